@@ -1,0 +1,123 @@
+//! `bidscore`: the scoring engine on the command line.
+//!
+//! ```text
+//! bidscore evaluate FILE|- [--table]   result JSON (or a ranking table); exit 1 if invalid
+//! bidscore check FILE|-                validate only; exit 1 if invalid
+//! bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]   a generated tender (benchmarks)
+//! ```
+
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
+       bidscore check FILE|-
+       bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]
+       bidscore --version";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["--version"] => {
+            println!("bidscore {}", bidscore::VERSION);
+            ExitCode::SUCCESS
+        }
+        ["--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        ["evaluate", file] => evaluate(file, false),
+        ["evaluate", file, "--table"] | ["evaluate", "--table", file] => evaluate(file, true),
+        ["check", file] => check(file),
+        ["generate", rest @ ..] if (2..=4).contains(&rest.len()) => generate(rest),
+        _ => usage(),
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn load(file: &str) -> Result<String, ExitCode> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read(file).map(|bytes| text = String::from_utf8_lossy(&bytes).into_owned())
+    };
+    read.map(|_| text).map_err(|e| {
+        eprintln!("bidscore: cannot read {file}: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn invalid(errors: &bidscore::Errors) -> ExitCode {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(errors).unwrap_or_default()
+    );
+    eprintln!(
+        "bidscore: the tender file has {} error{}:",
+        errors.errors.len(),
+        if errors.errors.len() == 1 { "" } else { "s" }
+    );
+    for e in &errors.errors {
+        eprintln!("  {} [{}]", e, e.code());
+    }
+    ExitCode::from(1)
+}
+
+fn evaluate(file: &str, table: bool) -> ExitCode {
+    let text = match load(file) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    match bidscore::read(&text) {
+        Err(errors) => invalid(&errors),
+        Ok(tender) => {
+            let result = bidscore::evaluate(&tender);
+            if table {
+                print!("{}", bidscore::table::ranking_table(&tender, &result));
+            } else {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&result).unwrap_or_default()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn check(file: &str) -> ExitCode {
+    let text = match load(file) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let v = bidscore::validate_str(&text);
+    if v.errors.is_empty() {
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        eprintln!(
+            "bidscore: the tender file is valid ({} warnings)",
+            v.warnings.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        invalid(&bidscore::Errors { errors: v.errors })
+    }
+}
+
+fn generate(args: &[&str]) -> ExitCode {
+    let n: Vec<Option<u64>> = args.iter().map(|a| a.parse().ok()).collect();
+    match n.as_slice() {
+        [Some(b), Some(c), rest @ ..] if rest.iter().all(Option::is_some) => {
+            let evaluators = rest.first().copied().flatten().unwrap_or(3);
+            let seed = rest.get(1).copied().flatten().unwrap_or(1);
+            let t = bidscore::synth::tender(*b as usize, *c as usize, evaluators as usize, seed);
+            println!("{t}");
+            ExitCode::SUCCESS
+        }
+        _ => usage(),
+    }
+}

@@ -1,0 +1,350 @@
+//! Errors in a tender file: every problem found, each with a stable code, the path of the field and
+//! a message that says what to change.
+//!
+//! Errors stop evaluation; questionable but valid input is reported as a warning instead
+//! (see [`crate::warning`]). Codes are part of the public contract: the widget looks messages up by
+//! code (so it can speak Welsh), and buyers' scripts may match on them. Never rename one.
+
+use crate::text::Params;
+use serde::Serialize;
+use std::fmt;
+
+/// What is wrong. Each kind has a stable [`ErrorKind::code`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not JSON at all (truncated, garbage).
+    JsonSyntax { detail: String },
+    /// `format` is missing or names a version this engine does not read.
+    UnsupportedFormat { found: String },
+    /// A field holds the wrong type of value.
+    WrongType { expected: &'static str },
+    /// A required field is absent.
+    MissingField { field: String },
+    /// A field this format does not have (typo or wrong level).
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    /// A string that must be one of a fixed list.
+    InvalidChoice {
+        found: String,
+        allowed: Vec<&'static str>,
+    },
+    /// A number that cannot be read (`"abc"`, `""`).
+    InvalidNumber { found: String },
+    /// A number too large or too precise for exact decimal arithmetic (`1e400`).
+    NumberOutOfRange { found: String },
+    /// An amount that must be zero or more.
+    Negative { found: String },
+    /// An amount that must be more than zero (prices, bounds, references).
+    NotPositive { found: String },
+    /// Two criteria, measures or bids share an id.
+    DuplicateId { id: String },
+    /// An id is empty.
+    EmptyId,
+    /// The model has no criteria (or a group has no children).
+    EmptyCriteria,
+    /// A leaf criterion without `weight`.
+    MissingWeight { id: String },
+    /// A group states `weight` that is not the sum of its children's marks.
+    GroupWeightMismatch {
+        id: String,
+        stated: String,
+        children: String,
+    },
+    /// More than one `price` criterion.
+    SecondPriceCriterion { id: String },
+    /// A pass/fail gate carries marks.
+    GateHasWeight { id: String },
+    /// A criterion names a scale that is not in `scales`.
+    UnknownScale { scale: String },
+    /// A scale with no points, repeated values, or a top value of zero.
+    InvalidScale { reason: &'static str },
+    /// A score that is not a point on the criterion's scale.
+    ScoreOffScale { score: String, scale: String },
+    /// A threshold outside the scale.
+    ThresholdOffScale { threshold: String, top: String },
+    /// `set-bounds` with best equal to worst, or the wrong way round for the direction.
+    InvalidBounds { best: String, worst: String },
+    /// `zeroAt` must be more than 1 (a multiple of the lowest price).
+    ZeroAtTooLow { found: String },
+    /// A formula that cannot be used for this criterion (a price formula where higher is better).
+    FormulaNotAllowed {
+        formula: String,
+        direction: &'static str,
+    },
+    /// A bid or criterion refers to a criterion id that does not exist.
+    UnknownCriterion { id: String },
+    /// A bid gives the wrong kind of input for a criterion (a score for the price criterion).
+    WrongInputKind { id: String, kind: &'static str },
+    /// A criterion or bid refers to a measure that is not in `measures`.
+    UnknownMeasure { id: String },
+    /// A `measures` criterion that lists no measures.
+    NoMeasures { id: String },
+    /// `svScoring: target` without a target.
+    MissingTarget { id: String },
+    /// `tieBreak` entry that is neither `price` nor `group:ID` / `criterion:ID` of this model.
+    UnknownTieBreak { entry: String },
+    /// `rounding.decimals` out of 0..=10.
+    InvalidDecimals { found: String },
+    /// An award method that this version of the engine does not evaluate yet.
+    AwardMethodNotSupported { method: String },
+}
+
+impl ErrorKind {
+    /// The stable code of this kind, e.g. `price-not-positive`.
+    pub fn code(&self) -> &'static str {
+        use ErrorKind::*;
+        match self {
+            JsonSyntax { .. } => "json-syntax",
+            UnsupportedFormat { .. } => "unsupported-format",
+            WrongType { .. } => "wrong-type",
+            MissingField { .. } => "missing-field",
+            UnknownField { .. } => "unknown-field",
+            InvalidChoice { .. } => "invalid-choice",
+            InvalidNumber { .. } => "invalid-number",
+            NumberOutOfRange { .. } => "number-out-of-range",
+            Negative { .. } => "negative",
+            NotPositive { .. } => "not-positive",
+            DuplicateId { .. } => "duplicate-id",
+            EmptyId => "empty-id",
+            EmptyCriteria => "empty-criteria",
+            MissingWeight { .. } => "missing-weight",
+            GroupWeightMismatch { .. } => "group-weight-mismatch",
+            SecondPriceCriterion { .. } => "second-price-criterion",
+            GateHasWeight { .. } => "gate-has-weight",
+            UnknownScale { .. } => "unknown-scale",
+            InvalidScale { .. } => "invalid-scale",
+            ScoreOffScale { .. } => "score-off-scale",
+            ThresholdOffScale { .. } => "threshold-off-scale",
+            InvalidBounds { .. } => "invalid-bounds",
+            ZeroAtTooLow { .. } => "zero-at-too-low",
+            FormulaNotAllowed { .. } => "formula-not-allowed",
+            UnknownCriterion { .. } => "unknown-criterion",
+            WrongInputKind { .. } => "wrong-input-kind",
+            UnknownMeasure { .. } => "unknown-measure",
+            NoMeasures { .. } => "no-measures",
+            MissingTarget { .. } => "missing-target",
+            UnknownTieBreak { .. } => "unknown-tie-break",
+            InvalidDecimals { .. } => "invalid-decimals",
+            AwardMethodNotSupported { .. } => "award-method-not-supported",
+        }
+    }
+
+    /// The named parameters of the message, for rendering it in another language.
+    pub fn params(&self) -> Params {
+        use ErrorKind::*;
+        let p = Params::new();
+        match self {
+            JsonSyntax { detail } => p.with("detail", detail),
+            UnsupportedFormat { found } => p.with("found", found).with("supported", "bidscore/1"),
+            WrongType { expected } => p.with("expected", expected),
+            MissingField { field } => p.with("field", field),
+            UnknownField { field, suggestion } => {
+                let p = p.with("field", field);
+                match suggestion {
+                    Some(s) => p.with("suggestion", s),
+                    None => p,
+                }
+            }
+            InvalidChoice { found, allowed } => {
+                p.with("found", found).with("allowed", allowed.join(", "))
+            }
+            InvalidNumber { found }
+            | NumberOutOfRange { found }
+            | Negative { found }
+            | NotPositive { found }
+            | ZeroAtTooLow { found }
+            | InvalidDecimals { found } => p.with("found", found),
+            DuplicateId { id }
+            | MissingWeight { id }
+            | SecondPriceCriterion { id }
+            | GateHasWeight { id }
+            | UnknownCriterion { id }
+            | UnknownMeasure { id }
+            | NoMeasures { id }
+            | MissingTarget { id } => p.with("id", id),
+            EmptyId | EmptyCriteria => p,
+            GroupWeightMismatch {
+                id,
+                stated,
+                children,
+            } => p
+                .with("id", id)
+                .with("stated", stated)
+                .with("children", children),
+            UnknownScale { scale } => p.with("scale", scale),
+            InvalidScale { reason } => p.with("reason", reason),
+            ScoreOffScale { score, scale } => p.with("score", score).with("scale", scale),
+            ThresholdOffScale { threshold, top } => p.with("threshold", threshold).with("top", top),
+            InvalidBounds { best, worst } => p.with("best", best).with("worst", worst),
+            FormulaNotAllowed { formula, direction } => {
+                p.with("formula", formula).with("direction", direction)
+            }
+            WrongInputKind { id, kind } => p.with("id", id).with("kind", kind),
+            UnknownTieBreak { entry } => p.with("entry", entry),
+            AwardMethodNotSupported { method } => p.with("method", method),
+        }
+    }
+
+    /// The English message: lowercase, no full stop, says what to change.
+    pub fn message(&self) -> String {
+        use ErrorKind::*;
+        match self {
+            JsonSyntax { detail } => format!("the file is not valid JSON ({detail}); check it was saved completely"),
+            UnsupportedFormat { found } if found.is_empty() => {
+                "add \"format\": \"bidscore/1\" at the top of the file".into()
+            }
+            UnsupportedFormat { found } => format!(
+                "format \"{found}\" is not supported; this engine reads \"bidscore/1\""
+            ),
+            WrongType { expected } => format!("must be {expected}"),
+            MissingField { field } => format!("add the required field \"{field}\""),
+            UnknownField {
+                field,
+                suggestion: Some(s),
+            } => format!("unknown field \"{field}\"; did you mean \"{s}\"?"),
+            UnknownField {
+                field,
+                suggestion: None,
+            } => format!("unknown field \"{field}\"; remove it or check the spelling"),
+            InvalidChoice { found, allowed } => {
+                format!("\"{found}\" is not allowed here; use one of: {}", allowed.join(", "))
+            }
+            InvalidNumber { found } => {
+                format!("\"{found}\" is not a number; write digits such as 1250000.50")
+            }
+            NumberOutOfRange { found } => format!(
+                "{found} is too large or too precise; use at most 28 significant digits"
+            ),
+            Negative { found } => format!("{found} is negative; use zero or more"),
+            NotPositive { found } => format!("{found} must be more than zero"),
+            DuplicateId { id } => format!("the id \"{id}\" is used twice; give each one its own id"),
+            EmptyId => "the id is empty; give it a short unique name".into(),
+            EmptyCriteria => "add at least one criterion".into(),
+            MissingWeight { id } => format!("criterion \"{id}\" needs a weight (its marks)"),
+            GroupWeightMismatch {
+                id,
+                stated,
+                children,
+            } => format!(
+                "group \"{id}\" states {stated} marks but its criteria add up to {children}; make them agree or remove the group's weight"
+            ),
+            SecondPriceCriterion { id } => format!(
+                "criterion \"{id}\" is a second price criterion; a tender has one price, so make it \"numeric\" or remove it"
+            ),
+            GateHasWeight { id } => format!(
+                "pass/fail criterion \"{id}\" cannot carry marks; remove its weight"
+            ),
+            UnknownScale { scale } => format!(
+                "there is no scale \"{scale}\"; add it under \"scales\" or use an existing one"
+            ),
+            InvalidScale { reason } => format!("the scale is not usable: {reason}"),
+            ScoreOffScale { score, scale } => format!(
+                "{score} is not a point on the scale \"{scale}\"; use one of its values"
+            ),
+            ThresholdOffScale { threshold, top } => format!(
+                "the threshold {threshold} is outside the scale (its top is {top}); lower it"
+            ),
+            InvalidBounds { best, worst } => format!(
+                "best ({best}) and worst ({worst}) must differ, with best the better value"
+            ),
+            ZeroAtTooLow { found } => format!(
+                "zeroAt is {found}; it must be more than 1 (2 means twice the lowest price scores 0)"
+            ),
+            FormulaNotAllowed { formula, direction } => format!(
+                "the formula \"{formula}\" only works where lower is better, but this criterion is \"{direction}\"; use relative-to-best or set-bounds"
+            ),
+            UnknownCriterion { id } => format!(
+                "there is no criterion \"{id}\"; check the id against the model"
+            ),
+            WrongInputKind { id, kind } => format!(
+                "criterion \"{id}\" is a {kind} criterion and cannot take this input; move it to the right place in the bid"
+            ),
+            UnknownMeasure { id } => format!(
+                "there is no social value measure \"{id}\"; add it under \"measures\" or check the id"
+            ),
+            NoMeasures { id } => format!("criterion \"{id}\" lists no measures; name at least one"),
+            MissingTarget { id } => format!(
+                "criterion \"{id}\" scores against a target; add \"target\" (social value in money)"
+            ),
+            UnknownTieBreak { entry } => format!(
+                "\"{entry}\" is not a tie-break rule; use \"price\", \"group:ID\" or \"criterion:ID\" with an id of this model"
+            ),
+            InvalidDecimals { found } => {
+                format!("{found} decimals is not allowed; use a whole number from 0 to 10")
+            }
+            AwardMethodNotSupported { method } => format!(
+                "the award method \"{method}\" is not evaluated by this version; use \"weighted-sum\""
+            ),
+        }
+    }
+}
+
+/// One problem in a tender file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What is wrong.
+    pub kind: ErrorKind,
+    /// Where: `bids[2].scores.q-delivery.evaluators.Evaluator 1`; empty for the whole file.
+    pub path: String,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, path: impl Into<String>) -> Self {
+        Error {
+            kind,
+            path: path.into(),
+        }
+    }
+
+    /// The stable code, e.g. `unknown-field`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind.message())
+        } else {
+            write!(f, "{}: {}", self.path, self.kind.message())
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 4)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("path", &self.path)?;
+        st.serialize_field("message", &self.kind.message())?;
+        st.serialize_field("params", &self.kind.params())?;
+        st.end()
+    }
+}
+
+/// Every error found in one file, in the order of the file. Never empty when returned as `Err`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Errors {
+    pub errors: Vec<Error>,
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}

@@ -1,0 +1,697 @@
+//! The weighted-sum evaluation (spec §2): gates, thresholds and completeness first, then relative
+//! inputs over the qualified bids, criterion scores with their working, sub-totals, totals,
+//! rounding, ranking and warnings.
+//!
+//! Architecture invariant: evaluation cannot fail. Everything that could go wrong was refused by
+//! [`crate::validate`]; what remains questionable becomes a warning.
+
+use crate::model::*;
+use crate::moderation::{aggregate, Aggregate};
+use crate::money::{self, fixed, plain};
+use crate::price::{self, Field};
+use crate::result::*;
+use crate::text::{Message, Params};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Evaluates a validated tender.
+pub fn evaluate(t: &Tender) -> Evaluation {
+    let fmt = Fmt::of(t);
+    let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(t, b)).collect();
+    let pool: Vec<usize> = (0..prepared.len())
+        .filter(|&i| prepared[i].status == Status::Ranked)
+        .collect();
+    let fields = fields(t, &prepared, &pool);
+
+    let mut bids: Vec<BidResult> = prepared
+        .iter()
+        .map(|p| {
+            let in_pool = p.status == Status::Ranked;
+            bid_result(t, p, &fields, in_pool, &fmt)
+        })
+        .collect();
+
+    let ranking = crate::ranking::rank(t, &mut bids);
+    let warnings = crate::warning::warnings(t, &prepared, &bids, &pool, &fmt);
+    Evaluation {
+        format: RESULT_FORMAT,
+        max_total: plain(t.max_total()),
+        method: t.award.as_str(),
+        currency: t.info.currency.clone(),
+        decimals: t.rounding.decimals,
+        rounding_stage: match t.rounding.stage {
+            RoundingStage::Criterion => "criterion",
+            RoundingStage::Total => "total",
+            RoundingStage::None => "none",
+        },
+        bids,
+        ranking,
+        warnings,
+    }
+}
+
+/// How amounts are written in workings.
+pub(crate) struct Fmt {
+    pub currency: String,
+    pub decimals: u32,
+    pub stage: RoundingStage,
+}
+
+impl Fmt {
+    fn of(t: &Tender) -> Fmt {
+        Fmt {
+            currency: t.info.currency.clone(),
+            decimals: t.rounding.decimals,
+            stage: t.rounding.stage,
+        }
+    }
+
+    pub fn money(&self, d: Decimal) -> String {
+        money::money(d, &self.currency)
+    }
+
+    /// A score as published: rounded at the criterion stage, else exact to 10 places.
+    pub fn score(&self, d: Decimal) -> String {
+        match self.stage {
+            RoundingStage::Criterion => fixed(d, self.decimals),
+            _ => unrounded(d),
+        }
+    }
+
+    /// A total or sub-total as published.
+    pub fn total(&self, d: Decimal) -> String {
+        match self.stage {
+            RoundingStage::None => unrounded(d),
+            _ => fixed(d, self.decimals),
+        }
+    }
+}
+
+/// A figure the rounding policy leaves unrounded, written to at most 10 decimals.
+fn unrounded(d: Decimal) -> String {
+    plain(money::round(d, 10))
+}
+
+/// A bid's own inputs, before any comparison with other bids.
+pub(crate) struct Prepared<'t> {
+    pub bid: &'t Bid,
+    pub status: Status,
+    pub aggregates: BTreeMap<&'t str, Aggregate>,
+    /// Social value in money per measures criterion.
+    pub sv: BTreeMap<&'t str, Decimal>,
+    /// Price above a ceiling that scores zero: kept out of the price comparison.
+    pub above_ceiling_zero: bool,
+    pub reasons: Vec<Message>,
+    pub missing: Vec<Message>,
+}
+
+fn msg(code: &'static str, params: Params, message: String) -> Message {
+    Message {
+        code,
+        params,
+        message,
+    }
+}
+
+/// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
+fn prepare<'t>(t: &'t Tender, b: &'t Bid) -> Prepared<'t> {
+    let fmt = Fmt::of(t);
+    let mut p = Prepared {
+        bid: b,
+        status: Status::Ranked,
+        aggregates: BTreeMap::new(),
+        sv: BTreeMap::new(),
+        above_ceiling_zero: false,
+        reasons: Vec::new(),
+        missing: Vec::new(),
+    };
+    for c in t.leaves() {
+        let id = c.id.as_str();
+        let name = &c.name;
+        let params = || Params::new().with("criterion", id).with("name", name);
+        match &c.kind {
+            Kind::PassFail => match b.gates.get(id) {
+                Some(true) => {}
+                Some(false) => p.reasons.push(msg(
+                    "failed-gate",
+                    params(),
+                    format!("did not pass \"{name}\""),
+                )),
+                None => p.missing.push(msg(
+                    "missing-gate",
+                    params(),
+                    format!("record whether the bid passes \"{name}\""),
+                )),
+            },
+            Kind::Scored { threshold, .. } => {
+                match b
+                    .scores
+                    .get(id)
+                    .and_then(|m| aggregate(m, t.moderation.method))
+                {
+                    Some(a) => {
+                        if let Some(th) = threshold {
+                            if a.value < *th {
+                                p.reasons.push(msg(
+                                    "below-threshold",
+                                    params()
+                                        .with("score", plain(a.value))
+                                        .with("threshold", plain(*th)),
+                                    format!(
+                                        "scored {} on \"{name}\"; the minimum is {}",
+                                        money::approx(a.value, 2),
+                                        plain(*th)
+                                    ),
+                                ));
+                            }
+                        }
+                        p.aggregates.insert(id, a);
+                    }
+                    None => {
+                        p.missing
+                            .push(msg("missing-score", params(), format!("score \"{name}\"")))
+                    }
+                }
+            }
+            Kind::Price { ceiling, .. } => match b.price {
+                None => p.missing.push(msg(
+                    "missing-price",
+                    params(),
+                    "enter the bid's price".into(),
+                )),
+                Some(price) => {
+                    if let Some(ceil) = ceiling {
+                        if price > ceil.amount {
+                            match ceil.above {
+                                AboveCeiling::Disqualify => p.reasons.push(msg(
+                                    "above-ceiling",
+                                    params().with("price", price).with("ceiling", ceil.amount),
+                                    format!(
+                                        "the price {} is above the ceiling of {}",
+                                        fmt.money(price),
+                                        fmt.money(ceil.amount)
+                                    ),
+                                )),
+                                AboveCeiling::Zero => p.above_ceiling_zero = true,
+                            }
+                        }
+                    }
+                }
+            },
+            Kind::Numeric { .. } => {
+                if !b.values.contains_key(id) {
+                    p.missing.push(msg(
+                        "missing-value",
+                        params(),
+                        format!("enter the bid's value for \"{name}\""),
+                    ));
+                }
+            }
+            Kind::Measures { measures, scoring } => {
+                let committed: Vec<&String> = measures
+                    .iter()
+                    .filter(|m| b.commitments.contains_key(*m))
+                    .collect();
+                if committed.is_empty() {
+                    p.missing.push(msg(
+                        "missing-commitments",
+                        params(),
+                        format!(
+                            "enter the bid's social value commitments for \"{name}\" (0 if none)"
+                        ),
+                    ));
+                } else if matches!(scoring, SvScoring::RelativeToHighestPercent)
+                    && b.price.is_none()
+                    && t.info.contract_value.is_none()
+                {
+                    p.missing.push(msg(
+                        "missing-price",
+                        params(),
+                        format!("enter the bid's price: \"{name}\" scores social value as a percentage of it"),
+                    ));
+                } else {
+                    p.sv.insert(id, sv_money(t, b, measures));
+                }
+            }
+        }
+    }
+    p.status = if !p.reasons.is_empty() {
+        Status::Disqualified
+    } else if !p.missing.is_empty() {
+        Status::Incomplete
+    } else {
+        Status::Ranked
+    };
+    p
+}
+
+/// Σ quantity × proxy over the listed measures the bid commits to.
+fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Decimal {
+    t.measures
+        .iter()
+        .filter(|m| measures.contains(&m.id))
+        .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
+        .sum()
+}
+
+/// What a social value percentage is taken of: the price, else the contract value.
+fn sv_base(t: &Tender, b: &Bid) -> Option<Decimal> {
+    b.price.or(t.info.contract_value)
+}
+
+/// The comparison inputs of relative criteria, taken over `pool` only (spec §2 step 6).
+pub(crate) fn fields<'t>(
+    t: &'t Tender,
+    prepared: &[Prepared<'t>],
+    pool: &[usize],
+) -> BTreeMap<&'t str, Field> {
+    let mut out = BTreeMap::new();
+    for c in t.leaves() {
+        let amounts: Vec<Decimal> = pool
+            .iter()
+            .filter_map(|&i| input_amount(t, c, &prepared[i]))
+            .collect();
+        if let Some(f) = Field::of(amounts) {
+            out.insert(c.id.as_str(), f);
+        }
+    }
+    out
+}
+
+/// The amount a relative criterion compares: price, value, social value or SV %.
+pub(crate) fn input_amount(t: &Tender, c: &Criterion, p: &Prepared) -> Option<Decimal> {
+    match &c.kind {
+        Kind::Price { .. } if p.above_ceiling_zero => None,
+        Kind::Price { .. } => p.bid.price,
+        Kind::Numeric { .. } => p.bid.values.get(&c.id).copied(),
+        Kind::Measures { scoring, .. } => {
+            let sv = *p.sv.get(c.id.as_str())?;
+            match scoring {
+                SvScoring::RelativeToHighestPercent => {
+                    Some(sv / sv_base(t, p.bid)? * Decimal::ONE_HUNDRED)
+                }
+                _ => Some(sv),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// One criterion scored, before rounding; `None` when the input is missing.
+pub(crate) struct Raw {
+    pub score: Decimal,
+    pub fraction: Decimal,
+    pub input: String,
+    pub input_from: Option<&'static str>,
+    pub working: String,
+    pub code: &'static str,
+    pub params: Params,
+}
+
+/// Scores one criterion for one bid. A bid outside the pool is scored as if it had been compared
+/// (the field widened by its own amount), so the user sees what it would have got.
+pub(crate) fn score_criterion(
+    t: &Tender,
+    c: &Criterion,
+    p: &Prepared,
+    fields: &BTreeMap<&str, Field>,
+    in_pool: bool,
+    fmt: &Fmt,
+) -> Option<Raw> {
+    let marks = c.marks;
+    let m = plain(marks);
+    let field_for = |amount: Decimal| -> Field {
+        match (fields.get(c.id.as_str()), in_pool) {
+            (Some(f), true) => *f,
+            (Some(f), false) => f.with(amount),
+            (None, _) => Field {
+                lowest: amount,
+                highest: amount,
+            },
+        }
+    };
+    let from_price = |s: price::Scored, input: String| Raw {
+        score: s.score,
+        fraction: s.fraction,
+        input,
+        input_from: None,
+        working: s.working,
+        code: s.code,
+        params: s.params,
+    };
+    match &c.kind {
+        Kind::PassFail => None,
+        Kind::Price { formula, .. } => {
+            let price = p.bid.price?;
+            if p.above_ceiling_zero {
+                return Some(Raw {
+                    score: Decimal::ZERO,
+                    fraction: Decimal::ZERO,
+                    input: plain(price),
+                    input_from: None,
+                    working: format!(
+                        "{} is above the ceiling, so no marks: {m} × 0",
+                        fmt.money(price)
+                    ),
+                    code: "above-ceiling-zero",
+                    params: Params::new().with("marks", &m).with("amount", price),
+                });
+            }
+            let s = price::score(formula, marks, price, field_for(price), &|a| fmt.money(a));
+            Some(from_price(s, plain(price)))
+        }
+        Kind::Numeric {
+            unit,
+            direction,
+            formula,
+        } => {
+            let v = *p.bid.values.get(&c.id)?;
+            let q = |a: Decimal| match unit {
+                Some(u) => format!("{} {u}", money::grouped(&plain(a))),
+                None => money::grouped(&plain(a)),
+            };
+            let field = field_for(v);
+            let s = match (formula, direction) {
+                (NumericFormula::Price(f), _) => price::score(f, marks, v, field, &q),
+                (NumericFormula::SetBounds { best, worst }, _) => price::score(
+                    &Formula::SetBounds {
+                        best: *best,
+                        worst: *worst,
+                    },
+                    marks,
+                    v,
+                    field,
+                    &q,
+                ),
+                (NumericFormula::RelativeToBest, Direction::Lower) => {
+                    price::score(&Formula::LowestRatio, marks, v, field, &q)
+                }
+                (NumericFormula::RelativeToBest, Direction::Higher) => {
+                    let best = field.highest;
+                    let params = Params::new()
+                        .with("marks", &m)
+                        .with("amount", v)
+                        .with("highest", best);
+                    if best.is_zero() {
+                        price::Scored {
+                            score: Decimal::ZERO,
+                            fraction: Decimal::ZERO,
+                            working: format!("no bid offers more than 0, so no marks: {m} × 0"),
+                            code: "relative-to-best-all-zero",
+                            params,
+                        }
+                    } else {
+                        price::Scored {
+                            score: marks * v / best,
+                            fraction: v / best,
+                            working: format!("{m} × {} ÷ {}", q(v), q(best)),
+                            code: "relative-to-best",
+                            params,
+                        }
+                    }
+                }
+            };
+            Some(from_price(s, plain(v)))
+        }
+        Kind::Scored { scale, .. } => {
+            let a = p.aggregates.get(c.id.as_str())?;
+            let top = scale.top();
+            Some(Raw {
+                score: marks * a.value / top,
+                fraction: a.value / top,
+                input: plain(a.value),
+                input_from: Some(a.source.as_str()),
+                working: format!(
+                    "{}; {m} × {} ÷ {}",
+                    a.how,
+                    money::approx(a.value, 4),
+                    plain(top)
+                ),
+                code: "scored",
+                params: Params::new()
+                    .with("marks", &m)
+                    .with("score", plain(a.value))
+                    .with("top", plain(top))
+                    .with("from", a.source.as_str()),
+            })
+        }
+        Kind::Measures { scoring, .. } => {
+            let sv = *p.sv.get(c.id.as_str())?;
+            let params = Params::new().with("marks", &m).with("socialValue", sv);
+            let (num, den, num_text, den_text, code) = match scoring {
+                SvScoring::Target(target) => {
+                    if sv >= *target {
+                        return Some(Raw {
+                            score: marks,
+                            fraction: Decimal::ONE,
+                            input: plain(sv),
+                            input_from: None,
+                            working: format!(
+                                "{} meets the target of {}, so full marks: {m} × 1",
+                                fmt.money(sv),
+                                fmt.money(*target)
+                            ),
+                            code: "sv-target-met",
+                            params: params.with("target", target),
+                        });
+                    }
+                    (sv, *target, fmt.money(sv), fmt.money(*target), "sv-target")
+                }
+                SvScoring::RelativeToHighest => {
+                    let best = field_for(sv).highest;
+                    (sv, best, fmt.money(sv), fmt.money(best), "sv-relative")
+                }
+                SvScoring::RelativeToHighestPercent => {
+                    let pct = sv / sv_base(t, p.bid)? * Decimal::ONE_HUNDRED;
+                    let best = field_for(pct).highest;
+                    let pc = |d: Decimal| format!("{}%", money::approx(d, 2));
+                    (pct, best, pc(pct), pc(best), "sv-relative-percent")
+                }
+            };
+            if den.is_zero() {
+                return Some(Raw {
+                    score: Decimal::ZERO,
+                    fraction: Decimal::ZERO,
+                    input: plain(sv),
+                    input_from: None,
+                    working: format!("no bid commits any social value, so no marks: {m} × 0"),
+                    code: "sv-all-zero",
+                    params,
+                });
+            }
+            Some(Raw {
+                score: marks * num / den,
+                fraction: num / den,
+                input: plain(sv),
+                input_from: None,
+                working: format!("{m} × {num_text} ÷ {den_text}"),
+                code,
+                params: params.with("best", den).with("amount", num),
+            })
+        }
+    }
+}
+
+/// The official value of a criterion score: rounded now if the tender rounds per criterion.
+pub(crate) fn official(raw: Decimal, t: &Tender) -> Decimal {
+    match t.rounding.stage {
+        RoundingStage::Criterion => money::round(raw, t.rounding.decimals),
+        _ => raw,
+    }
+}
+
+/// The official total from official criterion scores.
+pub(crate) fn total_of(sum: Decimal, t: &Tender) -> Decimal {
+    match t.rounding.stage {
+        RoundingStage::None => sum,
+        _ => money::round(sum, t.rounding.decimals),
+    }
+}
+
+fn bid_result(
+    t: &Tender,
+    p: &Prepared,
+    fields: &BTreeMap<&str, Field>,
+    in_pool: bool,
+    fmt: &Fmt,
+) -> BidResult {
+    let b = p.bid;
+    let mut criteria = Vec::new();
+    let mut gates = Vec::new();
+    for c in t.leaves() {
+        if c.kind == Kind::PassFail {
+            gates.push(GateResult {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                passed: b.gates.get(&c.id).copied(),
+            });
+            continue;
+        }
+        let raw = score_criterion(t, c, p, fields, in_pool, fmt);
+        criteria.push(match raw {
+            Some(r) => {
+                let value = official(r.score, t);
+                let shown = fmt.score(value);
+                CriterionResult {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    kind: c.kind.as_str(),
+                    working: format!("{} = {shown}", r.working),
+                    score: Some(shown),
+                    max: plain(c.marks),
+                    fraction: Some(fixed(r.fraction, 4)),
+                    input: Some(r.input),
+                    input_from: r.input_from,
+                    explain: Explain {
+                        code: r.code,
+                        params: r.params,
+                    },
+                    value: Some(value),
+                }
+            }
+            None => CriterionResult {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                kind: c.kind.as_str(),
+                score: None,
+                max: plain(c.marks),
+                fraction: None,
+                input: None,
+                input_from: None,
+                working: "not scored yet: the input is missing".into(),
+                explain: Explain {
+                    code: "missing",
+                    params: Params::new(),
+                },
+                value: None,
+            },
+        });
+    }
+    let sum: Decimal = criteria.iter().filter_map(|c| c.value).sum();
+    let total = total_of(sum, t);
+    let groups = t
+        .groups()
+        .into_iter()
+        .map(|g| {
+            let ids = g.leaf_ids();
+            let value: Decimal = criteria
+                .iter()
+                .filter(|c| ids.contains(&c.id.as_str()))
+                .filter_map(|c| c.value)
+                .sum();
+            GroupResult {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                category: g.category.clone(),
+                score: fmt.total(value),
+                max: plain(g.marks),
+                value,
+            }
+        })
+        .collect();
+    BidResult {
+        id: b.id.clone(),
+        supplier: b.supplier.clone(),
+        hypothetical: b.hypothetical,
+        status: p.status,
+        rank: None,
+        total: fmt.total(total),
+        price: b.price.map(|d| fixed(d, 2)),
+        criteria,
+        groups,
+        gates,
+        social_value: social_value(t, b, fmt),
+        reasons: p.reasons.clone(),
+        missing: p.missing.clone(),
+        total_value: total,
+        price_value: b.price,
+    }
+}
+
+/// The bid's social value over every measure it commits to (spec §6), with SV % of price.
+fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
+    if t.measures.is_empty() {
+        return None;
+    }
+    let items: Vec<SocialValueItem> = t
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let q = *b.commitments.get(&m.id)?;
+            let value = q * m.proxy;
+            Some(SocialValueItem {
+                measure: m.id.clone(),
+                quantity: plain(q),
+                proxy: fixed(m.proxy, 2),
+                money: fixed(value, 2),
+                working: format!(
+                    "{} {} × {} = {}",
+                    money::grouped(&plain(q)),
+                    m.unit,
+                    fmt.money(m.proxy),
+                    fmt.money(value)
+                ),
+            })
+        })
+        .collect();
+    let total: Decimal = t
+        .measures
+        .iter()
+        .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
+        .sum();
+    Some(SocialValue {
+        money: fixed(total, 2),
+        percent_of_price: b
+            .price
+            .map(|price| fixed(total / price * Decimal::ONE_HUNDRED, 2)),
+        items,
+    })
+}
+
+/// Whether a criterion's score depends on the other bids.
+pub(crate) fn is_relative(c: &Criterion) -> bool {
+    match &c.kind {
+        Kind::Price { formula, .. } => formula.is_relative(),
+        Kind::Numeric { formula, .. } => match formula {
+            NumericFormula::RelativeToBest => true,
+            NumericFormula::SetBounds { .. } => false,
+            NumericFormula::Price(f) => f.is_relative(),
+        },
+        Kind::Measures { scoring, .. } => !matches!(scoring, SvScoring::Target(_)),
+        _ => false,
+    }
+}
+
+/// Official totals of the bids in `pool` with the comparison taken over `pool` alone: what the
+/// totals would be had the other bids not been there. Only relative criteria are scored again.
+pub(crate) fn pool_totals(
+    t: &Tender,
+    prepared: &[Prepared],
+    bids: &[BidResult],
+    pool: &[usize],
+) -> Vec<Decimal> {
+    let fmt = Fmt::of(t);
+    let fields = fields(t, prepared, pool);
+    let leaves: Vec<&Criterion> = t
+        .leaves()
+        .into_iter()
+        .filter(|c| c.kind != Kind::PassFail)
+        .collect();
+    pool.iter()
+        .map(|&i| {
+            let sum: Decimal = leaves
+                .iter()
+                .zip(&bids[i].criteria)
+                .filter_map(|(c, fixed)| {
+                    if is_relative(c) {
+                        score_criterion(t, c, &prepared[i], &fields, true, &fmt)
+                            .map(|r| official(r.score, t))
+                    } else {
+                        fixed.value
+                    }
+                })
+                .sum();
+            total_of(sum, t)
+        })
+        .collect()
+}

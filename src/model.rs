@@ -1,0 +1,399 @@
+//! The tender, as the engine holds it after reading and validating a file (format `bidscore/1`).
+//!
+//! These types are only ever built by [`crate::validate::read`], so their invariants hold for the
+//! rest of the engine: ids are unique, every reference (scale, measure, criterion) resolves, every
+//! score lies on its scale, marks are non-negative and group marks add up. Evaluation therefore
+//! never re-checks input and never fails.
+
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A whole tender: the evaluation model and any bids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tender {
+    pub info: TenderInfo,
+    pub award: AwardMethod,
+    pub rounding: Rounding,
+    pub moderation: Moderation,
+    pub tie_break: Vec<TieBreak>,
+    /// Percent below the average price at which a price is flagged as abnormally low.
+    pub abnormally_low_percent: Decimal,
+    /// Social value measures, in file order.
+    pub measures: Vec<Measure>,
+    /// The criteria tree, in file order.
+    pub criteria: Vec<Node>,
+    pub bids: Vec<Bid>,
+}
+
+/// Descriptive fields of the tender.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TenderInfo {
+    pub title: Option<String>,
+    pub buyer: Option<String>,
+    pub reference: Option<String>,
+    /// ISO 4217 code, GBP by default.
+    pub currency: String,
+    pub contract_value: Option<Decimal>,
+    pub locale: Option<String>,
+}
+
+/// How bids are compared (spec §4). Only the weighted sum is evaluated in this version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwardMethod {
+    WeightedSum,
+}
+
+impl AwardMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwardMethod::WeightedSum => "weighted-sum",
+        }
+    }
+}
+
+/// At which stage official scores are rounded (spec §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundingStage {
+    /// Each criterion score is rounded; sub-totals and totals add rounded scores.
+    Criterion,
+    /// Only the total is rounded.
+    Total,
+    /// Nothing is rounded.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    pub decimals: u32,
+    pub stage: RoundingStage,
+}
+
+/// How several evaluators' scores become one when no moderated score is recorded (spec §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModerationMethod {
+    Mean,
+    Median,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Moderation {
+    pub method: ModerationMethod,
+    /// Evaluators differing by more than this many steps of the scale are flagged.
+    pub flag_spread: Decimal,
+}
+
+/// One tie-break rule (spec §8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TieBreak {
+    /// The higher score on this group or criterion wins.
+    Score(String),
+    /// The lower price wins.
+    Price,
+}
+
+/// A social value measure with its proxy value (spec §6).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// Money per unit; zero or more.
+    pub proxy: Decimal,
+    pub source: Option<String>,
+    pub licence: Option<String>,
+}
+
+/// A node of the criteria tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Group(Group),
+    Leaf(Criterion),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub category: Option<String>,
+    /// Sum of the children's marks (a stated weight is checked against it).
+    pub marks: Decimal,
+    pub children: Vec<Node>,
+}
+
+/// A leaf criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    /// Marks; zero for gates.
+    pub marks: Decimal,
+    pub description: Option<String>,
+    pub kind: Kind,
+}
+
+/// What a leaf criterion measures and how it is scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Price {
+        formula: Formula,
+        ceiling: Option<Ceiling>,
+    },
+    Scored {
+        scale: Scale,
+        threshold: Option<Decimal>,
+    },
+    Numeric {
+        unit: Option<String>,
+        direction: Direction,
+        formula: NumericFormula,
+    },
+    Measures {
+        measures: Vec<String>,
+        scoring: SvScoring,
+    },
+    PassFail,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Price { .. } => "price",
+            Kind::Scored { .. } => "scored",
+            Kind::Numeric { .. } => "numeric",
+            Kind::Measures { .. } => "measures",
+            Kind::PassFail => "pass-fail",
+        }
+    }
+}
+
+/// A formula for a lower-is-better amount: price, or a numeric criterion such as delivery days
+/// (spec §3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Formula {
+    /// Pmin / P.
+    LowestRatio,
+    /// (Pmax − P) / (Pmax − Pmin); 1 when all are equal.
+    LinearMinMax,
+    /// max(0, 1 − (P − Pmin) / ((k − 1) × Pmin)), k > 1.
+    DeviationFromLowest { zero_at: Decimal },
+    /// clamp((worst − P) / (worst − best), 0, 1), best < worst.
+    SetBounds { best: Decimal, worst: Decimal },
+    /// reference / P, capped at 1 when `cap`.
+    ReferenceRatio { reference: Decimal, cap: bool },
+}
+
+impl Formula {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Formula::LowestRatio => "lowest-ratio",
+            Formula::LinearMinMax => "linear-min-max",
+            Formula::DeviationFromLowest { .. } => "deviation-from-lowest",
+            Formula::SetBounds { .. } => "set-bounds",
+            Formula::ReferenceRatio { .. } => "reference-ratio",
+        }
+    }
+
+    /// Whether the score depends on the other bids (and so can reverse ranks).
+    pub fn is_relative(&self) -> bool {
+        matches!(
+            self,
+            Formula::LowestRatio | Formula::LinearMinMax | Formula::DeviationFromLowest { .. }
+        )
+    }
+}
+
+/// What to do with a price above the ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AboveCeiling {
+    Disqualify,
+    Zero,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ceiling {
+    pub amount: Decimal,
+    pub above: AboveCeiling,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Higher => "higher",
+            Direction::Lower => "lower",
+        }
+    }
+}
+
+/// How a numeric criterion is scored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumericFormula {
+    /// Higher is better: value / best value; lower is better: best value / value.
+    RelativeToBest,
+    /// clamp((worst − v) / (worst − best), 0, 1), either direction.
+    SetBounds { best: Decimal, worst: Decimal },
+    /// Any price formula, where lower is better.
+    Price(Formula),
+}
+
+/// How a measures criterion turns social value into a fraction (spec §6).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SvScoring {
+    RelativeToHighest,
+    RelativeToHighestPercent,
+    Target(Decimal),
+}
+
+/// A marking scale: its allowed values, highest last.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub name: String,
+    pub points: ScalePoints,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScalePoints {
+    /// Listed points, sorted by value ascending.
+    Points(Vec<ScalePoint>),
+    /// `from`, `from + step`, … up to `to`.
+    Range {
+        from: Decimal,
+        to: Decimal,
+        step: Decimal,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScalePoint {
+    pub value: Decimal,
+    pub label: Option<String>,
+    pub descriptor: Option<String>,
+}
+
+impl Scale {
+    /// The value that earns full marks.
+    pub fn top(&self) -> Decimal {
+        match &self.points {
+            ScalePoints::Points(p) => p.last().map(|p| p.value).unwrap_or_default(),
+            ScalePoints::Range { from, to, step } => {
+                *from + ((*to - *from) / *step).floor() * *step
+            }
+        }
+    }
+
+    /// The lowest value.
+    pub fn bottom(&self) -> Decimal {
+        match &self.points {
+            ScalePoints::Points(p) => p.first().map(|p| p.value).unwrap_or_default(),
+            ScalePoints::Range { from, .. } => *from,
+        }
+    }
+
+    /// Whether `v` is a point of the scale.
+    pub fn contains(&self, v: Decimal) -> bool {
+        match &self.points {
+            ScalePoints::Points(p) => p.iter().any(|p| p.value == v),
+            ScalePoints::Range { from, step, .. } => {
+                v >= *from && v <= self.top() && ((v - *from) % *step).is_zero()
+            }
+        }
+    }
+
+    /// The position of a point on the scale (0 for the lowest), used to count how many steps apart
+    /// two evaluators are. Only called with points of the scale.
+    pub fn step_index(&self, v: Decimal) -> Decimal {
+        match &self.points {
+            ScalePoints::Points(p) => {
+                Decimal::from(p.iter().position(|p| p.value == v).unwrap_or(0) as u64)
+            }
+            ScalePoints::Range { from, step, .. } => (v - *from) / *step,
+        }
+    }
+}
+
+/// One bid, as submitted (or as a supplier imagines a competitor's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bid {
+    pub id: String,
+    pub supplier: String,
+    pub price: Option<Decimal>,
+    /// Gate id → passed.
+    pub gates: BTreeMap<String, bool>,
+    /// Scored criterion id → evaluators' marks.
+    pub scores: BTreeMap<String, Marking>,
+    /// Numeric criterion id → stated value.
+    pub values: BTreeMap<String, Decimal>,
+    /// Measure id → committed quantity.
+    pub commitments: BTreeMap<String, Decimal>,
+    pub note: Option<String>,
+    pub hypothetical: bool,
+}
+
+/// The marks given to one bid on one scored criterion.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Marking {
+    /// Evaluator name → score, in file order.
+    pub evaluators: Vec<(String, Decimal)>,
+    /// The consensus score, when the panel has moderated.
+    pub moderated: Option<Decimal>,
+    pub rationale: Option<String>,
+}
+
+impl Tender {
+    /// Every leaf criterion, depth first in file order.
+    pub fn leaves(&self) -> Vec<&Criterion> {
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Criterion>) {
+            for n in nodes {
+                match n {
+                    Node::Leaf(c) => out.push(c),
+                    Node::Group(g) => walk(&g.children, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.criteria, &mut out);
+        out
+    }
+
+    /// Every group, depth first in file order (parents before children).
+    pub fn groups(&self) -> Vec<&Group> {
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Group>) {
+            for n in nodes {
+                if let Node::Group(g) = n {
+                    out.push(g);
+                    walk(&g.children, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.criteria, &mut out);
+        out
+    }
+
+    /// The sum of all leaf marks: the maximum total.
+    pub fn max_total(&self) -> Decimal {
+        self.leaves().iter().map(|c| c.marks).sum()
+    }
+}
+
+impl Group {
+    /// Ids of the leaves under this group.
+    pub fn leaf_ids(&self) -> Vec<&str> {
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+            for n in nodes {
+                match n {
+                    Node::Leaf(c) => out.push(&c.id),
+                    Node::Group(g) => walk(&g.children, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.children, &mut out);
+        out
+    }
+}

@@ -1,0 +1,232 @@
+//! Scored criteria: from several evaluators' marks to the one score a bid gets (spec §5).
+//!
+//! A moderated (consensus) score always wins; without one the evaluators' scores are combined by the
+//! tender's method. A mean may fall between scale points; that is allowed and kept exact.
+
+use crate::model::{Marking, ModerationMethod, Scale};
+use crate::money::approx;
+use rust_decimal::Decimal;
+
+/// Where an aggregated score came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Moderated,
+    /// The only evaluator's score.
+    Single,
+    Mean,
+    Median,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Moderated => "moderated",
+            Source::Single => "evaluator",
+            Source::Mean => "mean",
+            Source::Median => "median",
+        }
+    }
+}
+
+/// The score a bid gets on one scored criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aggregate {
+    /// Exact (a mean of 3, 4 and 4 is 11/3 to 28 digits).
+    pub value: Decimal,
+    pub source: Source,
+    /// How it was reached, in words: "mean of 3 and 4 is 3.5".
+    pub how: String,
+}
+
+/// Combines the marks; `None` when nobody has scored yet.
+///
+/// ```
+/// use bidscore::model::{Marking, ModerationMethod};
+/// use bidscore::moderation::{aggregate, Source};
+/// use rust_decimal::Decimal;
+/// let m = Marking { evaluators: vec![("A".into(), Decimal::from(3)), ("B".into(), Decimal::from(4))],
+///                   ..Marking::default() };
+/// let a = aggregate(&m, ModerationMethod::Mean).unwrap();
+/// assert_eq!((a.value.to_string().as_str(), a.source), ("3.5", Source::Mean));
+/// ```
+pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
+    if let Some(v) = m.moderated {
+        return Some(Aggregate {
+            value: v,
+            source: Source::Moderated,
+            how: format!("moderated score {}", approx(v, 2)),
+        });
+    }
+    let mut scores: Vec<Decimal> = m.evaluators.iter().map(|(_, s)| *s).collect();
+    match scores.len() {
+        0 => None,
+        1 => Some(Aggregate {
+            value: scores[0],
+            source: Source::Single,
+            how: format!("{}'s score {}", m.evaluators[0].0, approx(scores[0], 2)),
+        }),
+        n => {
+            let listed = list(&scores);
+            let (value, source, word) = match method {
+                ModerationMethod::Mean => {
+                    let sum: Decimal = scores.iter().sum();
+                    (
+                        (sum / Decimal::from(n as u64)).normalize(),
+                        Source::Mean,
+                        "mean",
+                    )
+                }
+                ModerationMethod::Median => {
+                    scores.sort();
+                    let mid = n / 2;
+                    let v = if n % 2 == 1 {
+                        scores[mid]
+                    } else {
+                        (scores[mid - 1] + scores[mid]) / Decimal::TWO
+                    };
+                    (v.normalize(), Source::Median, "median")
+                }
+            };
+            Some(Aggregate {
+                value,
+                source,
+                how: format!("{word} of {listed} is {}", approx(value, 2)),
+            })
+        }
+    }
+}
+
+/// "3, 4 and 4".
+fn list(scores: &[Decimal]) -> String {
+    let words: Vec<String> = scores.iter().map(|s| crate::money::plain(*s)).collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => words.join(""),
+    }
+}
+
+/// How many steps of the scale separate the lowest and highest evaluator, when no moderated score
+/// settles it; `None` with fewer than two evaluators or a moderated score.
+pub fn spread(m: &Marking, scale: &Scale) -> Option<(Decimal, Decimal, Decimal)> {
+    if m.moderated.is_some() || m.evaluators.len() < 2 {
+        return None;
+    }
+    let lo = m.evaluators.iter().map(|(_, s)| *s).min()?;
+    let hi = m.evaluators.iter().map(|(_, s)| *s).max()?;
+    Some((lo, hi, scale.step_index(hi) - scale.step_index(lo)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ScalePoint, ScalePoints};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn marking(scores: &[&str], moderated: Option<&str>) -> Marking {
+        Marking {
+            evaluators: scores
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("E{}", i + 1), d(s)))
+                .collect(),
+            moderated: moderated.map(d),
+            rationale: None,
+        }
+    }
+
+    #[test]
+    fn aggregation_follows_moderation_rules() {
+        use ModerationMethod::*;
+        type Case<'a> = (
+            &'a [&'a str],
+            Option<&'a str>,
+            ModerationMethod,
+            Option<(&'a str, Source, &'a str)>,
+        );
+        let cases: &[Case] = &[
+            (&[], None, Mean, None),
+            (
+                &["3"],
+                None,
+                Mean,
+                Some(("3", Source::Single, "E1's score 3")),
+            ),
+            (
+                &["3", "4"],
+                None,
+                Mean,
+                Some(("3.5", Source::Mean, "mean of 3 and 4 is 3.5")),
+            ),
+            (
+                &["3", "4"],
+                Some("4"),
+                Mean,
+                Some(("4", Source::Moderated, "moderated score 4")),
+            ),
+            (
+                &["2", "3", "5"],
+                None,
+                Median,
+                Some(("3", Source::Median, "median of 2, 3 and 5 is 3")),
+            ),
+            (
+                &["5", "2", "3", "4"],
+                None,
+                Median,
+                Some(("3.5", Source::Median, "median of 5, 2, 3 and 4 is 3.5")),
+            ),
+            (
+                &["3", "4", "4"],
+                None,
+                Mean,
+                Some((
+                    "3.6666666666666666666666666667",
+                    Source::Mean,
+                    "mean of 3, 4 and 4 is ≈3.67",
+                )),
+            ),
+        ];
+        for (scores, moderated, method, want) in cases {
+            let got = aggregate(&marking(scores, *moderated), *method);
+            match (got, want) {
+                (None, None) => {}
+                (Some(a), Some((v, s, how))) => {
+                    assert_eq!(a.value.to_string(), *v, "{scores:?}");
+                    assert_eq!(a.source, *s);
+                    assert_eq!(a.how, *how);
+                }
+                (g, w) => panic!("{scores:?}: got {g:?}, want {w:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn spread_counts_scale_steps_not_values() {
+        let scale = Scale {
+            name: "uneven".into(),
+            points: ScalePoints::Points(
+                ["0", "2", "5", "8", "10"]
+                    .iter()
+                    .map(|v| ScalePoint {
+                        value: d(v),
+                        label: None,
+                        descriptor: None,
+                    })
+                    .collect(),
+            ),
+        };
+        assert_eq!(
+            spread(&marking(&["5", "8"], None), &scale).unwrap().2,
+            d("1")
+        );
+        assert_eq!(
+            spread(&marking(&["2", "10"], None), &scale).unwrap().2,
+            d("3")
+        );
+        assert!(spread(&marking(&["2", "10"], Some("5")), &scale).is_none());
+        assert!(spread(&marking(&["2"], None), &scale).is_none());
+    }
+}

@@ -1,0 +1,430 @@
+//! Price formulas (spec §3): how a lower-is-better amount becomes a fraction of the marks.
+//!
+//! Each formula returns its exact fraction and the working a supplier can check with a calculator.
+//! The same formulas score lower-is-better numeric criteria (delivery days), so amounts are written
+//! through a caller-supplied formatter (money, or a quantity with its unit).
+//!
+//! The score is computed as `marks × numerator ÷ denominator` in one exact expression, never from a
+//! rounded fraction, so rounding happens once, at the stage the tender chooses.
+
+use crate::model::Formula;
+use crate::text::Params;
+use rust_decimal::Decimal;
+
+/// The lowest and highest amounts among the bids that a relative formula compares against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Field {
+    pub lowest: Decimal,
+    pub highest: Decimal,
+}
+
+impl Field {
+    /// The field of a set of amounts; `None` when the set is empty.
+    pub fn of(amounts: impl IntoIterator<Item = Decimal>) -> Option<Field> {
+        amounts.into_iter().fold(None, |f, a| {
+            Some(match f {
+                None => Field {
+                    lowest: a,
+                    highest: a,
+                },
+                Some(f) => f.with(a),
+            })
+        })
+    }
+
+    /// The field as it would be with one more amount in it (for a bid outside the comparison,
+    /// scored "as if" it had been compared).
+    pub fn with(self, a: Decimal) -> Field {
+        Field {
+            lowest: self.lowest.min(a),
+            highest: self.highest.max(a),
+        }
+    }
+}
+
+/// A scored amount: the unrounded score, the fraction of the marks, and the working.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// marks × fraction, exact.
+    pub score: Decimal,
+    pub fraction: Decimal,
+    /// The formula with the numbers substituted, without the final "= score" (added by the caller
+    /// once the score is rounded).
+    pub working: String,
+    /// The working's code and parameters, for rendering it in another language.
+    pub code: &'static str,
+    pub params: Params,
+}
+
+/// Scores `amount` (> 0) with `formula` on `marks`. `field` must contain `amount` when the formula
+/// is relative.
+///
+/// ```
+/// use bidscore::model::Formula;
+/// use bidscore::price::{score, Field};
+/// use rust_decimal::Decimal;
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// let field = Field { lowest: d("980000"), highest: d("1200000") };
+/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, &|a| format!("£{a}"));
+/// assert_eq!(bidscore::money::fixed(s.score, 2), "36.30"); // 40 × 980,000 ÷ 1,080,000
+/// assert_eq!(s.working, "40 × £980000 ÷ £1080000");
+/// ```
+pub fn score(
+    formula: &Formula,
+    marks: Decimal,
+    amount: Decimal,
+    field: Field,
+    fmt: &dyn Fn(Decimal) -> String,
+) -> Scored {
+    let m = crate::money::plain(marks);
+    let p = Params::new()
+        .with("marks", &m)
+        .with("amount", amount)
+        .with("formula", formula.as_str());
+    let full = |code: &'static str, why: String, params: Params| Scored {
+        score: marks,
+        fraction: Decimal::ONE,
+        working: format!("{why}, so full marks: {m} × 1"),
+        code,
+        params,
+    };
+    let nothing = |code: &'static str, why: String, params: Params| Scored {
+        score: Decimal::ZERO,
+        fraction: Decimal::ZERO,
+        working: format!("{why}, so no marks: {m} × 0"),
+        code,
+        params,
+    };
+    match *formula {
+        Formula::LowestRatio => {
+            let fraction = field.lowest / amount;
+            Scored {
+                score: marks * field.lowest / amount,
+                fraction,
+                working: format!("{m} × {} ÷ {}", fmt(field.lowest), fmt(amount)),
+                code: "lowest-ratio",
+                params: p.with("lowest", field.lowest),
+            }
+        }
+        Formula::LinearMinMax => {
+            let p = p
+                .with("lowest", field.lowest)
+                .with("highest", field.highest);
+            if field.highest == field.lowest {
+                return full(
+                    "linear-min-max-all-equal",
+                    format!("every amount is {}", fmt(amount)),
+                    p,
+                );
+            }
+            let span = field.highest - field.lowest;
+            Scored {
+                score: marks * (field.highest - amount) / span,
+                fraction: (field.highest - amount) / span,
+                working: format!(
+                    "{m} × ({} − {}) ÷ ({} − {})",
+                    fmt(field.highest),
+                    fmt(amount),
+                    fmt(field.highest),
+                    fmt(field.lowest)
+                ),
+                code: "linear-min-max",
+                params: p,
+            }
+        }
+        Formula::DeviationFromLowest { zero_at } => {
+            let p = p
+                .with("lowest", field.lowest)
+                .with("zeroAt", crate::money::plain(zero_at));
+            let k = crate::money::plain(zero_at);
+            let zero_point = zero_at * field.lowest;
+            if amount >= zero_point {
+                return nothing(
+                    "deviation-from-lowest-zero",
+                    format!(
+                        "{} is at least {k} × the lowest {} = {}",
+                        fmt(amount),
+                        fmt(field.lowest),
+                        fmt(zero_point)
+                    ),
+                    p,
+                );
+            }
+            let denom = (zero_at - Decimal::ONE) * field.lowest;
+            let fraction = Decimal::ONE - (amount - field.lowest) / denom;
+            Scored {
+                // marks × (1 − (P − Pmin) ÷ ((k − 1) × Pmin)) = marks × (denom − P + Pmin) ÷ denom
+                score: marks * (denom - amount + field.lowest) / denom,
+                fraction,
+                working: format!(
+                    "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
+                    fmt(amount),
+                    fmt(field.lowest),
+                    fmt(field.lowest)
+                ),
+                code: "deviation-from-lowest",
+                params: p,
+            }
+        }
+        Formula::SetBounds { best, worst } => {
+            let p = p.with("best", best).with("worst", worst);
+            // Works for either direction: best < worst (lower is better) or best > worst.
+            let at_or_beyond_best = if best < worst {
+                amount <= best
+            } else {
+                amount >= best
+            };
+            let at_or_beyond_worst = if best < worst {
+                amount >= worst
+            } else {
+                amount <= worst
+            };
+            if at_or_beyond_best {
+                return full(
+                    "set-bounds-best",
+                    format!("{} reaches the best of {}", fmt(amount), fmt(best)),
+                    p,
+                );
+            }
+            if at_or_beyond_worst {
+                return nothing(
+                    "set-bounds-worst",
+                    format!("{} reaches the worst of {}", fmt(amount), fmt(worst)),
+                    p,
+                );
+            }
+            Scored {
+                score: marks * (worst - amount) / (worst - best),
+                fraction: (worst - amount) / (worst - best),
+                working: format!(
+                    "{m} × ({} − {}) ÷ ({} − {})",
+                    fmt(worst),
+                    fmt(amount),
+                    fmt(worst),
+                    fmt(best)
+                ),
+                code: "set-bounds",
+                params: p,
+            }
+        }
+        Formula::ReferenceRatio { reference, cap } => {
+            let p = p.with("reference", reference);
+            if cap && amount <= reference {
+                return full(
+                    "reference-ratio-capped",
+                    format!(
+                        "{} is at or below the reference {}",
+                        fmt(amount),
+                        fmt(reference)
+                    ),
+                    p,
+                );
+            }
+            Scored {
+                score: marks * reference / amount,
+                fraction: reference / amount,
+                working: format!("{m} × {} ÷ {}", fmt(reference), fmt(amount)),
+                code: "reference-ratio",
+                params: p,
+            }
+        }
+    }
+}
+
+/// The formula in words, for the published model and for the UI.
+pub fn describe(formula: &Formula) -> &'static str {
+    match formula {
+        Formula::LowestRatio => {
+            "lowest price ÷ your price × marks (UK default; depends on the other bids)"
+        }
+        Formula::LinearMinMax => {
+            "(highest price − your price) ÷ (highest price − lowest price) × marks; the highest price scores 0"
+        }
+        Formula::DeviationFromLowest { .. } => {
+            "marks fall in a straight line from the lowest price (full marks) to zeroAt × the lowest price (0)"
+        }
+        Formula::SetBounds { .. } => {
+            "marks fall in a straight line from the best price set by the buyer (full marks) to the worst (0); other bids do not matter"
+        }
+        Formula::ReferenceRatio { .. } => {
+            "reference price ÷ your price × marks; other bids do not matter"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn plain(a: Decimal) -> String {
+        crate::money::plain(a)
+    }
+
+    /// (formula, marks, amount, lowest, highest, expected score at 2 dp, expected code)
+    #[test]
+    fn formulas_score_as_the_spec_says() {
+        let ratio = Formula::LowestRatio;
+        let linear = Formula::LinearMinMax;
+        let dev = Formula::DeviationFromLowest { zero_at: d("2") };
+        let dev3 = Formula::DeviationFromLowest { zero_at: d("3") };
+        let bounds = Formula::SetBounds {
+            best: d("800"),
+            worst: d("1200"),
+        };
+        let reference = Formula::ReferenceRatio {
+            reference: d("1000"),
+            cap: true,
+        };
+        let uncapped = Formula::ReferenceRatio {
+            reference: d("1000"),
+            cap: false,
+        };
+        let cases = [
+            (
+                ratio,
+                "40",
+                "1080000",
+                "980000",
+                "1200000",
+                "36.30",
+                "lowest-ratio",
+            ),
+            (
+                ratio,
+                "40",
+                "980000",
+                "980000",
+                "1200000",
+                "40.00",
+                "lowest-ratio",
+            ),
+            (
+                linear,
+                "40",
+                "1080000",
+                "980000",
+                "1200000",
+                "21.82",
+                "linear-min-max",
+            ),
+            (
+                linear,
+                "40",
+                "1200000",
+                "980000",
+                "1200000",
+                "0.00",
+                "linear-min-max",
+            ),
+            (
+                linear,
+                "40",
+                "500",
+                "500",
+                "500",
+                "40.00",
+                "linear-min-max-all-equal",
+            ),
+            (
+                dev,
+                "40",
+                "1080000",
+                "980000",
+                "1200000",
+                "35.92",
+                "deviation-from-lowest",
+            ),
+            (
+                dev,
+                "40",
+                "1960000",
+                "980000",
+                "1960000",
+                "0.00",
+                "deviation-from-lowest-zero",
+            ),
+            (
+                dev3,
+                "30",
+                "1500",
+                "1000",
+                "1500",
+                "22.50",
+                "deviation-from-lowest",
+            ),
+            (bounds, "20", "1000", "1000", "1000", "10.00", "set-bounds"),
+            (
+                bounds,
+                "20",
+                "700",
+                "700",
+                "700",
+                "20.00",
+                "set-bounds-best",
+            ),
+            (
+                bounds,
+                "20",
+                "1300",
+                "1300",
+                "1300",
+                "0.00",
+                "set-bounds-worst",
+            ),
+            (
+                reference,
+                "10",
+                "1250",
+                "1250",
+                "1250",
+                "8.00",
+                "reference-ratio",
+            ),
+            (
+                reference,
+                "10",
+                "900",
+                "900",
+                "900",
+                "10.00",
+                "reference-ratio-capped",
+            ),
+            (
+                uncapped,
+                "10",
+                "800",
+                "800",
+                "800",
+                "12.50",
+                "reference-ratio",
+            ),
+        ];
+        for (f, marks, amount, lo, hi, want, code) in cases {
+            let field = Field {
+                lowest: d(lo),
+                highest: d(hi),
+            };
+            let s = score(&f, d(marks), d(amount), field, &plain);
+            assert_eq!(
+                crate::money::fixed(s.score, 2),
+                want,
+                "{} {amount}",
+                f.as_str()
+            );
+            assert_eq!(s.code, code, "{} {amount}", f.as_str());
+        }
+    }
+
+    #[test]
+    fn field_with_adds_an_amount() {
+        let f = Field::of([d("5"), d("3"), d("9")]).unwrap();
+        assert_eq!((f.lowest, f.highest), (d("3"), d("9")));
+        let g = f.with(d("1"));
+        assert_eq!((g.lowest, g.highest), (d("1"), d("9")));
+        assert!(Field::of([]).is_none());
+    }
+}

@@ -1,0 +1,57 @@
+//! Ranking and ties (spec §8): ranked bids by total, best first; equal totals settled by the
+//! tender's tie-break rules in order; bids still equal share a rank (1, 1, 3).
+
+use crate::model::{Tender, TieBreak};
+use crate::result::{BidResult, Status};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// Sets `rank` on every ranked bid and returns the ranked ids, best first. Bids that stay equal
+/// after every tie-break rule are listed in id order, so the order of bids in the file never
+/// matters.
+pub fn rank(t: &Tender, bids: &mut [BidResult]) -> Vec<String> {
+    let mut order: Vec<usize> = (0..bids.len())
+        .filter(|&i| bids[i].status == Status::Ranked)
+        .collect();
+    order
+        .sort_by(|&a, &b| compare(t, &bids[a], &bids[b]).then_with(|| bids[a].id.cmp(&bids[b].id)));
+    let mut rank = 0u32;
+    for (pos, &i) in order.iter().enumerate() {
+        if pos == 0 || compare(t, &bids[order[pos - 1]], &bids[i]) != Ordering::Equal {
+            rank = pos as u32 + 1;
+        }
+        bids[i].rank = Some(rank);
+    }
+    order.iter().map(|&i| bids[i].id.clone()).collect()
+}
+
+/// Better first: `Less` when `a` ranks above `b`.
+pub fn compare(t: &Tender, a: &BidResult, b: &BidResult) -> Ordering {
+    b.total_value
+        .cmp(&a.total_value)
+        .then_with(|| tie_break(t, a, b))
+}
+
+/// The tie-break rules alone.
+pub fn tie_break(t: &Tender, a: &BidResult, b: &BidResult) -> Ordering {
+    for rule in &t.tie_break {
+        let o = match rule {
+            TieBreak::Score(id) => score_on(b, id).cmp(&score_on(a, id)),
+            TieBreak::Price => a.price_value.cmp(&b.price_value),
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    Ordering::Equal
+}
+
+/// A bid's official score on a group or criterion.
+fn score_on(b: &BidResult, id: &str) -> Decimal {
+    b.groups
+        .iter()
+        .find(|g| g.id == id)
+        .map(|g| g.value)
+        .or_else(|| b.criteria.iter().find(|c| c.id == id).and_then(|c| c.value))
+        .unwrap_or_default()
+}

@@ -1,0 +1,153 @@
+//! The result of an evaluation (format `bidscore-result/1`): what the widget renders and the
+//! command line prints. Amounts are decimal strings, written once here so every consumer shows the
+//! same digits.
+
+use crate::text::{Message, Params};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The result format written by this engine.
+pub const RESULT_FORMAT: &str = "bidscore-result/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evaluation {
+    pub format: &'static str,
+    pub max_total: String,
+    pub method: &'static str,
+    pub currency: String,
+    pub decimals: u32,
+    pub rounding_stage: &'static str,
+    /// Every bid, in file order.
+    pub bids: Vec<BidResult>,
+    /// Ids of the ranked bids, best first.
+    pub ranking: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Where a bid stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Ranked,
+    Disqualified,
+    Incomplete,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BidResult {
+    pub id: String,
+    pub supplier: String,
+    pub hypothetical: bool,
+    pub status: Status,
+    /// 1 = best; shared on a tie (1, 1, 3). `null` unless ranked.
+    pub rank: Option<u32>,
+    /// Sum of the criterion scores that could be computed (all of them unless incomplete).
+    pub total: String,
+    pub price: Option<String>,
+    pub criteria: Vec<CriterionResult>,
+    pub groups: Vec<GroupResult>,
+    pub gates: Vec<GateResult>,
+    pub social_value: Option<SocialValue>,
+    /// Why the bid is disqualified.
+    pub reasons: Vec<Message>,
+    /// What is still needed before it can be ranked.
+    pub missing: Vec<Message>,
+    #[serde(skip)]
+    pub total_value: Decimal,
+    #[serde(skip)]
+    pub price_value: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionResult {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    /// `null` when the input is missing.
+    pub score: Option<String>,
+    pub max: String,
+    /// Share of the marks earned, to 4 decimals (for display; the score is computed exactly).
+    pub fraction: Option<String>,
+    /// The input that was scored: aggregated score, price, value or social value.
+    pub input: Option<String>,
+    /// Where a scored input came from: `moderated`, `evaluator`, `mean` or `median`.
+    pub input_from: Option<&'static str>,
+    /// The formula with this bid's numbers: "40 × £980,000.00 ÷ £1,080,000.00 = 36.30".
+    pub working: String,
+    pub explain: Explain,
+    #[serde(skip)]
+    pub value: Option<Decimal>,
+}
+
+/// The working's code and parameters, for rendering it in another language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explain {
+    pub code: &'static str,
+    pub params: Params,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupResult {
+    pub id: String,
+    pub name: String,
+    pub category: Option<String>,
+    pub score: String,
+    pub max: String,
+    #[serde(skip)]
+    pub value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GateResult {
+    pub id: String,
+    pub name: String,
+    /// `null` when not yet recorded.
+    pub passed: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialValue {
+    /// Σ quantity × proxy over every committed measure.
+    pub money: String,
+    /// money ÷ price × 100, to 2 decimals; `null` without a price.
+    pub percent_of_price: Option<String>,
+    pub items: Vec<SocialValueItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialValueItem {
+    pub measure: String,
+    pub quantity: String,
+    pub proxy: String,
+    pub money: String,
+    pub working: String,
+}
+
+/// Something the buyer should know that does not stop the evaluation (spec §9).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    /// The bids it concerns, sorted; empty for the model as a whole.
+    pub bids: Vec<String>,
+    pub message: String,
+    pub params: Params,
+}
+
+impl PartialOrd for Params {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Params {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}

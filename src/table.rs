@@ -1,0 +1,114 @@
+//! A plain-text ranking table for people reading a terminal (`bidscore evaluate --table`).
+
+use crate::model::Tender;
+use crate::result::{Evaluation, Status};
+
+/// The ranking, one bid a line, then each bid's reasons, missing inputs and the warnings.
+pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
+    let mut out = String::new();
+    let title = t.info.title.as_deref().unwrap_or("Tender");
+    out.push_str(title);
+    if let Some(r) = &t.info.reference {
+        out.push_str(&format!(" ({r})"));
+    }
+    out.push('\n');
+    let groups = t.groups();
+    let top: Vec<&crate::model::Group> = groups
+        .iter()
+        .copied()
+        .filter(|g| {
+            t.criteria
+                .iter()
+                .any(|n| matches!(n, crate::model::Node::Group(x) if x.id == g.id))
+        })
+        .collect();
+    let mut header = vec![
+        "Rank".to_string(),
+        "Supplier".to_string(),
+        "Price".to_string(),
+    ];
+    header.extend(
+        top.iter()
+            .map(|g| format!("{} /{}", g.name, crate::money::plain(g.marks))),
+    );
+    header.push(format!("Total /{}", e.max_total));
+    header.push("Status".to_string());
+
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut order: Vec<&crate::result::BidResult> = e.bids.iter().collect();
+    order.sort_by_key(|b| (b.rank.unwrap_or(u32::MAX), b.id.clone()));
+    for b in &order {
+        let mut row = vec![
+            b.rank.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
+            b.supplier.clone(),
+            b.price
+                .as_deref()
+                .and_then(|p| p.parse().ok())
+                .map(|p| crate::money::money(p, &e.currency))
+                .unwrap_or_else(|| "-".into()),
+        ];
+        for g in &top {
+            row.push(
+                b.groups
+                    .iter()
+                    .find(|x| x.id == g.id)
+                    .map(|x| x.score.clone())
+                    .unwrap_or_default(),
+            );
+        }
+        row.push(b.total.clone());
+        row.push(
+            match b.status {
+                Status::Ranked => "ranked",
+                Status::Disqualified => "disqualified",
+                Status::Incomplete => "incomplete",
+            }
+            .to_string(),
+        );
+        rows.push(row);
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| -> String {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let pad = widths[i] - c.chars().count();
+                // Numbers read best right-aligned; names left-aligned.
+                if i == 1 || i == cells.len() - 1 {
+                    format!("{c}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{c}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        format!("{}\n", parts.join("  ").trim_end())
+    };
+    out.push_str(&line(&header));
+    out.push_str(&line(
+        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+    ));
+    for r in &rows {
+        out.push_str(&line(r));
+    }
+    for b in &order {
+        for m in b.reasons.iter().chain(&b.missing) {
+            out.push_str(&format!("  {}: {}\n", b.supplier, m.message));
+        }
+    }
+    if !e.warnings.is_empty() {
+        out.push_str("\nWarnings\n");
+        for w in &e.warnings {
+            out.push_str(&format!("  [{}] {}\n", w.code, w.message));
+        }
+    }
+    out
+}

@@ -1,0 +1,1500 @@
+//! Reading a tender file: JSON text in, a validated [`Tender`] out, or every error at once.
+//!
+//! The file is read by hand from a `serde_json::Value` rather than with `#[derive(Deserialize)]`:
+//! serde stops at the first problem, and a buyer fixing a file wants all of them, each with its path
+//! ("did you mean" hints included). Numbers keep their literal text (serde_json's
+//! `arbitrary_precision`), so `1080000.50` and `"1080000.50"` are the same exact decimal and no
+//! amount ever passes through `f64`.
+
+use crate::error::{Error, ErrorKind, Errors};
+use crate::model::*;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+/// The format this engine reads.
+pub const FORMAT: &str = "bidscore/1";
+
+/// Parses and validates a tender file.
+pub fn read(text: &str) -> Result<Tender, Errors> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => read_value(&v),
+        Err(e) => Err(Errors {
+            errors: vec![Error::new(
+                ErrorKind::JsonSyntax {
+                    detail: e.to_string(),
+                },
+                "",
+            )],
+        }),
+    }
+}
+
+/// Validates an already parsed JSON document.
+pub fn read_value(v: &Value) -> Result<Tender, Errors> {
+    let mut r = Reader::default();
+    let tender = r.tender(v);
+    match tender {
+        Some(t) if r.errors.is_empty() => Ok(t),
+        _ => {
+            if r.errors.is_empty() {
+                // Defensive: a `None` always comes with an error, but never return an empty list.
+                r.errors.push(Error::new(
+                    ErrorKind::WrongType {
+                        expected: "an object",
+                    },
+                    "",
+                ));
+            }
+            Err(Errors { errors: r.errors })
+        }
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    errors: Vec<Error>,
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// Reads a decimal from a JSON number or string, exactly.
+pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
+    let t = text.trim();
+    let looks_numeric = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !looks_numeric {
+        return Err(ErrorKind::InvalidNumber {
+            found: text.to_string(),
+        });
+    }
+    let parsed = if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t)
+    } else {
+        Decimal::from_str_exact(t)
+    };
+    match parsed {
+        Ok(d) => Ok(d),
+        Err(_) if t.parse::<f64>().is_ok() => Err(ErrorKind::NumberOutOfRange {
+            found: text.to_string(),
+        }),
+        Err(_) => Err(ErrorKind::InvalidNumber {
+            found: text.to_string(),
+        }),
+    }
+}
+
+/// The closest known name to a misspelt field, if any is close enough to be a likely typo.
+fn suggest(field: &str, known: &[&str]) -> Option<String> {
+    let lower = field.to_lowercase();
+    known
+        .iter()
+        .map(|k| (distance(&lower, &k.to_lowercase()), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}
+
+/// Levenshtein distance, on characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// An object being read: knows its path and which fields it may hold.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn at(&self, field: &str) -> String {
+        join(&self.path, field)
+    }
+
+    /// The value of a field; JSON `null` counts as absent.
+    fn get(&self, field: &str) -> Option<&'a Value> {
+        self.map.get(field).filter(|v| !v.is_null())
+    }
+}
+
+impl Reader {
+    fn err(&mut self, kind: ErrorKind, path: impl Into<String>) {
+        self.errors.push(Error::new(kind, path));
+    }
+
+    /// Opens an object, reporting every field not in `known`.
+    fn obj<'a>(&mut self, v: &'a Value, path: &str, known: &[&str]) -> Option<Obj<'a>> {
+        let Value::Object(map) = v else {
+            self.err(
+                ErrorKind::WrongType {
+                    expected: "an object",
+                },
+                path,
+            );
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.err(
+                    ErrorKind::UnknownField {
+                        field: key.clone(),
+                        suggestion: suggest(key, known),
+                    },
+                    join(path, key),
+                );
+            }
+        }
+        Some(Obj {
+            map,
+            path: path.to_string(),
+        })
+    }
+
+    fn string(&mut self, o: &Obj, field: &str) -> Option<String> {
+        match o.get(field)? {
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.err(ErrorKind::WrongType { expected: "text" }, o.at(field));
+                None
+            }
+        }
+    }
+
+    fn required_string(&mut self, o: &Obj, field: &str) -> Option<String> {
+        if o.get(field).is_none() {
+            self.err(
+                ErrorKind::MissingField {
+                    field: field.into(),
+                },
+                o.at(field),
+            );
+            return None;
+        }
+        self.string(o, field)
+    }
+
+    fn id(&mut self, o: &Obj) -> Option<String> {
+        let id = self.required_string(o, "id")?;
+        if id.trim().is_empty() {
+            self.err(ErrorKind::EmptyId, o.at("id"));
+            return None;
+        }
+        Some(id)
+    }
+
+    fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "true or false",
+                    },
+                    path,
+                );
+                None
+            }
+        }
+    }
+
+    fn decimal_value(&mut self, v: &Value, path: &str) -> Option<Decimal> {
+        let text = match v {
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => s.clone(),
+            _ => {
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "a number (or a decimal in quotes)",
+                    },
+                    path,
+                );
+                return None;
+            }
+        };
+        match parse_decimal(&text) {
+            Ok(d) => Some(d),
+            Err(kind) => {
+                self.err(kind, path);
+                None
+            }
+        }
+    }
+
+    fn decimal(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
+        let v = o.get(field)?;
+        self.decimal_value(v, &o.at(field))
+    }
+
+    /// A decimal that must be zero or more.
+    fn non_negative(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
+        let d = self.decimal(o, field)?;
+        if d.is_sign_negative() && !d.is_zero() {
+            self.err(
+                ErrorKind::Negative {
+                    found: d.to_string(),
+                },
+                o.at(field),
+            );
+            return None;
+        }
+        Some(d)
+    }
+
+    /// A decimal that must be more than zero.
+    fn positive(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
+        let d = self.decimal(o, field)?;
+        if d <= Decimal::ZERO {
+            self.err(
+                ErrorKind::NotPositive {
+                    found: d.to_string(),
+                },
+                o.at(field),
+            );
+            return None;
+        }
+        Some(d)
+    }
+
+    fn required_positive(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
+        if o.get(field).is_none() {
+            self.err(
+                ErrorKind::MissingField {
+                    field: field.into(),
+                },
+                o.at(field),
+            );
+            return None;
+        }
+        self.positive(o, field)
+    }
+
+    /// A string field that must be one of `allowed`, or absent (then `None`).
+    fn choice(&mut self, o: &Obj, field: &str, allowed: &[&'static str]) -> Option<&'static str> {
+        let s = self.string(o, field)?;
+        match allowed.iter().find(|a| **a == s) {
+            Some(a) => Some(a),
+            None => {
+                self.err(
+                    ErrorKind::InvalidChoice {
+                        found: s,
+                        allowed: allowed.to_vec(),
+                    },
+                    o.at(field),
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
+        match v {
+            Value::Array(a) => Some(a),
+            _ => {
+                self.err(ErrorKind::WrongType { expected: "a list" }, path);
+                None
+            }
+        }
+    }
+
+    fn map<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            _ => {
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "an object",
+                    },
+                    path,
+                );
+                None
+            }
+        }
+    }
+
+    // ---- the tender ----
+
+    fn tender(&mut self, v: &Value) -> Option<Tender> {
+        let root = self.obj(
+            v,
+            "",
+            &[
+                "format",
+                "tender",
+                "award",
+                "rounding",
+                "moderation",
+                "tieBreak",
+                "abnormallyLow",
+                "scales",
+                "measures",
+                "criteria",
+                "bids",
+            ],
+        )?;
+        match root.get("format") {
+            None => self.err(
+                ErrorKind::UnsupportedFormat {
+                    found: String::new(),
+                },
+                "format",
+            ),
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => {
+                self.err(ErrorKind::UnsupportedFormat { found: f.clone() }, "format")
+            }
+            Some(_) => self.err(ErrorKind::WrongType { expected: "text" }, "format"),
+        }
+        let info = match root.get("tender") {
+            Some(t) => self.info(t),
+            None => TenderInfo {
+                currency: "GBP".into(),
+                ..TenderInfo::default()
+            },
+        };
+        let award = self.award(root.get("award"));
+        let rounding = self.rounding(root.get("rounding"));
+        let moderation = self.moderation(root.get("moderation"));
+        let abnormally_low_percent = self.abnormally_low(root.get("abnormallyLow"));
+        let scales = self.scales(root.get("scales"));
+        let measures = self.measures(root.get("measures"));
+        let measure_ids: BTreeSet<&str> = measures.iter().map(|m| m.id.as_str()).collect();
+
+        let mut criteria = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut price_seen = None;
+        match root.get("criteria") {
+            None => self.err(
+                ErrorKind::MissingField {
+                    field: "criteria".into(),
+                },
+                "criteria",
+            ),
+            Some(c) => {
+                if let Some(list) = self.array(c, "criteria") {
+                    if list.is_empty() {
+                        self.err(ErrorKind::EmptyCriteria, "criteria");
+                    }
+                    let mut ctx = TreeCtx {
+                        scales: &scales,
+                        measures: &measure_ids,
+                        seen: &mut seen,
+                        price_seen: &mut price_seen,
+                    };
+                    for (i, n) in list.iter().enumerate() {
+                        if let Some(node) = self.node(n, &index("criteria", i), &mut ctx) {
+                            criteria.push(node);
+                        }
+                    }
+                }
+            }
+        }
+
+        let mut tender = Tender {
+            info,
+            award,
+            rounding,
+            moderation,
+            tie_break: Vec::new(),
+            abnormally_low_percent,
+            measures,
+            criteria,
+            bids: Vec::new(),
+        };
+        tender.tie_break = self.tie_break(root.get("tieBreak"), &tender);
+        if let Some(b) = root.get("bids") {
+            tender.bids = self.bids(b, &tender);
+        }
+        Some(tender)
+    }
+
+    fn info(&mut self, v: &Value) -> TenderInfo {
+        let Some(o) = self.obj(
+            v,
+            "tender",
+            &[
+                "title",
+                "buyer",
+                "reference",
+                "currency",
+                "contractValue",
+                "locale",
+            ],
+        ) else {
+            return TenderInfo {
+                currency: "GBP".into(),
+                ..TenderInfo::default()
+            };
+        };
+        let currency = match self.string(&o, "currency") {
+            Some(c) if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) => c,
+            Some(_) => {
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "a three-letter currency code such as GBP",
+                    },
+                    "tender.currency",
+                );
+                "GBP".into()
+            }
+            None => "GBP".into(),
+        };
+        TenderInfo {
+            title: self.string(&o, "title"),
+            buyer: self.string(&o, "buyer"),
+            reference: self.string(&o, "reference"),
+            currency,
+            contract_value: self.positive(&o, "contractValue"),
+            locale: self.string(&o, "locale"),
+        }
+    }
+
+    fn award(&mut self, v: Option<&Value>) -> AwardMethod {
+        let Some(v) = v else {
+            return AwardMethod::WeightedSum;
+        };
+        let Some(o) = self.obj(v, "award", &["method", "scale", "band", "bandDecider"]) else {
+            return AwardMethod::WeightedSum;
+        };
+        match self.choice(
+            &o,
+            "method",
+            &[
+                "weighted-sum",
+                "price-per-quality-point",
+                "quality-price-ratio",
+                "fictitious-discount",
+            ],
+        ) {
+            Some("weighted-sum") | None => {}
+            Some(other) => self.err(
+                ErrorKind::AwardMethodNotSupported {
+                    method: other.into(),
+                },
+                "award.method",
+            ),
+        }
+        AwardMethod::WeightedSum
+    }
+
+    fn rounding(&mut self, v: Option<&Value>) -> Rounding {
+        let mut r = Rounding {
+            decimals: 2,
+            stage: RoundingStage::Criterion,
+        };
+        let Some(o) = v.and_then(|v| self.obj(v, "rounding", &["decimals", "stage"])) else {
+            return r;
+        };
+        if let Some(d) = self.decimal(&o, "decimals") {
+            if d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::TEN {
+                r.decimals = d.to_string().parse().unwrap_or(2);
+            } else {
+                self.err(
+                    ErrorKind::InvalidDecimals {
+                        found: d.to_string(),
+                    },
+                    "rounding.decimals",
+                );
+            }
+        }
+        r.stage = match self.choice(&o, "stage", &["criterion", "total", "none"]) {
+            Some("total") => RoundingStage::Total,
+            Some("none") => RoundingStage::None,
+            _ => RoundingStage::Criterion,
+        };
+        r
+    }
+
+    fn moderation(&mut self, v: Option<&Value>) -> Moderation {
+        let mut m = Moderation {
+            method: ModerationMethod::Mean,
+            flag_spread: Decimal::ONE,
+        };
+        let Some(o) = v.and_then(|v| self.obj(v, "moderation", &["method", "flagSpread"])) else {
+            return m;
+        };
+        if self.choice(&o, "method", &["mean", "median"]) == Some("median") {
+            m.method = ModerationMethod::Median;
+        }
+        if let Some(s) = self.non_negative(&o, "flagSpread") {
+            m.flag_spread = s;
+        }
+        m
+    }
+
+    fn abnormally_low(&mut self, v: Option<&Value>) -> Decimal {
+        let default = Decimal::from(15);
+        let Some(o) = v.and_then(|v| self.obj(v, "abnormallyLow", &["percent"])) else {
+            return default;
+        };
+        self.positive(&o, "percent").unwrap_or(default)
+    }
+
+    fn scales(&mut self, v: Option<&Value>) -> BTreeMap<String, Scale> {
+        let mut out = BTreeMap::new();
+        let Some(v) = v else { return out };
+        let Some(map) = self.map(v, "scales") else {
+            return out;
+        };
+        for (name, s) in map {
+            let path = join("scales", name);
+            if let Some(scale) = self.scale(name, s, &path) {
+                out.insert(name.clone(), scale);
+            }
+        }
+        out
+    }
+
+    fn scale(&mut self, name: &str, v: &Value, path: &str) -> Option<Scale> {
+        let o = self.obj(v, path, &["points", "from", "to", "step", "description"])?;
+        if let Some(points) = o.get("points") {
+            let list = self.array(points, &o.at("points"))?;
+            let mut out: Vec<ScalePoint> = Vec::new();
+            let errors_before = self.errors.len();
+            for (i, p) in list.iter().enumerate() {
+                let pp = index(&o.at("points"), i);
+                let Some(po) = self.obj(p, &pp, &["value", "label", "descriptor"]) else {
+                    continue;
+                };
+                if po.get("value").is_none() {
+                    self.err(
+                        ErrorKind::MissingField {
+                            field: "value".into(),
+                        },
+                        po.at("value"),
+                    );
+                    continue;
+                }
+                let Some(value) = self.non_negative(&po, "value") else {
+                    continue;
+                };
+                if out.iter().any(|q| q.value == value) {
+                    self.err(
+                        ErrorKind::InvalidScale {
+                            reason: "two points have the same value",
+                        },
+                        po.at("value"),
+                    );
+                    continue;
+                }
+                out.push(ScalePoint {
+                    value,
+                    label: self.string(&po, "label"),
+                    descriptor: self.string(&po, "descriptor"),
+                });
+            }
+            if self.errors.len() > errors_before {
+                return None;
+            }
+            out.sort_by_key(|a| a.value);
+            if out.len() < 2 {
+                self.err(
+                    ErrorKind::InvalidScale {
+                        reason: "a scale needs at least two points",
+                    },
+                    o.at("points"),
+                );
+                return None;
+            }
+            if out.last().map(|p| p.value) == Some(Decimal::ZERO) {
+                self.err(
+                    ErrorKind::InvalidScale {
+                        reason: "the top point must be worth more than zero",
+                    },
+                    o.at("points"),
+                );
+                return None;
+            }
+            return Some(Scale {
+                name: name.into(),
+                points: ScalePoints::Points(out),
+            });
+        }
+        let (Some(_), Some(_), Some(_)) = (o.get("from"), o.get("to"), o.get("step")) else {
+            self.err(
+                ErrorKind::InvalidScale {
+                    reason: "give either \"points\" or all of \"from\", \"to\" and \"step\"",
+                },
+                path,
+            );
+            return None;
+        };
+        let from = self.non_negative(&o, "from")?;
+        let to = self.decimal(&o, "to")?;
+        let step = self.positive(&o, "step")?;
+        if to <= from {
+            self.err(
+                ErrorKind::InvalidScale {
+                    reason: "\"to\" must be more than \"from\"",
+                },
+                o.at("to"),
+            );
+            return None;
+        }
+        Some(Scale {
+            name: name.into(),
+            points: ScalePoints::Range { from, to, step },
+        })
+    }
+
+    fn measures(&mut self, v: Option<&Value>) -> Vec<Measure> {
+        let mut out: Vec<Measure> = Vec::new();
+        let Some(v) = v else { return out };
+        let Some(list) = self.array(v, "measures") else {
+            return out;
+        };
+        for (i, m) in list.iter().enumerate() {
+            let path = index("measures", i);
+            let Some(o) = self.obj(
+                m,
+                &path,
+                &["id", "name", "unit", "proxy", "source", "licence"],
+            ) else {
+                continue;
+            };
+            let id = self.id(&o);
+            let name = self.required_string(&o, "name");
+            let unit = self.required_string(&o, "unit");
+            let proxy = if o.get("proxy").is_none() {
+                self.err(
+                    ErrorKind::MissingField {
+                        field: "proxy".into(),
+                    },
+                    o.at("proxy"),
+                );
+                None
+            } else {
+                self.non_negative(&o, "proxy")
+            };
+            let source = self.string(&o, "source");
+            let licence = self.string(&o, "licence");
+            if let Some(id) = &id {
+                if out.iter().any(|m| &m.id == id) {
+                    self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
+                    continue;
+                }
+            }
+            if let (Some(id), Some(name), Some(unit), Some(proxy)) = (id, name, unit, proxy) {
+                out.push(Measure {
+                    id,
+                    name,
+                    unit,
+                    proxy,
+                    source,
+                    licence,
+                });
+            }
+        }
+        out
+    }
+
+    fn node(&mut self, v: &Value, path: &str, ctx: &mut TreeCtx) -> Option<Node> {
+        let is_group = matches!(v, Value::Object(m) if m.contains_key("children"));
+        if is_group {
+            self.group(v, path, ctx).map(Node::Group)
+        } else {
+            self.leaf(v, path, ctx).map(Node::Leaf)
+        }
+    }
+
+    fn check_unique(&mut self, id: &str, o: &Obj, ctx: &mut TreeCtx) -> bool {
+        if !ctx.seen.insert(id.to_string()) {
+            self.err(ErrorKind::DuplicateId { id: id.into() }, o.at("id"));
+            return false;
+        }
+        true
+    }
+
+    fn group(&mut self, v: &Value, path: &str, ctx: &mut TreeCtx) -> Option<Group> {
+        let o = self.obj(
+            v,
+            path,
+            &[
+                "id",
+                "name",
+                "weight",
+                "category",
+                "children",
+                "description",
+            ],
+        )?;
+        let id = self.id(&o);
+        if let Some(id) = &id {
+            self.check_unique(id, &o, ctx);
+        }
+        let name = self.string(&o, "name");
+        let category = self.string(&o, "category");
+        let stated = self.non_negative(&o, "weight");
+        let mut children = Vec::new();
+        let mut complete = true;
+        if let Some(list) = o
+            .get("children")
+            .and_then(|c| self.array(c, &o.at("children")))
+        {
+            if list.is_empty() {
+                self.err(ErrorKind::EmptyCriteria, o.at("children"));
+            }
+            for (i, c) in list.iter().enumerate() {
+                match self.node(c, &index(&o.at("children"), i), ctx) {
+                    Some(n) => children.push(n),
+                    None => complete = false,
+                }
+            }
+        }
+        let marks: Decimal = children
+            .iter()
+            .map(|n| match n {
+                Node::Group(g) => g.marks,
+                Node::Leaf(c) => c.marks,
+            })
+            .sum();
+        if let (Some(stated), Some(gid), true) = (stated, &id, complete) {
+            if stated != marks {
+                self.err(
+                    ErrorKind::GroupWeightMismatch {
+                        id: gid.clone(),
+                        stated: crate::money::plain(stated),
+                        children: crate::money::plain(marks),
+                    },
+                    o.at("weight"),
+                );
+            }
+        }
+        let id = id?;
+        Some(Group {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            category,
+            marks,
+            children,
+        })
+    }
+
+    fn leaf(&mut self, v: &Value, path: &str, ctx: &mut TreeCtx) -> Option<Criterion> {
+        const COMMON: &[&str] = &[
+            "id",
+            "name",
+            "kind",
+            "weight",
+            "description",
+            "question",
+            "value",
+        ];
+        let kind_name = match v {
+            Value::Object(m) => m.get("kind").and_then(|k| k.as_str()).unwrap_or(""),
+            _ => "",
+        };
+        let extra: &[&str] = match kind_name {
+            "price" => &[
+                "formula",
+                "zeroAt",
+                "best",
+                "worst",
+                "reference",
+                "cap",
+                "ceiling",
+                "aboveCeiling",
+            ],
+            "scored" => &["scale", "threshold"],
+            "numeric" => &[
+                "unit",
+                "direction",
+                "formula",
+                "zeroAt",
+                "best",
+                "worst",
+                "reference",
+                "cap",
+            ],
+            "measures" => &["measures", "svScoring", "target"],
+            _ => &[],
+        };
+        let known: Vec<&str> = COMMON.iter().chain(extra.iter()).copied().collect();
+        let o = self.obj(v, path, &known)?;
+        let id = self.id(&o);
+        if let Some(id) = &id {
+            self.check_unique(id, &o, ctx);
+        }
+        let name = self.string(&o, "name");
+        let description = self
+            .string(&o, "description")
+            .or_else(|| self.string(&o, "question"));
+        let weight = self.non_negative(&o, "weight");
+        if o.get("kind").is_none() {
+            self.err(
+                ErrorKind::MissingField {
+                    field: "kind".into(),
+                },
+                o.at("kind"),
+            );
+            return None;
+        }
+        let kind = match self.choice(
+            &o,
+            "kind",
+            &["price", "scored", "numeric", "measures", "pass-fail"],
+        )? {
+            "price" => {
+                if ctx.price_seen.is_some() {
+                    self.err(
+                        ErrorKind::SecondPriceCriterion {
+                            id: id.clone().unwrap_or_default(),
+                        },
+                        o.at("kind"),
+                    );
+                } else {
+                    *ctx.price_seen = id.clone();
+                }
+                let formula = self.formula(&o, Direction::Lower)?;
+                return self.finish_price(o, id, name, weight, description, formula);
+            }
+            "scored" => {
+                let scale_name = self.required_string(&o, "scale")?;
+                let Some(scale) = ctx.scales.get(&scale_name).cloned() else {
+                    self.err(ErrorKind::UnknownScale { scale: scale_name }, o.at("scale"));
+                    return None;
+                };
+                let threshold = self.decimal(&o, "threshold");
+                if let Some(t) = threshold {
+                    if t > scale.top() || t < Decimal::ZERO {
+                        self.err(
+                            ErrorKind::ThresholdOffScale {
+                                threshold: crate::money::plain(t),
+                                top: crate::money::plain(scale.top()),
+                            },
+                            o.at("threshold"),
+                        );
+                    }
+                }
+                Kind::Scored { scale, threshold }
+            }
+            "numeric" => {
+                let direction = match self.choice(&o, "direction", &["higher", "lower"]) {
+                    Some("lower") => Direction::Lower,
+                    Some(_) => Direction::Higher,
+                    None => {
+                        if o.get("direction").is_none() {
+                            self.err(
+                                ErrorKind::MissingField {
+                                    field: "direction".into(),
+                                },
+                                o.at("direction"),
+                            );
+                        }
+                        return None;
+                    }
+                };
+                let formula = match o.get("formula").map(|f| f.as_str()) {
+                    None | Some(Some("relative-to-best")) => NumericFormula::RelativeToBest,
+                    Some(Some("set-bounds")) => {
+                        let (best, worst) = self.bounds(&o, direction)?;
+                        NumericFormula::SetBounds { best, worst }
+                    }
+                    _ => {
+                        let f = self.formula(&o, direction)?;
+                        NumericFormula::Price(f)
+                    }
+                };
+                Kind::Numeric {
+                    unit: self.string(&o, "unit"),
+                    direction,
+                    formula,
+                }
+            }
+            "measures" => {
+                let mut list = Vec::new();
+                match o.get("measures") {
+                    None => self.err(
+                        ErrorKind::NoMeasures {
+                            id: id.clone().unwrap_or_default(),
+                        },
+                        o.at("measures"),
+                    ),
+                    Some(m) => {
+                        if let Some(items) = self.array(m, &o.at("measures")) {
+                            if items.is_empty() {
+                                self.err(
+                                    ErrorKind::NoMeasures {
+                                        id: id.clone().unwrap_or_default(),
+                                    },
+                                    o.at("measures"),
+                                );
+                            }
+                            for (i, item) in items.iter().enumerate() {
+                                let p = index(&o.at("measures"), i);
+                                match item.as_str() {
+                                    Some(mid) if ctx.measures.contains(mid) => {
+                                        list.push(mid.to_string())
+                                    }
+                                    Some(mid) => {
+                                        self.err(ErrorKind::UnknownMeasure { id: mid.into() }, p)
+                                    }
+                                    None => self.err(ErrorKind::WrongType { expected: "text" }, p),
+                                }
+                            }
+                        }
+                    }
+                }
+                let scoring = match self.choice(
+                    &o,
+                    "svScoring",
+                    &[
+                        "relative-to-highest",
+                        "relative-to-highest-percent",
+                        "target",
+                    ],
+                ) {
+                    Some("relative-to-highest-percent") => SvScoring::RelativeToHighestPercent,
+                    Some("target") => {
+                        if o.get("target").is_none() {
+                            self.err(
+                                ErrorKind::MissingTarget {
+                                    id: id.clone().unwrap_or_default(),
+                                },
+                                o.at("target"),
+                            );
+                            return None;
+                        }
+                        SvScoring::Target(self.positive(&o, "target")?)
+                    }
+                    _ => SvScoring::RelativeToHighest,
+                };
+                Kind::Measures {
+                    measures: list,
+                    scoring,
+                }
+            }
+            _ => {
+                if let Some(w) = weight {
+                    if !w.is_zero() {
+                        self.err(
+                            ErrorKind::GateHasWeight {
+                                id: id.clone().unwrap_or_default(),
+                            },
+                            o.at("weight"),
+                        );
+                    }
+                }
+                let id = id?;
+                return Some(Criterion {
+                    name: name.unwrap_or_else(|| id.clone()),
+                    id,
+                    marks: Decimal::ZERO,
+                    description,
+                    kind: Kind::PassFail,
+                });
+            }
+        };
+        self.finish_leaf(&o, id, name, weight, description, kind)
+    }
+
+    fn finish_price(
+        &mut self,
+        o: Obj,
+        id: Option<String>,
+        name: Option<String>,
+        weight: Option<Decimal>,
+        description: Option<String>,
+        formula: Formula,
+    ) -> Option<Criterion> {
+        let ceiling = match self.positive(&o, "ceiling") {
+            Some(amount) => Some(Ceiling {
+                amount,
+                above: match self.choice(&o, "aboveCeiling", &["disqualify", "zero"]) {
+                    Some("zero") => AboveCeiling::Zero,
+                    _ => AboveCeiling::Disqualify,
+                },
+            }),
+            None => {
+                self.choice(&o, "aboveCeiling", &["disqualify", "zero"]);
+                None
+            }
+        };
+        self.finish_leaf(
+            &o,
+            id,
+            name,
+            weight,
+            description,
+            Kind::Price { formula, ceiling },
+        )
+    }
+
+    fn finish_leaf(
+        &mut self,
+        o: &Obj,
+        id: Option<String>,
+        name: Option<String>,
+        weight: Option<Decimal>,
+        description: Option<String>,
+        kind: Kind,
+    ) -> Option<Criterion> {
+        let id = id?;
+        let marks = match weight {
+            Some(w) => w,
+            None => {
+                if o.get("weight").is_none() {
+                    self.err(ErrorKind::MissingWeight { id: id.clone() }, o.at("weight"));
+                }
+                return None;
+            }
+        };
+        Some(Criterion {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            marks,
+            description,
+            kind,
+        })
+    }
+
+    /// Reads `best` and `worst` for `set-bounds`; best must be the better end for the direction.
+    fn bounds(&mut self, o: &Obj, direction: Direction) -> Option<(Decimal, Decimal)> {
+        let mut missing = false;
+        for f in ["best", "worst"] {
+            if o.get(f).is_none() {
+                self.err(ErrorKind::MissingField { field: f.into() }, o.at(f));
+                missing = true;
+            }
+        }
+        if missing {
+            return None;
+        }
+        let best = self.non_negative(o, "best");
+        let worst = self.non_negative(o, "worst");
+        let (best, worst) = (best?, worst?);
+        let right_way = match direction {
+            Direction::Lower => best < worst,
+            Direction::Higher => best > worst,
+        };
+        if !right_way {
+            self.err(
+                ErrorKind::InvalidBounds {
+                    best: crate::money::plain(best),
+                    worst: crate::money::plain(worst),
+                },
+                o.at("best"),
+            );
+            return None;
+        }
+        Some((best, worst))
+    }
+
+    /// Reads a lower-is-better formula and its parameters (spec §3).
+    fn formula(&mut self, o: &Obj, direction: Direction) -> Option<Formula> {
+        let name = if o.get("formula").is_none() {
+            "lowest-ratio"
+        } else {
+            self.choice(
+                o,
+                "formula",
+                if o.map.get("kind").and_then(|k| k.as_str()) == Some("numeric") {
+                    &[
+                        "relative-to-best",
+                        "set-bounds",
+                        "lowest-ratio",
+                        "linear-min-max",
+                        "deviation-from-lowest",
+                        "reference-ratio",
+                    ]
+                } else {
+                    &[
+                        "lowest-ratio",
+                        "linear-min-max",
+                        "deviation-from-lowest",
+                        "set-bounds",
+                        "reference-ratio",
+                    ]
+                },
+            )?
+        };
+        if direction == Direction::Higher {
+            self.err(
+                ErrorKind::FormulaNotAllowed {
+                    formula: name.into(),
+                    direction: direction.as_str(),
+                },
+                o.at("formula"),
+            );
+            return None;
+        }
+        Some(match name {
+            "linear-min-max" => Formula::LinearMinMax,
+            "deviation-from-lowest" => {
+                let k = match o.get("zeroAt") {
+                    None => Decimal::TWO,
+                    Some(_) => self.decimal(o, "zeroAt")?,
+                };
+                if k <= Decimal::ONE {
+                    self.err(
+                        ErrorKind::ZeroAtTooLow {
+                            found: crate::money::plain(k),
+                        },
+                        o.at("zeroAt"),
+                    );
+                    return None;
+                }
+                Formula::DeviationFromLowest { zero_at: k }
+            }
+            "set-bounds" => {
+                let (best, worst) = self.bounds(o, direction)?;
+                Formula::SetBounds { best, worst }
+            }
+            "reference-ratio" => {
+                let reference = self.required_positive(o, "reference")?;
+                let cap = match o.get("cap") {
+                    Some(v) => self.boolean(v, &o.at("cap"))?,
+                    None => true,
+                };
+                Formula::ReferenceRatio { reference, cap }
+            }
+            _ => Formula::LowestRatio,
+        })
+    }
+
+    fn tie_break(&mut self, v: Option<&Value>, t: &Tender) -> Vec<TieBreak> {
+        let mut out = Vec::new();
+        let Some(v) = v else { return out };
+        let Some(list) = self.array(v, "tieBreak") else {
+            return out;
+        };
+        let groups: BTreeSet<&str> = t.groups().iter().map(|g| g.id.as_str()).collect();
+        let leaves: BTreeSet<&str> = t
+            .leaves()
+            .iter()
+            .filter(|c| c.kind != Kind::PassFail)
+            .map(|c| c.id.as_str())
+            .collect();
+        for (i, e) in list.iter().enumerate() {
+            let path = index("tieBreak", i);
+            let Some(s) = e.as_str() else {
+                self.err(ErrorKind::WrongType { expected: "text" }, path);
+                continue;
+            };
+            let rule = if s == "price" {
+                Some(TieBreak::Price)
+            } else if let Some(g) = s.strip_prefix("group:").filter(|g| groups.contains(g)) {
+                Some(TieBreak::Score(g.into()))
+            } else {
+                s.strip_prefix("criterion:")
+                    .filter(|c| leaves.contains(c))
+                    .map(|c| TieBreak::Score(c.into()))
+            };
+            match rule {
+                Some(r) => out.push(r),
+                None => self.err(ErrorKind::UnknownTieBreak { entry: s.into() }, path),
+            }
+        }
+        out
+    }
+
+    fn bids(&mut self, v: &Value, t: &Tender) -> Vec<Bid> {
+        let mut out: Vec<Bid> = Vec::new();
+        let Some(list) = self.array(v, "bids") else {
+            return out;
+        };
+        let leaves: BTreeMap<&str, &Criterion> =
+            t.leaves().into_iter().map(|c| (c.id.as_str(), c)).collect();
+        let measures: BTreeSet<&str> = t.measures.iter().map(|m| m.id.as_str()).collect();
+        for (i, b) in list.iter().enumerate() {
+            let path = index("bids", i);
+            let Some(o) = self.obj(
+                b,
+                &path,
+                &[
+                    "id",
+                    "supplier",
+                    "price",
+                    "gates",
+                    "scores",
+                    "values",
+                    "commitments",
+                    "note",
+                    "hypothetical",
+                ],
+            ) else {
+                continue;
+            };
+            let id = self.id(&o);
+            if let Some(id) = &id {
+                if out.iter().any(|b| &b.id == id) {
+                    self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
+                }
+            }
+            let supplier = self.string(&o, "supplier");
+            let price = self.positive(&o, "price");
+            let hypothetical = match o.get("hypothetical") {
+                Some(h) => self.boolean(h, &o.at("hypothetical")).unwrap_or(false),
+                None => false,
+            };
+            let note = self.string(&o, "note");
+
+            let mut gates = BTreeMap::new();
+            if let Some(m) = o.get("gates").and_then(|g| self.map(g, &o.at("gates"))) {
+                for (cid, val) in m {
+                    let p = join(&o.at("gates"), cid);
+                    if val.is_null() || !self.expect_kind(&leaves, cid, "pass-fail", &p) {
+                        continue;
+                    }
+                    if let Some(b) = self.boolean(val, &p) {
+                        gates.insert(cid.clone(), b);
+                    }
+                }
+            }
+
+            let mut scores = BTreeMap::new();
+            if let Some(m) = o.get("scores").and_then(|s| self.map(s, &o.at("scores"))) {
+                for (cid, val) in m {
+                    let p = join(&o.at("scores"), cid);
+                    if !self.expect_kind(&leaves, cid, "scored", &p) {
+                        continue;
+                    }
+                    let Some(Kind::Scored { scale, .. }) =
+                        leaves.get(cid.as_str()).map(|c| &c.kind)
+                    else {
+                        continue;
+                    };
+                    if let Some(marking) = self.marking(val, &p, scale) {
+                        scores.insert(cid.clone(), marking);
+                    }
+                }
+            }
+
+            let mut values = BTreeMap::new();
+            if let Some(m) = o.get("values").and_then(|s| self.map(s, &o.at("values"))) {
+                for (cid, val) in m {
+                    let p = join(&o.at("values"), cid);
+                    if val.is_null() || !self.expect_kind(&leaves, cid, "numeric", &p) {
+                        continue;
+                    }
+                    let Some(d) = self.decimal_value(val, &p) else {
+                        continue;
+                    };
+                    let needs_positive = matches!(
+                        leaves.get(cid.as_str()).map(|c| &c.kind),
+                        Some(Kind::Numeric {
+                            direction: Direction::Lower,
+                            formula: NumericFormula::RelativeToBest
+                                | NumericFormula::Price(
+                                    Formula::LowestRatio | Formula::ReferenceRatio { .. }
+                                ),
+                            ..
+                        })
+                    );
+                    if needs_positive && d <= Decimal::ZERO {
+                        self.err(
+                            ErrorKind::NotPositive {
+                                found: d.to_string(),
+                            },
+                            p,
+                        );
+                    } else if d < Decimal::ZERO {
+                        self.err(
+                            ErrorKind::Negative {
+                                found: d.to_string(),
+                            },
+                            p,
+                        );
+                    } else {
+                        values.insert(cid.clone(), d);
+                    }
+                }
+            }
+
+            let mut commitments = BTreeMap::new();
+            if let Some(m) = o
+                .get("commitments")
+                .and_then(|s| self.map(s, &o.at("commitments")))
+            {
+                for (mid, val) in m {
+                    let p = join(&o.at("commitments"), mid);
+                    if !measures.contains(mid.as_str()) {
+                        self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
+                        continue;
+                    }
+                    if val.is_null() {
+                        continue;
+                    }
+                    let Some(d) = self.decimal_value(val, &p) else {
+                        continue;
+                    };
+                    if d < Decimal::ZERO {
+                        self.err(
+                            ErrorKind::Negative {
+                                found: d.to_string(),
+                            },
+                            p,
+                        );
+                    } else {
+                        commitments.insert(mid.clone(), d);
+                    }
+                }
+            }
+
+            if let Some(id) = id {
+                out.push(Bid {
+                    supplier: supplier.unwrap_or_else(|| id.clone()),
+                    id,
+                    price,
+                    gates,
+                    scores,
+                    values,
+                    commitments,
+                    note,
+                    hypothetical,
+                });
+            }
+        }
+        out
+    }
+
+    /// Checks that a bid's input names a criterion of the right kind.
+    fn expect_kind(
+        &mut self,
+        leaves: &BTreeMap<&str, &Criterion>,
+        id: &str,
+        kind: &'static str,
+        path: &str,
+    ) -> bool {
+        match leaves.get(id) {
+            None => {
+                self.err(ErrorKind::UnknownCriterion { id: id.into() }, path);
+                false
+            }
+            Some(c) if c.kind.as_str() != kind => {
+                self.err(
+                    ErrorKind::WrongInputKind {
+                        id: id.into(),
+                        kind: c.kind.as_str(),
+                    },
+                    path,
+                );
+                false
+            }
+            Some(_) => true,
+        }
+    }
+
+    fn marking(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Marking> {
+        let o = self.obj(v, path, &["evaluators", "moderated", "rationale"])?;
+        let mut m = Marking {
+            rationale: self.string(&o, "rationale"),
+            ..Marking::default()
+        };
+        if let Some(ev) = o
+            .get("evaluators")
+            .and_then(|e| self.map(e, &o.at("evaluators")))
+        {
+            for (name, val) in ev {
+                let p = join(&o.at("evaluators"), name);
+                if val.is_null() {
+                    continue;
+                }
+                if let Some(s) = self.on_scale(val, &p, scale) {
+                    m.evaluators.push((name.clone(), s));
+                }
+            }
+        }
+        if let Some(val) = o.get("moderated") {
+            m.moderated = self.on_scale(val, &o.at("moderated"), scale);
+        }
+        Some(m)
+    }
+
+    fn on_scale(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Decimal> {
+        let d = self.decimal_value(v, path)?;
+        if !scale.contains(d) {
+            self.err(
+                ErrorKind::ScoreOffScale {
+                    score: crate::money::plain(d),
+                    scale: scale.name.clone(),
+                },
+                path,
+            );
+            return None;
+        }
+        Some(d)
+    }
+}
+
+struct TreeCtx<'a> {
+    scales: &'a BTreeMap<String, Scale>,
+    measures: &'a BTreeSet<&'a str>,
+    seen: &'a mut BTreeSet<String>,
+    price_seen: &'a mut Option<String>,
+}
+
+impl FromStr for Tender {
+    type Err = Errors;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        read(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_read_exactly_or_refused() {
+        let cases: &[(&str, Result<&str, &str>)] = &[
+            ("1080000.50", Ok("1080000.50")),
+            ("0.1", Ok("0.1")),
+            ("1e3", Ok("1000")),
+            ("-5", Ok("-5")),
+            ("abc", Err("invalid-number")),
+            ("", Err("invalid-number")),
+            ("£1,000", Err("invalid-number")),
+            ("1e400", Err("number-out-of-range")),
+            (
+                "123456789012345678901234567890123",
+                Err("number-out-of-range"),
+            ),
+        ];
+        for (input, want) in cases {
+            let got = parse_decimal(input);
+            match (got, want) {
+                (Ok(d), Ok(w)) => assert_eq!(d.to_string(), *w, "{input}"),
+                (Err(k), Err(code)) => assert_eq!(k.code(), *code, "{input}"),
+                (g, w) => panic!("{input}: got {g:?}, want {w:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        let known = ["supplier", "price", "commitments", "weight"];
+        let cases = [
+            ("suplier", Some("supplier")),
+            ("Price", Some("price")),
+            ("commitment", Some("commitments")),
+            ("wieght", Some("weight")),
+            ("colour", None),
+        ];
+        for (typo, want) in cases {
+            assert_eq!(suggest(typo, &known).as_deref(), want, "{typo}");
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Warnings (spec §9): what the buyer should know or act on; none of them changes a score.
+
+use crate::evaluate::{fields, is_relative, pool_totals, Fmt, Prepared};
+use crate::model::*;
+use crate::moderation::spread;
+use crate::money::{fixed, plain};
+use crate::result::{BidResult, Status, Warning};
+use crate::text::Params;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Every warning for an evaluated tender, sorted by code, then bids.
+pub(crate) fn warnings(
+    t: &Tender,
+    prepared: &[Prepared],
+    bids: &[BidResult],
+    pool: &[usize],
+    fmt: &Fmt,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    model_warnings(t, &mut out);
+    rank_reversal(t, prepared, bids, pool, &mut out);
+    abnormally_low(t, bids, pool, fmt, &mut out);
+    evaluator_spread(t, &mut out);
+    ties(bids, &mut out);
+    incomplete(bids, &mut out);
+    out.sort();
+    out
+}
+
+fn warn(code: &'static str, mut bids: Vec<String>, params: Params, message: String) -> Warning {
+    bids.sort();
+    Warning {
+        code,
+        bids,
+        message,
+        params,
+    }
+}
+
+/// Warnings about the model itself, the same with or without bids.
+pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
+    let max = t.max_total();
+    if max != Decimal::ONE_HUNDRED {
+        out.push(warn(
+            "weights-not-100",
+            vec![],
+            Params::new().with("total", plain(max)),
+            format!(
+                "the marks add up to {}, not 100; shares of the total are still shown correctly",
+                plain(max)
+            ),
+        ));
+    }
+    if !max.is_zero() {
+        let sv: Decimal = t
+            .groups()
+            .iter()
+            .filter(|g| g.category.as_deref() == Some("social-value"))
+            .map(|g| g.marks)
+            .sum();
+        let share = sv / max * Decimal::ONE_HUNDRED;
+        if share < Decimal::TEN {
+            let message = if sv.is_zero() {
+                "no group has category \"social-value\"; central government must give social value at least 10% of the marks (PPN 06/20, PPN 002)".to_string()
+            } else {
+                format!(
+                    "social value holds {}% of the marks; central government must give it at least 10% (PPN 06/20, PPN 002)",
+                    crate::money::approx(share, 2)
+                )
+            };
+            out.push(warn(
+                "social-value-weight-low",
+                vec![],
+                Params::new().with("percent", fixed(share, 2)),
+                message,
+            ));
+        }
+    }
+    for c in t.leaves() {
+        if let Kind::Price { formula, .. } = &c.kind {
+            if formula.is_relative() {
+                out.push(warn(
+                    "relative-price-formula",
+                    vec![],
+                    Params::new()
+                        .with("criterion", &c.id)
+                        .with("formula", formula.as_str()),
+                    format!(
+                        "the price formula \"{}\" scores each price against the other bids, so removing or adding a bid can change the order of the others",
+                        formula.as_str()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Bids that alone hold the extreme a relative criterion compares against: only removing one of
+/// them can change any score, so only they need to be tried.
+fn extreme_holders(t: &Tender, prepared: &[Prepared], pool: &[usize]) -> Vec<usize> {
+    let f = fields(t, prepared, pool);
+    let mut holders = Vec::new();
+    for c in t.leaves().into_iter().filter(|c| is_relative(c)) {
+        let Some(field) = f.get(c.id.as_str()) else {
+            continue;
+        };
+        let (low, high) = match &c.kind {
+            Kind::Price { formula, .. }
+            | Kind::Numeric {
+                formula: NumericFormula::Price(formula),
+                ..
+            } => (true, *formula == Formula::LinearMinMax),
+            Kind::Numeric { direction, .. } => (
+                *direction == Direction::Lower,
+                *direction == Direction::Higher,
+            ),
+            _ => (false, true),
+        };
+        let amounts: Vec<(usize, Decimal)> = pool
+            .iter()
+            .filter_map(|&i| crate::evaluate::input_amount(t, c, &prepared[i]).map(|a| (i, a)))
+            .collect();
+        for (wanted, extreme) in [(low, field.lowest), (high, field.highest)] {
+            if !wanted {
+                continue;
+            }
+            let at: Vec<usize> = amounts
+                .iter()
+                .filter(|(_, a)| *a == extreme)
+                .map(|(i, _)| *i)
+                .collect();
+            if let [only] = at[..] {
+                holders.push(only);
+            }
+        }
+    }
+    holders.sort();
+    holders.dedup();
+    holders
+}
+
+/// `rank-reversal`: removing one qualified bid would swap two others (spec §9).
+fn rank_reversal(
+    t: &Tender,
+    prepared: &[Prepared],
+    bids: &[BidResult],
+    pool: &[usize],
+    out: &mut Vec<Warning>,
+) {
+    if pool.len() < 3 {
+        return;
+    }
+    for r in extreme_holders(t, prepared, pool) {
+        let rest: Vec<usize> = pool.iter().copied().filter(|&i| i != r).collect();
+        let after = pool_totals(t, prepared, bids, &rest);
+        // Rest in the official order (best first); find the best-placed bid that some bid now
+        // strictly below it would overtake.
+        let mut order: Vec<usize> = (0..rest.len()).collect();
+        order.sort_by(|&a, &b| bids[rest[b]].total_value.cmp(&bids[rest[a]].total_value));
+        // Scan from the bottom keeping the best "after" total among bids strictly lower before.
+        let mut best_below: Option<(Decimal, usize)> = None;
+        let mut found: Option<(usize, usize)> = None;
+        let mut k = order.len();
+        while k > 0 {
+            // A run of equal official totals.
+            let before = bids[rest[order[k - 1]]].total_value;
+            let mut j = k;
+            while j > 0 && bids[rest[order[j - 1]]].total_value == before {
+                j -= 1;
+            }
+            for &pos in &order[j..k] {
+                if let Some((score, below)) = best_below {
+                    if score > after[pos] {
+                        found = Some((pos, below));
+                    }
+                }
+            }
+            for &pos in &order[j..k] {
+                if best_below.is_none_or(|(s, _)| after[pos] > s) {
+                    best_below = Some((after[pos], pos));
+                }
+            }
+            k = j;
+        }
+        if let Some((ahead, behind)) = found {
+            let (a, b, x) = (&bids[rest[ahead]], &bids[rest[behind]], &bids[r]);
+            out.push(warn(
+                "rank-reversal",
+                vec![x.id.clone(), a.id.clone(), b.id.clone()],
+                Params::new()
+                    .with("removed", &x.id)
+                    .with("ahead", &a.id)
+                    .with("behind", &b.id),
+                format!(
+                    "without {}'s bid, {} would score above {}: the relative formula lets one bid change the order of two others",
+                    x.supplier, b.supplier, a.supplier
+                ),
+            ));
+        }
+    }
+}
+
+/// `abnormally-low`: more than the set percentage below the average of the qualified prices
+/// excluding the highest (Scottish Construction Procurement Handbook test; needs 3 or more bids).
+fn abnormally_low(
+    t: &Tender,
+    bids: &[BidResult],
+    pool: &[usize],
+    fmt: &Fmt,
+    out: &mut Vec<Warning>,
+) {
+    let mut prices: Vec<(usize, Decimal)> = pool
+        .iter()
+        .filter_map(|&i| bids[i].price_value.map(|p| (i, p)))
+        .collect();
+    if prices.len() < 3 {
+        return;
+    }
+    prices.sort_by_key(|a| a.1);
+    let rest = &prices[..prices.len() - 1];
+    let average: Decimal =
+        rest.iter().map(|(_, p)| *p).sum::<Decimal>() / Decimal::from(rest.len() as u64);
+    let pct = t.abnormally_low_percent;
+    let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
+    for &(i, p) in &prices {
+        if p < limit {
+            let below = (average - p) / average * Decimal::ONE_HUNDRED;
+            out.push(warn(
+                "abnormally-low",
+                vec![bids[i].id.clone()],
+                Params::new()
+                    .with("price", p)
+                    .with("average", fixed(average, 2))
+                    .with("percentBelow", fixed(below, 1))
+                    .with("percent", plain(pct)),
+                format!(
+                    "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%: ask the supplier to explain it before deciding; do not reject it automatically",
+                    bids[i].supplier,
+                    fmt.money(p),
+                    fixed(below, 1),
+                    fmt.money(average),
+                    plain(pct)
+                ),
+            ));
+        }
+    }
+}
+
+/// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
+fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
+    let scales: BTreeMap<&str, (&Scale, &str)> = t
+        .leaves()
+        .into_iter()
+        .filter_map(|c| match &c.kind {
+            Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
+            _ => None,
+        })
+        .collect();
+    for b in &t.bids {
+        for (cid, m) in &b.scores {
+            let Some((scale, name)) = scales.get(cid.as_str()) else {
+                continue;
+            };
+            if let Some((lo, hi, steps)) = spread(m, scale) {
+                if steps > t.moderation.flag_spread {
+                    out.push(warn(
+                        "evaluator-spread",
+                        vec![b.id.clone()],
+                        Params::new()
+                            .with("criterion", cid)
+                            .with("low", plain(lo))
+                            .with("high", plain(hi))
+                            .with("steps", plain(steps)),
+                        format!(
+                            "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
+                            b.supplier,
+                            plain(lo),
+                            plain(hi),
+                            plain(steps)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// `tie`: bids still equal after every tie-break rule share a rank.
+fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
+    let mut by_rank: BTreeMap<u32, Vec<&BidResult>> = BTreeMap::new();
+    for b in bids {
+        if let Some(r) = b.rank {
+            by_rank.entry(r).or_default().push(b);
+        }
+    }
+    for (rank, group) in by_rank.into_iter().filter(|(_, g)| g.len() > 1) {
+        let names: Vec<&str> = group.iter().map(|b| b.supplier.as_str()).collect();
+        out.push(warn(
+            "tie",
+            group.iter().map(|b| b.id.clone()).collect(),
+            Params::new()
+                .with("rank", rank)
+                .with("total", &group[0].total),
+            format!(
+                "{} share rank {rank} with {} each, after every tie-break rule",
+                names.join(" and "),
+                group[0].total
+            ),
+        ));
+    }
+}
+
+/// `incomplete`: a bid still missing inputs; it is shown but not ranked.
+fn incomplete(bids: &[BidResult], out: &mut Vec<Warning>) {
+    for b in bids.iter().filter(|b| b.status == Status::Incomplete) {
+        let what: Vec<&str> = b.missing.iter().map(|m| m.message.as_str()).collect();
+        out.push(warn(
+            "incomplete",
+            vec![b.id.clone()],
+            Params::new().with("count", b.missing.len()),
+            format!(
+                "{} is not ranked until its evaluation is complete: {}",
+                b.supplier,
+                what.join("; ")
+            ),
+        ));
+    }
+}
