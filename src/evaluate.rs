@@ -7,32 +7,33 @@
 
 use crate::model::*;
 use crate::moderation::{aggregate, Aggregate};
-use crate::money::{self, fixed, plain};
+use crate::money::{self, fixed, plain, Approx, Plain};
 use crate::price::{self, Field};
 use crate::result::*;
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Evaluates a validated tender.
 pub fn evaluate(t: &Tender) -> Evaluation {
-    let fmt = Fmt::of(t);
-    let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(t, b)).collect();
+    let cx = Ctx::new(t);
+    let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
     let pool: Vec<usize> = (0..prepared.len())
         .filter(|&i| prepared[i].status == Status::Ranked)
         .collect();
-    let fields = fields(t, &prepared, &pool);
+    let fields = fields(&cx, &prepared, &pool);
 
     let mut bids: Vec<BidResult> = prepared
         .iter()
         .map(|p| {
             let in_pool = p.status == Status::Ranked;
-            bid_result(t, p, &fields, in_pool, &fmt)
+            bid_result(&cx, p, &fields, in_pool)
         })
         .collect();
 
     let ranking = crate::ranking::rank(t, &mut bids);
-    let warnings = crate::warning::warnings(t, &prepared, &bids, &pool, &fmt);
+    let warnings = crate::warning::warnings(&cx, &prepared, &bids, &pool);
     Evaluation {
         format: RESULT_FORMAT,
         max_total: plain(t.max_total()),
@@ -87,6 +88,47 @@ impl Fmt {
     }
 }
 
+/// What every bid's evaluation shares, worked out once per tender.
+pub(crate) struct Ctx<'t> {
+    pub t: &'t Tender,
+    pub fmt: Fmt,
+    /// Every leaf, depth first in file order.
+    pub leaves: Vec<&'t Criterion>,
+    /// Each leaf's marks as written (same index as `leaves`).
+    pub marks: Vec<Rc<str>>,
+    /// Each leaf's id and name, shared by every bid's result.
+    pub ids: Vec<Rc<str>>,
+    pub names: Vec<Rc<str>>,
+    /// Each group, with the indexes into `leaves` of the leaves under it.
+    pub groups: Vec<(&'t Group, Vec<usize>)>,
+}
+
+impl<'t> Ctx<'t> {
+    pub fn new(t: &'t Tender) -> Ctx<'t> {
+        let leaves = t.leaves();
+        let groups = t
+            .groups()
+            .into_iter()
+            .map(|g| {
+                let ids = g.leaf_ids();
+                let idx = (0..leaves.len())
+                    .filter(|&i| ids.contains(&leaves[i].id.as_str()))
+                    .collect();
+                (g, idx)
+            })
+            .collect();
+        Ctx {
+            t,
+            fmt: Fmt::of(t),
+            marks: leaves.iter().map(|c| Rc::from(plain(c.marks))).collect(),
+            ids: leaves.iter().map(|c| Rc::from(c.id.as_str())).collect(),
+            names: leaves.iter().map(|c| Rc::from(c.name.as_str())).collect(),
+            leaves,
+            groups,
+        }
+    }
+}
+
 /// A figure the rounding policy leaves unrounded, written to at most 10 decimals.
 fn unrounded(d: Decimal) -> String {
     plain(money::round(d, 10))
@@ -114,8 +156,8 @@ fn msg(code: &'static str, params: Params, message: String) -> Message {
 }
 
 /// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
-fn prepare<'t>(t: &'t Tender, b: &'t Bid) -> Prepared<'t> {
-    let fmt = Fmt::of(t);
+fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
+    let (t, fmt) = (cx.t, &cx.fmt);
     let mut p = Prepared {
         bid: b,
         status: Status::Ranked,
@@ -125,7 +167,7 @@ fn prepare<'t>(t: &'t Tender, b: &'t Bid) -> Prepared<'t> {
         reasons: Vec::new(),
         missing: Vec::new(),
     };
-    for c in t.leaves() {
+    for c in cx.leaves.iter().copied() {
         let id = c.id.as_str();
         let name = &c.name;
         let params = || Params::new().with("criterion", id).with("name", name);
@@ -155,12 +197,12 @@ fn prepare<'t>(t: &'t Tender, b: &'t Bid) -> Prepared<'t> {
                                 p.reasons.push(msg(
                                     "below-threshold",
                                     params()
-                                        .with("score", plain(a.value))
-                                        .with("threshold", plain(*th)),
+                                        .with("score", Plain(a.value))
+                                        .with("threshold", Plain(*th)),
                                     format!(
                                         "scored {} on \"{name}\"; the minimum is {}",
-                                        money::approx(a.value, 2),
-                                        plain(*th)
+                                        Approx(a.value, 2),
+                                        Plain(*th)
                                     ),
                                 ));
                             }
@@ -185,7 +227,9 @@ fn prepare<'t>(t: &'t Tender, b: &'t Bid) -> Prepared<'t> {
                             match ceil.above {
                                 AboveCeiling::Disqualify => p.reasons.push(msg(
                                     "above-ceiling",
-                                    params().with("price", price).with("ceiling", ceil.amount),
+                                    params()
+                                        .with("price", Plain(price))
+                                        .with("ceiling", Plain(ceil.amount)),
                                     format!(
                                         "the price {} is above the ceiling of {}",
                                         fmt.money(price),
@@ -261,12 +305,13 @@ fn sv_base(t: &Tender, b: &Bid) -> Option<Decimal> {
 
 /// The comparison inputs of relative criteria, taken over `pool` only (spec §2 step 6).
 pub(crate) fn fields<'t>(
-    t: &'t Tender,
+    cx: &Ctx<'t>,
     prepared: &[Prepared<'t>],
     pool: &[usize],
 ) -> BTreeMap<&'t str, Field> {
+    let t = cx.t;
     let mut out = BTreeMap::new();
-    for c in t.leaves() {
+    for c in cx.leaves.iter().copied().filter(|c| is_relative(c)) {
         let amounts: Vec<Decimal> = pool
             .iter()
             .filter_map(|&i| input_amount(t, c, &prepared[i]))
@@ -311,15 +356,15 @@ pub(crate) struct Raw {
 /// Scores one criterion for one bid. A bid outside the pool is scored as if it had been compared
 /// (the field widened by its own amount), so the user sees what it would have got.
 pub(crate) fn score_criterion(
-    t: &Tender,
-    c: &Criterion,
+    cx: &Ctx,
+    leaf: usize,
     p: &Prepared,
     fields: &BTreeMap<&str, Field>,
     in_pool: bool,
-    fmt: &Fmt,
 ) -> Option<Raw> {
+    let (t, fmt, c) = (cx.t, &cx.fmt, cx.leaves[leaf]);
     let marks = c.marks;
-    let m = plain(marks);
+    let m: &str = &cx.marks[leaf];
     let field_for = |amount: Decimal| -> Field {
         match (fields.get(c.id.as_str()), in_pool) {
             (Some(f), true) => *f,
@@ -354,7 +399,7 @@ pub(crate) fn score_criterion(
                         fmt.money(price)
                     ),
                     code: "above-ceiling-zero",
-                    params: Params::new().with("marks", &m).with("amount", price),
+                    params: Params::new().with("marks", &m).with("amount", Plain(price)),
                 });
             }
             let s = price::score(formula, marks, price, field_for(price), &|a| fmt.money(a));
@@ -390,8 +435,8 @@ pub(crate) fn score_criterion(
                     let best = field.highest;
                     let params = Params::new()
                         .with("marks", &m)
-                        .with("amount", v)
-                        .with("highest", best);
+                        .with("amount", Plain(v))
+                        .with("highest", Plain(best));
                     if best.is_zero() {
                         price::Scored {
                             score: Decimal::ZERO,
@@ -421,17 +466,12 @@ pub(crate) fn score_criterion(
                 fraction: a.value / top,
                 input: plain(a.value),
                 input_from: Some(a.source.as_str()),
-                working: format!(
-                    "{}; {m} × {} ÷ {}",
-                    a.how,
-                    money::approx(a.value, 4),
-                    plain(top)
-                ),
+                working: format!("{}; {m} × {} ÷ {}", a.how, Approx(a.value, 4), Plain(top)),
                 code: "scored",
                 params: Params::new()
                     .with("marks", &m)
-                    .with("score", plain(a.value))
-                    .with("top", plain(top))
+                    .with("score", Plain(a.value))
+                    .with("top", Plain(top))
                     .with("from", a.source.as_str()),
             })
         }
@@ -452,7 +492,7 @@ pub(crate) fn score_criterion(
                                 fmt.money(*target)
                             ),
                             code: "sv-target-met",
-                            params: params.with("target", target),
+                            params: params.with("target", Plain(*target)),
                         });
                     }
                     (sv, *target, fmt.money(sv), fmt.money(*target), "sv-target")
@@ -464,7 +504,7 @@ pub(crate) fn score_criterion(
                 SvScoring::RelativeToHighestPercent => {
                     let pct = sv / sv_base(t, p.bid)? * Decimal::ONE_HUNDRED;
                     let best = field_for(pct).highest;
-                    let pc = |d: Decimal| format!("{}%", money::approx(d, 2));
+                    let pc = |d: Decimal| format!("{}%", Approx(d, 2));
                     (pct, best, pc(pct), pc(best), "sv-relative-percent")
                 }
             };
@@ -486,7 +526,7 @@ pub(crate) fn score_criterion(
                 input_from: None,
                 working: format!("{m} × {num_text} ÷ {den_text}"),
                 code,
-                params: params.with("best", den).with("amount", num),
+                params: params.with("best", Plain(den)).with("amount", Plain(num)),
             })
         }
     }
@@ -508,17 +548,14 @@ pub(crate) fn total_of(sum: Decimal, t: &Tender) -> Decimal {
     }
 }
 
-fn bid_result(
-    t: &Tender,
-    p: &Prepared,
-    fields: &BTreeMap<&str, Field>,
-    in_pool: bool,
-    fmt: &Fmt,
-) -> BidResult {
+fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: bool) -> BidResult {
+    let (t, fmt) = (cx.t, &cx.fmt);
     let b = p.bid;
-    let mut criteria = Vec::new();
+    let mut criteria = Vec::with_capacity(cx.leaves.len());
     let mut gates = Vec::new();
-    for c in t.leaves() {
+    // Official score per leaf (same index as `cx.leaves`), for the group sub-totals.
+    let mut values: Vec<Option<Decimal>> = vec![None; cx.leaves.len()];
+    for (li, c) in cx.leaves.iter().copied().enumerate() {
         if c.kind == Kind::PassFail {
             gates.push(GateResult {
                 id: c.id.clone(),
@@ -527,18 +564,19 @@ fn bid_result(
             });
             continue;
         }
-        let raw = score_criterion(t, c, p, fields, in_pool, fmt);
+        let raw = score_criterion(cx, li, p, fields, in_pool);
         criteria.push(match raw {
             Some(r) => {
                 let value = official(r.score, t);
+                values[li] = Some(value);
                 let shown = fmt.score(value);
                 CriterionResult {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
+                    id: cx.ids[li].clone(),
+                    name: cx.names[li].clone(),
                     kind: c.kind.as_str(),
                     working: format!("{} = {shown}", r.working),
                     score: Some(shown),
-                    max: plain(c.marks),
+                    max: cx.marks[li].clone(),
                     fraction: Some(fixed(r.fraction, 4)),
                     input: Some(r.input),
                     input_from: r.input_from,
@@ -550,11 +588,11 @@ fn bid_result(
                 }
             }
             None => CriterionResult {
-                id: c.id.clone(),
-                name: c.name.clone(),
+                id: cx.ids[li].clone(),
+                name: cx.names[li].clone(),
                 kind: c.kind.as_str(),
                 score: None,
-                max: plain(c.marks),
+                max: cx.marks[li].clone(),
                 fraction: None,
                 input: None,
                 input_from: None,
@@ -569,16 +607,11 @@ fn bid_result(
     }
     let sum: Decimal = criteria.iter().filter_map(|c| c.value).sum();
     let total = total_of(sum, t);
-    let groups = t
-        .groups()
-        .into_iter()
-        .map(|g| {
-            let ids = g.leaf_ids();
-            let value: Decimal = criteria
-                .iter()
-                .filter(|c| ids.contains(&c.id.as_str()))
-                .filter_map(|c| c.value)
-                .sum();
+    let groups = cx
+        .groups
+        .iter()
+        .map(|(g, idx)| {
+            let value: Decimal = idx.iter().filter_map(|&i| values[i]).sum();
             GroupResult {
                 id: g.id.clone(),
                 name: g.name.clone(),
@@ -665,26 +698,24 @@ pub(crate) fn is_relative(c: &Criterion) -> bool {
 /// Official totals of the bids in `pool` with the comparison taken over `pool` alone: what the
 /// totals would be had the other bids not been there. Only relative criteria are scored again.
 pub(crate) fn pool_totals(
-    t: &Tender,
+    cx: &Ctx,
     prepared: &[Prepared],
     bids: &[BidResult],
     pool: &[usize],
 ) -> Vec<Decimal> {
-    let fmt = Fmt::of(t);
-    let fields = fields(t, prepared, pool);
-    let leaves: Vec<&Criterion> = t
-        .leaves()
-        .into_iter()
-        .filter(|c| c.kind != Kind::PassFail)
+    let t = cx.t;
+    let fields = fields(cx, prepared, pool);
+    let scored: Vec<usize> = (0..cx.leaves.len())
+        .filter(|&li| cx.leaves[li].kind != Kind::PassFail)
         .collect();
     pool.iter()
         .map(|&i| {
-            let sum: Decimal = leaves
+            let sum: Decimal = scored
                 .iter()
                 .zip(&bids[i].criteria)
-                .filter_map(|(c, fixed)| {
-                    if is_relative(c) {
-                        score_criterion(t, c, &prepared[i], &fields, true, &fmt)
+                .filter_map(|(&li, fixed)| {
+                    if is_relative(cx.leaves[li]) {
+                        score_criterion(cx, li, &prepared[i], &fields, true)
                             .map(|r| official(r.score, t))
                     } else {
                         fixed.value

@@ -4,7 +4,7 @@
 //! tender's method. A mean may fall between scale points; that is allowed and kept exact.
 
 use crate::model::{Marking, ModerationMethod, Scale};
-use crate::money::approx;
+use crate::money::{Approx, Plain};
 use rust_decimal::Decimal;
 
 /// Where an aggregated score came from.
@@ -54,7 +54,7 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
         return Some(Aggregate {
             value: v,
             source: Source::Moderated,
-            how: format!("moderated score {}", approx(v, 2)),
+            how: format!("moderated score {}", Approx(v, 2)),
         });
     }
     let mut scores: Vec<Decimal> = m.evaluators.iter().map(|(_, s)| *s).collect();
@@ -63,7 +63,7 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
         1 => Some(Aggregate {
             value: scores[0],
             source: Source::Single,
-            how: format!("{}'s score {}", m.evaluators[0].0, approx(scores[0], 2)),
+            how: format!("{}'s score {}", m.evaluators[0].0, Approx(scores[0], 2)),
         }),
         n => {
             let listed = list(&scores);
@@ -90,7 +90,7 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
             Some(Aggregate {
                 value,
                 source,
-                how: format!("{word} of {listed} is {}", approx(value, 2)),
+                how: format!("{word} of {listed} is {}", Approx(value, 2)),
             })
         }
     }
@@ -98,11 +98,17 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
 
 /// "3, 4 and 4".
 fn list(scores: &[Decimal]) -> String {
-    let words: Vec<String> = scores.iter().map(|s| crate::money::plain(*s)).collect();
-    match words.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => words.join(""),
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, s) in scores.iter().enumerate() {
+        let sep = match i {
+            0 => "",
+            _ if i == scores.len() - 1 => " and ",
+            _ => ", ",
+        };
+        let _ = write!(out, "{sep}{}", Plain(*s));
     }
+    out
 }
 
 /// How many steps of the scale separate the lowest and highest evaluator, when no moderated score

@@ -8,6 +8,7 @@
 //! rounded fraction, so rounding happens once, at the stage the tender chooses.
 
 use crate::model::Formula;
+use crate::money::Plain;
 use crate::text::Params;
 use rust_decimal::Decimal;
 
@@ -76,10 +77,10 @@ pub fn score(
     field: Field,
     fmt: &dyn Fn(Decimal) -> String,
 ) -> Scored {
-    let m = crate::money::plain(marks);
+    let m = Plain(marks);
     let p = Params::new()
         .with("marks", &m)
-        .with("amount", amount)
+        .with("amount", Plain(amount))
         .with("formula", formula.as_str());
     let full = |code: &'static str, why: String, params: Params| Scored {
         score: marks,
@@ -103,13 +104,13 @@ pub fn score(
                 fraction,
                 working: format!("{m} × {} ÷ {}", fmt(field.lowest), fmt(amount)),
                 code: "lowest-ratio",
-                params: p.with("lowest", field.lowest),
+                params: p.with("lowest", Plain(field.lowest)),
             }
         }
         Formula::LinearMinMax => {
             let p = p
-                .with("lowest", field.lowest)
-                .with("highest", field.highest);
+                .with("lowest", Plain(field.lowest))
+                .with("highest", Plain(field.highest));
             if field.highest == field.lowest {
                 return full(
                     "linear-min-max-all-equal",
@@ -134,9 +135,9 @@ pub fn score(
         }
         Formula::DeviationFromLowest { zero_at } => {
             let p = p
-                .with("lowest", field.lowest)
-                .with("zeroAt", crate::money::plain(zero_at));
-            let k = crate::money::plain(zero_at);
+                .with("lowest", Plain(field.lowest))
+                .with("zeroAt", Plain(zero_at));
+            let k = Plain(zero_at);
             let zero_point = zero_at * field.lowest;
             if amount >= zero_point {
                 return nothing(
@@ -167,7 +168,7 @@ pub fn score(
             }
         }
         Formula::SetBounds { best, worst } => {
-            let p = p.with("best", best).with("worst", worst);
+            let p = p.with("best", Plain(best)).with("worst", Plain(worst));
             // Works for either direction: best < worst (lower is better) or best > worst.
             let at_or_beyond_best = if best < worst {
                 amount <= best
@@ -208,7 +209,7 @@ pub fn score(
             }
         }
         Formula::ReferenceRatio { reference, cap } => {
-            let p = p.with("reference", reference);
+            let p = p.with("reference", Plain(reference));
             if cap && amount <= reference {
                 return full(
                     "reference-ratio-capped",

@@ -52,6 +52,11 @@ fn score_on(b: &BidResult, id: &str) -> Decimal {
         .iter()
         .find(|g| g.id == id)
         .map(|g| g.value)
-        .or_else(|| b.criteria.iter().find(|c| c.id == id).and_then(|c| c.value))
+        .or_else(|| {
+            b.criteria
+                .iter()
+                .find(|c| &*c.id == id)
+                .and_then(|c| c.value)
+        })
         .unwrap_or_default()
 }

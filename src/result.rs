@@ -5,6 +5,7 @@
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::rc::Rc;
 
 /// The result format written by this engine.
 pub const RESULT_FORMAT: &str = "bidscore-result/1";
@@ -63,12 +64,14 @@ pub struct BidResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionResult {
-    pub id: String,
-    pub name: String,
+    /// Shared with every other bid's result for the same criterion (large tenders repeat them
+    /// tens of thousands of times).
+    pub id: Rc<str>,
+    pub name: Rc<str>,
     pub kind: &'static str,
     /// `null` when the input is missing.
     pub score: Option<String>,
-    pub max: String,
+    pub max: Rc<str>,
     /// Share of the marks earned, to 4 decimals (for display; the score is computed exactly).
     pub fraction: Option<String>,
     /// The input that was scored: aggregated score, price, value or social value.
@@ -138,16 +141,4 @@ pub struct Warning {
     pub bids: Vec<String>,
     pub message: String,
     pub params: Params,
-}
-
-impl PartialOrd for Params {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Params {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.cmp(&other.0)
-    }
 }

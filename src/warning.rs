@@ -1,9 +1,9 @@
 //! Warnings (spec §9): what the buyer should know or act on; none of them changes a score.
 
-use crate::evaluate::{fields, is_relative, pool_totals, Fmt, Prepared};
+use crate::evaluate::{fields, is_relative, pool_totals, Ctx, Fmt, Prepared};
 use crate::model::*;
 use crate::moderation::spread;
-use crate::money::{fixed, plain};
+use crate::money::{fixed, Approx, Plain};
 use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
@@ -11,16 +11,16 @@ use std::collections::BTreeMap;
 
 /// Every warning for an evaluated tender, sorted by code, then bids.
 pub(crate) fn warnings(
-    t: &Tender,
+    cx: &Ctx,
     prepared: &[Prepared],
     bids: &[BidResult],
     pool: &[usize],
-    fmt: &Fmt,
 ) -> Vec<Warning> {
+    let t = cx.t;
     let mut out = Vec::new();
     model_warnings(t, &mut out);
-    rank_reversal(t, prepared, bids, pool, &mut out);
-    abnormally_low(t, bids, pool, fmt, &mut out);
+    rank_reversal(cx, prepared, bids, pool, &mut out);
+    abnormally_low(t, bids, pool, &cx.fmt, &mut out);
     evaluator_spread(t, &mut out);
     ties(bids, &mut out);
     incomplete(bids, &mut out);
@@ -45,10 +45,10 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
         out.push(warn(
             "weights-not-100",
             vec![],
-            Params::new().with("total", plain(max)),
+            Params::new().with("total", Plain(max)),
             format!(
                 "the marks add up to {}, not 100; shares of the total are still shown correctly",
-                plain(max)
+                Plain(max)
             ),
         ));
     }
@@ -66,7 +66,7 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             } else {
                 format!(
                     "social value holds {}% of the marks; central government must give it at least 10% (PPN 06/20, PPN 002)",
-                    crate::money::approx(share, 2)
+                    Approx(share, 2)
                 )
             };
             out.push(warn(
@@ -98,10 +98,11 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
 
 /// Bids that alone hold the extreme a relative criterion compares against: only removing one of
 /// them can change any score, so only they need to be tried.
-fn extreme_holders(t: &Tender, prepared: &[Prepared], pool: &[usize]) -> Vec<usize> {
-    let f = fields(t, prepared, pool);
+fn extreme_holders(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<usize> {
+    let t = cx.t;
+    let f = fields(cx, prepared, pool);
     let mut holders = Vec::new();
-    for c in t.leaves().into_iter().filter(|c| is_relative(c)) {
+    for c in cx.leaves.iter().copied().filter(|c| is_relative(c)) {
         let Some(field) = f.get(c.id.as_str()) else {
             continue;
         };
@@ -142,7 +143,7 @@ fn extreme_holders(t: &Tender, prepared: &[Prepared], pool: &[usize]) -> Vec<usi
 
 /// `rank-reversal`: removing one qualified bid would swap two others (spec §9).
 fn rank_reversal(
-    t: &Tender,
+    cx: &Ctx,
     prepared: &[Prepared],
     bids: &[BidResult],
     pool: &[usize],
@@ -151,9 +152,9 @@ fn rank_reversal(
     if pool.len() < 3 {
         return;
     }
-    for r in extreme_holders(t, prepared, pool) {
+    for r in extreme_holders(cx, prepared, pool) {
         let rest: Vec<usize> = pool.iter().copied().filter(|&i| i != r).collect();
-        let after = pool_totals(t, prepared, bids, &rest);
+        let after = pool_totals(cx, prepared, bids, &rest);
         // Rest in the official order (best first); find the best-placed bid that some bid now
         // strictly below it would overtake.
         let mut order: Vec<usize> = (0..rest.len()).collect();
@@ -230,17 +231,17 @@ fn abnormally_low(
                 "abnormally-low",
                 vec![bids[i].id.clone()],
                 Params::new()
-                    .with("price", p)
+                    .with("price", Plain(p))
                     .with("average", fixed(average, 2))
                     .with("percentBelow", fixed(below, 1))
-                    .with("percent", plain(pct)),
+                    .with("percent", Plain(pct)),
                 format!(
                     "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%: ask the supplier to explain it before deciding; do not reject it automatically",
                     bids[i].supplier,
                     fmt.money(p),
                     fixed(below, 1),
                     fmt.money(average),
-                    plain(pct)
+                    Plain(pct)
                 ),
             ));
         }
@@ -269,15 +270,15 @@ fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
                         vec![b.id.clone()],
                         Params::new()
                             .with("criterion", cid)
-                            .with("low", plain(lo))
-                            .with("high", plain(hi))
-                            .with("steps", plain(steps)),
+                            .with("low", Plain(lo))
+                            .with("high", Plain(hi))
+                            .with("steps", Plain(steps)),
                         format!(
                             "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
                             b.supplier,
-                            plain(lo),
-                            plain(hi),
-                            plain(steps)
+                            Plain(lo),
+                            Plain(hi),
+                            Plain(steps)
                         ),
                     ));
                 }
