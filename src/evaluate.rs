@@ -399,7 +399,7 @@ pub(crate) fn score_criterion(
                         fmt.money(price)
                     ),
                     code: "above-ceiling-zero",
-                    params: Params::new().with("marks", &m).with("amount", Plain(price)),
+                    params: Params::new().with("marks", m).with("amount", Plain(price)),
                 });
             }
             let s = price::score(formula, marks, price, field_for(price), &|a| fmt.money(a));
@@ -434,7 +434,7 @@ pub(crate) fn score_criterion(
                 (NumericFormula::RelativeToBest, Direction::Higher) => {
                     let best = field.highest;
                     let params = Params::new()
-                        .with("marks", &m)
+                        .with("marks", m)
                         .with("amount", Plain(v))
                         .with("highest", Plain(best));
                     if best.is_zero() {
@@ -469,7 +469,7 @@ pub(crate) fn score_criterion(
                 working: format!("{}; {m} × {} ÷ {}", a.how, Approx(a.value, 4), Plain(top)),
                 code: "scored",
                 params: Params::new()
-                    .with("marks", &m)
+                    .with("marks", m)
                     .with("score", Plain(a.value))
                     .with("top", Plain(top))
                     .with("from", a.source.as_str()),
@@ -477,7 +477,7 @@ pub(crate) fn score_criterion(
         }
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
-            let params = Params::new().with("marks", &m).with("socialValue", sv);
+            let params = Params::new().with("marks", m).with("socialValue", sv);
             let (num, den, num_text, den_text, code) = match scoring {
                 SvScoring::Target(target) => {
                     if sv >= *target {
