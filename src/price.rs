@@ -79,7 +79,7 @@ pub fn score(
 ) -> Scored {
     let m = Plain(marks);
     let p = Params::new()
-        .with("marks", m.as_str())
+        .with("marks", m)
         .with("amount", Plain(amount))
         .with("formula", formula.as_str());
     let full = |code: &'static str, why: String, params: Params| Scored {
