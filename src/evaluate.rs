@@ -135,6 +135,7 @@ fn unrounded(d: Decimal) -> String {
 }
 
 /// A bid's own inputs, before any comparison with other bids.
+#[derive(Clone)]
 pub(crate) struct Prepared<'t> {
     pub bid: &'t Bid,
     pub status: Status,
@@ -156,7 +157,7 @@ fn msg(code: &'static str, params: Params, message: String) -> Message {
 }
 
 /// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
-fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
+pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
     let (t, fmt) = (cx.t, &cx.fmt);
     let mut p = Prepared {
         bid: b,

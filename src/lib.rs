@@ -28,6 +28,7 @@
 //! assert_eq!(beta.criteria[0].working, "60 × £90,000.00 ÷ £100,000.00 = 54.00");
 //! ```
 
+pub mod analysis;
 pub mod error;
 pub mod evaluate;
 pub mod model;

@@ -25,38 +25,53 @@ pub fn rank(t: &Tender, bids: &mut [BidResult]) -> Vec<String> {
     order.iter().map(|&i| bids[i].id.clone()).collect()
 }
 
+/// What ranking needs to know of a bid: the official result, or a "what if" variant of it.
+pub trait Standing {
+    fn total(&self) -> Decimal;
+    fn price(&self) -> Option<Decimal>;
+    /// The official score on a group or criterion (0 if none).
+    fn score_on(&self, id: &str) -> Decimal;
+}
+
+impl Standing for BidResult {
+    fn total(&self) -> Decimal {
+        self.total_value
+    }
+
+    fn price(&self) -> Option<Decimal> {
+        self.price_value
+    }
+
+    fn score_on(&self, id: &str) -> Decimal {
+        self.groups
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.value)
+            .or_else(|| {
+                self.criteria
+                    .iter()
+                    .find(|c| &*c.id == id)
+                    .and_then(|c| c.value)
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// Better first: `Less` when `a` ranks above `b`.
-pub fn compare(t: &Tender, a: &BidResult, b: &BidResult) -> Ordering {
-    b.total_value
-        .cmp(&a.total_value)
-        .then_with(|| tie_break(t, a, b))
+pub fn compare<S: Standing>(t: &Tender, a: &S, b: &S) -> Ordering {
+    b.total().cmp(&a.total()).then_with(|| tie_break(t, a, b))
 }
 
 /// The tie-break rules alone.
-pub fn tie_break(t: &Tender, a: &BidResult, b: &BidResult) -> Ordering {
+pub fn tie_break<S: Standing>(t: &Tender, a: &S, b: &S) -> Ordering {
     for rule in &t.tie_break {
         let o = match rule {
-            TieBreak::Score(id) => score_on(b, id).cmp(&score_on(a, id)),
-            TieBreak::Price => a.price_value.cmp(&b.price_value),
+            TieBreak::Score(id) => b.score_on(id).cmp(&a.score_on(id)),
+            TieBreak::Price => a.price().cmp(&b.price()),
         };
         if o != Ordering::Equal {
             return o;
         }
     }
     Ordering::Equal
-}
-
-/// A bid's official score on a group or criterion.
-fn score_on(b: &BidResult, id: &str) -> Decimal {
-    b.groups
-        .iter()
-        .find(|g| g.id == id)
-        .map(|g| g.value)
-        .or_else(|| {
-            b.criteria
-                .iter()
-                .find(|c| &*c.id == id)
-                .and_then(|c| c.value)
-        })
-        .unwrap_or_default()
 }

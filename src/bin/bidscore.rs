@@ -3,6 +3,7 @@
 //! ```text
 //! bidscore evaluate FILE|- [--table]   result JSON (or a ranking table); exit 1 if invalid
 //! bidscore check FILE|-                validate only; exit 1 if invalid
+//! bidscore analyse FILE|- [--samples N] [--seed S] [--weights simplex|ranking|tolerance:F]
 //! bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]   a generated tender (benchmarks)
 //! ```
 
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
        bidscore check FILE|-
+       bidscore analyse FILE|- [--samples N] [--seed S] [--weights simplex|ranking|tolerance:F]
        bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]
        bidscore --version";
 
@@ -29,6 +31,10 @@ fn main() -> ExitCode {
         ["evaluate", file] => evaluate(file, false),
         ["evaluate", file, "--table"] | ["evaluate", "--table", file] => evaluate(file, true),
         ["check", file] => check(file),
+        ["analyse" | "analyze", file, rest @ ..] => match analysis_options(rest) {
+            Some(o) => analyse(file, &o),
+            None => usage(),
+        },
         ["generate", rest @ ..] if (2..=4).contains(&rest.len()) => generate(rest),
         _ => usage(),
     }
@@ -119,5 +125,43 @@ fn generate(args: &[&str]) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => usage(),
+    }
+}
+
+/// Reads `--samples N`, `--seed S` and `--weights simplex|ranking|tolerance:F`.
+fn analysis_options(args: &[&str]) -> Option<bidscore::analysis::Options> {
+    use bidscore::analysis::{SmaaOptions, WeightModel};
+    let mut smaa = SmaaOptions::default();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next()?;
+        match *flag {
+            "--samples" => smaa.samples = value.parse().ok()?,
+            "--seed" => smaa.seed = value.parse().ok()?,
+            "--weights" => {
+                smaa.weights = match *value {
+                    "simplex" => WeightModel::Simplex,
+                    "ranking" => WeightModel::Ranking,
+                    v => WeightModel::Tolerance(v.strip_prefix("tolerance:")?.parse().ok()?),
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(bidscore::analysis::Options { smaa: Some(smaa) })
+}
+
+fn analyse(file: &str, options: &bidscore::analysis::Options) -> ExitCode {
+    let text = match load(file) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    match bidscore::read(&text) {
+        Err(errors) => invalid(&errors),
+        Ok(tender) => {
+            let a = bidscore::analysis::analyse(&tender, options);
+            println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
     }
 }

@@ -1,0 +1,223 @@
+//! Analysis against hand-worked cases (spec §10). Every expected figure is worked out in the
+//! comment above it, not taken from the engine.
+
+use bidscore::analysis::{analyse, Options, PriceOutcome, SmaaOptions, WeightModel};
+use serde_json::{json, Value};
+
+/// A tender with price (lowest-ratio) and one scored quality question on a 0–4 scale, 50/50 marks.
+fn price_quality(bids: &[(&str, &str, u32)]) -> bidscore::Tender {
+    let bids: Vec<Value> = bids
+        .iter()
+        .map(|(id, price, q)| {
+            json!({ "id": id, "supplier": format!("Supplier {id}"), "price": price,
+                                      "scores": { "q": { "moderated": q } } })
+        })
+        .collect();
+    let file = json!({
+        "format": "bidscore/1",
+        "scales": { "0-4": { "from": 0, "to": 4, "step": 1 } },
+        "criteria": [
+            { "id": "price", "kind": "price", "name": "Price", "weight": 50, "formula": "lowest-ratio" },
+            { "id": "quality", "name": "Quality", "weight": 50, "children": [
+                { "id": "q", "kind": "scored", "name": "Approach", "weight": 50, "scale": "0-4" } ] }
+        ],
+        "bids": bids
+    });
+    bidscore::read(&file.to_string()).expect("valid tender")
+}
+
+fn no_sampling() -> Options {
+    Options { smaa: None }
+}
+
+fn price_to_win(t: &bidscore::Tender, bid: &str) -> (PriceOutcome, Option<String>) {
+    let a = analyse(t, &no_sampling());
+    let p = a
+        .price_to_win
+        .iter()
+        .find(|p| p.bid == bid)
+        .expect("bid analysed");
+    (p.outcome, p.price_to_win.clone())
+}
+
+#[test]
+fn weight_stability_two_bids_matches_the_hand_worked_crossing() {
+    // A: price 100 (fraction 1), quality 2/4 (0.5). B: price 125 (100/125 = 0.8), quality 4/4 (1).
+    // With price share x: T_A = 100(x + 0.5(1 − x)) = 50 + 50x; T_B = 100(0.8x + 1 − x) = 100 − 20x.
+    // At x = 0.5, B leads (90 to 75). They cross at 50 + 50x = 100 − 20x, x = 5/7 = 71.43%.
+    let t = price_quality(&[("a", "100", 2), ("b", "125", 4)]);
+    let a = analyse(&t, &no_sampling());
+    assert_eq!(a.winner.as_deref(), Some("b"));
+    let price = a.weight_stability.iter().find(|w| w.id == "price").unwrap();
+    assert_eq!(
+        (
+            price.share.as_str(),
+            price.low.as_str(),
+            price.high.as_str()
+        ),
+        ("50.00", "0.00", "71.43")
+    );
+    assert_eq!(price.rival_above.as_deref(), Some("a"));
+    assert_eq!(price.rival_below, None);
+    // The quality group is the mirror image: stable from 100% − 71.43% = 28.57% up to 100%.
+    let quality = a
+        .weight_stability
+        .iter()
+        .find(|w| w.id == "quality")
+        .unwrap();
+    assert_eq!(
+        (quality.kind, quality.low.as_str(), quality.high.as_str()),
+        ("group", "28.57", "100.00")
+    );
+    assert_eq!(quality.rival_below.as_deref(), Some("a"));
+}
+
+#[test]
+fn price_to_win_gives_the_leader_its_headroom_to_the_penny() {
+    // Same tender: B leads. At price p ≥ 100, B = 50 + round(50 × 100 / p, 2) and A = 50 + 25 = 75.
+    // B stays first alone while round(5000 / p, 2) ≥ 25.01, i.e. 5000 / p ≥ 25.005, p ≤ 199.9600…
+    // At 199.96: 5000 / 199.96 = 25.00500… → 25.01 (first); at 199.97: 25.00375 → 25.00 (a tie).
+    let t = price_quality(&[("a", "100", 2), ("b", "125", 4)]);
+    assert_eq!(
+        price_to_win(&t, "b"),
+        (PriceOutcome::Headroom, Some("199.96".into()))
+    );
+}
+
+#[test]
+fn price_to_win_when_already_lowest_lowers_the_others_scores() {
+    // A: 100, quality 4/4 → 50 × 80/100 + 50 = 90. B: 80 (lowest), quality 1/4 → 50 + 12.5 = 62.5.
+    // B's price score stays 50 below 80, but A's falls: A = 50 + round(0.5 p, 2). B wins alone
+    // when round(0.5 p, 2) ≤ 12.49, i.e. 0.5 p < 12.495, p < 24.99: the highest penny is 24.98.
+    let t = price_quality(&[("a", "100", 4), ("b", "80", 1)]);
+    assert_eq!(
+        price_to_win(&t, "b"),
+        (PriceOutcome::Undercut, Some("24.98".into()))
+    );
+}
+
+#[test]
+fn price_to_win_can_require_undercutting_the_current_lowest() {
+    // A: 100, quality 4/4 → 45 + 50 = 95. C: 90 (lowest), quality 0 → 50. B: 120, quality 3/4 →
+    // 37.5 + 37.5 = 75. Above 90, B gets at most 37.5 + 50 = 87.5 < 95, so B must undercut C:
+    // then B = 50 + 37.5 = 87.5 and A = 50 + round(0.5 p, 2); B wins alone when p < 74.99 → 74.98.
+    let t = price_quality(&[("a", "100", 4), ("b", "120", 3), ("c", "90", 0)]);
+    assert_eq!(
+        price_to_win(&t, "b"),
+        (PriceOutcome::Undercut, Some("74.98".into()))
+    );
+    // C has no quality marks: even at 1p it gets 50 + 0 while A gets 50 × 0.01/100 + 50 > 50.
+    assert_eq!(price_to_win(&t, "c"), (PriceOutcome::CannotWin, None));
+}
+
+#[test]
+fn what_it_takes_finds_the_smallest_winning_score() {
+    // A: 100, quality 4/4 → 90. B: 80, quality 1/4 → 62.5. B needs more than 90 − 50 = 40 quality
+    // marks: 50 × s/4 > 40 means s > 3.2, so the next scale point that wins is 4.
+    let t = price_quality(&[("a", "100", 4), ("b", "80", 1)]);
+    let a = analyse(&t, &no_sampling());
+    let b = a.what_it_takes.iter().find(|w| w.bid == "b").unwrap();
+    let q = b.options.iter().find(|o| o.criterion == "q").unwrap();
+    assert_eq!((q.from.as_str(), q.to.as_deref()), ("1", Some("4")));
+    // The leader needs nothing.
+    assert!(a.what_it_takes.iter().all(|w| w.bid != "a"));
+}
+
+fn smaa(
+    t: &bidscore::Tender,
+    seed: u64,
+    weights: WeightModel,
+) -> bidscore::analysis::Acceptability {
+    let o = Options {
+        smaa: Some(SmaaOptions {
+            samples: 10_000,
+            seed,
+            weights,
+            score_uncertainty: true,
+        }),
+    };
+    analyse(t, &o).rank_acceptability.expect("sampled")
+}
+
+#[test]
+fn a_dominating_bid_ranks_first_in_every_sample() {
+    // D is cheaper and better: it is first whatever the weights.
+    let t = price_quality(&[("d", "90", 4), ("e", "100", 3)]);
+    for model in [
+        WeightModel::Simplex,
+        WeightModel::Ranking,
+        WeightModel::Tolerance(0.3),
+    ] {
+        let r = smaa(&t, 7, model);
+        let d = r.bids.iter().find(|b| b.bid == "d").unwrap();
+        assert_eq!(d.ranks[0], 1.0, "{model:?}");
+        assert_eq!(d.confidence, Some(1.0));
+        let e = r.bids.iter().find(|b| b.bid == "e").unwrap();
+        assert_eq!(e.ranks, vec![0.0, 1.0]);
+        assert_eq!(e.central_weights, None);
+    }
+}
+
+#[test]
+fn symmetric_bids_split_about_half_and_half() {
+    // With set-bounds price, X scores 1 on price and 0 on quality, Y the reverse: X wins exactly
+    // when the price weight exceeds the quality weight, which uniform weights do half the time.
+    let file = json!({
+        "format": "bidscore/1",
+        "scales": { "0-4": { "from": 0, "to": 4, "step": 1 } },
+        "criteria": [
+            { "id": "price", "kind": "price", "name": "Price", "weight": 50, "formula": "set-bounds", "best": "100", "worst": "200" },
+            { "id": "q", "kind": "scored", "name": "Approach", "weight": 50, "scale": "0-4" }
+        ],
+        "bids": [
+            { "id": "x", "price": "100", "scores": { "q": { "moderated": 0 } } },
+            { "id": "y", "price": "200", "scores": { "q": { "moderated": 4 } } }
+        ]
+    });
+    let t = bidscore::read(&file.to_string()).unwrap();
+    let r = smaa(&t, 11, WeightModel::Simplex);
+    let x = r.bids.iter().find(|b| b.bid == "x").unwrap().ranks[0];
+    // 10,000 samples: standard error 0.5 percentage points; allow four of them.
+    assert!((x - 0.5).abs() < 0.02, "x first in {x}");
+    // Central weights: X wins when price weighs more, so its central price weight is about 3/4.
+    let cw = r
+        .bids
+        .iter()
+        .find(|b| b.bid == "x")
+        .unwrap()
+        .central_weights
+        .clone()
+        .unwrap();
+    assert!((cw[0] - 0.75).abs() < 0.02, "{cw:?}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_result() {
+    let t = price_quality(&[("a", "100", 2), ("b", "125", 4), ("c", "110", 3)]);
+    let one = smaa(&t, 42, WeightModel::Simplex);
+    assert_eq!(one, smaa(&t, 42, WeightModel::Simplex));
+    assert_ne!(one, smaa(&t, 43, WeightModel::Simplex));
+}
+
+#[test]
+fn evaluator_disagreement_moves_rank_acceptability() {
+    // Equal prices; on quality A has 4 and 0 from two evaluators (mean 2), B a certain 2 from one.
+    // With score uncertainty each sample draws A's score from {4, 0}: A is first when it draws 4
+    // (about half the samples) and last otherwise.
+    let file = json!({
+        "format": "bidscore/1",
+        "scales": { "0-4": { "from": 0, "to": 4, "step": 1 } },
+        "criteria": [
+            { "id": "price", "kind": "price", "name": "Price", "weight": 50 },
+            { "id": "q", "kind": "scored", "name": "Approach", "weight": 50, "scale": "0-4" }
+        ],
+        "bids": [
+            { "id": "a", "price": "100", "scores": { "q": { "evaluators": { "E1": 4, "E2": 0 } } } },
+            { "id": "b", "price": "100", "scores": { "q": { "evaluators": { "E1": 2 } } } }
+        ]
+    });
+    let t = bidscore::read(&file.to_string()).unwrap();
+    let r = smaa(&t, 3, WeightModel::Simplex);
+    let a = r.bids.iter().find(|b| b.bid == "a").unwrap().ranks[0];
+    assert!((a - 0.5).abs() < 0.02, "a first in {a}");
+}
