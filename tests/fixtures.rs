@@ -34,7 +34,8 @@ impl Diff {
     fn check(&mut self, at: &str, want: &Value, got: Option<&Value>) {
         let got = got.unwrap_or(&Value::Null);
         if want != got {
-            self.lines.push(format!("  {at}: expected {want}, got {got}"));
+            self.lines
+                .push(format!("  {at}: expected {want}, got {got}"));
         }
     }
 }
@@ -79,7 +80,11 @@ fn compare_bid(d: &mut Diff, id: &str, want: &Map<String, Value>, got: &Value) {
                     if c.is_none() {
                         d.lines.push(format!("  {}: no such criterion", at(field)));
                     }
-                    d.check(&format!("{}.{cid}", at(field)), w, c.and_then(|c| c.get(key)));
+                    d.check(
+                        &format!("{}.{cid}", at(field)),
+                        w,
+                        c.and_then(|c| c.get(key)),
+                    );
                 }
             }
             "groups" => {
@@ -94,7 +99,9 @@ fn compare_bid(d: &mut Diff, id: &str, want: &Map<String, Value>, got: &Value) {
                     d.check(&format!("{}.{k}", at(field)), w, g);
                 }
             }
-            other => d.lines.push(format!("  {}: unknown expectation", at(other))),
+            other => d
+                .lines
+                .push(format!("  {}: unknown expectation", at(other))),
         }
     }
 }
@@ -160,7 +167,9 @@ fn run(path: &Path) -> Vec<String> {
         for (id, w) in bids {
             match find(&result["bids"], id) {
                 Some(got) => compare_bid(&mut d, id, w.as_object().expect("a bid object"), got),
-                None => d.lines.push(format!("  bids.{id}: no such bid in the result")),
+                None => d
+                    .lines
+                    .push(format!("  bids.{id}: no such bid in the result")),
             }
         }
     }
