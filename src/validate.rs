@@ -74,6 +74,17 @@ fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// The most decimal places a number in a file may have.
+const MAX_DECIMAL_PLACES: u32 = 10;
+
+/// The largest magnitude a number in a file may have: 10^12, more than any contract in pounds.
+/// Evaluation multiplies and divides these numbers (quantity × proxy, marks × price ÷ price), and
+/// exact decimals hold 28 digits: without a bound a file with a price of 10^27 made the engine
+/// overflow and stop instead of reporting the number.
+fn max_magnitude() -> Decimal {
+    Decimal::from(1_000_000_000_000u64)
+}
+
 /// Reads a decimal from a JSON number or string, exactly.
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
     let t = text.trim();
@@ -92,6 +103,11 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
         Decimal::from_str_exact(t)
     };
     match parsed {
+        Ok(d) if d.abs() > max_magnitude() || d.normalize().scale() > MAX_DECIMAL_PLACES => {
+            Err(ErrorKind::NumberOutOfRange {
+                found: text.to_string(),
+            })
+        }
         Ok(d) => Ok(d),
         Err(_) if t.parse::<f64>().is_ok() => Err(ErrorKind::NumberOutOfRange {
             found: text.to_string(),
@@ -1515,6 +1531,12 @@ mod tests {
             ("", Err("invalid-number")),
             ("£1,000", Err("invalid-number")),
             ("1e400", Err("number-out-of-range")),
+            ("1e12", Ok("1000000000000")),
+            ("1000000000000.5", Err("number-out-of-range")),
+            ("-79228162514264337593543950335", Err("number-out-of-range")),
+            ("0.0000000001", Ok("0.0000000001")),
+            ("0.00000000001", Err("number-out-of-range")),
+            ("1.50000000000000", Ok("1.50000000000000")),
             (
                 "123456789012345678901234567890123",
                 Err("number-out-of-range"),
