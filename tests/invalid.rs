@@ -166,15 +166,33 @@ fn every_error_code_has_an_invalid_file() {
     );
 }
 
+/// Every warning code in src/warning.rs: the first argument of each `warn(` call.
+fn warning_codes() -> BTreeSet<String> {
+    let src = std::fs::read_to_string(root().join("src/warning.rs")).unwrap();
+    let lines: Vec<&str> = src.lines().map(str::trim).collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0].ends_with("warn("))
+        .filter_map(|w| w[1].strip_prefix('"')?.strip_suffix("\","))
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn every_error_code_is_documented() {
+fn every_error_and_warning_code_is_documented() {
     let doc = std::fs::read_to_string(root().join("docs/errors.md")).expect("docs/errors.md");
+    let warnings = warning_codes();
+    assert!(
+        warnings.len() >= 8,
+        "could not read the warning codes: {warnings:?}"
+    );
     let missing: Vec<String> = error_codes()
         .into_iter()
-        .filter(|c| !doc.contains(&format!("`{c}`")))
+        .chain(warnings)
+        .filter(|c| !doc.contains(&format!("### `{c}`")))
         .collect();
     assert!(
         missing.is_empty(),
-        "docs/errors.md does not explain: {missing:?}"
+        "docs/errors.md has no section for: {missing:?}"
     );
 }
