@@ -33,7 +33,7 @@ pub enum ErrorKind {
     },
     /// A number that cannot be read (`"abc"`, `""`).
     InvalidNumber { found: String },
-    /// A number too large or too precise for exact decimal arithmetic (`1e400`).
+    /// A number beyond 10^12 or with more than 10 decimal places (`1e400`, `1e-28`).
     NumberOutOfRange { found: String },
     /// An amount that must be zero or more.
     Negative { found: String },
@@ -216,7 +216,7 @@ impl ErrorKind {
                 format!("\"{found}\" is not a number; write digits such as 1250000.50")
             }
             NumberOutOfRange { found } => format!(
-                "{found} is too large or too precise; use at most 28 significant digits"
+                "{found} is out of range; use a number no larger than 1,000,000,000,000 with at most 10 decimal places"
             ),
             Negative { found } => format!("{found} is negative; use zero or more"),
             NotPositive { found } => format!("{found} must be more than zero"),

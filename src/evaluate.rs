@@ -194,7 +194,7 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
                 {
                     Some(a) => {
                         if let Some(th) = threshold {
-                            if a.value < *th {
+                            if a.numerator < *th * a.denominator {
                                 p.reasons.push(msg(
                                     "below-threshold",
                                     params()
@@ -463,8 +463,9 @@ pub(crate) fn score_criterion(
             let a = p.aggregates.get(c.id.as_str())?;
             let top = scale.top();
             Some(Raw {
-                score: marks * a.value / top,
-                fraction: a.value / top,
+                // One exact expression from the exact fraction of the aggregate (see `Aggregate`).
+                score: marks * a.numerator / (a.denominator * top),
+                fraction: a.numerator / (a.denominator * top),
                 input: plain(a.value),
                 input_from: Some(a.source.as_str()),
                 working: format!("{}; {m} × {} ÷ {}", a.how, Approx(a.value, 4), Plain(top)),

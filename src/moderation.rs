@@ -33,6 +33,12 @@ impl Source {
 pub struct Aggregate {
     /// Exact (a mean of 3, 4 and 4 is 11/3 to 28 digits).
     pub value: Decimal,
+    /// `value` as an exact fraction, `numerator ÷ denominator` (for a mean: the sum of the scores
+    /// ÷ their number), so a score can be computed as marks × numerator ÷ (denominator × top) in
+    /// one expression: 11/3 to 28 digits, multiplied and divided again, can land just below a
+    /// rounding midpoint that the exact value sits on.
+    pub numerator: Decimal,
+    pub denominator: Decimal,
     pub source: Source,
     /// How it was reached, in words: "mean of 3 and 4 is 3.5".
     pub how: String,
@@ -53,6 +59,8 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
     if let Some(v) = m.moderated {
         return Some(Aggregate {
             value: v,
+            numerator: v,
+            denominator: Decimal::ONE,
             source: Source::Moderated,
             how: format!("moderated score {}", Approx(v, 2)),
         });
@@ -62,33 +70,38 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
         0 => None,
         1 => Some(Aggregate {
             value: scores[0],
+            numerator: scores[0],
+            denominator: Decimal::ONE,
             source: Source::Single,
             how: format!("{}'s score {}", m.evaluators[0].0, Approx(scores[0], 2)),
         }),
         n => {
             let listed = list(&scores);
-            let (value, source, word) = match method {
+            let (numerator, denominator, source, word) = match method {
                 ModerationMethod::Mean => {
                     let sum: Decimal = scores.iter().sum();
-                    (
-                        (sum / Decimal::from(n as u64)).normalize(),
-                        Source::Mean,
-                        "mean",
-                    )
+                    (sum, Decimal::from(n as u64), Source::Mean, "mean")
                 }
                 ModerationMethod::Median => {
                     scores.sort();
                     let mid = n / 2;
-                    let v = if n % 2 == 1 {
-                        scores[mid]
+                    if n % 2 == 1 {
+                        (scores[mid], Decimal::ONE, Source::Median, "median")
                     } else {
-                        (scores[mid - 1] + scores[mid]) / Decimal::TWO
-                    };
-                    (v.normalize(), Source::Median, "median")
+                        (
+                            scores[mid - 1] + scores[mid],
+                            Decimal::TWO,
+                            Source::Median,
+                            "median",
+                        )
+                    }
                 }
             };
+            let value = (numerator / denominator).normalize();
             Some(Aggregate {
                 value,
+                numerator,
+                denominator,
                 source,
                 how: format!("{word} of {listed} is {}", Approx(value, 2)),
             })

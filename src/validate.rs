@@ -55,6 +55,11 @@ pub fn read_value(v: &Value) -> Result<Tender, Errors> {
 #[derive(Default)]
 struct Reader {
     errors: Vec<Error>,
+    /// Ids of criteria and measures that are declared but invalid. Their own errors are already
+    /// reported, so references to them are not reported again as unknown ("there is no measure
+    /// local-jobs" for a measure whose proxy is negative would send the buyer the wrong way).
+    broken_criteria: BTreeSet<String>,
+    broken_measures: BTreeSet<String>,
 }
 
 fn join(path: &str, field: &str) -> String {
@@ -67,6 +72,17 @@ fn join(path: &str, field: &str) -> String {
 
 fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
+}
+
+/// The most decimal places a number in a file may have.
+const MAX_DECIMAL_PLACES: u32 = 10;
+
+/// The largest magnitude a number in a file may have: 10^12, more than any contract in pounds.
+/// Evaluation multiplies and divides these numbers (quantity × proxy, marks × price ÷ price), and
+/// exact decimals hold 28 digits: without a bound a file with a price of 10^27 made the engine
+/// overflow and stop instead of reporting the number.
+fn max_magnitude() -> Decimal {
+    Decimal::from(1_000_000_000_000u64)
 }
 
 /// Reads a decimal from a JSON number or string, exactly.
@@ -87,6 +103,11 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
         Decimal::from_str_exact(t)
     };
     match parsed {
+        Ok(d) if d.abs() > max_magnitude() || d.normalize().scale() > MAX_DECIMAL_PLACES => {
+            Err(ErrorKind::NumberOutOfRange {
+                found: text.to_string(),
+            })
+        }
         Ok(d) => Ok(d),
         Err(_) if t.parse::<f64>().is_ok() => Err(ErrorKind::NumberOutOfRange {
             found: text.to_string(),
@@ -380,7 +401,12 @@ impl Reader {
         let abnormally_low_percent = self.abnormally_low(root.get("abnormallyLow"));
         let scales = self.scales(root.get("scales"));
         let measures = self.measures(root.get("measures"));
-        let measure_ids: BTreeSet<&str> = measures.iter().map(|m| m.id.as_str()).collect();
+        let declared: BTreeSet<String> = measures
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(self.broken_measures.iter().cloned())
+            .collect();
+        let measure_ids: BTreeSet<&str> = declared.iter().map(String::as_str).collect();
 
         let mut criteria = Vec::new();
         let mut seen = BTreeSet::new();
@@ -696,15 +722,19 @@ impl Reader {
                     continue;
                 }
             }
-            if let (Some(id), Some(name), Some(unit), Some(proxy)) = (id, name, unit, proxy) {
-                out.push(Measure {
+            match (id, name, unit, proxy) {
+                (Some(id), Some(name), Some(unit), Some(proxy)) => out.push(Measure {
                     id,
                     name,
                     unit,
                     proxy,
                     source,
                     licence,
-                });
+                }),
+                (Some(id), ..) => {
+                    self.broken_measures.insert(id);
+                }
+                _ => {}
             }
         }
         out
@@ -715,7 +745,13 @@ impl Reader {
         if is_group {
             self.group(v, path, ctx).map(Node::Group)
         } else {
-            self.leaf(v, path, ctx).map(Node::Leaf)
+            let leaf = self.leaf(v, path, ctx);
+            if leaf.is_none() {
+                if let Some(id) = v.get("id").and_then(Value::as_str) {
+                    self.broken_criteria.insert(id.to_string());
+                }
+            }
+            leaf.map(Node::Leaf)
         }
     }
 
@@ -829,7 +865,26 @@ impl Reader {
                 "cap",
             ],
             "measures" => &["measures", "svScoring", "target"],
-            _ => &[],
+            "pass-fail" => &[],
+            // Without a known kind the reader cannot tell which fields belong; the missing or
+            // unknown kind is the error to report, not every field that comes with it.
+            _ => &[
+                "formula",
+                "zeroAt",
+                "best",
+                "worst",
+                "reference",
+                "cap",
+                "ceiling",
+                "aboveCeiling",
+                "scale",
+                "threshold",
+                "unit",
+                "direction",
+                "measures",
+                "svScoring",
+                "target",
+            ],
         };
         let known: Vec<&str> = COMMON.iter().chain(extra.iter()).copied().collect();
         let o = self.obj(v, path, &known)?;
@@ -1202,8 +1257,12 @@ impl Reader {
                     .filter(|c| leaves.contains(c))
                     .map(|c| TieBreak::Score(c.into()))
             };
+            let broken = s
+                .split_once(':')
+                .is_some_and(|(_, id)| self.broken_criteria.contains(id));
             match rule {
                 Some(r) => out.push(r),
+                None if broken => {}
                 None => self.err(ErrorKind::UnknownTieBreak { entry: s.into() }, path),
             }
         }
@@ -1331,7 +1390,9 @@ impl Reader {
                 for (mid, val) in m {
                     let p = join(&o.at("commitments"), mid);
                     if !measures.contains(mid.as_str()) {
-                        self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
+                        if !self.broken_measures.contains(mid) {
+                            self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
+                        }
                         continue;
                     }
                     if val.is_null() {
@@ -1380,7 +1441,9 @@ impl Reader {
     ) -> bool {
         match leaves.get(id) {
             None => {
-                self.err(ErrorKind::UnknownCriterion { id: id.into() }, path);
+                if !self.broken_criteria.contains(id) {
+                    self.err(ErrorKind::UnknownCriterion { id: id.into() }, path);
+                }
                 false
             }
             Some(c) if c.kind.as_str() != kind => {
@@ -1468,6 +1531,12 @@ mod tests {
             ("", Err("invalid-number")),
             ("£1,000", Err("invalid-number")),
             ("1e400", Err("number-out-of-range")),
+            ("1e12", Ok("1000000000000")),
+            ("1000000000000.5", Err("number-out-of-range")),
+            ("-79228162514264337593543950335", Err("number-out-of-range")),
+            ("0.0000000001", Ok("0.0000000001")),
+            ("0.00000000001", Err("number-out-of-range")),
+            ("1.50000000000000", Ok("1.50000000000000")),
             (
                 "123456789012345678901234567890123",
                 Err("number-out-of-range"),

@@ -1,0 +1,172 @@
+//! The `bidscore` command line: what it prints where, and its exit codes (0 done, 1 invalid
+//! tender, 2 bad usage or unreadable file).
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const EXAMPLE: &str = "www/examples/council-wellbeing.json";
+
+fn bidscore(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bidscore"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the bidscore binary runs");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout_json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&o.stdout)
+        )
+    })
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const INVALID: &str = r#"{
+  "criteria": [ { "id": "price", "kind": "price", "name": "Price", "weight": 100 } ],
+  "bids": [ { "id": "b1", "suplier": "Northside Community CIC", "price": "abc" } ]
+}"#;
+
+#[test]
+fn evaluate_prints_the_result_and_exits_0() {
+    let o = bidscore(&["evaluate", EXAMPLE], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = stdout_json(&o);
+    assert_eq!(r["format"], "bidscore-result/1");
+    // Worked out in tests/fixtures/council-wellbeing.json.
+    assert_eq!(r["ranking"], serde_json::json!(["b3", "b1", "b2"]));
+    assert_eq!(r["bids"][0]["total"], "80.09");
+}
+
+#[test]
+fn a_dash_reads_the_tender_from_stdin() {
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE))
+            .unwrap();
+    let from_stdin = bidscore(&["evaluate", "-"], Some(&text));
+    let from_file = bidscore(&["evaluate", EXAMPLE], None);
+    assert_eq!(from_stdin.status.code(), Some(0), "{}", stderr(&from_stdin));
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+}
+
+#[test]
+fn an_invalid_tender_gives_json_errors_a_summary_and_exit_1() {
+    let o = bidscore(&["evaluate", "-"], Some(INVALID));
+    assert_eq!(o.status.code(), Some(1));
+    let errors = stdout_json(&o);
+    let listed: Vec<(&str, &str)> = errors["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["code"].as_str().unwrap(), e["path"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("unsupported-format", "format"),
+            ("unknown-field", "bids[0].suplier"),
+            ("invalid-number", "bids[0].price"),
+        ]
+    );
+    assert_eq!(errors["errors"][1]["params"]["suggestion"], "supplier");
+    let summary = stderr(&o);
+    assert!(summary.contains("3 errors"), "{summary}");
+    assert!(
+        summary.contains("bids[0].suplier: unknown field \"suplier\"; did you mean \"supplier\"? [unknown-field]"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn check_validates_without_evaluating() {
+    let ok = bidscore(&["check", EXAMPLE], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let v = stdout_json(&ok);
+    assert_eq!(v["errors"], serde_json::json!([]));
+    let codes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["relative-price-formula"]);
+    assert!(stderr(&ok).contains("valid"));
+
+    let bad = bidscore(&["check", "-"], Some(INVALID));
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(stdout_json(&bad)["errors"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn table_prints_the_ranking_for_people() {
+    let o = bidscore(&["evaluate", EXAMPLE, "--table"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let line = |who: &str| {
+        text.lines()
+            .position(|l| l.contains(who))
+            .unwrap_or_else(|| panic!("{who} not in the table:\n{text}"))
+    };
+    assert!(line("Wellbeing Together") < line("Northside Community CIC"));
+    assert!(line("Northside Community CIC") < line("Riverside Care Partnership"));
+    let winner = &text.lines().nth(line("Wellbeing Together")).unwrap();
+    assert!(
+        winner.trim_start().starts_with('1') && winner.contains("90.09"),
+        "{winner}"
+    );
+    assert!(text.contains("disqualified"));
+    let flag_first = bidscore(&["evaluate", "--table", EXAMPLE], None);
+    assert_eq!(flag_first.stdout, text.as_bytes());
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let cases: &[&[&str]] = &[
+        &[],
+        &["evaluate"],
+        &["score", EXAMPLE],
+        &["evaluate", EXAMPLE, "--tabel"],
+        &["check"],
+        &["generate", "many", "criteria"],
+    ];
+    for args in cases {
+        let o = bidscore(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("usage:"), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    let missing = bidscore(&["evaluate", "no/such/tender.json"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read no/such/tender.json"));
+}
+
+#[test]
+fn version_and_generate() {
+    let v = bidscore(&["--version"], None);
+    assert_eq!(v.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&v.stdout).trim(),
+        format!("bidscore {}", env!("CARGO_PKG_VERSION"))
+    );
+    // A generated tender is itself a valid tender file.
+    let g = bidscore(&["generate", "5", "6", "3", "7"], None);
+    assert_eq!(g.status.code(), Some(0));
+    let text = String::from_utf8(g.stdout).unwrap();
+    let r = bidscore::evaluate_str(&text).expect("a generated tender is valid");
+    assert_eq!(r.bids.len(), 5);
+}

@@ -1,0 +1,198 @@
+//! The catalogue of invalid tender files: every `tests/invalid/*.json` is one broken file and the
+//! complete list of errors the engine must report for it, in order, each with its code and path
+//! (and, where given, its message parameters, such as the "did you mean" suggestion).
+//!
+//! A case is `{ "description", "input": {tender object} | "raw text", "expected": [{code, path,
+//! params?}, ..] }`. A new case is a new file.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn cases() -> Vec<(String, Value)> {
+    let dir = root().join("tests/invalid");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/invalid exists")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let v = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
+                .unwrap_or_else(|e| panic!("{name}: the case itself is not JSON: {e}"));
+            (name, v)
+        })
+        .collect()
+}
+
+fn input_text(case: &Value) -> String {
+    match &case["input"] {
+        Value::String(raw) => raw.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The errors as `code @ path`, one a line, for a readable diff.
+fn listing(errors: &[(String, String)]) -> String {
+    errors
+        .iter()
+        .map(|(c, p)| format!("    {c} @ {p:?}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check(name: &str, case: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if case["description"].as_str().is_none_or(str::is_empty) {
+        out.push(format!("{name}: the case needs a description"));
+    }
+    let text = input_text(case);
+    let errors = match bidscore::read(&text) {
+        Ok(_) => return vec![format!("{name}: the file was accepted, but it is invalid")],
+        Err(e) => e.errors,
+    };
+    let got: Vec<(String, String)> = errors
+        .iter()
+        .map(|e| (e.code().to_string(), e.path.clone()))
+        .collect();
+    let want: Vec<(String, String)> = case["expected"]
+        .as_array()
+        .expect("expected is a list")
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().expect("code").to_string(),
+                e["path"].as_str().expect("path").to_string(),
+            )
+        })
+        .collect();
+    if got != want {
+        out.push(format!(
+            "{name}: errors differ\n  expected:\n{}\n  got:\n{}",
+            listing(&want),
+            listing(&got)
+        ));
+        return out;
+    }
+    let serialized = serde_json::to_value(&errors).unwrap();
+    for (i, e) in case["expected"].as_array().unwrap().iter().enumerate() {
+        let Some(params) = e.get("params").and_then(Value::as_object) else {
+            continue;
+        };
+        for (k, v) in params {
+            let g = &serialized[i]["params"][k];
+            if g != v {
+                out.push(format!(
+                    "{name}: error {i} ({}) param {k}: expected {v}, got {g}",
+                    want[i].0
+                ));
+            }
+        }
+    }
+    // Every message says what to change, in the house style: lowercase start, no full stop.
+    for e in &errors {
+        let m = e.kind.message();
+        if m.is_empty() || m.ends_with('.') || m.chars().next().is_some_and(char::is_uppercase) {
+            out.push(format!("{name}: badly formed message {m:?}"));
+        }
+    }
+    // `validate_str` reports the same errors without failing.
+    let v = bidscore::validate_str(&text);
+    if v.errors != errors {
+        out.push(format!("{name}: validate_str reports different errors"));
+    }
+    out
+}
+
+#[test]
+fn every_invalid_file_gives_exactly_its_errors() {
+    let cases = cases();
+    assert!(
+        cases.len() >= 40,
+        "the catalogue has only {} cases",
+        cases.len()
+    );
+    let failures: Vec<String> = cases.iter().flat_map(|(n, c)| check(n, c)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} problem(s) in {} invalid files:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every code of `ErrorKind::code` in src/error.rs, read from the source so that a new code
+/// without a case fails here.
+fn error_codes() -> BTreeSet<String> {
+    let src = std::fs::read_to_string(root().join("src/error.rs")).unwrap();
+    let body = src
+        .split("pub fn code(&self)")
+        .nth(1)
+        .and_then(|s| s.split("pub fn params").next())
+        .expect("ErrorKind::code in src/error.rs");
+    body.lines()
+        .filter_map(|l| l.split("=> \"").nth(1))
+        .filter_map(|l| l.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_error_code_has_an_invalid_file() {
+    let codes = error_codes();
+    assert!(codes.len() > 20, "could not read the codes: {codes:?}");
+    let used: BTreeSet<String> = cases()
+        .iter()
+        .flat_map(|(_, c)| c["expected"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| e["code"].as_str().map(str::to_string))
+        .collect();
+    let missing: Vec<&String> = codes.difference(&used).collect();
+    assert!(
+        missing.is_empty(),
+        "error codes without an invalid file: {missing:?}"
+    );
+    let unknown: Vec<&String> = used.difference(&codes).collect();
+    assert!(
+        unknown.is_empty(),
+        "invalid files expect codes the engine does not have: {unknown:?}"
+    );
+}
+
+/// Every warning code in src/warning.rs: the first argument of each `warn(` call.
+fn warning_codes() -> BTreeSet<String> {
+    let src = std::fs::read_to_string(root().join("src/warning.rs")).unwrap();
+    let lines: Vec<&str> = src.lines().map(str::trim).collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0].ends_with("warn("))
+        .filter_map(|w| w[1].strip_prefix('"')?.strip_suffix("\","))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_error_and_warning_code_is_documented() {
+    let doc = std::fs::read_to_string(root().join("docs/errors.md")).expect("docs/errors.md");
+    let warnings = warning_codes();
+    assert!(
+        warnings.len() >= 8,
+        "could not read the warning codes: {warnings:?}"
+    );
+    let missing: Vec<String> = error_codes()
+        .into_iter()
+        .chain(warnings)
+        .filter(|c| !doc.contains(&format!("### `{c}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/errors.md has no section for: {missing:?}"
+    );
+}

@@ -1,0 +1,293 @@
+//! Invariants of the scoring engine, checked on generated tenders (proptest): scores stay within
+//! their marks, a lower price never lowers a price score, the order of bids in the file changes
+//! nothing, disqualified bids do not move anyone else's scores, ranks follow totals, and the same
+//! file always gives the same result.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+struct BidSpec {
+    pence: u64,
+    scores: Vec<u8>,
+    moderated: Option<u8>,
+    jobs: u32,
+    hours: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    formula: usize,
+    ceiling: usize,
+    stage: usize,
+    tie_break: bool,
+    marks: (u32, u32, u32, u32),
+    bids: Vec<BidSpec>,
+}
+
+const FORMULAS: usize = 6;
+
+fn bid_spec() -> impl Strategy<Value = BidSpec> {
+    (
+        5_000_000u64..20_000_000,
+        prop::collection::vec(0u8..=5, 1..=3),
+        prop::option::weighted(0.3, 0u8..=5),
+        0u32..20,
+        0u32..500,
+    )
+        .prop_map(|(pence, scores, moderated, jobs, hours)| BidSpec {
+            pence,
+            scores,
+            moderated,
+            jobs,
+            hours,
+        })
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        0..FORMULAS,
+        0usize..3,
+        0usize..3,
+        any::<bool>(),
+        (10u32..60, 0u32..40, 1u32..20, 0u32..15),
+        prop::collection::vec(bid_spec(), 2..=6),
+    )
+        .prop_map(|(formula, ceiling, stage, tie_break, marks, bids)| Spec {
+            formula,
+            ceiling,
+            stage,
+            tie_break,
+            marks,
+            bids,
+        })
+}
+
+fn money(pence: u64) -> String {
+    format!("{}.{:02}", pence / 100, pence % 100)
+}
+
+fn price_criterion(s: &Spec) -> Value {
+    let mut c = json!({ "id": "price", "kind": "price", "name": "Price", "weight": s.marks.0 });
+    let extra = match s.formula {
+        0 => json!({ "formula": "lowest-ratio" }),
+        1 => json!({ "formula": "linear-min-max" }),
+        2 => json!({ "formula": "deviation-from-lowest", "zeroAt": "1.5" }),
+        3 => json!({ "formula": "set-bounds", "best": "80000", "worst": "180000" }),
+        4 => json!({ "formula": "reference-ratio", "reference": "100000" }),
+        _ => json!({ "formula": "reference-ratio", "reference": "100000", "cap": false }),
+    };
+    let ceiling = match s.ceiling {
+        1 => json!({ "ceiling": "190000", "aboveCeiling": "disqualify" }),
+        2 => json!({ "ceiling": "190000", "aboveCeiling": "zero" }),
+        _ => json!({}),
+    };
+    for part in [extra, ceiling] {
+        for (k, v) in part.as_object().unwrap() {
+            c[k] = v.clone();
+        }
+    }
+    c
+}
+
+fn bid(id: &str, b: &BidSpec, passes: bool) -> Value {
+    let evaluators: serde_json::Map<String, Value> = b
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("Evaluator {}", i + 1), json!(s)))
+        .collect();
+    let mut marking = json!({ "evaluators": evaluators });
+    if let Some(m) = b.moderated {
+        marking["moderated"] = json!(m);
+    }
+    json!({ "id": id, "supplier": format!("Supplier {id}"), "price": money(b.pence),
+            "gates": { "gate": passes },
+            "scores": { "q": marking },
+            "values": { "hours": b.hours },
+            "commitments": { "jobs": b.jobs } })
+}
+
+/// The tender for a spec, with bids `b0`, `b1`, … in spec order.
+fn tender(s: &Spec, bids: Vec<Value>) -> Value {
+    let (_, q, sv, n) = s.marks;
+    let stage = ["criterion", "total", "none"][s.stage];
+    let mut t = json!({
+        "format": "bidscore/1",
+        "rounding": { "decimals": 2, "stage": stage },
+        "scales": { "five": { "from": 0, "to": 5, "step": 1 } },
+        "measures": [ { "id": "jobs", "name": "Local jobs", "unit": "FTE year", "proxy": "27500" } ],
+        "criteria": [
+            { "id": "gate", "kind": "pass-fail", "name": "Insurance" },
+            price_criterion(s),
+            { "id": "quality", "name": "Quality", "children": [
+                { "id": "q", "kind": "scored", "name": "Approach", "weight": q, "scale": "five" },
+                { "id": "hours", "kind": "numeric", "name": "Training hours", "weight": n, "direction": "higher" } ] },
+            { "id": "social-value", "name": "Social value", "category": "social-value", "children": [
+                { "id": "sv", "kind": "measures", "name": "Commitments", "weight": sv, "measures": ["jobs"] } ] }
+        ],
+        "bids": bids
+    });
+    if s.tie_break {
+        t["tieBreak"] = json!(["group:quality", "price"]);
+    }
+    t
+}
+
+fn standard(s: &Spec) -> Value {
+    let bids = s
+        .bids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| bid(&format!("b{i}"), b, true))
+        .collect();
+    tender(s, bids)
+}
+
+fn evaluate(t: &Value) -> Value {
+    let r = bidscore::evaluate_str(&t.to_string())
+        .unwrap_or_else(|e| panic!("a generated tender is invalid: {e}\n{t}"));
+    serde_json::to_value(&r).unwrap()
+}
+
+fn by_id(result: &Value) -> BTreeMap<String, Value> {
+    result["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["id"].as_str().unwrap().to_string(), b.clone()))
+        .collect()
+}
+
+fn dec(v: &Value) -> Decimal {
+    v.as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not a decimal string: {v}"))
+}
+
+fn criterion<'a>(bid: &'a Value, id: &str) -> &'a Value {
+    bid["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+}
+
+/// A seeded shuffle, so that a failing order is reproducible from the case.
+fn shuffled<T: Clone>(items: &[T], mut seed: u64) -> Vec<T> {
+    let mut v = items.to_vec();
+    for i in (1..v.len()).rev() {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        v.swap(i, (seed >> 33) as usize % (i + 1));
+    }
+    v
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_score_is_within_its_marks(s in spec()) {
+        let r = evaluate(&standard(&s));
+        for b in r["bids"].as_array().unwrap() {
+            for c in b["criteria"].as_array().unwrap() {
+                if c["score"].is_null() {
+                    continue;
+                }
+                let (score, max) = (dec(&c["score"]), dec(&c["max"]));
+                prop_assert!(score >= Decimal::ZERO, "{} scored {score} on {}", b["id"], c["id"]);
+                // An uncapped reference-ratio rewards a price below the reference beyond full marks.
+                let uncapped = c["id"] == "price" && s.formula == 5;
+                prop_assert!(uncapped || score <= max, "{} scored {score} of {max} on {}", b["id"], c["id"]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lower_price_never_lowers_the_price_score(s in spec(), which in any::<prop::sample::Index>(), cut in 1u64..=60) {
+        let i = which.index(s.bids.len());
+        let before = evaluate(&standard(&s));
+        let mut cheaper = s.clone();
+        cheaper.bids[i].pence -= cheaper.bids[i].pence * cut / 100;
+        let after = evaluate(&standard(&cheaper));
+        let id = format!("b{i}");
+        let was = dec(&criterion(&by_id(&before)[&id], "price")["score"]);
+        let now = dec(&criterion(&by_id(&after)[&id], "price")["score"]);
+        prop_assert!(now >= was, "{id}: price cut by {cut}% but its price score fell from {was} to {now}");
+    }
+
+    #[test]
+    fn the_order_of_bids_in_the_file_changes_nothing(s in spec(), seed in any::<u64>()) {
+        let t = standard(&s);
+        let mut moved = t.clone();
+        moved["bids"] = Value::Array(shuffled(t["bids"].as_array().unwrap(), seed));
+        let (a, b) = (evaluate(&t), evaluate(&moved));
+        prop_assert_eq!(by_id(&a), by_id(&b));
+        prop_assert_eq!(&a["ranking"], &b["ranking"]);
+        prop_assert_eq!(&a["warnings"], &b["warnings"]);
+    }
+
+    #[test]
+    fn a_disqualified_bid_changes_no_other_bid(s in spec(), extra in bid_spec(), at in any::<prop::sample::Index>()) {
+        let without = evaluate(&standard(&s));
+        let mut t = standard(&s);
+        let list = t["bids"].as_array_mut().unwrap();
+        list.insert(at.index(list.len() + 1), bid("failed-gate", &extra, false));
+        let with = evaluate(&t);
+        let mut others = by_id(&with);
+        let dq = others.remove("failed-gate").unwrap();
+        prop_assert_eq!(&dq["status"], "disqualified");
+        prop_assert_eq!(others, by_id(&without));
+        prop_assert_eq!(&with["ranking"], &without["ranking"]);
+    }
+
+    #[test]
+    fn ranks_follow_totals(s in spec()) {
+        let r = evaluate(&standard(&s));
+        let mut ranked: Vec<(u64, Decimal)> = Vec::new();
+        for b in r["bids"].as_array().unwrap() {
+            let rank = b["rank"].as_u64();
+            prop_assert_eq!(rank.is_some(), b["status"] == "ranked", "{}", b["id"]);
+            if let Some(k) = rank {
+                ranked.push((k, dec(&b["total"])));
+            }
+        }
+        prop_assert_eq!(ranked.len(), r["ranking"].as_array().unwrap().len());
+        for (ra, ta) in &ranked {
+            prop_assert!(*ra >= 1 && *ra as usize <= ranked.len());
+            for (rb, tb) in &ranked {
+                if ta > tb {
+                    prop_assert!(ra < rb, "total {ta} ranked {ra}, below total {tb} ranked {rb}");
+                }
+                if ra == rb {
+                    prop_assert_eq!(ta, tb, "rank {} is shared by different totals", ra);
+                }
+            }
+            // Shared ranks skip: rank k means exactly k − 1 bids are strictly ahead.
+            let ahead = ranked.iter().filter(|(rb, _)| rb < ra).count() as u64;
+            prop_assert_eq!(ahead, ra - 1);
+        }
+    }
+
+    #[test]
+    fn the_same_file_always_gives_the_same_result(s in spec()) {
+        let text = standard(&s).to_string();
+        let a = serde_json::to_string(&bidscore::evaluate_str(&text).unwrap()).unwrap();
+        let b = serde_json::to_string(&bidscore::evaluate_str(&text).unwrap()).unwrap();
+        prop_assert_eq!(a, b);
+    }
+}
