@@ -842,49 +842,29 @@ impl Reader {
             Value::Object(m) => m.get("kind").and_then(|k| k.as_str()).unwrap_or(""),
             _ => "",
         };
-        let extra: &[&str] = match kind_name {
-            "price" => &[
-                "formula",
-                "zeroAt",
-                "best",
-                "worst",
-                "reference",
-                "cap",
-                "ceiling",
-                "aboveCeiling",
-            ],
-            "scored" => &["scale", "threshold"],
-            "numeric" => &[
-                "unit",
-                "direction",
-                "formula",
-                "zeroAt",
-                "best",
-                "worst",
-                "reference",
-                "cap",
-            ],
-            "measures" => &["measures", "svScoring", "target"],
-            "pass-fail" => &[],
+        const PRICE: &[&str] = &[
+            "formula",
+            "zeroAt",
+            "best",
+            "worst",
+            "reference",
+            "cap",
+            "ceiling",
+            "aboveCeiling",
+        ];
+        const SCORED: &[&str] = &["scale", "threshold"];
+        const NUMERIC: &[&str] = &["unit", "direction"];
+        const MEASURES: &[&str] = &["measures", "svScoring", "target"];
+        let extra: Vec<&str> = match kind_name {
+            "price" => PRICE.to_vec(),
+            "scored" => SCORED.to_vec(),
+            // A numeric criterion takes the price formulas' parameters, but no ceiling.
+            "numeric" => NUMERIC.iter().chain(&PRICE[..6]).copied().collect(),
+            "measures" => MEASURES.to_vec(),
+            "pass-fail" => Vec::new(),
             // Without a known kind the reader cannot tell which fields belong; the missing or
             // unknown kind is the error to report, not every field that comes with it.
-            _ => &[
-                "formula",
-                "zeroAt",
-                "best",
-                "worst",
-                "reference",
-                "cap",
-                "ceiling",
-                "aboveCeiling",
-                "scale",
-                "threshold",
-                "unit",
-                "direction",
-                "measures",
-                "svScoring",
-                "target",
-            ],
+            _ => [PRICE, SCORED, NUMERIC, MEASURES].concat(),
         };
         let known: Vec<&str> = COMMON.iter().chain(extra.iter()).copied().collect();
         let o = self.obj(v, path, &known)?;

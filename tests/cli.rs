@@ -1,5 +1,6 @@
 //! The `bidscore` command line: what it prints where, and its exit codes (0 done, 1 invalid
 //! tender, 2 bad usage or unreadable file).
+#![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
 use serde_json::Value;
 use std::io::Write;

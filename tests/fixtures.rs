@@ -6,6 +6,7 @@
 //! "expected": { "bids": { ID: { status, rank, total, criteria, groups, socialValue, reasons,
 //! missing, working, inputs } }, "ranking": [..], "warnings": [{code, bids, params?}] } }`.
 //! Only what `expected` lists is compared, except `warnings`, which must be the complete set.
+#![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;

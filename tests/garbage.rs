@@ -1,6 +1,7 @@
 //! Broken input gives errors, never a panic: every prefix of every example tender (a file cut off
 //! while saving), byte-flipped variants, random bytes, and extreme numbers in every numeric field.
 //! Inputs come from a seeded generator, so a failure is reproducible.
+#![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;

@@ -4,6 +4,7 @@
 //!
 //! A case is `{ "description", "input": {tender object} | "raw text", "expected": [{code, path,
 //! params?}, ..] }`. A new case is a new file.
+#![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
 use serde_json::Value;
 use std::collections::BTreeSet;
