@@ -182,19 +182,26 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
     let official = evaluate::evaluate(t);
     let s = Setup::new(t, &official);
     let winner = official.ranking.first().cloned();
+    let linear = t.award == AwardMethod::WeightedSum;
     Analysis {
         format: ANALYSIS_FORMAT,
         winner,
         price_to_win: s.price_to_win(),
         what_it_takes: s.what_it_takes(),
-        weight_stability: s.weight_stability(),
-        rank_acceptability: options.smaa.as_ref().and_then(|o| s.acceptability(o)),
+        // Both rest on totals that are linear in the weights: the weighted sum only.
+        weight_stability: if linear { s.weight_stability() } else { vec![] },
+        rank_acceptability: options
+            .smaa
+            .as_ref()
+            .filter(|_| linear)
+            .and_then(|o| s.acceptability(o)),
     }
 }
 
 /// A bid's standing in a "what if": official figures with some criteria re-scored.
 #[derive(Debug, Clone)]
 struct WhatIf {
+    key: Option<Decimal>,
     total: Decimal,
     price: Option<Decimal>,
     /// Official score per group (same index as `Ctx::groups`) and per leaf.
@@ -205,6 +212,10 @@ struct WhatIf {
 }
 
 impl Standing for WhatIf {
+    fn key(&self) -> Option<Decimal> {
+        self.key
+    }
+
     fn total(&self) -> Decimal {
         self.total
     }
@@ -281,8 +292,11 @@ impl<'t> Setup<'t> {
             .iter()
             .map(|(_, idx)| idx.iter().filter_map(|&i| leaves[i]).sum())
             .collect();
+        let total = total_of(sum, self.t);
+        let value = crate::award::value_for(self.t, &self.cx.fmt, total, price);
         WhatIf {
-            total: total_of(sum, self.t),
+            key: crate::award::key(self.t.award, total, value.map(|v| v.value)),
+            total,
             price,
             groups,
             leaves,

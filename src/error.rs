@@ -88,8 +88,14 @@ pub enum ErrorKind {
     UnknownTieBreak { entry: String },
     /// `rounding.decimals` out of 0..=10.
     InvalidDecimals { found: String },
-    /// An award method that this version of the engine does not evaluate yet.
-    AwardMethodNotSupported { method: String },
+    /// An award method that needs a price criterion, in a model without one.
+    PriceCriterionRequired { method: &'static str },
+    /// Marks on the price criterion under a method that puts the price in the award value.
+    PriceHasWeight { method: &'static str },
+    /// A non-price criterion without its money `value` under the fictitious discount method.
+    MissingMoneyValue { id: String },
+    /// `award.band` outside 0..1.
+    InvalidBand { found: String },
 }
 
 impl ErrorKind {
@@ -128,7 +134,10 @@ impl ErrorKind {
             MissingTarget { .. } => "missing-target",
             UnknownTieBreak { .. } => "unknown-tie-break",
             InvalidDecimals { .. } => "invalid-decimals",
-            AwardMethodNotSupported { .. } => "award-method-not-supported",
+            PriceCriterionRequired { .. } => "price-criterion-required",
+            PriceHasWeight { .. } => "price-has-weight",
+            MissingMoneyValue { .. } => "missing-money-value",
+            InvalidBand { .. } => "invalid-band",
         }
     }
 
@@ -184,7 +193,11 @@ impl ErrorKind {
             }
             WrongInputKind { id, kind } => p.with("id", id).with("kind", kind),
             UnknownTieBreak { entry } => p.with("entry", entry),
-            AwardMethodNotSupported { method } => p.with("method", method),
+            PriceCriterionRequired { method } | PriceHasWeight { method } => {
+                p.with("method", method)
+            }
+            MissingMoneyValue { id } => p.with("id", id),
+            InvalidBand { found } => p.with("found", found),
         }
     }
 
@@ -275,8 +288,17 @@ impl ErrorKind {
             InvalidDecimals { found } => {
                 format!("{found} decimals is not allowed; use a whole number from 0 to 10")
             }
-            AwardMethodNotSupported { method } => format!(
-                "the award method \"{method}\" is not evaluated by this version; use \"weighted-sum\""
+            PriceCriterionRequired { method } => format!(
+                "the award method \"{method}\" divides by or subtracts from the price; add a criterion of kind \"price\""
+            ),
+            PriceHasWeight { method } => format!(
+                "under the award method \"{method}\" the price is not given marks; remove the price criterion's weight"
+            ),
+            MissingMoneyValue { id } => format!(
+                "criterion \"{id}\" needs \"value\": the money a bid with full marks on it is worth under the fictitious discount method"
+            ),
+            InvalidBand { found } => format!(
+                "band {found} is not a fraction; use a number between 0 and 1, such as 0.06 for 6%"
             ),
         }
     }

@@ -18,20 +18,31 @@ use std::rc::Rc;
 /// Evaluates a validated tender.
 pub fn evaluate(t: &Tender) -> Evaluation {
     let cx = Ctx::new(t);
-    let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
-    let pool: Vec<usize> = (0..prepared.len())
-        .filter(|&i| prepared[i].status == Status::Ranked)
-        .collect();
-    let fields = fields(&cx, &prepared, &pool);
+    let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
+    let (mut bids, mut pool) = score_pool(&cx, &prepared);
+    // Price per quality point cannot rank a bid with no quality points (spec §4): it is
+    // disqualified, and the comparison is taken again without it. Removing a bid can only raise
+    // the others' relative fractions, so one more pass settles it.
+    if t.award == AwardMethod::PricePerQualityPoint {
+        let mut changed = false;
+        for &i in &pool {
+            if bids[i].total_value <= Decimal::ZERO {
+                prepared[i].status = Status::Disqualified;
+                prepared[i].reasons.push(msg(
+                    "no-quality-points",
+                    Params::new(),
+                    "no quality points, so no price per quality point: the bid cannot be ranked"
+                        .into(),
+                ));
+                changed = true;
+            }
+        }
+        if changed {
+            (bids, pool) = score_pool(&cx, &prepared);
+        }
+    }
 
-    let mut bids: Vec<BidResult> = prepared
-        .iter()
-        .map(|p| {
-            let in_pool = p.status == Status::Ranked;
-            bid_result(&cx, p, &fields, in_pool)
-        })
-        .collect();
-
+    let _ = &pool;
     let ranking = crate::ranking::rank(t, &mut bids);
     let warnings = crate::warning::warnings(&cx, &prepared, &bids, &pool);
     Evaluation {
@@ -49,6 +60,19 @@ pub fn evaluate(t: &Tender) -> Evaluation {
         ranking,
         warnings,
     }
+}
+
+/// Scores every bid against the pool of ranked bids; returns the results and the pool.
+fn score_pool(cx: &Ctx, prepared: &[Prepared]) -> (Vec<BidResult>, Vec<usize>) {
+    let pool: Vec<usize> = (0..prepared.len())
+        .filter(|&i| prepared[i].status == Status::Ranked)
+        .collect();
+    let fields = fields(cx, prepared, &pool);
+    let bids = prepared
+        .iter()
+        .map(|p| bid_result(cx, p, &fields, p.status == Status::Ranked))
+        .collect();
+    (bids, pool)
 }
 
 /// How amounts are written in workings.
@@ -101,6 +125,9 @@ pub(crate) struct Ctx<'t> {
     pub names: Vec<Rc<str>>,
     /// Each group, with the indexes into `leaves` of the leaves under it.
     pub groups: Vec<(&'t Group, Vec<usize>)>,
+    /// The leaves that get a criterion score, in order: not gates, and not the price outside the
+    /// weighted sum (the other award methods put the price in the award value).
+    pub scored: Vec<usize>,
 }
 
 impl<'t> Ctx<'t> {
@@ -117,8 +144,16 @@ impl<'t> Ctx<'t> {
                 (g, idx)
             })
             .collect();
+        let scored = (0..leaves.len())
+            .filter(|&li| match leaves[li].kind {
+                Kind::PassFail => false,
+                Kind::Price { .. } => t.award.scores_price(),
+                _ => true,
+            })
+            .collect();
         Ctx {
             t,
+            scored,
             fmt: Fmt::of(t),
             marks: leaves.iter().map(|c| Rc::from(plain(c.marks))).collect(),
             ids: leaves.iter().map(|c| Rc::from(c.id.as_str())).collect(),
@@ -557,15 +592,15 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
     let mut gates = Vec::new();
     // Official score per leaf (same index as `cx.leaves`), for the group sub-totals.
     let mut values: Vec<Option<Decimal>> = vec![None; cx.leaves.len()];
-    for (li, c) in cx.leaves.iter().copied().enumerate() {
-        if c.kind == Kind::PassFail {
-            gates.push(GateResult {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                passed: b.gates.get(&c.id).copied(),
-            });
-            continue;
-        }
+    for c in cx.leaves.iter().filter(|c| c.kind == Kind::PassFail) {
+        gates.push(GateResult {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            passed: b.gates.get(&c.id).copied(),
+        });
+    }
+    for &li in &cx.scored {
+        let c = cx.leaves[li];
         let raw = score_criterion(cx, li, p, fields, in_pool);
         criteria.push(match raw {
             Some(r) => {
@@ -624,8 +659,18 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
             }
         })
         .collect();
+    let award = crate::award::value_for(t, fmt, total, b.price);
+    let key = crate::award::key(t.award, total, award.as_ref().map(|a| a.value));
     BidResult {
         id: b.id.clone(),
+        value: award.as_ref().map(|a| a.shown.clone()),
+        value_working: award.as_ref().map(|a| a.working.clone()),
+        value_explain: award.map(|a| Explain {
+            code: a.code,
+            params: a.params,
+        }),
+        key_value: key,
+        in_band: false,
         supplier: b.supplier.clone(),
         hypothetical: b.hypothetical,
         status: p.status,
@@ -704,15 +749,13 @@ pub(crate) fn pool_totals(
     prepared: &[Prepared],
     bids: &[BidResult],
     pool: &[usize],
-) -> Vec<Decimal> {
+) -> Vec<Option<Decimal>> {
     let t = cx.t;
     let fields = fields(cx, prepared, pool);
-    let scored: Vec<usize> = (0..cx.leaves.len())
-        .filter(|&li| cx.leaves[li].kind != Kind::PassFail)
-        .collect();
     pool.iter()
         .map(|&i| {
-            let sum: Decimal = scored
+            let sum: Decimal = cx
+                .scored
                 .iter()
                 .zip(&bids[i].criteria)
                 .filter_map(|(&li, fixed)| {
@@ -724,7 +767,9 @@ pub(crate) fn pool_totals(
                     }
                 })
                 .sum();
-            total_of(sum, t)
+            let total = total_of(sum, t);
+            let value = crate::award::value_for(t, &cx.fmt, total, prepared[i].bid.price);
+            crate::award::key(t.award, total, value.map(|v| v.value))
         })
         .collect()
 }

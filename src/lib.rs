@@ -29,6 +29,7 @@
 //! ```
 
 pub mod analysis;
+pub mod award;
 pub mod error;
 pub mod evaluate;
 pub mod model;

@@ -37,17 +37,46 @@ pub struct TenderInfo {
     pub locale: Option<String>,
 }
 
-/// How bids are compared (spec §4). Only the weighted sum is evaluated in this version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How bids are compared (spec §4).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum AwardMethod {
+    /// Total of the criterion scores; highest wins.
     WeightedSum,
+    /// Price ÷ quality points; lowest wins (UK Cabinet Office guidance).
+    PricePerQualityPoint,
+    /// Quality points ÷ price × `scale`; highest wins (German UfAB "Richtwertmethode"); with a
+    /// `band`, every bid within that fraction of the best is decided by `decider`.
+    QualityPriceRatio {
+        scale: Decimal,
+        band: Option<Decimal>,
+        decider: BandDecider,
+    },
+    /// Price − Σ money value × fraction of each non-price criterion; lowest wins (Dutch "gunnen op
+    /// waarde").
+    FictitiousDiscount,
+}
+
+/// What settles the band of the extended quality-price ratio method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandDecider {
+    Quality,
+    Price,
 }
 
 impl AwardMethod {
     pub fn as_str(self) -> &'static str {
         match self {
             AwardMethod::WeightedSum => "weighted-sum",
+            AwardMethod::PricePerQualityPoint => "price-per-quality-point",
+            AwardMethod::QualityPriceRatio { .. } => "quality-price-ratio",
+            AwardMethod::FictitiousDiscount => "fictitious-discount",
         }
+    }
+
+    /// Whether the price is scored as a criterion with marks (only in the weighted sum); the other
+    /// methods put the price into the award value instead.
+    pub fn scores_price(self) -> bool {
+        self == AwardMethod::WeightedSum
     }
 }
 

@@ -1,7 +1,7 @@
 //! Ranking and ties (spec §8): ranked bids by total, best first; equal totals settled by the
 //! tender's tie-break rules in order; bids still equal share a rank (1, 1, 3).
 
-use crate::model::{Tender, TieBreak};
+use crate::model::{AwardMethod, BandDecider, Tender, TieBreak};
 use crate::result::{BidResult, Status};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -15,9 +15,17 @@ pub fn rank(t: &Tender, bids: &mut [BidResult]) -> Vec<String> {
         .collect();
     order
         .sort_by(|&a, &b| compare(t, &bids[a], &bids[b]).then_with(|| bids[a].id.cmp(&bids[b].id)));
+    if let AwardMethod::QualityPriceRatio {
+        band: Some(band),
+        decider,
+        ..
+    } = t.award
+    {
+        banded(t, bids, &mut order, band, decider);
+    }
     let mut rank = 0u32;
     for (pos, &i) in order.iter().enumerate() {
-        if pos == 0 || compare(t, &bids[order[pos - 1]], &bids[i]) != Ordering::Equal {
+        if pos == 0 || equal_place(t, &bids[order[pos - 1]], &bids[i]) != Ordering::Equal {
             rank = pos as u32 + 1;
         }
         bids[i].rank = Some(rank);
@@ -27,6 +35,9 @@ pub fn rank(t: &Tender, bids: &mut [BidResult]) -> Vec<String> {
 
 /// What ranking needs to know of a bid: the official result, or a "what if" variant of it.
 pub trait Standing {
+    /// What the award method ranks by, higher is better; `None` ranks last.
+    fn key(&self) -> Option<Decimal>;
+    /// Quality points (the band decider of the quality-price ratio).
     fn total(&self) -> Decimal;
     fn price(&self) -> Option<Decimal>;
     /// The official score on a group or criterion (0 if none).
@@ -34,6 +45,10 @@ pub trait Standing {
 }
 
 impl Standing for BidResult {
+    fn key(&self) -> Option<Decimal> {
+        self.key_value
+    }
+
     fn total(&self) -> Decimal {
         self.total_value
     }
@@ -59,7 +74,7 @@ impl Standing for BidResult {
 
 /// Better first: `Less` when `a` ranks above `b`.
 pub fn compare<S: Standing>(t: &Tender, a: &S, b: &S) -> Ordering {
-    b.total().cmp(&a.total()).then_with(|| tie_break(t, a, b))
+    b.key().cmp(&a.key()).then_with(|| tie_break(t, a, b))
 }
 
 /// The tie-break rules alone.
@@ -74,4 +89,51 @@ pub fn tie_break<S: Standing>(t: &Tender, a: &S, b: &S) -> Ordering {
         }
     }
     Ordering::Equal
+}
+
+/// The extended quality-price ratio (UfAB "erweiterte Richtwertmethode"): every bid whose ratio is
+/// within `band` of the best is in the band, and the band is ordered by the decider (highest
+/// quality points or lowest price), then by ratio and the tie-break rules; the rest follow.
+fn banded(
+    t: &Tender,
+    bids: &mut [BidResult],
+    order: &mut [usize],
+    band: Decimal,
+    decider: BandDecider,
+) {
+    let Some(best) = order.first().and_then(|&i| bids[i].key_value) else {
+        return;
+    };
+    let floor = best * (Decimal::ONE - band);
+    let in_band = order
+        .iter()
+        .take_while(|&&i| bids[i].key_value.is_some_and(|v| v >= floor))
+        .count();
+    order[..in_band].sort_by(|&a, &b| {
+        decide(decider, &bids[a], &bids[b])
+            .then_with(|| compare(t, &bids[a], &bids[b]))
+            .then_with(|| bids[a].id.cmp(&bids[b].id))
+    });
+    for &i in order[..in_band].iter() {
+        bids[i].in_band = true;
+    }
+}
+
+fn decide(decider: BandDecider, a: &BidResult, b: &BidResult) -> Ordering {
+    match decider {
+        BandDecider::Quality => b.total_value.cmp(&a.total_value),
+        BandDecider::Price => a.price_value.cmp(&b.price_value),
+    }
+}
+
+/// Whether two neighbours in the final order share a place: equal on every rule that ordered them.
+fn equal_place(t: &Tender, a: &BidResult, b: &BidResult) -> Ordering {
+    match t.award {
+        AwardMethod::QualityPriceRatio {
+            band: Some(_),
+            decider,
+            ..
+        } if a.in_band && b.in_band => decide(decider, a, b).then_with(|| compare(t, a, b)),
+        _ => compare(t, a, b),
+    }
 }

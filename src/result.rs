@@ -44,8 +44,15 @@ pub struct BidResult {
     pub status: Status,
     /// 1 = best; shared on a tie (1, 1, 3). `null` unless ranked.
     pub rank: Option<u32>,
-    /// Sum of the criterion scores that could be computed (all of them unless incomplete).
+    /// Sum of the criterion scores that could be computed (all of them unless incomplete). Under
+    /// the ratio methods these are the quality points; under the fictitious discount, the money
+    /// discount.
     pub total: String,
+    /// The award value under methods other than the weighted sum: price per quality point,
+    /// quality-price ratio or fictitious price (rounded for display only).
+    pub value: Option<String>,
+    pub value_working: Option<String>,
+    pub value_explain: Option<Explain>,
     pub price: Option<String>,
     pub criteria: Vec<CriterionResult>,
     pub groups: Vec<GroupResult>,
@@ -59,6 +66,11 @@ pub struct BidResult {
     pub total_value: Decimal,
     #[serde(skip)]
     pub price_value: Option<Decimal>,
+    /// What the ranking orders by, higher is better (see `award::key`).
+    #[serde(skip)]
+    pub key_value: Option<Decimal>,
+    /// In the band of the extended quality-price ratio method.
+    pub in_band: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,6 +8,7 @@
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::*;
+use crate::money::Plain;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -424,6 +425,7 @@ impl Reader {
                         self.err(ErrorKind::EmptyCriteria, "criteria");
                     }
                     let mut ctx = TreeCtx {
+                        method: award,
                         scales: &scales,
                         measures: &measure_ids,
                         seen: &mut seen,
@@ -438,6 +440,14 @@ impl Reader {
             }
         }
 
+        if award != AwardMethod::WeightedSum && price_seen.is_none() && !criteria.is_empty() {
+            self.err(
+                ErrorKind::PriceCriterionRequired {
+                    method: award.as_str(),
+                },
+                "criteria",
+            );
+        }
         let mut tender = Tender {
             info,
             award,
@@ -498,10 +508,9 @@ impl Reader {
     }
 
     fn award(&mut self, v: Option<&Value>) -> AwardMethod {
-        let Some(v) = v else {
-            return AwardMethod::WeightedSum;
-        };
-        let Some(o) = self.obj(v, "award", &["method", "scale", "band", "bandDecider"]) else {
+        let Some(o) =
+            v.and_then(|v| self.obj(v, "award", &["method", "scale", "band", "bandDecider"]))
+        else {
             return AwardMethod::WeightedSum;
         };
         match self.choice(
@@ -514,15 +523,37 @@ impl Reader {
                 "fictitious-discount",
             ],
         ) {
-            Some("weighted-sum") | None => {}
-            Some(other) => self.err(
-                ErrorKind::AwardMethodNotSupported {
-                    method: other.into(),
-                },
-                "award.method",
-            ),
+            Some("price-per-quality-point") => AwardMethod::PricePerQualityPoint,
+            Some("fictitious-discount") => AwardMethod::FictitiousDiscount,
+            Some("quality-price-ratio") => {
+                let scale = self
+                    .positive(&o, "scale")
+                    .unwrap_or(Decimal::from(1_000_000));
+                let band = self.decimal(&o, "band");
+                let band = match band {
+                    Some(b) if b <= Decimal::ZERO || b >= Decimal::ONE => {
+                        self.err(
+                            ErrorKind::InvalidBand {
+                                found: Plain(b).to_string(),
+                            },
+                            o.at("band"),
+                        );
+                        None
+                    }
+                    b => b,
+                };
+                let decider = match self.choice(&o, "bandDecider", &["quality", "price"]) {
+                    Some("price") => BandDecider::Price,
+                    _ => BandDecider::Quality,
+                };
+                AwardMethod::QualityPriceRatio {
+                    scale,
+                    band,
+                    decider,
+                }
+            }
+            _ => AwardMethod::WeightedSum,
         }
-        AwardMethod::WeightedSum
     }
 
     fn rounding(&mut self, v: Option<&Value>) -> Rounding {
@@ -877,6 +908,7 @@ impl Reader {
             .string(&o, "description")
             .or_else(|| self.string(&o, "question"));
         let weight = self.non_negative(&o, "weight");
+        let weight = self.method_weight(&o, kind_name, weight, id.as_deref(), ctx.method);
         if o.get("kind").is_none() {
             self.err(
                 ErrorKind::MissingField {
@@ -1075,6 +1107,45 @@ impl Reader {
             description,
             Kind::Price { formula, ceiling },
         )
+    }
+
+    /// The marks a leaf carries under the award method: the price has none outside the weighted
+    /// sum, and under the fictitious discount every other criterion carries its money `value`.
+    fn method_weight(
+        &mut self,
+        o: &Obj,
+        kind: &str,
+        weight: Option<Decimal>,
+        id: Option<&str>,
+        method: AwardMethod,
+    ) -> Option<Decimal> {
+        match (kind, method) {
+            (_, AwardMethod::WeightedSum) | ("pass-fail", _) => weight,
+            ("price", _) => {
+                if weight.is_some_and(|w| !w.is_zero()) {
+                    self.err(
+                        ErrorKind::PriceHasWeight {
+                            method: method.as_str(),
+                        },
+                        o.at("weight"),
+                    );
+                }
+                Some(Decimal::ZERO)
+            }
+            (_, AwardMethod::FictitiousDiscount) => {
+                if o.get("value").is_none() {
+                    self.err(
+                        ErrorKind::MissingMoneyValue {
+                            id: id.unwrap_or_default().to_string(),
+                        },
+                        o.at("value"),
+                    );
+                    return None;
+                }
+                self.non_negative(o, "value")
+            }
+            _ => weight,
+        }
     }
 
     fn finish_leaf(
@@ -1483,6 +1554,7 @@ impl Reader {
 }
 
 struct TreeCtx<'a> {
+    method: AwardMethod,
     scales: &'a BTreeMap<String, Scale>,
     measures: &'a BTreeSet<&'a str>,
     seen: &'a mut BTreeSet<String>,

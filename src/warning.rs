@@ -41,7 +41,10 @@ fn warn(code: &'static str, mut bids: Vec<String>, params: Params, message: Stri
 /// Warnings about the model itself, the same with or without bids.
 pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
     let max = t.max_total();
-    if max != Decimal::ONE_HUNDRED {
+    // Under the fictitious discount the "marks" are money values: neither the 100 convention nor
+    // the social value share in marks applies.
+    let marks_are_money = t.award == AwardMethod::FictitiousDiscount;
+    if max != Decimal::ONE_HUNDRED && !marks_are_money {
         out.push(warn(
             "weights-not-100",
             vec![],
@@ -52,7 +55,7 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             ),
         ));
     }
-    if !max.is_zero() {
+    if !max.is_zero() && !marks_are_money {
         let sv: Decimal = t
             .groups()
             .iter()
@@ -77,7 +80,7 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             ));
         }
     }
-    for c in t.leaves() {
+    for c in t.leaves().into_iter().filter(|_| t.award.scores_price()) {
         if let Kind::Price { formula, .. } = &c.kind {
             if formula.is_relative() {
                 out.push(warn(
@@ -102,7 +105,12 @@ fn extreme_holders(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<usize
     let t = cx.t;
     let f = fields(cx, prepared, pool);
     let mut holders = Vec::new();
-    for c in cx.leaves.iter().copied().filter(|c| is_relative(c)) {
+    for c in cx
+        .scored
+        .iter()
+        .map(|&li| cx.leaves[li])
+        .filter(|c| is_relative(c))
+    {
         let Some(field) = f.get(c.id.as_str()) else {
             continue;
         };
@@ -158,16 +166,16 @@ fn rank_reversal(
         // Rest in the official order (best first); find the best-placed bid that some bid now
         // strictly below it would overtake.
         let mut order: Vec<usize> = (0..rest.len()).collect();
-        order.sort_by(|&a, &b| bids[rest[b]].total_value.cmp(&bids[rest[a]].total_value));
+        order.sort_by(|&a, &b| bids[rest[b]].key_value.cmp(&bids[rest[a]].key_value));
         // Scan from the bottom keeping the best "after" total among bids strictly lower before.
-        let mut best_below: Option<(Decimal, usize)> = None;
+        let mut best_below: Option<(Option<Decimal>, usize)> = None;
         let mut found: Option<(usize, usize)> = None;
         let mut k = order.len();
         while k > 0 {
             // A run of equal official totals.
-            let before = bids[rest[order[k - 1]]].total_value;
+            let before = bids[rest[order[k - 1]]].key_value;
             let mut j = k;
-            while j > 0 && bids[rest[order[j - 1]]].total_value == before {
+            while j > 0 && bids[rest[order[j - 1]]].key_value == before {
                 j -= 1;
             }
             for &pos in &order[j..k] {

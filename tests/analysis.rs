@@ -221,3 +221,34 @@ fn evaluator_disagreement_moves_rank_acceptability() {
     let a = r.bids.iter().find(|b| b.bid == "a").unwrap().ranks[0];
     assert!((a - 0.5).abs() < 0.02, "a first in {a}");
 }
+
+#[test]
+fn price_to_win_follows_the_award_method() {
+    // Price per quality point: A 100 ÷ 50 points = 2.00, B 120 ÷ 80 points = 1.50, so B wins.
+    // A wins alone when p ÷ 50 < 1.5, i.e. p < 75: the highest penny is 74.99 (at 75 they tie).
+    let file = json!({
+        "format": "bidscore/1",
+        "award": { "method": "price-per-quality-point" },
+        "scales": { "0-100": { "from": 0, "to": 100, "step": 1 } },
+        "criteria": [
+            { "id": "price", "kind": "price", "name": "Price" },
+            { "id": "q", "kind": "scored", "name": "Approach", "weight": 100, "scale": "0-100" }
+        ],
+        "bids": [
+            { "id": "a", "price": "100", "scores": { "q": { "moderated": 50 } } },
+            { "id": "b", "price": "120", "scores": { "q": { "moderated": 80 } } }
+        ]
+    });
+    let t = bidscore::read(&file.to_string()).unwrap();
+    assert_eq!(
+        price_to_win(&t, "a"),
+        (PriceOutcome::Undercut, Some("74.99".into()))
+    );
+    // B keeps first place while p ÷ 80 < 2.00 (A's value), p < 160: the highest penny is 159.99.
+    assert_eq!(
+        price_to_win(&t, "b"),
+        (PriceOutcome::Headroom, Some("159.99".into()))
+    );
+    let a = analyse(&t, &Options::default());
+    assert!(a.weight_stability.is_empty() && a.rank_acceptability.is_none());
+}

@@ -66,7 +66,9 @@ fn compare_bid(d: &mut Diff, id: &str, want: &Map<String, Value>, got: &Value) {
     let at = |f: &str| format!("bids.{id}.{f}");
     for (field, w) in want {
         match field.as_str() {
-            "status" | "rank" | "total" | "price" => d.check(&at(field), w, got.get(field)),
+            "status" | "rank" | "total" | "price" | "value" | "valueWorking" => {
+                d.check(&at(field), w, got.get(field))
+            }
             "reasons" | "missing" => d.check(&at(field), w, Some(&codes(&got[field]))),
             "criteria" | "working" | "inputs" | "inputFrom" | "fractions" => {
                 let key = match field.as_str() {
