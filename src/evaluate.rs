@@ -348,15 +348,37 @@ pub(crate) fn fields<'t>(
     let t = cx.t;
     let mut out = BTreeMap::new();
     for c in cx.leaves.iter().copied().filter(|c| is_relative(c)) {
-        let amounts: Vec<Decimal> = pool
+        let amounts: Vec<(usize, Decimal)> = pool
             .iter()
-            .filter_map(|&i| input_amount(t, c, &prepared[i]))
+            .filter_map(|&i| input_amount(t, c, &prepared[i]).map(|a| (i, a)))
             .collect();
-        if let Some(f) = Field::of(amounts) {
+        if let Some(mut f) = Field::of(amounts.iter().map(|(_, a)| *a)) {
+            f.highest_parts = ratio_parts(t, c, prepared, &amounts, f.highest);
             out.insert(c.id.as_str(), f);
         }
     }
     out
+}
+
+/// For social value as a percentage of price: the social value and price of the bid holding the
+/// highest percentage.
+fn ratio_parts(
+    t: &Tender,
+    c: &Criterion,
+    prepared: &[Prepared],
+    amounts: &[(usize, Decimal)],
+    highest: Decimal,
+) -> Option<(Decimal, Decimal)> {
+    let Kind::Measures {
+        scoring: SvScoring::RelativeToHighestPercent,
+        ..
+    } = &c.kind
+    else {
+        return None;
+    };
+    let &(i, _) = amounts.iter().find(|(_, a)| *a == highest)?;
+    let sv = *prepared[i].sv.get(c.id.as_str())?;
+    Some((sv, sv_base(t, prepared[i].bid)?))
 }
 
 /// The amount a relative criterion compares: price, value, social value or SV %.
@@ -368,9 +390,7 @@ pub(crate) fn input_amount(t: &Tender, c: &Criterion, p: &Prepared) -> Option<De
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
             match scoring {
-                SvScoring::RelativeToHighestPercent => {
-                    Some(sv / sv_base(t, p.bid)? * Decimal::ONE_HUNDRED)
-                }
+                SvScoring::RelativeToHighestPercent => Some(money::percent(sv, sv_base(t, p.bid)?)),
                 _ => Some(sv),
             }
         }
@@ -405,10 +425,7 @@ pub(crate) fn score_criterion(
         match (fields.get(c.id.as_str()), in_pool) {
             (Some(f), true) => *f,
             (Some(f), false) => f.with(amount),
-            (None, _) => Field {
-                lowest: amount,
-                highest: amount,
-            },
+            (None, _) => Field::point(amount),
         }
     };
     let from_price = |s: price::Scored, input: String| Raw {
@@ -539,10 +556,26 @@ pub(crate) fn score_criterion(
                     (sv, best, fmt.money(sv), fmt.money(best), "sv-relative")
                 }
                 SvScoring::RelativeToHighestPercent => {
-                    let pct = sv / sv_base(t, p.bid)? * Decimal::ONE_HUNDRED;
-                    let best = field_for(pct).highest;
+                    let base = sv_base(t, p.bid)?;
+                    let pct = money::percent(sv, base);
+                    let field = field_for(pct);
                     let pc = |d: Decimal| format!("{}%", Approx(d, 2));
-                    (pct, best, pc(pct), pc(best), "sv-relative-percent")
+                    let (text, best_text) = (pc(pct), pc(field.highest));
+                    // (sv ÷ base) ÷ (best sv ÷ best base) as one exact expression: dividing two
+                    // rounded percentages would round twice.
+                    match field.highest_parts {
+                        Some((best_sv, best_base)) if pct < field.highest => {
+                            match sv.checked_mul(best_base) {
+                                Some(num) => {
+                                    (num, base * best_sv, text, best_text, "sv-relative-percent")
+                                }
+                                None => {
+                                    (pct, field.highest, text, best_text, "sv-relative-percent")
+                                }
+                            }
+                        }
+                        _ => (pct, field.highest, text, best_text, "sv-relative-percent"),
+                    }
                 }
             };
             if den.is_zero() {
@@ -557,8 +590,8 @@ pub(crate) fn score_criterion(
                 });
             }
             Some(Raw {
-                score: marks * num / den,
-                fraction: num / den,
+                score: money::mul_div(marks, num, den),
+                fraction: money::mul_div(Decimal::ONE, num, den),
                 input: plain(sv),
                 input_from: None,
                 working: format!("{m} × {num_text} ÷ {den_text}"),
@@ -721,9 +754,7 @@ fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
         .sum();
     Some(SocialValue {
         money: fixed(total, 2),
-        percent_of_price: b
-            .price
-            .map(|price| fixed(total / price * Decimal::ONE_HUNDRED, 2)),
+        percent_of_price: b.price.map(|price| fixed(money::percent(total, price), 2)),
         items,
     })
 }

@@ -103,6 +103,21 @@ impl fmt::Display for Approx {
     }
 }
 
+/// `a × b ÷ c`, exactly when the product fits in a decimal; otherwise from the quotient first
+/// (then exact to about 20 significant digits, far below any published digit), and saturating
+/// rather than overflowing for absurd inputs. Scores are `marks × numerator ÷ denominator`.
+pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
+    a.checked_mul(b)
+        .and_then(|x| x.checked_div(c))
+        .or_else(|| b.checked_div(c).and_then(|q| q.checked_mul(a)))
+        .unwrap_or(Decimal::MAX)
+}
+
+/// `part` as a percentage of `whole` (> 0), saturating for absurd inputs.
+pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
+    mul_div(part, Decimal::ONE_HUNDRED, whole)
+}
+
 /// Writes `value` with exactly `dp` decimals after rounding half away from zero ("36.30").
 pub fn fixed(value: Decimal, dp: u32) -> String {
     Fixed(value, dp).to_string()

@@ -17,6 +17,10 @@ use rust_decimal::Decimal;
 pub struct Field {
     pub lowest: Decimal,
     pub highest: Decimal,
+    /// For an amount that is itself a ratio (social value as a percentage of price): the numerator
+    /// and denominator of the highest, so a score can be computed in one exact expression instead
+    /// of from two already-divided percentages.
+    pub highest_parts: Option<(Decimal, Decimal)>,
 }
 
 impl Field {
@@ -24,10 +28,7 @@ impl Field {
     pub fn of(amounts: impl IntoIterator<Item = Decimal>) -> Option<Field> {
         amounts.into_iter().fold(None, |f, a| {
             Some(match f {
-                None => Field {
-                    lowest: a,
-                    highest: a,
-                },
+                None => Field::point(a),
                 Some(f) => f.with(a),
             })
         })
@@ -39,6 +40,20 @@ impl Field {
         Field {
             lowest: self.lowest.min(a),
             highest: self.highest.max(a),
+            highest_parts: if a > self.highest {
+                None
+            } else {
+                self.highest_parts
+            },
+        }
+    }
+
+    /// The field of one amount.
+    pub fn point(a: Decimal) -> Field {
+        Field {
+            lowest: a,
+            highest: a,
+            highest_parts: None,
         }
     }
 }
@@ -65,7 +80,7 @@ pub struct Scored {
 /// use bidscore::price::{score, Field};
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
-/// let field = Field { lowest: d("980000"), highest: d("1200000") };
+/// let field = Field { lowest: d("980000"), highest: d("1200000"), highest_parts: None };
 /// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, &|a| format!("£{a}"));
 /// assert_eq!(bidscore::money::fixed(s.score, 2), "36.30"); // 40 × 980,000 ÷ 1,080,000
 /// assert_eq!(s.working, "40 × £980000 ÷ £1080000");
@@ -408,6 +423,7 @@ mod tests {
             let field = Field {
                 lowest: d(lo),
                 highest: d(hi),
+                highest_parts: None,
             };
             let s = score(&f, d(marks), d(amount), field, &plain);
             assert_eq!(

@@ -32,6 +32,16 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
             .map(|g| format!("{} /{}", g.name, crate::money::plain(g.marks))),
     );
     header.push(format!("Total /{}", e.max_total));
+    // The other award methods rank by a value, not the total: show it beside the total.
+    let value_heading = match t.award {
+        crate::model::AwardMethod::WeightedSum => None,
+        crate::model::AwardMethod::PricePerQualityPoint => Some("Price per point"),
+        crate::model::AwardMethod::QualityPriceRatio { .. } => Some("Ratio"),
+        crate::model::AwardMethod::FictitiousDiscount => Some("Fictitious price"),
+    };
+    if let Some(h) = value_heading {
+        header.push(h.to_string());
+    }
     header.push("Status".to_string());
 
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -57,6 +67,9 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
             );
         }
         row.push(b.total.clone());
+        if value_heading.is_some() {
+            row.push(b.value.clone().unwrap_or_else(|| "-".into()));
+        }
         row.push(
             match b.status {
                 Status::Ranked => "ranked",

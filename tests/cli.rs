@@ -171,3 +171,33 @@ fn version_and_generate() {
     let r = bidscore::evaluate_str(&text).expect("a generated tender is valid");
     assert_eq!(r.bids.len(), 5);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    // `bidscore evaluate big.json | head`: the pipe closes while the result is being written.
+    let tender = Command::new(env!("CARGO_BIN_EXE_bidscore"))
+        .args(["generate", "300", "30"])
+        .output()
+        .expect("generate runs");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bidscore"))
+        .args(["evaluate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("bidscore runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&tender.stdout)
+        .expect("tender written");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut out, &mut first).expect("some output");
+    drop(out);
+    let done = child.wait_with_output().expect("finishes");
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(!err.contains("panicked"), "stderr: {err}");
+    assert_eq!(done.status.code(), Some(0));
+}

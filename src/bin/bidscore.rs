@@ -7,8 +7,16 @@
 //! bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]   a generated tender (benchmarks)
 //! ```
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
+
+/// Writes a line to standard output, ignoring a closed pipe (`bidscore evaluate x | head`): the
+/// reader has what it wanted, and that is no reason to panic.
+macro_rules! emit {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
        bidscore check FILE|-
@@ -21,11 +29,11 @@ fn main() -> ExitCode {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["--version"] => {
-            println!("bidscore {}", bidscore::VERSION);
+            emit!("bidscore {}", bidscore::VERSION);
             ExitCode::SUCCESS
         }
         ["--help" | "-h"] => {
-            println!("{USAGE}");
+            emit!("{USAGE}");
             ExitCode::SUCCESS
         }
         ["evaluate", file] => evaluate(file, false),
@@ -38,6 +46,10 @@ fn main() -> ExitCode {
         ["generate", rest @ ..] if (2..=4).contains(&rest.len()) => generate(rest),
         _ => usage(),
     }
+}
+
+fn emit_raw(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn usage() -> ExitCode {
@@ -59,7 +71,7 @@ fn load(file: &str) -> Result<String, ExitCode> {
 }
 
 fn invalid(errors: &bidscore::Errors) -> ExitCode {
-    println!(
+    emit!(
         "{}",
         serde_json::to_string_pretty(errors).unwrap_or_default()
     );
@@ -84,9 +96,9 @@ fn evaluate(file: &str, table: bool) -> ExitCode {
         Ok(tender) => {
             let result = bidscore::evaluate(&tender);
             if table {
-                print!("{}", bidscore::table::ranking_table(&tender, &result));
+                emit_raw(&bidscore::table::ranking_table(&tender, &result));
             } else {
-                println!(
+                emit!(
                     "{}",
                     serde_json::to_string_pretty(&result).unwrap_or_default()
                 );
@@ -103,7 +115,7 @@ fn check(file: &str) -> ExitCode {
     };
     let v = bidscore::validate_str(&text);
     if v.errors.is_empty() {
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        emit!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         eprintln!(
             "bidscore: the tender file is valid ({} warnings)",
             v.warnings.len()
@@ -121,7 +133,7 @@ fn generate(args: &[&str]) -> ExitCode {
             let evaluators = rest.first().copied().flatten().unwrap_or(3);
             let seed = rest.get(1).copied().flatten().unwrap_or(1);
             let t = bidscore::synth::tender(*b as usize, *c as usize, evaluators as usize, seed);
-            println!("{t}");
+            emit!("{t}");
             ExitCode::SUCCESS
         }
         _ => usage(),
@@ -160,7 +172,7 @@ fn analyse(file: &str, options: &bidscore::analysis::Options) -> ExitCode {
         Err(errors) => invalid(&errors),
         Ok(tender) => {
             let a = bidscore::analysis::analyse(&tender, options);
-            println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+            emit!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
             ExitCode::SUCCESS
         }
     }
