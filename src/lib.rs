@@ -30,11 +30,13 @@
 
 pub mod analysis;
 pub mod award;
+pub mod debrief;
 pub mod error;
 pub mod evaluate;
 pub mod model;
 pub mod moderation;
 pub mod money;
+pub mod ocds;
 pub mod price;
 pub mod ranking;
 pub mod result;

@@ -4,6 +4,8 @@
 //! bidscore evaluate FILE|- [--table]   result JSON (or a ranking table); exit 1 if invalid
 //! bidscore check FILE|-                validate only; exit 1 if invalid
 //! bidscore analyse FILE|- [--samples N] [--seed S] [--weights simplex|ranking|tolerance:F]
+//! bidscore debrief FILE|- [--text]  assessment summaries, one per assessed bid
+//! bidscore ocds FILE|-               the award criteria in Open Contracting form
 //! bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]   a generated tender (benchmarks)
 //! ```
 
@@ -21,6 +23,8 @@ macro_rules! emit {
 const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
        bidscore check FILE|-
        bidscore analyse FILE|- [--samples N] [--seed S] [--weights simplex|ranking|tolerance:F]
+       bidscore debrief FILE|- [--text]
+       bidscore ocds FILE|-
        bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]
        bidscore --version";
 
@@ -39,6 +43,21 @@ fn main() -> ExitCode {
         ["evaluate", file] => evaluate(file, false),
         ["evaluate", file, "--table"] | ["evaluate", "--table", file] => evaluate(file, true),
         ["check", file] => check(file),
+        ["debrief", file] => with_tender(file, |t| {
+            let e = bidscore::evaluate(t);
+            let d = bidscore::debrief::debriefs(t, &e);
+            emit!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+        }),
+        ["debrief", file, "--text"] => with_tender(file, |t| {
+            let e = bidscore::evaluate(t);
+            for d in bidscore::debrief::debriefs(t, &e) {
+                emit!("{}", d.text);
+            }
+        }),
+        ["ocds", file] => with_tender(file, |t| {
+            let v = bidscore::ocds::award_criteria(t);
+            emit!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }),
         ["analyse" | "analyze", file, rest @ ..] => match analysis_options(rest) {
             Some(o) => analyse(file, &o),
             None => usage(),
@@ -173,6 +192,21 @@ fn analyse(file: &str, options: &bidscore::analysis::Options) -> ExitCode {
         Ok(tender) => {
             let a = bidscore::analysis::analyse(&tender, options);
             emit!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Reads and validates a tender, then hands it to `then`; exit 1 with the errors if invalid.
+fn with_tender(file: &str, then: impl FnOnce(&bidscore::Tender)) -> ExitCode {
+    let text = match load(file) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    match bidscore::read(&text) {
+        Err(errors) => invalid(&errors),
+        Ok(tender) => {
+            then(&tender);
             ExitCode::SUCCESS
         }
     }

@@ -1,0 +1,379 @@
+//! Assessment summaries (Procurement Act 2023 s.50, Procurement Regulations 2024 reg. 31): for each
+//! assessed supplier, the award criteria and how each was assessed, the score its tender got on each
+//! with an explanation, sub-totals and total, and the same for the most advantageous tender.
+//!
+//! The summary is built from the official evaluation only; it adds words, never numbers. The
+//! explanation of a scored criterion is the evaluators' recorded rationale; where none is recorded
+//! the summary says so and lists it in `missingRationales` (a common ground for challenge).
+
+use crate::model::*;
+use crate::money::{fixed, Plain};
+use crate::result::{BidResult, Evaluation, Status};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Debrief {
+    pub bid: String,
+    pub supplier: String,
+    pub title: Option<String>,
+    pub buyer: Option<String>,
+    pub reference: Option<String>,
+    pub method: &'static str,
+    /// How the winner is chosen, in words.
+    pub method_description: &'static str,
+    pub status: Status,
+    pub rank: Option<u32>,
+    pub ranked_bids: usize,
+    pub total: String,
+    pub max_total: String,
+    pub value: Option<String>,
+    /// The most advantageous tender, unless it is this one.
+    pub winner: Option<WinnerSummary>,
+    pub criteria: Vec<CriterionSummary>,
+    pub groups: Vec<GroupSummary>,
+    /// Why the bid was disqualified, if it was.
+    pub reasons: Vec<String>,
+    /// Scored criteria with a score but no recorded rationale.
+    pub missing_rationales: Vec<String>,
+    /// The summary as plain text, ready to send.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WinnerSummary {
+    pub bid: String,
+    pub supplier: String,
+    pub total: String,
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionSummary {
+    pub id: String,
+    pub name: String,
+    /// The top-level group it belongs to, if any.
+    pub group: Option<String>,
+    /// Marks available (money under the fictitious discount).
+    pub max: String,
+    /// Share of all marks, in percent.
+    pub weight_percent: String,
+    /// How it was assessed: the scale, formula or measures, in words.
+    pub assessed: String,
+    pub score: Option<String>,
+    pub working: String,
+    /// The evaluators' rationale, or the working where the score is calculated.
+    pub explanation: String,
+    pub winner_score: Option<String>,
+    pub winner_explanation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSummary {
+    pub id: String,
+    pub name: String,
+    pub score: String,
+    pub max: String,
+    pub winner_score: Option<String>,
+}
+
+/// One summary per bid that was assessed (every bid that is not hypothetical), in file order.
+pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
+    let winner = e
+        .ranking
+        .first()
+        .and_then(|id| e.bids.iter().find(|b| &b.id == id));
+    t.bids
+        .iter()
+        .zip(&e.bids)
+        .filter(|(b, _)| !b.hypothetical)
+        .map(|(b, r)| debrief(t, e, b, r, winner.filter(|w| w.id != r.id)))
+        .collect()
+}
+
+/// What a criterion measures and how it is scored, in words.
+fn assessed(t: &Tender, c: &Criterion) -> String {
+    match &c.kind {
+        Kind::Price { formula, ceiling } => {
+            let mut s = if t.award.scores_price() {
+                format!("{} ({})", crate::price::describe(formula), formula.as_str())
+            } else {
+                format!(
+                    "the price is not given marks: {}",
+                    crate::award::describe(t.award)
+                )
+            };
+            if let Some(ceil) = ceiling {
+                let _ = write!(
+                    s,
+                    "; prices above {} are {}",
+                    crate::money::money(ceil.amount, &t.info.currency),
+                    match ceil.above {
+                        AboveCeiling::Disqualify => "disqualified",
+                        AboveCeiling::Zero => "given no marks",
+                    }
+                );
+            }
+            s
+        }
+        Kind::Scored { scale, threshold } => {
+            let points = match &scale.points {
+                ScalePoints::Points(p) => p
+                    .iter()
+                    .map(|p| match &p.label {
+                        Some(l) => format!("{} {l}", Plain(p.value)),
+                        None => Plain(p.value).to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                ScalePoints::Range { from, to, step } => {
+                    format!(
+                        "{} to {} in steps of {}",
+                        Plain(*from),
+                        Plain(*to),
+                        Plain(*step)
+                    )
+                }
+            };
+            let mut s = format!(
+                "scored by the evaluators on the scale {points}; marks × score ÷ {}",
+                Plain(scale.top())
+            );
+            if let Some(th) = threshold {
+                let _ = write!(s, "; a score below {} disqualifies", Plain(*th));
+            }
+            s
+        }
+        Kind::Numeric {
+            unit, direction, ..
+        } => format!(
+            "the {} stated in the bid ({} is better)",
+            unit.as_deref().unwrap_or("value"),
+            direction.as_str()
+        ),
+        Kind::Measures { measures, scoring } => {
+            let names: Vec<&str> = t
+                .measures
+                .iter()
+                .filter(|m| measures.contains(&m.id))
+                .map(|m| m.name.as_str())
+                .collect();
+            let rule = match scoring {
+                SvScoring::RelativeToHighest => {
+                    "against the highest social value offered".to_string()
+                }
+                SvScoring::RelativeToHighestPercent => {
+                    "as a percentage of price, against the highest percentage offered".to_string()
+                }
+                SvScoring::Target(target) => format!(
+                    "against a target of {}",
+                    crate::money::money(*target, &t.info.currency)
+                ),
+            };
+            format!(
+                "social value commitments ({}) valued with the published proxy values, {rule}",
+                names.join(", ")
+            )
+        }
+        Kind::PassFail => "pass or fail".into(),
+    }
+}
+
+fn top_group_of(t: &Tender, id: &str) -> Option<String> {
+    t.criteria.iter().find_map(|n| match n {
+        Node::Group(g) if g.leaf_ids().contains(&id) => Some(g.name.clone()),
+        _ => None,
+    })
+}
+
+fn debrief(
+    t: &Tender,
+    e: &Evaluation,
+    b: &Bid,
+    r: &BidResult,
+    winner: Option<&BidResult>,
+) -> Debrief {
+    let max_total = t.max_total();
+    let leaves = t.leaves();
+    let mut missing_rationales = Vec::new();
+    let criteria: Vec<CriterionSummary> = r
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let leaf = leaves.iter().find(|l| *l.id == *c.id)?;
+            let rationale = b.scores.get(&leaf.id).and_then(|m| m.rationale.clone());
+            let is_scored = matches!(leaf.kind, Kind::Scored { .. });
+            if is_scored
+                && c.score.is_some()
+                && rationale.as_deref().is_none_or(|s| s.trim().is_empty())
+            {
+                missing_rationales.push(leaf.id.clone());
+            }
+            let explanation = match (is_scored, rationale) {
+                (true, Some(text)) if !text.trim().is_empty() => text,
+                (true, _) => "no rationale was recorded for this score".to_string(),
+                (false, _) => c.working.clone(),
+            };
+            let w = winner.and_then(|w| w.criteria.iter().find(|x| x.id == c.id));
+            let winner_bid = winner.and_then(|w| t.bids.iter().find(|x| x.id == w.id));
+            let winner_explanation = w.map(|wc| {
+                match (
+                    is_scored,
+                    winner_bid
+                        .and_then(|x| x.scores.get(&leaf.id))
+                        .and_then(|m| m.rationale.clone()),
+                ) {
+                    (true, Some(text)) if !text.trim().is_empty() => text,
+                    (true, _) => "no rationale was recorded for this score".to_string(),
+                    (false, _) => wc.working.clone(),
+                }
+            });
+            Some(CriterionSummary {
+                id: leaf.id.clone(),
+                name: leaf.name.clone(),
+                group: top_group_of(t, &leaf.id),
+                max: Plain(leaf.marks).to_string(),
+                weight_percent: share_percent(leaf.marks, max_total),
+                assessed: assessed(t, leaf),
+                score: c.score.clone(),
+                working: c.working.clone(),
+                explanation,
+                winner_score: w.and_then(|wc| wc.score.clone()),
+                winner_explanation,
+            })
+        })
+        .collect();
+    let groups: Vec<GroupSummary> = r
+        .groups
+        .iter()
+        .map(|g| GroupSummary {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            score: g.score.clone(),
+            max: g.max.clone(),
+            winner_score: winner
+                .and_then(|w| w.groups.iter().find(|x| x.id == g.id))
+                .map(|x| x.score.clone()),
+        })
+        .collect();
+    let reasons: Vec<String> = r.reasons.iter().map(|m| m.message.clone()).collect();
+    let mut d = Debrief {
+        bid: r.id.clone(),
+        supplier: r.supplier.clone(),
+        title: t.info.title.clone(),
+        buyer: t.info.buyer.clone(),
+        reference: t.info.reference.clone(),
+        method: t.award.as_str(),
+        method_description: crate::award::describe(t.award),
+        status: r.status,
+        rank: r.rank,
+        ranked_bids: e.ranking.len(),
+        total: r.total.clone(),
+        max_total: e.max_total.clone(),
+        value: r.value.clone(),
+        winner: winner.map(|w| WinnerSummary {
+            bid: w.id.clone(),
+            supplier: w.supplier.clone(),
+            total: w.total.clone(),
+            value: w.value.clone(),
+        }),
+        criteria,
+        groups,
+        reasons,
+        missing_rationales,
+        text: String::new(),
+    };
+    d.text = text(&d);
+    d
+}
+
+/// The summary as plain text.
+fn text(d: &Debrief) -> String {
+    let mut s = String::new();
+    let title = d.title.as_deref().unwrap_or("the tender");
+    let _ = writeln!(s, "Assessment summary: {title}");
+    if let Some(r) = &d.reference {
+        let _ = writeln!(s, "Reference: {r}");
+    }
+    if let Some(b) = &d.buyer {
+        let _ = writeln!(s, "Contracting authority: {b}");
+    }
+    let _ = writeln!(s, "Supplier: {}", d.supplier);
+    let _ = writeln!(s);
+    let _ = writeln!(s, "How tenders were assessed: {}.", d.method_description);
+    let outcome = match (d.status, d.rank) {
+        (Status::Ranked, Some(1)) => "Your tender is the most advantageous tender.".to_string(),
+        (Status::Ranked, Some(r)) => format!("Your tender was ranked {r} of {}.", d.ranked_bids),
+        (Status::Disqualified, _) => {
+            format!("Your tender was not ranked: {}.", d.reasons.join("; "))
+        }
+        _ => "Your tender was not ranked: its assessment is incomplete.".to_string(),
+    };
+    let _ = writeln!(s, "{outcome}");
+    let _ = writeln!(s, "Your total score: {} out of {}", d.total, d.max_total);
+    if let Some(v) = &d.value {
+        let _ = writeln!(s, "Your award value: {v}");
+    }
+    if let Some(w) = &d.winner {
+        let _ = write!(
+            s,
+            "Most advantageous tender ({}): {} out of {}",
+            w.supplier, w.total, d.max_total
+        );
+        if let Some(v) = &w.value {
+            let _ = write!(s, ", award value {v}");
+        }
+        let _ = writeln!(s);
+    }
+    for c in &d.criteria {
+        let _ = writeln!(s);
+        let group = c
+            .group
+            .as_deref()
+            .map(|g| format!(" ({g})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "{}{group}: up to {} marks, {}% of the total",
+            c.name, c.max, c.weight_percent
+        );
+        let _ = writeln!(s, "  How it was assessed: {}", c.assessed);
+        let _ = writeln!(
+            s,
+            "  Your score: {} ({})",
+            c.score.as_deref().unwrap_or("not scored"),
+            c.working
+        );
+        if c.explanation != c.working {
+            let _ = writeln!(s, "  Explanation: {}", c.explanation);
+        }
+        if let (Some(ws), Some(we)) = (&c.winner_score, &c.winner_explanation) {
+            let _ = writeln!(s, "  Most advantageous tender's score: {ws}. {we}");
+        }
+    }
+    if !d.groups.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Sub-totals");
+        for g in &d.groups {
+            let _ = write!(s, "  {}: {} out of {}", g.name, g.score, g.max);
+            if let Some(ws) = &g.winner_score {
+                let _ = write!(s, " (most advantageous tender: {ws})");
+            }
+            let _ = writeln!(s);
+        }
+    }
+    s
+}
+
+/// Marks as a share of the whole, for callers that need the same figure as the summaries.
+pub fn share_percent(marks: Decimal, total: Decimal) -> String {
+    if total.is_zero() {
+        return "0.00".into();
+    }
+    fixed(crate::money::percent(marks, total), 2)
+}
