@@ -285,7 +285,7 @@ export class BidScorer extends HTMLElement {
     const cat = this.#cat();
     const mode = this.mode;
     const info = this.#draft?.tender ?? {};
-    this.#fields = new FieldSet((path) => this.#edited(path));
+    this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
     const ctx = this.#ctx();
     const els = {
       live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
@@ -332,7 +332,7 @@ export class BidScorer extends HTMLElement {
 
   /** Re-renders the mode after bids or evaluators were added or removed, then moves focus. */
   #restructure(focusSelector) {
-    this.#fields = new FieldSet((path) => this.#edited(path));
+    this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
     const ctx = this.#ctx();
     this.#view = this.mode === 'self-assess' ? renderSelfAssess(ctx) : renderEvaluate(ctx);
     this.#els.main.replaceChildren(this.#view.node);
@@ -351,14 +351,20 @@ export class BidScorer extends HTMLElement {
     this.#scheduleSave();
   }
 
-  /** Validates the tender; when valid, evaluates it and renders the result. */
+  /**
+   * Runs the engine on the tender. `evaluate` reads and validates the file in the same pass as
+   * `validate` does, and throws a BidScoreError listing every error; so one call both checks what
+   * was typed and, when it is valid, gives the result to render.
+   */
   #run() {
     const mode = this.mode;
-    let errors;
+    let result = null;
+    let errors = [];
     try {
-      errors = this.#engine.validate(this.#draft).errors;
+      if (mode === 'publish') errors = this.#engine.validate(this.#draft).errors;
+      else result = this.#engine.evaluate(this.#draft);
     } catch (error) {
-      errors = error.errors ?? [{ code: 'wrong-type', path: '', message: String(error.message) }];
+      errors = error?.errors?.length ? error.errors : [{ code: 'wrong-type', path: '', message: String(error?.message) }];
     }
     this.#errors = errors;
     this.#showErrors();
@@ -371,7 +377,6 @@ export class BidScorer extends HTMLElement {
       this.#renderPublish();
       return;
     }
-    const result = this.#engine.evaluate(this.#draft);
     this.#result = result;
     this.#view.update(result);
     const text = this.#view.announce(result);

@@ -33,30 +33,53 @@ function append(el, children) {
   }
 }
 
-/** A table with a caption, header cells scoped to columns and, optionally, a row header column. */
-export function table({ caption, head, rows, part, rowHeader = true, className }) {
+let tableCount = 0;
+
+/**
+ * A table with a caption, header cells scoped to columns and, optionally, a row header column.
+ * `notes[i]`, when given, is shown in a full-width row under row i (the working behind a score),
+ * tied to that row's header with `headers`, so the table stays narrow enough for a phone.
+ */
+export function table({ caption, head, rows, part, rowHeader = true, className, notes }) {
+  tableCount += 1;
+  const body = [];
+  rows.forEach((cells, r) => {
+    const rowId = `t${tableCount}r${r}`;
+    const note = notes?.[r];
+    body.push(
+      h(
+        'tr',
+        { class: note ? 'has-note' : null },
+        cells.map((cell, i) =>
+          i === 0 && rowHeader ? h('th', { scope: 'row', id: rowId }, cell) : h('td', {}, cell),
+        ),
+      ),
+    );
+    if (note) {
+      body.push(h('tr', { class: 'note-row' }, h('td', { colspan: cells.length, headers: rowId, class: 'working' }, note)));
+    }
+  });
   return h(
     'table',
     { class: className ?? 'table', part: part ?? 'table' },
     h('caption', { class: 'caption' }, caption),
     h('thead', {}, h('tr', {}, head.map((cell) => h('th', { scope: 'col' }, cell)))),
-    h(
-      'tbody',
-      {},
-      rows.map((cells) =>
-        h(
-          'tr',
-          {},
-          cells.map((cell, i) =>
-            i === 0 && rowHeader ? h('th', { scope: 'row' }, cell) : h('td', {}, cell),
-          ),
-        ),
-      ),
-    ),
+    h('tbody', {}, body),
   );
 }
 
-/** Wraps a wide table in a focusable, labelled region that scrolls on its own at narrow widths. */
+/**
+ * Wraps a table in a focusable, labelled region that scrolls on its own when the table is wider
+ * than the screen. The caption stays in the table for assistive technology; a visible copy sits
+ * above the region so it is never scrolled out of view.
+ */
 export function scroller(label, child) {
-  return h('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: '0' }, child);
+  const caption = child.querySelector?.(':scope > caption');
+  caption?.classList.replace('caption', 'visually-hidden');
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    caption ? h('p', { class: 'caption', 'aria-hidden': 'true' }, caption.textContent) : null,
+    h('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: '0' }, child),
+  );
 }

@@ -13,8 +13,9 @@ export function cleanNumber(text) {
  * `onEdit(path)` is called after a field has written its value into the tender.
  */
 export class FieldSet {
-  constructor(onEdit) {
+  constructor(onEdit, errorPrefix = 'Error:') {
     this.onEdit = onEdit;
+    this.errorPrefix = errorPrefix;
     this.fields = new Map();
     this.count = 0;
   }
@@ -36,7 +37,9 @@ export class FieldSet {
   /** Shows `messages` (path -> text) next to their fields and clears the rest. */
   showErrors(messages) {
     for (const [path, f] of this.fields) {
-      const text = messages.get(path);
+      const text = messages.get(path) ?? '';
+      if ((f.shown ?? '') === text) continue;
+      f.shown = text;
       f.group.classList.toggle('form-group--error', Boolean(text));
       for (const c of f.inputs ?? [f.control]) {
         c.classList.toggle('input--error', Boolean(text) && c.classList.contains('input'));
@@ -47,7 +50,7 @@ export class FieldSet {
         else c.removeAttribute('aria-invalid');
       }
       f.error.hidden = !text;
-      f.error.replaceChildren(...(text ? [h('span', { class: 'visually-hidden' }, 'Error: '), text] : []));
+      f.error.replaceChildren(...(text ? [h('span', { class: 'visually-hidden' }, `${this.errorPrefix} `), text] : []));
     }
   }
 

@@ -12,6 +12,7 @@ const EN_GB = {
     noTender: 'No tender to show. Add the tender file inside the element, set its tender property, or give a src.',
     modes: { publish: 'Evaluation model', 'self-assess': 'Check your bid', evaluate: 'Evaluate bids' },
     errorSummaryTitle: 'There is a problem',
+    errorPrefix: 'Error:',
     errorsKeepResults: 'The results below are from the last time everything was valid.',
     marks: 'Marks',
     marksOutOf: '{marks} out of {total}',
@@ -101,10 +102,6 @@ const EN_GB = {
     yourResultHeading: 'Your result',
     yourTotal: 'Your total: {total} out of {max}',
     yourRank: 'You would rank {rank} of {count}.',
-    yourStatus: {
-      disqualified: 'Your bid would be disqualified:',
-      incomplete: 'Still to enter before your bid can be scored in full:',
-    },
     privacy: 'Nothing you enter leaves this browser.',
     // evaluate
     bidsHeading: 'Bids',
@@ -138,6 +135,7 @@ const EN_GB = {
     missingFor: '{supplier}:',
     warningsHeading: 'Warnings',
     noWarnings: 'No warnings.',
+    warningGroup: '{title} ({count})',
     chartHeading: 'Scores by group',
     chartTitle: 'Stacked bar chart of each bid’s score by group; the ranking table has the same figures',
     notScored: 'not scored',
@@ -172,6 +170,18 @@ const EN_GB = {
     'score-off-scale': '{score} is not a point on the scale “{scale}”; use one of its values',
     'missing-field': 'Add the required field “{field}”',
     'number-out-of-range': '{found} is too large or too precise',
+  },
+
+  // Titles for groups of warnings of one kind.
+  warningTitles: {
+    'evaluator-spread': 'Evaluators disagree',
+    'abnormally-low': 'Abnormally low prices',
+    'rank-reversal': 'Rank reversals',
+    tie: 'Ties',
+    incomplete: 'Bids not yet complete',
+    'relative-price-formula': 'Price formula depends on other bids',
+    'social-value-weight-low': 'Social value weighting',
+    'weights-not-100': 'Marks do not add up to 100',
   },
 
   // Engine warning codes.

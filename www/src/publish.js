@@ -98,16 +98,13 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
           table({
             caption,
             part: 'table price-example',
-            head: [ui.supplier, ui.price, ui.score, ui.working],
-            rows: exampleResult.bids.map((b, i) => {
-              const c = b.criteria.find((x) => x.kind === 'price');
-              return [
-                fill(ui.exampleBid, { n: i + 1 }),
-                fmt.money(b.price),
-                fmt.number(c?.score) || ui.notScored,
-                h('span', { class: 'working' }, c?.working ?? ''),
-              ];
-            }),
+            head: [ui.supplier, ui.price, ui.score],
+            rows: exampleResult.bids.map((b, i) => [
+              fill(ui.exampleBid, { n: i + 1 }),
+              fmt.money(b.price),
+              fmt.number(b.criteria.find((x) => x.kind === 'price')?.score) || ui.notScored,
+            ]),
+            notes: exampleResult.bids.map((b) => b.criteria.find((x) => x.kind === 'price')?.working ?? ''),
           }),
         ),
       );

@@ -82,46 +82,33 @@ export function rankingTable(ctx, result) {
   return scroller(fill(cat.ui.rankingCaption, { max: fmt.number(result.maxTotal) }), t);
 }
 
-/** A stacked bar per bid, one segment per group, from the result's group and criterion scores. */
+/**
+ * A stacked bar per bid, one segment per group, from the result's group and criterion scores.
+ * Labels are HTML so they wrap on a phone; each bar is an SVG whose segment widths are the scores
+ * as percentages of the maximum total. The ranking table is its text equivalent.
+ */
 export function chart(ctx, result) {
   const { cat, tender } = ctx;
   const segs = segments(tender);
-  const bids = ordered(result);
   const max = Number(result.maxTotal) || 1;
-  const row = 46;
-  const titleId = `chart-title-${ctx.uid}`;
-  const svg = h(
-    'svg:svg',
-    {
-      class: 'chart',
-      part: 'chart',
-      role: 'img',
-      'aria-labelledby': titleId,
-      height: bids.length * row + 4,
-      width: '100%',
-    },
-    h('svg:title', { id: titleId }, cat.ui.chartTitle),
-  );
-  bids.forEach((bid, i) => {
-    const y = i * row;
-    svg.append(h('svg:text', { x: 0, y: y + 15 }, `${bid.supplier} – ${ctx.fmt.number(bid.total)}`));
+  const rows = ordered(result).map((bid) => {
+    const svg = h('svg:svg', { class: 'chart-bar', width: '100%', height: 20, 'aria-hidden': 'true', focusable: 'false' });
     let x = 0;
     segs.forEach((s, k) => {
       const score = segmentScore(bid, s);
       const w = score === null ? 0 : (Number(score) / max) * 100;
-      if (w > 0) {
-        svg.append(h('svg:rect', { class: `seg-${k % 5}`, x: `${x}%`, y: y + 21, width: `${w}%`, height: 18 }));
-      }
+      if (w > 0) svg.append(h('svg:rect', { class: `seg-${k % 5}`, x: `${x}%`, y: 1, width: `${w}%`, height: 18 }));
       x += w;
     });
-    svg.append(h('svg:rect', { class: 'track', x: 0.5, y: y + 20.5, width: '99.5%', height: 19 }));
+    svg.append(h('svg:rect', { class: 'track', x: 0.5, y: 0.5, width: '99.8%', height: 19 }));
+    return h('div', { class: 'chart-row' }, h('p', { class: 'chart-label' }, `${bid.supplier} – ${ctx.fmt.number(bid.total)}`), svg);
   });
-  const legend = h(
-    'ul',
-    { class: 'legend-list', 'aria-hidden': 'true' },
-    segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name)),
+  return h(
+    'figure',
+    { class: 'chart section', part: 'chart', role: 'img', 'aria-label': cat.ui.chartTitle },
+    rows,
+    h('ul', { class: 'legend-list' }, segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name))),
   );
-  return h('figure', { class: 'section', part: 'chart-figure' }, svg, legend);
 }
 
 /** How one bid's score was worked out, criterion by criterion. */
@@ -150,13 +137,9 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
       table({
         caption,
         part: 'table breakdown',
-        head: [cat.ui.criterion, cat.ui.score, cat.ui.marks, cat.ui.working],
-        rows: bid.criteria.map((c) => [
-          c.name,
-          fmt.number(c.score) || cat.ui.notScored,
-          fmt.number(c.max),
-          h('span', { class: 'working' }, c.working),
-        ]),
+        head: [cat.ui.criterion, cat.ui.score, cat.ui.marks],
+        rows: bid.criteria.map((c) => [c.name, fmt.number(c.score) || cat.ui.notScored, fmt.number(c.max)]),
+        notes: bid.criteria.map((c) => c.working),
       }),
     ),
   );
@@ -200,13 +183,13 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
         table({
           caption: sc,
           part: 'table social-value',
-          head: [cat.ui.measure, cat.ui.quantity, cat.ui.value, cat.ui.working],
+          head: [cat.ui.measure, cat.ui.quantity, cat.ui.value],
           rows: bid.socialValue.items.map((it) => [
             names.get(it.measure) ?? it.measure,
             fmt.number(it.quantity),
             fmt.money(it.money),
-            h('span', { class: 'working' }, it.working),
           ]),
+          notes: bid.socialValue.items.map((it) => it.working),
         }),
       ),
       h(
@@ -224,14 +207,37 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   return h('div', { class: 'section', part: 'breakdown', 'data-breakdown': bid.id }, parts);
 }
 
-/** The result's warnings, each rendered from its code where the catalogue has a template. */
+/**
+ * The result's warnings, each rendered from its code where the catalogue has a template. Many
+ * warnings (a large evaluation can have hundreds of evaluator-spread warnings) are grouped by code,
+ * each group listed when it is opened.
+ */
 export function warningsList(ctx, warnings) {
   const { cat } = ctx;
   if (!warnings.length) return h('p', {}, cat.ui.noWarnings);
+  const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w));
+  if (warnings.length <= 10) return h('ul', { class: 'list', part: 'warnings' }, warnings.map(item));
+  const groups = new Map();
+  for (const w of warnings) {
+    if (!groups.has(w.code)) groups.set(w.code, []);
+    groups.get(w.code).push(w);
+  }
   return h(
-    'ul',
-    { class: 'list', part: 'warnings' },
-    warnings.map((w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w))),
+    'div',
+    { part: 'warnings' },
+    [...groups].map(([code, list]) => {
+      const ul = h('ul', { class: 'list' });
+      const details = h(
+        'details',
+        { class: 'bid', 'data-code': code },
+        h('summary', {}, fill(cat.ui.warningGroup, { title: cat.warningTitles[code] ?? code, count: ctx.fmt.integer(list.length) })),
+        h('div', { class: 'bid__body' }, ul),
+      );
+      details.addEventListener('toggle', () => {
+        if (details.open && !ul.childElementCount) ul.append(...list.map(item));
+      });
+      return details;
+    }),
   );
 }
 

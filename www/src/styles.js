@@ -159,11 +159,17 @@ a:focus-visible {
   padding: 0.625rem 1.25rem 0.625rem 0; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top;
 }
 .table th:last-child, .table td:last-child { padding-right: 0; }
+.table tr.has-note > * { padding-bottom: 0.3125rem; border-bottom: 0; }
+.table tr.note-row td { padding-top: 0; }
+@media (max-width: 40.0525em) {
+  .table th, .table td { padding-right: 0.625rem; }
+  .table { font-size: 0.9375rem; }
+}
 .table thead th { font-weight: 700; }
 .table tbody th { font-weight: 700; }
 .table td.num, .table th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .table .nested th[scope="row"] { padding-left: 1.25rem; font-weight: 400; }
-.working { font-size: 0.875rem; color: var(--_secondary); }
+.working, .table td.working { font-size: 0.875rem; color: var(--_secondary); }
 .tag {
   display: inline-block; padding: 0.125rem 0.5rem; font-size: 0.875rem; font-weight: 700; line-height: 1.25;
   color: #0c2d4a; background: #bbd4ea;
@@ -190,14 +196,16 @@ a:focus-visible {
 .drop--over { border-color: var(--_link); background: var(--_panel); }
 
 /* Chart. */
-.chart { display: block; width: 100%; height: auto; max-width: 48rem; margin-bottom: 0.625rem; }
-.chart text { fill: var(--_text); font-family: var(--_font); font-size: 14px; }
-.chart .seg-0 { fill: var(--_chart-1); }
-.chart .seg-1 { fill: var(--_chart-2); }
-.chart .seg-2 { fill: var(--_chart-3); }
-.chart .seg-3 { fill: var(--_chart-4); }
-.chart .seg-4 { fill: var(--_chart-5); }
-.chart .track { fill: none; stroke: var(--_border); }
+.chart { max-width: 48rem; margin: 0 0 1.25rem; }
+.chart-row { margin-bottom: 0.625rem; }
+.chart-label { margin: 0 0 0.3125rem; font-size: 1rem; }
+.chart-bar { display: block; width: 100%; height: 20px; }
+.chart-bar .seg-0 { fill: var(--_chart-1); }
+.chart-bar .seg-1 { fill: var(--_chart-2); }
+.chart-bar .seg-2 { fill: var(--_chart-3); }
+.chart-bar .seg-3 { fill: var(--_chart-4); }
+.chart-bar .seg-4 { fill: var(--_chart-5); }
+.chart-bar .track { fill: none; stroke: var(--_border); }
 .legend-list { display: flex; flex-wrap: wrap; gap: 0.3125rem 1.25rem; margin: 0 0 1.25rem; padding: 0; list-style: none; font-size: 1rem; }
 .legend-list li { display: flex; align-items: center; gap: 0.5rem; margin: 0; }
 .swatch { display: inline-block; width: 1rem; height: 1rem; }
@@ -210,8 +218,12 @@ a:focus-visible {
 .print-only { display: none; }
 
 @media (forced-colors: active) {
-  .chart .seg-0, .chart .seg-1, .chart .seg-2, .chart .seg-3, .chart .seg-4 { fill: CanvasText; stroke: Canvas; }
-  .swatch { forced-color-adjust: none; background: CanvasText; border: 1px solid CanvasText; }
+  .chart-bar .seg-0, .chart-bar .seg-2, .chart-bar .seg-4 { fill: CanvasText; stroke: Canvas; }
+  .chart-bar .seg-1, .chart-bar .seg-3 { fill: GrayText; stroke: Canvas; }
+  .chart-bar .track { fill: none; stroke: CanvasText; }
+  .swatch { forced-color-adjust: none; border: 1px solid CanvasText; }
+  .swatch.seg-0, .swatch.seg-2, .swatch.seg-4 { background: CanvasText; }
+  .swatch.seg-1, .swatch.seg-3 { background: GrayText; }
   .tag, .total-panel { border: 1px solid CanvasText; }
   .button { border-color: ButtonText; }
   a:focus-visible, .button:focus-visible, .link-button:focus-visible, .bid > summary:focus-visible { outline: 3px solid Highlight; }
