@@ -112,11 +112,11 @@ export function resultsCsv(ctx, result) {
     cat.ui.rank,
     cat.ui.supplier,
     cat.ui.status,
-    cat.ui.price,
+    cat.ui.priceOffered,
     ...crit.map((c) => c.name),
     ...segs.map((s) => s.name),
     cat.ui.total,
-    cat.ui.measuresHeading,
+    cat.ui.socialValueMoney,
   ];
   const rows = ordered(result).map((b) => [
     b.rank ?? '',

@@ -26,6 +26,7 @@ const EN_GB = {
     status: 'Status',
     price: 'Price',
     priceOffered: 'Price offered',
+    socialValueMoney: 'Social value in money',
     outOf: '{name} (out of {max})',
     total: 'Total score',
     statuses: { ranked: 'Ranked', disqualified: 'Disqualified', incomplete: 'Not complete' },
