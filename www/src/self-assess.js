@@ -83,6 +83,9 @@ export function renderSelfAssess(ctx) {
   const own = ctx.tender.bids[0];
   const at = 'bids[0]';
   const sv = h('p', { class: 'inset', 'data-sv': '', 'aria-live': 'polite' }, ui.svPending);
+  // A copy of the total that stays in view while the form is scrolled; screen readers hear the
+  // total from the live region instead.
+  const sticky = h('p', { class: 'sticky-total', 'aria-hidden': 'true', part: 'sticky-total' });
 
   const form = h(
     'form',
@@ -117,7 +120,17 @@ export function renderSelfAssess(ctx) {
       },
       ui.addWhatIf,
     ),
+    sticky,
   );
+
+  // Never let the sticky total hide the field that has focus (WCAG 2.4.11).
+  form.addEventListener('focusin', (e) => {
+    const bar = sticky.getBoundingClientRect();
+    const target = e.target.getBoundingClientRect();
+    if (bar.height && target.bottom > bar.top && target.top < bar.bottom) {
+      e.target.scrollIntoView({ block: 'center' });
+    }
+  });
 
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
 
@@ -131,6 +144,10 @@ export function renderSelfAssess(ctx) {
         ? fill(ui.svSummaryNoPrice, { money: ctx.fmt.money(s.money) })
         : fill(ui.svSummary, { money: ctx.fmt.money(s.money), percent: ctx.fmt.number(s.percentOfPrice) });
     const ranked = result.ranking.length;
+    sticky.textContent = [
+      fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }),
+      mine.rank === null ? ctx.cat.ui.statuses[mine.status] : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
+    ].join(' · ');
     const parts = [
       h('h3', { class: 'heading-m' }, ui.yourResultHeading),
       h(

@@ -144,6 +144,10 @@ a:focus-visible {
 .panel { margin-bottom: 1.25rem; padding: 0.9375rem; background: var(--_panel); }
 .total-panel { margin-bottom: 1.25rem; padding: 1.25rem; color: #ffffff; background: var(--_success); }
 .total-panel__figure { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; }
+.sticky-total {
+  position: sticky; bottom: 0; z-index: 1; margin: 1.25rem 0 0; padding: 0.625rem 0.9375rem;
+  color: #ffffff; background: var(--_text); font-weight: 700; border-top: 4px solid var(--_success);
+}
 .warning-text { display: flex; gap: 0.9375rem; align-items: flex-start; font-weight: 700; }
 .warning-text__icon {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 2.1875rem; height: 2.1875rem;
@@ -233,7 +237,7 @@ a:focus-visible {
 }
 @media print {
   :host { font-size: 10pt; color: #000000; background: #ffffff; }
-  .no-print, .button, .button-group, .drop, form, .bid, .error-summary, .tools { display: none !important; }
+  .no-print, .sticky-total, .button, .button-group, .drop, form, .bid, .error-summary, .tools { display: none !important; }
   .print-only { display: block; }
   .scroll { overflow: visible; }
   .table { page-break-inside: auto; }
