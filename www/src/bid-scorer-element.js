@@ -138,6 +138,7 @@ export class BidScorer extends HTMLElement {
 
   async evaluate() {
     await this.#whenReady();
+    if (!this.#draft) throw new Error(this.#cat().ui.noTender);
     const result = this.#engine.evaluate(this.#draft);
     this.#run();
     return result;
@@ -183,7 +184,11 @@ export class BidScorer extends HTMLElement {
   }
 
   async #start() {
-    if (!this.#source) this.#source = this.#inlineTender() ?? (await this.#fetchSource());
+    if (!this.#source) {
+      const found = this.#inlineTender() ?? (await this.#fetchSource());
+      // The tender property may have been set while the file was being fetched; it wins.
+      this.#source ??= found;
+    }
     try {
       this.#engine = await loadEngine();
     } catch (error) {
