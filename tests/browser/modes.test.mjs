@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, axe, shot, root, defaultTenderText, nodeEngine } from './helpers.mjs';
+import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine } from './helpers.mjs';
 import { priceExampleTender } from '../../www/src/publish.js';
 
 let env;
@@ -127,6 +127,28 @@ for (const name of ['publish', 'self-assess', 'evaluate', 'embed']) {
     }
   });
 }
+
+test('the print report has the ranking, every bid’s breakdown with working, warnings and the date, and no form', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html', { width: 794 });
+  await ready(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const result = await page.locator('bid-scorer').evaluate((el) => el.result);
+  const printed = page.locator('bid-scorer .print-only [data-breakdown]');
+  assert.equal(await printed.count(), result.bids.length);
+  for (const b of result.bids) {
+    const text = await page.locator(`bid-scorer .print-only [data-breakdown="${b.id}"]`).textContent();
+    for (const c of b.criteria) assert.ok(text.includes(c.working));
+  }
+  assert.equal(await page.locator('bid-scorer [part~="form"]').isVisible(), false);
+  assert.equal(await page.locator('bid-scorer [part~="tools"]').isVisible(), false);
+  assert.ok(await page.locator('bid-scorer [part~="ranking"]').isVisible());
+  assert.ok(await page.locator('bid-scorer [part~="warnings"]').isVisible());
+  assert.match(await page.locator('bid-scorer header').textContent(), /Printed on \d+ \w+ \d{4}/);
+  await page.pdf({ path: `${screenshots}evaluate-print.pdf`, format: 'A4' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('axe sees inside the widget’s shadow root (so its clean reports mean something)', async () => {
   const { page, context } = await openPage(env, 'publish.html');

@@ -298,6 +298,7 @@ export class BidScorer extends HTMLElement {
       summary: h('div', {}),
       main: h('div', {}),
       print: h('div', { class: 'print-only' }),
+      printDate: h('p', { class: 'print-only' }),
       saved: h('p', { class: 'body-s secondary', 'data-saved': '' }),
     };
     this.#els = els;
@@ -313,6 +314,7 @@ export class BidScorer extends HTMLElement {
           .filter(Boolean)
           .join(' · '),
       ),
+      els.printDate,
     );
     if (mode === 'self-assess') this.#view = renderSelfAssess(ctx);
     else if (mode === 'evaluate') this.#view = renderEvaluate(ctx);
@@ -638,14 +640,15 @@ export class BidScorer extends HTMLElement {
     this.#changed();
   }
 
-  /** Fills the print-only part: the date and every bid's breakdown with working. */
+  /** Fills the print-only parts: the date, and every bid's breakdown with working. */
   #fillPrint() {
-    if (!this.#els.print || !this.#result || this.mode === 'publish') return;
+    if (!this.#els.print || !this.#result) return;
     const ctx = this.#ctx();
+    this.#els.printDate.textContent = fill(ctx.cat.ui.printedOn, { date: ctx.fmt.date(new Date()) });
+    if (this.mode === 'publish') return;
     this.#els.print.replaceChildren(
-      h('p', {}, fill(ctx.cat.ui.printedOn, { date: ctx.fmt.date(new Date()) })),
       h('h3', { class: 'heading-m' }, ctx.cat.ui.breakdownHeading),
-      ordered(this.#result).map((b) => breakdown(ctx, b, { headingLevel: 'h4' })),
+      ...ordered(this.#result).map((b) => breakdown(ctx, b, { headingLevel: 'h4' })),
     );
   }
 }

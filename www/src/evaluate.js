@@ -135,7 +135,7 @@ export function renderEvaluate(ctx) {
       { id: pickId, class: 'select', 'data-action': 'pick-breakdown' },
       bids.map((b) => h('option', { value: b.id, selected: b.id === shown }, b.supplier)),
     );
-    const slot = h('div', {});
+    const slot = h('div', { class: 'no-print' });
     const showBreakdown = () => {
       const b = result.bids.find((x) => x.id === shown);
       slot.replaceChildren(b ? breakdown(ctx, b, { headingLevel: 'h4' }) : '');
@@ -150,9 +150,9 @@ export function renderEvaluate(ctx) {
       rankingTable(ctx, result),
       h('h3', { class: 'heading-m' }, ui.chartHeading),
       chart(ctx, result),
-      h('h3', { class: 'heading-m' }, ui.breakdownHeading),
+      h('h3', { class: 'heading-m no-print' }, ui.breakdownHeading),
       bids.length
-        ? h('div', { class: 'form-group' }, h('label', { class: 'label', for: pickId }, ui.breakdownFor), pick)
+        ? h('div', { class: 'form-group no-print' }, h('label', { class: 'label', for: pickId }, ui.breakdownFor), pick)
         : null,
       slot,
       h('h3', { class: 'heading-m' }, ui.missingHeading),
