@@ -35,15 +35,21 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
   const total = modelResult ? fmt.number(modelResult.maxTotal) : '';
   const rows = walk(tender.criteria)
     .filter(({ c }) => c.kind !== 'pass-fail')
-    .map(({ c, depth }) =>
-      h(
-        'tr',
-        { class: depth ? 'nested' : null },
-        h('th', { scope: 'row' }, depth ? '— '.repeat(depth) : '', c.name),
-        h('td', { class: 'num' }, c.weight === undefined ? '' : fmt.number(String(c.weight))),
-        h('td', {}, c.question ?? c.description ?? ''),
-      ),
-    );
+    .flatMap(({ c, depth }, i) => {
+      const id = `crit-${ctx.uid}-${i}`;
+      const question = c.question ?? c.description;
+      return [
+        h(
+          'tr',
+          { class: [depth ? 'nested' : '', question ? 'has-note' : ''].join(' ').trim() || null },
+          h('th', { scope: 'row', id }, depth ? '— '.repeat(depth) : '', c.name),
+          h('td', { class: 'num' }, c.weight === undefined ? '' : fmt.number(String(c.weight))),
+        ),
+        question
+          ? h('tr', { class: `note-row${depth ? ' nested' : ''}` }, h('td', { colspan: 2, headers: id, class: 'question' }, question))
+          : null,
+      ];
+    });
   const criteriaCaption = fill(ui.criteriaCaption, { total });
   out.push(
     h('h3', { class: 'heading-m' }, ui.modelHeading),
@@ -56,13 +62,7 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
         h(
           'thead',
           {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, ui.criterion),
-            h('th', { scope: 'col', class: 'num' }, ui.marks),
-            h('th', { scope: 'col' }, ui.question),
-          ),
+          h('tr', {}, h('th', { scope: 'col' }, ui.criterion), h('th', { scope: 'col', class: 'num' }, ui.marks)),
         ),
         h('tbody', {}, rows),
       ),

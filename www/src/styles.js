@@ -100,7 +100,7 @@ a:focus-visible {
 .hint { display: block; margin-bottom: 0.9375rem; color: var(--_secondary); font-size: 0.9375em; }
 .error-message { display: block; margin-bottom: 0.9375rem; color: var(--_error); font-weight: 700; }
 .input, .select, .textarea {
-  display: block; max-width: 100%; min-height: 2.5rem; margin: 0; padding: 0.3125rem; border: 2px solid var(--_input-border);
+  box-sizing: border-box; display: block; max-width: 100%; min-height: 2.5rem; margin: 0; padding: 0.3125rem; border: 2px solid var(--_input-border);
   border-radius: 0; color: var(--_text); background: var(--_background); font: inherit; font-size: 1rem; line-height: 1.25;
 }
 .input { width: 100%; }
@@ -172,7 +172,9 @@ a:focus-visible {
 .table thead th { font-weight: 700; }
 .table tbody th { font-weight: 700; }
 .table td.num, .table th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.table .nested th[scope="row"] { padding-left: 1.25rem; font-weight: 400; }
+.table .nested th[scope="row"], .table .nested td.question { padding-left: 1.25rem; font-weight: 400; }
+.table td.question { font-size: 0.9375rem; color: var(--_secondary); }
+.equation { font-family: ui-monospace, "Courier New", monospace; overflow-wrap: anywhere; }
 .working, .table td.working { font-size: 0.875rem; color: var(--_secondary); }
 .tag {
   display: inline-block; padding: 0.125rem 0.5rem; font-size: 0.875rem; font-weight: 700; line-height: 1.25;
