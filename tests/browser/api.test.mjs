@@ -2,7 +2,7 @@
 // attributes, and the three events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, nodeEngine, defaultTenderText } from './helpers.mjs';
+import { setUp, openPage, nodeEngine, defaultTenderText } from './support.mjs';
 
 let env;
 before(async () => {
@@ -126,6 +126,9 @@ test('if the engine cannot load, the light-DOM content stays and the problem is 
   const alert = page.locator('bid-scorer [role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /could not be loaded/);
-  assert.ok(await page.locator('bid-scorer > p:not([role])').isVisible(), 'the page’s own fallback text is still shown');
+  assert.ok(
+    await page.locator('bid-scorer > p:not([role])').isVisible(),
+    'the page’s own fallback text is still shown',
+  );
   await context.close();
 });

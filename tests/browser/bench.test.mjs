@@ -3,7 +3,7 @@
 // machine running the tests may be busy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, nodeEngine, tenderIn } from './helpers.mjs';
+import { setUp, openPage, nodeEngine, tenderIn } from './support.mjs';
 
 const TARGET_MS = 50;
 const FAIL_MS = 150;

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, nodeEngine, tenderIn, defaultTenderText } from './helpers.mjs';
+import { setUp, openPage, ready, nodeEngine, tenderIn, defaultTenderText, field, resultIn } from './support.mjs';
 
 let env;
 before(async () => {
@@ -12,9 +12,6 @@ before(async () => {
 after(async () => {
   await env?.stop();
 });
-
-const field = (page, path) => page.locator(`bid-scorer [data-path="${path}"]`);
-const result = (page) => page.locator('bid-scorer').evaluate((el) => el.result);
 
 async function downloadOf(page, action) {
   const [download] = await Promise.all([
@@ -38,7 +35,7 @@ test('self-assess: what was typed is saved in the browser and restored after a r
   assert.equal(await page.locator('bid-scorer').getByLabel('3 – Good').nth(1).isChecked(), true);
   assert.match(await page.locator('bid-scorer .banner--success').textContent(), /restored from this browser/);
   const engine = await nodeEngine();
-  assert.deepEqual(await result(page), engine.evaluate(typed));
+  assert.deepEqual(await resultIn(page), engine.evaluate(typed));
 
   // "Start again" asks first; cancelling keeps everything.
   await page.locator('bid-scorer [data-action="start-again"]').click();
@@ -70,7 +67,7 @@ test('a corrupt saved state is reported and set aside, never a blank widget', as
   assert.match(await banner.textContent(), /could not be read, so it was set aside/);
   // The widget shows the page's tender, scored.
   const engine = await nodeEngine();
-  assert.deepEqual(await result(page), engine.evaluate(await defaultTenderText()));
+  assert.deepEqual(await resultIn(page), engine.evaluate(await defaultTenderText()));
   const store = await page.evaluate(() => ({ ...localStorage }));
   assert.equal(store[key], undefined);
   const aside = Object.keys(store).filter((k) => k.startsWith(`${key}:unreadable:`));
@@ -103,7 +100,7 @@ test('export → import round-trips the tender file; an invalid file shows its e
   await page.locator('bid-scorer .banner--success').filter({ hasText: 'Opened “mine.json”' }).waitFor();
   assert.deepEqual(await tenderIn(page), edited);
   const engine = await nodeEngine();
-  assert.deepEqual(await result(page), engine.evaluate(edited));
+  assert.deepEqual(await resultIn(page), engine.evaluate(edited));
 
   // An invalid file: its errors are listed and the current work stays.
   const bad = JSON.parse(exported.text);
@@ -147,9 +144,12 @@ test('the results CSV opens in Excel: BOM, £ amounts, names with commas and quo
   assert.equal(csv.text.charCodeAt(0), 0xfeff, 'starts with a UTF-8 byte order mark');
   const lines = csv.text.slice(1).split('\r\n');
   assert.equal(lines.at(-1), '', 'ends with a line break');
-  const r = await result(page);
+  const r = await resultIn(page);
   assert.equal(lines.length - 2, r.bids.length);
-  assert.match(lines[0], /^Rank,Supplier,Status,Price offered,Price,Service delivery,.*,Total score,Social value in money$/);
+  assert.match(
+    lines[0],
+    /^Rank,Supplier,Status,Price offered,Price,Service delivery,.*,Total score,Social value in money$/,
+  );
   const b1 = r.bids.find((b) => b.id === 'b1');
   const row = lines.find((l) => l.includes('Northside'));
   assert.ok(row.startsWith(`${b1.rank},"Northside, ""Community"" CIC",Ranked,"£1,080,000.00",`), row);

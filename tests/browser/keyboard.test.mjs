@@ -2,7 +2,7 @@
 // scores, commitments, a "what if" rival, and the result; with a visible focus style throughout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, ready, nodeEngine, tenderIn } from './helpers.mjs';
+import { setUp, openPage, ready, nodeEngine, tenderIn } from './support.mjs';
 
 let env;
 before(async () => {
@@ -63,7 +63,11 @@ test('self-assess works from start to finish with the keyboard alone', async () 
   await ready(page);
 
   let f = await tabUntil(page, (x) => x.path === 'bids[0].supplier');
-  assert.match(f.outline, new RegExp(`solid ${YELLOW.replace(/[()]/g, '\\$&')}`), 'inputs show the yellow focus outline');
+  assert.match(
+    f.outline,
+    new RegExp(`solid ${YELLOW.replace(/[()]/g, '\\$&')}`),
+    'inputs show the yellow focus outline',
+  );
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Keyboard Care Ltd');
   await page.keyboard.press('Tab');
@@ -125,7 +129,10 @@ test('self-assess works from start to finish with the keyboard alone', async () 
     await page.locator('bid-scorer [data-own-total]').textContent(),
     `Your total: ${mine.total} out of ${result.maxTotal}`,
   );
-  assert.match(await page.locator('bid-scorer [part~="total"]').textContent(), new RegExp(`You would rank ${mine.rank} of 2`));
+  assert.match(
+    await page.locator('bid-scorer [part~="total"]').textContent(),
+    new RegExp(`You would rank ${mine.rank} of 2`),
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

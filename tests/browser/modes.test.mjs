@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine } from './helpers.mjs';
+import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine } from './support.mjs';
 import { priceExampleTender } from '../../www/src/publish.js';
 
 let env;
@@ -62,10 +62,15 @@ test('publish mode shows the model: criteria, price formula with an engine-score
   const model = JSON.parse(await defaultTenderText());
   const example = engine.evaluate(priceExampleTender(model));
   const working = await page.locator('bid-scorer [part~="price-example"] td.working').allTextContents();
-  assert.deepEqual(working, example.bids.map((b) => b.criteria[0].working));
+  assert.deepEqual(
+    working,
+    example.bids.map((b) => b.criteria[0].working),
+  );
   // The buyer's warnings are the engine's warnings for the model.
   const expected = engine.evaluate({ ...model, bids: [] }).warnings.map((w) => w.code);
-  const shown = await page.locator('bid-scorer [part~="warnings"] li').evaluateAll((els) => els.map((e) => e.dataset.code));
+  const shown = await page
+    .locator('bid-scorer [part~="warnings"] li')
+    .evaluateAll((els) => els.map((e) => e.dataset.code));
   assert.deepEqual(shown, expected);
   assert.deepEqual(errors, []);
   const n = assertOwnFiles(requests, env.url);
@@ -77,7 +82,11 @@ test('self-assess mode starts with a blank bid of the supplier’s own and shows
   const { page, context, errors, requests } = await openPage(env, 'self-assess.html');
   await ready(page);
   const tender = await page.locator('bid-scorer').evaluate((el) => el.tender);
-  assert.deepEqual(tender.bids.map((b) => b.id), ['your-bid'], 'the other suppliers’ bids are not shown');
+  assert.deepEqual(
+    tender.bids.map((b) => b.id),
+    ['your-bid'],
+    'the other suppliers’ bids are not shown',
+  );
   const result = await page.locator('bid-scorer').evaluate((el) => el.result);
   assert.equal(result.bids[0].status, 'incomplete');
   await page.locator('bid-scorer [data-own-total]').waitFor();
@@ -92,12 +101,15 @@ test('evaluate mode ranks the default tender exactly as the engine does', async 
   await ready(page);
   const engine = await nodeEngine();
   const expected = engine.evaluate(await defaultTenderText());
-  const rows = await page.locator('bid-scorer [part~="ranking"] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [tr.dataset.bid, tr.querySelector('[data-total]').textContent]),
-  );
+  const rows = await page
+    .locator('bid-scorer [part~="ranking"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, tr.querySelector('[data-total]').textContent]));
   const byId = new Map(expected.bids.map((b) => [b.id, b]));
   const order = [...expected.ranking, ...expected.bids.filter((b) => b.rank === null).map((b) => b.id)];
-  assert.deepEqual(rows.map((r) => r[0]), order);
+  assert.deepEqual(
+    rows.map((r) => r[0]),
+    order,
+  );
   for (const [id, total] of rows) assert.equal(total, byId.get(id).total);
   // The disqualified bid's reason is shown in its breakdown.
   await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption('b4');
@@ -153,9 +165,14 @@ test('the print report has the ranking, every bid’s breakdown with working, wa
 test('axe sees inside the widget’s shadow root (so its clean reports mean something)', async () => {
   const { page, context } = await openPage(env, 'publish.html');
   await ready(page);
-  await page.locator('bid-scorer').evaluate((el) => el.shadowRoot.querySelector('[data-mode]').append(document.createElement('input')));
+  await page
+    .locator('bid-scorer')
+    .evaluate((el) => el.shadowRoot.querySelector('[data-mode]').append(document.createElement('input')));
   const violations = await axe(page);
-  assert.ok(violations.some((v) => v.startsWith('label:')), violations.join('\n'));
+  assert.ok(
+    violations.some((v) => v.startsWith('label:')),
+    violations.join('\n'),
+  );
   await context.close();
 });
 

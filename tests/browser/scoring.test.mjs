@@ -2,7 +2,7 @@
 // and in the summary without losing anything, and markup in names stays text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, ready, axe, nodeEngine, tenderIn } from './helpers.mjs';
+import { setUp, openPage, ready, axe, nodeEngine, tenderIn, field, resultIn } from './support.mjs';
 
 let env;
 before(async () => {
@@ -11,8 +11,6 @@ before(async () => {
 after(async () => {
   await env?.stop();
 });
-
-const field = (page, path) => page.locator(`bid-scorer [data-path="${path}"]`);
 
 /** The page's result, checked against the engine run in Node on the page's own tender. */
 async function assertMatchesEngine(page) {

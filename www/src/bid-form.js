@@ -182,3 +182,22 @@ export function commitmentFields(ctx, bid, at, c) {
     }),
   );
 }
+
+/** A button removing bid `index` from the tender; focus then goes to `focusAfter`. */
+export function removeBidButton(ctx, index, name, focusAfter) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--warning',
+      'data-action': 'remove-bid',
+      on: {
+        click: () => {
+          ctx.tender.bids.splice(index, 1);
+          ctx.structure(focusAfter);
+        },
+      },
+    },
+    fill(ctx.cat.ui.remove, { name }),
+  );
+}

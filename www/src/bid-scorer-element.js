@@ -208,7 +208,10 @@ export class BidScorer extends HTMLElement {
     try {
       return JSON.parse(script.textContent);
     } catch (error) {
-      this.#emit('bid-scorer-error', { error, errors: [{ code: 'json-syntax', path: '', message: String(error.message) }] });
+      this.#emit('bid-scorer-error', {
+        error,
+        errors: [{ code: 'json-syntax', path: '', message: String(error.message) }],
+      });
       return null;
     }
   }
@@ -310,7 +313,10 @@ export class BidScorer extends HTMLElement {
       h(
         'p',
         { class: 'secondary' },
-        [info.buyer ? fill(cat.ui.buyer, { buyer: info.buyer }) : null, info.reference ? fill(cat.ui.reference, { reference: info.reference }) : null]
+        [
+          info.buyer ? fill(cat.ui.buyer, { buyer: info.buyer }) : null,
+          info.reference ? fill(cat.ui.reference, { reference: info.reference }) : null,
+        ]
           .filter(Boolean)
           .join(' · '),
       ),
@@ -371,7 +377,9 @@ export class BidScorer extends HTMLElement {
       if (mode === 'publish') errors = this.#engine.validate(this.#draft).errors;
       else result = this.#engine.evaluate(this.#draft);
     } catch (error) {
-      errors = error?.errors?.length ? error.errors : [{ code: 'wrong-type', path: '', message: String(error?.message) }];
+      errors = error?.errors?.length
+        ? error.errors
+        : [{ code: 'wrong-type', path: '', message: String(error?.message) }];
     }
     this.#errors = errors;
     this.#showErrors();
@@ -468,7 +476,22 @@ export class BidScorer extends HTMLElement {
   #showNotice() {
     const n = this.#notice;
     this.#els.notice.replaceChildren(
-      n ? h('div', { class: `banner banner--${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status' }, n.items ? [h('p', {}, n.text), h('ul', { class: 'list' }, n.items.map((t) => h('li', {}, t)))] : h('p', {}, n.text)) : '',
+      n
+        ? h(
+            'div',
+            { class: `banner banner--${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status' },
+            n.items
+              ? [
+                  h('p', {}, n.text),
+                  h(
+                    'ul',
+                    { class: 'list' },
+                    n.items.map((t) => h('li', {}, t)),
+                  ),
+                ]
+              : h('p', {}, n.text),
+          )
+        : '',
     );
   }
 
@@ -540,7 +563,11 @@ export class BidScorer extends HTMLElement {
       ui.startAgain,
     );
     const button = (action, text, onClick) =>
-      h('button', { type: 'button', class: 'button button--secondary', 'data-action': action, on: { click: onClick } }, text);
+      h(
+        'button',
+        { type: 'button', class: 'button button--secondary', 'data-action': action, on: { click: onClick } },
+        text,
+      );
     return h(
       'div',
       { class: 'section tools', part: 'tools' },
@@ -549,12 +576,21 @@ export class BidScorer extends HTMLElement {
         'div',
         { class: 'button-group' },
         button('export-json', ui.exportJson, () =>
-          download(fileName(this.#draft, 'tender.json'), 'application/json', `${JSON.stringify(this.#draft, null, 2)}\n`),
+          download(
+            fileName(this.#draft, 'tender.json'),
+            'application/json',
+            `${JSON.stringify(this.#draft, null, 2)}\n`,
+          ),
         ),
         mode === 'publish'
           ? null
           : button('export-csv', ui.exportCsv, () => {
-              if (this.#result) download(fileName(this.#draft, 'results.csv'), 'text/csv;charset=utf-8', resultsCsv(this.#ctx(), this.#result));
+              if (this.#result)
+                download(
+                  fileName(this.#draft, 'results.csv'),
+                  'text/csv;charset=utf-8',
+                  resultsCsv(this.#ctx(), this.#result),
+                );
             }),
         button('print', ui.print, () => window.print()),
         mode === 'publish' ? null : startAgain,
@@ -573,7 +609,12 @@ export class BidScorer extends HTMLElement {
       this.shadowRoot.querySelector('[data-action="start-again"]')?.focus();
     };
     box.replaceChildren(
-      h('p', { class: 'warning-text' }, h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'), ui.startAgainConfirm),
+      h(
+        'p',
+        { class: 'warning-text' },
+        h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
+        ui.startAgainConfirm,
+      ),
       h(
         'div',
         { class: 'button-group' },
@@ -596,7 +637,11 @@ export class BidScorer extends HTMLElement {
           },
           ui.startAgainYes,
         ),
-        h('button', { type: 'button', class: 'link-button', 'data-action': 'start-again-cancel', on: { click: hide } }, ui.cancel),
+        h(
+          'button',
+          { type: 'button', class: 'link-button', 'data-action': 'start-again-cancel', on: { click: hide } },
+          ui.cancel,
+        ),
       ),
     );
     box.hidden = false;

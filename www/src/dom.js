@@ -50,20 +50,28 @@ export function table({ caption, head, rows, part, rowHeader = true, className, 
       h(
         'tr',
         { class: note ? 'has-note' : null },
-        cells.map((cell, i) =>
-          i === 0 && rowHeader ? h('th', { scope: 'row', id: rowId }, cell) : h('td', {}, cell),
-        ),
+        cells.map((cell, i) => (i === 0 && rowHeader ? h('th', { scope: 'row', id: rowId }, cell) : h('td', {}, cell))),
       ),
     );
     if (note) {
-      body.push(h('tr', { class: 'note-row' }, h('td', { colspan: cells.length, headers: rowId, class: 'working' }, note)));
+      body.push(
+        h('tr', { class: 'note-row' }, h('td', { colspan: cells.length, headers: rowId, class: 'working' }, note)),
+      );
     }
   });
   return h(
     'table',
     { class: className ?? 'table', part: part ?? 'table' },
     h('caption', { class: 'caption' }, caption),
-    h('thead', {}, h('tr', {}, head.map((cell) => h('th', { scope: 'col' }, cell)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((cell) => h('th', { scope: 'col' }, cell)),
+      ),
+    ),
     h('tbody', {}, body),
   );
 }
@@ -82,4 +90,9 @@ export function scroller(label, child) {
     caption ? h('p', { class: 'caption', 'aria-hidden': 'true' }, caption.textContent) : null,
     h('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: '0' }, child),
   );
+}
+
+/** A table (see `table`) in its own scrolling region labelled by its caption. */
+export function scrollingTable(options) {
+  return scroller(options.caption, table(options));
 }

@@ -12,6 +12,7 @@ import {
   priceField,
   supplierField,
   valueField,
+  removeBidButton,
 } from './bid-form.js';
 
 function bidBody(ctx, bid, index, evaluators) {
@@ -27,20 +28,7 @@ function bidBody(ctx, bid, index, evaluators) {
       if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
       return null;
     }),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--warning',
-        on: {
-          click: () => {
-            ctx.tender.bids.splice(index, 1);
-            ctx.structure('[data-action="add-bid"]');
-          },
-        },
-      },
-      fill(ui.remove, { name: bid.supplier || bid.id }),
-    ),
+    removeBidButton(ctx, index, bid.supplier || bid.id, '[data-action="add-bid"]'),
   ];
 }
 

@@ -127,12 +127,7 @@ export class FieldSet {
         'div',
         { class: 'radio' },
         input,
-        h(
-          'label',
-          { for: rid },
-          opt.label,
-          opt.hint ? h('span', { id: optHint, class: 'hint' }, opt.hint) : null,
-        ),
+        h('label', { for: rid }, opt.label, opt.hint ? h('span', { id: optHint, class: 'hint' }, opt.hint) : null),
       );
     });
     const fieldset = h(

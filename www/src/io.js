@@ -33,7 +33,13 @@ export function loadSaved(key) {
   if (text === null) return { state: 'none' };
   try {
     const saved = JSON.parse(text);
-    if (saved && typeof saved === 'object' && saved.tender && typeof saved.tender === 'object' && !Array.isArray(saved.tender)) {
+    if (
+      saved &&
+      typeof saved === 'object' &&
+      saved.tender &&
+      typeof saved.tender === 'object' &&
+      !Array.isArray(saved.tender)
+    ) {
       return { state: 'ok', tender: saved.tender, savedAt: new Date(saved.savedAt) };
     }
   } catch {

@@ -72,8 +72,10 @@ const EN_GB = {
     },
     noTieBreak: 'Bids with the same total share the rank.',
     rounding: {
-      criterion: 'Each criterion score is rounded to {decimals} decimal places (halves round away from zero) before scores are added up.',
-      total: 'Scores are added up exactly and only the total is rounded to {decimals} decimal places (halves round away from zero).',
+      criterion:
+        'Each criterion score is rounded to {decimals} decimal places (halves round away from zero) before scores are added up.',
+      total:
+        'Scores are added up exactly and only the total is rounded to {decimals} decimal places (halves round away from zero).',
     },
     buyerWarningsHeading: 'Notes on this model',
     // forms
@@ -153,7 +155,8 @@ const EN_GB = {
     cancel: 'Cancel',
     saved: 'Saved in this browser at {time}.',
     restored: 'Your work from {time} was restored from this browser.',
-    corruptSaved: 'Your saved work in this browser could not be read, so it was set aside and the tender was loaded fresh. The unreadable copy is kept under “{key}”.',
+    corruptSaved:
+      'Your saved work in this browser could not be read, so it was set aside and the tender was loaded fresh. The unreadable copy is kept under “{key}”.',
     storageUnavailable: 'This browser is not letting the page save your work, so it will be lost when you leave.',
     importFailed: 'The file “{file}” could not be opened, so your current work was kept:',
     importNotJson: 'it is not a JSON file',
@@ -203,23 +206,28 @@ const EN_GB = {
   // Price formulas in words and as an equation (published model).
   formulas: {
     'lowest-ratio': {
-      words: 'The lowest price gets full marks. Every other price gets marks in proportion: the lowest price divided by your price, times the marks. Your score depends on the other bids.',
+      words:
+        'The lowest price gets full marks. Every other price gets marks in proportion: the lowest price divided by your price, times the marks. Your score depends on the other bids.',
       equation: 'score = marks × lowest price ÷ your price',
     },
     'linear-min-max': {
-      words: 'The lowest price gets full marks and the highest gets none; prices in between score in a straight line. Your score depends on the other bids.',
+      words:
+        'The lowest price gets full marks and the highest gets none; prices in between score in a straight line. Your score depends on the other bids.',
       equation: 'score = marks × (highest price − your price) ÷ (highest price − lowest price)',
     },
     'deviation-from-lowest': {
-      words: 'The lowest price gets full marks; marks fall in a straight line to none at {zeroAt} times the lowest price. Your score depends on the other bids.',
+      words:
+        'The lowest price gets full marks; marks fall in a straight line to none at {zeroAt} times the lowest price. Your score depends on the other bids.',
       equation: 'score = marks × (1 − (your price − lowest price) ÷ ((zeroAt − 1) × lowest price)), zeroAt = {zeroAt}',
     },
     'set-bounds': {
-      words: 'A price of {best} or less gets full marks and {worst} or more gets none; prices in between score in a straight line. Other bids do not matter.',
+      words:
+        'A price of {best} or less gets full marks and {worst} or more gets none; prices in between score in a straight line. Other bids do not matter.',
       equation: 'score = marks × (worst − your price) ÷ (worst − best)',
     },
     'reference-ratio': {
-      words: 'A reference price of {reference} gets full marks; other prices get marks in proportion: the reference divided by your price, times the marks. Other bids do not matter.',
+      words:
+        'A reference price of {reference} gets full marks; other prices get marks in proportion: the reference divided by your price, times the marks. Other bids do not matter.',
       equation: 'score = marks × reference price ÷ your price',
     },
   },
@@ -250,5 +258,5 @@ export function sentence(text) {
  */
 export function engineText(cat, table, item) {
   const template = cat[table]?.[item.code];
-  return sentence(template ? fill(template, item.params ?? {}) : item.message ?? item.code);
+  return sentence(template ? fill(template, item.params ?? {}) : (item.message ?? item.code));
 }

@@ -12,7 +12,9 @@ export function walk(criteria, depth = 0, parent = null, out = []) {
 
 /** Leaf criteria (not groups), in file order. */
 export function leaves(tender) {
-  return walk(tender.criteria).filter(({ c }) => !Array.isArray(c.children)).map(({ c }) => c);
+  return walk(tender.criteria)
+    .filter(({ c }) => !Array.isArray(c.children))
+    .map(({ c }) => c);
 }
 
 export function isGroup(c) {

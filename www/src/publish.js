@@ -1,5 +1,5 @@
 // Publish mode: the evaluation model as a supplier reads it in the tender documents.
-import { h, table, scroller } from './dom.js';
+import { h, scroller, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
 import { leaves, measureById, walk, scalePoints } from './model.js';
 import { warningsList } from './results.js';
@@ -46,7 +46,11 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
           h('td', { class: 'num' }, c.weight === undefined ? '' : fmt.number(String(c.weight))),
         ),
         question
-          ? h('tr', { class: `note-row${depth ? ' nested' : ''}` }, h('td', { colspan: 2, headers: id, class: 'question' }, question))
+          ? h(
+              'tr',
+              { class: `note-row${depth ? ' nested' : ''}` },
+              h('td', { colspan: 2, headers: id, class: 'question' }, question),
+            )
           : null,
       ];
     });
@@ -93,20 +97,17 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
       out.push(
         h('h4', { class: 'heading-s' }, ui.priceExample),
         h('p', { class: 'hint' }, ui.priceExampleNote),
-        scroller(
+        scrollingTable({
           caption,
-          table({
-            caption,
-            part: 'table price-example',
-            head: [ui.supplier, ui.price, ui.score],
-            rows: exampleResult.bids.map((b, i) => [
-              fill(ui.exampleBid, { n: i + 1 }),
-              fmt.money(b.price),
-              fmt.number(b.criteria.find((x) => x.kind === 'price')?.score) || ui.notScored,
-            ]),
-            notes: exampleResult.bids.map((b) => b.criteria.find((x) => x.kind === 'price')?.working ?? ''),
-          }),
-        ),
+          part: 'table price-example',
+          head: [ui.supplier, ui.price, ui.score],
+          rows: exampleResult.bids.map((b, i) => [
+            fill(ui.exampleBid, { n: i + 1 }),
+            fmt.money(b.price),
+            fmt.number(b.criteria.find((x) => x.kind === 'price')?.score) || ui.notScored,
+          ]),
+          notes: exampleResult.bids.map((b) => b.criteria.find((x) => x.kind === 'price')?.working ?? ''),
+        }),
       );
     }
   }
@@ -124,14 +125,26 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
   }
   out.push(
     h('h3', { class: 'heading-m' }, ui.disqualifyHeading),
-    rules.length ? h('ul', { class: 'list', part: 'disqualify' }, rules.map((r) => h('li', {}, r))) : h('p', {}, ui.nothingDisqualifies),
+    rules.length
+      ? h(
+          'ul',
+          { class: 'list', part: 'disqualify' },
+          rules.map((r) => h('li', {}, r)),
+        )
+      : h('p', {}, ui.nothingDisqualifies),
   );
   if (price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
     out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(String(price.ceiling)) })));
   }
 
   // Scales with every descriptor.
-  const usedScales = [...new Set(leaves(tender).filter((c) => c.kind === 'scored').map((c) => c.scale))];
+  const usedScales = [
+    ...new Set(
+      leaves(tender)
+        .filter((c) => c.kind === 'scored')
+        .map((c) => c.scale),
+    ),
+  ];
   if (usedScales.length) {
     out.push(h('h3', { class: 'heading-m' }, ui.scalesHeading));
     for (const name of usedScales) {
@@ -140,15 +153,12 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
       const s = tender.scales?.[name] ?? {};
       out.push(
         points.length
-          ? scroller(
+          ? scrollingTable({
               caption,
-              table({
-                caption,
-                part: 'table scale',
-                head: [ui.scaleValue, ui.scaleLabel, ui.scaleDescriptor],
-                rows: points.map((p) => [fmt.number(String(p.value)), p.label ?? '', p.descriptor ?? '']),
-              }),
-            )
+              part: 'table scale',
+              head: [ui.scaleValue, ui.scaleLabel, ui.scaleDescriptor],
+              rows: points.map((p) => [fmt.number(String(p.value)), p.label ?? '', p.descriptor ?? '']),
+            })
           : h('p', {}, caption, ': ', `${s.from} – ${s.to}`),
       );
     }
@@ -158,20 +168,17 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
   if (tender.measures?.length) {
     out.push(h('h3', { class: 'heading-m' }, ui.measuresHeading));
     out.push(
-      scroller(
-        ui.measuresCaption,
-        table({
-          caption: ui.measuresCaption,
-          part: 'table measures',
-          head: [ui.measure, ui.unit, ui.proxy, ui.source],
-          rows: tender.measures.map((m) => [
-            measureById(tender, m.id)?.name ?? m.id,
-            m.unit ?? '',
-            fmt.money(String(m.proxy)),
-            m.source ?? ui.notStated,
-          ]),
-        }),
-      ),
+      scrollingTable({
+        caption: ui.measuresCaption,
+        part: 'table measures',
+        head: [ui.measure, ui.unit, ui.proxy, ui.source],
+        rows: tender.measures.map((m) => [
+          measureById(tender, m.id)?.name ?? m.id,
+          m.unit ?? '',
+          fmt.money(String(m.proxy)),
+          m.source ?? ui.notStated,
+        ]),
+      }),
     );
   }
 
@@ -185,7 +192,14 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
   out.push(
     h('h3', { class: 'heading-m' }, ui.rulesHeading),
     tie.length
-      ? [h('p', {}, ui.tieBreakIntro), h('ol', { class: 'list' }, tie.map((t) => h('li', {}, t)))]
+      ? [
+          h('p', {}, ui.tieBreakIntro),
+          h(
+            'ol',
+            { class: 'list' },
+            tie.map((t) => h('li', {}, t)),
+          ),
+        ]
       : h('p', {}, ui.noTieBreak),
     modelResult
       ? h('p', {}, fill(ui.rounding[modelResult.roundingStage] ?? '', { decimals: modelResult.decimals }))

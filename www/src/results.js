@@ -1,7 +1,7 @@
 // Rendering an engine result: ranking, chart, breakdown with working, warnings and what is missing.
 // Every figure shown is one the engine returned; the chart's bar lengths are the only arithmetic,
 // and they are drawing geometry, not scores.
-import { h, table, scroller } from './dom.js';
+import { h, scroller, scrollingTable } from './dom.js';
 import { engineText, fill } from './messages.js';
 import { isGroup } from './model.js';
 
@@ -92,7 +92,13 @@ export function chart(ctx, result) {
   const segs = segments(tender);
   const max = Number(result.maxTotal) || 1;
   const rows = ordered(result).map((bid) => {
-    const svg = h('svg:svg', { class: 'chart-bar', width: '100%', height: 20, 'aria-hidden': 'true', focusable: 'false' });
+    const svg = h('svg:svg', {
+      class: 'chart-bar',
+      width: '100%',
+      height: 20,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    });
     let x = 0;
     segs.forEach((s, k) => {
       const score = segmentScore(bid, s);
@@ -101,13 +107,22 @@ export function chart(ctx, result) {
       x += w;
     });
     svg.append(h('svg:rect', { class: 'track', x: 0.5, y: 0.5, width: '99.8%', height: 19 }));
-    return h('div', { class: 'chart-row' }, h('p', { class: 'chart-label' }, `${bid.supplier} – ${ctx.fmt.number(bid.total)}`), svg);
+    return h(
+      'div',
+      { class: 'chart-row' },
+      h('p', { class: 'chart-label' }, `${bid.supplier} – ${ctx.fmt.number(bid.total)}`),
+      svg,
+    );
   });
   return h(
     'figure',
     { class: 'chart section', part: 'chart', role: 'img', 'aria-label': cat.ui.chartTitle },
     rows,
-    h('ul', { class: 'legend-list' }, segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name))),
+    h(
+      'ul',
+      { class: 'legend-list' },
+      segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name)),
+    ),
   );
 }
 
@@ -115,83 +130,77 @@ export function chart(ctx, result) {
 export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   const { cat, fmt, tender } = ctx;
   const parts = [];
-  parts.push(
-    h(headingLevel, { class: 'heading-s' }, bid.supplier, ' ', statusTag(ctx, bid)),
-  );
+  parts.push(h(headingLevel, { class: 'heading-s' }, bid.supplier, ' ', statusTag(ctx, bid)));
   if (bid.reasons.length) {
     parts.push(
       h('p', { class: 'body-s' }, cat.ui.reasonsHeading),
-      h('ul', { class: 'list' }, bid.reasons.map((r) => h('li', {}, engineText(cat, 'reasons', r)))),
+      h(
+        'ul',
+        { class: 'list' },
+        bid.reasons.map((r) => h('li', {}, engineText(cat, 'reasons', r))),
+      ),
     );
   }
   if (bid.missing.length) {
     parts.push(
       h('p', { class: 'body-s' }, cat.ui.missingHeading),
-      h('ul', { class: 'list' }, bid.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m)))),
+      h(
+        'ul',
+        { class: 'list' },
+        bid.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+      ),
     );
   }
   const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
   parts.push(
-    scroller(
+    scrollingTable({
       caption,
-      table({
-        caption,
-        part: 'table breakdown',
-        head: [cat.ui.criterion, cat.ui.score, cat.ui.marks],
-        rows: bid.criteria.map((c) => [c.name, fmt.number(c.score) || cat.ui.notScored, fmt.number(c.max)]),
-        notes: bid.criteria.map((c) => c.working),
-      }),
-    ),
+      part: 'table breakdown',
+      head: [cat.ui.criterion, cat.ui.score, cat.ui.marks],
+      rows: bid.criteria.map((c) => [c.name, fmt.number(c.score) || cat.ui.notScored, fmt.number(c.max)]),
+      notes: bid.criteria.map((c) => c.working),
+    }),
   );
   if (bid.groups.length) {
     const gc = fill(cat.ui.groupsCaption, { supplier: bid.supplier });
     parts.push(
-      scroller(
-        gc,
-        table({
-          caption: gc,
-          part: 'table groups',
-          head: [cat.ui.group, cat.ui.score, cat.ui.marks],
-          rows: bid.groups.map((g) => [g.name, fmt.number(g.score), fmt.number(g.max)]),
-        }),
-      ),
+      scrollingTable({
+        caption: gc,
+        part: 'table groups',
+        head: [cat.ui.group, cat.ui.score, cat.ui.marks],
+        rows: bid.groups.map((g) => [g.name, fmt.number(g.score), fmt.number(g.max)]),
+      }),
     );
   }
   if (bid.gates.length) {
     const gc = fill(cat.ui.gatesCaption, { supplier: bid.supplier });
     parts.push(
-      scroller(
-        gc,
-        table({
-          caption: gc,
-          part: 'table gates',
-          head: [cat.ui.criterion, cat.ui.result],
-          rows: bid.gates.map((g) => [
-            g.name,
-            g.passed === null ? cat.ui.gateUnknown : g.passed ? cat.ui.gatePassed : cat.ui.gateFailed,
-          ]),
-        }),
-      ),
+      scrollingTable({
+        caption: gc,
+        part: 'table gates',
+        head: [cat.ui.criterion, cat.ui.result],
+        rows: bid.gates.map((g) => [
+          g.name,
+          g.passed === null ? cat.ui.gateUnknown : g.passed ? cat.ui.gatePassed : cat.ui.gateFailed,
+        ]),
+      }),
     );
   }
   if (bid.socialValue?.items?.length) {
     const sc = fill(cat.ui.socialValueCaption, { supplier: bid.supplier });
     const names = new Map((tender.measures ?? []).map((m) => [m.id, m.name]));
     parts.push(
-      scroller(
-        sc,
-        table({
-          caption: sc,
-          part: 'table social-value',
-          head: [cat.ui.measure, cat.ui.quantity, cat.ui.value],
-          rows: bid.socialValue.items.map((it) => [
-            names.get(it.measure) ?? it.measure,
-            fmt.number(it.quantity),
-            fmt.money(it.money),
-          ]),
-          notes: bid.socialValue.items.map((it) => it.working),
-        }),
-      ),
+      scrollingTable({
+        caption: sc,
+        part: 'table social-value',
+        head: [cat.ui.measure, cat.ui.quantity, cat.ui.value],
+        rows: bid.socialValue.items.map((it) => [
+          names.get(it.measure) ?? it.measure,
+          fmt.number(it.quantity),
+          fmt.money(it.money),
+        ]),
+        notes: bid.socialValue.items.map((it) => it.working),
+      }),
       h(
         'p',
         {},
@@ -230,7 +239,11 @@ export function warningsList(ctx, warnings) {
       const details = h(
         'details',
         { class: 'bid', 'data-code': code },
-        h('summary', {}, fill(cat.ui.warningGroup, { title: cat.warningTitles[code] ?? code, count: ctx.fmt.integer(list.length) })),
+        h(
+          'summary',
+          {},
+          fill(cat.ui.warningGroup, { title: cat.warningTitles[code] ?? code, count: ctx.fmt.integer(list.length) }),
+        ),
         h('div', { class: 'bid__body' }, ul),
       );
       details.addEventListener('toggle', () => {
@@ -254,7 +267,11 @@ export function missingList(ctx, result) {
         'li',
         {},
         fill(cat.ui.missingFor, { supplier: b.supplier }),
-        h('ul', { class: 'list' }, b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m)))),
+        h(
+          'ul',
+          { class: 'list' },
+          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+        ),
       ),
     ),
   );

@@ -11,6 +11,7 @@ import {
   priceField,
   supplierField,
   valueField,
+  removeBidButton,
 } from './bid-form.js';
 
 export const OWN_ID = 'your-bid';
@@ -61,20 +62,7 @@ function whatIfEditor(ctx, bid, index) {
         },
       }),
     ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--warning',
-        on: {
-          click: () => {
-            ctx.tender.bids.splice(index, 1);
-            ctx.structure(`[data-action="add-what-if"]`);
-          },
-        },
-      },
-      fill(ui.remove, { name: bid.supplier || fill(ui.whatIfName, { n: index }) }),
-    ),
+    removeBidButton(ctx, index, bid.supplier || fill(ui.whatIfName, { n: index }), '[data-action="add-what-if"]'),
   );
 }
 
@@ -146,7 +134,9 @@ export function renderSelfAssess(ctx) {
     const ranked = result.ranking.length;
     sticky.textContent = [
       fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }),
-      mine.rank === null ? ctx.cat.ui.statuses[mine.status] : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
+      mine.rank === null
+        ? ctx.cat.ui.statuses[mine.status]
+        : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
     ].join(' · ');
     const parts = [
       h('h3', { class: 'heading-m' }, ui.yourResultHeading),
@@ -158,7 +148,9 @@ export function renderSelfAssess(ctx) {
           { class: 'total-panel__figure', 'data-own-total': '' },
           fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }),
         ),
-        mine.rank === null ? null : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
+        mine.rank === null
+          ? null
+          : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
       ),
     ];
     parts.push(breakdown(ctx, mine, { headingLevel: 'h4' }));
@@ -170,9 +162,7 @@ export function renderSelfAssess(ctx) {
 
   function announce(result) {
     const mine = result.bids.find((b) => b.id === OWN_ID);
-    return mine
-      ? fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) })
-      : '';
+    return mine ? fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }) : '';
   }
 
   return { node: h('div', { class: 'self-assess' }, form, results), update, announce };

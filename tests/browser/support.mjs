@@ -97,3 +97,13 @@ export function tenderIn(page, selector = 'bid-scorer') {
 export function inWidget(page, css) {
   return page.locator(`bid-scorer ${css}`);
 }
+
+/** A form field in the widget, by the engine path it edits (`bids[0].price`). */
+export function field(page, path) {
+  return page.locator(`bid-scorer [data-path="${path}"]`);
+}
+
+/** The widget's last result, as the page sees it. */
+export function resultIn(page, selector = 'bid-scorer') {
+  return page.locator(selector).evaluate((el) => el.result);
+}
