@@ -1,0 +1,163 @@
+// Saving and loading: autosave and restore, a corrupt save set aside, start again, export and
+// import of the tender file (file picker and drag-and-drop), and the results CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setUp, openPage, ready, nodeEngine, tenderIn, defaultTenderText, field, resultIn } from './support.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.stop();
+});
+
+async function downloadOf(page, action) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`bid-scorer [data-action="${action}"]`).click(),
+  ]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+test('self-assess: what was typed is saved in the browser and restored after a reload', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  await field(page, 'bids[0].price').fill('1010000');
+  await page.locator('bid-scorer').getByLabel('3 – Good').nth(1).check();
+  await page.locator('bid-scorer [data-saved]').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const typed = await tenderIn(page);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await tenderIn(page), typed);
+  assert.equal(await field(page, 'bids[0].price').inputValue(), '1010000');
+  assert.equal(await page.locator('bid-scorer').getByLabel('3 – Good').nth(1).isChecked(), true);
+  assert.match(await page.locator('bid-scorer .banner--success').textContent(), /restored from this browser/);
+  const engine = await nodeEngine();
+  assert.deepEqual(await resultIn(page), engine.evaluate(typed));
+
+  // "Start again" asks first; cancelling keeps everything.
+  await page.locator('bid-scorer [data-action="start-again"]').click();
+  const confirm = page.locator('bid-scorer [data-confirm]');
+  assert.match(await confirm.textContent(), /Start again\?/);
+  await page.locator('bid-scorer [data-action="start-again-cancel"]').click();
+  assert.deepEqual(await tenderIn(page), typed);
+  await page.locator('bid-scorer [data-action="start-again"]').click();
+  await page.locator('bid-scorer [data-action="start-again-yes"]').click();
+  const fresh = await tenderIn(page);
+  assert.equal(fresh.bids[0].price, undefined);
+  assert.equal(await field(page, 'bids[0].price').inputValue(), '');
+  await page.reload();
+  await ready(page);
+  assert.equal((await tenderIn(page)).bids[0].price, undefined, 'the saved copy was removed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a corrupt saved state is reported and set aside, never a blank widget', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  const key = 'bid-scorer:v1:evaluate:EBC-2026-014';
+  await page.evaluate((k) => localStorage.setItem(k, '{"savedAt": "2026-01-01", "tender": [broken'), key);
+  await page.reload();
+  await ready(page);
+  const banner = page.locator('bid-scorer .banner--error');
+  assert.equal(await banner.getAttribute('role'), 'alert');
+  assert.match(await banner.textContent(), /could not be read, so it was set aside/);
+  // The widget shows the page's tender, scored.
+  const engine = await nodeEngine();
+  assert.deepEqual(await resultIn(page), engine.evaluate(await defaultTenderText()));
+  const store = await page.evaluate(() => ({ ...localStorage }));
+  assert.equal(store[key], undefined);
+  const aside = Object.keys(store).filter((k) => k.startsWith(`${key}:unreadable:`));
+  assert.equal(aside.length, 1);
+  assert.equal(store[aside[0]], '{"savedAt": "2026-01-01", "tender": [broken');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('export → import round-trips the tender file; an invalid file shows its errors and keeps the work', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor="b2"] > summary').click();
+  await field(page, 'bids[1].price').fill('990000');
+  await field(page, 'bids[1].supplier').fill('Riverside, Care & Partners "Ltd"');
+  const edited = await tenderIn(page);
+  const exported = await downloadOf(page, 'export-json');
+  assert.equal(exported.name, 'EBC-2026-014-tender.json');
+  assert.deepEqual(JSON.parse(exported.text), edited);
+
+  // Start again, then open the exported file with the file picker.
+  await page.locator('bid-scorer [data-action="start-again"]').click();
+  await page.locator('bid-scorer [data-action="start-again-yes"]').click();
+  assert.deepEqual(await tenderIn(page), JSON.parse(await defaultTenderText()));
+  await page.locator('bid-scorer input[type="file"]').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported.text),
+  });
+  await page.locator('bid-scorer .banner--success').filter({ hasText: 'Opened “mine.json”' }).waitFor();
+  assert.deepEqual(await tenderIn(page), edited);
+  const engine = await nodeEngine();
+  assert.deepEqual(await resultIn(page), engine.evaluate(edited));
+
+  // An invalid file: its errors are listed and the current work stays.
+  const bad = JSON.parse(exported.text);
+  bad.bids[0].price = 'lots';
+  bad.criteria[2].formula = 'cheapest-wins';
+  await page.locator('bid-scorer input[type="file"]').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  const banner = page.locator('bid-scorer .banner--error');
+  await banner.waitFor();
+  const text = await banner.textContent();
+  assert.match(text, /could not be opened, so your current work was kept/);
+  assert.match(text, /bids\[0\]\.price: “lots” is not a number/);
+  assert.match(text, /cheapest-wins/);
+  assert.deepEqual(await tenderIn(page), edited);
+
+  // Dropping a file on the drop zone opens it too.
+  const original = await defaultTenderText();
+  await page.locator('bid-scorer [part~="drop"]').evaluate((zone, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, original);
+  await page.locator('bid-scorer .banner--success').filter({ hasText: 'Opened “dropped.json”' }).waitFor();
+  assert.deepEqual(await tenderIn(page), JSON.parse(original));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the results CSV opens in Excel: BOM, £ amounts, names with commas and quotes quoted', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  await field(page, 'bids[0].supplier').fill('Northside, "Community" CIC');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[0].supplier.includes(','));
+  await field(page, 'bids[0].supplier').evaluate((el) => el.blur());
+  const csv = await downloadOf(page, 'export-csv');
+  assert.equal(csv.name, 'EBC-2026-014-results.csv');
+  assert.equal(csv.text.charCodeAt(0), 0xfeff, 'starts with a UTF-8 byte order mark');
+  const lines = csv.text.slice(1).split('\r\n');
+  assert.equal(lines.at(-1), '', 'ends with a line break');
+  const r = await resultIn(page);
+  assert.equal(lines.length - 2, r.bids.length);
+  assert.match(
+    lines[0],
+    /^Rank,Supplier,Status,Price offered,Price,Service delivery,.*,Total score,Social value in money$/,
+  );
+  const b1 = r.bids.find((b) => b.id === 'b1');
+  const row = lines.find((l) => l.includes('Northside'));
+  assert.ok(row.startsWith(`${b1.rank},"Northside, ""Community"" CIC",Ranked,"£1,080,000.00",`), row);
+  assert.ok(row.includes(`,${b1.total},`), 'the total is the engine’s, as written');
+  for (const c of b1.criteria) assert.ok(row.includes(`,${c.score},`));
+  // The disqualified bid has no rank and its status in words.
+  const b4 = r.bids.find((b) => b.id === 'b4');
+  assert.ok(lines.some((l) => l.startsWith(`,${b4.supplier},Disqualified,"£760,000.00"`)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

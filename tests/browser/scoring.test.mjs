@@ -1,0 +1,182 @@
+// Typing into the widget: totals follow the engine exactly, bad input is shown next to its field
+// and in the summary without losing anything, and markup in names stays text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, openPage, ready, axe, nodeEngine, tenderIn, field, resultIn } from './support.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/** The page's result, checked against the engine run in Node on the page's own tender. */
+async function assertMatchesEngine(page) {
+  const engine = await nodeEngine();
+  const tender = await tenderIn(page);
+  const expected = engine.evaluate(tender);
+  const shown = await page.locator('bid-scorer').evaluate((el) => el.result);
+  assert.deepEqual(shown, expected);
+  return expected;
+}
+
+async function waitForTotal(page, bidId, previous) {
+  await page.waitForFunction(
+    ([id, prev]) => {
+      const r = document.querySelector('bid-scorer').result;
+      const b = r?.bids.find((x) => x.id === id);
+      return b && b.total !== prev;
+    },
+    [bidId, previous],
+  );
+}
+
+test('self-assess: entering a price, a score and commitments changes the total to exactly the engine’s', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  const own = () => page.locator('bid-scorer').evaluate((el) => el.result.bids.find((b) => b.id === 'your-bid'));
+  const before = (await own()).total;
+
+  await field(page, 'bids[0].price').fill('1,050,000');
+  await waitForTotal(page, 'your-bid', before);
+  let expected = await assertMatchesEngine(page);
+  let mine = expected.bids.find((b) => b.id === 'your-bid');
+  assert.equal(mine.criteria.find((c) => c.id === 'price').input, '1050000');
+  assert.equal(
+    await page.locator('bid-scorer [data-own-total]').textContent(),
+    `Your total: ${mine.total} out of ${expected.maxTotal}`,
+  );
+
+  const afterPrice = mine.total;
+  await page.locator('bid-scorer').getByLabel('4 – Very good').first().check();
+  await waitForTotal(page, 'your-bid', afterPrice);
+  expected = await assertMatchesEngine(page);
+  mine = expected.bids.find((b) => b.id === 'your-bid');
+  assert.equal(mine.criteria.find((c) => c.id === 'q-delivery').input, '4');
+  assert.equal(
+    await page.locator('bid-scorer [data-own-total]').textContent(),
+    `Your total: ${mine.total} out of ${expected.maxTotal}`,
+  );
+
+  // Social value in money and as % of the price, as the engine gives them, while typing.
+  await field(page, 'bids[0].commitments.local-jobs').fill('3');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[0].socialValue);
+  expected = await assertMatchesEngine(page);
+  const sv = expected.bids[0].socialValue;
+  const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(sv.money);
+  assert.equal(
+    await page.locator('bid-scorer [data-sv]').textContent(),
+    `Social value: ${money}, which is ${sv.percentOfPrice}% of your price.`,
+  );
+
+  // A cheaper "what if" rival changes the supplier's rank and price score.
+  await page.locator('bid-scorer [data-action="add-what-if"]').click();
+  await field(page, 'bids[1].price').fill('900000');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids.length === 2);
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[1].price === '900000.00');
+  expected = await assertMatchesEngine(page);
+  assert.equal(expected.bids[1].hypothetical, true);
+  assert.ok(await page.locator('bid-scorer [part~="ranking"]').isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('evaluate: changing an evaluator’s score re-ranks exactly as the engine does', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor="b2"] > summary').click();
+  const before = await page.locator('bid-scorer').evaluate((el) => el.result.bids.find((b) => b.id === 'b2').total);
+  await field(page, 'bids[1].scores.q-staffing.evaluators.Evaluator 1').fill('5');
+  await field(page, 'bids[1].scores.q-staffing.evaluators.Evaluator 2').fill('5');
+  await waitForTotal(page, 'b2', before);
+  const expected = await assertMatchesEngine(page);
+  const b2 = expected.bids.find((b) => b.id === 'b2');
+  const shown = await page.locator('bid-scorer [part~="ranking"] tr[data-bid="b2"] [data-total]').textContent();
+  assert.equal(shown, b2.total);
+  // The live region announces the new ranking.
+  const first = expected.bids.find((b) => b.id === expected.ranking[0]);
+  assert.equal(
+    await page.locator('bid-scorer [aria-live="polite"][role="status"]').first().textContent(),
+    `Ranking updated. First: ${first.supplier} with ${first.total}.`,
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an invalid price shows the inline error and the summary, keeps every other input and the last valid results', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  await field(page, 'bids[0].scores.q-delivery.rationale').fill('Strong plan; named partners.');
+  await field(page, 'bids[0].supplier').fill('Northside Community CIC (renamed)');
+  const lastValid = await page.locator('bid-scorer').evaluate((el) => el.result);
+
+  const price = field(page, 'bids[0].price');
+  await price.fill('12x');
+  const summary = page.locator('bid-scorer [part~="error-summary"]');
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  const message = '“12x” is not a number; write digits such as 1250000.50';
+  assert.equal(await summary.locator('a').first().textContent(), message);
+  // Inline, linked by aria-describedby, marked invalid.
+  assert.equal(await price.getAttribute('aria-invalid'), 'true');
+  const describedBy = (await price.getAttribute('aria-describedby')).split(' ');
+  const errorId = describedBy.find((id) => id.endsWith('-error'));
+  const inline = page.locator(`bid-scorer #${errorId}`);
+  assert.equal(await inline.textContent(), `Error: ${message}`);
+  assert.ok(await inline.isVisible());
+  // Nothing typed is lost, and the results still show the last valid state.
+  assert.equal(await price.inputValue(), '12x');
+  assert.equal(await field(page, 'bids[0].scores.q-delivery.rationale').inputValue(), 'Strong plan; named partners.');
+  assert.equal(await field(page, 'bids[0].supplier').inputValue(), 'Northside Community CIC (renamed)');
+  assert.deepEqual(await page.locator('bid-scorer').evaluate((el) => el.result), lastValid);
+  const tender = await tenderIn(page);
+  assert.equal(tender.bids[0].price, '12x');
+  assert.equal(tender.bids[0].scores['q-delivery'].rationale, 'Strong plan; named partners.');
+  // The summary link takes the user to the field.
+  await price.evaluate((el) => el.blur());
+  await summary.locator('a').first().click();
+  assert.equal(await price.evaluate((el) => el === el.getRootNode().activeElement), true);
+  // axe is clean in the error state too.
+  assert.deepEqual(await axe(page), []);
+  // Correcting it clears the error and scores again.
+  await price.fill('1070000');
+  await summary.waitFor({ state: 'detached' });
+  assert.equal(await price.getAttribute('aria-invalid'), null);
+  await assertMatchesEngine(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('self-assess error state is axe clean', async () => {
+  const { page, context } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  await field(page, 'bids[0].commitments.local-jobs').fill('-2');
+  await page.locator('bid-scorer [part~="error-summary"]').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+test('markup in supplier names and rationales is shown as text, never run', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  const evil = '<img src=x onerror=alert(1)>';
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  await field(page, 'bids[0].supplier').fill(evil);
+  await field(page, 'bids[0].scores.q-delivery.rationale').fill(`${evil}<script>alert(2)</script>`);
+  await page.waitForFunction((s) => document.querySelector('bid-scorer').result.bids[0].supplier === s, evil);
+  const row = page.locator('bid-scorer [part~="ranking"] tr[data-bid="b1"] th');
+  assert.equal(await row.textContent(), evil);
+  assert.equal(await page.locator('bid-scorer img').count(), 0);
+  assert.equal(await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').textContent(), evil);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

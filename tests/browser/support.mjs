@@ -1,0 +1,109 @@
+// Shared set-up for the browser tests: the demo server on a free port, headless Chromium, pages
+// that record console errors and every network request, axe, and the engine run in Node from pkg/.
+import { readFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { start } from '../../scripts/serve.mjs';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const screenshots = fileURLToPath(new URL('../../out/screenshots/', import.meta.url));
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts the server and the browser; returns { url, browser, stop() }. */
+export async function setUp({ csp = false } = {}) {
+  const server = await start({ port: 0, csp });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  return {
+    url: server.url,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh context and page that records console errors, page errors and requests.
+ * Returns { page, context, errors, requests }.
+ */
+export async function openPage(env, path, { width = 1280, height = 900, reducedMotion } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true, reducedMotion });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(env.url + path);
+  return { page, context, errors, requests };
+}
+
+/** Waits until the widget on the page has rendered a result (or, in publish mode, the model). */
+export async function ready(page, selector = 'bid-scorer') {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el && el.result && el.shadowRoot.querySelector('[data-mode]');
+  }, selector);
+}
+
+/** Runs axe with the WCAG tags over the page (shadow DOM included). */
+export async function axe(page) {
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+export async function shot(page, name) {
+  await mkdir(screenshots, { recursive: true });
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+/** The default tender file's text. */
+export function defaultTenderText() {
+  return readFile(`${root}www/examples/council-wellbeing.json`, 'utf8');
+}
+
+let engine = null;
+/** The engine itself, loaded in Node from pkg/ (the same build the page uses). */
+export async function nodeEngine() {
+  if (!engine) {
+    const api = await import(`${root}pkg/bidscore.js`);
+    await api.default({ module_or_path: await readFile(`${root}pkg/bidscore_bg.wasm`) });
+    engine = api;
+  }
+  return engine;
+}
+
+/** The widget's current tender, as the page sees it. */
+export function tenderIn(page, selector = 'bid-scorer') {
+  return page.evaluate((sel) => document.querySelector(sel).tender, selector);
+}
+
+/** A locator inside the widget's shadow root (Playwright pierces open shadow roots with css). */
+export function inWidget(page, css) {
+  return page.locator(`bid-scorer ${css}`);
+}
+
+/** A form field in the widget, by the engine path it edits (`bids[0].price`). */
+export function field(page, path) {
+  return page.locator(`bid-scorer [data-path="${path}"]`);
+}
+
+/** The widget's last result, as the page sees it. */
+export function resultIn(page, selector = 'bid-scorer') {
+  return page.locator(selector).evaluate((el) => el.result);
+}

@@ -1,0 +1,699 @@
+import { loadEngine } from './engine.js';
+import { catalogue, engineText, fill } from './messages.js';
+import { formatter } from './format.js';
+import { styles } from './styles.js';
+import { h } from './dom.js';
+import { FieldSet } from './fields.js';
+import { copy } from './model.js';
+import { renderPublish, priceExampleTender } from './publish.js';
+import { renderSelfAssess, selfAssessTender } from './self-assess.js';
+import { renderEvaluate } from './evaluate.js';
+import { breakdown, ordered } from './results.js';
+import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey } from './io.js';
+
+const MODES = ['publish', 'self-assess', 'evaluate'];
+let instances = 0;
+
+/**
+ * `<bid-scorer>`: scores UK public-sector tender bids (price, quality, social value) in the browser,
+ * with the bidscore engine compiled to WebAssembly. Nothing is sent anywhere.
+ *
+ * The tender comes from, in this order: the `tender` property; an inline
+ * `<script type="application/json">` child (works from a saved page, needs no fetch); the `src`
+ * attribute (http or https only). Light-DOM content other than that script (for example a published
+ * criteria table) is shown until the engine is ready, and stays if it cannot load.
+ *
+ * @attr {'publish'|'self-assess'|'evaluate'} mode - Which screen to show. Default: `publish` when
+ *   the tender has no bids, otherwise `evaluate`.
+ * @attr {string} src - URL of a tender file (http or https), used when there is no inline tender.
+ * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB.
+ *
+ * @prop {object} tender - The tender file as an object, including everything typed so far (get
+ *   returns a copy). Setting it loads a new tender.
+ * @prop {object|null} result - Read-only: the last result the engine returned for a valid tender.
+ *
+ * @method evaluate - `evaluate(): Promise<object>` scores the current tender, renders and resolves to
+ *   the result; rejects with the engine's `BidScoreError` (with `code`, `path`, `errors`) if invalid.
+ *
+ * @event bid-scorer-evaluated - After each evaluation; `detail` is the result.
+ * @event bid-scorer-change - After the user changes the tender; `detail` is the tender.
+ * @event bid-scorer-error - When the tender is invalid (`detail.errors`), an import fails, saved work
+ *   cannot be read, or the engine cannot load (`detail.error`). All events bubble and are composed.
+ *
+ * @cssprop --bid-scorer-text - Text colour (#0b0c0c).
+ * @cssprop --bid-scorer-secondary-text - Hints and secondary text (#505a5f).
+ * @cssprop --bid-scorer-link - Links (#1d70b8).
+ * @cssprop --bid-scorer-error - Errors (#d4351c).
+ * @cssprop --bid-scorer-success - Primary buttons and the total panel (#00703c).
+ * @cssprop --bid-scorer-focus - Focus highlight (#ffdd00); --bid-scorer-focus-text its text (#0b0c0c).
+ * @cssprop --bid-scorer-border - Table rules and card borders (#b1b4b6).
+ * @cssprop --bid-scorer-input-border - Input borders (#0b0c0c).
+ * @cssprop --bid-scorer-panel - Panel background (#f3f2f1); --bid-scorer-background (#ffffff).
+ * @cssprop --bid-scorer-font - Font stack ("GDS Transport", arial, sans-serif).
+ * @cssprop --bid-scorer-chart-1 - Chart colours, --bid-scorer-chart-1 to --bid-scorer-chart-5.
+ *
+ * @csspart base - The widget's outer box.
+ * @csspart header - Title, buyer and reference.
+ * @csspart error-summary - The list of problems at the top.
+ * @csspart form - The bid form (self-assess, evaluate).
+ * @csspart results - The results area.
+ * @csspart total - The supplier's total (self-assess).
+ * @csspart table - Every table; each also has a part naming it (ranking, breakdown, criteria, ...).
+ * @csspart chart - The stacked bar chart.
+ * @csspart tag - Status tags (also tag-ranked, tag-disqualified, tag-incomplete).
+ * @csspart tools - Save, load, export and print.
+ */
+export class BidScorer extends HTMLElement {
+  static observedAttributes = ['mode', 'src', 'locale'];
+
+  /** Registers the element under `tag`; does nothing when the tag is already defined. */
+  static define(tag = 'bid-scorer', registry = window.customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return registry.get(tag);
+  }
+
+  #uid = (instances += 1);
+  #started = false;
+  #engine = null;
+  #source = null; // the tender as given (property, inline or src), for "start again"
+  #draft = null; // the tender being worked on, with everything typed so far
+  #result = null;
+  #errors = [];
+  #view = null;
+  #fields = null;
+  #notice = null;
+  #announced = '';
+  #saveTimer = 0;
+  #open = new Set();
+  #evaluators = [];
+  #els = {};
+  #onBeforePrint = () => this.#fillPrint();
+  #onPageHide = () => this.#flushSave();
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles()];
+    root.append(h('slot', {}), h('p', { class: 'secondary', role: 'status' }, catalogue('en-GB').ui.loading));
+  }
+
+  get mode() {
+    const m = this.getAttribute('mode');
+    if (MODES.includes(m)) return m;
+    return (this.#draft ?? this.#source)?.bids?.length ? 'evaluate' : 'publish';
+  }
+
+  set mode(value) {
+    this.setAttribute('mode', value);
+  }
+
+  get src() {
+    return this.getAttribute('src') ?? '';
+  }
+
+  set src(value) {
+    this.setAttribute('src', value);
+  }
+
+  get locale() {
+    return this.getAttribute('locale') ?? (this.#draft ?? this.#source)?.tender?.locale ?? 'en-GB';
+  }
+
+  set locale(value) {
+    this.setAttribute('locale', value);
+  }
+
+  get tender() {
+    return copy(this.#draft ?? this.#source);
+  }
+
+  set tender(value) {
+    this.#source = copy(value);
+    if (this.#engine) this.#load({ restore: false });
+  }
+
+  get result() {
+    return this.#result;
+  }
+
+  async evaluate() {
+    await this.#whenReady();
+    if (!this.#draft) throw new Error(this.#cat().ui.noTender);
+    const result = this.#engine.evaluate(this.#draft);
+    this.#run();
+    return result;
+  }
+
+  connectedCallback() {
+    window.addEventListener('beforeprint', this.#onBeforePrint);
+    window.addEventListener('pagehide', this.#onPageHide);
+    if (!this.#started) {
+      this.#started = true;
+      this.#ready = this.#start();
+    }
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('beforeprint', this.#onBeforePrint);
+    window.removeEventListener('pagehide', this.#onPageHide);
+    this.#flushSave();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.#engine) return;
+    if (name === 'src' && !this.#inlineTender()) {
+      this.#fetchSource().then((t) => {
+        if (t) {
+          this.#source = t;
+          this.#load({ restore: true });
+        }
+      });
+    } else if (name !== 'src') {
+      this.#load({ restore: true });
+    }
+  }
+
+  #ready = null;
+
+  #whenReady() {
+    if (!this.#started) {
+      this.#started = true;
+      this.#ready = this.#start();
+    }
+    return this.#ready;
+  }
+
+  async #start() {
+    if (!this.#source) {
+      const found = this.#inlineTender() ?? (await this.#fetchSource());
+      // The tender property may have been set while the file was being fetched; it wins.
+      this.#source ??= found;
+    }
+    try {
+      this.#engine = await loadEngine();
+    } catch (error) {
+      this.#fail(this.#cat().ui.engineFailed, error);
+      return;
+    }
+    if (!this.#source) {
+      this.#fail(this.#cat().ui.noTender, null);
+      return;
+    }
+    this.#load({ restore: true });
+  }
+
+  #inlineTender() {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return null;
+    try {
+      return JSON.parse(script.textContent);
+    } catch (error) {
+      this.#emit('bid-scorer-error', {
+        error,
+        errors: [{ code: 'json-syntax', path: '', message: String(error.message) }],
+      });
+      return null;
+    }
+  }
+
+  async #fetchSource() {
+    const src = this.getAttribute('src');
+    if (!src) return null;
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return await response.json();
+    } catch (error) {
+      this.#emit('bid-scorer-error', { error });
+      return null;
+    }
+  }
+
+  #fail(text, error) {
+    this.shadowRoot.replaceChildren(h('slot', {}), h('p', { class: 'banner banner--error', role: 'alert' }, text));
+    this.#emit('bid-scorer-error', { error });
+  }
+
+  #cat() {
+    return catalogue(this.locale);
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Loads the source tender for the current mode, restoring saved work when asked. */
+  #load({ restore }) {
+    const mode = this.mode;
+    const cat = this.#cat();
+    this.#notice = null;
+    this.#open = new Set();
+    this.#evaluators = [];
+    let draft = copy(this.#source);
+    if (mode !== 'publish' && restore) {
+      const saved = loadSaved(storageKey(this.#source, mode));
+      const fmt = formatter(this.locale);
+      if (saved.state === 'ok') {
+        draft = saved.tender;
+        this.#notice = { kind: 'success', text: fill(cat.ui.restored, { time: fmt.dateTime(saved.savedAt) }) };
+      } else if (saved.state === 'corrupt') {
+        this.#notice = { kind: 'error', text: fill(cat.ui.corruptSaved, { key: saved.asideKey }) };
+        this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: saved.asideKey });
+      } else if (saved.state === 'unavailable') {
+        this.#notice = { kind: 'info', text: cat.ui.storageUnavailable };
+      }
+    }
+    this.#draft = mode === 'self-assess' ? selfAssessTender(draft, cat) : draft;
+    this.#render();
+  }
+
+  #ctx() {
+    return {
+      cat: this.#cat(),
+      fmt: formatter(this.locale, this.#draft?.tender?.currency ?? 'GBP'),
+      tender: this.#draft,
+      fields: this.#fields,
+      uid: this.#uid,
+      open: this.#open,
+      evaluators: this.#evaluators,
+      structure: (focus) => this.#restructure(focus),
+      refreshErrors: () => this.#showErrors(),
+    };
+  }
+
+  /** Builds the whole widget for the current mode and runs the engine once. */
+  #render() {
+    const cat = this.#cat();
+    const mode = this.mode;
+    const info = this.#draft?.tender ?? {};
+    this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
+    const ctx = this.#ctx();
+    const els = {
+      live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+      notice: h('div', {}),
+      summary: h('div', {}),
+      main: h('div', {}),
+      print: h('div', { class: 'print-only' }),
+      printDate: h('p', { class: 'print-only' }),
+      saved: h('p', { class: 'body-s secondary', 'data-saved': '' }),
+    };
+    this.#els = els;
+    const header = h(
+      'header',
+      { part: 'header' },
+      h('span', { class: 'caption-m' }, cat.ui.modes[mode]),
+      h('h2', { class: 'heading-l' }, info.title ?? ''),
+      h(
+        'p',
+        { class: 'secondary' },
+        [
+          info.buyer ? fill(cat.ui.buyer, { buyer: info.buyer }) : null,
+          info.reference ? fill(cat.ui.reference, { reference: info.reference }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+      els.printDate,
+    );
+    if (mode === 'self-assess') this.#view = renderSelfAssess(ctx);
+    else if (mode === 'evaluate') this.#view = renderEvaluate(ctx);
+    else this.#view = null;
+    if (this.#view) els.main.append(this.#view.node);
+    this.shadowRoot.replaceChildren(
+      h(
+        'div',
+        { class: 'app', part: 'base', 'data-mode': mode },
+        els.live,
+        els.summary,
+        els.notice,
+        header,
+        els.main,
+        this.#tools(mode),
+        els.print,
+      ),
+    );
+    this.#showNotice();
+    this.#run();
+  }
+
+  /** Re-renders the mode after bids or evaluators were added or removed, then moves focus. */
+  #restructure(focusSelector) {
+    this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
+    const ctx = this.#ctx();
+    this.#view = this.mode === 'self-assess' ? renderSelfAssess(ctx) : renderEvaluate(ctx);
+    this.#els.main.replaceChildren(this.#view.node);
+    this.#run();
+    this.#changed();
+    if (focusSelector) this.shadowRoot.querySelector(focusSelector)?.focus();
+  }
+
+  #edited() {
+    this.#run();
+    this.#changed();
+  }
+
+  #changed() {
+    this.#emit('bid-scorer-change', this.tender);
+    this.#scheduleSave();
+  }
+
+  /**
+   * Runs the engine on the tender. `evaluate` reads and validates the file in the same pass as
+   * `validate` does, and throws a BidScoreError listing every error; so one call both checks what
+   * was typed and, when it is valid, gives the result to render.
+   */
+  #run() {
+    const mode = this.mode;
+    let result = null;
+    let errors = [];
+    try {
+      if (mode === 'publish') errors = this.#engine.validate(this.#draft).errors;
+      else result = this.#engine.evaluate(this.#draft);
+    } catch (error) {
+      errors = error?.errors?.length
+        ? error.errors
+        : [{ code: 'wrong-type', path: '', message: String(error?.message) }];
+    }
+    this.#errors = errors;
+    this.#showErrors();
+    if (errors.length) {
+      this.#emit('bid-scorer-error', { errors });
+      if (mode === 'publish') this.#els.main.replaceChildren();
+      return;
+    }
+    if (mode === 'publish') {
+      this.#renderPublish();
+      return;
+    }
+    this.#result = result;
+    this.#view.update(result);
+    const text = this.#view.announce(result);
+    if (text && text !== this.#announced) {
+      this.#announced = text;
+      this.#els.live.textContent = text;
+    }
+    this.#emit('bid-scorer-evaluated', result);
+  }
+
+  #renderPublish() {
+    const modelResult = this.#engine.evaluate({ ...this.#draft, bids: [] });
+    let exampleResult = null;
+    const example = priceExampleTender(this.#draft);
+    if (example) {
+      try {
+        exampleResult = this.#engine.evaluate(example);
+      } catch {
+        exampleResult = null;
+      }
+    }
+    this.#result = modelResult;
+    this.#els.main.replaceChildren(renderPublish(this.#ctx(), { modelResult, exampleResult }));
+    this.#emit('bid-scorer-evaluated', modelResult);
+  }
+
+  /** The error summary at the top and each message next to its field. */
+  #showErrors() {
+    const cat = this.#cat();
+    const messages = new Map();
+    for (const e of this.#errors) if (!messages.has(e.path)) messages.set(e.path, engineText(cat, 'errors', e));
+    this.#fields?.showErrors(messages);
+    const { summary } = this.#els;
+    if (!summary) return;
+    if (!this.#errors.length) {
+      summary.replaceChildren();
+      return;
+    }
+    const items = this.#errors.map((e) => {
+      const text = engineText(cat, 'errors', e);
+      const known = this.#fields?.control(e.path) || /^bids\[\d+\]/.test(e.path);
+      return h(
+        'li',
+        {},
+        known
+          ? h('a', { href: `#${e.path}`, on: { click: (ev) => (ev.preventDefault(), this.#focusPath(e.path)) } }, text)
+          : `${e.path ? `${e.path}: ` : ''}${text}`,
+      );
+    });
+    const box = summary.firstElementChild;
+    const list = h('ul', {}, items);
+    if (box) {
+      box.querySelector('ul').replaceWith(list);
+    } else {
+      summary.replaceChildren(
+        h(
+          'div',
+          { class: 'error-summary', part: 'error-summary', role: 'alert', tabindex: '-1' },
+          h('h2', { class: 'error-summary__title' }, cat.ui.errorSummaryTitle),
+          h('p', { class: 'body-s' }, this.mode === 'publish' ? '' : cat.ui.errorsKeepResults),
+          list,
+        ),
+      );
+    }
+  }
+
+  #focusPath(path) {
+    const m = /^bids\[(\d+)\]/.exec(path);
+    const bid = m ? this.#draft.bids?.[Number(m[1])] : null;
+    if (bid && !this.#fields.control(path)) {
+      const details = this.shadowRoot.querySelector(`details[data-bid-editor="${CSS.escape(bid.id)}"]`);
+      if (details) {
+        details.open = true;
+        this.#open.add(bid.id);
+        details.dispatchEvent(new Event('toggle'));
+      }
+    }
+    const control = this.#fields.control(path);
+    control?.focus();
+  }
+
+  #showNotice() {
+    const n = this.#notice;
+    this.#els.notice.replaceChildren(
+      n
+        ? h(
+            'div',
+            { class: `banner banner--${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status' },
+            n.items
+              ? [
+                  h('p', {}, n.text),
+                  h(
+                    'ul',
+                    { class: 'list' },
+                    n.items.map((t) => h('li', {}, t)),
+                  ),
+                ]
+              : h('p', {}, n.text),
+          )
+        : '',
+    );
+  }
+
+  #scheduleSave() {
+    if (this.mode === 'publish') return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.#flushSave(), 300);
+  }
+
+  #flushSave() {
+    if (!this.#saveTimer) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = 0;
+    const now = new Date();
+    const ok = save(storageKey(this.#source, this.mode), this.#draft, now);
+    const cat = this.#cat();
+    if (this.#els.saved) {
+      this.#els.saved.textContent = ok
+        ? fill(cat.ui.saved, { time: formatter(this.locale).dateTime(now) })
+        : cat.ui.storageUnavailable;
+    }
+  }
+
+  #tools(mode) {
+    const cat = this.#cat();
+    const ui = cat.ui;
+    const fileId = `import-${this.#uid}`;
+    const fileInput = h('input', {
+      id: fileId,
+      type: 'file',
+      class: 'visually-hidden',
+      accept: '.json,application/json',
+      on: {
+        change: () => {
+          const file = fileInput.files?.[0];
+          if (file) this.#importFile(file);
+          fileInput.value = '';
+        },
+      },
+    });
+    const drop = h(
+      'div',
+      { class: 'drop', part: 'drop' },
+      fileInput,
+      h('label', { for: fileId, class: 'button button--secondary' }, ui.importJson),
+      ' ',
+      h('span', { class: 'secondary' }, ui.importDrop),
+    );
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('drop--over');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('drop--over'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('drop--over');
+      const file = e.dataTransfer?.files?.[0];
+      if (file) this.#importFile(file);
+    });
+    const confirmBox = h('div', { class: 'panel', hidden: true, 'data-confirm': '' });
+    const startAgain = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button--secondary',
+        'data-action': 'start-again',
+        on: { click: () => this.#askStartAgain(confirmBox) },
+      },
+      ui.startAgain,
+    );
+    const button = (action, text, onClick) =>
+      h(
+        'button',
+        { type: 'button', class: 'button button--secondary', 'data-action': action, on: { click: onClick } },
+        text,
+      );
+    return h(
+      'div',
+      { class: 'section tools', part: 'tools' },
+      h('h3', { class: 'heading-m' }, ui.toolsHeading),
+      h(
+        'div',
+        { class: 'button-group' },
+        button('export-json', ui.exportJson, () =>
+          download(
+            fileName(this.#draft, 'tender.json'),
+            'application/json',
+            `${JSON.stringify(this.#draft, null, 2)}\n`,
+          ),
+        ),
+        mode === 'publish'
+          ? null
+          : button('export-csv', ui.exportCsv, () => {
+              if (this.#result)
+                download(
+                  fileName(this.#draft, 'results.csv'),
+                  'text/csv;charset=utf-8',
+                  resultsCsv(this.#ctx(), this.#result),
+                );
+            }),
+        button('print', ui.print, () => window.print()),
+        mode === 'publish' ? null : startAgain,
+      ),
+      confirmBox,
+      mode === 'publish' ? null : drop,
+      this.#els.saved,
+    );
+  }
+
+  #askStartAgain(box) {
+    const ui = this.#cat().ui;
+    const hide = () => {
+      box.hidden = true;
+      box.replaceChildren();
+      this.shadowRoot.querySelector('[data-action="start-again"]')?.focus();
+    };
+    box.replaceChildren(
+      h(
+        'p',
+        { class: 'warning-text' },
+        h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
+        ui.startAgainConfirm,
+      ),
+      h(
+        'div',
+        { class: 'button-group' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button--warning',
+            'data-action': 'start-again-yes',
+            on: {
+              click: () => {
+                clearTimeout(this.#saveTimer);
+                this.#saveTimer = 0;
+                forget(storageKey(this.#source, this.mode));
+                this.#load({ restore: false });
+                this.#emit('bid-scorer-change', this.tender);
+                this.shadowRoot.querySelector('h2')?.focus();
+              },
+            },
+          },
+          ui.startAgainYes,
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'link-button', 'data-action': 'start-again-cancel', on: { click: hide } },
+          ui.cancel,
+        ),
+      ),
+    );
+    box.hidden = false;
+    box.querySelector('button')?.focus();
+  }
+
+  async #importFile(file) {
+    const ui = this.#cat().ui;
+    const text = await file.text();
+    let data;
+    let problems = null;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      problems = [ui.importNotJson];
+    }
+    if (!problems) {
+      let errors;
+      try {
+        errors = this.#engine.validate(data).errors;
+      } catch (error) {
+        errors = error.errors ?? [{ code: 'wrong-type', path: '', message: String(error.message) }];
+      }
+      if (errors.length) {
+        const cat = this.#cat();
+        problems = errors.map((e) => `${e.path ? `${e.path}: ` : ''}${engineText(cat, 'errors', e)}`);
+      }
+    }
+    if (problems) {
+      this.#notice = { kind: 'error', text: fill(ui.importFailed, { file: file.name }), items: problems };
+      this.#showNotice();
+      this.#emit('bid-scorer-error', { file: file.name, problems });
+      return;
+    }
+    const mode = this.mode;
+    this.#draft = mode === 'self-assess' ? selfAssessTender(data, this.#cat()) : data;
+    this.#open = new Set();
+    this.#evaluators = [];
+    this.#notice = { kind: 'success', text: fill(ui.imported, { file: file.name }) };
+    this.#render();
+    this.#changed();
+  }
+
+  /** Fills the print-only parts: the date, and every bid's breakdown with working. */
+  #fillPrint() {
+    if (!this.#els.print || !this.#result) return;
+    const ctx = this.#ctx();
+    this.#els.printDate.textContent = fill(ctx.cat.ui.printedOn, { date: ctx.fmt.date(new Date()) });
+    if (this.mode === 'publish') return;
+    this.#els.print.replaceChildren(
+      h('h3', { class: 'heading-m' }, ctx.cat.ui.breakdownHeading),
+      ...ordered(this.#result).map((b) => breakdown(ctx, b, { headingLevel: 'h4' })),
+    );
+  }
+}

@@ -1,0 +1,98 @@
+// A tiny element builder. Text is always set as text (never parsed as HTML), so supplier names
+// and rationales containing markup are shown as typed.
+
+/**
+ * h('p', { class: 'x', part: 'y' }, 'text', child, [more]) -> HTMLElement.
+ * Attribute values of `false`, `null` or `undefined` are left out; `true` sets an empty attribute.
+ * `on: { click: fn }` adds listeners; `props: { value: 'x' }` sets properties.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = tag.startsWith('svg:')
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4))
+    : document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (key === 'on') {
+      for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
+    } else if (key === 'props') {
+      Object.assign(el, value);
+    } else if (value === true) {
+      el.setAttribute(key, '');
+    } else if (value !== false && value !== null && value !== undefined) {
+      el.setAttribute(key, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+let tableCount = 0;
+
+/**
+ * A table with a caption, header cells scoped to columns and, optionally, a row header column.
+ * `notes[i]`, when given, is shown in a full-width row under row i (the working behind a score),
+ * tied to that row's header with `headers`, so the table stays narrow enough for a phone.
+ */
+export function table({ caption, head, rows, part, rowHeader = true, className, notes }) {
+  tableCount += 1;
+  const body = [];
+  rows.forEach((cells, r) => {
+    const rowId = `t${tableCount}r${r}`;
+    const note = notes?.[r];
+    body.push(
+      h(
+        'tr',
+        { class: note ? 'has-note' : null },
+        cells.map((cell, i) => (i === 0 && rowHeader ? h('th', { scope: 'row', id: rowId }, cell) : h('td', {}, cell))),
+      ),
+    );
+    if (note) {
+      body.push(
+        h('tr', { class: 'note-row' }, h('td', { colspan: cells.length, headers: rowId, class: 'working' }, note)),
+      );
+    }
+  });
+  return h(
+    'table',
+    { class: className ?? 'table', part: part ?? 'table' },
+    h('caption', { class: 'caption' }, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((cell) => h('th', { scope: 'col' }, cell)),
+      ),
+    ),
+    h('tbody', {}, body),
+  );
+}
+
+/**
+ * Wraps a table in a focusable, labelled region that scrolls on its own when the table is wider
+ * than the screen. The caption stays in the table for assistive technology; a visible copy sits
+ * above the region so it is never scrolled out of view.
+ */
+export function scroller(label, child) {
+  const caption = child.querySelector?.(':scope > caption');
+  caption?.classList.replace('caption', 'visually-hidden');
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    caption ? h('p', { class: 'caption', 'aria-hidden': 'true' }, caption.textContent) : null,
+    h('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: '0' }, child),
+  );
+}
+
+/** A table (see `table`) in its own scrolling region labelled by its caption. */
+export function scrollingTable(options) {
+  return scroller(options.caption, table(options));
+}

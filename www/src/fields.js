@@ -1,0 +1,182 @@
+// Form fields bound to a place in the tender being edited. Each field is registered under the
+// engine's path for it (`bids[0].price`, `bids[1].scores.q-delivery.evaluators.Evaluator 1`), so an
+// error the engine reports at that path is shown next to that field.
+import { h } from './dom.js';
+
+/** Normalises typed money or quantities: drops spaces, thousands commas and currency signs. */
+export function cleanNumber(text) {
+  return text.replace(/[\s,£$€]/g, '');
+}
+
+/**
+ * Keeps the fields of one rendering: path -> { group, control, error, hintId }.
+ * `onEdit(path)` is called after a field has written its value into the tender.
+ */
+export class FieldSet {
+  constructor(onEdit, errorPrefix = 'Error:') {
+    this.onEdit = onEdit;
+    this.errorPrefix = errorPrefix;
+    this.fields = new Map();
+    this.count = 0;
+  }
+
+  id() {
+    this.count += 1;
+    return `f${this.count}`;
+  }
+
+  register(path, entry) {
+    this.fields.set(path, entry);
+  }
+
+  /** The control for an engine path, if one is shown. */
+  control(path) {
+    return this.fields.get(path)?.control ?? null;
+  }
+
+  /** Shows `messages` (path -> text) next to their fields and clears the rest. */
+  showErrors(messages) {
+    for (const [path, f] of this.fields) {
+      const text = messages.get(path) ?? '';
+      if ((f.shown ?? '') === text) continue;
+      f.shown = text;
+      f.group.classList.toggle('form-group--error', Boolean(text));
+      for (const c of f.inputs ?? [f.control]) {
+        c.classList.toggle('input--error', Boolean(text) && c.classList.contains('input'));
+        const ids = [c.dataset.hint, f.hintId, text ? f.error.id : null].filter(Boolean).join(' ');
+        if (ids) c.setAttribute('aria-describedby', ids);
+        else c.removeAttribute('aria-describedby');
+        if (text) c.setAttribute('aria-invalid', 'true');
+        else c.removeAttribute('aria-invalid');
+      }
+      f.error.hidden = !text;
+      f.error.replaceChildren(...(text ? [h('span', { class: 'visually-hidden' }, `${this.errorPrefix} `), text] : []));
+    }
+  }
+
+  /**
+   * A text input (or textarea) bound to `get`/`set` on the tender.
+   * set(value) receives the typed text ('' when emptied); it decides how to store it.
+   */
+  text({ path, label, hint, get, set, width = 'input--w10', multiline = false, numeric = false, labelClass }) {
+    const id = this.id();
+    const hintId = hint ? `${id}-hint` : null;
+    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const control = multiline
+      ? h('textarea', { id, class: 'textarea', rows: 3, name: path, 'data-path': path })
+      : h('input', {
+          id,
+          class: `input ${width}`,
+          type: 'text',
+          name: path,
+          'data-path': path,
+          inputmode: numeric ? 'decimal' : null,
+          spellcheck: numeric ? 'false' : null,
+          autocomplete: 'off',
+        });
+    control.value = get() ?? '';
+    if (hintId) control.setAttribute('aria-describedby', hintId);
+    control.addEventListener('input', () => {
+      set(control.value);
+      this.onEdit(path);
+    });
+    const group = h(
+      'div',
+      { class: 'form-group' },
+      h('label', { class: `label ${labelClass ?? ''}`.trim(), for: id }, label),
+      hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
+      error,
+      control,
+    );
+    this.register(path, { group, control, error, hintId });
+    return group;
+  }
+
+  /**
+   * Radio buttons in a fieldset. options: [{ value, label, hint }]; value null means "not given".
+   * set(option) receives the chosen option.
+   */
+  radios({ path, legend, hint, options, get, set, legendClass }) {
+    const id = this.id();
+    const hintId = hint ? `${id}-hint` : null;
+    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const current = get();
+    const inputs = [];
+    const items = options.map((opt, i) => {
+      const rid = `${id}-${i}`;
+      const optHint = opt.hint ? `${rid}-hint` : null;
+      const input = h('input', {
+        id: rid,
+        type: 'radio',
+        name: `${id}-radio`,
+        value: String(i),
+        'data-path': path,
+        checked: sameValue(current, opt.value),
+      });
+      if (optHint) {
+        input.dataset.hint = optHint;
+        input.setAttribute('aria-describedby', optHint);
+      }
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        set(opt);
+        this.onEdit(path);
+      });
+      inputs.push(input);
+      return h(
+        'div',
+        { class: 'radio' },
+        input,
+        h('label', { for: rid }, opt.label, opt.hint ? h('span', { id: optHint, class: 'hint' }, opt.hint) : null),
+      );
+    });
+    const fieldset = h(
+      'fieldset',
+      { class: 'fieldset', 'aria-describedby': hintId },
+      h('legend', { class: `legend ${legendClass ?? ''}`.trim() }, legend),
+      hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
+      error,
+      h('div', { class: 'radios' }, items),
+    );
+    const group = h('div', { class: 'form-group' }, fieldset);
+    this.register(path, { group, control: inputs[0], inputs, error, hintId: null });
+    return group;
+  }
+
+  /** A select list. options: [{ value, label }]; set(option) receives the chosen option. */
+  select({ path, label, options, get, set }) {
+    const id = this.id();
+    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const current = get();
+    const control = h(
+      'select',
+      { id, class: 'select', name: path, 'data-path': path },
+      options.map((opt, i) => h('option', { value: String(i), selected: sameValue(current, opt.value) }, opt.label)),
+    );
+    control.addEventListener('change', () => {
+      set(options[Number(control.value)]);
+      this.onEdit(path);
+    });
+    const group = h('div', { class: 'form-group' }, h('label', { class: 'label', for: id }, label), error, control);
+    this.register(path, { group, control, error, hintId: null });
+    return group;
+  }
+}
+
+function sameValue(a, b) {
+  if (a === undefined || a === null) return b === null || b === undefined;
+  if (b === null || b === undefined) return false;
+  return String(a) === String(b);
+}
+
+/** Sets `obj[key]` to value, or deletes it when value is undefined; drops emptied containers. */
+export function put(obj, key, value) {
+  if (value === undefined) delete obj[key];
+  else obj[key] = value;
+}
+
+/** The object at obj[key], created when missing. */
+export function child(obj, key) {
+  if (typeof obj[key] !== 'object' || obj[key] === null || Array.isArray(obj[key])) obj[key] = {};
+  return obj[key];
+}

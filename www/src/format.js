@@ -1,0 +1,45 @@
+// Locale formatting with Intl. The engine's figures are decimal strings; they are formatted as
+// strings (Intl reads them exactly) with as many decimals as the engine wrote, so formatting never
+// rounds or changes a figure.
+
+function decimalsIn(text) {
+  const dot = String(text).indexOf('.');
+  return dot < 0 ? 0 : String(text).length - dot - 1;
+}
+
+export function formatter(locale, currency = 'GBP') {
+  const cache = new Map();
+  const nf = (key, options) => {
+    if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale, options));
+    return cache.get(key);
+  };
+  return {
+    /** A score or quantity, as written by the engine. */
+    number(text) {
+      if (text === null || text === undefined || text === '') return '';
+      const d = decimalsIn(text);
+      return nf(`n${d}`, { minimumFractionDigits: d, maximumFractionDigits: d }).format(text);
+    },
+    /** Money, with at least the currency's usual decimals and never fewer than the engine wrote. */
+    money(text) {
+      if (text === null || text === undefined || text === '') return '';
+      const d = Math.max(decimalsIn(text), 2);
+      return nf(`m${d}`, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: d,
+        maximumFractionDigits: d,
+      }).format(text);
+    },
+    /** An ordinal-free rank: "2". */
+    integer(n) {
+      return nf('i', { maximumFractionDigits: 0 }).format(n);
+    },
+    dateTime(date) {
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    },
+    date(date) {
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+    },
+  };
+}
