@@ -38,6 +38,7 @@ pub mod moderation;
 pub mod money;
 pub mod ocds;
 pub mod price;
+pub mod publish;
 pub mod ranking;
 pub mod result;
 pub mod synth;

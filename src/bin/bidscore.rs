@@ -6,6 +6,7 @@
 //! bidscore analyse FILE|- [--samples N] [--seed S] [--weights simplex|ranking|tolerance:F]
 //! bidscore debrief FILE|- [--text]  assessment summaries, one per assessed bid
 //! bidscore ocds FILE|-               the award criteria in Open Contracting form
+//! bidscore describe FILE|-           the evaluation model as suppliers read it
 //! bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]   a generated tender (benchmarks)
 //! ```
 
@@ -25,6 +26,7 @@ const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
        bidscore analyse FILE|- [--samples N] [--seed S] [--weights simplex|ranking|tolerance:F]
        bidscore debrief FILE|- [--text]
        bidscore ocds FILE|-
+       bidscore describe FILE|-
        bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]
        bidscore --version";
 
@@ -53,6 +55,10 @@ fn main() -> ExitCode {
             for d in bidscore::debrief::debriefs(t, &e) {
                 emit!("{}", d.text);
             }
+        }),
+        ["describe", file] => with_tender(file, |t| {
+            let v = bidscore::publish::describe(t);
+            emit!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }),
         ["ocds", file] => with_tender(file, |t| {
             let v = bidscore::ocds::award_criteria(t);

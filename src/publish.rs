@@ -1,0 +1,455 @@
+//! The evaluation model as a supplier reads it in the tender documents: the criteria tree with marks
+//! and each one's share of the total, scales with descriptors, the price formula in words, as an
+//! equation and as a worked example, what disqualifies a bid, social value measures, tie-break and
+//! rounding rules, and the buyer's warnings. Every figure is the engine's, so the published page
+//! and the evaluation can never disagree.
+
+use crate::debrief::share_percent;
+use crate::model::*;
+use crate::money::{fixed, Plain};
+use crate::price::{self, Field};
+use crate::result::Warning;
+use crate::text::Params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Published {
+    pub format: &'static str,
+    pub title: Option<String>,
+    pub buyer: Option<String>,
+    pub reference: Option<String>,
+    pub currency: String,
+    pub method: &'static str,
+    pub method_description: &'static str,
+    pub max_total: String,
+    pub criteria: Vec<NodeSummary>,
+    pub gates: Vec<GateSummary>,
+    pub thresholds: Vec<ThresholdSummary>,
+    pub scales: Vec<ScaleSummary>,
+    pub measures: Vec<MeasureSummary>,
+    pub price: Option<PriceSummary>,
+    pub tie_break: Vec<String>,
+    pub rounding: String,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeSummary {
+    pub id: String,
+    pub name: String,
+    /// `group`, or the criterion's kind.
+    pub kind: &'static str,
+    pub category: Option<String>,
+    /// Marks (money under the fictitious discount).
+    pub marks: String,
+    /// Share of the total marks, percent to 2 decimals.
+    pub share_percent: String,
+    pub description: Option<String>,
+    /// The scale a scored criterion uses.
+    pub scale: Option<String>,
+    pub children: Vec<NodeSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateSummary {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThresholdSummary {
+    pub criterion: String,
+    pub name: String,
+    pub threshold: String,
+    pub scale: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScaleSummary {
+    pub name: String,
+    pub top: String,
+    /// Listed points, lowest first; empty for a range.
+    pub points: Vec<PointSummary>,
+    /// For a range scale: from, to, step.
+    pub range: Option<[String; 3]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointSummary {
+    pub value: String,
+    pub label: Option<String>,
+    pub descriptor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureSummary {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub proxy: String,
+    pub source: Option<String>,
+    pub licence: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceSummary {
+    pub criterion: String,
+    pub name: String,
+    pub marks: String,
+    /// Whether the price is scored as a criterion (weighted sum) or used in the award value.
+    pub scored: bool,
+    pub formula: &'static str,
+    pub words: &'static str,
+    /// The equation with the tender's own parameters: "score = 40 × lowest price ÷ your price".
+    pub equation: String,
+    pub equation_code: &'static str,
+    pub params: Params,
+    /// Whether a bid's price score depends on the other bids (rank reversal can happen).
+    pub relative: bool,
+    pub ceiling: Option<String>,
+    pub above_ceiling: Option<&'static str>,
+    /// Three made-up bids scored with the formula.
+    pub example: Vec<ExampleBid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExampleBid {
+    pub price: String,
+    pub score: String,
+    pub working: String,
+}
+
+/// Summarises a validated tender's evaluation model.
+pub fn describe(t: &Tender) -> Published {
+    let total = t.max_total();
+    let mut warnings = Vec::new();
+    crate::warning::model_warnings(t, &mut warnings);
+    warnings.sort();
+    let leaves = t.leaves();
+    Published {
+        format: "bidscore-model/1",
+        title: t.info.title.clone(),
+        buyer: t.info.buyer.clone(),
+        reference: t.info.reference.clone(),
+        currency: t.info.currency.clone(),
+        method: t.award.as_str(),
+        method_description: crate::award::describe(t.award),
+        max_total: Plain(total).to_string(),
+        criteria: t
+            .criteria
+            .iter()
+            .filter(|n| !matches!(n, Node::Leaf(c) if c.kind == Kind::PassFail))
+            .map(|n| node(n, total))
+            .collect(),
+        gates: leaves
+            .iter()
+            .filter(|c| c.kind == Kind::PassFail)
+            .map(|c| GateSummary {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+            })
+            .collect(),
+        thresholds: leaves
+            .iter()
+            .filter_map(|c| match &c.kind {
+                Kind::Scored {
+                    scale,
+                    threshold: Some(th),
+                } => Some(ThresholdSummary {
+                    criterion: c.id.clone(),
+                    name: c.name.clone(),
+                    threshold: Plain(*th).to_string(),
+                    scale: scale.name.clone(),
+                }),
+                _ => None,
+            })
+            .collect(),
+        scales: scales(t),
+        measures: t
+            .measures
+            .iter()
+            .map(|m| MeasureSummary {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+                proxy: fixed(m.proxy, 2),
+                source: m.source.clone(),
+                licence: m.licence.clone(),
+            })
+            .collect(),
+        price: leaves.iter().find_map(|c| price_summary(t, c)),
+        tie_break: t
+            .tie_break
+            .iter()
+            .map(|r| match r {
+                TieBreak::Price => "the lower price".to_string(),
+                TieBreak::Score(id) => {
+                    let name = t
+                        .groups()
+                        .iter()
+                        .find(|g| &g.id == id)
+                        .map(|g| g.name.clone())
+                        .or_else(|| leaves.iter().find(|c| &c.id == id).map(|c| c.name.clone()))
+                        .unwrap_or_else(|| id.clone());
+                    format!("the higher score on {name}")
+                }
+            })
+            .collect(),
+        rounding: rounding_words(t.rounding),
+        warnings,
+    }
+}
+
+fn node(n: &Node, total: Decimal) -> NodeSummary {
+    match n {
+        Node::Group(g) => NodeSummary {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            kind: "group",
+            category: g.category.clone(),
+            marks: Plain(g.marks).to_string(),
+            share_percent: share_percent(g.marks, total),
+            description: None,
+            scale: None,
+            children: g
+                .children
+                .iter()
+                .filter(|n| !matches!(n, Node::Leaf(c) if c.kind == Kind::PassFail))
+                .map(|c| node(c, total))
+                .collect(),
+        },
+        Node::Leaf(c) => NodeSummary {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            kind: c.kind.as_str(),
+            category: None,
+            marks: Plain(c.marks).to_string(),
+            share_percent: share_percent(c.marks, total),
+            description: c.description.clone(),
+            scale: match &c.kind {
+                Kind::Scored { scale, .. } => Some(scale.name.clone()),
+                _ => None,
+            },
+            children: vec![],
+        },
+    }
+}
+
+fn scales(t: &Tender) -> Vec<ScaleSummary> {
+    let mut out: Vec<ScaleSummary> = Vec::new();
+    for c in t.leaves() {
+        let Kind::Scored { scale, .. } = &c.kind else {
+            continue;
+        };
+        if out.iter().any(|s| s.name == scale.name) {
+            continue;
+        }
+        let (points, range) = match &scale.points {
+            ScalePoints::Points(p) => (
+                p.iter()
+                    .map(|p| PointSummary {
+                        value: Plain(p.value).to_string(),
+                        label: p.label.clone(),
+                        descriptor: p.descriptor.clone(),
+                    })
+                    .collect(),
+                None,
+            ),
+            ScalePoints::Range { from, to, step } => (
+                vec![],
+                Some([
+                    Plain(*from).to_string(),
+                    Plain(*to).to_string(),
+                    Plain(*step).to_string(),
+                ]),
+            ),
+        };
+        out.push(ScaleSummary {
+            name: scale.name.clone(),
+            top: Plain(scale.top()).to_string(),
+            points,
+            range,
+        });
+    }
+    out
+}
+
+fn rounding_words(r: Rounding) -> String {
+    let places = match r.decimals {
+        0 => "whole numbers".to_string(),
+        1 => "1 decimal place".to_string(),
+        n => format!("{n} decimal places"),
+    };
+    match r.stage {
+        RoundingStage::Criterion => format!(
+            "each criterion score is rounded to {places} (half away from zero, as a spreadsheet's ROUND), and totals add the rounded scores"
+        ),
+        RoundingStage::Total => format!(
+            "only the total is rounded, to {places} (half away from zero)"
+        ),
+        RoundingStage::None => "scores are not rounded".to_string(),
+    }
+}
+
+fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
+    let Kind::Price { formula, ceiling } = &c.kind else {
+        return None;
+    };
+    let m = Plain(c.marks);
+    let (equation, params) = match *formula {
+        Formula::LowestRatio => (format!("score = {m} × lowest price ÷ your price"), Params::new()),
+        Formula::LinearMinMax => (
+            format!("score = {m} × (highest price − your price) ÷ (highest price − lowest price)"),
+            Params::new(),
+        ),
+        Formula::DeviationFromLowest { zero_at } => (
+            format!(
+                "score = {m} × (1 − (your price − lowest price) ÷ (({} − 1) × lowest price)), and 0 at {} × the lowest price or more",
+                Plain(zero_at),
+                Plain(zero_at)
+            ),
+            Params::new().with("zeroAt", Plain(zero_at)),
+        ),
+        Formula::SetBounds { best, worst } => (
+            format!(
+                "score = {m} × ({worst} − your price) ÷ ({worst} − {best}); full marks at {best} or less, 0 at {worst} or more",
+                worst = crate::money::money(worst, &t.info.currency),
+                best = crate::money::money(best, &t.info.currency)
+            ),
+            Params::new().with("best", Plain(best)).with("worst", Plain(worst)),
+        ),
+        Formula::ReferenceRatio { reference, cap } => (
+            format!(
+                "score = {m} × {} ÷ your price{}",
+                crate::money::money(reference, &t.info.currency),
+                if cap { ", at most full marks" } else { "" }
+            ),
+            Params::new()
+                .with("reference", Plain(reference))
+                .with("cap", cap),
+        ),
+    };
+    Some(PriceSummary {
+        criterion: c.id.clone(),
+        name: c.name.clone(),
+        marks: m.to_string(),
+        scored: t.award.scores_price(),
+        formula: formula.as_str(),
+        words: price::describe(formula),
+        equation,
+        equation_code: formula.as_str(),
+        params: params.with("marks", m),
+        relative: formula.is_relative(),
+        ceiling: ceiling.map(|c| fixed(c.amount, 2)),
+        above_ceiling: ceiling.map(|c| match c.above {
+            AboveCeiling::Disqualify => "disqualify",
+            AboveCeiling::Zero => "zero",
+        }),
+        example: if t.award.scores_price() {
+            example(t, c, formula, ceiling.as_ref())
+        } else {
+            vec![]
+        },
+    })
+}
+
+/// Three made-up bids at 80%, 90% and 100% of a typical price (the ceiling, the contract value,
+/// the worst or reference price, or £100,000), scored with the tender's own formula.
+fn example(
+    t: &Tender,
+    c: &Criterion,
+    formula: &Formula,
+    ceiling: Option<&Ceiling>,
+) -> Vec<ExampleBid> {
+    let base = ceiling
+        .map(|c| c.amount)
+        .or(t.info.contract_value)
+        .or(match formula {
+            Formula::SetBounds { worst, .. } => Some(*worst),
+            Formula::ReferenceRatio { reference, .. } => Some(*reference * Decimal::new(125, 2)),
+            _ => None,
+        })
+        .unwrap_or(Decimal::from(100_000));
+    let prices: Vec<Decimal> = [80, 90, 100]
+        .iter()
+        .map(|p| crate::money::round(base * Decimal::from(*p) / Decimal::ONE_HUNDRED, 0))
+        .collect();
+    let field = Field::of(prices.iter().copied()).unwrap_or(Field::point(base));
+    prices
+        .iter()
+        .map(|&p| {
+            let s = price::score(formula, c.marks, p, field, &|a| {
+                crate::money::money(a, &t.info.currency)
+            });
+            let score = crate::evaluate::official(s.score, t);
+            let shown = match t.rounding.stage {
+                RoundingStage::Criterion => fixed(score, t.rounding.decimals),
+                _ => Plain(crate::money::round(score, 10)).to_string(),
+            };
+            ExampleBid {
+                price: fixed(p, 2),
+                working: format!("{} = {shown}", s.working),
+                score: shown,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_published_model_explains_itself() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/www/examples/council-wellbeing.json"
+        ))
+        .unwrap();
+        let t = crate::read(&text).unwrap();
+        let p = super::describe(&t);
+        // Price 40, quality 50 (30 + 20), social value 10 (5 + 5): shares of 100.
+        let shares: Vec<(&str, &str)> = p
+            .criteria
+            .iter()
+            .map(|n| (n.id.as_str(), n.share_percent.as_str()))
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                ("price", "40.00"),
+                ("quality", "50.00"),
+                ("social-value", "10.00")
+            ]
+        );
+        assert_eq!(p.criteria[1].children[0].share_percent, "30.00");
+        assert_eq!(p.gates.len(), 2);
+        assert_eq!(p.thresholds[0].threshold, "2");
+        assert_eq!(p.scales[0].points.len(), 6);
+        let price = p.price.unwrap();
+        assert!(price.relative);
+        assert_eq!(price.equation, "score = 40 × lowest price ÷ your price");
+        // Made-up prices at 80%, 90%, 100% of the £1,300,000 ceiling: 1,040,000, 1,170,000,
+        // 1,300,000. The lowest scores 40; 40 × 1,040,000 ÷ 1,170,000 = 35.555… → 35.56;
+        // 40 × 1,040,000 ÷ 1,300,000 = 32.00.
+        let scores: Vec<&str> = price.example.iter().map(|e| e.score.as_str()).collect();
+        assert_eq!(scores, ["40.00", "35.56", "32.00"]);
+        assert_eq!(
+            price.example[1].working,
+            "40 × £1,040,000.00 ÷ £1,170,000.00 = 35.56"
+        );
+        assert_eq!(
+            p.tie_break,
+            ["the higher score on Quality", "the lower price"]
+        );
+        assert!(p
+            .warnings
+            .iter()
+            .any(|w| w.code == "relative-price-formula"));
+    }
+}
