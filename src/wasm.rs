@@ -356,6 +356,9 @@ fn one_error(expected: &'static str, path: String) -> Errors {
     }
 }
 
+/// The nesting the JSON reader accepts (serde_json's recursion limit).
+const MAX_DEPTH: usize = 128;
+
 const PLAIN_DATA: &str = "plain JSON data (objects, lists, text, numbers, true/false, null)";
 
 /// The JSON text of a tender given as text or as a plain object.
@@ -385,6 +388,11 @@ fn text_of(tender: &JsValue) -> Result<String, Errors> {
 /// property that cannot be read), with its path written the way the reader writes paths.
 fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
     fn walk(v: &JsValue, path: String, open: &mut Vec<JsValue>) -> Option<(String, &'static str)> {
+        // Deeper than the JSON reader accepts anyway; stopping here keeps the walk off the stack
+        // limit of the JS engine.
+        if open.len() > MAX_DEPTH {
+            return Some((path, "data nested at most 128 levels deep"));
+        }
         if v.is_bigint() {
             return Some((path, "a number or a decimal in quotes, not a BigInt"));
         }
