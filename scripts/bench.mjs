@@ -19,7 +19,7 @@ const CASES = [
 const WASM_TARGET = 3; // × native
 const SLACK = 3; // a budget fails at SLACK × its target
 
-const cargo = (args) => execFileSync('cargo', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const cargo = (args) => execFileSync('cargo', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
 
 // Native: the release build, through the bench harness (benches/evaluate.rs).
 const nativeLines = cargo(['bench', '--locked', '--quiet', '--bench', 'evaluate', '--', ...CASES.map((c) => c.name)]);

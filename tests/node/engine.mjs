@@ -32,7 +32,7 @@ function cli() {
 
 /** `bidscore generate BIDS CRITERIA EVALUATORS SEED`: a generated tender's JSON text. */
 export function generated(...args) {
-  return execFileSync(cli(), ['generate', ...args.map(String)], { encoding: 'utf8' });
+  return execFileSync(cli(), ['generate', ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 /** Runs `bidscore evaluate -` on `text`: `{ status, json }` with the printed document. */
