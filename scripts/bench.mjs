@@ -28,7 +28,7 @@ const native = Object.fromEntries(
 );
 const cases = CASES.map((c) => ({
   name: c.name,
-  text: cargo(['run', '--locked', '--release', '--quiet', '--', 'generate', ...c.size.map(String), '1']),
+  text: cargo(['run', '--locked', '--quiet', '--', 'generate', ...c.size.map(String), '1']),
 }));
 
 // Node: the same pkg/ a page loads.

@@ -2,6 +2,7 @@
 // native command line prints: the whole result, or the whole list of errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { tenders, native, attempt } from './engine.mjs';
 
 const files = tenders();
@@ -26,7 +27,9 @@ for (const { name, text } of files) {
     // As an object (what a page holds), compared with the command line given the same object.
     const object = parsed(text);
     const cases = [[fromText, expected]];
-    if ('value' in object && object.value !== null && typeof object.value === 'object') {
+    // Only where JS holds the same data (JSON.parse turns 1e400 into Infinity, which is rejected).
+    const same = (v) => isDeepStrictEqual(JSON.parse(JSON.stringify(v)), v);
+    if ('value' in object && object.value !== null && typeof object.value === 'object' && same(object.value)) {
       cases.push([attempt(object.value), native(JSON.stringify(object.value))]);
     }
     for (const [got, want] of cases) {
