@@ -3,94 +3,480 @@
 //! Objects cross the boundary as JSON text: JS objects are stringified on the way in and the
 //! engine's JSON is parsed on the way out. That keeps one reader (with exact decimals and every
 //! error) for the command line and the browser, and makes the browser's result byte-for-byte the
-//! native one.
+//! native one. What JSON cannot carry faithfully (a `BigInt`, `NaN`, `Infinity`, a cycle) is
+//! reported as a `BidScoreError` with the path of the offending value, never silently turned into
+//! `null` or dropped.
 
-use js_sys::{Array, Error as JsError, Reflect, JSON};
+use crate::{Error, ErrorKind, Errors};
+use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Text of a tender given as a JSON string or as a plain object.
-fn text_of(tender: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = tender.as_string() {
-        return Ok(s);
-    }
-    match JSON::stringify(tender) {
-        Ok(s) => Ok(s.as_string().unwrap_or_default()),
-        Err(_) => Err(bidscore_error(&crate::Errors {
-            errors: vec![crate::Error::new(
-                crate::ErrorKind::WrongType {
-                    expected: "a tender object or JSON text",
-                },
-                "",
-            )],
-        })),
-    }
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A decimal: a JSON number or, to keep every digit, a decimal string such as "1250000.50". */
+export type Decimal = number | string;
+
+/** A tender file, format `bidscore/1`. `null` counts as absent everywhere. */
+export interface TenderFile {
+  format: "bidscore/1";
+  tender?: TenderInfo | null;
+  award?: Award | null;
+  rounding?: Rounding | null;
+  moderation?: Moderation | null;
+  /** `"price"`, `"group:ID"` or `"criterion:ID"`, applied in order. */
+  tieBreak?: string[] | null;
+  abnormallyLow?: AbnormallyLow | null;
+  scales?: Record<string, Scale> | null;
+  measures?: Measure[] | null;
+  criteria: CriterionNode[];
+  bids?: Bid[] | null;
 }
 
-fn parse(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or(JsValue::NULL)
+export interface TenderInfo {
+  title?: string | null;
+  buyer?: string | null;
+  reference?: string | null;
+  /** ISO 4217 code; GBP when absent. */
+  currency?: string | null;
+  contractValue?: Decimal | null;
+  locale?: string | null;
 }
 
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    // Setting a property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+export interface Award {
+  method?: "weighted-sum" | "price-per-quality-point" | "quality-price-ratio" | "fictitious-discount" | null;
+  scale?: string | null;
+  band?: Decimal | null;
+  bandDecider?: string | null;
 }
 
-/// A real JS `Error` named `BidScoreError`, with `code` and `path` of the first error and the
-/// whole list in `errors`.
-fn bidscore_error(errors: &crate::Errors) -> JsValue {
-    let first = errors.errors.first();
-    let message = match errors.errors.len() {
-        0 | 1 => errors.to_string(),
-        n => format!(
-            "{} (and {} more errors)",
-            first.map(|e| e.to_string()).unwrap_or_default(),
-            n - 1
-        ),
-    };
-    let e: JsValue = JsError::new(&message).into();
-    set(&e, "name", &JsValue::from_str("BidScoreError"));
-    set(
-        &e,
-        "code",
-        &JsValue::from_str(first.map(|e| e.code()).unwrap_or("")),
-    );
-    set(
-        &e,
-        "path",
-        &JsValue::from_str(first.map(|e| e.path.as_str()).unwrap_or("")),
-    );
-    let list = serde_json::to_string(&errors.errors).unwrap_or_else(|_| "[]".into());
-    let arr = parse(&list);
-    let arr = if arr.is_null() {
-        Array::new().into()
-    } else {
-        arr
-    };
-    set(&e, "errors", &arr);
-    e
+export interface Rounding {
+  /** 0 to 10; 2 when absent. */
+  decimals?: Decimal | null;
+  stage?: "criterion" | "total" | "none" | null;
 }
 
-/// Evaluates a tender (object or JSON text); returns the result object.
-/// Throws a `BidScoreError` when the tender is invalid.
-#[wasm_bindgen]
-pub fn evaluate(tender: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(&tender)?;
-    match crate::evaluate_str(&text) {
-        Ok(result) => Ok(parse(&serde_json::to_string(&result).unwrap_or_default())),
+export interface Moderation {
+  method?: "mean" | "median" | null;
+  flagSpread?: Decimal | null;
+}
+
+export interface AbnormallyLow {
+  percent?: Decimal | null;
+}
+
+/** Either listed `points` or `from`, `to` and `step`. */
+export interface Scale {
+  points?: ScalePoint[] | null;
+  from?: Decimal | null;
+  to?: Decimal | null;
+  step?: Decimal | null;
+  description?: string | null;
+}
+
+export interface ScalePoint {
+  value: Decimal;
+  label?: string | null;
+  descriptor?: string | null;
+}
+
+export interface Measure {
+  id: string;
+  name: string;
+  unit: string;
+  /** Money per unit. */
+  proxy: Decimal;
+  source?: string | null;
+  licence?: string | null;
+}
+
+/** A group (it has `children`) or a leaf criterion. */
+export type CriterionNode = CriterionGroup | Criterion;
+
+export interface CriterionGroup {
+  id: string;
+  name?: string | null;
+  /** When given, must equal the sum of the children's marks. */
+  weight?: Decimal | null;
+  /** `"social-value"` marks the group counted as social value. */
+  category?: string | null;
+  children: CriterionNode[];
+  description?: string | null;
+}
+
+export type CriterionKind = "price" | "scored" | "numeric" | "measures" | "pass-fail";
+
+export type Formula =
+  | "lowest-ratio" | "linear-min-max" | "deviation-from-lowest" | "set-bounds" | "reference-ratio"
+  | "relative-to-best";
+
+/** A leaf criterion; which of the optional fields apply depends on `kind`. */
+export interface Criterion {
+  id: string;
+  kind: CriterionKind;
+  name?: string | null;
+  /** Marks; not allowed on pass-fail gates. */
+  weight?: Decimal | null;
+  description?: string | null;
+  question?: string | null;
+  /** Money value of the criterion (fictitious-discount award method). */
+  value?: Decimal | null;
+  /** price and numeric */
+  formula?: Formula | null;
+  zeroAt?: Decimal | null;
+  best?: Decimal | null;
+  worst?: Decimal | null;
+  reference?: Decimal | null;
+  cap?: boolean | null;
+  /** price only */
+  ceiling?: Decimal | null;
+  aboveCeiling?: "disqualify" | "zero" | null;
+  /** scored */
+  scale?: string | null;
+  threshold?: Decimal | null;
+  /** numeric */
+  unit?: string | null;
+  direction?: "higher" | "lower" | null;
+  /** measures */
+  measures?: string[] | null;
+  svScoring?: "relative-to-highest" | "relative-to-highest-percent" | "target" | null;
+  target?: Decimal | null;
+}
+
+export interface Bid {
+  id: string;
+  supplier?: string | null;
+  price?: Decimal | null;
+  /** Gate id → passed. */
+  gates?: Record<string, boolean> | null;
+  /** Scored criterion id → marks. */
+  scores?: Record<string, Marking> | null;
+  /** Numeric criterion id → stated value. */
+  values?: Record<string, Decimal> | null;
+  /** Measure id → committed quantity. */
+  commitments?: Record<string, Decimal> | null;
+  note?: string | null;
+  /** A "what if" bid made up by a supplier. */
+  hypothetical?: boolean | null;
+}
+
+export interface Marking {
+  /** Evaluator name → score. */
+  evaluators?: Record<string, Decimal> | null;
+  moderated?: Decimal | null;
+  rationale?: string | null;
+}
+
+/** The result of `evaluate`, format `bidscore-result/1`. Amounts are decimal strings. */
+export interface EvaluationResult {
+  format: "bidscore-result/1";
+  maxTotal: string;
+  method: string;
+  currency: string;
+  decimals: number;
+  roundingStage: "criterion" | "total" | "none";
+  /** Every bid, in file order. */
+  bids: BidResult[];
+  /** Ids of the ranked bids, best first. */
+  ranking: string[];
+  warnings: Warning[];
+}
+
+export interface BidResult {
+  id: string;
+  supplier: string;
+  hypothetical: boolean;
+  status: "ranked" | "disqualified" | "incomplete";
+  /** 1 = best; shared on a tie. `null` unless ranked. */
+  rank: number | null;
+  total: string;
+  price: string | null;
+  criteria: CriterionResult[];
+  groups: GroupResult[];
+  gates: GateResult[];
+  socialValue: SocialValue | null;
+  /** Why the bid is disqualified. */
+  reasons: Message[];
+  /** What is still needed before it can be ranked. */
+  missing: Message[];
+}
+
+export interface CriterionResult {
+  id: string;
+  name: string;
+  kind: CriterionKind;
+  /** `null` when the input is missing. */
+  score: string | null;
+  max: string;
+  fraction: string | null;
+  input: string | null;
+  inputFrom: "moderated" | "evaluator" | "mean" | "median" | null;
+  /** The formula with this bid's numbers, e.g. "40 × £980,000.00 ÷ £1,080,000.00 = 36.30". */
+  working: string;
+  explain: Explain;
+}
+
+export interface Explain {
+  code: string;
+  params: Record<string, string>;
+}
+
+export interface GroupResult {
+  id: string;
+  name: string;
+  category: string | null;
+  score: string;
+  max: string;
+}
+
+export interface GateResult {
+  id: string;
+  name: string;
+  /** `null` when not yet recorded. */
+  passed: boolean | null;
+}
+
+export interface SocialValue {
+  money: string;
+  percentOfPrice: string | null;
+  items: SocialValueItem[];
+}
+
+export interface SocialValueItem {
+  measure: string;
+  quantity: string;
+  proxy: string;
+  money: string;
+  working: string;
+}
+
+/** A message with a stable code and named parameters, for rendering in another language. */
+export interface Message {
+  code: string;
+  params: Record<string, string>;
+  message: string;
+}
+
+export interface Warning {
+  code: string;
+  /** The bids it concerns, sorted; empty for the model as a whole. */
+  bids: string[];
+  message: string;
+  params: Record<string, string>;
+}
+
+/** One problem in a tender file. */
+export interface ErrorDetail {
+  /** Stable code, e.g. "unknown-field". */
+  code: string;
+  /** Where, e.g. "bids[2].price"; empty for the whole file. */
+  path: string;
+  /** What to change, in English. */
+  message: string;
+  params: Record<string, string>;
+}
+
+/** What `validate` returns: every error, or the warnings when there is none. */
+export interface Validation {
+  errors: ErrorDetail[];
+  warnings: Warning[];
+}
+
+/** Thrown by `evaluate`: a real `Error` whose `code` and `path` are those of the first error. */
+export interface BidScoreError extends Error {
+  name: "BidScoreError";
+  code: string;
+  path: string;
+  errors: ErrorDetail[];
+}
+"#;
+
+// The exported functions are thin wrappers so that tests/wasm.rs can include this file and call
+// the same code in a browser; that test build leaves the exports out (they would clash with the
+// library's own).
+
+/// Evaluates a tender (a `TenderFile` object or its JSON text) and returns the result.
+///
+/// @throws {BidScoreError} when the tender is invalid, with every error in `errors`.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "EvaluationResult")]
+pub fn evaluate_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    evaluate(&tender)
+}
+
+/// Checks a tender (object or JSON text) without throwing: every error, or the warnings when it
+/// is valid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "Validation")]
+pub fn validate_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> JsValue {
+    validate(&tender)
+}
+
+/// The engine's version, e.g. "0.1.0".
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = version)]
+pub fn version_export() -> String {
+    version()
+}
+
+/// The result object of a tender, or a `BidScoreError`.
+pub fn evaluate(tender: &JsValue) -> Result<JsValue, JsValue> {
+    match text_of(tender).and_then(|text| crate::evaluate_str(&text)) {
+        Ok(evaluation) => Ok(to_js(&evaluation)),
         Err(errors) => Err(bidscore_error(&errors)),
     }
 }
 
-/// Checks a tender without throwing: `{ errors, warnings }`.
-#[wasm_bindgen]
-pub fn validate(tender: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(&tender)?;
-    let v = crate::validate_str(&text);
-    Ok(parse(&serde_json::to_string(&v).unwrap_or_default()))
+/// `{ errors, warnings }` of a tender; never a thrown error.
+pub fn validate(tender: &JsValue) -> JsValue {
+    let validation = match text_of(tender) {
+        Ok(text) => crate::validate_str(&text),
+        Err(errors) => crate::Validation {
+            errors: errors.errors,
+            warnings: vec![],
+        },
+    };
+    to_js(&validation)
 }
 
-/// The engine's version.
-#[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+fn one_error(expected: &'static str, path: String) -> Errors {
+    Errors {
+        errors: vec![Error {
+            kind: ErrorKind::WrongType { expected },
+            path,
+        }],
+    }
+}
+
+/// The nesting the JSON reader accepts (serde_json's recursion limit).
+const MAX_DEPTH: usize = 128;
+
+const PLAIN_DATA: &str = "plain JSON data (objects, lists, text, numbers, true/false, null)";
+
+/// The JSON text of a tender given as text or as a plain object.
+fn text_of(tender: &JsValue) -> Result<String, Errors> {
+    if let Some(s) = tender.as_string() {
+        return Ok(s);
+    }
+    if !tender.is_object() || tender.is_function() {
+        return Err(one_error("a tender object or JSON text", String::new()));
+    }
+    match JSON::stringify(tender).ok().and_then(|s| s.as_string()) {
+        // `JSON.stringify` turns NaN and ±Infinity into `null`; only then can the text hide one.
+        Some(text) if !text.contains("null") => Ok(text),
+        Some(text) => match unfaithful(tender) {
+            Some((path, expected)) => Err(one_error(expected, path)),
+            None => Ok(text),
+        },
+        None => {
+            let (path, expected) =
+                unfaithful(tender).unwrap_or_else(|| (String::new(), PLAIN_DATA));
+            Err(one_error(expected, path))
+        }
+    }
+}
+
+/// The first value that JSON would not carry as given (BigInt, NaN, ±Infinity, a cycle, a
+/// property that cannot be read), with its path written the way the reader writes paths.
+fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
+    fn walk(v: &JsValue, path: String, open: &mut Vec<JsValue>) -> Option<(String, &'static str)> {
+        // Deeper than the JSON reader accepts anyway; stopping here keeps the walk off the stack
+        // limit of the JS engine.
+        if open.len() > MAX_DEPTH {
+            return Some((path, "data nested at most 128 levels deep"));
+        }
+        if v.is_bigint() {
+            return Some((path, "a number or a decimal in quotes, not a BigInt"));
+        }
+        if let Some(n) = v.as_f64() {
+            return (!n.is_finite()).then_some((path, "a finite number"));
+        }
+        if !v.is_object() || v.is_function() {
+            return None;
+        }
+        if open.iter().any(|o| o == v) {
+            return Some((
+                path,
+                "plain JSON data without cycles (an object inside itself)",
+            ));
+        }
+        open.push(v.clone());
+        let found = if Array::is_array(v) {
+            Array::from(v)
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| walk(&item, format!("{path}[{i}]"), open))
+        } else {
+            Object::keys(v.unchecked_ref::<Object>())
+                .iter()
+                .find_map(|key| {
+                    let name = key.as_string().unwrap_or_default();
+                    let at = if path.is_empty() {
+                        name
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    match Reflect::get(v, &key) {
+                        Ok(item) => walk(&item, at, open),
+                        Err(_) => Some((at, PLAIN_DATA)),
+                    }
+                })
+        };
+        open.pop();
+        found
+    }
+    walk(root, String::new(), &mut Vec::new())
+}
+
+/// A serialisable engine value as a plain JS object, through its JSON (so decimals stay strings
+/// and absent values are `null`, exactly as the command line prints them).
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|json| JSON::parse(&json).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A real JS `Error` named `BidScoreError`, with `code` and `path` of the first error and the
+/// whole list in `errors`.
+fn bidscore_error(errors: &Errors) -> JsValue {
+    let first = errors.errors.first();
+    let message = match errors.errors.len() {
+        0 | 1 => errors.to_string(),
+        n => format!(
+            "{} (and {} more error{})",
+            first.map(Error::to_string).unwrap_or_default(),
+            n - 1,
+            if n == 2 { "" } else { "s" }
+        ),
+    };
+    let e = js_sys::Error::new(&message);
+    e.set_name("BidScoreError");
+    let list = match to_js(&errors.errors) {
+        v if v.is_null() => Array::new().into(),
+        v => v,
+    };
+    for (key, value) in [
+        (
+            "code",
+            JsValue::from_str(first.map(Error::code).unwrap_or("")),
+        ),
+        (
+            "path",
+            JsValue::from_str(first.map(|e| e.path.as_str()).unwrap_or("")),
+        ),
+        ("errors", list),
+    ] {
+        // Defining a property on a fresh, extensible Error cannot fail.
+        let _ = Reflect::set(&e, &JsValue::from_str(key), &value);
+    }
+    e.into()
 }

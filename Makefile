@@ -1,0 +1,67 @@
+# bidscore: build, test and try it. `make test` is what CI runs (.ci/run); it installs what is
+# missing first (`make setup`), so it works from a fresh clone.
+.NOTPARALLEL:
+.PHONY: all setup test lint fmt-check clippy cargo-test wasm wasm-test node-test browser-test \
+        size bench demo clean
+
+PORT ?= 8080
+# Tools cargo installs (wasm-pack, wasm-bindgen) live here; make sure a fresh shell finds them.
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+all: wasm
+
+## setup: install what is missing (wasm32 target, wasm-pack, wasm-bindgen-cli, Chromium, npm tools)
+setup:
+	@scripts/setup.sh
+
+## test: everything CI checks, in order
+test: setup lint cargo-test wasm size wasm-test node-test browser-test bench
+	@echo "make test: all passed"
+
+lint: fmt-check clippy
+
+fmt-check:
+	cargo fmt --all --check
+
+## clippy: native targets (lib, bin, tests, benches) and the wasm-only binding
+clippy:
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --lib --test wasm --target wasm32-unknown-unknown -- -D warnings
+
+cargo-test:
+	cargo test --locked
+
+## wasm: pkg/ (ES module, .wasm, .d.ts), shrunk with the pinned wasm-opt -Oz
+wasm: setup
+	@scripts/build-wasm.sh
+
+## wasm-test: tests/wasm.rs (wasm-bindgen-test) under Node, then in headless Chromium
+wasm-test:
+	@scripts/wasm-test.sh
+
+## node-test: the JS API from pkg/ (parity with the command line, errors, type declarations)
+node-test: wasm
+	node --test tests/node/
+
+## browser-test: every tests/browser/*.test.mjs, when there are any
+browser-test: wasm
+	@set -- tests/browser/*.test.mjs; \
+	if [ -e "$$1" ]; then node --test "$$@"; else echo "browser-test: no tests/browser/*.test.mjs yet"; fi
+
+## size: raw and gzipped sizes of pkg/; fails over the wasm budget
+size: wasm
+	@node scripts/size.mjs
+
+## bench: native, Node and Chromium timings of evaluate(), with budget checks
+bench: wasm
+	@node scripts/bench.mjs
+
+## demo: build, print the example's ranking, and serve www/ on http://127.0.0.1:$(PORT)
+demo: wasm
+	cargo run --locked --release --quiet -- evaluate www/examples/council-wellbeing.json --table
+	@if [ ! -f scripts/serve.mjs ]; then echo "demo: scripts/serve.mjs is missing" >&2; exit 1; fi
+	@echo "Serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	node scripts/serve.mjs --port $(PORT)
+
+clean:
+	rm -rf pkg target/wasm-opt

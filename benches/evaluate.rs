@@ -1,0 +1,59 @@
+//! Native benchmark of a whole evaluation: read and validate the JSON text, evaluate, write the
+//! result's JSON (what the command line and the WebAssembly binding both do).
+//!
+//! `cargo bench --bench evaluate -- [BIDS×CRITERIA×EVALUATORS ...]` prints one JSON line per size:
+//! `{"case":"20x30x3","median_ms":..,"runs":..}`. `make bench` compares these with the wasm
+//! figures and the budgets.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Median milliseconds of one call to `f`, timing batches long enough for a coarse clock.
+pub fn median_ms(mut f: impl FnMut()) -> (f64, usize) {
+    let start = Instant::now();
+    f();
+    let once = start.elapsed().max(Duration::from_micros(1));
+    let batch = (Duration::from_millis(20).as_nanos() / once.as_nanos()).clamp(1, 10_000) as usize;
+    let samples = if once > Duration::from_millis(200) {
+        5
+    } else {
+        15
+    };
+    let mut times: Vec<f64> = (0..samples)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..batch {
+                f();
+            }
+            t.elapsed().as_secs_f64() * 1000.0 / batch as f64
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], samples * batch)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let cases: Vec<String> = if args.is_empty() {
+        vec!["20x30x3".into(), "1000x40x3".into()]
+    } else {
+        args
+    };
+    for case in cases {
+        let n: Vec<usize> = case.split('x').filter_map(|x| x.parse().ok()).collect();
+        let [bids, criteria, evaluators] = n[..] else {
+            eprintln!("evaluate bench: sizes are BIDSxCRITERIAxEVALUATORS, not {case}");
+            std::process::exit(2);
+        };
+        let text = bidscore::synth::tender(bids, criteria, evaluators, 1).to_string();
+        let (median, runs) = median_ms(|| {
+            let result =
+                bidscore::evaluate_str(black_box(&text)).expect("a generated tender is valid");
+            black_box(serde_json::to_string(&result).expect("a result serialises"));
+        });
+        println!("{{\"case\":\"{case}\",\"median_ms\":{median:.4},\"runs\":{runs}}}");
+    }
+}

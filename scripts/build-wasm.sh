@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds pkg/ (ES module + .wasm + .d.ts) and shrinks the .wasm with the pinned npm wasm-opt.
+# wasm-pack's own wasm-opt step is off (Cargo.toml) so no other wasm-opt is ever picked up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+wasm-pack --log-level warn build --target web --release --out-dir pkg --no-pack
+wasm=pkg/bidscore_bg.wasm
+
+# wasm-opt takes seconds; reuse its output while wasm-bindgen's output is unchanged.
+cache=target/wasm-opt
+mkdir -p "$cache"
+key=$(cksum < "$wasm" | tr ' ' '-')
+if [ ! -s "$cache/$key.wasm" ]; then
+  rm -f "$cache"/*.wasm
+  npx --no-install wasm-opt -Oz --converge "$wasm" -o "$cache/$key.wasm"
+fi
+cp "$cache/$key.wasm" "$wasm"
+echo "pkg/: $(wc -c < "$wasm") bytes of wasm after wasm-opt -Oz"

@@ -1,0 +1,87 @@
+// Shared by the Node tests: the built engine (pkg/), the native command line, and every tender
+// file in the repository.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const pkg = join(root, 'pkg');
+if (!existsSync(join(pkg, 'bidscore_bg.wasm'))) {
+  throw new Error('pkg/ is not built: run `make wasm` first');
+}
+const glue = await import(join(pkg, 'bidscore.js'));
+glue.initSync({ module: readFileSync(join(pkg, 'bidscore_bg.wasm')) });
+
+/** The engine's JS API, as a page gets it from pkg/bidscore.js. */
+export const { evaluate, validate, version } = glue;
+
+/** The text of pkg/bidscore.d.ts. */
+export const declarations = () => readFileSync(join(pkg, 'bidscore.d.ts'), 'utf8');
+
+let binary;
+/** The native command line, built (debug) on first use. */
+function cli() {
+  if (!binary) {
+    execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'bidscore'], { cwd: root, stdio: 'inherit' });
+    binary = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'bidscore');
+  }
+  return binary;
+}
+
+/** `bidscore generate BIDS CRITERIA EVALUATORS SEED`: a generated tender's JSON text. */
+export function generated(...args) {
+  return execFileSync(cli(), ['generate', ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+/** Runs `bidscore evaluate -` on `text`: `{ status, json }` with the printed document. */
+export function native(text) {
+  const run = spawnSync(cli(), ['evaluate', '-'], { input: text, encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`bidscore exited ${run.status}: ${run.stderr}`);
+  }
+  return { status: run.status, json: JSON.parse(run.stdout) };
+}
+
+function jsonFiles(dir) {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(full, f), 'utf8') }));
+}
+
+/**
+ * Every tender in the repository as `{ name, text }`: the examples, each fixture's tender (inline
+ * or a path from the repository root), two generated tenders, and each invalid case's input (an
+ * object, or raw text).
+ */
+export function tenders() {
+  const out = jsonFiles('www/examples');
+  for (const f of jsonFiles('tests/fixtures')) {
+    const doc = JSON.parse(f.text);
+    const t = 'tender' in doc ? doc.tender : doc;
+    const text = typeof t === 'string' ? readFileSync(join(root, t), 'utf8') : JSON.stringify(t);
+    out.push({ name: f.name, text });
+  }
+  for (const size of [[3, 4, 2, 7], [20, 30, 3, 1]]) {
+    out.push({ name: `generated ${size.join(' ')}`, text: generated(...size) });
+  }
+  for (const f of jsonFiles('tests/invalid')) {
+    const input = JSON.parse(f.text).input;
+    out.push({ name: f.name, text: typeof input === 'string' ? input : JSON.stringify(input) });
+  }
+  return out;
+}
+
+/** `evaluate` as a value: `{ ok: result }` or `{ error }`, whatever was thrown. */
+export function attempt(tender) {
+  try {
+    return { ok: evaluate(tender) };
+  } catch (error) {
+    return { error };
+  }
+}
+
