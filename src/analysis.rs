@@ -733,6 +733,13 @@ impl<'t> Setup<'t> {
     }
 
     fn acceptability(&self, o: &SmaaOptions) -> Option<Acceptability> {
+        let mut run = self.smaa_run(o)?;
+        run.step(o.samples);
+        Some(run.result())
+    }
+
+    /// A rank acceptability run, ready to sample; `None` without ranked bids.
+    fn smaa_run(&self, o: &SmaaOptions) -> Option<SmaaRun> {
         if self.pool.is_empty() {
             return None;
         }
@@ -767,7 +774,6 @@ impl<'t> Setup<'t> {
                     .collect()
             })
             .collect();
-        let uncertain = cells.iter().flatten().any(|c| c.len() > 1);
         let published: Vec<f64> = leaves
             .iter()
             .map(|&li| to_f(self.cx.leaves[li].marks))
@@ -781,86 +787,115 @@ impl<'t> Setup<'t> {
                 .partial_cmp(&published[a])
                 .unwrap_or(Ordering::Equal)
         });
-
         let n = self.pool.len();
         let k = leaves.len();
-        let mut rank_counts = vec![vec![0u32; n]; n];
-        let mut central = vec![vec![0f64; k]; n];
-        let mut weights = vec![0f64; k];
-        let mut totals = vec![0f64; n];
-        for s in 0..o.samples {
-            let mut rng = Rng::for_sample(o.seed, u64::from(s));
-            sample_weights(&mut rng, o.weights, &published, &order, &mut weights);
-            for b in 0..n {
-                let mut t = 0.0;
-                for (c, w) in weights.iter().enumerate() {
-                    let cell = &cells[b][c];
-                    let f = if cell.len() == 1 {
-                        cell[0]
-                    } else {
-                        cell[rng.below(cell.len())]
-                    };
-                    t += w * f;
-                }
-                totals[b] = t;
+        Some(SmaaRun {
+            options: o.clone(),
+            bids: self
+                .pool
+                .iter()
+                .map(|&j| (self.t.bids[j].id.clone(), self.t.bids[j].supplier.clone()))
+                .collect(),
+            criteria: leaves
+                .iter()
+                .map(|&li| self.cx.leaves[li].id.clone())
+                .collect(),
+            cells,
+            published,
+            order,
+            done: 0,
+            rank_counts: vec![vec![0; n]; n],
+            central: vec![vec![0.0; k]; n],
+        })
+    }
+}
+
+/// A rank acceptability analysis that can be run a slice at a time (a Web Worker reports progress
+/// between slices and can stop). Sample `s` always draws from its own seed, so the result never
+/// depends on how the samples were sliced.
+#[derive(Debug, Clone)]
+pub struct SmaaRun {
+    options: SmaaOptions,
+    /// (id, supplier) of each ranked bid.
+    bids: Vec<(String, String)>,
+    criteria: Vec<String>,
+    cells: Vec<Vec<Vec<f64>>>,
+    published: Vec<f64>,
+    order: Vec<usize>,
+    done: u32,
+    rank_counts: Vec<Vec<u32>>,
+    central: Vec<Vec<f64>>,
+}
+
+impl SmaaRun {
+    /// A run over a validated tender's ranked bids; `None` when there are none or the award
+    /// method is not a weighted sum.
+    pub fn new(t: &Tender, o: &SmaaOptions) -> Option<SmaaRun> {
+        if t.award != AwardMethod::WeightedSum {
+            return None;
+        }
+        let official = evaluate::evaluate(t);
+        Setup::new(t, &official).smaa_run(o)
+    }
+
+    /// Samples taken so far, and in all.
+    pub fn progress(&self) -> (u32, u32) {
+        (self.done, self.options.samples)
+    }
+
+    /// Takes up to `n` more samples; returns how many have been taken in all.
+    pub fn step(&mut self, n: u32) -> u32 {
+        let end = self.done.saturating_add(n).min(self.options.samples);
+        let nb = self.bids.len();
+        let mut weights = vec![0f64; self.criteria.len()];
+        let mut totals = vec![0f64; nb];
+        for s in self.done..end {
+            let mut rng = Rng::for_sample(self.options.seed, u64::from(s));
+            sample_weights(
+                &mut rng,
+                self.options.weights,
+                &self.published,
+                &self.order,
+                &mut weights,
+            );
+            for (b, total) in totals.iter_mut().enumerate() {
+                *total = draw_total(&self.cells[b], &weights, &mut rng);
             }
-            for b in 0..n {
+            for b in 0..nb {
                 let rank = totals.iter().filter(|&&x| x > totals[b]).count();
-                rank_counts[b][rank] += 1;
+                self.rank_counts[b][rank] += 1;
                 if rank == 0 {
                     for (c, w) in weights.iter().enumerate() {
-                        central[b][c] += w;
+                        self.central[b][c] += w;
                     }
                 }
             }
         }
+        self.done = end;
+        end
+    }
+
+    /// The acceptabilities over the samples taken so far, with each bid's confidence factor.
+    pub fn result(&self) -> Acceptability {
         let round4 = |x: f64| (x * 10_000.0).round() / 10_000.0;
-        let samples = f64::from(o.samples.max(1));
-        let bids = (0..n)
+        let samples = f64::from(self.done.max(1));
+        let uncertain = self.cells.iter().flatten().any(|c| c.len() > 1);
+        let bids = (0..self.bids.len())
             .map(|b| {
-                let wins = rank_counts[b][0];
+                let wins = self.rank_counts[b][0];
                 let central_weights = (wins > 0).then(|| {
-                    central[b]
+                    self.central[b]
                         .iter()
                         .map(|w| w / f64::from(wins))
                         .collect::<Vec<f64>>()
                 });
-                let confidence = central_weights.as_ref().map(|cw| {
-                    // Score draws under the central weights (SMAA-2 confidence factor); with no
-                    // uncertain score one draw decides it.
-                    let draws = if uncertain {
-                        o.samples.clamp(1, 1_000)
-                    } else {
-                        1
-                    };
-                    let mut first = 0u32;
-                    for s in 0..draws {
-                        let mut rng = Rng::for_sample(o.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
-                        let t: Vec<f64> = (0..n)
-                            .map(|x| {
-                                cw.iter()
-                                    .enumerate()
-                                    .map(|(c, w)| {
-                                        let cell = &cells[x][c];
-                                        w * if cell.len() == 1 {
-                                            cell[0]
-                                        } else {
-                                            cell[rng.below(cell.len())]
-                                        }
-                                    })
-                                    .sum()
-                            })
-                            .collect();
-                        if t.iter().all(|&x| x <= t[b]) {
-                            first += 1;
-                        }
-                    }
-                    round4(f64::from(first) / f64::from(draws))
-                });
+                let confidence = central_weights
+                    .as_ref()
+                    .map(|cw| round4(self.confidence(b, cw, uncertain)));
                 BidAcceptability {
-                    bid: self.t.bids[self.pool[b]].id.clone(),
-                    supplier: self.t.bids[self.pool[b]].supplier.clone(),
-                    ranks: rank_counts[b]
+                    bid: self.bids[b].0.clone(),
+                    supplier: self.bids[b].1.clone(),
+                    ranks: self.rank_counts[b]
                         .iter()
                         .map(|&c| round4(f64::from(c) / samples))
                         .collect(),
@@ -869,21 +904,56 @@ impl<'t> Setup<'t> {
                 }
             })
             .collect();
-        Some(Acceptability {
-            samples: o.samples,
-            seed: o.seed,
-            weights: match o.weights {
+        Acceptability {
+            samples: self.done,
+            seed: self.options.seed,
+            weights: match self.options.weights {
                 WeightModel::Simplex => "simplex",
                 WeightModel::Tolerance(_) => "tolerance",
                 WeightModel::Ranking => "ranking",
             },
-            criteria: leaves
-                .iter()
-                .map(|&li| self.cx.leaves[li].id.clone())
-                .collect(),
+            criteria: self.criteria.clone(),
             bids,
-        })
+        }
     }
+
+    /// SMAA-2 confidence factor: the share of score draws in which bid `b` ranks first under its
+    /// central weights; with no uncertain score one draw decides it.
+    fn confidence(&self, b: usize, central: &[f64], uncertain: bool) -> f64 {
+        let draws = if uncertain {
+            self.options.samples.clamp(1, 1_000)
+        } else {
+            1
+        };
+        let mut first = 0u32;
+        for s in 0..draws {
+            let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
+            let t: Vec<f64> = self
+                .cells
+                .iter()
+                .map(|cells| draw_total(cells, central, &mut rng))
+                .collect();
+            if t.iter().all(|&x| x <= t[b]) {
+                first += 1;
+            }
+        }
+        f64::from(first) / f64::from(draws)
+    }
+}
+
+/// One bid's total for one weight vector, drawing uncertain scores from their evaluators.
+fn draw_total(cells: &[Vec<f64>], weights: &[f64], rng: &mut Rng) -> f64 {
+    weights
+        .iter()
+        .zip(cells)
+        .map(|(w, cell)| {
+            w * if cell.len() == 1 {
+                cell[0]
+            } else {
+                cell[rng.below(cell.len())]
+            }
+        })
+        .sum()
 }
 
 /// Every value of a scale, lowest first.

@@ -303,7 +303,9 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
             by_rank.entry(r).or_default().push(b);
         }
     }
-    for (rank, group) in by_rank.into_iter().filter(|(_, g)| g.len() > 1) {
+    for (rank, mut group) in by_rank.into_iter().filter(|(_, g)| g.len() > 1) {
+        // Named in id order, so the order of bids in the file never shows.
+        group.sort_by(|a, b| a.id.cmp(&b.id));
         let names: Vec<&str> = group.iter().map(|b| b.supplier.as_str()).collect();
         out.push(warn(
             "tie",

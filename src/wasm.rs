@@ -195,6 +195,13 @@ export interface BidResult {
   groups: GroupResult[];
   gates: GateResult[];
   socialValue: SocialValue | null;
+  /** The award value under methods other than the weighted sum (price per quality point,
+   * quality-price ratio or fictitious price), as displayed; `null` under the weighted sum. */
+  value: string | null;
+  valueWorking: string | null;
+  valueExplain: Explain | null;
+  /** In the band of the extended quality-price ratio method. */
+  inBand: boolean;
   /** Why the bid is disqualified. */
   reasons: Message[];
   /** What is still needed before it can be ranked. */
@@ -265,6 +272,234 @@ export interface Warning {
   params: Record<string, string>;
 }
 
+/** What `analyse` returns, format `bidscore-analysis/1`. Never changes the official result. */
+export interface Analysis {
+  format: "bidscore-analysis/1";
+  winner: string | null;
+  priceToWin: PriceToWin[];
+  whatItTakes: WhatItTakes[];
+  weightStability: WeightInterval[];
+  rankAcceptability: Acceptability | null;
+}
+
+export interface PriceToWin {
+  bid: string;
+  supplier: string;
+  price: string;
+  outcome: "headroom" | "undercut" | "any-price" | "cannot-win";
+  /** The highest price, to the penny, at which the bid ranks first alone. */
+  priceToWin: string | null;
+  change: string | null;
+  limit: string;
+  message: string;
+  params: Record<string, string>;
+}
+
+export interface WhatItTakes {
+  bid: string;
+  supplier: string;
+  options: Improvement[];
+}
+
+export interface Improvement {
+  kind: "score" | "commitment";
+  criterion: string;
+  measure: string | null;
+  from: string;
+  /** The smallest value that ranks the bid first on its own; `null` if none would. */
+  to: string | null;
+  message: string;
+}
+
+export interface WeightInterval {
+  id: string;
+  name: string;
+  kind: "group" | "criterion";
+  /** Percent of the marks now. */
+  share: string;
+  /** The winner stays the same for shares strictly between these (percent). */
+  low: string;
+  high: string;
+  rivalBelow: string | null;
+  rivalAbove: string | null;
+}
+
+export interface Acceptability {
+  samples: number;
+  seed: number;
+  weights: "simplex" | "tolerance" | "ranking";
+  /** Criterion ids, in the order of every `centralWeights`. */
+  criteria: string[];
+  bids: BidAcceptability[];
+}
+
+export interface BidAcceptability {
+  bid: string;
+  supplier: string;
+  /** Share of samples (0 to 1) at rank 1, 2, ... */
+  ranks: number[];
+  centralWeights: number[] | null;
+  confidence: number | null;
+}
+
+/** Options of `analyse` and `RankAcceptability`. */
+export interface AnalysisOptions {
+  /** Rank acceptability samples; 0 skips it. 10,000 when absent. */
+  samples?: number | null;
+  seed?: number | null;
+  /** "simplex" (any weights), "ranking" (keeping the published order) or "tolerance". */
+  weights?: "simplex" | "ranking" | "tolerance" | null;
+  /** With weights "tolerance": each weight moves by up to this fraction of itself (0.2 = 20%). */
+  tolerance?: number | null;
+  /** Draw scored criteria from the individual evaluators' scores (default true). */
+  scoreUncertainty?: boolean | null;
+}
+
+/** What `describe` returns: the evaluation model as suppliers read it, format `bidscore-model/1`. */
+export interface PublishedModel {
+  format: "bidscore-model/1";
+  title: string | null;
+  buyer: string | null;
+  reference: string | null;
+  currency: string;
+  method: string;
+  methodDescription: string;
+  maxTotal: string;
+  criteria: ModelNode[];
+  gates: GateSummary[];
+  thresholds: ThresholdSummary[];
+  scales: ScaleSummary[];
+  measures: MeasureSummary[];
+  price: PriceSummary | null;
+  tieBreak: string[];
+  rounding: string;
+  warnings: Warning[];
+}
+
+export interface ModelNode {
+  id: string;
+  name: string;
+  kind: "group" | CriterionKind;
+  category: string | null;
+  marks: string;
+  /** Share of the total marks, percent. */
+  sharePercent: string;
+  description: string | null;
+  scale: string | null;
+  children: ModelNode[];
+}
+
+export interface GateSummary {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+export interface ThresholdSummary {
+  criterion: string;
+  name: string;
+  threshold: string;
+  scale: string;
+}
+
+export interface ScaleSummary {
+  name: string;
+  top: string;
+  points: PointSummary[];
+  /** from, to, step of a range scale. */
+  range: string[] | null;
+}
+
+export interface PointSummary {
+  value: string;
+  label: string | null;
+  descriptor: string | null;
+}
+
+export interface MeasureSummary {
+  id: string;
+  name: string;
+  unit: string;
+  proxy: string;
+  source: string | null;
+  licence: string | null;
+}
+
+export interface PriceSummary {
+  criterion: string;
+  name: string;
+  marks: string;
+  scored: boolean;
+  formula: string;
+  words: string;
+  equation: string;
+  equationCode: string;
+  params: Record<string, string>;
+  relative: boolean;
+  ceiling: string | null;
+  aboveCeiling: "disqualify" | "zero" | null;
+  example: ExampleBid[];
+}
+
+export interface ExampleBid {
+  price: string;
+  score: string;
+  working: string;
+}
+
+/** An assessment summary (Procurement Act 2023 s.50) for one supplier. */
+export interface Debrief {
+  bid: string;
+  supplier: string;
+  title: string | null;
+  buyer: string | null;
+  reference: string | null;
+  method: string;
+  methodDescription: string;
+  status: "ranked" | "disqualified" | "incomplete";
+  rank: number | null;
+  rankedBids: number;
+  total: string;
+  maxTotal: string;
+  value: string | null;
+  winner: WinnerSummary | null;
+  criteria: CriterionSummary[];
+  groups: GroupSummary[];
+  reasons: string[];
+  missingRationales: string[];
+  /** The whole summary as plain text. */
+  text: string;
+}
+
+export interface WinnerSummary {
+  bid: string;
+  supplier: string;
+  total: string;
+  value: string | null;
+}
+
+export interface CriterionSummary {
+  id: string;
+  name: string;
+  group: string | null;
+  max: string;
+  weightPercent: string;
+  assessed: string;
+  score: string | null;
+  working: string;
+  explanation: string;
+  winnerScore: string | null;
+  winnerExplanation: string | null;
+}
+
+export interface GroupSummary {
+  id: string;
+  name: string;
+  score: string;
+  max: string;
+  winnerScore: string | null;
+}
+
 /** One problem in a tender file. */
 export interface ErrorDetail {
   /** Stable code, e.g. "unknown-field". */
@@ -321,6 +556,140 @@ pub fn validate_export(
 #[wasm_bindgen(js_name = version)]
 pub fn version_export() -> String {
     version()
+}
+
+/// Price to win, what it takes, weight stability and rank acceptability of a valid tender.
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = analyse, unchecked_return_type = "Analysis")]
+pub fn analyse_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalysisOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let t = tender_of(&tender)?;
+    let o = analysis_options(&options);
+    Ok(to_js(&crate::analysis::analyse(&t, &o)))
+}
+
+/// The evaluation model as suppliers read it (the published page).
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = describe, unchecked_return_type = "PublishedModel")]
+pub fn describe_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::publish::describe(&tender_of(&tender)?)))
+}
+
+/// One assessment summary per assessed (not hypothetical) bid.
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = debriefs, unchecked_return_type = "Debrief[]")]
+pub fn debriefs_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    let t = tender_of(&tender)?;
+    let e = crate::evaluate(&t);
+    Ok(to_js(&crate::debrief::debriefs(&t, &e)))
+}
+
+/// The award criteria in Open Contracting Data Standard form (a `tender` object fragment).
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = ocdsAwardCriteria, unchecked_return_type = "Record<string, unknown>")]
+pub fn ocds_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::ocds::award_criteria(&tender_of(&tender)?)))
+}
+
+/// Rank acceptability run a slice at a time, so a Web Worker can report progress and stop:
+/// `const run = new RankAcceptability(tender, { samples: 10000 }); while (run.step(500) < 10000) {...}`.
+#[cfg(not(test))]
+#[wasm_bindgen]
+pub struct RankAcceptability(crate::analysis::SmaaRun);
+
+#[cfg(not(test))]
+#[wasm_bindgen]
+impl RankAcceptability {
+    /// @throws {BidScoreError} when the tender is invalid or has no ranked bid to sample.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalysisOptions | undefined")] options: JsValue,
+    ) -> Result<RankAcceptability, JsValue> {
+        let t = tender_of(&tender)?;
+        let o = analysis_options(&options).smaa.unwrap_or_default();
+        crate::analysis::SmaaRun::new(&t, &o)
+            .map(RankAcceptability)
+            .ok_or_else(|| {
+                bidscore_error(&one_error(
+                    "a weighted-sum tender with at least one ranked bid",
+                    "bids".into(),
+                ))
+            })
+    }
+
+    /// Takes up to `n` more samples; returns how many have been taken in all.
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.0.step(n)
+    }
+
+    /// The number of samples asked for.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> u32 {
+        self.0.progress().1
+    }
+
+    /// The acceptabilities over the samples taken so far.
+    #[wasm_bindgen(unchecked_return_type = "Acceptability")]
+    pub fn result(&self) -> JsValue {
+        to_js(&self.0.result())
+    }
+}
+
+/// A validated tender, or a `BidScoreError`.
+fn tender_of(tender: &JsValue) -> Result<crate::Tender, JsValue> {
+    text_of(tender)
+        .and_then(|text| crate::read(&text))
+        .map_err(|e| bidscore_error(&e))
+}
+
+/// Analysis options from a plain object; anything absent or unreadable keeps its default.
+fn analysis_options(options: &JsValue) -> crate::analysis::Options {
+    use crate::analysis::{Options, SmaaOptions, WeightModel};
+    let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).ok();
+    let number = |key: &str| {
+        get(key)
+            .and_then(|v| v.as_f64())
+            .filter(|n| n.is_finite() && *n >= 0.0)
+    };
+    let mut smaa = SmaaOptions::default();
+    if options.is_object() {
+        if let Some(n) = number("samples") {
+            smaa.samples = n.min(1_000_000.0) as u32;
+        }
+        if let Some(n) = number("seed") {
+            smaa.seed = n as u64;
+        }
+        if let Some(b) = get("scoreUncertainty").and_then(|v| v.as_bool()) {
+            smaa.score_uncertainty = b;
+        }
+        smaa.weights = match get("weights").and_then(|v| v.as_string()).as_deref() {
+            Some("ranking") => WeightModel::Ranking,
+            Some("tolerance") => {
+                WeightModel::Tolerance(number("tolerance").unwrap_or(0.2).min(1.0))
+            }
+            _ => WeightModel::Simplex,
+        };
+    }
+    Options {
+        smaa: (smaa.samples > 0).then_some(smaa),
+    }
 }
 
 /// The result object of a tender, or a `BidScoreError`.
