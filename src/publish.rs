@@ -23,6 +23,8 @@ pub struct Published {
     pub currency: String,
     pub method: &'static str,
     pub method_description: &'static str,
+    /// Under methods other than the weighted sum: three made-up bids worked through the method.
+    pub method_example: Vec<MethodExample>,
     pub max_total: String,
     pub criteria: Vec<NodeSummary>,
     pub gates: Vec<GateSummary>,
@@ -119,6 +121,16 @@ pub struct PriceSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MethodExample {
+    pub price: String,
+    /// Quality points (money discount under the fictitious discount).
+    pub quality: String,
+    pub value: String,
+    pub working: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExampleBid {
     pub price: String,
     pub score: String,
@@ -140,6 +152,7 @@ pub fn describe(t: &Tender) -> Published {
         currency: t.info.currency.clone(),
         method: t.award.as_str(),
         method_description: crate::award::describe(t.award),
+        method_example: method_example(t, total),
         max_total: Plain(total).to_string(),
         criteria: t
             .criteria
@@ -402,6 +415,37 @@ fn example(
         .collect()
 }
 
+/// Three made-up bids (cheap and weaker, middling, dear and strong) worked through the award
+/// method, so suppliers see how price and quality trade off.
+fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
+    if t.award == AwardMethod::WeightedSum || total.is_zero() {
+        return vec![];
+    }
+    let base = t.info.contract_value.unwrap_or(Decimal::from(100_000));
+    [(80, 50), (90, 65), (100, 80)]
+        .iter()
+        .filter_map(|&(price_pct, quality_pct)| {
+            let price =
+                crate::money::round(base * Decimal::from(price_pct) / Decimal::ONE_HUNDRED, 0);
+            let q =
+                crate::money::round(total * Decimal::from(quality_pct) / Decimal::ONE_HUNDRED, 2);
+            let v = crate::award::value_of(
+                t.award,
+                q,
+                Some(price),
+                t.rounding.decimals,
+                &t.info.currency,
+            )?;
+            Some(MethodExample {
+                price: fixed(price, 2),
+                quality: Plain(q).to_string(),
+                value: v.shown,
+                working: v.working,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -451,5 +495,21 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.code == "relative-price-formula"));
+    }
+
+    #[test]
+    fn other_award_methods_are_worked_through_made_up_bids() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/www/examples/award-price-per-quality-point.json"
+        ))
+        .unwrap();
+        let p = super::describe(&crate::read(&text).unwrap());
+        // No contract value: £100,000 base; 80% price with 50% of 100 marks: 80,000 ÷ 50 = 1,600.
+        // 90,000 ÷ 65 = 1,384.615… → 1,384.62; 100,000 ÷ 80 = 1,250.
+        let values: Vec<&str> = p.method_example.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(values, ["1600.00", "1384.62", "1250.00"]);
+        // The price is not scored, so it has no worked example of its own.
+        assert!(p.price.unwrap().example.is_empty());
     }
 }

@@ -364,6 +364,8 @@ export interface PublishedModel {
   currency: string;
   method: string;
   methodDescription: string;
+  /** Under methods other than the weighted sum: three made-up bids worked through the method. */
+  methodExample: MethodExample[];
   maxTotal: string;
   criteria: ModelNode[];
   gates: GateSummary[];
@@ -439,6 +441,13 @@ export interface PriceSummary {
   ceiling: string | null;
   aboveCeiling: "disqualify" | "zero" | null;
   example: ExampleBid[];
+}
+
+export interface MethodExample {
+  price: string;
+  quality: string;
+  value: string;
+  working: string;
 }
 
 export interface ExampleBid {
