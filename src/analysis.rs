@@ -416,7 +416,8 @@ impl<'t> Setup<'t> {
                 };
                 // Whole pence from 1p to the limit; winning is monotone in the price (a lower
                 // price never lowers a bid's own score nor raises a rival's).
-                let top = (limit / cent).floor();
+                // At least one penny: the search never tries a price of zero.
+                let top = (limit / cent).floor().max(Decimal::ONE);
                 let (outcome, best) = if !wins(cent) {
                     (PriceOutcome::CannotWin, None)
                 } else if wins(top * cent) {
@@ -1033,6 +1034,6 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) as usize * n) >> 32
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
 }

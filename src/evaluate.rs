@@ -500,8 +500,8 @@ pub(crate) fn score_criterion(
                         }
                     } else {
                         price::Scored {
-                            score: marks * v / best,
-                            fraction: v / best,
+                            score: money::mul_div(marks, v, best),
+                            fraction: money::mul_div(Decimal::ONE, v, best),
                             working: format!("{m} × {} ÷ {}", q(v), q(best)),
                             code: "relative-to-best",
                             params,

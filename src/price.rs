@@ -8,7 +8,7 @@
 //! rounded fraction, so rounding happens once, at the stage the tender chooses.
 
 use crate::model::Formula;
-use crate::money::Plain;
+use crate::money::{mul_div, Plain};
 use crate::text::Params;
 use rust_decimal::Decimal;
 
@@ -113,9 +113,9 @@ pub fn score(
     };
     match *formula {
         Formula::LowestRatio => {
-            let fraction = field.lowest / amount;
+            let fraction = mul_div(Decimal::ONE, field.lowest, amount);
             Scored {
-                score: marks * field.lowest / amount,
+                score: mul_div(marks, field.lowest, amount),
                 fraction,
                 working: format!("{m} × {} ÷ {}", fmt(field.lowest), fmt(amount)),
                 code: "lowest-ratio",
@@ -135,7 +135,7 @@ pub fn score(
             }
             let span = field.highest - field.lowest;
             Scored {
-                score: marks * (field.highest - amount) / span,
+                score: mul_div(marks, field.highest - amount, span),
                 fraction: (field.highest - amount) / span,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
@@ -170,7 +170,7 @@ pub fn score(
             let fraction = Decimal::ONE - (amount - field.lowest) / denom;
             Scored {
                 // marks × (1 − (P − Pmin) ÷ ((k − 1) × Pmin)) = marks × (denom − P + Pmin) ÷ denom
-                score: marks * (denom - amount + field.lowest) / denom,
+                score: mul_div(marks, denom - amount + field.lowest, denom),
                 fraction,
                 working: format!(
                     "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
@@ -210,7 +210,7 @@ pub fn score(
                 );
             }
             Scored {
-                score: marks * (worst - amount) / (worst - best),
+                score: mul_div(marks, worst - amount, worst - best),
                 fraction: (worst - amount) / (worst - best),
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
@@ -237,8 +237,8 @@ pub fn score(
                 );
             }
             Scored {
-                score: marks * reference / amount,
-                fraction: reference / amount,
+                score: mul_div(marks, reference, amount),
+                fraction: mul_div(Decimal::ONE, reference, amount),
                 working: format!("{m} × {} ÷ {}", fmt(reference), fmt(amount)),
                 code: "reference-ratio",
                 params: p,

@@ -662,6 +662,7 @@ impl RankAcceptability {
 }
 
 /// A validated tender, or a `BidScoreError`.
+#[cfg(not(test))]
 fn tender_of(tender: &JsValue) -> Result<crate::Tender, JsValue> {
     text_of(tender)
         .and_then(|text| crate::read(&text))
@@ -669,6 +670,7 @@ fn tender_of(tender: &JsValue) -> Result<crate::Tender, JsValue> {
 }
 
 /// Analysis options from a plain object; anything absent or unreadable keeps its default.
+#[cfg(not(test))]
 fn analysis_options(options: &JsValue) -> crate::analysis::Options {
     use crate::analysis::{Options, SmaaOptions, WeightModel};
     let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).ok();

@@ -187,6 +187,12 @@ fn number_spans(text: &str) -> Vec<(usize, usize)> {
 
 #[test]
 fn extreme_numbers_in_every_numeric_field_never_panic() {
+    let n = run_all("extreme numbers", extreme_variants().into_iter());
+    assert!(n > 1_000, "only {n} variants");
+}
+
+/// Every example with each number replaced, three times, by an extreme chosen by a seeded generator.
+fn extreme_variants() -> Vec<Vec<u8>> {
     const EXTREMES: &[&str] = &[
         "0",
         "-0",
@@ -206,12 +212,52 @@ fn extreme_numbers_in_every_numeric_field_never_panic() {
     for (_, bytes) in examples() {
         let text = String::from_utf8(bytes).unwrap();
         for (start, end) in number_spans(&text) {
-            // Three extremes per number, chosen by the seeded generator, keep the run short.
+            // Three extremes per number keep the run short.
             for x in (0..3).map(|_| EXTREMES[rng.below(EXTREMES.len())]) {
                 inputs.push(format!("{}{x}{}", &text[..start], &text[end..]).into_bytes());
             }
         }
     }
-    let n = run_all("extreme numbers", inputs.into_iter());
-    assert!(n > 1_000, "only {n} variants");
+    inputs
+}
+
+#[test]
+fn extreme_numbers_never_panic_the_analysis_or_the_summaries() {
+    // Every 5th variant: the analysis re-scores each bid many times, so all of them would
+    // take minutes in a debug build.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for input in extreme_variants().into_iter().step_by(5) {
+        let text = String::from_utf8_lossy(&input).into_owned();
+        let Ok(t) = bidscore::read(&text) else {
+            continue;
+        };
+        checked += 1;
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let options = bidscore::analysis::Options {
+                smaa: Some(bidscore::analysis::SmaaOptions {
+                    samples: 50,
+                    ..Default::default()
+                }),
+            };
+            serde_json::to_string(&bidscore::analysis::analyse(&t, &options)).unwrap();
+            serde_json::to_string(&bidscore::publish::describe(&t)).unwrap();
+            let e = bidscore::evaluate(&t);
+            serde_json::to_string(&bidscore::debrief::debriefs(&t, &e)).unwrap();
+            bidscore::ocds::award_criteria(&t);
+        }));
+        if outcome.is_err() {
+            failures.push(text.chars().take(300).collect::<String>());
+        }
+    }
+    std::panic::set_hook(hook);
+    assert!(checked > 20, "only {checked} valid variants");
+    assert!(
+        failures.is_empty(),
+        "{} panicked; the first:\n{}",
+        failures.len(),
+        failures[0]
+    );
 }

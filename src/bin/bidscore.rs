@@ -185,7 +185,10 @@ fn analysis_options(args: &[&str]) -> Option<bidscore::analysis::Options> {
             _ => return None,
         }
     }
-    Some(bidscore::analysis::Options { smaa: Some(smaa) })
+    // `--samples 0` skips the sampling, as it does in the JS API.
+    Some(bidscore::analysis::Options {
+        smaa: (smaa.samples > 0).then_some(smaa),
+    })
 }
 
 fn analyse(file: &str, options: &bidscore::analysis::Options) -> ExitCode {

@@ -15,7 +15,7 @@ const glue = await import(join(pkg, 'bidscore.js'));
 glue.initSync({ module: readFileSync(join(pkg, 'bidscore_bg.wasm')) });
 
 /** The engine's JS API, as a page gets it from pkg/bidscore.js. */
-export const { evaluate, validate, version } = glue;
+export const { evaluate, validate, version, analyse, describe, debriefs, ocdsAwardCriteria, RankAcceptability } = glue;
 
 /** The text of pkg/bidscore.d.ts. */
 export const declarations = () => readFileSync(join(pkg, 'bidscore.d.ts'), 'utf8');
@@ -42,6 +42,13 @@ export function native(text) {
     throw new Error(`bidscore exited ${run.status}: ${run.stderr}`);
   }
   return { status: run.status, json: JSON.parse(run.stdout) };
+}
+
+/** Runs `bidscore COMMAND - ...ARGS` on `text` and parses what it prints (a valid tender). */
+export function nativeCommand(command, text, ...args) {
+  const run = spawnSync(cli(), [command, '-', ...args], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`bidscore ${command} exited ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
 }
 
 function jsonFiles(dir) {
