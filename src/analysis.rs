@@ -13,6 +13,7 @@ use crate::price::Field;
 use crate::ranking::{compare, Standing};
 use crate::result::{Evaluation, Status};
 use crate::text::Params;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -170,11 +171,44 @@ pub struct BidAcceptability {
     pub bid: String,
     pub supplier: String,
     /// Share of samples (0–1) in which the bid takes rank 1, 2, …
+    #[serde(serialize_with = "shares")]
     pub ranks: Vec<f64>,
     /// Mean weights (shares summing to 1) of the samples in which the bid ranks first; `null` if never.
+    #[serde(serialize_with = "optional_shares")]
     pub central_weights: Option<Vec<f64>>,
     /// Share of score draws in which the bid ranks first under its central weights.
+    #[serde(serialize_with = "optional_share")]
     pub confidence: Option<f64>,
+}
+
+/// A share (already rounded to 4 places) as a JSON number, written from its decimal digits: the
+/// WebAssembly build then carries no floating-point formatter.
+fn share_number(x: f64) -> serde_json::Number {
+    let d = Decimal::from_f64_retain(x)
+        .map(|d| crate::money::round(d, 4))
+        .unwrap_or_default();
+    Plain(d)
+        .to_string()
+        .parse()
+        .unwrap_or_else(|_| serde_json::Number::from(0))
+}
+
+fn shares<S: serde::Serializer>(v: &[f64], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|&x| share_number(x)))
+}
+
+fn optional_shares<S: serde::Serializer>(v: &Option<Vec<f64>>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => shares(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn optional_share<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => share_number(*x).serialize(s),
+        None => s.serialize_none(),
+    }
 }
 
 /// Analyses a validated tender.
@@ -750,7 +784,7 @@ impl<'t> Setup<'t> {
                 self.cx.leaves[li].kind != Kind::PassFail && !self.cx.leaves[li].marks.is_zero()
             })
             .collect();
-        let to_f = |d: Decimal| d.to_string().parse::<f64>().unwrap_or(0.0);
+        let to_f = |d: Decimal| d.to_f64().unwrap_or(0.0);
         // For each pool bid and leaf, the fractions a sample may draw from (one when certain).
         let cells: Vec<Vec<Vec<f64>>> = self
             .pool
@@ -783,10 +817,11 @@ impl<'t> Setup<'t> {
         let published: Vec<f64> = published.iter().map(|w| w / sum_pub).collect();
         // Order of importance for the ranking model: by marks, ties in file order.
         let mut order: Vec<usize> = (0..leaves.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sorting::sort(&mut order, &|&a, &b| {
             published[b]
                 .partial_cmp(&published[a])
                 .unwrap_or(Ordering::Equal)
+                .then(a.cmp(&b))
         });
         let n = self.pool.len();
         let k = leaves.len();
@@ -994,7 +1029,9 @@ fn sample_weights(
             }
             if model == WeightModel::Ranking {
                 let mut sorted: Vec<f64> = out.to_vec();
-                sorted.sort_by(|a, b| b.partial_cmp(a).unwrap_or(Ordering::Equal));
+                crate::sorting::sort(&mut sorted, &|a, b| {
+                    b.partial_cmp(a).unwrap_or(Ordering::Equal)
+                });
                 for (pos, &c) in order.iter().enumerate() {
                     out[c] = sorted[pos];
                 }

@@ -41,6 +41,7 @@ pub mod price;
 pub mod publish;
 pub mod ranking;
 pub mod result;
+mod sorting;
 pub mod synth;
 pub mod table;
 pub mod text;

@@ -83,7 +83,7 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
                     (sum, Decimal::from(n as u64), Source::Mean, "mean")
                 }
                 ModerationMethod::Median => {
-                    scores.sort();
+                    crate::sorting::sort(&mut scores, &|a, b| a.cmp(b));
                     let mid = n / 2;
                     if n % 2 == 1 {
                         (scores[mid], Decimal::ONE, Source::Median, "median")

@@ -35,7 +35,12 @@ pub fn award_criteria(t: &Tender) -> Value {
                         .unwrap_or_default()
                 ));
             } else if !priced_out {
-                let number: f64 = share_percent(c.marks, total).parse().unwrap_or(0.0);
+                // A JSON number written from the decimal digits (no float on the way).
+                let number: serde_json::Number =
+                    crate::money::Plain(share_percent(c.marks, total).parse().unwrap_or_default())
+                        .to_string()
+                        .parse()
+                        .unwrap_or_else(|_| serde_json::Number::from(0));
                 v["numbers"] = json!([{ "number": number, "weight": "percentageExact" }]);
             }
             v
@@ -72,8 +77,8 @@ mod tests {
         let c = &v["awardCriteriaBreakdown"][0]["awardCriteria"];
         assert_eq!(c.as_array().unwrap().len(), 3); // the gate is not an award criterion
         assert_eq!(c[0]["type"], "price");
-        assert_eq!(c[0]["numbers"][0]["number"], 30.0);
+        assert_eq!(c[0]["numbers"][0]["number"].to_string(), "30");
         assert_eq!(c[1]["numbers"][0]["weight"], "percentageExact");
-        assert_eq!(c[2]["numbers"][0]["number"], 25.0);
+        assert_eq!(c[2]["numbers"][0]["number"].to_string(), "25");
     }
 }

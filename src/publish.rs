@@ -142,7 +142,7 @@ pub fn describe(t: &Tender) -> Published {
     let total = t.max_total();
     let mut warnings = Vec::new();
     crate::warning::model_warnings(t, &mut warnings);
-    warnings.sort();
+    crate::sorting::sort(&mut warnings, &|a, b| a.cmp(b));
     let leaves = t.leaves();
     Published {
         format: "bidscore-model/1",

@@ -13,8 +13,9 @@ pub fn rank(t: &Tender, bids: &mut [BidResult]) -> Vec<String> {
     let mut order: Vec<usize> = (0..bids.len())
         .filter(|&i| bids[i].status == Status::Ranked)
         .collect();
-    order
-        .sort_by(|&a, &b| compare(t, &bids[a], &bids[b]).then_with(|| bids[a].id.cmp(&bids[b].id)));
+    crate::sorting::sort(&mut order, &|&a, &b| {
+        compare(t, &bids[a], &bids[b]).then_with(|| bids[a].id.cmp(&bids[b].id))
+    });
     if let AwardMethod::QualityPriceRatio {
         band: Some(band),
         decider,
@@ -109,7 +110,7 @@ fn banded(
         .iter()
         .take_while(|&&i| bids[i].key_value.is_some_and(|v| v >= floor))
         .count();
-    order[..in_band].sort_by(|&a, &b| {
+    crate::sorting::sort(&mut order[..in_band], &|&a, &b| {
         decide(decider, &bids[a], &bids[b])
             .then_with(|| compare(t, &bids[a], &bids[b]))
             .then_with(|| bids[a].id.cmp(&bids[b].id))

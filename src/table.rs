@@ -46,7 +46,9 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
 
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut order: Vec<&crate::result::BidResult> = e.bids.iter().collect();
-    order.sort_by_key(|b| (b.rank.unwrap_or(u32::MAX), b.id.clone()));
+    crate::sorting::sort(&mut order, &|a, b| {
+        (a.rank.unwrap_or(u32::MAX), &a.id).cmp(&(b.rank.unwrap_or(u32::MAX), &b.id))
+    });
     for b in &order {
         let mut row = vec![
             b.rank.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),

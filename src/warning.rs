@@ -24,12 +24,12 @@ pub(crate) fn warnings(
     evaluator_spread(t, &mut out);
     ties(bids, &mut out);
     incomplete(bids, &mut out);
-    out.sort();
+    crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
 
 fn warn(code: &'static str, mut bids: Vec<String>, params: Params, message: String) -> Warning {
-    bids.sort();
+    crate::sorting::sort(&mut bids, &|a, b| a.cmp(b));
     Warning {
         code,
         bids,
@@ -144,7 +144,7 @@ fn extreme_holders(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<usize
             }
         }
     }
-    holders.sort();
+    crate::sorting::sort(&mut holders, &|a, b| a.cmp(b));
     holders.dedup();
     holders
 }
@@ -166,7 +166,9 @@ fn rank_reversal(
         // Rest in the official order (best first); find the best-placed bid that some bid now
         // strictly below it would overtake.
         let mut order: Vec<usize> = (0..rest.len()).collect();
-        order.sort_by(|&a, &b| bids[rest[b]].key_value.cmp(&bids[rest[a]].key_value));
+        crate::sorting::sort(&mut order, &|&a, &b| {
+            bids[rest[b]].key_value.cmp(&bids[rest[a]].key_value)
+        });
         // Scan from the bottom keeping the best "after" total among bids strictly lower before.
         let mut best_below: Option<(Option<Decimal>, usize)> = None;
         let mut found: Option<(usize, usize)> = None;
@@ -226,7 +228,7 @@ fn abnormally_low(
     if prices.len() < 3 {
         return;
     }
-    prices.sort_by_key(|a| a.1);
+    crate::sorting::sort(&mut prices, &|a, b| a.1.cmp(&b.1));
     let rest = &prices[..prices.len() - 1];
     let average: Decimal =
         rest.iter().map(|(_, p)| *p).sum::<Decimal>() / Decimal::from(rest.len() as u64);
@@ -305,7 +307,7 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
     }
     for (rank, mut group) in by_rank.into_iter().filter(|(_, g)| g.len() > 1) {
         // Named in id order, so the order of bids in the file never shows.
-        group.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::sorting::sort(&mut group, &|a, b| a.id.cmp(&b.id));
         let names: Vec<&str> = group.iter().map(|b| b.supplier.as_str()).collect();
         out.push(warn(
             "tie",
