@@ -4,7 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-wasm-pack --log-level warn build --target web --release --out-dir pkg --no-pack
+# The pinned nightly (see setup.sh) rebuilds std with panics that abort at once and no panic
+# locations: the same engine in about a tenth less space. Its own target directory keeps the
+# stable builds' caches intact.
+toolchain=$(cat target/.wasm-toolchain 2>/dev/null || echo nightly)
+RUSTUP_TOOLCHAIN=$toolchain CARGO_TARGET_DIR=target/wasm-release \
+  RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
+  wasm-pack --log-level warn build --target web --release --out-dir pkg --no-pack . \
+  -- -Zbuild-std=std,panic_abort
 wasm=pkg/bidscore_bg.wasm
 
 # wasm-opt takes seconds; reuse its output while wasm-bindgen's output is unchanged.

@@ -7,6 +7,7 @@
 //! an id or an index), so the result is the same as a stable sort's.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `v` by `cmp`, which must be a total order.
 pub fn sort<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
@@ -33,6 +34,26 @@ fn permute<T>(v: &mut [T], order: &mut [usize]) {
         }
         order[current] = current;
     }
+}
+
+/// An ordered set built by inserting one at a time: `collect()` into a B-tree compiles a stable
+/// sort for each element type.
+pub fn set_of<K: Ord>(items: impl IntoIterator<Item = K>) -> BTreeSet<K> {
+    let mut set = BTreeSet::new();
+    for k in items {
+        set.insert(k);
+    }
+    set
+}
+
+/// An ordered map built by inserting one at a time (see [`set_of`]); a later key replaces an
+/// earlier one, as `collect()` does.
+pub fn map_of<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in items {
+        map.insert(k, v);
+    }
+    map
 }
 
 #[cfg(test)]

@@ -421,12 +421,14 @@ impl Reader {
         let abnormally_low_percent = self.abnormally_low(root.get("abnormallyLow"));
         let scales = self.scales(root.get("scales"));
         let measures = self.measures(root.get("measures"));
-        let declared: BTreeSet<String> = measures
-            .iter()
-            .map(|m| m.id.clone())
-            .chain(self.broken_measures.iter().cloned())
-            .collect();
-        let measure_ids: BTreeSet<&str> = declared.iter().map(String::as_str).collect();
+        let declared: BTreeSet<String> = crate::sorting::set_of(
+            measures
+                .iter()
+                .map(|m| m.id.clone())
+                .chain(self.broken_measures.iter().cloned()),
+        );
+        let measure_ids: BTreeSet<&str> =
+            crate::sorting::set_of(declared.iter().map(String::as_str));
 
         let mut criteria = Vec::new();
         let mut seen = BTreeSet::new();
@@ -1305,13 +1307,14 @@ impl Reader {
         let Some(list) = self.array(v, "tieBreak") else {
             return out;
         };
-        let groups: BTreeSet<&str> = t.groups().iter().map(|g| g.id.as_str()).collect();
-        let leaves: BTreeSet<&str> = t
-            .leaves()
-            .iter()
-            .filter(|c| c.kind != Kind::PassFail)
-            .map(|c| c.id.as_str())
-            .collect();
+        let groups: BTreeSet<&str> =
+            crate::sorting::set_of(t.groups().iter().map(|g| g.id.as_str()));
+        let leaves: BTreeSet<&str> = crate::sorting::set_of(
+            t.leaves()
+                .iter()
+                .filter(|c| c.kind != Kind::PassFail)
+                .map(|c| c.id.as_str()),
+        );
         for (i, e) in list.iter().enumerate() {
             let path = index("tieBreak", i);
             let Some(s) = e.as_str() else {
@@ -1345,8 +1348,9 @@ impl Reader {
             return out;
         };
         let leaves: BTreeMap<&str, &Criterion> =
-            t.leaves().into_iter().map(|c| (c.id.as_str(), c)).collect();
-        let measures: BTreeSet<&str> = t.measures.iter().map(|m| m.id.as_str()).collect();
+            crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
+        let measures: BTreeSet<&str> =
+            crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
         for (i, b) in list.iter().enumerate() {
             let path = index("bids", i);
             let Some(o) = self.obj(

@@ -260,14 +260,11 @@ fn abnormally_low(
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
 fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
-    let scales: BTreeMap<&str, (&Scale, &str)> = t
-        .leaves()
-        .into_iter()
-        .filter_map(|c| match &c.kind {
+    let scales: BTreeMap<&str, (&Scale, &str)> =
+        crate::sorting::map_of(t.leaves().into_iter().filter_map(|c| match &c.kind {
             Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
             _ => None,
-        })
-        .collect();
+        }));
     for b in &t.bids {
         for (cid, m) in &b.scores {
             let Some((scale, name)) = scales.get(cid.as_str()) else {
