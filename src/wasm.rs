@@ -570,7 +570,7 @@ pub fn version_export() -> String {
 /// Price to win, what it takes, weight stability and rank acceptability of a valid tender.
 ///
 /// @throws {BidScoreError} when the tender is invalid.
-#[cfg(not(test))]
+#[cfg(all(not(test), feature = "reports"))]
 #[wasm_bindgen(js_name = analyse, unchecked_return_type = "Analysis")]
 pub fn analyse_export(
     #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
@@ -595,7 +595,7 @@ pub fn describe_export(
 /// One assessment summary per assessed (not hypothetical) bid.
 ///
 /// @throws {BidScoreError} when the tender is invalid.
-#[cfg(not(test))]
+#[cfg(all(not(test), feature = "reports"))]
 #[wasm_bindgen(js_name = debriefs, unchecked_return_type = "Debrief[]")]
 pub fn debriefs_export(
     #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
@@ -608,7 +608,7 @@ pub fn debriefs_export(
 /// The award criteria in Open Contracting Data Standard form (a `tender` object fragment).
 ///
 /// @throws {BidScoreError} when the tender is invalid.
-#[cfg(not(test))]
+#[cfg(all(not(test), feature = "reports"))]
 #[wasm_bindgen(js_name = ocdsAwardCriteria, unchecked_return_type = "Record<string, unknown>")]
 pub fn ocds_export(
     #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
@@ -618,11 +618,11 @@ pub fn ocds_export(
 
 /// Rank acceptability run a slice at a time, so a Web Worker can report progress and stop:
 /// `const run = new RankAcceptability(tender, { samples: 10000 }); while (run.step(500) < 10000) {...}`.
-#[cfg(not(test))]
+#[cfg(all(not(test), feature = "reports"))]
 #[wasm_bindgen]
 pub struct RankAcceptability(crate::analysis::SmaaRun);
 
-#[cfg(not(test))]
+#[cfg(all(not(test), feature = "reports"))]
 #[wasm_bindgen]
 impl RankAcceptability {
     /// @throws {BidScoreError} when the tender is invalid or has no ranked bid to sample.
@@ -670,7 +670,7 @@ fn tender_of(tender: &JsValue) -> Result<crate::Tender, JsValue> {
 }
 
 /// Analysis options from a plain object; anything absent or unreadable keeps its default.
-#[cfg(not(test))]
+#[cfg(all(not(test), feature = "reports"))]
 fn analysis_options(options: &JsValue) -> crate::analysis::Options {
     use crate::analysis::{Options, SmaaOptions, WeightModel};
     let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).ok();
