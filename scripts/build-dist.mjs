@@ -7,7 +7,8 @@
 //
 // How: a small bundler for the ES modules in www/src/ and pkg/, dependency-free on purpose. Each
 // module becomes a function in one IIFE, run once in import order (as ES modules are); its
-// imports become reads from the modules it imports, its exports live getters. It understands the
+// imports become constants read from the modules it imports, its exports getters (so exported
+// bindings must not change: `export let` is refused). It understands the
 // static import/export forms these sources use and stops with a message at anything else
 // (dynamic import(), import.meta other than wasm-bindgen's default .wasm URL, import cycles).
 // The .wasm is compressed with LZMA (`xz --format=lzma`, decoded by www/src/lzma.js) and stored
@@ -108,6 +109,9 @@ function transform(path, source) {
     return '';
   });
   code = code.replace(EXPORT_DECL_RE, (whole, kind, name) => {
+    // Imports become copies taken when the importing module starts, so a binding that could
+    // change later would be seen stale: export a function that returns it instead.
+    if (kind === 'let' || kind === 'var') throw new BuildError(`${path}: cannot bundle 'export ${kind} ${name}'; use const`);
     exported.push([name, name]);
     return `${kind} ${name}`;
   });
