@@ -136,6 +136,16 @@ test('dist/bid-scorer.js is one classic script holding the element, its styles a
   assert.ok(Buffer.from(lzmaDecode(fromBase64(wasm), size)).equals(built));
 });
 
+test('the one-script pages embed the default tender exactly as in the file', async () => {
+  const file = await defaultTenderText();
+  for (const [name, copies] of [['embed-script.html', 1], ['embed-theme.html', 1], ['embed-csp.html', 2]]) {
+    const html = await readFile(join(root, 'www', name), 'utf8');
+    const found = [...html.matchAll(/<script type="application\/json">\n([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(found.length, copies, name);
+    for (const text of found) assert.equal(text, file, `${name}'s inline tender differs from the example file`);
+  }
+});
+
 test('a saved copy of the embedding page works from disk: renders, evaluates, autosaves, restores, exports', async () => {
   // The page as served, with its script, saved as the browser would.
   const served = await open(`${env.url}embed-script.html`);
