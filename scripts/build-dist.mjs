@@ -111,7 +111,9 @@ function transform(path, source) {
   code = code.replace(EXPORT_DECL_RE, (whole, kind, name) => {
     // Imports become copies taken when the importing module starts, so a binding that could
     // change later would be seen stale: export a function that returns it instead.
-    if (kind === 'let' || kind === 'var') throw new BuildError(`${path}: cannot bundle 'export ${kind} ${name}'; use const`);
+    if (kind === 'let' || kind === 'var') {
+      throw new BuildError(`${path}: cannot bundle 'export ${kind} ${name}'; use const`);
+    }
     exported.push([name, name]);
     return `${kind} ${name}`;
   });
@@ -146,7 +148,8 @@ function transform(path, source) {
   return { deps, body: star.length ? `${code}\n${head}` : `${head}\n${code}` };
 }
 
-// Keywords after which a `/` starts a regular expression rather than dividing.
+// Punctuation (or nothing) and keywords after which a `/` starts a regular expression, not a division.
+const REGEX_AFTER = /^[(,=:[!&|?{};+\-*%<>~^]?$/;
 const BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void',
   'throw', 'instanceof', 'yield', 'await']);
 
@@ -217,7 +220,7 @@ export function stripComments(src) {
       if (src.slice(i, end).includes('\n')) newline();
       else if (!lineStart) emit(' ');
       i = end + 2;
-    } else if (c === '"' || c === "'" || (c === '/' && (/^[(,=:[!&|?{};+\-*%<>~^]?$/.test(last) || BEFORE_REGEX.has(last)))) {
+    } else if (c === '"' || c === "'" || (c === '/' && (REGEX_AFTER.test(last) || BEFORE_REGEX.has(last)))) {
       let end = quoted(i);
       if (c === '/') while (/[a-z]/i.test(src[end] ?? '')) end += 1; // flags
       emit(src.slice(i, end));
@@ -258,8 +261,8 @@ function collect(entry) {
     if (order.includes(path)) return;
     if (visiting.has(path)) throw new BuildError(`import cycle: ${[...chain, path].join(' → ')}`);
     visiting.add(path);
-    const mod =
-      path === PAYLOAD ? { deps: [], body: '' } : transform(path, stripComments(readFileSync(join(root, path), 'utf8')));
+    const source = path === PAYLOAD ? '' : stripComments(readFileSync(join(root, path), 'utf8'));
+    const mod = path === PAYLOAD ? { deps: [], body: '' } : transform(path, source);
     modules.set(path, mod);
     for (const dep of mod.deps) visit(dep, [...chain, path]);
     visiting.delete(path);
@@ -331,7 +334,10 @@ __require(${JSON.stringify(entry)});
   for (const bad of [/<\/script/i, /<!--/]) {
     // The standalone copy puts this text inside a <script> element, where these would end it early.
     const m = bad.exec(text);
-    if (m) throw new BuildError(`the bundle contains '${m[0]}' (line ${text.slice(0, m.index).split('\n').length}); write it another way`);
+    if (m) {
+      const line = text.slice(0, m.index).split('\n').length;
+      throw new BuildError(`the bundle contains '${m[0]}' (line ${line}); write it another way`);
+    }
   }
   new vm.Script(text, { filename: 'bid-scorer.js' }); // a syntax error stops the build here
   return text;

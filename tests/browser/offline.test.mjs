@@ -105,7 +105,9 @@ async function savePageAs(page, dir) {
     return `${before}./${encodeURIComponent(filesDir)}/${name}${afterText}`;
   };
   let html = dom;
-  for (const re of [/(<script[^>]*\ssrc=")([^"]+)("[^>]*>)/g, /(<link[^>]*rel="stylesheet"[^>]*\shref=")([^"]+)("[^>]*>)/g]) {
+  const scripts = /(<script[^>]*\ssrc=")([^"]+)("[^>]*>)/g;
+  const styles = /(<link[^>]*rel="stylesheet"[^>]*\shref=")([^"]+)("[^>]*>)/g;
+  for (const re of [scripts, styles]) {
     const parts = [];
     let last = 0;
     for (const m of html.matchAll(re)) {
@@ -117,7 +119,8 @@ async function savePageAs(page, dir) {
   // Other links become absolute, as the browser writes them.
   html = html.replace(/(<a[^>]*\shref=")([^"#][^"]*)"/g, (w, b, url) => `${b}${new URL(url, pageUrl)}"`);
   const marker = `<!-- saved from url=(${String(pageUrl.length).padStart(4, '0')})${pageUrl} -->`;
-  html = `<!DOCTYPE html>\n${marker}\n${html.replace('<head>', '<head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">')}`;
+  const meta = '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">';
+  html = `<!DOCTYPE html>\n${marker}\n${html.replace('<head>', `<head>${meta}`)}`;
   const file = join(dir, `${title}.html`);
   await writeFile(file, html);
   return { url: pathToFileURL(file).href, saved };
@@ -306,7 +309,22 @@ test('under the strict CSP: two widgets, the script loaded twice, zero violation
   assert.deepEqual([...files].sort(), ['/dist/bid-scorer.js', '/embed-csp.html', '/demo.css'].sort());
   assert.deepEqual(await axe(page), []);
   await shot(page, 'embed-csp-1280');
+
+  // Each widget's standalone copy holds that widget's tender and mode only.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    supplier.locator('[data-action="standalone"]').click(),
+  ]);
+  const path = join(tmp, 'self-assess-standalone.html');
+  await download.saveAs(path);
   await context.close();
+  const opened = await open(pathToFileURL(path).href);
+  await ready(opened.page);
+  assert.equal(await opened.page.locator('bid-scorer').getAttribute('mode'), 'self-assess');
+  assert.deepEqual(await tenderIn(opened.page), typed);
+  assert.deepEqual(await resultIn(opened.page), engine.evaluate(typed));
+  assert.deepEqual(opened.errors, []);
+  await opened.context.close();
 });
 
 test('the CSP check is real: without wasm-unsafe-eval the violation is seen and the widget says so', async () => {
