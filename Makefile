@@ -2,7 +2,7 @@
 # missing first (`make setup`), so it works from a fresh clone.
 .NOTPARALLEL:
 .PHONY: all setup test lint fmt-check clippy cargo-test wasm wasm-test node-test browser-test \
-        size bench demo clean
+        size bench demo clean dist
 
 PORT ?= 8080
 # Tools cargo installs (wasm-pack, wasm-bindgen) live here; make sure a fresh shell finds them.
@@ -15,7 +15,7 @@ setup:
 	@scripts/setup.sh
 
 ## test: everything CI checks, in order
-test: setup lint cargo-test wasm size wasm-test node-test browser-test bench
+test: setup lint cargo-test wasm dist size wasm-test node-test browser-test bench
 	@echo "make test: all passed"
 
 lint: fmt-check clippy
@@ -44,12 +44,16 @@ node-test: wasm
 	node --test tests/node/
 
 ## browser-test: every tests/browser/*.test.mjs, when there are any
-browser-test: wasm
+browser-test: wasm dist
 	@set -- tests/browser/*.test.mjs; \
 	if [ -e "$$1" ]; then node --test "$$@"; else echo "browser-test: no tests/browser/*.test.mjs yet"; fi
 
-## size: raw and gzipped sizes of pkg/; fails over the wasm budget
-size: wasm
+## dist: dist/bid-scorer.js, the widget and the engine in one classic script (needs xz)
+dist: wasm
+	@node scripts/build-dist.mjs
+
+## size: raw and gzipped sizes of pkg/ and dist/; fails over the wasm or the single-file budget
+size: dist
 	@node scripts/size.mjs
 
 ## bench: native, Node and Chromium timings of evaluate(), with budget checks
@@ -57,11 +61,11 @@ bench: wasm
 	@node scripts/bench.mjs
 
 ## demo: build, print the example's ranking, and serve www/ on http://127.0.0.1:$(PORT)
-demo: wasm
+demo: wasm dist
 	cargo run --locked --release --quiet -- evaluate www/examples/council-wellbeing.json --table
 	@if [ ! -f scripts/serve.mjs ]; then echo "demo: scripts/serve.mjs is missing" >&2; exit 1; fi
 	@echo "Serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	node scripts/serve.mjs --port $(PORT)
 
 clean:
-	rm -rf pkg target/wasm-opt
+	rm -rf pkg dist target/wasm-opt

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A dependency-free static server for the demo and the browser tests, on 127.0.0.1 only.
 //   www/ is served at /, pkg/ at /pkg/, so `../../pkg/bidscore.js` imported from www/src/
-//   resolves the same way on disk and over http.
+//   resolves the same way on disk and over http; likewise dist/ at /dist/ (`../dist/bid-scorer.js`
+//   from a page in www/).
 // Usage: node scripts/serve.mjs [--port N] [--csp]
 //   --port 0 picks a free port; the URL is printed either way.
 //   --csp sends a strict Content-Security-Policy (no inline scripts or styles; wasm allowed).
@@ -49,7 +50,9 @@ function fileFor(urlPath) {
   }
   const [base, rest] = path.startsWith('/pkg/')
     ? [join(root, 'pkg'), path.slice('/pkg/'.length)]
-    : [join(root, 'www'), path.slice(1)];
+    : path.startsWith('/dist/')
+      ? [join(root, 'dist'), path.slice('/dist/'.length)]
+      : [join(root, 'www'), path.slice(1)];
   const file = normalize(join(base, rest));
   if (file !== base && !file.startsWith(base + sep)) return null;
   return file;

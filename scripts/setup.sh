@@ -36,6 +36,17 @@ if ! have chromium || ! have chromedriver; then
   apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
 
+# 1b. xz compresses the engine inside the single-file build (dist/bid-scorer.js).
+if ! have xz; then
+  if [ "$(id -u)" != 0 ] || ! have apt-get; then
+    need "xz" "Install it with your package manager, e.g. 'sudo apt-get install xz-utils' (Debian/Ubuntu)."
+  fi
+  echo "setup: installing xz-utils with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends xz-utils >/dev/null
+fi
+
 # 2. The Rust wasm target.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: adding the wasm32-unknown-unknown target"

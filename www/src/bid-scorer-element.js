@@ -10,6 +10,7 @@ import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
 import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey } from './io.js';
+import { downloadStandalone, standaloneAvailable } from './standalone.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate'];
 let instances = 0;
@@ -592,6 +593,7 @@ export class BidScorer extends HTMLElement {
                   resultsCsv(this.#ctx(), this.#result),
                 );
             }),
+        standaloneAvailable() ? button('standalone', ui.standalone, () => downloadStandalone(this, this.#ctx())) : null,
         button('print', ui.print, () => window.print()),
         mode === 'publish' ? null : startAgain,
       ),

@@ -3,10 +3,18 @@
 import init, * as api from '../../pkg/bidscore.js';
 
 let ready = null;
+// The single-file build (www/src/bundle.js) gives a function returning the .wasm bytes; without
+// one, init() fetches pkg/bidscore_bg.wasm next to the ES module.
+let wasmBytes = null;
+
+/** Makes the engine instantiate from these bytes (async, so no size cap) instead of fetching. */
+export function useWasmBytes(get) {
+  wasmBytes = get;
+}
 
 /** Resolves to the engine's API `{ evaluate, validate, version }` once it is instantiated. */
 export function loadEngine() {
-  ready ??= init().then(() => ({
+  ready ??= init(wasmBytes ? { module_or_path: wasmBytes() } : undefined).then(() => ({
     evaluate: api.evaluate,
     validate: api.validate,
     version: api.version,

@@ -233,6 +233,16 @@ const EN_GB = {
   },
 };
 
+// ---- Single-file build: standalone copies (www/src/standalone.js) ----
+Object.assign(EN_GB.ui, {
+  standalone: 'Download standalone copy',
+  standaloneTitle: '{title} – standalone copy',
+  standaloneHeading: '{title}: standalone copy',
+  standaloneIntro:
+    'Saved on {date}. This one file holds the tender, its bids and scores, and the scoring engine: open it in a web browser, with or without the internet. Nothing you enter is sent anywhere; changes are saved in this browser.',
+  standaloneFallback: 'Ranking when this copy was saved, {date}',
+});
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */

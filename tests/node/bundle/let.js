@@ -1,0 +1,2 @@
+export let changing = 1;
+changing = 2;

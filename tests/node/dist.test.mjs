@@ -1,0 +1,126 @@
+// The single-file build's own parts: the LZMA decoder against xz, the comment stripper, and the
+// bundler on every import/export form it accepts (tests/node/bundle/), and its refusals.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import vm from 'node:vm';
+import { root } from './engine.mjs';
+import { lzmaDecode, fromBase64 } from '../../www/src/lzma.js';
+import { bundle, stripComments, BuildError } from '../../scripts/build-dist.mjs';
+
+const xz = (input, options) => execFileSync('xz', ['--format=lzma', ...options, '--stdout'], { input, maxBuffer: 1 << 26 });
+
+test('the LZMA decoder gives back exactly what xz compressed, for every kind of input and setting', () => {
+  const wasm = readFileSync(join(root, 'pkg/bidscore_bg.wasm'));
+  const inputs = {
+    empty: Buffer.alloc(0),
+    'one byte': Buffer.from('a'),
+    'random bytes (no matches)': randomBytes(40000),
+    'long repeats (long matches, rep distances)': Buffer.from('bid-scorer '.repeat(3000) + 'x'.repeat(5000)),
+    'the engine': wasm,
+  };
+  // Settings cover other literal context/position bits and a tiny dictionary (long distances).
+  const settings = [['-9e'], ['--lzma1=preset=1,lc=0,lp=2,pb=0'], ['--lzma1=preset=6,lc=4,lp=0,pb=4,dict=4KiB']];
+  for (const [name, input] of Object.entries(inputs)) {
+    for (const options of settings) {
+      const out = lzmaDecode(new Uint8Array(xz(input, options)), input.length);
+      assert.ok(Buffer.from(out).equals(input), `${name} with ${options.join(' ')}`);
+    }
+  }
+});
+
+test('corrupt or truncated LZMA data is an LzmaError, never wrong bytes', () => {
+  const input = Buffer.from(readFileSync(join(root, 'www/src/bid-scorer-element.js')));
+  const packed = new Uint8Array(xz(input, ['-6']));
+  const truncated = packed.slice(0, packed.length >> 1);
+  assert.throws(() => lzmaDecode(truncated, input.length), { name: 'LzmaError' });
+  assert.throws(() => lzmaDecode(packed.slice(0, 10), input.length), { name: 'LzmaError' });
+  assert.throws(() => lzmaDecode(packed, input.length + 1), { name: 'LzmaError' });
+  assert.throws(() => lzmaDecode(packed), { name: 'LzmaError', message: /size is unknown/ });
+  let failures = 0;
+  for (const at of [20, 100, 1000, packed.length - 8]) {
+    const bad = packed.slice();
+    bad[at] ^= 0x55;
+    try {
+      const out = lzmaDecode(bad, input.length);
+      assert.ok(!Buffer.from(out).equals(input) || at === packed.length - 8, 'a flipped byte changed nothing');
+    } catch (error) {
+      assert.equal(error.name, 'LzmaError');
+      failures += 1;
+    }
+  }
+  assert.ok(failures >= 2, 'most flipped bytes are caught as corrupt data');
+});
+
+test('base64 decodes to the same bytes as Node', () => {
+  const bytes = randomBytes(1000);
+  assert.ok(Buffer.from(fromBase64(bytes.toString('base64'))).equals(bytes));
+});
+
+test('stripping comments and indentation leaves code that computes the same', () => {
+  const source = `
+    // a comment: const broken = ;
+    const url = 'http://www.w3.org/2000/svg'; /* a comment with 'quotes' */
+    const re = /[/]\\/*x/g;  // a regex whose body looks like a comment start
+    const half = 10 / 2 / 1;
+    const minus = half - -1;
+    const plus = half + +'1';
+    const tpl = \`a // b \${ { x: '}' }.x } c
+        kept indentation \${\`inner \${half}\`}\`;
+    const obj = { a: 1 };
+    if (obj) {}
+    /re/.test('re') ? null : null;
+    function f() {
+      return /x/.source
+    }
+    result = [url, re.source, half, minus, plus, tpl, obj.a, f(), 'a\\'b // c'];
+  `;
+  const stripped = stripComments(source);
+  const run = (code) => {
+    const ctx = { result: null };
+    vm.runInNewContext(code, ctx);
+    return JSON.stringify(ctx.result);
+  };
+  assert.equal(run(stripped), run(source));
+  assert.ok(!stripped.includes('a comment'));
+  assert.ok(stripped.includes('        kept indentation'), 'template literal text is untouched');
+  assert.ok(stripped.length < source.length * 0.8);
+});
+
+test('the bundler runs modules once, in order, with every import and export form it accepts', () => {
+  const text = bundle('tests/node/bundle/entry.js', { payloadValue: '40 + 2' });
+  const ctx = { customElements: { get: () => undefined }, window: {}, document: {} };
+  ctx.globalThis = ctx;
+  vm.runInNewContext(text, ctx);
+  assert.deepEqual(JSON.parse(JSON.stringify(ctx.bundleResult)), {
+    greet: 'hello x',
+    double: 42,
+    count: 2,
+    nsKeys: ['bump', 'count', 'default', 'pattern', 'ratio', 'template', 'twice'],
+    thing: 'thing',
+    moreDefault: true,
+    fromMore: 'from more',
+    renamed: 'renamed',
+    reexported: 4,
+    payloadValue: 42,
+    sideEffects: 1,
+    regex: true,
+    template: 'line one // not a comment\n  nested 10 } {\n    indented line',
+    division: 2.5,
+  });
+  // Loaded a second time (the script twice on a page), it does nothing.
+  ctx.bundleResult = null;
+  vm.runInNewContext(text, ctx);
+  assert.equal(ctx.bundleResult, null);
+  assert.equal(ctx.sideEffects, 1);
+});
+
+test('the bundler refuses what it cannot bundle faithfully, saying where', () => {
+  const refuses = (entry, pattern) => assert.throws(() => bundle(entry), (e) => e instanceof BuildError && pattern.test(e.message));
+  refuses('tests/node/bundle/cycle-a.js', /import cycle: .*cycle-a\.js → .*cycle-b\.js → .*cycle-a\.js/);
+  refuses('tests/node/bundle/dynamic.js', /dynamic\.js:1: cannot bundle a dynamic import\(\)/);
+  refuses('tests/node/bundle/let.js', /cannot bundle 'export let changing'/);
+});
