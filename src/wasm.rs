@@ -45,9 +45,11 @@ export interface TenderInfo {
 
 export interface Award {
   method?: "weighted-sum" | "price-per-quality-point" | "quality-price-ratio" | "fictitious-discount" | null;
-  scale?: string | null;
+  /** quality-price-ratio: the ratio is shown × this (1,000,000 when absent). */
+  scale?: Decimal | null;
+  /** quality-price-ratio: bids within this fraction of the best ratio form the band. */
   band?: Decimal | null;
-  bandDecider?: string | null;
+  bandDecider?: "quality" | "price" | null;
 }
 
 export interface Rounding {
