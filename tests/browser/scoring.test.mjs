@@ -68,7 +68,7 @@ test('self-assess: entering a price, a score and commitments changes the total t
   const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(sv.money);
   assert.equal(
     await page.locator('bid-scorer [data-sv]').textContent(),
-    `Social value: ${money}, which is ${sv.percentOfPrice}% of your price.`,
+    `Social value: ${money}, which is ${sv.percentOfPrice}% of the bid's price.`,
   );
 
   // A cheaper "what if" rival changes the supplier's rank and price score.

@@ -94,7 +94,7 @@ const EN_GB = {
     commitmentLabel: '{name} ({unit})',
     commitmentHint: 'Each {unit} is valued at {proxy}.',
     valueLabel: '{name} ({unit})',
-    svSummary: 'Social value: {money}, which is {percent}% of your price.',
+    svSummary: 'Social value: {money}, which is {percent}% of the bid\'s price.',
     svSummaryNoPrice: 'Social value: {money}. Enter your price to see it as a share of the price.',
     svPending: 'Social value appears here once your entries are valid.',
     whatIfHeading: '“What if” competitor bids',
