@@ -5,7 +5,7 @@ import { styles } from './styles.js';
 import { h } from './dom.js';
 import { FieldSet } from './fields.js';
 import { copy } from './model.js';
-import { renderPublish, priceExampleTender } from './publish.js';
+import { renderPublish } from './publish.js';
 import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
@@ -285,6 +285,9 @@ export class BidScorer extends HTMLElement {
       evaluators: this.#evaluators,
       structure: (focus) => this.#restructure(focus),
       refreshErrors: () => this.#showErrors(),
+      engine: this.#engine,
+      locale: this.locale,
+      focus: (path) => this.#focusPath(path),
     };
   }
 
@@ -404,17 +407,9 @@ export class BidScorer extends HTMLElement {
 
   #renderPublish() {
     const modelResult = this.#engine.evaluate({ ...this.#draft, bids: [] });
-    let exampleResult = null;
-    const example = priceExampleTender(this.#draft);
-    if (example) {
-      try {
-        exampleResult = this.#engine.evaluate(example);
-      } catch {
-        exampleResult = null;
-      }
-    }
+    const model = this.#engine.describe(this.#draft);
     this.#result = modelResult;
-    this.#els.main.replaceChildren(renderPublish(this.#ctx(), { modelResult, exampleResult }));
+    this.#els.main.replaceChildren(renderPublish(this.#ctx(), { modelResult, model }));
     this.#emit('bid-scorer-evaluated', modelResult);
   }
 
@@ -592,6 +587,17 @@ export class BidScorer extends HTMLElement {
                   resultsCsv(this.#ctx(), this.#result),
                 );
             }),
+        mode === 'publish'
+          ? button('export-ocds', ui.exportOcds, () => {
+              // An invalid model has no award criteria to export; the error summary says why.
+              if (this.#errors.length) return;
+              download(
+                fileName(this.#draft, 'award-criteria.json'),
+                'application/json',
+                `${JSON.stringify(this.#engine.ocdsAwardCriteria(this.#draft), null, 2)}\n`,
+              );
+            })
+          : null,
         button('print', ui.print, () => window.print()),
         mode === 'publish' ? null : startAgain,
       ),

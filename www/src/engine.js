@@ -4,12 +4,18 @@ import init, * as api from '../../pkg/bidscore.js';
 
 let ready = null;
 
-/** Resolves to the engine's API `{ evaluate, validate, version }` once it is instantiated. */
+/**
+ * Resolves to the engine's API `{ evaluate, validate, version, describe, debriefs,
+ * ocdsAwardCriteria }` once it is instantiated.
+ */
 export function loadEngine() {
   ready ??= init().then(() => ({
     evaluate: api.evaluate,
     validate: api.validate,
     version: api.version,
+    describe: api.describe,
+    debriefs: api.debriefs,
+    ocdsAwardCriteria: api.ocdsAwardCriteria,
   }));
   return ready;
 }
