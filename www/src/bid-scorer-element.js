@@ -61,6 +61,7 @@ let instances = 0;
  * @csspart table - Every table; each also has a part naming it (ranking, breakdown, criteria, ...).
  * @csspart chart - The stacked bar chart.
  * @csspart tag - Status tags (also tag-ranked, tag-disqualified, tag-incomplete).
+ * @csspart summaries - The assessment summaries (evaluate).
  * @csspart tools - Save, load, export and print.
  */
 export class BidScorer extends HTMLElement {

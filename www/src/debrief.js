@@ -6,7 +6,7 @@
 // in Node as well as in the page.
 import { catalogue, fill, sentence } from './messages.js';
 import { formatter } from './format.js';
-import { methodText, methodWords, scoreText, valueText } from './award.js';
+import { hasBand, methodText, methodWords, scoreText, valueText } from './award.js';
 import { fileName } from './io.js';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -26,7 +26,8 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 p, ul, dl { margin: 0 0 0.75rem; }
 .lead { font-size: 1.2rem; }
 .secondary, .working { color: #505a5f; }
-dl.about { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.about div { display: flex; flex-wrap: wrap; column-gap: 1rem; margin-bottom: 0.25rem; }
+dl.about dt { min-width: 13rem; }
 dl.about dt, dl.detail dt { font-weight: 700; }
 dl.about dd { margin: 0; }
 dl.detail dd { margin: 0 0 0.5rem; }
@@ -77,11 +78,11 @@ function dl(className, items) {
 
 /**
  * The summary for one supplier as a complete HTML document (a string).
- * `debrief` is one entry of `debriefs(tender)`; `valueWorking` is the engine's working for the
- * bid's award value (`valueWorking` of the bid in `evaluate(tender)`), shown when given; `award` is
- * the tender file's `award` (the ratio's scale and band, for the method in words).
+ * `debrief` is one entry of `debriefs(tender)`; `award` is the tender file's `award` (the ratio's
+ * scale and band, for the method in words); `result`, the same tender's `evaluate()`, when given
+ * adds the working of the bid's award value and, with a band, who is in it.
  */
-export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award = null, valueWorking = null } = {}) {
+export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award = null, result = null } = {}) {
   const cat = catalogue(locale);
   const t = cat.debrief;
   const fmt = formatter(locale, currency);
@@ -91,6 +92,9 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
   const score = (text) => (text === null || text === undefined ? t.notScored : scoreText(fmt, method, text));
   const max = scoreText(fmt, method, d.maxTotal);
   const winner = d.winner;
+  const bidOf = (id) => result?.bids.find((b) => b.id === id) ?? null;
+  const band = Boolean(result) && hasBand({ award });
+  const valueWorking = bidOf(d.bid)?.valueWorking ?? null;
   const out = [];
 
   out.push(`<h1>${escapeHtml(t.heading)}</h1>`);
@@ -118,10 +122,16 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
     out.push(`<p data-status="incomplete">${escapeHtml(t.incomplete)}</p>`);
   }
   const totalLabel = fill(t.totalOutOf, { label: m?.total ?? cat.ui.total, max });
-  const totalsHead = [t.tenderColumn, totalLabel, ...(m ? [m.value] : [])];
-  const totalsRow = (key, name, total, value) => ({
+  const totalsHead = [t.tenderColumn, totalLabel, ...(m ? [m.value] : []), ...(band ? [cat.award.inBand] : [])];
+  const inBand = (id) => (bidOf(id)?.rank === null ? '–' : bidOf(id)?.inBand ? cat.award.yes : cat.award.no);
+  const totalsRow = (key, id, name, total, value) => ({
     key,
-    cells: [name, score(total), ...(m ? [valueText(fmt, method, value) || '–'] : [])],
+    cells: [
+      name,
+      score(total),
+      ...(m ? [valueText(fmt, method, value) || '–'] : []),
+      ...(band ? [inBand(id)] : []),
+    ],
   });
   out.push(
     table({
@@ -130,8 +140,10 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
       head: totalsHead,
       numeric: [1, 2],
       rows: [
-        totalsRow('own', t.yourTender, d.total, d.value),
-        winner ? totalsRow('winner', fill(t.winnerTender, { supplier: winner.supplier }), winner.total, winner.value) : null,
+        totalsRow('own', d.bid, t.yourTender, d.total, d.value),
+        winner
+          ? totalsRow('winner', winner.bid, fill(t.winnerTender, { supplier: winner.supplier }), winner.total, winner.value)
+          : null,
       ].filter(Boolean),
     }),
   );

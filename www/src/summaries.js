@@ -113,7 +113,7 @@ export function summariesPanel(ctx) {
       locale: ctx.locale,
       currency: ctx.tender.tender?.currency ?? 'GBP',
       award: ctx.tender.award,
-      valueWorking: latest.result?.bids.find((b) => b.id === d.bid)?.valueWorking ?? null,
+      result: latest.result,
     });
     download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', html);
   }
