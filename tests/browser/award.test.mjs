@@ -5,7 +5,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, axe, shot, root, nodeEngine, tenderIn, field, resultIn } from './support.mjs';
+import {
+  setUp,
+  openPage,
+  ready,
+  axe,
+  shot,
+  root,
+  nodeEngine,
+  tenderIn,
+  field,
+  resultIn,
+  number,
+  money,
+  downloadFrom,
+} from './support.mjs';
 
 let env;
 before(async () => {
@@ -40,20 +54,6 @@ const METHODS = {
   },
 };
 
-// Formatting for the expected text, with Intl directly (the figures themselves are the engine's).
-const decimals = (s) => (String(s).includes('.') ? String(s).split('.')[1].length : 0);
-const number = (s) =>
-  new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals(s), maximumFractionDigits: decimals(s) }).format(s);
-const money = (s) => {
-  const d = Math.max(decimals(s), 2);
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    minimumFractionDigits: d,
-    maximumFractionDigits: d,
-  }).format(s);
-};
-
 /** One CSV line's fields (quoted fields may hold commas and doubled quotes). */
 function csvFields(line) {
   return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((x) =>
@@ -65,10 +65,6 @@ function exampleText(name) {
   return readFile(`${root}www/examples/${name}.json`, 'utf8');
 }
 
-async function downloadOf(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
-}
 
 function cellTexts(page, selector) {
   return page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent));
@@ -177,7 +173,7 @@ for (const [method, m] of Object.entries(METHODS)) {
   test(`${method}: "Export award criteria (open data)" downloads the engine's OCDS fragment`, async () => {
     const { page, context, errors } = await openPage(env, `award.html?example=${m.example}&mode=publish`);
     await ready(page);
-    const file = await downloadOf(page, 'bid-scorer [data-action="export-ocds"]');
+    const file = await downloadFrom(page, 'bid-scorer [data-action="export-ocds"]');
     const engine = await nodeEngine();
     const tender = await tenderIn(page);
     assert.equal(file.name, `${tender.tender.reference}-award-criteria.json`);
@@ -190,7 +186,7 @@ for (const [method, m] of Object.entries(METHODS)) {
 test('the weighted-sum model exports its award criteria too, with weights', async () => {
   const { page, context, errors } = await openPage(env, 'publish.html');
   await ready(page);
-  const file = await downloadOf(page, 'bid-scorer [data-action="export-ocds"]');
+  const file = await downloadFrom(page, 'bid-scorer [data-action="export-ocds"]');
   const engine = await nodeEngine();
   const expected = engine.ocdsAwardCriteria(await tenderIn(page));
   const got = JSON.parse(file.text);
@@ -256,7 +252,7 @@ test('price per quality point: self-assess shows the supplier’s quality points
 test('quality-price ratio: the results CSV carries each bid’s value and band as the engine wrote them', async () => {
   const { page, context, errors } = await openPage(env, 'award.html?example=award-quality-price-ratio&mode=evaluate');
   await ready(page);
-  const csv = await downloadOf(page, 'bid-scorer [data-action="export-csv"]');
+  const csv = await downloadFrom(page, 'bid-scorer [data-action="export-csv"]');
   const lines = csv.text.slice(1).split('\r\n').filter(Boolean);
   const head = csvFields(lines[0]);
   const result = await resultIn(page);

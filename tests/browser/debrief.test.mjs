@@ -6,7 +6,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { setUp, openPage, ready, axe, root, screenshots, nodeEngine, tenderIn, field } from './support.mjs';
+import {
+  setUp,
+  openPage,
+  ready,
+  axe,
+  root,
+  screenshots,
+  nodeEngine,
+  tenderIn,
+  field,
+  number,
+  money,
+  downloadFrom,
+} from './support.mjs';
 import { debriefHtml } from '../../www/src/debrief.js';
 
 let env;
@@ -24,20 +37,6 @@ const EXAMPLES = [
   'award-quality-price-ratio',
   'award-fictitious-discount',
 ];
-
-// Formatting for the expected text, with Intl directly (the figures themselves are the engine's).
-const decimals = (s) => (String(s).includes('.') ? String(s).split('.')[1].length : 0);
-const number = (s) =>
-  new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals(s), maximumFractionDigits: decimals(s) }).format(s);
-const money = (s) => {
-  const d = Math.max(decimals(s), 2);
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    minimumFractionDigits: d,
-    maximumFractionDigits: d,
-  }).format(s);
-};
 
 async function example(name) {
   return JSON.parse(await readFile(`${root}www/examples/${name}.json`, 'utf8'));
@@ -187,10 +186,6 @@ test('every summary of every example: content equals the engine’s debriefs, ax
   await context.close();
 });
 
-async function downloadOf(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
-}
 
 /** Writes a downloaded summary where a browser can open it from disk, as a supplier would. */
 async function saved(name, text) {
@@ -217,10 +212,10 @@ test('evaluate: the summaries panel downloads the engine’s summaries as HTML a
 
   // b4 is disqualified: its summary says why and gives the winner's scores alongside.
   const d = debriefs.find((x) => x.bid === 'b4');
-  const html = await downloadOf(page, 'bid-scorer [data-action="summary-html"][data-bid="b4"]');
+  const html = await downloadFrom(page, 'bid-scorer [data-action="summary-html"][data-bid="b4"]');
   assert.equal(html.name, 'EBC-2026-014-summary-Budget-Support-Services-Ltd.html');
   assert.equal(html.text, debriefHtml(d, { award: tender.award, currency: 'GBP', result: engine.evaluate(tender) }));
-  const text = await downloadOf(page, 'bid-scorer [data-action="summary-text"][data-bid="b3"]');
+  const text = await downloadFrom(page, 'bid-scorer [data-action="summary-text"][data-bid="b3"]');
   assert.equal(text.name, 'EBC-2026-014-summary-Wellbeing-Together-a-charity.txt');
   assert.equal(text.text, debriefs.find((x) => x.bid === 'b3').text);
 
@@ -277,9 +272,9 @@ test('scores without a reason are listed, each linked to its field; adding the r
   );
   const after = engine.debriefs(await tenderIn(page)).find((d) => d.bid === 'g1');
   assert.equal(after.criteria.find((c) => c.id === 'q-method').explanation, reason);
-  const html = await downloadOf(page, 'bid-scorer [data-action="summary-html"][data-bid="g1"]');
+  const html = await downloadFrom(page, 'bid-scorer [data-action="summary-html"][data-bid="g1"]');
   assert.ok(html.text.includes('Clear seasonal plan &amp; &lt;b&gt;strong&lt;/b&gt; evidence'));
-  const text = await downloadOf(page, 'bid-scorer [data-action="summary-text"][data-bid="g1"]');
+  const text = await downloadFrom(page, 'bid-scorer [data-action="summary-text"][data-bid="g1"]');
   assert.equal(text.text, after.text);
   assert.ok(text.text.includes(reason));
   assert.deepEqual(await axe(page), []);
@@ -303,7 +298,7 @@ test('markup in a supplier’s name and a rationale stays text, in the panel and
   assert.equal(await item.textContent(), name);
   assert.equal(await page.locator('bid-scorer [data-summaries] img').count(), 0);
 
-  const html = await downloadOf(page, 'bid-scorer [data-action="summary-html"][data-bid="b1"]');
+  const html = await downloadFrom(page, 'bid-scorer [data-action="summary-html"][data-bid="b1"]');
   assert.ok(!html.text.includes('<img'), 'no img element in the file');
   assert.ok(!html.text.includes('<script'), 'no script element in the file');
   const doc = await context.newPage();
@@ -351,4 +346,37 @@ test('a summary at 1280 px and 320 px (screenshots, no overflow, axe) and printe
     }
     await context.close();
   }
+});
+
+test('with more than ten bids lacking reasons, each bid’s list opens on demand; axe is clean', async () => {
+  const { page, context, errors } = await openPage(env, 'award.html?example=award-price-per-quality-point&mode=evaluate');
+  await ready(page);
+  const tender = await example('award-price-per-quality-point');
+  const many = { ...tender, bids: [] };
+  for (let i = 0; i < 12; i += 1) many.bids.push({ ...tender.bids[i % 3], id: `m${i}`, supplier: `Supplier ${i + 1}` });
+  await page.locator('bid-scorer').evaluate((el, t) => {
+    el.tender = t;
+  }, many);
+  const engine = await nodeEngine();
+  const missing = engine.debriefs(many).reduce((n, d) => n + d.missingRationales.length, 0);
+  const panel = page.locator('bid-scorer [data-missing-rationales]');
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('bid-scorer').shadowRoot.querySelector('[data-missing-rationales]')?.dataset
+        .missingRationales === String(n),
+    missing,
+  );
+  assert.equal(await panel.locator('details').count(), 12);
+  assert.equal(await panel.locator('a').count(), 0, 'nothing built until opened');
+  await panel.locator('details > summary').nth(11).click();
+  assert.deepEqual(
+    await panel.locator('details').nth(11).locator('a').evaluateAll((as) => as.map((a) => a.dataset.rationalePath)),
+    ['q-method', 'q-team', 'sv-plan'].map((id) => `bids[11].scores.${id}.rationale`),
+  );
+  await panel.locator('details').nth(11).locator('a').last().click();
+  const focused = await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.path);
+  assert.equal(focused, 'bids[11].scores.sv-plan.rationale');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -275,6 +275,7 @@ EN_GB.award = {
   criterionWorth: '{name} (worth {value})',
   noQualityPoints: 'Earning no quality points at all',
   methods: {
+    'weighted-sum': { name: 'Highest total score', words: 'The bid with the highest total score wins.' },
     'price-per-quality-point': {
       name: 'Price per quality point',
       words:

@@ -48,7 +48,7 @@ function missingList(ctx, debriefs) {
       }),
     );
   };
-  // Many bids: one expandable entry each, so the list stays short.
+  // Many bids: one expandable entry each, filled when opened, so the list stays short.
   const many = affected.length > 10;
   return h(
     'div',
@@ -61,14 +61,19 @@ function missingList(ctx, debriefs) {
     ),
     h('p', {}, ui.missingRationalesText),
     many
-      ? affected.map((d) =>
-          h(
+      ? affected.map((d) => {
+          const inner = h('div', { class: 'bid__body' });
+          const details = h(
             'details',
             { class: 'bid' },
             h('summary', {}, `${d.supplier} (${ctx.fmt.integer(d.missingRationales.length)})`),
-            h('div', { class: 'bid__body' }, links(d)),
-          ),
-        )
+            inner,
+          );
+          details.addEventListener('toggle', () => {
+            if (details.open && !inner.childElementCount) inner.append(links(d));
+          });
+          return details;
+        })
       : h(
           'ul',
           { class: 'list' },
