@@ -107,3 +107,24 @@ export function field(page, path) {
 export function resultIn(page, selector = 'bid-scorer') {
   return page.locator(selector).evaluate((el) => el.result);
 }
+
+// Expected text for the engine's figures, formatted with Intl directly (en-GB, GBP) as the engine
+// wrote them: every decimal kept, money with at least two.
+const decimals = (s) => (String(s).includes('.') ? String(s).split('.')[1].length : 0);
+export const number = (s) =>
+  new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals(s), maximumFractionDigits: decimals(s) }).format(s);
+export const money = (s) => {
+  const d = Math.max(decimals(s), 2);
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: 'GBP',
+    minimumFractionDigits: d,
+    maximumFractionDigits: d,
+  }).format(s);
+};
+
+/** Clicks what `selector` finds and returns the file it downloads: { name, text }. */
+export async function downloadFrom(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}

@@ -119,7 +119,13 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
   return h(
     'div',
     { class: 'criterion-block' },
-    h('h5', { class: 'heading-s' }, `${c.name} (${ctx.fmt.number(String(c.weight ?? ''))} ${ui.marks.toLowerCase()})`),
+    h(
+      'h5',
+      { class: 'heading-s' },
+      c.weight === undefined && c.value !== undefined
+        ? fill(ctx.cat.award.criterionWorth, { name: c.name, value: ctx.fmt.money(String(c.value)) })
+        : `${c.name} (${ctx.fmt.number(String(c.weight ?? ''))} ${ui.marks.toLowerCase()})`,
+    ),
     hint ? h('p', { class: 'hint' }, hint) : null,
     h(
       'div',

@@ -5,7 +5,7 @@ import { styles } from './styles.js';
 import { h } from './dom.js';
 import { FieldSet } from './fields.js';
 import { copy } from './model.js';
-import { renderPublish, priceExampleTender } from './publish.js';
+import { renderPublish } from './publish.js';
 import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
@@ -62,6 +62,7 @@ let instances = 0;
  * @csspart table - Every table; each also has a part naming it (ranking, breakdown, criteria, ...).
  * @csspart chart - The stacked bar chart.
  * @csspart tag - Status tags (also tag-ranked, tag-disqualified, tag-incomplete).
+ * @csspart summaries - The assessment summaries (evaluate).
  * @csspart tools - Save, load, export and print.
  */
 export class BidScorer extends HTMLElement {
@@ -286,6 +287,9 @@ export class BidScorer extends HTMLElement {
       evaluators: this.#evaluators,
       structure: (focus) => this.#restructure(focus),
       refreshErrors: () => this.#showErrors(),
+      engine: this.#engine,
+      locale: this.locale,
+      focus: (path) => this.#focusPath(path),
     };
   }
 
@@ -405,17 +409,9 @@ export class BidScorer extends HTMLElement {
 
   #renderPublish() {
     const modelResult = this.#engine.evaluate({ ...this.#draft, bids: [] });
-    let exampleResult = null;
-    const example = priceExampleTender(this.#draft);
-    if (example) {
-      try {
-        exampleResult = this.#engine.evaluate(example);
-      } catch {
-        exampleResult = null;
-      }
-    }
+    const model = this.#engine.describe(this.#draft);
     this.#result = modelResult;
-    this.#els.main.replaceChildren(renderPublish(this.#ctx(), { modelResult, exampleResult }));
+    this.#els.main.replaceChildren(renderPublish(this.#ctx(), { modelResult, model }));
     this.#emit('bid-scorer-evaluated', modelResult);
   }
 
@@ -594,6 +590,17 @@ export class BidScorer extends HTMLElement {
                 );
             }),
         standaloneAvailable() ? button('standalone', ui.standalone, () => downloadStandalone(this, this.#ctx())) : null,
+        mode === 'publish'
+          ? button('export-ocds', ui.exportOcds, () => {
+              // An invalid model has no award criteria to export; the error summary says why.
+              if (this.#errors.length) return;
+              download(
+                fileName(this.#draft, 'award-criteria.json'),
+                'application/json',
+                `${JSON.stringify(this.#engine.ocdsAwardCriteria(this.#draft), null, 2)}\n`,
+              );
+            })
+          : null,
         button('print', ui.print, () => window.print()),
         mode === 'publish' ? null : startAgain,
       ),

@@ -12,12 +12,18 @@ export function useWasmBytes(get) {
   wasmBytes = get;
 }
 
-/** Resolves to the engine's API `{ evaluate, validate, version }` once it is instantiated. */
+/**
+ * Resolves to the engine's API `{ evaluate, validate, version, describe, debriefs,
+ * ocdsAwardCriteria }` once it is instantiated.
+ */
 export function loadEngine() {
   ready ??= init(wasmBytes ? { module_or_path: wasmBytes() } : undefined).then(() => ({
     evaluate: api.evaluate,
     validate: api.validate,
     version: api.version,
+    describe: api.describe,
+    debriefs: api.debriefs,
+    ocdsAwardCriteria: api.ocdsAwardCriteria,
   }));
   return ready;
 }

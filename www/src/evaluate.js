@@ -14,6 +14,8 @@ import {
   valueField,
   removeBidButton,
 } from './bid-form.js';
+import { summariesPanel } from './summaries.js';
+import { valuePhrase } from './award.js';
 
 function bidBody(ctx, bid, index, evaluators) {
   const { ui } = ctx.cat;
@@ -112,6 +114,7 @@ export function renderEvaluate(ctx) {
   );
 
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const summaries = summariesPanel(ctx);
   let shown = null;
 
   function update(result) {
@@ -148,12 +151,15 @@ export function renderEvaluate(ctx) {
       h('h3', { class: 'heading-m' }, ui.warningsHeading),
       warningsList(ctx, result.warnings),
     );
+    summaries.update(result);
   }
 
   function announce(result) {
     const first = result.bids.find((b) => b.id === result.ranking[0]);
-    return first ? fill(ui.rankingAnnounce, { supplier: first.supplier, total: ctx.fmt.number(first.total) }) : '';
+    if (!first) return '';
+    const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);
+    return fill(ui.rankingAnnounce, { supplier: first.supplier, total });
   }
 
-  return { node: h('div', { class: 'evaluate' }, form, results), update, announce };
+  return { node: h('div', { class: 'evaluate' }, form, results, summaries.node), update, announce };
 }

@@ -1,5 +1,6 @@
 // Saving work in this browser, downloading files and the CSV of results. Nothing is sent anywhere.
 import { ordered, segments } from './results.js';
+import { totalHeading, valueFields, valueHeadings } from './award.js';
 
 const PREFIX = 'bid-scorer:v1';
 
@@ -108,7 +109,8 @@ function field(value) {
 
 /**
  * The results as CSV for Excel: UTF-8 with a byte order mark, money with its currency sign, one
- * row per bid in ranked order, every criterion and group score as the engine wrote it.
+ * row per bid in ranked order, every criterion and group score (and, under another award method,
+ * the bid's value) as the engine wrote it.
  */
 export function resultsCsv(ctx, result) {
   const { cat, fmt, tender } = ctx;
@@ -121,7 +123,8 @@ export function resultsCsv(ctx, result) {
     cat.ui.priceOffered,
     ...crit.map((c) => c.name),
     ...segs.map((s) => s.name),
-    cat.ui.total,
+    totalHeading(cat, result.method),
+    ...valueHeadings(cat, result, tender),
     cat.ui.socialValueMoney,
   ];
   const rows = ordered(result).map((b) => [
@@ -132,6 +135,7 @@ export function resultsCsv(ctx, result) {
     ...crit.map((c) => b.criteria.find((x) => x.id === c.id)?.score ?? ''),
     ...segs.map((s) => b.groups.find((g) => g.id === s.id)?.score ?? ''),
     b.total,
+    ...valueFields(cat, result, tender, b),
     b.socialValue ? fmt.money(b.socialValue.money) : '',
   ]);
   return `\uFEFF${[head, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;

@@ -243,6 +243,138 @@ Object.assign(EN_GB.ui, {
   standaloneFallback: 'Ranking when this copy was saved, {date}',
 });
 
+// Award methods, assessment summaries and the award criteria as open data.
+Object.assign(EN_GB.ui, {
+  shareOfTotal: '{share}%',
+  notMarked: 'Not marked',
+  exportOcds: 'Export award criteria (open data)',
+  summariesHeading: 'Assessment summaries',
+  summariesIntro:
+    'Every supplier whose tender was assessed must be given an assessment summary (Procurement Act 2023, section 50): the award criteria, the scores its tender got with the evaluators’ reasons, and the same for the most advantageous tender.',
+  summariesPending: 'The summaries appear here once the bids have been evaluated.',
+  summariesNone: 'No bids have been assessed yet.',
+  summaryHtml: 'Download summary (HTML)',
+  summaryText: 'Download summary (text)',
+  summaryFor: ' for {supplier}',
+  summaryRanked: 'Ranked {rank} of {count}',
+  summaryWinner: 'Most advantageous tender',
+  missingRationalesTitle: { one: 'No reason is recorded for {count} score', other: 'No reason is recorded for {count} scores' },
+  missingRationalesText:
+    'Add the evaluators’ reasons before sending the summaries: a score without a recorded reason is a common ground for challenge.',
+  missingRationalesFor: '{supplier}:',
+  missingRationaleLink: 'Reason for “{name}”',
+  allRationales: 'Every score has a recorded reason.',
+});
+
+EN_GB.award = {
+  defaultScale: '1000000',
+  yes: 'Yes',
+  no: 'No',
+  inBand: 'In the band',
+  inBandYes: 'In the band: its ratio is close enough to the best for the band’s rule to decide.',
+  inBandNo: 'Not in the band.',
+  bandCaption: 'Bids in the band are decided by the {decider}.',
+  bandWords:
+    'Every bid whose ratio is no more than {percent} below the best ratio is in the band, and among those the bid with the {decider} wins.',
+  deciders: { quality: 'most quality points', price: 'lowest price' },
+  methodHeading: 'How the winner is chosen',
+  methodEquation: 'As an equation',
+  methodExample: 'Worked example with made-up bids',
+  methodExampleNote: 'These bids are invented to show the method; they are not real bids.',
+  methodExampleCaption: 'Three made-up bids worked through the method',
+  criterionWorth: '{name} (worth {value})',
+  noQualityPoints: 'Earning no quality points at all',
+  methods: {
+    'weighted-sum': { name: 'Highest total score', words: 'The bid with the highest total score wins.' },
+    'price-per-quality-point': {
+      name: 'Price per quality point',
+      words:
+        'Price is not given marks. Quality is scored out of {max} points, then each bid’s price is divided by its quality points: the bid paying least for each quality point wins (the price per quality point method of the UK Cabinet Office’s guidance). A bid earning no quality points cannot win.',
+      equation: 'price per quality point = price ÷ quality points (lowest wins)',
+      value: 'Price per quality point',
+      total: 'Quality points',
+      caption: 'Bids ranked by price per quality point, lowest first (quality points out of {max}).',
+      valueWith: '{value} per quality point',
+      yourTotal: 'Your quality points: {total} out of {max}',
+      yourValue: 'Your price per quality point: {value}',
+    },
+    'quality-price-ratio': {
+      name: 'Quality–price ratio',
+      words:
+        'Price is not given marks. Quality is scored out of {max} points, then each bid’s quality points are divided by its price and multiplied by {scale}: the bid with the highest ratio wins.',
+      equation: 'ratio = quality points ÷ price × scale (highest wins)',
+      value: 'Quality–price ratio',
+      total: 'Quality points',
+      caption: 'Bids ranked by quality–price ratio, highest first (quality points out of {max}).',
+      valueWith: 'a ratio of {value}',
+      yourTotal: 'Your quality points: {total} out of {max}',
+      yourValue: 'Your quality–price ratio: {value}',
+    },
+    'fictitious-discount': {
+      name: 'Fictitious price',
+      words:
+        'Price is not given marks. Each quality criterion is worth an amount of money, {max} in all, and a bid earns a share of it in line with its score. What it earns is taken off its price as a discount, giving a fictitious price: the lowest fictitious price wins. The discount only decides the award; the contract price is the price offered.',
+      equation: 'fictitious price = price − quality discount (lowest wins)',
+      value: 'Fictitious price',
+      total: 'Quality discount',
+      caption: 'Bids ranked by fictitious price, lowest first (quality discount out of {max}).',
+      valueWith: 'a fictitious price of {value}',
+      yourTotal: 'Your quality discount: {total} out of {max}',
+      yourValue: 'Your fictitious price: {value}',
+    },
+  },
+  criteriaCaption: {
+    'price-per-quality-point': 'Criteria and quality points (total {total})',
+    'quality-price-ratio': 'Criteria and quality points (total {total})',
+    'fictitious-discount': 'Criteria and what each is worth (total {total})',
+  },
+  marksHeading: {
+    'price-per-quality-point': 'Quality points',
+    'quality-price-ratio': 'Quality points',
+    'fictitious-discount': 'Worth',
+  },
+};
+
+// The assessment summary as a document (www/src/debrief.js).
+EN_GB.debrief = {
+  title: 'Assessment summary: {title} – {supplier}',
+  heading: 'Assessment summary',
+  about: 'About this summary',
+  tender: 'Tender',
+  reference: 'Reference',
+  buyer: 'Contracting authority',
+  supplier: 'Supplier',
+  resultHeading: 'Result',
+  ranked: 'Your tender was ranked {rank} of {count}.',
+  winner: 'Your tender is the most advantageous tender.',
+  disqualified: 'Your tender was not ranked, because:',
+  incomplete: 'Your tender was not ranked: its assessment is not complete.',
+  totalsCaption: 'Total scores',
+  tenderColumn: 'Tender',
+  yourTender: 'Your tender',
+  winnerTender: 'Most advantageous tender ({supplier})',
+  totalOutOf: '{label} (out of {max})',
+  methodHeading: 'How tenders were assessed',
+  valueWorking: '{value}, worked out: {working}',
+  criteriaHeading: 'Scores for each award criterion',
+  criteriaCaption: 'Your scores for each award criterion',
+  criterion: 'Criterion',
+  group: 'Group',
+  maximum: 'Maximum',
+  share: 'Share of the total',
+  yourScore: 'Your score',
+  winnerScore: 'Most advantageous tender',
+  notScored: 'not scored',
+  groupsHeading: 'Sub-totals',
+  groupsCaption: 'Your sub-totals by group',
+  detailHeading: 'How each criterion was assessed',
+  assessed: 'How it was assessed',
+  working: 'How your score was worked out',
+  explanation: 'Explanation',
+  winnerScoreLine: 'Most advantageous tender’s score',
+  winnerExplanation: 'Explanation for the most advantageous tender',
+};
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */

@@ -1,60 +1,99 @@
-// Publish mode: the evaluation model as a supplier reads it in the tender documents.
+// Publish mode: the evaluation model as a supplier reads it in the tender documents. Every figure
+// (marks, shares of the total, the price equation, the worked examples) comes from the engine's
+// published model, `describe(tender)`.
 import { h, scroller, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
-import { leaves, measureById, walk, scalePoints } from './model.js';
+import { walk } from './model.js';
 import { warningsList } from './results.js';
+import { methodText, methodWords, scoreText, usesValue, valueText } from './award.js';
 
-/**
- * A tender holding only the price criterion and three invented bids, for the engine to score as a
- * worked example. The invented prices are inputs, not scores: 80%, 90% and 100% of a round figure
- * the buyer has given (the contract value, the ceiling or the formula's own bounds).
- */
-export function priceExampleTender(tender) {
-  const price = leaves(tender).find((c) => c.kind === 'price');
-  if (!price) return null;
-  const known = [tender.tender?.contractValue, price.ceiling, price.reference, price.worst, price.best]
-    .map(Number)
-    .filter((n) => Number.isFinite(n) && n > 0);
-  const base = known.length ? Math.min(...known) : 100000;
-  const prices = [0.8, 0.9, 1].map((f) => String(Math.round(base * f)));
-  return {
-    format: tender.format,
-    tender: { title: 'Example', currency: tender.tender?.currency ?? 'GBP' },
-    rounding: tender.rounding,
-    criteria: [{ ...price, weight: price.weight ?? 1 }],
-    bids: prices.map((p, i) => ({ id: `example-${i + 1}`, supplier: `Example bid ${i + 1}`, price: p })),
-  };
+/** Depth-first rows of the published criteria tree. */
+function modelRows(nodes, depth = 0, out = []) {
+  for (const n of nodes) {
+    out.push({ n, depth });
+    modelRows(n.children, depth + 1, out);
+  }
+  return out;
 }
 
-export function renderPublish(ctx, { modelResult, exampleResult }) {
+/** The award method in words, as an equation, and worked through the engine's three made-up bids. */
+function methodSection(ctx, model) {
+  const { cat, fmt, tender } = ctx;
+  const ui = cat.ui;
+  const a = cat.award;
+  const m = methodText(cat, model.method);
+  const max = scoreText(fmt, model.method, model.maxTotal);
+  const out = [
+    h('h3', { class: 'heading-m' }, a.methodHeading),
+    h(
+      'p',
+      { 'data-method': model.method },
+      methodWords(cat, ctx.locale, model.method, tender.award, max, model.methodDescription),
+    ),
+  ];
+  if (m) {
+    out.push(
+      h('h4', { class: 'heading-s' }, a.methodEquation),
+      h('p', {}, h('code', { class: 'equation' }, m.equation)),
+    );
+  }
+  if (m && model.methodExample.length) {
+    out.push(
+      h('h4', { class: 'heading-s' }, a.methodExample),
+      h('p', { class: 'hint' }, a.methodExampleNote),
+      scrollingTable({
+        caption: a.methodExampleCaption,
+        part: 'table method-example',
+        head: [ui.supplier, ui.price, m.total, m.value],
+        rows: model.methodExample.map((b, i) => [
+          fill(ui.exampleBid, { n: i + 1 }),
+          fmt.money(b.price),
+          scoreText(fmt, model.method, b.quality),
+          valueText(fmt, model.method, b.value),
+        ]),
+        notes: model.methodExample.map((b) => b.working),
+      }),
+    );
+  }
+  return out;
+}
+
+export function renderPublish(ctx, { modelResult, model }) {
   const { cat, fmt, tender } = ctx;
   const ui = cat.ui;
   const out = [];
+  const method = model.method;
+  const price = model.price;
 
-  // Criteria tree with marks.
-  const total = modelResult ? fmt.number(modelResult.maxTotal) : '';
-  const rows = walk(tender.criteria)
-    .filter(({ c }) => c.kind !== 'pass-fail')
-    .flatMap(({ c, depth }, i) => {
+  // Criteria tree with marks (or, under the fictitious discount, money) and shares of the total.
+  const total = scoreText(fmt, method, model.maxTotal);
+  const rows = modelRows(model.criteria)
+    .filter(({ n }) => n.kind !== 'pass-fail')
+    .flatMap(({ n, depth }, i) => {
       const id = `crit-${ctx.uid}-${i}`;
-      const question = c.question ?? c.description;
+      const notMarked = n.kind === 'price' && price && !price.scored;
       return [
         h(
           'tr',
-          { class: [depth ? 'nested' : '', question ? 'has-note' : ''].join(' ').trim() || null },
-          h('th', { scope: 'row', id }, depth ? '— '.repeat(depth) : '', c.name),
-          h('td', { class: 'num' }, c.weight === undefined ? '' : fmt.number(String(c.weight))),
+          { class: [depth ? 'nested' : '', n.description ? 'has-note' : ''].join(' ').trim() || null, 'data-node': n.id },
+          h('th', { scope: 'row', id }, depth ? '— '.repeat(depth) : '', n.name),
+          h('td', { class: 'num', 'data-marks': n.marks }, notMarked ? ui.notMarked : scoreText(fmt, method, n.marks)),
+          h(
+            'td',
+            { class: 'num', 'data-share': n.sharePercent },
+            notMarked ? '' : fill(ui.shareOfTotal, { share: fmt.number(n.sharePercent) }),
+          ),
         ),
-        question
+        n.description
           ? h(
               'tr',
               { class: `note-row${depth ? ' nested' : ''}` },
-              h('td', { colspan: 2, headers: id, class: 'question' }, question),
+              h('td', { colspan: 3, headers: id, class: 'question' }, n.description),
             )
           : null,
       ];
     });
-  const criteriaCaption = fill(ui.criteriaCaption, { total });
+  const criteriaCaption = fill(cat.award.criteriaCaption[method] ?? ui.criteriaCaption, { total });
   out.push(
     h('h3', { class: 'heading-m' }, ui.modelHeading),
     scroller(
@@ -66,34 +105,43 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
         h(
           'thead',
           {},
-          h('tr', {}, h('th', { scope: 'col' }, ui.criterion), h('th', { scope: 'col', class: 'num' }, ui.marks)),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, ui.criterion),
+            h('th', { scope: 'col', class: 'num' }, cat.award.marksHeading[method] ?? ui.marks),
+            h('th', { scope: 'col', class: 'num' }, ui.share),
+          ),
         ),
         h('tbody', {}, rows),
       ),
     ),
   );
 
+  // Under another award method price has no marks: the method decides, so it comes next.
+  if (usesValue(method)) {
+    out.push(...methodSection(ctx, model));
+  }
+
   // Price formula in words, as an equation, and scored by the engine on invented prices.
-  const price = leaves(tender).find((c) => c.kind === 'price');
-  if (price) {
-    const f = cat.formulas[price.formula ?? 'lowest-ratio'];
+  if (price?.scored) {
+    const f = cat.formulas[price.formula];
+    const money = (v) => (v === undefined ? undefined : fmt.money(v));
     const params = {
-      zeroAt: price.zeroAt,
-      best: price.best === undefined ? undefined : fmt.money(String(price.best)),
-      worst: price.worst === undefined ? undefined : fmt.money(String(price.worst)),
-      reference: price.reference === undefined ? undefined : fmt.money(String(price.reference)),
+      zeroAt: price.params.zeroAt,
+      best: money(price.params.best),
+      worst: money(price.params.worst),
+      reference: money(price.params.reference),
     };
-    out.push(h('h3', { class: 'heading-m' }, ui.priceHeading));
-    if (f) {
-      out.push(
-        h('h4', { class: 'heading-s' }, ui.priceWords),
-        h('p', {}, fill(f.words, params)),
-        h('h4', { class: 'heading-s' }, ui.priceEquation),
-        h('p', {}, h('code', { class: 'equation' }, fill(f.equation, params))),
-      );
-    }
-    if (exampleResult) {
-      const caption = fill(ui.priceExampleCaption, { marks: fmt.number(String(price.weight ?? '')) });
+    out.push(
+      h('h3', { class: 'heading-m' }, ui.priceHeading),
+      h('h4', { class: 'heading-s' }, ui.priceWords),
+      h('p', {}, f ? fill(f.words, params) : price.words),
+      h('h4', { class: 'heading-s' }, ui.priceEquation),
+      h('p', {}, h('code', { class: 'equation' }, price.equation)),
+    );
+    if (price.example.length) {
+      const caption = fill(ui.priceExampleCaption, { marks: fmt.number(price.marks) });
       out.push(
         h('h4', { class: 'heading-s' }, ui.priceExample),
         h('p', { class: 'hint' }, ui.priceExampleNote),
@@ -101,28 +149,22 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
           caption,
           part: 'table price-example',
           head: [ui.supplier, ui.price, ui.score],
-          rows: exampleResult.bids.map((b, i) => [
-            fill(ui.exampleBid, { n: i + 1 }),
-            fmt.money(b.price),
-            fmt.number(b.criteria.find((x) => x.kind === 'price')?.score) || ui.notScored,
-          ]),
-          notes: exampleResult.bids.map((b) => b.criteria.find((x) => x.kind === 'price')?.working ?? ''),
+          rows: price.example.map((b, i) => [fill(ui.exampleBid, { n: i + 1 }), fmt.money(b.price), fmt.number(b.score)]),
+          notes: price.example.map((b) => b.working),
         }),
       );
     }
   }
 
   // What disqualifies a bid.
-  const rules = [];
-  for (const c of leaves(tender)) {
-    if (c.kind === 'pass-fail') rules.push(fill(ui.gateItem, { name: c.name }));
-    if (c.kind === 'scored' && c.threshold !== undefined) {
-      rules.push(fill(ui.thresholdItem, { threshold: fmt.number(String(c.threshold)), name: c.name }));
-    }
-    if (c.kind === 'price' && c.ceiling !== undefined && (c.aboveCeiling ?? 'disqualify') === 'disqualify') {
-      rules.push(fill(ui.ceilingItem, { ceiling: fmt.money(String(c.ceiling)) }));
-    }
+  const rules = [
+    ...model.gates.map((g) => fill(ui.gateItem, { name: g.name })),
+    ...model.thresholds.map((t) => fill(ui.thresholdItem, { threshold: fmt.number(t.threshold), name: t.name })),
+  ];
+  if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling !== 'zero') {
+    rules.push(fill(ui.ceilingItem, { ceiling: fmt.money(price.ceiling) }));
   }
+  if (method === 'price-per-quality-point') rules.push(cat.award.noQualityPoints);
   out.push(
     h('h3', { class: 'heading-m' }, ui.disqualifyHeading),
     rules.length
@@ -133,51 +175,37 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
         )
       : h('p', {}, ui.nothingDisqualifies),
   );
-  if (price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
-    out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(String(price.ceiling)) })));
+  if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
+    out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(price.ceiling) })));
   }
 
   // Scales with every descriptor.
-  const usedScales = [
-    ...new Set(
-      leaves(tender)
-        .filter((c) => c.kind === 'scored')
-        .map((c) => c.scale),
-    ),
-  ];
-  if (usedScales.length) {
+  if (model.scales.length) {
     out.push(h('h3', { class: 'heading-m' }, ui.scalesHeading));
-    for (const name of usedScales) {
-      const caption = fill(ui.scaleCaption, { scale: name });
-      const points = scalePoints(tender, name);
-      const s = tender.scales?.[name] ?? {};
+    for (const scale of model.scales) {
+      const caption = fill(ui.scaleCaption, { scale: scale.name });
       out.push(
-        points.length
+        scale.points.length
           ? scrollingTable({
               caption,
               part: 'table scale',
               head: [ui.scaleValue, ui.scaleLabel, ui.scaleDescriptor],
-              rows: points.map((p) => [fmt.number(String(p.value)), p.label ?? '', p.descriptor ?? '']),
+              rows: scale.points.map((p) => [fmt.number(p.value), p.label ?? '', p.descriptor ?? '']),
             })
-          : h('p', {}, caption, ': ', `${s.from} – ${s.to}`),
+          : h('p', {}, caption, ': ', `${fmt.number(scale.range?.[0])} – ${fmt.number(scale.range?.[1] ?? scale.top)}`),
       );
     }
   }
 
   // Social value measures.
-  if (tender.measures?.length) {
+  if (model.measures.length) {
     out.push(h('h3', { class: 'heading-m' }, ui.measuresHeading));
     out.push(
       scrollingTable({
         caption: ui.measuresCaption,
         part: 'table measures',
         head: [ui.measure, ui.unit, ui.proxy, ui.source],
-        rows: tender.measures.map((m) => [
-          measureById(tender, m.id)?.name ?? m.id,
-          m.unit ?? '',
-          fmt.money(String(m.proxy)),
-          m.source ?? ui.notStated,
-        ]),
+        rows: model.measures.map((m) => [m.name, m.unit, fmt.money(m.proxy), m.source ?? ui.notStated]),
       }),
     );
   }
@@ -207,8 +235,6 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
   );
 
   // The buyer's warnings about the model itself.
-  if (modelResult) {
-    out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, modelResult.warnings));
-  }
+  out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, model.warnings));
   return h('div', { class: 'publish', part: 'publish' }, out);
 }

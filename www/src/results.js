@@ -4,10 +4,23 @@
 import { h, scroller, scrollingTable } from './dom.js';
 import { engineText, fill } from './messages.js';
 import { isGroup } from './model.js';
+import {
+  rankingCaption,
+  scoreText,
+  tenderMethod,
+  totalHeading,
+  usesValue,
+  maxHeading,
+  valueCells,
+  valueHeadings,
+  valueSummary,
+} from './award.js';
 
 /** The top-level parts of the total (groups and top-level criteria), for columns and the chart. */
 export function segments(tender) {
-  return (tender.criteria ?? []).filter((c) => isGroup(c) || c.kind !== 'pass-fail');
+  // Under another award method price is not marked: it is in the price column and the value.
+  const unmarked = usesValue(tenderMethod(tender)) ? 'price' : null;
+  return (tender.criteria ?? []).filter((c) => isGroup(c) || (c.kind !== 'pass-fail' && c.kind !== unmarked));
 }
 
 function segmentScore(bid, seg) {
@@ -46,13 +59,17 @@ export function rankingTable(ctx, result) {
     cat.ui.supplier,
     cat.ui.status,
     cat.ui.priceOffered,
-    ...segs.map((s) => (maxOf(s) ? fill(cat.ui.outOf, { name: s.name, max: fmt.number(maxOf(s)) }) : s.name)),
-    cat.ui.total,
+    ...segs.map((s) =>
+      maxOf(s) ? fill(cat.ui.outOf, { name: s.name, max: scoreText(fmt, result.method, maxOf(s)) }) : s.name,
+    ),
+    totalHeading(cat, result.method),
+    ...valueHeadings(cat, result, tender),
   ];
+  const caption = rankingCaption(cat, fmt, result, tender);
   const t = h(
     'table',
     { class: 'table', part: 'table ranking' },
-    h('caption', { class: 'caption' }, fill(cat.ui.rankingCaption, { max: fmt.number(result.maxTotal) })),
+    h('caption', { class: 'caption' }, caption),
     h(
       'thead',
       {},
@@ -73,13 +90,16 @@ export function rankingTable(ctx, result) {
           h('th', { scope: 'row' }, supplierCell(ctx, bid)),
           h('td', {}, statusTag(ctx, bid)),
           h('td', { class: 'num' }, fmt.money(bid.price)),
-          segs.map((s) => h('td', { class: 'num' }, fmt.number(segmentScore(bid, s)) || cat.ui.notScored)),
-          h('td', { class: 'num', 'data-total': '' }, fmt.number(bid.total)),
+          segs.map((s) =>
+            h('td', { class: 'num' }, scoreText(fmt, result.method, segmentScore(bid, s)) || cat.ui.notScored),
+          ),
+          h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
+          valueCells(ctx, result, bid),
         ),
       ),
     ),
   );
-  return scroller(fill(cat.ui.rankingCaption, { max: fmt.number(result.maxTotal) }), t);
+  return scroller(caption, t);
 }
 
 /**
@@ -110,7 +130,7 @@ export function chart(ctx, result) {
     return h(
       'div',
       { class: 'chart-row' },
-      h('p', { class: 'chart-label' }, `${bid.supplier} – ${ctx.fmt.number(bid.total)}`),
+      h('p', { class: 'chart-label' }, `${bid.supplier} – ${scoreText(ctx.fmt, result.method, bid.total)}`),
       svg,
     );
   });
@@ -129,8 +149,10 @@ export function chart(ctx, result) {
 /** How one bid's score was worked out, criterion by criterion. */
 export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   const { cat, fmt, tender } = ctx;
+  const method = tenderMethod(tender);
   const parts = [];
   parts.push(h(headingLevel, { class: 'heading-s' }, bid.supplier, ' ', statusTag(ctx, bid)));
+  parts.push(valueSummary(ctx, method, bid));
   if (bid.reasons.length) {
     parts.push(
       h('p', { class: 'body-s' }, cat.ui.reasonsHeading),
@@ -156,8 +178,12 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
     scrollingTable({
       caption,
       part: 'table breakdown',
-      head: [cat.ui.criterion, cat.ui.score, cat.ui.marks],
-      rows: bid.criteria.map((c) => [c.name, fmt.number(c.score) || cat.ui.notScored, fmt.number(c.max)]),
+      head: [cat.ui.criterion, cat.ui.score, maxHeading(cat, method)],
+      rows: bid.criteria.map((c) => [
+        c.name,
+        scoreText(fmt, method, c.score) || cat.ui.notScored,
+        scoreText(fmt, method, c.max),
+      ]),
       notes: bid.criteria.map((c) => c.working),
     }),
   );
@@ -167,8 +193,8 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
       scrollingTable({
         caption: gc,
         part: 'table groups',
-        head: [cat.ui.group, cat.ui.score, cat.ui.marks],
-        rows: bid.groups.map((g) => [g.name, fmt.number(g.score), fmt.number(g.max)]),
+        head: [cat.ui.group, cat.ui.score, maxHeading(cat, method)],
+        rows: bid.groups.map((g) => [g.name, scoreText(fmt, method, g.score), scoreText(fmt, method, g.max)]),
       }),
     );
   }

@@ -13,6 +13,7 @@ import {
   valueField,
   removeBidButton,
 } from './bid-form.js';
+import { yourTotal, yourValue } from './award.js';
 
 export const OWN_ID = 'your-bid';
 
@@ -133,11 +134,14 @@ export function renderSelfAssess(ctx) {
         : fill(ui.svSummary, { money: ctx.fmt.money(s.money), percent: ctx.fmt.number(s.percentOfPrice) });
     const ranked = result.ranking.length;
     sticky.textContent = [
-      fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }),
+      yourTotal(ctx, result, mine),
+      yourValue(ctx, result, mine),
       mine.rank === null
         ? ctx.cat.ui.statuses[mine.status]
         : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
-    ].join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const parts = [
       h('h3', { class: 'heading-m' }, ui.yourResultHeading),
       h(
@@ -146,8 +150,11 @@ export function renderSelfAssess(ctx) {
         h(
           'span',
           { class: 'total-panel__figure', 'data-own-total': '' },
-          fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }),
+          yourTotal(ctx, result, mine),
         ),
+        yourValue(ctx, result, mine)
+          ? h('span', { class: 'total-panel__value', 'data-own-value': mine.value }, yourValue(ctx, result, mine))
+          : null,
         mine.rank === null
           ? null
           : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
@@ -162,7 +169,7 @@ export function renderSelfAssess(ctx) {
 
   function announce(result) {
     const mine = result.bids.find((b) => b.id === OWN_ID);
-    return mine ? fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }) : '';
+    return mine ? [yourTotal(ctx, result, mine), yourValue(ctx, result, mine)].filter(Boolean).join('. ') : '';
   }
 
   return { node: h('div', { class: 'self-assess' }, form, results), update, announce };

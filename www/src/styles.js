@@ -221,6 +221,11 @@ a:focus-visible {
 .swatch.seg-3 { background: var(--_chart-4); }
 .swatch.seg-4 { background: var(--_chart-5); }
 
+/* Award methods and assessment summaries. */
+.total-panel__value { display: block; margin: 0.3125rem 0; font-size: 1.25rem; font-weight: 700; }
+.summary-list { margin: 0; padding: 0; list-style: none; }
+.summary-list > li { margin: 0; padding-top: 0.3125rem; border-top: 1px solid var(--_border); }
+
 .print-only { display: none; }
 
 @media (forced-colors: active) {
