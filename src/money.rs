@@ -156,12 +156,18 @@ pub fn grouped(text: &str) -> String {
 /// Money as a reader sees it in a working: "£1,080,000.00". Known symbols for GBP, EUR and USD;
 /// other currencies are written with their ISO code ("CHF 1,000.00").
 pub fn money(value: Decimal, currency: &str) -> String {
-    let amount = grouped(&fixed(value, 2));
+    // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00".
+    let sign = if round(value, 2).is_sign_negative() && !round(value, 2).is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    let amount = grouped(&fixed(value.abs(), 2));
     match currency {
-        "GBP" => format!("£{amount}"),
-        "EUR" => format!("€{amount}"),
-        "USD" => format!("${amount}"),
-        other => format!("{other} {amount}"),
+        "GBP" => format!("{sign}£{amount}"),
+        "EUR" => format!("{sign}€{amount}"),
+        "USD" => format!("{sign}${amount}"),
+        other => format!("{sign}{other} {amount}"),
     }
 }
 
@@ -199,7 +205,8 @@ mod tests {
             ("999.999", "EUR", "€1,000.00"),
             ("12", "USD", "$12.00"),
             ("1234567.891", "CHF", "CHF 1,234,567.89"),
-            ("-1500", "GBP", "£-1,500.00"),
+            ("-1500", "GBP", "−£1,500.00"),
+            ("-0.001", "GBP", "£0.00"),
         ];
         for (input, cur, want) in cases {
             assert_eq!(money(d(input), cur), want);

@@ -23,6 +23,8 @@ pub struct Published {
     pub currency: String,
     pub method: &'static str,
     pub method_description: &'static str,
+    /// The method's settings: `scale`, `band` and `bandDecider` for the quality-price ratio.
+    pub method_params: Params,
     /// Under methods other than the weighted sum: three made-up bids worked through the method.
     pub method_example: Vec<MethodExample>,
     pub max_total: String,
@@ -33,7 +35,12 @@ pub struct Published {
     pub measures: Vec<MeasureSummary>,
     pub price: Option<PriceSummary>,
     pub tie_break: Vec<String>,
+    /// The same rules as codes: `price`, or `score` with the group or criterion `id` and `name`.
+    pub tie_break_rules: Vec<crate::text::Message>,
     pub rounding: String,
+    pub rounding_decimals: u32,
+    /// `criterion`, `total` or `none`.
+    pub rounding_stage: &'static str,
     pub warnings: Vec<Warning>,
 }
 
@@ -144,6 +151,31 @@ pub fn describe(t: &Tender) -> Published {
     crate::warning::model_warnings(t, &mut warnings);
     crate::sorting::sort(&mut warnings, &|a, b| a.cmp(b));
     let leaves = t.leaves();
+    let tie_break_rules: Vec<crate::text::Message> = t
+        .tie_break
+        .iter()
+        .map(|r| match r {
+            TieBreak::Price => crate::text::Message {
+                code: "price",
+                params: Params::new(),
+                message: "the lower price".into(),
+            },
+            TieBreak::Score(id) => {
+                let name = t
+                    .groups()
+                    .iter()
+                    .find(|g| &g.id == id)
+                    .map(|g| g.name.clone())
+                    .or_else(|| leaves.iter().find(|c| &c.id == id).map(|c| c.name.clone()))
+                    .unwrap_or_else(|| id.clone());
+                crate::text::Message {
+                    code: "score",
+                    message: format!("the higher score on {name}"),
+                    params: Params::new().with("id", id).with("name", name),
+                }
+            }
+        })
+        .collect();
     Published {
         format: "bidscore-model/1",
         title: t.info.title.clone(),
@@ -152,6 +184,27 @@ pub fn describe(t: &Tender) -> Published {
         currency: t.info.currency.clone(),
         method: t.award.as_str(),
         method_description: crate::award::describe(t.award),
+        method_params: match t.award {
+            AwardMethod::QualityPriceRatio {
+                scale,
+                band,
+                decider,
+            } => {
+                let p = Params::new().with("scale", Plain(scale));
+                let p = match band {
+                    Some(b) => p.with("band", Plain(b)),
+                    None => p,
+                };
+                p.with(
+                    "bandDecider",
+                    match decider {
+                        BandDecider::Quality => "quality",
+                        BandDecider::Price => "price",
+                    },
+                )
+            }
+            _ => Params::new(),
+        },
         method_example: method_example(t, total),
         max_total: Plain(total).to_string(),
         criteria: t
@@ -198,24 +251,15 @@ pub fn describe(t: &Tender) -> Published {
             })
             .collect(),
         price: leaves.iter().find_map(|c| price_summary(t, c)),
-        tie_break: t
-            .tie_break
-            .iter()
-            .map(|r| match r {
-                TieBreak::Price => "the lower price".to_string(),
-                TieBreak::Score(id) => {
-                    let name = t
-                        .groups()
-                        .iter()
-                        .find(|g| &g.id == id)
-                        .map(|g| g.name.clone())
-                        .or_else(|| leaves.iter().find(|c| &c.id == id).map(|c| c.name.clone()))
-                        .unwrap_or_else(|| id.clone());
-                    format!("the higher score on {name}")
-                }
-            })
-            .collect(),
+        tie_break: tie_break_rules.iter().map(|m| m.message.clone()).collect(),
+        tie_break_rules,
         rounding: rounding_words(t.rounding),
+        rounding_decimals: t.rounding.decimals,
+        rounding_stage: match t.rounding.stage {
+            RoundingStage::Criterion => "criterion",
+            RoundingStage::Total => "total",
+            RoundingStage::None => "none",
+        },
         warnings,
     }
 }
@@ -421,7 +465,17 @@ fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
     if t.award == AwardMethod::WeightedSum || total.is_zero() {
         return vec![];
     }
-    let base = t.info.contract_value.unwrap_or(Decimal::from(100_000));
+    // Under the fictitious discount the quality can be worth a lot of money: price the made-up bids
+    // well above the most they could earn, so no fictitious price goes below zero.
+    let floor = match t.award {
+        AwardMethod::FictitiousDiscount => total * Decimal::from(4),
+        _ => Decimal::ZERO,
+    };
+    let base = t
+        .info
+        .contract_value
+        .unwrap_or(Decimal::from(100_000))
+        .max(floor);
     [(80, 50), (90, 65), (100, 80)]
         .iter()
         .filter_map(|&(price_pct, quality_pct)| {

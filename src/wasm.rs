@@ -366,6 +366,8 @@ export interface PublishedModel {
   currency: string;
   method: string;
   methodDescription: string;
+  /** The method's settings: scale, band and bandDecider for the quality-price ratio. */
+  methodParams: Record<string, string>;
   /** Under methods other than the weighted sum: three made-up bids worked through the method. */
   methodExample: MethodExample[];
   maxTotal: string;
@@ -376,7 +378,11 @@ export interface PublishedModel {
   measures: MeasureSummary[];
   price: PriceSummary | null;
   tieBreak: string[];
+  /** The tie-break rules as codes ("price", or "score" with id and name), for translation. */
+  tieBreakRules: Message[];
   rounding: string;
+  roundingDecimals: number;
+  roundingStage: "criterion" | "total" | "none";
   warnings: Warning[];
 }
 
