@@ -4,11 +4,12 @@ import init, * as api from '../../pkg/bidscore.js';
 
 let ready = null;
 
-/** Resolves to the engine's API `{ evaluate, validate, version }` once it is instantiated. */
+/** Resolves to the engine's API `{ evaluate, validate, describe, version }` once it is instantiated. */
 export function loadEngine() {
   ready ??= init().then(() => ({
     evaluate: api.evaluate,
     validate: api.validate,
+    describe: api.describe,
     version: api.version,
   }));
   return ready;
