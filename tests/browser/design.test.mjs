@@ -474,6 +474,69 @@ test('templates load without errors and show the engine’s totals and shares; w
   await context.close();
 });
 
+test('an opened tender file keeps its bids as example bids, scored as the engine scores the file; award methods', async () => {
+  const engine = await nodeEngine();
+  const { page, context, errors } = await openDesign();
+  await inDesign(page, '[data-path="tender.title"]').fill('Work in progress');
+  const file = `${(await import('./support.mjs')).root}www/examples/council-wellbeing.json`;
+  await inDesign(page, '[data-action="open-file"]').setInputFiles(file);
+  // Work was typed, so opening a file asks first.
+  await inDesign(page, '[data-action="replace-yes"]').click();
+  await page.waitForFunction((w) => document.querySelector(w).result?.bids?.length === 4, W);
+  const original = JSON.parse(await readFile(file, 'utf8'));
+  assert.deepEqual(await designTender(page), original);
+  assert.deepEqual(await designResult(page), engine.evaluate(original));
+  assert.equal(await inDesign(page, '[data-try-results] [part~="ranking"] tbody tr').count(), 4);
+
+  // Price per quality point: the price's marks are put aside, and come back with the weighted sum.
+  await inDesign(page, '[data-path="award.method"][value="1"]').check();
+  await page.waitForFunction((w) => document.querySelector(w).tender.award.method === 'price-per-quality-point', W);
+  let t = await designTender(page);
+  assert.equal(t.criteria[2].weight, undefined);
+  assert.deepEqual(engine.validate(t).errors, []);
+  const described = engine.describe({ ...t, bids: undefined });
+  const method = await inDesign(page, '[part~="method-example"]').textContent();
+  for (const e of described.methodExample) assert.ok(method.includes(e.working), e.working);
+  assert.deepEqual(await designResult(page), engine.evaluate(t));
+  await inDesign(page, '[data-path="award.method"][value="0"]').check();
+  await page.waitForFunction((w) => document.querySelector(w).tender.award.method === 'weighted-sum', W);
+  t = await designTender(page);
+  assert.equal(t.criteria[2].weight, 40);
+  assert.deepEqual(t, original);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click on a button right after typing a name is not lost, and design mode works under a strict CSP', async () => {
+  const strict = await setUp({ csp: true });
+  try {
+    const { page, context, errors } = await openPage(strict, 'design.html');
+    await page.waitForSelector(`${W} [data-mode="design"]`);
+    await inDesign(page, '[data-action="start-choice"][value="services-60-30-10"]').check();
+    await inDesign(page, '[data-action="use-template"]').click();
+    await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('[data-price-chart] svg'), W);
+    const name = inDesign(page, '[data-path="criteria[1].name"]');
+    await name.fill('Quality of service');
+    // The name field's change (and the rebuild it causes) happens as the button is pressed; a
+    // slow press gives the rebuild time to run before the button is released.
+    await inDesign(page, '[data-action="add-group"]').scrollIntoViewIfNeeded();
+    const box = await inDesign(page, '[data-action="add-group"]').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(100);
+    await page.mouse.up();
+    await page.waitForFunction((w) => document.querySelector(w).tender.criteria.length === 4, W);
+    const t = await designTender(page);
+    assert.equal(t.criteria[1].name, 'Quality of service');
+    assert.equal(t.criteria[1].id, 'quality', 'a template id does not follow the name');
+    assert.equal(t.criteria[3].name, 'New group');
+    assert.deepEqual(errors, [], 'no CSP violations or other errors');
+    await context.close();
+  } finally {
+    await strict.stop();
+  }
+});
+
 test('the CSV reader: BOM, quoted commas, doubled quotes, line breaks in quotes, and errors per row', () => {
   const text =
     '\uFEFFName,Unit,Proxy,Source,Licence\r\n' +

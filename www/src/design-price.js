@@ -239,22 +239,25 @@ export function priceSection(c) {
         })
       : p.words;
     words.replaceChildren(
-      h('h4', { class: 'heading-s' }, cat.ui.priceWords),
-      h('p', {}, filled),
-      h('h4', { class: 'heading-s' }, cat.ui.priceEquation),
-      h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, p.equation)),
-      p.scored
-        ? h(
-            'div',
-            { class: 'warning-text design-note', 'data-relative': String(p.relative) },
-            h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, p.relative ? '!' : 'i'),
-            h('p', {}, p.relative ? d.relativeNote : d.absoluteNote),
-          )
-        : null,
+      ...(p.scored
+        ? [
+            h('h4', { class: 'heading-s' }, cat.ui.priceWords),
+            h('p', {}, filled),
+            h('h4', { class: 'heading-s' }, cat.ui.priceEquation),
+            h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, p.equation)),
+            h(
+              'div',
+              { class: 'warning-text design-note', 'data-relative': String(p.relative) },
+              h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, p.relative ? '!' : 'i'),
+              h('p', {}, p.relative ? d.relativeNote : d.absoluteNote),
+            ),
+          ]
+        : []),
     );
     if (!p.scored) {
       // Other award methods: price is not scored; the engine works three bids through the method.
       chartKey = '';
+      const fd = described.method === 'fictitious-discount';
       chart.replaceChildren(
         h('h4', { class: 'heading-s' }, d.methodHeading),
         h('p', {}, d.methods[described.method]?.words ?? described.methodDescription),
@@ -265,12 +268,12 @@ export function priceSection(c) {
               head: [cat.ui.price, d.qualityColumn, d.valueColumn],
               rows: described.methodExample.map((e) => [
                 c.fmt.money(e.price),
-                c.fmt.number(e.quality),
-                described.method === 'fictitious-discount' ? c.fmt.money(e.value) : c.fmt.number(e.value),
+                fd ? c.fmt.money(e.quality) : c.fmt.number(e.quality),
+                fd ? c.fmt.money(e.value) : c.fmt.number(e.value),
               ]),
               notes: described.methodExample.map((e) => e.working),
             })
-          : null,
+          : '',
       );
       example.replaceChildren();
       return;

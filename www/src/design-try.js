@@ -16,10 +16,14 @@ import { breakdown, chart, rankingTable, warningsList } from './results.js';
 function scoreField(c, bid, at, crit) {
   const { d, fields, tender } = c;
   const path = `${at}.scores.${crit.id}.moderated`;
+  // Only the moderated score is set here; evaluators' scores and rationale from a file stay.
   const set = (value) => {
     bid.scores ??= {};
-    if (value === undefined) delete bid.scores[crit.id];
-    else bid.scores[crit.id] = { moderated: value };
+    const s = { ...(bid.scores[crit.id] ?? {}) };
+    if (value === undefined) delete s.moderated;
+    else s.moderated = value;
+    if (Object.keys(s).length) bid.scores[crit.id] = s;
+    else delete bid.scores[crit.id];
     if (!Object.keys(bid.scores).length) delete bid.scores;
   };
   const points = scalePoints(tender, crit.scale);

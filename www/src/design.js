@@ -96,6 +96,8 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   let announced = '';
   let announceTimer = 0;
   let rebuildTimer = 0;
+  let pointerDown = false;
+  let rebuildAfterPointer = false;
 
   const saved = loadSaved(saveKey);
   if (saved.state === 'ok') {
@@ -137,6 +139,18 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
       els.main,
       els.bar,
     ),
+  );
+  root.addEventListener('pointerdown', () => (pointerDown = true), true);
+  window.addEventListener(
+    'pointerup',
+    () => {
+      pointerDown = false;
+      if (!rebuildAfterPointer) return;
+      rebuildAfterPointer = false;
+      clearTimeout(rebuildTimer);
+      rebuildTimer = setTimeout(() => render('keep'), 0);
+    },
+    true,
   );
   // Never let the sticky bar hide the control that has focus (WCAG 2.4.11).
   els.main.addEventListener('focusin', (e) => {
@@ -187,6 +201,12 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
       },
       /** Rebuilds once focus has settled, keeping it where it is (after a name or id is changed). */
       rebuildSoon: () => {
+        // A field left by pressing a button: rebuilding between the press and the release would
+        // swallow the click, so wait until the pointer is up (the click has happened by then).
+        if (pointerDown) {
+          rebuildAfterPointer = true;
+          return;
+        }
         clearTimeout(rebuildTimer);
         rebuildTimer = setTimeout(() => render('keep'), 0);
       },
@@ -363,7 +383,9 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
         ? fill(d.totalValue, { total: c.fmt.money(last.maxTotal) })
         : fill(d.totalMarks, { total: c.fmt.number(last.maxTotal) });
     const sv = socialValueStatus(c, last);
-    return [total, sv?.text].filter(Boolean).join(' · ');
+    const n = showErrors ? state.errors.length : 0;
+    const problems = n ? fill(n === 1 ? d.barProblem : d.barProblems, { count: n }) : null;
+    return [problems, total, sv?.text].filter(Boolean).join(' · ');
   }
 
   /** Each error next to the field nearest its path, and all of them in the summary at the top. */

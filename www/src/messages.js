@@ -242,6 +242,8 @@ EN_GB.design = {
   errorsKeepTyping: 'Everything you typed is kept. Fix these before you publish:',
   errorIn: '{context}: {message}',
   stale: 'These figures are from the last time the model had no problems.',
+  barProblem: '1 problem to fix',
+  barProblems: '{count} problems to fix',
   unnamed: 'Unnamed',
   remove: 'Remove',
   removed: 'Removed “{name}”.',
