@@ -10,7 +10,6 @@ import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
 import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey } from './io.js';
-import { mountDesign } from './design.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
@@ -206,7 +205,7 @@ export class BidScorer extends HTMLElement {
       return;
     }
     if (this.mode === 'design') {
-      this.#mountDesign();
+      await this.#mountDesign();
       return;
     }
     if (!this.#source) {
@@ -216,8 +215,19 @@ export class BidScorer extends HTMLElement {
     this.#load({ restore: true });
   }
 
-  /** Design mode builds a model from a template, a file or nothing: design.js takes over. */
-  #mountDesign() {
+  /**
+   * Design mode builds a model from a template, a file or nothing: design.js takes over. It is
+   * loaded only here, so the other modes never fetch it.
+   */
+  async #mountDesign() {
+    let mountDesign;
+    try {
+      ({ mountDesign } = await import('./design.js'));
+    } catch (error) {
+      this.#fail(this.#cat().ui.engineFailed, error);
+      return;
+    }
+    if (this.mode !== 'design' || this.#design) return;
     this.#design = mountDesign({
       root: this.shadowRoot,
       engine: this.#engine,
