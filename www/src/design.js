@@ -88,6 +88,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   let notice = null;
   let showErrors = false;
   let pristine = true;
+  let keep = false; // save in the browser only once there is something worth keeping
   let fields = null;
   let views = [];
   let lastDescribed = null;
@@ -102,6 +103,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   const saved = loadSaved(saveKey);
   if (saved.state === 'ok') {
     draft = saved.tender;
+    keep = true;
     showErrors = true;
     pristine = false;
     notice = {
@@ -195,6 +197,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
       /** Rebuilds the page after a change of structure, then focuses `focus` (a selector). */
       structure: (focus, options) => {
         pristine = false;
+        keep = true;
         showErrors = true;
         render(focus, options);
         changed();
@@ -213,6 +216,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
       /** Starts again from `tender` (a template, a blank model or an opened file). */
       replace: (tender, { text, kind = 'success', errorsNow = false } = {}) => {
         draft = tender;
+        keep = true;
         session.csvReport = null;
         session.localErrors.clear();
         session.confirm = null;
@@ -327,6 +331,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
 
   function edited() {
     pristine = false;
+    keep = true;
     showErrors = true;
     refresh();
     changed();
@@ -370,7 +375,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
     els.bar.textContent = status;
     els.bar.hidden = !status;
     if (!pristine) announce(status);
-    save(saveKey, draft);
+    if (keep) save(saveKey, draft);
     if (evaluation) emit('bid-scorer-evaluated', evaluation);
     if (errors.length && showErrors) emit('bid-scorer-error', { errors });
   }
