@@ -75,14 +75,11 @@ async function typeAt(page, path, text) {
 
 /** Waits until the rebuild after a change has settled and focus is on `match`. */
 async function settled(page, match) {
-  await page.waitForFunction(
-    (m) => {
-      let a = document.activeElement;
-      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-      return a?.dataset?.[m.key] === m.value;
-    },
-    match,
-  );
+  await page.waitForFunction((m) => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.dataset?.[m.key] === m.value;
+  }, match);
 }
 
 function snippetModel(snippet) {
@@ -223,7 +220,11 @@ test('a complete model built from a blank start with the keyboard alone publishe
     ],
   );
   const sv = t.criteria[3].children[0];
-  assert.deepEqual(sv.measures, t.measures.map((m) => m.id), 'the criterion counts every measure');
+  assert.deepEqual(
+    sv.measures,
+    t.measures.map((m) => m.id),
+    'the criterion counts every measure',
+  );
 
   // The price chart is the engine's scores for the made-up prices.
   await page.waitForFunction(
@@ -290,7 +291,10 @@ test('a complete model built from a blank start with the keyboard alone publishe
   assert.deepEqual(engine.validate(file).errors, []);
   const snippet = await inDesign(page, '[data-action="snippet"]').inputValue();
   assert.deepEqual(snippetModel(snippet), file, 'the snippet holds exactly the downloaded file');
-  assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/src\/define\.js"><\/script>\n<bid-scorer mode="publish">/);
+  assert.match(
+    snippet,
+    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/src\/define\.js"><\/script>\n<bid-scorer mode="publish">/,
+  );
 
   // The live preview is a publish-mode widget scoring the same file.
   await page.waitForFunction(
@@ -308,7 +312,12 @@ test('a complete model built from a blank start with the keyboard alone publishe
     const result = await p.locator('bid-scorer').evaluate((el) => el.result);
     assert.deepEqual(result, engine.evaluate({ ...file, bids: [] }));
     const text = await p.locator('bid-scorer').evaluate((el) => el.shadowRoot.textContent);
-    for (const want of ['Library cleaning services', 'Service delivery', 'Staff volunteering, local charities', 'A price above £300,000.00']) {
+    for (const want of [
+      'Library cleaning services',
+      'Service delivery',
+      'Staff volunteering, local charities',
+      'A price above £300,000.00',
+    ]) {
       assert.ok(text.includes(want), `the published page shows "${want}"`);
     }
     assert.deepEqual(errs, []);
@@ -373,7 +382,9 @@ test('axe finds no violations in each design state, and the page reflows at 320 
     await inDesign(page, '[data-action="add-scale"][data-key="0-10"]').click();
     await check('scales');
 
-    await inDesign(page, '[data-action="csv-text"]').fill('name,unit,proxy\nLocal jobs,FTE year,28000\nBroken,week,"12\n');
+    await inDesign(page, '[data-action="csv-text"]').fill(
+      'name,unit,proxy\nLocal jobs,FTE year,28000\nBroken,week,"12\n',
+    );
     await inDesign(page, '[data-action="csv-import"]').click();
     await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('[data-csv-problems]'), W);
     await check('measures CSV import with a bad row');
@@ -386,10 +397,7 @@ test('axe finds no violations in each design state, and the page reflows at 320 
     await weight.fill('15');
     await page.waitForFunction((w) => !document.querySelector(w).shadowRoot.querySelector('.error-summary'), W);
 
-    await page.waitForFunction(
-      (w) => document.querySelector(w).shadowRoot.querySelector('[data-preview]')?.result,
-      W,
-    );
+    await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('[data-preview]')?.result, W);
     await inDesign(page, '[data-heading="publish"]').scrollIntoViewIfNeeded();
     await check('publish with the preview');
     await shot(page, `design-template-${width}`);
@@ -402,7 +410,10 @@ test('errors land next to the field that produced them, the summary links there,
   const { page, context, errors } = await openDesign();
   await inDesign(page, '[data-action="start-choice"][value="services-quality-led"]').check();
   await inDesign(page, '[data-action="use-template"]').click();
-  await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('[data-share]:not([hidden])'), W);
+  await page.waitForFunction(
+    (w) => document.querySelector(w).shadowRoot.querySelector('[data-share]:not([hidden])'),
+    W,
+  );
 
   // criteria[2].children[0].weight: the first quality criterion's marks.
   const path = 'criteria[2].children[0].weight';
@@ -430,14 +441,23 @@ test('errors land next to the field that produced them, the summary links there,
   await input.fill('20');
   await inDesign(page, '[data-node] [data-action="move-out"]').last().click();
   const errs = engine.validate(await designTender(page)).errors;
-  assert.ok(errs.some((e) => e.code === 'empty-criteria' && /^criteria\[\d\]\.children$/.test(e.path)), JSON.stringify(errs));
+  assert.ok(
+    errs.some((e) => e.code === 'empty-criteria' && /^criteria\[\d\]\.children$/.test(e.path)),
+    JSON.stringify(errs),
+  );
   const groupBox = inDesign(page, '.design-node--group').last();
-  assert.match(await groupBox.locator('.error-message:not([hidden])').last().textContent(), /Add at least one criterion/i);
+  assert.match(
+    await groupBox.locator('.error-message:not([hidden])').last().textContent(),
+    /Add at least one criterion/i,
+  );
 
   // The social value check follows the engine's warning.
   await inDesign(page, '.design-node--group').last().locator('[data-action="remove"]').last().click();
   const sv = inDesign(page, '[data-section="criteria"] [data-sv]');
-  await page.waitForFunction((w) => /below the 10%|no group/.test(document.querySelector(w).shadowRoot.querySelector('[data-sv]').textContent), W);
+  await page.waitForFunction(
+    (w) => /below the 10%|no group/.test(document.querySelector(w).shadowRoot.querySelector('[data-sv]').textContent),
+    W,
+  );
   const warned = engine.describe({ ...(await designTender(page)), bids: undefined }).warnings;
   assert.ok(warned.some((w) => w.code === 'social-value-weight-low'));
   assert.match(await sv.textContent(), /social value/i);
@@ -451,12 +471,21 @@ test('templates load without errors and show the engine’s totals and shares; w
   for (const [id, make] of Object.entries(TEMPLATES)) {
     await inDesign(page, `[data-action="start-choice"][value="${id}"]`).check();
     await inDesign(page, '[data-action="use-template"]').click();
-    if (await inDesign(page, '[data-action="replace-yes"]').count()) await inDesign(page, '[data-action="replace-yes"]').click();
-    await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('[data-share]:not([hidden])'), W);
+    if (await inDesign(page, '[data-action="replace-yes"]').count())
+      await inDesign(page, '[data-action="replace-yes"]').click();
+    await page.waitForFunction(
+      (w) => document.querySelector(w).shadowRoot.querySelector('[data-share]:not([hidden])'),
+      W,
+    );
     const d = engine.describe(make());
     assert.deepEqual(engine.validate(make()).errors, []);
-    const shares = await inDesign(page, '[data-section="criteria"] .design-tree--root > li > [data-share]').allTextContents();
-    const expected = d.criteria.filter((c) => !(c.kind === 'price' && d.method !== 'weighted-sum')).map((c) => `${c.sharePercent}%`);
+    const shares = await inDesign(
+      page,
+      '[data-section="criteria"] .design-tree--root > li > [data-share]',
+    ).allTextContents();
+    const expected = d.criteria
+      .filter((c) => !(c.kind === 'price' && d.method !== 'weighted-sum'))
+      .map((c) => `${c.sharePercent}%`);
     assert.deepEqual(
       shares.filter(Boolean).map((s) => /([\d.]+%)/.exec(s)[1]),
       expected,
@@ -565,6 +594,10 @@ test('the CSV reader: BOM, quoted commas, doubled quotes, line breaks in quotes,
       [6, 'csvTooManyFields'],
     ],
   );
-  assert.deepEqual(measuresFromCsv('x,y\n1,2').problems, [{ row: 1, code: 'csvHeader', params: { columns: 'name, unit, proxy' } }]);
-  assert.deepEqual(measuresFromCsv('name,unit,proxy\n"open,u,1\n').problems, [{ row: 2, code: 'csvOpenQuote', params: {} }]);
+  assert.deepEqual(measuresFromCsv('x,y\n1,2').problems, [
+    { row: 1, code: 'csvHeader', params: { columns: 'name, unit, proxy' } },
+  ]);
+  assert.deepEqual(measuresFromCsv('name,unit,proxy\n"open,u,1\n').problems, [
+    { row: 2, code: 'csvOpenQuote', params: {} },
+  ]);
 });

@@ -72,7 +72,15 @@ export function parseCsv(text) {
   return { records, problems };
 }
 
-const COLUMNS = { name: 'name', unit: 'unit', proxy: 'proxy', source: 'source', licence: 'licence', license: 'licence', id: 'id' };
+const COLUMNS = {
+  name: 'name',
+  unit: 'unit',
+  proxy: 'proxy',
+  source: 'source',
+  licence: 'licence',
+  license: 'licence',
+  id: 'id',
+};
 const REQUIRED = ['name', 'unit', 'proxy'];
 
 /**
@@ -97,7 +105,11 @@ export function measuresFromCsv(text) {
   }
   for (const r of filled) {
     if (r.fields.length > columns.length) {
-      out.problems.push({ row: r.row, code: 'csvTooManyFields', params: { found: r.fields.length, expected: columns.length } });
+      out.problems.push({
+        row: r.row,
+        code: 'csvTooManyFields',
+        params: { found: r.fields.length, expected: columns.length },
+      });
       continue;
     }
     const m = {};

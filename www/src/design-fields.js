@@ -9,6 +9,26 @@ export const textOrNone = (v) => (v.trim() === '' ? undefined : v);
 /** Typed amounts: spaces, thousands commas and currency signs dropped; removed when emptied. */
 export const amountOrNone = (v) => (v.trim() === '' ? undefined : cleanNumber(v));
 
+/**
+ * A button doing `onClick`. kind: 'primary', 'secondary', 'warning' or 'link'; `hidden` is text
+ * for screen readers only (the criterion a "Move up" button moves); `key` tells apart the buttons
+ * of one action (design.js finds the same button again after a rebuild by action and key).
+ */
+export function actionButton(action, text, onClick, { key, kind = 'secondary', small = false, hidden } = {}) {
+  const cls =
+    kind === 'link'
+      ? 'link-button'
+      : ['button', kind === 'primary' ? null : `button--${kind}`, small ? 'button--small' : null]
+          .filter(Boolean)
+          .join(' ');
+  return h(
+    'button',
+    { type: 'button', class: cls, 'data-action': action, 'data-key': key, on: { click: onClick } },
+    text,
+    hidden ? h('span', { class: 'visually-hidden' }, hidden) : null,
+  );
+}
+
 /** Sets obj[key], or deletes it when value is undefined. */
 export function setOrDelete(obj, key, value) {
   if (value === undefined) delete obj[key];

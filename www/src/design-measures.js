@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import { engineText, fill } from './messages.js';
 import { isGroup, walk } from './model.js';
 import { measuresFromCsv, slugId } from './design-csv.js';
-import { amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
 import { allIds, newLeaf, nodesWithPaths, statusPanel } from './design-tree.js';
 
 const SV_SCORING = ['relative-to-highest', 'relative-to-highest-percent', 'target'];
@@ -52,7 +52,12 @@ export function importMeasures(c, text, file) {
       problems.push({ row, text: fill(d.csv.csvDuplicateId, { id: measure.id }) });
       continue;
     }
-    const m = { id: measure.id ?? slugId(measure.name, used, 'measure'), name: measure.name, unit: measure.unit, proxy: measure.proxy };
+    const m = {
+      id: measure.id ?? slugId(measure.name, used, 'measure'),
+      name: measure.name,
+      unit: measure.unit,
+      proxy: measure.proxy,
+    };
     if (measure.source) m.source = measure.source;
     if (measure.licence) m.licence = measure.licence;
     const errors = c.engine
@@ -62,7 +67,12 @@ export function importMeasures(c, text, file) {
       problems.push({
         row,
         text: errors
-          .map((e) => fill(d.csv.field, { field: d.csv.columns[e.path.split('.').pop()] ?? e.path, message: engineText(cat, 'errors', e) }))
+          .map((e) =>
+            fill(d.csv.field, {
+              field: d.csv.columns[e.path.split('.').pop()] ?? e.path,
+              message: engineText(cat, 'errors', e),
+            }),
+          )
           .join('; '),
       });
       continue;
@@ -93,7 +103,11 @@ function reportNode(c, report) {
       tabindex: '-1',
       'data-csv-report': '',
     },
-    h('p', {}, fill(report.added.length === 1 ? d.csv.addedOne : d.csv.added, { count: report.added.length, file: report.file })),
+    h(
+      'p',
+      {},
+      fill(report.added.length === 1 ? d.csv.addedOne : d.csv.added, { count: report.added.length, file: report.file }),
+    ),
     report.problems.length
       ? [
           h('p', {}, d.csv.problemsIntro),
@@ -164,52 +178,37 @@ export function measuresSection(c) {
       text('source', d.measureSource),
       text('licence', d.measureLicence, { field: { width: 'input--w10' } }),
       h('details', { class: 'design-more' }, h('summary', {}, d.moreOptions), h('div', {}, idField)),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button--warning button--small',
-          'data-action': 'remove-measure',
-          'data-key': k,
-          on: {
-            click: () => {
-              tender.measures.splice(i, 1);
-              dropMeasure(tender, m.id);
-              if (!tender.measures.length) delete tender.measures;
-              c.structure(['[data-action="add-measure"]']);
-              c.announce(fill(d.removed, { name: m.name || m.id }));
-            },
-          },
-        },
+      actionButton(
+        'remove-measure',
         d.remove,
-        h('span', { class: 'visually-hidden' }, ` “${m.name || m.id}”`),
+        () => {
+          tender.measures.splice(i, 1);
+          dropMeasure(tender, m.id);
+          if (!tender.measures.length) delete tender.measures;
+          c.structure(['[data-action="add-measure"]']);
+          c.announce(fill(d.removed, { name: m.name || m.id }));
+        },
+        { key: k, kind: 'warning', small: true, hidden: ` “${m.name || m.id}”` },
       ),
     );
   });
 
-  const addMeasure = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button--secondary',
-      'data-action': 'add-measure',
-      on: {
-        click: () => {
-          tender.measures ??= [];
-          const used = new Set(tender.measures.map((x) => x.id));
-          const m = { id: slugId(d.newMeasure, used, 'measure'), name: d.newMeasure };
-          session.autoIds.add(m);
-          tender.measures.push(m);
-          for (const { node } of measureCriteria(tender)) {
-            if (Array.isArray(node.measures) && node.measures.length === tender.measures.length - 1) node.measures.push(m.id);
-          }
-          c.structure(`[data-path="measures[${tender.measures.length - 1}].name"]`, { select: true });
-        },
-      },
-    },
-    d.addMeasure,
-  );
-  fields.anchor('measures', { group: h('div'), control: addMeasure, error: h('p', { class: 'error-message', hidden: true }) });
+  const addMeasure = actionButton('add-measure', d.addMeasure, () => {
+    tender.measures ??= [];
+    const used = new Set(tender.measures.map((x) => x.id));
+    const m = { id: slugId(d.newMeasure, used, 'measure'), name: d.newMeasure };
+    session.autoIds.add(m);
+    tender.measures.push(m);
+    for (const { node } of measureCriteria(tender)) {
+      if (Array.isArray(node.measures) && node.measures.length === tender.measures.length - 1) node.measures.push(m.id);
+    }
+    c.structure(`[data-path="measures[${tender.measures.length - 1}].name"]`, { select: true });
+  });
+  fields.anchor('measures', {
+    group: h('div'),
+    control: addMeasure,
+    error: h('p', { class: 'error-message', hidden: true }),
+  });
 
   // CSV import: a file, or rows pasted in.
   const fileId = `design-csv-${uid}`;
@@ -231,27 +230,22 @@ export function measuresSection(c) {
     csvFile.value = '';
     if (f) finish(importMeasures(c, await f.text(), f.name));
   });
-  const paste = h('textarea', { id: pasteId, class: 'textarea', rows: 4, 'data-action': 'csv-text', spellcheck: 'false' });
+  const paste = h('textarea', {
+    id: pasteId,
+    class: 'textarea',
+    rows: 4,
+    'data-action': 'csv-text',
+    spellcheck: 'false',
+  });
   paste.value = session.csvText ?? '';
   paste.addEventListener('input', () => {
     session.csvText = paste.value;
   });
-  const importPasted = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button--secondary',
-      'data-action': 'csv-import',
-      on: {
-        click: () => {
-          const report = importMeasures(c, paste.value, d.csv.pasted);
-          if (report.added.length) session.csvText = '';
-          finish(report);
-        },
-      },
-    },
-    d.csv.importPasted,
-  );
+  const importPasted = actionButton('csv-import', d.csv.importPasted, () => {
+    const report = importMeasures(c, paste.value, d.csv.pasted);
+    if (report.added.length) session.csvText = '';
+    finish(report);
+  });
 
   // How each measures criterion scores the measures.
   const rules = measureCriteria(tender).map(({ node, path }) => {
@@ -302,30 +296,24 @@ export function measuresSection(c) {
     );
   });
 
-  const addRule = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button--secondary',
-      'data-action': 'add-measures-criterion',
-      on: {
-        click: () => {
-          tender.criteria ??= [];
-          const leaf = newLeaf(c, 'measures', d.newMeasuresCriterion);
-          const sv = walk(tender.criteria).find(({ c: n }) => isGroup(n) && n.category === 'social-value')?.c;
-          if (sv) sv.children.push(leaf);
-          else {
-            const group = { id: slugId(d.svGroupName, allIds(tender), 'group'), name: d.svGroupName, category: 'social-value', children: [leaf] };
-            session.autoIds.add(group);
-            tender.criteria.push(group);
-          }
-          const found = measureCriteria(tender).find(({ node }) => node === leaf);
-          c.structure(`[data-path="${found.path}.weight"]`);
-        },
-      },
-    },
-    d.addMeasuresCriterion,
-  );
+  const addRule = actionButton('add-measures-criterion', d.addMeasuresCriterion, () => {
+    tender.criteria ??= [];
+    const leaf = newLeaf(c, 'measures', d.newMeasuresCriterion);
+    const sv = walk(tender.criteria).find(({ c: n }) => isGroup(n) && n.category === 'social-value')?.c;
+    if (sv) sv.children.push(leaf);
+    else {
+      const group = {
+        id: slugId(d.svGroupName, allIds(tender), 'group'),
+        name: d.svGroupName,
+        category: 'social-value',
+        children: [leaf],
+      };
+      session.autoIds.add(group);
+      tender.criteria.push(group);
+    }
+    const found = measureCriteria(tender).find(({ node }) => node === leaf);
+    c.structure(`[data-path="${found.path}.weight"]`);
+  });
 
   return {
     title: d.svHeading,

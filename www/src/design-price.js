@@ -6,7 +6,7 @@ import { h, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
 import { copy } from './model.js';
 import { methodOf, newLeaf, priceNode } from './design-tree.js';
-import { amountOrNone, setOrDelete } from './design-fields.js';
+import { actionButton, amountOrNone, setOrDelete } from './design-fields.js';
 
 export const FORMULAS = ['lowest-ratio', 'linear-min-max', 'deviation-from-lowest', 'set-bounds', 'reference-ratio'];
 const POINTS = 11;
@@ -83,11 +83,27 @@ function chartFigure(c, result, ceiling) {
     h('svg:line', { class: 'design-chart__grid', x1: L, x2: W - R, y1: Y(max), y2: Y(max) }),
     h('svg:line', { class: 'design-chart__axis', x1: L, x2: W - R, y1: Y(0), y2: Y(0) }),
     h('svg:line', { class: 'design-chart__axis', x1: L, x2: L, y1: T, y2: Y(0) }),
-    h('svg:text', { class: 'design-chart__tick', x: L - 8, y: Y(max) + 5, 'text-anchor': 'end' }, fmt.number(result.bids[0].criteria[0].max)),
+    h(
+      'svg:text',
+      { class: 'design-chart__tick', x: L - 8, y: Y(max) + 5, 'text-anchor': 'end' },
+      fmt.number(result.bids[0].criteria[0].max),
+    ),
     h('svg:text', { class: 'design-chart__tick', x: L - 8, y: Y(0) + 5, 'text-anchor': 'end' }, '0'),
-    h('svg:text', { class: 'design-chart__tick', x: L, y: H - 28, 'text-anchor': 'start' }, fmt.money(result.bids[0].price)),
-    h('svg:text', { class: 'design-chart__tick', x: W - R, y: H - 28, 'text-anchor': 'end' }, fmt.money(result.bids.at(-1).price)),
-    h('svg:text', { class: 'design-chart__label', x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' }, d.chartPrice),
+    h(
+      'svg:text',
+      { class: 'design-chart__tick', x: L, y: H - 28, 'text-anchor': 'start' },
+      fmt.money(result.bids[0].price),
+    ),
+    h(
+      'svg:text',
+      { class: 'design-chart__tick', x: W - R, y: H - 28, 'text-anchor': 'end' },
+      fmt.money(result.bids.at(-1).price),
+    ),
+    h(
+      'svg:text',
+      { class: 'design-chart__label', x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' },
+      d.chartPrice,
+    ),
     h('svg:text', { class: 'design-chart__label', x: L, y: T - 8, 'text-anchor': 'middle' }, d.chartScore),
   );
   const c0 = positive(ceiling);
@@ -144,24 +160,13 @@ export function priceSection(c) {
       title: d.priceHeading,
       body: [
         h('p', {}, d.noPrice),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button--secondary',
-            'data-action': 'add-price',
-            on: {
-              click: () => {
-                tender.criteria ??= [];
-                const at = tender.criteria.findIndex((n) => n.kind !== 'pass-fail');
-                const i = at < 0 ? tender.criteria.length : at;
-                tender.criteria.splice(i, 0, newLeaf(c, 'price', d.newPrice));
-                c.structure(`[data-path="criteria[${i}].formula"][value="0"]`);
-              },
-            },
-          },
-          d.addPrice,
-        ),
+        actionButton('add-price', d.addPrice, () => {
+          tender.criteria ??= [];
+          const at = tender.criteria.findIndex((n) => n.kind !== 'pass-fail');
+          const i = at < 0 ? tender.criteria.length : at;
+          tender.criteria.splice(i, 0, newLeaf(c, 'price', d.newPrice));
+          c.structure(`[data-path="criteria[${i}].formula"][value="0"]`);
+        }),
       ],
     };
   }
@@ -308,7 +313,11 @@ export function priceSection(c) {
         caption: fill(cat.ui.priceExampleCaption, { marks: c.fmt.number(p.marks) }),
         part: 'table price-example',
         head: [cat.ui.supplier, cat.ui.price, cat.ui.score],
-        rows: p.example.map((e, i) => [fill(cat.ui.exampleBid, { n: i + 1 }), c.fmt.money(e.price), c.fmt.number(e.score)]),
+        rows: p.example.map((e, i) => [
+          fill(cat.ui.exampleBid, { n: i + 1 }),
+          c.fmt.money(e.price),
+          c.fmt.number(e.score),
+        ]),
         notes: p.example.map((e) => e.working),
       }),
     );

@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 import { fill } from './messages.js';
 import { download, fileName } from './io.js';
+import { actionButton } from './design-fields.js';
 
 const DEFINE_URL = new URL('./define.js', import.meta.url).href;
 
@@ -22,7 +23,8 @@ export function embedSnippet(model, described, cat, defineUrl = DEFINE_URL) {
         `<p>${escapeHtml(fill(cat.design.snippetFallback, { total: described.maxTotal }))}</p>`,
         '<ul>',
         ...described.criteria.map(
-          (n) => `<li>${escapeHtml(fill(cat.design.snippetItem, { name: n.name, marks: n.marks, percent: n.sharePercent }))}</li>`,
+          (n) =>
+            `<li>${escapeHtml(fill(cat.design.snippetItem, { name: n.name, marks: n.marks, percent: n.sharePercent }))}</li>`,
         ),
         '</ul>',
       ]
@@ -56,28 +58,23 @@ export function publishSection(c) {
   const snippetBlock = h(
     'div',
     { 'data-snippet-block': '' },
-    h('div', { class: 'form-group' }, h('label', { class: 'label label--s', for: snippetId }, d.snippetLabel), h('div', { class: 'hint', id: `${snippetId}-hint` }, d.snippetHint), snippet),
     h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--secondary',
-        'data-action': 'copy-snippet',
-        on: {
-          click: async () => {
-            try {
-              await navigator.clipboard.writeText(snippet.value);
-              copied.textContent = d.copied;
-            } catch {
-              snippet.focus();
-              snippet.select();
-              copied.textContent = d.copyByHand;
-            }
-          },
-        },
-      },
-      d.copySnippet,
+      'div',
+      { class: 'form-group' },
+      h('label', { class: 'label label--s', for: snippetId }, d.snippetLabel),
+      h('div', { class: 'hint', id: `${snippetId}-hint` }, d.snippetHint),
+      snippet,
     ),
+    actionButton('copy-snippet', d.copySnippet, async () => {
+      try {
+        await navigator.clipboard.writeText(snippet.value);
+        copied.textContent = d.copied;
+      } catch {
+        snippet.focus();
+        snippet.select();
+        copied.textContent = d.copyByHand;
+      }
+    }),
     copied,
   );
 
@@ -92,7 +89,11 @@ export function publishSection(c) {
   }
   const previewNote = h('p', { class: 'body-s secondary', hidden: true }, d.previewStale);
   // Shown once there is a model without problems: an element without a tender says so instead.
-  const previewBox = h('div', { class: 'design-preview', hidden: !session.previewJson }, session.previewJson ? session.preview : null);
+  const previewBox = h(
+    'div',
+    { class: 'design-preview', hidden: !session.previewJson },
+    session.previewJson ? session.preview : null,
+  );
   let timer = 0;
 
   return {
@@ -100,20 +101,14 @@ export function publishSection(c) {
     body: [
       h('p', {}, d.publishIntro),
       ready,
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button',
-          'data-action': 'download-model',
-          on: {
-            click: () => {
-              const model = c.modelOf(c.tender);
-              download(fileName(model, 'tender.json'), 'application/json', `${JSON.stringify(model, null, 2)}\n`);
-            },
-          },
-        },
+      actionButton(
+        'download-model',
         d.downloadModel,
+        () => {
+          const model = c.modelOf(c.tender);
+          download(fileName(model, 'tender.json'), 'application/json', `${JSON.stringify(model, null, 2)}\n`);
+        },
+        { kind: 'primary' },
       ),
       snippetBlock,
       h('h4', { class: 'heading-s' }, d.previewHeading),

@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { fill } from './messages.js';
 import { isGroup, walk } from './model.js';
-import { amountOrNone, setOrDelete } from './design-fields.js';
+import { actionButton, amountOrNone, setOrDelete } from './design-fields.js';
 import { methodOf, priceNode } from './design-tree.js';
 
 const METHODS = ['weighted-sum', 'price-per-quality-point', 'quality-price-ratio', 'fictitious-discount'];
@@ -123,18 +123,7 @@ export function rulesSection(c) {
     const label = tieLabel(c, rule);
     const err = h('p', { class: 'error-message', hidden: true });
     const btn = (action, text, onClick) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button--secondary button--small',
-          'data-action': action,
-          'data-key': String(i),
-          on: { click: onClick },
-        },
-        text,
-        h('span', { class: 'visually-hidden' }, ` “${label}”`),
-      );
+      actionButton(action, text, onClick, { key: String(i), small: true, hidden: ` “${label}”` });
     const remove = btn('tie-remove', d.remove, () => {
       rules.splice(i, 1);
       if (!rules.length) delete tender.tieBreak;
@@ -164,7 +153,10 @@ export function rulesSection(c) {
       .filter(({ c: n }) => isGroup(n) || (n.kind !== 'pass-fail' && n.kind !== 'price'))
       .map(({ c: n }) => ({ rule: `${isGroup(n) ? 'group' : 'criterion'}:${n.id}`, n }))
       .filter(({ rule }) => !rules.includes(rule))
-      .map(({ rule, n }) => ({ rule, label: fill(c.cat.ui.tieBreak[isGroup(n) ? 'group' : 'criterion'], { name: n.name || n.id }) })),
+      .map(({ rule, n }) => ({
+        rule,
+        label: fill(c.cat.ui.tieBreak[isGroup(n) ? 'group' : 'criterion'], { name: n.name || n.id }),
+      })),
   ];
   const pickId = `design-tie-${uid}`;
   const pick = h(
@@ -175,24 +167,13 @@ export function rulesSection(c) {
   const tieAdd = choices.length
     ? [
         h('div', { class: 'form-group' }, h('label', { class: 'label', for: pickId }, d.tieAddLabel), pick),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button--secondary',
-            'data-action': 'tie-add',
-            on: {
-              click: () => {
-                const ch = choices[Number(pick.value)];
-                if (!ch) return;
-                tender.tieBreak = [...rules, ch.rule];
-                c.structure(['[data-action="tie-add"]', '[data-action="tie-remove"]']);
-                c.announce(fill(d.tieAdded, { rule: ch.label }));
-              },
-            },
-          },
-          d.tieAdd,
-        ),
+        actionButton('tie-add', d.tieAdd, () => {
+          const ch = choices[Number(pick.value)];
+          if (!ch) return;
+          tender.tieBreak = [...rules, ch.rule];
+          c.structure(['[data-action="tie-add"]', '[data-action="tie-remove"]']);
+          c.announce(fill(d.tieAdded, { rule: ch.label }));
+        }),
       ]
     : null;
 

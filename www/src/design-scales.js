@@ -5,7 +5,7 @@ import { h, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
 import { isGroup, walk } from './model.js';
 import { SCALE_PRESETS, customScale } from './design-templates.js';
-import { amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
 import { newLeaf } from './design-tree.js';
 
 function uniqueName(scales, base) {
@@ -45,29 +45,14 @@ export function scalesSection(c) {
     'div',
     { class: 'button-group' },
     Object.entries(SCALE_PRESETS).map(([id, p]) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button--secondary',
-          'data-action': 'add-scale',
-          'data-key': id,
-          on: { click: () => add(p.name, structuredClone(p.scale)) },
-        },
+      actionButton(
+        'add-scale',
         fill(d.addScale, { name: d.presets[id] }),
+        () => add(p.name, structuredClone(p.scale)),
+        { key: id },
       ),
     ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--secondary',
-        'data-action': 'add-scale',
-        'data-key': 'custom',
-        on: { click: () => add(d.customScaleName, customScale()) },
-      },
-      d.addCustomScale,
-    ),
+    actionButton('add-scale', d.addCustomScale, () => add(d.customScaleName, customScale()), { key: 'custom' }),
   );
 
   const cards = Object.entries(scales).map(([name, scale]) => {
@@ -128,43 +113,27 @@ export function scalesSection(c) {
                 get: () => p.descriptor,
                 set: (v) => setOrDelete(p, 'descriptor', textOrNone(v)),
               }),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'button button--secondary button--small',
-                  'data-action': 'remove-point',
-                  'data-key': k,
-                  on: {
-                    click: () => {
-                      scale.points.splice(i, 1);
-                      c.structure([`[data-action="add-point"][data-key="${c.key(scale)}"]`]);
-                      c.announce(fill(d.pointRemoved, { scale: name }));
-                    },
-                  },
-                },
+              actionButton(
+                'remove-point',
                 d.removePoint,
-                h('span', { class: 'visually-hidden' }, ` ${fill(d.pointOf, { n: i + 1, scale: name })}`),
+                () => {
+                  scale.points.splice(i, 1);
+                  c.structure([`[data-action="add-point"][data-key="${c.key(scale)}"]`]);
+                  c.announce(fill(d.pointRemoved, { scale: name }));
+                },
+                { key: k, small: true, hidden: ` ${fill(d.pointOf, { n: i + 1, scale: name })}` },
               ),
             );
           }),
         ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button--secondary button--small',
-            'data-action': 'add-point',
-            'data-key': c.key(scale),
-            on: {
-              click: () => {
-                scale.points.push({});
-                c.structure(`[data-path="${CSS.escape(`${at}.points[${scale.points.length - 1}].value`)}"]`);
-              },
-            },
-          },
+        actionButton(
+          'add-point',
           d.addPoint,
-          h('span', { class: 'visually-hidden' }, ` “${name}”`),
+          () => {
+            scale.points.push({});
+            c.structure(`[data-path="${CSS.escape(`${at}.points[${scale.points.length - 1}].value`)}"]`);
+          },
+          { key: c.key(scale), small: true, hidden: ` “${name}”` },
         ),
       );
     } else if (scale && typeof scale === 'object') {
@@ -193,24 +162,16 @@ export function scalesSection(c) {
       h('p', { class: 'body-s' }, used.length ? fill(d.scaleUsedBy, { names: used.join(', ') }) : d.scaleUnused),
       used.length
         ? null
-        : h(
-            'button',
-            {
-              type: 'button',
-              class: 'button button--warning button--small',
-              'data-action': 'remove-scale',
-              'data-key': c.key(scale),
-              on: {
-                click: () => {
-                  delete tender.scales[name];
-                  if (!Object.keys(tender.scales).length) delete tender.scales;
-                  c.structure(['[data-action="add-scale"]']);
-                  c.announce(fill(d.scaleRemoved, { name }));
-                },
-              },
-            },
+        : actionButton(
+            'remove-scale',
             d.removeScale,
-            h('span', { class: 'visually-hidden' }, ` “${name}”`),
+            () => {
+              delete tender.scales[name];
+              if (!Object.keys(tender.scales).length) delete tender.scales;
+              c.structure(['[data-action="add-scale"]']);
+              c.announce(fill(d.scaleRemoved, { name }));
+            },
+            { key: c.key(scale), kind: 'warning', small: true, hidden: ` “${name}”` },
           ),
     );
     return h(
@@ -223,22 +184,11 @@ export function scalesSection(c) {
 
   const thresholds = h('div', {});
   const gates = h('div', {});
-  const addGate = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button--secondary',
-      'data-action': 'add-gate-here',
-      on: {
-        click: () => {
-          tender.criteria ??= [];
-          tender.criteria.unshift(newLeaf(c, 'pass-fail', d.newGate));
-          c.structure('[data-path="criteria[0].name"]', { select: true });
-        },
-      },
-    },
-    d.addGate,
-  );
+  const addGate = actionButton('add-gate-here', d.addGate, () => {
+    tender.criteria ??= [];
+    tender.criteria.unshift(newLeaf(c, 'pass-fail', d.newGate));
+    c.structure('[data-path="criteria[0].name"]', { select: true });
+  });
 
   return {
     title: d.scalesHeading,

@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { fill } from './messages.js';
 import { TEMPLATES, blankTender } from './design-templates.js';
-import { amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
 
 const STARTS = ['blank', ...Object.keys(TEMPLATES)];
 
@@ -58,61 +58,43 @@ export function startSection(c) {
       h(
         'div',
         { class: 'button-group' },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button--warning',
-            'data-action': 'replace-yes',
-            on: {
-              click: () => {
-                const apply = session.confirm?.apply;
-                session.confirm = null;
-                apply?.();
-              },
-            },
-          },
+        actionButton(
+          'replace-yes',
           d.replaceYes,
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'link-button',
-            'data-action': 'replace-cancel',
-            on: {
-              click: () => {
-                session.confirm = null;
-                showConfirm();
-                radios[0].closest('section')?.querySelector('[data-action="use-template"]')?.focus();
-              },
-            },
+          () => {
+            const apply = session.confirm?.apply;
+            session.confirm = null;
+            apply?.();
           },
+          { kind: 'warning' },
+        ),
+        actionButton(
+          'replace-cancel',
           c.cat.ui.cancel,
+          () => {
+            session.confirm = null;
+            showConfirm();
+            radios[0].closest('section')?.querySelector('[data-action="use-template"]')?.focus();
+          },
+          { kind: 'link' },
         ),
       ),
     );
   }
   showConfirm();
 
-  const use = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'data-action': 'use-template',
-      on: {
-        click: () => {
-          const id = chosen();
-          ask(d.templates[id], () =>
-            c.replace(id === 'blank' ? blankTender() : TEMPLATES[id](), {
-              text: fill(d.started, { name: d.templates[id] }),
-            }),
-          );
-        },
-      },
-    },
+  const use = actionButton(
+    'use-template',
     d.useTemplate,
+    () => {
+      const id = chosen();
+      ask(d.templates[id], () =>
+        c.replace(id === 'blank' ? blankTender() : TEMPLATES[id](), {
+          text: fill(d.started, { name: d.templates[id] }),
+        }),
+      );
+    },
+    { kind: 'primary' },
   );
 
   const fileId = `design-open-${uid}`;

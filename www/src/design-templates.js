@@ -70,6 +70,26 @@ export function blankTender() {
   return { format: 'bidscore/1', tender: info(), criteria: [] };
 }
 
+/** The social value group of the service templates: one written answer scored on `scale`. */
+function socialValueGroup(scale) {
+  return {
+    id: 'social-value',
+    name: 'Social value',
+    category: 'social-value',
+    children: [
+      {
+        id: 'sv-commitments',
+        kind: 'scored',
+        name: 'Social value commitments',
+        weight: 10,
+        scale,
+        question:
+          'Describe the social value you will deliver through the contract, how you will measure it and how you will report it.',
+      },
+    ],
+  };
+}
+
 /** Templates by id; each call returns a fresh copy. Their names are in messages.js. */
 export const TEMPLATES = {
   'services-60-30-10': () => ({
@@ -103,22 +123,7 @@ export const TEMPLATES = {
           },
         ],
       },
-      {
-        id: 'social-value',
-        name: 'Social value',
-        category: 'social-value',
-        children: [
-          {
-            id: 'sv-commitments',
-            kind: 'scored',
-            name: 'Social value commitments',
-            weight: 10,
-            scale: '0-5',
-            question:
-              'Describe the social value you will deliver through the contract, how you will measure it and how you will report it.',
-          },
-        ],
-      },
+      socialValueGroup('0-5'),
     ],
   }),
 
@@ -167,21 +172,7 @@ export const TEMPLATES = {
           },
         ],
       },
-      {
-        id: 'social-value',
-        name: 'Social value',
-        category: 'social-value',
-        children: [
-          {
-            id: 'sv-commitments',
-            kind: 'scored',
-            name: 'Social value commitments',
-            weight: 10,
-            scale: '0-5',
-            question: 'Describe the social value you will deliver, how you will measure it and report it.',
-          },
-        ],
-      },
+      socialValueGroup('0-5'),
     ],
   }),
 
@@ -237,21 +228,7 @@ export const TEMPLATES = {
           },
         ],
       },
-      {
-        id: 'social-value',
-        name: 'Social value',
-        category: 'social-value',
-        children: [
-          {
-            id: 'sv-commitments',
-            kind: 'scored',
-            name: 'Social value commitments',
-            weight: 10,
-            scale: '0-2-5-8-10',
-            question: 'Describe the social value you will deliver, how you will measure it and report it.',
-          },
-        ],
-      },
+      socialValueGroup('0-2-5-8-10'),
     ],
   }),
 };

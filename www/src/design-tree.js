@@ -6,7 +6,7 @@ import { fill } from './messages.js';
 import { isGroup, walk } from './model.js';
 import { slugId } from './design-csv.js';
 import { SCALE_PRESETS } from './design-templates.js';
-import { amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
 
 export const KINDS = ['scored', 'price', 'numeric', 'measures', 'pass-fail'];
 const KIND_FIELDS = [
@@ -218,21 +218,6 @@ export function statusPanel(c) {
   };
 }
 
-function smallButton(action, key, text, name, onClick) {
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button--secondary button--small',
-      'data-action': action,
-      'data-key': key,
-      on: { click: onClick },
-    },
-    text,
-    h('span', { class: 'visually-hidden' }, ` “${name}”`),
-  );
-}
-
 function marksField(c, node, path) {
   const { d, fields } = c;
   const method = methodOf(c.tender);
@@ -264,22 +249,15 @@ function kindFields(c, node, path) {
     h(
       'p',
       {},
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'link-button',
-          'data-action': `goto-${section}`,
-          'data-key': c.key(node),
-          on: {
-            click: () => {
-              const target = c.fields.control(`${path}.${section === 'price' ? 'formula' : 'measures'}`);
-              target?.focus();
-              target?.scrollIntoView({ block: 'center' });
-            },
-          },
-        },
+      actionButton(
+        `goto-${section}`,
         text,
+        () => {
+          const target = c.fields.control(`${path}.${section === 'price' ? 'formula' : 'measures'}`);
+          target?.focus();
+          target?.scrollIntoView({ block: 'center' });
+        },
+        { key: c.key(node), kind: 'link' },
       ),
     );
   switch (node.kind) {
@@ -408,9 +386,10 @@ export function treeSection(c) {
 
     const parts = [name];
     if (!group) {
-      const options = KINDS.filter((kind) => kind !== 'price' || node.kind === 'price' || !hasPrice()).map(
-        (kind) => ({ value: kind, label: d.kinds[kind] }),
-      );
+      const options = KINDS.filter((kind) => kind !== 'price' || node.kind === 'price' || !hasPrice()).map((kind) => ({
+        value: kind,
+        label: d.kinds[kind],
+      }));
       if (!KINDS.includes(node.kind)) options.unshift({ value: node.kind, label: String(node.kind ?? '') });
       const kind = fields.select({
         path: `${path}.kind`,
@@ -483,10 +462,12 @@ export function treeSection(c) {
       c.structure(focusKeep(action));
       c.announce(text);
     };
+    const nodeButton = (action, text, onClick) =>
+      actionButton(action, text, onClick, { key: k, small: true, hidden: ` “${display()}”` });
     const buttons = [];
     if (index > 0) {
       buttons.push(
-        smallButton('move-up', k, d.moveUp, display(), () => {
+        nodeButton('move-up', d.moveUp, () => {
           list.splice(index - 1, 0, list.splice(index, 1)[0]);
           moved('move-up', fill(d.movedUp, { name: display() }));
         }),
@@ -494,7 +475,7 @@ export function treeSection(c) {
     }
     if (index < list.length - 1) {
       buttons.push(
-        smallButton('move-down', k, d.moveDown, display(), () => {
+        nodeButton('move-down', d.moveDown, () => {
           list.splice(index + 1, 0, list.splice(index, 1)[0]);
           moved('move-down', fill(d.movedDown, { name: display() }));
         }),
@@ -503,7 +484,7 @@ export function treeSection(c) {
     if (prev && isGroup(prev)) {
       const into = prev.name || prev.id;
       buttons.push(
-        smallButton('move-in', k, fill(d.moveInto, { group: into }), display(), () => {
+        nodeButton('move-in', fill(d.moveInto, { group: into }), () => {
           list.splice(index, 1);
           prev.children.push(node);
           moved('move-out', fill(d.movedInto, { name: display(), group: into }));
@@ -513,7 +494,7 @@ export function treeSection(c) {
     if (parent) {
       const outOf = parent.node.name || parent.node.id;
       buttons.push(
-        smallButton('move-out', k, fill(d.moveOutOf, { group: outOf }), display(), () => {
+        nodeButton('move-out', fill(d.moveOutOf, { group: outOf }), () => {
           list.splice(index, 1);
           parent.list.splice(parent.index + 1, 0, node);
           moved('move-in', fill(d.movedOutOf, { name: display(), group: outOf }));
@@ -522,7 +503,7 @@ export function treeSection(c) {
     }
     const neighbour = list[index + 1] ?? list[index - 1] ?? parent?.node;
     buttons.push(
-      smallButton('remove', k, group ? d.removeGroup : d.remove, display(), () => {
+      nodeButton('remove', group ? d.removeGroup : d.remove, () => {
         const name = display();
         if (group) list.splice(index, 1, ...node.children);
         else list.splice(index, 1);
@@ -536,23 +517,15 @@ export function treeSection(c) {
     let children = null;
     if (group) {
       const childError = h('p', { class: 'error-message', id: `${k}-children-err`, hidden: true });
-      const add = h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button--secondary button--small',
-          'data-action': 'add-child',
-          'data-key': k,
-          on: {
-            click: () => {
-              const leaf = newLeaf(c, 'scored', d.newCriterion);
-              node.children.push(leaf);
-              c.structure(`[data-path="${path}.children[${node.children.length - 1}].name"]`, { select: true });
-            },
-          },
-        },
+      const add = actionButton(
+        'add-child',
         d.addToGroup,
-        h('span', { class: 'visually-hidden' }, ` “${display()}”`),
+        () => {
+          const leaf = newLeaf(c, 'scored', d.newCriterion);
+          node.children.push(leaf);
+          c.structure(`[data-path="${path}.children[${node.children.length - 1}].name"]`, { select: true });
+        },
+        { key: k, small: true, hidden: ` “${display()}”` },
       );
       fields.anchor(`${path}.children`, { group: h('div'), control: add, error: childError });
       children = h(
@@ -587,23 +560,12 @@ export function treeSection(c) {
 
   const rootError = h('p', { class: 'error-message', id: `tree-${c.uid}-err`, hidden: true });
   const addButton = (action, text, make) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--secondary',
-        'data-action': action,
-        on: {
-          click: () => {
-            const node = make();
-            const at = action === 'add-gate' ? 0 : tender.criteria.length;
-            tender.criteria.splice(at, 0, node);
-            c.structure(`[data-path="criteria[${at}].name"]`, { select: true });
-          },
-        },
-      },
-      text,
-    );
+    actionButton(action, text, () => {
+      const node = make();
+      const at = action === 'add-gate' ? 0 : tender.criteria.length;
+      tender.criteria.splice(at, 0, node);
+      c.structure(`[data-path="criteria[${at}].name"]`, { select: true });
+    });
   const addCriterion = addButton('add-criterion', d.addCriterion, () => newLeaf(c, 'scored', d.newCriterion));
   fields.anchor('criteria', { group: h('div'), control: addCriterion, error: rootError });
 

@@ -3,15 +3,9 @@
 import { h } from './dom.js';
 import { fill } from './messages.js';
 import { freshBidId, leaves, scalePoints } from './model.js';
-import {
-  commitmentFields,
-  gateFields,
-  priceField,
-  removeBidButton,
-  supplierField,
-  valueField,
-} from './bid-form.js';
+import { commitmentFields, gateFields, priceField, removeBidButton, supplierField, valueField } from './bid-form.js';
 import { breakdown, chart, rankingTable, warningsList } from './results.js';
+import { actionButton } from './design-fields.js';
 
 function scoreField(c, bid, at, crit) {
   const { d, fields, tender } = c;
@@ -71,35 +65,19 @@ export function trySection(c) {
       removeBidButton(c, i, name, '[data-action="add-bid"]'),
     );
   });
-  const add = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button--secondary',
-      'data-action': 'add-bid',
-      on: {
-        click: () => {
-          tender.bids ??= [];
-          tender.bids.push({
-            id: freshBidId(tender, 'example'),
-            supplier: fill(d.exampleBidName, { n: tender.bids.length + 1 }),
-          });
-          c.structure(`[data-path="bids[${tender.bids.length - 1}].supplier"]`, { select: true });
-        },
-      },
-    },
-    d.addBid,
-  );
+  const add = actionButton('add-bid', d.addBid, () => {
+    tender.bids ??= [];
+    tender.bids.push({
+      id: freshBidId(tender, 'example'),
+      supplier: fill(d.exampleBidName, { n: tender.bids.length + 1 }),
+    });
+    c.structure(`[data-path="bids[${tender.bids.length - 1}].supplier"]`, { select: true });
+  });
   const results = h('div', { 'data-try-results': '', part: 'results' });
 
   return {
     title: d.tryHeading,
-    body: [
-      h('p', {}, d.tryIntro),
-      editors.length ? h('ul', { class: 'design-cards' }, editors) : null,
-      add,
-      results,
-    ],
+    body: [h('p', {}, d.tryIntro), editors.length ? h('ul', { class: 'design-cards' }, editors) : null, add, results],
     update(state) {
       if (!bids.length) {
         results.replaceChildren();

@@ -264,7 +264,8 @@ EN_GB.design = {
   },
   templateHints: {
     blank: 'Add every criterion yourself.',
-    'services-60-30-10': 'Price scored against the lowest price, two quality questions, and social value at the 10% minimum.',
+    'services-60-30-10':
+      'Price scored against the lowest price, two quality questions, and social value at the 10% minimum.',
     'services-quality-led':
       'Quality carries half the marks, with a minimum score on service delivery and an insurance pass/fail question.',
     'goods-lowest-price': 'Bids that pass every pass/fail question are ranked on price alone.',
@@ -287,7 +288,8 @@ EN_GB.design = {
   currencyLabel: 'Currency',
   currencyHint: 'Three capital letters: GBP, EUR or USD.',
   contractValueLabel: 'Estimated contract value (optional)',
-  contractValueHint: 'Used for social value as a share of price when a bid has no price, and to pick the prices in the examples.',
+  contractValueHint:
+    'Used for social value as a share of price when a bid has no price, and to pick the prices in the examples.',
   // criteria
   criteriaHeading: 'Criteria and marks',
   criteriaIntro:
@@ -303,9 +305,16 @@ EN_GB.design = {
   svGroupShare: '{name} {percent}%',
   svLow: 'Social value: {percent}% of the marks, below the 10% central government minimum',
   svNone: 'Social value: no group is marked as social value; central government must give it at least 10%',
-  svNotApplicable: 'Social value: under the fictitious discount quality is worth money, so the 10% check does not apply',
+  svNotApplicable:
+    'Social value: under the fictitious discount quality is worth money, so the 10% check does not apply',
   groupTag: 'Group',
-  kindTags: { scored: 'Scored', price: 'Price', numeric: 'Number', measures: 'Social value measures', 'pass-fail': 'Pass/fail' },
+  kindTags: {
+    scored: 'Scored',
+    price: 'Price',
+    numeric: 'Number',
+    measures: 'Social value measures',
+    'pass-fail': 'Pass/fail',
+  },
   nameLabel: 'Name',
   groupNameLabel: 'Group name',
   kindLabel: 'Type of criterion',
@@ -337,7 +346,10 @@ EN_GB.design = {
   directionLegend: 'Which is better?',
   directions: { higher: 'A higher number', lower: 'A lower number' },
   numericFormulaLabel: 'How the number is scored',
-  numericFormulas: { 'relative-to-best': 'Against the best bid', 'set-bounds': 'Between a best and a worst value you set' },
+  numericFormulas: {
+    'relative-to-best': 'Against the best bid',
+    'set-bounds': 'Between a best and a worst value you set',
+  },
   bounds: { best: 'Best value (full marks)', worst: 'Worst value (no marks)' },
   svCategoryLabel: 'This group is social value',
   svCategoryHint: 'Its marks count towards the social value share.',
@@ -365,7 +377,8 @@ EN_GB.design = {
   priceHeading: 'How price is scored',
   noPrice: 'The model has no price criterion yet.',
   addPrice: 'Add a price criterion',
-  priceNotScored: 'Under this award method price is not given marks: the formula below is not used, but a ceiling still applies.',
+  priceNotScored:
+    'Under this award method price is not given marks: the formula below is not used, but a ceiling still applies.',
   formulaLegend: 'Price formula',
   formulaNames: {
     'lowest-ratio': 'Lowest price ÷ your price',
@@ -526,7 +539,8 @@ EN_GB.design = {
     'fictitious-discount': {
       label: 'Lowest fictitious price (fictitious discount)',
       hint: 'Each quality criterion is worth money, taken off the price.',
-      words: 'Each quality criterion is worth money; the money a bid earns is taken off its price, and the lowest result wins.',
+      words:
+        'Each quality criterion is worth money; the money a bid earns is taken off its price, and the lowest result wins.',
     },
   },
   qprScaleLabel: 'Multiply the ratio by (optional)',
@@ -566,13 +580,15 @@ EN_GB.design = {
   tryWhenValid: 'The results appear once the model and the example bids have no problems.',
   // publish
   publishHeading: 'Publish',
-  publishIntro: 'Download the tender file for your records, and paste the code into your web page to publish the model.',
+  publishIntro:
+    'Download the tender file for your records, and paste the code into your web page to publish the model.',
   readyToPublish: 'The model has no problems and is ready to publish.',
   notReady: 'Not ready to publish: fix the {count} problems listed at the top of the page.',
   notReadyOne: 'Not ready to publish: fix the problem listed at the top of the page.',
   downloadModel: 'Download the tender file',
   snippetLabel: 'Code to paste into your web page',
-  snippetHint: 'It loads the scorer and holds the whole model, so suppliers see it and can check their bids in their own browser.',
+  snippetHint:
+    'It loads the scorer and holds the whole model, so suppliers see it and can check their bids in their own browser.',
   copySnippet: 'Copy the code',
   copied: 'Copied.',
   copyByHand: 'The code is selected: press Ctrl+C (or Cmd+C) to copy it.',
