@@ -3,6 +3,7 @@
 // `criteria[1].children` (a group with no criteria) lands on that group's first field.
 import { h } from './dom.js';
 import { FieldSet, cleanNumber } from './fields.js';
+import { slugId } from './design-csv.js';
 
 /** Typed text stored as written, or removed when emptied. */
 export const textOrNone = (v) => (v.trim() === '' ? undefined : v);
@@ -27,6 +28,37 @@ export function actionButton(action, text, onClick, { key, kind = 'secondary', s
     text,
     hidden ? h('span', { class: 'visually-hidden' }, hidden) : null,
   );
+}
+
+/**
+ * The "identifier in the file" field of a criterion, group or measure, folded away. Editing it
+ * stops the id following the name; `rename(before, after)` moves the references to it.
+ */
+export function identifierField(c, path, obj, rename) {
+  const field = c.fields.text({
+    path: `${path}.id`,
+    label: c.d.idLabel,
+    hint: c.d.idHint,
+    get: () => obj.id,
+    set: (v) => {
+      rename(obj.id, v);
+      obj.id = v;
+      c.session.autoIds.delete(obj);
+    },
+  });
+  field.querySelector('input').addEventListener('change', () => c.rebuildSoon());
+  return h('details', { class: 'design-more' }, h('summary', {}, c.d.moreOptions), h('div', {}, field));
+}
+
+/** After a name is changed: an id that has followed the name so far follows it again. */
+export function followName(c, obj, used, fallback, rename) {
+  if (!c.session.autoIds.has(obj) || !obj.name?.trim()) return;
+  used.delete(obj.id);
+  const id = slugId(obj.name, used, fallback);
+  if (id !== obj.id) {
+    rename(obj.id, id);
+    obj.id = id;
+  }
 }
 
 /** Sets obj[key], or deletes it when value is undefined. */

@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import { engineText, fill } from './messages.js';
 import { isGroup, walk } from './model.js';
 import { measuresFromCsv, slugId } from './design-csv.js';
-import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { actionButton, amountOrNone, followName, identifierField, setOrDelete, textOrNone } from './design-fields.js';
 import { allIds, newLeaf, nodesWithPaths, statusPanel } from './design-tree.js';
 
 const SV_SCORING = ['relative-to-highest', 'relative-to-highest-percent', 'target'];
@@ -140,27 +140,11 @@ export function measuresSection(c) {
       });
     const name = text('name', d.measureName);
     name.querySelector('input').addEventListener('change', () => {
-      if (session.autoIds.has(m) && m.name?.trim()) {
-        const used = new Set((tender.measures ?? []).map((x) => x.id));
-        used.delete(m.id);
-        const id = slugId(m.name, used, 'measure');
-        renameMeasure(tender, m.id, id);
-        m.id = id;
-      }
+      followName(c, m, new Set((tender.measures ?? []).map((x) => x.id)), 'measure', (a, b) =>
+        renameMeasure(tender, a, b),
+      );
       c.rebuildSoon();
     });
-    const idField = fields.text({
-      path: `${at}.id`,
-      label: d.idLabel,
-      hint: d.idHint,
-      get: () => m.id,
-      set: (v) => {
-        renameMeasure(tender, m.id, v);
-        m.id = v;
-        session.autoIds.delete(m);
-      },
-    });
-    idField.querySelector('input').addEventListener('change', () => c.rebuildSoon());
     return h(
       'li',
       { class: 'design-card', 'data-context': fill(d.measureContext, { name: m.name || m.id }) },
@@ -177,7 +161,7 @@ export function measuresSection(c) {
       ),
       text('source', d.measureSource),
       text('licence', d.measureLicence, { field: { width: 'input--w10' } }),
-      h('details', { class: 'design-more' }, h('summary', {}, d.moreOptions), h('div', {}, idField)),
+      identifierField(c, at, m, (a, b) => renameMeasure(tender, a, b)),
       actionButton(
         'remove-measure',
         d.remove,

@@ -6,7 +6,7 @@ import { fill } from './messages.js';
 import { isGroup, walk } from './model.js';
 import { slugId } from './design-csv.js';
 import { SCALE_PRESETS } from './design-templates.js';
-import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { actionButton, amountOrNone, followName, identifierField, setOrDelete, textOrNone } from './design-fields.js';
 
 export const KINDS = ['scored', 'price', 'numeric', 'measures', 'pass-fail'];
 const KIND_FIELDS = [
@@ -148,18 +148,6 @@ export function newGroup(c, name) {
   c.session.autoIds.add(group);
   group.children.push(newLeaf(c, 'scored', c.d.newCriterion));
   return group;
-}
-
-/** After a name is changed: an id that has followed the name so far follows it again. */
-function followName(c, node) {
-  if (!c.session.autoIds.has(node) || !node.name?.trim()) return;
-  const used = allIds(c.tender);
-  used.delete(node.id);
-  const id = slugId(node.name, used, isGroup(node) ? 'group' : 'criterion');
-  if (id !== node.id) {
-    renameRefs(c.tender, node.id, id);
-    node.id = id;
-  }
 }
 
 /** Social value's share and the 10% check, from the engine's description and warnings. */
@@ -345,7 +333,7 @@ function kindFields(c, node, path) {
 }
 
 export function treeSection(c) {
-  const { d, fields, tender, session } = c;
+  const { d, fields, tender } = c;
   tender.criteria ??= [];
   const status = statusPanel(c);
   const shares = [];
@@ -380,7 +368,7 @@ export function treeSection(c) {
     });
     name.classList.add('design-name');
     name.querySelector('input').addEventListener('change', () => {
-      followName(c, node);
+      followName(c, node, allIds(tender), group ? 'group' : 'criterion', (a, b) => renameRefs(tender, a, b));
       c.rebuildSoon();
     });
 
@@ -437,19 +425,7 @@ export function treeSection(c) {
         );
       }
     }
-    const idField = fields.text({
-      path: `${path}.id`,
-      label: d.idLabel,
-      hint: d.idHint,
-      get: () => node.id,
-      set: (v) => {
-        renameRefs(tender, node.id, v);
-        node.id = v;
-        session.autoIds.delete(node);
-      },
-    });
-    idField.querySelector('input').addEventListener('change', () => c.rebuildSoon());
-    parts.push(h('details', { class: 'design-more' }, h('summary', {}, d.moreOptions), h('div', {}, idField)));
+    parts.push(identifierField(c, path, node, (a, b) => renameRefs(tender, a, b)));
 
     // Moving and removing.
     const prev = list[index - 1];
