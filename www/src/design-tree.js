@@ -150,11 +150,14 @@ export function newGroup(c, name) {
   return group;
 }
 
-/** Social value's share and the 10% check, from the engine's description and warnings. */
+/**
+ * Social value's share and the 10% check, from the engine's description and warnings:
+ * { ok: true | false | null, text, short } (`short` for the bar at the bottom of the page).
+ */
 export function socialValueStatus(c, described) {
   if (!described) return null;
   const { d, fmt } = c;
-  if (described.method === 'fictitious-discount') return { ok: null, text: d.svNotApplicable };
+  if (described.method === 'fictitious-discount') return { ok: null, text: d.svNotApplicable, short: '' };
   const groups = [];
   const visit = (list) =>
     list.forEach((n) => {
@@ -164,17 +167,21 @@ export function socialValueStatus(c, described) {
   visit(described.criteria);
   const low = described.warnings.find((w) => w.code === 'social-value-weight-low');
   if (low) {
-    return {
-      ok: false,
-      text: groups.length ? fill(d.svLow, { percent: fmt.number(low.params.percent) }) : d.svNone,
-    };
+    const percent = fmt.number(low.params.percent);
+    return groups.length
+      ? { ok: false, text: fill(d.svLow, { percent }), short: fill(d.svLowShort, { percent }) }
+      : { ok: false, text: d.svNone, short: d.svNoneShort };
   }
-  if (groups.length === 1) return { ok: true, text: fill(d.svOk, { percent: fmt.number(groups[0].sharePercent) }) };
+  if (groups.length === 1) {
+    const percent = fmt.number(groups[0].sharePercent);
+    return { ok: true, text: fill(d.svOk, { percent }), short: fill(d.svOkShort, { percent }) };
+  }
   return {
     ok: true,
     text: fill(d.svOkMany, {
       list: groups.map((g) => fill(d.svGroupShare, { name: g.name, percent: fmt.number(g.sharePercent) })).join(', '),
     }),
+    short: d.svOkManyShort,
   };
 }
 

@@ -390,7 +390,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
     const sv = socialValueStatus(c, last);
     const n = showErrors ? state.errors.length : 0;
     const problems = n ? fill(n === 1 ? d.barProblem : d.barProblems, { count: n }) : null;
-    return [problems, total, sv?.text].filter(Boolean).join(' · ');
+    return [problems, total, sv?.short].filter(Boolean).join(' · ');
   }
 
   /** Each error next to the field nearest its path, and all of them in the summary at the top. */

@@ -303,6 +303,10 @@ EN_GB.design = {
   svOk: 'Social value: {percent}% of the marks, at least the 10% central government minimum',
   svOkMany: 'Social value: {list}, together at least the 10% central government minimum',
   svGroupShare: '{name} {percent}%',
+  svOkShort: 'Social value {percent}%, at least 10%',
+  svOkManyShort: 'Social value at least 10%',
+  svLowShort: 'Social value {percent}%, below 10%',
+  svNoneShort: 'No social value group',
   svLow: 'Social value: {percent}% of the marks, below the 10% central government minimum',
   svNone: 'Social value: no group is marked as social value; central government must give it at least 10%',
   svNotApplicable:

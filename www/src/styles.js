@@ -298,6 +298,7 @@ a:focus-visible {
 .design-ready { border-left-color: var(--_success); }
 .design-not-ready { border-left-color: var(--_error); }
 .design-bar { font-weight: 400; }
+@media (max-width: 40.0525em) { .design-bar { padding: 0.3125rem 0.625rem; font-size: 0.875rem; } }
 .checkboxes { display: flex; flex-direction: column; gap: 0.3125rem; }
 .checkbox { display: flex; align-items: flex-start; gap: 0.5rem; }
 .checkbox input { flex: none; width: 1.5rem; height: 1.5rem; margin: 0.125rem 0 0; accent-color: var(--_text); }
