@@ -10,7 +10,8 @@
 // imports become constants read from the modules it imports, its exports getters (so exported
 // bindings must not change: `export let` is refused). It understands the
 // static import/export forms these sources use and stops with a message at anything else
-// (dynamic import(), import.meta other than wasm-bindgen's default .wasm URL, import cycles).
+// (dynamic import() of a computed path, import.meta other than wasm-bindgen's default .wasm URL,
+// import cycles).
 // The .wasm is compressed with LZMA (`xz --format=lzma`, decoded by www/src/lzma.js) and stored
 // as base64: a quarter smaller than gzip would make it, which keeps the file within budget.
 //
@@ -126,10 +127,15 @@ function transform(path, source) {
     exported.push(['default', '__default']);
     return 'const __default = ';
   });
+  // A dynamic import of a fixed path (design mode loads its code only when asked for) becomes a
+  // module of the bundle that runs on first use, as it would have been fetched on first use.
+  code = code.replace(/\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g, (whole, _q, spec) => {
+    return `Promise.resolve().then(() => ${req(spec)})`;
+  });
   // wasm-bindgen's default .wasm URL is never used here (the bytes are passed in), but it must parse.
   code = code.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
   for (const [re, what] of [
-    [/\bimport\s*\(/, 'a dynamic import()'],
+    [/\bimport\s*\(/, 'a dynamic import() of a computed path'],
     [/\bimport\.meta\b/, 'import.meta'],
     [/^\s*(import|export)\b(?![.(])/m, 'an import or export it does not understand'],
   ]) {

@@ -12,7 +12,7 @@ import { breakdown, ordered } from './results.js';
 import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey } from './io.js';
 import { downloadStandalone, standaloneAvailable } from './standalone.js';
 
-const MODES = ['publish', 'self-assess', 'evaluate'];
+const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
 
 /**
@@ -24,8 +24,8 @@ let instances = 0;
  * attribute (http or https only). Light-DOM content other than that script (for example a published
  * criteria table) is shown until the engine is ready, and stays if it cannot load.
  *
- * @attr {'publish'|'self-assess'|'evaluate'} mode - Which screen to show. Default: `publish` when
- *   the tender has no bids, otherwise `evaluate`.
+ * @attr {'publish'|'self-assess'|'evaluate'|'design'} mode - Which screen to show. Default: `publish`
+ *   when the tender has no bids, otherwise `evaluate`. `design` builds a model (no tender needed).
  * @attr {string} src - URL of a tender file (http or https), used when there is no inline tender.
  * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB.
  *
@@ -89,6 +89,7 @@ export class BidScorer extends HTMLElement {
   #open = new Set();
   #evaluators = [];
   #els = {};
+  #design = null; // design mode's controller (design.js), which owns the shadow root in that mode
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#flushSave();
 
@@ -126,20 +127,23 @@ export class BidScorer extends HTMLElement {
   }
 
   get tender() {
+    if (this.#design) return this.#design.tender;
     return copy(this.#draft ?? this.#source);
   }
 
   set tender(value) {
     this.#source = copy(value);
-    if (this.#engine) this.#load({ restore: false });
+    if (this.#design) this.#design.load(value);
+    else if (this.#engine) this.#load({ restore: false });
   }
 
   get result() {
-    return this.#result;
+    return this.#design ? this.#design.result : this.#result;
   }
 
   async evaluate() {
     await this.#whenReady();
+    if (this.#design) return this.#design.evaluate();
     if (!this.#draft) throw new Error(this.#cat().ui.noTender);
     const result = this.#engine.evaluate(this.#draft);
     this.#run();
@@ -170,6 +174,11 @@ export class BidScorer extends HTMLElement {
           this.#load({ restore: true });
         }
       });
+    } else if (name === 'mode' && (after === 'design' || this.#design)) {
+      if (this.#design) this.#source = this.#design.tender;
+      this.#design = null;
+      if (after === 'design') this.#mountDesign();
+      else this.#load({ restore: true });
     } else if (name !== 'src') {
       this.#load({ restore: true });
     }
@@ -197,11 +206,39 @@ export class BidScorer extends HTMLElement {
       this.#fail(this.#cat().ui.engineFailed, error);
       return;
     }
+    if (this.mode === 'design') {
+      await this.#mountDesign();
+      return;
+    }
     if (!this.#source) {
       this.#fail(this.#cat().ui.noTender, null);
       return;
     }
     this.#load({ restore: true });
+  }
+
+  /**
+   * Design mode builds a model from a template, a file or nothing: design.js takes over. It is
+   * loaded only here, so the other modes never fetch it.
+   */
+  async #mountDesign() {
+    let mountDesign;
+    try {
+      ({ mountDesign } = await import('./design.js'));
+    } catch (error) {
+      this.#fail(this.#cat().ui.engineFailed, error);
+      return;
+    }
+    if (this.mode !== 'design' || this.#design) return;
+    this.#design = mountDesign({
+      root: this.shadowRoot,
+      engine: this.#engine,
+      source: this.#source,
+      cat: this.#cat(),
+      locale: this.locale,
+      emit: (type, detail) => this.#emit(type, detail),
+      uid: this.#uid,
+    });
   }
 
   #inlineTender() {

@@ -252,6 +252,75 @@ a:focus-visible {
   .section { page-break-inside: avoid; }
   a { color: #000000; }
 }
+/* Design mode (design*.js). */
+.design-contents { margin-bottom: 1.25rem; }
+.design-contents__list { margin-bottom: 0; }
+.design-section { margin-bottom: 1.875rem; padding-top: 0.3125rem; border-top: 2px solid var(--_border); }
+.design-section__title:focus { outline: 3px solid var(--_focus); outline-offset: 2px; }
+.design-tree { margin: 0 0 1.25rem; padding: 0; list-style: none; }
+.design-node { margin: 0 0 1.25rem; padding: 0.9375rem 0.9375rem 0; border: 1px solid var(--_border); border-left: 5px solid var(--_link); }
+.design-node--group { border-left-color: var(--_text); background: var(--_panel); }
+.design-node--group .design-node { background: var(--_background); }
+.design-children { margin-top: 0.625rem; }
+.row-fields > .design-name { flex: 1 1 14em; }
+.design-node__title { margin-top: 0; }
+.design-node__title:focus { outline: 3px solid var(--_focus); outline-offset: 2px; }
+.design-kind { margin-left: 0.3125rem; vertical-align: middle; }
+.design-share { margin-bottom: 0.625rem; color: var(--_secondary); }
+.design-node__actions { margin-top: 0.3125rem; }
+.button--small { margin-bottom: 0.9375rem; padding: 0.3125rem 0.5rem 0.25rem; font-size: 0.875rem; }
+.design-more { margin-bottom: 1.25rem; }
+.design-more > summary { color: var(--_link); text-decoration: underline; cursor: pointer; }
+.design-more > summary:focus-visible {
+  outline: 3px solid transparent; color: var(--_focus-text); background: var(--_focus); box-shadow: 0 4px var(--_focus-text); text-decoration: none;
+}
+.design-more[open] > summary { margin-bottom: 0.625rem; }
+.design-status { margin-bottom: 1.25rem; padding: 0.9375rem; border-left: 10px solid var(--_border); background: var(--_panel); }
+.design-status--ok { border-left-color: var(--_success); }
+.design-status--low { border-left-color: var(--_error); }
+.design-status p { margin-bottom: 0.3125rem; }
+.design-status p:last-child { margin-bottom: 0; }
+.design-status__total { font-weight: 700; }
+.design-cards { margin: 0 0 1.25rem; padding: 0; list-style: none; }
+.design-card { margin-bottom: 1.25rem; padding: 0.9375rem 0.9375rem 0; border: 1px solid var(--_border); }
+.design-points { margin: 0 0 0.625rem; padding: 0; list-style: none; }
+.design-point { margin-bottom: 0.9375rem; padding-bottom: 0.3125rem; border-bottom: 1px solid var(--_border); }
+.design-tie { padding-left: 1.25rem; }
+.design-tie__text { margin-bottom: 0.3125rem; }
+.design-note p { margin: 0; font-weight: 400; }
+.design-chart { max-width: 36rem; margin: 0 0 1.25rem; }
+.design-chart__svg { display: block; width: 100%; height: auto; margin-bottom: 0.3125rem; }
+.design-chart__axis { stroke: var(--_text); stroke-width: 2; }
+.design-chart__grid { stroke: var(--_border); stroke-width: 1; stroke-dasharray: 4 4; }
+.design-chart__ceiling { stroke: var(--_error); stroke-width: 2; stroke-dasharray: 6 4; }
+.design-chart__line { fill: none; stroke: var(--_chart-1); stroke-width: 3; }
+.design-chart__dot { fill: var(--_chart-1); stroke: var(--_background); stroke-width: 1.5; }
+.design-chart__dot--out { fill: var(--_background); stroke: var(--_chart-1); stroke-width: 2.5; }
+.design-chart__tick, .design-chart__label { fill: var(--_text); font-family: var(--_font); font-size: 15px; }
+.design-chart__label { font-weight: 700; }
+.design-snippet { font-family: ui-monospace, "Courier New", monospace; font-size: 0.875rem; white-space: pre; overflow-wrap: normal; overflow-x: auto; }
+.design-preview { margin-bottom: 1.25rem; padding: 0.9375rem; border: 2px dashed var(--_border); }
+.design-ready { border-left-color: var(--_success); }
+.design-not-ready { border-left-color: var(--_error); }
+.design-bar { font-weight: 400; }
+@media (max-width: 40.0525em) { .design-bar { padding: 0.3125rem 0.625rem; font-size: 0.875rem; } }
+.checkboxes { display: flex; flex-direction: column; gap: 0.3125rem; }
+.checkbox { display: flex; align-items: flex-start; gap: 0.5rem; }
+.checkbox input { flex: none; width: 1.5rem; height: 1.5rem; margin: 0.125rem 0 0; accent-color: var(--_text); }
+.checkbox input:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; box-shadow: 0 0 0 6px var(--_text); }
+.checkbox label { flex: 1; cursor: pointer; }
+.checkbox .hint { display: block; margin: 0; }
+.file-upload { display: block; max-width: 100%; font: inherit; font-size: 1rem; }
+.file-upload:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: 0 0 0 7px var(--_text); }
+@media (forced-colors: active) {
+  .design-chart__line { stroke: CanvasText; }
+  .design-chart__dot { fill: CanvasText; stroke: Canvas; }
+  .design-chart__dot--out { fill: Canvas; stroke: CanvasText; }
+  .design-chart__tick, .design-chart__label { fill: CanvasText; }
+  .design-chart__axis, .design-chart__ceiling { stroke: CanvasText; }
+  .design-node__title:focus, .design-section__title:focus, .design-more > summary:focus-visible { outline: 3px solid Highlight; }
+}
+
 `;
 
 let sheet = null;

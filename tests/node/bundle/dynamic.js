@@ -1,1 +1,2 @@
-export const later = () => import('./lib.js');
+const name = './lib.js';
+export const later = () => import(name);
