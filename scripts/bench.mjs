@@ -3,8 +3,9 @@
 //
 // Targets: native evaluation < 1 ms (20 bids × 30 criteria × 3 evaluators) and < 50 ms (1,000 ×
 // 40 × 3); wasm within 3× native doing the same work (evaluation plus the result as JSON, which the
-// binding turns into a JS object). A budget fails only at 3× its target, so a busy machine does
-// not flake it.
+// binding turns into a JS object). The figures are what matter and are printed against their
+// targets; the checks only catch a gross slowdown (10× a native target, 2× the wasm ratio), so a
+// busy or slow machine never fails the build on timing alone.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -19,7 +20,8 @@ const CASES = [
   { name: '1000x40x3', size: [1000, 40, 3], nativeTargetMs: 50 },
 ];
 const WASM_TARGET = 3; // × native
-const SLACK = 3; // a budget fails at SLACK × its target
+const NATIVE_SLACK = 10; // a native budget fails at NATIVE_SLACK × its target
+const WASM_SLACK = 2; // the wasm ratio fails at WASM_SLACK × WASM_TARGET
 
 const cargo = (args) => execFileSync('cargo', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
 
@@ -81,9 +83,9 @@ for (const c of CASES) {
   const cell = (w) => `${ms(w)} (${(w / n).toFixed(1)}×)`.padEnd(20);
   console.log(`${c.name.padEnd(13)}${ms(e).padEnd(11)}${ms(n).padEnd(14)}${cell(node[c.name])}${cell(chrome[c.name])}` +
     `evaluate < ${c.nativeTargetMs} ms; wasm < ${WASM_TARGET}× native + JSON`);
-  if (e > SLACK * c.nativeTargetMs) failures.push(`${c.name}: native evaluate ${ms(e)} is over ${SLACK}× its ${c.nativeTargetMs} ms target`);
+  if (e > NATIVE_SLACK * c.nativeTargetMs) failures.push(`${c.name}: native evaluate ${ms(e)} is over ${NATIVE_SLACK}× its ${c.nativeTargetMs} ms target`);
   for (const [where, w] of [['Node', node[c.name]], ['Chromium', chrome[c.name]]]) {
-    if (w > SLACK * WASM_TARGET * n) failures.push(`${c.name}: wasm in ${where} is ${(w / n).toFixed(1)}× native, over ${SLACK}× the ${WASM_TARGET}× target`);
+    if (w > WASM_SLACK * WASM_TARGET * n) failures.push(`${c.name}: wasm in ${where} is ${(w / n).toFixed(1)}× native, over ${WASM_SLACK}× the ${WASM_TARGET}× target`);
   }
 }
 for (const f of failures) console.error(`bench: ${f}`);
