@@ -524,7 +524,7 @@ test('an opened tender file keeps its bids as example bids, scored as the engine
   assert.equal(t.criteria[2].weight, undefined);
   assert.deepEqual(engine.validate(t).errors, []);
   const described = engine.describe({ ...t, bids: undefined });
-  const method = await inDesign(page, '[part~="method-example"]').textContent();
+  const method = await inDesign(page, '[part~="design-method-example"]').textContent();
   for (const e of described.methodExample) assert.ok(method.includes(e.working), e.working);
   assert.deepEqual(await designResult(page), engine.evaluate(t));
   await inDesign(page, '[data-path="award.method"][value="0"]').check();

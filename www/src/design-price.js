@@ -269,7 +269,7 @@ export function priceSection(c) {
         described.methodExample.length
           ? scrollingTable({
               caption: d.methodExampleCaption,
-              part: 'table method-example',
+              part: 'table design-method-example',
               head: [cat.ui.price, d.qualityColumn, d.valueColumn],
               rows: described.methodExample.map((e) => [
                 c.fmt.money(e.price),
