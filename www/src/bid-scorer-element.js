@@ -87,6 +87,7 @@ export class BidScorer extends HTMLElement {
   #open = new Set();
   #evaluators = [];
   #els = {};
+  #analysis = { state: {}, runner: null }; // analysis-panel.js: what is being tried, and its runner
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#flushSave();
 
@@ -157,6 +158,8 @@ export class BidScorer extends HTMLElement {
     window.removeEventListener('beforeprint', this.#onBeforePrint);
     window.removeEventListener('pagehide', this.#onPageHide);
     this.#flushSave();
+    this.#analysis.state.smaa?.controller?.abort();
+    this.#analysis.runner?.dispose();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -285,6 +288,8 @@ export class BidScorer extends HTMLElement {
       evaluators: this.#evaluators,
       structure: (focus) => this.#restructure(focus),
       refreshErrors: () => this.#showErrors(),
+      engine: this.#engine,
+      analysis: this.#analysis,
     };
   }
 

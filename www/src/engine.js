@@ -4,12 +4,17 @@ import init, * as api from '../../pkg/bidscore.js';
 
 let ready = null;
 
-/** Resolves to the engine's API `{ evaluate, validate, version }` once it is instantiated. */
+/**
+ * Resolves to the engine's API `{ evaluate, validate, version, analyse, RankAcceptability }` once
+ * it is instantiated.
+ */
 export function loadEngine() {
   ready ??= init().then(() => ({
     evaluate: api.evaluate,
     validate: api.validate,
     version: api.version,
+    analyse: api.analyse,
+    RankAcceptability: api.RankAcceptability,
   }));
   return ready;
 }

@@ -14,6 +14,7 @@ import {
   valueField,
   removeBidButton,
 } from './bid-form.js';
+import { evaluateAnalysis } from './analysis-panel.js';
 
 function bidBody(ctx, bid, index, evaluators) {
   const { ui } = ctx.cat;
@@ -112,6 +113,7 @@ export function renderEvaluate(ctx) {
   );
 
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const analysis = evaluateAnalysis(ctx);
   let shown = null;
 
   function update(result) {
@@ -148,6 +150,7 @@ export function renderEvaluate(ctx) {
       h('h3', { class: 'heading-m' }, ui.warningsHeading),
       warningsList(ctx, result.warnings),
     );
+    analysis.update(result);
   }
 
   function announce(result) {
@@ -155,5 +158,5 @@ export function renderEvaluate(ctx) {
     return first ? fill(ui.rankingAnnounce, { supplier: first.supplier, total: ctx.fmt.number(first.total) }) : '';
   }
 
-  return { node: h('div', { class: 'evaluate' }, form, results), update, announce };
+  return { node: h('div', { class: 'evaluate' }, form, results, analysis.node), update, announce };
 }

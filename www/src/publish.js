@@ -3,6 +3,7 @@ import { h, scroller, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
 import { leaves, measureById, walk, scalePoints } from './model.js';
 import { warningsList } from './results.js';
+import { modelCheck } from './analysis-panel.js';
 
 /**
  * A tender holding only the price criterion and three invented bids, for the engine to score as a
@@ -210,5 +211,6 @@ export function renderPublish(ctx, { modelResult, exampleResult }) {
   if (modelResult) {
     out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, modelResult.warnings));
   }
+  out.push(modelCheck(ctx));
   return h('div', { class: 'publish', part: 'publish' }, out);
 }

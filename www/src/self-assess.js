@@ -13,6 +13,7 @@ import {
   valueField,
   removeBidButton,
 } from './bid-form.js';
+import { selfAssessAnalysis } from './analysis-panel.js';
 
 export const OWN_ID = 'your-bid';
 
@@ -121,8 +122,10 @@ export function renderSelfAssess(ctx) {
   });
 
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const analysis = selfAssessAnalysis(ctx, OWN_ID);
 
   function update(result) {
+    analysis.update(result);
     const mine = result.bids.find((b) => b.id === OWN_ID) ?? result.bids[0];
     if (!mine) return;
     const s = mine.socialValue;
@@ -165,5 +168,5 @@ export function renderSelfAssess(ctx) {
     return mine ? fill(ui.yourTotal, { total: ctx.fmt.number(mine.total), max: ctx.fmt.number(result.maxTotal) }) : '';
   }
 
-  return { node: h('div', { class: 'self-assess' }, form, results), update, announce };
+  return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce };
 }
