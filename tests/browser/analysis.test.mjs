@@ -34,6 +34,14 @@ function rows(page, part) {
 
 const pct = (n) => `${fmt.number(n)}%`;
 
+/** Who takes over outside the interval, as the widget words it, from the engine's entry. */
+function rivalText(w, names) {
+  const words = [];
+  if (w.rivalBelow) words.push(`Below ${pct(w.low)}, ${names.get(w.rivalBelow)} would rank first.`);
+  if (w.rivalAbove) words.push(`Above ${pct(w.high)}, ${names.get(w.rivalAbove)} would rank first.`);
+  return words.length ? words.join(' ') : 'The winner stays the same at any share.';
+}
+
 /** The price to win cell as the widget words it, from the engine's entry. */
 function priceToWinText(p) {
   if (p.outcome === 'any-price') return `any price up to ${fmt.money(p.limit)}`;
@@ -298,7 +306,7 @@ test('evaluate: price to win and weight stability are the engine’s, marked as 
   for (const [id, outcome, cells] of shown) {
     const p = byId.get(id);
     assert.equal(outcome, p.outcome);
-    assert.deepEqual(cells, [p.supplier, fmt.money(p.price), priceToWinText(p), p.change === null ? '–' : fmt.money(p.change)]);
+    assert.deepEqual(cells, [p.supplier, fmt.money(p.price), priceToWinText(p)]);
   }
   // Two of the outcomes, worked by hand from the example: b3 leads at any price up to the
   // £1,300,000 ceiling; b1 needs to come down to £798,818.74.
@@ -316,17 +324,14 @@ test('evaluate: price to win and weight stability are the engine’s, marked as 
   assert.deepEqual(items, ['price', 'quality', 'q-delivery', 'q-staffing', 'social-value', 'sv-plan', 'sv-commitments']);
   const wsById = new Map(expected.weightStability.map((w) => [w.id, w]));
   assert.equal(wsById.size, items.length);
+  const rivals = await page.locator('bid-scorer [part~="weight-stability"] [data-rivals]').allTextContents();
   items.forEach((id, i) => {
     const w = wsById.get(id);
-    assert.deepEqual(ws[i], [
-      w.name,
-      pct(w.share),
-      `${pct(w.low)} to ${pct(w.high)}`,
-      w.rivalBelow ? names.get(w.rivalBelow) : '–',
-      w.rivalAbove ? names.get(w.rivalAbove) : '–',
-    ]);
+    assert.deepEqual(ws[i], [w.name, pct(w.share), `${pct(w.low)} to ${pct(w.high)}`]);
+    assert.equal(rivals[i], rivalText(w, names));
   });
-  assert.deepEqual(ws[1].slice(2), ['6.13% to 100.00%', 'Riverside Care Partnership Ltd', '–']);
+  assert.deepEqual(ws[1], ['Quality', '50.00%', '6.13% to 100.00%']);
+  assert.equal(rivals[1], 'Below 6.13%, Riverside Care Partnership Ltd would rank first.');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -608,6 +613,27 @@ test('evaluate: with no Worker, rank acceptability runs on the main thread in sl
   await context.close();
 });
 
+test('evaluate: under the strict Content-Security-Policy the worker runs, with no console error', async () => {
+  const strict = await setUp({ csp: true });
+  try {
+    const { page, context, errors } = await openPage(strict, 'evaluate.html');
+    await ready(page);
+    await analysed(page);
+    await runAcceptability(page, { samples: 5000 });
+    await page.locator('bid-scorer [part~="rank-acceptability"][data-complete]').waitFor();
+    assert.ok(page.workers().some((w) => w.url().endsWith('/src/analysis-worker.js')));
+    assert.equal(await page.locator('bid-scorer [data-where]').isHidden(), true);
+    const engine = await nodeEngine();
+    const tender = await tenderIn(page);
+    const acc = engine.analyse(tender, { samples: 5000, seed: 1 }).rankAcceptability;
+    assert.deepEqual(await acceptabilityRows(page), expectedAcceptabilityRows(acc, engine.evaluate(tender).ranking));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await strict.stop();
+  }
+});
+
 test('evaluate: a Content-Security-Policy that blocks workers falls back to the main thread', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -748,14 +774,17 @@ test('evaluate: screenshots of the panel at 1280 px and 320 px, axe clean, nothi
 
 // ------------------------------------------------------------------ self-assess ------------------
 
-/** The default tender with the supplier's own bid and two "what if" competitors. */
+/**
+ * The default tender with the supplier's own bid (Northside's, 80.09) and two "what if"
+ * competitors: Wellbeing Together's bid at £1,250,000 (87.36) and Riverside's (73.26).
+ */
 async function selfAssessTender() {
   const t = JSON.parse(await defaultTenderText());
   const [b1, b2, b3] = t.bids;
   t.bids = [
-    { ...b2, id: 'your-bid', supplier: 'Our Care Ltd' },
-    { ...b1, id: 'rival-1', supplier: 'Rival one', hypothetical: true },
-    { ...b3, id: 'rival-2', supplier: 'Rival two', hypothetical: true },
+    { ...b1, id: 'your-bid', supplier: 'Our Care Ltd' },
+    { ...b3, id: 'rival-1', supplier: 'Rival one', hypothetical: true, price: '1250000' },
+    { ...b2, id: 'rival-2', supplier: 'Rival two', hypothetical: true },
   ];
   return t;
 }
@@ -793,15 +822,11 @@ test('self-assess: price to win against these competitors, and what it takes, in
     });
     const list = await page.locator('bid-scorer ul[data-what-it-takes] li').allTextContents();
     assert.equal(list.length, takes.options.length);
-    const delivery = takes.options.find((o) => o.criterion === 'q-delivery');
-    assert.ok(
-      list.includes(
-        delivery.to === null
-          ? 'Even full marks for “Service delivery” would not, on their own, rank you first.'
-          : `A score of ${fmt.number(delivery.to)} for “Service delivery” (now ${fmt.number(delivery.from)}) would rank you first.`,
-      ),
-      list.join('\n'),
-    );
+    // By hand: staffing (20 marks) from 3 to 5 adds 8 marks, 80.09 + 8 = 88.09 beats 87.36, while 4
+    // adds only 4; full marks for delivery add 6 (30 × 1/5), not enough.
+    assert.ok(list.includes('A score of 5 for “Staffing and supervision” (now 3) would rank you first.'), list.join('\n'));
+    assert.ok(list.includes('Even full marks for “Service delivery” would not, on their own, rank you first.'));
+    assert.deepEqual(table[takes.options.findIndex((o) => o.criterion === 'q-staffing')], ['Score for “Staffing and supervision”', '3', '5']);
     assert.match(await page.locator('bid-scorer [part~="analysis"] [data-not-official]').textContent(), /Not the official result/);
     await noOverflow(page, width);
     assert.deepEqual(await axe(page), [], `axe at ${width} px`);
@@ -851,17 +876,16 @@ test('publish: "check the model" is the engine’s weight stability among the ex
     const engine = await nodeEngine();
     const tender = JSON.parse(await defaultTenderText());
     const expected = engine.analyse(tender, { samples: 0 });
-    const shown = await rows(page, 'model-check');
+    const shown = await page
+      .locator('bid-scorer [part~="model-check"] tbody tr[data-item]')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.dataset.item, ...[...tr.children].map((c) => c.textContent), tr.nextElementSibling.textContent]),
+      );
     const names = new Map(tender.bids.map((b) => [b.id, b.supplier]));
     assert.deepEqual(
-      shown.map((r) => r.slice(1)).sort(),
+      shown.sort(),
       expected.weightStability
-        .map((w) => [
-          pct(w.share),
-          `${pct(w.low)} to ${pct(w.high)}`,
-          w.rivalBelow ? names.get(w.rivalBelow) : '–',
-          w.rivalAbove ? names.get(w.rivalAbove) : '–',
-        ])
+        .map((w) => [w.id, w.name, pct(w.share), `${pct(w.low)} to ${pct(w.high)}`, rivalText(w, names)])
         .sort(),
     );
     assert.match(

@@ -156,7 +156,6 @@ function priceToWinTable(ctx, analysis, result) {
         h('th', { scope: 'col' }, ctx.cat.ui.supplier),
         h('th', { scope: 'col', class: 'num' }, a.priceNow),
         h('th', { scope: 'col', class: 'num' }, a.priceToWin),
-        h('th', { scope: 'col', class: 'num' }, a.priceDifference),
       ),
     ),
     h(
@@ -175,12 +174,11 @@ function priceToWinTable(ctx, analysis, result) {
             h('th', { scope: 'row', id }, p.supplier),
             h('td', { class: 'num' }, fmt.money(p.price)),
             h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
-            h('td', { class: 'num' }, p.change === null ? '–' : fmt.money(p.change)),
           ),
           h(
             'tr',
             { class: 'note-row' },
-            h('td', { colspan: 4, headers: id, class: 'working' }, priceWords(ctx, p, a.outcomes), bar(marks)),
+            h('td', { colspan: 3, headers: id, class: 'working' }, priceWords(ctx, p, a.outcomes), bar(marks)),
           ),
         ];
       }),
@@ -199,6 +197,14 @@ function priceToWinTable(ctx, analysis, result) {
 
 function supplierOf(tender, id) {
   return (tender.bids ?? []).find((b) => b.id === id)?.supplier ?? id;
+}
+
+/** Who would rank first outside the interval, in words. */
+function rivalWords(a, w, tender, pct) {
+  const words = [];
+  if (w.rivalBelow) words.push(fill(a.rivalBelow, { low: pct(w.low), supplier: supplierOf(tender, w.rivalBelow) }));
+  if (w.rivalAbove) words.push(fill(a.rivalAbove, { high: pct(w.high), supplier: supplierOf(tender, w.rivalAbove) }));
+  return words.length ? words.join(' ') : a.noRival;
 }
 
 function stabilityTable(ctx, analysis, tender, part = 'weight-stability') {
@@ -222,8 +228,6 @@ function stabilityTable(ctx, analysis, tender, part = 'weight-stability') {
         h('th', { scope: 'col' }, a.groupOrCriterion),
         h('th', { scope: 'col', class: 'num' }, a.shareNow),
         h('th', { scope: 'col' }, a.winnerStays),
-        h('th', { scope: 'col' }, a.belowThat),
-        h('th', { scope: 'col' }, a.aboveThat),
       ),
     ),
     h(
@@ -240,15 +244,14 @@ function stabilityTable(ctx, analysis, tender, part = 'weight-stability') {
             h('th', { scope: 'row', id }, w.name),
             h('td', { class: 'num' }, pct(w.share)),
             h('td', { 'data-interval': '' }, fill(a.between, { low: pct(w.low), high: pct(w.high) })),
-            h('td', {}, w.rivalBelow ? supplierOf(tender, w.rivalBelow) : '–'),
-            h('td', {}, w.rivalAbove ? supplierOf(tender, w.rivalAbove) : '–'),
           ),
           h(
             'tr',
             { class: 'note-row' },
             h(
               'td',
-              { colspan: 5, headers: id, class: 'working' },
+              { colspan: 3, headers: id, class: 'working', 'data-rivals': '' },
+              rivalWords(a, w, tender, pct),
               bar(
                 track(),
                 h('svg:rect', { class: 'ws-band', x: `${low}%`, y: 4, width: `${Math.max(0, high - low)}%`, height: 12 }),

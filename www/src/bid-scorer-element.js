@@ -62,6 +62,9 @@ let instances = 0;
  * @csspart chart - The stacked bar chart.
  * @csspart tag - Status tags (also tag-ranked, tag-disqualified, tag-incomplete).
  * @csspart tools - Save, load, export and print.
+ * @csspart analysis - What if, and how robust (evaluate), how you could rank first (self-assess),
+ *   check the model (publish); its tables: what-if, price-to-win, weight-stability, model-check,
+ *   rank-acceptability, central-weights, your-price, what-it-takes.
  */
 export class BidScorer extends HTMLElement {
   static observedAttributes = ['mode', 'src', 'locale'];
