@@ -92,7 +92,8 @@ function longestTask(buffer) {
   const [start, end] = [mark('analysis-run-start'), mark('analysis-run-end')];
   assert.ok(start && end, 'the trace has the run’s start and end');
   const tasks = events.filter(
-    (e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.ts + e.dur >= start && e.ts <= end,
+    (e) =>
+      e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.ts + e.dur >= start && e.ts <= end,
   );
   assert.ok(tasks.length > 0, 'the trace has the page’s tasks');
   return {
@@ -235,7 +236,10 @@ test('the copy with marks tried leaves the tender alone and lets groups add up t
   const quality = leaf.criteria.find((c) => c.id === 'quality');
   assert.equal(quality.weight, undefined, 'a group holding a changed criterion no longer states its marks');
   assert.equal(quality.children[0].weight, '10');
-  const group = whatIfTender(tender, { marks: { 'q-delivery': '1.80', 'q-staffing': '1.20' }, groups: { quality: '3.00' } });
+  const group = whatIfTender(tender, {
+    marks: { 'q-delivery': '1.80', 'q-staffing': '1.20' },
+    groups: { quality: '3.00' },
+  });
   assert.equal(group.criteria.find((c) => c.id === 'quality').weight, '3.00');
   // Both copies are valid for the engine; one that does not add up is the engine's to refuse.
   const engine = await nodeEngine();
@@ -264,7 +268,10 @@ test('rank acceptability in slices is the one-run result, however it is sliced',
     run.free();
     assert.deepEqual(value, whole, `slices of about ${budgetMs} ms`);
     assert.deepEqual(seen.at(-1), [3000, 3000]);
-    assert.ok(seen.every(([d], i) => i === 0 || d > seen[i - 1][0]), 'progress only goes up');
+    assert.ok(
+      seen.every(([d], i) => i === 0 || d > seen[i - 1][0]),
+      'progress only goes up',
+    );
   }
   const aborted = new AbortController();
   const run = new engine.RankAcceptability(text, options);
@@ -298,7 +305,9 @@ test('evaluate: price to win and weight stability are the engine’s, marked as 
   const byId = new Map(expected.priceToWin.map((p) => [p.bid, p]));
   const shown = await page
     .locator('bid-scorer [part~="price-to-win"] tbody tr[data-bid]')
-    .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, tr.dataset.outcome, [...tr.children].map((c) => c.textContent)]));
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.dataset.bid, tr.dataset.outcome, [...tr.children].map((c) => c.textContent)]),
+    );
   assert.deepEqual(
     shown.map((r) => r[0]),
     official.ranking,
@@ -313,7 +322,9 @@ test('evaluate: price to win and weight stability are the engine’s, marked as 
   assert.equal(byId.get('b3').outcome, 'any-price');
   assert.equal(byId.get('b1').priceToWin, '798818.74');
   const words = await page.locator('bid-scorer [part~="price-to-win"] tr.note-row td').allTextContents();
-  assert.ok(words.includes('Northside Community CIC would rank first at a price of £798,818.74 or less (£281,181.26 lower)'));
+  assert.ok(
+    words.includes('Northside Community CIC would rank first at a price of £798,818.74 or less (£281,181.26 lower)'),
+  );
 
   // Weight stability: every group and criterion, in the tree's order, with the engine's interval.
   const names = new Map(tender.bids.map((b) => [b.id, b.supplier]));
@@ -321,7 +332,15 @@ test('evaluate: price to win and weight stability are the engine’s, marked as 
   const items = await page
     .locator('bid-scorer [part~="weight-stability"] tbody tr[data-item]')
     .evaluateAll((trs) => trs.map((tr) => tr.dataset.item));
-  assert.deepEqual(items, ['price', 'quality', 'q-delivery', 'q-staffing', 'social-value', 'sv-plan', 'sv-commitments']);
+  assert.deepEqual(items, [
+    'price',
+    'quality',
+    'q-delivery',
+    'q-staffing',
+    'social-value',
+    'sv-plan',
+    'sv-commitments',
+  ]);
   const wsById = new Map(expected.weightStability.map((w) => [w.id, w]));
   assert.equal(wsById.size, items.length);
   const rivals = await page.locator('bid-scorer [part~="weight-stability"] [data-rivals]').allTextContents();
@@ -348,7 +367,13 @@ test('evaluate: marks tried re-rank a copy exactly as the engine does, never the
   const whatIf = async () =>
     page
       .locator('bid-scorer [part~="what-if"] tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, tr.querySelector('[data-rank]').textContent, tr.querySelector('[data-total]').textContent]));
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.dataset.bid,
+          tr.querySelector('[data-rank]').textContent,
+          tr.querySelector('[data-total]').textContent,
+        ]),
+      );
   const expectRows = (result) =>
     [...result.ranking, ...result.bids.filter((b) => b.rank === null).map((b) => b.id)].map((id) => {
       const b = result.bids.find((x) => x.id === id);
@@ -360,7 +385,10 @@ test('evaluate: marks tried re-rank a copy exactly as the engine does, never the
   // Quality's share is then 3 / 53 = 5.7%, under the 6.13% at which Riverside takes over.
   await page.locator('bid-scorer input[data-marks="quality"]').fill('3');
   await page.waitForFunction(() =>
-    document.querySelector('bid-scorer').shadowRoot.querySelector('[data-what-if-summary]').textContent.includes('Riverside'),
+    document
+      .querySelector('bid-scorer')
+      .shadowRoot.querySelector('[data-what-if-summary]')
+      .textContent.includes('Riverside'),
   );
   const byHand = structuredClone(tender);
   const quality = byHand.criteria.find((c) => c.id === 'quality');
@@ -372,7 +400,10 @@ test('evaluate: marks tried re-rank a copy exactly as the engine does, never the
   assert.deepEqual(await whatIf(), expectRows(expected));
   assert.equal(await page.locator('bid-scorer input[data-marks="q-delivery"]').inputValue(), '1.80');
   assert.equal(await page.locator('bid-scorer input[data-marks="q-staffing"]').inputValue(), '1.20');
-  assert.match(await summary(), /Riverside Care Partnership Ltd would rank first with 46\.94 out of 53\. In the official result, Wellbeing Together \(a charity\) ranks first\./);
+  assert.match(
+    await summary(),
+    /Riverside Care Partnership Ltd would rank first with 46\.94 out of 53\. In the official result, Wellbeing Together \(a charity\) ranks first\./,
+  );
 
   // A single criterion: its group then adds up its criteria (1.80 + 10, shown as the engine writes it).
   await page.locator('bid-scorer input[data-marks="q-staffing"]').fill('10');
@@ -382,7 +413,11 @@ test('evaluate: marks tried re-rank a copy exactly as the engine does, never the
   q2.children[1].weight = '10';
   const leafExpected = engine.evaluate(leafByHand);
   await page.waitForFunction(
-    (total) => document.querySelector('bid-scorer').shadowRoot.querySelector('[part~="what-if"] caption').textContent.includes(`(total ${total})`),
+    (total) =>
+      document
+        .querySelector('bid-scorer')
+        .shadowRoot.querySelector('[part~="what-if"] caption')
+        .textContent.includes(`(total ${total})`),
     leafExpected.maxTotal,
   );
   assert.deepEqual(await whatIf(), expectRows(leafExpected));
@@ -393,7 +428,10 @@ test('evaluate: marks tried re-rank a copy exactly as the engine does, never the
   // Marks the engine refuses: its message next to the field; the table keeps the last good marks.
   await page.locator('bid-scorer input[data-marks="price"]').fill('-5');
   await page.locator('bid-scorer [data-marks-row="price"] .error-message:not([hidden])').waitFor();
-  assert.match(await page.locator('bid-scorer [data-marks-row="price"] .error-message').textContent(), /-5 is negative/);
+  assert.match(
+    await page.locator('bid-scorer [data-marks-row="price"] .error-message').textContent(),
+    /-5 is negative/,
+  );
   assert.equal(await page.locator('bid-scorer input[data-marks="price"]').getAttribute('aria-invalid'), 'true');
   assert.match(await summary(), /These marks cannot be used/);
   assert.deepEqual(await whatIf(), expectRows(leafExpected));
@@ -455,10 +493,16 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   assert.ok(progress.length >= 3, `progress shown ${progress.length} times`);
   assert.deepEqual(progress.at(-1), [10000, 10000]);
   assert.ok(progress.every(([v], i) => i === 0 || v >= progress[i - 1][0]));
-  assert.ok(page.workers().some((w) => w.url().endsWith('/src/analysis-worker.js')), 'a worker ran it');
+  assert.ok(
+    page.workers().some((w) => w.url().endsWith('/src/analysis-worker.js')),
+    'a worker ran it',
+  );
   assert.ok(requests.some((u) => u.endsWith('/src/analysis-worker.js')));
   assert.equal(await page.locator('bid-scorer [data-where]').isHidden(), true);
-  assert.match(await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(), /worked out from 10,000 samples/);
+  assert.match(
+    await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(),
+    /worked out from 10,000 samples/,
+  );
 
   // Central weights and confidence, on demand.
   assert.equal(await page.locator('bid-scorer [part~="central-weights"]').count(), 0);
@@ -469,7 +513,10 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   for (const [id, confidence, ...weights] of central) {
     const b = expected.bids.find((x) => x.bid === id);
     assert.equal(confidence, b.confidence === null ? 'never first' : fmt.percent(b.confidence));
-    assert.deepEqual(weights, b.centralWeights ? b.centralWeights.map((w) => fmt.percent(w)) : expected.criteria.map(() => '–'));
+    assert.deepEqual(
+      weights,
+      b.centralWeights ? b.centralWeights.map((w) => fmt.percent(w)) : expected.criteria.map(() => '–'),
+    );
   }
   assert.deepEqual(await axe(page), [], 'axe with rank acceptability and central weights');
 
@@ -479,10 +526,22 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   await page.locator('bid-scorer [data-option="uncertainty"]').uncheck();
   await runAcceptability(page, { samples: 2000 });
   await page.waitForFunction(() =>
-    document.querySelector('bid-scorer').shadowRoot.querySelector('[part~="rank-acceptability"] caption').textContent.includes('2,000'),
+    document
+      .querySelector('bid-scorer')
+      .shadowRoot.querySelector('[part~="rank-acceptability"] caption')
+      .textContent.includes('2,000'),
   );
-  const tol = engine.analyse(tender, { samples: 2000, seed: 1, weights: 'tolerance', tolerance: 0.3, scoreUncertainty: false });
-  assert.deepEqual(await acceptabilityRows(page), expectedAcceptabilityRows(tol.rankAcceptability, engine.evaluate(tender).ranking));
+  const tol = engine.analyse(tender, {
+    samples: 2000,
+    seed: 1,
+    weights: 'tolerance',
+    tolerance: 0.3,
+    scoreUncertainty: false,
+  });
+  assert.deepEqual(
+    await acceptabilityRows(page),
+    expectedAcceptabilityRows(tol.rankAcceptability, engine.evaluate(tender).ranking),
+  );
 
   // A change to the bids marks the figures as out of date.
   assert.equal(await page.locator('bid-scorer [data-stale]').isHidden(), true);
@@ -514,7 +573,10 @@ test('evaluate: while it runs, the progress bar, its text and Cancel are accessi
   const bar = page.locator('bid-scorer progress');
   assert.equal(await bar.evaluate((b) => [b.value, b.max].join('/')), '2500/10000');
   assert.equal(await bar.evaluate((b) => b.labels[0]?.textContent), 'Samples drawn');
-  assert.match(await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(), /Rank acceptability: 25% done/);
+  assert.match(
+    await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(),
+    /Rank acceptability: 25% done/,
+  );
   assert.equal(await page.locator('bid-scorer [data-action="run-acceptability"]').isHidden(), true);
   assert.equal(
     await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.action),
@@ -540,7 +602,9 @@ test('evaluate: no main-thread task reaches 50 ms while rank acceptability runs 
   await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.length === 50);
   await analysed(page);
   // Let the page finish laying out what it just drew before the run starts.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))),
+  );
   await watchedRuns(env, page, t, '50×30, 10,000 samples in the worker');
   const engine = await nodeEngine();
   const tender = await tenderIn(page);
@@ -558,7 +622,9 @@ test('evaluate: no main-thread task reaches 50 ms while rank acceptability runs 
   await page.locator('bid-scorer [data-progress]').waitFor({ state: 'hidden' });
   assert.match(await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(), /Cancelled/);
   assert.equal(await page.locator('bid-scorer [data-action="cancel-acceptability"]').isHidden(), true);
-  const focus = await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.action);
+  const focus = await page.evaluate(
+    () => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.action,
+  );
   assert.equal(focus, 'run-acceptability');
   assert.match(await page.locator('bid-scorer [part~="rank-acceptability"] caption').textContent(), /10,000 samples/);
   assert.deepEqual(await axe(page), [], 'axe after cancelling');
@@ -637,7 +703,8 @@ test('evaluate: under the strict Content-Security-Policy the worker runs, with n
 test('evaluate: a Content-Security-Policy that blocks workers falls back to the main thread', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'none'";
+  const csp =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'none'";
   await page.route('**/evaluate.html', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
@@ -675,7 +742,10 @@ test('evaluate: other award methods say weight stability and rank acceptability 
   // Price to win still applies, from the engine.
   const engine = await nodeEngine();
   const expected = engine.analyse(await tenderIn(page), { samples: 0 });
-  assert.equal(await page.locator('bid-scorer [part~="price-to-win"] tbody tr[data-bid]').count(), expected.priceToWin.length);
+  assert.equal(
+    await page.locator('bid-scorer [part~="price-to-win"] tbody tr[data-bid]').count(),
+    expected.priceToWin.length,
+  );
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -722,7 +792,10 @@ test('evaluate: the panel with the keyboard alone', async () => {
   await tabTo((x) => x.slider === 'quality');
   await page.keyboard.press('Home');
   await page.waitForFunction(() =>
-    document.querySelector('bid-scorer').shadowRoot.querySelector('[data-what-if-summary]').textContent.includes('Riverside'),
+    document
+      .querySelector('bid-scorer')
+      .shadowRoot.querySelector('[data-what-if-summary]')
+      .textContent.includes('Riverside'),
   );
   const engine = await nodeEngine();
   const byHand = await tenderIn(page);
@@ -733,7 +806,10 @@ test('evaluate: the panel with the keyboard alone', async () => {
   const expected = engine.evaluate(byHand);
   const first = await page.locator('bid-scorer [part~="what-if"] tbody tr').first().getAttribute('data-bid');
   assert.equal(first, expected.ranking[0]);
-  assert.equal(await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(), await page.locator('bid-scorer [data-what-if-summary]').textContent());
+  assert.equal(
+    await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(),
+    await page.locator('bid-scorer [data-what-if-summary]').textContent(),
+  );
 
   f = await tabTo((x) => x.action === 'reset-marks');
   await page.keyboard.press('Enter');
@@ -746,7 +822,10 @@ test('evaluate: the panel with the keyboard alone', async () => {
   f = await tabTo((x) => x.action === 'run-acceptability');
   await page.keyboard.press('Enter');
   await page.locator('bid-scorer [part~="rank-acceptability"]').waitFor();
-  assert.match(await page.locator('bid-scorer [part~="rank-acceptability"] caption').textContent(), /order of importance/);
+  assert.match(
+    await page.locator('bid-scorer [part~="rank-acceptability"] caption').textContent(),
+    /order of importance/,
+  );
   f = await tabTo((x) => x.tag === 'SUMMARY');
   await page.keyboard.press('Enter');
   await page.locator('bid-scorer [part~="central-weights"]').waitFor();
@@ -766,7 +845,9 @@ test('evaluate: screenshots of the panel at 1280 px and 320 px, axe clean, nothi
     await page.locator('bid-scorer [data-central] > summary').click();
     await noOverflow(page, width);
     assert.deepEqual(await axe(page), [], `axe at ${width} px with marks tried and rank acceptability`);
-    await page.locator('bid-scorer [part~="analysis"]').screenshot({ path: `${root}out/screenshots/analysis-evaluate-${width}.png` });
+    await page
+      .locator('bid-scorer [part~="analysis"]')
+      .screenshot({ path: `${root}out/screenshots/analysis-evaluate-${width}.png` });
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -793,9 +874,12 @@ test('self-assess: price to win against these competitors, and what it takes, in
   for (const width of [1280, 320]) {
     const { page, context, errors } = await openPage(env, 'self-assess.html', { width });
     await ready(page);
-    await page.locator('bid-scorer').evaluate((el, tender) => {
-      el.tender = tender;
-    }, await selfAssessTender());
+    await page.locator('bid-scorer').evaluate(
+      (el, tender) => {
+        el.tender = tender;
+      },
+      await selfAssessTender(),
+    );
     await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.length === 3);
     await analysed(page);
     const engine = await nodeEngine();
@@ -818,33 +902,53 @@ test('self-assess: price to win against these competitors, and what it takes, in
     const table = await rows(page, 'what-it-takes');
     assert.equal(table.length, takes.options.length);
     takes.options.forEach((o, i) => {
-      assert.deepEqual(table[i].slice(1), [fmt.number(o.from), o.to === null ? 'not enough on its own' : fmt.number(o.to)]);
+      assert.deepEqual(table[i].slice(1), [
+        fmt.number(o.from),
+        o.to === null ? 'not enough on its own' : fmt.number(o.to),
+      ]);
     });
     const list = await page.locator('bid-scorer ul[data-what-it-takes] li').allTextContents();
     assert.equal(list.length, takes.options.length);
     // By hand: staffing (20 marks) from 3 to 5 adds 8 marks, 80.09 + 8 = 88.09 beats 87.36, while 4
     // adds only 4; full marks for delivery add 6 (30 × 1/5), not enough.
-    assert.ok(list.includes('A score of 5 for “Staffing and supervision” (now 3) would rank you first.'), list.join('\n'));
+    assert.ok(
+      list.includes('A score of 5 for “Staffing and supervision” (now 3) would rank you first.'),
+      list.join('\n'),
+    );
     assert.ok(list.includes('Even full marks for “Service delivery” would not, on their own, rank you first.'));
-    assert.deepEqual(table[takes.options.findIndex((o) => o.criterion === 'q-staffing')], ['Score for “Staffing and supervision”', '3', '5']);
-    assert.match(await page.locator('bid-scorer [part~="analysis"] [data-not-official]').textContent(), /Not the official result/);
+    assert.deepEqual(table[takes.options.findIndex((o) => o.criterion === 'q-staffing')], [
+      'Score for “Staffing and supervision”',
+      '3',
+      '5',
+    ]);
+    assert.match(
+      await page.locator('bid-scorer [part~="analysis"] [data-not-official]').textContent(),
+      /Not the official result/,
+    );
     await noOverflow(page, width);
     assert.deepEqual(await axe(page), [], `axe at ${width} px`);
-    await page.locator('bid-scorer [part~="analysis"]').screenshot({ path: `${root}out/screenshots/analysis-self-assess-${width}.png` });
+    await page
+      .locator('bid-scorer [part~="analysis"]')
+      .screenshot({ path: `${root}out/screenshots/analysis-self-assess-${width}.png` });
 
     // As the leader (price cut to £400,000): headroom, and nothing more it takes.
     if (width === 1280) {
       await page.locator('bid-scorer [data-path="bids[0].price"]').fill('400000');
       await page.waitForFunction(() => document.querySelector('bid-scorer').result?.ranking[0] === 'your-bid');
-      await page.waitForFunction(() =>
-        document.querySelector('bid-scorer').shadowRoot.querySelector('[data-your-price]')?.dataset.outcome === 'headroom',
+      await page.waitForFunction(
+        () =>
+          document.querySelector('bid-scorer').shadowRoot.querySelector('[data-your-price]')?.dataset.outcome ===
+          'headroom',
       );
       const lead = engine.analyse(await tenderIn(page), { samples: 0 }).priceToWin.find((x) => x.bid === 'your-bid');
       assert.equal(
         await page.locator('bid-scorer [data-your-price]').textContent(),
         `You rank first, and would still rank first at any price up to ${fmt.money(lead.priceToWin)} (${fmt.money(lead.change)} more than your price).`,
       );
-      assert.equal(await page.locator('bid-scorer [data-what-it-takes]').textContent(), 'You already rank first against these competitors.');
+      assert.equal(
+        await page.locator('bid-scorer [data-what-it-takes]').textContent(),
+        'You already rank first against these competitors.',
+      );
     }
     assert.deepEqual(errors, []);
     await context.close();
@@ -879,7 +983,11 @@ test('publish: "check the model" is the engine’s weight stability among the ex
     const shown = await page
       .locator('bid-scorer [part~="model-check"] tbody tr[data-item]')
       .evaluateAll((trs) =>
-        trs.map((tr) => [tr.dataset.item, ...[...tr.children].map((c) => c.textContent), tr.nextElementSibling.textContent]),
+        trs.map((tr) => [
+          tr.dataset.item,
+          ...[...tr.children].map((c) => c.textContent),
+          tr.nextElementSibling.textContent,
+        ]),
       );
     const names = new Map(tender.bids.map((b) => [b.id, b.supplier]));
     assert.deepEqual(
@@ -894,12 +1002,16 @@ test('publish: "check the model" is the engine’s weight stability among the ex
     );
     await noOverflow(page, width);
     assert.deepEqual(await axe(page), [], `axe at ${width} px`);
-    await page.locator('bid-scorer [part~="analysis"]').screenshot({ path: `${root}out/screenshots/analysis-publish-${width}.png` });
+    await page
+      .locator('bid-scorer [part~="analysis"]')
+      .screenshot({ path: `${root}out/screenshots/analysis-publish-${width}.png` });
     if (width === 1280) {
       await page.locator('bid-scorer').evaluate((el) => {
         el.tender = { ...el.tender, bids: [] };
       });
-      await page.waitForFunction(() => document.querySelector('bid-scorer').shadowRoot.querySelector('[part~="publish"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('bid-scorer').shadowRoot.querySelector('[part~="publish"]'),
+      );
       await page.locator('bid-scorer [part~="criteria"]').waitFor();
       assert.equal(await page.locator('bid-scorer [part~="analysis"]').count(), 0, 'no check without example bids');
     }

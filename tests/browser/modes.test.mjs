@@ -74,7 +74,7 @@ test('publish mode shows the model: criteria, price formula with an engine-score
   assert.deepEqual(shown, expected);
   assert.deepEqual(errors, []);
   const n = assertOwnFiles(requests, env.url);
-  assert.ok(n <= 20, `${n} files`);
+  assert.ok(n <= 24, `${n} files`);
   await context.close();
 });
 

@@ -48,7 +48,9 @@ function notOfficial(a) {
 
 function errorText(ctx, e) {
   const first = e?.errors?.[0];
-  return fill(ctx.cat.analysis.failed, { message: first ? engineText(ctx.cat, 'errors', first) : String(e?.message ?? e) });
+  return fill(ctx.cat.analysis.failed, {
+    message: first ? engineText(ctx.cat, 'errors', first) : String(e?.message ?? e),
+  });
 }
 
 /**
@@ -59,24 +61,26 @@ function errorText(ctx, e) {
 function scheduler(ctx, key, { render, fail, pending }) {
   const state = stateOf(ctx);
   let timer = 0;
+  let latest = null; // the tender whose analysis should be shown
   return function schedule(tender) {
     const text = JSON.stringify(tender);
+    latest = text;
+    clearTimeout(timer);
     if (state[key]?.text === text) {
       render(state[key].value);
       return;
     }
     pending();
-    clearTimeout(timer);
     timer = setTimeout(() => {
       runnerOf(ctx)
         .analyse(text)
         .then(
           (value) => {
             state[key] = { text, value };
-            render(value);
+            if (latest === text) render(value);
           },
           (e) => {
-            if (e?.name !== 'AbortError') fail(e);
+            if (e?.name !== 'AbortError' && latest === text) fail(e);
           },
         );
     }, DEBOUNCE_MS);
@@ -96,7 +100,11 @@ function pos(value, max) {
 }
 
 function bar(...children) {
-  return h('svg:svg', { class: 'analysis-bar', width: '100%', height: 20, 'aria-hidden': 'true', focusable: 'false' }, children);
+  return h(
+    'svg:svg',
+    { class: 'analysis-bar', width: '100%', height: 20, 'aria-hidden': 'true', focusable: 'false' },
+    children,
+  );
 }
 
 function track() {
@@ -105,7 +113,14 @@ function track() {
 
 function marker(x, cls) {
   // A 4px-wide mark centred on x, kept inside the bar at either end.
-  return h('svg:rect', { class: cls, x: `${Math.min(x, 99)}%`, y: 0, width: 4, height: 20, transform: 'translate(-2 0)' });
+  return h('svg:rect', {
+    class: cls,
+    x: `${Math.min(Math.max(x, 0.5), 99)}%`,
+    y: 0,
+    width: 4,
+    height: 20,
+    transform: 'translate(-2 0)',
+  });
 }
 
 function legend(items) {
@@ -164,7 +179,10 @@ function priceToWinTable(ctx, analysis, result) {
       rows.map((p, i) => {
         const id = `ptw-${ctx.uid}-${i}`;
         const scale = p.limit;
-        const marks = [track(), h('svg:rect', { class: 'ptw-now', x: 0, y: 4, width: `${pos(p.price, scale)}%`, height: 12 })];
+        const marks = [
+          track(),
+          h('svg:rect', { class: 'ptw-now', x: 0, y: 4, width: `${pos(p.price, scale)}%`, height: 12 }),
+        ];
         if (p.priceToWin !== null) marks.push(marker(pos(p.priceToWin, scale), 'ptw-win'));
         if (p.outcome === 'any-price') marks.push(marker(100, 'ptw-win'));
         return [
@@ -212,7 +230,9 @@ function stabilityTable(ctx, analysis, tender, part = 'weight-stability') {
   const { fmt } = ctx;
   // In the order of the criteria tree, each criterion under its group.
   const order = new Map(markItems(tender).map((it, i) => [it.c.id, [i, it.top]]));
-  const rows = [...analysis.weightStability].sort((x, y) => (order.get(x.id)?.[0] ?? 1e9) - (order.get(y.id)?.[0] ?? 1e9));
+  const rows = [...analysis.weightStability].sort(
+    (x, y) => (order.get(x.id)?.[0] ?? 1e9) - (order.get(y.id)?.[0] ?? 1e9),
+  );
   const pct = (n) => fill(a.percent, { n: fmt.number(n) });
   const caption = a.stabilityCaption;
   const t = h(
@@ -254,7 +274,13 @@ function stabilityTable(ctx, analysis, tender, part = 'weight-stability') {
               rivalWords(a, w, tender, pct),
               bar(
                 track(),
-                h('svg:rect', { class: 'ws-band', x: `${low}%`, y: 4, width: `${Math.max(0, high - low)}%`, height: 12 }),
+                h('svg:rect', {
+                  class: 'ws-band',
+                  x: `${low}%`,
+                  y: 4,
+                  width: `${Math.max(0, high - low)}%`,
+                  height: 12,
+                }),
                 marker(pos(w.share, 100), 'ws-now'),
               ),
             ),
@@ -371,9 +397,15 @@ function whatIfSection(ctx, live) {
   const key = JSON.stringify(ctx.tender.criteria);
   if (state.whatIf?.key !== key) state.whatIf = { key, marks: {}, groups: {} };
   const tried = state.whatIf;
-  const items = markItems(ctx.tender);
+  // Only what carries marks (under some award methods the price, say, has none).
+  const items = markItems(ctx.tender).filter((it) =>
+    it.group ? leavesUnder(it.c).some((c) => c.weight !== undefined) : it.c.weight !== undefined,
+  );
   // The sliders' end: the whole of the published marks (100 for most tenders).
-  const max = Math.max(100, leaves(ctx.tender).reduce((sum, c) => sum + (Number(c.weight) || 0), 0));
+  const max = Math.max(
+    100,
+    leaves(ctx.tender).reduce((sum, c) => sum + (Number(c.weight) || 0), 0),
+  );
   let official = null;
   let lastGood = null;
   let frame = 0;
@@ -407,7 +439,11 @@ function whatIfSection(ctx, live) {
     const box = h(
       'div',
       { class: `form-group marks-row${it.group || !it.top ? '' : ' marks-row--nested'}`, 'data-marks-row': it.c.id },
-      h('label', { class: `label${it.group ? ' label--s' : ''}`, id: labelId, for: id }, fill(a.marksFor, { name: it.c.name })),
+      h(
+        'label',
+        { class: `label${it.group ? ' label--s' : ''}`, id: labelId, for: id },
+        fill(a.marksFor, { name: it.c.name }),
+      ),
       h('span', { class: 'hint', id: hintId }, ''),
       error,
       h('div', { class: 'marks-row__controls' }, range, number),
@@ -494,7 +530,9 @@ function whatIfSection(ctx, live) {
       row.box.classList.toggle('form-group--error', Boolean(text));
       row.number.classList.toggle('input--error', Boolean(text));
       row.error.hidden = !text;
-      row.error.replaceChildren(...(text ? [h('span', { class: 'visually-hidden' }, `${ctx.cat.ui.errorPrefix} `), text] : []));
+      row.error.replaceChildren(
+        ...(text ? [h('span', { class: 'visually-hidden' }, `${ctx.cat.ui.errorPrefix} `), text] : []),
+      );
       const describedBy = [row.hintId, text ? row.errorId : null].filter(Boolean).join(' ');
       for (const c of [row.number, row.range]) {
         c.setAttribute('aria-describedby', describedBy);
@@ -648,7 +686,9 @@ function acceptabilityTable(ctx, acc, result) {
         'tr',
         {},
         h('th', { scope: 'col' }, ctx.cat.ui.supplier),
-        Array.from({ length: ranks }, (_, r) => h('th', { scope: 'col', class: 'num' }, fill(a.rankN, { n: fmt.integer(r + 1) }))),
+        Array.from({ length: ranks }, (_, r) =>
+          h('th', { scope: 'col', class: 'num' }, fill(a.rankN, { n: fmt.integer(r + 1) })),
+        ),
       ),
     ),
   );
@@ -708,7 +748,9 @@ function centralTable(ctx, acc, bids) {
           { 'data-bid': b.bid },
           h('th', { scope: 'row' }, b.supplier),
           h('td', { class: 'num' }, b.confidence === null ? a.neverFirst : ctx.fmt.percent(b.confidence)),
-          acc.criteria.map((_, k) => h('td', { class: 'num' }, b.centralWeights ? ctx.fmt.percent(b.centralWeights[k]) : '–')),
+          acc.criteria.map((_, k) =>
+            h('td', { class: 'num' }, b.centralWeights ? ctx.fmt.percent(b.centralWeights[k]) : '–'),
+          ),
         ),
       ),
     ),
@@ -720,7 +762,9 @@ function acceptabilitySection(ctx, live) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
   const state = stateOf(ctx);
-  state.smaa ??= { options: { weights: 'simplex', tolerance: '20', samples: String(DEFAULT_SAMPLES), uncertainty: true } };
+  state.smaa ??= {
+    options: { weights: 'simplex', tolerance: '20', samples: String(DEFAULT_SAMPLES), uncertainty: true },
+  };
   const smaa = state.smaa;
   const opts = smaa.options;
   const uid = `ra-${ctx.uid}-${(panels += 1)}`;
@@ -768,7 +812,12 @@ function acceptabilitySection(ctx, live) {
   });
   samples.addEventListener('input', () => (opts.samples = samples.value));
   const samplesError = h('p', { id: `${uid}-n-error`, class: 'error-message', hidden: true });
-  const uncertainty = h('input', { id: `${uid}-u`, type: 'checkbox', 'data-option': 'uncertainty', checked: opts.uncertainty });
+  const uncertainty = h('input', {
+    id: `${uid}-u`,
+    type: 'checkbox',
+    'data-option': 'uncertainty',
+    checked: opts.uncertainty,
+  });
   uncertainty.addEventListener('change', () => (opts.uncertainty = uncertainty.checked));
 
   const run = h('button', { type: 'button', class: 'button', 'data-action': 'run-acceptability' }, a.run);
@@ -793,7 +842,9 @@ function acceptabilitySection(ctx, live) {
 
   function fieldError(input, errorEl, text) {
     errorEl.hidden = !text;
-    errorEl.replaceChildren(...(text ? [h('span', { class: 'visually-hidden' }, `${ctx.cat.ui.errorPrefix} `), text] : []));
+    errorEl.replaceChildren(
+      ...(text ? [h('span', { class: 'visually-hidden' }, `${ctx.cat.ui.errorPrefix} `), text] : []),
+    );
     input.classList.toggle('input--error', Boolean(text));
     input.closest('.form-group')?.classList.toggle('form-group--error', Boolean(text));
     const ids = [input === samples ? `${uid}-n-hint` : null, text ? errorEl.id : null].filter(Boolean).join(' ');
@@ -851,14 +902,10 @@ function acceptabilitySection(ctx, live) {
     }
     const { node, bids } = acceptabilityTable(ctx, r.value, official);
     const body = h('div', { class: 'bid__body' });
-    const details = h(
-      'details',
-      { class: 'bid', 'data-central': '' },
-      h('summary', {}, a.centralSummary),
-      body,
-    );
+    const details = h('details', { class: 'bid', 'data-central': '' }, h('summary', {}, a.centralSummary), body);
     details.addEventListener('toggle', () => {
-      if (details.open && !body.childElementCount) body.append(h('p', {}, a.centralIntro), centralTable(ctx, r.value, bids));
+      if (details.open && !body.childElementCount)
+        body.append(h('p', {}, a.centralIntro), centralTable(ctx, r.value, bids));
     });
     out.replaceChildren(node, details);
     run.textContent = a.runAgain;
@@ -895,7 +942,10 @@ function acceptabilitySection(ctx, live) {
     showProgress(0, o.samples);
     cancel.focus();
     runnerOf(ctx)
-      .acceptability(text, o, { signal: controller.signal, onProgress: (done, total) => smaa.view?.progress(done, total) })
+      .acceptability(text, o, {
+        signal: controller.signal,
+        onProgress: (done, total) => smaa.view?.progress(done, total),
+      })
       .then(
         (value) => {
           smaa.result = { text, value };
@@ -934,7 +984,11 @@ function acceptabilitySection(ctx, live) {
       samplesError,
       samples,
     ),
-    h('div', { class: 'form-group' }, h('div', { class: 'checkbox' }, uncertainty, h('label', { for: `${uid}-u` }, a.uncertaintyLabel))),
+    h(
+      'div',
+      { class: 'form-group' },
+      h('div', { class: 'checkbox' }, uncertainty, h('label', { for: `${uid}-u` }, a.uncertaintyLabel)),
+    ),
     h('div', { class: 'button-group' }, run, cancel),
     progress,
     where,
@@ -982,7 +1036,12 @@ export function evaluateAnalysis(ctx) {
   let official = null;
   const node = h(
     'section',
-    { class: 'section analysis no-print', part: 'analysis', 'aria-labelledby': `an-${ctx.uid}`, 'data-analysis-state': 'pending' },
+    {
+      class: 'section analysis no-print',
+      part: 'analysis',
+      'aria-labelledby': `an-${ctx.uid}`,
+      'data-analysis-state': 'pending',
+    },
     heading('h3', a.heading, { id: `an-${ctx.uid}` }),
     notOfficial(a),
     live.node,
@@ -1016,7 +1075,11 @@ export function evaluateAnalysis(ctx) {
         value.weightStability.length
           ? [h('p', {}, fill(a.stabilityIntro, { winner })), stabilityTable(ctx, value, ctx.tender)]
           : official.method !== 'weighted-sum'
-            ? h('p', { 'data-only-weighted-sum': '' }, fill(a.onlyWeightedSum, { method: methodName(ctx, official.method) }))
+            ? h(
+                'p',
+                { 'data-only-weighted-sum': '' },
+                fill(a.onlyWeightedSum, { method: methodName(ctx, official.method) }),
+              )
             : h('p', {}, a.noStability),
       );
     },
@@ -1045,7 +1108,12 @@ export function selfAssessAnalysis(ctx, ownId) {
   const slot = h('div', {});
   const node = h(
     'section',
-    { class: 'section analysis no-print', part: 'analysis', 'aria-labelledby': `an-${ctx.uid}`, 'data-analysis-state': 'pending' },
+    {
+      class: 'section analysis no-print',
+      part: 'analysis',
+      'aria-labelledby': `an-${ctx.uid}`,
+      'data-analysis-state': 'pending',
+    },
     heading('h3', a.yourHeading, { id: `an-${ctx.uid}` }),
     notOfficial(a),
     slot,
@@ -1072,10 +1140,22 @@ export function selfAssessAnalysis(ctx, ownId) {
           'table',
           { class: 'table table--summary', part: 'table your-price' },
           h('caption', { class: 'visually-hidden' }, a.yourPriceCaption),
-          h('tbody', {},
+          h(
+            'tbody',
+            {},
             h('tr', {}, h('th', { scope: 'row' }, a.yourPrice), h('td', { class: 'num' }, fmt.money(p.price))),
-            h('tr', {}, h('th', { scope: 'row' }, a.priceToWin), h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p))),
-            h('tr', {}, h('th', { scope: 'row' }, a.priceDifference), h('td', { class: 'num' }, p.change === null ? '–' : fmt.money(p.change))),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, a.priceToWin),
+              h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
+            ),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, a.priceDifference),
+              h('td', { class: 'num' }, p.change === null ? '–' : fmt.money(p.change)),
+            ),
           ),
         ),
       );
@@ -1088,26 +1168,57 @@ export function selfAssessAnalysis(ctx, ownId) {
       const measures = new Map((ctx.tender.measures ?? []).map((m) => [m.id, m]));
       const words = takes.options.map((o) => {
         const m = measures.get(o.measure);
-        const params = { name: o.kind === 'score' ? nameOf(ctx, o.criterion) : (m?.name ?? o.measure), unit: m?.unit ?? '', from: fmt.number(o.from), to: fmt.number(o.to) };
+        const params = {
+          name: o.kind === 'score' ? nameOf(ctx, o.criterion) : (m?.name ?? o.measure),
+          unit: m?.unit ?? '',
+          from: fmt.number(o.from),
+          to: fmt.number(o.to),
+        };
         const t = a.takes;
-        return fill(o.kind === 'score' ? (o.to === null ? t.scoreNone : t.score) : o.to === null ? t.commitmentNone : t.commitment, params);
+        return fill(
+          o.kind === 'score'
+            ? o.to === null
+              ? t.scoreNone
+              : t.score
+            : o.to === null
+              ? t.commitmentNone
+              : t.commitment,
+          params,
+        );
       });
       parts.push(
         h('p', {}, a.whatItTakesIntro),
-        h('ul', { class: 'list', 'data-what-it-takes': '' }, words.map((w) => h('li', {}, w))),
+        h(
+          'ul',
+          { class: 'list', 'data-what-it-takes': '' },
+          words.map((w) => h('li', {}, w)),
+        ),
         scroller(
           a.whatItTakesCaption,
           h(
             'table',
             { class: 'table', part: 'table what-it-takes' },
             h('caption', { class: 'caption' }, a.whatItTakesCaption),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, a.change), h('th', { scope: 'col', class: 'num' }, a.youNow), h('th', { scope: 'col', class: 'num' }, a.needed))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, a.change),
+                h('th', { scope: 'col', class: 'num' }, a.youNow),
+                h('th', { scope: 'col', class: 'num' }, a.needed),
+              ),
+            ),
             h(
               'tbody',
               {},
               takes.options.map((o) => {
                 const m = measures.get(o.measure);
-                const what = o.kind === 'score' ? fill(a.scoreOn, { name: nameOf(ctx, o.criterion) }) : fill(a.commitmentTo, { name: m?.name ?? o.measure, unit: m?.unit ?? '' });
+                const what =
+                  o.kind === 'score'
+                    ? fill(a.scoreOn, { name: nameOf(ctx, o.criterion) })
+                    : fill(a.commitmentTo, { name: m?.name ?? o.measure, unit: m?.unit ?? '' });
                 return h(
                   'tr',
                   { 'data-option': o.measure ?? o.criterion },
@@ -1155,7 +1266,12 @@ export function modelCheck(ctx) {
   const slot = h('div', {}, h('p', { class: 'secondary' }, a.working));
   const node = h(
     'section',
-    { class: 'section analysis', part: 'analysis', 'aria-labelledby': `an-${ctx.uid}`, 'data-analysis-state': 'pending' },
+    {
+      class: 'section analysis',
+      part: 'analysis',
+      'aria-labelledby': `an-${ctx.uid}`,
+      'data-analysis-state': 'pending',
+    },
     heading('h3', a.checkHeading, { id: `an-${ctx.uid}` }),
     slot,
   );
@@ -1171,12 +1287,19 @@ export function modelCheck(ctx) {
       const method = ctx.tender.award?.method ?? 'weighted-sum';
       if (!value.weightStability.length) {
         if (method === 'weighted-sum') node.hidden = true;
-        else slot.replaceChildren(h('p', { 'data-only-weighted-sum': '' }, fill(a.onlyWeightedSum, { method: methodName(ctx, method) })));
+        else
+          slot.replaceChildren(
+            h('p', { 'data-only-weighted-sum': '' }, fill(a.onlyWeightedSum, { method: methodName(ctx, method) })),
+          );
         return;
       }
       put(
         slot,
-        h('p', {}, fill(a.checkIntro, { count: ctx.fmt.integer(bids.length), winner: supplierOf(ctx.tender, value.winner) })),
+        h(
+          'p',
+          {},
+          fill(a.checkIntro, { count: ctx.fmt.integer(bids.length), winner: supplierOf(ctx.tender, value.winner) }),
+        ),
         stabilityTable(ctx, value, ctx.tender, 'model-check'),
       );
     },

@@ -35,7 +35,9 @@ export function formatter(locale, currency = 'GBP') {
     percent(share) {
       if (share === null || share === undefined || share === '') return '';
       const d = Math.max(0, decimalsIn(share) - 2);
-      return nf(`p${d}`, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(String(share));
+      return nf(`p${d}`, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(
+        String(share),
+      );
     },
     /** An ordinal-free rank: "2". */
     integer(n) {

@@ -237,8 +237,7 @@ const EN_GB = {
 // rank acceptability. Never the official result, and every figure is the engine's.
 EN_GB.analysis = {
   notOfficial: 'Not the official result',
-  notOfficialText:
-    'These figures explore the evaluation model. Nothing here changes the scores or the ranking above.',
+  notOfficialText: 'These figures explore the evaluation model. Nothing here changes the scores or the ranking above.',
   working: 'Working this out…',
   failed: 'This could not be worked out: {message}',
   percent: '{n}%',
@@ -273,7 +272,8 @@ EN_GB.analysis = {
   whatIfOther: 'In the official result, {supplier} ranks first.',
   whatIfNone: 'With these marks, no bid would be ranked.',
   whatIfPublished: 'These are the published marks, so the ranking is the official one.',
-  whatIfInvalid: 'These marks cannot be used: see the message next to the marks. The table shows the last marks that could.',
+  whatIfInvalid:
+    'These marks cannot be used: see the message next to the marks. The table shows the last marks that could.',
 
   // price to win
   priceToWinHeading: 'Price to win',
@@ -351,7 +351,8 @@ EN_GB.analysis = {
   yourNotRanked: 'This appears once your bid is complete and qualifies.',
   yourNoRivals: 'Add a “what if” competitor bid above to see the price and scores that would beat it.',
   yourOutcomes: {
-    headroom: 'You rank first, and would still rank first at any price up to {priceToWin} ({difference} more than your price).',
+    headroom:
+      'You rank first, and would still rank first at any price up to {priceToWin} ({difference} more than your price).',
     undercut: 'You would rank first at a price of {priceToWin} or less ({difference} lower than your price).',
     'any-price': 'You rank first at any price up to {limit}.',
     'cannot-win': 'You cannot rank first on price alone: even at 1p the others stay ahead.',
