@@ -34,8 +34,55 @@ function put(slot, ...content) {
   slot.replaceChildren(...content.flat(Infinity).filter((x) => x !== null && x !== undefined && x !== false));
 }
 
+/** A header cell that holds a number (right-aligned). */
+const num = (text) => ({ num: text });
+
+/**
+ * A table with its caption, one header row (`head`: text, or num(text) for figures) and the body
+ * rows given (arrays of rows are flattened).
+ */
+function grid(caption, part, head, rows, className = 'table') {
+  return h(
+    'table',
+    { class: className, part: `table ${part}` },
+    h('caption', { class: 'caption' }, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((c) =>
+          c?.num === undefined ? h('th', { scope: 'col' }, c) : h('th', { scope: 'col', class: 'num' }, c.num),
+        ),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
+}
+
 function heading(level, text, extra = {}) {
   return h(level, { class: level === 'h3' ? 'heading-m' : 'heading-s', ...extra }, text);
+}
+
+/**
+ * A mode's analysis section, headed `title`. With `exploratory: true` (evaluate, self-assess) it says
+ * it is not the official result and stays out of the printed report.
+ */
+function panel(ctx, title, { exploratory }, ...children) {
+  const a = ctx.cat.analysis;
+  return h(
+    'section',
+    {
+      class: `section analysis${exploratory ? ' no-print' : ''}`,
+      part: 'analysis',
+      'aria-labelledby': `an-${ctx.uid}`,
+      'data-analysis-state': 'pending',
+    },
+    heading('h3', title, { id: `an-${ctx.uid}` }),
+    exploratory ? notOfficial(a) : null,
+    children,
+  );
 }
 
 function notOfficial(a) {
@@ -158,49 +205,34 @@ function priceToWinTable(ctx, analysis, result) {
   const rank = new Map(result.bids.map((b) => [b.id, b.rank]));
   const rows = [...analysis.priceToWin].sort((x, y) => (rank.get(x.bid) ?? 1e9) - (rank.get(y.bid) ?? 1e9));
   const caption = a.priceToWinCaption;
-  const t = h(
-    'table',
-    { class: 'table', part: 'table price-to-win' },
-    h('caption', { class: 'caption' }, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, ctx.cat.ui.supplier),
-        h('th', { scope: 'col', class: 'num' }, a.priceNow),
-        h('th', { scope: 'col', class: 'num' }, a.priceToWin),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows.map((p, i) => {
-        const id = `ptw-${ctx.uid}-${i}`;
-        const scale = p.limit;
-        const marks = [
-          track(),
-          h('svg:rect', { class: 'ptw-now', x: 0, y: 4, width: `${pos(p.price, scale)}%`, height: 12 }),
-        ];
-        if (p.priceToWin !== null) marks.push(marker(pos(p.priceToWin, scale), 'ptw-win'));
-        if (p.outcome === 'any-price') marks.push(marker(100, 'ptw-win'));
-        return [
-          h(
-            'tr',
-            { class: 'has-note', 'data-bid': p.bid, 'data-outcome': p.outcome },
-            h('th', { scope: 'row', id }, p.supplier),
-            h('td', { class: 'num' }, fmt.money(p.price)),
-            h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
-          ),
-          h(
-            'tr',
-            { class: 'note-row' },
-            h('td', { colspan: 3, headers: id, class: 'working' }, priceWords(ctx, p, a.outcomes), bar(marks)),
-          ),
-        ];
-      }),
-    ),
+  const t = grid(
+    caption,
+    'price-to-win',
+    [ctx.cat.ui.supplier, num(a.priceNow), num(a.priceToWin)],
+    rows.map((p, i) => {
+      const id = `ptw-${ctx.uid}-${i}`;
+      const scale = p.limit;
+      const marks = [
+        track(),
+        h('svg:rect', { class: 'ptw-now', x: 0, y: 4, width: `${pos(p.price, scale)}%`, height: 12 }),
+      ];
+      if (p.priceToWin !== null) marks.push(marker(pos(p.priceToWin, scale), 'ptw-win'));
+      if (p.outcome === 'any-price') marks.push(marker(100, 'ptw-win'));
+      return [
+        h(
+          'tr',
+          { class: 'has-note', 'data-bid': p.bid, 'data-outcome': p.outcome },
+          h('th', { scope: 'row', id }, p.supplier),
+          h('td', { class: 'num' }, fmt.money(p.price)),
+          h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
+        ),
+        h(
+          'tr',
+          { class: 'note-row' },
+          h('td', { colspan: 3, headers: id, class: 'working' }, priceWords(ctx, p, a.outcomes), bar(marks)),
+        ),
+      ];
+    }),
   );
   return [
     scroller(caption, t),
@@ -235,59 +267,44 @@ function stabilityTable(ctx, analysis, tender, part = 'weight-stability') {
   );
   const pct = (n) => fill(a.percent, { n: fmt.number(n) });
   const caption = a.stabilityCaption;
-  const t = h(
-    'table',
-    { class: 'table', part: `table ${part}` },
-    h('caption', { class: 'caption' }, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, a.groupOrCriterion),
-        h('th', { scope: 'col', class: 'num' }, a.shareNow),
-        h('th', { scope: 'col' }, a.winnerStays),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows.map((w, i) => {
-        const id = `ws-${ctx.uid}-${part}-${i}`;
-        const low = pos(w.low, 100);
-        const high = pos(w.high, 100);
-        return [
+  const t = grid(
+    caption,
+    part,
+    [a.groupOrCriterion, num(a.shareNow), a.winnerStays],
+    rows.map((w, i) => {
+      const id = `ws-${ctx.uid}-${part}-${i}`;
+      const low = pos(w.low, 100);
+      const high = pos(w.high, 100);
+      return [
+        h(
+          'tr',
+          { class: `has-note${order.get(w.id)?.[1] ? ' nested' : ''}`, 'data-item': w.id },
+          h('th', { scope: 'row', id }, w.name),
+          h('td', { class: 'num' }, pct(w.share)),
+          h('td', { 'data-interval': '' }, fill(a.between, { low: pct(w.low), high: pct(w.high) })),
+        ),
+        h(
+          'tr',
+          { class: 'note-row' },
           h(
-            'tr',
-            { class: `has-note${order.get(w.id)?.[1] ? ' nested' : ''}`, 'data-item': w.id },
-            h('th', { scope: 'row', id }, w.name),
-            h('td', { class: 'num' }, pct(w.share)),
-            h('td', { 'data-interval': '' }, fill(a.between, { low: pct(w.low), high: pct(w.high) })),
-          ),
-          h(
-            'tr',
-            { class: 'note-row' },
-            h(
-              'td',
-              { colspan: 3, headers: id, class: 'working', 'data-rivals': '' },
-              rivalWords(a, w, tender, pct),
-              bar(
-                track(),
-                h('svg:rect', {
-                  class: 'ws-band',
-                  x: `${low}%`,
-                  y: 4,
-                  width: `${Math.max(0, high - low)}%`,
-                  height: 12,
-                }),
-                marker(pos(w.share, 100), 'ws-now'),
-              ),
+            'td',
+            { colspan: 3, headers: id, class: 'working', 'data-rivals': '' },
+            rivalWords(a, w, tender, pct),
+            bar(
+              track(),
+              h('svg:rect', {
+                class: 'ws-band',
+                x: `${low}%`,
+                y: 4,
+                width: `${Math.max(0, high - low)}%`,
+                height: 12,
+              }),
+              marker(pos(w.share, 100), 'ws-now'),
             ),
           ),
-        ];
-      }),
-    ),
+        ),
+      ];
+    }),
   );
   return [
     scroller(caption, t),
@@ -624,34 +641,18 @@ function whatIfTable(ctx, result, official) {
   const { fmt } = ctx;
   const officialRank = new Map(official.bids.map((b) => [b.id, b.rank]));
   const caption = fill(a.whatIfCaption, { max: fmt.number(result.maxTotal) });
-  const t = h(
-    'table',
-    { class: 'table', part: 'table what-if' },
-    h('caption', { class: 'caption' }, caption),
-    h(
-      'thead',
-      {},
+  const t = grid(
+    caption,
+    'what-if',
+    [num(a.whatIfRank), ctx.cat.ui.supplier, num(a.whatIfTotal), num(a.officialRank)],
+    ordered(result).map((b) =>
       h(
         'tr',
-        {},
-        h('th', { scope: 'col', class: 'num' }, a.whatIfRank),
-        h('th', { scope: 'col' }, ctx.cat.ui.supplier),
-        h('th', { scope: 'col', class: 'num' }, a.whatIfTotal),
-        h('th', { scope: 'col', class: 'num' }, a.officialRank),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      ordered(result).map((b) =>
-        h(
-          'tr',
-          { 'data-bid': b.id },
-          h('td', { class: 'num', 'data-rank': '' }, b.rank === null ? '–' : fmt.integer(b.rank)),
-          h('th', { scope: 'row' }, b.supplier),
-          h('td', { class: 'num', 'data-total': '' }, fmt.number(b.total)),
-          h('td', { class: 'num' }, officialRank.get(b.id) == null ? '–' : fmt.integer(officialRank.get(b.id))),
-        ),
+        { 'data-bid': b.id },
+        h('td', { class: 'num', 'data-rank': '' }, b.rank === null ? '–' : fmt.integer(b.rank)),
+        h('th', { scope: 'row' }, b.supplier),
+        h('td', { class: 'num', 'data-total': '' }, fmt.number(b.total)),
+        h('td', { class: 'num' }, officialRank.get(b.id) == null ? '–' : fmt.integer(officialRank.get(b.id))),
       ),
     ),
   );
@@ -675,25 +676,14 @@ function acceptabilityTable(ctx, acc, result) {
     seed: acc.seed,
   });
   const ranks = acc.bids[0]?.ranks.length ?? 0;
-  const t = h(
-    'table',
-    { class: 'table heat-table', part: 'table rank-acceptability' },
-    h('caption', { class: 'caption' }, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, ctx.cat.ui.supplier),
-        Array.from({ length: ranks }, (_, r) =>
-          h('th', { scope: 'col', class: 'num' }, fill(a.rankN, { n: fmt.integer(r + 1) })),
-        ),
-      ),
-    ),
+  const t = grid(
+    caption,
+    'rank-acceptability',
+    [ctx.cat.ui.supplier, ...Array.from({ length: ranks }, (_, r) => num(fill(a.rankN, { n: fmt.integer(r + 1) })))],
+    [],
+    'table heat-table',
   );
-  const body = h('tbody', {});
-  t.append(body);
+  const body = t.tBodies[0];
   const row = (b) =>
     h(
       'tr',
@@ -724,33 +714,18 @@ function centralTable(ctx, acc, bids) {
   const a = ctx.cat.analysis;
   const names = new Map(leaves(ctx.tender).map((c) => [c.id, c.name]));
   const caption = a.centralCaption;
-  const t = h(
-    'table',
-    { class: 'table', part: 'table central-weights' },
-    h('caption', { class: 'caption' }, caption),
-    h(
-      'thead',
-      {},
+  const t = grid(
+    caption,
+    'central-weights',
+    [ctx.cat.ui.supplier, num(a.confidence), ...acc.criteria.map((id) => num(names.get(id) ?? id))],
+    bids.map((b) =>
       h(
         'tr',
-        {},
-        h('th', { scope: 'col' }, ctx.cat.ui.supplier),
-        h('th', { scope: 'col', class: 'num' }, a.confidence),
-        acc.criteria.map((id) => h('th', { scope: 'col', class: 'num' }, names.get(id) ?? id)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      bids.map((b) =>
-        h(
-          'tr',
-          { 'data-bid': b.bid },
-          h('th', { scope: 'row' }, b.supplier),
-          h('td', { class: 'num' }, b.confidence === null ? a.neverFirst : ctx.fmt.percent(b.confidence)),
-          acc.criteria.map((_, k) =>
-            h('td', { class: 'num' }, b.centralWeights ? ctx.fmt.percent(b.centralWeights[k]) : '–'),
-          ),
+        { 'data-bid': b.bid },
+        h('th', { scope: 'row' }, b.supplier),
+        h('td', { class: 'num' }, b.confidence === null ? a.neverFirst : ctx.fmt.percent(b.confidence)),
+        acc.criteria.map((_, k) =>
+          h('td', { class: 'num' }, b.centralWeights ? ctx.fmt.percent(b.centralWeights[k]) : '–'),
         ),
       ),
     ),
@@ -1034,16 +1009,10 @@ export function evaluateAnalysis(ctx) {
   const stabilitySlot = h('div', { 'data-weight-stability': '' });
   const status = h('p', { class: 'secondary', 'data-analysis-status': '' });
   let official = null;
-  const node = h(
-    'section',
-    {
-      class: 'section analysis no-print',
-      part: 'analysis',
-      'aria-labelledby': `an-${ctx.uid}`,
-      'data-analysis-state': 'pending',
-    },
-    heading('h3', a.heading, { id: `an-${ctx.uid}` }),
-    notOfficial(a),
+  const node = panel(
+    ctx,
+    a.heading,
+    { exploratory: true },
     live.node,
     whatIf.node,
     heading('h4', a.priceToWinHeading),
@@ -1106,18 +1075,7 @@ export function selfAssessAnalysis(ctx, ownId) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
   const slot = h('div', {});
-  const node = h(
-    'section',
-    {
-      class: 'section analysis no-print',
-      part: 'analysis',
-      'aria-labelledby': `an-${ctx.uid}`,
-      'data-analysis-state': 'pending',
-    },
-    heading('h3', a.yourHeading, { id: `an-${ctx.uid}` }),
-    notOfficial(a),
-    slot,
-  );
+  const node = panel(ctx, a.yourHeading, { exploratory: true }, slot);
   let official = null;
 
   function render(value) {
@@ -1195,39 +1153,24 @@ export function selfAssessAnalysis(ctx, ownId) {
         ),
         scroller(
           a.whatItTakesCaption,
-          h(
-            'table',
-            { class: 'table', part: 'table what-it-takes' },
-            h('caption', { class: 'caption' }, a.whatItTakesCaption),
-            h(
-              'thead',
-              {},
-              h(
+          grid(
+            a.whatItTakesCaption,
+            'what-it-takes',
+            [a.change, num(a.youNow), num(a.needed)],
+            takes.options.map((o) => {
+              const m = measures.get(o.measure);
+              const what =
+                o.kind === 'score'
+                  ? fill(a.scoreOn, { name: nameOf(ctx, o.criterion) })
+                  : fill(a.commitmentTo, { name: m?.name ?? o.measure, unit: m?.unit ?? '' });
+              return h(
                 'tr',
-                {},
-                h('th', { scope: 'col' }, a.change),
-                h('th', { scope: 'col', class: 'num' }, a.youNow),
-                h('th', { scope: 'col', class: 'num' }, a.needed),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              takes.options.map((o) => {
-                const m = measures.get(o.measure);
-                const what =
-                  o.kind === 'score'
-                    ? fill(a.scoreOn, { name: nameOf(ctx, o.criterion) })
-                    : fill(a.commitmentTo, { name: m?.name ?? o.measure, unit: m?.unit ?? '' });
-                return h(
-                  'tr',
-                  { 'data-option': o.measure ?? o.criterion },
-                  h('th', { scope: 'row' }, what),
-                  h('td', { class: 'num' }, fmt.number(o.from)),
-                  h('td', { class: 'num' }, o.to === null ? a.notEnough : fmt.number(o.to)),
-                );
-              }),
-            ),
+                { 'data-option': o.measure ?? o.criterion },
+                h('th', { scope: 'row' }, what),
+                h('td', { class: 'num' }, fmt.number(o.from)),
+                h('td', { class: 'num' }, o.to === null ? a.notEnough : fmt.number(o.to)),
+              );
+            }),
           ),
         ),
       );
@@ -1264,17 +1207,7 @@ export function modelCheck(ctx) {
   const bids = ctx.tender.bids ?? [];
   if (!bids.length || !ctx.engine) return null;
   const slot = h('div', {}, h('p', { class: 'secondary' }, a.working));
-  const node = h(
-    'section',
-    {
-      class: 'section analysis',
-      part: 'analysis',
-      'aria-labelledby': `an-${ctx.uid}`,
-      'data-analysis-state': 'pending',
-    },
-    heading('h3', a.checkHeading, { id: `an-${ctx.uid}` }),
-    slot,
-  );
+  const node = panel(ctx, a.checkHeading, { exploratory: false }, slot);
   const schedule = scheduler(ctx, 'publish', {
     pending() {},
     fail() {
