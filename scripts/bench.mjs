@@ -85,7 +85,7 @@ for (const c of CASES) {
   }
 }
 // ---- Rank acceptability (SMAA-2): 10,000 samples on 20 bids × 30 criteria × 3 evaluators (score
-// uncertainty on), natively (benches/smaa.rs), through pkg/ in Node, and in headless Chromium in
+// uncertainty on), natively (examples/smaa.rs), through pkg/ in Node, and in headless Chromium in
 // the widget's own worker (www/src/analysis-worker.js, wasm on one thread); then the longest task
 // on the page's main thread while the widget runs it. Each run is new + step(all) + result().
 // Target: under 50 ms in Chromium; it fails only at SMAA_FAIL × that, the main thread at 3 × 50 ms
@@ -95,7 +95,7 @@ const SMAA_TARGET_MS = 50;
 const SMAA_FAIL = 10;
 const smaaText = cases.find((c) => c.name === SMAA.case).text;
 const smaaNative = JSON.parse(
-  cargo(['bench', '--locked', '--quiet', '--bench', 'smaa', '--', SMAA.case, '--samples', String(SMAA.samples)])
+  cargo(['run', '--locked', '--quiet', '--release', '--example', 'smaa', '--', SMAA.case, '--samples', String(SMAA.samples)])
     .split('\n')
     .find((l) => l.startsWith('{')),
 ).median_ms;

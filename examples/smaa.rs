@@ -1,10 +1,12 @@
-//! Native benchmark of rank acceptability (SMAA-2): read the tender, set up the run, take the
+//! Native timing of rank acceptability (SMAA-2): read the tender, set up the run, take the
 //! samples and compute the result with each bid's confidence factor (what `new
 //! RankAcceptability(tender, { samples })`, `step(samples)` and `result()` do through wasm).
 //!
-//! `cargo bench --bench smaa -- [BIDSxCRITERIAxEVALUATORS ...] [--samples N]` prints one JSON line
-//! per size: `{"case":"20x30x3","samples":10000,"median_ms":..,"runs":..}`. `make bench` compares it
-//! with the wasm figures.
+//! `cargo run --release --example smaa -- [BIDSxCRITERIAxEVALUATORS ...] [--samples N]` prints one
+//! JSON line per size: `{"case":"20x30x3","samples":10000,"median_ms":..,"runs":..}`. `make bench`
+//! compares it with the wasm figures. An example rather than a bench target: built with the release
+//! profile like the command line, so the library is built once (`panic = "abort"`), not also with
+//! unwinding for a bench into the same file.
 
 use std::hint::black_box;
 use std::time::Instant;
