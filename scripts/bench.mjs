@@ -94,8 +94,14 @@ const SMAA = { case: '20x30x3', samples: 10000, runs: 7 };
 const SMAA_TARGET_MS = 50;
 const SMAA_FAIL = 10;
 const smaaText = cases.find((c) => c.name === SMAA.case).text;
+// Its own target directory: a release build in target/ would overwrite the library the bench
+// profile built there (same file name, other panic strategy) and break the next `cargo bench`.
 const smaaNative = JSON.parse(
-  cargo(['run', '--locked', '--quiet', '--release', '--example', 'smaa', '--', SMAA.case, '--samples', String(SMAA.samples)])
+  execFileSync('cargo', ['run', '--locked', '--quiet', '--release', '--example', 'smaa', '--', SMAA.case,
+    '--samples', String(SMAA.samples)], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CARGO_TARGET_DIR: join(root, 'target', 'smaa-native') },
+  })
     .split('\n')
     .find((l) => l.startsWith('{')),
 ).median_ms;
