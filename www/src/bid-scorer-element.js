@@ -64,6 +64,9 @@ let instances = 0;
  * @csspart tag - Status tags (also tag-ranked, tag-disqualified, tag-incomplete).
  * @csspart summaries - The assessment summaries (evaluate).
  * @csspart tools - Save, load, export and print.
+ * @csspart analysis - What if, and how robust (evaluate), how you could rank first (self-assess),
+ *   check the model (publish); its tables: what-if, price-to-win, weight-stability, model-check,
+ *   rank-acceptability, central-weights, your-price, what-it-takes.
  */
 export class BidScorer extends HTMLElement {
   static observedAttributes = ['mode', 'src', 'locale'];
@@ -90,6 +93,7 @@ export class BidScorer extends HTMLElement {
   #evaluators = [];
   #els = {};
   #design = null; // design mode's controller (design.js), which owns the shadow root in that mode
+  #analysis = { state: {}, runner: null }; // analysis-panel.js: what is being tried, and its runner
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#flushSave();
 
@@ -163,6 +167,8 @@ export class BidScorer extends HTMLElement {
     window.removeEventListener('beforeprint', this.#onBeforePrint);
     window.removeEventListener('pagehide', this.#onPageHide);
     this.#flushSave();
+    this.#analysis.state.smaa?.controller?.abort();
+    this.#analysis.runner?.dispose();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -327,6 +333,7 @@ export class BidScorer extends HTMLElement {
       engine: this.#engine,
       locale: this.locale,
       focus: (path) => this.#focusPath(path),
+      analysis: this.#analysis,
     };
   }
 

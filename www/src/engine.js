@@ -14,7 +14,7 @@ export function useWasmBytes(get) {
 
 /**
  * Resolves to the engine's API `{ evaluate, validate, version, describe, debriefs,
- * ocdsAwardCriteria }` once it is instantiated.
+ * ocdsAwardCriteria, analyse, RankAcceptability }` once it is instantiated.
  */
 export function loadEngine() {
   ready ??= init(wasmBytes ? { module_or_path: wasmBytes() } : undefined).then(() => ({
@@ -24,6 +24,8 @@ export function loadEngine() {
     describe: api.describe,
     debriefs: api.debriefs,
     ocdsAwardCriteria: api.ocdsAwardCriteria,
+    analyse: api.analyse,
+    RankAcceptability: api.RankAcceptability,
   }));
   return ready;
 }

@@ -16,6 +16,7 @@ import {
 } from './bid-form.js';
 import { summariesPanel } from './summaries.js';
 import { valuePhrase } from './award.js';
+import { evaluateAnalysis } from './analysis-panel.js';
 
 function bidBody(ctx, bid, index, evaluators) {
   const { ui } = ctx.cat;
@@ -115,6 +116,7 @@ export function renderEvaluate(ctx) {
 
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
   const summaries = summariesPanel(ctx);
+  const analysis = evaluateAnalysis(ctx);
   let shown = null;
 
   function update(result) {
@@ -152,6 +154,7 @@ export function renderEvaluate(ctx) {
       warningsList(ctx, result.warnings),
     );
     summaries.update(result);
+    analysis.update(result);
   }
 
   function announce(result) {
@@ -161,5 +164,5 @@ export function renderEvaluate(ctx) {
     return fill(ui.rankingAnnounce, { supplier: first.supplier, total });
   }
 
-  return { node: h('div', { class: 'evaluate' }, form, results, summaries.node), update, announce };
+  return { node: h('div', { class: 'evaluate' }, form, results, summaries.node, analysis.node), update, announce };
 }

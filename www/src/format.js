@@ -31,6 +31,14 @@ export function formatter(locale, currency = 'GBP') {
         maximumFractionDigits: d,
       }).format(text);
     },
+    /** A share from 0 to 1 (0.9885) as a percentage with every digit it has: "98.85%". */
+    percent(share) {
+      if (share === null || share === undefined || share === '') return '';
+      const d = Math.max(0, decimalsIn(share) - 2);
+      return nf(`p${d}`, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(
+        String(share),
+      );
+    },
     /** An ordinal-free rank: "2". */
     integer(n) {
       return nf('i', { maximumFractionDigits: 0 }).format(n);

@@ -745,6 +745,155 @@ EN_GB.design = {
   previewStale: 'The preview shows the last version without problems.',
 };
 
+// ---- Analysis (analysis-panel.js): what if, price to win, what it takes, weight stability and
+// rank acceptability. Never the official result, and every figure is the engine's.
+EN_GB.analysis = {
+  notOfficial: 'Not the official result',
+  notOfficialText: 'These figures explore the evaluation model. Nothing here changes the scores or the ranking above.',
+  working: 'Working this out…',
+  failed: 'This could not be worked out: {message}',
+  percent: '{n}%',
+  between: '{low} to {high}',
+  nobody: 'no other bid',
+  methods: {
+    'weighted-sum': 'weighted sum',
+    'price-per-quality-point': 'price per quality point',
+    'quality-price-ratio': 'quality–price ratio',
+    'fictitious-discount': 'fictitious discount',
+  },
+  onlyWeightedSum:
+    'How far each weight can move, and rank acceptability, are worked out for the weighted sum award method only; this tender uses the {method} method.',
+
+  // evaluate: the panel
+  heading: 'What if, and how robust',
+  // what if the marks were different
+  whatIfHeading: 'What if the marks were different',
+  whatIfIntro:
+    'Change the marks to see how the bids would rank. Changing a group shares its marks among its criteria in proportion; the engine checks every change.',
+  marksLegend: 'Marks to try',
+  marksFor: 'Marks for “{name}”',
+  sliderFor: 'Marks for “{name}”, slider',
+  published: 'Published: {marks}',
+  resetMarks: 'Go back to the published marks',
+  whatIfCaption: 'How the bids would rank with these marks (total {max}): not the official result',
+  whatIfRank: 'Rank with these marks',
+  whatIfTotal: 'Total with these marks',
+  officialRank: 'Official rank',
+  whatIfLeader: 'With these marks, {supplier} would rank first with {total} out of {max}.',
+  whatIfSame: 'The official result has the same bid first.',
+  whatIfOther: 'In the official result, {supplier} ranks first.',
+  whatIfNone: 'With these marks, no bid would be ranked.',
+  whatIfPublished: 'These are the published marks, so the ranking is the official one.',
+  whatIfInvalid:
+    'These marks cannot be used: see the message next to the marks. The table shows the last marks that could.',
+
+  // price to win
+  priceToWinHeading: 'Price to win',
+  priceToWinIntro:
+    'The highest price at which each bid would rank first, everything else staying as it is (price scores that depend on the other bids are worked out again).',
+  priceToWinCaption: 'Price to win for each ranked bid',
+  priceNow: 'Price now',
+  priceToWin: 'Price to win',
+  priceDifference: 'Difference',
+  priceChartNow: 'Price now',
+  priceChartWin: 'Price to win',
+  noPriceToWin: 'There is no price criterion, or no ranked bid, so there is no price to win.',
+  outcomes: {
+    headroom: '{supplier} ranks first and would still rank first at any price up to {priceToWin} ({difference} more)',
+    undercut: '{supplier} would rank first at a price of {priceToWin} or less ({difference} lower)',
+    'any-price': '{supplier} ranks first at any price up to {limit}',
+    'cannot-win': '{supplier} cannot rank first on price alone: even at 1p the others stay ahead',
+  },
+  anyPrice: 'any price up to {limit}',
+  cannotWin: 'cannot win on price',
+
+  // weight stability
+  stabilityHeading: 'How far each weight can move',
+  stabilityIntro:
+    'For each group and criterion, the share of the marks within which {winner} still ranks first, with the other marks scaled up or down in proportion.',
+  stabilityCaption: 'Shares of the marks within which the winner stays the same',
+  groupOrCriterion: 'Group or criterion',
+  shareNow: 'Share now',
+  winnerStays: 'Winner stays between',
+  rivalBelow: 'Below {low}, {supplier} would rank first.',
+  rivalAbove: 'Above {high}, {supplier} would rank first.',
+  noRival: 'The winner stays the same at any share.',
+  stabilityChartBand: 'Winner stays the same',
+  stabilityChartNow: 'Share now',
+  noStability: 'With fewer than two ranked bids, every weight keeps the same winner.',
+
+  // rank acceptability
+  smaaHeading: 'Rank acceptability',
+  smaaIntro:
+    'How often each bid takes each rank when the weights are drawn at random many times, and each score from the evaluators’ individual scores if you choose. The draws are seeded, so the same settings always give the same figures.',
+  weightsLegend: 'Which weights to try',
+  weights: {
+    simplex: 'Any weights at all',
+    ranking: 'Any weights that keep the published order of importance',
+    tolerance: 'The published weights, each moved up or down by up to a set amount',
+  },
+  toleranceLabel: 'How far each weight may move, as a percentage of itself',
+  toleranceError: 'Enter a percentage from 0 to 100',
+  samplesLabel: 'Number of samples',
+  samplesHint: '10,000 samples give a margin of about 1 percentage point either way.',
+  samplesError: 'Enter a whole number of samples from 1 to 1,000,000',
+  uncertaintyLabel: 'Draw each score from the evaluators’ individual scores',
+  run: 'Work out rank acceptability',
+  runAgain: 'Work it out again',
+  cancel: 'Cancel',
+  progressLabel: 'Samples drawn',
+  progress: '{done} of {total} samples',
+  progressAnnounce: 'Rank acceptability: {percent}% done',
+  finished: 'Rank acceptability worked out from {samples} samples.',
+  cancelled: 'Cancelled: no figures were kept.',
+  stale: 'The bids have changed since these figures were worked out: work them out again to include the changes.',
+  smaaCaption: 'Share of {samples} samples in which each bid takes each rank ({weights}; seed {seed})',
+  rankN: 'Rank {n}',
+  centralSummary: 'Central weights and confidence factors',
+  centralIntro:
+    'A bid’s central weights are the average weights of the samples in which it ranks first. Its confidence factor is how often it ranks first with those weights when the scores are drawn from the evaluators’ individual scores.',
+  centralCaption: 'Central weights and confidence factor of each bid',
+  confidence: 'Confidence factor',
+  neverFirst: 'never first',
+  mainThread: 'Background workers are not available on this page, so the work is done here a little at a time.',
+
+  // self-assess
+  yourHeading: 'How you could rank first',
+  yourPriceHeading: 'Price to win against these competitors',
+  yourNotRanked: 'This appears once your bid is complete and qualifies.',
+  yourNoRivals: 'Add a “what if” competitor bid above to see the price and scores that would beat it.',
+  yourOutcomes: {
+    headroom:
+      'You rank first, and would still rank first at any price up to {priceToWin} ({difference} more than your price).',
+    undercut: 'You would rank first at a price of {priceToWin} or less ({difference} lower than your price).',
+    'any-price': 'You rank first at any price up to {limit}.',
+    'cannot-win': 'You cannot rank first on price alone: even at 1p the others stay ahead.',
+  },
+  yourPriceCaption: 'Your price and the price to win',
+  yourPrice: 'Your price',
+  whatItTakesHeading: 'What it takes',
+  whatItTakesLeader: 'You already rank first against these competitors.',
+  whatItTakesIntro: 'Each line is one change on its own, everything else staying as it is.',
+  whatItTakesCaption: 'What would rank you first, one change at a time',
+  change: 'Change',
+  youNow: 'You now',
+  needed: 'Needed to rank first',
+  notEnough: 'not enough on its own',
+  scoreOn: 'Score for “{name}”',
+  commitmentTo: '“{name}” ({unit})',
+  takes: {
+    score: 'A score of {to} for “{name}” (now {from}) would rank you first.',
+    scoreNone: 'Even full marks for “{name}” would not, on their own, rank you first.',
+    commitment: 'Committing {to} {unit} of “{name}” (now {from}) would rank you first.',
+    commitmentNone: 'More “{name}” alone would not rank you first.',
+  },
+
+  // publish
+  checkHeading: 'Check the model',
+  checkIntro:
+    'Among the {count} example bids in this file, {winner} ranks first. This shows how far each weight can move before another of them would.',
+};
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */

@@ -6,6 +6,7 @@ import { fill } from './messages.js';
 import { walk } from './model.js';
 import { warningsList } from './results.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from './award.js';
+import { modelCheck } from './analysis-panel.js';
 
 /** Depth-first rows of the published criteria tree. */
 function modelRows(nodes, depth = 0, out = []) {
@@ -236,5 +237,6 @@ export function renderPublish(ctx, { modelResult, model }) {
 
   // The buyer's warnings about the model itself.
   out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, model.warnings));
+  out.push(modelCheck(ctx));
   return h('div', { class: 'publish', part: 'publish' }, out);
 }

@@ -14,6 +14,7 @@ import {
   removeBidButton,
 } from './bid-form.js';
 import { yourTotal, yourValue } from './award.js';
+import { selfAssessAnalysis } from './analysis-panel.js';
 
 export const OWN_ID = 'your-bid';
 
@@ -122,8 +123,10 @@ export function renderSelfAssess(ctx) {
   });
 
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const analysis = selfAssessAnalysis(ctx, OWN_ID);
 
   function update(result) {
+    analysis.update(result);
     const mine = result.bids.find((b) => b.id === OWN_ID) ?? result.bids[0];
     if (!mine) return;
     const s = mine.socialValue;
@@ -172,5 +175,5 @@ export function renderSelfAssess(ctx) {
     return mine ? [yourTotal(ctx, result, mine), yourValue(ctx, result, mine)].filter(Boolean).join('. ') : '';
   }
 
-  return { node: h('div', { class: 'self-assess' }, form, results), update, announce };
+  return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce };
 }

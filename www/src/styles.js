@@ -305,6 +305,15 @@ a:focus-visible {
 .design-bar { font-weight: 400; }
 @media (max-width: 40.0525em) { .design-bar { padding: 0.3125rem 0.625rem; font-size: 0.875rem; } }
 .checkboxes { display: flex; flex-direction: column; gap: 0.3125rem; }
+
+/* Analysis (analysis-panel.js): what if, price to win, weight stability, rank acceptability. */
+.analysis { padding-top: 0.3125rem; border-top: 5px solid var(--_link); }
+.analysis [hidden] { display: none !important; }
+.analysis-banner { border-color: var(--_text); }
+.marks-row__controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.625rem 1.25rem; }
+.marks-row--nested { padding-left: 1.25rem; }
+.range { flex: 1 1 12rem; min-width: 0; max-width: 30rem; height: 2.5rem; margin: 0; accent-color: var(--_text); }
+.range:focus-visible { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: 0 0 0 6px var(--_text); }
 .checkbox { display: flex; align-items: flex-start; gap: 0.5rem; }
 .checkbox input { flex: none; width: 1.5rem; height: 1.5rem; margin: 0.125rem 0 0; accent-color: var(--_text); }
 .checkbox input:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; box-shadow: 0 0 0 6px var(--_text); }
@@ -321,6 +330,37 @@ a:focus-visible {
   .design-node__title:focus, .design-section__title:focus, .design-more > summary:focus-visible { outline: 3px solid Highlight; }
 }
 
+.conditional { margin-left: 0.75rem; padding-left: 1.0625rem; border-left: 4px solid var(--_border); }
+.progress { margin-bottom: 1.25rem; }
+.progress progress { width: 100%; max-width: 30rem; height: 1.25rem; vertical-align: middle; accent-color: var(--_link); }
+.analysis-bar { display: block; width: 100%; max-width: 40rem; height: 20px; margin-top: 0.3125rem; }
+.analysis-bar .track { fill: none; stroke: var(--_border); }
+.analysis-bar .ptw-now, .swatch.ptw-now { fill: var(--_border); background: var(--_border); }
+.analysis-bar .ptw-win, .swatch.ptw-win { fill: var(--_success); background: var(--_success); }
+.analysis-bar .ws-band, .swatch.ws-band { fill: #cce2d8; background: #cce2d8; }
+.analysis-bar .ws-now, .swatch.ws-now { fill: var(--_text); background: var(--_text); }
+.table--summary { width: auto; margin-bottom: 1.25rem; }
+.heat-table td.heat { min-width: 4.5em; }
+/* Big tables below the fold cost nothing until they are scrolled to. */
+[data-acceptability] .scroll, [data-central] .scroll { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
+.heat-0 { background: #ffffff; }
+.heat-1 { background: #e8f1f8; }
+.heat-2 { background: #d2e2f1; }
+.heat-3 { background: #bbd4ea; }
+.heat-4 { background: #a5c6e3; }
+.heat-5 { background: #8eb8dc; }
+.heat-6 { background: #6fa4d4; }
+.heat-7 { background: #1d70b8; color: #ffffff; }
+.heat-8 { background: #155a94; color: #ffffff; }
+.heat-9 { background: #0b3f6b; color: #ffffff; }
+.table td.heat { padding-left: 0.3125rem; padding-right: 0.3125rem; }
+@media (forced-colors: active) {
+  .analysis-bar .ptw-now, .analysis-bar .ws-band { fill: GrayText; }
+  .analysis-bar .ptw-win, .analysis-bar .ws-now { fill: CanvasText; }
+  .swatch.ptw-now, .swatch.ws-band { background: GrayText; }
+  .swatch.ptw-win, .swatch.ws-now { background: CanvasText; }
+  .range:focus-visible { outline: 3px solid Highlight; }
+}
 `;
 
 let sheet = null;
