@@ -129,9 +129,16 @@ pub struct WhatItTakes {
 pub struct Improvement {
     /// `score` or `commitment`.
     pub kind: &'static str,
+    /// The message's code (`score-to-win`, `score-cannot-win`, `commitment-to-win`,
+    /// `commitment-cannot-win`) and parameters, for rendering it in another language.
+    pub code: &'static str,
+    pub params: Params,
     pub criterion: String,
     pub measure: Option<String>,
+    /// The current value, exact.
     pub from: String,
+    /// The current value as displayed (a mean of 3, 3 and 2 is "≈2.67").
+    pub from_display: String,
     /// The smallest value that makes the bid first; `null` when no value on its own would.
     pub to: Option<String>,
     pub message: String,
@@ -554,11 +561,25 @@ impl<'t> Setup<'t> {
                                 self.what_if(i, &changed, &[li])
                                     .is_some_and(|s| self.first(i, &s))
                             });
+                            let params = Params::new()
+                                .with("criterion", &c.id)
+                                .with("name", &c.name)
+                                .with("from", Plain(now));
                             options.push(Improvement {
                                 kind: "score",
+                                code: if found.is_some() {
+                                    "score-to-win"
+                                } else {
+                                    "score-cannot-win"
+                                },
+                                params: match found {
+                                    Some(v) => params.with("to", Plain(v)),
+                                    None => params,
+                                },
                                 criterion: c.id.clone(),
                                 measure: None,
                                 from: Plain(now).to_string(),
+                                from_display: crate::money::Approx(now, 2).to_string(),
                                 to: found.map(|v| Plain(v).to_string()),
                                 message: match found {
                                     Some(v) => format!(
@@ -645,11 +666,29 @@ impl<'t> Setup<'t> {
             Some(hi * hundredth)
         };
         let name = m.map(|m| m.name.as_str()).unwrap_or(measure);
+        let params = Params::new()
+            .with("criterion", &c.id)
+            .with("measure", measure)
+            .with("name", name)
+            .with("unit", unit)
+            .with("from", Plain(now));
         Improvement {
             kind: "commitment",
+            code: if found.is_some() {
+                "commitment-to-win"
+            } else {
+                "commitment-cannot-win"
+            },
+            params: match found {
+                Some(q) => params
+                    .with("to", Plain(q))
+                    .with("socialValue", Plain(q * proxy)),
+                None => params,
+            },
             criterion: c.id.clone(),
             measure: Some(measure.to_string()),
             from: Plain(now).to_string(),
+            from_display: Plain(crate::money::round(now, 2)).to_string(),
             to: found.map(|q| Plain(q).to_string()),
             message: match found {
                 Some(q) => format!(
@@ -916,28 +955,31 @@ impl SmaaRun {
         let round4 = |x: f64| (x * 10_000.0).round() / 10_000.0;
         let samples = f64::from(self.done.max(1));
         let uncertain = self.cells.iter().flatten().any(|c| c.len() > 1);
-        let bids = (0..self.bids.len())
+        let centrals: Vec<Option<Vec<f64>>> = (0..self.bids.len())
             .map(|b| {
                 let wins = self.rank_counts[b][0];
-                let central_weights = (wins > 0).then(|| {
+                (wins > 0).then(|| {
                     self.central[b]
                         .iter()
                         .map(|w| w / f64::from(wins))
                         .collect::<Vec<f64>>()
-                });
-                let confidence = central_weights
-                    .as_ref()
-                    .map(|cw| round4(self.confidence(b, cw, uncertain)));
-                BidAcceptability {
-                    bid: self.bids[b].0.clone(),
-                    supplier: self.bids[b].1.clone(),
-                    ranks: self.rank_counts[b]
-                        .iter()
-                        .map(|&c| round4(f64::from(c) / samples))
-                        .collect(),
-                    central_weights: central_weights.map(|v| v.into_iter().map(round4).collect()),
-                    confidence,
-                }
+                })
+            })
+            .collect();
+        let confidences = self.confidences(&centrals, uncertain);
+        let bids = centrals
+            .into_iter()
+            .zip(confidences)
+            .enumerate()
+            .map(|(b, (central_weights, confidence))| BidAcceptability {
+                bid: self.bids[b].0.clone(),
+                supplier: self.bids[b].1.clone(),
+                ranks: self.rank_counts[b]
+                    .iter()
+                    .map(|&c| round4(f64::from(c) / samples))
+                    .collect(),
+                central_weights: central_weights.map(|v| v.into_iter().map(round4).collect()),
+                confidence: confidence.map(round4),
             })
             .collect();
         Acceptability {
@@ -953,27 +995,45 @@ impl SmaaRun {
         }
     }
 
-    /// SMAA-2 confidence factor: the share of score draws in which bid `b` ranks first under its
-    /// central weights; with no uncertain score one draw decides it.
-    fn confidence(&self, b: usize, central: &[f64], uncertain: bool) -> f64 {
+    /// SMAA-2 confidence factors: for each bid with central weights, the share of score draws in
+    /// which it ranks first under them; with no uncertain score one draw decides it. Each draw's
+    /// scores are drawn once and shared by every bid.
+    fn confidences(&self, centrals: &[Option<Vec<f64>>], uncertain: bool) -> Vec<Option<f64>> {
         let draws = if uncertain {
             self.options.samples.clamp(1, 1_000)
         } else {
             1
         };
-        let mut first = 0u32;
+        let n = self.cells.len();
+        let mut drawn: Vec<Vec<f64>> = self.cells.iter().map(|c| vec![0.0; c.len()]).collect();
+        let mut totals = vec![0f64; n];
+        let mut first = vec![0u32; n];
         for s in 0..draws {
             let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
-            let t: Vec<f64> = self
-                .cells
-                .iter()
-                .map(|cells| draw_total(cells, central, &mut rng))
-                .collect();
-            if t.iter().all(|&x| x <= t[b]) {
-                first += 1;
+            for (row, cells) in drawn.iter_mut().zip(&self.cells) {
+                for (slot, cell) in row.iter_mut().zip(cells) {
+                    *slot = if cell.len() == 1 {
+                        cell[0]
+                    } else {
+                        cell[rng.below(cell.len())]
+                    };
+                }
+            }
+            for (b, central) in centrals.iter().enumerate() {
+                let Some(cw) = central else { continue };
+                for (total, row) in totals.iter_mut().zip(&drawn) {
+                    *total = cw.iter().zip(row).map(|(w, f)| w * f).sum();
+                }
+                if totals.iter().all(|&x| x <= totals[b]) {
+                    first[b] += 1;
+                }
             }
         }
-        f64::from(first) / f64::from(draws)
+        centrals
+            .iter()
+            .zip(first)
+            .map(|(c, f)| c.as_ref().map(|_| f64::from(f) / f64::from(draws)))
+            .collect()
     }
 }
 

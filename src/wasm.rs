@@ -305,9 +305,14 @@ export interface WhatItTakes {
 
 export interface Improvement {
   kind: "score" | "commitment";
+  code: "score-to-win" | "score-cannot-win" | "commitment-to-win" | "commitment-cannot-win";
+  params: Record<string, string>;
   criterion: string;
   measure: string | null;
+  /** The current value, exact. */
   from: string;
+  /** The current value as displayed, e.g. "≈2.67". */
+  fromDisplay: string;
   /** The smallest value that ranks the bid first on its own; `null` if none would. */
   to: string | null;
   message: string;

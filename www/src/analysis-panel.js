@@ -1129,7 +1129,7 @@ export function selfAssessAnalysis(ctx, ownId) {
         const params = {
           name: o.kind === 'score' ? nameOf(ctx, o.criterion) : (m?.name ?? o.measure),
           unit: m?.unit ?? '',
-          from: fmt.number(o.from),
+          from: shown(fmt, o.fromDisplay),
           to: fmt.number(o.to),
         };
         const t = a.takes;
@@ -1167,7 +1167,7 @@ export function selfAssessAnalysis(ctx, ownId) {
                 'tr',
                 { 'data-option': o.measure ?? o.criterion },
                 h('th', { scope: 'row' }, what),
-                h('td', { class: 'num' }, fmt.number(o.from)),
+                h('td', { class: 'num' }, shown(fmt, o.fromDisplay)),
                 h('td', { class: 'num' }, o.to === null ? a.notEnough : fmt.number(o.to)),
               );
             }),
@@ -1239,4 +1239,9 @@ export function modelCheck(ctx) {
   });
   schedule(ctx.tender);
   return node;
+}
+
+/** A value as the engine displays it ("≈2.67" for an inexact mean), formatted for the locale. */
+function shown(fmt, display) {
+  return display.startsWith('≈') ? `≈${fmt.number(display.slice(1))}` : fmt.number(display);
 }
