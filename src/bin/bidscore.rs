@@ -112,25 +112,17 @@ fn invalid(errors: &bidscore::Errors) -> ExitCode {
 }
 
 fn evaluate(file: &str, table: bool) -> ExitCode {
-    let text = match load(file) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    match bidscore::read(&text) {
-        Err(errors) => invalid(&errors),
-        Ok(tender) => {
-            let result = bidscore::evaluate(&tender);
-            if table {
-                emit_raw(&bidscore::table::ranking_table(&tender, &result));
-            } else {
-                emit!(
-                    "{}",
-                    serde_json::to_string_pretty(&result).unwrap_or_default()
-                );
-            }
-            ExitCode::SUCCESS
+    with_tender(file, |tender| {
+        let result = bidscore::evaluate(tender);
+        if table {
+            emit_raw(&bidscore::table::ranking_table(tender, &result));
+        } else {
+            emit!(
+                "{}",
+                serde_json::to_string_pretty(&result).unwrap_or_default()
+            );
         }
-    }
+    })
 }
 
 fn check(file: &str) -> ExitCode {
@@ -192,18 +184,10 @@ fn analysis_options(args: &[&str]) -> Option<bidscore::analysis::Options> {
 }
 
 fn analyse(file: &str, options: &bidscore::analysis::Options) -> ExitCode {
-    let text = match load(file) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    match bidscore::read(&text) {
-        Err(errors) => invalid(&errors),
-        Ok(tender) => {
-            let a = bidscore::analysis::analyse(&tender, options);
-            emit!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
-            ExitCode::SUCCESS
-        }
-    }
+    with_tender(file, |tender| {
+        let a = bidscore::analysis::analyse(tender, options);
+        emit!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+    })
 }
 
 /// Reads and validates a tender, then hands it to `then`; exit 1 with the errors if invalid.
