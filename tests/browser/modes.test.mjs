@@ -72,7 +72,10 @@ test('publish mode shows the model: criteria, price formula with an engine-score
   assert.deepEqual(shown, expected);
   assert.deepEqual(errors, []);
   const n = assertOwnFiles(requests, env.url);
-  assert.ok(n <= 24, `${n} files`);
+  // The page, its stylesheet, the element's modules (award, summaries and analysis among them), the
+  // engine's glue and .wasm: every one of them this site's own (checked above); the cap catches a
+  // runaway loader.
+  assert.ok(n <= 28, `${n} files`);
   await context.close();
 });
 

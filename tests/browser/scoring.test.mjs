@@ -98,7 +98,7 @@ test('evaluate: changing an evaluator’s score re-ranks exactly as the engine d
   // The live region announces the new ranking.
   const first = expected.bids.find((b) => b.id === expected.ranking[0]);
   assert.equal(
-    await page.locator('bid-scorer [aria-live="polite"][role="status"]').first().textContent(),
+    await page.locator('bid-scorer [data-live="results"]').textContent(),
     `Ranking updated. First: ${first.supplier} with ${first.total}.`,
   );
   assert.deepEqual(errors, []);

@@ -345,7 +345,7 @@ export class BidScorer extends HTMLElement {
     this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
     const ctx = this.#ctx();
     const els = {
-      live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+      live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-live': 'results' }),
       notice: h('div', {}),
       summary: h('div', {}),
       main: h('div', {}),
