@@ -369,6 +369,9 @@ test('with more than ten bids lacking reasons, each bid’s list opens on demand
   assert.equal(await panel.locator('details').count(), 12);
   assert.equal(await panel.locator('a').count(), 0, 'nothing built until opened');
   await panel.locator('details > summary').nth(11).click();
+  // The list is built when the details element reports it opened (its toggle event comes a moment
+  // after the click).
+  await panel.locator('details').nth(11).locator('a').first().waitFor();
   assert.deepEqual(
     await panel.locator('details').nth(11).locator('a').evaluateAll((as) => as.map((a) => a.dataset.rationalePath)),
     ['q-method', 'q-team', 'sv-plan'].map((id) => `bids[11].scores.${id}.rationale`),
