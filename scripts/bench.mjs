@@ -200,7 +200,8 @@ console.log(`  the widget's main thread meanwhile: longest task ${ms(smaaMain.wa
   `long tasks seen by the page: ${smaaMain.longTasks.length ? smaaMain.longTasks.map((d) => ms(d)).join(', ') : 'none'}`);
 if (smaaChrome > SMAA_TARGET_MS) console.log(`  (over the ${SMAA_TARGET_MS} ms target; fails above ${SMAA_FAIL * SMAA_TARGET_MS} ms)`);
 if (smaaChrome > SMAA_FAIL * SMAA_TARGET_MS) failures.push(`rank acceptability in Chromium takes ${ms(smaaChrome)}, over ${SMAA_FAIL}× its ${SMAA_TARGET_MS} ms target`);
-if (smaaMain.cpu > SLACK * 50) failures.push(`a main-thread task took ${ms(smaaMain.cpu)} of CPU while rank acceptability ran`);
+// Three times the 50 ms limit: the page's own check (tests/browser/analysis.test.mjs) holds it to 50.
+if (smaaMain.cpu > 3 * 50) failures.push(`a main-thread task took ${ms(smaaMain.cpu)} of CPU while rank acceptability ran`);
 
 for (const f of failures) console.error(`bench: ${f}`);
 process.exit(failures.length ? 1 : 0);
