@@ -42,7 +42,6 @@ pub fn evaluate(t: &Tender) -> Evaluation {
         }
     }
 
-    let _ = &pool;
     let ranking = crate::ranking::rank(t, &mut bids);
     let warnings = crate::warning::warnings(&cx, &prepared, &bids, &pool);
     Evaluation {
@@ -51,11 +50,7 @@ pub fn evaluate(t: &Tender) -> Evaluation {
         method: t.award.as_str(),
         currency: t.info.currency.clone(),
         decimals: t.rounding.decimals,
-        rounding_stage: match t.rounding.stage {
-            RoundingStage::Criterion => "criterion",
-            RoundingStage::Total => "total",
-            RoundingStage::None => "none",
-        },
+        rounding_stage: t.rounding.stage.as_str(),
         bids,
         ranking,
         warnings,

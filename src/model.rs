@@ -91,6 +91,17 @@ pub enum RoundingStage {
     None,
 }
 
+impl RoundingStage {
+    /// The stage as the file and the result write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundingStage::Criterion => "criterion",
+            RoundingStage::Total => "total",
+            RoundingStage::None => "none",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rounding {
     pub decimals: u32,

@@ -255,11 +255,7 @@ pub fn describe(t: &Tender) -> Published {
         tie_break_rules,
         rounding: rounding_words(t.rounding),
         rounding_decimals: t.rounding.decimals,
-        rounding_stage: match t.rounding.stage {
-            RoundingStage::Criterion => "criterion",
-            RoundingStage::Total => "total",
-            RoundingStage::None => "none",
-        },
+        rounding_stage: t.rounding.stage.as_str(),
         warnings,
     }
 }
