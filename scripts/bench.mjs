@@ -24,7 +24,16 @@ const WASM_TARGET = 3; // × native
 const NATIVE_SLACK = 10; // a native budget fails at NATIVE_SLACK × its target
 const WASM_SLACK = 2; // the wasm ratio fails at WASM_SLACK × WASM_TARGET
 
-const cargo = (args) => execFileSync('cargo', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
+// Its own target directory: a bench build of the library next to `cargo run --release` (make demo)
+// in the same directory can leave a library that no longer links (cargo issue 6313).
+const cargo = (args) =>
+  execFileSync('cargo', args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CARGO_TARGET_DIR: join(root, 'target', 'bench') },
+  });
 
 // Native: the release build, through the bench harness (benches/evaluate.rs).
 const nativeLines = cargo(['bench', '--locked', '--quiet', '--bench', 'evaluate', '--', ...CASES.map((c) => c.name)]);
