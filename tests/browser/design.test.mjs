@@ -158,8 +158,10 @@ test('a complete model built from a blank start with the keyboard alone publishe
   await page.keyboard.press('Enter');
   await settled(page, { key: 'path', value: 'criteria[3].name' });
   await page.keyboard.type('Social value');
-  f = await toPath(page, 'criteria[3].category');
+  await toPath(page, 'criteria[3].category');
   await page.keyboard.press('Space');
+  assert.equal((await focused(page)).checked, true, 'Space ticks the box Tab moved to');
+  assert.equal((await designTender(page)).criteria[3].category, 'social-value');
   await typeAt(page, 'criteria[3].children[0].name', 'Social value commitments');
   await toPath(page, 'criteria[3].children[0].kind');
   await page.keyboard.press('s');

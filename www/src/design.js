@@ -97,8 +97,9 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   let announced = '';
   let announceTimer = 0;
   let rebuildTimer = 0;
-  let pointerDown = false;
-  let rebuildAfterPointer = false;
+  // A pointer button or a key held down: a rebuild waits for its release (see rebuildSoon).
+  const held = { pointer: false, key: false };
+  let rebuildWanted = false;
 
   const saved = loadSaved(saveKey);
   if (saved.state === 'ok') {
@@ -142,18 +143,32 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
       els.bar,
     ),
   );
-  root.addEventListener('pointerdown', () => (pointerDown = true), true);
-  window.addEventListener(
-    'pointerup',
-    () => {
-      pointerDown = false;
-      if (!rebuildAfterPointer) return;
-      rebuildAfterPointer = false;
-      clearTimeout(rebuildTimer);
-      rebuildTimer = setTimeout(() => render('keep'), 0);
-    },
-    true,
-  );
+  /** Rebuilds, keeping focus, once nothing is held down (release() calls it again). */
+  function rebuildWhenFree() {
+    clearTimeout(rebuildTimer);
+    rebuildTimer = setTimeout(() => {
+      if (!rebuildWanted || held.pointer || held.key) return;
+      rebuildWanted = false;
+      render('keep');
+    }, 0);
+  }
+  // The release is listened for on the window (it may happen outside the widget), and only
+  // while something is held, so a removed widget leaves no listener behind.
+  const press = (what, releaseType) => () => {
+    if (held[what]) return;
+    held[what] = true;
+    const done = new AbortController();
+    const release = () => {
+      done.abort();
+      held[what] = false;
+      if (rebuildWanted) rebuildWhenFree();
+    };
+    window.addEventListener(releaseType, release, { capture: true, signal: done.signal });
+    // A release outside the window never arrives; leaving the window counts as one.
+    window.addEventListener('blur', release, { signal: done.signal });
+  };
+  root.addEventListener('pointerdown', press('pointer', 'pointerup'), true);
+  root.addEventListener('keydown', press('key', 'keyup'), true);
   // Never let the sticky bar hide the control that has focus (WCAG 2.4.11).
   els.main.addEventListener('focusin', (e) => {
     const bar = els.bar.getBoundingClientRect();
@@ -204,14 +219,11 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
       },
       /** Rebuilds once focus has settled, keeping it where it is (after a name or id is changed). */
       rebuildSoon: () => {
-        // A field left by pressing a button: rebuilding between the press and the release would
-        // swallow the click, so wait until the pointer is up (the click has happened by then).
-        if (pointerDown) {
-          rebuildAfterPointer = true;
-          return;
-        }
-        clearTimeout(rebuildTimer);
-        rebuildTimer = setTimeout(() => render('keep'), 0);
+        // A field left by pressing a button or a key: rebuilding between the press and the
+        // release would swallow the click, or the Space that ticks the checkbox Tab moved to
+        // (Space acts on its release, on the element it went down on). So wait for the release.
+        rebuildWanted = true;
+        rebuildWhenFree();
       },
       /** Starts again from `tender` (a template, a blank model or an opened file). */
       replace: (tender, { text, kind = 'success', errorsNow = false } = {}) => {
@@ -255,6 +267,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   }
 
   function render(focus, { select = false } = {}) {
+    rebuildWanted = false; // whatever was waiting to be rebuilt is rebuilt now
     const keep = focus === 'keep' ? identify(root.activeElement) : null;
     fields = new DesignFields(() => edited(), cat.ui.errorPrefix);
     const c = ctx();
