@@ -11,7 +11,8 @@ toolchain=$(cat target/.wasm-toolchain 2>/dev/null || echo nightly)
 RUSTUP_TOOLCHAIN=$toolchain CARGO_TARGET_DIR=target/wasm-release \
   RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
   wasm-pack --log-level warn build --target web --release --out-dir pkg --no-pack . \
-  -- -Zbuild-std=std,panic_abort --config 'profile.release.opt-level="z"'
+  -- -Zbuild-std=std,panic_abort --config 'profile.release.opt-level="z"' \
+  --config 'profile.release.panic="abort"'
 wasm=pkg/bidscore_bg.wasm
 
 # The engine never touches the first kilobyte of memory and starts with it zeroed, which lets
