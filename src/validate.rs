@@ -262,23 +262,29 @@ impl Reader {
     }
 
     fn decimal_value(&mut self, v: &Value, path: &str) -> Option<Decimal> {
+        self.decimal_at(v, || path.to_string())
+    }
+
+    /// [`Self::decimal_value`] with the path built only for an error: a large tender holds
+    /// hundreds of thousands of scores, nearly all of them fine.
+    fn decimal_at(&mut self, v: &Value, path: impl FnOnce() -> String) -> Option<Decimal> {
         let text = match v {
-            Value::Number(n) => n.to_string(),
-            Value::String(s) => s.clone(),
+            Value::Number(n) => n.as_str(),
+            Value::String(s) => s.as_str(),
             _ => {
                 self.err(
                     ErrorKind::WrongType {
                         expected: "a number (or a decimal in quotes)",
                     },
-                    path,
+                    path(),
                 );
                 return None;
             }
         };
-        match parse_decimal(&text) {
+        match parse_decimal(text) {
             Ok(d) => Some(d),
             Err(kind) => {
-                self.err(kind, path);
+                self.err(kind, path());
                 None
             }
         }
@@ -1385,9 +1391,10 @@ impl Reader {
             let note = self.string(&o, "note");
 
             let mut gates = BTreeMap::new();
-            if let Some(m) = o.get("gates").and_then(|g| self.map(g, &o.at("gates"))) {
+            let gates_at = o.at("gates");
+            if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
-                    let p = join(&o.at("gates"), cid);
+                    let p = join(&gates_at, cid);
                     if val.is_null() || !self.expect_kind(&leaves, cid, "pass-fail", &p) {
                         continue;
                     }
@@ -1398,9 +1405,10 @@ impl Reader {
             }
 
             let mut scores = BTreeMap::new();
-            if let Some(m) = o.get("scores").and_then(|s| self.map(s, &o.at("scores"))) {
+            let scores_at = o.at("scores");
+            if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
-                    let p = join(&o.at("scores"), cid);
+                    let p = join(&scores_at, cid);
                     if !self.expect_kind(&leaves, cid, "scored", &p) {
                         continue;
                     }
@@ -1416,9 +1424,10 @@ impl Reader {
             }
 
             let mut values = BTreeMap::new();
-            if let Some(m) = o.get("values").and_then(|s| self.map(s, &o.at("values"))) {
+            let values_at = o.at("values");
+            if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
-                    let p = join(&o.at("values"), cid);
+                    let p = join(&values_at, cid);
                     if val.is_null() || !self.expect_kind(&leaves, cid, "numeric", &p) {
                         continue;
                     }
@@ -1457,12 +1466,13 @@ impl Reader {
             }
 
             let mut commitments = BTreeMap::new();
+            let commitments_at = o.at("commitments");
             if let Some(m) = o
                 .get("commitments")
-                .and_then(|s| self.map(s, &o.at("commitments")))
+                .and_then(|s| self.map(s, &commitments_at))
             {
                 for (mid, val) in m {
-                    let p = join(&o.at("commitments"), mid);
+                    let p = join(&commitments_at, mid);
                     if !measures.contains(mid.as_str()) {
                         if !self.broken_measures.contains(mid) {
                             self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
@@ -1540,35 +1550,34 @@ impl Reader {
             rationale: self.string(&o, "rationale"),
             ..Marking::default()
         };
-        if let Some(ev) = o
-            .get("evaluators")
-            .and_then(|e| self.map(e, &o.at("evaluators")))
-        {
-            for (name, val) in ev {
-                let p = join(&o.at("evaluators"), name);
-                if val.is_null() {
-                    continue;
-                }
-                if let Some(s) = self.on_scale(val, &p, scale) {
-                    m.evaluators.push((name.clone(), s));
+        if let Some(ev) = o.get("evaluators") {
+            let at = o.at("evaluators");
+            if let Some(ev) = self.map(ev, &at) {
+                for (name, val) in ev {
+                    if val.is_null() {
+                        continue;
+                    }
+                    if let Some(s) = self.on_scale(val, || join(&at, name), scale) {
+                        m.evaluators.push((name.clone(), s));
+                    }
                 }
             }
         }
         if let Some(val) = o.get("moderated") {
-            m.moderated = self.on_scale(val, &o.at("moderated"), scale);
+            m.moderated = self.on_scale(val, || o.at("moderated"), scale);
         }
         Some(m)
     }
 
-    fn on_scale(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Decimal> {
-        let d = self.decimal_value(v, path)?;
+    fn on_scale(&mut self, v: &Value, path: impl Fn() -> String, scale: &Scale) -> Option<Decimal> {
+        let d = self.decimal_at(v, &path)?;
         if !scale.contains(d) {
             self.err(
                 ErrorKind::ScoreOffScale {
                     score: crate::money::plain(d),
                     scale: scale.name.clone(),
                 },
-                path,
+                path(),
             );
             return None;
         }
