@@ -7,7 +7,7 @@
 
 use crate::model::*;
 use crate::moderation::{aggregate, Aggregate};
-use crate::money::{self, fixed, plain, Approx, Plain};
+use crate::money::{self, fixed, plain, Approx, Money, Plain, Shown};
 use crate::price::{self, Field};
 use crate::result::*;
 use crate::text::{Message, Params};
@@ -86,8 +86,9 @@ impl Fmt {
         }
     }
 
-    pub fn money(&self, d: Decimal) -> String {
-        money::money(d, &self.currency)
+    /// Money as a working shows it, written straight into the working.
+    pub fn money(&self, d: Decimal) -> Money<'_> {
+        Money(d, &self.currency)
     }
 
     /// A score as published: rounded at the criterion stage, else exact to 10 places.
@@ -444,13 +445,14 @@ pub(crate) fn score_criterion(
                     input_from: None,
                     working: format!(
                         "{} is above the ceiling, so no marks: {m} × 0",
-                        fmt.money(price)
+                        Money(price, &fmt.currency)
                     ),
                     code: "above-ceiling-zero",
                     params: Params::new().with("marks", m).with("amount", Plain(price)),
                 });
             }
-            let s = price::score(formula, marks, price, field_for(price), &|a| fmt.money(a));
+            let shown = Shown::Money(&fmt.currency);
+            let s = price::score(formula, marks, price, field_for(price), shown);
             Some(from_price(s, plain(price)))
         }
         Kind::Numeric {
@@ -459,13 +461,10 @@ pub(crate) fn score_criterion(
             formula,
         } => {
             let v = *p.bid.values.get(&c.id)?;
-            let q = |a: Decimal| match unit {
-                Some(u) => format!("{} {u}", money::grouped(&plain(a))),
-                None => money::grouped(&plain(a)),
-            };
+            let q = Shown::Quantity(unit.as_deref());
             let field = field_for(v);
             let s = match (formula, direction) {
-                (NumericFormula::Price(f), _) => price::score(f, marks, v, field, &q),
+                (NumericFormula::Price(f), _) => price::score(f, marks, v, field, q),
                 (NumericFormula::SetBounds { best, worst }, _) => price::score(
                     &Formula::SetBounds {
                         best: *best,
@@ -474,10 +473,10 @@ pub(crate) fn score_criterion(
                     marks,
                     v,
                     field,
-                    &q,
+                    q,
                 ),
                 (NumericFormula::RelativeToBest, Direction::Lower) => {
-                    price::score(&Formula::LowestRatio, marks, v, field, &q)
+                    price::score(&Formula::LowestRatio, marks, v, field, q)
                 }
                 (NumericFormula::RelativeToBest, Direction::Higher) => {
                     let best = field.highest;
@@ -497,7 +496,7 @@ pub(crate) fn score_criterion(
                         price::Scored {
                             score: money::mul_div(marks, v, best),
                             fraction: money::mul_div(Decimal::ONE, v, best),
-                            working: format!("{m} × {} ÷ {}", q(v), q(best)),
+                            working: format!("{m} × {} ÷ {}", q.of(v), q.of(best)),
                             code: "relative-to-best",
                             params,
                         }
@@ -509,17 +508,19 @@ pub(crate) fn score_criterion(
         Kind::Scored { scale, .. } => {
             let a = p.aggregates.get(c.id.as_str())?;
             let top = scale.top();
+            // An exact mean can run to 28 digits; written once for the input and the parameter.
+            let score = plain(a.value);
             Some(Raw {
                 // One exact expression from the exact fraction of the aggregate (see `Aggregate`).
                 score: marks * a.numerator / (a.denominator * top),
                 fraction: a.numerator / (a.denominator * top),
-                input: plain(a.value),
+                input: score.clone(),
                 input_from: Some(a.source.as_str()),
                 working: format!("{}; {m} × {} ÷ {}", a.how, Approx(a.value, 4), Plain(top)),
                 code: "scored",
                 params: Params::new()
                     .with("marks", m)
-                    .with("score", Plain(a.value))
+                    .with("score", score)
                     .with("top", Plain(top))
                     .with("from", a.source.as_str()),
             })
@@ -544,11 +545,23 @@ pub(crate) fn score_criterion(
                             params: params.with("target", Plain(*target)),
                         });
                     }
-                    (sv, *target, fmt.money(sv), fmt.money(*target), "sv-target")
+                    (
+                        sv,
+                        *target,
+                        fmt.money(sv).to_string(),
+                        fmt.money(*target).to_string(),
+                        "sv-target",
+                    )
                 }
                 SvScoring::RelativeToHighest => {
                     let best = field_for(sv).highest;
-                    (sv, best, fmt.money(sv), fmt.money(best), "sv-relative")
+                    (
+                        sv,
+                        best,
+                        fmt.money(sv).to_string(),
+                        fmt.money(best).to_string(),
+                        "sv-relative",
+                    )
                 }
                 SvScoring::RelativeToHighestPercent => {
                     let base = sv_base(t, p.bid)?;
@@ -635,11 +648,14 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
                 let value = official(r.score, t);
                 values[li] = Some(value);
                 let shown = fmt.score(value);
+                let mut working = r.working;
+                working.push_str(" = ");
+                working.push_str(&shown);
                 CriterionResult {
                     id: cx.ids[li].clone(),
                     name: cx.names[li].clone(),
                     kind: c.kind.as_str(),
-                    working: format!("{} = {shown}", r.working),
+                    working,
                     score: Some(shown),
                     max: cx.marks[li].clone(),
                     fraction: Some(fixed(r.fraction, 4)),

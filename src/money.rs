@@ -46,51 +46,79 @@ impl fmt::Display for Plain {
     }
 }
 
-/// Writes a decimal's digits, optionally without trailing fractional zeros, from the integer
-/// mantissa on the stack: about twenty times faster than the general routine, which matters when
-/// a large evaluation writes hundreds of thousands of numbers. Digits come from 64-bit arithmetic
-/// once the rest fits in 64 bits (every realistic price, mark and score does from the start;
-/// exact quotients carry up to 28 digits).
+/// Writes a decimal's digits, optionally without trailing fractional zeros.
 fn write_decimal(d: Decimal, strip_zeros: bool, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let mantissa = d.mantissa();
-    let mut wide = mantissa.unsigned_abs();
-    let mut scale = d.scale() as usize;
-    if strip_zeros {
-        while scale > 0 && wide % 10 == 0 {
+    f.write_str(Digits::of(d, strip_zeros).as_str())
+}
+
+/// A decimal's text ("-1080000.5") built on the stack from its integer mantissa: about twenty
+/// times faster than the general routine, which matters when a large evaluation writes hundreds
+/// of thousands of numbers. Digits come from 64-bit arithmetic once the rest fits in 64 bits
+/// (every realistic price, mark and score does from the start; exact quotients carry up to 28
+/// digits).
+struct Digits {
+    out: [u8; 66],
+    len: usize,
+}
+
+impl Digits {
+    fn of(d: Decimal, strip_zeros: bool) -> Digits {
+        const TEN_POW_19: u128 = 10_000_000_000_000_000_000;
+        let mantissa = d.mantissa();
+        let mut wide = mantissa.unsigned_abs();
+        let mut scale = d.scale() as usize;
+        // 128-bit division is slow: strip zeros in it only while the value needs it, then split
+        // it once into 64-bit halves of up to 19 digits each.
+        while strip_zeros && scale > 0 && wide > u128::from(u64::MAX) && wide % 10 == 0 {
             wide /= 10;
             scale -= 1;
         }
-    }
-    // Digits, least significant first, with zeros up to the decimal point.
-    let mut buf = [0u8; 64];
-    let mut len = 0;
-    while wide > u128::from(u64::MAX) {
-        buf[len] = b'0' + (wide % 10) as u8;
-        wide /= 10;
-        len += 1;
-    }
-    let mut n = wide as u64; // fits, by the loop above
-    while n > 0 || len <= scale {
-        buf[len] = b'0' + (n % 10) as u8;
-        n /= 10;
-        len += 1;
-    }
-    let mut out = [0u8; 66];
-    let mut o = 0;
-    if mantissa < 0 && buf[..len].iter().any(|&b| b != b'0') {
-        out[o] = b'-';
-        o += 1;
-    }
-    for i in (0..len).rev() {
-        out[o] = buf[i];
-        o += 1;
-        if i == scale && scale > 0 {
-            out[o] = b'.';
+        let (high, mut low) = match u64::try_from(wide) {
+            Ok(n) => (0, n),
+            Err(_) => ((wide / TEN_POW_19) as u64, (wide % TEN_POW_19) as u64),
+        };
+        while strip_zeros && high == 0 && scale > 0 && low % 10 == 0 {
+            low /= 10;
+            scale -= 1;
+        }
+        // Digits, least significant first, with zeros up to the decimal point.
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        let mut n = low;
+        if high > 0 {
+            for _ in 0..19 {
+                buf[len] = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+            }
+            n = high;
+        }
+        while n > 0 || len <= scale {
+            buf[len] = b'0' + (n % 10) as u8;
+            n /= 10;
+            len += 1;
+        }
+        let mut out = [0u8; 66];
+        let mut o = 0;
+        if mantissa < 0 && buf[..len].iter().any(|&b| b != b'0') {
+            out[o] = b'-';
             o += 1;
         }
+        for i in (0..len).rev() {
+            out[o] = buf[i];
+            o += 1;
+            if i == scale && scale > 0 {
+                out[o] = b'.';
+                o += 1;
+            }
+        }
+        Digits { out, len: o }
     }
-    // Only ASCII digits, '-' and '.' were written.
-    f.write_str(std::str::from_utf8(&out[..o]).unwrap_or("0"))
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, '-' and '.' were written.
+        std::str::from_utf8(&self.out[..self.len]).unwrap_or("0")
+    }
 }
 
 /// Displays a quantity with at most `.1` decimals, trailing zeros dropped, and "≈" in front when
@@ -140,6 +168,12 @@ pub fn approx(value: Decimal, dp: u32) -> String {
 
 /// Groups the integer digits in threes: "1080000.00" → "1,080,000.00".
 pub fn grouped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 3);
+    write_grouped(text, &mut out).expect("writing to a String cannot fail");
+    out
+}
+
+fn write_grouped(text: &str, f: &mut impl fmt::Write) -> fmt::Result {
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text),
@@ -148,31 +182,82 @@ pub fn grouped(text: &str) -> String {
         Some(i) => (&digits[..i], &digits[i..]),
         None => (digits, ""),
     };
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+    f.write_str(sign)?;
+    // The first group is the remainder, then threes: "1" ",080" ",000".
+    let first = match int.len() % 3 {
+        0 if !int.is_empty() => 3,
+        n => n,
+    };
+    f.write_str(&int[..first])?;
+    let mut i = first;
+    while i < int.len() {
+        f.write_str(",")?;
+        f.write_str(&int[i..i + 3])?;
+        i += 3;
     }
-    format!("{sign}{out}{frac}")
+    f.write_str(frac)
 }
 
 /// Money as a reader sees it in a working: "£1,080,000.00". Known symbols for GBP, EUR and USD;
 /// other currencies are written with their ISO code ("CHF 1,000.00").
 pub fn money(value: Decimal, currency: &str) -> String {
-    // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00".
-    let sign = if round(value, 2).is_sign_negative() && !round(value, 2).is_zero() {
-        "−"
-    } else {
-        ""
-    };
-    let amount = grouped(&fixed(value.abs(), 2));
-    match currency {
-        "GBP" => format!("{sign}£{amount}"),
-        "EUR" => format!("{sign}€{amount}"),
-        "USD" => format!("{sign}${amount}"),
-        other => format!("{sign}{other} {amount}"),
+    Money(value, currency).to_string()
+}
+
+/// [`money`] written straight into the output, with no allocation.
+#[derive(Debug, Clone, Copy)]
+pub struct Money<'a>(pub Decimal, pub &'a str);
+
+impl fmt::Display for Money<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut r = round(self.0, 2);
+        r.rescale(2);
+        // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00".
+        if r.is_sign_negative() && !r.is_zero() {
+            f.write_str("−")?;
+        }
+        match self.1 {
+            "GBP" => f.write_str("£")?,
+            "EUR" => f.write_str("€")?,
+            "USD" => f.write_str("$")?,
+            other => {
+                f.write_str(other)?;
+                f.write_str(" ")?;
+            }
+        }
+        write_grouped(Digits::of(r.abs(), false).as_str(), f)
+    }
+}
+
+/// How a working shows an amount: money in a currency, or a quantity with its unit (if any).
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<'a> {
+    Money(&'a str),
+    Quantity(Option<&'a str>),
+}
+
+impl<'a> Shown<'a> {
+    /// `value` shown this way ("£1,080,000.00", "1,250 tonnes"), written with no allocation.
+    pub fn of(self, value: Decimal) -> ShownAmount<'a> {
+        ShownAmount(self, value)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ShownAmount<'a>(Shown<'a>, Decimal);
+
+impl fmt::Display for ShownAmount<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Shown::Money(currency) => fmt::Display::fmt(&Money(self.1, currency), f),
+            Shown::Quantity(unit) => {
+                write_grouped(Digits::of(self.1, true).as_str(), f)?;
+                match unit {
+                    Some(u) => write!(f, " {u}"),
+                    None => Ok(()),
+                }
+            }
+        }
     }
 }
 
@@ -212,9 +297,23 @@ mod tests {
             ("1234567.891", "CHF", "CHF 1,234,567.89"),
             ("-1500", "GBP", "−£1,500.00"),
             ("-0.001", "GBP", "£0.00"),
+            ("-999.995", "GBP", "−£1,000.00"),
+            ("0", "GBP", "£0.00"),
+            ("100000", "GBP", "£100,000.00"),
+            ("999", "GBP", "£999.00"),
         ];
         for (input, cur, want) in cases {
             assert_eq!(money(d(input), cur), want);
+        }
+        let groups = [
+            ("1234", "1,234"),
+            ("123", "123"),
+            ("-1234567.5", "-1,234,567.5"),
+            ("0.5", "0.5"),
+            ("123456", "123,456"),
+        ];
+        for (input, want) in groups {
+            assert_eq!(grouped(input), want);
         }
     }
 
@@ -244,7 +343,11 @@ mod tests {
             "10000000000000000000000000000",
             "0.1000000000000000000000000000",
         ];
-        let quotients = [d("11") / d("3"), d("-2") / d("3"), d("980000") / d("1080000")];
+        let quotients = [
+            d("11") / d("3"),
+            d("-2") / d("3"),
+            d("980000") / d("1080000"),
+        ];
         for v in cases.into_iter().map(d).chain(quotients) {
             let c = v.to_string();
             assert_eq!(Plain(v).to_string(), v.normalize().to_string(), "plain {c}");

@@ -8,7 +8,7 @@
 //! rounded fraction, so rounding happens once, at the stage the tender chooses.
 
 use crate::model::Formula;
-use crate::money::{mul_div, Plain};
+use crate::money::{mul_div, Plain, Shown};
 use crate::text::Params;
 use rust_decimal::Decimal;
 
@@ -72,25 +72,26 @@ pub struct Scored {
     pub params: Params,
 }
 
-/// Scores `amount` (> 0) with `formula` on `marks`. `field` must contain `amount` when the formula
-/// is relative.
+/// Scores `amount` (> 0) with `formula` on `marks`, showing amounts in the working as `shown`.
+/// `field` must contain `amount` when the formula is relative.
 ///
 /// ```
 /// use bidscore::model::Formula;
+/// use bidscore::money::Shown;
 /// use bidscore::price::{score, Field};
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
 /// let field = Field { lowest: d("980000"), highest: d("1200000"), highest_parts: None };
-/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, &|a| format!("£{a}"));
+/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, Shown::Money("GBP"));
 /// assert_eq!(bidscore::money::fixed(s.score, 2), "36.30"); // 40 × 980,000 ÷ 1,080,000
-/// assert_eq!(s.working, "40 × £980000 ÷ £1080000");
+/// assert_eq!(s.working, "40 × £980,000.00 ÷ £1,080,000.00");
 /// ```
 pub fn score(
     formula: &Formula,
     marks: Decimal,
     amount: Decimal,
     field: Field,
-    fmt: &dyn Fn(Decimal) -> String,
+    shown: Shown,
 ) -> Scored {
     let m = Plain(marks);
     let p = Params::new()
@@ -117,7 +118,7 @@ pub fn score(
             Scored {
                 score: mul_div(marks, field.lowest, amount),
                 fraction,
-                working: format!("{m} × {} ÷ {}", fmt(field.lowest), fmt(amount)),
+                working: format!("{m} × {} ÷ {}", shown.of(field.lowest), shown.of(amount)),
                 code: "lowest-ratio",
                 params: p.with("lowest", Plain(field.lowest)),
             }
@@ -129,7 +130,7 @@ pub fn score(
             if field.highest == field.lowest {
                 return full(
                     "linear-min-max-all-equal",
-                    format!("every amount is {}", fmt(amount)),
+                    format!("every amount is {}", shown.of(amount)),
                     p,
                 );
             }
@@ -139,10 +140,10 @@ pub fn score(
                 fraction: (field.highest - amount) / span,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
-                    fmt(field.highest),
-                    fmt(amount),
-                    fmt(field.highest),
-                    fmt(field.lowest)
+                    shown.of(field.highest),
+                    shown.of(amount),
+                    shown.of(field.highest),
+                    shown.of(field.lowest)
                 ),
                 code: "linear-min-max",
                 params: p,
@@ -159,9 +160,9 @@ pub fn score(
                     "deviation-from-lowest-zero",
                     format!(
                         "{} is at least {k} × the lowest {} = {}",
-                        fmt(amount),
-                        fmt(field.lowest),
-                        fmt(zero_point)
+                        shown.of(amount),
+                        shown.of(field.lowest),
+                        shown.of(zero_point)
                     ),
                     p,
                 );
@@ -174,9 +175,9 @@ pub fn score(
                 fraction,
                 working: format!(
                     "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
-                    fmt(amount),
-                    fmt(field.lowest),
-                    fmt(field.lowest)
+                    shown.of(amount),
+                    shown.of(field.lowest),
+                    shown.of(field.lowest)
                 ),
                 code: "deviation-from-lowest",
                 params: p,
@@ -198,14 +199,22 @@ pub fn score(
             if at_or_beyond_best {
                 return full(
                     "set-bounds-best",
-                    format!("{} reaches the best of {}", fmt(amount), fmt(best)),
+                    format!(
+                        "{} reaches the best of {}",
+                        shown.of(amount),
+                        shown.of(best)
+                    ),
                     p,
                 );
             }
             if at_or_beyond_worst {
                 return nothing(
                     "set-bounds-worst",
-                    format!("{} reaches the worst of {}", fmt(amount), fmt(worst)),
+                    format!(
+                        "{} reaches the worst of {}",
+                        shown.of(amount),
+                        shown.of(worst)
+                    ),
                     p,
                 );
             }
@@ -214,10 +223,10 @@ pub fn score(
                 fraction: (worst - amount) / (worst - best),
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
-                    fmt(worst),
-                    fmt(amount),
-                    fmt(worst),
-                    fmt(best)
+                    shown.of(worst),
+                    shown.of(amount),
+                    shown.of(worst),
+                    shown.of(best)
                 ),
                 code: "set-bounds",
                 params: p,
@@ -230,8 +239,8 @@ pub fn score(
                     "reference-ratio-capped",
                     format!(
                         "{} is at or below the reference {}",
-                        fmt(amount),
-                        fmt(reference)
+                        shown.of(amount),
+                        shown.of(reference)
                     ),
                     p,
                 );
@@ -239,7 +248,7 @@ pub fn score(
             Scored {
                 score: mul_div(marks, reference, amount),
                 fraction: mul_div(Decimal::ONE, reference, amount),
-                working: format!("{m} × {} ÷ {}", fmt(reference), fmt(amount)),
+                working: format!("{m} × {} ÷ {}", shown.of(reference), shown.of(amount)),
                 code: "reference-ratio",
                 params: p,
             }
@@ -274,10 +283,6 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
-    }
-
-    fn plain(a: Decimal) -> String {
-        crate::money::plain(a)
     }
 
     /// (formula, marks, amount, lowest, highest, expected score at 2 dp, expected code)
@@ -425,7 +430,7 @@ mod tests {
                 highest: d(hi),
                 highest_parts: None,
             };
-            let s = score(&f, d(marks), d(amount), field, &plain);
+            let s = score(&f, d(marks), d(amount), field, Shown::Quantity(None));
             assert_eq!(
                 crate::money::fixed(s.score, 2),
                 want,

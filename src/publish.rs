@@ -438,9 +438,13 @@ fn example(
     prices
         .iter()
         .map(|&p| {
-            let s = price::score(formula, c.marks, p, field, &|a| {
-                crate::money::money(a, &t.info.currency)
-            });
+            let s = price::score(
+                formula,
+                c.marks,
+                p,
+                field,
+                crate::money::Shown::Money(&t.info.currency),
+            );
             let score = crate::evaluate::official(s.score, t);
             let shown = match t.rounding.stage {
                 RoundingStage::Criterion => fixed(score, t.rounding.decimals),

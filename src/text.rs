@@ -3,29 +3,29 @@
 
 use serde::ser::SerializeMap;
 use serde::Serialize;
+use std::fmt::{self, Write};
+use std::ops::Deref;
 
 /// The parameters of one message: name → value, values already formatted as plain decimals.
 /// Written as a JSON object in the order they were added (a few entries: a list beats a map).
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Params(pub Vec<(&'static str, String)>);
+pub struct Params(Vec<(&'static str, Compact)>);
 
 impl Params {
     pub fn new() -> Self {
-        Params(Vec::new())
+        // Most messages and workings carry four parameters or fewer.
+        Params(Vec::with_capacity(4))
     }
 
     /// Adds one parameter (builder style).
-    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.0.push((name, value.to_string()));
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.0.push((name, Compact::display(value)));
         self
     }
 
     /// The value of a parameter, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| &**v)
     }
 }
 
@@ -45,4 +45,148 @@ pub struct Message {
     pub code: &'static str,
     pub params: Params,
     pub message: String,
+}
+
+/// Bytes a [`Compact`] holds without a heap allocation: every amount, score and fraction the
+/// engine writes to 10 decimals, and most ids.
+const INLINE: usize = 22;
+
+/// An immutable text kept inline when short. A large evaluation writes hundreds of thousands of
+/// short parameters; holding them inline saves an allocation and a free for each.
+#[derive(Clone)]
+pub enum Compact {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Compact {
+    /// The text `value` displays as, written straight into the inline buffer when it fits.
+    pub fn display(value: impl fmt::Display) -> Self {
+        let mut w = CompactWriter {
+            len: 0,
+            bytes: [0; INLINE],
+            spill: None,
+        };
+        // Writing to memory cannot fail, and a Display that reports an error anyway leaves
+        // whatever it wrote, as `to_string` would have panicked instead.
+        let _ = write!(w, "{value}");
+        match w.spill {
+            Some(s) => Compact::Heap(s.into_boxed_str()),
+            None => Compact::Inline {
+                len: w.len as u8,
+                bytes: w.bytes,
+            },
+        }
+    }
+}
+
+/// Fills the inline buffer, moving to a `String` at the first write that would overflow it.
+struct CompactWriter {
+    len: usize,
+    bytes: [u8; INLINE],
+    spill: Option<String>,
+}
+
+impl Write for CompactWriter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if let Some(spill) = &mut self.spill {
+            spill.push_str(s);
+        } else if self.len + s.len() <= INLINE {
+            self.bytes[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+            self.len += s.len();
+        } else {
+            let mut spill = String::with_capacity(self.len + s.len());
+            spill.push_str(inline_str(&self.bytes[..self.len]));
+            spill.push_str(s);
+            self.spill = Some(spill);
+        }
+        Ok(())
+    }
+}
+
+/// The inline bytes as text: only ever filled from whole `&str` pieces, so always valid UTF-8.
+fn inline_str(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+impl Deref for Compact {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Compact::Inline { len, bytes } => inline_str(&bytes[..usize::from(*len)]),
+            Compact::Heap(s) => s,
+        }
+    }
+}
+
+impl fmt::Debug for Compact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Compact {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Compact {}
+
+impl PartialOrd for Compact {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Compact {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl Serialize for Compact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_text_reads_back_what_was_written_inline_or_not() {
+        let cases = [
+            "",
+            "36.30",
+            "3.6666666666666666666666666667",
+            "exactly twenty-two byt",
+            "twenty-three bytes long",
+            "a criterion name much longer than the inline buffer",
+            "£1,080,000.50 – “quoted” ✓",
+        ];
+        for s in cases {
+            let whole = Compact::display(s);
+            assert_eq!(&*whole, s);
+            assert_eq!(
+                matches!(whole, Compact::Inline { .. }),
+                s.len() <= INLINE,
+                "{s}"
+            );
+            // Written in two pieces, the second crossing the inline limit for the long ones.
+            let mid = s
+                .char_indices()
+                .nth(s.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            let pieces = Compact::display(format_args!("{}{}", &s[..mid], &s[mid..]));
+            assert_eq!(pieces, whole);
+            let params = Params::new().with("x", s);
+            assert_eq!(params.get("x"), Some(s));
+            assert_eq!(
+                serde_json::to_string(&params).unwrap(),
+                serde_json::json!({ "x": s }).to_string()
+            );
+        }
+    }
 }
