@@ -240,10 +240,10 @@ fn debrief(
                 max: Plain(leaf.marks).to_string(),
                 weight_percent: share_percent(leaf.marks, max_total),
                 assessed: assessed(t, leaf),
-                score: c.score.clone(),
+                score: c.score.as_deref().map(str::to_string),
                 working: c.working.clone(),
                 explanation,
-                winner_score: w.and_then(|wc| wc.score.clone()),
+                winner_score: w.and_then(|wc| wc.score.as_deref().map(str::to_string)),
                 winner_explanation,
             })
         })

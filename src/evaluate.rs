@@ -7,10 +7,10 @@
 
 use crate::model::*;
 use crate::moderation::{aggregate, Aggregate};
-use crate::money::{self, fixed, plain, Approx, Money, Plain, Shown};
+use crate::money::{self, fixed, plain, Approx, Fixed, Money, Plain, Shown};
 use crate::price::{self, Field};
 use crate::result::*;
-use crate::text::{Message, Params};
+use crate::text::{Compact, Message, Params};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -92,10 +92,10 @@ impl Fmt {
     }
 
     /// A score as published: rounded at the criterion stage, else exact to 10 places.
-    pub fn score(&self, d: Decimal) -> String {
+    pub fn score(&self, d: Decimal) -> Compact {
         match self.stage {
-            RoundingStage::Criterion => fixed(d, self.decimals),
-            _ => unrounded(d),
+            RoundingStage::Criterion => Compact::display(Fixed(d, self.decimals)),
+            _ => Compact::display(Plain(money::round(d, 10))),
         }
     }
 
@@ -163,6 +163,11 @@ impl<'t> Ctx<'t> {
 /// A figure the rounding policy leaves unrounded, written to at most 10 decimals.
 fn unrounded(d: Decimal) -> String {
     plain(money::round(d, 10))
+}
+
+/// An input as written for the result, without trailing zeros (see [`Compact`]).
+fn input(d: Decimal) -> Compact {
+    Compact::display(Plain(d))
 }
 
 /// A bid's own inputs, before any comparison with other bids.
@@ -398,7 +403,7 @@ pub(crate) fn input_amount(t: &Tender, c: &Criterion, p: &Prepared) -> Option<De
 pub(crate) struct Raw {
     pub score: Decimal,
     pub fraction: Decimal,
-    pub input: String,
+    pub input: Compact,
     pub input_from: Option<&'static str>,
     pub working: String,
     pub code: &'static str,
@@ -424,7 +429,7 @@ pub(crate) fn score_criterion(
             (None, _) => Field::point(amount),
         }
     };
-    let from_price = |s: price::Scored, input: String| Raw {
+    let from_price = |s: price::Scored, input: Compact| Raw {
         score: s.score,
         fraction: s.fraction,
         input,
@@ -441,7 +446,7 @@ pub(crate) fn score_criterion(
                 return Some(Raw {
                     score: Decimal::ZERO,
                     fraction: Decimal::ZERO,
-                    input: plain(price),
+                    input: input(price),
                     input_from: None,
                     working: format!(
                         "{} is above the ceiling, so no marks: {m} × 0",
@@ -453,7 +458,7 @@ pub(crate) fn score_criterion(
             }
             let shown = Shown::Money(&fmt.currency);
             let s = price::score(formula, marks, price, field_for(price), shown);
-            Some(from_price(s, plain(price)))
+            Some(from_price(s, input(price)))
         }
         Kind::Numeric {
             unit,
@@ -503,13 +508,13 @@ pub(crate) fn score_criterion(
                     }
                 }
             };
-            Some(from_price(s, plain(v)))
+            Some(from_price(s, input(v)))
         }
         Kind::Scored { scale, .. } => {
             let a = p.aggregates.get(c.id.as_str())?;
             let top = scale.top();
             // An exact mean can run to 28 digits; written once for the input and the parameter.
-            let score = plain(a.value);
+            let score = input(a.value);
             Some(Raw {
                 // One exact expression from the exact fraction of the aggregate (see `Aggregate`).
                 score: marks * a.numerator / (a.denominator * top),
@@ -520,7 +525,7 @@ pub(crate) fn score_criterion(
                 code: "scored",
                 params: Params::new()
                     .with("marks", m)
-                    .with("score", score)
+                    .with("score", &*score)
                     .with("top", Plain(top))
                     .with("from", a.source.as_str()),
             })
@@ -534,7 +539,7 @@ pub(crate) fn score_criterion(
                         return Some(Raw {
                             score: marks,
                             fraction: Decimal::ONE,
-                            input: plain(sv),
+                            input: input(sv),
                             input_from: None,
                             working: format!(
                                 "{} meets the target of {}, so full marks: {m} × 1",
@@ -590,7 +595,7 @@ pub(crate) fn score_criterion(
                 return Some(Raw {
                     score: Decimal::ZERO,
                     fraction: Decimal::ZERO,
-                    input: plain(sv),
+                    input: input(sv),
                     input_from: None,
                     working: format!("no bid commits any social value, so no marks: {m} × 0"),
                     code: "sv-all-zero",
@@ -600,7 +605,7 @@ pub(crate) fn score_criterion(
             Some(Raw {
                 score: money::mul_div(marks, num, den),
                 fraction: money::mul_div(Decimal::ONE, num, den),
-                input: plain(sv),
+                input: input(sv),
                 input_from: None,
                 working: format!("{m} × {num_text} ÷ {den_text}"),
                 code,
@@ -658,7 +663,7 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
                     working,
                     score: Some(shown),
                     max: cx.marks[li].clone(),
-                    fraction: Some(fixed(r.fraction, 4)),
+                    fraction: Some(Compact::display(Fixed(r.fraction, 4))),
                     input: Some(r.input),
                     input_from: r.input_from,
                     explain: Explain {

@@ -2,7 +2,7 @@
 //! command line prints. Amounts are decimal strings, written once here so every consumer shows the
 //! same digits.
 
-use crate::text::{Message, Params};
+use crate::text::{Compact, Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::rc::Rc;
@@ -82,12 +82,12 @@ pub struct CriterionResult {
     pub name: Rc<str>,
     pub kind: &'static str,
     /// `null` when the input is missing.
-    pub score: Option<String>,
+    pub score: Option<Compact>,
     pub max: Rc<str>,
     /// Share of the marks earned, to 4 decimals (for display; the score is computed exactly).
-    pub fraction: Option<String>,
+    pub fraction: Option<Compact>,
     /// The input that was scored: aggregated score, price, value or social value.
-    pub input: Option<String>,
+    pub input: Option<Compact>,
     /// Where a scored input came from: `moderated`, `evaluator`, `mean` or `median`.
     pub input_from: Option<&'static str>,
     /// The formula with this bid's numbers: "40 × £980,000.00 ÷ £1,080,000.00 = 36.30".
