@@ -175,7 +175,7 @@ fn input(d: Decimal) -> Compact {
 pub(crate) struct Prepared<'t> {
     pub bid: &'t Bid,
     pub status: Status,
-    pub aggregates: BTreeMap<&'t str, Aggregate>,
+    pub aggregates: BTreeMap<&'t str, Aggregate<'t>>,
     /// Social value in money per measures criterion.
     pub sv: BTreeMap<&'t str, Decimal>,
     /// Price above a ceiling that scores zero: kept out of the price comparison.
@@ -521,7 +521,7 @@ pub(crate) fn score_criterion(
                 fraction: a.numerator / (a.denominator * top),
                 input: score.clone(),
                 input_from: Some(a.source.as_str()),
-                working: format!("{}; {m} × {} ÷ {}", a.how, Approx(a.value, 4), Plain(top)),
+                working: format!("{}; {m} × {} ÷ {}", a.how(), Approx(a.value, 4), Plain(top)),
                 code: "scored",
                 params: Params::new()
                     .with("marks", m)

@@ -6,6 +6,7 @@
 use crate::model::{Marking, ModerationMethod, Scale};
 use crate::money::{Approx, Plain};
 use rust_decimal::Decimal;
+use std::fmt;
 
 /// Where an aggregated score came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +31,7 @@ impl Source {
 
 /// The score a bid gets on one scored criterion.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Aggregate {
+pub struct Aggregate<'m> {
     /// Exact (a mean of 3, 4 and 4 is 11/3 to 28 digits).
     pub value: Decimal,
     /// `value` as an exact fraction, `numerator ÷ denominator` (for a mean: the sum of the scores
@@ -40,8 +41,45 @@ pub struct Aggregate {
     pub numerator: Decimal,
     pub denominator: Decimal,
     pub source: Source,
-    /// How it was reached, in words: "mean of 3 and 4 is 3.5".
-    pub how: String,
+    /// The marks it was reached from.
+    pub marking: &'m Marking,
+}
+
+impl<'m> Aggregate<'m> {
+    /// How it was reached, in words ("mean of 3 and 4 is 3.5"), written only into the working
+    /// that shows it.
+    pub fn how(&self) -> How<'_, 'm> {
+        How(self)
+    }
+}
+
+/// See [`Aggregate::how`].
+pub struct How<'a, 'm>(&'a Aggregate<'m>);
+
+impl fmt::Display for How<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.0;
+        let evaluators = &a.marking.evaluators;
+        let word = match a.source {
+            Source::Moderated => return write!(f, "moderated score {}", Approx(a.value, 2)),
+            Source::Single => {
+                return write!(f, "{}'s score {}", evaluators[0].0, Approx(a.value, 2));
+            }
+            Source::Mean => "mean",
+            Source::Median => "median",
+        };
+        // "3, 4 and 4", in the evaluators' order.
+        write!(f, "{word} of ")?;
+        for (i, (_, s)) in evaluators.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                _ if i == evaluators.len() - 1 => " and ",
+                _ => ", ",
+            };
+            write!(f, "{sep}{}", Plain(*s))?;
+        }
+        write!(f, " is {}", Approx(a.value, 2))
+    }
 }
 
 /// Combines the marks; `None` when nobody has scored yet.
@@ -55,73 +93,41 @@ pub struct Aggregate {
 /// let a = aggregate(&m, ModerationMethod::Mean).unwrap();
 /// assert_eq!((a.value.to_string().as_str(), a.source), ("3.5", Source::Mean));
 /// ```
-pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate> {
+pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>> {
+    let whole = |v: Decimal, source: Source| Aggregate {
+        value: v,
+        numerator: v,
+        denominator: Decimal::ONE,
+        source,
+        marking: m,
+    };
     if let Some(v) = m.moderated {
-        return Some(Aggregate {
-            value: v,
-            numerator: v,
-            denominator: Decimal::ONE,
-            source: Source::Moderated,
-            how: format!("moderated score {}", Approx(v, 2)),
-        });
+        return Some(whole(v, Source::Moderated));
     }
-    let mut scores: Vec<Decimal> = m.evaluators.iter().map(|(_, s)| *s).collect();
-    match scores.len() {
-        0 => None,
-        1 => Some(Aggregate {
-            value: scores[0],
-            numerator: scores[0],
-            denominator: Decimal::ONE,
-            source: Source::Single,
-            how: format!("{}'s score {}", m.evaluators[0].0, Approx(scores[0], 2)),
-        }),
-        n => {
-            let listed = list(&scores);
-            let (numerator, denominator, source, word) = match method {
-                ModerationMethod::Mean => {
-                    let sum: Decimal = scores.iter().sum();
-                    (sum, Decimal::from(n as u64), Source::Mean, "mean")
-                }
-                ModerationMethod::Median => {
-                    crate::sorting::sort(&mut scores, &|a, b| a.cmp(b));
-                    let mid = n / 2;
-                    if n % 2 == 1 {
-                        (scores[mid], Decimal::ONE, Source::Median, "median")
-                    } else {
-                        (
-                            scores[mid - 1] + scores[mid],
-                            Decimal::TWO,
-                            Source::Median,
-                            "median",
-                        )
-                    }
-                }
-            };
-            let value = (numerator / denominator).normalize();
-            Some(Aggregate {
-                value,
-                numerator,
-                denominator,
-                source,
-                how: format!("{word} of {listed} is {}", Approx(value, 2)),
-            })
+    let n = m.evaluators.len();
+    let scores = m.evaluators.iter().map(|(_, s)| *s);
+    let (numerator, denominator, source) = match (n, method) {
+        (0, _) => return None,
+        (1, _) => return Some(whole(m.evaluators[0].1, Source::Single)),
+        (_, ModerationMethod::Mean) => (scores.sum(), Decimal::from(n as u64), Source::Mean),
+        (_, ModerationMethod::Median) => {
+            let mut scores: Vec<Decimal> = scores.collect();
+            crate::sorting::sort(&mut scores, &|a, b| a.cmp(b));
+            let mid = n / 2;
+            if n % 2 == 1 {
+                (scores[mid], Decimal::ONE, Source::Median)
+            } else {
+                (scores[mid - 1] + scores[mid], Decimal::TWO, Source::Median)
+            }
         }
-    }
-}
-
-/// "3, 4 and 4".
-fn list(scores: &[Decimal]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for (i, s) in scores.iter().enumerate() {
-        let sep = match i {
-            0 => "",
-            _ if i == scores.len() - 1 => " and ",
-            _ => ", ",
-        };
-        let _ = write!(out, "{sep}{}", Plain(*s));
-    }
-    out
+    };
+    Some(Aggregate {
+        value: (numerator / denominator).normalize(),
+        numerator,
+        denominator,
+        source,
+        marking: m,
+    })
 }
 
 /// How many steps of the scale separate the lowest and highest evaluator, when no moderated score
@@ -209,13 +215,14 @@ mod tests {
             ),
         ];
         for (scores, moderated, method, want) in cases {
-            let got = aggregate(&marking(scores, *moderated), *method);
+            let m = marking(scores, *moderated);
+            let got = aggregate(&m, *method);
             match (got, want) {
                 (None, None) => {}
                 (Some(a), Some((v, s, how))) => {
                     assert_eq!(a.value.to_string(), *v, "{scores:?}");
                     assert_eq!(a.source, *s);
-                    assert_eq!(a.how, *how);
+                    assert_eq!(a.how().to_string(), *how);
                 }
                 (g, w) => panic!("{scores:?}: got {g:?}, want {w:?}"),
             }
