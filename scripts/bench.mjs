@@ -2,9 +2,9 @@
 // and in headless Chromium (bench/index.html); prints a table and checks the budgets. Then rank
 // acceptability (SMAA-2) the same three ways, and the widget's main thread while it runs.
 //
-// Targets: native evaluation < 1 ms (20 bids × 30 criteria × 3 evaluators) and < 50 ms (1,000 ×
-// 40 × 3); wasm within 3× native doing the same work (evaluation plus the result as JSON, which the
-// binding turns into a JS object). The figures are what matter and are printed against their
+// Targets: native evaluation of a read tender < 1 ms (20 bids × 30 criteria × 3 evaluators) and
+// < 50 ms (1,000 × 40 × 3), with reading the text shown beside it; wasm within 3× native doing the
+// same work (reading, evaluating, and the result as JSON, which the binding turns into a JS object). The figures are what matter and are printed against their
 // targets; the checks only catch a gross slowdown (10× a native target, 2× the wasm ratio), so a
 // busy or slow machine never fails the build on timing alone.
 import { execFileSync } from 'node:child_process';
@@ -86,13 +86,13 @@ try {
 // The table and the budgets.
 const ms = (x) => `${x < 10 ? x.toFixed(3) : x.toFixed(1)} ms`;
 const failures = [];
-console.log('\n                 native (release)         wasm, result as a JS object');
-console.log('case         evaluate   + JSON out    in Node             in Chromium         targets');
+console.log('\n                 native (release)                    wasm, text in, result as a JS object');
+console.log('case         evaluate   read text  text → JSON   in Node             in Chromium         targets');
 for (const c of CASES) {
-  const { evaluate_ms: e, with_json_ms: n } = native[c.name];
+  const { evaluate_ms: e, read_ms: r, with_json_ms: n } = native[c.name];
   const cell = (w) => `${ms(w)} (${(w / n).toFixed(1)}×)`.padEnd(20);
-  console.log(`${c.name.padEnd(13)}${ms(e).padEnd(11)}${ms(n).padEnd(14)}${cell(node[c.name])}${cell(chrome[c.name])}` +
-    `evaluate < ${c.nativeTargetMs} ms; wasm < ${WASM_TARGET}× native + JSON`);
+  console.log(`${c.name.padEnd(13)}${ms(e).padEnd(11)}${ms(r).padEnd(11)}${ms(n).padEnd(14)}${cell(node[c.name])}${cell(chrome[c.name])}` +
+    `evaluate < ${c.nativeTargetMs} ms; wasm < ${WASM_TARGET}× native text → JSON`);
   if (e > NATIVE_SLACK * c.nativeTargetMs) failures.push(`${c.name}: native evaluate ${ms(e)} is over ${NATIVE_SLACK}× its ${c.nativeTargetMs} ms target`);
   for (const [where, w] of [['Node', node[c.name]], ['Chromium', chrome[c.name]]]) {
     if (w > WASM_SLACK * WASM_TARGET * n) failures.push(`${c.name}: wasm in ${where} is ${(w / n).toFixed(1)}× native, over ${WASM_SLACK}× the ${WASM_TARGET}× target`);

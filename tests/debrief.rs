@@ -45,7 +45,10 @@ fn every_assessed_supplier_gets_its_scores_explanations_and_the_winners() {
     assert_eq!(b1.winner.as_ref().map(|w| w.bid.as_str()), Some("b3"));
     assert_eq!(q.winner_explanation.as_deref(), Some(winner_rationale));
     let winner_official = e.bids.iter().find(|b| b.id == "b3").unwrap();
-    assert_eq!(q.winner_score.as_deref(), winner_official.criteria[1].score.as_deref());
+    assert_eq!(
+        q.winner_score.as_deref(),
+        winner_official.criteria[1].score.as_deref()
+    );
     // Calculated criteria are explained by their working.
     let price = b1.criteria.iter().find(|c| c.id == "price").unwrap();
     assert_eq!(price.explanation, r1.criteria[0].working);
