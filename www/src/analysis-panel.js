@@ -6,8 +6,9 @@
 // Every figure shown is one the engine returned (`evaluate`, `analyse`, `RankAcceptability`). The
 // only arithmetic here is on marks being tried (a copy of the tender's inputs, which the engine
 // then checks) and the geometry of the bars and shading.
+import { scoreText, tenderMethod, usesValue } from './award.js';
 import { h, scroller } from './dom.js';
-import { engineText, fill } from './messages.js';
+import { engineErrors, engineText, fill } from './messages.js';
 import { copy, isGroup, leaves } from './model.js';
 import { ordered } from './results.js';
 import { AnalysisRunner } from './analysis-runner.js';
@@ -340,12 +341,15 @@ function leavesUnder(group) {
 
 const PLAIN = /^\d+(\.\d+)?$/;
 
-/** Marks in hundredths (whole numbers), or null when they are not a plain amount. */
+/**
+ * Marks in hundredths (whole numbers), or null when they are not a plain amount to at most two
+ * decimals: finer marks are left as typed for the engine to judge, never rounded here.
+ */
 function hundredths(text) {
   const s = String(text ?? '').trim();
   if (!PLAIN.test(s)) return null;
   const [whole, frac = ''] = s.split('.');
-  if (frac.length > 2) return Math.round(Number(s) * 100);
+  if (frac.length > 2) return null;
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
@@ -573,7 +577,7 @@ function whatIfSection(ctx, live) {
         result = ctx.engine.evaluate(whatIfTender(ctx.tender, tried));
         problems = showErrors([]);
       } catch (e) {
-        problems = showErrors(e?.errors ?? [{ code: 'wrong-type', path: '', message: String(e?.message) }]);
+        problems = showErrors(engineErrors(e));
         result = null;
       }
     } else {
@@ -594,8 +598,8 @@ function whatIfSection(ctx, live) {
           ? [
               fill(a.whatIfLeader, {
                 supplier: first.supplier,
-                total: fmt.number(first.total),
-                max: fmt.number(shownResult.maxTotal),
+                total: scoreText(fmt, shownResult.method, first.total),
+                max: scoreText(fmt, shownResult.method, shownResult.maxTotal),
               }),
               officialFirst && officialFirst.id === first.id
                 ? a.whatIfSame
@@ -640,7 +644,7 @@ function whatIfTable(ctx, result, official) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
   const officialRank = new Map(official.bids.map((b) => [b.id, b.rank]));
-  const caption = fill(a.whatIfCaption, { max: fmt.number(result.maxTotal) });
+  const caption = fill(a.whatIfCaption, { max: scoreText(fmt, result.method, result.maxTotal) });
   const t = grid(
     caption,
     'what-if',
@@ -651,7 +655,7 @@ function whatIfTable(ctx, result, official) {
         { 'data-bid': b.id },
         h('td', { class: 'num', 'data-rank': '' }, b.rank === null ? '–' : fmt.integer(b.rank)),
         h('th', { scope: 'row' }, b.supplier),
-        h('td', { class: 'num', 'data-total': '' }, fmt.number(b.total)),
+        h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, b.total)),
         h('td', { class: 'num' }, officialRank.get(b.id) == null ? '–' : fmt.integer(officialRank.get(b.id))),
       ),
     ),
@@ -1043,7 +1047,7 @@ export function evaluateAnalysis(ctx) {
         stabilitySlot,
         value.weightStability.length
           ? [h('p', {}, fill(a.stabilityIntro, { winner })), stabilityTable(ctx, value, ctx.tender)]
-          : official.method !== 'weighted-sum'
+          : usesValue(official.method)
             ? h(
                 'p',
                 { 'data-only-weighted-sum': '' },
@@ -1057,7 +1061,7 @@ export function evaluateAnalysis(ctx) {
   function update(result) {
     official = result;
     whatIf.update(result);
-    const linear = result.method === 'weighted-sum';
+    const linear = !usesValue(result.method);
     acceptability.node.hidden = !linear;
     acceptability.update(result);
     schedule(ctx.tender);
@@ -1217,9 +1221,9 @@ export function modelCheck(ctx) {
     },
     render(value) {
       node.dataset.analysisState = 'ready';
-      const method = ctx.tender.award?.method ?? 'weighted-sum';
+      const method = tenderMethod(ctx.tender);
       if (!value.weightStability.length) {
-        if (method === 'weighted-sum') node.hidden = true;
+        if (!usesValue(method)) node.hidden = true;
         else
           slot.replaceChildren(
             h('p', { 'data-only-weighted-sum': '' }, fill(a.onlyWeightedSum, { method: methodName(ctx, method) })),

@@ -8,7 +8,7 @@
 // it too for the slicing.
 
 /** Main thread: a slice leaves most of a 16 ms frame for the page. */
-export const MAIN_SLICE_MS = 8;
+const MAIN_SLICE_MS = 8;
 /** In the worker: progress about forty times a second. */
 export const WORKER_SLICE_MS = 25;
 /** A worker that has neither started nor failed after this long is given up for the main thread. */

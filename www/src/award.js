@@ -3,9 +3,10 @@
 // engine's (`value`, `valueWorking`, `total`, `inBand`, `rank`); this module only labels and formats
 // them. No DOM at import time, so the assessment summary builder can use it in Node too.
 import { h } from './dom.js';
+import { formatter } from './format.js';
 import { fill } from './messages.js';
 
-export const WEIGHTED_SUM = 'weighted-sum';
+const WEIGHTED_SUM = 'weighted-sum';
 
 /** True for the methods that rank on a value other than the total score. */
 export function usesValue(method) {
@@ -31,11 +32,6 @@ export function scoreText(fmt, method, text) {
 export function valueText(fmt, method, text) {
   if (text === null || text === undefined) return '';
   return method === 'quality-price-ratio' ? fmt.number(text) : fmt.money(text);
-}
-
-/** A band fraction from the file ("0.06") as a percentage, by Intl ("6%"). */
-export function percentText(locale, fraction) {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 6 }).format(String(fraction));
 }
 
 /** Whether the tender uses the band of the extended quality-price ratio method. */
@@ -140,13 +136,12 @@ export function methodWords(cat, locale, method, award, maxText, engineDescripti
   const known = cat.award.methods[method];
   if (!known) return engineDescription ?? '';
   const scale = award?.scale ?? cat.award.defaultScale;
-  const words = fill(known.words, {
-    max: maxText,
-    scale: new Intl.NumberFormat(locale).format(String(scale)),
-  });
+  // Through format.js, which never rounds a figure (Intl alone stops at 3 decimals).
+  const fmt = formatter(locale);
+  const words = fill(known.words, { max: maxText, scale: fmt.number(String(scale)) });
   if (method === 'quality-price-ratio' && award?.band !== undefined && award?.band !== null) {
     return `${words} ${fill(cat.award.bandWords, {
-      percent: percentText(locale, award.band),
+      percent: fmt.percent(String(award.band)),
       decider: cat.award.deciders[award.bandDecider ?? 'quality'] ?? award.bandDecider,
     })}`;
   }

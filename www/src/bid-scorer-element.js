@@ -1,5 +1,5 @@
 import { loadEngine } from './engine.js';
-import { catalogue, engineText, fill } from './messages.js';
+import { catalogue, engineErrors, engineText, fill } from './messages.js';
 import { formatter } from './format.js';
 import { styles } from './styles.js';
 import { h } from './dom.js';
@@ -426,9 +426,7 @@ export class BidScorer extends HTMLElement {
       if (mode === 'publish') errors = this.#engine.validate(this.#draft).errors;
       else result = this.#engine.evaluate(this.#draft);
     } catch (error) {
-      errors = error?.errors?.length
-        ? error.errors
-        : [{ code: 'wrong-type', path: '', message: String(error?.message) }];
+      errors = engineErrors(error);
     }
     this.#errors = errors;
     this.#showErrors();
@@ -716,7 +714,7 @@ export class BidScorer extends HTMLElement {
       try {
         errors = this.#engine.validate(data).errors;
       } catch (error) {
-        errors = error.errors ?? [{ code: 'wrong-type', path: '', message: String(error.message) }];
+        errors = engineErrors(error);
       }
       if (errors.length) {
         const cat = this.#cat();

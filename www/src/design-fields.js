@@ -68,7 +68,7 @@ export function setOrDelete(obj, key, value) {
 }
 
 /** The path one level up: `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> ''. */
-export function parentPath(path) {
+function parentPath(path) {
   const m = /(\.[^.[\]]+|\[\d+\])$/.exec(path);
   return m ? path.slice(0, m.index) : '';
 }

@@ -40,7 +40,7 @@ function dropMeasure(tender, id) {
  * file (a scratch tender holding that one measure), so a bad proxy is reported with the engine's
  * own message. Returns { file, added: [names], problems: [{ row, text }] }.
  */
-export function importMeasures(c, text, file) {
+function importMeasures(c, text, file) {
   const { d, tender, cat } = c;
   const parsed = measuresFromCsv(text);
   const problems = parsed.problems.map((p) => ({ row: p.row, text: fill(d.csv[p.code], p.params) }));

@@ -2,13 +2,14 @@
 // and worked example (`describe`); and a chart of score against price whose every point the engine
 // scored: a scratch tender holding only the price criterion and made-up bids at evenly spread
 // prices is evaluated, and the chart draws what came back.
+import { scoreText, tenderMethod, usesValue, valueText } from './award.js';
 import { h, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
 import { copy } from './model.js';
-import { methodOf, newLeaf, priceNode } from './design-tree.js';
+import { newLeaf, priceNode } from './design-tree.js';
 import { actionButton, amountOrNone, setOrDelete } from './design-fields.js';
 
-export const FORMULAS = ['lowest-ratio', 'linear-min-max', 'deviation-from-lowest', 'set-bounds', 'reference-ratio'];
+const FORMULAS = ['lowest-ratio', 'linear-min-max', 'deviation-from-lowest', 'set-bounds', 'reference-ratio'];
 const POINTS = 11;
 
 const positive = (v) => {
@@ -262,7 +263,6 @@ export function priceSection(c) {
     if (!p.scored) {
       // Other award methods: price is not scored; the engine works three bids through the method.
       chartKey = '';
-      const fd = described.method === 'fictitious-discount';
       chart.replaceChildren(
         h('h4', { class: 'heading-s' }, d.methodHeading),
         h('p', {}, d.methods[described.method]?.words ?? described.methodDescription),
@@ -273,8 +273,8 @@ export function priceSection(c) {
               head: [cat.ui.price, d.qualityColumn, d.valueColumn],
               rows: described.methodExample.map((e) => [
                 c.fmt.money(e.price),
-                fd ? c.fmt.money(e.quality) : c.fmt.number(e.quality),
-                fd ? c.fmt.money(e.value) : c.fmt.number(e.value),
+                scoreText(c.fmt, described.method, e.quality),
+                valueText(c.fmt, described.method, e.value),
               ]),
               notes: described.methodExample.map((e) => e.working),
             })
@@ -328,7 +328,7 @@ export function priceSection(c) {
     body: h(
       'div',
       { 'data-context': fill(d.criterionContext, { name: node.name || node.id }) },
-      methodOf(tender) === 'weighted-sum' ? null : h('p', { class: 'inset' }, d.priceNotScored),
+      !usesValue(tenderMethod(tender)) ? null : h('p', { class: 'inset' }, d.priceNotScored),
       radios,
       params,
       h(

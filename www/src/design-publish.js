@@ -16,7 +16,7 @@ const escapeHtml = (s) =>
  * list inside the element (criteria and marks from the engine's description) shows until the
  * engine is ready, and stays if it cannot run.
  */
-export function embedSnippet(model, described, cat, defineUrl = DEFINE_URL) {
+function embedSnippet(model, described, cat, defineUrl = DEFINE_URL) {
   const json = JSON.stringify(model, null, 2).replace(/</g, '\\u003c');
   const fallback = described
     ? [

@@ -4,13 +4,14 @@ import { h } from './dom.js';
 import { fill } from './messages.js';
 import { isGroup, walk } from './model.js';
 import { actionButton, amountOrNone, setOrDelete } from './design-fields.js';
-import { methodOf, priceNode } from './design-tree.js';
+import { tenderMethod } from './award.js';
+import { priceNode } from './design-tree.js';
 
 const METHODS = ['weighted-sum', 'price-per-quality-point', 'quality-price-ratio', 'fictitious-discount'];
 const QPR_FIELDS = ['scale', 'band', 'bandDecider'];
 
 /** Changes the award method. Price carries no marks outside the weighted sum: its marks are put aside. */
-export function changeMethod(c, method) {
+function changeMethod(c, method) {
   const t = c.tender;
   t.award ??= {};
   const stash = c.session.stash.get(t) ?? {};
@@ -61,7 +62,7 @@ function tieLabel(c, rule) {
 
 export function rulesSection(c) {
   const { d, fields, tender, uid } = c;
-  const method = methodOf(tender);
+  const method = tenderMethod(tender);
   const award = section(tender, 'award');
   const rounding = section(tender, 'rounding');
   const moderation = section(tender, 'moderation');

@@ -1,6 +1,7 @@
 // Design mode: the criteria tree. Add, rename, reorder, nest and remove criteria and groups with
 // buttons (keyboard operable), set each one's kind, marks and question; the running total, each
 // criterion's share and the social value check are the engine's (`describe`), never added up here.
+import { scoreText, tenderMethod, usesValue } from './award.js';
 import { h } from './dom.js';
 import { fill } from './messages.js';
 import { isGroup, walk } from './model.js';
@@ -8,7 +9,7 @@ import { slugId } from './design-csv.js';
 import { SCALE_PRESETS } from './design-templates.js';
 import { actionButton, amountOrNone, followName, identifierField, setOrDelete, textOrNone } from './design-fields.js';
 
-export const KINDS = ['scored', 'price', 'numeric', 'measures', 'pass-fail'];
+const KINDS = ['scored', 'price', 'numeric', 'measures', 'pass-fail'];
 const KIND_FIELDS = [
   'formula',
   'zeroAt',
@@ -27,7 +28,11 @@ const KIND_FIELDS = [
   'target',
 ];
 
-export const methodOf = (tender) => tender.award?.method ?? 'weighted-sum';
+/** "Total: 100 marks", or the total worth in money under the fictitious discount. */
+export function totalText(c, described) {
+  const key = described.method === 'fictitious-discount' ? 'totalValue' : 'totalMarks';
+  return fill(c.d[key], { total: scoreText(c.fmt, described.method, described.maxTotal) });
+}
 
 /** Every criterion and group id in use. */
 export function allIds(tender) {
@@ -54,7 +59,7 @@ export function nodesWithPaths(tender) {
 }
 
 /** Points references to a criterion or group id (tie-break rules, example bids) at its new id. */
-export function renameRefs(tender, before, after) {
+function renameRefs(tender, before, after) {
   if (before === after) return;
   tender.tieBreak = tender.tieBreak?.map((r) => {
     const [kind, id] = String(r).split(/:(.*)/s);
@@ -85,7 +90,7 @@ function dropRefs(tender, id) {
 }
 
 /** The first scale's name, adding the 0–5 preset when the tender has none. */
-export function firstScale(tender) {
+function firstScale(tender) {
   const names = Object.keys(tender.scales ?? {});
   if (names.length) return names[0];
   const p = SCALE_PRESETS['0-5'];
@@ -94,7 +99,7 @@ export function firstScale(tender) {
 }
 
 /** Switches a criterion's kind, putting aside the fields of the old kind in case it comes back. */
-export function changeKind(c, node, kind) {
+function changeKind(c, node, kind) {
   const stash = c.session.stash.get(node) ?? {};
   for (const f of KIND_FIELDS) {
     if (Object.hasOwn(node, f)) {
@@ -126,7 +131,7 @@ function kindDefaults(c, node) {
   if (node.kind === 'measures') node.measures ??= (t.measures ?? []).map((m) => m.id);
   if (node.kind === 'price') {
     node.formula ??= 'lowest-ratio';
-    if (methodOf(t) !== 'weighted-sum' && Object.hasOwn(node, 'weight')) {
+    if (usesValue(tenderMethod(t)) && Object.hasOwn(node, 'weight')) {
       const stash = c.session.stash.get(node) ?? {};
       stash.weight = node.weight;
       c.session.stash.set(node, stash);
@@ -202,10 +207,7 @@ export function statusPanel(c) {
         node.className = 'design-status';
         return;
       }
-      total.textContent =
-        last.method === 'fictitious-discount'
-          ? fill(c.d.totalValue, { total: c.fmt.money(last.maxTotal) })
-          : fill(c.d.totalMarks, { total: c.fmt.number(last.maxTotal) });
+      total.textContent = totalText(c, last);
       const s = socialValueStatus(c, last);
       sv.textContent = s?.text ?? '';
       node.className = `design-status${s?.ok === false ? ' design-status--low' : s?.ok ? ' design-status--ok' : ''}`;
@@ -215,9 +217,9 @@ export function statusPanel(c) {
 
 function marksField(c, node, path) {
   const { d, fields } = c;
-  const method = methodOf(c.tender);
+  const method = tenderMethod(c.tender);
   if (node.kind === 'pass-fail') return h('p', { class: 'hint' }, d.gateHint);
-  if (node.kind === 'price' && method !== 'weighted-sum') return h('p', { class: 'hint' }, d.priceNoMarks);
+  if (node.kind === 'price' && usesValue(method)) return h('p', { class: 'hint' }, d.priceNoMarks);
   if (method === 'fictitious-discount' && node.kind !== 'price') {
     return fields.text({
       path: `${path}.value`,
@@ -230,7 +232,7 @@ function marksField(c, node, path) {
   }
   return fields.text({
     path: `${path}.weight`,
-    label: method === 'weighted-sum' ? d.marksLabel : d.qualityPointsLabel,
+    label: usesValue(method) ? d.qualityPointsLabel : d.marksLabel,
     numeric: true,
     width: 'input--w5',
     get: () => node.weight,
@@ -587,10 +589,10 @@ export function treeSection(c) {
       const fd = state.last?.method === 'fictitious-discount';
       for (const { node, share } of shares) {
         const s = byId.get(node.id);
-        const showMarks = s && !(node.kind === 'price' && state.last.method !== 'weighted-sum');
+        const showMarks = s && !(node.kind === 'price' && usesValue(state.last.method));
         share.textContent = showMarks
           ? fill(fd ? d.shareValue : d.shareMarks, {
-              marks: fd ? c.fmt.money(s.marks) : c.fmt.number(s.marks),
+              marks: scoreText(c.fmt, state.last.method, s.marks),
               percent: c.fmt.number(s.sharePercent),
             })
           : '';

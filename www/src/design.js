@@ -5,14 +5,14 @@
 // (`evaluate`). This module holds the state, runs the engine and shows its errors; each section of
 // the page is its own module (design-*.js) and only renders what the engine returned.
 import { h } from './dom.js';
-import { engineText, fill } from './messages.js';
+import { engineErrors, engineText, fill } from './messages.js';
 import { formatter } from './format.js';
 import { copy } from './model.js';
 import { loadSaved, save, storageKey } from './io.js';
 import { DesignFields } from './design-fields.js';
 import { blankTender } from './design-templates.js';
 import { startSection, aboutSection } from './design-start.js';
-import { treeSection, socialValueStatus } from './design-tree.js';
+import { treeSection, socialValueStatus, totalText } from './design-tree.js';
 import { priceSection } from './design-price.js';
 import { scalesSection } from './design-scales.js';
 import { measuresSection } from './design-measures.js';
@@ -361,7 +361,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
     try {
       errors = engine.validate(draft).errors;
     } catch (error) {
-      errors = error?.errors ?? [{ code: 'wrong-type', path: '', message: String(error?.message), params: {} }];
+      errors = engineErrors(error);
     }
     let described = null;
     try {
@@ -396,10 +396,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   function barText(c) {
     const last = state.last;
     if (!last) return '';
-    const total =
-      last.method === 'fictitious-discount'
-        ? fill(d.totalValue, { total: c.fmt.money(last.maxTotal) })
-        : fill(d.totalMarks, { total: c.fmt.number(last.maxTotal) });
+    const total = totalText(c, last);
     const sv = socialValueStatus(c, last);
     const n = showErrors ? state.errors.length : 0;
     const problems = n ? fill(n === 1 ? d.barProblem : d.barProblems, { count: n }) : null;

@@ -19,7 +19,6 @@ import { valuePhrase } from './award.js';
 import { evaluateAnalysis } from './analysis-panel.js';
 
 function bidBody(ctx, bid, index, evaluators) {
-  const { ui } = ctx.cat;
   const at = `bids[${index}]`;
   return [
     supplierField(ctx, bid, at),

@@ -914,6 +914,16 @@ export function sentence(text) {
 }
 
 /**
+ * The engine's error list from what it threw (a BidScoreError carries `errors`); anything else,
+ * which should never happen, becomes one error so the form still says something.
+ */
+export function engineErrors(error) {
+  return error?.errors?.length
+    ? error.errors
+    : [{ code: 'wrong-type', path: '', message: String(error?.message), params: {} }];
+}
+
+/**
  * Text for an engine message `{code, params, message}` from one of the catalogue's tables
  * ('errors', 'warnings', 'reasons'), or the engine's English when the catalogue has none.
  */

@@ -153,23 +153,18 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   const parts = [];
   parts.push(h(headingLevel, { class: 'heading-s' }, bid.supplier, ' ', statusTag(ctx, bid)));
   parts.push(valueSummary(ctx, method, bid));
-  if (bid.reasons.length) {
+  // Why it is disqualified and what is still missing: both lists of engine messages.
+  for (const [kind, heading, messages] of [
+    ['reasons', cat.ui.reasonsHeading, bid.reasons],
+    ['missing', cat.ui.missingHeading, bid.missing],
+  ]) {
+    if (!messages.length) continue;
     parts.push(
-      h('p', { class: 'body-s' }, cat.ui.reasonsHeading),
+      h('p', { class: 'body-s' }, heading),
       h(
         'ul',
-        { class: 'list' },
-        bid.reasons.map((r) => h('li', {}, engineText(cat, 'reasons', r))),
-      ),
-    );
-  }
-  if (bid.missing.length) {
-    parts.push(
-      h('p', { class: 'body-s' }, cat.ui.missingHeading),
-      h(
-        'ul',
-        { class: 'list' },
-        bid.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+        { class: 'list', 'data-messages': kind },
+        messages.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
       ),
     );
   }

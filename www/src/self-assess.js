@@ -16,7 +16,7 @@ import {
 import { yourTotal, yourValue } from './award.js';
 import { selfAssessAnalysis } from './analysis-panel.js';
 
-export const OWN_ID = 'your-bid';
+const OWN_ID = 'your-bid';
 
 /** The tender a supplier works on: the model, their own bid and their "what if" bids only. */
 export function selfAssessTender(tender, cat) {

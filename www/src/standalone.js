@@ -6,6 +6,7 @@
 // www/src/bundle.js). Loaded as ES modules, the widget has no such text and offers no button.
 // Closing script tags are written `<\/script>` in this file: the build refuses a bundle with the
 // plain form in it, which would end the standalone copy's inline script early.
+import { scoreText, totalHeading } from './award.js';
 import { fill } from './messages.js';
 import { ordered } from './results.js';
 import { download, fileName } from './io.js';
@@ -33,7 +34,7 @@ function esc(text) {
  * JSON for a `<script type="application/json">` element: `<` written as `\u003c` (still the same
  * JSON), so no supplier name or rationale can close the element or open a comment.
  */
-export function scriptJson(value) {
+function scriptJson(value) {
   return JSON.stringify(value, null, 2).replace(/</g, '\\u003c');
 }
 
@@ -46,13 +47,13 @@ function fallbackTable({ cat, fmt }, result, when) {
   const rows = ordered(result).map(
     (b) =>
       `<tr><td>${esc(b.rank === null ? '–' : fmt.integer(b.rank))}</td><th scope="row">${esc(b.supplier)}</th>` +
-      `<td>${esc(cat.ui.statuses[b.status] ?? b.status)}</td><td>${esc(fmt.number(b.total))}</td></tr>`,
+      `<td>${esc(cat.ui.statuses[b.status] ?? b.status)}</td><td>${esc(scoreText(fmt, result.method, b.total))}</td></tr>`,
   );
   return [
     '<table>',
     `<caption>${esc(fill(cat.ui.standaloneFallback, { date: fmt.dateTime(when) }))}</caption>`,
     `<thead><tr><th scope="col">${esc(cat.ui.rank)}</th><th scope="col">${esc(cat.ui.supplier)}</th>` +
-      `<th scope="col">${esc(cat.ui.status)}</th><th scope="col">${esc(cat.ui.total)}</th></tr></thead>`,
+      `<th scope="col">${esc(cat.ui.status)}</th><th scope="col">${esc(totalHeading(cat, result.method))}</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
     '</table>',
   ].join('\n');
@@ -73,7 +74,7 @@ const PAGE_CSS = [
  * @param {{ tender: object, mode: string, locale: string|null, result: object|null,
  *   cat: object, fmt: object, when?: Date }} what
  */
-export function standaloneHtml({ tender, mode, locale, result, cat, fmt, when = new Date() }) {
+function standaloneHtml({ tender, mode, locale, result, cat, fmt, when = new Date() }) {
   if (!bundleSource) throw new Error('only the single-file build can write a standalone copy');
   const title = tender?.tender?.title || cat.ui.modes[mode];
   const lang = locale || tender?.tender?.locale || 'en-GB';
