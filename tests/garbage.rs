@@ -48,7 +48,9 @@ fn feed(bytes: &[u8]) -> Option<String> {
         }
         if let Ok(r) = &evaluated {
             // The result must also serialise: that is what the command line and the widget do.
-            serde_json::to_string(r).ok()?;
+            if serde_json::to_string(r).is_err() {
+                return Some("the result does not serialise".to_string());
+            }
         }
         // (Text that is not JSON at all is not worth reading twice.)
         if evaluated

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { setUp, openPage, ready, axe, shot, root, defaultTenderText, nodeEngine, tenderIn } from './support.mjs';
+import { setUp, openPage, record, ready, axe, shot, root, defaultTenderText, nodeEngine, tenderIn } from './support.mjs';
 import { formatter } from '../../www/src/format.js';
 import { sliced } from '../../www/src/analysis-runner.js';
 import { shareMarks, whatIfTender } from '../../www/src/analysis-panel.js';
@@ -516,6 +516,11 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   const central = await page
     .locator('bid-scorer [part~="central-weights"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, ...[...tr.children].slice(1).map((c) => c.textContent)]));
+  assert.deepEqual(
+    central.map((r) => r[0]),
+    expected.bids.map((b) => b.bid),
+    'a row for every ranked bid',
+  );
   for (const [id, confidence, ...weights] of central) {
     const b = expected.bids.find((x) => x.bid === id);
     assert.equal(confidence, b.confidence === null ? 'never first' : fmt.percent(b.confidence));
@@ -644,9 +649,7 @@ test('evaluate: with no Worker, rank acceptability runs on the main thread in sl
     delete window.Worker;
   });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const { errors } = record(page);
   await page.goto(`${env.url}evaluate.html`);
   await ready(page);
   await analysed(page);

@@ -45,6 +45,7 @@ test('properties, evaluate(), mode, src and events', async () => {
     // Switching mode re-renders.
     el.setAttribute('mode', 'self-assess');
     const selfAssessIds = el.tender.bids.map((b) => b.id);
+    const selfAssessShown = el.shadowRoot.querySelector('[data-mode]')?.dataset.mode;
 
     // Typing fires bid-scorer-change; bad input fires bid-scorer-error with the engine's errors.
     seen.length = 0;
@@ -75,6 +76,7 @@ test('properties, evaluate(), mode, src and events', async () => {
       defaultTitle,
       emptyMode,
       selfAssessIds,
+      selfAssessShown,
       events,
       errorCodes: error?.detail.errors.map((x) => [x.code, x.path]),
       composed: error?.composed,
@@ -91,6 +93,7 @@ test('properties, evaluate(), mode, src and events', async () => {
   assert.equal(out.defaultTitle, 'Community wellbeing service');
   assert.equal(out.emptyMode, 'publish');
   assert.deepEqual(out.selfAssessIds, ['your-bid']);
+  assert.equal(out.selfAssessShown, 'self-assess', 'the shadow root is rebuilt for the new mode');
   assert.deepEqual(out.events, ['bid-scorer-error', 'bid-scorer-change']);
   assert.deepEqual(out.errorCodes, [['invalid-number', 'bids[0].price']]);
   assert.equal(out.composed, true);
@@ -103,18 +106,28 @@ test('properties, evaluate(), mode, src and events', async () => {
 });
 
 test('a src that is not http(s) is never fetched, and the widget says there is no tender', async () => {
-  const { page, context, requests } = await openPage(env, 'index.html');
-  const message = await page.evaluate(async () => {
+  const { page, context } = await openPage(env, 'index.html');
+  // The browser reports no request events for data: URLs, so watch fetch itself.
+  const { message, fetched } = await page.evaluate(async () => {
+    const fetched = [];
+    const real = window.fetch;
+    window.fetch = (input, init) => {
+      fetched.push(String(input?.url ?? input));
+      return real(input, init);
+    };
     await import('./src/define.js');
     const el = document.createElement('bid-scorer');
     const failed = new Promise((ok) => el.addEventListener('bid-scorer-error', ok, { once: true }));
     el.setAttribute('src', 'data:application/json,{}');
     document.body.append(el);
     await failed;
-    return el.shadowRoot.querySelector('[role="alert"]').textContent;
+    return { message: el.shadowRoot.querySelector('[role="alert"]').textContent, fetched };
   });
   assert.match(message, /No tender to show/);
-  assert.ok(!requests.some((u) => u.startsWith('data:')));
+  assert.deepEqual(
+    fetched.filter((u) => u.startsWith('data:')),
+    [],
+  );
   await context.close();
 });
 

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, axe, shot, nodeEngine } from './support.mjs';
+import { setUp, openPage, record, axe, shot, nodeEngine } from './support.mjs';
 import { parseCsv, measuresFromCsv } from '../../www/src/design-csv.js';
 import { chartPrices, chartTender } from '../../www/src/design-price.js';
 import { TEMPLATES } from '../../www/src/design-templates.js';
@@ -92,9 +92,7 @@ function snippetModel(snippet) {
 async function pageWith(html) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { errors } = record(page);
   await page.route(`${env.url}snippet-test.html`, (route) =>
     route.fulfill({
       contentType: 'text/html; charset=utf-8',

@@ -4,6 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine } from './support.mjs';
+import { catalogue, engineText } from '../../www/src/messages.js';
+
+const cat = catalogue('en-GB');
 
 let env;
 before(async () => {
@@ -92,6 +95,12 @@ test('self-assess mode starts with a blank bid of the supplier’s own and shows
   assert.equal(result.bids[0].status, 'incomplete');
   await page.locator('bid-scorer [data-own-total]').waitFor();
   assert.ok(await page.locator('bid-scorer [data-breakdown="your-bid"]').isVisible());
+  // Every missing input the engine lists is shown, in its order.
+  const missing = await page
+    .locator('bid-scorer [data-breakdown="your-bid"] [data-messages="missing"] li')
+    .allTextContents();
+  assert.ok(result.bids[0].missing.length > 0);
+  assert.deepEqual(missing, result.bids[0].missing.map((m) => engineText(cat, 'reasons', m)));
   assert.deepEqual(errors, []);
   assertOwnFiles(requests, env.url);
   await context.close();
@@ -116,6 +125,10 @@ test('evaluate mode ranks the default tender exactly as the engine does', async 
   await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption('b4');
   const b4 = await page.locator('bid-scorer [data-breakdown="b4"]').textContent();
   assert.match(b4, /Disqualified/);
+  const reasons = await page.locator('bid-scorer [data-breakdown="b4"] [data-messages="reasons"] li').allTextContents();
+  assert.ok(byId.get('b4').reasons.length > 0);
+  assert.deepEqual(reasons, byId.get('b4').reasons.map((r) => engineText(cat, 'reasons', r)));
+  assert.match(reasons[0], /Service delivery/);
   assert.ok(b4.includes(byId.get('b4').criteria.find((c) => c.id === 'q-delivery').working));
   assert.deepEqual(errors, []);
   assertOwnFiles(requests, env.url);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { setUp, ready, axe, shot, root, nodeEngine, tenderIn, field, resultIn, defaultTenderText } from './support.mjs';
+import { setUp, record, ready, axe, shot, root, nodeEngine, tenderIn, field, resultIn, defaultTenderText } from './support.mjs';
 import { lzmaDecode, fromBase64 } from '../../www/src/lzma.js';
 
 /** The policy from the issue, exactly as a careful council site would send it. */
@@ -55,13 +55,7 @@ async function open(url, { width = 1280, csp = null, javaScriptEnabled = true } 
     });
   }
   const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
+  const { errors, requests } = record(page);
   await page.goto(url);
   return { page, context, errors, requests };
 }

@@ -71,14 +71,22 @@ test('self-assess: entering a price, a score and commitments changes the total t
     `Social value: ${money}, which is ${sv.percentOfPrice}% of the bid's price.`,
   );
 
-  // A cheaper "what if" rival changes the supplier's rank and price score.
+  // A "what if" rival joins the ranking table beside the supplier's own bid, as the engine
+  // scores it (both still incomplete here, so neither is ranked yet).
   await page.locator('bid-scorer [data-action="add-what-if"]').click();
   await field(page, 'bids[1].price').fill('900000');
   await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids.length === 2);
   await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[1].price === '900000.00');
   expected = await assertMatchesEngine(page);
-  assert.equal(expected.bids[1].hypothetical, true);
-  assert.ok(await page.locator('bid-scorer [part~="ranking"]').isVisible());
+  const rival = expected.bids[1];
+  assert.equal(rival.hypothetical, true);
+  const rows = await page
+    .locator('bid-scorer [part~="ranking"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, tr.querySelector('[data-total]').textContent]));
+  assert.deepEqual(
+    rows,
+    expected.bids.map((b) => [b.id, b.total]),
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -87,7 +95,8 @@ test('evaluate: changing an evaluator’s score re-ranks exactly as the engine d
   const { page, context, errors } = await openPage(env, 'evaluate.html');
   await ready(page);
   await page.locator('bid-scorer details[data-bid-editor="b2"] > summary').click();
-  const before = await page.locator('bid-scorer').evaluate((el) => el.result.bids.find((b) => b.id === 'b2').total);
+  const official = await resultIn(page);
+  const before = official.bids.find((b) => b.id === 'b2').total;
   await field(page, 'bids[1].scores.q-staffing.evaluators.Evaluator 1').fill('5');
   await field(page, 'bids[1].scores.q-staffing.evaluators.Evaluator 2').fill('5');
   await waitForTotal(page, 'b2', before);
@@ -95,6 +104,12 @@ test('evaluate: changing an evaluator’s score re-ranks exactly as the engine d
   const b2 = expected.bids.find((b) => b.id === 'b2');
   const shown = await page.locator('bid-scorer [part~="ranking"] tr[data-bid="b2"] [data-total]').textContent();
   assert.equal(shown, b2.total);
+  // The change does re-rank (b2 passes b1), and the table follows the engine's new order.
+  assert.notDeepEqual(expected.ranking, official.ranking);
+  const order = await page
+    .locator('bid-scorer [part~="ranking"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.dataset.bid));
+  assert.deepEqual(order, [...expected.ranking, ...expected.bids.filter((b) => b.rank === null).map((b) => b.id)]);
   // The live region announces the new ranking.
   const first = expected.bids.find((b) => b.id === expected.ranking[0]);
   assert.equal(

@@ -42,6 +42,13 @@ export async function setUp({ csp = false } = {}) {
 export async function openPage(env, path, { width = 1280, height = 900, reducedMotion } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true, reducedMotion });
   const page = await context.newPage();
+  const recorded = record(page);
+  await page.goto(env.url + path);
+  return { page, context, ...recorded };
+}
+
+/** Starts recording a page's console errors, page errors and requests: { errors, requests }. */
+export function record(page) {
   const errors = [];
   const requests = [];
   page.on('console', (m) => {
@@ -49,8 +56,7 @@ export async function openPage(env, path, { width = 1280, height = 900, reducedM
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(env.url + path);
-  return { page, context, errors, requests };
+  return { errors, requests };
 }
 
 /** Waits until the widget on the page has rendered a result (or, in publish mode, the model). */

@@ -32,7 +32,7 @@ test('the LZMA decoder gives back exactly what xz compressed, for every kind of 
   }
 });
 
-test('corrupt or truncated LZMA data is an LzmaError, never wrong bytes', () => {
+test('truncated or mis-sized LZMA data is an LzmaError; a flipped byte is mostly caught, never passed off as the original', () => {
   const input = Buffer.from(readFileSync(join(root, 'www/src/bid-scorer-element.js')));
   const packed = new Uint8Array(xz(input, ['-6']));
   const truncated = packed.slice(0, packed.length >> 1);
