@@ -513,13 +513,14 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   // Central weights and confidence, on demand.
   assert.equal(await page.locator('bid-scorer [part~="central-weights"]').count(), 0);
   await page.locator('bid-scorer [data-central] > summary').click();
+  await page.locator('bid-scorer [part~="central-weights"] tbody tr').first().waitFor();
   const central = await page
     .locator('bid-scorer [part~="central-weights"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, ...[...tr.children].slice(1).map((c) => c.textContent)]));
   assert.deepEqual(
     central.map((r) => r[0]),
-    expected.bids.map((b) => b.bid),
-    'a row for every ranked bid',
+    engine.evaluate(tender).ranking,
+    'a row for every ranked bid, in the official order',
   );
   for (const [id, confidence, ...weights] of central) {
     const b = expected.bids.find((x) => x.bid === id);
