@@ -346,27 +346,40 @@ pub(crate) fn fields<'t>(
     prepared: &[Prepared<'t>],
     pool: &[usize],
 ) -> BTreeMap<&'t str, Field> {
-    let t = cx.t;
-    let mut out = BTreeMap::new();
-    for c in cx.leaves.iter().copied().filter(|c| is_relative(c)) {
-        let amounts: Vec<(usize, Decimal)> = pool
+    crate::sorting::map_of(
+        cx.leaves
             .iter()
-            .filter_map(|&i| input_amount(t, c, &prepared[i]).map(|a| (i, a)))
-            .collect();
-        if let Some(mut f) = Field::of(amounts.iter().map(|(_, a)| *a)) {
-            f.highest_parts = ratio_parts(t, c, prepared, &amounts, f.highest);
-            out.insert(c.id.as_str(), f);
-        }
+            .copied()
+            .filter_map(|c| Some((c.id.as_str(), field(cx.t, c, pool, &|i| &prepared[i])?))),
+    )
+}
+
+/// The comparison input of one criterion over `pool`, reading each bid through `bid` (the
+/// analysis swaps one bid for a changed copy); `None` when it is not relative or has no amounts.
+pub(crate) fn field<'p, 't: 'p>(
+    t: &Tender,
+    c: &Criterion,
+    pool: &[usize],
+    bid: &dyn Fn(usize) -> &'p Prepared<'t>,
+) -> Option<Field> {
+    if !is_relative(c) {
+        return None;
     }
-    out
+    let amounts: Vec<(usize, Decimal)> = pool
+        .iter()
+        .filter_map(|&i| input_amount(t, c, bid(i)).map(|a| (i, a)))
+        .collect();
+    let mut f = Field::of(amounts.iter().map(|(_, a)| *a))?;
+    f.highest_parts = ratio_parts(t, c, bid, &amounts, f.highest);
+    Some(f)
 }
 
 /// For social value as a percentage of price: the social value and price of the bid holding the
 /// highest percentage.
-fn ratio_parts(
+fn ratio_parts<'p, 't: 'p>(
     t: &Tender,
     c: &Criterion,
-    prepared: &[Prepared],
+    bid: &dyn Fn(usize) -> &'p Prepared<'t>,
     amounts: &[(usize, Decimal)],
     highest: Decimal,
 ) -> Option<(Decimal, Decimal)> {
@@ -378,8 +391,9 @@ fn ratio_parts(
         return None;
     };
     let &(i, _) = amounts.iter().find(|(_, a)| *a == highest)?;
-    let sv = *prepared[i].sv.get(c.id.as_str())?;
-    Some((sv, sv_base(t, prepared[i].bid)?))
+    let p = bid(i);
+    let sv = *p.sv.get(c.id.as_str())?;
+    Some((sv, sv_base(t, p.bid)?))
 }
 
 /// The amount a relative criterion compares: price, value, social value or SV %.

@@ -592,8 +592,12 @@ impl Reader {
             return r;
         };
         if let Some(d) = self.decimal(&o, "decimals") {
-            if d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::TEN {
-                r.decimals = d.to_string().parse().unwrap_or(2);
+            // "3.0" is the whole number 3: read the value, not its text.
+            let whole = (d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::TEN)
+                .then(|| rust_decimal::prelude::ToPrimitive::to_u32(&d))
+                .flatten();
+            if let Some(n) = whole {
+                r.decimals = n;
             } else {
                 self.err(
                     ErrorKind::InvalidDecimals {
@@ -1409,7 +1413,8 @@ impl Reader {
             if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
                     let p = join(&scores_at, cid);
-                    if !self.expect_kind(&leaves, cid, "scored", &p) {
+                    // `null` is absent (as for gates, values and commitments): not scored yet.
+                    if val.is_null() || !self.expect_kind(&leaves, cid, "scored", &p) {
                         continue;
                     }
                     let Some(Kind::Scored { scale, .. }) =
@@ -1473,13 +1478,13 @@ impl Reader {
             {
                 for (mid, val) in m {
                     let p = join(&commitments_at, mid);
+                    if val.is_null() {
+                        continue;
+                    }
                     if !measures.contains(mid.as_str()) {
                         if !self.broken_measures.contains(mid) {
                             self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
                         }
-                        continue;
-                    }
-                    if val.is_null() {
                         continue;
                     }
                     let Some(d) = self.decimal_value(val, &p) else {

@@ -166,8 +166,10 @@ fn rank_reversal(
         // Rest in the official order (best first); find the best-placed bid that some bid now
         // strictly below it would overtake.
         let mut order: Vec<usize> = (0..rest.len()).collect();
+        // Ties in id order, so which of two equal bids is named never depends on the file's order.
         crate::sorting::sort(&mut order, &|&a, &b| {
-            bids[rest[b]].key_value.cmp(&bids[rest[a]].key_value)
+            let (x, y) = (&bids[rest[a]], &bids[rest[b]]);
+            y.key_value.cmp(&x.key_value).then_with(|| x.id.cmp(&y.id))
         });
         // Scan from the bottom keeping the best "after" total among bids strictly lower before.
         let mut best_below: Option<(Option<Decimal>, usize)> = None;
@@ -180,7 +182,8 @@ fn rank_reversal(
             while j > 0 && bids[rest[order[j - 1]]].key_value == before {
                 j -= 1;
             }
-            for &pos in &order[j..k] {
+            // Of tied bids, the first in id order is the one named (the last found wins).
+            for &pos in order[j..k].iter().rev() {
                 if let Some((score, below)) = best_below {
                     if score > after[pos] {
                         found = Some((pos, below));
