@@ -76,7 +76,7 @@ pub fn value_of(
                     "{} quality points ÷ {} × {} = {shown}",
                     Plain(q),
                     money(price),
-                    crate::money::grouped(&Plain(scale).to_string())
+                    crate::money::Shown::Quantity(None).of(scale)
                 ),
                 shown,
                 code: "quality-price-ratio",

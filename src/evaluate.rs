@@ -78,7 +78,7 @@ pub(crate) struct Fmt {
 }
 
 impl Fmt {
-    fn of(t: &Tender) -> Fmt {
+    pub(crate) fn of(t: &Tender) -> Fmt {
         Fmt {
             currency: t.info.currency.clone(),
             decimals: t.rounding.decimals,
@@ -464,7 +464,7 @@ pub(crate) fn score_criterion(
                     input_from: None,
                     working: format!(
                         "{} is above the ceiling, so no marks: {m} × 0",
-                        Money(price, &fmt.currency)
+                        fmt.money(price)
                     ),
                     code: "above-ceiling-zero",
                     params: Params::new().with("marks", m).with("amount", Plain(price)),
@@ -756,32 +756,28 @@ fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
     if t.measures.is_empty() {
         return None;
     }
+    let mut total = Decimal::ZERO;
     let items: Vec<SocialValueItem> = t
         .measures
         .iter()
         .filter_map(|m| {
             let q = *b.commitments.get(&m.id)?;
             let value = q * m.proxy;
+            total += value;
             Some(SocialValueItem {
                 measure: m.id.clone(),
                 quantity: plain(q),
                 proxy: fixed(m.proxy, 2),
                 money: fixed(value, 2),
                 working: format!(
-                    "{} {} × {} = {}",
-                    money::grouped(&plain(q)),
-                    m.unit,
+                    "{} × {} = {}",
+                    Shown::Quantity(Some(&m.unit)).of(q),
                     fmt.money(m.proxy),
                     fmt.money(value)
                 ),
             })
         })
         .collect();
-    let total: Decimal = t
-        .measures
-        .iter()
-        .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
-        .sum();
     Some(SocialValue {
         money: fixed(total, 2),
         percent_of_price: b.price.map(|price| fixed(money::percent(total, price), 2)),

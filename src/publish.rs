@@ -446,10 +446,7 @@ fn example(
                 crate::money::Shown::Money(&t.info.currency),
             );
             let score = crate::evaluate::official(s.score, t);
-            let shown = match t.rounding.stage {
-                RoundingStage::Criterion => fixed(score, t.rounding.decimals),
-                _ => Plain(crate::money::round(score, 10)).to_string(),
-            };
+            let shown = crate::evaluate::Fmt::of(t).score(score).to_string();
             ExampleBid {
                 price: fixed(p, 2),
                 working: format!("{} = {shown}", s.working),
