@@ -19,6 +19,7 @@ import {
   number,
   money,
   downloadFrom,
+  csvFields,
 } from './support.mjs';
 
 let env;
@@ -55,16 +56,9 @@ const METHODS = {
 };
 
 /** One CSV line's fields (quoted fields may hold commas and doubled quotes). */
-function csvFields(line) {
-  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((x) =>
-    x[1] === undefined ? x[2] : x[1].replace(/""/g, '"'),
-  );
-}
-
 function exampleText(name) {
   return readFile(`${root}www/examples/${name}.json`, 'utf8');
 }
-
 
 function cellTexts(page, selector) {
   return page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent));

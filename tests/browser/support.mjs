@@ -134,3 +134,10 @@ export async function downloadFrom(page, selector) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
+
+/** The fields of one CSV line, quotes undone ("a ""b""" → a "b"). */
+export function csvFields(line) {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((x) =>
+    x[1] === undefined ? x[2] : x[1].replace(/""/g, '"'),
+  );
+}
