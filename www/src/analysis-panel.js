@@ -6,7 +6,7 @@
 // Every figure shown is one the engine returned (`evaluate`, `analyse`, `RankAcceptability`). The
 // only arithmetic here is on marks being tried (a copy of the tender's inputs, which the engine
 // then checks) and the geometry of the bars and shading.
-import { scoreText, tenderMethod, usesValue } from './award.js';
+import { scoreText, usesValue } from './award.js';
 import { h, scroller } from './dom.js';
 import { engineErrors, engineText, fill } from './messages.js';
 import { copy, isGroup, leaves } from './model.js';
@@ -1200,49 +1200,6 @@ export function selfAssessAnalysis(ctx, ownId) {
       schedule(ctx.tender);
     },
   };
-}
-
-/**
- * Publish mode: "check the model", how far each weight can move before the winner changes among
- * the example bids in the file. Nothing at all when the file has no bids.
- */
-export function modelCheck(ctx) {
-  const a = ctx.cat.analysis;
-  const bids = ctx.tender.bids ?? [];
-  if (!bids.length || !ctx.engine) return null;
-  const slot = h('div', {}, h('p', { class: 'secondary' }, a.working));
-  const node = panel(ctx, a.checkHeading, { exploratory: false }, slot);
-  const schedule = scheduler(ctx, 'publish', {
-    pending() {},
-    fail() {
-      // An invalid example bid: the model itself is fine, so there is simply nothing to check.
-      node.hidden = true;
-      node.dataset.analysisState = 'failed';
-    },
-    render(value) {
-      node.dataset.analysisState = 'ready';
-      const method = tenderMethod(ctx.tender);
-      if (!value.weightStability.length) {
-        if (!usesValue(method)) node.hidden = true;
-        else
-          slot.replaceChildren(
-            h('p', { 'data-only-weighted-sum': '' }, fill(a.onlyWeightedSum, { method: methodName(ctx, method) })),
-          );
-        return;
-      }
-      put(
-        slot,
-        h(
-          'p',
-          {},
-          fill(a.checkIntro, { count: ctx.fmt.integer(bids.length), winner: supplierOf(ctx.tender, value.winner) }),
-        ),
-        stabilityTable(ctx, value, ctx.tender, 'model-check'),
-      );
-    },
-  });
-  schedule(ctx.tender);
-  return node;
 }
 
 /** A value as the engine displays it ("≈2.67" for an inexact mean), formatted for the locale. */

@@ -5,7 +5,7 @@ import { styles } from './styles.js';
 import { h } from './dom.js';
 import { FieldSet } from './fields.js';
 import { copy } from './model.js';
-import { renderPublish } from './publish.js';
+import { modelOnly, renderPublish } from './publish.js';
 import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
@@ -64,9 +64,9 @@ let instances = 0;
  * @csspart tag - Status tags (also tag-ranked, tag-disqualified, tag-incomplete).
  * @csspart summaries - The assessment summaries (evaluate).
  * @csspart tools - Save, load, export and print.
- * @csspart analysis - What if, and how robust (evaluate), how you could rank first (self-assess),
- *   check the model (publish); its tables: what-if, price-to-win, weight-stability, model-check,
- *   rank-acceptability, central-weights, your-price, what-it-takes.
+ * @csspart analysis - What if, and how robust (evaluate), how you could rank first (self-assess);
+ *   its tables: what-if, price-to-win, weight-stability, rank-acceptability, central-weights,
+ *   your-price, what-it-takes.
  */
 export class BidScorer extends HTMLElement {
   static observedAttributes = ['mode', 'src', 'locale'];
@@ -132,7 +132,8 @@ export class BidScorer extends HTMLElement {
 
   get tender() {
     if (this.#design) return this.#design.tender;
-    return copy(this.#draft ?? this.#source);
+    // Publish mode shows the model only; the page that gave the tender gets it back whole.
+    return copy(this.mode === 'publish' ? this.#source : (this.#draft ?? this.#source));
   }
 
   set tender(value) {
@@ -315,6 +316,7 @@ export class BidScorer extends HTMLElement {
         this.#notice = { kind: 'info', text: cat.ui.storageUnavailable };
       }
     }
+    if (mode === 'publish') draft = modelOnly(draft);
     this.#draft = mode === 'self-assess' ? selfAssessTender(draft, cat) : draft;
     this.#render();
   }

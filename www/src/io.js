@@ -100,10 +100,14 @@ export function fileName(tender, suffix) {
   return `${base}-${suffix}`;
 }
 
-/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-function field(value) {
+/**
+ * One CSV field: quoted when needed. A cell a spreadsheet would run as a formula (one starting with
+ * =, +, -, @, a tab or a carriage return) gets a leading apostrophe, unless the whole cell is a plain
+ * number such as -12.5: "-2+3" and "-1,cmd" are defused like any other text.
+ */
+export function field(value) {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -887,11 +887,6 @@ EN_GB.analysis = {
     commitment: 'Committing {to} {unit} of “{name}” (now {from}) would rank you first.',
     commitmentNone: 'More “{name}” alone would not rank you first.',
   },
-
-  // publish
-  checkHeading: 'Check the model',
-  checkIntro:
-    'Among the {count} example bids in this file, {winner} ranks first. This shows how far each weight can move before another of them would.',
 };
 
 const CATALOGUES = { 'en-GB': EN_GB };

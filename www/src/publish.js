@@ -1,12 +1,20 @@
 // Publish mode: the evaluation model as a supplier reads it in the tender documents. Every figure
 // (marks, shares of the total, the price equation, the worked examples) comes from the engine's
-// published model, `describe(tender)`.
+// published model, `describe(tender)`. Suppliers see this mode, so it never holds the file's bids:
+// the element works on `modelOnly(tender)`, and nothing here shows, analyses or exports a bid
+// (buyers try their model on example bids in design mode).
 import { h, scroller, scrollingTable } from './dom.js';
 import { fill } from './messages.js';
 import { walk } from './model.js';
 import { warningsList } from './results.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from './award.js';
-import { modelCheck } from './analysis-panel.js';
+
+/** The tender without its bids: all that publish mode shows, prints or downloads. */
+export function modelOnly(tender) {
+  if (!tender || typeof tender !== 'object') return tender;
+  const { bids, ...model } = tender;
+  return model;
+}
 
 /** Depth-first rows of the published criteria tree. */
 function modelRows(nodes, depth = 0, out = []) {
@@ -237,6 +245,5 @@ export function renderPublish(ctx, { modelResult, model }) {
 
   // The buyer's warnings about the model itself.
   out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, model.warnings));
-  out.push(modelCheck(ctx));
   return h('div', { class: 'publish', part: 'publish' }, out);
 }
