@@ -12,6 +12,9 @@
 // static import/export forms these sources use and stops with a message at anything else
 // (dynamic import() of a computed path, import.meta other than wasm-bindgen's default .wasm URL,
 // import cycles).
+// The same text is also the analysis worker: started from a Blob URL of itself, it runs
+// www/src/analysis-worker.js instead of the element, and is given the compiled engine by message,
+// so no worker file is ever requested from the page's folder.
 // The .wasm is compressed with LZMA (`xz --format=lzma`, decoded by www/src/lzma.js) and stored
 // as base64: a quarter smaller than gzip would make it, which keeps the file within budget.
 //
@@ -26,6 +29,11 @@ import vm from 'node:vm';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The bundle's entry module; it imports everything else. */
 const ENTRY = 'www/src/bundle.js';
+/**
+ * The entry when the same text runs as the analysis worker (analysis-runner.js starts it from a
+ * Blob URL of the bundle's own text), so the one file needs no worker file beside it.
+ */
+const WORKER_ENTRY = 'www/src/analysis-worker.js';
 /** The virtual module the entry imports the inlined engine from. */
 const PAYLOAD = 'bundle:payload';
 const WASM = 'pkg/bidscore_bg.wasm';
@@ -258,8 +266,8 @@ export function stripComments(src) {
   return out.replace(/ +\n/g, '\n').trim();
 }
 
-/** Every module reachable from the entry, dependencies first; stops at an import cycle. */
-function collect(entry) {
+/** Every module reachable from the entries, dependencies first; stops at an import cycle. */
+function collect(entries) {
   const modules = new Map();
   const order = [];
   const visiting = new Set();
@@ -274,7 +282,7 @@ function collect(entry) {
     visiting.delete(path);
     order.push(path);
   };
-  visit(entry, []);
+  for (const entry of entries) visit(entry, []);
   return order.map((path) => ({ path, ...modules.get(path) }));
 }
 
@@ -297,8 +305,8 @@ async function compressWasm() {
  * Bundles `entry` (a path from the repo root) and what it imports into one classic script.
  * `payload` maps the names the virtual module 'bundle:payload' exports to JavaScript expressions.
  */
-export function bundle(entry, payload = {}, { banner = '' } = {}) {
-  const defs = collect(entry)
+export function bundle(entry, payload = {}, { banner = '', workerEntry = null } = {}) {
+  const defs = collect(workerEntry ? [entry, workerEntry] : [entry])
     .map(({ path, body }) => {
       if (path !== PAYLOAD) return `__modules.set(${JSON.stringify(path)}, (__exports) => {\n${body.trim()}\n});`;
       const values = Object.entries(payload).map(([name, expr]) => `${name}: ${expr}`);
@@ -310,8 +318,10 @@ export function bundle(entry, payload = {}, { banner = '' } = {}) {
 'use strict';
 // Loading this file twice, or after the element was defined another way, changes nothing.
 const __loaded = Symbol.for('bid-scorer.bundle');
-if (typeof customElements === 'undefined' || customElements.get(${JSON.stringify(TAG)}) || window[__loaded]) return;
-window[__loaded] = true;
+// Started as a classic worker, this text is the analysis worker instead.
+const __worker = ${workerEntry ? "typeof document === 'undefined' && typeof importScripts === 'function'" : 'false'};
+if (!__worker && (typeof customElements === 'undefined' || customElements.get(${JSON.stringify(TAG)}) || window[__loaded])) return;
+if (!__worker) window[__loaded] = true;
 const __modules = new Map();
 const __done = new Map();
 function __export(target, getters) {
@@ -334,7 +344,7 @@ function __require(path) {
 
 ${defs}
 
-__require(${JSON.stringify(entry)});
+__require(__worker ? ${JSON.stringify(workerEntry)} : ${JSON.stringify(entry)});
 })();
 `;
   for (const bad of [/<\/script/i, /<!--/]) {
@@ -366,7 +376,7 @@ export async function build() {
       // The standalone copy inlines this very script: the function's own text is the bundle.
       source: '() => `(${bidScorerBundle})();\\n`',
     },
-    { banner },
+    { banner, workerEntry: WORKER_ENTRY },
   );
 }
 

@@ -1,11 +1,12 @@
 // Runs the engine's analyses without freezing the page. Price to win, what it takes and weight
 // stability (`analyse` with no sampling) and rank acceptability (`RankAcceptability`, sampled a
-// slice at a time) run in a Web Worker (analysis-worker.js) when one can start. Where it cannot
-// (a page opened from file://, a Content-Security-Policy that blocks workers, a browser without
-// them, the single-file offline build), they run here on the main thread instead: rank
-// acceptability in slices between animation frames, each slice sized to stay well under 50 ms.
-// This file is that fallback's only home; nothing in it touches the page, so the worker imports
-// it too for the slicing.
+// slice at a time) run in a Web Worker when one can start: loaded as ES modules, analysis-worker.js
+// next to this file; in the single-file build, that build's own text from a Blob URL, given the
+// compiled engine by message, so nothing is ever requested from the page's folder. Where no worker
+// can start (a Content-Security-Policy that blocks it, a page opened from file:// in some browsers,
+// a browser without workers), they run here on the main thread instead: rank acceptability in
+// slices between animation frames, each slice sized to stay well under 50 ms. Nothing in this file
+// touches the page, so the worker runs its side (`serveAnalyses`) from here too.
 
 /** Main thread: a slice leaves most of a 16 ms frame for the page. */
 const MAIN_SLICE_MS = 8;
@@ -13,6 +14,51 @@ const MAIN_SLICE_MS = 8;
 export const WORKER_SLICE_MS = 25;
 /** A worker that has neither started nor failed after this long is given up for the main thread. */
 const WORKER_START_MS = 15000;
+const WORKER_NAME = 'bidscore-analysis';
+
+/** Set by the single-file build: { source(): its own text, module(): Promise<WebAssembly.Module> }. */
+let inline = null;
+let inlineUrl = null;
+/** Once a worker has failed to start on this page, later runners do not try (and fail) again. */
+let refused = false;
+
+/**
+ * The single-file build's workers: each runs `source()` (the build's own text, from one Blob URL
+ * kept for the page) and gets the engine as the compiled module `module()` resolves to.
+ */
+export function useInlineWorker(source, module) {
+  inline = { source, module };
+}
+
+const WORKER_DIRECTIVES = ['worker-src', 'child-src', 'script-src', 'default-src'];
+
+/** The sources a Content-Security-Policy text allows workers from; null when it does not limit them. */
+function workerSources(policy) {
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().toLowerCase().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
+  const name = WORKER_DIRECTIVES.find((n) => directives.has(n));
+  return name ? directives.get(name) : null;
+}
+
+/**
+ * Whether a worker from a Blob URL may start without the browser reporting a policy violation.
+ * A policy sent as an HTTP header cannot be read from script, and a refused worker is logged as an
+ * error, so the single-file build tries one only where the whole policy is known: a page from
+ * file:// (which has no header), or a page whose own <meta http-equiv="Content-Security-Policy">
+ * allows `blob:` workers (`worker-src blob:`). Elsewhere the analyses run on the page, as before.
+ */
+function blobWorkersAllowed() {
+  const policies = [...document.querySelectorAll('meta[http-equiv="content-security-policy" i]')].map((m) =>
+    workerSources(m.content ?? ''),
+  );
+  const allowed = policies.every((s) => s === null || s.includes('blob:'));
+  return allowed && (location.protocol === 'file:' || policies.some((s) => s?.includes('blob:')));
+}
 
 function abortError() {
   return new DOMException('The analysis was cancelled', 'AbortError');
@@ -46,6 +92,60 @@ export async function sliced(run, { budgetMs, onProgress, pause, signal, now = (
   }
   if (signal?.aborted) throw abortError();
   return run.result();
+}
+
+/**
+ * The worker's side: waits for `{ kind: 'engine', module }` (a WebAssembly.Module, or null to load
+ * the engine from beside the ES module), loads it with `load(module)` (resolving to `{ analyse,
+ * RankAcceptability }`), answers `{ kind: 'ready' }` or `{ kind: 'failed', message }`, then runs
+ * jobs one at a time:
+ *   in:  { id, job: 'analyse' | 'acceptability', tender: JSON text, options }
+ *   out: { id, kind: 'progress', done, total } during rank acceptability;
+ *        { id, kind: 'result', value, ms } or { id, kind: 'error', error }.
+ * The runner cancels a job by ending the worker, so its loop never needs to yield.
+ */
+export function serveAnalyses(load) {
+  let ready = null;
+  self.addEventListener('message', async ({ data }) => {
+    if (data?.kind === 'engine') {
+      ready ??= Promise.resolve()
+        .then(() => load(data.module ?? null))
+        .then(
+          (api) => {
+            postMessage({ kind: 'ready' });
+            return api;
+          },
+          (e) => {
+            postMessage({ kind: 'failed', message: String(e?.message ?? e) });
+            return null;
+          },
+        );
+      return;
+    }
+    const api = await ready;
+    if (!api) return;
+    const t0 = performance.now();
+    try {
+      const value = data.job === 'analyse' ? api.analyse(data.tender, data.options) : await workerRun(api, data);
+      postMessage({ id: data.id, kind: 'result', value, ms: performance.now() - t0 });
+    } catch (e) {
+      postMessage({ id: data.id, kind: 'error', error: errorData(e) });
+    }
+  });
+}
+
+/** Rank acceptability in the worker: synchronous slices, progress messages between them. */
+async function workerRun(api, { id, tender, options }) {
+  const r = new api.RankAcceptability(tender, options);
+  try {
+    return await sliced(r, {
+      budgetMs: WORKER_SLICE_MS,
+      onProgress: (done, total) => postMessage({ id, kind: 'progress', done, total }),
+      pause: null,
+    });
+  } finally {
+    r.free();
+  }
 }
 
 /** Yields to the page: until the next animation frame has been painted. */
@@ -154,6 +254,7 @@ class Lane {
       try {
         worker = this.#runner.makeWorker();
       } catch {
+        refused = true;
         resolve(false); // file://, no Worker, or refused outright
         return;
       }
@@ -163,7 +264,10 @@ class Lane {
         clearTimeout(timer);
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
-        if (!ok) this.terminate();
+        if (!ok) {
+          refused = true;
+          this.terminate();
+        }
         resolve(ok);
       };
       const onMessage = ({ data }) => {
@@ -177,6 +281,10 @@ class Lane {
       };
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
+      Promise.resolve(inline?.module() ?? null).then(
+        (module) => worker.postMessage({ kind: 'engine', module }),
+        () => done(false),
+      );
     });
     return this.#started;
   }
@@ -228,14 +336,15 @@ export class AnalysisRunner {
   #engine;
   #workerUrl;
   #where;
-  #lanes = {};
+  #lanes = new Map();
   /** Milliseconds the last job took inside the worker (for the benchmark). */
   lastWorkerMs = null;
 
-  constructor({ engine, worker = true, workerUrl = new URL('./analysis-worker.js', import.meta.url) } = {}) {
+  constructor({ engine, worker = true, workerUrl = null } = {}) {
     this.#engine = engine;
     this.#workerUrl = workerUrl;
-    this.#where = worker && typeof Worker === 'function' ? 'worker' : 'main-thread';
+    const can = worker && !refused && typeof Worker === 'function' && (!inline || blobWorkersAllowed());
+    this.#where = can ? 'worker' : 'main-thread';
   }
 
   /** Where jobs run: 'worker' (until one fails to start) or 'main-thread'. */
@@ -248,12 +357,17 @@ export class AnalysisRunner {
   }
 
   makeWorker() {
-    return new Worker(this.#workerUrl, { type: 'module', name: 'bidscore-analysis' });
+    if (inline) {
+      inlineUrl ??= URL.createObjectURL(new Blob([inline.source()], { type: 'text/javascript' }));
+      return new Worker(inlineUrl, { name: WORKER_NAME });
+    }
+    const url = this.#workerUrl ?? new URL('./analysis-worker.js', import.meta.url);
+    return new Worker(url, { type: 'module', name: WORKER_NAME });
   }
 
   #lane(name) {
-    this.#lanes[name] ??= new Lane(this);
-    return this.#lanes[name];
+    if (!this.#lanes.has(name)) this.#lanes.set(name, new Lane(this));
+    return this.#lanes.get(name);
   }
 
   /**
@@ -297,6 +411,6 @@ export class AnalysisRunner {
 
   /** Ends the workers (a later job starts new ones). */
   dispose() {
-    for (const lane of Object.values(this.#lanes)) lane.terminate();
+    for (const lane of this.#lanes.values()) lane.terminate();
   }
 }

@@ -1,45 +1,12 @@
-// The analysis worker: loads its own copy of the engine and runs one job at a time for
-// analysis-runner.js, so the page's main thread stays free while it works.
-//   in:  { id, job: 'analyse' | 'acceptability', tender: JSON text, options }
-//   out: { kind: 'ready' } once the engine is loaded, or { kind: 'failed', message };
-//        { id, kind: 'progress', done, total } during rank acceptability;
-//        { id, kind: 'result', value, ms } or { id, kind: 'error', error }.
-// The runner cancels a job by ending the worker, so the loop below never needs to yield.
+// The analysis worker, for analysis-runner.js: its own copy of the engine, one job at a time, so the
+// page's main thread stays free while it works. The runner sends the engine first: a compiled
+// WebAssembly.Module in the single-file build (whose own text runs this module in a worker started
+// from a Blob URL), or nothing, when loaded as an ES module next to pkg/ (then init() loads the
+// .wasm from there). The messages are described at `serveAnalyses`.
 import init, { analyse, RankAcceptability } from '../../pkg/bidscore.js';
-import { sliced, errorData, WORKER_SLICE_MS } from './analysis-runner.js';
+import { serveAnalyses } from './analysis-runner.js';
 
-const ready = init().then(
-  () => {
-    postMessage({ kind: 'ready' });
-    return true;
-  },
-  (e) => {
-    postMessage({ kind: 'failed', message: String(e?.message ?? e) });
-    return false;
-  },
-);
-
-self.addEventListener('message', async ({ data }) => {
-  if (!(await ready)) return;
-  const t0 = performance.now();
-  try {
-    const value = data.job === 'analyse' ? analyse(data.tender, data.options) : await runAcceptability(data);
-    postMessage({ id: data.id, kind: 'result', value, ms: performance.now() - t0 });
-  } catch (e) {
-    postMessage({ id: data.id, kind: 'error', error: errorData(e) });
-  }
+serveAnalyses(async (module) => {
+  await init(module ? { module_or_path: module } : undefined);
+  return { analyse, RankAcceptability };
 });
-
-/** Synchronous slices (no pause): progress messages go out between them. */
-async function runAcceptability({ id, tender, options }) {
-  const r = new RankAcceptability(tender, options);
-  try {
-    return await sliced(r, {
-      budgetMs: WORKER_SLICE_MS,
-      onProgress: (done, total) => postMessage({ id, kind: 'progress', done, total }),
-      pause: null,
-    });
-  } finally {
-    r.free();
-  }
-}
