@@ -199,5 +199,99 @@ fn a_reader_that_stops_early_is_not_a_crash() {
     let done = child.wait_with_output().expect("finishes");
     let err = String::from_utf8_lossy(&done.stderr);
     assert!(!err.contains("panicked"), "stderr: {err}");
-    assert_eq!(done.status.code(), Some(0));
+    // Quiet, but the output was not all written: not a success.
+    assert!(err.is_empty(), "stderr: {err}");
+    assert_eq!(done.status.code(), Some(2));
+}
+
+/// The example tender with a supplier name and a score key carrying terminal control sequences.
+fn hostile_tender() -> String {
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE))
+            .unwrap();
+    let mut t: Value = serde_json::from_str(&text).unwrap();
+    t["bids"][0]["supplier"] =
+        Value::from("Evil\u{1b}[2J\u{1b}]0;pwned\u{7} Ltd\u{7}\u{9b}\u{7f}\u{0}");
+    t.to_string()
+}
+
+const CONTROL: [char; 5] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}', '\u{0}'];
+
+fn assert_printable(what: &str, text: &str) {
+    for c in CONTROL {
+        assert!(!text.contains(c), "{what} holds {c:?}: {text:?}");
+    }
+    assert!(
+        !text.contains("pwned"),
+        "{what} keeps an escape sequence's text: {text:?}"
+    );
+}
+
+#[test]
+fn text_output_drops_terminal_control_characters_from_the_file() {
+    let tender = hostile_tender();
+    let table = bidscore(&["evaluate", "-", "--table"], Some(&tender));
+    assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
+    let out = String::from_utf8(table.stdout).unwrap();
+    assert_printable("--table", &out);
+    assert!(out.contains("Evil Ltd"), "{out}");
+    assert!(out.contains('\n'), "lines stay");
+
+    let debrief = bidscore(&["debrief", "-", "--text"], Some(&tender));
+    assert_eq!(debrief.status.code(), Some(0), "{}", stderr(&debrief));
+    let out = String::from_utf8(debrief.stdout).unwrap();
+    assert_printable("debrief --text", &out);
+    assert!(out.contains("Evil Ltd"), "{out}");
+
+    // JSON keeps the name exactly (escaped), as it always did.
+    let json = bidscore(&["evaluate", "-"], Some(&tender));
+    let r = stdout_json(&json);
+    let names: Vec<&str> = r["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["supplier"].as_str())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("\u{1b}[2J")), "{names:?}");
+}
+
+#[test]
+fn the_error_list_drops_terminal_control_characters_from_the_file() {
+    let mut t: Value = serde_json::from_str(&hostile_tender()).unwrap();
+    t["bids"][0]["price"] = Value::from("\u{1b}[2Jabc\u{7}");
+    t["bids"][0]["scores"]["no-such\u{1b}]0;pwned\u{7}-criterion"] =
+        serde_json::json!({ "moderated": 3 });
+    let o = bidscore(&["check", "-"], Some(&t.to_string()));
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("error"), "{err}");
+    assert_printable("the error list", &err);
+}
+
+#[test]
+fn output_that_cannot_be_written_exits_2_with_a_message() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no /dev/full on this system
+    };
+    for args in [
+        &["evaluate", EXAMPLE][..],
+        &["evaluate", EXAMPLE, "--table"],
+        &["debrief", EXAMPLE, "--text"],
+        &["--version"],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_bidscore"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(full.try_clone().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("bidscore runs");
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("bidscore: cannot write the output"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
 }

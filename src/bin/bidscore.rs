@@ -9,16 +9,69 @@
 //! bidscore describe FILE|-           the evaluation model as suppliers read it
 //! bidscore generate BIDS CRITERIA [EVALUATORS] [SEED]   a generated tender (benchmarks)
 //! ```
+//!
+//! Exit codes: 0 done, 1 invalid tender, 2 bad usage, an unreadable file or output that could not
+//! be written. Text from the file printed as text (`--table`, `debrief --text`, the error list) has
+//! terminal control characters removed; JSON output escapes them.
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
+use std::sync::Mutex;
 
-/// Writes a line to standard output, ignoring a closed pipe (`bidscore evaluate x | head`): the
-/// reader has what it wanted, and that is no reason to panic.
+/// Writes a line to standard output. A failed write is remembered, and `main` exits 2 for it
+/// once the command is done (quietly for a closed pipe, `bidscore evaluate x | head`: the reader
+/// has what it wanted).
 macro_rules! emit {
     ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        let result = writeln!(std::io::stdout().lock(), $($arg)*);
+        remember(result);
     }};
+}
+
+/// The first error writing standard output, if any.
+static WRITE_ERROR: Mutex<Option<std::io::Error>> = Mutex::new(None);
+
+fn remember(result: std::io::Result<()>) {
+    if let Err(e) = result {
+        let mut first = WRITE_ERROR.lock().unwrap_or_else(|p| p.into_inner());
+        first.get_or_insert(e);
+    }
+}
+
+/// Text from the tender file made safe for a terminal: terminal control characters (C0 except
+/// line feed and tab, DEL, C1) are dropped, and so are whole escape sequences (CSI `ESC [ … final`,
+/// OSC `ESC ] … BEL or ESC \`, and any other `ESC x`), so a supplier name cannot clear the
+/// screen, retitle the window or ring the bell.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates up to a final byte in @ to ~.
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS, SOS, PM, APC: a string up to BEL or ST (ESC \).
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {} // the rest of C0, DEL and C1
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
@@ -31,6 +84,21 @@ const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
        bidscore --version";
 
 fn main() -> ExitCode {
+    let code = run();
+    remember(std::io::stdout().lock().flush());
+    let failed = WRITE_ERROR.lock().unwrap_or_else(|p| p.into_inner()).take();
+    match failed {
+        None => code,
+        Some(e) => {
+            if e.kind() != ErrorKind::BrokenPipe {
+                eprintln!("bidscore: cannot write the output: {e}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
@@ -53,7 +121,7 @@ fn main() -> ExitCode {
         ["debrief", file, "--text"] => with_tender(file, |t| {
             let e = bidscore::evaluate(t);
             for d in bidscore::debrief::debriefs(t, &e) {
-                emit!("{}", d.text);
+                emit!("{}", printable(&d.text));
             }
         }),
         ["describe", file] => with_tender(file, |t| {
@@ -74,7 +142,7 @@ fn main() -> ExitCode {
 }
 
 fn emit_raw(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    remember(std::io::stdout().lock().write_all(text.as_bytes()));
 }
 
 fn usage() -> ExitCode {
@@ -90,7 +158,7 @@ fn load(file: &str) -> Result<String, ExitCode> {
         std::fs::read(file).map(|bytes| text = String::from_utf8_lossy(&bytes).into_owned())
     };
     read.map(|_| text).map_err(|e| {
-        eprintln!("bidscore: cannot read {file}: {e}");
+        eprintln!("bidscore: cannot read {}: {e}", printable(file));
         ExitCode::from(2)
     })
 }
@@ -106,7 +174,7 @@ fn invalid(errors: &bidscore::Errors) -> ExitCode {
         if errors.errors.len() == 1 { "" } else { "s" }
     );
     for e in &errors.errors {
-        eprintln!("  {} [{}]", e, e.code());
+        eprintln!("  {} [{}]", printable(&e.to_string()), e.code());
     }
     ExitCode::from(1)
 }
@@ -115,7 +183,7 @@ fn evaluate(file: &str, table: bool) -> ExitCode {
     with_tender(file, |tender| {
         let result = bidscore::evaluate(tender);
         if table {
-            emit_raw(&bidscore::table::ranking_table(tender, &result));
+            emit_raw(&printable(&bidscore::table::ranking_table(tender, &result)));
         } else {
             emit!(
                 "{}",
