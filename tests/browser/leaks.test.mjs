@@ -295,3 +295,122 @@ test('the results CSV defuses criterion names and suppliers from the tender, hea
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// ------------------------------------------------------------------ prototype keys ---------------
+
+// Criterion, scale, measure, bid and evaluator ids a plain object would take for its prototype.
+const PROTO_TENDER = String.raw`{
+  "format": "bidscore/1",
+  "tender": { "title": "Keys", "buyer": "Council", "reference": "PROTO-1", "currency": "GBP", "locale": "en-GB" },
+  "scales": { "__proto__": { "points": [ { "value": 0 }, { "value": 1 }, { "value": 2 }, { "value": 3 }, { "value": 4 }, { "value": 5 } ] } },
+  "measures": [
+    { "id": "__proto__", "name": "Jobs", "unit": "FTE", "proxy": "100" },
+    { "id": "constructor", "name": "Weeks", "unit": "week", "proxy": "10" }
+  ],
+  "criteria": [
+    { "id": "prototype", "kind": "pass-fail", "name": "Insurance" },
+    { "id": "price", "kind": "price", "name": "Price", "weight": 40 },
+    { "id": "__proto__", "kind": "scored", "name": "Delivery", "weight": 30, "scale": "__proto__" },
+    { "id": "constructor", "kind": "scored", "name": "Staffing", "weight": 20, "scale": "__proto__" },
+    { "id": "sv", "kind": "measures", "name": "Social value", "weight": 10, "measures": ["__proto__", "constructor"] }
+  ],
+  "bids": [
+    { "id": "__proto__", "supplier": "A", "price": "100",
+      "gates": { "prototype": true },
+      "scores": { "__proto__": { "evaluators": { "__proto__": 3, "constructor": 4, "prototype": 5 } }, "constructor": { "moderated": 2 } },
+      "commitments": { "__proto__": "1", "constructor": "2" } },
+    { "id": "constructor", "supplier": "B", "price": "120",
+      "gates": { "prototype": true },
+      "scores": { "__proto__": { "moderated": 4 }, "constructor": { "evaluators": { "prototype": 1, "constructor": 2 } } },
+      "commitments": { "__proto__": "2" } },
+    { "id": "prototype", "supplier": "C", "price": "90" }
+  ]
+}`;
+const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** Opens every bid editor, then types into every field of the widget, as a user would. */
+async function typeEverywhere(page) {
+  await page.locator('bid-scorer').first().evaluate((el) => {
+    for (const d of el.shadowRoot.querySelectorAll('details')) d.open = true;
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  return page.locator('bid-scorer').first().evaluate((el) => {
+    const root = el.shadowRoot;
+    let typed = 0;
+    const fire = (c) => {
+      c.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      c.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    };
+    // Scores, prices, rationales, commitments, evaluators' marks: every text field.
+    for (const c of root.querySelectorAll('input[data-path], textarea[data-path]')) {
+      if (!c.isConnected || c.type === 'file' || c.type === 'radio' || c.type === 'checkbox' || c.readOnly) continue;
+      if (/\.id$|^criteria|^measures|^scales|^tender\./.test(c.dataset.path)) continue; // the model's own ids
+      c.value = c.tagName === 'TEXTAREA' ? 'typed reason' : '3';
+      fire(c);
+      typed += 1;
+    }
+    for (const c of root.querySelectorAll('select[data-path]')) {
+      if (!c.isConnected || c.options.length < 2) continue;
+      c.selectedIndex = c.options.length - 1;
+      fire(c);
+      typed += 1;
+    }
+    for (const c of root.querySelectorAll('input[type="checkbox"][data-path], input[type="radio"][data-path]')) {
+      if (!c.isConnected) continue;
+      c.click();
+      typed += 1;
+    }
+    return typed;
+  });
+}
+
+const prototypeNow = (page) =>
+  page.evaluate((keys) => {
+    const plain = {};
+    return {
+      own: Object.getOwnPropertyNames(Object.prototype).sort(),
+      // Keys Object.prototype does not have of its own: none may appear on a plain object.
+      seen: ['moderated', 'rationale', 'evaluators', 'price', 'value', 'prototype', '3'].filter(
+        (k) => Object.hasOwn(Object.prototype, k) || plain[k] !== undefined,
+      ),
+      // The two it does have are still the built-in ones.
+      builtIns: Object.prototype.constructor === Object && Object.getPrototypeOf(Object.prototype) === null,
+      proto: Object.getPrototypeOf(plain) === Object.prototype && keys.length === 3,
+    };
+  }, PROTO_KEYS);
+
+for (const mode of ['evaluate', 'self-assess', 'design']) {
+  test(`${mode}: typing under ids "__proto__", "constructor" and "prototype" never touches Object.prototype`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const { errors } = record(page);
+    await page.goto(`${env.url}evaluate.html`);
+    await ready(page);
+    const before = await prototypeNow(page);
+    await page.locator('bid-scorer').first().evaluate(
+      (el, [text, m]) => {
+        el.tender = JSON.parse(text);
+        el.setAttribute('mode', m);
+      },
+      [PROTO_TENDER, mode],
+    );
+    await page.waitForFunction(
+      (m) => document.querySelector('bid-scorer').shadowRoot.querySelector(`[data-mode="${m}"], [data-design]`) !== null,
+      mode,
+    );
+    if (mode === 'evaluate') {
+      await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.length === 3);
+    }
+    let typed = 0;
+    for (let round = 0; round < 2; round += 1) typed += await typeEverywhere(page);
+    assert.ok(typed > 10, `typed into ${typed} fields`);
+    const now = await prototypeNow(page);
+    assert.deepEqual(now, before, 'Object.prototype unchanged');
+    assert.deepEqual(now.seen, []);
+    // What was typed went into the tender, under those ids.
+    const tender = await page.locator('bid-scorer').first().evaluate((el) => JSON.stringify(el.tender));
+    assert.ok(tender.includes('"__proto__"'), 'the ids are kept as ordinary keys');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -382,17 +382,18 @@ export function shareMarks(total, current) {
  * either way the engine checks the result.
  */
 export function whatIfTender(tender, { marks = {}, groups = {} }) {
+  const at = (o, id) => (Object.hasOwn(o, id) ? o[id] : undefined);
   const t = copy(tender);
   const visit = (nodes) => {
     let changed = false;
     for (const c of nodes ?? []) {
       if (isGroup(c)) {
         const inner = visit(c.children);
-        if (groups[c.id] !== undefined) c.weight = groups[c.id];
+        if (at(groups, c.id) !== undefined) c.weight = at(groups, c.id);
         else if (inner) delete c.weight;
-        changed ||= inner || groups[c.id] !== undefined;
-      } else if (marks[c.id] !== undefined) {
-        c.weight = marks[c.id];
+        changed ||= inner || at(groups, c.id) !== undefined;
+      } else if (at(marks, c.id) !== undefined) {
+        c.weight = at(marks, c.id);
         changed = true;
       }
     }
@@ -416,7 +417,8 @@ function whatIfSection(ctx, live) {
   const state = stateOf(ctx);
   // Marks tried on another tender's criteria (a file opened since) are forgotten.
   const key = JSON.stringify(ctx.tender.criteria);
-  if (state.whatIf?.key !== key) state.whatIf = { key, marks: {}, groups: {} };
+  // Keyed by criterion id: no prototype, so an id such as "__proto__" is an ordinary key.
+  if (state.whatIf?.key !== key) state.whatIf = { key, marks: Object.create(null), groups: Object.create(null) };
   const tried = state.whatIf;
   // Only what carries marks (under some award methods the price, say, has none).
   const items = markItems(ctx.tender).filter((it) =>
@@ -515,8 +517,8 @@ function whatIfSection(ctx, live) {
       'data-action': 'reset-marks',
       on: {
         click: () => {
-          tried.marks = {};
-          tried.groups = {};
+          tried.marks = Object.create(null);
+          tried.groups = Object.create(null);
           fillInputs(official, null);
           rerank(null, true);
         },

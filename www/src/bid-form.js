@@ -2,7 +2,7 @@
 // scores). Values are written into the tender as typed (numbers as decimal text, never rounded);
 // an emptied field removes its value, which the engine then reports as missing.
 import { h } from './dom.js';
-import { child, cleanNumber, put } from './fields.js';
+import { child, cleanNumber, own, put } from './fields.js';
 import { fill } from './messages.js';
 import { leaves, measureById, scalePoints } from './model.js';
 
@@ -57,7 +57,7 @@ export function gateFields(ctx, bid, at) {
           { value: false, label: ui.gateFailed },
           { value: null, label: ui.gateUnknown },
         ],
-        get: () => bid.gates?.[g.id],
+        get: () => own(bid.gates, g.id),
         set: (opt) => setIn(bid, 'gates', g.id, opt.value ?? undefined),
       }),
     ),
@@ -75,7 +75,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       label: `${c.name}: ${ui.expectedScore}`,
       numeric: true,
       width: 'input--w5',
-      get: () => bid.scores?.[c.id]?.moderated,
+      get: () => own(bid.scores, c.id)?.moderated,
       set: (v) => setIn(bid, 'scores', c.id, numeric(v) === undefined ? undefined : { moderated: numeric(v) }),
     });
   }
@@ -92,7 +92,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       })),
       { value: null, label: ui.notScoredYet },
     ],
-    get: () => bid.scores?.[c.id]?.moderated,
+    get: () => own(bid.scores, c.id)?.moderated,
     set: (opt) => setIn(bid, 'scores', c.id, opt.value === null ? undefined : { moderated: opt.value }),
   });
 }
@@ -104,7 +104,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
   const hint = points.length
     ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
     : null;
-  const score = () => bid.scores?.[c.id];
+  const score = () => own(bid.scores, c.id);
   const setScore = (key, sub, value) => {
     const s = child(child(bid, 'scores'), c.id);
     if (sub) {
@@ -136,7 +136,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
           label: fill(ui.evaluatorScore, { evaluator: name }),
           numeric: true,
           width: 'input--w5',
-          get: () => score()?.evaluators?.[name],
+          get: () => own(score()?.evaluators, name),
           set: (v) => setScore('evaluators', name, numeric(v)),
         }),
       ),
@@ -164,7 +164,7 @@ export function valueField(ctx, bid, at, c) {
     path: `${at}.values.${c.id}`,
     label: fill(ctx.cat.ui.valueLabel, { name: c.name, unit: c.unit ?? '' }),
     numeric: true,
-    get: () => bid.values?.[c.id],
+    get: () => own(bid.values, c.id),
     set: (v) => setIn(bid, 'values', c.id, numeric(v)),
   });
 }
@@ -182,7 +182,7 @@ export function commitmentFields(ctx, bid, at, c) {
         label: fill(ui.commitmentLabel, { name: m.name, unit: m.unit }),
         hint: fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(String(m.proxy)) }),
         numeric: true,
-        get: () => bid.commitments?.[mid],
+        get: () => own(bid.commitments, mid),
         set: (v) => setIn(bid, 'commitments', mid, numeric(v)),
       });
     }),

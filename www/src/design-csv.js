@@ -97,7 +97,10 @@ export function measuresFromCsv(text) {
     out.problems.push({ row: 1, code: 'csvEmpty', params: {} });
     return out;
   }
-  const columns = header.fields.map((f) => COLUMNS[f.trim().toLowerCase()] ?? null);
+  const columns = header.fields.map((f) => {
+    const name = f.trim().toLowerCase();
+    return Object.hasOwn(COLUMNS, name) ? COLUMNS[name] : null;
+  });
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length) {
     out.problems.push({ row: header.row, code: 'csvHeader', params: { columns: missing.join(', ') } });

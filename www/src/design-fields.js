@@ -2,7 +2,7 @@
 // path) plus checkboxes, and the mapping of an engine error path to the field nearest to it, so
 // `criteria[1].children` (a group with no criteria) lands on that group's first field.
 import { h } from './dom.js';
-import { FieldSet, cleanNumber } from './fields.js';
+import { FieldSet, cleanNumber, setOwn } from './fields.js';
 import { slugId } from './design-csv.js';
 
 /** Typed text stored as written, or removed when emptied. */
@@ -64,7 +64,7 @@ export function followName(c, obj, used, fallback, rename) {
 /** Sets obj[key], or deletes it when value is undefined. */
 export function setOrDelete(obj, key, value) {
   if (value === undefined) delete obj[key];
-  else obj[key] = value;
+  else setOwn(obj, key, value);
 }
 
 /** The path one level up: `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> ''. */

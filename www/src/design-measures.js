@@ -22,7 +22,7 @@ function renameMeasure(tender, before, after) {
   for (const bid of tender.bids ?? []) {
     const m = bid.commitments;
     if (m && Object.hasOwn(m, before) && !Object.hasOwn(m, after)) {
-      m[after] = m[before];
+      setOrDelete(m, after, m[before]);
       delete m[before];
     }
   }

@@ -36,7 +36,7 @@ export function scalesSection(c) {
   const add = (base, scale) => {
     tender.scales ??= {};
     const name = uniqueName(tender.scales, base);
-    tender.scales[name] = scale;
+    setOrDelete(tender.scales, name, scale);
     c.structure(`[data-path="scales.${CSS.escape(name)}"]`);
     c.announce(fill(d.scaleAdded, { name }));
   };

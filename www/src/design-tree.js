@@ -70,7 +70,7 @@ function renameRefs(tender, before, after) {
     for (const map of ['scores', 'values', 'gates']) {
       const m = bid[map];
       if (m && Object.hasOwn(m, before) && !Object.hasOwn(m, after)) {
-        m[after] = m[before];
+        setOrDelete(m, after, m[before]);
         delete m[before];
       }
     }

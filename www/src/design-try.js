@@ -6,6 +6,7 @@ import { freshBidId, leaves, scalePoints } from './model.js';
 import { commitmentFields, gateFields, priceField, removeBidButton, supplierField, valueField } from './bid-form.js';
 import { breakdown, chart, rankingTable, warningsList } from './results.js';
 import { actionButton } from './design-fields.js';
+import { own, setOwn } from './fields.js';
 
 function scoreField(c, bid, at, crit) {
   const { d, fields, tender } = c;
@@ -13,10 +14,10 @@ function scoreField(c, bid, at, crit) {
   // Only the moderated score is set here; evaluators' scores and rationale from a file stay.
   const set = (value) => {
     bid.scores ??= {};
-    const s = { ...(bid.scores[crit.id] ?? {}) };
+    const s = { ...(own(bid.scores, crit.id) ?? {}) };
     if (value === undefined) delete s.moderated;
     else s.moderated = value;
-    if (Object.keys(s).length) bid.scores[crit.id] = s;
+    if (Object.keys(s).length) setOwn(bid.scores, crit.id, s);
     else delete bid.scores[crit.id];
     if (!Object.keys(bid.scores).length) delete bid.scores;
   };
@@ -27,7 +28,7 @@ function scoreField(c, bid, at, crit) {
       label: fill(d.exampleScore, { name: crit.name || crit.id }),
       numeric: true,
       width: 'input--w5',
-      get: () => bid.scores?.[crit.id]?.moderated,
+      get: () => own(bid.scores, crit.id)?.moderated,
       set: (v) => set(v.trim() === '' ? undefined : v.trim()),
     });
   }
@@ -38,7 +39,7 @@ function scoreField(c, bid, at, crit) {
       { value: null, label: c.cat.ui.notScoredYet },
       ...points.map((p) => ({ value: p.value, label: `${c.fmt.number(String(p.value))} – ${p.label ?? ''}` })),
     ],
-    get: () => bid.scores?.[crit.id]?.moderated,
+    get: () => own(bid.scores, crit.id)?.moderated,
     set: (opt) => set(opt.value === null ? undefined : opt.value),
   });
 }

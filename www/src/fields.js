@@ -169,14 +169,31 @@ function sameValue(a, b) {
   return String(a) === String(b);
 }
 
+// Keys here are ids and names from the tender ("__proto__" and "constructor" included): they are
+// read only as own properties and written as own properties, never through the prototype chain,
+// so typing under such an id can never change Object.prototype of the page.
+
+/** `obj[key]` when it is obj's own property, otherwise undefined. */
+export function own(obj, key) {
+  return obj !== null && typeof obj === 'object' && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** Sets `obj[key]` as obj's own property, whatever the key. */
+export function setOwn(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** Sets `obj[key]` to value, or deletes it when value is undefined; drops emptied containers. */
 export function put(obj, key, value) {
   if (value === undefined) delete obj[key];
-  else obj[key] = value;
+  else setOwn(obj, key, value);
 }
 
 /** The object at obj[key], created when missing. */
 export function child(obj, key) {
-  if (typeof obj[key] !== 'object' || obj[key] === null || Array.isArray(obj[key])) obj[key] = {};
-  return obj[key];
+  const value = own(obj, key);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+  const fresh = {};
+  setOwn(obj, key, fresh);
+  return fresh;
 }

@@ -23,7 +23,7 @@ export function isGroup(c) {
 
 /** The points of a scale, as [{ value, label, descriptor }]; a from/to/step scale has no labels. */
 export function scalePoints(tender, name) {
-  const scale = tender.scales?.[name];
+  const scale = tender.scales && Object.hasOwn(tender.scales, name) ? tender.scales[name] : undefined;
   if (!scale) return [];
   if (Array.isArray(scale.points)) return scale.points;
   return [];

@@ -14,6 +14,7 @@ import {
   removeBidButton,
 } from './bid-form.js';
 import { yourTotal, yourValue } from './award.js';
+import { own, setOwn } from './fields.js';
 import { selfAssessAnalysis } from './analysis-panel.js';
 
 const OWN_ID = 'your-bid';
@@ -56,11 +57,11 @@ function whatIfEditor(ctx, bid, index) {
             label: `${ctx.fmt.number(String(p.value))} – ${p.label ?? ''}`,
           })),
         ],
-        get: () => bid.scores?.[c.id]?.moderated,
+        get: () => own(bid.scores, c.id)?.moderated,
         set: (opt) => {
           bid.scores ??= {};
           if (opt.value === null) delete bid.scores[c.id];
-          else bid.scores[c.id] = { moderated: opt.value };
+          else setOwn(bid.scores, c.id, { moderated: opt.value });
         },
       }),
     ),
