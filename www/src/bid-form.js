@@ -189,7 +189,10 @@ export function commitmentFields(ctx, bid, at, c) {
   );
 }
 
-/** A button removing bid `index` from the tender; focus then goes to `focusAfter`. */
+/**
+ * A button removing bid `index` from the tender. The widget's `removeBid` offers Undo and moves
+ * focus to that offer; without it, focus goes to `focusAfter`.
+ */
 export function removeBidButton(ctx, index, name, focusAfter) {
   return h(
     'button',
@@ -199,6 +202,11 @@ export function removeBidButton(ctx, index, name, focusAfter) {
       'data-action': 'remove-bid',
       on: {
         click: () => {
+          // The widget offers Undo (with everything typed for the bid) where it can.
+          if (ctx.removeBid) {
+            ctx.removeBid(index);
+            return;
+          }
           ctx.tender.bids.splice(index, 1);
           ctx.structure(focusAfter);
         },

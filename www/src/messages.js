@@ -164,6 +164,33 @@ const EN_GB = {
     printedOn: 'Printed on {date}',
     totalsAnnounce: '{supplier}: {total} out of {max}',
     rankingAnnounce: 'Ranking updated. First: {supplier} with {total}.',
+    // saved work
+    savedWorkMoved:
+      'The tender on this page has changed since your work was saved on {time}, so the new version is shown with your answers that still fit.',
+    savedWorkMisfits: 'These answers no longer fit the new version and were left out:',
+    savedWorkAllFit: 'All your answers fitted the new version.',
+    misfit: '{supplier}: {path} ({value}) – {message}',
+    downloadOldWork: 'Download your earlier work',
+    designMoved:
+      'The model on this page has changed since you saved a design from it on {time}. The page’s model is shown; your saved design is kept.',
+    openSavedDesign: 'Open my saved design',
+    setAside:
+      'Some work saved in this browser could not be used, so it was set aside and the page’s tender is shown. It is kept under “{key}”.',
+    setAsideStuck:
+      'Some work saved in this browser could not be read, and the browser would not let the page move it, so it was left where it is and your work here is not being saved.',
+    downloadSetAside: 'Download the set-aside copy',
+    notSaving:
+      'This browser is not letting the page save your work (storage is full or turned off), so it will be lost when you leave. Download the tender file to keep it.',
+    notSavingShort: 'Not saved: this browser is not letting the page save.',
+    otherTab: 'This tender’s work was changed in another tab or window at {time}. Your work here has not been saved over it.',
+    otherTabCleared: 'This tender’s work was cleared in another tab or window. Your work here has not been saved since.',
+    loadOtherTab: 'Load the other tab’s work',
+    keepMine: 'Keep mine',
+    downloadMine: 'Download mine',
+    otherTabWaiting: 'Not saved: choose which work to keep (see the message at the top).',
+    removedBid: '{name} was removed.',
+    undoRemove: 'Undo: restore {name}',
+    restoredBid: '{name} was restored.',
   },
 
   // Engine error codes: templates over the error's params.
