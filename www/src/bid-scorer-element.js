@@ -108,7 +108,9 @@ export class BidScorer extends HTMLElement {
   #saveTimer = 0;
   #slot = null; // where this widget's work is kept (saved-work.js), null in publish mode
   #lastText = undefined; // the slot's text as last read or written here; undefined when unknown
-  #saving = 'on'; // 'on', 'off' (the browser refuses), 'conflict' (another tab wrote), 'blocked'
+  // 'on'; 'off' (the last write was refused; the next is tried); 'conflict' (another tab wrote);
+  // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
+  #saving = 'on';
   #workNotices = []; // notices about saved work, shown above any other notice
   #removed = null; // the last removed bid, for Undo: { bid, index, open }
   #open = new Set();
@@ -369,7 +371,8 @@ export class BidScorer extends HTMLElement {
     }
     if (read.blocked) this.#saving = 'blocked';
     if (read.state === 'unavailable') {
-      this.#saving = 'off';
+      // What is there could not be read, so writing could destroy it: this widget does not save.
+      this.#saving = 'blocked';
       notices.push({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
     }
     return { ...read, notices };
