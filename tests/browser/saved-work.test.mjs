@@ -416,3 +416,66 @@ test('self-assess: removing a what-if bid offers Undo', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('design mode: a design saved against an earlier model is offered, never loaded in place of the page’s', async () => {
+  const { context, page, errors } = await fresh();
+  let model = original;
+  await serve(context, () => ({ 'sw-design.html': [{ tender: model, attrs: 'mode="design"' }] }));
+  await page.goto(`${env.url}sw-design.html`);
+  const title = page.locator('bid-scorer [data-path="tender.title"]');
+  await title.fill('Edited design');
+  await page.waitForFunction(() =>
+    Object.entries(localStorage).some(([k, v]) => k.startsWith('bid-scorer:v2:design:') && v.includes('Edited design')),
+  );
+  model = corrected();
+  await page.reload();
+  await title.waitFor();
+  assert.equal(await title.inputValue(), original.tender.title);
+  assert.deepEqual((await tenderIn(page)).scales, model.scales);
+  const notice = page.locator('bid-scorer [data-notice="earlier-model"]');
+  assert.match(await notice.textContent(), /model on this page has changed/);
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'saved-work-design-earlier-1280');
+  const old = await downloadFrom(page, 'bid-scorer [data-action="download-old-work"]');
+  assert.equal(JSON.parse(old.text).work.tender.tender.title, 'Edited design');
+  await page.locator('bid-scorer [data-action="open-saved-design"]').click();
+  assert.equal(await title.inputValue(), 'Edited design');
+  assert.equal(await notice.count(), 0);
+  // Chosen, it is now the work saved against this page's model.
+  await page.reload();
+  await title.waitFor();
+  assert.equal(await title.inputValue(), 'Edited design');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what the engine refuses is still saved as typed, and an opened tender file is restored whole', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await open(page, 'b2');
+  await field(page, 'bids[1].price').fill('lots');
+  await field(page, 'bids[1].scores.q-delivery.evaluators.Evaluator 1').fill('9');
+  await page.locator('bid-scorer .error-summary').waitFor();
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('bid-scorer .error-summary').waitFor();
+  await open(page, 'b2');
+  assert.equal(await field(page, 'bids[1].price').inputValue(), 'lots');
+  assert.equal(await field(page, 'bids[1].scores.q-delivery.evaluators.Evaluator 1').inputValue(), '9');
+  // A tender file with another model, opened over the page's, is the user's work too.
+  const other = copy(original);
+  other.tender.buyer = 'Another council';
+  other.bids[1].price = '950000';
+  await page.locator('bid-scorer input[type="file"]').setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(other)),
+  });
+  await page.locator('bid-scorer .banner--success').filter({ hasText: 'Opened “other.json”' }).waitFor();
+  await waitSaved(page);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await tenderIn(page), other);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -175,7 +175,7 @@ const EN_GB = {
       'The model on this page has changed since you saved a design from it on {time}. The page’s model is shown; your saved design is kept.',
     openSavedDesign: 'Open my saved design',
     setAside:
-      'Some work saved in this browser could not be used, so it was set aside and the page’s tender is shown. It is kept under “{key}”.',
+      'Some work saved in this browser could not be read, so it was set aside and the page’s tender is shown. It is kept under “{key}”.',
     setAsideStuck:
       'Some work saved in this browser could not be read, and the browser would not let the page move it, so it was left where it is and your work here is not being saved.',
     downloadSetAside: 'Download the set-aside copy',

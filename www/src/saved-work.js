@@ -246,22 +246,32 @@ export function forgetWork(where) {
   }
 }
 
-/** What the user typed in evaluate or self-assess: the bids and the evaluators' names. */
+/**
+ * What the user typed in evaluate or self-assess: the bids and the evaluators' names; and, when
+ * the user opened a tender file whose model is not the page's, that model (the file is their work).
+ */
 export function workOf(draft, source, evaluators) {
-  return {
+  const work = {
     bids: copy(draft?.bids ?? []),
     evaluators: [...(evaluators ?? [])],
     pageBids: (source?.bids ?? []).map((b) => b?.id).filter((id) => typeof id === 'string'),
   };
+  if (fingerprint(draft) !== fingerprint(source)) {
+    work.model = copy(draft);
+    delete work.model.bids;
+  }
+  return work;
 }
 
 /**
- * The page's tender with the saved bids in place of its own, plus any bid the page has gained
- * since the work was saved. `shape` turns it into the mode's tender (self-assess keeps the
+ * The page's tender (or the tender file the user opened over it, unless the page's model has
+ * changed since) with the saved bids in place of its own, plus any bid the page has gained since
+ * the work was saved. `shape` turns it into the mode's tender (self-assess keeps the
  * supplier's own bid and "what if" bids).
  */
-function withWork(source, work, shape) {
-  const t = copy(source) ?? {};
+function withWork(source, work, shape, prune) {
+  const opened = !prune && work.model && typeof work.model === 'object' && !Array.isArray(work.model);
+  const t = copy(opened ? { ...work.model, bids: source?.bids } : source) ?? {};
   const saved = copy(work.bids);
   const ids = new Set(saved.map((b) => b.id));
   const known = new Set(Array.isArray(work.pageBids) ? work.pageBids : []);
@@ -329,7 +339,7 @@ function removeAt(tender, path) {
  * { supplier, path, error, value }. Errors about what was typed itself stay with it.
  */
 export function applyWork(engine, source, work, { prune, shape = (t) => t }) {
-  const tender = withWork(source, work, shape);
+  const tender = withWork(source, work, shape, prune);
   const misfits = [];
   if (!prune) return { tender, misfits };
   // Each pass takes out every misfit the engine reported; a removal can only shrink the list.
