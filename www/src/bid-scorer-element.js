@@ -333,6 +333,19 @@ export class BidScorer extends HTMLElement {
     };
   }
 
+  /** One answer left out of a changed model: who, which answer (with its value) and why. */
+  #misfitText(m) {
+    const { ui } = this.#cat();
+    const path = m.path.replace(/^bids\[\d+\]\./, '');
+    const scalar = m.value !== null && typeof m.value !== 'object';
+    const template = ui.misfitReasons[m.error.code];
+    return fill(ui.misfit, {
+      supplier: m.supplier,
+      answer: scalar ? fill(ui.misfitValue, { path, value: m.value }) : path,
+      reason: template ? fill(template, m.error.params ?? {}) : engineText(this.#cat(), 'errors', m.error),
+    });
+  }
+
   #time(date) {
     return date ? formatter(this.locale).dateTime(date) : '';
   }
@@ -360,13 +373,31 @@ export class BidScorer extends HTMLElement {
     }
     const read = readWork(this.#slot);
     this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
-    for (const a of read.aside) {
+    // One alert for what was moved (a list of where each is kept) and one for what could not be.
+    const downloads = (list) =>
+      list.map((a, i) =>
+        this.#downloadAction(
+          list.length > 1 ? fill(cat.ui.downloadSetAsideN, { n: i + 1, count: list.length }) : cat.ui.downloadSetAside,
+          'download-set-aside',
+          a.text,
+          'set-aside.json',
+        ),
+      );
+    const moved = read.aside.filter((a) => a.asideKey);
+    const stuck = read.aside.filter((a) => !a.asideKey);
+    if (moved.length) {
       notices.push({
-        id: `aside-${notices.length}`,
+        id: 'set-aside',
         kind: 'error',
-        text: a.asideKey ? fill(cat.ui.setAside, { key: a.asideKey }) : cat.ui.setAsideStuck,
-        actions: [this.#downloadAction(cat.ui.downloadSetAside, 'download-set-aside', a.text, 'set-aside.json')],
+        text: cat.ui.setAside,
+        items: moved.map((a) => a.asideKey),
+        actions: downloads(moved),
       });
+    }
+    if (stuck.length) {
+      notices.push({ id: 'set-aside-stuck', kind: 'error', text: cat.ui.setAsideStuck, actions: downloads(stuck) });
+    }
+    for (const a of read.aside) {
       this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
     }
     if (read.blocked) this.#saving = 'blocked';
@@ -457,16 +488,7 @@ export class BidScorer extends HTMLElement {
             id: 'earlier-model',
             kind: 'warning',
             text: fill(cat.ui.savedWorkMoved, { time }),
-            items: applied.misfits.length
-              ? applied.misfits.map((m) =>
-                  fill(cat.ui.misfit, {
-                    supplier: m.supplier,
-                    path: m.path.replace(/^bids\[\d+\]\./, ''),
-                    value: JSON.stringify(m.value),
-                    message: engineText(cat, 'errors', m.error),
-                  }),
-                )
-              : null,
+            items: applied.misfits.length ? applied.misfits.map((m) => this.#misfitText(m)) : null,
             lead: applied.misfits.length ? cat.ui.savedWorkMisfits : cat.ui.savedWorkAllFit,
             actions: [this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text)],
           });

@@ -169,16 +169,25 @@ const EN_GB = {
       'The tender on this page has changed since your work was saved on {time}, so the new version is shown with your answers that still fit.',
     savedWorkMisfits: 'These answers no longer fit the new version and were left out:',
     savedWorkAllFit: 'All your answers fitted the new version.',
-    misfit: '{supplier}: {path} ({value}) – {message}',
+    misfit: '{supplier}: {answer} – {reason}',
+    misfitValue: '{path} ({value})',
+    // Why a saved answer no longer fits a changed model, by engine error code.
+    misfitReasons: {
+      'unknown-criterion': 'the criterion “{id}” is no longer in the tender',
+      'unknown-measure': 'the measure “{id}” is no longer in the tender',
+      'score-off-scale': '{score} is not on the scale “{scale}” now',
+      'wrong-input-kind': '“{id}” now takes another kind of answer',
+    },
     downloadOldWork: 'Download your earlier work',
     designMoved:
       'The model on this page has changed since you saved a design from it on {time}. The page’s model is shown; your saved design is kept.',
     openSavedDesign: 'Open my saved design',
     setAside:
-      'Some work saved in this browser could not be read, so it was set aside and the page’s tender is shown. It is kept under “{key}”.',
+      'Some work saved in this browser could not be read, so it was set aside and the page’s tender is shown. It is kept under:',
     setAsideStuck:
       'Some work saved in this browser could not be read, and the browser would not let the page move it, so it was left where it is and your work here is not being saved.',
     downloadSetAside: 'Download the set-aside copy',
+    downloadSetAsideN: 'Download set-aside copy {n} of {count}',
     notSaving:
       'This browser is not letting the page save your work (storage is full or turned off), so it will be lost when you leave. Download the tender file to keep it.',
     notSavingShort: 'Not saved: this browser is not letting the page save.',

@@ -361,6 +361,9 @@ export function applyWork(engine, source, work, { prune, shape = (t) => t }) {
     }
     if (!removed) break;
   }
+  // In the order of the bids, then of the answers within each.
+  const order = (m) => Number(/^bids\[(\d+)\]/.exec(m.path)[1]);
+  misfits.sort((x, y) => order(x) - order(y) || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
   return { tender, misfits };
 }
 
