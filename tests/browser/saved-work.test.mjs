@@ -398,6 +398,9 @@ test('removing a bid offers Undo, which puts it back with every mark, by keyboar
   assert.equal(await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.noticeText), '');
   assert.deepEqual(await axe(page), []);
   await shot(page, 'saved-work-undo-1280');
+  await page.setViewportSize({ width: 320, height: 900 });
+  await shot(page, 'saved-work-undo-320');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.action), 'undo-remove');
   await page.keyboard.press('Enter');
@@ -443,6 +446,9 @@ test('design mode: a design saved against an earlier model is offered, never loa
   assert.match(await notice.textContent(), /model on this page has changed/);
   assert.deepEqual(await axe(page), []);
   await shot(page, 'saved-work-design-earlier-1280');
+  await page.setViewportSize({ width: 320, height: 900 });
+  await shot(page, 'saved-work-design-earlier-320');
+  await page.setViewportSize({ width: 1280, height: 900 });
   const old = await downloadFrom(page, 'bid-scorer [data-action="download-old-work"]');
   assert.equal(JSON.parse(old.text).work.tender.tender.title, 'Edited design');
   await page.locator('bid-scorer [data-action="open-saved-design"]').click();

@@ -374,10 +374,10 @@ export class BidScorer extends HTMLElement {
     const read = readWork(this.#slot);
     this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
     // One alert for what was moved (a list of where each is kept) and one for what could not be.
-    const downloads = (list) =>
+    const downloads = (list, one, many) =>
       list.map((a, i) =>
         this.#downloadAction(
-          list.length > 1 ? fill(cat.ui.downloadSetAsideN, { n: i + 1, count: list.length }) : cat.ui.downloadSetAside,
+          list.length > 1 ? fill(many, { n: i + 1, count: list.length }) : one,
           'download-set-aside',
           a.text,
           'set-aside.json',
@@ -391,17 +391,21 @@ export class BidScorer extends HTMLElement {
         kind: 'error',
         text: cat.ui.setAside,
         items: moved.map((a) => a.asideKey),
-        actions: downloads(moved),
+        actions: downloads(moved, cat.ui.downloadSetAside, cat.ui.downloadSetAsideN),
       });
     }
     if (stuck.length) {
-      notices.push({ id: 'set-aside-stuck', kind: 'error', text: cat.ui.setAsideStuck, actions: downloads(stuck) });
+      notices.push({
+        id: 'set-aside-stuck',
+        kind: 'error',
+        text: cat.ui.setAsideStuck,
+        actions: downloads(stuck, cat.ui.downloadCopy, cat.ui.downloadCopyN),
+      });
     }
     for (const a of read.aside) {
       this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
     }
-    if (read.blocked) this.#saving = 'blocked';
-    if (read.state === 'unavailable') {
+    if (read.state === 'unavailable' || read.blocked) {
       // What is there could not be read, so writing could destroy it: this widget does not save.
       this.#saving = 'blocked';
       notices.push({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });

@@ -185,9 +185,11 @@ const EN_GB = {
     setAside:
       'Some work saved in this browser could not be read, so it was set aside and the page’s tender is shown. It is kept under:',
     setAsideStuck:
-      'Some work saved in this browser could not be read, and the browser would not let the page move it, so it was left where it is and your work here is not being saved.',
+      'Some work saved in this browser could not be read, and the browser would not let the page move it (storage is full), so it was left where it is. Download a copy to keep it safe.',
     downloadSetAside: 'Download the set-aside copy',
     downloadSetAsideN: 'Download set-aside copy {n} of {count}',
+    downloadCopy: 'Download a copy',
+    downloadCopyN: 'Download copy {n} of {count}',
     notSaving:
       'This browser is not letting the page save your work (storage is full or turned off), so it will be lost when you leave. Download the tender file to keep it.',
     notSavingShort: 'Not saved: this browser is not letting the page save.',
