@@ -298,14 +298,7 @@ export class BidScorer extends HTMLElement {
         const read = this.#readSlot('design');
         const cat = this.#cat();
         this.#workNotices = read.notices;
-        if (read.state === 'ok') {
-          this.#workNotices.unshift({
-            id: 'restored',
-            kind: 'success',
-            text: fill(cat.ui.restored, { time: this.#time(read.entry.savedAt) }),
-          });
-          return { draft: copy(read.entry.work.tender), notices: this.#workNotices };
-        }
+        if (read.state === 'ok') return { draft: copy(read.entry.work.tender), notices: read.notices };
         if (read.state === 'earlier') {
           const { entry, text } = read;
           this.#workNotices.unshift({
@@ -318,9 +311,7 @@ export class BidScorer extends HTMLElement {
                 action: 'open-saved-design',
                 run: () => {
                   this.#dropNotice('earlier-model');
-                  this.#design?.load(entry.work.tender, {
-                    text: fill(cat.ui.restored, { time: this.#time(entry.savedAt) }),
-                  });
+                  this.#design?.load(entry.work.tender);
                 },
               },
               this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text),
@@ -341,7 +332,7 @@ export class BidScorer extends HTMLElement {
     const template = ui.misfitReasons[m.error.code];
     return fill(ui.misfit, {
       supplier: m.supplier,
-      answer: scalar ? fill(ui.misfitValue, { path, value: m.value }) : path,
+      answer: scalar ? `${path} (${m.value})` : path,
       reason: template ? fill(template, m.error.params ?? {}) : engineText(this.#cat(), 'errors', m.error),
     });
   }
@@ -373,37 +364,33 @@ export class BidScorer extends HTMLElement {
     }
     const read = readWork(this.#slot);
     this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
-    // One alert for what was moved (a list of where each is kept) and one for what could not be.
-    const downloads = (list, one, many) =>
-      list.map((a, i) =>
-        this.#downloadAction(
-          list.length > 1 ? fill(many, { n: i + 1, count: list.length }) : one,
-          'download-set-aside',
-          a.text,
-          'set-aside.json',
-        ),
-      );
+    // One alert for what was moved (listing where each is kept) and one for what could not be; each
+    // offers its entries as one file, { key: text }.
+    const alert = (id, text, list, label, items) =>
+      list.length &&
+      notices.push({
+        id,
+        kind: 'error',
+        text,
+        items,
+        actions: [
+          this.#downloadAction(
+            label,
+            'download-set-aside',
+            JSON.stringify(Object.fromEntries(list.map((a) => [a.key, a.text])), null, 2),
+            'set-aside.json',
+          ),
+        ],
+      });
     const moved = read.aside.filter((a) => a.asideKey);
+    alert('set-aside', cat.ui.setAside, moved, cat.ui.downloadSetAside, moved.map((a) => a.asideKey));
     const stuck = read.aside.filter((a) => !a.asideKey);
-    if (moved.length) {
-      notices.push({
-        id: 'set-aside',
-        kind: 'error',
-        text: cat.ui.setAside,
-        items: moved.map((a) => a.asideKey),
-        actions: downloads(moved, cat.ui.downloadSetAside, cat.ui.downloadSetAsideN),
-      });
-    }
-    if (stuck.length) {
-      notices.push({
-        id: 'set-aside-stuck',
-        kind: 'error',
-        text: cat.ui.setAsideStuck,
-        actions: downloads(stuck, cat.ui.downloadCopy, cat.ui.downloadCopyN),
-      });
-    }
+    alert('set-aside-stuck', cat.ui.setAsideStuck, stuck, cat.ui.downloadCopy);
     for (const a of read.aside) {
       this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
+    }
+    if (read.state === 'ok') {
+      notices.push({ id: 'restored', kind: 'success', text: fill(cat.ui.restored, { time: this.#time(read.entry.savedAt) }) });
     }
     if (read.state === 'unavailable' || read.blocked) {
       // What is there could not be read, so writing could destroy it: this widget does not save.
@@ -484,14 +471,11 @@ export class BidScorer extends HTMLElement {
         for (const name of entry.work.evaluators ?? []) {
           if (typeof name === 'string' && !this.#evaluators.includes(name)) this.#evaluators.push(name);
         }
-        const time = this.#time(entry.savedAt);
-        if (!earlier) {
-          this.#workNotices.unshift({ id: 'restored', kind: 'success', text: fill(cat.ui.restored, { time }) });
-        } else {
+        if (earlier) {
           this.#workNotices.unshift({
             id: 'earlier-model',
             kind: 'warning',
-            text: fill(cat.ui.savedWorkMoved, { time }),
+            text: fill(cat.ui.savedWorkMoved, { time: this.#time(entry.savedAt) }),
             items: applied.misfits.length ? applied.misfits.map((m) => this.#misfitText(m)) : null,
             lead: applied.misfits.length ? cat.ui.savedWorkMisfits : cat.ui.savedWorkAllFit,
             actions: [this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text)],
@@ -799,13 +783,6 @@ export class BidScorer extends HTMLElement {
   /** Another tab or window wrote this widget's slot. */
   #storageChanged(e) {
     if (!this.#slot || (e.key !== null && e.key !== this.#slot.key)) return;
-    let store = null;
-    try {
-      store = window.localStorage;
-    } catch {
-      return;
-    }
-    if (e.storageArea && e.storageArea !== store) return;
     const value = e.key === null ? null : e.newValue;
     if (value === this.#lastText) return;
     this.#conflict(value);
@@ -817,15 +794,9 @@ export class BidScorer extends HTMLElement {
    */
   #conflict(value) {
     const cat = this.#cat();
-    let when = null;
-    try {
-      when = new Date(JSON.parse(value).savedAt);
-    } catch {
-      when = null;
-    }
+    const when = new Date(/"savedAt":"([^"]*)"/.exec(value ?? '')?.[1]);
     this.#saving = 'conflict';
     this.#status(cat.ui.otherTabWaiting);
-    const mine = entryText(this.#slot, this.#work());
     this.#putNotice(
       {
         id: 'other-tab',
@@ -834,7 +805,7 @@ export class BidScorer extends HTMLElement {
         text:
           value === null
             ? cat.ui.otherTabCleared
-            : fill(cat.ui.otherTab, { time: when && !Number.isNaN(when.getTime()) ? this.#time(when) : '' }),
+            : fill(cat.ui.otherTab, { time: Number.isNaN(when.getTime()) ? '' : this.#time(when) }),
         actions: [
           {
             label: cat.ui.loadOtherTab,
@@ -864,7 +835,6 @@ export class BidScorer extends HTMLElement {
               this.shadowRoot.querySelector('[data-saved]')?.focus();
             },
           },
-          this.#downloadAction(cat.ui.downloadMine, 'download-mine', mine),
         ],
       },
       { focus: false },

@@ -458,8 +458,8 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
       return result;
     },
     /** Loads a tender given through the element's `tender` property (or saved work). */
-    load(tender, { text } = {}) {
-      ctx().replace(copy(tender), { errorsNow: true, text });
+    load(tender) {
+      ctx().replace(copy(tender), { errorsNow: true });
     },
     /** Shows the element's notices about saved work above this mode's own. */
     notices(list) {

@@ -155,9 +155,6 @@ const EN_GB = {
     cancel: 'Cancel',
     saved: 'Saved in this browser at {time}.',
     restored: 'Your work from {time} was restored from this browser.',
-    corruptSaved:
-      'Your saved work in this browser could not be read, so it was set aside and the tender was loaded fresh. The unreadable copy is kept under “{key}”.',
-    storageUnavailable: 'This browser is not letting the page save your work, so it will be lost when you leave.',
     importFailed: 'The file “{file}” could not be opened, so your current work was kept:',
     importNotJson: 'it is not a JSON file',
     imported: 'Opened “{file}”.',
@@ -165,12 +162,10 @@ const EN_GB = {
     totalsAnnounce: '{supplier}: {total} out of {max}',
     rankingAnnounce: 'Ranking updated. First: {supplier} with {total}.',
     // saved work
-    savedWorkMoved:
-      'The tender on this page has changed since your work was saved on {time}, so the new version is shown with your answers that still fit.',
-    savedWorkMisfits: 'These answers no longer fit the new version and were left out:',
-    savedWorkAllFit: 'All your answers fitted the new version.',
+    savedWorkMoved: 'This tender has changed since your work was saved on {time}. The new version is shown with your answers that still fit.',
+    savedWorkMisfits: 'These answers no longer fit and were left out:',
+    savedWorkAllFit: 'All your answers still fit.',
     misfit: '{supplier}: {answer} – {reason}',
-    misfitValue: '{path} ({value})',
     // Why a saved answer no longer fits a changed model, by engine error code.
     misfitReasons: {
       'unknown-criterion': 'the criterion “{id}” is no longer in the tender',
@@ -179,17 +174,12 @@ const EN_GB = {
       'wrong-input-kind': '“{id}” now takes another kind of answer',
     },
     downloadOldWork: 'Download your earlier work',
-    designMoved:
-      'The model on this page has changed since you saved a design from it on {time}. The page’s model is shown; your saved design is kept.',
+    designMoved: 'This page’s model has changed since you saved a design from it on {time}. The page’s model is shown; your design is kept.',
     openSavedDesign: 'Open my saved design',
-    setAside:
-      'Some work saved in this browser could not be read, so it was set aside and the page’s tender is shown. It is kept under:',
-    setAsideStuck:
-      'Some work saved in this browser could not be read, and the browser would not let the page move it (storage is full), so it was left where it is. Download a copy to keep it safe.',
-    downloadSetAside: 'Download the set-aside copy',
-    downloadSetAsideN: 'Download set-aside copy {n} of {count}',
+    setAside: 'Some saved work could not be read, so it was set aside and the page’s tender is shown. It is kept under:',
+    setAsideStuck: 'Some saved work could not be read or moved (storage is full), so it was left where it is. Download a copy to keep it.',
+    downloadSetAside: 'Download what was set aside',
     downloadCopy: 'Download a copy',
-    downloadCopyN: 'Download copy {n} of {count}',
     notSaving:
       'This browser is not letting the page save your work (storage is full or turned off), so it will be lost when you leave. Download the tender file to keep it.',
     notSavingShort: 'Not saved: this browser is not letting the page save.',
@@ -197,8 +187,7 @@ const EN_GB = {
     otherTabCleared: 'This tender’s work was cleared in another tab or window. Your work here has not been saved since.',
     loadOtherTab: 'Load the other tab’s work',
     keepMine: 'Keep mine',
-    downloadMine: 'Download mine',
-    otherTabWaiting: 'Not saved: choose which work to keep (see the message at the top).',
+    otherTabWaiting: 'Not saved: choose which work to keep, at the top.',
     removedBid: '{name} was removed.',
     undoRemove: 'Undo: restore {name}',
     restoredBid: '{name} was restored.',

@@ -31,17 +31,10 @@ function storage() {
 }
 
 /** JSON text with object keys sorted at every level, so equal data always gives equal text. */
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => value[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+const canonical = (value) =>
+  JSON.stringify(value, (k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((x) => [x, v[x]])) : v,
+  );
 
 /** Two 32-bit FNV-1a hashes of the text with different offsets, as 16 hex digits. */
 function hash(text) {
@@ -186,15 +179,18 @@ export function readWork(where) {
   }
 }
 
-/** The text stored at `key` now; undefined when storage cannot be read. */
-export function peek(key) {
+/** `fn(storage)`, or `fallback` when the browser refuses storage or `fn` throws. */
+function attempt(fn, fallback) {
   try {
     const store = storage();
-    return store ? store.getItem(key) : undefined;
+    return store ? fn(store) : fallback;
   } catch {
-    return undefined;
+    return fallback;
   }
 }
+
+/** The text stored at `key` now; undefined when storage cannot be read. */
+export const peek = (key) => attempt((s) => s.getItem(key), undefined);
 
 /** The entry's text for `work` saved now in `where`. */
 export function entryText(where, work, when = new Date()) {
@@ -210,41 +206,21 @@ export function entryText(where, work, when = new Date()) {
 }
 
 /** Writes `text` to the slot: 'saved', or 'unavailable' when the browser refuses (full, off). */
-export function writeWork(where, text) {
-  const store = storage();
-  if (!store) return 'unavailable';
-  try {
-    store.setItem(where.key, text);
-    return 'saved';
-  } catch {
-    return 'unavailable';
-  }
-}
+export const writeWork = (where, text) => attempt((s) => (s.setItem(where.key, text), 'saved'), 'unavailable');
 
 /**
  * Moves the entry at `from` (work saved against an earlier model, now carried over) to
  * `<from>:earlier-model:<time>`, so it is kept but not offered again; left in place if the browser
  * refuses the copy.
  */
-export function retire(from, text) {
-  const store = storage();
-  if (!store) return;
-  try {
-    store.setItem(`${from}:earlier-model:${new Date().toISOString()}`, text);
-    store.removeItem(from);
-  } catch {
-    /* kept where it was */
-  }
-}
+export const retire = (from, text) =>
+  attempt((s) => {
+    s.setItem(`${from}:earlier-model:${new Date().toISOString()}`, text);
+    s.removeItem(from);
+  });
 
 /** Removes the slot's work ("start again"); entries set aside stay. */
-export function forgetWork(where) {
-  try {
-    storage()?.removeItem(where.key);
-  } catch {
-    /* nothing saved to forget */
-  }
-}
+export const forgetWork = (where) => attempt((s) => s.removeItem(where.key));
 
 /**
  * What the user typed in evaluate or self-assess: the bids and the evaluators' names; and, when
@@ -254,7 +230,6 @@ export function workOf(draft, source, evaluators) {
   const work = {
     bids: copy(draft?.bids ?? []),
     evaluators: [...(evaluators ?? [])],
-    pageBids: (source?.bids ?? []).map((b) => b?.id).filter((id) => typeof id === 'string'),
   };
   if (fingerprint(draft) !== fingerprint(source)) {
     work.model = copy(draft);
@@ -265,71 +240,30 @@ export function workOf(draft, source, evaluators) {
 
 /**
  * The page's tender (or the tender file the user opened over it, unless the page's model has
- * changed since) with the saved bids in place of its own, plus any bid the page has gained since
- * the work was saved. `shape` turns it into the mode's tender (self-assess keeps the
+ * changed since) with the saved bids in place of its own. `shape` turns it into the mode's tender (self-assess keeps the
  * supplier's own bid and "what if" bids).
  */
 function withWork(source, work, shape, prune) {
   const opened = !prune && work.model && typeof work.model === 'object' && !Array.isArray(work.model);
   const t = copy(opened ? { ...work.model, bids: source?.bids } : source) ?? {};
-  const saved = copy(work.bids);
-  const ids = new Set(saved.map((b) => b.id));
-  const known = new Set(Array.isArray(work.pageBids) ? work.pageBids : []);
-  const added = (t.bids ?? []).filter((b) => !ids.has(b?.id) && !known.has(b?.id));
-  t.bids = [...saved, ...added];
+  t.bids = copy(work.bids);
   return shape(t);
 }
 
-/** Finds the key of `map` that `rest` (a path tail) starts with: "q1.moderated" → "q1". */
-function keyIn(map, rest) {
-  if (!map || typeof map !== 'object') return null;
-  if (Object.hasOwn(map, rest)) return rest;
-  return (
-    Object.keys(map)
-      .filter((k) => rest.startsWith(`${k}.`))
-      .sort((x, y) => y.length - x.length)[0] ?? null
-  );
-}
-
 /**
- * Removes the answer an engine error points at (`bids[2].scores.q1.evaluators.Ann`) and returns
- * what was removed as { bid, path, value }, or null when the path names no answer.
+ * Removes what `rest` (an engine path below `obj`: `scores.q1.evaluators.Ann R.`) names and returns
+ * it, or undefined. Keys may hold dots, so the longest key that matches is taken; emptied objects
+ * on the way are removed too.
  */
-function removeAt(tender, path) {
-  const m = /^bids\[(\d+)\]\.(scores|values|commitments|gates)(?:\.(.*))?$/.exec(path);
-  if (!m) return null;
-  const bid = tender.bids?.[Number(m[1])];
-  const map = bid?.[m[2]];
-  if (!map || typeof map !== 'object') return null;
-  if (m[3] === undefined) {
-    delete bid[m[2]];
-    return { bid, value: map };
-  }
-  const k = keyIn(map, m[3]);
-  if (k === null) return null;
-  const rest = m[3].slice(k.length + 1);
-  let value = map[k];
-  if (m[2] === 'scores' && rest && value && typeof value === 'object') {
-    const ev = /^evaluators\.(.+)$/.exec(rest);
-    if (ev && value.evaluators && Object.hasOwn(value.evaluators, ev[1])) {
-      const v = value.evaluators[ev[1]];
-      delete value.evaluators[ev[1]];
-      if (!Object.keys(value.evaluators).length) delete value.evaluators;
-      if (!Object.keys(value).length) delete map[k];
-      value = v;
-    } else if (Object.hasOwn(value, rest)) {
-      const v = value[rest];
-      delete value[rest];
-      if (!Object.keys(value).length) delete map[k];
-      value = v;
-    } else {
-      delete map[k];
-    }
-  } else {
-    delete map[k];
-  }
-  if (!Object.keys(map).length) delete bid[m[2]];
-  return { bid, value };
+function removePath(obj, rest) {
+  if (!obj || typeof obj !== 'object') return undefined;
+  const k = Object.keys(obj)
+    .filter((key) => rest === key || rest.startsWith(`${key}.`))
+    .sort((x, y) => y.length - x.length)[0];
+  if (k === undefined) return undefined;
+  const value = k === rest ? obj[k] : removePath(obj[k], rest.slice(k.length + 1));
+  if (k === rest || (obj[k] && typeof obj[k] === 'object' && !Object.keys(obj[k]).length)) delete obj[k];
+  return value;
 }
 
 /**
@@ -354,10 +288,13 @@ export function applyWork(engine, source, work, { prune, shape = (t) => t }) {
     let removed = 0;
     // Deepest paths first, so a removed evaluator mark never takes its criterion's entry with it first.
     for (const e of found.sort((x, y) => y.path.length - x.path.length)) {
-      const r = removeAt(tender, e.path);
-      if (!r) continue;
+      const [, i, rest] = /^bids\[(\d+)\]\.(.*)$/.exec(e.path);
+      const bid = tender.bids[Number(i)];
+      if (!bid || !/^(scores|values|commitments|gates)\./.test(rest)) continue;
+      const value = removePath(bid, rest);
+      if (value === undefined) continue;
       removed += 1;
-      misfits.push({ supplier: r.bid.supplier || r.bid.id, path: e.path, error: e, value: r.value });
+      misfits.push({ supplier: bid.supplier || bid.id, path: e.path, error: e, value });
     }
     if (!removed) break;
   }
@@ -384,7 +321,7 @@ export function noticeNode(n) {
     {
       class: `banner banner--${n.kind}`,
       role: n.role ?? (n.kind === 'error' ? 'alert' : 'status'),
-      'data-notice': n.id ?? '',
+      'data-notice': n.id,
     },
     h('p', { tabindex: '-1', 'data-notice-text': '' }, n.text),
     n.lead ? h('p', {}, n.lead) : null,

@@ -362,15 +362,10 @@ a:focus-visible {
   .range:focus-visible { outline: 3px solid Highlight; }
 }
 
-/* Notices about saved work: a warning border, long keys and names wrapping, buttons below. */
+/* Notices about saved work: a warning border, long keys wrapping, buttons below. */
 .banner--warning { border-color: var(--_text); }
 .banner { overflow-wrap: anywhere; }
-.banner [data-notice-text]:focus { outline: 3px solid transparent; box-shadow: 0 0 0 3px var(--_focus); }
 .banner__actions { margin-top: 0.9375rem; }
-.banner__actions .button { margin-bottom: 0.5rem; }
-@media (forced-colors: active) {
-  .banner [data-notice-text]:focus { outline: 3px solid Highlight; }
-}
 `;
 
 let sheet = null;
