@@ -489,3 +489,33 @@ test('what the engine refuses is still saved as typed, and an opened tender file
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('design mode in two tabs: the other tab’s model is never saved over without asking', async () => {
+  const a = await openPage(env, 'design.html');
+  const b = { page: await a.context.newPage() };
+  Object.assign(b, record(b.page));
+  await b.page.goto(`${env.url}design.html`);
+  const title = (p) => p.locator('bid-scorer [data-path="tender.title"]');
+  const stored = (p) =>
+    p.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('bid-scorer:v2:design:'))?.[1] ?? '');
+  await title(b.page).waitFor();
+  await title(a.page).fill('From the first tab');
+  await a.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('From the first tab')));
+  await b.page.locator('bid-scorer [data-notice="other-tab"]').waitFor();
+  await title(b.page).fill('From the second tab');
+  await title(b.page).press('Tab');
+  // Held: the first tab's model stays in storage until the second tab's user chooses.
+  assert.match(await stored(b.page), /From the first tab/);
+  assert.deepEqual(await axe(b.page), []);
+  await b.page.locator('bid-scorer [data-action="keep-mine"]').click();
+  await b.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('From the second tab')));
+  await a.page.locator('bid-scorer [data-notice="other-tab"]').waitFor();
+  assert.equal(await title(a.page).inputValue(), 'From the first tab');
+  await a.page.locator('bid-scorer [data-action="load-other-tab"]').click();
+  await a.page.waitForFunction(
+    () => document.querySelector('bid-scorer').shadowRoot.querySelector('[data-path="tender.title"]')?.value === 'From the second tab',
+  );
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+  await a.context.close();
+});
