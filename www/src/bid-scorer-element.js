@@ -357,6 +357,7 @@ export class BidScorer extends HTMLElement {
     const cat = this.#cat();
     this.#slot = slot(this.#source, mode, widgetName(this));
     this.#saving = 'on';
+    this.#pendingDesign = null;
     const notices = [];
     if (!restore) {
       this.#lastText = peek(this.#slot.key);
@@ -691,12 +692,8 @@ export class BidScorer extends HTMLElement {
   }
 
   #showNotice() {
-    const notices = [...this.#workNotices, this.#notice].filter(Boolean);
-    if (this.#design) {
-      this.#design.notices(this.#workNotices);
-      return;
-    }
-    this.#els.notice?.replaceChildren(...notices.map(noticeNode));
+    if (this.#design) this.#design.notices(this.#workNotices);
+    else this.#els.notice?.replaceChildren(...[...this.#workNotices, this.#notice].filter(Boolean).map(noticeNode));
   }
 
   /** Shows (or replaces) one notice about saved work; `focus` moves focus to its first line. */
@@ -735,7 +732,7 @@ export class BidScorer extends HTMLElement {
 
   /** What this widget would save now. */
   #work() {
-    if (this.#design) return { tender: copy(this.#pendingDesign ?? this.#design.tender) };
+    if (this.#slot.mode === 'design') return { tender: this.#design?.tender ?? copy(this.#pendingDesign) };
     return workOf(this.#draft, this.#source, this.#evaluators);
   }
 
