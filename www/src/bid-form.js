@@ -189,7 +189,10 @@ export function commitmentFields(ctx, bid, at, c) {
   );
 }
 
-/** A button removing bid `index` from the tender; focus then goes to `focusAfter`. */
+/**
+ * A button removing bid `index` from the tender: the widget's `removeBid` offers Undo, with
+ * everything typed for the bid, and moves focus to that offer; elsewhere focus goes to `focusAfter`.
+ */
 export function removeBidButton(ctx, index, name, focusAfter) {
   return h(
     'button',
@@ -198,10 +201,8 @@ export function removeBidButton(ctx, index, name, focusAfter) {
       class: 'button button--warning',
       'data-action': 'remove-bid',
       on: {
-        click: () => {
-          ctx.tender.bids.splice(index, 1);
-          ctx.structure(focusAfter);
-        },
+        // The widget offers Undo; design mode's example bids simply go.
+        click: () => (ctx.removeBid ? ctx.removeBid(index) : (ctx.tender.bids.splice(index, 1), ctx.structure(focusAfter))),
       },
     },
     fill(ctx.cat.ui.remove, { name }),

@@ -4,12 +4,26 @@ import { formatter } from './format.js';
 import { styles } from './styles.js';
 import { h } from './dom.js';
 import { FieldSet } from './fields.js';
-import { copy } from './model.js';
+import { copy, freshBidId } from './model.js';
 import { modelOnly, renderPublish } from './publish.js';
 import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
-import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey } from './io.js';
+import { download, fileName, resultsCsv } from './io.js';
+import {
+  applyWork,
+  entryText,
+  forgetWork,
+  noticeNode,
+  peek,
+  readWork,
+  retire,
+  slot,
+  widgetName,
+  workFileName,
+  workOf,
+  writeWork,
+} from './saved-work.js';
 import { downloadStandalone, standaloneAvailable } from './standalone.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
@@ -28,9 +42,12 @@ let instances = 0;
  *   when the tender has no bids, otherwise `evaluate`. `design` builds a model (no tender needed).
  * @attr {string} src - URL of a tender file (http or https), used when there is no inline tender.
  * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB.
+ * @attr {string} storage-key - Names this widget's saved work in the browser (default: its id, else
+ *   its position among the page's widgets), so two widgets never share work and a moved one keeps it.
  *
  * @prop {object} tender - The tender file as an object, including everything typed so far (get
  *   returns a copy). Setting it loads a new tender.
+ * @prop {string} storageKey - Mirrors the `storage-key` attribute.
  * @prop {object|null} result - Read-only: the last result the engine returned for a valid tender.
  *
  * @method evaluate - `evaluate(): Promise<object>` scores the current tender, renders and resolves to
@@ -69,7 +86,7 @@ let instances = 0;
  *   your-price, what-it-takes.
  */
 export class BidScorer extends HTMLElement {
-  static observedAttributes = ['mode', 'src', 'locale'];
+  static observedAttributes = ['mode', 'src', 'locale', 'storage-key'];
 
   /** Registers the element under `tag`; does nothing when the tag is already defined. */
   static define(tag = 'bid-scorer', registry = window.customElements) {
@@ -89,6 +106,13 @@ export class BidScorer extends HTMLElement {
   #notice = null;
   #announced = '';
   #saveTimer = 0;
+  #slot = null; // where this widget's work is kept (saved-work.js), null in publish mode
+  #lastText = undefined; // the slot's text as last read or written here; undefined when unknown
+  // 'on'; 'off' (the last write was refused; the next is tried); 'conflict' (another tab wrote);
+  // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
+  #saving = 'on';
+  #workNotices = []; // notices about saved work, shown above any other notice
+  #removed = null; // the last removed bid, for Undo: { bid, index, open }
   #open = new Set();
   #evaluators = [];
   #els = {};
@@ -96,6 +120,7 @@ export class BidScorer extends HTMLElement {
   #analysis = { state: {}, runner: null }; // analysis-panel.js: what is being tried, and its runner
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#flushSave();
+  #onStorage = (e) => this.#storageChanged(e);
 
   constructor() {
     super();
@@ -130,6 +155,14 @@ export class BidScorer extends HTMLElement {
     this.setAttribute('locale', value);
   }
 
+  get storageKey() {
+    return this.getAttribute('storage-key') ?? '';
+  }
+
+  set storageKey(value) {
+    this.setAttribute('storage-key', value);
+  }
+
   get tender() {
     if (this.#design) return this.#design.tender;
     // Publish mode shows the model only; the page that gave the tender gets it back whole.
@@ -158,6 +191,7 @@ export class BidScorer extends HTMLElement {
   connectedCallback() {
     window.addEventListener('beforeprint', this.#onBeforePrint);
     window.addEventListener('pagehide', this.#onPageHide);
+    window.addEventListener('storage', this.#onStorage);
     if (!this.#started) {
       this.#started = true;
       this.#ready = this.#start();
@@ -167,6 +201,7 @@ export class BidScorer extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('beforeprint', this.#onBeforePrint);
     window.removeEventListener('pagehide', this.#onPageHide);
+    window.removeEventListener('storage', this.#onStorage);
     this.#flushSave();
     this.#analysis.state.smaa?.controller?.abort();
     this.#analysis.runner?.dispose();
@@ -174,6 +209,7 @@ export class BidScorer extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.#engine) return;
+    this.#flushSave(); // what was typed goes to the slot it was typed for
     if (name === 'src' && !this.#inlineTender()) {
       this.#fetchSource().then((t) => {
         if (t) {
@@ -181,6 +217,9 @@ export class BidScorer extends HTMLElement {
           this.#load({ restore: true });
         }
       });
+    } else if (name === 'storage-key' && this.#design) {
+      this.#design = null;
+      this.#mountDesign();
     } else if (name === 'mode' && (after === 'design' || this.#design)) {
       if (this.#design) this.#source = this.#design.tender;
       this.#design = null;
@@ -245,7 +284,122 @@ export class BidScorer extends HTMLElement {
       locale: this.locale,
       emit: (type, detail) => this.#emit(type, detail),
       uid: this.#uid,
+      work: this.#designWork(),
     });
+  }
+
+  /**
+   * Saved work for design mode, where the work is the model itself. It is restored only when it
+   * was saved against the page's model; a design saved against an earlier model is offered, never
+   * loaded in its place.
+   */
+  #designWork() {
+    return {
+      restore: () => {
+        const read = this.#readSlot('design');
+        const cat = this.#cat();
+        this.#workNotices = read.notices;
+        if (read.state === 'ok') return { draft: copy(read.entry.work.tender), notices: read.notices };
+        if (read.state === 'earlier') {
+          const { entry, text } = read;
+          this.#workNotices.unshift({
+            id: 'earlier-model',
+            kind: 'warning',
+            text: fill(cat.ui.designMoved, { time: this.#time(entry.savedAt) }),
+            actions: [
+              {
+                label: cat.ui.openSavedDesign,
+                action: 'open-saved-design',
+                run: () => {
+                  this.#dropNotice('earlier-model');
+                  this.#design?.load(entry.work.tender);
+                },
+              },
+              this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text),
+            ],
+          });
+        }
+        return { draft: null, notices: this.#workNotices };
+      },
+      save: (draft) => this.#scheduleSave(draft),
+    };
+  }
+
+  /** One answer left out of a changed model: who, which answer (with its value) and why. */
+  #misfitText(m) {
+    const { ui } = this.#cat();
+    const path = m.path.replace(/^bids\[\d+\]\./, '');
+    const scalar = m.value !== null && typeof m.value !== 'object';
+    const template = ui.misfitReasons[m.error.code];
+    return fill(ui.misfit, {
+      supplier: m.supplier,
+      answer: scalar ? `${path} (${m.value})` : path,
+      reason: template ? fill(template, m.error.params ?? {}) : engineText(this.#cat(), 'errors', m.error),
+    });
+  }
+
+  #time(date) {
+    return date ? formatter(this.locale).dateTime(date) : '';
+  }
+
+  #downloadAction(label, action, text, suffix = 'saved-work.json') {
+    return {
+      label,
+      action,
+      run: () => download(workFileName(this.#slot?.reference, suffix), 'application/json', text),
+    };
+  }
+
+  /**
+   * Reads this widget's slot for `mode`: the read (saved-work.js readWork) plus the notices for
+   * what was set aside or refused. Sets #slot, #lastText and #saving.
+   */
+  #readSlot(mode, { restore = true } = {}) {
+    const cat = this.#cat();
+    this.#slot = slot(this.#source, mode, widgetName(this));
+    this.#saving = 'on';
+    this.#pendingDesign = null;
+    const notices = [];
+    if (!restore) {
+      this.#lastText = peek(this.#slot.key);
+      return { state: 'none', notices };
+    }
+    const read = readWork(this.#slot);
+    this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
+    // One alert for what was moved (listing where each is kept) and one for what could not be; each
+    // offers its entries as one file, { key: text }.
+    const alert = (id, text, list, label, items) =>
+      list.length &&
+      notices.push({
+        id,
+        kind: 'error',
+        text,
+        items,
+        actions: [
+          this.#downloadAction(
+            label,
+            'download-set-aside',
+            JSON.stringify(Object.fromEntries(list.map((a) => [a.key, a.text])), null, 2),
+            'set-aside.json',
+          ),
+        ],
+      });
+    const moved = read.aside.filter((a) => a.asideKey);
+    alert('set-aside', cat.ui.setAside, moved, cat.ui.downloadSetAside, moved.map((a) => a.asideKey));
+    const stuck = read.aside.filter((a) => !a.asideKey);
+    alert('set-aside-stuck', cat.ui.setAsideStuck, stuck, cat.ui.downloadCopy);
+    for (const a of read.aside) {
+      this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
+    }
+    if (read.state === 'ok') {
+      notices.push({ id: 'restored', kind: 'success', text: fill(cat.ui.restored, { time: this.#time(read.entry.savedAt) }) });
+    }
+    if (read.state === 'unavailable' || read.blocked) {
+      // What is there could not be read, so writing could destroy it: this widget does not save.
+      this.#saving = 'blocked';
+      notices.push({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
+    }
+    return { ...read, notices };
   }
 
   #inlineTender() {
@@ -300,24 +454,49 @@ export class BidScorer extends HTMLElement {
     const mode = this.mode;
     const cat = this.#cat();
     this.#notice = null;
+    this.#workNotices = [];
+    this.#removed = null;
     this.#open = new Set();
     this.#evaluators = [];
-    let draft = copy(this.#source);
-    if (mode !== 'publish' && restore) {
-      const saved = loadSaved(storageKey(this.#source, mode));
-      const fmt = formatter(this.locale);
-      if (saved.state === 'ok') {
-        draft = saved.tender;
-        this.#notice = { kind: 'success', text: fill(cat.ui.restored, { time: fmt.dateTime(saved.savedAt) }) };
-      } else if (saved.state === 'corrupt') {
-        this.#notice = { kind: 'error', text: fill(cat.ui.corruptSaved, { key: saved.asideKey }) };
-        this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: saved.asideKey });
-      } else if (saved.state === 'unavailable') {
-        this.#notice = { kind: 'info', text: cat.ui.storageUnavailable };
+    const shape = (t) => (mode === 'self-assess' ? selfAssessTender(t, cat) : t);
+    let draft = null;
+    if (mode === 'publish') {
+      this.#slot = null;
+    } else {
+      const read = this.#readSlot(mode, { restore });
+      this.#workNotices = read.notices;
+      if (read.state === 'ok' || read.state === 'earlier') {
+        const { entry, text } = read;
+        const earlier = read.state === 'earlier';
+        const applied = applyWork(this.#engine, this.#source, entry.work, { prune: earlier, shape });
+        draft = applied.tender;
+        for (const name of entry.work.evaluators ?? []) {
+          if (typeof name === 'string' && !this.#evaluators.includes(name)) this.#evaluators.push(name);
+        }
+        if (earlier) {
+          this.#workNotices.unshift({
+            id: 'earlier-model',
+            kind: 'warning',
+            text: fill(cat.ui.savedWorkMoved, { time: this.#time(entry.savedAt) }),
+            items: applied.misfits.length ? applied.misfits.map((m) => this.#misfitText(m)) : null,
+            lead: applied.misfits.length ? cat.ui.savedWorkMisfits : cat.ui.savedWorkAllFit,
+            actions: [this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text)],
+          });
+          // The answers that fit are saved against the page's model at once, and the earlier
+          // entry is kept under another name, so the next visit does not ask again.
+          if (this.#saving === 'on') {
+            const next = entryText(this.#slot, workOf(draft, this.#source, this.#evaluators));
+            if (writeWork(this.#slot, next) === 'saved') {
+              this.#lastText = next;
+              retire(read.from, text);
+            }
+          }
+        }
       }
     }
-    if (mode === 'publish') draft = modelOnly(draft);
-    this.#draft = mode === 'self-assess' ? selfAssessTender(draft, cat) : draft;
+    draft ??= shape(copy(this.#source));
+    // Publish mode is what suppliers see: it holds the model only, never the bids.
+    this.#draft = mode === 'publish' ? modelOnly(draft) : draft;
     this.#render();
   }
 
@@ -336,6 +515,7 @@ export class BidScorer extends HTMLElement {
       locale: this.locale,
       focus: (path) => this.#focusPath(path),
       analysis: this.#analysis,
+      removeBid: (index) => this.#removeBid(index),
     };
   }
 
@@ -515,45 +695,190 @@ export class BidScorer extends HTMLElement {
   }
 
   #showNotice() {
-    const n = this.#notice;
-    this.#els.notice.replaceChildren(
-      n
-        ? h(
-            'div',
-            { class: `banner banner--${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status' },
-            n.items
-              ? [
-                  h('p', {}, n.text),
-                  h(
-                    'ul',
-                    { class: 'list' },
-                    n.items.map((t) => h('li', {}, t)),
-                  ),
-                ]
-              : h('p', {}, n.text),
-          )
-        : '',
-    );
+    if (this.#design) this.#design.notices(this.#workNotices);
+    else this.#els.notice?.replaceChildren(...[...this.#workNotices, this.#notice].filter(Boolean).map(noticeNode));
   }
 
-  #scheduleSave() {
-    if (this.mode === 'publish') return;
+  /** Shows (or replaces) one notice about saved work; `focus` moves focus to its first line. */
+  #putNotice(n, { focus = false } = {}) {
+    this.#workNotices = [...this.#workNotices.filter((x) => x.id !== n.id), n];
+    this.#showNotice();
+    if (focus) this.#focusNotice(n.id);
+  }
+
+  #dropNotice(id) {
+    if (!this.#workNotices.some((x) => x.id === id)) return;
+    this.#workNotices = this.#workNotices.filter((x) => x.id !== id);
+    this.#showNotice();
+  }
+
+  #focusNotice(id) {
+    this.shadowRoot.querySelector(`[data-notice="${CSS.escape(id)}"] [data-notice-text]`)?.focus();
+  }
+
+  /** Saves a moment after the last change (design mode passes its model), never while typing. */
+  #scheduleSave(designDraft) {
+    if (this.mode === 'publish' || !this.#slot) return;
+    if (designDraft) this.#pendingDesign = designDraft;
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => this.#flushSave(), 300);
   }
+
+  #pendingDesign = null;
 
   #flushSave() {
     if (!this.#saveTimer) return;
     clearTimeout(this.#saveTimer);
     this.#saveTimer = 0;
-    const now = new Date();
-    const ok = save(storageKey(this.#source, this.mode), this.#draft, now);
+    this.#saveNow();
+  }
+
+  /** What this widget would save now. */
+  #work() {
+    if (this.#slot.mode === 'design') return { tender: this.#design?.tender ?? copy(this.#pendingDesign) };
+    return workOf(this.#draft, this.#source, this.#evaluators);
+  }
+
+  /**
+   * Writes the work to the slot, unless another tab has written there since this one last read or
+   * wrote it (then the user is asked first), or the slot holds text that could not be set aside.
+   */
+  #saveNow() {
+    const where = this.#slot;
+    if (!where) return;
     const cat = this.#cat();
-    if (this.#els.saved) {
-      this.#els.saved.textContent = ok
-        ? fill(cat.ui.saved, { time: formatter(this.locale).dateTime(now) })
-        : cat.ui.storageUnavailable;
+    if (this.#saving === 'conflict') {
+      this.#status(cat.ui.otherTabWaiting);
+      return;
     }
+    if (this.#saving === 'blocked') {
+      this.#status(cat.ui.notSavingShort);
+      return;
+    }
+    const there = peek(where.key);
+    if (there !== undefined && this.#lastText !== undefined && there !== this.#lastText) {
+      this.#conflict(there);
+      return;
+    }
+    const now = new Date();
+    const text = entryText(where, this.#work(), now);
+    if (writeWork(where, text) === 'saved') {
+      this.#lastText = text;
+      this.#saving = 'on';
+      this.#dropNotice('not-saving');
+      this.#status(fill(cat.ui.saved, { time: formatter(this.locale).dateTime(now) }));
+    } else {
+      this.#saving = 'off';
+      this.#status(cat.ui.notSavingShort);
+      if (!this.#workNotices.some((n) => n.id === 'not-saving')) {
+        this.#putNotice({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
+      }
+    }
+  }
+
+  #status(text) {
+    if (this.#els.saved) this.#els.saved.textContent = text;
+  }
+
+  /** Another tab or window wrote this widget's slot. */
+  #storageChanged(e) {
+    if (!this.#slot || (e.key !== null && e.key !== this.#slot.key)) return;
+    const value = e.key === null ? null : e.newValue;
+    if (value === this.#lastText) return;
+    this.#conflict(value);
+  }
+
+  /**
+   * Asks which work to keep before anything is overwritten: the other tab's (loaded here) or this
+   * one's (saved over the other only once chosen).
+   */
+  #conflict(value) {
+    const cat = this.#cat();
+    const when = new Date(/"savedAt":"([^"]*)"/.exec(value ?? '')?.[1]);
+    this.#saving = 'conflict';
+    this.#status(cat.ui.otherTabWaiting);
+    this.#putNotice(
+      {
+        id: 'other-tab',
+        kind: 'warning',
+        role: 'alert',
+        text:
+          value === null
+            ? cat.ui.otherTabCleared
+            : fill(cat.ui.otherTab, { time: Number.isNaN(when.getTime()) ? '' : this.#time(when) }),
+        actions: [
+          {
+            label: cat.ui.loadOtherTab,
+            action: 'load-other-tab',
+            primary: true,
+            run: () => {
+              clearTimeout(this.#saveTimer);
+              this.#saveTimer = 0;
+              if (this.#design) {
+                this.#design = null;
+                this.#mountDesign();
+              } else {
+                this.#load({ restore: true });
+                this.#emit('bid-scorer-change', this.tender);
+              }
+              this.shadowRoot.querySelector('[data-notice-text]')?.focus();
+            },
+          },
+          {
+            label: cat.ui.keepMine,
+            action: 'keep-mine',
+            run: () => {
+              this.#saving = 'on';
+              this.#lastText = peek(this.#slot.key);
+              this.#dropNotice('other-tab');
+              this.#saveNow();
+              this.shadowRoot.querySelector('[data-saved]')?.focus();
+            },
+          },
+        ],
+      },
+      { focus: false },
+    );
+  }
+
+  /** Removes bid `index`, offering Undo, which puts it back with everything typed for it. */
+  #removeBid(index) {
+    const bid = this.#draft.bids?.[index];
+    if (!bid) return;
+    const cat = this.#cat();
+    this.#draft.bids.splice(index, 1);
+    const name = bid.supplier || bid.id;
+    this.#removed = { bid, index };
+    this.#restructure(null);
+    this.#putNotice(
+      {
+        id: 'removed',
+        kind: 'success',
+        text: fill(cat.ui.removedBid, { name }),
+        actions: [
+          {
+            label: fill(cat.ui.undoRemove, { name }),
+            action: 'undo-remove',
+            run: () => this.#undoRemove(),
+          },
+        ],
+      },
+      { focus: true },
+    );
+  }
+
+  #undoRemove() {
+    const r = this.#removed;
+    if (!r) return;
+    this.#removed = null;
+    const bids = (this.#draft.bids ??= []);
+    if (bids.some((b) => b.id === r.bid.id)) r.bid.id = freshBidId(this.#draft, 'bid');
+    bids.splice(Math.min(r.index, bids.length), 0, r.bid);
+    this.#open.add(r.bid.id);
+    this.#restructure(null);
+    const name = r.bid.supplier || r.bid.id;
+    this.#putNotice({ id: 'removed', kind: 'success', text: fill(this.#cat().ui.restoredBid, { name }) });
+    this.shadowRoot.querySelector(`[data-bid-editor="${CSS.escape(r.bid.id)}"] summary, [data-bid-editor="${CSS.escape(r.bid.id)}"] input`)?.focus();
   }
 
   #tools(mode) {
@@ -681,7 +1006,7 @@ export class BidScorer extends HTMLElement {
               click: () => {
                 clearTimeout(this.#saveTimer);
                 this.#saveTimer = 0;
-                forget(storageKey(this.#source, this.mode));
+                if (this.#saving === 'on' && this.#slot) forgetWork(this.#slot);
                 this.#load({ restore: false });
                 this.#emit('bid-scorer-change', this.tender);
                 this.shadowRoot.querySelector('h2')?.focus();

@@ -8,7 +8,7 @@ import { h } from './dom.js';
 import { engineErrors, engineText, fill } from './messages.js';
 import { formatter } from './format.js';
 import { copy } from './model.js';
-import { loadSaved, save, storageKey } from './io.js';
+import { noticeNode } from './saved-work.js';
 import { DesignFields } from './design-fields.js';
 import { blankTender } from './design-templates.js';
 import { startSection, aboutSection } from './design-start.js';
@@ -71,9 +71,8 @@ function identify(el) {
  * Builds design mode into `root` (the element's shadow root). `source` is the tender the element
  * was given (or null for a blank start). Returns { tender, result, load(tender), evaluate() }.
  */
-export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
+export function mountDesign({ root, engine, source, cat, locale, emit, uid, work }) {
   const d = cat.design;
-  const saveKey = storageKey(source, 'design');
   const keys = new WeakMap();
   let keyCount = 0;
   const session = {
@@ -101,24 +100,17 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   const held = { pointer: false, key: false };
   let rebuildWanted = false;
 
-  const saved = loadSaved(saveKey);
-  if (saved.state === 'ok') {
-    draft = saved.tender;
+  // Saved work (the element's saved-work slot): the design saved against this page's model, and
+  // notices about anything else found there.
+  const restored = work.restore();
+  let workNotices = restored.notices;
+  if (restored.draft) {
+    draft = restored.draft;
     keep = true;
     showErrors = true;
     pristine = false;
-    notice = {
-      kind: 'success',
-      text: fill(cat.ui.restored, { time: formatter(locale).dateTime(saved.savedAt) }),
-    };
   } else {
     draft = source ? copy(source) : blankTender();
-    if (saved.state === 'corrupt') {
-      notice = { kind: 'error', text: fill(cat.ui.corruptSaved, { key: saved.asideKey }) };
-      emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: saved.asideKey });
-    } else if (saved.state === 'unavailable') {
-      notice = { kind: 'info', text: cat.ui.storageUnavailable };
-    }
   }
 
   const els = {
@@ -247,23 +239,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
   }
 
   function showNotice() {
-    const n = notice;
-    els.notice.replaceChildren(
-      n
-        ? h(
-            'div',
-            { class: `banner banner--${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status' },
-            h('p', {}, n.text),
-            n.items
-              ? h(
-                  'ul',
-                  { class: 'list' },
-                  n.items.map((t) => h('li', {}, t)),
-                )
-              : null,
-          )
-        : '',
-    );
+    els.notice.replaceChildren(...[...workNotices, notice].filter(Boolean).map(noticeNode));
   }
 
   function render(focus, { select = false } = {}) {
@@ -388,7 +364,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
     els.bar.textContent = status;
     els.bar.hidden = !status;
     if (!pristine) announce(status);
-    if (keep) save(saveKey, draft);
+    if (keep) work.save(draft);
     if (evaluation) emit('bid-scorer-evaluated', evaluation);
     if (errors.length && showErrors) emit('bid-scorer-error', { errors });
   }
@@ -481,9 +457,14 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid }) {
     get result() {
       return result;
     },
-    /** Loads a tender given through the element's `tender` property. */
+    /** Loads a tender given through the element's `tender` property (or saved work). */
     load(tender) {
       ctx().replace(copy(tender), { errorsNow: true });
+    },
+    /** Shows the element's notices about saved work above this mode's own. */
+    notices(list) {
+      workNotices = list;
+      showNotice();
     },
     async evaluate() {
       return engine.evaluate(draft);

@@ -30,7 +30,7 @@ function bidBody(ctx, bid, index, evaluators) {
       if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
       return null;
     }),
-    removeBidButton(ctx, index, bid.supplier || bid.id, '[data-action="add-bid"]'),
+    removeBidButton(ctx, index, bid.supplier || bid.id),
   ];
 }
 

@@ -65,7 +65,7 @@ function whatIfEditor(ctx, bid, index) {
         },
       }),
     ),
-    removeBidButton(ctx, index, bid.supplier || fill(ui.whatIfName, { n: index }), '[data-action="add-what-if"]'),
+    removeBidButton(ctx, index, bid.supplier || fill(ui.whatIfName, { n: index })),
   );
 }
 

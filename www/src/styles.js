@@ -361,6 +361,11 @@ a:focus-visible {
   .swatch.ptw-win, .swatch.ws-now { background: CanvasText; }
   .range:focus-visible { outline: 3px solid Highlight; }
 }
+
+/* Notices about saved work: a warning border, long keys wrapping, buttons below. */
+.banner--warning { border-color: var(--_text); }
+.banner { overflow-wrap: anywhere; }
+.banner__actions { margin-top: 0.9375rem; }
 `;
 
 let sheet = null;
