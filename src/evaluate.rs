@@ -129,17 +129,8 @@ pub(crate) struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     pub fn new(t: &'t Tender) -> Ctx<'t> {
         let leaves = t.leaves();
-        let groups = t
-            .groups()
-            .into_iter()
-            .map(|g| {
-                let ids = g.leaf_ids();
-                let idx = (0..leaves.len())
-                    .filter(|&i| ids.contains(&leaves[i].id.as_str()))
-                    .collect();
-                (g, idx)
-            })
-            .collect();
+        let mut groups = Vec::new();
+        group_leaves(&t.criteria, &mut 0, &mut groups);
         let scored = (0..leaves.len())
             .filter(|&li| match leaves[li].kind {
                 Kind::PassFail => false,
@@ -156,6 +147,24 @@ impl<'t> Ctx<'t> {
             names: leaves.iter().map(|c| Rc::from(c.name.as_str())).collect(),
             leaves,
             groups,
+        }
+    }
+}
+
+/// Each group (depth first, parents before children) with the indexes of its leaves. Leaves are
+/// numbered depth first, so a group's leaves are the run counted while walking its children: one
+/// walk of the tree, however deep, instead of a search of every leaf per group.
+fn group_leaves<'t>(nodes: &'t [Node], next: &mut usize, out: &mut Vec<(&'t Group, Vec<usize>)>) {
+    for n in nodes {
+        match n {
+            Node::Leaf(_) => *next += 1,
+            Node::Group(g) => {
+                let at = out.len();
+                let start = *next;
+                out.push((g, Vec::new()));
+                group_leaves(&g.children, next, out);
+                out[at].1 = (start..*next).collect();
+            }
         }
     }
 }

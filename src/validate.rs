@@ -1361,6 +1361,7 @@ impl Reader {
             crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
         let measures: BTreeSet<&str> =
             crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
+        let mut bid_ids: BTreeSet<String> = BTreeSet::new();
         for (i, b) in list.iter().enumerate() {
             let path = index("bids", i);
             let Some(o) = self.obj(
@@ -1382,7 +1383,8 @@ impl Reader {
             };
             let id = self.id(&o);
             if let Some(id) = &id {
-                if out.iter().any(|b| &b.id == id) {
+                // A set, not a scan of the bids read so far: that made reading quadratic.
+                if !bid_ids.insert(id.clone()) {
                     self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
                 }
             }
