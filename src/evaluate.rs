@@ -672,13 +672,13 @@ pub(crate) fn score_leaf(
                     // rounded percentages would round twice.
                     match field.highest_parts {
                         Some((best_sv, best_base)) if pct < field.highest => {
-                            match sv.checked_mul(best_base) {
-                                Some(num) => {
-                                    (num, base * best_sv, text, best_text, "sv-relative-percent")
+                            // Social value (up to 10^24 for each measure) times a price can
+                            // exceed a decimal: then the two percentages are divided instead.
+                            match (sv.checked_mul(best_base), base.checked_mul(best_sv)) {
+                                (Some(num), Some(den)) => {
+                                    (num, den, text, best_text, "sv-relative-percent")
                                 }
-                                None => {
-                                    (pct, field.highest, text, best_text, "sv-relative-percent")
-                                }
+                                _ => (pct, field.highest, text, best_text, "sv-relative-percent"),
                             }
                         }
                         _ => (pct, field.highest, text, best_text, "sv-relative-percent"),
