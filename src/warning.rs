@@ -233,6 +233,8 @@ fn abnormally_low(
         return;
     }
     crate::sorting::sort(&mut prices, &|a, b| a.1.cmp(&b.1));
+    // Prices and the percentage are at most 10^12 (validation): the sum of any number of prices a
+    // file can hold, the average times (100 − percent) and the share below it all fit a decimal.
     let rest = &prices[..prices.len() - 1];
     let average: Decimal =
         rest.iter().map(|(_, p)| *p).sum::<Decimal>() / Decimal::from(rest.len() as u64);
