@@ -558,7 +558,7 @@ impl<'t> Setup<'t> {
                             }
                             // A higher score never lowers the bid's standing, so the lowest
                             // winning point is found by halving, never by listing the scale.
-                            let found = lowest_point_above(scale, now, |v| {
+                            let found = lowest_point_above(scale, now, &mut |v| {
                                 let mut changed = bid.clone();
                                 let mut m = changed.scores.get(&c.id).cloned().unwrap_or_default();
                                 m.moderated = Some(v);
@@ -1082,49 +1082,46 @@ fn draw_total(cells: &[Vec<f64>], weights: &[f64], rng: &mut Rng) -> f64 {
 fn lowest_point_above(
     scale: &Scale,
     now: Decimal,
-    mut wins: impl FnMut(Decimal) -> bool,
+    wins: &mut dyn FnMut(Decimal) -> bool,
 ) -> Option<Decimal> {
-    match &scale.points {
-        ScalePoints::Points(p) => {
-            let above = &p[p.partition_point(|q| q.value <= now)..];
-            let (mut lo, mut hi) = (0, above.len());
-            if hi == 0 || !wins(above[hi - 1].value) {
-                return None;
+    // The candidates as positions lo..=hi, with the point at each position.
+    let (mut lo, mut hi, point): (Decimal, Decimal, Box<dyn Fn(Decimal) -> Decimal + '_>) =
+        match &scale.points {
+            ScalePoints::Points(p) => {
+                let first = p.partition_point(|q| q.value <= now);
+                let at = move |k: Decimal| {
+                    let k = rust_decimal::prelude::ToPrimitive::to_usize(&k).unwrap_or(0);
+                    p.get(k).map(|q| q.value).unwrap_or_default()
+                };
+                (
+                    Decimal::from(first as u64),
+                    Decimal::from(p.len() as u64) - Decimal::ONE,
+                    Box::new(at),
+                )
             }
-            hi -= 1;
-            // Invariant: the point at `hi` wins; every point before `lo` does not.
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if wins(above[mid].value) {
-                    hi = mid;
+            ScalePoints::Range { from, to, step } => {
+                let lo = if now < *from {
+                    Decimal::ZERO
                 } else {
-                    lo = mid + 1;
-                }
+                    ((now - *from) / *step).floor() + Decimal::ONE
+                };
+                let at = move |k: Decimal| *from + k * *step;
+                (lo, ((*to - *from) / *step).floor(), Box::new(at))
             }
-            Some(above[hi].value)
-        }
-        ScalePoints::Range { from, to, step } => {
-            let at = |k: Decimal| *from + k * *step;
-            let mut hi = ((*to - *from) / *step).floor();
-            let mut lo = if now < *from {
-                Decimal::ZERO
-            } else {
-                ((now - *from) / *step).floor() + Decimal::ONE
-            };
-            if lo > hi || !wins(at(hi)) {
-                return None;
-            }
-            while lo < hi {
-                let mid = ((lo + hi) / Decimal::TWO).floor();
-                if wins(at(mid)) {
-                    hi = mid;
-                } else {
-                    lo = mid + Decimal::ONE;
-                }
-            }
-            Some(at(hi))
+        };
+    if lo > hi || !wins(point(hi)) {
+        return None;
+    }
+    // Invariant: the point at `hi` wins; no point before `lo` does.
+    while lo < hi {
+        let mid = ((lo + hi) / Decimal::TWO).floor();
+        if wins(point(mid)) {
+            hi = mid;
+        } else {
+            lo = mid + Decimal::ONE;
         }
     }
+    Some(point(hi))
 }
 
 /// Fills `out` with one weight vector (shares summing to 1).

@@ -207,6 +207,19 @@ pub(crate) struct Prepared<'t> {
     pub missing: Vec<Message>,
 }
 
+/// A criterion score beyond what an exact decimal holds: no figure, only the input.
+fn out_of_range(input: Compact) -> Raw {
+    Raw {
+        score: Decimal::ZERO,
+        fraction: Decimal::ZERO,
+        input,
+        input_from: None,
+        working: String::new(),
+        code: OUT_OF_RANGE,
+        params: Params::new(),
+    }
+}
+
 /// The code of a figure beyond what an exact decimal holds, on a criterion and as a bid's reason.
 pub(crate) const OUT_OF_RANGE: &str = "out-of-range";
 
@@ -494,15 +507,6 @@ pub(crate) fn score_leaf(
             (None, _) => Field::point(amount),
         }
     };
-    let out_of_range = |input: Compact| Raw {
-        score: Decimal::ZERO,
-        fraction: Decimal::ZERO,
-        input,
-        input_from: None,
-        working: String::new(),
-        code: OUT_OF_RANGE,
-        params: Params::new().with("marks", m),
-    };
     let from_price = |s: Option<price::Scored>, input: Compact| {
         let Some(s) = s else {
             return out_of_range(input);
@@ -751,26 +755,7 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
         let c = cx.leaves[li];
         let raw = score_leaf(cx, li, p, fields, in_pool);
         criteria.push(match raw {
-            Some(r) if r.code == OUT_OF_RANGE => {
-                out_of_range = true;
-                CriterionResult {
-                    id: cx.ids[li].clone(),
-                    name: cx.names[li].clone(),
-                    kind: c.kind.as_str(),
-                    score: None,
-                    max: cx.marks[li].clone(),
-                    fraction: None,
-                    input: Some(r.input),
-                    input_from: None,
-                    working: "not scored: the score is too large to work out exactly".into(),
-                    explain: Explain {
-                        code: OUT_OF_RANGE,
-                        params: r.params,
-                    },
-                    value: None,
-                }
-            }
-            Some(r) => {
+            Some(r) if r.code != OUT_OF_RANGE => {
                 let value = official(r.score, t);
                 values[li] = Some(value);
                 let shown = fmt.score(value);
@@ -794,22 +779,32 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
                     value: Some(value),
                 }
             }
-            None => CriterionResult {
-                id: cx.ids[li].clone(),
-                name: cx.names[li].clone(),
-                kind: c.kind.as_str(),
-                score: None,
-                max: cx.marks[li].clone(),
-                fraction: None,
-                input: None,
-                input_from: None,
-                working: "not scored yet: the input is missing".into(),
-                explain: Explain {
-                    code: "missing",
-                    params: Params::new(),
-                },
-                value: None,
-            },
+            // A missing input, or a score out of range (the bid is then disqualified).
+            other => {
+                let out = other.is_some();
+                out_of_range |= out;
+                CriterionResult {
+                    id: cx.ids[li].clone(),
+                    name: cx.names[li].clone(),
+                    kind: c.kind.as_str(),
+                    score: None,
+                    max: cx.marks[li].clone(),
+                    fraction: None,
+                    input: other.map(|r| r.input),
+                    input_from: None,
+                    working: if out {
+                        "not scored: the score is too large to work out exactly"
+                    } else {
+                        "not scored yet: the input is missing"
+                    }
+                    .into(),
+                    explain: Explain {
+                        code: if out { OUT_OF_RANGE } else { "missing" },
+                        params: Params::new(),
+                    },
+                    value: None,
+                }
+            }
         });
     }
     // Each score is at most its marks × `price::RATIO_LIMIT` (10^12 × 10^6), so no sum of the

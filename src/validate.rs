@@ -538,7 +538,7 @@ impl Reader {
             currency,
             contract_value: {
                 let v = self.positive(&o, "contractValue");
-                self.at_least_one(v, || o.at("contractValue"));
+                self.at_least_one(v, &o, "contractValue");
                 v
             },
             locale: self.string(&o, "locale"),
@@ -771,13 +771,13 @@ impl Reader {
     /// units: the published example prices three made-up bids at 80%, 90% and 100% of the
     /// contract value, ceiling or reference, rounded to whole units, and 80% of less than 1 rounds
     /// to nothing.
-    fn at_least_one(&mut self, amount: Option<Decimal>, path: impl FnOnce() -> String) {
+    fn at_least_one(&mut self, amount: Option<Decimal>, o: &Obj, field: &str) {
         if let Some(a) = amount.filter(|a| *a < Decimal::ONE) {
             self.err(
                 ErrorKind::AmountBelowOne {
                     found: Plain(a).to_string(),
                 },
-                path(),
+                o.at(field),
             );
         }
     }
@@ -1153,12 +1153,12 @@ impl Reader {
         formula: Formula,
     ) -> Option<Criterion> {
         let ceiling = self.positive(&o, "ceiling");
-        self.at_least_one(ceiling, || o.at("ceiling"));
+        self.at_least_one(ceiling, &o, "ceiling");
         match formula {
             Formula::ReferenceRatio { reference, .. } => {
-                self.at_least_one(Some(reference), || o.at("reference"))
+                self.at_least_one(Some(reference), &o, "reference")
             }
-            Formula::SetBounds { worst, .. } => self.at_least_one(Some(worst), || o.at("worst")),
+            Formula::SetBounds { worst, .. } => self.at_least_one(Some(worst), &o, "worst"),
             _ => {}
         }
         let ceiling = match ceiling {
