@@ -8,7 +8,7 @@
 
 use crate::evaluate::{self, fields, official, prepare, score_criterion, total_of, Ctx, Prepared};
 use crate::model::*;
-use crate::money::{fixed, Plain};
+use crate::money::{self, fixed, Plain};
 use crate::price::Field;
 use crate::ranking::{compare, Standing};
 use crate::result::{Evaluation, Status};
@@ -657,10 +657,7 @@ impl<'t> Setup<'t> {
         let cap = if proxy.is_zero() {
             now
         } else {
-            highest_sv
-                .max(Decimal::ONE)
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(proxy))
+            money::mul_div(highest_sv.max(Decimal::ONE), Decimal::ONE_HUNDRED, proxy)
                 .map_or(most, |x| x.ceil().min(most))
         };
         let found = if proxy.is_zero() || !wins(cap.max(now)) {
@@ -784,8 +781,8 @@ impl<'t> Setup<'t> {
                 // still divide them out of range: such an item has no interval to show.
                 let fr = |b: usize| {
                     Some((
-                        part(b, true).checked_div(mk)?,
-                        part(b, false).checked_div(total - mk)?,
+                        money::div(part(b, true), mk)?,
+                        money::div(part(b, false), total - mk)?,
                     ))
                 };
                 let (fw, rw) = fr(w)?;
@@ -796,13 +793,13 @@ impl<'t> Setup<'t> {
                         continue;
                     }
                     let (fb, rb) = fr(b)?;
-                    let a = rw.checked_sub(rb)?;
-                    let slope = fw.checked_sub(fb)?.checked_sub(a)?;
+                    let a = money::sub(rw, rb)?;
+                    let slope = money::sub(money::sub(fw, fb)?, a)?;
                     if slope.is_zero() {
                         continue;
                     }
                     // A root too large to hold lies far outside 0..1: it moves neither end.
-                    let Some(root) = (-a).checked_div(slope) else {
+                    let Some(root) = money::div(-a, slope) else {
                         continue;
                     };
                     let rival = Some(self.t.bids[self.pool[b]].id.clone());

@@ -54,7 +54,7 @@ pub fn value_of(
             if q <= Decimal::ZERO {
                 return None;
             }
-            let value = price.checked_div(q)?;
+            let value = crate::money::div(price, q)?;
             Some(AwardValue {
                 value,
                 shown: Fixed(value, 2).to_string(),
@@ -69,7 +69,7 @@ pub fn value_of(
             })
         }
         AwardMethod::QualityPriceRatio { scale, .. } => {
-            let value = q.checked_div(price)?.checked_mul(scale)?;
+            let value = crate::money::mul(crate::money::div(q, price)?, scale)?;
             let shown = Fixed(value, decimals).to_string();
             Some(AwardValue {
                 value,
@@ -85,7 +85,7 @@ pub fn value_of(
             })
         }
         AwardMethod::FictitiousDiscount => {
-            let value = price.checked_sub(q)?;
+            let value = crate::money::sub(price, q)?;
             Some(AwardValue {
                 value,
                 shown: Fixed(value, 2).to_string(),

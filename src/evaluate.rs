@@ -383,7 +383,7 @@ fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
         .iter()
         .filter(|m| measures.contains(&m.id))
         .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
-        .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(v))
+        .try_fold(Decimal::ZERO, money::add)
 }
 
 /// What a social value percentage is taken of: the price, else the contract value.
@@ -678,7 +678,7 @@ pub(crate) fn score_leaf(
                         Some((best_sv, best_base)) if pct < field.highest => {
                             // Social value (up to 10^24 for each measure) times a price can
                             // exceed a decimal: then the two percentages are divided instead.
-                            match (sv.checked_mul(best_base), base.checked_mul(best_sv)) {
+                            match (money::mul(sv, best_base), money::mul(base, best_sv)) {
                                 (Some(num), Some(den)) => {
                                     (num, den, text, best_text, "sv-relative-percent")
                                 }
@@ -870,7 +870,7 @@ fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
             let q = *b.commitments.get(&m.id)?;
             // Quantity and proxy are at most 10^12 each (validation): the product fits.
             let value = q * m.proxy;
-            total = total.and_then(|t| t.checked_add(value));
+            total = total.and_then(|t| money::add(t, value));
             Some(SocialValueItem {
                 measure: m.id.clone(),
                 quantity: plain(q),

@@ -168,7 +168,7 @@ pub fn score(
                 .with("zeroAt", Plain(zero_at));
             let k = Plain(zero_at);
             // zeroAt and the lowest are at most 10^12 (validation), so this is at most 10^24.
-            let zero_point = zero_at.checked_mul(field.lowest)?;
+            let zero_point = crate::money::mul(zero_at, field.lowest)?;
             if amount >= zero_point {
                 return nothing(
                     "deviation-from-lowest-zero",
@@ -181,7 +181,7 @@ pub fn score(
                     p,
                 );
             }
-            let denom = (zero_at - Decimal::ONE).checked_mul(field.lowest)?;
+            let denom = crate::money::mul(zero_at - Decimal::ONE, field.lowest)?;
             // amount < zeroAt × lowest, so (amount − lowest) ÷ denom is below 1.
             let fraction = Decimal::ONE - mul_div(Decimal::ONE, amount - field.lowest, denom)?;
             Scored {
