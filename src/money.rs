@@ -169,10 +169,10 @@ pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_add(b)
 }
 
-/// `a − b`; `None` beyond what a decimal holds.
-#[inline(never)]
+/// `a − b`; `None` beyond what a decimal holds. Through [`add`] (negating is exact), so the
+/// subtraction is not compiled a second time.
 pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_sub(b)
+    add(a, -b)
 }
 
 /// `part` as a percentage of `whole`; `None` when `whole` is zero or the percentage is beyond what
