@@ -238,3 +238,44 @@ fn what_it_takes_listed_every_point_of_a_huge_scale() {
     // 50 × v ÷ 10^12 ≥ 30.005 first holds at v = 600,100,000,000 (one point less gives 30.00499…).
     assert_eq!(q.to.as_deref(), Some("600100000000"));
 }
+
+#[test]
+fn deep_groups_were_searched_leaf_by_leaf() {
+    // 60 nested groups over 2,000 gates and two scored leaves: each group's leaves were found by
+    // searching every leaf of the tender for every leaf of the group (20,000 gates took 16 s).
+    // Each group's sub-total is the scores of the leaves under it, however deep.
+    let mut inner: Vec<serde_json::Value> = (0..2000)
+        .map(|i| json!({ "id": format!("g{i}"), "kind": "pass-fail", "name": format!("Gate {i}") }))
+        .collect();
+    inner.push(
+        json!({ "id": "deep", "kind": "scored", "name": "Deep", "weight": 60, "scale": "s" }),
+    );
+    let mut node = json!({ "id": "grp59", "name": "Group 59", "children": inner });
+    for d in (0..59).rev() {
+        let mut children = vec![node];
+        if d == 30 {
+            children.push(
+                json!({ "id": "mid", "kind": "scored", "name": "Mid", "weight": 40, "scale": "s" }),
+            );
+        }
+        node =
+            json!({ "id": format!("grp{d}"), "name": format!("Group {d}"), "children": children });
+    }
+    let gates: serde_json::Map<String, serde_json::Value> =
+        (0..2000).map(|i| (format!("g{i}"), json!(true))).collect();
+    let e = evaluate(&json!({
+        "format": "bidscore/1",
+        "scales": { "s": { "from": 0, "to": 4, "step": 1 } },
+        "criteria": [node],
+        "bids": [ { "id": "a", "gates": gates, "scores": { "deep": { "moderated": 2 }, "mid": { "moderated": 4 } } } ]
+    }));
+    let groups = &e.bids[0].groups;
+    assert_eq!(groups.len(), 60);
+    for (d, g) in groups.iter().enumerate() {
+        assert_eq!(g.id, format!("grp{d}"));
+        // deep scores 60 × 2 ÷ 4 = 30; mid, under groups 0..=30, scores 40.
+        let want = if d <= 30 { "70.00" } else { "30.00" };
+        assert_eq!(g.score, want, "{}", g.id);
+    }
+    assert_eq!(e.bids[0].total, "70.00");
+}
