@@ -8,7 +8,7 @@
 
 use crate::evaluate::{self, fields, official, prepare, score_criterion, total_of, Ctx, Prepared};
 use crate::model::*;
-use crate::money::{fixed, Plain};
+use crate::money::{self, fixed, Plain};
 use crate::price::Field;
 use crate::ranking::{compare, Standing};
 use crate::result::{Evaluation, Status};
@@ -369,6 +369,13 @@ impl<'t> Setup<'t> {
                     ))
                 },
             ));
+        // A change that puts one of the bid's own scores out of range leaves it unranked.
+        if dependent.iter().any(|&li| {
+            evaluate::score_leaf(&self.cx, li, &p, &field_map, true)
+                .is_some_and(|r| r.code == evaluate::OUT_OF_RANGE)
+        }) {
+            return None;
+        }
         Some(
             self.pool
                 .iter()
@@ -549,10 +556,12 @@ impl<'t> Setup<'t> {
                             if now >= scale.top() {
                                 continue;
                             }
-                            let found = scale_values(scale).into_iter().filter(|v| *v > now).find(|v| {
+                            // A higher score never lowers the bid's standing, so the lowest
+                            // winning point is found by halving, never by listing the scale.
+                            let found = lowest_point_above(scale, now, &mut |v| {
                                 let mut changed = bid.clone();
                                 let mut m = changed.scores.get(&c.id).cloned().unwrap_or_default();
-                                m.moderated = Some(*v);
+                                m.moderated = Some(v);
                                 changed.scores.insert(c.id.clone(), m);
                                 self.what_if(i, &changed, &[li])
                                     .is_some_and(|s| self.first(i, &s))
@@ -642,10 +651,14 @@ impl<'t> Setup<'t> {
             .unwrap_or_default();
         let proxy = m.map(|m| m.proxy).unwrap_or_default();
         // Search up to the quantity that would give 100 times the highest social value offered.
+        // No further than the largest quantity a file may hold (10^12): beyond it the search's
+        // figures (social value of 10^24 over a proxy of 10^-10) would not fit an exact decimal.
+        let most = Decimal::from(1_000_000_000_000u64);
         let cap = if proxy.is_zero() {
             now
         } else {
-            ((highest_sv.max(Decimal::ONE) * Decimal::ONE_HUNDRED) / proxy).ceil()
+            money::mul_div(highest_sv.max(Decimal::ONE), Decimal::ONE_HUNDRED, proxy)
+                .map_or(most, |x| x.ceil().min(most))
         };
         let found = if proxy.is_zero() || !wins(cap.max(now)) {
             None
@@ -764,21 +777,31 @@ impl<'t> Setup<'t> {
                         .map(|li| marks[li] * fractions[b][li])
                         .sum()
                 };
-                let fr = |b: usize| (part(b, true) / mk, part(b, false) / (total - mk));
-                let (fw, rw) = fr(w);
+                // Fractions of at most `price::RATIO_LIMIT`, but marks as small as 10^-10 can
+                // still divide them out of range: such an item has no interval to show.
+                let fr = |b: usize| {
+                    Some((
+                        money::div(part(b, true), mk)?,
+                        money::div(part(b, false), total - mk)?,
+                    ))
+                };
+                let (fw, rw) = fr(w)?;
                 let (mut low, mut high) = (Decimal::ZERO, Decimal::ONE);
                 let (mut below, mut above) = (None, None);
                 for b in 0..self.pool.len() {
                     if b == w {
                         continue;
                     }
-                    let (fb, rb) = fr(b);
-                    let a = rw - rb;
-                    let slope = (fw - fb) - (rw - rb);
+                    let (fb, rb) = fr(b)?;
+                    let a = money::sub(rw, rb)?;
+                    let slope = money::sub(money::sub(fw, fb)?, a)?;
                     if slope.is_zero() {
                         continue;
                     }
-                    let root = -a / slope;
+                    // A root too large to hold lies far outside 0..1: it moves neither end.
+                    let Some(root) = money::div(-a, slope) else {
+                        continue;
+                    };
                     let rival = Some(self.t.bids[self.pool[b]].id.clone());
                     if slope > Decimal::ZERO && root > low {
                         low = root.min(Decimal::ONE);
@@ -1048,20 +1071,54 @@ fn draw_total(cells: &[Vec<f64>], weights: &[f64], rng: &mut Rng) -> f64 {
         .sum()
 }
 
-/// Every value of a scale, lowest first.
-fn scale_values(scale: &Scale) -> Vec<Decimal> {
-    match &scale.points {
-        ScalePoints::Points(p) => p.iter().map(|p| p.value).collect(),
-        ScalePoints::Range { from, step, .. } => {
-            let mut out = Vec::new();
-            let mut v = *from;
-            while v <= scale.top() {
-                out.push(v);
-                v += *step;
+/// The lowest point of `scale` above `now` at which `wins` holds, for a `wins` that once true stays
+/// true for every higher point; `None` when not even the top wins. Halves the points in between
+/// rather than listing them: a range of 0 to 10^12 in steps of 10^-10 has 10^22 points. For a
+/// range the points are `from + k × step`, with `k` at most (to − from) ÷ step ≤ 10^22, so every
+/// figure here fits an exact decimal.
+fn lowest_point_above(
+    scale: &Scale,
+    now: Decimal,
+    wins: &mut dyn FnMut(Decimal) -> bool,
+) -> Option<Decimal> {
+    // The candidates as positions lo..=hi, with the point at each position.
+    let (mut lo, mut hi, point): (Decimal, Decimal, Box<dyn Fn(Decimal) -> Decimal + '_>) =
+        match &scale.points {
+            ScalePoints::Points(p) => {
+                let first = p.partition_point(|q| q.value <= now);
+                let at = move |k: Decimal| {
+                    let k = rust_decimal::prelude::ToPrimitive::to_usize(&k).unwrap_or(0);
+                    p.get(k).map(|q| q.value).unwrap_or_default()
+                };
+                (
+                    Decimal::from(first as u64),
+                    Decimal::from(p.len() as u64) - Decimal::ONE,
+                    Box::new(at),
+                )
             }
-            out
+            ScalePoints::Range { from, to, step } => {
+                let lo = if now < *from {
+                    Decimal::ZERO
+                } else {
+                    ((now - *from) / *step).floor() + Decimal::ONE
+                };
+                let at = move |k: Decimal| *from + k * *step;
+                (lo, ((*to - *from) / *step).floor(), Box::new(at))
+            }
+        };
+    if lo > hi || !wins(point(hi)) {
+        return None;
+    }
+    // Invariant: the point at `hi` wins; no point before `lo` does.
+    while lo < hi {
+        let mid = ((lo + hi) / Decimal::TWO).floor();
+        if wins(point(mid)) {
+            hi = mid;
+        } else {
+            lo = mid + Decimal::ONE;
         }
     }
+    Some(point(hi))
 }
 
 /// Fills `out` with one weight vector (shares summing to 1).

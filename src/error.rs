@@ -96,6 +96,8 @@ pub enum ErrorKind {
     MissingMoneyValue { id: String },
     /// `award.band` outside 0..1.
     InvalidBand { found: String },
+    /// A contract value, price ceiling, reference or worst price below 1, which rounds to nothing.
+    AmountBelowOne { found: String },
 }
 
 impl ErrorKind {
@@ -138,6 +140,7 @@ impl ErrorKind {
             PriceHasWeight { .. } => "price-has-weight",
             MissingMoneyValue { .. } => "missing-money-value",
             InvalidBand { .. } => "invalid-band",
+            AmountBelowOne { .. } => "amount-below-one",
         }
     }
 
@@ -198,6 +201,7 @@ impl ErrorKind {
             }
             MissingMoneyValue { id } => p.with("id", id),
             InvalidBand { found } => p.with("found", found),
+            AmountBelowOne { found } => p.with("found", found),
         }
     }
 
@@ -299,6 +303,9 @@ impl ErrorKind {
             ),
             InvalidBand { found } => format!(
                 "band {found} is not a fraction; use a number between 0 and 1, such as 0.06 for 6%"
+            ),
+            AmountBelowOne { found } => format!(
+                "{found} is less than 1 unit of the currency; write the amount in whole units, such as 1250000"
             ),
         }
     }

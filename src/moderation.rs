@@ -105,6 +105,8 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>>
         return Some(whole(v, Source::Moderated));
     }
     let n = m.evaluators.len();
+    // Scores are points of the scale, at most 10^12 (validation): a sum over even millions of
+    // evaluators stays far below the 7.9 × 10^28 a decimal holds.
     let scores = m.evaluators.iter().map(|(_, s)| *s);
     let (numerator, denominator, source) = match (n, method) {
         (0, _) => return None,

@@ -105,6 +105,7 @@ fn banded(
     let Some(best) = order.first().and_then(|&i| bids[i].key_value) else {
         return;
     };
+    // band lies in 0..1 (validation), so the floor is below the best value, which fitted.
     let floor = best * (Decimal::ONE - band);
     let in_band = order
         .iter()

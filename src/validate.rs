@@ -86,6 +86,13 @@ fn max_magnitude() -> Decimal {
     Decimal::from(1_000_000_000_000u64)
 }
 
+/// Whether the range `from`, `from + step`, … up to `to` has a second point: `{"from": 0, "to": 4,
+/// "step": 5}` holds only 0, so its top is worth nothing and scores on it divide by zero. `to` and
+/// `from` are at most 10^12 and `step` at least 10^-10, so the sum fits.
+fn range_has_two_points(from: Decimal, to: Decimal, step: Decimal) -> bool {
+    from + step <= to
+}
+
 /// Reads a decimal from a JSON number or string, exactly.
 /// Whether `t` is written as a number (`-12.5`, `1e400`, `.5`), whatever its size: the difference
 /// between "not a number" and "a number too large to hold". Checked by hand so the WebAssembly
@@ -529,7 +536,11 @@ impl Reader {
             buyer: self.string(&o, "buyer"),
             reference: self.string(&o, "reference"),
             currency,
-            contract_value: self.positive(&o, "contractValue"),
+            contract_value: {
+                let v = self.positive(&o, "contractValue");
+                self.at_least_one(v, &o, "contractValue");
+                v
+            },
             locale: self.string(&o, "locale"),
         }
     }
@@ -741,10 +752,34 @@ impl Reader {
             );
             return None;
         }
+        if !range_has_two_points(from, to, step) {
+            self.err(
+                ErrorKind::InvalidScale {
+                    reason: "a scale needs at least two points",
+                },
+                o.at("step"),
+            );
+            return None;
+        }
         Some(Scale {
             name: name.into(),
             points: ScalePoints::Range { from, to, step },
         })
+    }
+
+    /// Refuses an amount a worked example or a score would divide by after rounding it to whole
+    /// units: the published example prices three made-up bids at 80%, 90% and 100% of the
+    /// contract value, ceiling or reference, rounded to whole units, and 80% of less than 1 rounds
+    /// to nothing.
+    fn at_least_one(&mut self, amount: Option<Decimal>, o: &Obj, field: &str) {
+        if let Some(a) = amount.filter(|a| *a < Decimal::ONE) {
+            self.err(
+                ErrorKind::AmountBelowOne {
+                    found: Plain(a).to_string(),
+                },
+                o.at(field),
+            );
+        }
     }
 
     fn measures(&mut self, v: Option<&Value>) -> Vec<Measure> {
@@ -1117,7 +1152,16 @@ impl Reader {
         description: Option<String>,
         formula: Formula,
     ) -> Option<Criterion> {
-        let ceiling = match self.positive(&o, "ceiling") {
+        let ceiling = self.positive(&o, "ceiling");
+        self.at_least_one(ceiling, &o, "ceiling");
+        match formula {
+            Formula::ReferenceRatio { reference, .. } => {
+                self.at_least_one(Some(reference), &o, "reference")
+            }
+            Formula::SetBounds { worst, .. } => self.at_least_one(Some(worst), &o, "worst"),
+            _ => {}
+        }
+        let ceiling = match ceiling {
             Some(amount) => Some(Ceiling {
                 amount,
                 above: match self.choice(&o, "aboveCeiling", &["disqualify", "zero"]) {
@@ -1361,6 +1405,7 @@ impl Reader {
             crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
         let measures: BTreeSet<&str> =
             crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
+        let mut bid_ids: BTreeSet<String> = BTreeSet::new();
         for (i, b) in list.iter().enumerate() {
             let path = index("bids", i);
             let Some(o) = self.obj(
@@ -1382,7 +1427,8 @@ impl Reader {
             };
             let id = self.id(&o);
             if let Some(id) = &id {
-                if out.iter().any(|b| &b.id == id) {
+                // A set, not a scan of the bids read so far: that made reading quadratic.
+                if !bid_ids.insert(id.clone()) {
                     self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
                 }
             }
