@@ -683,7 +683,7 @@ impl Reader {
         else {
             return AwardMethod::WeightedSum;
         };
-        match self.choice(
+        let method = self.choice(
             &o,
             "method",
             &[
@@ -692,10 +692,13 @@ impl Reader {
                 "quality-price-ratio",
                 "fictitious-discount",
             ],
-        ) {
+        );
+        // An unknown method still has its parameters checked: they may be wrong too.
+        let unknown = method.is_none() && o.get("method").is_some();
+        match method {
             Some("price-per-quality-point") => AwardMethod::PricePerQualityPoint,
             Some("fictitious-discount") => AwardMethod::FictitiousDiscount,
-            Some("quality-price-ratio") => {
+            Some("quality-price-ratio") | None if unknown || method.is_some() => {
                 let scale = self
                     .positive(&o, "scale")
                     .unwrap_or(Decimal::from(1_000_000));
@@ -716,6 +719,9 @@ impl Reader {
                     Some("price") => BandDecider::Price,
                     _ => BandDecider::Quality,
                 };
+                if unknown {
+                    return AwardMethod::WeightedSum;
+                }
                 AwardMethod::QualityPriceRatio {
                     scale,
                     band,
@@ -1113,20 +1119,26 @@ impl Reader {
             .or_else(|| self.string(&o, "question"));
         let weight = self.non_negative(&o, "weight");
         let weight = self.method_weight(&o, kind_name, weight, id.as_deref(), ctx.method);
-        if o.get("kind").is_none() {
+        let kind_name = if o.get("kind").is_none() {
             self.err(
                 ErrorKind::MissingField {
                     field: "kind".into(),
                 },
                 o.at("kind"),
             );
+            None
+        } else {
+            self.choice(
+                &o,
+                "kind",
+                &["price", "scored", "numeric", "measures", "pass-fail"],
+            )
+        };
+        let Some(kind_name) = kind_name else {
+            self.probe(&o);
             return None;
-        }
-        let kind = match self.choice(
-            &o,
-            "kind",
-            &["price", "scored", "numeric", "measures", "pass-fail"],
-        )? {
+        };
+        let kind = match kind_name {
             "price" => {
                 if ctx.price_seen.is_some() {
                     self.err(
@@ -1138,18 +1150,24 @@ impl Reader {
                 } else {
                     *ctx.price_seen = id.clone();
                 }
-                let formula = self.formula(&o, Direction::Lower)?;
+                let formula = self.formula(&o, Some(Direction::Lower));
                 return self.finish_price(o, id, name, weight, description, formula);
             }
             "scored" => {
-                let scale_name = self.required_string(&o, "scale")?;
-                let Some(scale) = ctx.scales.get(&scale_name).cloned() else {
-                    if !self.broken_scales.contains(&scale_name) {
-                        self.err(ErrorKind::UnknownScale { scale: scale_name }, o.at("scale"));
-                    }
-                    return None;
+                let scale = match self.required_string(&o, "scale") {
+                    Some(n) => match ctx.scales.get(&n) {
+                        Some(s) => Some(s.clone()),
+                        None => {
+                            if !self.broken_scales.contains(&n) {
+                                self.err(ErrorKind::UnknownScale { scale: n }, o.at("scale"));
+                            }
+                            None
+                        }
+                    },
+                    None => None,
                 };
                 let threshold = self.decimal(&o, "threshold");
+                let scale = scale?;
                 if let Some(t) = threshold {
                     if t > scale.top() || t < Decimal::ZERO {
                         self.err(
@@ -1165,8 +1183,8 @@ impl Reader {
             }
             "numeric" => {
                 let direction = match self.choice(&o, "direction", &["higher", "lower"]) {
-                    Some("lower") => Direction::Lower,
-                    Some(_) => Direction::Higher,
+                    Some("lower") => Some(Direction::Lower),
+                    Some(_) => Some(Direction::Higher),
                     None => {
                         if o.get("direction").is_none() {
                             self.err(
@@ -1176,24 +1194,22 @@ impl Reader {
                                 o.at("direction"),
                             );
                         }
-                        return None;
+                        None
                     }
                 };
+                // Read even when the direction is in error: the formula may be wrong as well.
                 let formula = match o.get("formula").map(|f| f.as_str()) {
-                    None | Some(Some("relative-to-best")) => NumericFormula::RelativeToBest,
-                    Some(Some("set-bounds")) => {
-                        let (best, worst) = self.bounds(&o, direction)?;
-                        NumericFormula::SetBounds { best, worst }
-                    }
-                    _ => {
-                        let f = self.formula(&o, direction)?;
-                        NumericFormula::Price(f)
-                    }
+                    None | Some(Some("relative-to-best")) => Some(NumericFormula::RelativeToBest),
+                    Some(Some("set-bounds")) => self
+                        .bounds(&o, direction)
+                        .map(|(best, worst)| NumericFormula::SetBounds { best, worst }),
+                    _ => self.formula(&o, direction).map(NumericFormula::Price),
                 };
+                let unit = self.string(&o, "unit");
                 Kind::Numeric {
-                    unit: self.string(&o, "unit"),
-                    direction,
-                    formula,
+                    unit,
+                    direction: direction?,
+                    formula: formula?,
                 }
             }
             "measures" => {
@@ -1230,7 +1246,7 @@ impl Reader {
                         }
                     }
                 }
-                let scoring = match self.choice(
+                let scoring = self.choice(
                     &o,
                     "svScoring",
                     &[
@@ -1238,7 +1254,13 @@ impl Reader {
                         "relative-to-highest-percent",
                         "target",
                     ],
-                ) {
+                );
+                if scoring.is_none() && o.get("svScoring").is_some() {
+                    // Unknown scoring: its target is still checked.
+                    self.positive(&o, "target");
+                    return None;
+                }
+                let scoring = match scoring {
                     Some("relative-to-highest-percent") => SvScoring::RelativeToHighestPercent,
                     Some("target") => {
                         if o.get("target").is_none() {
@@ -1283,6 +1305,31 @@ impl Reader {
         self.finish_leaf(&o, id, name, weight, description, kind)
     }
 
+    /// Without a known kind, each field a kind may have is still checked on its own terms: the
+    /// kind's error should not hide a ceiling that is not a number.
+    fn probe(&mut self, o: &Obj) {
+        self.string(o, "scale");
+        self.decimal(o, "threshold");
+        self.string(o, "unit");
+        self.choice(o, "direction", &["higher", "lower"]);
+        self.formula(o, None);
+        self.positive(o, "ceiling");
+        self.choice(o, "aboveCeiling", &["disqualify", "zero"]);
+        if let Some(m) = o.get("measures") {
+            self.array(m, &o.at("measures"));
+        }
+        self.choice(
+            o,
+            "svScoring",
+            &[
+                "relative-to-highest",
+                "relative-to-highest-percent",
+                "target",
+            ],
+        );
+        self.positive(o, "target");
+    }
+
     fn finish_price(
         &mut self,
         o: Obj,
@@ -1290,7 +1337,7 @@ impl Reader {
         name: Option<String>,
         weight: Option<Decimal>,
         description: Option<String>,
-        formula: Formula,
+        formula: Option<Formula>,
     ) -> Option<Criterion> {
         let ceiling = match self.positive(&o, "ceiling") {
             Some(amount) => Some(Ceiling {
@@ -1311,7 +1358,10 @@ impl Reader {
             name,
             weight,
             description,
-            Kind::Price { formula, ceiling },
+            Kind::Price {
+                formula: formula?,
+                ceiling,
+            },
         )
     }
 
@@ -1382,22 +1432,20 @@ impl Reader {
         })
     }
 
-    /// Reads `best` and `worst` for `set-bounds`; best must be the better end for the direction.
-    fn bounds(&mut self, o: &Obj, direction: Direction) -> Option<(Decimal, Decimal)> {
-        let mut missing = false;
-        for f in ["best", "worst"] {
+    /// Reads `best` and `worst` for `set-bounds`; best must be the better end for the direction
+    /// (not checked when the direction is itself in error).
+    fn bounds(&mut self, o: &Obj, direction: Option<Direction>) -> Option<(Decimal, Decimal)> {
+        let read = |r: &mut Self, f: &str| {
             if o.get(f).is_none() {
-                self.err(ErrorKind::MissingField { field: f.into() }, o.at(f));
-                missing = true;
+                r.err(ErrorKind::MissingField { field: f.into() }, o.at(f));
+                return None;
             }
-        }
-        if missing {
-            return None;
-        }
-        let best = self.non_negative(o, "best");
-        let worst = self.non_negative(o, "worst");
+            r.non_negative(o, f)
+        };
+        let best = read(self, "best");
+        let worst = read(self, "worst");
         let (best, worst) = (best?, worst?);
-        let right_way = match direction {
+        let right_way = match direction? {
             Direction::Lower => best < worst,
             Direction::Higher => best > worst,
         };
@@ -1414,15 +1462,25 @@ impl Reader {
         Some((best, worst))
     }
 
-    /// Reads a lower-is-better formula and its parameters (spec §3).
-    fn formula(&mut self, o: &Obj, direction: Direction) -> Option<Formula> {
+    /// Reads a lower-is-better formula and its parameters (spec §3). `direction` is `None` when
+    /// it is itself in error; a formula that is unknown has every parameter given checked on its
+    /// own terms, so that one mistake does not hide the next.
+    fn formula(&mut self, o: &Obj, direction: Option<Direction>) -> Option<Formula> {
         let name = if o.get("formula").is_none() {
-            "lowest-ratio"
+            Some("lowest-ratio")
         } else {
             self.choice(
                 o,
                 "formula",
-                if o.map.get("kind").and_then(|k| k.as_str()) == Some("numeric") {
+                if o.map.get("kind").and_then(|k| k.as_str()) == Some("price") {
+                    &[
+                        "lowest-ratio",
+                        "linear-min-max",
+                        "deviation-from-lowest",
+                        "set-bounds",
+                        "reference-ratio",
+                    ]
+                } else {
                     &[
                         "relative-to-best",
                         "set-bounds",
@@ -1431,57 +1489,71 @@ impl Reader {
                         "deviation-from-lowest",
                         "reference-ratio",
                     ]
-                } else {
-                    &[
-                        "lowest-ratio",
-                        "linear-min-max",
-                        "deviation-from-lowest",
-                        "set-bounds",
-                        "reference-ratio",
-                    ]
                 },
-            )?
+            )
         };
-        if direction == Direction::Higher {
+        let mut usable = name.is_some();
+        if let (Some(Direction::Higher), Some(name)) = (direction, name) {
             self.err(
                 ErrorKind::FormulaNotAllowed {
                     formula: name.into(),
-                    direction: direction.as_str(),
+                    direction: Direction::Higher.as_str(),
                 },
                 o.at("formula"),
             );
-            return None;
+            usable = false;
         }
-        Some(match name {
-            "linear-min-max" => Formula::LinearMinMax,
-            "deviation-from-lowest" => {
-                let k = match o.get("zeroAt") {
-                    None => Decimal::TWO,
-                    Some(_) => self.decimal(o, "zeroAt")?,
-                };
-                if k <= Decimal::ONE {
+        let uses = |f: &str| name.is_none_or(|n| n == f);
+        let zero_at = match o.get("zeroAt") {
+            Some(_) if uses("deviation-from-lowest") => match self.decimal(o, "zeroAt") {
+                Some(k) if k <= Decimal::ONE => {
                     self.err(
                         ErrorKind::ZeroAtTooLow {
                             found: crate::money::plain(k),
                         },
                         o.at("zeroAt"),
                     );
-                    return None;
+                    None
                 }
-                Formula::DeviationFromLowest { zero_at: k }
+                k => k,
+            },
+            _ => Some(Decimal::TWO),
+        };
+        let bounds = if name == Some("set-bounds") {
+            self.bounds(o, direction)
+        } else {
+            if name.is_none() {
+                self.non_negative(o, "best");
+                self.non_negative(o, "worst");
             }
+            None
+        };
+        let reference = if name == Some("reference-ratio") {
+            self.required_positive(o, "reference")
+        } else {
+            if name.is_none() {
+                self.positive(o, "reference");
+            }
+            None
+        };
+        let cap = match o.get("cap") {
+            Some(v) if uses("reference-ratio") => self.boolean(v, &o.at("cap")),
+            _ => Some(true),
+        };
+        if !usable {
+            return None;
+        }
+        Some(match name? {
+            "linear-min-max" => Formula::LinearMinMax,
+            "deviation-from-lowest" => Formula::DeviationFromLowest { zero_at: zero_at? },
             "set-bounds" => {
-                let (best, worst) = self.bounds(o, direction)?;
+                let (best, worst) = bounds?;
                 Formula::SetBounds { best, worst }
             }
-            "reference-ratio" => {
-                let reference = self.required_positive(o, "reference")?;
-                let cap = match o.get("cap") {
-                    Some(v) => self.boolean(v, &o.at("cap"))?,
-                    None => true,
-                };
-                Formula::ReferenceRatio { reference, cap }
-            }
+            "reference-ratio" => Formula::ReferenceRatio {
+                reference: reference?,
+                cap: cap?,
+            },
             _ => Formula::LowestRatio,
         })
     }
