@@ -64,10 +64,16 @@ fn one(e: Error) -> Errors {
     Errors { errors: vec![e] }
 }
 
+/// The error for a file of `size` bytes, over [`MAX_FILE_BYTES`]: for a reader that stops
+/// reading at the limit.
+pub fn file_too_large(size: u64) -> Errors {
+    one(too_large("bytes", MAX_FILE_BYTES, size, ""))
+}
+
 /// A file's bytes as text: refused if over [`MAX_FILE_BYTES`] or not UTF-8.
 pub fn text_of(bytes: &[u8]) -> Result<&str, Errors> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(one(too_large("bytes", MAX_FILE_BYTES, bytes.len(), "")));
+        return Err(file_too_large(bytes.len() as u64));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         one(Error::new(
@@ -88,7 +94,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Tender, Errors> {
 /// [`MAX_FILE_BYTES`] is refused before it is parsed.
 pub fn read(text: &str) -> Result<Tender, Errors> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(one(too_large("bytes", MAX_FILE_BYTES, text.len(), "")));
+        return Err(file_too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Value>(text) {
