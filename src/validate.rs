@@ -38,6 +38,10 @@ pub const MAX_NAME_CHARS: usize = 1_000;
 /// The longest description, question, rationale, descriptor or note, in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
+/// The most errors reported for one file; past them, the list ends with one more saying how many
+/// there were. A list of thousands helps nobody and would freeze the page showing it.
+pub const MAX_ERRORS: usize = 1_000;
+
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
 const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor", "note"];
 
@@ -143,6 +147,11 @@ pub fn read_value(v: &Value) -> Result<Tender, Errors> {
                     "",
                 ));
             }
+            if r.errors.len() > MAX_ERRORS {
+                let found = r.errors.len();
+                r.errors.truncate(MAX_ERRORS);
+                r.errors.push(too_large("errors", MAX_ERRORS, found, ""));
+            }
             Err(Errors { errors: r.errors })
         }
     }
@@ -244,6 +253,10 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
 
 /// The closest known name to a misspelt field, if any is close enough to be a likely typo.
 fn suggest(field: &str, known: &[&str]) -> Option<String> {
+    // No field name is this long: a typo of one is not, and the distance would cost its length.
+    if field.len() > 64 {
+        return None;
+    }
     let lower = field.to_ascii_lowercase();
     known
         .iter()
