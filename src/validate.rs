@@ -48,20 +48,9 @@ const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor
 /// Names that become keys of JavaScript objects in the widget and cannot be used there.
 const RESERVED: &[&str] = &["__proto__", "constructor", "prototype"];
 
-fn too_large(
-    what: &'static str,
-    limit: usize,
-    found: impl ToString,
-    path: impl Into<String>,
-) -> Error {
-    Error::new(
-        ErrorKind::TooLarge {
-            what,
-            limit,
-            found: found.to_string(),
-        },
-        path,
-    )
+/// One function for every limit, so the WebAssembly build carries one copy.
+fn too_large(what: &'static str, limit: usize, found: String, path: String) -> Error {
+    Error::new(ErrorKind::TooLarge { what, limit, found }, path)
 }
 
 fn one(e: Error) -> Errors {
@@ -71,7 +60,12 @@ fn one(e: Error) -> Errors {
 /// The error for a file of `size` bytes, over [`MAX_FILE_BYTES`]: for a reader that stops
 /// reading at the limit.
 pub fn file_too_large(size: u64) -> Errors {
-    one(too_large("bytes", MAX_FILE_BYTES, size, ""))
+    one(too_large(
+        "bytes",
+        MAX_FILE_BYTES,
+        size.to_string(),
+        String::new(),
+    ))
 }
 
 /// A file's bytes as text: refused if over [`MAX_FILE_BYTES`] or not UTF-8.
@@ -150,7 +144,12 @@ pub fn read_value(v: &Value) -> Result<Tender, Errors> {
             if r.errors.len() > MAX_ERRORS {
                 let found = r.errors.len();
                 r.errors.truncate(MAX_ERRORS);
-                r.errors.push(too_large("errors", MAX_ERRORS, found, ""));
+                r.errors.push(too_large(
+                    "errors",
+                    MAX_ERRORS,
+                    found.to_string(),
+                    String::new(),
+                ));
             }
             Err(Errors { errors: r.errors })
         }
@@ -339,7 +338,7 @@ impl Reader {
                 } else {
                     MAX_NAME_CHARS
                 };
-                self.length(s, limit, || o.at(field));
+                self.length(s, limit, &|| o.at(field));
                 Some(s.clone())
             }
             _ => {
@@ -369,23 +368,24 @@ impl Reader {
             return None;
         }
         // Reported, but the id is still read: references to it are not errors of their own.
-        self.reserved(&id, || o.at("id"));
+        self.reserved(&id, &|| o.at("id"));
         Some(id)
     }
 
     /// Reports text longer than `limit` characters.
-    fn length(&mut self, s: &str, limit: usize, path: impl FnOnce() -> String) {
+    fn length(&mut self, s: &str, limit: usize, path: &dyn Fn() -> String) {
         // A character is at least one byte: most texts are cleared without counting.
         if s.len() > limit {
             let n = s.chars().count();
             if n > limit {
-                self.errors.push(too_large("characters", limit, n, path()));
+                self.errors
+                    .push(too_large("characters", limit, n.to_string(), path()));
             }
         }
     }
 
     /// Reports a name that becomes a JavaScript object key and cannot be one.
-    fn reserved(&mut self, name: &str, path: impl FnOnce() -> String) {
+    fn reserved(&mut self, name: &str, path: &dyn Fn() -> String) {
         if RESERVED.contains(&name) {
             self.err(ErrorKind::ReservedId { id: name.into() }, path());
         }
@@ -401,7 +401,8 @@ impl Reader {
     /// Reports a list or map with more than `limit` entries.
     fn count(&mut self, n: usize, limit: usize, what: &'static str, path: &str) {
         if n > limit {
-            self.errors.push(too_large(what, limit, n, path));
+            self.errors
+                .push(too_large(what, limit, n.to_string(), path.into()));
         }
     }
 
@@ -1035,8 +1036,12 @@ impl Reader {
         }
         if ctx.depth == MAX_GROUP_DEPTH {
             let found = ctx.depth + group_depth(v);
-            self.errors
-                .push(too_large("levels of groups", MAX_GROUP_DEPTH, found, path));
+            self.errors.push(too_large(
+                "levels of groups",
+                MAX_GROUP_DEPTH,
+                found.to_string(),
+                path.into(),
+            ));
         }
         let name = self.string(&o, "name");
         let category = self.string(&o, "category");
