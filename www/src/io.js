@@ -2,6 +2,17 @@
 // is sent anywhere.
 import { ordered, segments } from './results.js';
 import { totalHeading, valueFields, valueHeadings } from './award.js';
+import { fill } from './messages.js';
+
+/** The largest tender file the engine reads, in bytes (its `MAX_FILE_BYTES`; a test keeps them equal). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Why `file` cannot be opened for its size, before any of it is read; null when it can. */
+export function tooLarge(file, ui) {
+  if (file.size <= MAX_FILE_BYTES) return null;
+  const mb = (n) => (n / 1048576).toFixed(1);
+  return fill(ui.importTooLarge, { size: mb(file.size), limit: mb(MAX_FILE_BYTES) });
+}
 
 /** Offers `text` as a file download. */
 export function download(name, type, text) {

@@ -157,6 +157,7 @@ const EN_GB = {
     restored: 'Your work from {time} was restored from this browser.',
     importFailed: 'The file “{file}” could not be opened, so your current work was kept:',
     importNotJson: 'it is not a JSON file',
+    importTooLarge: 'it is {size} MB, more than the {limit} MB a tender file may be',
     imported: 'Opened “{file}”.',
     printedOn: 'Printed on {date}',
     totalsAnnounce: '{supplier}: {total} out of {max}',
