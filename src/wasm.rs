@@ -3,12 +3,14 @@
 //! Objects cross the boundary as JSON text: JS objects are stringified on the way in and the
 //! engine's JSON is parsed on the way out. That keeps one reader (with exact decimals and every
 //! error) for the command line and the browser, and makes the browser's result byte-for-byte the
-//! native one. What JSON cannot carry faithfully (a `BigInt`, `NaN`, `Infinity`, a cycle) is
-//! reported as a `BidScoreError` with the path of the offending value, never silently turned into
-//! `null` or dropped.
+//! native one. What JSON cannot carry faithfully (a `BigInt`, `NaN`, `Infinity`, a function, a
+//! Symbol, a `Map` or `Set`, `undefined` in a list, a cycle) is reported as a `BidScoreError` with
+//! the path of the offending value, never silently turned into `null` or dropped; so is a
+//! property that throws when read (a getter, a Proxy), caught here rather than left to unwind
+//! through the engine.
 
 use crate::{Error, ErrorKind, Errors};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -754,6 +756,18 @@ const MAX_DEPTH: usize = 128;
 
 const PLAIN_DATA: &str = "plain JSON data (objects, lists, text, numbers, true/false, null)";
 
+// The JS operations that reading an object runs and that a hostile object can make throw (a
+// Proxy's traps, a revoked Proxy, a getter), declared with `catch`: the exception comes back here
+// as an `Err`. One that unwound through the engine instead would leave the engine's stack
+// pointer where its frames were, and a few hundred of them would overwrite its memory.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn keys_of(value: &JsValue) -> Result<Array, JsValue>;
+}
+
 /// The JSON text of a tender given as text or as a plain object.
 fn text_of(tender: &JsValue) -> Result<String, Errors> {
     if let Some(s) = tender.as_string() {
@@ -762,71 +776,127 @@ fn text_of(tender: &JsValue) -> Result<String, Errors> {
     if !tender.is_object() || tender.is_function() {
         return Err(one_error("a tender object or JSON text", String::new()));
     }
-    match JSON::stringify(tender).ok().and_then(|s| s.as_string()) {
-        // `JSON.stringify` turns NaN and ±Infinity into `null`; only then can the text hide one.
-        Some(text) if !text.contains("null") => Ok(text),
-        Some(text) => match unfaithful(tender) {
-            Some((path, expected)) => Err(one_error(expected, path)),
-            None => Ok(text),
-        },
-        None => {
-            let (path, expected) =
-                unfaithful(tender).unwrap_or_else(|| (String::new(), PLAIN_DATA));
-            Err(one_error(expected, path))
-        }
+    let text = JSON::stringify(tender).ok().and_then(|s| s.as_string());
+    // `JSON.stringify` drops functions and Symbols without a word and writes NaN, ±Infinity and
+    // `undefined` in a list as `null`, so the object is read once more for what it left out.
+    if let Some((path, expected)) = unfaithful(tender) {
+        return Err(one_error(expected, path));
     }
+    text.ok_or_else(|| one_error(PLAIN_DATA, String::new()))
 }
 
-/// The first value that JSON would not carry as given (BigInt, NaN, ±Infinity, a cycle, a
-/// property that cannot be read), with its path written the way the reader writes paths.
+/// Where a value sits in its parent: a property name or a list index.
+#[derive(Clone, Copy)]
+enum Key<'a> {
+    Name(&'a JsValue),
+    Index(u32),
+}
+
+/// The first value that JSON would not carry as given (a BigInt, NaN, ±Infinity, a function, a
+/// Symbol, a Map or Set, `undefined` in a list, a cycle, a property that cannot be read), with its
+/// path written the way the reader writes paths. It reads what `JSON.stringify` reads: own
+/// enumerable string keys (Symbol keys are not data), and for a value with a `toJSON` method (a
+/// Date) what that returns; an `undefined` property is absent, as in JSON.
 fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
-    fn walk(v: &JsValue, path: String, open: &mut Vec<JsValue>) -> Option<(String, &'static str)> {
-        // Deeper than the JSON reader accepts anyway; stopping here keeps the walk off the stack
-        // limit of the JS engine.
-        if open.len() > MAX_DEPTH {
-            return Some((path, "data nested at most 128 levels deep"));
-        }
-        if v.is_bigint() {
-            return Some((path, "a number or a decimal in quotes, not a BigInt"));
-        }
-        if let Some(n) = v.as_f64() {
-            return (!n.is_finite()).then_some((path, "a finite number"));
-        }
-        if !v.is_object() || v.is_function() {
-            return None;
-        }
-        if open.iter().any(|o| o == v) {
-            return Some((
-                path,
-                "plain JSON data without cycles (an object inside itself)",
-            ));
-        }
-        open.push(v.clone());
-        let found = if Array::is_array(v) {
-            Array::from(v)
-                .iter()
-                .enumerate()
-                .find_map(|(i, item)| walk(&item, format!("{path}[{i}]"), open))
-        } else {
-            Object::keys(v.unchecked_ref::<Object>())
-                .iter()
-                .find_map(|key| {
-                    let name = key.as_string().unwrap_or_default();
-                    let at = if path.is_empty() {
-                        name
-                    } else {
-                        format!("{path}.{name}")
-                    };
-                    match Reflect::get(v, &key) {
-                        Ok(item) => walk(&item, at, open),
-                        Err(_) => Some((at, PLAIN_DATA)),
-                    }
-                })
-        };
-        open.pop();
-        found
+    walk(
+        root,
+        Key::Name(&JsValue::from_str("")),
+        String::new(),
+        &mut Vec::new(),
+    )
+}
+
+fn walk(
+    v: &JsValue,
+    key: Key,
+    path: String,
+    open: &mut Vec<JsValue>,
+) -> Option<(String, &'static str)> {
+    // Deeper than the JSON reader accepts anyway; stopping here keeps the walk off the stack
+    // limit of the JS engine.
+    if open.len() > MAX_DEPTH {
+        return Some((path, "data nested at most 128 levels deep"));
     }
-    walk(root, String::new(), &mut Vec::new())
+    let converted;
+    let v = if v.is_object() {
+        let Ok(to_json) = Reflect::get(v, &JsValue::from_str("toJSON")) else {
+            return Some((path, PLAIN_DATA));
+        };
+        if to_json.is_function() {
+            let key = match key {
+                Key::Name(name) => name.clone(),
+                Key::Index(i) => JsValue::from_str(&i.to_string()),
+            };
+            match to_json.unchecked_ref::<js_sys::Function>().call1(v, &key) {
+                Ok(value) => converted = value,
+                Err(_) => return Some((path, PLAIN_DATA)),
+            }
+            &converted
+        } else {
+            v
+        }
+    } else {
+        v
+    };
+    if v.is_undefined() {
+        // Dropped from an object (absent, as in JSON), but `null` in a list.
+        return matches!(key, Key::Index(_)).then_some((path, "a value, not undefined (use null)"));
+    }
+    if v.is_function() {
+        return Some((path, "data, not a function"));
+    }
+    if v.is_symbol() {
+        return Some((path, "data, not a Symbol"));
+    }
+    if v.is_bigint() {
+        return Some((path, "a number or a decimal in quotes, not a BigInt"));
+    }
+    if let Some(n) = v.as_f64() {
+        return (!n.is_finite()).then_some((path, "a finite number"));
+    }
+    if !v.is_object() {
+        return None;
+    }
+    if v.is_instance_of::<js_sys::Map>() || v.is_instance_of::<js_sys::Set>() {
+        return Some((path, "a plain object or list, not a Map or Set"));
+    }
+    if open.iter().any(|o| o == v) {
+        return Some((
+            path,
+            "plain JSON data without cycles (an object inside itself)",
+        ));
+    }
+    open.push(v.clone());
+    let found = match is_array(v) {
+        Ok(true) => match Reflect::get(v, &JsValue::from_str("length")) {
+            Ok(n) => (0..n.as_f64().unwrap_or(0.0) as u32).find_map(|i| {
+                let at = format!("{path}[{i}]");
+                match Reflect::get_u32(v, i) {
+                    Ok(item) => walk(&item, Key::Index(i), at, open),
+                    Err(_) => Some((at, PLAIN_DATA)),
+                }
+            }),
+            Err(_) => Some((path, PLAIN_DATA)),
+        },
+        Ok(false) => match keys_of(v) {
+            Ok(keys) => keys.iter().find_map(|key| {
+                let name = key.as_string().unwrap_or_default();
+                let at = if path.is_empty() {
+                    name
+                } else {
+                    format!("{path}.{name}")
+                };
+                match Reflect::get(v, &key) {
+                    Ok(item) => walk(&item, Key::Name(&key), at, open),
+                    Err(_) => Some((at, PLAIN_DATA)),
+                }
+            }),
+            Err(_) => Some((path, PLAIN_DATA)),
+        },
+        Err(_) => Some((path, PLAIN_DATA)),
+    };
+    open.pop();
+    found
 }
 
 /// A serialisable engine value as a plain JS object, through its JSON (so decimals stay strings
