@@ -756,16 +756,27 @@ const MAX_DEPTH: usize = 128;
 
 const PLAIN_DATA: &str = "plain JSON data (objects, lists, text, numbers, true/false, null)";
 
-// The JS operations that reading an object runs and that a hostile object can make throw (a
-// Proxy's traps, a revoked Proxy, a getter), declared with `catch`: the exception comes back here
-// as an `Err`. One that unwound through the engine instead would leave the engine's stack
-// pointer where its frames were, and a few hundred of them would overwrite its memory.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn keys_of(value: &JsValue) -> Result<Array, JsValue>;
+/// `Object.keys` and `Array.isArray`, which a hostile object (a Proxy's traps, a revoked Proxy) can
+/// make throw, called through `Function.prototype.call` so that the exception comes back here as an
+/// `Err`. One that unwound through the engine instead would leave the engine's stack pointer where
+/// its frames were, and a few hundred of them would overwrite its memory.
+struct Builtins {
+    keys: js_sys::Function,
+    is_array: js_sys::Function,
+}
+
+impl Builtins {
+    fn new() -> Builtins {
+        let get = |constructor: js_sys::Function, name: &str| {
+            Reflect::get(&constructor, &JsValue::from_str(name))
+                .unwrap_or(JsValue::UNDEFINED)
+                .unchecked_into()
+        };
+        Builtins {
+            keys: get(js_sys::Object::new().constructor(), "keys"),
+            is_array: get(Array::new().constructor(), "isArray"),
+        }
+    }
 }
 
 /// The JSON text of a tender given as text or as a plain object.
@@ -799,6 +810,7 @@ enum Key<'a> {
 /// Date) what that returns; an `undefined` property is absent, as in JSON.
 fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
     walk(
+        &Builtins::new(),
         root,
         Key::Name(&JsValue::from_str("")),
         String::new(),
@@ -807,6 +819,7 @@ fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
 }
 
 fn walk(
+    js: &Builtins,
     v: &JsValue,
     key: Key,
     path: String,
@@ -867,19 +880,19 @@ fn walk(
         ));
     }
     open.push(v.clone());
-    let found = match is_array(v) {
+    let found = match js.is_array.call1(&JsValue::NULL, v).map(|b| b.is_truthy()) {
         Ok(true) => match Reflect::get(v, &JsValue::from_str("length")) {
             Ok(n) => (0..n.as_f64().unwrap_or(0.0) as u32).find_map(|i| {
                 let at = format!("{path}[{i}]");
                 match Reflect::get_u32(v, i) {
-                    Ok(item) => walk(&item, Key::Index(i), at, open),
+                    Ok(item) => walk(js, &item, Key::Index(i), at, open),
                     Err(_) => Some((at, PLAIN_DATA)),
                 }
             }),
             Err(_) => Some((path, PLAIN_DATA)),
         },
-        Ok(false) => match keys_of(v) {
-            Ok(keys) => keys.iter().find_map(|key| {
+        Ok(false) => match js.keys.call1(&JsValue::NULL, v) {
+            Ok(keys) => keys.unchecked_into::<Array>().iter().find_map(|key| {
                 let name = key.as_string().unwrap_or_default();
                 let at = if path.is_empty() {
                     name
@@ -887,7 +900,7 @@ fn walk(
                     format!("{path}.{name}")
                 };
                 match Reflect::get(v, &key) {
-                    Ok(item) => walk(&item, Key::Name(&key), at, open),
+                    Ok(item) => walk(js, &item, Key::Name(&key), at, open),
                     Err(_) => Some((at, PLAIN_DATA)),
                 }
             }),
