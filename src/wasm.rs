@@ -11,6 +11,7 @@
 
 use crate::{Error, ErrorKind, Errors};
 use js_sys::{Array, Reflect, JSON};
+use std::fmt::Write;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -759,10 +760,13 @@ const PLAIN_DATA: &str = "plain JSON data (objects, lists, text, numbers, true/f
 /// `Object.keys` and `Array.isArray`, which a hostile object (a Proxy's traps, a revoked Proxy) can
 /// make throw, called through `Function.prototype.call` so that the exception comes back here as an
 /// `Err`. One that unwound through the engine instead would leave the engine's stack pointer where
-/// its frames were, and a few hundred of them would overwrite its memory.
+/// its frames were, and a few hundred of them would overwrite its memory. With the property names
+/// the walk reads, made once.
 struct Builtins {
     keys: js_sys::Function,
     is_array: js_sys::Function,
+    to_json: JsValue,
+    length: JsValue,
 }
 
 impl Builtins {
@@ -775,6 +779,8 @@ impl Builtins {
         Builtins {
             keys: get(js_sys::Object::new().constructor(), "keys"),
             is_array: get(Array::new().constructor(), "isArray"),
+            to_json: JsValue::from_str("toJSON"),
+            length: JsValue::from_str("length"),
         }
     }
 }
@@ -809,107 +815,150 @@ enum Key<'a> {
 /// enumerable string keys (Symbol keys are not data), and for a value with a `toJSON` method (a
 /// Date) what that returns; an `undefined` property is absent, as in JSON.
 fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
-    walk(
+    let found = walk(
         &Builtins::new(),
         root,
         Key::Name(&JsValue::from_str("")),
-        String::new(),
         &mut Vec::new(),
-    )
+    )?;
+    // The keys were gathered on the way out, innermost first.
+    let mut path = String::new();
+    for key in found.at.iter().rev() {
+        match key {
+            Ok(name) if path.is_empty() => path.push_str(name),
+            Ok(name) => {
+                path.push('.');
+                path.push_str(name);
+            }
+            Err(i) => {
+                let _ = write!(path, "[{i}]");
+            }
+        }
+    }
+    Some((path, found.expected))
 }
 
-fn walk(
-    js: &Builtins,
-    v: &JsValue,
-    key: Key,
-    path: String,
-    open: &mut Vec<JsValue>,
-) -> Option<(String, &'static str)> {
+/// What is wrong, and where: property names (`Ok`) and list indices (`Err`), innermost first. The
+/// names are read only when something is wrong, since each costs a copy of the text.
+struct Found {
+    expected: &'static str,
+    at: Vec<Result<String, u32>>,
+}
+
+impl Found {
+    fn new(expected: &'static str) -> Option<Found> {
+        Some(Found {
+            expected,
+            at: Vec::new(),
+        })
+    }
+}
+
+fn walk(js: &Builtins, v: &JsValue, key: Key, open: &mut Vec<JsValue>) -> Option<Found> {
+    // The usual values first, with the fewest questions asked.
+    if v.is_string() {
+        return None;
+    }
+    if let Some(n) = v.as_f64() {
+        return if n.is_finite() {
+            None
+        } else {
+            Found::new("a finite number")
+        };
+    }
+    if !v.is_object() {
+        return Found::new(plain(v, key)?);
+    }
+    let Ok(to_json) = Reflect::get(v, &js.to_json) else {
+        return Found::new(PLAIN_DATA);
+    };
+    if !to_json.is_function() {
+        return inside(js, v, open);
+    }
+    let name = match key {
+        Key::Name(name) => name.clone(),
+        Key::Index(i) => JsValue::from_str(&i.to_string()),
+    };
+    let Ok(v) = to_json.unchecked_ref::<js_sys::Function>().call1(v, &name) else {
+        return Found::new(PLAIN_DATA);
+    };
+    // What toJSON returns is written as it is (its own toJSON is not called).
+    if v.as_f64().is_some_and(|n| !n.is_finite()) {
+        return Found::new("a finite number");
+    }
+    if v.is_object() {
+        inside(js, &v, open)
+    } else {
+        Found::new(plain(&v, key)?)
+    }
+}
+
+/// A value that is not an object: undefined, a function, a Symbol, a BigInt or what JSON carries.
+fn plain(v: &JsValue, key: Key) -> Option<&'static str> {
+    if v.is_undefined() {
+        // Dropped from an object (absent, as in JSON), but `null` in a list.
+        return matches!(key, Key::Index(_)).then_some("a value, not undefined (use null)");
+    }
+    if v.is_function() {
+        return Some("data, not a function");
+    }
+    if v.is_symbol() {
+        return Some("data, not a Symbol");
+    }
+    if v.is_bigint() {
+        return Some("a number or a decimal in quotes, not a BigInt");
+    }
+    None
+}
+
+/// An object or list: each of its values, in the order JSON writes them.
+fn inside(js: &Builtins, v: &JsValue, open: &mut Vec<JsValue>) -> Option<Found> {
     // Deeper than the JSON reader accepts anyway; stopping here keeps the walk off the stack
     // limit of the JS engine.
     if open.len() > MAX_DEPTH {
-        return Some((path, "data nested at most 128 levels deep"));
-    }
-    let converted;
-    let v = if v.is_object() {
-        let Ok(to_json) = Reflect::get(v, &JsValue::from_str("toJSON")) else {
-            return Some((path, PLAIN_DATA));
-        };
-        if to_json.is_function() {
-            let key = match key {
-                Key::Name(name) => name.clone(),
-                Key::Index(i) => JsValue::from_str(&i.to_string()),
-            };
-            match to_json.unchecked_ref::<js_sys::Function>().call1(v, &key) {
-                Ok(value) => converted = value,
-                Err(_) => return Some((path, PLAIN_DATA)),
-            }
-            &converted
-        } else {
-            v
-        }
-    } else {
-        v
-    };
-    if v.is_undefined() {
-        // Dropped from an object (absent, as in JSON), but `null` in a list.
-        return matches!(key, Key::Index(_)).then_some((path, "a value, not undefined (use null)"));
-    }
-    if v.is_function() {
-        return Some((path, "data, not a function"));
-    }
-    if v.is_symbol() {
-        return Some((path, "data, not a Symbol"));
-    }
-    if v.is_bigint() {
-        return Some((path, "a number or a decimal in quotes, not a BigInt"));
-    }
-    if let Some(n) = v.as_f64() {
-        return (!n.is_finite()).then_some((path, "a finite number"));
-    }
-    if !v.is_object() {
-        return None;
+        return Found::new("data nested at most 128 levels deep");
     }
     if v.is_instance_of::<js_sys::Map>() || v.is_instance_of::<js_sys::Set>() {
-        return Some((path, "a plain object or list, not a Map or Set"));
+        return Found::new("a plain object or list, not a Map or Set");
     }
     if open.iter().any(|o| o == v) {
-        return Some((
-            path,
-            "plain JSON data without cycles (an object inside itself)",
-        ));
+        return Found::new("plain JSON data without cycles (an object inside itself)");
     }
-    open.push(v.clone());
-    let found = match js.is_array.call1(&JsValue::NULL, v).map(|b| b.is_truthy()) {
-        Ok(true) => match Reflect::get(v, &JsValue::from_str("length")) {
-            Ok(n) => (0..n.as_f64().unwrap_or(0.0) as u32).find_map(|i| {
-                let at = format!("{path}[{i}]");
-                match Reflect::get_u32(v, i) {
-                    Ok(item) => walk(js, &item, Key::Index(i), at, open),
-                    Err(_) => Some((at, PLAIN_DATA)),
-                }
-            }),
-            Err(_) => Some((path, PLAIN_DATA)),
-        },
-        Ok(false) => match js.keys.call1(&JsValue::NULL, v) {
-            Ok(keys) => keys.unchecked_into::<Array>().iter().find_map(|key| {
-                let name = key.as_string().unwrap_or_default();
-                let at = if path.is_empty() {
-                    name
-                } else {
-                    format!("{path}.{name}")
-                };
-                match Reflect::get(v, &key) {
-                    Ok(item) => walk(js, &item, Key::Name(&key), at, open),
-                    Err(_) => Some((at, PLAIN_DATA)),
-                }
-            }),
-            Err(_) => Some((path, PLAIN_DATA)),
-        },
-        Err(_) => Some((path, PLAIN_DATA)),
+    let Ok(list) = js.is_array.call1(&JsValue::NULL, v) else {
+        return Found::new(PLAIN_DATA);
     };
+    open.push(v.clone());
+    if list.is_truthy() {
+        let Ok(n) = Reflect::get(v, &js.length) else {
+            return Found::new(PLAIN_DATA);
+        };
+        for i in 0..n.as_f64().unwrap_or(0.0) as u32 {
+            let found = match Reflect::get_u32(v, i) {
+                Ok(item) => walk(js, &item, Key::Index(i), open),
+                Err(_) => Found::new(PLAIN_DATA),
+            };
+            if let Some(mut found) = found {
+                found.at.push(Err(i));
+                return Some(found);
+            }
+        }
+    } else {
+        let Ok(keys) = js.keys.call1(&JsValue::NULL, v) else {
+            return Found::new(PLAIN_DATA);
+        };
+        for key in keys.unchecked_into::<Array>().iter() {
+            let found = match Reflect::get(v, &key) {
+                Ok(item) => walk(js, &item, Key::Name(&key), open),
+                Err(_) => Found::new(PLAIN_DATA),
+            };
+            if let Some(mut found) = found {
+                found.at.push(Ok(key.as_string().unwrap_or_default()));
+                return Some(found);
+            }
+        }
+    }
     open.pop();
-    found
+    None
 }
 
 /// A serialisable engine value as a plain JS object, through its JSON (so decimals stay strings
