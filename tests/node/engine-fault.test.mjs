@@ -184,6 +184,30 @@ test("the page's engine turns traps and exceptions through it into 'engine-fault
     assert.deepEqual([thrown(() => engine.evaluate(make())).code, thrown(() => engine.evaluate(make())).path], ['wrong-type', path]);
   }
   assert.equal(faults, 150 * 7);
+  // A getter that calls the engine again, and faults it, while the engine reads the tender: the
+  // instance is replaced only when the outer call is over, and the outer call (which ran on
+  // through the fault) is a fault too, never a result read from the wrong instance.
+  for (let i = 0; i < 50; i += 1) {
+    const run = new engine.RankAcceptability(EXAMPLE, { samples: 5 });
+    let inner = null;
+    const reentrant = tender((t) =>
+      Object.defineProperty(t.bids[0], 'price', {
+        enumerable: true,
+        get: () => {
+          try {
+            run.step(Symbol('n'));
+          } catch (error) {
+            inner ??= error;
+          }
+          return 1000000;
+        },
+      }),
+    );
+    const outer = fault(() => engine.evaluate(reentrant));
+    assert.equal(inner?.code, 'engine-fault');
+    assert.equal(outer.code, 'engine-fault');
+    good();
+  }
   // A run survives when nothing goes wrong, and gives the engine's own result.
   const run = new engine.RankAcceptability(EXAMPLE, { samples: 50, seed: 3 });
   while (run.step(7) < run.total);

@@ -49,27 +49,46 @@ function renew() {
   broken = false;
 }
 
+// Calls under way: a getter of a tender being read can call the engine again. The instance is
+// replaced only once none is, since the outer calls are still running in it.
+let depth = 0;
+
 /** Runs `call` against a sound instance; see the head of this file. */
 function guarded(call) {
   if (broken) {
+    if (depth > 0) throw faultError(FAULT);
     try {
       renew();
     } catch (cause) {
       throw faultError(FAULT, cause);
     }
   }
+  depth += 1;
+  let value;
+  let failure;
+  let failed = false;
   try {
-    return call();
+    value = call();
   } catch (error) {
-    if (fromEngine(error)) throw error;
-    broken = true; // first, in case what follows runs out of stack too
-    try {
-      renew();
-    } catch {
-      // still broken: renewed before the next call
-    }
-    throw faultError(FAULT, error);
+    failed = true;
+    failure = error;
+    if (!fromEngine(error)) broken = true; // first, in case what follows runs out of stack too
+  } finally {
+    depth -= 1;
   }
+  // Broken by this call, or by a call made inside it: whatever it returned cannot be trusted.
+  if (broken) {
+    if (depth === 0) {
+      try {
+        renew();
+      } catch {
+        // still broken: renewed before the next call
+      }
+    }
+    throw faultError(FAULT, failure);
+  }
+  if (failed) throw failure;
+  return value;
 }
 
 /**
