@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds pkg/ (ES module + .wasm + .d.ts) and shrinks the .wasm with the pinned npm wasm-opt.
-# wasm-pack's own wasm-opt step is off (Cargo.toml) so no other wasm-opt is ever picked up.
+# cargo builds the engine and wasm-bindgen (the version Cargo.lock pins, see setup.sh) writes the
+# glue, with `--experimental-reset-state-function`: the glue then exports `__wbg_reset_state()`,
+# which replaces the engine's instance with a fresh one from the compiled module. www/src/engine.js
+# calls it when a call into the engine fails other than with a BidScoreError.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +13,13 @@ cd "$(dirname "$0")/.."
 toolchain=$(cat target/.wasm-toolchain 2>/dev/null || echo nightly)
 RUSTUP_TOOLCHAIN=$toolchain CARGO_TARGET_DIR=target/wasm-release \
   RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
-  wasm-pack --log-level warn build --target web --release --out-dir pkg --no-pack . \
-  -- -Zbuild-std=std,panic_abort --config 'profile.release.opt-level="z"' \
+  cargo build --quiet --locked --lib --release --target wasm32-unknown-unknown \
+  -Zbuild-std=std,panic_abort --config 'profile.release.opt-level="z"' \
   --config 'profile.release.panic="abort"'
+rm -rf pkg
+wasm-bindgen --target web --typescript --experimental-reset-state-function --out-dir pkg \
+  target/wasm-release/wasm32-unknown-unknown/release/bidscore.wasm
+echo '*' > pkg/.gitignore
 wasm=pkg/bidscore_bg.wasm
 
 # The engine never touches the first kilobyte of memory and starts with it zeroed, which lets

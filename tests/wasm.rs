@@ -219,3 +219,82 @@ fn validate_never_throws() {
 fn version_is_the_crate_version() {
     assert_eq!(binding::version(), VERSION);
 }
+
+/// A revoked `Proxy`: every operation on it throws.
+fn revoked() -> JsValue {
+    let r = js_sys::Proxy::revocable(&js_sys::Object::new(), &js_sys::Object::new());
+    let revoke: js_sys::Function = get(&r, "revoke").unchecked_into();
+    revoke.call0(&JsValue::NULL).unwrap();
+    get(&r, "proxy")
+}
+
+#[wasm_bindgen_test]
+fn an_object_that_throws_when_read_is_an_error_at_its_path_however_often() {
+    // Each used to unwind through the engine and leave its stack pointer behind; some thousand of
+    // them overwrote its memory.
+    for _ in 0..3000 {
+        let tender = example_object();
+        set(&first_bid(&tender), "scores", &revoked());
+        let e = thrown(binding::evaluate(&tender));
+        assert_eq!(
+            code_and_path(&e),
+            ("wrong-type".into(), "bids[0].scores".into())
+        );
+        let e = thrown(binding::evaluate(&revoked()));
+        assert_eq!(code_and_path(&e), ("wrong-type".into(), String::new()));
+    }
+    let native = serde_json::to_string(&evaluate_str(EXAMPLE).unwrap()).unwrap();
+    assert_eq!(
+        stringify(&binding::evaluate(&example_object()).unwrap()),
+        native
+    );
+}
+
+#[wasm_bindgen_test]
+fn values_json_would_drop_or_null_are_errors_at_their_path() {
+    let function = get(&js_sys::global(), "parseInt");
+    let list = |items: &[JsValue]| -> JsValue { items.iter().collect::<Array>().into() };
+    let cases: [(&str, JsValue, &str); 5] = [
+        ("note", function.clone(), "bids[0].note"),
+        (
+            "supplier",
+            js_sys::Symbol::for_("s").into(),
+            "bids[0].supplier",
+        ),
+        ("scores", js_sys::Map::new().into(), "bids[0].scores"),
+        (
+            "scores",
+            js_sys::Set::new(&JsValue::UNDEFINED).into(),
+            "bids[0].scores",
+        ),
+        ("note", list(&["a".into(), function]), "bids[0].note[1]"),
+    ];
+    for (field, value, path) in cases {
+        let tender = example_object();
+        set(&first_bid(&tender), field, &value);
+        let e = thrown(binding::evaluate(&tender));
+        assert_eq!(code_and_path(&e), ("wrong-type".into(), path.into()));
+    }
+    let tender = example_object();
+    set(
+        &tender,
+        "tieBreak",
+        &list(&["price".into(), JsValue::UNDEFINED]),
+    );
+    let e = thrown(binding::evaluate(&tender));
+    assert_eq!(
+        code_and_path(&e),
+        ("wrong-type".into(), "tieBreak[1]".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_date_is_read_as_its_json_text() {
+    let date = js_sys::Date::new(&JsValue::from_f64(0.0));
+    let tender = example_object();
+    set(&first_bid(&tender), "note", &date.into());
+    let as_text = stringify(&tender);
+    assert!(as_text.contains("\"1970-01-01T00:00:00.000Z\""));
+    let native = serde_json::to_string(&evaluate_str(&as_text).unwrap()).unwrap();
+    assert_eq!(stringify(&binding::evaluate(&tender).unwrap()), native);
+}

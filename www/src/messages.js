@@ -202,6 +202,7 @@ const EN_GB = {
     'score-off-scale': '{score} is not a point on the scale “{scale}”; use one of its values',
     'missing-field': 'Add the required field “{field}”',
     'number-out-of-range': '{found} is too large or too precise',
+    'engine-fault': 'The scoring engine stopped on this input and has been restarted; check the tender holds only plain data and try again',
   },
 
   // Titles for groups of warnings of one kind.
