@@ -96,6 +96,21 @@ pub enum ErrorKind {
     MissingMoneyValue { id: String },
     /// `award.band` outside 0..1.
     InvalidBand { found: String },
+    /// More than a stated limit of the format allows (file size, bids, criteria, text length...):
+    /// `what` names what is counted, `limit` the most allowed, `found` how many there are.
+    TooLarge {
+        what: &'static str,
+        limit: usize,
+        found: String,
+    },
+    /// The same field twice in one object of the JSON text.
+    DuplicateKey { key: String },
+    /// An id or name that JavaScript treats specially (`__proto__`, `constructor`, `prototype`).
+    ReservedId { id: String },
+    /// A `\u` escape for half a character (a lone UTF-16 surrogate, such as `\ud800`).
+    LoneSurrogate,
+    /// The file's bytes are not UTF-8 text; `offset` is the first bad byte, from 0.
+    InvalidUtf8 { offset: usize },
 }
 
 impl ErrorKind {
@@ -138,6 +153,11 @@ impl ErrorKind {
             PriceHasWeight { .. } => "price-has-weight",
             MissingMoneyValue { .. } => "missing-money-value",
             InvalidBand { .. } => "invalid-band",
+            TooLarge { .. } => "too-large",
+            DuplicateKey { .. } => "duplicate-key",
+            ReservedId { .. } => "reserved-id",
+            LoneSurrogate => "lone-surrogate",
+            InvalidUtf8 { .. } => "invalid-utf8",
         }
     }
 
@@ -198,6 +218,14 @@ impl ErrorKind {
             }
             MissingMoneyValue { id } => p.with("id", id),
             InvalidBand { found } => p.with("found", found),
+            TooLarge { what, limit, found } => p
+                .with("what", what)
+                .with("limit", limit)
+                .with("found", found),
+            DuplicateKey { key } => p.with("key", key),
+            ReservedId { id } => p.with("id", id),
+            LoneSurrogate => p,
+            InvalidUtf8 { offset } => p.with("offset", offset),
         }
     }
 
@@ -299,6 +327,19 @@ impl ErrorKind {
             ),
             InvalidBand { found } => format!(
                 "band {found} is not a fraction; use a number between 0 and 1, such as 0.06 for 6%"
+            ),
+            TooLarge { what, limit, found } => format!(
+                "too large: {found} {what}, more than the {limit} allowed; make it smaller or split it"
+            ),
+            DuplicateKey { key } => format!(
+                "\"{key}\" is given twice in the same object; keep one (otherwise the last would silently win)"
+            ),
+            ReservedId { id } => format!(
+                "\"{id}\" is reserved (it has a special meaning in JavaScript); choose another id or name"
+            ),
+            LoneSurrogate => "the text holds half of a character (a lone surrogate escape such as \\ud800); remove the escape or write the whole character".into(),
+            InvalidUtf8 { offset } => format!(
+                "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
             ),
         }
     }

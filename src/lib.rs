@@ -33,6 +33,7 @@ pub mod award;
 pub mod debrief;
 pub mod error;
 pub mod evaluate;
+mod jsontext;
 pub mod model;
 pub mod moderation;
 pub mod money;
@@ -55,7 +56,7 @@ pub use error::{Error, ErrorKind, Errors};
 pub use evaluate::evaluate;
 pub use model::Tender;
 pub use result::{Evaluation, Status, Warning};
-pub use validate::read;
+pub use validate::{read, read_bytes};
 
 use serde::Serialize;
 

@@ -17,18 +17,107 @@ use std::str::FromStr;
 /// The format this engine reads.
 pub const FORMAT: &str = "bidscore/1";
 
-/// Parses and validates a tender file.
+/// The largest tender file read, in bytes (16 MiB): some 5,000 bids of 40 criteria marked by
+/// three evaluators each. Checked before the text is parsed; a file four times this size once
+/// froze a browser tab.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The most bids in one file.
+pub const MAX_BIDS: usize = 10_000;
+/// The most criteria in one model, groups and pass/fail gates included.
+pub const MAX_CRITERIA: usize = 1_000;
+/// The most social value measures.
+pub const MAX_MEASURES: usize = 1_000;
+/// The deepest nesting of groups: a criterion inside this many groups, and no more.
+pub const MAX_GROUP_DEPTH: usize = 10;
+/// The most evaluators marking one criterion of one bid.
+pub const MAX_EVALUATORS: usize = 100;
+/// The most points a scale has, listed or from a range (0 to 100 in steps of 0.1 is 1,001).
+pub const MAX_SCALE_POINTS: usize = 1_001;
+/// The longest id, name, label, unit or other short text, in characters.
+pub const MAX_NAME_CHARS: usize = 1_000;
+/// The longest description, question, rationale, descriptor or note, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
+const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor", "note"];
+
+/// Names that become keys of JavaScript objects in the widget and cannot be used there.
+const RESERVED: &[&str] = &["__proto__", "constructor", "prototype"];
+
+fn too_large(
+    what: &'static str,
+    limit: usize,
+    found: impl ToString,
+    path: impl Into<String>,
+) -> Error {
+    Error::new(
+        ErrorKind::TooLarge {
+            what,
+            limit,
+            found: found.to_string(),
+        },
+        path,
+    )
+}
+
+fn one(e: Error) -> Errors {
+    Errors { errors: vec![e] }
+}
+
+/// A file's bytes as text: refused if over [`MAX_FILE_BYTES`] or not UTF-8.
+pub fn text_of(bytes: &[u8]) -> Result<&str, Errors> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(one(too_large("bytes", MAX_FILE_BYTES, bytes.len(), "")));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        one(Error::new(
+            ErrorKind::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            },
+            "",
+        ))
+    })
+}
+
+/// Parses and validates a tender file given as bytes (see [`text_of`] and [`read`]).
+pub fn read_bytes(bytes: &[u8]) -> Result<Tender, Errors> {
+    read(text_of(bytes)?)
+}
+
+/// Parses and validates a tender file. A leading byte order mark is skipped; text over
+/// [`MAX_FILE_BYTES`] is refused before it is parsed.
 pub fn read(text: &str) -> Result<Tender, Errors> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(one(too_large("bytes", MAX_FILE_BYTES, text.len(), "")));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Value>(text) {
-        Ok(v) => read_value(&v),
-        Err(e) => Err(Errors {
-            errors: vec![Error::new(
-                ErrorKind::JsonSyntax {
-                    detail: e.to_string(),
-                },
-                "",
-            )],
-        }),
+        Ok(v) => {
+            let duplicates = crate::jsontext::duplicate_keys(text);
+            if duplicates.is_empty() {
+                read_value(&v)
+            } else {
+                Err(Errors { errors: duplicates })
+            }
+        }
+        Err(e) => {
+            // Where the parser stopped, as a byte offset (its column counts bytes from 1).
+            let line_start: usize = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let at = line_start + e.column();
+            let error = crate::jsontext::lone_surrogate(text, at).unwrap_or_else(|| {
+                Error::new(
+                    ErrorKind::JsonSyntax {
+                        detail: e.to_string(),
+                    },
+                    "",
+                )
+            });
+            Err(one(error))
+        }
     }
 }
 
@@ -61,17 +150,26 @@ struct Reader {
     /// local-jobs" for a measure whose proxy is negative would send the buyer the wrong way).
     broken_criteria: BTreeSet<String>,
     broken_measures: BTreeSet<String>,
+    /// Names of scales that are declared but invalid, for the same reason.
+    broken_scales: BTreeSet<String>,
 }
 
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_string()
-    } else {
-        format!("{path}.{field}")
+/// The path of `key` inside the object at `path`: `scores.q1`, or `scores["a.b"]` when the key
+/// could be misread as part of a path (it is empty, or holds `.`, `[`, `]`, `"`, `\\` or a control
+/// character). The quoted form is the key as a JSON string, so every path reads one way back.
+pub(crate) fn join(path: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && !key
+            .chars()
+            .any(|c| matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_control());
+    match (plain, path.is_empty()) {
+        (true, true) => key.to_string(),
+        (true, false) => format!("{path}.{key}"),
+        (false, _) => format!("{path}[{}]", serde_json::to_string(key).unwrap_or_default()),
     }
 }
 
-fn index(path: &str, i: usize) -> String {
+pub(crate) fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
@@ -216,7 +314,15 @@ impl Reader {
 
     fn string(&mut self, o: &Obj, field: &str) -> Option<String> {
         match o.get(field)? {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => {
+                let limit = if LONG_TEXT.contains(&field) {
+                    MAX_TEXT_CHARS
+                } else {
+                    MAX_NAME_CHARS
+                };
+                self.length(s, limit, || o.at(field));
+                Some(s.clone())
+            }
             _ => {
                 self.err(ErrorKind::WrongType { expected: "text" }, o.at(field));
                 None
@@ -243,7 +349,41 @@ impl Reader {
             self.err(ErrorKind::EmptyId, o.at("id"));
             return None;
         }
+        // Reported, but the id is still read: references to it are not errors of their own.
+        self.reserved(&id, || o.at("id"));
         Some(id)
+    }
+
+    /// Reports text longer than `limit` characters.
+    fn length(&mut self, s: &str, limit: usize, path: impl FnOnce() -> String) {
+        // A character is at least one byte: most texts are cleared without counting.
+        if s.len() > limit {
+            let n = s.chars().count();
+            if n > limit {
+                self.errors.push(too_large("characters", limit, n, path()));
+            }
+        }
+    }
+
+    /// Reports a name that becomes a JavaScript object key and cannot be one.
+    fn reserved(&mut self, name: &str, path: impl FnOnce() -> String) {
+        if RESERVED.contains(&name) {
+            self.err(ErrorKind::ReservedId { id: name.into() }, path());
+        }
+    }
+
+    /// Checks a key that names something (a scale, an evaluator): its length, and that it is
+    /// not reserved.
+    fn key_name(&mut self, name: &str, path: &dyn Fn() -> String) {
+        self.length(name, MAX_NAME_CHARS, path);
+        self.reserved(name, path);
+    }
+
+    /// Reports a list or map with more than `limit` entries.
+    fn count(&mut self, n: usize, limit: usize, what: &'static str, path: &str) {
+        if n > limit {
+            self.errors.push(too_large(what, limit, n, path));
+        }
     }
 
     fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
@@ -451,7 +591,10 @@ impl Reader {
                     if list.is_empty() {
                         self.err(ErrorKind::EmptyCriteria, "criteria");
                     }
+                    let n: usize = list.iter().map(tree_size).sum();
+                    self.count(n, MAX_CRITERIA, "criteria", "criteria");
                     let mut ctx = TreeCtx {
+                        depth: 0,
                         method: award,
                         scales: &scales,
                         measures: &measure_ids,
@@ -540,7 +683,7 @@ impl Reader {
         else {
             return AwardMethod::WeightedSum;
         };
-        match self.choice(
+        let method = self.choice(
             &o,
             "method",
             &[
@@ -549,10 +692,13 @@ impl Reader {
                 "quality-price-ratio",
                 "fictitious-discount",
             ],
-        ) {
+        );
+        // An unknown method still has its parameters checked: they may be wrong too.
+        let unknown = method.is_none() && o.get("method").is_some();
+        match method {
             Some("price-per-quality-point") => AwardMethod::PricePerQualityPoint,
             Some("fictitious-discount") => AwardMethod::FictitiousDiscount,
-            Some("quality-price-ratio") => {
+            Some("quality-price-ratio") | None if unknown || method.is_some() => {
                 let scale = self
                     .positive(&o, "scale")
                     .unwrap_or(Decimal::from(1_000_000));
@@ -573,6 +719,9 @@ impl Reader {
                     Some("price") => BandDecider::Price,
                     _ => BandDecider::Quality,
                 };
+                if unknown {
+                    return AwardMethod::WeightedSum;
+                }
                 AwardMethod::QualityPriceRatio {
                     scale,
                     band,
@@ -648,8 +797,14 @@ impl Reader {
         };
         for (name, s) in map {
             let path = join("scales", name);
-            if let Some(scale) = self.scale(name, s, &path) {
-                out.insert(name.clone(), scale);
+            self.key_name(name, &|| path.clone());
+            match self.scale(name, s, &path) {
+                Some(scale) => {
+                    out.insert(name.clone(), scale);
+                }
+                None => {
+                    self.broken_scales.insert(name.clone());
+                }
             }
         }
         out
@@ -659,6 +814,10 @@ impl Reader {
         let o = self.obj(v, path, &["points", "from", "to", "step", "description"])?;
         if let Some(points) = o.get("points") {
             let list = self.array(points, &o.at("points"))?;
+            if list.len() > MAX_SCALE_POINTS {
+                self.count(list.len(), MAX_SCALE_POINTS, "points", &o.at("points"));
+                return None;
+            }
             let mut out: Vec<ScalePoint> = Vec::new();
             let errors_before = self.errors.len();
             for (i, p) in list.iter().enumerate() {
@@ -729,9 +888,10 @@ impl Reader {
             );
             return None;
         };
-        let from = self.non_negative(&o, "from")?;
-        let to = self.decimal(&o, "to")?;
-        let step = self.positive(&o, "step")?;
+        let from = self.non_negative(&o, "from");
+        let to = self.decimal(&o, "to");
+        let step = self.positive(&o, "step");
+        let (from, to, step) = (from?, to?, step?);
         if to <= from {
             self.err(
                 ErrorKind::InvalidScale {
@@ -739,6 +899,16 @@ impl Reader {
                 },
                 o.at("to"),
             );
+            return None;
+        }
+        // At most 10^12 / 10^-10 = 10^22 steps: an exact decimal holds that.
+        let points = (to - from)
+            .checked_div(step)
+            .map(|n| n.floor() + Decimal::ONE);
+        if points.is_none_or(|n| n > Decimal::from(MAX_SCALE_POINTS)) {
+            let found = points.map(|n| Plain(n).to_string()).unwrap_or_default();
+            self.errors
+                .push(too_large("points", MAX_SCALE_POINTS, found, o.at("step")));
             return None;
         }
         Some(Scale {
@@ -753,6 +923,8 @@ impl Reader {
         let Some(list) = self.array(v, "measures") else {
             return out;
         };
+        self.count(list.len(), MAX_MEASURES, "measures", "measures");
+        let mut ids = BTreeSet::new();
         for (i, m) in list.iter().enumerate() {
             let path = index("measures", i);
             let Some(o) = self.obj(
@@ -779,7 +951,7 @@ impl Reader {
             let source = self.string(&o, "source");
             let licence = self.string(&o, "licence");
             if let Some(id) = &id {
-                if out.iter().any(|m| &m.id == id) {
+                if !ids.insert(id.clone()) {
                     self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
                     continue;
                 }
@@ -842,6 +1014,11 @@ impl Reader {
         if let Some(id) = &id {
             self.check_unique(id, &o, ctx);
         }
+        if ctx.depth == MAX_GROUP_DEPTH {
+            let found = ctx.depth + group_depth(v);
+            self.errors
+                .push(too_large("levels of groups", MAX_GROUP_DEPTH, found, path));
+        }
         let name = self.string(&o, "name");
         let category = self.string(&o, "category");
         let stated = self.non_negative(&o, "weight");
@@ -854,12 +1031,14 @@ impl Reader {
             if list.is_empty() {
                 self.err(ErrorKind::EmptyCriteria, o.at("children"));
             }
+            ctx.depth += 1;
             for (i, c) in list.iter().enumerate() {
                 match self.node(c, &index(&o.at("children"), i), ctx) {
                     Some(n) => children.push(n),
                     None => complete = false,
                 }
             }
+            ctx.depth -= 1;
         }
         let marks: Decimal = children
             .iter()
@@ -940,20 +1119,26 @@ impl Reader {
             .or_else(|| self.string(&o, "question"));
         let weight = self.non_negative(&o, "weight");
         let weight = self.method_weight(&o, kind_name, weight, id.as_deref(), ctx.method);
-        if o.get("kind").is_none() {
+        let kind_name = if o.get("kind").is_none() {
             self.err(
                 ErrorKind::MissingField {
                     field: "kind".into(),
                 },
                 o.at("kind"),
             );
+            None
+        } else {
+            self.choice(
+                &o,
+                "kind",
+                &["price", "scored", "numeric", "measures", "pass-fail"],
+            )
+        };
+        let Some(kind_name) = kind_name else {
+            self.probe(&o);
             return None;
-        }
-        let kind = match self.choice(
-            &o,
-            "kind",
-            &["price", "scored", "numeric", "measures", "pass-fail"],
-        )? {
+        };
+        let kind = match kind_name {
             "price" => {
                 if ctx.price_seen.is_some() {
                     self.err(
@@ -965,16 +1150,24 @@ impl Reader {
                 } else {
                     *ctx.price_seen = id.clone();
                 }
-                let formula = self.formula(&o, Direction::Lower)?;
+                let formula = self.formula(&o, Some(Direction::Lower));
                 return self.finish_price(o, id, name, weight, description, formula);
             }
             "scored" => {
-                let scale_name = self.required_string(&o, "scale")?;
-                let Some(scale) = ctx.scales.get(&scale_name).cloned() else {
-                    self.err(ErrorKind::UnknownScale { scale: scale_name }, o.at("scale"));
-                    return None;
+                let scale = match self.required_string(&o, "scale") {
+                    Some(n) => match ctx.scales.get(&n) {
+                        Some(s) => Some(s.clone()),
+                        None => {
+                            if !self.broken_scales.contains(&n) {
+                                self.err(ErrorKind::UnknownScale { scale: n }, o.at("scale"));
+                            }
+                            None
+                        }
+                    },
+                    None => None,
                 };
                 let threshold = self.decimal(&o, "threshold");
+                let scale = scale?;
                 if let Some(t) = threshold {
                     if t > scale.top() || t < Decimal::ZERO {
                         self.err(
@@ -990,8 +1183,8 @@ impl Reader {
             }
             "numeric" => {
                 let direction = match self.choice(&o, "direction", &["higher", "lower"]) {
-                    Some("lower") => Direction::Lower,
-                    Some(_) => Direction::Higher,
+                    Some("lower") => Some(Direction::Lower),
+                    Some(_) => Some(Direction::Higher),
                     None => {
                         if o.get("direction").is_none() {
                             self.err(
@@ -1001,24 +1194,22 @@ impl Reader {
                                 o.at("direction"),
                             );
                         }
-                        return None;
+                        None
                     }
                 };
+                // Read even when the direction is in error: the formula may be wrong as well.
                 let formula = match o.get("formula").map(|f| f.as_str()) {
-                    None | Some(Some("relative-to-best")) => NumericFormula::RelativeToBest,
-                    Some(Some("set-bounds")) => {
-                        let (best, worst) = self.bounds(&o, direction)?;
-                        NumericFormula::SetBounds { best, worst }
-                    }
-                    _ => {
-                        let f = self.formula(&o, direction)?;
-                        NumericFormula::Price(f)
-                    }
+                    None | Some(Some("relative-to-best")) => Some(NumericFormula::RelativeToBest),
+                    Some(Some("set-bounds")) => self
+                        .bounds(&o, direction)
+                        .map(|(best, worst)| NumericFormula::SetBounds { best, worst }),
+                    _ => self.formula(&o, direction).map(NumericFormula::Price),
                 };
+                let unit = self.string(&o, "unit");
                 Kind::Numeric {
-                    unit: self.string(&o, "unit"),
-                    direction,
-                    formula,
+                    unit,
+                    direction: direction?,
+                    formula: formula?,
                 }
             }
             "measures" => {
@@ -1055,7 +1246,7 @@ impl Reader {
                         }
                     }
                 }
-                let scoring = match self.choice(
+                let scoring = self.choice(
                     &o,
                     "svScoring",
                     &[
@@ -1063,7 +1254,13 @@ impl Reader {
                         "relative-to-highest-percent",
                         "target",
                     ],
-                ) {
+                );
+                if scoring.is_none() && o.get("svScoring").is_some() {
+                    // Unknown scoring: its target is still checked.
+                    self.positive(&o, "target");
+                    return None;
+                }
+                let scoring = match scoring {
                     Some("relative-to-highest-percent") => SvScoring::RelativeToHighestPercent,
                     Some("target") => {
                         if o.get("target").is_none() {
@@ -1108,6 +1305,31 @@ impl Reader {
         self.finish_leaf(&o, id, name, weight, description, kind)
     }
 
+    /// Without a known kind, each field a kind may have is still checked on its own terms: the
+    /// kind's error should not hide a ceiling that is not a number.
+    fn probe(&mut self, o: &Obj) {
+        self.string(o, "scale");
+        self.decimal(o, "threshold");
+        self.string(o, "unit");
+        self.choice(o, "direction", &["higher", "lower"]);
+        self.formula(o, None);
+        self.positive(o, "ceiling");
+        self.choice(o, "aboveCeiling", &["disqualify", "zero"]);
+        if let Some(m) = o.get("measures") {
+            self.array(m, &o.at("measures"));
+        }
+        self.choice(
+            o,
+            "svScoring",
+            &[
+                "relative-to-highest",
+                "relative-to-highest-percent",
+                "target",
+            ],
+        );
+        self.positive(o, "target");
+    }
+
     fn finish_price(
         &mut self,
         o: Obj,
@@ -1115,7 +1337,7 @@ impl Reader {
         name: Option<String>,
         weight: Option<Decimal>,
         description: Option<String>,
-        formula: Formula,
+        formula: Option<Formula>,
     ) -> Option<Criterion> {
         let ceiling = match self.positive(&o, "ceiling") {
             Some(amount) => Some(Ceiling {
@@ -1136,7 +1358,10 @@ impl Reader {
             name,
             weight,
             description,
-            Kind::Price { formula, ceiling },
+            Kind::Price {
+                formula: formula?,
+                ceiling,
+            },
         )
     }
 
@@ -1207,22 +1432,20 @@ impl Reader {
         })
     }
 
-    /// Reads `best` and `worst` for `set-bounds`; best must be the better end for the direction.
-    fn bounds(&mut self, o: &Obj, direction: Direction) -> Option<(Decimal, Decimal)> {
-        let mut missing = false;
-        for f in ["best", "worst"] {
+    /// Reads `best` and `worst` for `set-bounds`; best must be the better end for the direction
+    /// (not checked when the direction is itself in error).
+    fn bounds(&mut self, o: &Obj, direction: Option<Direction>) -> Option<(Decimal, Decimal)> {
+        let read = |r: &mut Self, f: &str| {
             if o.get(f).is_none() {
-                self.err(ErrorKind::MissingField { field: f.into() }, o.at(f));
-                missing = true;
+                r.err(ErrorKind::MissingField { field: f.into() }, o.at(f));
+                return None;
             }
-        }
-        if missing {
-            return None;
-        }
-        let best = self.non_negative(o, "best");
-        let worst = self.non_negative(o, "worst");
+            r.non_negative(o, f)
+        };
+        let best = read(self, "best");
+        let worst = read(self, "worst");
         let (best, worst) = (best?, worst?);
-        let right_way = match direction {
+        let right_way = match direction? {
             Direction::Lower => best < worst,
             Direction::Higher => best > worst,
         };
@@ -1239,15 +1462,25 @@ impl Reader {
         Some((best, worst))
     }
 
-    /// Reads a lower-is-better formula and its parameters (spec §3).
-    fn formula(&mut self, o: &Obj, direction: Direction) -> Option<Formula> {
+    /// Reads a lower-is-better formula and its parameters (spec §3). `direction` is `None` when
+    /// it is itself in error; a formula that is unknown has every parameter given checked on its
+    /// own terms, so that one mistake does not hide the next.
+    fn formula(&mut self, o: &Obj, direction: Option<Direction>) -> Option<Formula> {
         let name = if o.get("formula").is_none() {
-            "lowest-ratio"
+            Some("lowest-ratio")
         } else {
             self.choice(
                 o,
                 "formula",
-                if o.map.get("kind").and_then(|k| k.as_str()) == Some("numeric") {
+                if o.map.get("kind").and_then(|k| k.as_str()) == Some("price") {
+                    &[
+                        "lowest-ratio",
+                        "linear-min-max",
+                        "deviation-from-lowest",
+                        "set-bounds",
+                        "reference-ratio",
+                    ]
+                } else {
                     &[
                         "relative-to-best",
                         "set-bounds",
@@ -1256,57 +1489,71 @@ impl Reader {
                         "deviation-from-lowest",
                         "reference-ratio",
                     ]
-                } else {
-                    &[
-                        "lowest-ratio",
-                        "linear-min-max",
-                        "deviation-from-lowest",
-                        "set-bounds",
-                        "reference-ratio",
-                    ]
                 },
-            )?
+            )
         };
-        if direction == Direction::Higher {
+        let mut usable = name.is_some();
+        if let (Some(Direction::Higher), Some(name)) = (direction, name) {
             self.err(
                 ErrorKind::FormulaNotAllowed {
                     formula: name.into(),
-                    direction: direction.as_str(),
+                    direction: Direction::Higher.as_str(),
                 },
                 o.at("formula"),
             );
-            return None;
+            usable = false;
         }
-        Some(match name {
-            "linear-min-max" => Formula::LinearMinMax,
-            "deviation-from-lowest" => {
-                let k = match o.get("zeroAt") {
-                    None => Decimal::TWO,
-                    Some(_) => self.decimal(o, "zeroAt")?,
-                };
-                if k <= Decimal::ONE {
+        let uses = |f: &str| name.is_none_or(|n| n == f);
+        let zero_at = match o.get("zeroAt") {
+            Some(_) if uses("deviation-from-lowest") => match self.decimal(o, "zeroAt") {
+                Some(k) if k <= Decimal::ONE => {
                     self.err(
                         ErrorKind::ZeroAtTooLow {
                             found: crate::money::plain(k),
                         },
                         o.at("zeroAt"),
                     );
-                    return None;
+                    None
                 }
-                Formula::DeviationFromLowest { zero_at: k }
+                k => k,
+            },
+            _ => Some(Decimal::TWO),
+        };
+        let bounds = if name == Some("set-bounds") {
+            self.bounds(o, direction)
+        } else {
+            if name.is_none() {
+                self.non_negative(o, "best");
+                self.non_negative(o, "worst");
             }
+            None
+        };
+        let reference = if name == Some("reference-ratio") {
+            self.required_positive(o, "reference")
+        } else {
+            if name.is_none() {
+                self.positive(o, "reference");
+            }
+            None
+        };
+        let cap = match o.get("cap") {
+            Some(v) if uses("reference-ratio") => self.boolean(v, &o.at("cap")),
+            _ => Some(true),
+        };
+        if !usable {
+            return None;
+        }
+        Some(match name? {
+            "linear-min-max" => Formula::LinearMinMax,
+            "deviation-from-lowest" => Formula::DeviationFromLowest { zero_at: zero_at? },
             "set-bounds" => {
-                let (best, worst) = self.bounds(o, direction)?;
+                let (best, worst) = bounds?;
                 Formula::SetBounds { best, worst }
             }
-            "reference-ratio" => {
-                let reference = self.required_positive(o, "reference")?;
-                let cap = match o.get("cap") {
-                    Some(v) => self.boolean(v, &o.at("cap"))?,
-                    None => true,
-                };
-                Formula::ReferenceRatio { reference, cap }
-            }
+            "reference-ratio" => Formula::ReferenceRatio {
+                reference: reference?,
+                cap: cap?,
+            },
             _ => Formula::LowestRatio,
         })
     }
@@ -1361,6 +1608,8 @@ impl Reader {
             crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
         let measures: BTreeSet<&str> =
             crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
+        self.count(list.len(), MAX_BIDS, "bids", "bids");
+        let mut ids = BTreeSet::new();
         for (i, b) in list.iter().enumerate() {
             let path = index("bids", i);
             let Some(o) = self.obj(
@@ -1382,7 +1631,7 @@ impl Reader {
             };
             let id = self.id(&o);
             if let Some(id) = &id {
-                if out.iter().any(|b| &b.id == id) {
+                if !ids.insert(id.clone()) {
                     self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
                 }
             }
@@ -1558,7 +1807,9 @@ impl Reader {
         if let Some(ev) = o.get("evaluators") {
             let at = o.at("evaluators");
             if let Some(ev) = self.map(ev, &at) {
+                self.count(ev.len(), MAX_EVALUATORS, "evaluators", &at);
                 for (name, val) in ev {
+                    self.key_name(name, &|| join(&at, name));
                     if val.is_null() {
                         continue;
                     }
@@ -1590,7 +1841,23 @@ impl Reader {
     }
 }
 
+/// The number of criteria and groups in a node of the criteria tree, itself included.
+fn tree_size(v: &Value) -> usize {
+    let children = v.get("children").and_then(Value::as_array);
+    1 + children.map_or(0, |c| c.iter().map(tree_size).sum())
+}
+
+/// How many levels of groups a node holds, itself included: 0 for a criterion.
+fn group_depth(v: &Value) -> usize {
+    match v.get("children").and_then(Value::as_array) {
+        Some(c) => 1 + c.iter().map(group_depth).max().unwrap_or(0),
+        None => 0,
+    }
+}
+
 struct TreeCtx<'a> {
+    /// How many groups hold the node being read.
+    depth: usize,
     method: AwardMethod,
     scales: &'a BTreeMap<String, Scale>,
     measures: &'a BTreeSet<&'a str>,
