@@ -246,6 +246,9 @@ pub struct BidSpec {
     pub values: Vec<Option<Written>>,
     pub commitments: Vec<Option<Written>>,
     pub hypothetical: bool,
+    /// Give every input the spec leaves out (a bottom score, a value of 1, a price, a passed gate),
+    /// so the bid is complete and ranked: the analysis only looks at ranked bids.
+    pub complete: bool,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -822,8 +825,10 @@ impl Spec {
             ("id", s(&format!("b{bi}"))),
             ("supplier", s(&format!("Supplier {bi}"))),
         ];
-        if let Some(p) = b.price {
-            f.push(("price", p.json()));
+        match b.price {
+            Some(p) => f.push(("price", p.json())),
+            None if b.complete => f.push(("price", J::Raw(format!("{}", 1000 + bi)))),
+            None => {}
         }
         if b.hypothetical {
             f.push(("hypothetical", J::Bool(true)));
@@ -833,8 +838,10 @@ impl Spec {
             let id = format!("c{i}");
             match k {
                 LeafKind::PassFail => {
-                    if let Some(Some(g)) = nth(&b.gates, i) {
-                        gates.push((id, J::Bool(*g)));
+                    match nth(&b.gates, i) {
+                        Some(Some(g)) => gates.push((id, J::Bool(*g))),
+                        _ if b.complete => gates.push((id, J::Bool(true))),
+                        _ => {}
                     }
                 }
                 LeafKind::Scored { scale, .. } => {
@@ -861,11 +868,16 @@ impl Spec {
                             mf.push(("rationale".to_string(), s("Because.")));
                         }
                         scores.push((id, J::Obj(mf)));
+                    } else if b.complete {
+                        let p = if bi % 2 == 0 { Pick::Second } else { Pick::Bottom };
+                        scores.push((id, obj(vec![("moderated", sc.pick(p))])));
                     }
                 }
                 LeafKind::Numeric { .. } => {
-                    if let Some(Some(v)) = nth(&b.values, i) {
-                        values.push((id, v.json()));
+                    match nth(&b.values, i) {
+                        Some(Some(v)) => values.push((id, v.json())),
+                        _ if b.complete => values.push((id, J::Raw(format!("{}", bi + 1)))),
+                        _ => {}
                     }
                 }
                 _ => {}
