@@ -369,6 +369,13 @@ impl<'t> Setup<'t> {
                     ))
                 },
             ));
+        // A change that puts one of the bid's own scores out of range leaves it unranked.
+        if dependent.iter().any(|&li| {
+            evaluate::score_leaf(&self.cx, li, &p, &field_map, true)
+                .is_some_and(|r| r.code == evaluate::OUT_OF_RANGE)
+        }) {
+            return None;
+        }
         Some(
             self.pool
                 .iter()
@@ -549,10 +556,12 @@ impl<'t> Setup<'t> {
                             if now >= scale.top() {
                                 continue;
                             }
-                            let found = scale_values(scale).into_iter().filter(|v| *v > now).find(|v| {
+                            // A higher score never lowers the bid's standing, so the lowest
+                            // winning point is found by halving, never by listing the scale.
+                            let found = lowest_point_above(scale, now, |v| {
                                 let mut changed = bid.clone();
                                 let mut m = changed.scores.get(&c.id).cloned().unwrap_or_default();
-                                m.moderated = Some(*v);
+                                m.moderated = Some(v);
                                 changed.scores.insert(c.id.clone(), m);
                                 self.what_if(i, &changed, &[li])
                                     .is_some_and(|s| self.first(i, &s))
@@ -642,10 +651,17 @@ impl<'t> Setup<'t> {
             .unwrap_or_default();
         let proxy = m.map(|m| m.proxy).unwrap_or_default();
         // Search up to the quantity that would give 100 times the highest social value offered.
+        // No further than the largest quantity a file may hold (10^12): beyond it the search's
+        // figures (social value of 10^24 over a proxy of 10^-10) would not fit an exact decimal.
+        let most = Decimal::from(1_000_000_000_000u64);
         let cap = if proxy.is_zero() {
             now
         } else {
-            ((highest_sv.max(Decimal::ONE) * Decimal::ONE_HUNDRED) / proxy).ceil()
+            highest_sv
+                .max(Decimal::ONE)
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(proxy))
+                .map_or(most, |x| x.ceil().min(most))
         };
         let found = if proxy.is_zero() || !wins(cap.max(now)) {
             None
@@ -764,21 +780,31 @@ impl<'t> Setup<'t> {
                         .map(|li| marks[li] * fractions[b][li])
                         .sum()
                 };
-                let fr = |b: usize| (part(b, true) / mk, part(b, false) / (total - mk));
-                let (fw, rw) = fr(w);
+                // Fractions of at most `price::RATIO_LIMIT`, but marks as small as 10^-10 can
+                // still divide them out of range: such an item has no interval to show.
+                let fr = |b: usize| {
+                    Some((
+                        part(b, true).checked_div(mk)?,
+                        part(b, false).checked_div(total - mk)?,
+                    ))
+                };
+                let (fw, rw) = fr(w)?;
                 let (mut low, mut high) = (Decimal::ZERO, Decimal::ONE);
                 let (mut below, mut above) = (None, None);
                 for b in 0..self.pool.len() {
                     if b == w {
                         continue;
                     }
-                    let (fb, rb) = fr(b);
-                    let a = rw - rb;
-                    let slope = (fw - fb) - (rw - rb);
+                    let (fb, rb) = fr(b)?;
+                    let a = rw.checked_sub(rb)?;
+                    let slope = fw.checked_sub(fb)?.checked_sub(a)?;
                     if slope.is_zero() {
                         continue;
                     }
-                    let root = -a / slope;
+                    // A root too large to hold lies far outside 0..1: it moves neither end.
+                    let Some(root) = (-a).checked_div(slope) else {
+                        continue;
+                    };
                     let rival = Some(self.t.bids[self.pool[b]].id.clone());
                     if slope > Decimal::ZERO && root > low {
                         low = root.min(Decimal::ONE);
@@ -1048,18 +1074,55 @@ fn draw_total(cells: &[Vec<f64>], weights: &[f64], rng: &mut Rng) -> f64 {
         .sum()
 }
 
-/// Every value of a scale, lowest first.
-fn scale_values(scale: &Scale) -> Vec<Decimal> {
+/// The lowest point of `scale` above `now` at which `wins` holds, for a `wins` that once true stays
+/// true for every higher point; `None` when not even the top wins. Halves the points in between
+/// rather than listing them: a range of 0 to 10^12 in steps of 10^-10 has 10^22 points. For a
+/// range the points are `from + k × step`, with `k` at most (to − from) ÷ step ≤ 10^22, so every
+/// figure here fits an exact decimal.
+fn lowest_point_above(
+    scale: &Scale,
+    now: Decimal,
+    mut wins: impl FnMut(Decimal) -> bool,
+) -> Option<Decimal> {
     match &scale.points {
-        ScalePoints::Points(p) => p.iter().map(|p| p.value).collect(),
-        ScalePoints::Range { from, step, .. } => {
-            let mut out = Vec::new();
-            let mut v = *from;
-            while v <= scale.top() {
-                out.push(v);
-                v += *step;
+        ScalePoints::Points(p) => {
+            let above = &p[p.partition_point(|q| q.value <= now)..];
+            let (mut lo, mut hi) = (0, above.len());
+            if hi == 0 || !wins(above[hi - 1].value) {
+                return None;
             }
-            out
+            hi -= 1;
+            // Invariant: the point at `hi` wins; every point before `lo` does not.
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if wins(above[mid].value) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            Some(above[hi].value)
+        }
+        ScalePoints::Range { from, to, step } => {
+            let at = |k: Decimal| *from + k * *step;
+            let mut hi = ((*to - *from) / *step).floor();
+            let mut lo = if now < *from {
+                Decimal::ZERO
+            } else {
+                ((now - *from) / *step).floor() + Decimal::ONE
+            };
+            if lo > hi || !wins(at(hi)) {
+                return None;
+            }
+            while lo < hi {
+                let mid = ((lo + hi) / Decimal::TWO).floor();
+                if wins(at(mid)) {
+                    hi = mid;
+                } else {
+                    lo = mid + Decimal::ONE;
+                }
+            }
+            Some(at(hi))
         }
     }
 }

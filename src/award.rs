@@ -23,7 +23,8 @@ pub struct AwardValue {
 }
 
 /// The award value of a bid with quality points (or discount) `q` and `price`; `None` under the
-/// weighted sum, without a price, or with no quality points for a price-per-point method.
+/// weighted sum, without a price, with no quality points for a price-per-point method, or when the
+/// value is beyond what an exact decimal holds (see [`out_of_range`]).
 ///
 /// ```
 /// use bidscore::award::value_of;
@@ -53,7 +54,7 @@ pub fn value_of(
             if q <= Decimal::ZERO {
                 return None;
             }
-            let value = price / q;
+            let value = price.checked_div(q)?;
             Some(AwardValue {
                 value,
                 shown: Fixed(value, 2).to_string(),
@@ -68,7 +69,7 @@ pub fn value_of(
             })
         }
         AwardMethod::QualityPriceRatio { scale, .. } => {
-            let value = q / price * scale;
+            let value = q.checked_div(price)?.checked_mul(scale)?;
             let shown = Fixed(value, decimals).to_string();
             Some(AwardValue {
                 value,
@@ -84,7 +85,7 @@ pub fn value_of(
             })
         }
         AwardMethod::FictitiousDiscount => {
-            let value = price - q;
+            let value = price.checked_sub(q)?;
             Some(AwardValue {
                 value,
                 shown: Fixed(value, 2).to_string(),
@@ -99,6 +100,23 @@ pub fn value_of(
             })
         }
     }
+}
+
+/// Whether a bid with a price and quality points `q` still has no award value: its value was beyond
+/// what an exact decimal holds (a price of 10^12 over 10^-20 quality points), so it cannot be
+/// ranked, rather than ranked on a saturated figure.
+pub(crate) fn out_of_range(
+    method: AwardMethod,
+    q: Decimal,
+    price: Option<Decimal>,
+    value: Option<&AwardValue>,
+) -> bool {
+    let priced_method = match method {
+        AwardMethod::WeightedSum => false,
+        AwardMethod::PricePerQualityPoint => q > Decimal::ZERO,
+        _ => true,
+    };
+    priced_method && price.is_some() && value.is_none()
 }
 
 /// The ranking key: higher is better. The weighted sum ranks by total; the price-per-point and

@@ -375,5 +375,9 @@ pub fn share_percent(marks: Decimal, total: Decimal) -> String {
     if total.is_zero() {
         return "0.00".into();
     }
-    fixed(crate::money::percent(marks, total), 2)
+    // A part of a positive whole: at most 100%, so the percentage always fits.
+    fixed(
+        crate::money::percent(marks, total).unwrap_or(Decimal::ZERO),
+        2,
+    )
 }

@@ -111,6 +111,8 @@ pub enum ErrorKind {
     LoneSurrogate,
     /// The file's bytes are not UTF-8 text; `offset` is the first bad byte, from 0.
     InvalidUtf8 { offset: usize },
+    /// A contract value, price ceiling, reference or worst price below 1, which rounds to nothing.
+    AmountBelowOne { found: String },
 }
 
 impl ErrorKind {
@@ -158,6 +160,7 @@ impl ErrorKind {
             ReservedId { .. } => "reserved-id",
             LoneSurrogate => "lone-surrogate",
             InvalidUtf8 { .. } => "invalid-utf8",
+            AmountBelowOne { .. } => "amount-below-one",
         }
     }
 
@@ -226,6 +229,7 @@ impl ErrorKind {
             ReservedId { id } => p.with("id", id),
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
+            AmountBelowOne { found } => p.with("found", found),
         }
     }
 
@@ -340,6 +344,9 @@ impl ErrorKind {
             LoneSurrogate => "the text holds half of a character (a lone surrogate escape such as \\ud800); remove the escape or write the whole character".into(),
             InvalidUtf8 { offset } => format!(
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
+            ),
+            AmountBelowOne { found } => format!(
+                "{found} is less than 1 unit of the currency; write the amount in whole units, such as 1250000"
             ),
         }
     }

@@ -20,26 +20,40 @@ pub fn evaluate(t: &Tender) -> Evaluation {
     let cx = Ctx::new(t);
     let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
     let (mut bids, mut pool) = score_pool(&cx, &prepared);
-    // Price per quality point cannot rank a bid with no quality points (spec §4): it is
-    // disqualified, and the comparison is taken again without it. Removing a bid can only raise
-    // the others' relative fractions, so one more pass settles it.
-    if t.award == AwardMethod::PricePerQualityPoint {
-        let mut changed = false;
-        for &i in &pool {
-            if bids[i].total_value <= Decimal::ZERO {
-                prepared[i].status = Status::Disqualified;
-                prepared[i].reasons.push(msg(
-                    "no-quality-points",
-                    Params::new(),
-                    "no quality points, so no price per quality point: the bid cannot be ranked"
-                        .into(),
-                ));
-                changed = true;
+    // Price per quality point cannot rank a bid with no quality points (spec §4), and no bid can be
+    // ranked on a figure beyond what an exact decimal holds: such a bid is disqualified, and the
+    // comparison is taken again without it. Removing a bid can only raise the others' relative
+    // fractions, so one more pass settles it.
+    let mut changed = false;
+    for (i, b) in bids.iter().enumerate() {
+        if b.out_of_range {
+            prepared[i].status = Status::Disqualified;
+            prepared[i].reasons.push(out_of_range_reason());
+            changed = true;
+        } else if t.award == AwardMethod::PricePerQualityPoint
+            && b.status == Status::Ranked
+            && b.total_value <= Decimal::ZERO
+        {
+            prepared[i].status = Status::Disqualified;
+            prepared[i].reasons.push(msg(
+                "no-quality-points",
+                Params::new(),
+                "no quality points, so no price per quality point: the bid cannot be ranked".into(),
+            ));
+            changed = true;
+        }
+    }
+    if changed {
+        (bids, pool) = score_pool(&cx, &prepared);
+        // A bid the second pass pushes out of range (its field moved) is set aside without a
+        // third pass: it leaves no one else's score unexplained.
+        for b in bids.iter_mut().filter(|b| b.out_of_range) {
+            if !b.reasons.iter().any(|r| r.code == OUT_OF_RANGE) {
+                b.reasons.push(out_of_range_reason());
             }
+            b.status = Status::Disqualified;
         }
-        if changed {
-            (bids, pool) = score_pool(&cx, &prepared);
-        }
+        pool.retain(|&i| bids[i].status == Status::Ranked);
     }
 
     let ranking = crate::ranking::rank(t, &mut bids);
@@ -129,17 +143,8 @@ pub(crate) struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     pub fn new(t: &'t Tender) -> Ctx<'t> {
         let leaves = t.leaves();
-        let groups = t
-            .groups()
-            .into_iter()
-            .map(|g| {
-                let ids = g.leaf_ids();
-                let idx = (0..leaves.len())
-                    .filter(|&i| ids.contains(&leaves[i].id.as_str()))
-                    .collect();
-                (g, idx)
-            })
-            .collect();
+        let mut groups = Vec::new();
+        group_leaves(&t.criteria, &mut 0, &mut groups);
         let scored = (0..leaves.len())
             .filter(|&li| match leaves[li].kind {
                 Kind::PassFail => false,
@@ -156,6 +161,24 @@ impl<'t> Ctx<'t> {
             names: leaves.iter().map(|c| Rc::from(c.name.as_str())).collect(),
             leaves,
             groups,
+        }
+    }
+}
+
+/// Each group (depth first, parents before children) with the indexes of its leaves. Leaves are
+/// numbered depth first, so a group's leaves are the run counted while walking its children: one
+/// walk of the tree, however deep, instead of a search of every leaf per group.
+fn group_leaves<'t>(nodes: &'t [Node], next: &mut usize, out: &mut Vec<(&'t Group, Vec<usize>)>) {
+    for n in nodes {
+        match n {
+            Node::Leaf(_) => *next += 1,
+            Node::Group(g) => {
+                let at = out.len();
+                let start = *next;
+                out.push((g, Vec::new()));
+                group_leaves(&g.children, next, out);
+                out[at].1 = (start..*next).collect();
+            }
         }
     }
 }
@@ -182,6 +205,17 @@ pub(crate) struct Prepared<'t> {
     pub above_ceiling_zero: bool,
     pub reasons: Vec<Message>,
     pub missing: Vec<Message>,
+}
+
+/// The code of a figure beyond what an exact decimal holds, on a criterion and as a bid's reason.
+pub(crate) const OUT_OF_RANGE: &str = "out-of-range";
+
+fn out_of_range_reason() -> Message {
+    msg(
+        OUT_OF_RANGE,
+        Params::new(),
+        "a score or award value of this bid is too large to work out exactly; check its price and figures".into(),
+    )
 }
 
 fn msg(code: &'static str, params: Params, message: String) -> Message {
@@ -310,8 +344,10 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
                         params(),
                         format!("enter the bid's price: \"{name}\" scores social value as a percentage of it"),
                     ));
+                } else if let Some(sv) = sv_money(t, b, measures) {
+                    p.sv.insert(id, sv);
                 } else {
-                    p.sv.insert(id, sv_money(t, b, measures));
+                    p.reasons.push(out_of_range_reason());
                 }
             }
         }
@@ -326,13 +362,15 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
     p
 }
 
-/// Σ quantity × proxy over the listed measures the bid commits to.
-fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Decimal {
+/// Σ quantity × proxy over the listed measures the bid commits to; `None` beyond what an exact
+/// decimal holds. Each product is at most 10^24 (quantity and proxy are at most 10^12), but the
+/// sum of many is checked.
+fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
     t.measures
         .iter()
         .filter(|m| measures.contains(&m.id))
         .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
-        .sum()
+        .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(v))
 }
 
 /// What a social value percentage is taken of: the price, else the contract value.
@@ -405,7 +443,7 @@ pub(crate) fn input_amount(t: &Tender, c: &Criterion, p: &Prepared) -> Option<De
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
             match scoring {
-                SvScoring::RelativeToHighestPercent => Some(money::percent(sv, sv_base(t, p.bid)?)),
+                SvScoring::RelativeToHighestPercent => money::percent(sv, sv_base(t, p.bid)?),
                 _ => Some(sv),
             }
         }
@@ -425,8 +463,21 @@ pub(crate) struct Raw {
 }
 
 /// Scores one criterion for one bid. A bid outside the pool is scored as if it had been compared
-/// (the field widened by its own amount), so the user sees what it would have got.
+/// (the field widened by its own amount), so the user sees what it would have got. `None` when the
+/// input is missing or the score is out of range (see [`score_leaf`]).
 pub(crate) fn score_criterion(
+    cx: &Ctx,
+    leaf: usize,
+    p: &Prepared,
+    fields: &BTreeMap<&str, Field>,
+    in_pool: bool,
+) -> Option<Raw> {
+    score_leaf(cx, leaf, p, fields, in_pool).filter(|r| r.code != OUT_OF_RANGE)
+}
+
+/// [`score_criterion`], telling an out-of-range score (code [`OUT_OF_RANGE`], no figure to use)
+/// from a missing input (`None`).
+pub(crate) fn score_leaf(
     cx: &Ctx,
     leaf: usize,
     p: &Prepared,
@@ -443,14 +494,28 @@ pub(crate) fn score_criterion(
             (None, _) => Field::point(amount),
         }
     };
-    let from_price = |s: price::Scored, input: Compact| Raw {
-        score: s.score,
-        fraction: s.fraction,
+    let out_of_range = |input: Compact| Raw {
+        score: Decimal::ZERO,
+        fraction: Decimal::ZERO,
         input,
         input_from: None,
-        working: s.working,
-        code: s.code,
-        params: s.params,
+        working: String::new(),
+        code: OUT_OF_RANGE,
+        params: Params::new().with("marks", m),
+    };
+    let from_price = |s: Option<price::Scored>, input: Compact| {
+        let Some(s) = s else {
+            return out_of_range(input);
+        };
+        Raw {
+            score: s.score,
+            fraction: s.fraction,
+            input,
+            input_from: None,
+            working: s.working,
+            code: s.code,
+            params: s.params,
+        }
     };
     match &c.kind {
         Kind::PassFail => None,
@@ -504,21 +569,24 @@ pub(crate) fn score_criterion(
                         .with("amount", Plain(v))
                         .with("highest", Plain(best));
                     if best.is_zero() {
-                        price::Scored {
+                        Some(price::Scored {
                             score: Decimal::ZERO,
                             fraction: Decimal::ZERO,
                             working: format!("no bid offers more than 0, so no marks: {m} × 0"),
                             code: "relative-to-best-all-zero",
                             params,
-                        }
+                        })
                     } else {
-                        price::Scored {
-                            score: money::mul_div(marks, v, best),
-                            fraction: money::mul_div(Decimal::ONE, v, best),
-                            working: format!("{m} × {} ÷ {}", q.of(v), q.of(best)),
-                            code: "relative-to-best",
-                            params,
-                        }
+                        // v ≤ best (the field holds v): a fraction of at most 1.
+                        (|| {
+                            Some(price::Scored {
+                                score: money::mul_div(marks, v, best)?,
+                                fraction: money::mul_div(Decimal::ONE, v, best)?,
+                                working: format!("{m} × {} ÷ {}", q.of(v), q.of(best)),
+                                code: "relative-to-best",
+                                params,
+                            })
+                        })()
                     }
                 }
             };
@@ -529,10 +597,20 @@ pub(crate) fn score_criterion(
             let top = scale.top();
             // An exact mean can run to 28 digits; written once for the input and the parameter.
             let score = input(a.value);
+            // One exact expression from the exact fraction of the aggregate (see `Aggregate`). The
+            // aggregate lies on the scale, so the fraction is at most 1 and `mul_div` returns a
+            // score of at most the marks even when marks × Σ scores (many evaluators) would not fit.
+            // The denominator (evaluators or 2, times the top) is at most a few times 10^12.
+            let den = a.denominator * top;
+            let (Some(score_value), Some(fraction)) = (
+                money::mul_div(marks, a.numerator, den),
+                money::mul_div(Decimal::ONE, a.numerator, den),
+            ) else {
+                return Some(out_of_range(score));
+            };
             Some(Raw {
-                // One exact expression from the exact fraction of the aggregate (see `Aggregate`).
-                score: marks * a.numerator / (a.denominator * top),
-                fraction: a.numerator / (a.denominator * top),
+                score: score_value,
+                fraction,
                 input: score.clone(),
                 input_from: Some(a.source.as_str()),
                 working: format!("{}; {m} × {} ÷ {}", a.how(), Approx(a.value, 4), Plain(top)),
@@ -584,7 +662,9 @@ pub(crate) fn score_criterion(
                 }
                 SvScoring::RelativeToHighestPercent => {
                     let base = sv_base(t, p.bid)?;
-                    let pct = money::percent(sv, base);
+                    let Some(pct) = money::percent(sv, base) else {
+                        return Some(out_of_range(input(sv)));
+                    };
                     let field = field_for(pct);
                     let pc = |d: Decimal| format!("{}%", Approx(d, 2));
                     let (text, best_text) = (pc(pct), pc(field.highest));
@@ -592,13 +672,13 @@ pub(crate) fn score_criterion(
                     // rounded percentages would round twice.
                     match field.highest_parts {
                         Some((best_sv, best_base)) if pct < field.highest => {
-                            match sv.checked_mul(best_base) {
-                                Some(num) => {
-                                    (num, base * best_sv, text, best_text, "sv-relative-percent")
+                            // Social value (up to 10^24 for each measure) times a price can
+                            // exceed a decimal: then the two percentages are divided instead.
+                            match (sv.checked_mul(best_base), base.checked_mul(best_sv)) {
+                                (Some(num), Some(den)) => {
+                                    (num, den, text, best_text, "sv-relative-percent")
                                 }
-                                None => {
-                                    (pct, field.highest, text, best_text, "sv-relative-percent")
-                                }
+                                _ => (pct, field.highest, text, best_text, "sv-relative-percent"),
                             }
                         }
                         _ => (pct, field.highest, text, best_text, "sv-relative-percent"),
@@ -616,9 +696,16 @@ pub(crate) fn score_criterion(
                     params,
                 });
             }
+            // num ≤ den (the field or the target holds the bid's own amount): at most the marks.
+            let (Some(score), Some(fraction)) = (
+                money::mul_div(marks, num, den),
+                money::mul_div(Decimal::ONE, num, den),
+            ) else {
+                return Some(out_of_range(input(sv)));
+            };
             Some(Raw {
-                score: money::mul_div(marks, num, den),
-                fraction: money::mul_div(Decimal::ONE, num, den),
+                score,
+                fraction,
                 input: input(sv),
                 input_from: None,
                 working: format!("{m} × {num_text} ÷ {den_text}"),
@@ -659,10 +746,30 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
             passed: b.gates.get(&c.id).copied(),
         });
     }
+    let mut out_of_range = false;
     for &li in &cx.scored {
         let c = cx.leaves[li];
-        let raw = score_criterion(cx, li, p, fields, in_pool);
+        let raw = score_leaf(cx, li, p, fields, in_pool);
         criteria.push(match raw {
+            Some(r) if r.code == OUT_OF_RANGE => {
+                out_of_range = true;
+                CriterionResult {
+                    id: cx.ids[li].clone(),
+                    name: cx.names[li].clone(),
+                    kind: c.kind.as_str(),
+                    score: None,
+                    max: cx.marks[li].clone(),
+                    fraction: None,
+                    input: Some(r.input),
+                    input_from: None,
+                    working: "not scored: the score is too large to work out exactly".into(),
+                    explain: Explain {
+                        code: OUT_OF_RANGE,
+                        params: r.params,
+                    },
+                    value: None,
+                }
+            }
             Some(r) => {
                 let value = official(r.score, t);
                 values[li] = Some(value);
@@ -705,6 +812,8 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
             },
         });
     }
+    // Each score is at most its marks × `price::RATIO_LIMIT` (10^12 × 10^6), so no sum of the
+    // criteria a file can hold comes near the 7.9 × 10^28 an exact decimal holds.
     let sum: Decimal = criteria.iter().filter_map(|c| c.value).sum();
     let total = total_of(sum, t);
     let groups = cx
@@ -723,6 +832,7 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
         })
         .collect();
     let award = crate::award::value_for(t, fmt, total, b.price);
+    out_of_range |= crate::award::out_of_range(t.award, total, b.price, award.as_ref());
     let key = crate::award::key(t.award, total, award.as_ref().map(|a| a.value));
     BidResult {
         id: b.id.clone(),
@@ -748,6 +858,7 @@ fn bid_result(cx: &Ctx, p: &Prepared, fields: &BTreeMap<&str, Field>, in_pool: b
         missing: p.missing.clone(),
         total_value: total,
         price_value: b.price,
+        out_of_range,
     }
 }
 
@@ -756,14 +867,15 @@ fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
     if t.measures.is_empty() {
         return None;
     }
-    let mut total = Decimal::ZERO;
+    let mut total = Some(Decimal::ZERO);
     let items: Vec<SocialValueItem> = t
         .measures
         .iter()
         .filter_map(|m| {
             let q = *b.commitments.get(&m.id)?;
+            // Quantity and proxy are at most 10^12 each (validation): the product fits.
             let value = q * m.proxy;
-            total += value;
+            total = total.and_then(|t| t.checked_add(value));
             Some(SocialValueItem {
                 measure: m.id.clone(),
                 quantity: plain(q),
@@ -778,9 +890,13 @@ fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
             })
         })
         .collect();
+    let total = total?;
     Some(SocialValue {
         money: fixed(total, 2),
-        percent_of_price: b.price.map(|price| fixed(money::percent(total, price), 2)),
+        percent_of_price: b
+            .price
+            .and_then(|price| money::percent(total, price))
+            .map(|pc| fixed(pc, 2)),
         items,
     })
 }

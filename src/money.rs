@@ -137,17 +137,19 @@ impl fmt::Display for Approx {
 }
 
 /// `a × b ÷ c`, exactly when the product fits in a decimal; otherwise from the quotient first
-/// (then exact to about 20 significant digits, far below any published digit), and saturating
-/// rather than overflowing for absurd inputs. Scores are `marks × numerator ÷ denominator`.
-pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
+/// (then exact to about 20 significant digits, far below any published digit). `None` when the
+/// result itself is beyond what a decimal holds, or `c` is zero: the caller reports it, never a
+/// saturated figure. Scores are `marks × numerator ÷ denominator`; when `|b| ≤ |c|` (a fraction of
+/// at most 1) the result is at most `|a|` and always fits.
+pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Option<Decimal> {
     a.checked_mul(b)
         .and_then(|x| x.checked_div(c))
         .or_else(|| b.checked_div(c).and_then(|q| q.checked_mul(a)))
-        .unwrap_or(Decimal::MAX)
 }
 
-/// `part` as a percentage of `whole` (> 0), saturating for absurd inputs.
-pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
+/// `part` as a percentage of `whole`; `None` when `whole` is zero or the percentage is beyond what
+/// a decimal holds (social value of 10^24 on a price of 10^-10).
+pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     mul_div(part, Decimal::ONE_HUNDRED, whole)
 }
 

@@ -72,8 +72,15 @@ pub struct Scored {
     pub params: Params,
 }
 
+/// The largest multiple of the marks an uncapped reference ratio may give: a price a million times
+/// below the reference is a typing error, not a bid, and beyond it a score (and the total of many
+/// such scores) could exceed what an exact decimal holds. Every other formula gives at most the
+/// marks.
+pub const RATIO_LIMIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 /// Scores `amount` (> 0) with `formula` on `marks`, showing amounts in the working as `shown`.
-/// `field` must contain `amount` when the formula is relative.
+/// `field` must contain `amount` when the formula is relative. `None` when the score is out of
+/// range: an uncapped reference ratio above [`RATIO_LIMIT`].
 ///
 /// ```
 /// use bidscore::model::Formula;
@@ -82,7 +89,7 @@ pub struct Scored {
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
 /// let field = Field { lowest: d("980000"), highest: d("1200000"), highest_parts: None };
-/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, Shown::Money("GBP"));
+/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, Shown::Money("GBP")).unwrap();
 /// assert_eq!(bidscore::money::fixed(s.score, 2), "36.30"); // 40 × 980,000 ÷ 1,080,000
 /// assert_eq!(s.working, "40 × £980,000.00 ÷ £1,080,000.00");
 /// ```
@@ -92,31 +99,37 @@ pub fn score(
     amount: Decimal,
     field: Field,
     shown: Shown,
-) -> Scored {
+) -> Option<Scored> {
     let m = Plain(marks);
     let p = Params::new()
         .with("marks", m)
         .with("amount", Plain(amount))
         .with("formula", formula.as_str());
-    let full = |code: &'static str, why: String, params: Params| Scored {
-        score: marks,
-        fraction: Decimal::ONE,
-        working: format!("{why}, so full marks: {m} × 1"),
-        code,
-        params,
+    let full = |code: &'static str, why: String, params: Params| {
+        Some(Scored {
+            score: marks,
+            fraction: Decimal::ONE,
+            working: format!("{why}, so full marks: {m} × 1"),
+            code,
+            params,
+        })
     };
-    let nothing = |code: &'static str, why: String, params: Params| Scored {
-        score: Decimal::ZERO,
-        fraction: Decimal::ZERO,
-        working: format!("{why}, so no marks: {m} × 0"),
-        code,
-        params,
+    let nothing = |code: &'static str, why: String, params: Params| {
+        Some(Scored {
+            score: Decimal::ZERO,
+            fraction: Decimal::ZERO,
+            working: format!("{why}, so no marks: {m} × 0"),
+            code,
+            params,
+        })
     };
-    match *formula {
+    // Amounts are positive and the field holds `amount`, so the relative fractions lie in 0..=1 and
+    // `mul_div` returns their scores; `?` only ever stops the unbounded reference ratio.
+    Some(match *formula {
         Formula::LowestRatio => {
-            let fraction = mul_div(Decimal::ONE, field.lowest, amount);
+            let fraction = mul_div(Decimal::ONE, field.lowest, amount)?;
             Scored {
-                score: mul_div(marks, field.lowest, amount),
+                score: mul_div(marks, field.lowest, amount)?,
                 fraction,
                 working: format!("{m} × {} ÷ {}", shown.of(field.lowest), shown.of(amount)),
                 code: "lowest-ratio",
@@ -136,8 +149,8 @@ pub fn score(
             }
             let span = field.highest - field.lowest;
             Scored {
-                score: mul_div(marks, field.highest - amount, span),
-                fraction: (field.highest - amount) / span,
+                score: mul_div(marks, field.highest - amount, span)?,
+                fraction: mul_div(Decimal::ONE, field.highest - amount, span)?,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
                     shown.of(field.highest),
@@ -154,7 +167,8 @@ pub fn score(
                 .with("lowest", Plain(field.lowest))
                 .with("zeroAt", Plain(zero_at));
             let k = Plain(zero_at);
-            let zero_point = zero_at * field.lowest;
+            // zeroAt and the lowest are at most 10^12 (validation), so this is at most 10^24.
+            let zero_point = zero_at.checked_mul(field.lowest)?;
             if amount >= zero_point {
                 return nothing(
                     "deviation-from-lowest-zero",
@@ -167,11 +181,12 @@ pub fn score(
                     p,
                 );
             }
-            let denom = (zero_at - Decimal::ONE) * field.lowest;
-            let fraction = Decimal::ONE - (amount - field.lowest) / denom;
+            let denom = (zero_at - Decimal::ONE).checked_mul(field.lowest)?;
+            // amount < zeroAt × lowest, so (amount − lowest) ÷ denom is below 1.
+            let fraction = Decimal::ONE - mul_div(Decimal::ONE, amount - field.lowest, denom)?;
             Scored {
                 // marks × (1 − (P − Pmin) ÷ ((k − 1) × Pmin)) = marks × (denom − P + Pmin) ÷ denom
-                score: mul_div(marks, denom - amount + field.lowest, denom),
+                score: mul_div(marks, denom - amount + field.lowest, denom)?,
                 fraction,
                 working: format!(
                     "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
@@ -219,8 +234,8 @@ pub fn score(
                 );
             }
             Scored {
-                score: mul_div(marks, worst - amount, worst - best),
-                fraction: (worst - amount) / (worst - best),
+                score: mul_div(marks, worst - amount, worst - best)?,
+                fraction: mul_div(Decimal::ONE, worst - amount, worst - best)?,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
                     shown.of(worst),
@@ -245,15 +260,19 @@ pub fn score(
                     p,
                 );
             }
+            let fraction = mul_div(Decimal::ONE, reference, amount)?;
+            if fraction > RATIO_LIMIT {
+                return None;
+            }
             Scored {
-                score: mul_div(marks, reference, amount),
-                fraction: mul_div(Decimal::ONE, reference, amount),
+                score: mul_div(marks, reference, amount)?,
+                fraction,
                 working: format!("{m} × {} ÷ {}", shown.of(reference), shown.of(amount)),
                 code: "reference-ratio",
                 params: p,
             }
         }
-    }
+    })
 }
 
 /// The formula in words, for the published model and for the UI.
@@ -430,7 +449,7 @@ mod tests {
                 highest: d(hi),
                 highest_parts: None,
             };
-            let s = score(&f, d(marks), d(amount), field, Shown::Quantity(None));
+            let s = score(&f, d(marks), d(amount), field, Shown::Quantity(None)).unwrap();
             assert_eq!(
                 crate::money::fixed(s.score, 2),
                 want,

@@ -434,6 +434,11 @@ fn example(
         .iter()
         .map(|p| crate::money::round(base * Decimal::from(*p) / Decimal::ONE_HUNDRED, 0))
         .collect();
+    // Validation keeps the base at 1 or more, so the made-up prices are positive; a worked example
+    // is left out rather than divided by zero should that ever change.
+    if prices.iter().any(|p| *p <= Decimal::ZERO) {
+        return vec![];
+    }
     let field = Field::of(prices.iter().copied()).unwrap_or(Field::point(base));
     prices
         .iter()
@@ -444,16 +449,17 @@ fn example(
                 p,
                 field,
                 crate::money::Shown::Money(&t.info.currency),
-            );
+            )?;
             let score = crate::evaluate::official(s.score, t);
             let shown = crate::evaluate::Fmt::of(t).score(score).to_string();
-            ExampleBid {
+            Some(ExampleBid {
                 price: fixed(p, 2),
                 working: format!("{} = {shown}", s.working),
                 score: shown,
-            }
+            })
         })
-        .collect()
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 /// Three made-up bids (cheap and weaker, middling, dear and strong) worked through the award

@@ -69,6 +69,10 @@ pub struct BidResult {
     /// What the ranking orders by, higher is better (see `award::key`).
     #[serde(skip)]
     pub key_value: Option<Decimal>,
+    /// A score or the award value was beyond what an exact decimal holds (the bid is then
+    /// disqualified with the reason `out-of-range`).
+    #[serde(skip)]
+    pub out_of_range: bool,
     /// In the band of the extended quality-price ratio method.
     pub in_band: bool,
 }

@@ -184,6 +184,13 @@ fn max_magnitude() -> Decimal {
     Decimal::from(1_000_000_000_000u64)
 }
 
+/// Whether the range `from`, `from + step`, … up to `to` has a second point: `{"from": 0, "to": 4,
+/// "step": 5}` holds only 0, so its top is worth nothing and scores on it divide by zero. `to` and
+/// `from` are at most 10^12 and `step` at least 10^-10, so the sum fits.
+fn range_has_two_points(from: Decimal, to: Decimal, step: Decimal) -> bool {
+    from + step <= to
+}
+
 /// Reads a decimal from a JSON number or string, exactly.
 /// Whether `t` is written as a number (`-12.5`, `1e400`, `.5`), whatever its size: the difference
 /// between "not a number" and "a number too large to hold". Checked by hand so the WebAssembly
@@ -672,7 +679,11 @@ impl Reader {
             buyer: self.string(&o, "buyer"),
             reference: self.string(&o, "reference"),
             currency,
-            contract_value: self.positive(&o, "contractValue"),
+            contract_value: {
+                let v = self.positive(&o, "contractValue");
+                self.at_least_one(v, || o.at("contractValue"));
+                v
+            },
             locale: self.string(&o, "locale"),
         }
     }
@@ -901,6 +912,15 @@ impl Reader {
             );
             return None;
         }
+        if !range_has_two_points(from, to, step) {
+            self.err(
+                ErrorKind::InvalidScale {
+                    reason: "a scale needs at least two points",
+                },
+                o.at("step"),
+            );
+            return None;
+        }
         // At most 10^12 / 10^-10 = 10^22 steps: an exact decimal holds that.
         let points = (to - from)
             .checked_div(step)
@@ -915,6 +935,21 @@ impl Reader {
             name: name.into(),
             points: ScalePoints::Range { from, to, step },
         })
+    }
+
+    /// Refuses an amount a worked example or a score would divide by after rounding it to whole
+    /// units: the published example prices three made-up bids at 80%, 90% and 100% of the
+    /// contract value, ceiling or reference, rounded to whole units, and 80% of less than 1 rounds
+    /// to nothing.
+    fn at_least_one(&mut self, amount: Option<Decimal>, path: impl FnOnce() -> String) {
+        if let Some(a) = amount.filter(|a| *a < Decimal::ONE) {
+            self.err(
+                ErrorKind::AmountBelowOne {
+                    found: Plain(a).to_string(),
+                },
+                path(),
+            );
+        }
     }
 
     fn measures(&mut self, v: Option<&Value>) -> Vec<Measure> {
@@ -1339,7 +1374,18 @@ impl Reader {
         description: Option<String>,
         formula: Option<Formula>,
     ) -> Option<Criterion> {
-        let ceiling = match self.positive(&o, "ceiling") {
+        let ceiling = self.positive(&o, "ceiling");
+        self.at_least_one(ceiling, || o.at("ceiling"));
+        match formula {
+            Some(Formula::ReferenceRatio { reference, .. }) => {
+                self.at_least_one(Some(reference), || o.at("reference"))
+            }
+            Some(Formula::SetBounds { worst, .. }) => {
+                self.at_least_one(Some(worst), || o.at("worst"))
+            }
+            _ => {}
+        }
+        let ceiling = match ceiling {
             Some(amount) => Some(Ceiling {
                 amount,
                 above: match self.choice(&o, "aboveCeiling", &["disqualify", "zero"]) {

@@ -62,7 +62,8 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             .filter(|g| g.category.as_deref() == Some("social-value"))
             .map(|g| g.marks)
             .sum();
-        let share = crate::money::percent(sv, max);
+        // The social value groups' marks are part of the positive total: at most 100%.
+        let share = crate::money::percent(sv, max).unwrap_or(Decimal::ZERO);
         if share < Decimal::TEN {
             let message = if sv.is_zero() {
                 "no group has category \"social-value\"; central government must give social value at least 10% of the marks (PPN 06/20, PPN 002)".to_string()

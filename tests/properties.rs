@@ -291,3 +291,220 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+// ---- extreme numbers within the reader's bounds ----
+
+/// Numbers at the edges of what a file may hold: zero, the finest (10^-10) and largest (10^12)
+/// magnitudes, 22-digit decimals, thirds and one.
+const EXTREMES: &[&str] = &[
+    "0",
+    "0.0000000001",
+    "0.5",
+    "1",
+    "0.3333333333",
+    "123456.7890123456",
+    "999999999999.9999999999",
+    "1000000000000",
+];
+
+/// A positive extreme (prices, steps, proxies); `i` picks one.
+fn positive(i: usize) -> &'static str {
+    EXTREMES[1 + i % (EXTREMES.len() - 1)]
+}
+
+/// The largest magnitude a number may have, used where an amount must be at least 1.
+fn at_least_one(i: usize) -> &'static str {
+    ["1", "123456.7890123456", "1000000000000"][i % 3]
+}
+
+#[derive(Debug, Clone)]
+struct Extreme {
+    award: usize,
+    formula: usize,
+    stage: usize,
+    sv: usize,
+    numeric: usize,
+    marks: [usize; 4],
+    step: usize,
+    evaluators: usize,
+    contract: usize,
+    param: usize,
+    bids: Vec<[usize; 6]>,
+}
+
+fn extreme() -> impl Strategy<Value = Extreme> {
+    (
+        (0usize..5, 0usize..7, 0usize..3, 0usize..3, 0usize..3),
+        [0usize..8, 0usize..8, 0usize..8, 0usize..8],
+        (0usize..8, 1usize..=120, 0usize..4, 0usize..3),
+        prop::collection::vec(
+            [
+                0usize..8,
+                0usize..3,
+                0usize..8,
+                0usize..8,
+                0usize..8,
+                0usize..2,
+            ],
+            1..=4,
+        ),
+    )
+        .prop_map(
+            |(
+                (award, formula, stage, sv, numeric),
+                marks,
+                (step, evaluators, contract, param),
+                bids,
+            )| {
+                Extreme {
+                    award,
+                    formula,
+                    stage,
+                    sv,
+                    numeric,
+                    marks,
+                    step,
+                    evaluators,
+                    contract,
+                    param,
+                    bids,
+                }
+            },
+        )
+}
+
+fn extreme_tender(x: &Extreme) -> Value {
+    let mark = |i: usize| EXTREMES[x.marks[i]];
+    let step = positive(x.step);
+    let price_formula = match x.formula {
+        0 => json!({ "formula": "lowest-ratio" }),
+        1 => json!({ "formula": "linear-min-max" }),
+        2 => {
+            json!({ "formula": "deviation-from-lowest", "zeroAt": (["1.0000000001", "2", "1000000000000"][x.param]) })
+        }
+        3 => {
+            json!({ "formula": "set-bounds", "best": "0.0000000001", "worst": at_least_one(x.param) })
+        }
+        4 => json!({ "formula": "reference-ratio", "reference": at_least_one(x.param) }),
+        5 => {
+            json!({ "formula": "reference-ratio", "reference": at_least_one(x.param), "cap": false })
+        }
+        _ => {
+            json!({ "formula": "lowest-ratio", "ceiling": at_least_one(x.param), "aboveCeiling": "zero" })
+        }
+    };
+    let weighted = x.award == 0;
+    let mut price = json!({ "id": "price", "kind": "price", "name": "Price" });
+    if weighted {
+        price["weight"] = json!(mark(0));
+    }
+    for (k, v) in price_formula.as_object().unwrap() {
+        price[k] = v.clone();
+    }
+    let marks_key = if x.award == 3 { "value" } else { "weight" };
+    let mut quality =
+        json!({ "id": "q", "kind": "scored", "name": "Quality", "scale": "s", "threshold": "0" });
+    quality[marks_key] = json!(mark(1));
+    let mut numeric = json!({ "id": "n", "kind": "numeric", "name": "Speed",
+        "direction": if x.numeric == 1 { "higher" } else { "lower" },
+        "formula": if x.numeric == 2 { "reference-ratio" } else { "relative-to-best" } });
+    if x.numeric == 2 {
+        numeric["reference"] = json!("1000000000000");
+        numeric["cap"] = json!(false);
+    }
+    numeric[marks_key] = json!(mark(2));
+    let mut sv = json!({ "id": "sv", "kind": "measures", "name": "Social value", "measures": ["m1", "m2"],
+        "svScoring": (["relative-to-highest", "relative-to-highest-percent", "target"][x.sv]) });
+    if x.sv == 2 {
+        sv["target"] = json!(positive(x.param + 3));
+    }
+    sv[marks_key] = json!(mark(3));
+    let award = match x.award {
+        0 => json!({ "method": "weighted-sum" }),
+        1 => json!({ "method": "price-per-quality-point" }),
+        2 => json!({ "method": "quality-price-ratio", "scale": "1000000000000" }),
+        3 => json!({ "method": "fictitious-discount" }),
+        _ => {
+            json!({ "method": "quality-price-ratio", "band": "0.0000000001", "bandDecider": "price" })
+        }
+    };
+    let bids: Vec<Value> = x
+        .bids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let score = ["0", step, step][b[1]];
+            let evaluators: serde_json::Map<String, Value> = (0..x.evaluators)
+                .map(|e| {
+                    (
+                        format!("E{e}"),
+                        json!(if (e + i) % 2 == 0 { step } else { "0" }),
+                    )
+                })
+                .collect();
+            let marking = if b[5] == 0 {
+                json!({ "moderated": score })
+            } else {
+                json!({ "evaluators": evaluators })
+            };
+            json!({
+                "id": format!("b{i}"),
+                "price": positive(b[0]),
+                "scores": { "q": marking },
+                "values": { "n": positive(b[2]) },
+                "commitments": { "m1": EXTREMES[b[3]], "m2": EXTREMES[b[4]] }
+            })
+        })
+        .collect();
+    json!({
+        "format": "bidscore/1",
+        "tender": { "contractValue": at_least_one(x.contract) },
+        "award": award,
+        "rounding": { "decimals": ([2, 0, 10][x.stage]), "stage": (["criterion", "total", "none"][x.stage]) },
+        "scales": { "s": { "from": 0, "to": "1000000000000", "step": step } },
+        "measures": [
+            { "id": "m1", "name": "Jobs", "unit": "job", "proxy": "1000000000000" },
+            { "id": "m2", "name": "Hours", "unit": "hour", "proxy": "0.0000000001" }
+        ],
+        "criteria": [price, quality, numeric, sv],
+        "bids": bids
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..config() })]
+
+    /// No number a file may hold makes any part of the engine panic, or publish the saturated
+    /// maximum of a decimal as if it were a score.
+    #[test]
+    fn extreme_in_bounds_numbers_never_panic_nor_saturate(x in extreme()) {
+        let text = extreme_tender(&x).to_string();
+        let t = match bidscore::read(&text) {
+            Ok(t) => t,
+            Err(e) => {
+                // Only the award method's own rules may refuse these files.
+                let codes: Vec<&str> = e.errors.iter().map(|e| e.code()).collect();
+                prop_assert!(codes.iter().all(|c| ["price-has-weight", "missing-money-value"].contains(c)), "{codes:?}");
+                return Ok(());
+            }
+        };
+        let e = bidscore::evaluate(&t);
+        let mut out = serde_json::to_string(&e).unwrap();
+        out.push_str(&serde_json::to_string(&bidscore::publish::describe(&t)).unwrap());
+        out.push_str(&serde_json::to_string(&bidscore::debrief::debriefs(&t, &e)).unwrap());
+        out.push_str(&bidscore::ocds::award_criteria(&t).to_string());
+        let options = bidscore::analysis::Options {
+            smaa: Some(bidscore::analysis::SmaaOptions { samples: 50, ..Default::default() }),
+        };
+        out.push_str(&serde_json::to_string(&bidscore::analysis::analyse(&t, &options)).unwrap());
+        prop_assert!(!out.contains("79228162514264337593543950335"));
+        for b in &e.bids {
+            for c in b.criteria.iter().filter(|c| c.explain.code != "reference-ratio") {
+                if let (Some(v), Ok(max)) = (c.value, c.max.parse::<Decimal>()) {
+                    // Rounded to whole marks at most, a score may round up past marks by 0.5.
+                    prop_assert!(v <= max + Decimal::new(5, 1), "{} {} scored {v} of {max}", b.id, c.id);
+                }
+            }
+        }
+    }
+}

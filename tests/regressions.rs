@@ -104,3 +104,137 @@ fn null_scores_and_commitments_were_refused_instead_of_counting_as_absent() {
     let missing: Vec<&str> = a.missing.iter().map(|m| m.code).collect();
     assert_eq!(missing, ["missing-score"]);
 }
+
+/// The saturated figure `rust_decimal` gives as its maximum: never a published number.
+const SATURATED: &str = "79228162514264337593543950335";
+
+/// Evaluates `tender`, asserting the result never carries a saturated figure.
+fn evaluate(tender: &serde_json::Value) -> bidscore::Evaluation {
+    let e = bidscore::evaluate_str(&tender.to_string()).expect("valid tender");
+    let text = serde_json::to_string(&e).unwrap();
+    assert!(!text.contains(SATURATED), "saturated figure in {text}");
+    e
+}
+
+fn reasons(b: &bidscore::result::BidResult) -> Vec<&str> {
+    b.reasons.iter().map(|r| r.code).collect()
+}
+
+#[test]
+fn uncapped_reference_ratio_printed_a_saturated_score() {
+    let e = evaluate(&json!({
+        "format": "bidscore/1",
+        "criteria": [ { "id": "price", "kind": "price", "name": "Price", "weight": 1000000000000u64,
+                        "formula": "reference-ratio", "reference": 1000000000000u64, "cap": false } ],
+        "bids": [ { "id": "tiny", "price": "0.0000000001" }, { "id": "fair", "price": 500000000000u64 } ]
+    }));
+    let tiny = &e.bids[0];
+    assert_eq!(tiny.status, bidscore::Status::Disqualified);
+    assert_eq!(reasons(tiny), ["out-of-range"]);
+    assert_eq!(tiny.criteria[0].score, None);
+    assert_eq!(tiny.criteria[0].explain.code, "out-of-range");
+    // The other bid is ranked on its own exact score: 10^12 × 10^12 ÷ (5 × 10^11).
+    assert_eq!(e.ranking, ["fair"]);
+    assert_eq!(e.bids[1].total, "2000000000000.00");
+}
+
+#[test]
+fn uncapped_reference_ratio_just_inside_the_limit_is_scored_exactly() {
+    // A price a million times below the reference: the largest ratio scored.
+    let e = evaluate(&json!({
+        "format": "bidscore/1",
+        "criteria": [ { "id": "price", "kind": "price", "name": "Price", "weight": 10,
+                        "formula": "reference-ratio", "reference": 1000000, "cap": false } ],
+        "bids": [ { "id": "a", "price": 1 }, { "id": "b", "price": "0.999999" } ]
+    }));
+    assert_eq!(e.bids[0].total, "10000000.00");
+    assert_eq!(reasons(&e.bids[1]), ["out-of-range"]);
+    assert_eq!(e.ranking, ["a"]);
+}
+
+#[test]
+fn social_value_as_a_share_of_a_tiny_price_saturated() {
+    let e = evaluate(&json!({
+        "format": "bidscore/1",
+        "measures": [ { "id": "m", "name": "Jobs", "unit": "job", "proxy": 1000000000000u64 } ],
+        "criteria": [
+            { "id": "price", "kind": "price", "name": "Price", "weight": 50 },
+            { "id": "sv", "kind": "measures", "name": "Social value", "weight": 50, "measures": ["m"],
+              "svScoring": "relative-to-highest-percent" }
+        ],
+        "bids": [
+            { "id": "tiny", "price": "0.0000000001", "commitments": { "m": 1000000000000u64 } },
+            { "id": "fair", "price": 1000, "commitments": { "m": 1 } }
+        ]
+    }));
+    let tiny = &e.bids[0];
+    assert_eq!(reasons(tiny), ["out-of-range"]);
+    assert_eq!(tiny.social_value.as_ref().unwrap().percent_of_price, None);
+    // Without the out-of-range bid, the fair bid holds the highest share and the lowest price.
+    assert_eq!(e.ranking, ["fair"]);
+    assert_eq!(e.bids[1].total, "100.00");
+}
+
+#[test]
+fn award_values_beyond_a_decimal_stopped_the_engine() {
+    // Price per quality point on 10^-20 points, and a quality-price ratio of 10^12 points over a
+    // price of 10^-10 scaled by 10^12: both divided or multiplied out of range and panicked.
+    let model = |award: serde_json::Value, weight: &str, score: &str| {
+        json!({
+            "format": "bidscore/1",
+            "award": award,
+            "rounding": { "stage": "none" },
+            "scales": { "s": { "from": 0, "to": 1, "step": "0.0000000001" } },
+            "criteria": [
+                { "id": "price", "kind": "price", "name": "Price" },
+                { "id": "q", "kind": "scored", "name": "Quality", "weight": weight, "scale": "s" }
+            ],
+            "bids": [
+                { "id": "odd", "price": "1000000000000", "scores": { "q": { "moderated": score } } },
+                { "id": "fair", "price": "0.0000000001", "scores": { "q": { "moderated": 1 } } }
+            ]
+        })
+    };
+    let ppqp = evaluate(&model(
+        json!({ "method": "price-per-quality-point" }),
+        "0.0000000001",
+        "0.0000000001",
+    ));
+    assert_eq!(reasons(&ppqp.bids[0]), ["out-of-range"]);
+    assert_eq!(ppqp.bids[0].value, None);
+    assert_eq!(ppqp.ranking, ["fair"]);
+    let qpr = evaluate(&model(
+        json!({ "method": "quality-price-ratio", "scale": 1000000000000u64 }),
+        "1000000000000",
+        "1",
+    ));
+    assert_eq!(reasons(&qpr.bids[1]), ["out-of-range"]);
+    assert_eq!(qpr.ranking, ["odd"]);
+}
+
+#[test]
+fn what_it_takes_listed_every_point_of_a_huge_scale() {
+    // 10^12 points: listing them ran out of memory; halving needs about 40 what-ifs.
+    let t = bidscore::read(
+        &json!({
+            "format": "bidscore/1",
+            "scales": { "huge": { "from": 0, "to": 1000000000000u64, "step": 1 } },
+            "criteria": [
+                { "id": "price", "kind": "price", "name": "Price", "weight": 50 },
+                { "id": "q", "kind": "scored", "name": "Quality", "weight": 50, "scale": "huge" }
+            ],
+            "bids": [
+                { "id": "a", "price": 100, "scores": { "q": { "moderated": 600000000000u64 } } },
+                { "id": "b", "price": 100, "scores": { "q": { "moderated": 123 } } }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let a = bidscore::analysis::analyse(&t, &bidscore::analysis::Options { smaa: None });
+    let b = a.what_it_takes.iter().find(|w| w.bid == "b").unwrap();
+    let q = b.options.iter().find(|o| o.criterion == "q").unwrap();
+    // Equal prices: b needs more than a's 30.00 quality marks after rounding to 2 places, 30.01:
+    // 50 × v ÷ 10^12 ≥ 30.005 first holds at v = 600,100,000,000 (one point less gives 30.00499…).
+    assert_eq!(q.to.as_deref(), Some("600100000000"));
+}
