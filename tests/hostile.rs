@@ -88,7 +88,9 @@ fn hostile_tenders_are_read_scored_and_explained_without_panicking() {
     assert!(!cases.is_empty(), "no cases in tests/hostile");
     let mut failures = Vec::new();
     for (name, case) in &cases {
-        let expected = case["expected"].as_str().expect("expected: \"ok\" or a code");
+        let expected = case["expected"]
+            .as_str()
+            .expect("expected: \"ok\" or a code");
         assert!(
             case["description"].as_str().is_some_and(|d| !d.is_empty()),
             "{name}: say what the case is"

@@ -9,8 +9,16 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Some((t, e)) = bidscore_fuzz::read_and_evaluate(&text) {
         let table = bidscore::table::ranking_table(&t, &e);
-        for b in e.bids.iter().filter(|b| b.status == bidscore::Status::Ranked) {
-            assert!(table.contains(&b.supplier), "the table leaves out {}", b.supplier);
+        for b in e
+            .bids
+            .iter()
+            .filter(|b| b.status == bidscore::Status::Ranked)
+        {
+            assert!(
+                table.contains(&b.supplier),
+                "the table leaves out {}",
+                b.supplier
+            );
         }
         for d in bidscore::debrief::debriefs(&t, &e) {
             assert!(!d.text.is_empty(), "an empty summary for {}", d.bid);

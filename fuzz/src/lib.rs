@@ -25,7 +25,11 @@ pub enum Num {
     Small(u8),
     Int(u32),
     /// `mantissa` (up to 22 digits) with `scale` decimal places (0..=10).
-    Dec { mantissa: u64, extra: u8, scale: u8 },
+    Dec {
+        mantissa: u64,
+        extra: u8,
+        scale: u8,
+    },
     /// 10^12, the largest magnitude a file may hold.
     Max,
     /// 10^12 minus a little.
@@ -52,14 +56,22 @@ impl Num {
                 extra,
                 scale,
             } => {
-                let digits = format!("{}{:02}", mantissa % 10_000_000_000_000_000_000, extra % 100);
+                let digits = format!(
+                    "{}{:02}",
+                    mantissa % 10_000_000_000_000_000_000,
+                    extra % 100
+                );
                 let digits = digits.trim_start_matches('0');
                 let digits = if digits.is_empty() { "0" } else { digits };
                 let scale = usize::from(scale % 11);
                 if scale == 0 {
                     digits.to_string()
                 } else if digits.len() > scale {
-                    format!("{}.{}", &digits[..digits.len() - scale], &digits[digits.len() - scale..])
+                    format!(
+                        "{}.{}",
+                        &digits[..digits.len() - scale],
+                        &digits[digits.len() - scale..]
+                    )
                 } else {
                     format!("0.{}{}", "0".repeat(scale - digits.len()), digits)
                 }
@@ -302,7 +314,12 @@ impl J {
 }
 
 fn obj(fields: Vec<(&str, J)>) -> J {
-    J::Obj(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    J::Obj(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 fn s(text: &str) -> J {
@@ -602,7 +619,8 @@ impl Spec {
         let mut price_seen = false;
         for (i, leaf) in self.criteria.iter().take(MAX_LEAVES).enumerate() {
             let id = format!("c{i}");
-            let mut f: Vec<(&str, J)> = vec![("id", s(&id)), ("name", s(&format!("Criterion {i}")))];
+            let mut f: Vec<(&str, J)> =
+                vec![("id", s(&id)), ("name", s(&format!("Criterion {i}")))];
             let mut marks = leaf.weight.num.value();
             match &leaf.kind {
                 LeafKind::Price { formula, ceiling } => {
@@ -837,13 +855,11 @@ impl Spec {
         for (i, k) in kinds.iter().enumerate() {
             let id = format!("c{i}");
             match k {
-                LeafKind::PassFail => {
-                    match nth(&b.gates, i) {
-                        Some(Some(g)) => gates.push((id, J::Bool(*g))),
-                        _ if b.complete => gates.push((id, J::Bool(true))),
-                        _ => {}
-                    }
-                }
+                LeafKind::PassFail => match nth(&b.gates, i) {
+                    Some(Some(g)) => gates.push((id, J::Bool(*g))),
+                    _ if b.complete => gates.push((id, J::Bool(true))),
+                    _ => {}
+                },
                 LeafKind::Scored { scale, .. } => {
                     let sc = &scales[usize::from(*scale) % scales.len()];
                     if let Some(Some(m)) = nth(&b.scores, i) {
@@ -869,17 +885,19 @@ impl Spec {
                         }
                         scores.push((id, J::Obj(mf)));
                     } else if b.complete {
-                        let p = if bi % 2 == 0 { Pick::Second } else { Pick::Bottom };
+                        let p = if bi % 2 == 0 {
+                            Pick::Second
+                        } else {
+                            Pick::Bottom
+                        };
                         scores.push((id, obj(vec![("moderated", sc.pick(p))])));
                     }
                 }
-                LeafKind::Numeric { .. } => {
-                    match nth(&b.values, i) {
-                        Some(Some(v)) => values.push((id, v.json())),
-                        _ if b.complete => values.push((id, J::Raw(format!("{}", bi + 1)))),
-                        _ => {}
-                    }
-                }
+                LeafKind::Numeric { .. } => match nth(&b.values, i) {
+                    Some(Some(v)) => values.push((id, v.json())),
+                    _ if b.complete => values.push((id, J::Raw(format!("{}", bi + 1)))),
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -946,7 +964,10 @@ pub fn check_evaluation(e: &bidscore::Evaluation) {
         for c in &b.criteria {
             let Some(v) = c.value else { continue };
             let max: Decimal = c.max.parse().unwrap_or_else(|_| {
-                panic!("criterion {} of bid {} has a max that is not a number: {}", c.id, b.id, c.max)
+                panic!(
+                    "criterion {} of bid {} has a max that is not a number: {}",
+                    c.id, b.id, c.max
+                )
             });
             assert!(
                 v >= Decimal::ZERO,
