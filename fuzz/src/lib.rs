@@ -170,6 +170,10 @@ pub enum ScaleSpec {
     HugeAndFine,
     /// Every point worth nothing.
     ZeroTop,
+    /// 0 to 1000 in steps of 1: as many points as a scale may have.
+    Widest,
+    /// 1001 points 0.0000000001 apart, at the top of the range.
+    WidestFine,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -410,6 +414,12 @@ fn render_scale(spec: &ScaleSpec) -> RenderedScale {
         ScaleSpec::Huge => range("0", "1000000000000", "1"),
         ScaleSpec::FineSteps => range("0", "1", "0.0000000001"),
         ScaleSpec::HugeAndFine => range("0", "1000000000000", "0.0000000001"),
+        ScaleSpec::Widest => range("0", "1000", "1"),
+        ScaleSpec::WidestFine => range(
+            "999999999999.9999998999",
+            "999999999999.9999999999",
+            "0.0000000001",
+        ),
         ScaleSpec::ZeroTop => RenderedScale {
             json: obj(vec![(
                 "points",
