@@ -341,7 +341,7 @@ impl ErrorKind {
             ReservedId { id } => format!(
                 "\"{id}\" is reserved (it has a special meaning in JavaScript); choose another id or name"
             ),
-            LoneSurrogate => "the text holds half of a character (a lone surrogate escape such as \\ud800); remove the escape or write the whole character".into(),
+            LoneSurrogate => "the text holds half a character (a lone \\u escape such as \\ud800); write the whole character".into(),
             InvalidUtf8 { offset } => format!(
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
             ),

@@ -127,9 +127,10 @@ impl<'a> Scan<'a> {
             let key: Cow<'a, str> = if escaped {
                 // Only escaped keys are decoded, by the same parser that read the file.
                 let quoted = &self.text[start..end];
-                serde_json::from_str::<String>(quoted)
-                    .map(Cow::Owned)
-                    .unwrap_or(Cow::Borrowed(raw))
+                match serde_json::from_str(quoted) {
+                    Ok(serde_json::Value::String(k)) => Cow::Owned(k),
+                    _ => Cow::Borrowed(raw),
+                }
             } else {
                 Cow::Borrowed(raw)
             };

@@ -38,36 +38,40 @@ pub const MAX_NAME_CHARS: usize = 1_000;
 /// The longest description, question, rationale, descriptor or note, in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
+/// The most errors reported for one file; past them, the list ends with one more saying how many
+/// there were. A list of thousands helps nobody and would freeze the page showing it.
+pub const MAX_ERRORS: usize = 1_000;
+
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
 const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor", "note"];
 
 /// Names that become keys of JavaScript objects in the widget and cannot be used there.
 const RESERVED: &[&str] = &["__proto__", "constructor", "prototype"];
 
-fn too_large(
-    what: &'static str,
-    limit: usize,
-    found: impl ToString,
-    path: impl Into<String>,
-) -> Error {
-    Error::new(
-        ErrorKind::TooLarge {
-            what,
-            limit,
-            found: found.to_string(),
-        },
-        path,
-    )
+/// One function for every limit, so the WebAssembly build carries one copy.
+fn too_large(what: &'static str, limit: usize, found: String, path: String) -> Error {
+    Error::new(ErrorKind::TooLarge { what, limit, found }, path)
 }
 
 fn one(e: Error) -> Errors {
     Errors { errors: vec![e] }
 }
 
+/// The error for a file of `size` bytes, over [`MAX_FILE_BYTES`]: for a reader that stops
+/// reading at the limit.
+pub fn file_too_large(size: u64) -> Errors {
+    one(too_large(
+        "bytes",
+        MAX_FILE_BYTES,
+        size.to_string(),
+        String::new(),
+    ))
+}
+
 /// A file's bytes as text: refused if over [`MAX_FILE_BYTES`] or not UTF-8.
 pub fn text_of(bytes: &[u8]) -> Result<&str, Errors> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(one(too_large("bytes", MAX_FILE_BYTES, bytes.len(), "")));
+        return Err(file_too_large(bytes.len() as u64));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         one(Error::new(
@@ -88,7 +92,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Tender, Errors> {
 /// [`MAX_FILE_BYTES`] is refused before it is parsed.
 pub fn read(text: &str) -> Result<Tender, Errors> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(one(too_large("bytes", MAX_FILE_BYTES, text.len(), "")));
+        return Err(file_too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Value>(text) {
@@ -135,6 +139,16 @@ pub fn read_value(v: &Value) -> Result<Tender, Errors> {
                         expected: "an object",
                     },
                     "",
+                ));
+            }
+            if r.errors.len() > MAX_ERRORS {
+                let found = r.errors.len();
+                r.errors.truncate(MAX_ERRORS);
+                r.errors.push(too_large(
+                    "errors",
+                    MAX_ERRORS,
+                    found.to_string(),
+                    String::new(),
                 ));
             }
             Err(Errors { errors: r.errors })
@@ -245,6 +259,10 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
 
 /// The closest known name to a misspelt field, if any is close enough to be a likely typo.
 fn suggest(field: &str, known: &[&str]) -> Option<String> {
+    // No field name is this long: a typo of one is not, and the distance would cost its length.
+    if field.len() > 64 {
+        return None;
+    }
     let lower = field.to_ascii_lowercase();
     known
         .iter()
@@ -327,7 +345,7 @@ impl Reader {
                 } else {
                     MAX_NAME_CHARS
                 };
-                self.length(s, limit, || o.at(field));
+                self.length(s, limit, &|| o.at(field));
                 Some(s.clone())
             }
             _ => {
@@ -357,23 +375,24 @@ impl Reader {
             return None;
         }
         // Reported, but the id is still read: references to it are not errors of their own.
-        self.reserved(&id, || o.at("id"));
+        self.reserved(&id, &|| o.at("id"));
         Some(id)
     }
 
     /// Reports text longer than `limit` characters.
-    fn length(&mut self, s: &str, limit: usize, path: impl FnOnce() -> String) {
+    fn length(&mut self, s: &str, limit: usize, path: &dyn Fn() -> String) {
         // A character is at least one byte: most texts are cleared without counting.
         if s.len() > limit {
             let n = s.chars().count();
             if n > limit {
-                self.errors.push(too_large("characters", limit, n, path()));
+                self.errors
+                    .push(too_large("characters", limit, n.to_string(), path()));
             }
         }
     }
 
     /// Reports a name that becomes a JavaScript object key and cannot be one.
-    fn reserved(&mut self, name: &str, path: impl FnOnce() -> String) {
+    fn reserved(&mut self, name: &str, path: &dyn Fn() -> String) {
         if RESERVED.contains(&name) {
             self.err(ErrorKind::ReservedId { id: name.into() }, path());
         }
@@ -389,7 +408,8 @@ impl Reader {
     /// Reports a list or map with more than `limit` entries.
     fn count(&mut self, n: usize, limit: usize, what: &'static str, path: &str) {
         if n > limit {
-            self.errors.push(too_large(what, limit, n, path));
+            self.errors
+                .push(too_large(what, limit, n.to_string(), path.into()));
         }
     }
 
@@ -1051,8 +1071,12 @@ impl Reader {
         }
         if ctx.depth == MAX_GROUP_DEPTH {
             let found = ctx.depth + group_depth(v);
-            self.errors
-                .push(too_large("levels of groups", MAX_GROUP_DEPTH, found, path));
+            self.errors.push(too_large(
+                "levels of groups",
+                MAX_GROUP_DEPTH,
+                found.to_string(),
+                path.into(),
+            ));
         }
         let name = self.string(&o, "name");
         let category = self.string(&o, "category");

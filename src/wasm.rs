@@ -811,12 +811,7 @@ fn unfaithful(root: &JsValue) -> Option<(String, &'static str)> {
             Object::keys(v.unchecked_ref::<Object>())
                 .iter()
                 .find_map(|key| {
-                    let name = key.as_string().unwrap_or_default();
-                    let at = if path.is_empty() {
-                        name
-                    } else {
-                        format!("{path}.{name}")
-                    };
+                    let at = crate::validate::join(&path, &key.as_string().unwrap_or_default());
                     match Reflect::get(v, &key) {
                         Ok(item) => walk(&item, at, open),
                         Err(_) => Some((at, PLAIN_DATA)),

@@ -201,3 +201,147 @@ fn a_reader_that_stops_early_is_not_a_crash() {
     assert!(!err.contains("panicked"), "stderr: {err}");
     assert_eq!(done.status.code(), Some(0));
 }
+
+/// Runs the command line with `input` as raw bytes on standard input.
+fn bidscore_bytes(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bidscore"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the bidscore binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = {
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            // The command line may stop reading early; a closed pipe is not this test's concern.
+            let _ = stdin.write_all(&input);
+        })
+    };
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// A file of its own for one test, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, bytes: &[u8]) -> Self {
+        let path = std::env::temp_dir().join(format!("bidscore-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn example_bytes() -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap()
+}
+
+/// The codes of the errors printed on standard output.
+fn error_codes(o: &Output) -> Vec<String> {
+    stdout_json(o)["errors"]
+        .as_array()
+        .expect("an errors list")
+        .iter()
+        .map(|e| e["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_from_a_file_and_from_stdin() {
+    let plain = bidscore(&["evaluate", EXAMPLE], None);
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(example_bytes());
+    let file = TempFile::new("bom.json", &with_bom);
+    for o in [
+        bidscore_bytes(&["evaluate", file.path()], b""),
+        bidscore_bytes(&["evaluate", "-"], &with_bom),
+    ] {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(o.stdout, plain.stdout);
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_the_same_error_from_a_file_and_from_stdin() {
+    // "Café" saved as Latin-1: the é is the single byte E9.
+    let mut latin1 = example_bytes();
+    let at = latin1.len() - 2;
+    latin1.splice(at..at, *b", \"note\": \"Caf\xE9\"");
+    let file = TempFile::new("latin1.json", &latin1);
+    let from_file = bidscore_bytes(&["check", file.path()], b"");
+    let from_stdin = bidscore_bytes(&["check", "-"], &latin1);
+    for o in [&from_file, &from_stdin] {
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+        assert_eq!(error_codes(o), ["invalid-utf8"]);
+        assert!(stderr(o).contains("not UTF-8"), "{}", stderr(o));
+    }
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_with_its_size() {
+    let limit = bidscore::validate::MAX_FILE_BYTES;
+    // Valid JSON all through, so only its size can be the reason.
+    let mut big = b"{\"format\": \"bidscore/1\", \"tender\": {\"title\": \"".to_vec();
+    big.resize(limit + 10, b'x');
+    big.extend(b"\"}}");
+    let size = big.len().to_string();
+    let file = TempFile::new("big.json", &big);
+    for o in [
+        bidscore_bytes(&["evaluate", file.path()], b""),
+        bidscore_bytes(&["check", "-"], &big),
+    ] {
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let e = &stdout_json(&o)["errors"][0];
+        assert_eq!(e["code"], "too-large");
+        assert_eq!(e["params"]["limit"], limit.to_string());
+        assert_eq!(e["params"]["found"], size);
+    }
+    // A file of exactly the limit is read, and judged on its content: a title too long and no
+    // criteria.
+    big.truncate(limit - 3);
+    big.extend(b"\"}}");
+    let o = bidscore_bytes(&["check", "-"], &big);
+    assert_eq!(
+        error_codes(&o),
+        ["too-large", "missing-field"],
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout_json(&o)["errors"][0]["path"], "tender.title");
+}
+
+#[test]
+fn the_widget_refuses_files_over_the_engines_size_limit() {
+    let io = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/src/io.js"),
+    )
+    .unwrap();
+    let line = io
+        .lines()
+        .find(|l| l.starts_with("export const MAX_FILE_BYTES = "))
+        .expect("www/src/io.js exports MAX_FILE_BYTES");
+    let value: usize = line
+        .trim_start_matches("export const MAX_FILE_BYTES = ")
+        .trim_end_matches(';')
+        .split('*')
+        .map(|f| {
+            f.trim()
+                .parse::<usize>()
+                .expect("a product of whole numbers")
+        })
+        .product();
+    assert_eq!(value, bidscore::validate::MAX_FILE_BYTES);
+}

@@ -44,9 +44,12 @@ fn expand(v: &Value) -> Value {
         serde_json::from_str(&text.replace("$i", &i.to_string())).unwrap()
     };
     match v {
-        Value::Object(o) if o.contains_key("$repeat") => {
-            Value::String(o["$repeat"].as_str().expect("$repeat text").repeat(times(o)))
-        }
+        Value::Object(o) if o.contains_key("$repeat") => Value::String(
+            o["$repeat"]
+                .as_str()
+                .expect("$repeat text")
+                .repeat(times(o)),
+        ),
         Value::Object(o) if o.contains_key("$list") => {
             Value::Array((0..times(o)).map(|i| nth(&o["$list"], i)).collect())
         }

@@ -82,17 +82,42 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Reads a tender file, or standard input for `-`, as text. Reading stops past the size limit (the
+/// rest of the input is counted, not kept); a file over it, or not UTF-8, is an invalid tender
+/// (exit 1) like any other, whichever way it came. A byte order mark is left for the reader to skip.
 fn load(file: &str) -> Result<String, ExitCode> {
-    let mut text = String::new();
+    use bidscore::validate::{file_too_large, text_of, MAX_FILE_BYTES};
+    let limit = MAX_FILE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
     let read = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        let mut stdin = std::io::stdin().lock();
+        (&mut stdin)
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .and_then(|n| match n as u64 == limit {
+                true => std::io::copy(&mut stdin, &mut std::io::sink()).map(|rest| n as u64 + rest),
+                false => Ok(n as u64),
+            })
     } else {
-        std::fs::read(file).map(|bytes| text = String::from_utf8_lossy(&bytes).into_owned())
+        std::fs::File::open(file).and_then(|f| {
+            let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+            match size >= limit {
+                true => Ok(size),
+                false => f.take(limit).read_to_end(&mut bytes).map(|n| n as u64),
+            }
+        })
     };
-    read.map(|_| text).map_err(|e| {
+    let size = read.map_err(|e| {
         eprintln!("bidscore: cannot read {file}: {e}");
         ExitCode::from(2)
-    })
+    })?;
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(invalid(&file_too_large(size)));
+    }
+    match text_of(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(errors) => Err(invalid(&errors)),
+    }
 }
 
 fn invalid(errors: &bidscore::Errors) -> ExitCode {

@@ -9,7 +9,7 @@ import { renderPublish } from './publish.js';
 import { renderSelfAssess, selfAssessTender } from './self-assess.js';
 import { renderEvaluate } from './evaluate.js';
 import { breakdown, ordered } from './results.js';
-import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey } from './io.js';
+import { download, fileName, forget, loadSaved, resultsCsv, save, storageKey, tooLarge } from './io.js';
 import { downloadStandalone, standaloneAvailable } from './standalone.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
@@ -701,18 +701,20 @@ export class BidScorer extends HTMLElement {
 
   async #importFile(file) {
     const ui = this.#cat().ui;
-    const text = await file.text();
+    const big = tooLarge(file, ui);
+    let problems = big && [big];
+    const text = big ? '' : await file.text();
     let data;
-    let problems = null;
     try {
-      data = JSON.parse(text);
+      data = problems ? null : JSON.parse(text);
     } catch {
       problems = [ui.importNotJson];
     }
     if (!problems) {
       let errors;
       try {
-        errors = this.#engine.validate(data).errors;
+        // The text, not the parsed object: a key given twice is an error only the text shows.
+        errors = this.#engine.validate(text).errors;
       } catch (error) {
         errors = engineErrors(error);
       }

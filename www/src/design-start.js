@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { fill } from './messages.js';
 import { TEMPLATES, blankTender } from './design-templates.js';
 import { actionButton, amountOrNone, setOrDelete, textOrNone } from './design-fields.js';
+import { tooLarge } from './io.js';
 
 const STARTS = ['blank', ...Object.keys(TEMPLATES)];
 
@@ -110,6 +111,11 @@ export function startSection(c) {
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
+    const big = tooLarge(f, c.cat.ui);
+    if (big) {
+      c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [big] });
+      return;
+    }
     let data;
     try {
       data = JSON.parse(await f.text());

@@ -1,8 +1,19 @@
 // Saving work in this browser, downloading files and the CSV of results. Nothing is sent anywhere.
 import { ordered, segments } from './results.js';
 import { totalHeading, valueFields, valueHeadings } from './award.js';
+import { fill } from './messages.js';
 
 const PREFIX = 'bid-scorer:v1';
+
+/** The largest tender file the engine reads, in bytes (its `MAX_FILE_BYTES`; a test keeps them equal). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Why `file` cannot be opened for its size, before any of it is read; null when it can. */
+export function tooLarge(file, ui) {
+  if (file.size <= MAX_FILE_BYTES) return null;
+  const mb = (n) => (n / 1048576).toFixed(1);
+  return fill(ui.importTooLarge, { size: mb(file.size), limit: mb(MAX_FILE_BYTES) });
+}
 
 /** The localStorage key for a tender's saved work in one mode. */
 export function storageKey(tender, mode) {

@@ -160,6 +160,7 @@ const EN_GB = {
     storageUnavailable: 'This browser is not letting the page save your work, so it will be lost when you leave.',
     importFailed: 'The file “{file}” could not be opened, so your current work was kept:',
     importNotJson: 'it is not a JSON file',
+    importTooLarge: 'it is {size} MB, more than the {limit} MB a tender file may be',
     imported: 'Opened “{file}”.',
     printedOn: 'Printed on {date}',
     totalsAnnounce: '{supplier}: {total} out of {max}',
