@@ -2,7 +2,7 @@
 # missing first (`make setup`), so it works from a fresh clone.
 .NOTPARALLEL:
 .PHONY: all setup test lint fmt-check clippy cargo-test wasm wasm-test node-test browser-test \
-        size bench demo clean dist
+        size bench demo clean dist fuzz fuzz-smoke
 
 PORT ?= 8080
 # Tools cargo installs (wasm-pack, wasm-bindgen) live here; make sure a fresh shell finds them.
@@ -15,7 +15,7 @@ setup:
 	@scripts/setup.sh
 
 ## test: everything CI checks, in order
-test: setup lint cargo-test wasm dist size wasm-test node-test browser-test bench
+test: setup lint cargo-test wasm dist size wasm-test node-test browser-test bench fuzz-smoke
 	@echo "make test: all passed"
 
 lint: fmt-check clippy
@@ -66,6 +66,16 @@ demo: wasm dist
 	@if [ ! -f scripts/serve.mjs ]; then echo "demo: scripts/serve.mjs is missing" >&2; exit 1; fi
 	@echo "Serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	node scripts/serve.mjs --port $(PORT)
+
+## fuzz: each fuzz target (fuzz/fuzz_targets) in turn for FUZZ_SECONDS (default 60), after
+##       replaying its corpus; a crash stops the run and is saved under fuzz/artifacts
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@fuzz/run.sh $(FUZZ_SECONDS)
+
+## fuzz-smoke: replay every fuzz target's corpus, then fuzz each for a few seconds
+fuzz-smoke: setup
+	@fuzz/run.sh 5
 
 clean:
 	rm -rf pkg dist target/wasm-opt
