@@ -1401,10 +1401,10 @@ impl Reader {
         let ceiling = self.positive(&o, "ceiling");
         self.at_least_one(ceiling, &o, "ceiling");
         match formula {
-            Formula::ReferenceRatio { reference, .. } => {
+            Some(Formula::ReferenceRatio { reference, .. }) => {
                 self.at_least_one(Some(reference), &o, "reference")
             }
-            Formula::SetBounds { worst, .. } => self.at_least_one(Some(worst), &o, "worst"),
+            Some(Formula::SetBounds { worst, .. }) => self.at_least_one(Some(worst), &o, "worst"),
             _ => {}
         }
         let ceiling = match ceiling {
