@@ -184,7 +184,11 @@ fn award_values_beyond_a_decimal_stopped_the_engine() {
             "format": "bidscore/1",
             "award": award,
             "rounding": { "stage": "none" },
-            "scales": { "s": { "from": 0, "to": 1, "step": "0.0000000001" } },
+            "scales": { "s": { "points": [
+                { "value": 0, "label": "None" },
+                { "value": "0.0000000001", "label": "Least" },
+                { "value": 1, "label": "Full" }
+            ] } },
             "criteria": [
                 { "id": "price", "kind": "price", "name": "Price" },
                 { "id": "q", "kind": "scored", "name": "Quality", "weight": weight, "scale": "s" }
@@ -214,46 +218,50 @@ fn award_values_beyond_a_decimal_stopped_the_engine() {
 
 #[test]
 fn what_it_takes_listed_every_point_of_a_huge_scale() {
-    // 10^12 points: listing them ran out of memory; halving needs about 40 what-ifs.
-    let t = bidscore::read(
-        &json!({
+    // 10^12 points: listing them ran out of memory. Such a scale is now refused by the reader
+    // (at most 1,001 points), and what it takes finds the needed point by halving, not listing.
+    let model = |to: u64, a: u64| {
+        json!({
             "format": "bidscore/1",
-            "scales": { "huge": { "from": 0, "to": 1000000000000u64, "step": 1 } },
+            "scales": { "huge": { "from": 0, "to": to, "step": 1 } },
             "criteria": [
                 { "id": "price", "kind": "price", "name": "Price", "weight": 50 },
                 { "id": "q", "kind": "scored", "name": "Quality", "weight": 50, "scale": "huge" }
             ],
             "bids": [
-                { "id": "a", "price": 100, "scores": { "q": { "moderated": 600000000000u64 } } },
+                { "id": "a", "price": 100, "scores": { "q": { "moderated": a } } },
                 { "id": "b", "price": 100, "scores": { "q": { "moderated": 123 } } }
             ]
         })
-        .to_string(),
-    )
-    .unwrap();
+        .to_string()
+    };
+    let refused = bidscore::read(&model(1_000_000_000_000, 600_000_000_000)).unwrap_err();
+    assert_eq!(refused.errors[0].code(), "too-large");
+    assert_eq!(refused.errors[0].path, "scales.huge.step");
+    let t = bidscore::read(&model(1000, 600)).unwrap();
     let a = bidscore::analysis::analyse(&t, &bidscore::analysis::Options { smaa: None });
     let b = a.what_it_takes.iter().find(|w| w.bid == "b").unwrap();
     let q = b.options.iter().find(|o| o.criterion == "q").unwrap();
-    // Equal prices: b needs more than a's 30.00 quality marks after rounding to 2 places, 30.01:
-    // 50 × v ÷ 10^12 ≥ 30.005 first holds at v = 600,100,000,000 (one point less gives 30.00499…).
-    assert_eq!(q.to.as_deref(), Some("600100000000"));
+    // Equal prices: b needs more than a's 30.00 quality marks after rounding to 2 places:
+    // 50 × v ÷ 1000 is 30.00 at v = 600 and 30.05 at 601.
+    assert_eq!(q.to.as_deref(), Some("601"));
 }
 
 #[test]
 fn deep_groups_were_searched_leaf_by_leaf() {
-    // 60 nested groups over 2,000 gates and two scored leaves: each group's leaves were found by
+    // Groups nested to the reader's limit of 10 over 900 gates (60 over 2,000 before the limit) and two scored leaves: each group's leaves were found by
     // searching every leaf of the tender for every leaf of the group (20,000 gates took 16 s).
     // Each group's sub-total is the scores of the leaves under it, however deep.
-    let mut inner: Vec<serde_json::Value> = (0..2000)
+    let mut inner: Vec<serde_json::Value> = (0..900)
         .map(|i| json!({ "id": format!("g{i}"), "kind": "pass-fail", "name": format!("Gate {i}") }))
         .collect();
     inner.push(
         json!({ "id": "deep", "kind": "scored", "name": "Deep", "weight": 60, "scale": "s" }),
     );
-    let mut node = json!({ "id": "grp59", "name": "Group 59", "children": inner });
-    for d in (0..59).rev() {
+    let mut node = json!({ "id": "grp9", "name": "Group 9", "children": inner });
+    for d in (0..9).rev() {
         let mut children = vec![node];
-        if d == 30 {
+        if d == 5 {
             children.push(
                 json!({ "id": "mid", "kind": "scored", "name": "Mid", "weight": 40, "scale": "s" }),
             );
@@ -262,7 +270,7 @@ fn deep_groups_were_searched_leaf_by_leaf() {
             json!({ "id": format!("grp{d}"), "name": format!("Group {d}"), "children": children });
     }
     let gates: serde_json::Map<String, serde_json::Value> =
-        (0..2000).map(|i| (format!("g{i}"), json!(true))).collect();
+        (0..900).map(|i| (format!("g{i}"), json!(true))).collect();
     let e = evaluate(&json!({
         "format": "bidscore/1",
         "scales": { "s": { "from": 0, "to": 4, "step": 1 } },
@@ -270,11 +278,11 @@ fn deep_groups_were_searched_leaf_by_leaf() {
         "bids": [ { "id": "a", "gates": gates, "scores": { "deep": { "moderated": 2 }, "mid": { "moderated": 4 } } } ]
     }));
     let groups = &e.bids[0].groups;
-    assert_eq!(groups.len(), 60);
+    assert_eq!(groups.len(), 10);
     for (d, g) in groups.iter().enumerate() {
         assert_eq!(g.id, format!("grp{d}"));
-        // deep scores 60 × 2 ÷ 4 = 30; mid, under groups 0..=30, scores 40.
-        let want = if d <= 30 { "70.00" } else { "30.00" };
+        // deep scores 60 × 2 ÷ 4 = 30; mid, under groups 0..=5, scores 40.
+        let want = if d <= 5 { "70.00" } else { "30.00" };
         assert_eq!(g.score, want, "{}", g.id);
     }
     assert_eq!(e.bids[0].total, "70.00");
