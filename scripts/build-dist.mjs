@@ -359,6 +359,17 @@ __require(__worker ? ${JSON.stringify(workerEntry)} : ${JSON.stringify(entry)});
   return text;
 }
 
+/**
+ * The bundle minified by esbuild (pinned in package.json): whitespace, syntax and local names;
+ * the licence banner (a `/*!` comment) is kept. The minified text is checked again as a script.
+ */
+export async function minified(text) {
+  const { transform } = await import('esbuild');
+  const { code } = await transform(text, { minify: true, legalComments: 'inline', charset: 'utf8' });
+  new vm.Script(code, { filename: 'bid-scorer.js' });
+  return code;
+}
+
 /** The whole dist/bid-scorer.js text. */
 export async function build() {
   const { wasm, packed } = await compressWasm();
@@ -385,7 +396,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const at = args.indexOf('--out');
   const out = resolve(root, at >= 0 ? args[at + 1] : 'dist/bid-scorer.js');
   try {
-    const text = await build();
+    const text = await minified(await build());
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);
     console.log(`${relative(root, out)}: ${Buffer.byteLength(text)} bytes`);

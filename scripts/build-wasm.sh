@@ -14,7 +14,7 @@ toolchain=$(cat target/.wasm-toolchain 2>/dev/null || echo nightly)
 RUSTUP_TOOLCHAIN=$toolchain CARGO_TARGET_DIR=target/wasm-release \
   RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
   cargo build --quiet --locked --lib --release --target wasm32-unknown-unknown \
-  -Zbuild-std=std,panic_abort --config 'profile.release.opt-level="z"' \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --config 'profile.release.opt-level="z"' \
   --config 'profile.release.panic="abort"'
 rm -rf pkg
 wasm-bindgen --target web --typescript --experimental-reset-state-function --out-dir pkg \
