@@ -171,7 +171,7 @@ struct Reader {
 /// The path of `key` inside the object at `path`: `scores.q1`, or `scores["a.b"]` when the key
 /// could be misread as part of a path (it is empty, or holds `.`, `[`, `]`, `"`, `\\` or a control
 /// character). The quoted form is the key as a JSON string, so every path reads one way back.
-pub(crate) fn join(path: &str, key: &str) -> String {
+pub fn join(path: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && !key
             .chars()

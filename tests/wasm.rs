@@ -7,6 +7,11 @@
 
 pub use bidscore::{evaluate_str, validate_str, Error, ErrorKind, Errors, Validation, VERSION};
 
+/// What the binding names as `crate::validate`: the path rule it shares with the reader.
+pub mod validate {
+    pub use bidscore::validate::join;
+}
+
 #[path = "../src/wasm.rs"]
 mod binding;
 
