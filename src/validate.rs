@@ -46,7 +46,7 @@ pub const MAX_ERRORS: usize = 1_000;
 const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor", "note"];
 
 /// Names that become keys of JavaScript objects in the widget and cannot be used there.
-const RESERVED: &[&str] = &["__proto__", "constructor", "prototype"];
+const RESERVED: [&str; 3] = ["__proto__", "constructor", "prototype"];
 
 /// One function for every limit, so the WebAssembly build carries one copy.
 fn too_large(what: &'static str, limit: usize, found: String, path: String) -> Error {
