@@ -148,7 +148,13 @@ try {
   // The worker alone: the milliseconds it reports for each run, inside the worker.
   const times = await page.evaluate(async ({ text, samples, runs }) => {
     const worker = new Worker('/src/analysis-worker.js', { type: 'module' });
-    const next = () => new Promise((ok) => worker.addEventListener('message', ({ data }) => ok(data), { once: true }));
+    // A worker that goes quiet fails the run rather than hanging it.
+    const next = () => new Promise((ok, fail) => {
+      const quiet = setTimeout(() => fail(new Error('the analysis worker sent nothing for 120 s')), 120000);
+      worker.addEventListener('message', ({ data }) => { clearTimeout(quiet); ok(data); }, { once: true });
+    });
+    // Loaded next to pkg/, the worker loads the engine itself: the message carries no module.
+    worker.postMessage({ kind: 'engine' });
     const ready = await next();
     if (ready.kind !== 'ready') throw new Error(`the worker did not start: ${ready.message}`);
     const out = [];
