@@ -45,6 +45,7 @@ pub mod result;
 mod sorting;
 pub mod synth;
 pub mod table;
+pub mod terminal;
 pub mod text;
 pub mod validate;
 mod warning;

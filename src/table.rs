@@ -2,14 +2,16 @@
 
 use crate::model::Tender;
 use crate::result::{Evaluation, Status};
+use crate::terminal::{cell, printable};
 
 /// The ranking, one bid a line, then each bid's reasons, missing inputs and the warnings.
 pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
     let mut out = String::new();
+    // Text from the file is made printable here, before any column is measured.
     let title = t.info.title.as_deref().unwrap_or("Tender");
-    out.push_str(title);
+    out.push_str(&cell(title));
     if let Some(r) = &t.info.reference {
-        out.push_str(&format!(" ({r})"));
+        out.push_str(&format!(" ({})", cell(r)));
     }
     out.push('\n');
     let groups = t.groups();
@@ -29,7 +31,7 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
     ];
     header.extend(
         top.iter()
-            .map(|g| format!("{} /{}", g.name, crate::money::plain(g.marks))),
+            .map(|g| format!("{} /{}", cell(&g.name), crate::money::plain(g.marks))),
     );
     header.push(format!("Total /{}", e.max_total));
     // The other award methods rank by a value, not the total: show it beside the total.
@@ -52,7 +54,7 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
     for b in &order {
         let mut row = vec![
             b.rank.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
-            b.supplier.clone(),
+            cell(&b.supplier),
             b.price
                 .as_deref()
                 .and_then(|p| p.parse().ok())
@@ -116,13 +118,17 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
     }
     for b in &order {
         for m in b.reasons.iter().chain(&b.missing) {
-            out.push_str(&format!("  {}: {}\n", b.supplier, m.message));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                cell(&b.supplier),
+                printable(&m.message)
+            ));
         }
     }
     if !e.warnings.is_empty() {
         out.push_str("\nWarnings\n");
         for w in &e.warnings {
-            out.push_str(&format!("  [{}] {}\n", w.code, w.message));
+            out.push_str(&format!("  [{}] {}\n", w.code, printable(&w.message)));
         }
     }
     out

@@ -236,6 +236,25 @@ fn text_output_drops_terminal_control_characters_from_the_file() {
     assert_printable("--table", &out);
     assert!(out.contains("Evil Ltd"), "{out}");
     assert!(out.contains('\n'), "lines stay");
+    // Columns are measured on what is shown: the Price column starts at the same place on the
+    // header, the rule and every ranked row.
+    let rows: Vec<&str> = out.lines().skip(1).take_while(|l| !l.is_empty()).collect();
+    let rule = rows[1];
+    let starts: Vec<usize> = rule.match_indices("  -").map(|(i, _)| i + 2).collect();
+    let ranked = |r: &&&str| {
+        let rank = r.trim_start().split("  ").next().unwrap_or("");
+        rank == "-" || rank.parse::<u32>().is_ok()
+    };
+    for row in rows.iter().skip(2).filter(ranked) {
+        let shown: Vec<char> = row.chars().collect();
+        for &s in &starts {
+            assert_eq!(
+                shown.get(s - 1),
+                Some(&' '),
+                "a column start moved in {row:?}\n{out}"
+            );
+        }
+    }
 
     let debrief = bidscore(&["debrief", "-", "--text"], Some(&tender));
     assert_eq!(debrief.status.code(), Some(0), "{}", stderr(&debrief));
@@ -297,6 +316,35 @@ fn output_that_cannot_be_written_exits_2_with_a_message() {
         );
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn a_standard_error_that_cannot_be_written_changes_nothing_but_the_message() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no /dev/full on this system
+    };
+    let path = std::env::temp_dir().join(format!("bidscore-invalid-{}.json", std::process::id()));
+    std::fs::write(&path, INVALID).unwrap();
+    let invalid = path.to_str().unwrap();
+    // Each writes to standard error: the error list, the usage, an unreadable file, a valid check.
+    for (args, code) in [
+        (&["check", invalid][..], 1),
+        (&["evaluate", invalid], 1),
+        (&["frobnicate"], 2),
+        (&["evaluate", "/no/such/file.json"], 2),
+        (&["check", EXAMPLE], 0),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_bidscore"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(full.try_clone().unwrap())
+            .output()
+            .expect("bidscore runs");
+        // A panic would exit 101.
+        assert_eq!(o.status.code(), Some(code), "{args:?}");
+    }
+    std::fs::remove_file(&path).ok();
 }
 
 /// Runs the command line with `input` as raw bytes on standard input.

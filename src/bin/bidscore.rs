@@ -18,6 +18,8 @@ use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
+use bidscore::terminal::printable;
+
 /// Writes a line to standard output. A failed write is remembered, and `main` exits 2 for it
 /// once the command is done (quietly for a closed pipe, `bidscore evaluate x | head`: the reader
 /// has what it wanted).
@@ -25,6 +27,14 @@ macro_rules! emit {
     ($($arg:tt)*) => {{
         let result = writeln!(std::io::stdout().lock(), $($arg)*);
         remember(result);
+    }};
+}
+
+/// Writes a line to standard error. Unlike `eprintln!`, a standard error that cannot be written
+/// (closed, or a full disk) is ignored: the exit code still tells what happened.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
     }};
 }
 
@@ -36,42 +46,6 @@ fn remember(result: std::io::Result<()>) {
         let mut first = WRITE_ERROR.lock().unwrap_or_else(|p| p.into_inner());
         first.get_or_insert(e);
     }
-}
-
-/// Text from the tender file made safe for a terminal: terminal control characters (C0 except
-/// line feed and tab, DEL, C1) are dropped, and so are whole escape sequences (CSI `ESC [ … final`,
-/// OSC `ESC ] … BEL or ESC \`, and any other `ESC x`), so a supplier name cannot clear the
-/// screen, retitle the window or ring the bell.
-fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1b}' => match chars.next() {
-                // CSI: parameters and intermediates up to a final byte in @ to ~.
-                Some('[') => {
-                    for c in chars.by_ref() {
-                        if ('\u{40}'..='\u{7e}').contains(&c) {
-                            break;
-                        }
-                    }
-                }
-                // OSC, DCS, SOS, PM, APC: a string up to BEL or ST (ESC \).
-                Some(']' | 'P' | 'X' | '^' | '_') => {
-                    while let Some(c) = chars.next() {
-                        if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            },
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {} // the rest of C0, DEL and C1
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const USAGE: &str = "usage: bidscore evaluate FILE|- [--table]
@@ -91,7 +65,7 @@ fn main() -> ExitCode {
         None => code,
         Some(e) => {
             if e.kind() != ErrorKind::BrokenPipe {
-                eprintln!("bidscore: cannot write the output: {e}");
+                note!("bidscore: cannot write the output: {e}");
             }
             ExitCode::from(2)
         }
@@ -146,7 +120,7 @@ fn emit_raw(text: &str) {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("{USAGE}");
+    note!("{USAGE}");
     ExitCode::from(2)
 }
 
@@ -176,7 +150,7 @@ fn load(file: &str) -> Result<String, ExitCode> {
         })
     };
     let size = read.map_err(|e| {
-        eprintln!("bidscore: cannot read {}: {e}", printable(file));
+        note!("bidscore: cannot read {}: {e}", printable(file));
         ExitCode::from(2)
     })?;
     if size > MAX_FILE_BYTES as u64 {
@@ -193,13 +167,13 @@ fn invalid(errors: &bidscore::Errors) -> ExitCode {
         "{}",
         serde_json::to_string_pretty(errors).unwrap_or_default()
     );
-    eprintln!(
+    note!(
         "bidscore: the tender file has {} error{}:",
         errors.errors.len(),
         if errors.errors.len() == 1 { "" } else { "s" }
     );
     for e in &errors.errors {
-        eprintln!("  {} [{}]", printable(&e.to_string()), e.code());
+        note!("  {} [{}]", printable(&e.to_string()), e.code());
     }
     ExitCode::from(1)
 }
@@ -208,7 +182,7 @@ fn evaluate(file: &str, table: bool) -> ExitCode {
     with_tender(file, |tender| {
         let result = bidscore::evaluate(tender);
         if table {
-            emit_raw(&printable(&bidscore::table::ranking_table(tender, &result)));
+            emit_raw(&bidscore::table::ranking_table(tender, &result));
         } else {
             emit!(
                 "{}",
@@ -226,7 +200,7 @@ fn check(file: &str) -> ExitCode {
     let v = bidscore::validate_str(&text);
     if v.errors.is_empty() {
         emit!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-        eprintln!(
+        note!(
             "bidscore: the tender file is valid ({} warnings)",
             v.warnings.len()
         );
