@@ -57,7 +57,7 @@ size: dist
 	@node scripts/size.mjs
 
 ## bench: native, Node and Chromium timings of evaluate(), with budget checks
-bench: wasm
+bench: wasm dist
 	@node scripts/bench.mjs
 
 ## demo: build, print the example's ranking, and serve www/ on http://127.0.0.1:$(PORT)
