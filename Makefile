@@ -41,12 +41,12 @@ wasm-test:
 
 ## node-test: the JS API from pkg/ (parity with the command line, errors, type declarations)
 node-test: wasm
-	node --test tests/node/
+	node --test --test-timeout=600000 tests/node/
 
 ## browser-test: every tests/browser/*.test.mjs, when there are any
 browser-test: wasm dist
 	@set -- tests/browser/*.test.mjs; \
-	if [ -e "$$1" ]; then node --test "$$@"; else echo "browser-test: no tests/browser/*.test.mjs yet"; fi
+	if [ -e "$$1" ]; then node --test --test-timeout=600000 "$$@"; else echo "browser-test: no tests/browser/*.test.mjs yet"; fi
 
 ## dist: dist/bid-scorer.js, the widget and the engine in one classic script (needs xz)
 dist: wasm
