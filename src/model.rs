@@ -222,6 +222,23 @@ pub enum Formula {
     ReferenceRatio { reference: Decimal, cap: bool },
 }
 
+impl Criterion {
+    /// Whether this criterion can score above its marks: only a price (or a lower-is-better
+    /// numeric criterion) under an uncapped reference ratio, marks × reference ÷ price, which
+    /// exceeds the marks for a price below the reference (spec §3).
+    pub fn may_exceed_marks(&self) -> bool {
+        let uncapped = |f: &Formula| matches!(f, Formula::ReferenceRatio { cap: false, .. });
+        match &self.kind {
+            Kind::Price { formula, .. } => uncapped(formula),
+            Kind::Numeric {
+                formula: NumericFormula::Price(formula),
+                ..
+            } => uncapped(formula),
+            _ => false,
+        }
+    }
+}
+
 impl Formula {
     pub fn as_str(&self) -> &'static str {
         match self {

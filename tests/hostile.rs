@@ -35,25 +35,6 @@ fn cases() -> Vec<(String, Value)> {
         .collect()
 }
 
-/// Whether a criterion is a price under an uncapped reference ratio (spec §3: it may exceed its marks).
-fn uncapped_ratio(t: &bidscore::Tender, id: &str) -> bool {
-    t.leaves().iter().any(|c| {
-        c.id == id
-            && matches!(
-                c.kind,
-                bidscore::model::Kind::Price {
-                    formula: bidscore::model::Formula::ReferenceRatio { cap: false, .. },
-                    ..
-                } | bidscore::model::Kind::Numeric {
-                    formula: bidscore::model::NumericFormula::Price(
-                        bidscore::model::Formula::ReferenceRatio { cap: false, .. }
-                    ),
-                    ..
-                }
-            )
-    })
-}
-
 /// What one tender gives: "ok" or its first error code; or why it failed.
 fn outcome(text: &str) -> Result<String, String> {
     let t = match bidscore::read(text) {
@@ -72,7 +53,13 @@ fn outcome(text: &str) -> Result<String, String> {
             // A score is at most its marks, give or take the rounding of the last decimal, except
             // under an uncapped reference ratio, which rewards a price below the reference.
             let slack = Decimal::new(1, e.decimals);
-            if v < Decimal::ZERO || (v > max + slack && !uncapped_ratio(&t, &c.id)) {
+            if v < Decimal::ZERO
+                || (v > max + slack
+                    && !t
+                        .leaves()
+                        .iter()
+                        .any(|l| *l.id == *c.id && l.may_exceed_marks()))
+            {
                 return Err(format!("{} scored {v} for {} out of {max}", b.id, c.id));
             }
         }

@@ -966,26 +966,6 @@ pub fn tender_text(data: &[u8]) -> Option<(String, Unstructured<'_>)> {
 
 // ---- invariants ----
 
-/// Whether a criterion may score above its marks: an uncapped `reference-ratio` price gives
-/// marks × reference ÷ price, more than the marks for a price below the reference (spec §3).
-pub fn may_exceed_marks(t: &bidscore::Tender, id: &str) -> bool {
-    t.leaves().iter().any(|c| {
-        c.id == id
-            && matches!(
-                c.kind,
-                bidscore::model::Kind::Price {
-                    formula: bidscore::model::Formula::ReferenceRatio { cap: false, .. },
-                    ..
-                } | bidscore::model::Kind::Numeric {
-                    formula: bidscore::model::NumericFormula::Price(
-                        bidscore::model::Formula::ReferenceRatio { cap: false, .. }
-                    ),
-                    ..
-                }
-            )
-    })
-}
-
 /// Checks what every evaluation must satisfy: each criterion score within [0, marks] (allowing
 /// for the rounding of a score to the tender's decimals; an uncapped reference ratio has no
 /// upper bound), and the result serialises.
@@ -994,8 +974,16 @@ pub fn check_evaluation(t: &bidscore::Tender, e: &bidscore::Evaluation) {
     for b in &e.bids {
         for c in &b.criteria {
             let Some(v) = c.value else { continue };
-            if may_exceed_marks(t, &c.id) {
-                assert!(v >= Decimal::ZERO, "criterion {} of bid {} scored {v}", c.id, b.id);
+            if t.leaves()
+                .iter()
+                .any(|l| *l.id == *c.id && l.may_exceed_marks())
+            {
+                assert!(
+                    v >= Decimal::ZERO,
+                    "criterion {} of bid {} scored {v}",
+                    c.id,
+                    b.id
+                );
                 continue;
             }
             let max: Decimal = c.max.parse().unwrap_or_else(|_| {
