@@ -15,6 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { benchEvaluate } from '../bench/measure.js';
 
+/** Headless Chromium as the tests start it: nothing it does on its own reaches the network. */
+const launchChromium = () =>
+  chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
 const root = fileURLToPath(new URL('../', import.meta.url));
 const CASES = [
   { name: '20x30x3', size: [20, 30, 3], nativeTargetMs: 1 },
@@ -63,11 +71,7 @@ const server = createServer((req, res) => {
   }
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let chrome;
 try {
   const page = await browser.newPage();
@@ -133,11 +137,7 @@ const smaaNode = median(Array.from({ length: SMAA.runs }, smaaOnce));
 
 const { start: serveWww } = await import('./serve.mjs');
 const www = await serveWww({ port: 0 });
-const smaaBrowser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const smaaBrowser = await launchChromium();
 let smaaChrome;
 let smaaMain;
 try {
@@ -223,11 +223,7 @@ if (smaaMain.cpu > 3 * 50) failures.push(`a main-thread task took ${ms(smaaMain.
 // its first rendered result, median of 7 loads. Targets 50 ms and 3 s; they fail at 10× and 2×.
 const PAGE = { changeTargetMs: 50, changeFail: 10, loadTargetMs: 3000, loadFail: 2, loads: 7 };
 const pages = await serveWww({ port: 0 });
-const pageBrowser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const pageBrowser = await launchChromium();
 let change;
 const loads = [];
 try {
