@@ -195,3 +195,30 @@ test('markup in supplier names and rationales is shown as text, never run', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an id or name holding "." or "[" still gets its error next to its field', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  // The engine quotes such keys in its paths (`scores["q.delivery"]`); the widget must write its
+  // fields' paths the same way, or the error has no field to sit beside.
+  const text = JSON.stringify(await tenderIn(page))
+    .replaceAll('"q-delivery"', '"q.delivery"')
+    .replaceAll('"Evaluator 1"', '"Evaluator [A]"');
+  await page.locator('bid-scorer').evaluate((el, t) => {
+    el.tender = JSON.parse(t);
+  }, text);
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.length > 0);
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  const path = 'bids[0].scores["q.delivery"].evaluators["Evaluator [A]"]';
+  const score = page.locator(`bid-scorer [data-path=${JSON.stringify(path)}]`);
+  await score.fill('7');
+  await page.locator('bid-scorer [part~="error-summary"]').waitFor();
+  const engine = await nodeEngine();
+  const reported = engine.validate(await tenderIn(page)).errors.map((e) => e.path);
+  assert.ok(reported.includes(path), `the engine reports ${reported.join(', ')}`);
+  assert.equal(await score.getAttribute('aria-invalid'), 'true');
+  const errorId = (await score.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
+  assert.ok(await page.locator(`bid-scorer #${errorId}`).isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});

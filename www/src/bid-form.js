@@ -2,7 +2,7 @@
 // scores). Values are written into the tender as typed (numbers as decimal text, never rounded);
 // an emptied field removes its value, which the engine then reports as missing.
 import { h } from './dom.js';
-import { child, cleanNumber, own, put } from './fields.js';
+import { child, cleanNumber, keyPath, own, put } from './fields.js';
 import { fill } from './messages.js';
 import { leaves, measureById, scalePoints } from './model.js';
 
@@ -68,7 +68,7 @@ export function gateFields(ctx, bid, at) {
 export function expectedScoreField(ctx, bid, at, c) {
   const { ui } = ctx.cat;
   const points = scalePoints(ctx.tender, c.scale);
-  const path = `${at}.scores.${c.id}.moderated`;
+  const path = `${keyPath(`${at}.scores`, c.id)}.moderated`;
   if (!points.length) {
     return ctx.fields.text({
       path,
@@ -132,7 +132,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
       { class: 'evaluator-grid' },
       evaluators.map((name) =>
         ctx.fields.text({
-          path: `${at}.scores.${c.id}.evaluators.${name}`,
+          path: keyPath(`${keyPath(`${at}.scores`, c.id)}.evaluators`, name),
           label: fill(ui.evaluatorScore, { evaluator: name }),
           numeric: true,
           width: 'input--w5',
@@ -141,7 +141,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
         }),
       ),
       ctx.fields.text({
-        path: `${at}.scores.${c.id}.moderated`,
+        path: `${keyPath(`${at}.scores`, c.id)}.moderated`,
         label: ui.moderated,
         numeric: true,
         width: 'input--w5',
@@ -150,7 +150,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
       }),
     ),
     ctx.fields.text({
-      path: `${at}.scores.${c.id}.rationale`,
+      path: `${keyPath(`${at}.scores`, c.id)}.rationale`,
       label: ui.rationale,
       multiline: true,
       get: () => score()?.rationale,
@@ -161,7 +161,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
 
 export function valueField(ctx, bid, at, c) {
   return ctx.fields.text({
-    path: `${at}.values.${c.id}`,
+    path: keyPath(`${at}.values`, c.id),
     label: fill(ctx.cat.ui.valueLabel, { name: c.name, unit: c.unit ?? '' }),
     numeric: true,
     get: () => own(bid.values, c.id),
@@ -178,7 +178,7 @@ export function commitmentFields(ctx, bid, at, c) {
     (c.measures ?? []).map((mid) => {
       const m = measureById(ctx.tender, mid) ?? { id: mid, name: mid, unit: '', proxy: '' };
       return ctx.fields.text({
-        path: `${at}.commitments.${mid}`,
+        path: keyPath(`${at}.commitments`, mid),
         label: fill(ui.commitmentLabel, { name: m.name, unit: m.unit }),
         hint: fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(String(m.proxy)) }),
         numeric: true,

@@ -6,11 +6,11 @@ import { freshBidId, leaves, scalePoints } from './model.js';
 import { commitmentFields, gateFields, priceField, removeBidButton, supplierField, valueField } from './bid-form.js';
 import { breakdown, chart, rankingTable, warningsList } from './results.js';
 import { actionButton } from './design-fields.js';
-import { own, setOwn } from './fields.js';
+import { keyPath, own, setOwn } from './fields.js';
 
 function scoreField(c, bid, at, crit) {
   const { d, fields, tender } = c;
-  const path = `${at}.scores.${crit.id}.moderated`;
+  const path = `${keyPath(`${at}.scores`, crit.id)}.moderated`;
   // Only the moderated score is set here; evaluators' scores and rationale from a file stay.
   const set = (value) => {
     bid.scores ??= {};

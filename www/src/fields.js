@@ -3,6 +3,18 @@
 // error the engine reports at that path is shown next to that field.
 import { h } from './dom.js';
 
+/**
+ * The path of `key` inside the object at `path`, written as the engine writes it: `scores.q1`, or
+ * `scores["a.b"]` when the key could be misread as part of a path (empty, or holding `.`, `[`,
+ * `]`, `"`, `\` or a control character), the key then quoted as JSON. Ids and names from the
+ * tender go through here, so the engine's error for `a.b` finds the field for `a.b`.
+ */
+export function keyPath(path, key) {
+  const plain = key !== '' && !/[.[\]"\\\u0000-\u001f\u007f-\u009f]/.test(key);
+  if (!plain) return `${path}[${JSON.stringify(key)}]`;
+  return path ? `${path}.${key}` : key;
+}
+
 /** Normalises typed money or quantities: drops spaces, thousands commas and currency signs. */
 export function cleanNumber(text) {
   return text.replace(/[\s,£$€]/g, '');

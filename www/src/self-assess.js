@@ -14,7 +14,7 @@ import {
   removeBidButton,
 } from './bid-form.js';
 import { yourTotal, yourValue } from './award.js';
-import { own, setOwn } from './fields.js';
+import { keyPath, own, setOwn } from './fields.js';
 import { selfAssessAnalysis } from './analysis-panel.js';
 
 const OWN_ID = 'your-bid';
@@ -48,7 +48,7 @@ function whatIfEditor(ctx, bid, index) {
     priceField(ctx, bid, at),
     scoredFields(ctx, bid, at, (c) =>
       ctx.fields.select({
-        path: `${at}.scores.${c.id}.moderated`,
+        path: `${keyPath(`${at}.scores`, c.id)}.moderated`,
         label: `${c.name}: ${ui.expectedScore}`,
         options: [
           { value: null, label: ui.notScoredYet },

@@ -2,6 +2,7 @@
 // the engine's `debriefs()`: each downloads as a print-ready HTML file or as plain text, and scores
 // without a recorded reason are listed, each linked to the field where the reason goes.
 import { h } from './dom.js';
+import { keyPath } from './fields.js';
 import { fill } from './messages.js';
 import { download } from './io.js';
 import { statusTag } from './results.js';
@@ -30,7 +31,7 @@ function missingList(ctx, debriefs) {
       'ul',
       { class: 'list' },
       d.missingRationales.map((id) => {
-        const path = `bids[${index}].scores.${id}.rationale`;
+        const path = `${keyPath(`bids[${index}].scores`, id)}.rationale`;
         const name = d.criteria.find((c) => c.id === id)?.name ?? id;
         return h(
           'li',
