@@ -1,9 +1,11 @@
 //! The command line's words: each command, its arguments and the one line of help for each, as
 //! `bidscore --help` and `bidscore COMMAND --help` print them.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use bidscore::analysis::{SmaaOptions, WeightModel};
+use clap::builder::{OsStringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 const EXIT_CODES: &str = "\
@@ -74,16 +76,16 @@ pub enum Command {
     #[command(allow_negative_numbers = true)]
     Generate {
         /// Number of bids
-        #[arg(value_parser = whole_number::<u64>)]
+        #[arg(value_parser = words().try_map(whole_number::<u64>))]
         bids: u64,
         /// Number of criteria: one price, one social value, the rest scored for quality
-        #[arg(value_parser = whole_number::<u64>)]
+        #[arg(value_parser = words().try_map(whole_number::<u64>))]
         criteria: u64,
         /// Number of evaluators scoring each quality criterion
-        #[arg(default_value_t = 3, value_parser = whole_number::<u64>)]
+        #[arg(default_value_t = 3, value_parser = words().try_map(whole_number::<u64>))]
         evaluators: u64,
         /// Starting point of the made-up figures: the same seed gives the same tender
-        #[arg(default_value_t = 1, value_parser = whole_number::<u64>)]
+        #[arg(default_value_t = 1, value_parser = words().try_map(whole_number::<u64>))]
         seed: u64,
     },
 }
@@ -104,7 +106,7 @@ pub struct Sampling {
         long,
         value_name = "N",
         default_value_t = SmaaOptions::default().samples,
-        value_parser = whole_number::<u32>
+        value_parser = words().try_map(whole_number::<u32>)
     )]
     samples: u32,
     /// Starting point of the random weightings: the same seed gives the same figures
@@ -112,7 +114,7 @@ pub struct Sampling {
         long,
         value_name = "S",
         default_value_t = SmaaOptions::default().seed,
-        value_parser = whole_number::<u64>
+        value_parser = words().try_map(whole_number::<u64>)
     )]
     seed: u64,
     /// Weightings to try: simplex (any), ranking (same order of importance) or tolerance:F (each
@@ -121,7 +123,7 @@ pub struct Sampling {
         long,
         value_name = "MODEL",
         default_value = "simplex",
-        value_parser = weight_model
+        value_parser = words().try_map(weight_model)
     )]
     weights: WeightModel,
 }
@@ -142,8 +144,15 @@ impl Sampling {
     }
 }
 
+/// An option's value as given: one that is not UTF-8 is then refused by the option's own reader,
+/// which names the option, where clap's own refusal would not.
+fn words() -> OsStringValueParser {
+    OsStringValueParser::new()
+}
+
 /// Reads a count or a seed: digits, within the type's range.
-fn whole_number<T: std::str::FromStr>(text: &str) -> Result<T, String> {
+fn whole_number<T: std::str::FromStr>(text: OsString) -> Result<T, String> {
+    let text = text.to_str().unwrap_or("");
     text.parse().map_err(|_| {
         let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
         match digits {
@@ -154,7 +163,8 @@ fn whole_number<T: std::str::FromStr>(text: &str) -> Result<T, String> {
 }
 
 /// Reads `simplex`, `ranking` or `tolerance:F`, F a number (0.2 for ±20%).
-fn weight_model(text: &str) -> Result<WeightModel, String> {
+fn weight_model(text: OsString) -> Result<WeightModel, String> {
+    let text = text.to_str().unwrap_or("");
     match text {
         "simplex" => Ok(WeightModel::Simplex),
         "ranking" => Ok(WeightModel::Ranking),
@@ -194,7 +204,7 @@ mod tests {
             ("", None),
         ];
         for (text, model) in cases {
-            assert_eq!(weight_model(text).ok(), model, "{text:?}");
+            assert_eq!(weight_model(text.into()).ok(), model, "{text:?}");
         }
     }
 }
