@@ -305,6 +305,8 @@ fn output_that_cannot_be_written_exits_2_with_a_message() {
         &["evaluate", EXAMPLE, "--table"],
         &["debrief", EXAMPLE, "--text"],
         &["--version"],
+        &["--help"],
+        &["analyse", "--help"],
     ] {
         let o = Command::new(env!("CARGO_BIN_EXE_bidscore"))
             .args(args)
@@ -336,6 +338,8 @@ fn a_standard_error_that_cannot_be_written_changes_nothing_but_the_message() {
         (&["check", invalid][..], 1),
         (&["evaluate", invalid], 1),
         (&["frobnicate"], 2),
+        (&[], 2),
+        (&["analyse", EXAMPLE, "--samples", "many"], 2),
         (&["evaluate", "/no/such/file.json"], 2),
         (&["check", EXAMPLE], 0),
     ] {
