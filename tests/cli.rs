@@ -671,7 +671,7 @@ fn analysis_options_read_as_before() {
         serde_json::from_slice::<Value>(&some).unwrap()["rankAcceptability"],
         Value::Null
     );
-    // The spelling, the order of the options and a repeated option (the last counts) change nothing.
+    // The spelling, the order of the options, a repeated option (the last counts): all the same.
     for args in [
         &["analyze", EXAMPLE, "--samples", "40", "--seed", "7"][..],
         &["analyse", "--seed", "7", "--samples", "40", EXAMPLE],

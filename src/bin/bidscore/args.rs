@@ -41,8 +41,7 @@ pub enum Command {
         input: Input,
     },
     /// How safe the ranking is: price to win, weight stability, rank acceptability
-    // As before clap, a repeated option's last value counts; `--samples -1` is a bad number, not an
-    // unknown option.
+    // A repeated option's last value counts; `--samples -1` is a bad number, not an unknown option.
     #[command(
         visible_alias = "analyze",
         args_override_self = true,
@@ -173,7 +172,7 @@ fn weight_model(text: OsString) -> Result<WeightModel, String> {
             .and_then(|f| f.parse().ok())
             .map(WeightModel::Tolerance)
             .ok_or_else(|| {
-                "expected simplex, ranking or tolerance:F with F a fraction (tolerance:0.2 for ±20%)"
+                "expected simplex, ranking or tolerance:F, F a fraction (tolerance:0.2 for ±20%)"
                     .to_owned()
             }),
     }

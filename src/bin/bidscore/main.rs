@@ -16,9 +16,9 @@
 //!
 //! Exit codes: 0 done (and for `--help` and `--version`, printed on standard output), 1 invalid
 //! tender, 2 bad usage (what is wrong, and the usage or where to find it, on standard error), an
-//! unreadable file or output that could not be written. Text from the file printed as text (`--table`,
-//! `debrief --text`, the error list) has terminal control characters removed; JSON output escapes
-//! them.
+//! unreadable file or output that could not be written. Text from the file printed as text
+//! (`--table`, `debrief --text`, the error list) has terminal control characters removed; JSON
+//! output escapes them.
 
 mod args;
 mod output;
