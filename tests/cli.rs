@@ -1,5 +1,5 @@
-//! The `bidscore` command line: what it prints where, and its exit codes (0 done, 1 invalid
-//! tender, 2 bad usage or unreadable file).
+//! The `bidscore` command line: what it prints where, its help, and its exit codes (0 done, 1
+//! invalid tender, 2 bad usage or unreadable file).
 #![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
 use serde_json::Value;
@@ -148,7 +148,12 @@ fn bad_usage_exits_2() {
     for args in cases {
         let o = bidscore(args, None);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains("usage:"), "{args:?}: {}", stderr(&o));
+        // The usage, or where to find it.
+        let err = stderr(&o);
+        assert!(
+            err.contains("Usage: bidscore") || err.contains("try '--help'"),
+            "{args:?}: {err}"
+        );
         assert!(o.stdout.is_empty(), "{args:?}");
     }
     let missing = bidscore(&["evaluate", "no/such/tender.json"], None);
@@ -300,6 +305,8 @@ fn output_that_cannot_be_written_exits_2_with_a_message() {
         &["evaluate", EXAMPLE, "--table"],
         &["debrief", EXAMPLE, "--text"],
         &["--version"],
+        &["--help"],
+        &["analyse", "--help"],
     ] {
         let o = Command::new(env!("CARGO_BIN_EXE_bidscore"))
             .args(args)
@@ -331,6 +338,8 @@ fn a_standard_error_that_cannot_be_written_changes_nothing_but_the_message() {
         (&["check", invalid][..], 1),
         (&["evaluate", invalid], 1),
         (&["frobnicate"], 2),
+        (&[], 2),
+        (&["analyse", EXAMPLE, "--samples", "many"], 2),
         (&["evaluate", "/no/such/file.json"], 2),
         (&["check", EXAMPLE], 0),
     ] {
@@ -489,4 +498,269 @@ fn the_widget_refuses_files_over_the_engines_size_limit() {
         })
         .product();
     assert_eq!(value, bidscore::validate::MAX_FILE_BYTES);
+}
+
+/// Each command's help: asked for, the command and the names each line must hold.
+const HELP: &[(&[&str], &str, &[&str])] = &[
+    (
+        &["--help"],
+        "bidscore <COMMAND>",
+        &[
+            "evaluate",
+            "check",
+            "analyse",
+            "debrief",
+            "ocds",
+            "describe",
+            "generate",
+            "--version",
+        ],
+    ),
+    (&["-h"], "bidscore <COMMAND>", &["evaluate", "analyse"]),
+    (
+        &["evaluate", "--help"],
+        "bidscore evaluate",
+        &["<FILE>", "--table"],
+    ),
+    (&["check", "--help"], "bidscore check", &["<FILE>"]),
+    (
+        &["analyse", "--help"],
+        "bidscore analyse",
+        &["<FILE>", "--samples <N>", "--seed <S>", "--weights <MODEL>"],
+    ),
+    (
+        &["analyze", "--help"],
+        "bidscore analyse",
+        &["--samples <N>"],
+    ),
+    (
+        &["debrief", "--help"],
+        "bidscore debrief",
+        &["<FILE>", "--text"],
+    ),
+    (&["ocds", "--help"], "bidscore ocds", &["<FILE>"]),
+    (&["describe", "--help"], "bidscore describe", &["<FILE>"]),
+    (
+        &["generate", "--help"],
+        "bidscore generate",
+        &["<BIDS>", "<CRITERIA>", "[EVALUATORS]", "[SEED]"],
+    ),
+    // With a file named too, and the other way round: help, not a run.
+    (
+        &["analyse", EXAMPLE, "--help"],
+        "bidscore analyse",
+        &["--weights <MODEL>"],
+    ),
+    (&["help", "analyse"], "bidscore analyse", &["--seed <S>"]),
+];
+
+#[test]
+fn help_names_every_argument_with_a_description_and_exits_0() {
+    for (args, usage, names) in HELP {
+        let o = bidscore(args, None);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            help.contains(&format!("Usage: {usage}")),
+            "{args:?}:\n{help}"
+        );
+        for name in *names {
+            // The argument's own line says what it is, in words after the name.
+            let line = help
+                .lines()
+                .filter(|l| !l.starts_with("Usage:"))
+                .find(|l| l.trim_start().starts_with(name) || l.contains(&format!(" {name} ")))
+                .unwrap_or_else(|| panic!("{args:?}: no line for {name}:\n{help}"));
+            let words = line.split_once(name).map_or("", |(_, after)| after);
+            assert!(
+                words.split_whitespace().count() >= 2,
+                "{args:?}: {name} has no description:\n{help}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_after_a_command_is_not_read_as_a_file() {
+    for command in [
+        "evaluate", "check", "analyse", "analyze", "debrief", "ocds", "describe",
+    ] {
+        let o = bidscore(&[command, "--help"], None);
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+        assert!(
+            !stderr(&o).contains("cannot read"),
+            "{command}: {}",
+            stderr(&o)
+        );
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("<FILE>"),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn bad_usage_names_the_argument_at_fault_and_exits_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["frobnicate", EXAMPLE], "'frobnicate'"),
+        (&["evaluate"], "<FILE>"),
+        (&["analyse"], "<FILE>"),
+        (&["evaluate", EXAMPLE, EXAMPLE], "unexpected argument"),
+        (&["debrief", EXAMPLE, "--txt"], "'--txt'"),
+        (&["analyse", EXAMPLE, "--colour"], "'--colour'"),
+        (&["analyse", EXAMPLE, "--samples"], "--samples <N>"),
+        (&["analyse", EXAMPLE, "--samples", "many"], "--samples <N>"),
+        (&["analyse", EXAMPLE, "--samples", "-1"], "--samples <N>"),
+        (&["analyse", EXAMPLE, "--samples", "1e3"], "--samples <N>"),
+        (
+            &["analyse", EXAMPLE, "--samples", "99999999999"],
+            "--samples <N>",
+        ),
+        (&["analyse", EXAMPLE, "--seed", "1.5"], "--seed <S>"),
+        (
+            &["analyse", EXAMPLE, "--weights", "uniform"],
+            "--weights <MODEL>",
+        ),
+        (
+            &["analyse", EXAMPLE, "--weights", "tolerance:"],
+            "--weights <MODEL>",
+        ),
+        (
+            &["analyse", EXAMPLE, "--weights", "tolerance:x"],
+            "--weights <MODEL>",
+        ),
+        (
+            &["analyse", EXAMPLE, "--weights", "Ranking"],
+            "--weights <MODEL>",
+        ),
+        (&["analyse", EXAMPLE, "--weights", ""], "--weights <MODEL>"),
+        (&["generate", "5"], "<CRITERIA>"),
+        (&["generate", "five", "6"], "<BIDS>"),
+        (&["generate", "5", "-6"], "<CRITERIA>"),
+        (&["generate", "5", "6", "three"], "[EVALUATORS]"),
+        (&["generate", "5", "6", "3", "0x7"], "[SEED]"),
+        (&["generate", "5", "6", "3", "7", "8"], "'8'"),
+    ];
+    for (args, named) in cases {
+        let o = bidscore(args, None);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains(named), "{args:?} does not name {named}: {err}");
+        assert!(!err.contains("cannot read"), "{args:?}: {err}");
+    }
+    // A bad weight model says what would do.
+    let o = bidscore(&["analyse", EXAMPLE, "--weights", "uniform"], None);
+    assert!(stderr(&o).contains("tolerance:0.2"), "{}", stderr(&o));
+}
+
+#[test]
+fn analysis_options_read_as_before() {
+    let run = |args: &[&str]| {
+        let o = bidscore(args, None);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        o.stdout
+    };
+    // `--samples 0` leaves the sampling out.
+    let none = stdout_json(&bidscore(&["analyse", EXAMPLE, "--samples", "0"], None));
+    assert_eq!(none["rankAcceptability"], Value::Null);
+    let some = run(&["analyse", EXAMPLE, "--samples", "40", "--seed", "7"]);
+    assert_ne!(
+        serde_json::from_slice::<Value>(&some).unwrap()["rankAcceptability"],
+        Value::Null
+    );
+    // The spelling, the order of the options, a repeated option (the last counts): all the same.
+    for args in [
+        &["analyze", EXAMPLE, "--samples", "40", "--seed", "7"][..],
+        &["analyse", "--seed", "7", "--samples", "40", EXAMPLE],
+        &[
+            "analyse",
+            EXAMPLE,
+            "--samples",
+            "3",
+            "--seed",
+            "7",
+            "--samples",
+            "40",
+        ],
+        &[
+            "analyse",
+            EXAMPLE,
+            "--samples",
+            "40",
+            "--seed",
+            "7",
+            "--weights",
+            "simplex",
+        ],
+    ] {
+        assert_eq!(run(args), some, "{args:?}");
+    }
+    // Each weight model is read, and each asks for different weightings.
+    let ranking = run(&[
+        "analyse",
+        EXAMPLE,
+        "--samples",
+        "40",
+        "--weights",
+        "ranking",
+    ]);
+    let tolerance = run(&[
+        "analyse",
+        EXAMPLE,
+        "--samples",
+        "40",
+        "--weights",
+        "tolerance:0.2",
+    ]);
+    let simplex = run(&["analyse", EXAMPLE, "--samples", "40"]);
+    assert_ne!(ranking, simplex);
+    assert_ne!(tolerance, simplex);
+    assert_ne!(tolerance, ranking);
+}
+
+#[test]
+fn words_from_a_script_cannot_drive_the_terminal() {
+    let o = bidscore(&["\u{1b}]0;pwned\u{7}\u{1b}[2J"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert_printable("the usage error", &stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_not_a_crash() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("bidscore-cli-{}-names", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // "café.json" with the é saved as Latin-1.
+    let name = dir.join(OsStr::from_bytes(b"caf\xE9.json"));
+    std::fs::write(&name, example_bytes()).unwrap();
+    let run = |args: &[&OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_bidscore"))
+            .args(args)
+            .output()
+            .expect("bidscore runs")
+    };
+    let o = run(&[OsStr::new("evaluate"), name.as_os_str()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.stdout, bidscore(&["evaluate", EXAMPLE], None).stdout);
+    // Missing, it is named as well as it can be.
+    std::fs::remove_file(&name).unwrap();
+    let o = run(&[OsStr::new("check"), name.as_os_str()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    // Where a word is expected, it is bad usage.
+    let o = run(&[
+        OsStr::new("analyse"),
+        OsStr::new(EXAMPLE),
+        OsStr::new("--weights"),
+        OsStr::from_bytes(b"tol\xE9rance:0.2"),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--weights <MODEL>"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
 }
