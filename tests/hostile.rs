@@ -6,34 +6,15 @@
 //! well under the time limit. A new case is a new file.
 #![cfg(not(target_arch = "wasm32"))] // reads files; native only
 
+mod common;
+
 use bidscore::analysis::{Options, SmaaOptions};
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Every view of one tender together; far more than any of these files needs.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
-
-fn cases() -> Vec<(String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/hostile exists")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let v = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
-                .unwrap_or_else(|e| panic!("{name}: the case itself is not JSON: {e}"));
-            (name, v)
-        })
-        .collect()
-}
 
 /// What one tender gives: "ok" or its first error code; or why it failed.
 fn outcome(text: &str) -> Result<String, String> {
@@ -91,7 +72,7 @@ fn outcome(text: &str) -> Result<String, String> {
 
 #[test]
 fn hostile_tenders_are_read_scored_and_explained_without_panicking() {
-    let cases = cases();
+    let cases = common::cases("hostile");
     assert!(!cases.is_empty(), "no cases in tests/hostile");
     let mut failures = Vec::new();
     for (name, case) in &cases {

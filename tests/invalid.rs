@@ -2,12 +2,17 @@
 //! complete list of errors the engine must report for it, in order, each with its code and path
 //! (and, where given, its message parameters, such as the "did you mean" suggestion).
 //!
-//! A case is `{ "description", "input": {tender object} | "raw text", "expected": [{code, path,
-//! params?}, ..] }` (or `"inputHex"` for bytes that are not text; see [`expand`] for the
-//! shorthands of cases over a size limit). A new case is a new file.
+//! A case is `{ "description", "patch": [operations on base.json] | "input": {tender object} |
+//! "raw text", "expected": [{code, path, params?}, ..] }` (or `"inputHex"` for bytes that are not
+//! text; see [`expand`] for the shorthands of cases over a size limit). Most cases are a patch of
+//! `tests/invalid/base.json`, a valid tender, so each shows only what makes it invalid (the
+//! operations are described in `tests/common/mod.rs`); a case shaped quite differently gives its
+//! whole input. A new case is a new file.
 #![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
-use serde_json::Value;
+mod common;
+
+use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -16,22 +21,7 @@ fn root() -> PathBuf {
 }
 
 fn cases() -> Vec<(String, Value)> {
-    let dir = root().join("tests/invalid");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/invalid exists")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let v = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
-                .unwrap_or_else(|e| panic!("{name}: the case itself is not JSON: {e}"));
-            (name, v)
-        })
-        .collect()
+    common::cases("invalid")
 }
 
 /// Expands the shorthands that keep cases over a size limit small: `{"$repeat": TEXT, "times":
@@ -175,6 +165,51 @@ fn every_invalid_file_gives_exactly_its_errors() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// The tender the patches change is itself valid, so a patched case's errors are its patch's.
+#[test]
+fn the_base_of_the_patches_is_a_valid_tender() {
+    let text = std::fs::read_to_string(root().join("tests/invalid/base.json")).unwrap();
+    if let Err(e) = bidscore::read(&text) {
+        panic!("tests/invalid/base.json is invalid: {:?}", e.errors);
+    }
+}
+
+#[test]
+fn a_patch_adds_last_removes_and_replaces_in_place() {
+    let base = json!({"a": 1, "b/c": {"x": [1, 2, 3]}, "d": 4});
+    let ops = |v: Value| v.as_array().unwrap().clone();
+    let got = common::patched(
+        &base,
+        &ops(json!([
+            {"op": "remove", "path": "/a"},
+            {"op": "add", "path": "/a", "value": 5},
+            {"op": "replace", "path": "/b~1c/x/1", "value": "two"},
+            {"op": "add", "path": "/b~1c/x/0", "value": 0},
+            {"op": "add", "path": "/b~1c/x/-", "value": 4},
+            {"op": "remove", "path": "/b~1c/x/3"},
+        ])),
+    )
+    .unwrap();
+    // Compared as text: key order counts.
+    assert_eq!(
+        got.to_string(),
+        r#"{"b/c":{"x":[0,1,"two",4]},"d":4,"a":5}"#
+    );
+    for wrong in [
+        json!([{"op": "remove", "path": "/e"}]),
+        json!([{"op": "replace", "path": "/b~1c/x/3", "value": 0}]),
+        json!([{"op": "add", "path": "/b~1c/x/4", "value": 0}]),
+        json!([{"op": "add", "path": "/d/e", "value": 0}]),
+        json!([{"op": "move", "path": "/d"}]),
+        json!([{"op": "add", "path": "/e"}]),
+    ] {
+        assert!(
+            common::patched(&base, &ops(wrong.clone())).is_err(),
+            "{wrong}"
+        );
+    }
 }
 
 /// Every code of `ErrorKind::code` in src/error.rs, read from the source so that a new code

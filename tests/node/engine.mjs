@@ -63,7 +63,7 @@ function jsonFiles(dir) {
 /**
  * Every tender in the repository as `{ name, text }`: the examples, each fixture's tender (inline
  * or a path from the repository root), two generated tenders, and each invalid case's input (an
- * object, or raw text).
+ * object, raw text, or tests/invalid/base.json changed by the case's patch).
  */
 export function tenders() {
   const out = jsonFiles('www/examples');
@@ -76,13 +76,40 @@ export function tenders() {
   for (const size of [[3, 4, 2, 7], [20, 30, 3, 1]]) {
     out.push({ name: `generated ${size.join(' ')}`, text: generated(...size) });
   }
+  const base = JSON.parse(readFileSync(join(root, 'tests/invalid/base.json'), 'utf8'));
   for (const f of jsonFiles('tests/invalid')) {
-    const input = JSON.parse(f.text).input;
+    if (f.name === 'tests/invalid/base.json') continue;
+    const doc = JSON.parse(f.text);
+    const input = doc.patch ? patched(base, doc.patch) : doc.input;
     // A case given as bytes (`inputHex`, text that is not UTF-8) cannot be JS text at all.
     if (input === undefined) continue;
     out.push({ name: f.name, text: typeof input === 'string' ? input : JSON.stringify(input) });
   }
   return out;
+}
+
+/**
+ * `base` changed by a case's patch, as tests/common/mod.rs applies it: each `{ op, path, value }`
+ * in turn, `path` a JSON Pointer; `add` puts a new key last and inserts into a list (`-` adds to
+ * its end), `remove` deletes, `replace` keeps the key's place.
+ */
+export function patched(base, ops) {
+  const doc = structuredClone(base);
+  for (const { op, path, value } of ops) {
+    const keys = path.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const last = keys.pop();
+    const parent = keys.reduce((at, k) => at?.[k], doc);
+    const where = `${op} ${path}`;
+    if (parent === null || typeof parent !== 'object' || (op !== 'add' && !Object.hasOwn(parent, last))) {
+      throw new Error(`${where}: no such place in the tender`);
+    }
+    if (op === 'replace' || (op === 'add' && !Array.isArray(parent))) parent[last] = value;
+    else if (op === 'add') parent.splice(last === '-' ? parent.length : Number(last), 0, value);
+    else if (op === 'remove' && Array.isArray(parent)) parent.splice(Number(last), 1);
+    else if (op === 'remove') delete parent[last];
+    else throw new Error(`${where}: the op is add, remove or replace`);
+  }
+  return doc;
 }
 
 /** `evaluate` as a value: `{ ok: result }` or `{ error }`, whatever was thrown. */
