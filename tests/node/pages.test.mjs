@@ -197,6 +197,7 @@ test('the model without its bids is the file as written, with the bids member cu
     ['bids last', '{\n  "a": 1,\n  "bids": [{ "s": "]}" }]\n}\n', { a: 1 }],
     ['a key spelt with escapes', '{"a":1,"bi\\u0064s":[{"supplier":"X"}]}', { a: 1 }],
     ['bids twice', '{"bids":[1],"a":"b","bids":[2]}', { a: 'b' }],
+    ['bids twice, first', '{"bids":[1],"bids":[2],"a":3}', { a: 3 }],
     ['brackets and quotes in strings', '{"a":"}\\"{[","bids":[{"s":"]}\\\\\\""}],"c":{"bids":1}}', { a: '}"{[', c: { bids: 1 } }],
     ['no bids', '{"a":[1,{"b":null}],"c":true}', { a: [1, { b: null }], c: true }],
     ['numbers and literals around', '{"n":-1.5e3,"bids":null,"t":false}', { n: -1500, t: false }],
