@@ -3,9 +3,11 @@
 // never the bids. The pages are read here with their own small reader, not the build's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPage, buildPages, modelOnlyText } from '../../scripts/build-pages.mjs';
+import { buildPage, buildPages, cleanPages, modelOnlyText } from '../../scripts/build-pages.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SUPPLIER_MODES = ['publish', 'self-assess'];
@@ -253,5 +255,37 @@ test('the build fills placeholders safely and refuses a page it cannot make true
   ];
   for (const [what, page, expected] of refused) {
     assert.throws(() => buildPage('x.html', page, read), (e) => expected.test(e.message) && e.message.startsWith('www/pages/x.html: '), what);
+  }
+});
+
+test('the build is the only writer of www/*.html: a page whose source is gone goes too, a page it did not write stays', async () => {
+  const base = await mkdtemp(join(tmpdir(), 'bidscore-pages-'));
+  try {
+    await mkdir(join(base, 'www/pages'), { recursive: true });
+    await mkdir(join(base, 'www/examples'));
+    await writeFile(join(base, 'www/examples/one.json'), '{"a":1,"bids":[{"supplier":"Secret Ltd"}]}\n');
+    const page = (mode) => `<!doctype html>\n<bid-scorer mode="${mode}">\n<script type="application/json" data-example="one"></script>\n</bid-scorer>\n`;
+    await writeFile(join(base, 'www/pages/a.html'), page('publish'));
+    await writeFile(join(base, 'www/pages/b.html'), page('evaluate'));
+    await writeFile(join(base, 'www/mine.html'), '<p>written by hand</p>\n');
+    assert.deepEqual(await buildPages({ base }), ['a.html', 'b.html']);
+    assert.ok(!(await readFile(join(base, 'www/a.html'), 'utf8')).includes('Secret Ltd'));
+    assert.ok((await readFile(join(base, 'www/b.html'), 'utf8')).includes('Secret Ltd'));
+    // An edited example reaches its pages on the next build.
+    await writeFile(join(base, 'www/examples/one.json'), '{"a":2,"bids":[]}\n');
+    await buildPages({ base });
+    assert.match(await readFile(join(base, 'www/b.html'), 'utf8'), /"a":2/);
+    await unlink(join(base, 'www/pages/b.html'));
+    await buildPages({ base });
+    const html = (await readdir(join(base, 'www'))).filter((n) => n.endsWith('.html')).sort();
+    assert.deepEqual(html, ['a.html', 'mine.html']);
+    await cleanPages({ base });
+    assert.deepEqual((await readdir(join(base, 'www'))).filter((n) => n.endsWith('.html')), ['mine.html']);
+    // A source the build refuses leaves no page behind it and names the page.
+    await writeFile(join(base, 'www/pages/c.html'), page('evaluate').replace('data-example="one"', 'data-example="two"'));
+    await assert.rejects(buildPages({ base }), /www\/pages\/c.html: no example www\/examples\/two.json/);
+    assert.ok(!(await readdir(join(base, 'www'))).includes('c.html'));
+  } finally {
+    await rm(base, { recursive: true, force: true });
   }
 });
