@@ -79,3 +79,12 @@ fuzz-smoke: setup
 
 clean:
 	rm -rf pkg dist target/wasm-opt
+
+## pages: the demo pages, www/*.html, built from www/pages/ with their tenders from www/examples/
+.PHONY: pages clean-pages
+pages:
+	@node scripts/build-pages.mjs
+demo dist browser-test bench: pages
+clean: clean-pages
+clean-pages:
+	@node scripts/build-pages.mjs --clean

@@ -3,6 +3,7 @@
 //   www/ is served at /, pkg/ at /pkg/, so `../../pkg/bidscore.js` imported from www/src/
 //   resolves the same way on disk and over http; likewise dist/ at /dist/ (`../dist/bid-scorer.js`
 //   from a page in www/).
+//   The demo pages are built first (scripts/build-pages.mjs), so what is served is never stale.
 // Usage: node scripts/serve.mjs [--port N] [--csp]
 //   --port 0 picks a free port; the URL is printed either way.
 //   --csp sends a strict Content-Security-Policy (no inline scripts or styles; wasm allowed).
@@ -10,6 +11,7 @@ import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPages } from './build-pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -85,10 +87,11 @@ async function respond(req, res, { csp }) {
 }
 
 /**
- * Starts the server. Resolves to `{ url, port, close() }`.
+ * Builds the demo pages, then starts the server. Resolves to `{ url, port, close() }`.
  * @param {{ port?: number, csp?: boolean }} [options]
  */
-export function start({ port = 8080, csp = false } = {}) {
+export async function start({ port = 8080, csp = false } = {}) {
+  await buildPages();
   const server = http.createServer((req, res) => {
     respond(req, res, { csp }).catch(() => res.writeHead(500).end());
   });

@@ -130,13 +130,26 @@ test('dist/bid-scorer.js is one classic script holding the element, its styles a
   assert.ok(Buffer.from(lzmaDecode(fromBase64(wasm), size)).equals(built));
 });
 
-test('the one-script pages embed the default tender exactly as in the file', async () => {
+test('the one-script pages embed the default tender as in the file, the model only where suppliers see it', async () => {
   const file = await defaultTenderText();
-  for (const [name, copies] of [['embed-script.html', 1], ['embed-theme.html', 1], ['embed-csp.html', 2]]) {
+  const { bids, ...model } = JSON.parse(file);
+  const pages = [
+    ['embed-script.html', ['evaluate']],
+    ['embed-theme.html', ['evaluate']],
+    ['embed-csp.html', ['publish', 'self-assess']],
+  ];
+  for (const [name, modes] of pages) {
     const html = await readFile(join(root, 'www', name), 'utf8');
-    const found = [...html.matchAll(/<script type="application\/json">\n([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    assert.equal(found.length, copies, name);
-    for (const text of found) assert.equal(text, file, `${name}'s inline tender differs from the example file`);
+    const found = [...html.matchAll(/<bid-scorer mode="([\w-]+)">\n<script type="application\/json">\n([\s\S]*?)<\/script>/g)];
+    assert.deepEqual(
+      found.map((m) => m[1]),
+      modes,
+      name,
+    );
+    for (const [, mode, text] of found) {
+      if (mode === 'evaluate') assert.equal(text, file, `${name}'s inline tender differs from the example file`);
+      else assert.deepEqual(JSON.parse(text), model, `${name}'s ${mode} widget holds more than the model`);
+    }
   }
 });
 
@@ -284,8 +297,9 @@ test('under the strict CSP: two widgets, the script loaded twice, zero violation
   assert.equal(await page.locator('script[src$="bid-scorer.js"]').count(), 2);
   assert.equal(await page.locator('bid-scorer').count(), 2);
   const engine = await nodeEngine();
-  const tender = JSON.parse(await defaultTenderText());
-  assert.deepEqual(await resultIn(page, 'bid-scorer[mode="publish"]'), engine.evaluate({ ...tender, bids: [] }));
+  // Both widgets hold the model only: the page suppliers see carries no bids.
+  const { bids, ...model } = JSON.parse(await defaultTenderText());
+  assert.deepEqual(await resultIn(page, 'bid-scorer[mode="publish"]'), engine.evaluate({ ...model, bids: [] }));
   // The supplier's widget works: a price typed in is scored.
   const supplier = page.locator('bid-scorer[mode="self-assess"]');
   await supplier.locator('[data-path="bids[0].price"]').fill('1010000');
@@ -295,7 +309,7 @@ test('under the strict CSP: two widgets, the script loaded twice, zero violation
   const typed = await tenderIn(page, 'bid-scorer[mode="self-assess"]');
   assert.deepEqual(await resultIn(page, 'bid-scorer[mode="self-assess"]'), engine.evaluate(typed));
   // The two widgets are independent: the published model did not change.
-  assert.deepEqual(await tenderIn(page, 'bid-scorer[mode="publish"]'), tender);
+  assert.deepEqual(await tenderIn(page, 'bid-scorer[mode="publish"]'), model);
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(errors, []);
   const files = new Set(requests.filter((u) => !u.startsWith('data:')).map((u) => new URL(u).pathname));
