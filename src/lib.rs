@@ -33,7 +33,6 @@ pub mod award;
 pub mod debrief;
 pub mod error;
 pub mod evaluate;
-mod jsontext;
 pub mod model;
 pub mod moderation;
 pub mod money;
