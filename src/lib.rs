@@ -30,6 +30,7 @@
 
 pub mod analysis;
 pub mod award;
+mod context;
 pub mod debrief;
 pub mod error;
 pub mod evaluate;
@@ -47,7 +48,6 @@ pub mod table;
 pub mod terminal;
 pub mod text;
 pub mod validate;
-mod warning;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

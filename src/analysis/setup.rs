@@ -1,7 +1,8 @@
 //! What every analysis stands on: the official evaluation taken apart once, and a bid's
 //! standing re-scored with some of its inputs changed ("what if").
 
-use crate::evaluate::{self, fields, official, prepare, score_criterion, total_of, Ctx, Prepared};
+use crate::context::{Ctx, Prepared};
+use crate::evaluate::{self, fields, official, prepare, score_criterion, total_of};
 use crate::model::*;
 use crate::price::Field;
 use crate::ranking::{compare, Standing};

@@ -2,7 +2,6 @@
 //! (a score, a value, a social value commitment) that would make it win.
 
 use super::setup::Setup;
-use crate::evaluate;
 use crate::model::*;
 use crate::money::{self, Plain};
 use crate::text::Params;
@@ -127,7 +126,7 @@ impl Setup<'_> {
         i: usize,
         li: usize,
         measure: &str,
-        fmt: &evaluate::Fmt,
+        fmt: &crate::context::Fmt,
     ) -> Improvement {
         let bid = &self.t.bids[i];
         let c = self.cx.leaves[li];
