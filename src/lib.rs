@@ -4,7 +4,7 @@
 //! as published, with exact decimal arithmetic and the working behind every number.
 //!
 //! The crate is a pure core (no IO, clock or global state) with two thin fronts: the `bidscore`
-//! command line (`src/bin`) and a WebAssembly binding (`src/wasm.rs`). Both call the same three
+//! command line (`src/bin`) and a WebAssembly binding (`src/wasm/`). Both call the same three
 //! functions: [`evaluate_str`], [`validate_str`] and [`read`].
 //!
 //! ```
