@@ -32,9 +32,7 @@ use std::str::FromStr;
 
 pub use limits::*;
 pub use reader::join;
-
-/// The format this engine reads.
-pub const FORMAT: &str = "bidscore/1";
+pub use tender::FORMAT;
 
 fn one(e: Error) -> Errors {
     Errors { errors: vec![e] }

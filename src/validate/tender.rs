@@ -5,13 +5,15 @@
 use super::criteria::{tree_size, TreeCtx};
 use super::limits::*;
 use super::reader::{index, Reader};
-use super::FORMAT;
 use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeSet;
+
+/// The format this engine reads.
+pub const FORMAT: &str = "bidscore/1";
 
 impl Reader {
     pub(super) fn tender(&mut self, v: &Value) -> Option<Tender> {
