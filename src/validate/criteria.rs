@@ -626,6 +626,8 @@ fn group_depth(v: &Value) -> usize {
     }
 }
 
+/// What reading the criteria tree carries from node to node: the depth, what criteria may name,
+/// and the ids seen so far.
 pub(super) struct TreeCtx<'a> {
     /// How many groups hold the node being read.
     pub(super) depth: usize,

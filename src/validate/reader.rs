@@ -15,6 +15,7 @@ const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor
 /// Names that become keys of JavaScript objects in the widget and cannot be used there.
 const RESERVED: [&str; 3] = ["__proto__", "constructor", "prototype"];
 
+/// A file being read: the errors found so far, kept in the order they were found.
 #[derive(Default)]
 pub(super) struct Reader {
     pub(super) errors: Vec<Error>,
