@@ -151,7 +151,7 @@ pub(crate) fn score_leaf(
                             Some(price::Scored {
                                 score: money::mul_div(marks, v, best)?,
                                 fraction: money::mul_div(Decimal::ONE, v, best)?,
-                                working: workings::proportion(m, &q.of(v), &q.of(best)),
+                                working: workings::proportion(m, q.of(v), q.of(best)),
                                 code: "relative-to-best",
                                 params,
                             })
