@@ -11,7 +11,7 @@
 //! bid's own numbers; `totals` puts a bid's result together (criterion scores, sub-totals, total,
 //! award value); `warning` reads the finished evaluation. This file runs them in order and
 //! ranks. What every stage shares (the tender's leaves, how it writes figures, a prepared bid)
-//! is [`crate::context`], below them all.
+//! is `crate::context`, below them all.
 
 mod prepare;
 mod relative;
