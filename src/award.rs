@@ -4,7 +4,7 @@
 //! Quality points Q are the sum of the bid's non-price criterion scores, rounded as the tender says.
 //! Ratio values are exact; only their display is rounded (spec §7).
 
-use crate::evaluate::Fmt;
+use crate::context::Fmt;
 use crate::model::{AwardMethod, Tender};
 use crate::money::{Fixed, Plain};
 use crate::text::Params;

@@ -2,8 +2,9 @@
 //! a message that says what to change.
 //!
 //! Errors stop evaluation; questionable but valid input is reported as a warning instead
-//! (see [`crate::warning`]). Codes are part of the public contract: the widget looks messages up by
-//! code (so it can speak Welsh), and buyers' scripts may match on them. Never rename one.
+//! (see [`crate::evaluate::warning`]). Codes are part of the public contract: the widget looks
+//! messages up by code (so it can speak Welsh), and buyers' scripts may match on them. Never
+//! rename one.
 
 use crate::text::Params;
 use serde::Serialize;

@@ -4,7 +4,7 @@
 //! as published, with exact decimal arithmetic and the working behind every number.
 //!
 //! The crate is a pure core (no IO, clock or global state) with two thin fronts: the `bidscore`
-//! command line (`src/bin`) and a WebAssembly binding (`src/wasm.rs`). Both call the same three
+//! command line (`src/bin`) and a WebAssembly binding (`src/wasm/`). Both call the same three
 //! functions: [`evaluate_str`], [`validate_str`] and [`read`].
 //!
 //! ```
@@ -30,10 +30,10 @@
 
 pub mod analysis;
 pub mod award;
+mod context;
 pub mod debrief;
 pub mod error;
 pub mod evaluate;
-mod jsontext;
 pub mod model;
 pub mod moderation;
 pub mod money;
@@ -48,7 +48,6 @@ pub mod table;
 pub mod terminal;
 pub mod text;
 pub mod validate;
-mod warning;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

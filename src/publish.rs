@@ -148,7 +148,7 @@ pub struct ExampleBid {
 pub fn describe(t: &Tender) -> Published {
     let total = t.max_total();
     let mut warnings = Vec::new();
-    crate::warning::model_warnings(t, &mut warnings);
+    crate::evaluate::warning::model_warnings(t, &mut warnings);
     crate::sorting::sort(&mut warnings, &|a, b| a.cmp(b));
     let leaves = t.leaves();
     let tie_break_rules: Vec<crate::text::Message> = t
@@ -451,7 +451,7 @@ fn example(
                 crate::money::Shown::Money(&t.info.currency),
             )?;
             let score = crate::evaluate::official(s.score, t);
-            let shown = crate::evaluate::Fmt::of(t).score(score).to_string();
+            let shown = crate::context::Fmt::of(t).score(score).to_string();
             Some(ExampleBid {
                 price: fixed(p, 2),
                 working: format!("{} = {shown}", s.working),

@@ -249,9 +249,9 @@ fn every_error_code_has_an_invalid_file() {
     );
 }
 
-/// Every warning code in src/warning.rs: the first argument of each `warn(` call.
+/// Every warning code in src/evaluate/warning.rs: the first argument of each `warn(` call.
 fn warning_codes() -> BTreeSet<String> {
-    let src = std::fs::read_to_string(root().join("src/warning.rs")).unwrap();
+    let src = std::fs::read_to_string(root().join("src/evaluate/warning.rs")).unwrap();
     let lines: Vec<&str> = src.lines().map(str::trim).collect();
     lines
         .windows(2)

@@ -12,7 +12,7 @@ pub mod validate {
     pub use bidscore::validate::join;
 }
 
-#[path = "../src/wasm.rs"]
+#[path = "../src/wasm/mod.rs"]
 mod binding;
 
 use js_sys::{Array, Reflect, JSON};

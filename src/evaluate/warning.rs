@@ -1,6 +1,8 @@
 //! Warnings (spec §9): what the buyer should know or act on; none of them changes a score.
 
-use crate::evaluate::{fields, is_relative, pool_totals, Ctx, Fmt, Prepared};
+use super::relative::{fields, input_amount, is_relative};
+use super::totals::pool_totals;
+use crate::context::{Ctx, Fmt, Prepared};
 use crate::model::*;
 use crate::moderation::spread;
 use crate::money::{fixed, Approx, Plain};
@@ -129,7 +131,7 @@ fn extreme_holders(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<usize
         };
         let amounts: Vec<(usize, Decimal)> = pool
             .iter()
-            .filter_map(|&i| crate::evaluate::input_amount(t, c, &prepared[i]).map(|a| (i, a)))
+            .filter_map(|&i| input_amount(t, c, &prepared[i]).map(|a| (i, a)))
             .collect();
         for (wanted, extreme) in [(low, field.lowest), (high, field.highest)] {
             if !wanted {

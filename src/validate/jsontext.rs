@@ -4,8 +4,8 @@
 //! has accepted (or, for surrogates, the valid text before its error); the path of a finding is
 //! built only when there is one.
 
+use super::reader::{index, join};
 use crate::error::{Error, ErrorKind};
-use crate::validate::{index, join};
 use std::borrow::Cow;
 
 enum Frame<'a> {

@@ -1,0 +1,81 @@
+//! "What if" and robustness (spec §10): price to win, what it takes, weight stability and rank
+//! acceptability (SMAA-2). None of it changes the official result.
+//!
+//! Price to win and what it takes re-score exactly (decimals, the tender's rounding and tie rules),
+//! changing one input of one bid at a time. Weight stability is exact too: totals are linear in the
+//! marks, so the share at which the winner changes is the root of a linear equation. Only rank
+//! acceptability samples, with `f64` and a seed.
+//!
+//! Each analysis has its own file, beside what they all stand on. `setup` takes the official
+//! evaluation apart once and re-scores "what if" copies of a bid; `price_to_win`,
+//! `what_it_takes` and `weights` (weight stability) are exact and ask it questions; `smaa` (rank
+//! acceptability) samples with the seeded generator in `rng`. Each file also holds the result
+//! types of its analysis, re-exported here.
+
+mod price_to_win;
+mod rng;
+mod setup;
+mod smaa;
+mod weights;
+mod what_it_takes;
+
+pub use price_to_win::{PriceOutcome, PriceToWin};
+pub use smaa::{Acceptability, BidAcceptability, SmaaOptions, SmaaRun, WeightModel};
+pub use weights::WeightInterval;
+pub use what_it_takes::{Improvement, WhatItTakes};
+
+use crate::evaluate;
+use crate::model::*;
+use serde::Serialize;
+use setup::Setup;
+
+/// The analysis format written by this engine.
+pub const ANALYSIS_FORMAT: &str = "bidscore-analysis/1";
+
+/// What to analyse.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Rank acceptability settings; `None` skips the sampling.
+    pub smaa: Option<SmaaOptions>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            smaa: Some(SmaaOptions::default()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    pub format: &'static str,
+    /// The official winner, if any bid is ranked.
+    pub winner: Option<String>,
+    pub price_to_win: Vec<PriceToWin>,
+    pub what_it_takes: Vec<WhatItTakes>,
+    pub weight_stability: Vec<WeightInterval>,
+    pub rank_acceptability: Option<Acceptability>,
+}
+
+/// Analyses a validated tender.
+pub fn analyse(t: &Tender, options: &Options) -> Analysis {
+    let official = evaluate::evaluate(t);
+    let s = Setup::new(t, &official);
+    let winner = official.ranking.first().cloned();
+    let linear = t.award == AwardMethod::WeightedSum;
+    Analysis {
+        format: ANALYSIS_FORMAT,
+        winner,
+        price_to_win: s.price_to_win(),
+        what_it_takes: s.what_it_takes(),
+        // Both rest on totals that are linear in the weights: the weighted sum only.
+        weight_stability: if linear { s.weight_stability() } else { vec![] },
+        rank_acceptability: options
+            .smaa
+            .as_ref()
+            .filter(|_| linear)
+            .and_then(|o| s.acceptability(o)),
+    }
+}

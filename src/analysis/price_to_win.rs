@@ -1,0 +1,161 @@
+//! Price to win: for each ranked bid that is not first, the price at which it would win, found
+//! exactly by re-scoring every criterion the price moves.
+
+use super::setup::Setup;
+use crate::model::*;
+use crate::money::{fixed, Plain};
+use crate::text::Params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// How a bid's price relates to winning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PriceOutcome {
+    /// The leader: it would still win up to `priceToWin`.
+    Headroom,
+    /// It wins if it cuts its price to `priceToWin` or less.
+    Undercut,
+    /// It wins at every price up to the search limit (`limit`).
+    AnyPrice,
+    /// No positive price makes it first.
+    CannotWin,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceToWin {
+    pub bid: String,
+    pub supplier: String,
+    pub price: String,
+    pub outcome: PriceOutcome,
+    /// The highest price (to the penny) at which the bid ranks first.
+    pub price_to_win: Option<String>,
+    /// price to win − price.
+    pub change: Option<String>,
+    /// The highest price searched.
+    pub limit: String,
+    pub message: String,
+    pub params: Params,
+}
+
+impl Setup<'_> {
+    pub(super) fn price_to_win(&self) -> Vec<PriceToWin> {
+        let Some(price_leaf) = self
+            .cx
+            .leaves
+            .iter()
+            .position(|c| matches!(c.kind, Kind::Price { .. }))
+        else {
+            return vec![];
+        };
+        let dependent = self.price_dependent();
+        let highest = self
+            .pool
+            .iter()
+            .filter_map(|&j| self.t.bids[j].price)
+            .max()
+            .unwrap_or(Decimal::ONE);
+        let (limit, limit_is_ceiling) = match &self.cx.leaves[price_leaf].kind {
+            Kind::Price {
+                ceiling:
+                    Some(Ceiling {
+                        amount,
+                        above: AboveCeiling::Disqualify,
+                    }),
+                ..
+            } => (*amount, true),
+            _ => (highest * Decimal::TEN, false),
+        };
+        let cent = Decimal::new(1, 2);
+        let fmt = &self.cx.fmt;
+        self.pool
+            .iter()
+            .filter_map(|&i| {
+                let bid = &self.t.bids[i];
+                let price = bid.price?;
+                let wins = |p: Decimal| -> bool {
+                    let changed = Bid {
+                        price: Some(p),
+                        ..bid.clone()
+                    };
+                    self.what_if(i, &changed, &dependent)
+                        .is_some_and(|s| self.first(i, &s))
+                };
+                // Whole pence from 1p to the limit; winning is monotone in the price (a lower
+                // price never lowers a bid's own score nor raises a rival's).
+                // At least one penny: the search never tries a price of zero.
+                let top = (limit / cent).floor().max(Decimal::ONE);
+                let (outcome, best) = if !wins(cent) {
+                    (PriceOutcome::CannotWin, None)
+                } else if wins(top * cent) {
+                    (PriceOutcome::AnyPrice, None)
+                } else {
+                    let (mut lo, mut hi) = (Decimal::ONE, top);
+                    while hi - lo > Decimal::ONE {
+                        let mid = ((lo + hi) / Decimal::TWO).floor();
+                        if wins(mid * cent) {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    let best = lo * cent;
+                    let outcome = if best >= price {
+                        PriceOutcome::Headroom
+                    } else {
+                        PriceOutcome::Undercut
+                    };
+                    (outcome, Some(best))
+                };
+                let params = Params::new()
+                    .with("bid", &bid.id)
+                    .with("price", Plain(price))
+                    .with("limit", Plain(limit));
+                let params = match best {
+                    Some(b) => params.with("priceToWin", Plain(b)),
+                    None => params,
+                };
+                let message = match (outcome, best) {
+                    (PriceOutcome::Headroom, Some(b)) => format!(
+                        "{} ranks first and would still rank first at any price up to {} ({} more)",
+                        bid.supplier,
+                        fmt.money(b),
+                        fmt.money(b - price)
+                    ),
+                    (PriceOutcome::Undercut, Some(b)) => format!(
+                        "{} would rank first at a price of {} or less ({} lower)",
+                        bid.supplier,
+                        fmt.money(b),
+                        fmt.money(price - b)
+                    ),
+                    (PriceOutcome::AnyPrice, _) if limit_is_ceiling => format!(
+                        "{} ranks first at any price up to the ceiling of {}",
+                        bid.supplier,
+                        fmt.money(limit)
+                    ),
+                    (PriceOutcome::AnyPrice, _) => format!(
+                        "{} ranks first at any price up to {} (ten times the highest bid)",
+                        bid.supplier,
+                        fmt.money(limit)
+                    ),
+                    _ => format!(
+                        "{} cannot rank first on price alone: even at 1p the others stay ahead",
+                        bid.supplier
+                    ),
+                };
+                Some(PriceToWin {
+                    bid: bid.id.clone(),
+                    supplier: bid.supplier.clone(),
+                    price: fixed(price, 2),
+                    outcome,
+                    price_to_win: best.map(|b| fixed(b, 2)),
+                    change: best.map(|b| fixed(b - price, 2)),
+                    limit: fixed(limit, 2),
+                    message,
+                    params,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,390 @@
+//! Rank acceptability (SMAA-2): how often each bid ranks first, second, … when the weights, and
+//! the evaluators' scores where they differ, are drawn at random around the published ones.
+//! The only part of the engine that computes in `f64`, and only for sampling.
+
+use super::rng::Rng;
+use super::setup::Setup;
+use crate::evaluate;
+use crate::model::*;
+use crate::money::Plain;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// Settings of the rank acceptability analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SmaaOptions {
+    /// Number of samples (10,000 gives a 95% margin of about ±1 percentage point).
+    pub samples: u32,
+    pub seed: u64,
+    pub weights: WeightModel,
+    /// Draw each scored criterion's score from the individual evaluators' scores.
+    pub score_uncertainty: bool,
+}
+
+impl Default for SmaaOptions {
+    fn default() -> Self {
+        SmaaOptions {
+            samples: 10_000,
+            seed: 1,
+            weights: WeightModel::Simplex,
+            score_uncertainty: true,
+        }
+    }
+}
+
+/// Which weights the sampling considers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WeightModel {
+    /// Any weights at all: uniform on the simplex (no preference information).
+    Simplex,
+    /// Each published weight moved by up to ± this fraction of itself (0.2 = ±20%), then rescaled
+    /// to the same total.
+    Tolerance(f64),
+    /// Any weights that keep the published order of importance (by marks; equal marks in file
+    /// order): uniform on the simplex, sorted, assigned in that order.
+    Ranking,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Acceptability {
+    pub samples: u32,
+    pub seed: u64,
+    pub weights: &'static str,
+    /// Criterion ids, in the order of every `centralWeights` vector.
+    pub criteria: Vec<String>,
+    pub bids: Vec<BidAcceptability>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BidAcceptability {
+    pub bid: String,
+    pub supplier: String,
+    /// Share of samples (0–1) in which the bid takes rank 1, 2, …
+    #[serde(serialize_with = "shares")]
+    pub ranks: Vec<f64>,
+    /// Mean weights (shares summing to 1) of the samples in which the bid ranks first; `null` if never.
+    #[serde(serialize_with = "optional_shares")]
+    pub central_weights: Option<Vec<f64>>,
+    /// Share of score draws in which the bid ranks first under its central weights.
+    #[serde(serialize_with = "optional_share")]
+    pub confidence: Option<f64>,
+}
+
+/// A share (already rounded to 4 places) as a JSON number, written from its decimal digits: the
+/// WebAssembly build then carries no floating-point formatter.
+fn share_number(x: f64) -> serde_json::Number {
+    let d = Decimal::from_f64_retain(x)
+        .map(|d| crate::money::round(d, 4))
+        .unwrap_or_default();
+    Plain(d)
+        .to_string()
+        .parse()
+        .unwrap_or_else(|_| serde_json::Number::from(0))
+}
+
+fn shares<S: serde::Serializer>(v: &[f64], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|&x| share_number(x)))
+}
+
+fn optional_shares<S: serde::Serializer>(v: &Option<Vec<f64>>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => shares(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn optional_share<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => share_number(*x).serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+impl Setup<'_> {
+    pub(super) fn acceptability(&self, o: &SmaaOptions) -> Option<Acceptability> {
+        let mut run = self.smaa_run(o)?;
+        run.step(o.samples);
+        Some(run.result())
+    }
+
+    /// A rank acceptability run, ready to sample; `None` without ranked bids.
+    pub(super) fn smaa_run(&self, o: &SmaaOptions) -> Option<SmaaRun> {
+        if self.pool.is_empty() {
+            return None;
+        }
+        let fractions = self.fractions();
+        let leaves: Vec<usize> = (0..self.cx.leaves.len())
+            .filter(|&li| {
+                self.cx.leaves[li].kind != Kind::PassFail && !self.cx.leaves[li].marks.is_zero()
+            })
+            .collect();
+        let to_f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        // For each pool bid and leaf, the fractions a sample may draw from (one when certain).
+        let cells: Vec<Vec<Vec<f64>>> = self
+            .pool
+            .iter()
+            .enumerate()
+            .map(|(b, &j)| {
+                leaves
+                    .iter()
+                    .map(|&li| {
+                        let c = self.cx.leaves[li];
+                        let marking = self.t.bids[j].scores.get(&c.id);
+                        match (&c.kind, marking, o.score_uncertainty) {
+                            (Kind::Scored { scale, .. }, Some(m), true)
+                                if m.evaluators.len() > 1 =>
+                            {
+                                let top = to_f(scale.top());
+                                m.evaluators.iter().map(|(_, s)| to_f(*s) / top).collect()
+                            }
+                            _ => vec![to_f(fractions[b][li])],
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let published: Vec<f64> = leaves
+            .iter()
+            .map(|&li| to_f(self.cx.leaves[li].marks))
+            .collect();
+        let sum_pub: f64 = published.iter().sum();
+        let published: Vec<f64> = published.iter().map(|w| w / sum_pub).collect();
+        // Order of importance for the ranking model: by marks, ties in file order.
+        let mut order: Vec<usize> = (0..leaves.len()).collect();
+        crate::sorting::sort(&mut order, &|&a, &b| {
+            published[b]
+                .partial_cmp(&published[a])
+                .unwrap_or(Ordering::Equal)
+                .then(a.cmp(&b))
+        });
+        let n = self.pool.len();
+        let k = leaves.len();
+        Some(SmaaRun {
+            options: o.clone(),
+            bids: self
+                .pool
+                .iter()
+                .map(|&j| (self.t.bids[j].id.clone(), self.t.bids[j].supplier.clone()))
+                .collect(),
+            criteria: leaves
+                .iter()
+                .map(|&li| self.cx.leaves[li].id.clone())
+                .collect(),
+            cells,
+            published,
+            order,
+            done: 0,
+            rank_counts: vec![vec![0; n]; n],
+            central: vec![vec![0.0; k]; n],
+        })
+    }
+}
+
+/// A rank acceptability analysis that can be run a slice at a time (a Web Worker reports progress
+/// between slices and can stop). Sample `s` always draws from its own seed, so the result never
+/// depends on how the samples were sliced.
+#[derive(Debug, Clone)]
+pub struct SmaaRun {
+    options: SmaaOptions,
+    /// (id, supplier) of each ranked bid.
+    bids: Vec<(String, String)>,
+    criteria: Vec<String>,
+    cells: Vec<Vec<Vec<f64>>>,
+    published: Vec<f64>,
+    order: Vec<usize>,
+    done: u32,
+    rank_counts: Vec<Vec<u32>>,
+    central: Vec<Vec<f64>>,
+}
+
+impl SmaaRun {
+    /// A run over a validated tender's ranked bids; `None` when there are none or the award
+    /// method is not a weighted sum.
+    pub fn new(t: &Tender, o: &SmaaOptions) -> Option<SmaaRun> {
+        if t.award != AwardMethod::WeightedSum {
+            return None;
+        }
+        let official = evaluate::evaluate(t);
+        Setup::new(t, &official).smaa_run(o)
+    }
+
+    /// Samples taken so far, and in all.
+    pub fn progress(&self) -> (u32, u32) {
+        (self.done, self.options.samples)
+    }
+
+    /// Takes up to `n` more samples; returns how many have been taken in all.
+    pub fn step(&mut self, n: u32) -> u32 {
+        let end = self.done.saturating_add(n).min(self.options.samples);
+        let nb = self.bids.len();
+        let mut weights = vec![0f64; self.criteria.len()];
+        let mut totals = vec![0f64; nb];
+        for s in self.done..end {
+            let mut rng = Rng::for_sample(self.options.seed, u64::from(s));
+            sample_weights(
+                &mut rng,
+                self.options.weights,
+                &self.published,
+                &self.order,
+                &mut weights,
+            );
+            for (b, total) in totals.iter_mut().enumerate() {
+                *total = draw_total(&self.cells[b], &weights, &mut rng);
+            }
+            for b in 0..nb {
+                let rank = totals.iter().filter(|&&x| x > totals[b]).count();
+                self.rank_counts[b][rank] += 1;
+                if rank == 0 {
+                    for (c, w) in weights.iter().enumerate() {
+                        self.central[b][c] += w;
+                    }
+                }
+            }
+        }
+        self.done = end;
+        end
+    }
+
+    /// The acceptabilities over the samples taken so far, with each bid's confidence factor.
+    pub fn result(&self) -> Acceptability {
+        let round4 = |x: f64| (x * 10_000.0).round() / 10_000.0;
+        let samples = f64::from(self.done.max(1));
+        let uncertain = self.cells.iter().flatten().any(|c| c.len() > 1);
+        let centrals: Vec<Option<Vec<f64>>> = (0..self.bids.len())
+            .map(|b| {
+                let wins = self.rank_counts[b][0];
+                (wins > 0).then(|| {
+                    self.central[b]
+                        .iter()
+                        .map(|w| w / f64::from(wins))
+                        .collect::<Vec<f64>>()
+                })
+            })
+            .collect();
+        let confidences = self.confidences(&centrals, uncertain);
+        let bids = centrals
+            .into_iter()
+            .zip(confidences)
+            .enumerate()
+            .map(|(b, (central_weights, confidence))| BidAcceptability {
+                bid: self.bids[b].0.clone(),
+                supplier: self.bids[b].1.clone(),
+                ranks: self.rank_counts[b]
+                    .iter()
+                    .map(|&c| round4(f64::from(c) / samples))
+                    .collect(),
+                central_weights: central_weights.map(|v| v.into_iter().map(round4).collect()),
+                confidence: confidence.map(round4),
+            })
+            .collect();
+        Acceptability {
+            samples: self.done,
+            seed: self.options.seed,
+            weights: match self.options.weights {
+                WeightModel::Simplex => "simplex",
+                WeightModel::Tolerance(_) => "tolerance",
+                WeightModel::Ranking => "ranking",
+            },
+            criteria: self.criteria.clone(),
+            bids,
+        }
+    }
+
+    /// SMAA-2 confidence factors: for each bid with central weights, the share of score draws in
+    /// which it ranks first under them; with no uncertain score one draw decides it. Each draw's
+    /// scores are drawn once and shared by every bid.
+    fn confidences(&self, centrals: &[Option<Vec<f64>>], uncertain: bool) -> Vec<Option<f64>> {
+        let draws = if uncertain {
+            self.options.samples.clamp(1, 1_000)
+        } else {
+            1
+        };
+        let n = self.cells.len();
+        let mut drawn: Vec<Vec<f64>> = self.cells.iter().map(|c| vec![0.0; c.len()]).collect();
+        let mut totals = vec![0f64; n];
+        let mut first = vec![0u32; n];
+        for s in 0..draws {
+            let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
+            for (row, cells) in drawn.iter_mut().zip(&self.cells) {
+                for (slot, cell) in row.iter_mut().zip(cells) {
+                    *slot = if cell.len() == 1 {
+                        cell[0]
+                    } else {
+                        cell[rng.below(cell.len())]
+                    };
+                }
+            }
+            for (b, central) in centrals.iter().enumerate() {
+                let Some(cw) = central else { continue };
+                for (total, row) in totals.iter_mut().zip(&drawn) {
+                    *total = cw.iter().zip(row).map(|(w, f)| w * f).sum();
+                }
+                if totals.iter().all(|&x| x <= totals[b]) {
+                    first[b] += 1;
+                }
+            }
+        }
+        centrals
+            .iter()
+            .zip(first)
+            .map(|(c, f)| c.as_ref().map(|_| f64::from(f) / f64::from(draws)))
+            .collect()
+    }
+}
+
+/// One bid's total for one weight vector, drawing uncertain scores from their evaluators.
+fn draw_total(cells: &[Vec<f64>], weights: &[f64], rng: &mut Rng) -> f64 {
+    weights
+        .iter()
+        .zip(cells)
+        .map(|(w, cell)| {
+            w * if cell.len() == 1 {
+                cell[0]
+            } else {
+                cell[rng.below(cell.len())]
+            }
+        })
+        .sum()
+}
+
+/// Fills `out` with one weight vector (shares summing to 1).
+fn sample_weights(
+    rng: &mut Rng,
+    model: WeightModel,
+    published: &[f64],
+    order: &[usize],
+    out: &mut [f64],
+) {
+    match model {
+        WeightModel::Tolerance(tol) => {
+            for (w, p) in out.iter_mut().zip(published) {
+                *w = p * (1.0 + tol * (2.0 * rng.unit() - 1.0));
+            }
+        }
+        WeightModel::Simplex | WeightModel::Ranking => {
+            // Normalised exponentials are uniform on the simplex.
+            for w in out.iter_mut() {
+                *w = -(1.0 - rng.unit()).ln();
+            }
+            if model == WeightModel::Ranking {
+                let mut sorted: Vec<f64> = out.to_vec();
+                crate::sorting::sort(&mut sorted, &|a, b| {
+                    b.partial_cmp(a).unwrap_or(Ordering::Equal)
+                });
+                for (pos, &c) in order.iter().enumerate() {
+                    out[c] = sorted[pos];
+                }
+            }
+        }
+    }
+    let sum: f64 = out.iter().sum();
+    if sum > 0.0 {
+        for w in out.iter_mut() {
+            *w /= sum;
+        }
+    }
+}

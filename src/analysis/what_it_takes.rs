@@ -1,0 +1,266 @@
+//! What it takes: for each ranked bid that is not first, the smallest change on one criterion
+//! (a score, a value, a social value commitment) that would make it win.
+
+use super::setup::Setup;
+use crate::model::*;
+use crate::money::{self, Plain};
+use crate::text::Params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatItTakes {
+    pub bid: String,
+    pub supplier: String,
+    /// One line per scored criterion and per social value measure.
+    pub options: Vec<Improvement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Improvement {
+    /// `score` or `commitment`.
+    pub kind: &'static str,
+    /// The message's code (`score-to-win`, `score-cannot-win`, `commitment-to-win`,
+    /// `commitment-cannot-win`) and parameters, for rendering it in another language.
+    pub code: &'static str,
+    pub params: Params,
+    pub criterion: String,
+    pub measure: Option<String>,
+    /// The current value, exact.
+    pub from: String,
+    /// The current value as displayed (a mean of 3, 3 and 2 is "≈2.67").
+    pub from_display: String,
+    /// The smallest value that makes the bid first; `null` when no value on its own would.
+    pub to: Option<String>,
+    pub message: String,
+}
+
+impl Setup<'_> {
+    pub(super) fn what_it_takes(&self) -> Vec<WhatItTakes> {
+        let Some(winner) = self.official.ranking.first() else {
+            return vec![];
+        };
+        let fmt = &self.cx.fmt;
+        self.pool
+            .iter()
+            .filter(|&&i| &self.t.bids[i].id != winner)
+            .map(|&i| {
+                let bid = &self.t.bids[i];
+                let mut options = Vec::new();
+                for (li, c) in self.cx.leaves.iter().enumerate() {
+                    match &c.kind {
+                        Kind::Scored { scale, .. } => {
+                            let Some(now) = self.prepared[i].aggregates.get(c.id.as_str()) else {
+                                continue;
+                            };
+                            let now = now.value;
+                            if now >= scale.top() {
+                                continue;
+                            }
+                            // A higher score never lowers the bid's standing, so the lowest
+                            // winning point is found by halving, never by listing the scale.
+                            let found = lowest_point_above(scale, now, &mut |v| {
+                                let mut changed = bid.clone();
+                                let mut m = changed.scores.get(&c.id).cloned().unwrap_or_default();
+                                m.moderated = Some(v);
+                                changed.scores.insert(c.id.clone(), m);
+                                self.what_if(i, &changed, &[li])
+                                    .is_some_and(|s| self.first(i, &s))
+                            });
+                            let params = Params::new()
+                                .with("criterion", &c.id)
+                                .with("name", &c.name)
+                                .with("from", Plain(now));
+                            options.push(Improvement {
+                                kind: "score",
+                                code: if found.is_some() {
+                                    "score-to-win"
+                                } else {
+                                    "score-cannot-win"
+                                },
+                                params: match found {
+                                    Some(v) => params.with("to", Plain(v)),
+                                    None => params,
+                                },
+                                criterion: c.id.clone(),
+                                measure: None,
+                                from: Plain(now).to_string(),
+                                from_display: crate::money::Approx(now, 2).to_string(),
+                                to: found.map(|v| Plain(v).to_string()),
+                                message: match found {
+                                    Some(v) => format!(
+                                        "a score of {} on \"{}\" (now {}) would rank it first",
+                                        Plain(v),
+                                        c.name,
+                                        crate::money::Approx(now, 2)
+                                    ),
+                                    None => format!(
+                                        "even full marks on \"{}\" would not rank it first on their own",
+                                        c.name
+                                    ),
+                                },
+                            });
+                        }
+                        Kind::Measures { measures, .. } => {
+                            for mid in measures {
+                                options.push(self.commitment_to_win(i, li, mid, fmt));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                WhatItTakes {
+                    bid: bid.id.clone(),
+                    supplier: bid.supplier.clone(),
+                    options,
+                }
+            })
+            .collect()
+    }
+
+    /// The smallest commitment to one measure (to 0.01 of its unit) that ranks bid `i` first.
+    pub(super) fn commitment_to_win(
+        &self,
+        i: usize,
+        li: usize,
+        measure: &str,
+        fmt: &crate::context::Fmt,
+    ) -> Improvement {
+        let bid = &self.t.bids[i];
+        let c = self.cx.leaves[li];
+        let m = self.t.measures.iter().find(|m| m.id == measure);
+        let unit = m.map(|m| m.unit.as_str()).unwrap_or("");
+        let now = bid.commitments.get(measure).copied().unwrap_or_default();
+        // Every measures criterion naming this measure changes with it.
+        let dependent: Vec<usize> = (0..self.cx.leaves.len())
+            .filter(|&l| {
+                matches!(&self.cx.leaves[l].kind, Kind::Measures { measures, .. } if measures.iter().any(|x| x == measure))
+            })
+            .collect();
+        let wins = |q: Decimal| {
+            let mut changed = bid.clone();
+            changed.commitments.insert(measure.to_string(), q);
+            self.what_if(i, &changed, &dependent)
+                .is_some_and(|s| self.first(i, &s))
+        };
+        let hundredth = Decimal::new(1, 2);
+        let highest_sv = self
+            .pool
+            .iter()
+            .filter_map(|&j| self.prepared[j].sv.get(c.id.as_str()).copied())
+            .max()
+            .unwrap_or_default();
+        let proxy = m.map(|m| m.proxy).unwrap_or_default();
+        // Search up to the quantity that would give 100 times the highest social value offered.
+        // No further than the largest quantity a file may hold (10^12): beyond it the search's
+        // figures (social value of 10^24 over a proxy of 10^-10) would not fit an exact decimal.
+        let most = Decimal::from(1_000_000_000_000u64);
+        let cap = if proxy.is_zero() {
+            now
+        } else {
+            money::mul_div(highest_sv.max(Decimal::ONE), Decimal::ONE_HUNDRED, proxy)
+                .map_or(most, |x| x.ceil().min(most))
+        };
+        let found = if proxy.is_zero() || !wins(cap.max(now)) {
+            None
+        } else {
+            let (mut lo, mut hi) = ((now / hundredth).floor(), (cap.max(now) / hundredth).ceil());
+            while hi - lo > Decimal::ONE {
+                let mid = ((lo + hi) / Decimal::TWO).floor();
+                if wins(mid * hundredth) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            Some(hi * hundredth)
+        };
+        let name = m.map(|m| m.name.as_str()).unwrap_or(measure);
+        let params = Params::new()
+            .with("criterion", &c.id)
+            .with("measure", measure)
+            .with("name", name)
+            .with("unit", unit)
+            .with("from", Plain(now));
+        Improvement {
+            kind: "commitment",
+            code: if found.is_some() {
+                "commitment-to-win"
+            } else {
+                "commitment-cannot-win"
+            },
+            params: match found {
+                Some(q) => params
+                    .with("to", Plain(q))
+                    .with("socialValue", Plain(q * proxy)),
+                None => params,
+            },
+            criterion: c.id.clone(),
+            measure: Some(measure.to_string()),
+            from: Plain(now).to_string(),
+            from_display: Plain(crate::money::round(now, 2)).to_string(),
+            to: found.map(|q| Plain(q).to_string()),
+            message: match found {
+                Some(q) => format!(
+                    "committing {} {unit} of \"{name}\" (now {}; {} of social value) would rank it first",
+                    Plain(q),
+                    Plain(now),
+                    fmt.money(q * proxy)
+                ),
+                None => format!("more \"{name}\" alone would not rank it first"),
+            },
+        }
+    }
+}
+
+/// The lowest point of `scale` above `now` at which `wins` holds, for a `wins` that once true stays
+/// true for every higher point; `None` when not even the top wins. Halves the points in between
+/// rather than listing them: a range of 0 to 10^12 in steps of 10^-10 has 10^22 points. For a
+/// range the points are `from + k × step`, with `k` at most (to − from) ÷ step ≤ 10^22, so every
+/// figure here fits an exact decimal.
+fn lowest_point_above(
+    scale: &Scale,
+    now: Decimal,
+    wins: &mut dyn FnMut(Decimal) -> bool,
+) -> Option<Decimal> {
+    // The candidates as positions lo..=hi, with the point at each position.
+    let (mut lo, mut hi, point): (Decimal, Decimal, Box<dyn Fn(Decimal) -> Decimal + '_>) =
+        match &scale.points {
+            ScalePoints::Points(p) => {
+                let first = p.partition_point(|q| q.value <= now);
+                let at = move |k: Decimal| {
+                    let k = rust_decimal::prelude::ToPrimitive::to_usize(&k).unwrap_or(0);
+                    p.get(k).map(|q| q.value).unwrap_or_default()
+                };
+                (
+                    Decimal::from(first as u64),
+                    Decimal::from(p.len() as u64) - Decimal::ONE,
+                    Box::new(at),
+                )
+            }
+            ScalePoints::Range { from, to, step } => {
+                let lo = if now < *from {
+                    Decimal::ZERO
+                } else {
+                    ((now - *from) / *step).floor() + Decimal::ONE
+                };
+                let at = move |k: Decimal| *from + k * *step;
+                (lo, ((*to - *from) / *step).floor(), Box::new(at))
+            }
+        };
+    if lo > hi || !wins(point(hi)) {
+        return None;
+    }
+    // Invariant: the point at `hi` wins; no point before `lo` does.
+    while lo < hi {
+        let mid = ((lo + hi) / Decimal::TWO).floor();
+        if wins(point(mid)) {
+            hi = mid;
+        } else {
+            lo = mid + Decimal::ONE;
+        }
+    }
+    Some(point(hi))
+}

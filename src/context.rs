@@ -1,0 +1,133 @@
+//! What every bid's evaluation shares, worked out once per tender ([`Ctx`]), how the tender
+//! writes its figures ([`Fmt`]), and a bid's own inputs before any comparison ([`Prepared`]).
+//!
+//! These types stand below everything that scores: the evaluation builds them, the award methods
+//! write money through [`Fmt`], the warnings and the analysis read all three. Keeping them apart
+//! from the evaluation lets each of those depend on them without depending on one another.
+
+use crate::model::*;
+use crate::moderation::Aggregate;
+use crate::money::{self, fixed, plain, Fixed, Money, Plain};
+use crate::result::Status;
+use crate::text::{Compact, Message};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// How amounts are written in workings.
+pub(crate) struct Fmt {
+    pub currency: String,
+    pub decimals: u32,
+    pub stage: RoundingStage,
+}
+
+impl Fmt {
+    pub(crate) fn of(t: &Tender) -> Fmt {
+        Fmt {
+            currency: t.info.currency.clone(),
+            decimals: t.rounding.decimals,
+            stage: t.rounding.stage,
+        }
+    }
+
+    /// Money as a working shows it, written straight into the working.
+    pub fn money(&self, d: Decimal) -> Money<'_> {
+        Money(d, &self.currency)
+    }
+
+    /// A score as published: rounded at the criterion stage, else exact to 10 places.
+    pub fn score(&self, d: Decimal) -> Compact {
+        match self.stage {
+            RoundingStage::Criterion => Compact::display(Fixed(d, self.decimals)),
+            _ => Compact::display(Plain(money::round(d, 10))),
+        }
+    }
+
+    /// A total or sub-total as published.
+    pub fn total(&self, d: Decimal) -> String {
+        match self.stage {
+            RoundingStage::None => unrounded(d),
+            _ => fixed(d, self.decimals),
+        }
+    }
+}
+
+/// What every bid's evaluation shares, worked out once per tender.
+pub(crate) struct Ctx<'t> {
+    pub t: &'t Tender,
+    pub fmt: Fmt,
+    /// Every leaf, depth first in file order.
+    pub leaves: Vec<&'t Criterion>,
+    /// Each leaf's marks as written (same index as `leaves`).
+    pub marks: Vec<Rc<str>>,
+    /// Each leaf's id and name, shared by every bid's result.
+    pub ids: Vec<Rc<str>>,
+    pub names: Vec<Rc<str>>,
+    /// Each group, with the indexes into `leaves` of the leaves under it.
+    pub groups: Vec<(&'t Group, Vec<usize>)>,
+    /// The leaves that get a criterion score, in order: not gates, and not the price outside the
+    /// weighted sum (the other award methods put the price in the award value).
+    pub scored: Vec<usize>,
+}
+
+impl<'t> Ctx<'t> {
+    pub fn new(t: &'t Tender) -> Ctx<'t> {
+        let leaves = t.leaves();
+        let mut groups = Vec::new();
+        group_leaves(&t.criteria, &mut 0, &mut groups);
+        let scored = (0..leaves.len())
+            .filter(|&li| match leaves[li].kind {
+                Kind::PassFail => false,
+                Kind::Price { .. } => t.award.scores_price(),
+                _ => true,
+            })
+            .collect();
+        Ctx {
+            t,
+            scored,
+            fmt: Fmt::of(t),
+            marks: leaves.iter().map(|c| Rc::from(plain(c.marks))).collect(),
+            ids: leaves.iter().map(|c| Rc::from(c.id.as_str())).collect(),
+            names: leaves.iter().map(|c| Rc::from(c.name.as_str())).collect(),
+            leaves,
+            groups,
+        }
+    }
+}
+
+/// Each group (depth first, parents before children) with the indexes of its leaves. Leaves are
+/// numbered depth first, so a group's leaves are the run counted while walking its children: one
+/// walk of the tree, however deep, instead of a search of every leaf per group.
+fn group_leaves<'t>(nodes: &'t [Node], next: &mut usize, out: &mut Vec<(&'t Group, Vec<usize>)>) {
+    for n in nodes {
+        match n {
+            Node::Leaf(_) => *next += 1,
+            Node::Group(g) => {
+                let at = out.len();
+                let start = *next;
+                out.push((g, Vec::new()));
+                group_leaves(&g.children, next, out);
+                out[at].1 = (start..*next).collect();
+            }
+        }
+    }
+}
+
+/// A figure the rounding policy leaves unrounded, written to at most 10 decimals.
+fn unrounded(d: Decimal) -> String {
+    plain(money::round(d, 10))
+}
+
+/// A bid's own inputs, before any comparison with other bids.
+#[derive(Clone)]
+pub(crate) struct Prepared<'t> {
+    pub bid: &'t Bid,
+    pub status: Status,
+    pub aggregates: BTreeMap<&'t str, Aggregate<'t>>,
+    /// Social value in money per measures criterion.
+    pub sv: BTreeMap<&'t str, Decimal>,
+    /// Price above a ceiling that scores zero: kept out of the price comparison.
+    pub above_ceiling_zero: bool,
+    pub reasons: Vec<Message>,
+    pub missing: Vec<Message>,
+}

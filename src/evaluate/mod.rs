@@ -1,0 +1,103 @@
+//! The weighted-sum evaluation (spec §2): gates, thresholds and completeness first, then relative
+//! inputs over the qualified bids, criterion scores with their working, sub-totals, totals,
+//! rounding, ranking and warnings.
+//!
+//! Architecture invariant: evaluation cannot fail. Everything that could go wrong was refused by
+//! [`crate::validate`]; what remains questionable becomes a warning.
+//!
+//! The folder follows the pipeline. `prepare` reads each bid alone (completeness, gates,
+//! thresholds, ceiling); `relative` takes the comparison fields over the qualified bids; `score`
+//! scores one criterion for one bid, and `workings` writes the formula of each score with the
+//! bid's own numbers; `totals` puts a bid's result together (criterion scores, sub-totals, total,
+//! award value); `warning` reads the finished evaluation. This file runs them in order and
+//! ranks. What every stage shares (the tender's leaves, how it writes figures, a prepared bid)
+//! is `crate::context`, below them all.
+
+mod prepare;
+mod relative;
+mod score;
+mod totals;
+pub(crate) mod warning;
+mod workings;
+
+pub(crate) use prepare::prepare;
+pub(crate) use relative::{field, fields};
+pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};
+
+use crate::context::{Ctx, Prepared};
+use crate::model::*;
+use crate::money::plain;
+use crate::result::*;
+use crate::text::Params;
+use prepare::{msg, out_of_range_reason};
+use rust_decimal::Decimal;
+use totals::bid_result;
+
+/// Evaluates a validated tender.
+pub fn evaluate(t: &Tender) -> Evaluation {
+    let cx = Ctx::new(t);
+    let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
+    let (mut bids, mut pool) = score_pool(&cx, &prepared);
+    // Price per quality point cannot rank a bid with no quality points (spec §4), and no bid can be
+    // ranked on a figure beyond what an exact decimal holds: such a bid is disqualified, and the
+    // comparison is taken again without it. Removing a bid can only raise the others' relative
+    // fractions, so one more pass settles it.
+    let mut changed = false;
+    for (i, b) in bids.iter().enumerate() {
+        if b.out_of_range {
+            prepared[i].status = Status::Disqualified;
+            prepared[i].reasons.push(out_of_range_reason());
+            changed = true;
+        } else if t.award == AwardMethod::PricePerQualityPoint
+            && b.status == Status::Ranked
+            && b.total_value <= Decimal::ZERO
+        {
+            prepared[i].status = Status::Disqualified;
+            prepared[i].reasons.push(msg(
+                "no-quality-points",
+                Params::new(),
+                "no quality points, so no price per quality point: the bid cannot be ranked".into(),
+            ));
+            changed = true;
+        }
+    }
+    if changed {
+        (bids, pool) = score_pool(&cx, &prepared);
+        // A bid the second pass pushes out of range (its field moved) is set aside without a
+        // third pass: it leaves no one else's score unexplained.
+        for b in bids.iter_mut().filter(|b| b.out_of_range) {
+            if !b.reasons.iter().any(|r| r.code == OUT_OF_RANGE) {
+                b.reasons.push(out_of_range_reason());
+            }
+            b.status = Status::Disqualified;
+        }
+        pool.retain(|&i| bids[i].status == Status::Ranked);
+    }
+
+    let ranking = crate::ranking::rank(t, &mut bids);
+    let warnings = warning::warnings(&cx, &prepared, &bids, &pool);
+    Evaluation {
+        format: RESULT_FORMAT,
+        max_total: plain(t.max_total()),
+        method: t.award.as_str(),
+        currency: t.info.currency.clone(),
+        decimals: t.rounding.decimals,
+        rounding_stage: t.rounding.stage.as_str(),
+        bids,
+        ranking,
+        warnings,
+    }
+}
+
+/// Scores every bid against the pool of ranked bids; returns the results and the pool.
+fn score_pool(cx: &Ctx, prepared: &[Prepared]) -> (Vec<BidResult>, Vec<usize>) {
+    let pool: Vec<usize> = (0..prepared.len())
+        .filter(|&i| prepared[i].status == Status::Ranked)
+        .collect();
+    let fields = fields(cx, prepared, &pool);
+    let bids = prepared
+        .iter()
+        .map(|p| bid_result(cx, p, &fields, p.status == Status::Ranked))
+        .collect();
+    (bids, pool)
+}

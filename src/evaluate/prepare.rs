@@ -1,0 +1,176 @@
+//! A bid's own inputs, before any comparison with other bids (spec §2 steps 2–5): what is
+//! missing, which gates and thresholds it fails, whether its price is above the ceiling, and its
+//! social value in money.
+
+use super::score::OUT_OF_RANGE;
+use crate::context::{Ctx, Prepared};
+use crate::model::*;
+use crate::moderation::aggregate;
+use crate::money::{self, Approx, Plain};
+use crate::result::*;
+use crate::text::{Message, Params};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub(super) fn out_of_range_reason() -> Message {
+    msg(
+        OUT_OF_RANGE,
+        Params::new(),
+        "a score or award value of this bid is too large to work out exactly; check its price and figures".into(),
+    )
+}
+
+pub(super) fn msg(code: &'static str, params: Params, message: String) -> Message {
+    Message {
+        code,
+        params,
+        message,
+    }
+}
+
+/// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
+pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
+    let (t, fmt) = (cx.t, &cx.fmt);
+    let mut p = Prepared {
+        bid: b,
+        status: Status::Ranked,
+        aggregates: BTreeMap::new(),
+        sv: BTreeMap::new(),
+        above_ceiling_zero: false,
+        reasons: Vec::new(),
+        missing: Vec::new(),
+    };
+    for c in cx.leaves.iter().copied() {
+        let id = c.id.as_str();
+        let name = &c.name;
+        let params = || Params::new().with("criterion", id).with("name", name);
+        match &c.kind {
+            Kind::PassFail => match b.gates.get(id) {
+                Some(true) => {}
+                Some(false) => p.reasons.push(msg(
+                    "failed-gate",
+                    params(),
+                    format!("did not pass \"{name}\""),
+                )),
+                None => p.missing.push(msg(
+                    "missing-gate",
+                    params(),
+                    format!("record whether the bid passes \"{name}\""),
+                )),
+            },
+            Kind::Scored { threshold, .. } => {
+                match b
+                    .scores
+                    .get(id)
+                    .and_then(|m| aggregate(m, t.moderation.method))
+                {
+                    Some(a) => {
+                        if let Some(th) = threshold {
+                            if a.numerator < *th * a.denominator {
+                                p.reasons.push(msg(
+                                    "below-threshold",
+                                    params()
+                                        .with("score", Plain(a.value))
+                                        .with("threshold", Plain(*th)),
+                                    format!(
+                                        "scored {} on \"{name}\"; the minimum is {}",
+                                        Approx(a.value, 2),
+                                        Plain(*th)
+                                    ),
+                                ));
+                            }
+                        }
+                        p.aggregates.insert(id, a);
+                    }
+                    None => {
+                        p.missing
+                            .push(msg("missing-score", params(), format!("score \"{name}\"")))
+                    }
+                }
+            }
+            Kind::Price { ceiling, .. } => match b.price {
+                None => p.missing.push(msg(
+                    "missing-price",
+                    params(),
+                    "enter the bid's price".into(),
+                )),
+                Some(price) => {
+                    if let Some(ceil) = ceiling {
+                        if price > ceil.amount {
+                            match ceil.above {
+                                AboveCeiling::Disqualify => p.reasons.push(msg(
+                                    "above-ceiling",
+                                    params()
+                                        .with("price", Plain(price))
+                                        .with("ceiling", Plain(ceil.amount)),
+                                    format!(
+                                        "the price {} is above the ceiling of {}",
+                                        fmt.money(price),
+                                        fmt.money(ceil.amount)
+                                    ),
+                                )),
+                                AboveCeiling::Zero => p.above_ceiling_zero = true,
+                            }
+                        }
+                    }
+                }
+            },
+            Kind::Numeric { .. } => {
+                if !b.values.contains_key(id) {
+                    p.missing.push(msg(
+                        "missing-value",
+                        params(),
+                        format!("enter the bid's value for \"{name}\""),
+                    ));
+                }
+            }
+            Kind::Measures { measures, scoring } => {
+                let committed: Vec<&String> = measures
+                    .iter()
+                    .filter(|m| b.commitments.contains_key(*m))
+                    .collect();
+                if committed.is_empty() {
+                    p.missing.push(msg(
+                        "missing-commitments",
+                        params(),
+                        format!(
+                            "enter the bid's social value commitments for \"{name}\" (0 if none)"
+                        ),
+                    ));
+                } else if matches!(scoring, SvScoring::RelativeToHighestPercent)
+                    && b.price.is_none()
+                    && t.info.contract_value.is_none()
+                {
+                    p.missing.push(msg(
+                        "missing-price",
+                        params(),
+                        format!("enter the bid's price: \"{name}\" scores social value as a percentage of it"),
+                    ));
+                } else if let Some(sv) = sv_money(t, b, measures) {
+                    p.sv.insert(id, sv);
+                } else {
+                    p.reasons.push(out_of_range_reason());
+                }
+            }
+        }
+    }
+    p.status = if !p.reasons.is_empty() {
+        Status::Disqualified
+    } else if !p.missing.is_empty() {
+        Status::Incomplete
+    } else {
+        Status::Ranked
+    };
+    p
+}
+
+/// Σ quantity × proxy over the listed measures the bid commits to; `None` beyond what an exact
+/// decimal holds. Each product is at most 10^24 (quantity and proxy are at most 10^12), but the
+/// sum of many is checked.
+fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
+    t.measures
+        .iter()
+        .filter(|m| measures.contains(&m.id))
+        .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
+        .try_fold(Decimal::ZERO, money::add)
+}

@@ -1,0 +1,91 @@
+//! The workings: each score written as its formula with the bid's own numbers ("60 × £90,000.00 ÷
+//! £100,000.00 = 54.00"), so anyone can check the figure by hand. Scoring (`score`, `totals`)
+//! decides every number; this file decides only how the sums read. Price formulas, which
+//! numeric criteria share, write theirs in [`crate::price`] beside each equation.
+//!
+//! Each working but the percentage (used twice) is marked `#[inline]`, to be compiled where it
+//! is called: as calls of their own they made the WebAssembly build larger.
+
+use crate::context::Fmt;
+use crate::moderation::Aggregate;
+use crate::money::{Approx, Plain, Shown};
+use rust_decimal::Decimal;
+use std::fmt::Display;
+
+/// What a criterion shows when a score is too large to work out exactly.
+pub(super) const TOO_LARGE: &str = "not scored: the score is too large to work out exactly";
+/// What a criterion shows while its input is missing.
+pub(super) const MISSING: &str = "not scored yet: the input is missing";
+
+/// `marks × amount ÷ best`: the marks in proportion to the best in the field, or to a target.
+#[inline]
+pub(super) fn proportion(m: &str, amount: impl Display, best: impl Display) -> String {
+    format!("{m} × {amount} ÷ {best}")
+}
+
+/// A price above a ceiling that scores zero.
+#[inline]
+pub(super) fn above_ceiling(fmt: &Fmt, m: &str, price: Decimal) -> String {
+    format!(
+        "{} is above the ceiling, so no marks: {m} × 0",
+        fmt.money(price)
+    )
+}
+
+/// A higher-is-better value when no bid offers more than zero.
+#[inline]
+pub(super) fn nothing_offered(m: &str) -> String {
+    format!("no bid offers more than 0, so no marks: {m} × 0")
+}
+
+/// A scored criterion: how the evaluators' marks became one score, then its share of the marks.
+#[inline]
+pub(super) fn scored(a: &Aggregate, m: &str, top: Decimal) -> String {
+    format!("{}; {m} × {} ÷ {}", a.how(), Approx(a.value, 4), Plain(top))
+}
+
+/// Social value that meets its target.
+#[inline]
+pub(super) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
+    format!(
+        "{} meets the target of {}, so full marks: {m} × 1",
+        fmt.money(sv),
+        fmt.money(target)
+    )
+}
+
+/// Social value as a percentage of the price, as the working shows it.
+pub(super) fn percent(d: Decimal) -> String {
+    format!("{}%", Approx(d, 2))
+}
+
+/// Social value when no bid commits any.
+#[inline]
+pub(super) fn no_social_value(m: &str) -> String {
+    format!("no bid commits any social value, so no marks: {m} × 0")
+}
+
+/// The working completed with the official score it comes to.
+#[inline]
+pub(super) fn equals(mut working: String, shown: &str) -> String {
+    working.push_str(" = ");
+    working.push_str(shown);
+    working
+}
+
+/// One social value commitment: quantity × proxy value = money.
+#[inline]
+pub(super) fn commitment(
+    fmt: &Fmt,
+    unit: &str,
+    q: Decimal,
+    proxy: Decimal,
+    value: Decimal,
+) -> String {
+    format!(
+        "{} × {} = {}",
+        Shown::Quantity(Some(unit)).of(q),
+        fmt.money(proxy),
+        fmt.money(value)
+    )
+}

@@ -1,0 +1,259 @@
+//! The bids: each bid's supplier, price, gates, evaluators' scores, numeric values and social
+//! value commitments, checked against the criteria they name.
+
+use super::limits::*;
+use super::reader::{index, join, Reader};
+use crate::error::ErrorKind;
+use crate::model::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+impl Reader {
+    pub(super) fn bids(&mut self, v: &Value, t: &Tender) -> Vec<Bid> {
+        let mut out: Vec<Bid> = Vec::new();
+        let Some(list) = self.array(v, "bids") else {
+            return out;
+        };
+        let leaves: BTreeMap<&str, &Criterion> =
+            crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
+        let measures: BTreeSet<&str> =
+            crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
+        self.count(list.len(), MAX_BIDS, "bids", "bids");
+        let mut bid_ids = BTreeSet::new();
+        for (i, b) in list.iter().enumerate() {
+            let path = index("bids", i);
+            let Some(o) = self.obj(
+                b,
+                &path,
+                &[
+                    "id",
+                    "supplier",
+                    "price",
+                    "gates",
+                    "scores",
+                    "values",
+                    "commitments",
+                    "note",
+                    "hypothetical",
+                ],
+            ) else {
+                continue;
+            };
+            let id = self.id(&o);
+            if let Some(id) = &id {
+                // A set, not a scan of the bids read so far: that made reading quadratic.
+                if !bid_ids.insert(id.clone()) {
+                    self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
+                }
+            }
+            let supplier = self.string(&o, "supplier");
+            let price = self.positive(&o, "price");
+            let hypothetical = match o.get("hypothetical") {
+                Some(h) => self.boolean(h, &o.at("hypothetical")).unwrap_or(false),
+                None => false,
+            };
+            let note = self.string(&o, "note");
+
+            let mut gates = BTreeMap::new();
+            let gates_at = o.at("gates");
+            if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
+                for (cid, val) in m {
+                    let p = join(&gates_at, cid);
+                    if val.is_null() || !self.expect_kind(&leaves, cid, "pass-fail", &p) {
+                        continue;
+                    }
+                    if let Some(b) = self.boolean(val, &p) {
+                        gates.insert(cid.clone(), b);
+                    }
+                }
+            }
+
+            let mut scores = BTreeMap::new();
+            let scores_at = o.at("scores");
+            if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
+                for (cid, val) in m {
+                    let p = join(&scores_at, cid);
+                    // `null` is absent (as for gates, values and commitments): not scored yet.
+                    if val.is_null() || !self.expect_kind(&leaves, cid, "scored", &p) {
+                        continue;
+                    }
+                    let Some(Kind::Scored { scale, .. }) =
+                        leaves.get(cid.as_str()).map(|c| &c.kind)
+                    else {
+                        continue;
+                    };
+                    if let Some(marking) = self.marking(val, &p, scale) {
+                        scores.insert(cid.clone(), marking);
+                    }
+                }
+            }
+
+            let mut values = BTreeMap::new();
+            let values_at = o.at("values");
+            if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
+                for (cid, val) in m {
+                    let p = join(&values_at, cid);
+                    if val.is_null() || !self.expect_kind(&leaves, cid, "numeric", &p) {
+                        continue;
+                    }
+                    let Some(d) = self.decimal_value(val, &p) else {
+                        continue;
+                    };
+                    let needs_positive = matches!(
+                        leaves.get(cid.as_str()).map(|c| &c.kind),
+                        Some(Kind::Numeric {
+                            direction: Direction::Lower,
+                            formula: NumericFormula::RelativeToBest
+                                | NumericFormula::Price(
+                                    Formula::LowestRatio | Formula::ReferenceRatio { .. }
+                                ),
+                            ..
+                        })
+                    );
+                    if needs_positive && d <= Decimal::ZERO {
+                        self.err(
+                            ErrorKind::NotPositive {
+                                found: d.to_string(),
+                            },
+                            p,
+                        );
+                    } else if d < Decimal::ZERO {
+                        self.err(
+                            ErrorKind::Negative {
+                                found: d.to_string(),
+                            },
+                            p,
+                        );
+                    } else {
+                        values.insert(cid.clone(), d);
+                    }
+                }
+            }
+
+            let mut commitments = BTreeMap::new();
+            let commitments_at = o.at("commitments");
+            if let Some(m) = o
+                .get("commitments")
+                .and_then(|s| self.map(s, &commitments_at))
+            {
+                for (mid, val) in m {
+                    let p = join(&commitments_at, mid);
+                    if val.is_null() {
+                        continue;
+                    }
+                    if !measures.contains(mid.as_str()) {
+                        if !self.broken_measures.contains(mid) {
+                            self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
+                        }
+                        continue;
+                    }
+                    let Some(d) = self.decimal_value(val, &p) else {
+                        continue;
+                    };
+                    if d < Decimal::ZERO {
+                        self.err(
+                            ErrorKind::Negative {
+                                found: d.to_string(),
+                            },
+                            p,
+                        );
+                    } else {
+                        commitments.insert(mid.clone(), d);
+                    }
+                }
+            }
+
+            if let Some(id) = id {
+                out.push(Bid {
+                    supplier: supplier.unwrap_or_else(|| id.clone()),
+                    id,
+                    price,
+                    gates,
+                    scores,
+                    values,
+                    commitments,
+                    note,
+                    hypothetical,
+                });
+            }
+        }
+        out
+    }
+
+    /// Checks that a bid's input names a criterion of the right kind.
+    pub(super) fn expect_kind(
+        &mut self,
+        leaves: &BTreeMap<&str, &Criterion>,
+        id: &str,
+        kind: &'static str,
+        path: &str,
+    ) -> bool {
+        match leaves.get(id) {
+            None => {
+                if !self.broken_criteria.contains(id) {
+                    self.err(ErrorKind::UnknownCriterion { id: id.into() }, path);
+                }
+                false
+            }
+            Some(c) if c.kind.as_str() != kind => {
+                self.err(
+                    ErrorKind::WrongInputKind {
+                        id: id.into(),
+                        kind: c.kind.as_str(),
+                    },
+                    path,
+                );
+                false
+            }
+            Some(_) => true,
+        }
+    }
+
+    pub(super) fn marking(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Marking> {
+        let o = self.obj(v, path, &["evaluators", "moderated", "rationale"])?;
+        let mut m = Marking {
+            rationale: self.string(&o, "rationale"),
+            ..Marking::default()
+        };
+        if let Some(ev) = o.get("evaluators") {
+            let at = o.at("evaluators");
+            if let Some(ev) = self.map(ev, &at) {
+                self.count(ev.len(), MAX_EVALUATORS, "evaluators", &at);
+                for (name, val) in ev {
+                    self.key_name(name, &|| join(&at, name));
+                    if val.is_null() {
+                        continue;
+                    }
+                    if let Some(s) = self.on_scale(val, || join(&at, name), scale) {
+                        m.evaluators.push((name.clone(), s));
+                    }
+                }
+            }
+        }
+        if let Some(val) = o.get("moderated") {
+            m.moderated = self.on_scale(val, || o.at("moderated"), scale);
+        }
+        Some(m)
+    }
+
+    pub(super) fn on_scale(
+        &mut self,
+        v: &Value,
+        path: impl Fn() -> String,
+        scale: &Scale,
+    ) -> Option<Decimal> {
+        let d = self.decimal_at(v, &path)?;
+        if !scale.contains(d) {
+            self.err(
+                ErrorKind::ScoreOffScale {
+                    score: crate::money::plain(d),
+                    scale: scale.name.clone(),
+                },
+                path(),
+            );
+            return None;
+        }
+        Some(d)
+    }
+}

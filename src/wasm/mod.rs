@@ -1,0 +1,220 @@
+//! The WebAssembly binding: the only module that names wasm-bindgen or js-sys.
+//!
+//! Objects cross the boundary as JSON text: JS objects are stringified on the way in and the
+//! engine's JSON is parsed on the way out. That keeps one reader (with exact decimals and every
+//! error) for the command line and the browser, and makes the browser's result byte-for-byte the
+//! native one. What JSON cannot carry faithfully (a `BigInt`, `NaN`, `Infinity`, a function, a
+//! Symbol, a `Map` or `Set`, `undefined` in a list, a cycle) is reported as a `BidScoreError` with
+//! the path of the offending value, never silently turned into `null` or dropped; so is a
+//! property that throws when read (a getter, a Proxy), caught here rather than left to unwind
+//! through the engine.
+//!
+//! Two files and the declarations: this one holds what JavaScript calls (each export, and the
+//! functions `tests/wasm.rs` calls in a browser); `convert` carries values across (a JS value to
+//! JSON text, with what JSON would lose caught at its path; a result back to a JS object; errors to
+//! a `BidScoreError`); `bidscore.d.ts` is the TypeScript the package publishes for all of it,
+//! kept as a real file so it reads and checks as TypeScript.
+
+mod convert;
+
+#[cfg(not(test))]
+use convert::one_error;
+use convert::{bidscore_error, text_of, to_js};
+#[cfg(not(test))]
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("bidscore.d.ts");
+
+// The exported functions are thin wrappers so that tests/wasm.rs can include this file and call
+// the same code in a browser; that test build leaves the exports out (they would clash with the
+// library's own).
+
+/// Evaluates a tender (a `TenderFile` object or its JSON text) and returns the result.
+///
+/// @throws {BidScoreError} when the tender is invalid, with every error in `errors`.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "EvaluationResult")]
+pub fn evaluate_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    evaluate(&tender)
+}
+
+/// Checks a tender (object or JSON text) without throwing: every error, or the warnings when it
+/// is valid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "Validation")]
+pub fn validate_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> JsValue {
+    validate(&tender)
+}
+
+/// The engine's version, e.g. "0.1.0".
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = version)]
+pub fn version_export() -> String {
+    version()
+}
+
+/// Price to win, what it takes, weight stability and rank acceptability of a valid tender.
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = analyse, unchecked_return_type = "Analysis")]
+pub fn analyse_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalysisOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let t = tender_of(&tender)?;
+    let o = analysis_options(&options);
+    Ok(to_js(&crate::analysis::analyse(&t, &o)))
+}
+
+/// The evaluation model as suppliers read it (the published page).
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = describe, unchecked_return_type = "PublishedModel")]
+pub fn describe_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::publish::describe(&tender_of(&tender)?)))
+}
+
+/// One assessment summary per assessed (not hypothetical) bid.
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = debriefs, unchecked_return_type = "Debrief[]")]
+pub fn debriefs_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    let t = tender_of(&tender)?;
+    let e = crate::evaluate(&t);
+    Ok(to_js(&crate::debrief::debriefs(&t, &e)))
+}
+
+/// The award criteria in Open Contracting Data Standard form (a `tender` object fragment).
+///
+/// @throws {BidScoreError} when the tender is invalid.
+#[cfg(not(test))]
+#[wasm_bindgen(js_name = ocdsAwardCriteria, unchecked_return_type = "Record<string, unknown>")]
+pub fn ocds_export(
+    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::ocds::award_criteria(&tender_of(&tender)?)))
+}
+
+/// Rank acceptability run a slice at a time, so a Web Worker can report progress and stop:
+/// `const run = new RankAcceptability(tender, { samples: 10000 }); while (run.step(500) < 10000) {...}`.
+#[cfg(not(test))]
+#[wasm_bindgen]
+pub struct RankAcceptability(crate::analysis::SmaaRun);
+
+#[cfg(not(test))]
+#[wasm_bindgen]
+impl RankAcceptability {
+    /// @throws {BidScoreError} when the tender is invalid or has no ranked bid to sample.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalysisOptions | undefined")] options: JsValue,
+    ) -> Result<RankAcceptability, JsValue> {
+        let t = tender_of(&tender)?;
+        let o = analysis_options(&options).smaa.unwrap_or_default();
+        crate::analysis::SmaaRun::new(&t, &o)
+            .map(RankAcceptability)
+            .ok_or_else(|| {
+                bidscore_error(&one_error(
+                    "a weighted-sum tender with at least one ranked bid",
+                    "bids".into(),
+                ))
+            })
+    }
+
+    /// Takes up to `n` more samples; returns how many have been taken in all.
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.0.step(n)
+    }
+
+    /// The number of samples asked for.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> u32 {
+        self.0.progress().1
+    }
+
+    /// The acceptabilities over the samples taken so far.
+    #[wasm_bindgen(unchecked_return_type = "Acceptability")]
+    pub fn result(&self) -> JsValue {
+        to_js(&self.0.result())
+    }
+}
+
+/// A validated tender, or a `BidScoreError`.
+#[cfg(not(test))]
+fn tender_of(tender: &JsValue) -> Result<crate::Tender, JsValue> {
+    text_of(tender)
+        .and_then(|text| crate::read(&text))
+        .map_err(|e| bidscore_error(&e))
+}
+
+/// Analysis options from a plain object; anything absent or unreadable keeps its default.
+#[cfg(not(test))]
+fn analysis_options(options: &JsValue) -> crate::analysis::Options {
+    use crate::analysis::{Options, SmaaOptions, WeightModel};
+    let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).ok();
+    let number = |key: &str| {
+        get(key)
+            .and_then(|v| v.as_f64())
+            .filter(|n| n.is_finite() && *n >= 0.0)
+    };
+    let mut smaa = SmaaOptions::default();
+    if options.is_object() {
+        if let Some(n) = number("samples") {
+            smaa.samples = n.min(1_000_000.0) as u32;
+        }
+        if let Some(n) = number("seed") {
+            smaa.seed = n as u64;
+        }
+        if let Some(b) = get("scoreUncertainty").and_then(|v| v.as_bool()) {
+            smaa.score_uncertainty = b;
+        }
+        smaa.weights = match get("weights").and_then(|v| v.as_string()).as_deref() {
+            Some("ranking") => WeightModel::Ranking,
+            Some("tolerance") => {
+                WeightModel::Tolerance(number("tolerance").unwrap_or(0.2).min(1.0))
+            }
+            _ => WeightModel::Simplex,
+        };
+    }
+    Options {
+        smaa: (smaa.samples > 0).then_some(smaa),
+    }
+}
+
+/// The result object of a tender, or a `BidScoreError`.
+pub fn evaluate(tender: &JsValue) -> Result<JsValue, JsValue> {
+    match text_of(tender).and_then(|text| crate::evaluate_str(&text)) {
+        Ok(evaluation) => Ok(to_js(&evaluation)),
+        Err(errors) => Err(bidscore_error(&errors)),
+    }
+}
+
+/// `{ errors, warnings }` of a tender; never a thrown error.
+pub fn validate(tender: &JsValue) -> JsValue {
+    let validation = match text_of(tender) {
+        Ok(text) => crate::validate_str(&text),
+        Err(errors) => crate::Validation {
+            errors: errors.errors,
+            warnings: vec![],
+        },
+    };
+    to_js(&validation)
+}
+
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
