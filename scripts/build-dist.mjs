@@ -13,9 +13,9 @@
 // (dynamic import() of a computed path, import.meta other than wasm-bindgen's default .wasm URL,
 // import cycles).
 // The same text is also the analysis worker: started from a Blob URL of itself, it runs
-// www/src/analysis-worker.js instead of the element, and is given the compiled engine by message,
+// www/src/analysis/worker.js instead of the element, and is given the compiled engine by message,
 // so no worker file is ever requested from the page's folder.
-// The .wasm is compressed with LZMA (`xz --format=lzma`, decoded by www/src/lzma.js) and stored
+// The .wasm is compressed with LZMA (`xz --format=lzma`, decoded by www/src/engine/lzma.js) and stored
 // as base64: a quarter smaller than gzip would make it, which keeps the file within budget.
 //
 // Usage: node scripts/build-dist.mjs [--out dist/bid-scorer.js]
@@ -28,12 +28,12 @@ import vm from 'node:vm';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The bundle's entry module; it imports everything else. */
-const ENTRY = 'www/src/bundle.js';
+const ENTRY = 'www/src/element/bundle.js';
 /**
  * The entry when the same text runs as the analysis worker (analysis-runner.js starts it from a
  * Blob URL of the bundle's own text), so the one file needs no worker file beside it.
  */
-const WORKER_ENTRY = 'www/src/analysis-worker.js';
+const WORKER_ENTRY = 'www/src/analysis/worker.js';
 /** The virtual module the entry imports the inlined engine from. */
 const PAYLOAD = 'bundle:payload';
 const WASM = 'pkg/bidscore_bg.wasm';
@@ -295,7 +295,7 @@ async function compressWasm() {
   } catch (error) {
     throw new BuildError(`xz failed (${error.message}); install xz-utils`);
   }
-  const { lzmaDecode } = await import(pathToFileURL(join(root, 'www/src/lzma.js')).href);
+  const { lzmaDecode } = await import(pathToFileURL(join(root, 'www/src/engine/lzma.js')).href);
   const back = lzmaDecode(new Uint8Array(packed), wasm.length);
   if (!Buffer.from(back).equals(wasm)) throw new BuildError('the LZMA round trip of the wasm does not match');
   return { wasm, packed };

@@ -6,9 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setUp, openPage, record, axe, shot, nodeEngine } from './support.mjs';
-import { parseCsv, measuresFromCsv } from '../../www/src/design-csv.js';
-import { chartPrices, chartTender } from '../../www/src/design-price.js';
-import { TEMPLATES } from '../../www/src/design-templates.js';
+import { parseCsv, measuresFromCsv } from '../../www/src/design/csv.js';
+import { chartPrices, chartTender } from '../../www/src/design/price.js';
+import { TEMPLATES } from '../../www/src/design/templates.js';
 
 let env;
 before(async () => {

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setUp, record, ready, axe, root, nodeEngine, tenderIn, defaultTenderText } from './support.mjs';
-import { formatter } from '../../www/src/format.js';
-import { field } from '../../www/src/io.js';
+import { formatter } from '../../www/src/text/format.js';
+import { field } from '../../www/src/storage/io.js';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const fmt = formatter('en-GB');
@@ -102,7 +102,7 @@ test('one-file build from file://: the analysis worker starts from its own text;
   await copyFile(join(root, 'www/embed-script.html'), join(dir, 'www/embed-script.html'));
   await copyFile(join(root, 'www/demo.css'), join(dir, 'www/demo.css'));
   await copyFile(join(root, 'dist/bid-scorer.js'), join(dir, 'dist/bid-scorer.js'));
-  for (const p of ['www/analysis-worker.js', 'www/src/analysis-worker.js', 'dist/analysis-worker.js']) {
+  for (const p of ['www/analysis-worker.js', 'www/src/analysis/worker.js', 'dist/analysis-worker.js']) {
     await writeFile(join(dir, p), PLANTED);
   }
   const pageUrl = pathToFileURL(join(dir, 'www/embed-script.html')).href;

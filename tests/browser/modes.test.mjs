@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine } from './support.mjs';
-import { catalogue, engineText } from '../../www/src/messages.js';
+import { catalogue, engineText } from '../../www/src/text/messages.js';
 
 const cat = catalogue('en-GB');
 

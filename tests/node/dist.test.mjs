@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
 import { root } from './engine.mjs';
-import { lzmaDecode, fromBase64 } from '../../www/src/lzma.js';
+import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
 import { bundle, stripComments, BuildError } from '../../scripts/build-dist.mjs';
 
 const xz = (input, options) => execFileSync('xz', ['--format=lzma', ...options, '--stdout'], { input, maxBuffer: 1 << 26 });
@@ -33,7 +33,7 @@ test('the LZMA decoder gives back exactly what xz compressed, for every kind of 
 });
 
 test('truncated or mis-sized LZMA data is an LzmaError; a flipped byte is mostly caught, never passed off as the original', () => {
-  const input = Buffer.from(readFileSync(join(root, 'www/src/bid-scorer-element.js')));
+  const input = Buffer.from(readFileSync(join(root, 'www/src/element/bid-scorer-element.js')));
   const packed = new Uint8Array(xz(input, ['-6']));
   const truncated = packed.slice(0, packed.length >> 1);
   assert.throws(() => lzmaDecode(truncated, input.length), { name: 'LzmaError' });
