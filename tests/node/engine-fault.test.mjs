@@ -220,7 +220,7 @@ test("the page's engine turns traps and exceptions through it into 'engine-fault
 });
 
 test('the single-file build bundles the same recovery: a trap there is an engine-fault and the next call works', async () => {
-  const text = bundle('tests/node/bundle/engine.js', { wasm: JSON.stringify(WASM.toString('base64')) });
+  const { text } = await bundle('tests/node/bundle/engine.js', { wasm: JSON.stringify(WASM.toString('base64')) });
   const ctx = {
     customElements: { get: () => undefined },
     window: {},
