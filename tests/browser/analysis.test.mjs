@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { setUp, openPage, record, ready, axe, shot, root, defaultTenderText, nodeEngine, tenderIn } from './support.mjs';
 import { formatter } from '../../www/src/text/format.js';
 import { sliced } from '../../www/src/analysis/runner.js';
-import { shareMarks, whatIfTender } from '../../www/src/analysis/panels.js';
+import { shareMarks, whatIfTender } from '../../www/src/analysis/marks-to-try.js';
 
 const fmt = formatter('en-GB');
 let env;

@@ -115,3 +115,30 @@ test('the bundler refuses what it cannot bundle faithfully, saying where', async
   await refuses('tests/node/bundle/dynamic.js', /dynamic\.js:2: .*import/);
   await refuses('tests/node/bundle/bare.js', /only relative imports can be bundled, not 'esbuild'/);
 });
+
+test('no import cycle among the widget modules (every file in www/src, not only those the build reaches)', async () => {
+  const { readdirSync } = await import('node:fs');
+  const esbuild = await import('esbuild');
+  const { importCycles } = await import('../../scripts/build-dist.mjs');
+  const entryPoints = readdirSync(join(root, 'www/src'), { recursive: true })
+    .filter((f) => f.endsWith('.js') && f !== join('element', 'bundle.js'))
+    .map((f) => join('www/src', f));
+  const { metafile } = await esbuild.build({
+    entryPoints,
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    write: false,
+    outdir: 'out',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const modules = Object.keys(metafile.inputs).filter((p) => p.startsWith('www/src/'));
+  assert.equal(modules.length, entryPoints.length, 'every module is in the graph');
+  assert.deepEqual(importCycles(metafile), []);
+  // The check itself finds a cycle when there is one.
+  assert.deepEqual(importCycles({ inputs: { a: { imports: [{ path: 'b' }] }, b: { imports: [{ path: 'a' }] } } }), [
+    ['a', 'b', 'a'],
+  ]);
+});

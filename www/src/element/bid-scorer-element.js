@@ -8,8 +8,7 @@ import { copy, freshBidId } from '../ui/model.js';
 import { modelOnly, renderPublish } from '../publish/publish.js';
 import { renderSelfAssess, selfAssessTender } from '../self-assess/self-assess.js';
 import { renderEvaluate } from '../evaluate/evaluate.js';
-import { breakdown, ordered } from '../ui/results.js';
-import { download, fileName, resultsCsv, tooLarge } from '../storage/io.js';
+import { download, fileName, resultsCsv } from '../storage/io.js';
 import {
   applyWork,
   entryText,
@@ -25,6 +24,19 @@ import {
   writeWork,
 } from '../storage/saved-work.js';
 import { downloadStandalone, standaloneAvailable } from '../storage/standalone.js';
+import { showErrorSummary, widgetHeader } from './header-and-errors.js';
+import { readTenderFile } from './import-file.js';
+import { toolsSection } from './tools.js';
+import {
+  earlierDesignNotice,
+  earlierWorkNotice,
+  misfitText,
+  otherTabNotice,
+  removedNotice,
+  setAsideNotices,
+} from './work-notices.js';
+import { fetchTender, inlineTender } from './tender-source.js';
+import { fillPrint } from './print.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
@@ -121,6 +133,7 @@ export class BidScorer extends HTMLElement {
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#flushSave();
   #onStorage = (e) => this.#storageChanged(e);
+  #emitter = (type, detail) => this.#emit(type, detail);
 
   constructor() {
     super();
@@ -210,8 +223,8 @@ export class BidScorer extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.#engine) return;
     this.#flushSave(); // what was typed goes to the slot it was typed for
-    if (name === 'src' && !this.#inlineTender()) {
-      this.#fetchSource().then((t) => {
+    if (name === 'src' && !inlineTender(this, this.#emitter)) {
+      fetchTender(this.getAttribute('src'), this.#emitter).then((t) => {
         if (t) {
           this.#source = t;
           this.#load({ restore: true });
@@ -242,7 +255,7 @@ export class BidScorer extends HTMLElement {
 
   async #start() {
     if (!this.#source) {
-      const found = this.#inlineTender() ?? (await this.#fetchSource());
+      const found = inlineTender(this, this.#emitter) ?? (await fetchTender(this.getAttribute('src'), this.#emitter));
       // The tender property may have been set while the file was being fetched; it wins.
       this.#source ??= found;
     }
@@ -282,7 +295,7 @@ export class BidScorer extends HTMLElement {
       source: this.#source,
       cat: this.#cat(),
       locale: this.locale,
-      emit: (type, detail) => this.#emit(type, detail),
+      emit: this.#emitter,
       uid: this.#uid,
       work: this.#designWork(),
     });
@@ -302,40 +315,17 @@ export class BidScorer extends HTMLElement {
         if (read.state === 'ok') return { draft: copy(read.entry.work.tender), notices: read.notices };
         if (read.state === 'earlier') {
           const { entry, text } = read;
-          this.#workNotices.unshift({
-            id: 'earlier-model',
-            kind: 'warning',
-            text: fill(cat.ui.designMoved, { time: this.#time(entry.savedAt) }),
-            actions: [
-              {
-                label: cat.ui.openSavedDesign,
-                action: 'open-saved-design',
-                run: () => {
-                  this.#dropNotice('earlier-model');
-                  this.#design?.load(entry.work.tender);
-                },
-              },
-              this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text),
-            ],
-          });
+          const open = () => {
+            this.#dropNotice('earlier-model');
+            this.#design?.load(entry.work.tender);
+          };
+          const download = this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
+          this.#workNotices.unshift(earlierDesignNotice(cat, this.#time(entry.savedAt), open, download));
         }
         return { draft: null, notices: this.#workNotices };
       },
       save: (draft) => this.#scheduleSave(draft),
     };
-  }
-
-  /** One answer left out of a changed model: who, which answer (with its value) and why. */
-  #misfitText(m) {
-    const { ui } = this.#cat();
-    const path = m.path.replace(/^bids\[\d+\]\./, '');
-    const scalar = m.value !== null && typeof m.value !== 'object';
-    const template = ui.misfitReasons[m.error.code];
-    return fill(ui.misfit, {
-      supplier: m.supplier,
-      answer: scalar ? `${path} (${m.value})` : path,
-      reason: template ? fill(template, m.error.params ?? {}) : engineText(this.#cat(), 'errors', m.error),
-    });
   }
 
   #time(date) {
@@ -366,28 +356,7 @@ export class BidScorer extends HTMLElement {
     }
     const read = readWork(this.#slot);
     this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
-    // One alert for what was moved (listing where each is kept) and one for what could not be; each
-    // offers its entries as one file, { key: text }.
-    const alert = (id, text, list, label, items) =>
-      list.length &&
-      notices.push({
-        id,
-        kind: 'error',
-        text,
-        items,
-        actions: [
-          this.#downloadAction(
-            label,
-            'download-set-aside',
-            JSON.stringify(Object.fromEntries(list.map((a) => [a.key, a.text])), null, 2),
-            'set-aside.json',
-          ),
-        ],
-      });
-    const moved = read.aside.filter((a) => a.asideKey);
-    alert('set-aside', cat.ui.setAside, moved, cat.ui.downloadSetAside, moved.map((a) => a.asideKey));
-    const stuck = read.aside.filter((a) => !a.asideKey);
-    alert('set-aside-stuck', cat.ui.setAsideStuck, stuck, cat.ui.downloadCopy);
+    notices.push(...setAsideNotices(read.aside, cat, (...args) => this.#downloadAction(...args)));
     for (const a of read.aside) {
       this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
     }
@@ -400,40 +369,6 @@ export class BidScorer extends HTMLElement {
       notices.push({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
     }
     return { ...read, notices };
-  }
-
-  #inlineTender() {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (!script) return null;
-    try {
-      return JSON.parse(script.textContent);
-    } catch (error) {
-      this.#emit('bid-scorer-error', {
-        error,
-        errors: [{ code: 'json-syntax', path: '', message: String(error.message) }],
-      });
-      return null;
-    }
-  }
-
-  async #fetchSource() {
-    const src = this.getAttribute('src');
-    if (!src) return null;
-    let url;
-    try {
-      url = new URL(src, document.baseURI);
-    } catch {
-      return null;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    try {
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      return await response.json();
-    } catch (error) {
-      this.#emit('bid-scorer-error', { error });
-      return null;
-    }
   }
 
   #fail(text, error) {
@@ -474,14 +409,9 @@ export class BidScorer extends HTMLElement {
           if (typeof name === 'string' && !this.#evaluators.includes(name)) this.#evaluators.push(name);
         }
         if (earlier) {
-          this.#workNotices.unshift({
-            id: 'earlier-model',
-            kind: 'warning',
-            text: fill(cat.ui.savedWorkMoved, { time: this.#time(entry.savedAt) }),
-            items: applied.misfits.length ? applied.misfits.map((m) => this.#misfitText(m)) : null,
-            lead: applied.misfits.length ? cat.ui.savedWorkMisfits : cat.ui.savedWorkAllFit,
-            actions: [this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text)],
-          });
+          const misfits = applied.misfits.map((m) => misfitText(cat, m));
+          const download = this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
+          this.#workNotices.unshift(earlierWorkNotice(cat, this.#time(entry.savedAt), misfits, download));
           // The answers that fit are saved against the page's model at once, and the earlier
           // entry is kept under another name, so the next visit does not ask again.
           if (this.#saving === 'on') {
@@ -536,23 +466,7 @@ export class BidScorer extends HTMLElement {
       saved: h('p', { class: 'body-s secondary', 'data-saved': '' }),
     };
     this.#els = els;
-    const header = h(
-      'header',
-      { part: 'header' },
-      h('span', { class: 'caption-m' }, cat.ui.modes[mode]),
-      h('h2', { class: 'heading-l' }, info.title ?? ''),
-      h(
-        'p',
-        { class: 'secondary' },
-        [
-          info.buyer ? fill(cat.ui.buyer, { buyer: info.buyer }) : null,
-          info.reference ? fill(cat.ui.reference, { reference: info.reference }) : null,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      ),
-      els.printDate,
-    );
+    const header = widgetHeader(cat, mode, info, els.printDate);
     if (mode === 'self-assess') this.#view = renderSelfAssess(ctx);
     else if (mode === 'evaluate') this.#view = renderEvaluate(ctx);
     else this.#view = null;
@@ -647,36 +561,12 @@ export class BidScorer extends HTMLElement {
     this.#fields?.showErrors(messages);
     const { summary } = this.#els;
     if (!summary) return;
-    if (!this.#errors.length) {
-      summary.replaceChildren();
-      return;
-    }
-    const items = this.#errors.map((e) => {
-      const text = engineText(cat, 'errors', e);
-      const known = this.#fields?.control(e.path) || /^bids\[\d+\]/.test(e.path);
-      return h(
-        'li',
-        {},
-        known
-          ? h('a', { href: `#${e.path}`, on: { click: (ev) => (ev.preventDefault(), this.#focusPath(e.path)) } }, text)
-          : `${e.path ? `${e.path}: ` : ''}${text}`,
-      );
+    showErrorSummary(summary, this.#errors, {
+      cat,
+      publish: this.mode === 'publish',
+      linked: (path) => this.#fields?.control(path) || /^bids\[\d+\]/.test(path),
+      focus: (path) => this.#focusPath(path),
     });
-    const box = summary.firstElementChild;
-    const list = h('ul', {}, items);
-    if (box) {
-      box.querySelector('ul').replaceWith(list);
-    } else {
-      summary.replaceChildren(
-        h(
-          'div',
-          { class: 'error-summary', part: 'error-summary', role: 'alert', tabindex: '-1' },
-          h('h2', { class: 'error-summary__title' }, cat.ui.errorSummaryTitle),
-          h('p', { class: 'body-s' }, this.mode === 'publish' ? '' : cat.ui.errorsKeepResults),
-          list,
-        ),
-      );
-    }
   }
 
   #focusPath(path) {
@@ -794,51 +684,28 @@ export class BidScorer extends HTMLElement {
    */
   #conflict(value) {
     const cat = this.#cat();
-    const when = new Date(/"savedAt":"([^"]*)"/.exec(value ?? '')?.[1]);
     this.#saving = 'conflict';
     this.#status(cat.ui.otherTabWaiting);
-    this.#putNotice(
-      {
-        id: 'other-tab',
-        kind: 'warning',
-        role: 'alert',
-        text:
-          value === null
-            ? cat.ui.otherTabCleared
-            : fill(cat.ui.otherTab, { time: Number.isNaN(when.getTime()) ? '' : this.#time(when) }),
-        actions: [
-          {
-            label: cat.ui.loadOtherTab,
-            action: 'load-other-tab',
-            primary: true,
-            run: () => {
-              clearTimeout(this.#saveTimer);
-              this.#saveTimer = 0;
-              if (this.#design) {
-                this.#design = null;
-                this.#mountDesign();
-              } else {
-                this.#load({ restore: true });
-                this.#emit('bid-scorer-change', this.tender);
-              }
-              this.shadowRoot.querySelector('[data-notice-text]')?.focus();
-            },
-          },
-          {
-            label: cat.ui.keepMine,
-            action: 'keep-mine',
-            run: () => {
-              this.#saving = 'on';
-              this.#lastText = peek(this.#slot.key);
-              this.#dropNotice('other-tab');
-              this.#saveNow();
-              this.shadowRoot.querySelector('[data-saved]')?.focus();
-            },
-          },
-        ],
-      },
-      { focus: false },
-    );
+    const load = () => {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = 0;
+      if (this.#design) {
+        this.#design = null;
+        this.#mountDesign();
+      } else {
+        this.#load({ restore: true });
+        this.#emit('bid-scorer-change', this.tender);
+      }
+      this.shadowRoot.querySelector('[data-notice-text]')?.focus();
+    };
+    const keep = () => {
+      this.#saving = 'on';
+      this.#lastText = peek(this.#slot.key);
+      this.#dropNotice('other-tab');
+      this.#saveNow();
+      this.shadowRoot.querySelector('[data-saved]')?.focus();
+    };
+    this.#putNotice(otherTabNotice(cat, value, (date) => this.#time(date), { load, keep }), { focus: false });
   }
 
   /** Removes bid `index`, offering Undo, which puts it back with everything typed for it. */
@@ -850,21 +717,7 @@ export class BidScorer extends HTMLElement {
     const name = bid.supplier || bid.id;
     this.#removed = { bid, index };
     this.#restructure(null);
-    this.#putNotice(
-      {
-        id: 'removed',
-        kind: 'success',
-        text: fill(cat.ui.removedBid, { name }),
-        actions: [
-          {
-            label: fill(cat.ui.undoRemove, { name }),
-            action: 'undo-remove',
-            run: () => this.#undoRemove(),
-          },
-        ],
-      },
-      { focus: true },
-    );
+    this.#putNotice(removedNotice(cat, name, () => this.#undoRemove()), { focus: true });
   }
 
   #undoRemove() {
@@ -882,174 +735,45 @@ export class BidScorer extends HTMLElement {
   }
 
   #tools(mode) {
-    const cat = this.#cat();
-    const ui = cat.ui;
-    const fileId = `import-${this.#uid}`;
-    const fileInput = h('input', {
-      id: fileId,
-      type: 'file',
-      class: 'visually-hidden',
-      accept: '.json,application/json',
-      on: {
-        change: () => {
-          const file = fileInput.files?.[0];
-          if (file) this.#importFile(file);
-          fileInput.value = '';
+    return toolsSection({
+      ui: this.#cat().ui,
+      uid: this.#uid,
+      mode,
+      saved: this.#els.saved,
+      focusStartAgain: () => this.shadowRoot.querySelector('[data-action="start-again"]')?.focus(),
+      actions: {
+        importFile: (file) => this.#importFile(file),
+        startAgain: () => {
+          clearTimeout(this.#saveTimer);
+          this.#saveTimer = 0;
+          if (this.#saving === 'on' && this.#slot) forgetWork(this.#slot);
+          this.#load({ restore: false });
+          this.#emit('bid-scorer-change', this.tender);
+          this.shadowRoot.querySelector('h2')?.focus();
+        },
+        exportJson: () =>
+          download(fileName(this.#draft, 'tender.json'), 'application/json', `${JSON.stringify(this.#draft, null, 2)}\n`),
+        exportCsv: () => {
+          if (this.#result)
+            download(fileName(this.#draft, 'results.csv'), 'text/csv;charset=utf-8', resultsCsv(this.#ctx(), this.#result));
+        },
+        standalone: standaloneAvailable() ? () => downloadStandalone(this, this.#ctx()) : null,
+        exportOcds: () => {
+          // An invalid model has no award criteria to export; the error summary says why.
+          if (this.#errors.length) return;
+          download(
+            fileName(this.#draft, 'award-criteria.json'),
+            'application/json',
+            `${JSON.stringify(this.#engine.ocdsAwardCriteria(this.#draft), null, 2)}\n`,
+          );
         },
       },
     });
-    const drop = h(
-      'div',
-      { class: 'drop', part: 'drop' },
-      fileInput,
-      h('label', { for: fileId, class: 'button button--secondary' }, ui.importJson),
-      ' ',
-      h('span', { class: 'secondary' }, ui.importDrop),
-    );
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('drop--over');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('drop--over'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('drop--over');
-      const file = e.dataTransfer?.files?.[0];
-      if (file) this.#importFile(file);
-    });
-    const confirmBox = h('div', { class: 'panel', hidden: true, 'data-confirm': '' });
-    const startAgain = h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--secondary',
-        'data-action': 'start-again',
-        on: { click: () => this.#askStartAgain(confirmBox) },
-      },
-      ui.startAgain,
-    );
-    const button = (action, text, onClick) =>
-      h(
-        'button',
-        { type: 'button', class: 'button button--secondary', 'data-action': action, on: { click: onClick } },
-        text,
-      );
-    return h(
-      'div',
-      { class: 'section tools', part: 'tools' },
-      h('h3', { class: 'heading-m' }, ui.toolsHeading),
-      h(
-        'div',
-        { class: 'button-group' },
-        button('export-json', ui.exportJson, () =>
-          download(
-            fileName(this.#draft, 'tender.json'),
-            'application/json',
-            `${JSON.stringify(this.#draft, null, 2)}\n`,
-          ),
-        ),
-        mode === 'publish'
-          ? null
-          : button('export-csv', ui.exportCsv, () => {
-              if (this.#result)
-                download(
-                  fileName(this.#draft, 'results.csv'),
-                  'text/csv;charset=utf-8',
-                  resultsCsv(this.#ctx(), this.#result),
-                );
-            }),
-        standaloneAvailable() ? button('standalone', ui.standalone, () => downloadStandalone(this, this.#ctx())) : null,
-        mode === 'publish'
-          ? button('export-ocds', ui.exportOcds, () => {
-              // An invalid model has no award criteria to export; the error summary says why.
-              if (this.#errors.length) return;
-              download(
-                fileName(this.#draft, 'award-criteria.json'),
-                'application/json',
-                `${JSON.stringify(this.#engine.ocdsAwardCriteria(this.#draft), null, 2)}\n`,
-              );
-            })
-          : null,
-        button('print', ui.print, () => window.print()),
-        mode === 'publish' ? null : startAgain,
-      ),
-      confirmBox,
-      mode === 'publish' ? null : drop,
-      this.#els.saved,
-    );
-  }
-
-  #askStartAgain(box) {
-    const ui = this.#cat().ui;
-    const hide = () => {
-      box.hidden = true;
-      box.replaceChildren();
-      this.shadowRoot.querySelector('[data-action="start-again"]')?.focus();
-    };
-    box.replaceChildren(
-      h(
-        'p',
-        { class: 'warning-text' },
-        h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
-        ui.startAgainConfirm,
-      ),
-      h(
-        'div',
-        { class: 'button-group' },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button--warning',
-            'data-action': 'start-again-yes',
-            on: {
-              click: () => {
-                clearTimeout(this.#saveTimer);
-                this.#saveTimer = 0;
-                if (this.#saving === 'on' && this.#slot) forgetWork(this.#slot);
-                this.#load({ restore: false });
-                this.#emit('bid-scorer-change', this.tender);
-                this.shadowRoot.querySelector('h2')?.focus();
-              },
-            },
-          },
-          ui.startAgainYes,
-        ),
-        h(
-          'button',
-          { type: 'button', class: 'link-button', 'data-action': 'start-again-cancel', on: { click: hide } },
-          ui.cancel,
-        ),
-      ),
-    );
-    box.hidden = false;
-    box.querySelector('button')?.focus();
   }
 
   async #importFile(file) {
     const ui = this.#cat().ui;
-    const big = tooLarge(file, ui);
-    let problems = big && [big];
-    const text = big ? '' : await file.text();
-    let data;
-    try {
-      data = problems ? null : JSON.parse(text);
-    } catch {
-      problems = [ui.importNotJson];
-    }
-    if (!problems) {
-      let errors;
-      try {
-        // The text, not the parsed object: a key given twice is an error only the text shows.
-        errors = this.#engine.validate(text).errors;
-      } catch (error) {
-        errors = engineErrors(error);
-      }
-      if (errors.length) {
-        const cat = this.#cat();
-        problems = errors.map((e) => `${e.path ? `${e.path}: ` : ''}${engineText(cat, 'errors', e)}`);
-      }
-    }
+    const { data, problems } = await readTenderFile(file, this.#engine, this.#cat());
     if (problems) {
       this.#notice = { kind: 'error', text: fill(ui.importFailed, { file: file.name }), items: problems };
       this.#showNotice();
@@ -1067,13 +791,6 @@ export class BidScorer extends HTMLElement {
 
   /** Fills the print-only parts: the date, and every bid's breakdown with working. */
   #fillPrint() {
-    if (!this.#els.print || !this.#result) return;
-    const ctx = this.#ctx();
-    this.#els.printDate.textContent = fill(ctx.cat.ui.printedOn, { date: ctx.fmt.date(new Date()) });
-    if (this.mode === 'publish') return;
-    this.#els.print.replaceChildren(
-      h('h3', { class: 'heading-m' }, ctx.cat.ui.breakdownHeading),
-      ...ordered(this.#result).map((b) => breakdown(ctx, b, { headingLevel: 'h4' })),
-    );
+    if (this.#els.print && this.#result) fillPrint(this.#els, this.#ctx(), this.#result, this.mode === 'publish');
   }
 }

@@ -774,7 +774,7 @@ EN_GB.design = {
   previewStale: 'The preview shows the last version without problems.',
 };
 
-// ---- Analysis (analysis/panels.js): what if, price to win, what it takes, weight stability and
+// ---- Analysis (analysis/): what if, price to win, what it takes, weight stability and
 // rank acceptability. Never the official result, and every figure is the engine's.
 EN_GB.analysis = {
   notOfficial: 'Not the official result',

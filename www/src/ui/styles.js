@@ -306,7 +306,7 @@ a:focus-visible {
 @media (max-width: 40.0525em) { .design-bar { padding: 0.3125rem 0.625rem; font-size: 0.875rem; } }
 .checkboxes { display: flex; flex-direction: column; gap: 0.3125rem; }
 
-/* Analysis (analysis/panels.js): what if, price to win, weight stability, rank acceptability. */
+/* Analysis (analysis/): what if, price to win, weight stability, rank acceptability. */
 .analysis { padding-top: 0.3125rem; border-top: 5px solid var(--_link); }
 .analysis [hidden] { display: none !important; }
 .analysis-banner { border-color: var(--_text); }
