@@ -52,12 +52,15 @@ export class BuildError extends Error {}
  */
 function entryText(entry, workerEntry) {
   const spec = (path) => JSON.stringify(`./${path}`);
-  const page = `if (typeof customElements !== 'undefined' && !customElements.get(${JSON.stringify(TAG)}) && !window[loaded]) {
+  // Started as a classic worker (no document), this text is the analysis worker instead.
+  const worker = workerEntry ? "typeof document === 'undefined' && typeof importScripts === 'function'" : 'false';
+  return `const loaded = Symbol.for('bid-scorer.bundle');
+if (${worker}) {
+  ${workerEntry ? `require(${spec(workerEntry)});` : ''}
+} else if (typeof customElements !== 'undefined' && !customElements.get(${JSON.stringify(TAG)}) && !window[loaded]) {
   window[loaded] = true;
   require(${spec(entry)});
-}`;
-  return `const loaded = Symbol.for('bid-scorer.bundle');
-${workerEntry ? `if (typeof document === 'undefined' && typeof importScripts === 'function') require(${spec(workerEntry)});\nelse ` : ''}${page}
+}
 `;
 }
 
