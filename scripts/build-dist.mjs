@@ -190,12 +190,13 @@ export async function bundle(entry, payload = {}, { banner = '', workerEntry = n
  * The engine's .wasm, LZMA-compressed by xz, checked by decoding it with the widget's decoder.
  *
  * LZMA, not the browser's own DecompressionStream, on these measurements (engine 0.1.0, headless
- * Chromium, file://, navigation to the first rendered result, median of 5 loads, five runs on a
- * busy machine): the wasm is 124,044 bytes as LZMA against 155,879 as deflate-raw (zlib level 9),
- * so the whole file is 194.2 KiB gzipped with LZMA against 223.3 KiB with DecompressionStream:
- * 29 KiB more, and over the 200 KiB budget. DecompressionStream reached the first result sooner
- * (231, 365, 284, 275 and 349 ms against 391, 414, 281, 428 and 482 ms; decoding the LZMA takes
- * about 160 ms), but not by enough to pay 29 KiB on every page and break the budget.
+ * Chromium, file://, navigation to the first rendered result, median of 5 loads): the wasm is
+ * 124,044 bytes as LZMA against 155,879 as deflate-raw (zlib level 9), so the whole file is
+ * 194.2 KiB gzipped with LZMA against 223.3 KiB with DecompressionStream: 29 KiB more, and over
+ * the 200 KiB budget. DecompressionStream reached the first result a little sooner: 216 and 235 ms
+ * against 232 and 250 ms on a quiet machine (231 to 365 ms against 281 to 482 ms on a busy one);
+ * decoding the LZMA takes about 160 ms, mostly while the page is still being laid out. Not enough
+ * to pay 29 KiB on every page and break the budget.
  */
 async function compressWasm() {
   const wasm = readFileSync(join(root, WASM));
