@@ -195,7 +195,7 @@ export async function bundle(entry, payload = {}, { banner = '', workerEntry = n
  * 194.2 KiB gzipped with LZMA against 223.3 KiB with DecompressionStream: 29 KiB more, and over
  * the 200 KiB budget. DecompressionStream reached the first result a little sooner: 216 and 235 ms
  * against 232 and 250 ms on a quiet machine (231 to 365 ms against 281 to 482 ms on a busy one);
- * decoding the LZMA takes about 160 ms, mostly while the page is still being laid out. Not enough
+ * decoding the LZMA took about 160 ms in Node on the busy machine. Not enough
  * to pay 29 KiB on every page and break the budget.
  */
 async function compressWasm() {
