@@ -9,32 +9,13 @@ import { modelOnly, renderPublish } from '../publish/publish.js';
 import { renderSelfAssess, selfAssessTender } from '../self-assess/self-assess.js';
 import { renderEvaluate } from '../evaluate/evaluate.js';
 import { download, fileName, resultsCsv } from '../storage/io.js';
-import {
-  applyWork,
-  entryText,
-  forgetWork,
-  noticeNode,
-  peek,
-  readWork,
-  retire,
-  slot,
-  widgetName,
-  workFileName,
-  workOf,
-  writeWork,
-} from '../storage/saved-work.js';
+import { applyWork, noticeNode, widgetName, workOf } from '../storage/saved-work.js';
 import { downloadStandalone, standaloneAvailable } from '../storage/standalone.js';
 import { showErrorSummary, widgetHeader } from './header-and-errors.js';
 import { readTenderFile } from './import-file.js';
 import { toolsSection } from './tools.js';
-import {
-  earlierDesignNotice,
-  earlierWorkNotice,
-  misfitText,
-  otherTabNotice,
-  removedNotice,
-  setAsideNotices,
-} from './work-notices.js';
+import { earlierDesignNotice, earlierWorkNotice, misfitText, removedNotice } from './work-notices.js';
+import { WorkKeeper } from './work-keeper.js';
 import { fetchTender, inlineTender } from './tender-source.js';
 import { fillPrint } from './print.js';
 
@@ -117,12 +98,6 @@ export class BidScorer extends HTMLElement {
   #fields = null;
   #notice = null;
   #announced = '';
-  #saveTimer = 0;
-  #slot = null; // where this widget's work is kept (storage/saved-work.js), null in publish mode
-  #lastText = undefined; // the slot's text as last read or written here; undefined when unknown
-  // 'on'; 'off' (the last write was refused; the next is tried); 'conflict' (another tab wrote);
-  // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
-  #saving = 'on';
   #workNotices = []; // notices about saved work, shown above any other notice
   #removed = null; // the last removed bid, for Undo: { bid, index, open }
   #open = new Set();
@@ -131,9 +106,34 @@ export class BidScorer extends HTMLElement {
   #design = null; // design mode's controller (design/design.js), which owns the shadow root in that mode
   #analysis = { state: {}, runner: null }; // analysis/panels.js: what is being tried, and its runner
   #onBeforePrint = () => this.#fillPrint();
-  #onPageHide = () => this.#flushSave();
-  #onStorage = (e) => this.#storageChanged(e);
+  #onPageHide = () => this.#keeper.flush();
+  #onStorage = (e) => this.#keeper.storageChanged(e);
   #emitter = (type, detail) => this.#emit(type, detail);
+  #keeper = new WorkKeeper({
+    cat: () => this.#cat(),
+    locale: () => this.locale,
+    time: (date) => this.#time(date),
+    emit: this.#emitter,
+    publish: () => this.mode === 'publish',
+    work: () => this.#work(),
+    status: (text) => {
+      if (this.#els.saved) this.#els.saved.textContent = text;
+    },
+    putNotice: (n, options) => this.#putNotice(n, options),
+    dropNotice: (id) => this.#dropNotice(id),
+    hasNotice: (id) => this.#workNotices.some((n) => n.id === id),
+    loadOther: () => {
+      if (this.#design) {
+        this.#design = null;
+        this.#mountDesign();
+      } else {
+        this.#load({ restore: true });
+        this.#emit('bid-scorer-change', this.tender);
+      }
+      this.shadowRoot.querySelector('[data-notice-text]')?.focus();
+    },
+    focusSaved: () => this.shadowRoot.querySelector('[data-saved]')?.focus(),
+  });
 
   constructor() {
     super();
@@ -215,14 +215,14 @@ export class BidScorer extends HTMLElement {
     window.removeEventListener('beforeprint', this.#onBeforePrint);
     window.removeEventListener('pagehide', this.#onPageHide);
     window.removeEventListener('storage', this.#onStorage);
-    this.#flushSave();
+    this.#keeper.flush();
     this.#analysis.state.smaa?.controller?.abort();
     this.#analysis.runner?.dispose();
   }
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.#engine) return;
-    this.#flushSave(); // what was typed goes to the slot it was typed for
+    this.#keeper.flush(); // what was typed goes to the slot it was typed for
     if (name === 'src' && !inlineTender(this, this.#emitter)) {
       fetchTender(this.getAttribute('src'), this.#emitter).then((t) => {
         if (t) {
@@ -319,12 +319,12 @@ export class BidScorer extends HTMLElement {
             this.#dropNotice('earlier-model');
             this.#design?.load(entry.work.tender);
           };
-          const download = this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
+          const download = this.#keeper.downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
           this.#workNotices.unshift(earlierDesignNotice(cat, this.#time(entry.savedAt), open, download));
         }
         return { draft: null, notices: this.#workNotices };
       },
-      save: (draft) => this.#scheduleSave(draft),
+      save: (draft) => this.#keeper.schedule(draft),
     };
   }
 
@@ -332,43 +332,9 @@ export class BidScorer extends HTMLElement {
     return date ? formatter(this.locale).dateTime(date) : '';
   }
 
-  #downloadAction(label, action, text, suffix = 'saved-work.json') {
-    return {
-      label,
-      action,
-      run: () => download(workFileName(this.#slot?.reference, suffix), 'application/json', text),
-    };
-  }
-
-  /**
-   * Reads this widget's slot for `mode`: the read (storage/saved-work.js readWork) plus the notices for
-   * what was set aside or refused. Sets #slot, #lastText and #saving.
-   */
-  #readSlot(mode, { restore = true } = {}) {
-    const cat = this.#cat();
-    this.#slot = slot(this.#source, mode, widgetName(this));
-    this.#saving = 'on';
-    this.#pendingDesign = null;
-    const notices = [];
-    if (!restore) {
-      this.#lastText = peek(this.#slot.key);
-      return { state: 'none', notices };
-    }
-    const read = readWork(this.#slot);
-    this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
-    notices.push(...setAsideNotices(read.aside, cat, (...args) => this.#downloadAction(...args)));
-    for (const a of read.aside) {
-      this.#emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
-    }
-    if (read.state === 'ok') {
-      notices.push({ id: 'restored', kind: 'success', text: fill(cat.ui.restored, { time: this.#time(read.entry.savedAt) }) });
-    }
-    if (read.state === 'unavailable' || read.blocked) {
-      // What is there could not be read, so writing could destroy it: this widget does not save.
-      this.#saving = 'blocked';
-      notices.push({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
-    }
-    return { ...read, notices };
+  /** Reads this widget's slot for `mode`: what was saved there, and the notices about it. */
+  #readSlot(mode, options) {
+    return this.#keeper.read(this.#source, mode, widgetName(this), options);
   }
 
   #fail(text, error) {
@@ -396,7 +362,7 @@ export class BidScorer extends HTMLElement {
     const shape = (t) => (mode === 'self-assess' ? selfAssessTender(t, cat) : t);
     let draft = null;
     if (mode === 'publish') {
-      this.#slot = null;
+      this.#keeper.clear();
     } else {
       const read = this.#readSlot(mode, { restore });
       this.#workNotices = read.notices;
@@ -410,17 +376,10 @@ export class BidScorer extends HTMLElement {
         }
         if (earlier) {
           const misfits = applied.misfits.map((m) => misfitText(cat, m));
-          const download = this.#downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
+          const download = this.#keeper.downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
           this.#workNotices.unshift(earlierWorkNotice(cat, this.#time(entry.savedAt), misfits, download));
-          // The answers that fit are saved against the page's model at once, and the earlier
-          // entry is kept under another name, so the next visit does not ask again.
-          if (this.#saving === 'on') {
-            const next = entryText(this.#slot, workOf(draft, this.#source, this.#evaluators));
-            if (writeWork(this.#slot, next) === 'saved') {
-              this.#lastText = next;
-              retire(read.from, text);
-            }
-          }
+          // The answers that fit are saved against the page's model at once.
+          this.#keeper.carryOver(workOf(draft, this.#source, this.#evaluators), read);
         }
       }
     }
@@ -506,7 +465,7 @@ export class BidScorer extends HTMLElement {
 
   #changed() {
     this.#emit('bid-scorer-change', this.tender);
-    this.#scheduleSave();
+    this.#keeper.schedule();
   }
 
   /**
@@ -606,106 +565,11 @@ export class BidScorer extends HTMLElement {
     this.shadowRoot.querySelector(`[data-notice="${CSS.escape(id)}"] [data-notice-text]`)?.focus();
   }
 
-  /** Saves a moment after the last change (design mode passes its model), never while typing. */
-  #scheduleSave(designDraft) {
-    if (this.mode === 'publish' || !this.#slot) return;
-    if (designDraft) this.#pendingDesign = designDraft;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => this.#flushSave(), 300);
-  }
-
-  #pendingDesign = null;
-
-  #flushSave() {
-    if (!this.#saveTimer) return;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = 0;
-    this.#saveNow();
-  }
-
   /** What this widget would save now. */
   #work() {
-    if (this.#slot.mode === 'design') return { tender: this.#design?.tender ?? copy(this.#pendingDesign) };
+    const keeper = this.#keeper;
+    if (keeper.slot.mode === 'design') return { tender: this.#design?.tender ?? copy(keeper.pendingDesign) };
     return workOf(this.#draft, this.#source, this.#evaluators);
-  }
-
-  /**
-   * Writes the work to the slot, unless another tab has written there since this one last read or
-   * wrote it (then the user is asked first), or the slot holds text that could not be set aside.
-   */
-  #saveNow() {
-    const where = this.#slot;
-    if (!where) return;
-    const cat = this.#cat();
-    if (this.#saving === 'conflict') {
-      this.#status(cat.ui.otherTabWaiting);
-      return;
-    }
-    if (this.#saving === 'blocked') {
-      this.#status(cat.ui.notSavingShort);
-      return;
-    }
-    const there = peek(where.key);
-    if (there !== undefined && this.#lastText !== undefined && there !== this.#lastText) {
-      this.#conflict(there);
-      return;
-    }
-    const now = new Date();
-    const text = entryText(where, this.#work(), now);
-    if (writeWork(where, text) === 'saved') {
-      this.#lastText = text;
-      this.#saving = 'on';
-      this.#dropNotice('not-saving');
-      this.#status(fill(cat.ui.saved, { time: formatter(this.locale).dateTime(now) }));
-    } else {
-      this.#saving = 'off';
-      this.#status(cat.ui.notSavingShort);
-      if (!this.#workNotices.some((n) => n.id === 'not-saving')) {
-        this.#putNotice({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
-      }
-    }
-  }
-
-  #status(text) {
-    if (this.#els.saved) this.#els.saved.textContent = text;
-  }
-
-  /** Another tab or window wrote this widget's slot. */
-  #storageChanged(e) {
-    if (!this.#slot || (e.key !== null && e.key !== this.#slot.key)) return;
-    const value = e.key === null ? null : e.newValue;
-    if (value === this.#lastText) return;
-    this.#conflict(value);
-  }
-
-  /**
-   * Asks which work to keep before anything is overwritten: the other tab's (loaded here) or this
-   * one's (saved over the other only once chosen).
-   */
-  #conflict(value) {
-    const cat = this.#cat();
-    this.#saving = 'conflict';
-    this.#status(cat.ui.otherTabWaiting);
-    const load = () => {
-      clearTimeout(this.#saveTimer);
-      this.#saveTimer = 0;
-      if (this.#design) {
-        this.#design = null;
-        this.#mountDesign();
-      } else {
-        this.#load({ restore: true });
-        this.#emit('bid-scorer-change', this.tender);
-      }
-      this.shadowRoot.querySelector('[data-notice-text]')?.focus();
-    };
-    const keep = () => {
-      this.#saving = 'on';
-      this.#lastText = peek(this.#slot.key);
-      this.#dropNotice('other-tab');
-      this.#saveNow();
-      this.shadowRoot.querySelector('[data-saved]')?.focus();
-    };
-    this.#putNotice(otherTabNotice(cat, value, (date) => this.#time(date), { load, keep }), { focus: false });
   }
 
   /** Removes bid `index`, offering Undo, which puts it back with everything typed for it. */
@@ -744,9 +608,7 @@ export class BidScorer extends HTMLElement {
       actions: {
         importFile: (file) => this.#importFile(file),
         startAgain: () => {
-          clearTimeout(this.#saveTimer);
-          this.#saveTimer = 0;
-          if (this.#saving === 'on' && this.#slot) forgetWork(this.#slot);
+          this.#keeper.forget();
           this.#load({ restore: false });
           this.#emit('bid-scorer-change', this.tender);
           this.shadowRoot.querySelector('h2')?.focus();
