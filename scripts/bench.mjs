@@ -104,7 +104,7 @@ for (const c of CASES) {
 }
 // ---- Rank acceptability (SMAA-2): 10,000 samples on 20 bids × 30 criteria × 3 evaluators (score
 // uncertainty on), natively (examples/smaa.rs), through pkg/ in Node, and in headless Chromium in
-// the widget's own worker (www/src/analysis-worker.js, wasm on one thread); then the longest task
+// the widget's own worker (www/src/analysis/worker.js, wasm on one thread); then the longest task
 // on the page's main thread while the widget runs it. Each run is new + step(all) + result().
 // Target: under 50 ms in Chromium; it fails only at SMAA_FAIL × that, the main thread at 3 × 50 ms
 // of CPU.
@@ -147,7 +147,7 @@ try {
   await page.goto(`${www.url}evaluate.html`);
   // The worker alone: the milliseconds it reports for each run, inside the worker.
   const times = await page.evaluate(async ({ text, samples, runs }) => {
-    const worker = new Worker('/src/analysis-worker.js', { type: 'module' });
+    const worker = new Worker('/src/analysis/worker.js', { type: 'module' });
     // A worker that goes quiet fails the run rather than hanging it.
     const next = () => new Promise((ok, fail) => {
       const quiet = setTimeout(() => fail(new Error('the analysis worker sent nothing for 120 s')), 120000);

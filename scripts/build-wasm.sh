@@ -2,7 +2,7 @@
 # Builds pkg/ (ES module + .wasm + .d.ts) and shrinks the .wasm with the pinned npm wasm-opt.
 # cargo builds the engine and wasm-bindgen (the version Cargo.lock pins, see setup.sh) writes the
 # glue, with `--experimental-reset-state-function`: the glue then exports `__wbg_reset_state()`,
-# which replaces the engine's instance with a fresh one from the compiled module. www/src/engine.js
+# which replaces the engine's instance with a fresh one from the compiled module. www/src/engine/engine.js
 # calls it when a call into the engine fails other than with a BidScoreError.
 set -euo pipefail
 cd "$(dirname "$0")/.."

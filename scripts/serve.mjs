@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A dependency-free static server for the demo and the browser tests, on 127.0.0.1 only.
-//   www/ is served at /, pkg/ at /pkg/, so `../../pkg/bidscore.js` imported from www/src/
+//   www/ is served at /, pkg/ at /pkg/, so `../../../pkg/bidscore.js` imported from www/src/engine/
 //   resolves the same way on disk and over http; likewise dist/ at /dist/ (`../dist/bid-scorer.js`
 //   from a page in www/).
 //   The demo pages are built first (scripts/build-pages.mjs), so what is served is never stale.

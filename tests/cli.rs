@@ -480,13 +480,13 @@ fn a_file_over_the_size_limit_is_refused_with_its_size() {
 #[test]
 fn the_widget_refuses_files_over_the_engines_size_limit() {
     let io = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/src/io.js"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/src/storage/io.js"),
     )
     .unwrap();
     let line = io
         .lines()
         .find(|l| l.starts_with("export const MAX_FILE_BYTES = "))
-        .expect("www/src/io.js exports MAX_FILE_BYTES");
+        .expect("www/src/storage/io.js exports MAX_FILE_BYTES");
     let value: usize = line
         .trim_start_matches("export const MAX_FILE_BYTES = ")
         .trim_end_matches(';')

@@ -13,4 +13,4 @@ for (const a of document.querySelectorAll('nav a[data-example]')) {
   if (a.dataset.example === example && a.dataset.mode === mode) a.setAttribute('aria-current', 'page');
 }
 
-await import('./src/define.js');
+await import('./src/element/define.js');

@@ -7,7 +7,7 @@ const out = document.getElementById('bench-result');
 // Start from the file, not from a previous run's saved changes.
 for (const key of Object.keys(localStorage)) if (key.includes(':GEN-50-30-')) localStorage.removeItem(key);
 
-await import('./src/define.js');
+await import('./src/element/define.js');
 const el = document.querySelector('bid-scorer');
 if (!el.result) await new Promise((ok) => el.addEventListener('bid-scorer-evaluated', ok, { once: true }));
 const root = el.shadowRoot;

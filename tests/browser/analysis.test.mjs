@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { setUp, openPage, record, ready, axe, shot, root, defaultTenderText, nodeEngine, tenderIn } from './support.mjs';
-import { formatter } from '../../www/src/format.js';
-import { sliced } from '../../www/src/analysis-runner.js';
-import { shareMarks, whatIfTender } from '../../www/src/analysis-panel.js';
+import { formatter } from '../../www/src/text/format.js';
+import { sliced } from '../../www/src/analysis/runner.js';
+import { shareMarks, whatIfTender } from '../../www/src/analysis/marks-to-try.js';
 
 const fmt = formatter('en-GB');
 let env;
@@ -500,10 +500,10 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   assert.deepEqual(progress.at(-1), [10000, 10000]);
   assert.ok(progress.every(([v], i) => i === 0 || v >= progress[i - 1][0]));
   assert.ok(
-    page.workers().some((w) => w.url().endsWith('/src/analysis-worker.js')),
+    page.workers().some((w) => w.url().endsWith('/src/analysis/worker.js')),
     'a worker ran it',
   );
-  assert.ok(requests.some((u) => u.endsWith('/src/analysis-worker.js')));
+  assert.ok(requests.some((u) => u.endsWith('/src/analysis/worker.js')));
   assert.equal(await page.locator('bid-scorer [data-where]').isHidden(), true);
   assert.match(
     await page.locator('bid-scorer [part~="analysis"] [role="status"]').textContent(),
@@ -568,7 +568,7 @@ test('evaluate: while it runs, the progress bar, its text and Cancel are accessi
   const { page, context, errors } = await openPage(env, 'evaluate.html');
   // A stand-in worker that starts, reports 2,500 of 10,000 samples and then says nothing more,
   // so the running state stays on screen for as long as the checks take.
-  await page.route('**/src/analysis-worker.js', (route) =>
+  await page.route('**/src/analysis/worker.js', (route) =>
     route.fulfill({
       contentType: 'text/javascript',
       body: `postMessage({ kind: 'ready' });
@@ -697,7 +697,7 @@ test('evaluate: under the strict Content-Security-Policy the worker runs, with n
     await analysed(page);
     await runAcceptability(page, { samples: 5000 });
     await page.locator('bid-scorer [part~="rank-acceptability"][data-complete]').waitFor();
-    assert.ok(page.workers().some((w) => w.url().endsWith('/src/analysis-worker.js')));
+    assert.ok(page.workers().some((w) => w.url().endsWith('/src/analysis/worker.js')));
     assert.equal(await page.locator('bid-scorer [data-where]').isHidden(), true);
     const engine = await nodeEngine();
     const tender = await tenderIn(page);

@@ -19,7 +19,7 @@ test('properties, evaluate(), mode, src and events', async () => {
   const expected = engine.evaluate(text);
 
   const out = await page.evaluate(async (file) => {
-    const { BidScorer } = await import('./src/define.js');
+    const { BidScorer } = await import('./src/element/define.js');
     // Defining twice (or under the same tag again) is harmless.
     const again = BidScorer.define();
     const seen = [];
@@ -115,7 +115,7 @@ test('a src that is not http(s) is never fetched, and the widget says there is n
       fetched.push(String(input?.url ?? input));
       return real(input, init);
     };
-    await import('./src/define.js');
+    await import('./src/element/define.js');
     const el = document.createElement('bid-scorer');
     const failed = new Promise((ok) => el.addEventListener('bid-scorer-error', ok, { once: true }));
     el.setAttribute('src', 'data:application/json,{}');

@@ -20,7 +20,7 @@ import {
   money,
   downloadFrom,
 } from './support.mjs';
-import { debriefHtml } from '../../www/src/debrief.js';
+import { debriefHtml } from '../../www/src/evaluate/debrief.js';
 
 let env;
 before(async () => {

@@ -6,9 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setUp, openPage, record, axe, shot, nodeEngine } from './support.mjs';
-import { parseCsv, measuresFromCsv } from '../../www/src/design-csv.js';
-import { chartPrices, chartTender } from '../../www/src/design-price.js';
-import { TEMPLATES } from '../../www/src/design-templates.js';
+import { parseCsv, measuresFromCsv } from '../../www/src/design/csv.js';
+import { chartPrices, chartTender } from '../../www/src/design/price.js';
+import { TEMPLATES } from '../../www/src/design/templates.js';
 
 let env;
 before(async () => {
@@ -293,7 +293,7 @@ test('a complete model built from a blank start with the keyboard alone publishe
   assert.deepEqual(snippetModel(snippet), file, 'the snippet holds exactly the downloaded file');
   assert.match(
     snippet,
-    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/src\/define\.js"><\/script>\n<bid-scorer mode="publish">/,
+    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/src\/element\/define\.js"><\/script>\n<bid-scorer mode="publish">/,
   );
 
   // The live preview is a publish-mode widget scoring the same file.

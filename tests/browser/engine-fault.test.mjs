@@ -61,7 +61,7 @@ test("two widgets: hundreds of faults in the page's engine, and both still evalu
 
   const seen = await page.evaluate(async () => {
     // The modules the widgets loaded: the page's engine and its glue.
-    const { loadEngine } = await import('./src/engine.js');
+    const { loadEngine } = await import('./src/engine/engine.js');
     const glue = await import('../pkg/bidscore.js');
     const engine = await loadEngine();
     const wreck = () => new Uint8Array(glue.initSync().memory.buffer).fill(0xff);

@@ -1,7 +1,8 @@
 // Nothing fetched, nothing leaked. The one-file build carries its analysis worker inside it: from
 // file:// and under a policy that allows blob: workers it starts that worker from a Blob URL, under
-// the strict Content-Security-Policy it works on the page, and a planted analysis-worker.js next to
-// the page is never requested. Publish mode (what suppliers see) shows, prints and downloads no bid.
+// the strict Content-Security-Policy it works on the page, and a planted worker file (the ES module
+// worker's analysis/worker.js, or an analysis-worker.js) next to the page is never requested.
+// Publish mode (what suppliers see) shows, prints and downloads no bid.
 // CSV cells that a spreadsheet would run are defused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setUp, record, ready, axe, root, nodeEngine, tenderIn, defaultTenderText } from './support.mjs';
-import { formatter } from '../../www/src/format.js';
-import { field } from '../../www/src/io.js';
+import { formatter } from '../../www/src/text/format.js';
+import { field } from '../../www/src/storage/io.js';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const fmt = formatter('en-GB');
@@ -49,9 +50,9 @@ async function open(url, { csp = null, metaCsp = null } = {}) {
     );
   });
   // Whatever the page asks for by the worker's name gets the planted worker.
-  await context.route('**/analysis-worker.js', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: PLANTED }),
-  );
+  for (const name of ['**/analysis-worker.js', '**/analysis/worker.js']) {
+    await context.route(name, (route) => route.fulfill({ contentType: 'text/javascript', body: PLANTED }));
+  }
   if (csp || metaCsp) {
     await context.route('**/*.html', async (route) => {
       const response = await route.fetch();
@@ -93,16 +94,16 @@ async function analyseAndRank(page, samples = 2000) {
   assert.ok(!text.includes('PLANTED'), 'nothing from a planted worker is shown');
 }
 
-const noWorkerFile = (all) => all.filter((u) => /analysis-worker/.test(u));
+const noWorkerFile = (all) => all.filter((u) => /analysis-worker|analysis\/worker/.test(u));
 
 test('one-file build from file://: the analysis worker starts from its own text; a planted analysis-worker.js is never requested', async () => {
   const dir = join(tmp, 'site');
-  await mkdir(join(dir, 'www', 'src'), { recursive: true });
+  await mkdir(join(dir, 'www', 'src', 'analysis'), { recursive: true });
   await mkdir(join(dir, 'dist'), { recursive: true });
   await copyFile(join(root, 'www/embed-script.html'), join(dir, 'www/embed-script.html'));
   await copyFile(join(root, 'www/demo.css'), join(dir, 'www/demo.css'));
   await copyFile(join(root, 'dist/bid-scorer.js'), join(dir, 'dist/bid-scorer.js'));
-  for (const p of ['www/analysis-worker.js', 'www/src/analysis-worker.js', 'dist/analysis-worker.js']) {
+  for (const p of ['www/analysis-worker.js', 'www/src/analysis/worker.js', 'dist/analysis-worker.js']) {
     await writeFile(join(dir, p), PLANTED);
   }
   const pageUrl = pathToFileURL(join(dir, 'www/embed-script.html')).href;

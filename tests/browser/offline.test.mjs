@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { setUp, record, ready, axe, shot, root, nodeEngine, tenderIn, field, resultIn, defaultTenderText } from './support.mjs';
-import { lzmaDecode, fromBase64 } from '../../www/src/lzma.js';
+import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
 
 /** The policy from the issue, exactly as a careful council site would send it. */
 const ISSUE_CSP =

@@ -35,7 +35,7 @@ function html(widgets) {
   const one = ({ tender, attrs = 'mode="evaluate"' }) =>
     `<bid-scorer ${attrs}><script type="application/json">${JSON.stringify(tender).replace(/</g, '\\u003c')}</script></bid-scorer>`;
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Saved work</title>
-<script type="module" src="src/define.js"></script></head><body><main><h1>Saved work</h1>
+<script type="module" src="src/element/define.js"></script></head><body><main><h1>Saved work</h1>
 ${widgets.map(one).join('\n')}</main></body></html>`;
 }
 

@@ -1,5 +1,6 @@
-// The single-file build's own parts: the LZMA decoder against xz, the comment stripper, and the
-// bundler on every import/export form it accepts (tests/node/bundle/), and its refusals.
+// The single-file build's own parts: the LZMA decoder against xz, and the bundler (esbuild with the
+// build's entry and payload) on every import/export form the sources use (tests/node/bundle/), and
+// its refusals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,8 +9,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
 import { root } from './engine.mjs';
-import { lzmaDecode, fromBase64 } from '../../www/src/lzma.js';
-import { bundle, stripComments, BuildError } from '../../scripts/build-dist.mjs';
+import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
+import { bundle, BuildError } from '../../scripts/build-dist.mjs';
 
 const xz = (input, options) => execFileSync('xz', ['--format=lzma', ...options, '--stdout'], { input, maxBuffer: 1 << 26 });
 
@@ -33,7 +34,7 @@ test('the LZMA decoder gives back exactly what xz compressed, for every kind of 
 });
 
 test('truncated or mis-sized LZMA data is an LzmaError; a flipped byte is mostly caught, never passed off as the original', () => {
-  const input = Buffer.from(readFileSync(join(root, 'www/src/bid-scorer-element.js')));
+  const input = Buffer.from(readFileSync(join(root, 'www/src/element/bid-scorer-element.js')));
   const packed = new Uint8Array(xz(input, ['-6']));
   const truncated = packed.slice(0, packed.length >> 1);
   assert.throws(() => lzmaDecode(truncated, input.length), { name: 'LzmaError' });
@@ -60,38 +61,8 @@ test('base64 decodes to the same bytes as Node', () => {
   assert.ok(Buffer.from(fromBase64(bytes.toString('base64'))).equals(bytes));
 });
 
-test('stripping comments and indentation leaves code that computes the same', () => {
-  const source = `
-    // a comment: const broken = ;
-    const url = 'http://www.w3.org/2000/svg'; /* a comment with 'quotes' */
-    const re = /[/]\\/*x/g;  // a regex whose body looks like a comment start
-    const half = 10 / 2 / 1;
-    const minus = half - -1;
-    const plus = half + +'1';
-    const tpl = \`a // b \${ { x: '}' }.x } c
-        kept indentation \${\`inner \${half}\`}\`;
-    const obj = { a: 1 };
-    if (obj) {}
-    /re/.test('re') ? null : null;
-    function f() {
-      return /x/.source
-    }
-    result = [url, re.source, half, minus, plus, tpl, obj.a, f(), 'a\\'b // c'];
-  `;
-  const stripped = stripComments(source);
-  const run = (code) => {
-    const ctx = { result: null };
-    vm.runInNewContext(code, ctx);
-    return JSON.stringify(ctx.result);
-  };
-  assert.equal(run(stripped), run(source));
-  assert.ok(!stripped.includes('a comment'));
-  assert.ok(stripped.includes('        kept indentation'), 'template literal text is untouched');
-  assert.ok(stripped.length < source.length * 0.8);
-});
-
-test('the bundler runs modules once, in order, with every import and export form it accepts', () => {
-  const text = bundle('tests/node/bundle/entry.js', { payloadValue: '40 + 2' });
+test('the bundler runs modules once, in order, with every import and export form it accepts', async () => {
+  const { text } = await bundle('tests/node/bundle/entry.js', { payloadValue: '40 + 2' });
   const ctx = { customElements: { get: () => undefined }, window: {}, document: {} };
   ctx.globalThis = ctx;
   vm.runInNewContext(text, ctx);
@@ -119,7 +90,7 @@ test('the bundler runs modules once, in order, with every import and export form
 });
 
 test('a dynamic import of a fixed path is bundled and runs on first use', async () => {
-  const text = bundle('tests/node/bundle/lazy.js');
+  const { text } = await bundle('tests/node/bundle/lazy.js', {}, { minify: false });
   assert.match(text, /side-effect\.js/);
   const ctx = { customElements: { get: () => undefined }, window: {}, document: {} };
   ctx.globalThis = ctx;
@@ -129,9 +100,45 @@ test('a dynamic import of a fixed path is bundled and runs on first use', async 
   assert.equal(await ctx.lazyResult, 1);
 });
 
-test('the bundler refuses what it cannot bundle faithfully, saying where', () => {
-  const refuses = (entry, pattern) => assert.throws(() => bundle(entry), (e) => e instanceof BuildError && pattern.test(e.message));
-  refuses('tests/node/bundle/cycle-a.js', /import cycle: .*cycle-a\.js → .*cycle-b\.js → .*cycle-a\.js/);
-  refuses('tests/node/bundle/dynamic.js', /dynamic\.js:2: cannot bundle a dynamic import\(\) of a computed path/);
-  refuses('tests/node/bundle/let.js', /cannot bundle 'export let changing'/);
+test('an exported let is read live, as ES modules read it', async () => {
+  const { text } = await bundle('tests/node/bundle/live.js');
+  const ctx = { customElements: { get: () => undefined }, window: {}, document: {} };
+  ctx.globalThis = ctx;
+  vm.runInNewContext(text, ctx);
+  assert.deepEqual([...ctx.liveResult], [1, 2]);
+});
+
+test('the bundler refuses what it cannot bundle faithfully, saying where', async () => {
+  const refuses = (entry, pattern) =>
+    assert.rejects(bundle(entry), (e) => e instanceof BuildError && pattern.test(e.message), entry);
+  await refuses('tests/node/bundle/cycle-a.js', /import cycle: .*cycle-a\.js → .*cycle-b\.js → .*cycle-a\.js/);
+  await refuses('tests/node/bundle/dynamic.js', /dynamic\.js:2: .*import/);
+  await refuses('tests/node/bundle/bare.js', /only relative imports can be bundled, not 'esbuild'/);
+});
+
+test('no import cycle among the widget modules (every file in www/src, not only those the build reaches)', async () => {
+  const { readdirSync } = await import('node:fs');
+  const esbuild = await import('esbuild');
+  const { importCycles } = await import('../../scripts/build-dist.mjs');
+  const entryPoints = readdirSync(join(root, 'www/src'), { recursive: true })
+    .filter((f) => f.endsWith('.js') && f !== join('element', 'bundle.js'))
+    .map((f) => join('www/src', f));
+  const { metafile } = await esbuild.build({
+    entryPoints,
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    write: false,
+    outdir: 'out',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const modules = Object.keys(metafile.inputs).filter((p) => p.startsWith('www/src/'));
+  assert.equal(modules.length, entryPoints.length, 'every module is in the graph');
+  assert.deepEqual(importCycles(metafile), []);
+  // The check itself finds a cycle when there is one.
+  assert.deepEqual(importCycles({ inputs: { a: { imports: [{ path: 'b' }] }, b: { imports: [{ path: 'a' }] } } }), [
+    ['a', 'b', 'a'],
+  ]);
 });

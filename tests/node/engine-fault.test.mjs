@@ -2,7 +2,7 @@
 // throw when read are ordinary BidScoreErrors with a path (and do the engine no harm however many
 // times they come), and a call that still fails in the engine (a trap, a JS exception unwinding
 // through it, a run used after free()) is a BidScoreError 'engine-fault' after which the page's
-// engine (www/src/engine.js, the module the widget loads) works again.
+// engine (www/src/engine/engine.js, the module the widget loads) works again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import vm from 'node:vm';
 import { root, evaluate, validate, version, RankAcceptability } from './engine.mjs';
 import { bundle } from '../../scripts/build-dist.mjs';
 import * as glue from '../../pkg/bidscore.js';
-import { loadEngine, useWasmBytes } from '../../www/src/engine.js';
+import { loadEngine, useWasmBytes } from '../../www/src/engine/engine.js';
 
 const EXAMPLE = readFileSync(join(root, 'www/examples/council-wellbeing.json'), 'utf8');
 const WASM = readFileSync(join(root, 'pkg/bidscore_bg.wasm'));
@@ -220,7 +220,7 @@ test("the page's engine turns traps and exceptions through it into 'engine-fault
 });
 
 test('the single-file build bundles the same recovery: a trap there is an engine-fault and the next call works', async () => {
-  const text = bundle('tests/node/bundle/engine.js', { wasm: JSON.stringify(WASM.toString('base64')) });
+  const { text } = await bundle('tests/node/bundle/engine.js', { wasm: JSON.stringify(WASM.toString('base64')) });
   const ctx = {
     customElements: { get: () => undefined },
     window: {},

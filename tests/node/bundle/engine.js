@@ -2,8 +2,8 @@
 // with the .wasm as base64. `wreck()` overwrites the engine's memory so that its next call traps.
 import { wasm } from 'bundle:payload';
 import * as glue from '../../../pkg/bidscore.js';
-import { loadEngine, useWasmBytes } from '../../../www/src/engine.js';
-import { fromBase64 } from '../../../www/src/lzma.js';
+import { loadEngine, useWasmBytes } from '../../../www/src/engine/engine.js';
+import { fromBase64 } from '../../../www/src/engine/lzma.js';
 
 useWasmBytes(() => fromBase64(wasm));
 globalThis.engine = loadEngine();

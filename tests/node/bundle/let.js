@@ -1,2 +1,4 @@
 export let changing = 1;
-changing = 2;
+export function change() {
+  changing = 2;
+}

@@ -1,0 +1,175 @@
+// Form fields for design mode: the shared FieldSet (text, radios, select, each bound to an engine
+// path) plus checkboxes, and the mapping of an engine error path to the field nearest to it, so
+// `criteria[1].children` (a group with no criteria) lands on that group's first field.
+import { h } from '../ui/dom.js';
+import { FieldSet, cleanNumber, setOwn } from '../ui/fields.js';
+import { slugId } from './csv.js';
+
+/** Typed text stored as written, or removed when emptied. */
+export const textOrNone = (v) => (v.trim() === '' ? undefined : v);
+/** Typed amounts: spaces, thousands commas and currency signs dropped; removed when emptied. */
+export const amountOrNone = (v) => (v.trim() === '' ? undefined : cleanNumber(v));
+
+/**
+ * A button doing `onClick`. kind: 'primary', 'secondary', 'warning' or 'link'; `hidden` is text
+ * for screen readers only (the criterion a "Move up" button moves); `key` tells apart the buttons
+ * of one action (design/design.js finds the same button again after a rebuild by action and key).
+ */
+export function actionButton(action, text, onClick, { key, kind = 'secondary', small = false, hidden } = {}) {
+  const cls =
+    kind === 'link'
+      ? 'link-button'
+      : ['button', kind === 'primary' ? null : `button--${kind}`, small ? 'button--small' : null]
+          .filter(Boolean)
+          .join(' ');
+  return h(
+    'button',
+    { type: 'button', class: cls, 'data-action': action, 'data-key': key, on: { click: onClick } },
+    text,
+    hidden ? h('span', { class: 'visually-hidden' }, hidden) : null,
+  );
+}
+
+/**
+ * The "identifier in the file" field of a criterion, group or measure, folded away. Editing it
+ * stops the id following the name; `rename(before, after)` moves the references to it.
+ */
+export function identifierField(c, path, obj, rename) {
+  const field = c.fields.text({
+    path: `${path}.id`,
+    label: c.d.idLabel,
+    hint: c.d.idHint,
+    get: () => obj.id,
+    set: (v) => {
+      rename(obj.id, v);
+      obj.id = v;
+      c.session.autoIds.delete(obj);
+    },
+  });
+  field.querySelector('input').addEventListener('change', () => c.rebuildSoon());
+  return h('details', { class: 'design-more' }, h('summary', {}, c.d.moreOptions), h('div', {}, field));
+}
+
+/** After a name is changed: an id that has followed the name so far follows it again. */
+export function followName(c, obj, used, fallback, rename) {
+  if (!c.session.autoIds.has(obj) || !obj.name?.trim()) return;
+  used.delete(obj.id);
+  const id = slugId(obj.name, used, fallback);
+  if (id !== obj.id) {
+    rename(obj.id, id);
+    obj.id = id;
+  }
+}
+
+/** Sets obj[key], or deletes it when value is undefined. */
+export function setOrDelete(obj, key, value) {
+  if (value === undefined) delete obj[key];
+  else setOwn(obj, key, value);
+}
+
+/** The path one level up: `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> ''. */
+function parentPath(path) {
+  const m = /(\.[^.[\]]+|\[\d+\])$/.exec(path);
+  return m ? path.slice(0, m.index) : '';
+}
+
+export class DesignFields extends FieldSet {
+  /** Extra entries (path -> entry) that point at a control without owning an input. */
+  anchor(path, { group, control, error }) {
+    // No inputs: a button or heading gets no aria-invalid; its error is shown beside it.
+    this.register(path, { group, control, error, inputs: [], hintId: null });
+  }
+
+  /** The nearest path at or above `path` that has a field shown, or null. */
+  nearest(path) {
+    let p = path;
+    while (p) {
+      if (this.fields.has(p)) return p;
+      p = parentPath(p);
+    }
+    return this.fields.has('') ? '' : null;
+  }
+
+  /** A single checkbox; set(checked) stores it. */
+  checkbox({ path, label, hint, get, set }) {
+    const id = this.id();
+    const hintId = hint ? `${id}-hint` : null;
+    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const control = h('input', {
+      id,
+      type: 'checkbox',
+      class: 'checkbox__input',
+      name: path,
+      'data-path': path,
+      value: 'on',
+      checked: Boolean(get()),
+      'aria-describedby': hintId,
+    });
+    control.addEventListener('change', () => {
+      set(control.checked);
+      this.onEdit(path);
+    });
+    const group = h(
+      'div',
+      { class: 'form-group' },
+      error,
+      h(
+        'div',
+        { class: 'checkbox' },
+        control,
+        h('label', { for: id }, label, hint ? h('span', { id: hintId, class: 'hint' }, hint) : null),
+      ),
+    );
+    this.register(path, { group, control, error, hintId });
+    return group;
+  }
+
+  /**
+   * Checkboxes in a fieldset for a list of values (the measures a criterion counts).
+   * options: [{ value, label, hint }]; get() returns the chosen values, set(values) stores them.
+   */
+  checkboxes({ path, legend, hint, options, get, set }) {
+    const id = this.id();
+    const hintId = hint ? `${id}-hint` : null;
+    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const chosen = new Set((get() ?? []).map(String));
+    const inputs = options.map((opt, i) => {
+      const cid = `${id}-${i}`;
+      return h('input', {
+        id: cid,
+        type: 'checkbox',
+        class: 'checkbox__input',
+        name: path,
+        value: String(opt.value),
+        'data-path': path,
+        checked: chosen.has(String(opt.value)),
+      });
+    });
+    const items = options.map((opt, i) =>
+      h('div', { class: 'checkbox' }, inputs[i], h('label', { for: inputs[i].id }, opt.label)),
+    );
+    for (const input of inputs) {
+      input.addEventListener('change', () => {
+        // Keep the order of the options, and any value the file had that is not an option.
+        const known = new Set(options.map((o) => String(o.value)));
+        const others = (get() ?? []).filter((v) => !known.has(String(v)));
+        set([...options.filter((_, i) => inputs[i].checked).map((o) => o.value), ...others]);
+        this.onEdit(path);
+      });
+    }
+    const group = h(
+      'div',
+      { class: 'form-group' },
+      h(
+        'fieldset',
+        { class: 'fieldset', 'aria-describedby': hintId },
+        h('legend', { class: 'legend' }, legend),
+        hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
+        error,
+        h('div', { class: 'checkboxes' }, items),
+      ),
+    );
+    this.register(path, { group, control: inputs[0] ?? group, inputs, error, hintId: null });
+    return group;
+  }
+}

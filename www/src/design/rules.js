@@ -1,0 +1,244 @@
+// Design mode: the award method, tie-break rules, rounding and the evaluation settings (how
+// evaluators' scores are combined, when a price counts as abnormally low).
+import { h } from '../ui/dom.js';
+import { fill } from '../text/messages.js';
+import { isGroup, walk } from '../ui/model.js';
+import { actionButton, amountOrNone, setOrDelete } from './fields.js';
+import { tenderMethod } from '../text/award.js';
+import { priceNode } from './tree.js';
+
+const METHODS = ['weighted-sum', 'price-per-quality-point', 'quality-price-ratio', 'fictitious-discount'];
+const QPR_FIELDS = ['scale', 'band', 'bandDecider'];
+
+/** Changes the award method. Price carries no marks outside the weighted sum: its marks are put aside. */
+function changeMethod(c, method) {
+  const t = c.tender;
+  t.award ??= {};
+  const stash = c.session.stash.get(t) ?? {};
+  if (method !== 'quality-price-ratio') {
+    for (const f of QPR_FIELDS) {
+      if (Object.hasOwn(t.award, f)) {
+        stash[`award.${f}`] = t.award[f];
+        delete t.award[f];
+      }
+    }
+  } else {
+    for (const f of QPR_FIELDS) if (Object.hasOwn(stash, `award.${f}`)) t.award[f] = stash[`award.${f}`];
+  }
+  t.award.method = method;
+  const price = priceNode(t)?.node;
+  if (price) {
+    const ps = c.session.stash.get(price) ?? {};
+    if (method !== 'weighted-sum' && Object.hasOwn(price, 'weight')) {
+      ps.weight = price.weight;
+      delete price.weight;
+    } else if (method === 'weighted-sum' && !Object.hasOwn(price, 'weight') && Object.hasOwn(ps, 'weight')) {
+      price.weight = ps.weight;
+    }
+    c.session.stash.set(price, ps);
+  }
+  c.session.stash.set(t, stash);
+}
+
+/** An object-valued top-level field, created when first written and removed when emptied. */
+function section(t, key) {
+  return {
+    get: (f) => t[key]?.[f],
+    set: (f, v) => {
+      t[key] ??= {};
+      setOrDelete(t[key], f, v);
+      if (!Object.keys(t[key]).length) delete t[key];
+    },
+  };
+}
+
+function tieLabel(c, rule) {
+  const ui = c.cat.ui;
+  if (rule === 'price') return ui.tieBreak.price;
+  const [kind, id] = String(rule).split(/:(.*)/s);
+  const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
+  return ui.tieBreak[kind] ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);
+}
+
+export function rulesSection(c) {
+  const { d, fields, tender, uid } = c;
+  const method = tenderMethod(tender);
+  const award = section(tender, 'award');
+  const rounding = section(tender, 'rounding');
+  const moderation = section(tender, 'moderation');
+  const low = section(tender, 'abnormallyLow');
+
+  const methodRadios = fields.radios({
+    path: 'award.method',
+    legend: d.methodLegend,
+    options: METHODS.map((m) => ({ value: m, label: d.methods[m].label, hint: d.methods[m].hint })),
+    get: () => method,
+    set: (opt) => changeMethod(c, opt.value),
+  });
+  for (const input of methodRadios.querySelectorAll('input')) {
+    input.addEventListener('change', () => c.structure(`[data-path="award.method"][value="${input.value}"]`));
+  }
+  const qpr =
+    method === 'quality-price-ratio'
+      ? h(
+          'div',
+          { class: 'design-card' },
+          fields.text({
+            path: 'award.scale',
+            label: d.qprScaleLabel,
+            hint: d.qprScaleHint,
+            numeric: true,
+            get: () => award.get('scale'),
+            set: (v) => award.set('scale', amountOrNone(v)),
+          }),
+          fields.text({
+            path: 'award.band',
+            label: d.qprBandLabel,
+            hint: d.qprBandHint,
+            numeric: true,
+            width: 'input--w5',
+            get: () => award.get('band'),
+            set: (v) => award.set('band', amountOrNone(v)),
+          }),
+          fields.radios({
+            path: 'award.bandDecider',
+            legend: d.qprDeciderLegend,
+            options: [
+              { value: 'quality', label: d.qprDecider.quality },
+              { value: 'price', label: d.qprDecider.price },
+            ],
+            get: () => award.get('bandDecider') ?? 'quality',
+            set: (opt) => award.set('bandDecider', opt.value),
+          }),
+        )
+      : null;
+
+  // Tie-break rules, in order.
+  const rules = tender.tieBreak ?? [];
+  const move = (i, j, focus) => {
+    const [r] = rules.splice(i, 1);
+    rules.splice(j, 0, r);
+    c.structure([focus, '[data-action="tie-add"]']);
+  };
+  const tieItems = rules.map((rule, i) => {
+    const label = tieLabel(c, rule);
+    const err = h('p', { class: 'error-message', hidden: true });
+    const btn = (action, text, onClick) =>
+      actionButton(action, text, onClick, { key: String(i), small: true, hidden: ` “${label}”` });
+    const remove = btn('tie-remove', d.remove, () => {
+      rules.splice(i, 1);
+      if (!rules.length) delete tender.tieBreak;
+      c.structure('[data-action="tie-pick"]');
+      c.announce(fill(d.removed, { name: label }));
+    });
+    fields.anchor(`tieBreak[${i}]`, { group: h('div'), control: remove, error: err });
+    return h(
+      'li',
+      { 'data-context': d.tieHeading },
+      h('p', { class: 'design-tie__text' }, label),
+      err,
+      h(
+        'div',
+        { class: 'button-group' },
+        i > 0 ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`)) : null,
+        i < rules.length - 1
+          ? btn('tie-down', d.moveDown, () => move(i, i + 1, `[data-action="tie-down"][data-key="${i + 1}"]`))
+          : null,
+        remove,
+      ),
+    );
+  });
+  const choices = [
+    ...(rules.includes('price') || !priceNode(tender) ? [] : [{ rule: 'price', label: c.cat.ui.tieBreak.price }]),
+    ...walk(tender.criteria)
+      .filter(({ c: n }) => isGroup(n) || (n.kind !== 'pass-fail' && n.kind !== 'price'))
+      .map(({ c: n }) => ({ rule: `${isGroup(n) ? 'group' : 'criterion'}:${n.id}`, n }))
+      .filter(({ rule }) => !rules.includes(rule))
+      .map(({ rule, n }) => ({
+        rule,
+        label: fill(c.cat.ui.tieBreak[isGroup(n) ? 'group' : 'criterion'], { name: n.name || n.id }),
+      })),
+  ];
+  const pickId = `design-tie-${uid}`;
+  const pick = h(
+    'select',
+    { id: pickId, class: 'select', 'data-action': 'tie-pick' },
+    choices.map((ch, i) => h('option', { value: String(i) }, ch.label)),
+  );
+  const tieAdd = choices.length
+    ? [
+        h('div', { class: 'form-group' }, h('label', { class: 'label', for: pickId }, d.tieAddLabel), pick),
+        actionButton('tie-add', d.tieAdd, () => {
+          const ch = choices[Number(pick.value)];
+          if (!ch) return;
+          tender.tieBreak = [...rules, ch.rule];
+          c.structure(['[data-action="tie-add"]', '[data-action="tie-remove"]']);
+          c.announce(fill(d.tieAdded, { rule: ch.label }));
+        }),
+      ]
+    : null;
+
+  const roundingWords = h('p', { class: 'inset', 'data-rounding-words': '' });
+  const num = (path, label, hint, get, set, width = 'input--w5') =>
+    fields.text({ path, label, hint, numeric: true, width, get, set: (v) => set(amountOrNone(v)) });
+
+  return {
+    title: d.rulesHeading,
+    body: h(
+      'div',
+      { 'data-context': d.rulesHeading },
+      methodRadios,
+      qpr,
+      h('h4', { class: 'heading-s' }, d.tieHeading),
+      h('p', {}, rules.length ? c.cat.ui.tieBreakIntro : c.cat.ui.noTieBreak),
+      rules.length ? h('ol', { class: 'list design-tie' }, tieItems) : null,
+      tieAdd,
+      h('h4', { class: 'heading-s' }, d.roundingHeading),
+      num(
+        'rounding.decimals',
+        d.decimalsLabel,
+        d.decimalsHint,
+        () => rounding.get('decimals'),
+        (v) => rounding.set('decimals', v),
+      ),
+      fields.radios({
+        path: 'rounding.stage',
+        legend: d.stageLegend,
+        options: ['criterion', 'total', 'none'].map((s) => ({ value: s, label: d.stages[s] })),
+        get: () => rounding.get('stage') ?? 'criterion',
+        set: (opt) => rounding.set('stage', opt.value),
+      }),
+      roundingWords,
+      h('h4', { class: 'heading-s' }, d.settingsHeading),
+      fields.radios({
+        path: 'moderation.method',
+        legend: d.moderationLegend,
+        options: [
+          { value: 'mean', label: d.moderation.mean },
+          { value: 'median', label: d.moderation.median },
+        ],
+        get: () => moderation.get('method') ?? 'mean',
+        set: (opt) => moderation.set('method', opt.value),
+      }),
+      num(
+        'moderation.flagSpread',
+        d.flagSpreadLabel,
+        d.flagSpreadHint,
+        () => moderation.get('flagSpread'),
+        (v) => moderation.set('flagSpread', v),
+      ),
+      num(
+        'abnormallyLow.percent',
+        d.abnormallyLowLabel,
+        d.abnormallyLowHint,
+        () => low.get('percent'),
+        (v) => low.set('percent', v),
+      ),
+    ),
+    update(state) {
+      const m = state.last;
+      roundingWords.textContent = m ? fill(d.roundingWords, { words: m.rounding }) : '';
+      roundingWords.hidden = !m;
+    },
+  };
+}

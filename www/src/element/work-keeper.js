@@ -1,0 +1,191 @@
+// How the element keeps its work in this browser (storage/saved-work.js holds the slots and the
+// format): which slot it is kept in, reading it (and what was set aside), saving a moment after the
+// last change, and never writing over what another tab wrote there since this one last read or
+// wrote it (the user is asked first). The element says what the work is and shows the notices.
+import { formatter } from '../text/format.js';
+import { fill } from '../text/messages.js';
+import { download } from '../storage/io.js';
+import { entryText, forgetWork, peek, readWork, retire, slot, workFileName, writeWork } from '../storage/saved-work.js';
+import { otherTabNotice, setAsideNotices } from './work-notices.js';
+
+/** Milliseconds after the last change before the work is saved (never while typing). */
+const SAVE_DELAY_MS = 300;
+
+export class WorkKeeper {
+  /** Where this widget's work is kept (storage/saved-work.js), null in publish mode. */
+  slot = null;
+  /** The slot's text as last read or written here; undefined when unknown. */
+  #lastText = undefined;
+  // 'on'; 'off' (the last write was refused; the next is tried); 'conflict' (another tab wrote);
+  // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
+  #saving = 'on';
+  #timer = 0;
+  /** Design mode's model waiting to be saved. */
+  pendingDesign = null;
+  #host;
+
+  /**
+   * `host` is the element's side: cat(), locale(), time(date), emit(type, detail), publish() (true
+   * in publish mode, which saves nothing), work() (what to save now), status(text) (the "saved at"
+   * line), putNotice(notice, options), dropNotice(id), hasNotice(id), loadOther() (the other tab's
+   * work chosen) and focusSaved().
+   */
+  constructor(host) {
+    this.#host = host;
+  }
+
+  /** An action downloading `text` as a file named for this widget's tender. */
+  downloadAction(label, action, text, suffix = 'saved-work.json') {
+    return {
+      label,
+      action,
+      run: () => download(workFileName(this.slot?.reference, suffix), 'application/json', text),
+    };
+  }
+
+  /**
+   * Reads the slot of `source` for `mode` in widget `name`: the read (storage/saved-work.js
+   * readWork) plus the notices for what was set aside or refused.
+   */
+  read(source, mode, name, { restore = true } = {}) {
+    const host = this.#host;
+    const cat = host.cat();
+    this.slot = slot(source, mode, name);
+    this.#saving = 'on';
+    this.pendingDesign = null;
+    const notices = [];
+    if (!restore) {
+      this.#lastText = peek(this.slot.key);
+      return { state: 'none', notices };
+    }
+    const read = readWork(this.slot);
+    this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
+    notices.push(...setAsideNotices(read.aside, cat, (...args) => this.downloadAction(...args)));
+    for (const a of read.aside) {
+      host.emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
+    }
+    if (read.state === 'ok') {
+      notices.push({ id: 'restored', kind: 'success', text: fill(cat.ui.restored, { time: host.time(read.entry.savedAt) }) });
+    }
+    if (read.state === 'unavailable' || read.blocked) {
+      // What is there could not be read, so writing could destroy it: this widget does not save.
+      this.#saving = 'blocked';
+      notices.push({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
+    }
+    return { ...read, notices };
+  }
+
+  /** Publish mode keeps no work. */
+  clear() {
+    this.slot = null;
+  }
+
+  /**
+   * Work from an earlier model was carried over: `work` (what fits the page's model) is saved at
+   * once and the earlier entry, `read`, kept under another name, so the next visit does not ask again.
+   */
+  carryOver(work, read) {
+    if (this.#saving !== 'on') return;
+    const next = entryText(this.slot, work);
+    if (writeWork(this.slot, next) === 'saved') {
+      this.#lastText = next;
+      retire(read.from, read.text);
+    }
+  }
+
+  /** Saves a moment after the last change (design mode passes its model), never while typing. */
+  schedule(designDraft) {
+    if (this.#host.publish() || !this.slot) return;
+    if (designDraft) this.pendingDesign = designDraft;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Saves now what is waiting to be saved, if anything is. */
+  flush() {
+    if (!this.#timer) return;
+    this.cancel();
+    this.saveNow();
+  }
+
+  /** Drops the save that is waiting, if any. */
+  cancel() {
+    clearTimeout(this.#timer);
+    this.#timer = 0;
+  }
+
+  /** Start again: the waiting save is dropped and the saved work forgotten (when this widget saves). */
+  forget() {
+    this.cancel();
+    if (this.#saving === 'on' && this.slot) forgetWork(this.slot);
+  }
+
+  /**
+   * Writes the work to the slot, unless another tab has written there since this one last read or
+   * wrote it (then the user is asked first), or the slot holds text that could not be set aside.
+   */
+  saveNow() {
+    const where = this.slot;
+    if (!where) return;
+    const host = this.#host;
+    const cat = host.cat();
+    if (this.#saving === 'conflict') {
+      host.status(cat.ui.otherTabWaiting);
+      return;
+    }
+    if (this.#saving === 'blocked') {
+      host.status(cat.ui.notSavingShort);
+      return;
+    }
+    const there = peek(where.key);
+    if (there !== undefined && this.#lastText !== undefined && there !== this.#lastText) {
+      this.conflict(there);
+      return;
+    }
+    const now = new Date();
+    const text = entryText(where, host.work(), now);
+    if (writeWork(where, text) === 'saved') {
+      this.#lastText = text;
+      this.#saving = 'on';
+      host.dropNotice('not-saving');
+      host.status(fill(cat.ui.saved, { time: formatter(host.locale()).dateTime(now) }));
+    } else {
+      this.#saving = 'off';
+      host.status(cat.ui.notSavingShort);
+      if (!host.hasNotice('not-saving')) {
+        host.putNotice({ id: 'not-saving', kind: 'warning', text: cat.ui.notSaving });
+      }
+    }
+  }
+
+  /** A storage event: another tab or window wrote this widget's slot. */
+  storageChanged(e) {
+    if (!this.slot || (e.key !== null && e.key !== this.slot.key)) return;
+    const value = e.key === null ? null : e.newValue;
+    if (value === this.#lastText) return;
+    this.conflict(value);
+  }
+
+  /**
+   * Asks which work to keep before anything is overwritten: the other tab's (loaded here) or this
+   * one's (saved over the other only once chosen).
+   */
+  conflict(value) {
+    const host = this.#host;
+    const cat = host.cat();
+    this.#saving = 'conflict';
+    host.status(cat.ui.otherTabWaiting);
+    const load = () => {
+      this.cancel();
+      host.loadOther();
+    };
+    const keep = () => {
+      this.#saving = 'on';
+      this.#lastText = peek(this.slot.key);
+      host.dropNotice('other-tab');
+      this.saveNow();
+      host.focusSaved();
+    };
+    host.putNotice(otherTabNotice(cat, value, (date) => host.time(date), { load, keep }), { focus: false });
+  }
+}

@@ -1,0 +1,164 @@
+// The only module that loads the scoring engine, and the one that keeps it working. Every call
+// goes through `guarded`: the engine's own BidScoreError passes as it is, and anything else (a trap
+// such as `RuntimeError: unreachable`, or a JS exception that unwound through the engine and may
+// have left its memory inconsistent) becomes a BidScoreError with code 'engine-fault', and the
+// page's engine instance is replaced by a fresh one from the already compiled module before the
+// next call (the glue's `__wbg_reset_state`, built by scripts/build-wasm.sh). Every widget on the
+// page shares the instance, so one widget's bad call never breaks another's.
+// Swap this file to load the engine another way (the single-file offline build inlines the
+// WebAssembly instead of fetching it).
+import init, * as glue from '../../../pkg/bidscore.js';
+
+let ready = null;
+// The single-file build (www/src/bundle.js) gives a function returning the .wasm bytes; without
+// one, init() fetches pkg/bidscore_bg.wasm next to the ES module.
+let wasmBytes = null;
+// True once a call failed other than with a BidScoreError, until the instance is replaced.
+let broken = false;
+// Counts instances; a RankAcceptability run lives in the one it was started in.
+let generation = 0;
+
+const FAULT =
+  'the engine stopped on this input and was restarted; give the tender as plain JSON data or its text, and try again';
+const LOST_RUN = 'this rank acceptability run was freed, or lost when the engine restarted; start a new one';
+
+/** Makes the engine instantiate from these bytes (async, so no size cap) instead of fetching. */
+export function useWasmBytes(get) {
+  wasmBytes = get;
+}
+
+/** A BidScoreError with code 'engine-fault', as the engine's own errors are shaped. */
+function faultError(message, cause) {
+  const error = new Error(message, cause === undefined ? undefined : { cause });
+  error.name = 'BidScoreError';
+  error.code = 'engine-fault';
+  error.path = '';
+  error.errors = [{ code: 'engine-fault', path: '', message, params: {} }];
+  return error;
+}
+
+/** Whether `error` is one the engine made on purpose (it left the instance sound). */
+function fromEngine(error) {
+  return error instanceof Error && error.name === 'BidScoreError' && Array.isArray(error.errors);
+}
+
+/** Replaces the instance; if that fails (no stack left, say), the next call tries again. */
+function renew() {
+  glue.__wbg_reset_state();
+  generation += 1;
+  broken = false;
+}
+
+// Calls under way: a getter of a tender being read can call the engine again. The instance is
+// replaced only once none is, since the outer calls are still running in it.
+let depth = 0;
+
+/** Runs `call` against a sound instance; see the head of this file. */
+function guarded(call) {
+  if (broken) {
+    if (depth > 0) throw faultError(FAULT);
+    try {
+      renew();
+    } catch (cause) {
+      throw faultError(FAULT, cause);
+    }
+  }
+  depth += 1;
+  let value;
+  let failure;
+  let failed = false;
+  try {
+    value = call();
+  } catch (error) {
+    failed = true;
+    failure = error;
+    if (!fromEngine(error)) broken = true; // first, in case what follows runs out of stack too
+  } finally {
+    depth -= 1;
+  }
+  // Broken by this call, or by a call made inside it: whatever it returned cannot be trusted.
+  if (broken) {
+    if (depth === 0) {
+      try {
+        renew();
+      } catch {
+        // still broken: renewed before the next call
+      }
+    }
+    throw faultError(FAULT, failure);
+  }
+  if (failed) throw failure;
+  return value;
+}
+
+/**
+ * A rank acceptability run in the current instance. After `free()`, or once the instance it was
+ * started in has been replaced, every call is a BidScoreError 'engine-fault' that never reaches
+ * the engine (whose memory the run no longer has).
+ */
+class RankAcceptability {
+  #run;
+  #generation;
+
+  constructor(tender, options) {
+    this.#run = guarded(() => new glue.RankAcceptability(tender, options));
+    this.#generation = generation;
+  }
+
+  #live() {
+    if (!this.#run || this.#generation !== generation || broken) throw faultError(LOST_RUN);
+    return this.#run;
+  }
+
+  step(n) {
+    const run = this.#live();
+    return guarded(() => run.step(n));
+  }
+
+  get total() {
+    const run = this.#live();
+    return guarded(() => run.total);
+  }
+
+  result() {
+    const run = this.#live();
+    return guarded(() => run.result());
+  }
+
+  /** Releases the run; again, or after the instance was replaced, does nothing. */
+  free() {
+    const run = this.#run;
+    this.#run = null;
+    if (run && this.#generation === generation && !broken) guarded(() => run.free());
+  }
+}
+
+/** `validate` never throws: a fault comes back as its one error. */
+function validate(tender) {
+  try {
+    return guarded(() => glue.validate(tender));
+  } catch (error) {
+    return { errors: error.errors, warnings: [] };
+  }
+}
+
+const api = Object.freeze({
+  evaluate: (tender) => guarded(() => glue.evaluate(tender)),
+  validate,
+  version: () => guarded(() => glue.version()),
+  describe: (tender) => guarded(() => glue.describe(tender)),
+  debriefs: (tender) => guarded(() => glue.debriefs(tender)),
+  ocdsAwardCriteria: (tender) => guarded(() => glue.ocdsAwardCriteria(tender)),
+  analyse: (tender, options) => guarded(() => glue.analyse(tender, options)),
+  RankAcceptability,
+});
+
+/**
+ * Resolves to the engine's API `{ evaluate, validate, version, describe, debriefs,
+ * ocdsAwardCriteria, analyse, RankAcceptability }` once it is instantiated: the same functions
+ * as pkg/bidscore.js, recovering as described at the head of this file.
+ */
+export function loadEngine() {
+  ready ??= init(wasmBytes ? { module_or_path: wasmBytes() } : undefined).then(() => api);
+  return ready;
+}

@@ -1,0 +1,167 @@
+// Evaluate mode: the evaluation team's workspace. Bids are edited in collapsible cards whose
+// fields are built when first opened (a tender can have 50 bids × 30 criteria); the results show
+// the ranking, a chart, one bid's breakdown at a time, warnings and what is still missing.
+import { h } from '../ui/dom.js';
+import { fill } from '../text/messages.js';
+import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
+import { breakdown, chart, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
+import {
+  commitmentFields,
+  gateFields,
+  panelScoreFields,
+  priceField,
+  supplierField,
+  valueField,
+  removeBidButton,
+} from '../ui/bid-form.js';
+import { summariesPanel } from './summaries.js';
+import { valuePhrase } from '../text/award.js';
+import { evaluateAnalysis } from '../analysis/panels.js';
+
+function bidBody(ctx, bid, index, evaluators) {
+  const at = `bids[${index}]`;
+  return [
+    supplierField(ctx, bid, at),
+    priceField(ctx, bid, at),
+    gateFields(ctx, bid, at),
+    leaves(ctx.tender).map((c) => {
+      if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators);
+      if (c.kind === 'numeric') return valueField(ctx, bid, at, c);
+      if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
+      return null;
+    }),
+    removeBidButton(ctx, index, bid.supplier || bid.id),
+  ];
+}
+
+export function renderEvaluate(ctx) {
+  const { ui } = ctx.cat;
+  ctx.tender.bids ??= [];
+  const evaluators = ctx.evaluators;
+  for (const name of evaluatorNames(ctx.tender)) if (!evaluators.includes(name)) evaluators.push(name);
+  if (!evaluators.length) evaluators.push(fill(ui.evaluatorName, { n: 1 }), fill(ui.evaluatorName, { n: 2 }));
+
+  const cards = ctx.tender.bids.map((bid, index) => {
+    const summaryText = h('span', {}, bid.supplier || bid.id);
+    const body = h('div', { class: 'bid__body' });
+    const details = h(
+      'details',
+      { class: 'bid', 'data-bid-editor': bid.id, open: ctx.open.has(bid.id) },
+      h('summary', { part: 'bid-summary' }, summaryText),
+      body,
+    );
+    const build = () => {
+      if (!body.childElementCount) {
+        body.append(...bidBody(ctx, bid, index, evaluators).flat().filter(Boolean));
+        ctx.refreshErrors();
+      }
+    };
+    if (details.open) build();
+    details.addEventListener('toggle', () => {
+      if (details.open) {
+        ctx.open.add(bid.id);
+        build();
+      } else ctx.open.delete(bid.id);
+    });
+    // Keep the card's title in step with the supplier name as it is typed.
+    body.addEventListener('input', (e) => {
+      if (e.target.dataset.path === `bids[${index}].supplier`) summaryText.textContent = e.target.value || bid.id;
+    });
+    return details;
+  });
+
+  const form = h(
+    'form',
+    { class: 'section', part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    h('h3', { class: 'heading-m' }, ui.bidsHeading),
+    cards,
+    h(
+      'div',
+      { class: 'button-group' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--secondary',
+          'data-action': 'add-bid',
+          on: {
+            click: () => {
+              const id = freshBidId(ctx.tender, 'bid');
+              ctx.tender.bids.push({ id, supplier: fill(ui.newBid, { n: ctx.tender.bids.length + 1 }) });
+              ctx.open.add(id);
+              ctx.structure(`[data-bid-editor="${id}"] input`);
+            },
+          },
+        },
+        ui.addBid,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--secondary',
+          'data-action': 'add-evaluator',
+          on: {
+            click: () => {
+              evaluators.push(fill(ui.evaluatorName, { n: evaluators.length + 1 }));
+              ctx.structure('[data-action="add-evaluator"]');
+            },
+          },
+        },
+        ui.addEvaluator,
+      ),
+    ),
+  );
+
+  const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const summaries = summariesPanel(ctx);
+  const analysis = evaluateAnalysis(ctx);
+  let shown = null;
+
+  function update(result) {
+    const bids = ordered(result);
+    if (!bids.some((b) => b.id === shown)) shown = bids[0]?.id ?? null;
+    const pickId = `pick-${ctx.uid}`;
+    const pick = h(
+      'select',
+      { id: pickId, class: 'select', 'data-action': 'pick-breakdown' },
+      bids.map((b) => h('option', { value: b.id, selected: b.id === shown }, b.supplier)),
+    );
+    const slot = h('div', { class: 'no-print' });
+    const showBreakdown = () => {
+      const b = result.bids.find((x) => x.id === shown);
+      slot.replaceChildren(b ? breakdown(ctx, b, { headingLevel: 'h4' }) : '');
+    };
+    pick.addEventListener('change', () => {
+      shown = pick.value;
+      showBreakdown();
+    });
+    showBreakdown();
+    results.replaceChildren(
+      h('h3', { class: 'heading-m' }, ui.rankingHeading),
+      rankingTable(ctx, result),
+      h('h3', { class: 'heading-m' }, ui.chartHeading),
+      chart(ctx, result),
+      h('h3', { class: 'heading-m no-print' }, ui.breakdownHeading),
+      bids.length
+        ? h('div', { class: 'form-group no-print' }, h('label', { class: 'label', for: pickId }, ui.breakdownFor), pick)
+        : null,
+      slot,
+      h('h3', { class: 'heading-m' }, ui.missingHeading),
+      missingList(ctx, result),
+      h('h3', { class: 'heading-m' }, ui.warningsHeading),
+      warningsList(ctx, result.warnings),
+    );
+    summaries.update(result);
+    analysis.update(result);
+  }
+
+  function announce(result) {
+    const first = result.bids.find((b) => b.id === result.ranking[0]);
+    if (!first) return '';
+    const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);
+    return fill(ui.rankingAnnounce, { supplier: first.supplier, total });
+  }
+
+  return { node: h('div', { class: 'evaluate' }, form, results, summaries.node, analysis.node), update, announce };
+}

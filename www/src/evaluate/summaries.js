@@ -1,0 +1,184 @@
+// Evaluate mode: the assessment summaries (Procurement Act 2023 s.50), one per assessed bid, from
+// the engine's `debriefs()`: each downloads as a print-ready HTML file or as plain text, and scores
+// without a recorded reason are listed, each linked to the field where the reason goes.
+import { h } from '../ui/dom.js';
+import { keyPath } from '../ui/fields.js';
+import { fill } from '../text/messages.js';
+import { download } from '../storage/io.js';
+import { statusTag } from '../ui/results.js';
+import { debriefHtml, summaryFileName } from './debrief.js';
+
+// Summaries cost about as much as an evaluation, so they follow the results after a pause in typing
+// rather than on every keystroke; a download always uses the latest.
+const DELAY_MS = 250;
+
+function statusLine(ctx, d) {
+  const { ui } = ctx.cat;
+  if (d.status !== 'ranked') return statusTag(ctx, d);
+  if (!d.winner) return ui.summaryWinner;
+  return fill(ui.summaryRanked, { rank: ctx.fmt.integer(d.rank), count: ctx.fmt.integer(d.rankedBids) });
+}
+
+function missingList(ctx, debriefs) {
+  const { ui } = ctx.cat;
+  const affected = debriefs.filter((d) => d.missingRationales.length);
+  if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
+  const count = affected.reduce((n, d) => n + d.missingRationales.length, 0);
+  const title = ui.missingRationalesTitle[new Intl.PluralRules(ctx.locale).select(count)];
+  const links = (d) => {
+    const index = ctx.tender.bids.findIndex((b) => b.id === d.bid);
+    return h(
+      'ul',
+      { class: 'list' },
+      d.missingRationales.map((id) => {
+        const path = `${keyPath(`bids[${index}].scores`, id)}.rationale`;
+        const name = d.criteria.find((c) => c.id === id)?.name ?? id;
+        return h(
+          'li',
+          {},
+          h(
+            'a',
+            {
+              href: `#${path}`,
+              'data-rationale-path': path,
+              on: { click: (e) => (e.preventDefault(), ctx.focus(path)) },
+            },
+            fill(ui.missingRationaleLink, { name }),
+          ),
+        );
+      }),
+    );
+  };
+  // Many bids: one expandable entry each, filled when opened, so the list stays short.
+  const many = affected.length > 10;
+  return h(
+    'div',
+    { class: 'panel', 'data-missing-rationales': String(count) },
+    h(
+      'p',
+      { class: 'warning-text' },
+      h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
+      fill(title ?? ui.missingRationalesTitle.other, { count: ctx.fmt.integer(count) }),
+    ),
+    h('p', {}, ui.missingRationalesText),
+    many
+      ? affected.map((d) => {
+          const inner = h('div', { class: 'bid__body' });
+          const details = h(
+            'details',
+            { class: 'bid' },
+            h('summary', {}, `${d.supplier} (${ctx.fmt.integer(d.missingRationales.length)})`),
+            inner,
+          );
+          details.addEventListener('toggle', () => {
+            if (details.open && !inner.childElementCount) inner.append(links(d));
+          });
+          return details;
+        })
+      : h(
+          'ul',
+          { class: 'list' },
+          affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: d.supplier }), links(d))),
+        ),
+  );
+}
+
+/** The panel: `node` to place once, `update(result)` after each evaluation. */
+export function summariesPanel(ctx) {
+  const { ui } = ctx.cat;
+  const body = h('div', {}, h('p', { class: 'secondary' }, ui.summariesPending));
+  const node = h(
+    'section',
+    { class: 'section', part: 'summaries', 'data-summaries': '' },
+    h('h3', { class: 'heading-m' }, ui.summariesHeading),
+    h('p', {}, ui.summariesIntro),
+    body,
+  );
+  let timer = 0;
+  let pending = null; // the result waiting for its summaries
+  let latest = null; // { debriefs, result } from the last valid tender
+
+  function refresh(result) {
+    timer = 0;
+    try {
+      latest = { debriefs: ctx.engine.debriefs(ctx.tender), result };
+    } catch {
+      return; // the tender is invalid just now: keep the last summaries, as the results do
+    }
+    render();
+  }
+
+  function save(bid, kind) {
+    const d = latest?.debriefs.find((x) => x.bid === bid);
+    if (!d) return;
+    if (kind === 'text') {
+      download(summaryFileName(ctx.tender, d, 'txt'), 'text/plain;charset=utf-8', d.text);
+      return;
+    }
+    const html = debriefHtml(d, {
+      locale: ctx.locale,
+      currency: ctx.tender.tender?.currency ?? 'GBP',
+      award: ctx.tender.award,
+      result: latest.result,
+    });
+    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', html);
+  }
+
+  function render() {
+    const { debriefs } = latest;
+    if (!debriefs.length) {
+      body.replaceChildren(h('p', {}, ui.summariesNone));
+      return;
+    }
+    const button = (d, kind, text) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--secondary',
+          'data-action': `summary-${kind}`,
+          'data-bid': d.bid,
+          on: {
+            click: () => {
+              if (timer) {
+                clearTimeout(timer);
+                refresh(pending);
+              }
+              save(d.bid, kind);
+            },
+          },
+        },
+        text,
+        h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: d.supplier })),
+      );
+    body.replaceChildren(
+      missingList(ctx, debriefs),
+      h(
+        'ul',
+        { class: 'summary-list' },
+        debriefs.map((d) =>
+          h(
+            'li',
+            { 'data-summary': d.bid },
+            h('h4', { class: 'heading-s' }, d.supplier),
+            h('p', { class: 'body-s' }, statusLine(ctx, d)),
+            h(
+              'div',
+              { class: 'button-group no-print' },
+              button(d, 'html', ui.summaryHtml),
+              button(d, 'text', ui.summaryText),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function update(result) {
+    clearTimeout(timer);
+    pending = result;
+    timer = setTimeout(() => refresh(result), DELAY_MS);
+  }
+
+  return { node, update };
+}

@@ -1,0 +1,249 @@
+// Publish mode: the evaluation model as a supplier reads it in the tender documents. Every figure
+// (marks, shares of the total, the price equation, the worked examples) comes from the engine's
+// published model, `describe(tender)`. Suppliers see this mode, so it never holds the file's bids:
+// the element works on `modelOnly(tender)`, and nothing here shows, analyses or exports a bid
+// (buyers try their model on example bids in design mode).
+import { h, scroller, scrollingTable } from '../ui/dom.js';
+import { fill } from '../text/messages.js';
+import { walk } from '../ui/model.js';
+import { warningsList } from '../ui/results.js';
+import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
+
+/** The tender without its bids: all that publish mode shows, prints or downloads. */
+export function modelOnly(tender) {
+  if (!tender || typeof tender !== 'object') return tender;
+  const { bids, ...model } = tender;
+  return model;
+}
+
+/** Depth-first rows of the published criteria tree. */
+function modelRows(nodes, depth = 0, out = []) {
+  for (const n of nodes) {
+    out.push({ n, depth });
+    modelRows(n.children, depth + 1, out);
+  }
+  return out;
+}
+
+/** The award method in words, as an equation, and worked through the engine's three made-up bids. */
+function methodSection(ctx, model) {
+  const { cat, fmt, tender } = ctx;
+  const ui = cat.ui;
+  const a = cat.award;
+  const m = methodText(cat, model.method);
+  const max = scoreText(fmt, model.method, model.maxTotal);
+  const out = [
+    h('h3', { class: 'heading-m' }, a.methodHeading),
+    h(
+      'p',
+      { 'data-method': model.method },
+      methodWords(cat, ctx.locale, model.method, tender.award, max, model.methodDescription),
+    ),
+  ];
+  if (m) {
+    out.push(
+      h('h4', { class: 'heading-s' }, a.methodEquation),
+      h('p', {}, h('code', { class: 'equation' }, m.equation)),
+    );
+  }
+  if (m && model.methodExample.length) {
+    out.push(
+      h('h4', { class: 'heading-s' }, a.methodExample),
+      h('p', { class: 'hint' }, a.methodExampleNote),
+      scrollingTable({
+        caption: a.methodExampleCaption,
+        part: 'table method-example',
+        head: [ui.supplier, ui.price, m.total, m.value],
+        rows: model.methodExample.map((b, i) => [
+          fill(ui.exampleBid, { n: i + 1 }),
+          fmt.money(b.price),
+          scoreText(fmt, model.method, b.quality),
+          valueText(fmt, model.method, b.value),
+        ]),
+        notes: model.methodExample.map((b) => b.working),
+      }),
+    );
+  }
+  return out;
+}
+
+export function renderPublish(ctx, { modelResult, model }) {
+  const { cat, fmt, tender } = ctx;
+  const ui = cat.ui;
+  const out = [];
+  const method = model.method;
+  const price = model.price;
+
+  // Criteria tree with marks (or, under the fictitious discount, money) and shares of the total.
+  const total = scoreText(fmt, method, model.maxTotal);
+  const rows = modelRows(model.criteria)
+    .filter(({ n }) => n.kind !== 'pass-fail')
+    .flatMap(({ n, depth }, i) => {
+      const id = `crit-${ctx.uid}-${i}`;
+      const notMarked = n.kind === 'price' && price && !price.scored;
+      return [
+        h(
+          'tr',
+          { class: [depth ? 'nested' : '', n.description ? 'has-note' : ''].join(' ').trim() || null, 'data-node': n.id },
+          h('th', { scope: 'row', id }, depth ? '— '.repeat(depth) : '', n.name),
+          h('td', { class: 'num', 'data-marks': n.marks }, notMarked ? ui.notMarked : scoreText(fmt, method, n.marks)),
+          h(
+            'td',
+            { class: 'num', 'data-share': n.sharePercent },
+            notMarked ? '' : fill(ui.shareOfTotal, { share: fmt.number(n.sharePercent) }),
+          ),
+        ),
+        n.description
+          ? h(
+              'tr',
+              { class: `note-row${depth ? ' nested' : ''}` },
+              h('td', { colspan: 3, headers: id, class: 'question' }, n.description),
+            )
+          : null,
+      ];
+    });
+  const criteriaCaption = fill(cat.award.criteriaCaption[method] ?? ui.criteriaCaption, { total });
+  out.push(
+    h('h3', { class: 'heading-m' }, ui.modelHeading),
+    scroller(
+      criteriaCaption,
+      h(
+        'table',
+        { class: 'table', part: 'table criteria' },
+        h('caption', { class: 'caption' }, criteriaCaption),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, ui.criterion),
+            h('th', { scope: 'col', class: 'num' }, cat.award.marksHeading[method] ?? ui.marks),
+            h('th', { scope: 'col', class: 'num' }, ui.share),
+          ),
+        ),
+        h('tbody', {}, rows),
+      ),
+    ),
+  );
+
+  // Under another award method price has no marks: the method decides, so it comes next.
+  if (usesValue(method)) {
+    out.push(...methodSection(ctx, model));
+  }
+
+  // Price formula in words, as an equation, and scored by the engine on invented prices.
+  if (price?.scored) {
+    const f = cat.formulas[price.formula];
+    const money = (v) => (v === undefined ? undefined : fmt.money(v));
+    const params = {
+      zeroAt: price.params.zeroAt,
+      best: money(price.params.best),
+      worst: money(price.params.worst),
+      reference: money(price.params.reference),
+    };
+    out.push(
+      h('h3', { class: 'heading-m' }, ui.priceHeading),
+      h('h4', { class: 'heading-s' }, ui.priceWords),
+      h('p', {}, f ? fill(f.words, params) : price.words),
+      h('h4', { class: 'heading-s' }, ui.priceEquation),
+      h('p', {}, h('code', { class: 'equation' }, price.equation)),
+    );
+    if (price.example.length) {
+      const caption = fill(ui.priceExampleCaption, { marks: fmt.number(price.marks) });
+      out.push(
+        h('h4', { class: 'heading-s' }, ui.priceExample),
+        h('p', { class: 'hint' }, ui.priceExampleNote),
+        scrollingTable({
+          caption,
+          part: 'table price-example',
+          head: [ui.supplier, ui.price, ui.score],
+          rows: price.example.map((b, i) => [fill(ui.exampleBid, { n: i + 1 }), fmt.money(b.price), fmt.number(b.score)]),
+          notes: price.example.map((b) => b.working),
+        }),
+      );
+    }
+  }
+
+  // What disqualifies a bid.
+  const rules = [
+    ...model.gates.map((g) => fill(ui.gateItem, { name: g.name })),
+    ...model.thresholds.map((t) => fill(ui.thresholdItem, { threshold: fmt.number(t.threshold), name: t.name })),
+  ];
+  if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling !== 'zero') {
+    rules.push(fill(ui.ceilingItem, { ceiling: fmt.money(price.ceiling) }));
+  }
+  if (method === 'price-per-quality-point') rules.push(cat.award.noQualityPoints);
+  out.push(
+    h('h3', { class: 'heading-m' }, ui.disqualifyHeading),
+    rules.length
+      ? h(
+          'ul',
+          { class: 'list', part: 'disqualify' },
+          rules.map((r) => h('li', {}, r)),
+        )
+      : h('p', {}, ui.nothingDisqualifies),
+  );
+  if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
+    out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(price.ceiling) })));
+  }
+
+  // Scales with every descriptor.
+  if (model.scales.length) {
+    out.push(h('h3', { class: 'heading-m' }, ui.scalesHeading));
+    for (const scale of model.scales) {
+      const caption = fill(ui.scaleCaption, { scale: scale.name });
+      out.push(
+        scale.points.length
+          ? scrollingTable({
+              caption,
+              part: 'table scale',
+              head: [ui.scaleValue, ui.scaleLabel, ui.scaleDescriptor],
+              rows: scale.points.map((p) => [fmt.number(p.value), p.label ?? '', p.descriptor ?? '']),
+            })
+          : h('p', {}, caption, ': ', `${fmt.number(scale.range?.[0])} – ${fmt.number(scale.range?.[1] ?? scale.top)}`),
+      );
+    }
+  }
+
+  // Social value measures.
+  if (model.measures.length) {
+    out.push(h('h3', { class: 'heading-m' }, ui.measuresHeading));
+    out.push(
+      scrollingTable({
+        caption: ui.measuresCaption,
+        part: 'table measures',
+        head: [ui.measure, ui.unit, ui.proxy, ui.source],
+        rows: model.measures.map((m) => [m.name, m.unit, fmt.money(m.proxy), m.source ?? ui.notStated]),
+      }),
+    );
+  }
+
+  // Ties and rounding.
+  const byId = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));
+  const tie = (tender.tieBreak ?? []).map((rule) => {
+    if (rule === 'price') return ui.tieBreak.price;
+    const [kind, id] = rule.split(':');
+    return fill(ui.tieBreak[kind] ?? rule, { name: byId.get(id)?.name ?? id });
+  });
+  out.push(
+    h('h3', { class: 'heading-m' }, ui.rulesHeading),
+    tie.length
+      ? [
+          h('p', {}, ui.tieBreakIntro),
+          h(
+            'ol',
+            { class: 'list' },
+            tie.map((t) => h('li', {}, t)),
+          ),
+        ]
+      : h('p', {}, ui.noTieBreak),
+    modelResult
+      ? h('p', {}, fill(ui.rounding[modelResult.roundingStage] ?? '', { decimals: modelResult.decimals }))
+      : null,
+  );
+
+  // The buyer's warnings about the model itself.
+  out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, model.warnings));
+  return h('div', { class: 'publish', part: 'publish' }, out);
+}

@@ -1,0 +1,180 @@
+// Self-assess mode: a supplier fills in their own bid, may add "what if" rival bids, and sees their
+// total, breakdown and rank. The supplier's own bid has the id OWN_ID; rivals are hypothetical bids.
+import { h } from '../ui/dom.js';
+import { fill } from '../text/messages.js';
+import { leaves, scalePoints, copy, freshBidId } from '../ui/model.js';
+import { breakdown, chart, rankingTable } from '../ui/results.js';
+import {
+  commitmentFields,
+  expectedScoreField,
+  gateFields,
+  priceField,
+  supplierField,
+  valueField,
+  removeBidButton,
+} from '../ui/bid-form.js';
+import { yourTotal, yourValue } from '../text/award.js';
+import { keyPath, own, setOwn } from '../ui/fields.js';
+import { selfAssessAnalysis } from '../analysis/panels.js';
+
+const OWN_ID = 'your-bid';
+
+/** The tender a supplier works on: the model, their own bid and their "what if" bids only. */
+export function selfAssessTender(tender, cat) {
+  const t = copy(tender);
+  const bids = t.bids ?? [];
+  const own = bids.find((b) => b.id === OWN_ID) ?? { id: OWN_ID, supplier: cat.ui.yourOrganisation };
+  t.bids = [own, ...bids.filter((b) => b.hypothetical === true && b.id !== OWN_ID)];
+  return t;
+}
+
+function scoredFields(ctx, bid, at, makeField) {
+  return leaves(ctx.tender).map((c) => {
+    if (c.kind === 'scored') return makeField(c);
+    if (c.kind === 'numeric') return valueField(ctx, bid, at, c);
+    if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
+    return null;
+  });
+}
+
+function whatIfEditor(ctx, bid, index) {
+  const { ui } = ctx.cat;
+  const at = `bids[${index}]`;
+  return h(
+    'div',
+    { class: 'bid bid__body', 'data-bid-editor': bid.id },
+    h('h4', { class: 'heading-s' }, fill(ui.whatIfName, { n: index })),
+    supplierField(ctx, bid, at),
+    priceField(ctx, bid, at),
+    scoredFields(ctx, bid, at, (c) =>
+      ctx.fields.select({
+        path: `${keyPath(`${at}.scores`, c.id)}.moderated`,
+        label: `${c.name}: ${ui.expectedScore}`,
+        options: [
+          { value: null, label: ui.notScoredYet },
+          ...scalePoints(ctx.tender, c.scale).map((p) => ({
+            value: p.value,
+            label: `${ctx.fmt.number(String(p.value))} – ${p.label ?? ''}`,
+          })),
+        ],
+        get: () => own(bid.scores, c.id)?.moderated,
+        set: (opt) => {
+          bid.scores ??= {};
+          if (opt.value === null) delete bid.scores[c.id];
+          else setOwn(bid.scores, c.id, { moderated: opt.value });
+        },
+      }),
+    ),
+    removeBidButton(ctx, index, bid.supplier || fill(ui.whatIfName, { n: index })),
+  );
+}
+
+export function renderSelfAssess(ctx) {
+  const { ui } = ctx.cat;
+  const own = ctx.tender.bids[0];
+  const at = 'bids[0]';
+  const sv = h('p', { class: 'inset', 'data-sv': '', 'aria-live': 'polite' }, ui.svPending);
+  // A copy of the total that stays in view while the form is scrolled; screen readers hear the
+  // total from the live region instead.
+  const sticky = h('p', { class: 'sticky-total', 'aria-hidden': 'true', part: 'sticky-total' });
+
+  const form = h(
+    'form',
+    { class: 'section', part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    h('h3', { class: 'heading-m' }, ui.yourBidHeading),
+    h('p', { class: 'secondary' }, ui.privacy),
+    supplierField(ctx, own, at),
+    priceField(ctx, own, at),
+    gateFields(ctx, own, at),
+    scoredFields(ctx, own, at, (c) => expectedScoreField(ctx, own, at, c)),
+    sv,
+    h('h3', { class: 'heading-m' }, ui.whatIfHeading),
+    h('p', {}, ui.whatIfIntro),
+    ctx.tender.bids.slice(1).map((b, i) => whatIfEditor(ctx, b, i + 1)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button--secondary',
+        'data-action': 'add-what-if',
+        on: {
+          click: () => {
+            const rival = copy(own);
+            rival.id = freshBidId(ctx.tender, 'what-if');
+            rival.supplier = fill(ui.whatIfName, { n: ctx.tender.bids.length });
+            rival.hypothetical = true;
+            delete rival.note;
+            ctx.tender.bids.push(rival);
+            ctx.structure(`[data-bid-editor="${rival.id}"] input`);
+          },
+        },
+      },
+      ui.addWhatIf,
+    ),
+    sticky,
+  );
+
+  // Never let the sticky total hide the field that has focus (WCAG 2.4.11).
+  form.addEventListener('focusin', (e) => {
+    const bar = sticky.getBoundingClientRect();
+    const target = e.target.getBoundingClientRect();
+    if (bar.height && target.bottom > bar.top && target.top < bar.bottom) {
+      e.target.scrollIntoView({ block: 'center' });
+    }
+  });
+
+  const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const analysis = selfAssessAnalysis(ctx, OWN_ID);
+
+  function update(result) {
+    analysis.update(result);
+    const mine = result.bids.find((b) => b.id === OWN_ID) ?? result.bids[0];
+    if (!mine) return;
+    const s = mine.socialValue;
+    sv.textContent = !s
+      ? ui.svPending
+      : s.percentOfPrice === null
+        ? fill(ui.svSummaryNoPrice, { money: ctx.fmt.money(s.money) })
+        : fill(ui.svSummary, { money: ctx.fmt.money(s.money), percent: ctx.fmt.number(s.percentOfPrice) });
+    const ranked = result.ranking.length;
+    sticky.textContent = [
+      yourTotal(ctx, result, mine),
+      yourValue(ctx, result, mine),
+      mine.rank === null
+        ? ctx.cat.ui.statuses[mine.status]
+        : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const parts = [
+      h('h3', { class: 'heading-m' }, ui.yourResultHeading),
+      h(
+        'div',
+        { class: 'total-panel', part: 'total' },
+        h(
+          'span',
+          { class: 'total-panel__figure', 'data-own-total': '' },
+          yourTotal(ctx, result, mine),
+        ),
+        yourValue(ctx, result, mine)
+          ? h('span', { class: 'total-panel__value', 'data-own-value': mine.value }, yourValue(ctx, result, mine))
+          : null,
+        mine.rank === null
+          ? null
+          : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
+      ),
+    ];
+    parts.push(breakdown(ctx, mine, { headingLevel: 'h4' }));
+    if (result.bids.length > 1) {
+      parts.push(h('h3', { class: 'heading-m' }, ui.rankingHeading), rankingTable(ctx, result), chart(ctx, result));
+    }
+    results.replaceChildren(...parts);
+  }
+
+  function announce(result) {
+    const mine = result.bids.find((b) => b.id === OWN_ID);
+    return mine ? [yourTotal(ctx, result, mine), yourValue(ctx, result, mine)].filter(Boolean).join('. ') : '';
+  }
+
+  return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce };
+}

@@ -1,0 +1,354 @@
+// Work saved in this browser: what the user typed (bids, scores, evaluator marks, commitments,
+// rationales, prices; in design mode the model being built), never a copy of the page's tender
+// that would later replace it. Nothing is sent anywhere.
+//
+// A slot is named by the tender's reference (or title), the widget, the mode and a fingerprint of
+// the page's model (the tender without its bids):
+//   bid-scorer:v2:<mode>:<widget>:<reference>:<fingerprint>
+// When the page's model changes under the same reference, the work saved against the earlier
+// model is found by the same name without its fingerprint, and the page's model is shown with the
+// answers that still fit. Entries this code cannot read (broken text, another shape, the whole-tender
+// copies of `bid-scorer:v1:`) are set aside under `<key>:unreadable:<time>`, never loaded and
+// never deleted.
+import { h } from '../ui/dom.js';
+import { copy } from '../ui/model.js';
+import { engineErrors } from '../text/messages.js';
+
+const PREFIX = 'bid-scorer:v2';
+const LEGACY = 'bid-scorer:v1';
+const FORMAT = 'bid-scorer-work';
+// Engine error codes saying that an answer belongs to a model that has changed; any other error
+// is about what was typed and stays with it.
+const MISFIT = new Set(['unknown-criterion', 'unknown-measure', 'score-off-scale', 'wrong-input-kind']);
+
+/** The browser's storage, or null when the browser refuses even to hand it over. */
+function storage() {
+  try {
+    return window.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON text with object keys sorted at every level, so equal data always gives equal text. */
+const canonical = (value) =>
+  JSON.stringify(value, (k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((x) => [x, v[x]])) : v,
+  );
+
+/** Two 32-bit FNV-1a hashes of the text with different offsets, as 16 hex digits. */
+function hash(text) {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A fingerprint of the tender's model: everything in the file except its bids. */
+export function fingerprint(tender) {
+  const model = tender && typeof tender === 'object' ? { ...tender } : {};
+  delete model.bids;
+  return hash(canonical(model));
+}
+
+/**
+ * The widget's name in its slot: the `storage-key` attribute, else `#` and its id, else its
+ * position among the widgets of its kind in the same document (1, 2, ...).
+ */
+export function widgetName(el) {
+  const pinned = el.getAttribute('storage-key');
+  if (pinned) return `=${pinned}`;
+  if (el.id) return `#${el.id}`;
+  const all = [...(el.getRootNode()?.querySelectorAll?.(el.localName) ?? [])];
+  return `n${all.indexOf(el) + 1 || 1}`;
+}
+
+/**
+ * Where a tender's work is kept: { key, prefix, legacy, fingerprint, mode, reference }. A tender
+ * with neither reference nor title is named by the page's path and its fingerprint, so it never
+ * shares work with another model, not even an earlier version of itself.
+ */
+export function slot(tender, mode, widget) {
+  const info = tender?.tender ?? {};
+  const reference = String(info.reference || info.title || '');
+  const fp = fingerprint(tender);
+  // Without a reference there is nothing to say two models are versions of one tender.
+  const name = reference || `untitled@${window.location.pathname}#${fp}`;
+  const enc = encodeURIComponent;
+  const prefix = `${PREFIX}:${enc(mode)}:${enc(widget)}:${enc(name)}:`;
+  return {
+    key: prefix + fp,
+    prefix,
+    legacy: reference ? `${LEGACY}:${mode}:${reference}` : null,
+    fingerprint: fp,
+    mode,
+    reference,
+  };
+}
+
+/** The entry's data when `text` is work this code saved for `where`'s mode, else null. */
+function parse(text, where) {
+  let e;
+  try {
+    e = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!e || typeof e !== 'object' || e.format !== FORMAT || e.version !== 2 || e.mode !== where.mode) return null;
+  if (typeof e.fingerprint !== 'string' || !e.work || typeof e.work !== 'object') return null;
+  if (where.mode === 'design') {
+    if (!e.work.tender || typeof e.work.tender !== 'object' || Array.isArray(e.work.tender)) return null;
+  } else if (!Array.isArray(e.work.bids) || !e.work.bids.every((b) => b && typeof b === 'object' && typeof b.id === 'string')) {
+    return null;
+  }
+  const savedAt = new Date(e.savedAt);
+  return { ...e, savedAt: Number.isNaN(savedAt.getTime()) ? null : savedAt };
+}
+
+/**
+ * Moves unreadable text at `key` to `<key>:unreadable:<time>`. Returns { key, asideKey, text }:
+ * asideKey is null when the copy could not be written, and then the original stays where it is.
+ */
+function setAside(store, key, text) {
+  const asideKey = `${key}:unreadable:${new Date().toISOString()}`;
+  try {
+    store.setItem(asideKey, text);
+  } catch {
+    return { key, asideKey: null, text };
+  }
+  try {
+    store.removeItem(key);
+  } catch {
+    /* the copy is made; the original stays too */
+  }
+  return { key, asideKey, text };
+}
+
+/**
+ * Reads the slot's work. Returns
+ *   { state: 'unavailable' }                        storage refused
+ *   { state, entry, text, aside }                   state 'ok' (saved against this model),
+ *                                                   'earlier' (against an earlier model), or 'none'
+ * `aside` lists entries set aside ({ key, asideKey, text }); `blocked` is true when unreadable text
+ * could not be moved and still occupies the slot, so saving there would destroy it.
+ */
+export function readWork(where) {
+  const store = storage();
+  if (!store) return { state: 'unavailable', aside: [] };
+  const aside = [];
+  let blocked = false;
+  const get = (k) => store.getItem(k);
+  try {
+    const text = get(where.key);
+    if (text !== null) {
+      const entry = parse(text, where);
+      if (entry && entry.fingerprint === where.fingerprint) return { state: 'ok', entry, text, aside };
+      const moved = setAside(store, where.key, text);
+      aside.push(moved);
+      if (!moved.asideKey) blocked = true;
+    }
+    if (where.legacy) {
+      const old = get(where.legacy);
+      if (old !== null) aside.push(setAside(store, where.legacy, old));
+    }
+    // Work saved against an earlier model under the same reference: the newest readable one.
+    let earlier = null;
+    const keys = [];
+    for (let i = 0; i < store.length; i += 1) {
+      const k = store.key(i);
+      if (k && k !== where.key && k.startsWith(where.prefix) && !k.slice(where.prefix.length).includes(':')) keys.push(k);
+    }
+    for (const k of keys) {
+      const t = get(k);
+      if (t === null) continue;
+      const entry = parse(t, where);
+      if (!entry) {
+        aside.push(setAside(store, k, t));
+      } else if (!earlier || (entry.savedAt ?? 0) > (earlier.entry.savedAt ?? 0)) {
+        earlier = { entry, text: t, key: k };
+      }
+    }
+    if (earlier) return { state: 'earlier', entry: earlier.entry, text: earlier.text, from: earlier.key, aside, blocked };
+    return { state: 'none', aside, blocked };
+  } catch {
+    return { state: 'unavailable', aside, blocked };
+  }
+}
+
+/** `fn(storage)`, or `fallback` when the browser refuses storage or `fn` throws. */
+function attempt(fn, fallback) {
+  try {
+    const store = storage();
+    return store ? fn(store) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The text stored at `key` now; undefined when storage cannot be read. */
+export const peek = (key) => attempt((s) => s.getItem(key), undefined);
+
+/** The entry's text for `work` saved now in `where`. */
+export function entryText(where, work, when = new Date()) {
+  return JSON.stringify({
+    format: FORMAT,
+    version: 2,
+    mode: where.mode,
+    reference: where.reference,
+    fingerprint: where.fingerprint,
+    savedAt: when.toISOString(),
+    work,
+  });
+}
+
+/** Writes `text` to the slot: 'saved', or 'unavailable' when the browser refuses (full, off). */
+export const writeWork = (where, text) => attempt((s) => (s.setItem(where.key, text), 'saved'), 'unavailable');
+
+/**
+ * Moves the entry at `from` (work saved against an earlier model, now carried over) to
+ * `<from>:earlier-model:<time>`, so it is kept but not offered again; left in place if the browser
+ * refuses the copy.
+ */
+export const retire = (from, text) =>
+  attempt((s) => {
+    s.setItem(`${from}:earlier-model:${new Date().toISOString()}`, text);
+    s.removeItem(from);
+  });
+
+/** Removes the slot's work ("start again"); entries set aside stay. */
+export const forgetWork = (where) => attempt((s) => s.removeItem(where.key));
+
+/**
+ * What the user typed in evaluate or self-assess: the bids and the evaluators' names; and, when
+ * the user opened a tender file whose model is not the page's, that model (the file is their work).
+ */
+export function workOf(draft, source, evaluators) {
+  const work = {
+    bids: copy(draft?.bids ?? []),
+    evaluators: [...(evaluators ?? [])],
+  };
+  if (fingerprint(draft) !== fingerprint(source)) {
+    work.model = copy(draft);
+    delete work.model.bids;
+  }
+  return work;
+}
+
+/**
+ * The page's tender (or the tender file the user opened over it, unless the page's model has
+ * changed since) with the saved bids in place of its own. `shape` turns it into the mode's tender (self-assess keeps the
+ * supplier's own bid and "what if" bids).
+ */
+function withWork(source, work, shape, prune) {
+  const opened = !prune && work.model && typeof work.model === 'object' && !Array.isArray(work.model);
+  const t = copy(opened ? { ...work.model, bids: source?.bids } : source) ?? {};
+  t.bids = copy(work.bids);
+  return shape(t);
+}
+
+/**
+ * Removes what `rest` (an engine path below `obj`: `scores.q1.evaluators.Ann R.`) names and returns
+ * it, or undefined. Keys may hold dots, so the longest key that matches is taken; emptied objects
+ * on the way are removed too.
+ */
+function removePath(obj, rest) {
+  if (!obj || typeof obj !== 'object') return undefined;
+  const k = Object.keys(obj)
+    .filter((key) => rest === key || rest.startsWith(`${key}.`))
+    .sort((x, y) => y.length - x.length)[0];
+  if (k === undefined) return undefined;
+  const value = k === rest ? obj[k] : removePath(obj[k], rest.slice(k.length + 1));
+  if (k === rest || (obj[k] && typeof obj[k] === 'object' && !Object.keys(obj[k]).length)) delete obj[k];
+  return value;
+}
+
+/**
+ * Applies saved work to the page's tender. With `prune` (the work was saved against another
+ * model) the engine's `validate` says which answers no longer fit (a criterion or measure that is
+ * gone, a score not on the scale, an answer of the wrong kind); each is taken out and listed as
+ * { supplier, path, error, value }. Errors about what was typed itself stay with it.
+ */
+export function applyWork(engine, source, work, { prune, shape = (t) => t }) {
+  const tender = withWork(source, work, shape, prune);
+  const misfits = [];
+  if (!prune) return { tender, misfits };
+  // Each pass takes out every misfit the engine reported; a removal can only shrink the list.
+  for (let pass = 0; pass < 8; pass += 1) {
+    let errors;
+    try {
+      errors = engine.validate(tender).errors;
+    } catch (error) {
+      errors = engineErrors(error);
+    }
+    const found = errors.filter((e) => MISFIT.has(e.code) && /^bids\[\d+\]\./.test(e.path ?? ''));
+    let removed = 0;
+    // Deepest paths first, so a removed evaluator mark never takes its criterion's entry with it first.
+    for (const e of found.sort((x, y) => y.path.length - x.path.length)) {
+      const [, i, rest] = /^bids\[(\d+)\]\.(.*)$/.exec(e.path);
+      const bid = tender.bids[Number(i)];
+      if (!bid || !/^(scores|values|commitments|gates)\./.test(rest)) continue;
+      const value = removePath(bid, rest);
+      if (value === undefined) continue;
+      removed += 1;
+      misfits.push({ supplier: bid.supplier || bid.id, path: e.path, error: e, value });
+    }
+    if (!removed) break;
+  }
+  // In the order of the bids, then of the answers within each.
+  const order = (m) => Number(/^bids\[(\d+)\]/.exec(m.path)[1]);
+  misfits.sort((x, y) => order(x) - order(y) || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  return { tender, misfits };
+}
+
+/** A file name for downloaded work: "EBC-2026-014-saved-work.json". */
+export function workFileName(reference, suffix = 'saved-work.json') {
+  const base = (reference || 'tender').replace(/[^\w.-]+/g, '-');
+  return `${base}-${suffix}`;
+}
+
+/**
+ * A notice about saved work: { id, kind, role?, text, lead?, items?, actions?: [{ label, action, run }] }, as a
+ * banner with a focusable heading line (so it can be moved to and read), its list and its buttons.
+ */
+export function noticeNode(n) {
+  if (!n) return '';
+  return h(
+    'div',
+    {
+      class: `banner banner--${n.kind}`,
+      role: n.role ?? (n.kind === 'error' ? 'alert' : 'status'),
+      'data-notice': n.id,
+    },
+    h('p', { tabindex: '-1', 'data-notice-text': '' }, n.text),
+    n.lead ? h('p', {}, n.lead) : null,
+    n.items?.length
+      ? h(
+          'ul',
+          { class: 'list' },
+          n.items.map((t) => h('li', {}, t)),
+        )
+      : null,
+    n.actions?.length
+      ? h(
+          'div',
+          { class: 'button-group banner__actions' },
+          n.actions.map((a) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: `button ${a.primary ? '' : 'button--secondary'}`.trim(),
+                'data-action': a.action,
+                on: { click: a.run },
+              },
+              a.label,
+            ),
+          ),
+        )
+      : null,
+  );
+}

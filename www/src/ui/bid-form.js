@@ -1,0 +1,210 @@
+// The fields of one bid, shared by self-assess (a supplier's own bid) and evaluate (a panel's
+// scores). Values are written into the tender as typed (numbers as decimal text, never rounded);
+// an emptied field removes its value, which the engine then reports as missing.
+import { h } from './dom.js';
+import { child, cleanNumber, keyPath, own, put } from './fields.js';
+import { fill } from '../text/messages.js';
+import { leaves, measureById, scalePoints } from './model.js';
+
+const trimmed = (v) => (v.trim() === '' ? undefined : v);
+const numeric = (v) => (v.trim() === '' ? undefined : cleanNumber(v));
+
+/** Sets or clears one value in a nested map of the bid (scores/values/commitments/gates). */
+function setIn(bid, mapKey, key, value) {
+  const map = child(bid, mapKey);
+  put(map, key, value);
+  if (!Object.keys(map).length) delete bid[mapKey];
+}
+
+export function supplierField(ctx, bid, at) {
+  return ctx.fields.text({
+    path: `${at}.supplier`,
+    label: ctx.cat.ui.supplierName,
+    width: 'input--w20',
+    get: () => bid.supplier,
+    set: (v) => {
+      bid.supplier = v;
+    },
+  });
+}
+
+export function priceField(ctx, bid, at) {
+  const currency = ctx.tender.tender?.currency ?? 'GBP';
+  return ctx.fields.text({
+    path: `${at}.price`,
+    label: fill(ctx.cat.ui.priceLabel, { currency }),
+    hint: fill(ctx.cat.ui.priceHint, { currency }),
+    numeric: true,
+    get: () => bid.price,
+    set: (v) => put(bid, 'price', numeric(v)),
+  });
+}
+
+export function gateFields(ctx, bid, at) {
+  const { ui } = ctx.cat;
+  const gates = leaves(ctx.tender).filter((c) => c.kind === 'pass-fail');
+  if (!gates.length) return null;
+  return h(
+    'div',
+    { class: 'section' },
+    h('h4', { class: 'heading-s' }, ui.gatesLegend),
+    gates.map((g) =>
+      ctx.fields.radios({
+        path: `${at}.gates.${g.id}`,
+        legend: g.name,
+        options: [
+          { value: true, label: ui.gatePassed },
+          { value: false, label: ui.gateFailed },
+          { value: null, label: ui.gateUnknown },
+        ],
+        get: () => own(bid.gates, g.id),
+        set: (opt) => setIn(bid, 'gates', g.id, opt.value ?? undefined),
+      }),
+    ),
+  );
+}
+
+/** A supplier's expected score: one radio per scale point, with its descriptor. */
+export function expectedScoreField(ctx, bid, at, c) {
+  const { ui } = ctx.cat;
+  const points = scalePoints(ctx.tender, c.scale);
+  const path = `${keyPath(`${at}.scores`, c.id)}.moderated`;
+  if (!points.length) {
+    return ctx.fields.text({
+      path,
+      label: `${c.name}: ${ui.expectedScore}`,
+      numeric: true,
+      width: 'input--w5',
+      get: () => own(bid.scores, c.id)?.moderated,
+      set: (v) => setIn(bid, 'scores', c.id, numeric(v) === undefined ? undefined : { moderated: numeric(v) }),
+    });
+  }
+  return ctx.fields.radios({
+    path,
+    legend: c.name,
+    legendClass: 'label--s',
+    hint: c.question ?? c.description,
+    options: [
+      ...points.map((p) => ({
+        value: p.value,
+        label: `${ctx.fmt.number(String(p.value))} – ${p.label ?? ''}`,
+        hint: p.descriptor,
+      })),
+      { value: null, label: ui.notScoredYet },
+    ],
+    get: () => own(bid.scores, c.id)?.moderated,
+    set: (opt) => setIn(bid, 'scores', c.id, opt.value === null ? undefined : { moderated: opt.value }),
+  });
+}
+
+/** Each evaluator's score, the moderated score and the rationale for one scored criterion. */
+export function panelScoreFields(ctx, bid, at, c, evaluators) {
+  const { ui } = ctx.cat;
+  const points = scalePoints(ctx.tender, c.scale);
+  const hint = points.length
+    ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
+    : null;
+  const score = () => own(bid.scores, c.id);
+  const setScore = (key, sub, value) => {
+    const s = child(child(bid, 'scores'), c.id);
+    if (sub) {
+      const ev = child(s, 'evaluators');
+      put(ev, sub, value);
+      if (!Object.keys(ev).length) delete s.evaluators;
+    } else {
+      put(s, key, value);
+    }
+    if (!Object.keys(s).length) setIn(bid, 'scores', c.id, undefined);
+  };
+  return h(
+    'div',
+    { class: 'criterion-block' },
+    h(
+      'h5',
+      { class: 'heading-s' },
+      c.weight === undefined && c.value !== undefined
+        ? fill(ctx.cat.award.criterionWorth, { name: c.name, value: ctx.fmt.money(String(c.value)) })
+        : `${c.name} (${ctx.fmt.number(String(c.weight ?? ''))} ${ui.marks.toLowerCase()})`,
+    ),
+    hint ? h('p', { class: 'hint' }, hint) : null,
+    h(
+      'div',
+      { class: 'evaluator-grid' },
+      evaluators.map((name) =>
+        ctx.fields.text({
+          path: keyPath(`${keyPath(`${at}.scores`, c.id)}.evaluators`, name),
+          label: fill(ui.evaluatorScore, { evaluator: name }),
+          numeric: true,
+          width: 'input--w5',
+          get: () => own(score()?.evaluators, name),
+          set: (v) => setScore('evaluators', name, numeric(v)),
+        }),
+      ),
+      ctx.fields.text({
+        path: `${keyPath(`${at}.scores`, c.id)}.moderated`,
+        label: ui.moderated,
+        numeric: true,
+        width: 'input--w5',
+        get: () => score()?.moderated,
+        set: (v) => setScore('moderated', null, numeric(v)),
+      }),
+    ),
+    ctx.fields.text({
+      path: `${keyPath(`${at}.scores`, c.id)}.rationale`,
+      label: ui.rationale,
+      multiline: true,
+      get: () => score()?.rationale,
+      set: (v) => setScore('rationale', null, trimmed(v)),
+    }),
+  );
+}
+
+export function valueField(ctx, bid, at, c) {
+  return ctx.fields.text({
+    path: keyPath(`${at}.values`, c.id),
+    label: fill(ctx.cat.ui.valueLabel, { name: c.name, unit: c.unit ?? '' }),
+    numeric: true,
+    get: () => own(bid.values, c.id),
+    set: (v) => setIn(bid, 'values', c.id, numeric(v)),
+  });
+}
+
+export function commitmentFields(ctx, bid, at, c) {
+  const { ui } = ctx.cat;
+  return h(
+    'div',
+    { class: 'section' },
+    h('h4', { class: 'heading-s' }, c.name),
+    (c.measures ?? []).map((mid) => {
+      const m = measureById(ctx.tender, mid) ?? { id: mid, name: mid, unit: '', proxy: '' };
+      return ctx.fields.text({
+        path: keyPath(`${at}.commitments`, mid),
+        label: fill(ui.commitmentLabel, { name: m.name, unit: m.unit }),
+        hint: fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(String(m.proxy)) }),
+        numeric: true,
+        get: () => own(bid.commitments, mid),
+        set: (v) => setIn(bid, 'commitments', mid, numeric(v)),
+      });
+    }),
+  );
+}
+
+/**
+ * A button removing bid `index` from the tender: the widget's `removeBid` offers Undo, with
+ * everything typed for the bid, and moves focus to that offer; elsewhere focus goes to `focusAfter`.
+ */
+export function removeBidButton(ctx, index, name, focusAfter) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--warning',
+      'data-action': 'remove-bid',
+      on: {
+        // The widget offers Undo; design mode's example bids simply go.
+        click: () => (ctx.removeBid ? ctx.removeBid(index) : (ctx.tender.bids.splice(index, 1), ctx.structure(focusAfter))),
+      },
+    },
+    fill(ctx.cat.ui.remove, { name }),
+  );
+}

@@ -1,0 +1,299 @@
+// Rendering an engine result: ranking, chart, breakdown with working, warnings and what is missing.
+// Every figure shown is one the engine returned; the chart's bar lengths are the only arithmetic,
+// and they are drawing geometry, not scores.
+import { h, scroller, scrollingTable } from './dom.js';
+import { engineText, fill } from '../text/messages.js';
+import { isGroup } from './model.js';
+import {
+  rankingCaption,
+  scoreText,
+  tenderMethod,
+  totalHeading,
+  usesValue,
+  maxHeading,
+  valueCells,
+  valueHeadings,
+  valueSummary,
+} from '../text/award.js';
+
+/** The top-level parts of the total (groups and top-level criteria), for columns and the chart. */
+export function segments(tender) {
+  // Under another award method price is not marked: it is in the price column and the value.
+  const unmarked = usesValue(tenderMethod(tender)) ? 'price' : null;
+  return (tender.criteria ?? []).filter((c) => isGroup(c) || (c.kind !== 'pass-fail' && c.kind !== unmarked));
+}
+
+function segmentScore(bid, seg) {
+  if (isGroup(seg)) return bid.groups.find((g) => g.id === seg.id)?.score ?? null;
+  return bid.criteria.find((c) => c.id === seg.id)?.score ?? null;
+}
+
+/** Bids in ranked order first, then the unranked ones in file order. */
+export function ordered(result) {
+  const byId = new Map(result.bids.map((b) => [b.id, b]));
+  const ranked = result.ranking.map((id) => byId.get(id)).filter(Boolean);
+  return ranked.concat(result.bids.filter((b) => !result.ranking.includes(b.id)));
+}
+
+export function statusTag(ctx, bid) {
+  return h(
+    'strong',
+    { class: `tag tag--${bid.status}`, part: `tag tag-${bid.status}` },
+    ctx.cat.ui.statuses[bid.status] ?? bid.status,
+  );
+}
+
+function supplierCell(ctx, bid) {
+  return [bid.supplier, bid.hypothetical ? [' ', h('span', { class: 'tag' }, ctx.cat.ui.whatIf)] : null];
+}
+
+/** The ranking table: the chart's text equivalent too. */
+export function rankingTable(ctx, result) {
+  const { cat, fmt, tender } = ctx;
+  const segs = segments(tender);
+  const first = result.bids[0];
+  const maxOf = (s) =>
+    first && (isGroup(s) ? first.groups.find((g) => g.id === s.id) : first.criteria.find((c) => c.id === s.id))?.max;
+  const head = [
+    cat.ui.rank,
+    cat.ui.supplier,
+    cat.ui.status,
+    cat.ui.priceOffered,
+    ...segs.map((s) =>
+      maxOf(s) ? fill(cat.ui.outOf, { name: s.name, max: scoreText(fmt, result.method, maxOf(s)) }) : s.name,
+    ),
+    totalHeading(cat, result.method),
+    ...valueHeadings(cat, result, tender),
+  ];
+  const caption = rankingCaption(cat, fmt, result, tender);
+  const t = h(
+    'table',
+    { class: 'table', part: 'table ranking' },
+    h('caption', { class: 'caption' }, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((cell, i) => h('th', { scope: 'col', class: i >= 3 ? 'num' : null }, cell)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ordered(result).map((bid) =>
+        h(
+          'tr',
+          { 'data-bid': bid.id },
+          h('td', { class: 'num' }, bid.rank === null ? '–' : fmt.integer(bid.rank)),
+          h('th', { scope: 'row' }, supplierCell(ctx, bid)),
+          h('td', {}, statusTag(ctx, bid)),
+          h('td', { class: 'num' }, fmt.money(bid.price)),
+          segs.map((s) =>
+            h('td', { class: 'num' }, scoreText(fmt, result.method, segmentScore(bid, s)) || cat.ui.notScored),
+          ),
+          h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
+          valueCells(ctx, result, bid),
+        ),
+      ),
+    ),
+  );
+  return scroller(caption, t);
+}
+
+/**
+ * A stacked bar per bid, one segment per group, from the result's group and criterion scores.
+ * Labels are HTML so they wrap on a phone; each bar is an SVG whose segment widths are the scores
+ * as percentages of the maximum total. The ranking table is its text equivalent.
+ */
+export function chart(ctx, result) {
+  const { cat, tender } = ctx;
+  const segs = segments(tender);
+  const max = Number(result.maxTotal) || 1;
+  const rows = ordered(result).map((bid) => {
+    const svg = h('svg:svg', {
+      class: 'chart-bar',
+      width: '100%',
+      height: 20,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    });
+    let x = 0;
+    segs.forEach((s, k) => {
+      const score = segmentScore(bid, s);
+      const w = score === null ? 0 : (Number(score) / max) * 100;
+      if (w > 0) svg.append(h('svg:rect', { class: `seg-${k % 5}`, x: `${x}%`, y: 1, width: `${w}%`, height: 18 }));
+      x += w;
+    });
+    svg.append(h('svg:rect', { class: 'track', x: 0.5, y: 0.5, width: '99.8%', height: 19 }));
+    return h(
+      'div',
+      { class: 'chart-row' },
+      h('p', { class: 'chart-label' }, `${bid.supplier} – ${scoreText(ctx.fmt, result.method, bid.total)}`),
+      svg,
+    );
+  });
+  return h(
+    'figure',
+    { class: 'chart section', part: 'chart', role: 'img', 'aria-label': cat.ui.chartTitle },
+    rows,
+    h(
+      'ul',
+      { class: 'legend-list' },
+      segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name)),
+    ),
+  );
+}
+
+/** How one bid's score was worked out, criterion by criterion. */
+export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
+  const { cat, fmt, tender } = ctx;
+  const method = tenderMethod(tender);
+  const parts = [];
+  parts.push(h(headingLevel, { class: 'heading-s' }, bid.supplier, ' ', statusTag(ctx, bid)));
+  parts.push(valueSummary(ctx, method, bid));
+  // Why it is disqualified and what is still missing: both lists of engine messages.
+  for (const [kind, heading, messages] of [
+    ['reasons', cat.ui.reasonsHeading, bid.reasons],
+    ['missing', cat.ui.missingHeading, bid.missing],
+  ]) {
+    if (!messages.length) continue;
+    parts.push(
+      h('p', { class: 'body-s' }, heading),
+      h(
+        'ul',
+        { class: 'list', 'data-messages': kind },
+        messages.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+      ),
+    );
+  }
+  const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
+  parts.push(
+    scrollingTable({
+      caption,
+      part: 'table breakdown',
+      head: [cat.ui.criterion, cat.ui.score, maxHeading(cat, method)],
+      rows: bid.criteria.map((c) => [
+        c.name,
+        scoreText(fmt, method, c.score) || cat.ui.notScored,
+        scoreText(fmt, method, c.max),
+      ]),
+      notes: bid.criteria.map((c) => c.working),
+    }),
+  );
+  if (bid.groups.length) {
+    const gc = fill(cat.ui.groupsCaption, { supplier: bid.supplier });
+    parts.push(
+      scrollingTable({
+        caption: gc,
+        part: 'table groups',
+        head: [cat.ui.group, cat.ui.score, maxHeading(cat, method)],
+        rows: bid.groups.map((g) => [g.name, scoreText(fmt, method, g.score), scoreText(fmt, method, g.max)]),
+      }),
+    );
+  }
+  if (bid.gates.length) {
+    const gc = fill(cat.ui.gatesCaption, { supplier: bid.supplier });
+    parts.push(
+      scrollingTable({
+        caption: gc,
+        part: 'table gates',
+        head: [cat.ui.criterion, cat.ui.result],
+        rows: bid.gates.map((g) => [
+          g.name,
+          g.passed === null ? cat.ui.gateUnknown : g.passed ? cat.ui.gatePassed : cat.ui.gateFailed,
+        ]),
+      }),
+    );
+  }
+  if (bid.socialValue?.items?.length) {
+    const sc = fill(cat.ui.socialValueCaption, { supplier: bid.supplier });
+    const names = new Map((tender.measures ?? []).map((m) => [m.id, m.name]));
+    parts.push(
+      scrollingTable({
+        caption: sc,
+        part: 'table social-value',
+        head: [cat.ui.measure, cat.ui.quantity, cat.ui.value],
+        rows: bid.socialValue.items.map((it) => [
+          names.get(it.measure) ?? it.measure,
+          fmt.number(it.quantity),
+          fmt.money(it.money),
+        ]),
+        notes: bid.socialValue.items.map((it) => it.working),
+      }),
+      h(
+        'p',
+        {},
+        bid.socialValue.percentOfPrice === null
+          ? fill(cat.ui.svSummaryNoPrice, { money: fmt.money(bid.socialValue.money) })
+          : fill(cat.ui.svSummary, {
+              money: fmt.money(bid.socialValue.money),
+              percent: fmt.number(bid.socialValue.percentOfPrice),
+            }),
+      ),
+    );
+  }
+  return h('div', { class: 'section', part: 'breakdown', 'data-breakdown': bid.id }, parts);
+}
+
+/**
+ * The result's warnings, each rendered from its code where the catalogue has a template. Many
+ * warnings (a large evaluation can have hundreds of evaluator-spread warnings) are grouped by code,
+ * each group listed when it is opened.
+ */
+export function warningsList(ctx, warnings) {
+  const { cat } = ctx;
+  if (!warnings.length) return h('p', {}, cat.ui.noWarnings);
+  const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w));
+  if (warnings.length <= 10) return h('ul', { class: 'list', part: 'warnings' }, warnings.map(item));
+  const groups = new Map();
+  for (const w of warnings) {
+    if (!groups.has(w.code)) groups.set(w.code, []);
+    groups.get(w.code).push(w);
+  }
+  return h(
+    'div',
+    { part: 'warnings' },
+    [...groups].map(([code, list]) => {
+      const ul = h('ul', { class: 'list' });
+      const details = h(
+        'details',
+        { class: 'bid', 'data-code': code },
+        h(
+          'summary',
+          {},
+          fill(cat.ui.warningGroup, { title: cat.warningTitles[code] ?? code, count: ctx.fmt.integer(list.length) }),
+        ),
+        h('div', { class: 'bid__body' }, ul),
+      );
+      details.addEventListener('toggle', () => {
+        if (details.open && !ul.childElementCount) ul.append(...list.map(item));
+      });
+      return details;
+    }),
+  );
+}
+
+/** What is still missing, per incomplete bid. */
+export function missingList(ctx, result) {
+  const { cat } = ctx;
+  const incomplete = result.bids.filter((b) => b.missing.length);
+  if (!incomplete.length) return h('p', {}, cat.ui.nothingMissing);
+  return h(
+    'ul',
+    { class: 'list', part: 'missing' },
+    incomplete.map((b) =>
+      h(
+        'li',
+        {},
+        fill(cat.ui.missingFor, { supplier: b.supplier }),
+        h(
+          'ul',
+          { class: 'list' },
+          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+        ),
+      ),
+    ),
+  );
+}
