@@ -215,7 +215,7 @@ console.log(`  the widget's main thread meanwhile: longest task ${ms(smaaMain.wa
   `long tasks seen by the page: ${smaaMain.longTasks.length ? smaaMain.longTasks.map((d) => ms(d)).join(', ') : 'none'}`);
 if (smaaChrome > SMAA_TARGET_MS) console.log(`  (over the ${SMAA_TARGET_MS} ms target; fails above ${SMAA_FAIL * SMAA_TARGET_MS} ms)`);
 if (smaaChrome > SMAA_FAIL * SMAA_TARGET_MS) failures.push(`rank acceptability in Chromium takes ${ms(smaaChrome)}, over ${SMAA_FAIL}× its ${SMAA_TARGET_MS} ms target`);
-// Three times the 50 ms limit: the page's own check (tests/browser/analysis.test.mjs) holds it to 50.
+// Three times the 50 ms limit: the page's own check (tests/browser/analysis-responsiveness.test.mjs) holds it to 50.
 if (smaaMain.cpu > 3 * 50) failures.push(`a main-thread task took ${ms(smaaMain.cpu)} of CPU while rank acceptability ran`);
 
 // The widget in a page: one score change on 50 bids × 30 criteria until the results are laid out
