@@ -10,10 +10,12 @@
 // becomes the same element holding www/examples/council-wellbeing.json as written. A widget in a
 // mode suppliers see (publish, self-assess) gets the model only: the file with its `bids` member
 // cut out, so a page copied as a template never publishes the bids. The built pages are not kept
-// in git; this script is their only writer, and scripts/serve.mjs runs it before serving.
+// in git; this script is their only writer, and scripts/serve.mjs runs it before serving. It also
+// writes www/models/<example>.json, each example without its bids, for pages that choose an
+// example at run time.
 // Usage: node scripts/build-pages.mjs [--clean]
 //   --clean removes the built pages instead.
-import { readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -24,6 +26,8 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 /** Modes that suppliers see: their pages carry the model without the bids. */
 export const SUPPLIER_MODES = ['publish', 'self-assess'];
+/** The folder of www/ holding each example's model without its bids (built, not kept in git). */
+export const MODELS = 'models';
 
 /** The first line after the doctype of every built page; it also marks a page this script wrote. */
 export const banner = (name) =>
@@ -229,6 +233,14 @@ export async function buildPages({ base = root } = {}) {
   for (const name of await builtPages(www)) {
     if (!sources.includes(name)) await unlink(join(www, name)).catch(() => {});
   }
+  // Pages that pick an example at run time (award.html) fetch a supplier-facing mode's tender
+  // from www/models/: each example's model without its bids.
+  await mkdir(join(www, MODELS), { recursive: true });
+  const models = [...examples].map(([n, text]) => writeIfChanged(join(www, MODELS, `${n}.json`), modelOnlyText(text)));
+  await Promise.all(models);
+  for (const name of await readdir(join(www, MODELS))) {
+    if (name.endsWith('.json') && !examples.has(name.slice(0, -'.json'.length))) await unlink(join(www, MODELS, name));
+  }
   return sources;
 }
 
@@ -236,6 +248,7 @@ export async function buildPages({ base = root } = {}) {
 export async function cleanPages({ base = root } = {}) {
   const www = join(base, 'www');
   for (const name of await builtPages(www)) await unlink(join(www, name));
+  await rm(join(www, MODELS), { recursive: true, force: true });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,9 @@ const query = new URLSearchParams(window.location.search);
 const example = EXAMPLES.includes(query.get('example')) ? query.get('example') : EXAMPLES[0];
 const mode = MODES.includes(query.get('mode')) ? query.get('mode') : 'evaluate';
 const el = document.querySelector('bid-scorer');
-el.setAttribute('src', `examples/${example}.json`);
+// What suppliers see is the model alone (www/models/, built from www/examples/ without the bids).
+const folder = mode === 'evaluate' ? 'examples' : 'models';
+el.setAttribute('src', `${folder}/${example}.json`);
 el.setAttribute('mode', mode);
 for (const a of document.querySelectorAll('nav a[data-example]')) {
   if (a.dataset.example === example && a.dataset.mode === mode) a.setAttribute('aria-current', 'page');

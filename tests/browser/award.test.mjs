@@ -118,8 +118,12 @@ for (const [method, m] of Object.entries(METHODS)) {
   });
 
   test(`${method}: publish shows the engine's model, the method in words and its worked example`, async () => {
-    const { page, context, errors } = await openPage(env, `award.html?example=${m.example}&mode=publish`);
+    const { page, context, errors, requests } = await openPage(env, `award.html?example=${m.example}&mode=publish`);
     await ready(page);
+    // What suppliers see is fetched without the bids: the model, never the example file.
+    assert.ok(requests.some((r) => r.endsWith(`/models/${m.example}.json`)), requests.join('\n'));
+    assert.deepEqual(requests.filter((r) => r.includes('/examples/')), []);
+    assert.equal((await tenderIn(page)).bids, undefined);
     const engine = await nodeEngine();
     const model = engine.describe(await exampleText(m.example));
     assert.equal(model.method, method);

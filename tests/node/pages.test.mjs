@@ -119,6 +119,20 @@ test('every demo page is built from www/pages/: each tender its example, the mod
   assert.ok(modes.length >= 8, `${modes.length} inline tenders`);
 });
 
+test('www/models/ holds each example without its bids, and nothing else', async () => {
+  await buildPages();
+  const examples = (await readdir(`${root}www/examples`)).filter((n) => n.endsWith('.json')).sort();
+  const models = (await readdir(`${root}www/models`)).sort();
+  assert.deepEqual(models, examples);
+  for (const name of examples) {
+    const whole = JSON.parse(await readFile(`${root}www/examples/${name}`, 'utf8'));
+    const model = JSON.parse(await readFile(`${root}www/models/${name}`, 'utf8'));
+    assert.equal(Object.hasOwn(model, 'bids'), false, name);
+    delete whole.bids;
+    assert.deepEqual(model, whole, name);
+  }
+});
+
 test('the source pages carry placeholders only: no tender is typed into them', async () => {
   for (const name of (await readdir(`${root}www/pages`)).filter((n) => n.endsWith('.html'))) {
     const source = await readFile(`${root}www/pages/${name}`, 'utf8');
