@@ -68,7 +68,7 @@ rustup component list --toolchain "$wasm_toolchain" --installed 2>/dev/null | gr
   rustup component add rust-src --toolchain "$wasm_toolchain"
 rustup target list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown --toolchain "$wasm_toolchain"
-echo "$wasm_toolchain" > target/.wasm-toolchain 2>/dev/null || { mkdir -p target && echo "$wasm_toolchain" > target/.wasm-toolchain; }
+mkdir -p target && echo "$wasm_toolchain" > target/.wasm-toolchain
 
 # 3. wasm-pack, from crates.io (the npm package downloads from GitHub at install time).
 if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
