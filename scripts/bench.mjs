@@ -5,7 +5,7 @@
 // Targets: native evaluation of a read tender < 1 ms (20 bids × 30 criteria × 3 evaluators) and
 // < 50 ms (1,000 × 40 × 3), with reading the text shown beside it; wasm within 3× native doing the
 // same work (reading, evaluating, and the result as JSON, which the binding turns into a JS object). The figures are what matter and are printed against their
-// targets; the checks only catch a gross slowdown (10× a native target, 2× the wasm ratio), so a
+// targets; the checks only catch a gross slowdown (10× a native target, 3× the wasm ratio), so a
 // busy or slow machine never fails the build on timing alone.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -30,7 +30,10 @@ const CASES = [
 ];
 const WASM_TARGET = 3; // × native
 const NATIVE_SLACK = 10; // a native budget fails at NATIVE_SLACK × its target
-const WASM_SLACK = 2; // the wasm ratio fails at WASM_SLACK × WASM_TARGET
+// The wasm ratio fails at WASM_SLACK × WASM_TARGET. On the small tender the ratio is mostly the
+// fixed cost of each call (the object across the boundary), measured at 4.4-5.6× here on a busy
+// two-core machine: twice the target sat too close to that to catch only gross slowdowns.
+const WASM_SLACK = 3;
 
 // Its own target directory: a bench build of the library next to `cargo run --release` (make demo)
 // in the same directory can leave a library that no longer links (cargo issue 6313).
