@@ -236,7 +236,15 @@ export async function buildPages({ base = root } = {}) {
   // Pages that pick an example at run time (award.html) fetch a supplier-facing mode's tender
   // from www/models/: each example's model without its bids.
   await mkdir(join(www, MODELS), { recursive: true });
-  const models = [...examples].map(([n, text]) => writeIfChanged(join(www, MODELS, `${n}.json`), modelOnlyText(text)));
+  const models = [...examples].map(([n, text]) => {
+    let model;
+    try {
+      model = modelOnlyText(text);
+    } catch (error) {
+      throw new Error(`www/examples/${n}.json: ${error.message}`);
+    }
+    return writeIfChanged(join(www, MODELS, `${n}.json`), model);
+  });
   await Promise.all(models);
   for (const name of await readdir(join(www, MODELS))) {
     if (name.endsWith('.json') && !examples.has(name.slice(0, -'.json'.length))) await unlink(join(www, MODELS, name));

@@ -133,6 +133,18 @@ test('www/models/ holds each example without its bids, and nothing else', async 
   }
 });
 
+test('an example that is not JSON stops the build, naming the file', async () => {
+  const base = await mkdtemp(join(tmpdir(), 'pages-'));
+  try {
+    await mkdir(join(base, 'www/pages'), { recursive: true });
+    await mkdir(join(base, 'www/examples'), { recursive: true });
+    await writeFile(join(base, 'www/examples/broken.json'), '{"format": "bidscore/1", ');
+    await assert.rejects(buildPages({ base }), /www\/examples\/broken\.json/);
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+});
+
 test('the source pages carry placeholders only: no tender is typed into them', async () => {
   for (const name of (await readdir(`${root}www/pages`)).filter((n) => n.endsWith('.html'))) {
     const source = await readFile(`${root}www/pages/${name}`, 'utf8');
