@@ -440,6 +440,7 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
                 "abnormally-low-line",
                 vec![bids[i].id.clone()],
                 Params::new()
+                    .with("supplier", &bids[i].supplier)
                     .with("line", &line.id)
                     .with("lineName", &line.name)
                     .with("rate", Plain(rate))
