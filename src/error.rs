@@ -258,7 +258,9 @@ impl ErrorKind {
             PriceWithSchedule { id } | UnknownPriceLine { id } | LifeCycleUnused { id } => {
                 p.with("id", id)
             }
-            EmptySchedule { id, all_optional } => p.with("id", id).with("allOptional", all_optional),
+            EmptySchedule { id, all_optional } => {
+                p.with("id", id).with("allOptional", all_optional)
+            }
             InvalidYears { found } | InvalidDiscountRate { found } => p.with("found", found),
             MissingLifeCycle { line } => p.with("line", line),
         }

@@ -131,7 +131,11 @@ pub fn score(
             Scored {
                 score: mul_div(marks, field.lowest, amount)?,
                 fraction,
-                working: format!("{m} × {} ÷ {}", shown.of(field.lowest), shown.of(amount)),
+                working: format!(
+                    "{m} × {} ÷ {}",
+                    term(shown, field.lowest),
+                    term(shown, amount)
+                ),
                 code: "lowest-ratio",
                 params: p.with("lowest", Plain(field.lowest)),
             }
@@ -153,10 +157,10 @@ pub fn score(
                 fraction: mul_div(Decimal::ONE, field.highest - amount, span)?,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
-                    shown.of(field.highest),
-                    shown.of(amount),
-                    shown.of(field.highest),
-                    shown.of(field.lowest)
+                    term(shown, field.highest),
+                    term(shown, amount),
+                    term(shown, field.highest),
+                    term(shown, field.lowest)
                 ),
                 code: "linear-min-max",
                 params: p,
@@ -190,9 +194,9 @@ pub fn score(
                 fraction,
                 working: format!(
                     "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
-                    shown.of(amount),
-                    shown.of(field.lowest),
-                    shown.of(field.lowest)
+                    term(shown, amount),
+                    term(shown, field.lowest),
+                    term(shown, field.lowest)
                 ),
                 code: "deviation-from-lowest",
                 params: p,
@@ -214,7 +218,11 @@ pub fn score(
             // Beyond a bound the amount is clamped to it (spec §12), and the working says so.
             let at = |bound: Decimal, which: &str| {
                 if amount == bound {
-                    format!("{} reaches the {which} of {}", shown.of(amount), shown.of(bound))
+                    format!(
+                        "{} reaches the {which} of {}",
+                        shown.of(amount),
+                        shown.of(bound)
+                    )
                 } else {
                     format!(
                         "{} is beyond the {which} of {} and is clamped to it",
@@ -234,10 +242,10 @@ pub fn score(
                 fraction: mul_div(Decimal::ONE, worst - amount, worst - best)?,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
-                    shown.of(worst),
-                    shown.of(amount),
-                    shown.of(worst),
-                    shown.of(best)
+                    term(shown, worst),
+                    term(shown, amount),
+                    term(shown, worst),
+                    term(shown, best)
                 ),
                 code: "set-bounds",
                 params: p,
@@ -263,7 +271,7 @@ pub fn score(
             Scored {
                 score: mul_div(marks, reference, amount)?,
                 fraction,
-                working: format!("{m} × {} ÷ {}", shown.of(reference), shown.of(amount)),
+                working: format!("{m} × {} ÷ {}", term(shown, reference), term(shown, amount)),
                 code: "reference-ratio",
                 params: p,
             }
@@ -344,6 +352,24 @@ pub fn against_zero(
             params,
         }
     })
+}
+
+/// An amount as a term of a working: a negative one (an evaluated price, spec §12) in brackets,
+/// so that "£200.00 − (−£8,000.00)" reads one way.
+fn term(shown: Shown<'_>, v: Decimal) -> Term<'_> {
+    Term(shown.of(v), v.is_sign_negative() && !v.is_zero())
+}
+
+struct Term<'a>(crate::money::ShownAmount<'a>, bool);
+
+impl std::fmt::Display for Term<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.1 {
+            write!(f, "({})", self.0)
+        } else {
+            std::fmt::Display::fmt(&self.0, f)
+        }
+    }
 }
 
 /// The formula in words, for the published model and for the UI.

@@ -123,7 +123,13 @@ fn line_amount(line: &PriceLine, rate: Decimal, years: Option<Decimal>) -> Optio
 }
 
 /// One product as the working shows it: `£2,500.00`, `1,200 × £30.00`, `720 × £52.00 × 2.801638`.
-fn write_term(out: &mut String, line: &PriceLine, rate: Decimal, years: Option<Decimal>, cur: &str) {
+fn write_term(
+    out: &mut String,
+    line: &PriceLine,
+    rate: Decimal,
+    years: Option<Decimal>,
+    cur: &str,
+) {
     if line.quantity != Decimal::ONE {
         let _ = write!(out, "{} × ", Shown::Quantity(None).of(line.quantity));
     }

@@ -30,7 +30,10 @@ impl Reader {
         let Some(v) = o.get("schedule") else {
             if o.get("lifeCycle").is_some() {
                 life_cycle(self);
-                self.err(ErrorKind::LifeCycleUnused { id: id.into() }, o.at("lifeCycle"));
+                self.err(
+                    ErrorKind::LifeCycleUnused { id: id.into() },
+                    o.at("lifeCycle"),
+                );
             }
             return (self.errors.len() == before).then_some(None);
         };
@@ -75,7 +78,10 @@ impl Reader {
         let life_cycle = life_cycle(self);
         let per_year = lines.iter().any(|l| l.per_year);
         if o.get("lifeCycle").is_some() && !per_year && complete {
-            self.err(ErrorKind::LifeCycleUnused { id: id.into() }, o.at("lifeCycle"));
+            self.err(
+                ErrorKind::LifeCycleUnused { id: id.into() },
+                o.at("lifeCycle"),
+            );
         }
         if o.get("lifeCycle").is_none() {
             for (line, &place) in lines.iter().zip(&places).filter(|(l, _)| l.per_year) {
@@ -109,14 +115,7 @@ impl Reader {
             v,
             path,
             &[
-                "id",
-                "name",
-                "quantity",
-                "unit",
-                "income",
-                "max",
-                "optional",
-                "perYear",
+                "id", "name", "quantity", "unit", "income", "max", "optional", "perYear",
             ],
         )?;
         let id = self.id(&o);
@@ -206,7 +205,10 @@ impl Reader {
     ) -> BTreeMap<String, Decimal> {
         let mut out = BTreeMap::new();
         if let (Some((id, _)), Some(_)) = (schedule, o.get("price")) {
-            self.err(ErrorKind::PriceWithSchedule { id: id.into() }, o.at("price"));
+            self.err(
+                ErrorKind::PriceWithSchedule { id: id.into() },
+                o.at("price"),
+            );
         }
         let Some(v) = o.get("prices") else {
             return out;
