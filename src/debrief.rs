@@ -121,7 +121,11 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             }
             s
         }
-        Kind::Scored { scale, threshold } => {
+        Kind::Scored {
+            scale,
+            threshold,
+            threshold_relative,
+        } => {
             let points = match &scale.points {
                 ScalePoints::Points(p) => p
                     .iter()
@@ -147,15 +151,35 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             if let Some(th) = threshold {
                 let _ = write!(s, "; a score below {} disqualifies", Plain(*th));
             }
+            if let Some(pc) = threshold_relative {
+                let _ = write!(
+                    s,
+                    "; a score below {}% of the best qualified score disqualifies",
+                    Plain(*pc)
+                );
+            }
             s
         }
         Kind::Numeric {
-            unit, direction, ..
-        } => format!(
-            "the {} stated in the bid ({} is better)",
-            unit.as_deref().unwrap_or("value"),
-            direction.as_str()
-        ),
+            unit,
+            direction,
+            limits,
+            ..
+        } => {
+            let mut s = format!(
+                "the {} stated in the bid ({} is better)",
+                unit.as_deref().unwrap_or("value"),
+                direction.as_str()
+            );
+            let q = crate::money::Shown::Quantity(unit.as_deref());
+            if let Some(min) = limits.minimum {
+                let _ = write!(s, "; a value below {} disqualifies", q.of(min));
+            }
+            if let Some(max) = limits.maximum {
+                let _ = write!(s, "; a value above {} disqualifies", q.of(max));
+            }
+            s
+        }
         Kind::Measures { measures, scoring } => {
             let names: Vec<&str> = t
                 .measures

@@ -228,6 +228,7 @@ pub fn describe(t: &Tender) -> Published {
                 Kind::Scored {
                     scale,
                     threshold: Some(th),
+                    ..
                 } => Some(ThresholdSummary {
                     criterion: c.id.clone(),
                     name: c.name.clone(),
