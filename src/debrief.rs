@@ -80,6 +80,8 @@ pub struct GroupSummary {
     pub score: String,
     pub max: String,
     pub winner_score: Option<String>,
+    /// What sub-total disqualifies (spec §13), in words; `null` when nothing does.
+    pub threshold: Option<String>,
 }
 
 /// One summary per bid that was assessed (every bid that is not hypothetical), in file order.
@@ -208,6 +210,28 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
     }
 }
 
+/// A group's thresholds in words: "a sub-total below 35 (70% of 50) disqualifies".
+fn group_threshold(g: &Group) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(th) = g.threshold {
+        let share = match th.percent {
+            Some(pc) => format!(" ({}% of {})", Plain(pc), Plain(g.marks)),
+            None => String::new(),
+        };
+        parts.push(format!(
+            "a sub-total below {}{share} disqualifies",
+            Plain(th.marks)
+        ));
+    }
+    if let Some(pc) = g.threshold_relative {
+        parts.push(format!(
+            "a sub-total below {}% of the best qualified sub-total disqualifies",
+            Plain(pc)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 fn top_group_of(t: &Tender, id: &str) -> Option<String> {
     t.criteria.iter().find_map(|n| match n {
         Node::Group(g) if g.leaf_ids().contains(&id) => Some(g.name.clone()),
@@ -272,6 +296,7 @@ fn debrief(
             })
         })
         .collect();
+    let model_groups = t.groups();
     let groups: Vec<GroupSummary> = r
         .groups
         .iter()
@@ -283,6 +308,10 @@ fn debrief(
             winner_score: winner
                 .and_then(|w| w.groups.iter().find(|x| x.id == g.id))
                 .map(|x| x.score.clone()),
+            threshold: model_groups
+                .iter()
+                .find(|m| m.id == g.id)
+                .and_then(|m| group_threshold(m)),
         })
         .collect();
     let reasons: Vec<String> = r.reasons.iter().map(|m| m.message.clone()).collect();
@@ -387,6 +416,9 @@ fn text(d: &Debrief) -> String {
             let _ = write!(s, "  {}: {} out of {}", g.name, g.score, g.max);
             if let Some(ws) = &g.winner_score {
                 let _ = write!(s, " (most advantageous tender: {ws})");
+            }
+            if let Some(th) = &g.threshold {
+                let _ = write!(s, "; {th}");
             }
             let _ = writeln!(s);
         }

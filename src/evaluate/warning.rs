@@ -369,16 +369,18 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
             prepared[a].bid.id.cmp(&prepared[b].bid.id)
         });
         let bid = |i: usize| prepared[i].bid;
-        // "A's 3.5 and B's ≈3.67".
-        let mut named = String::new();
+        // "A's 3.5 and B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
+        // template in any language.
+        let (mut named, mut listed) = (String::new(), String::new());
         for (k, &i) in off.iter().enumerate() {
             let sep = match k {
                 0 => "",
                 _ if k == off.len() - 1 => " and ",
                 _ => ", ",
             };
-            let v = value(i).unwrap_or_default();
-            let _ = write!(named, "{sep}{}'s {}", bid(i).supplier, Approx(v, 2));
+            let (who, v) = (&bid(i).supplier, Approx(value(i).unwrap_or_default(), 2));
+            let _ = write!(named, "{sep}{who}'s {v}");
+            let _ = write!(listed, "{}{who}: {v}", if k == 0 { "" } else { "; " });
         }
         let verb = if off.len() == 1 {
             "is an average of the evaluators' scores, not a point"
@@ -391,7 +393,8 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
             Params::new()
                 .with("criterion", &c.id)
                 .with("name", &c.name)
-                .with("count", off.len()),
+                .with("count", off.len())
+                .with("scores", listed),
             format!(
                 "on \"{}\", {named} {verb} of the scale; if the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])",
                 c.name

@@ -375,6 +375,9 @@ export interface PublishedModel {
   criteria: ModelNode[];
   gates: GateSummary[];
   thresholds: ThresholdSummary[];
+  /** Group thresholds, relative thresholds and limits on stated values, in the order of the
+   * criteria tree: codes "group-threshold", "relative-threshold", "limit-minimum", "limit-maximum". */
+  thresholdRules: Message[];
   scales: ScaleSummary[];
   measures: MeasureSummary[];
   price: PriceSummary | null;
@@ -516,6 +519,8 @@ export interface GroupSummary {
   score: string;
   max: string;
   winnerScore: string | null;
+  /** What sub-total disqualifies, in words; `null` when nothing does. */
+  threshold: string | null;
 }
 
 /** One problem in a tender file. */
