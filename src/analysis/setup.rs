@@ -210,7 +210,9 @@ impl<'t> Setup<'t> {
             let Some(best) = standings.iter().map(|(_, w)| score(w, leaf, gi)).max() else {
                 continue;
             };
-            let bar = best * pc / Decimal::ONE_HUNDRED;
+            let Some(bar) = crate::money::mul_div(best, pc, Decimal::ONE_HUNDRED) else {
+                continue;
+            };
             for (k, (_, w)) in standings.iter().enumerate() {
                 below[k] |= score(w, leaf, gi) < bar;
             }

@@ -155,8 +155,10 @@ pub(super) fn relative_thresholds<'a>(
         let Some((best, best_shown)) = best else {
             continue;
         };
-        // A share of a score: at most 10^15 × 100, exact.
-        let bar = best * r.percent / Decimal::ONE_HUNDRED;
+        // A share of a score; a score too large for the share to be worked out sets no bar.
+        let Some(bar) = crate::money::mul_div(best, r.percent, Decimal::ONE_HUNDRED) else {
+            continue;
+        };
         for (i, s) in r.scores.iter().enumerate() {
             let Some((score, shown)) = *s else { continue };
             if prepared[i].status == Status::Disqualified || score >= bar {

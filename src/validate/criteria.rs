@@ -118,11 +118,12 @@ impl Reader {
                 );
                 None
             }
-            // A share of the group's marks, now that they are known (at most 10^15 × 100: exact).
+            // A share of the group's marks, now that they are known: at most 1,000 criteria of
+            // 10^12 marks each, times 100, so the product always fits.
             Some(GroupThreshold {
                 percent: Some(p), ..
-            }) => Some(GroupThreshold {
-                marks: marks * p / Decimal::ONE_HUNDRED,
+            }) => crate::money::mul_div(marks, p, Decimal::ONE_HUNDRED).map(|m| GroupThreshold {
+                marks: m,
                 percent: Some(p),
             }),
             t => t,
