@@ -137,7 +137,7 @@ fn the_published_model_and_the_summaries_name_every_threshold_and_limit() {
     let g2 = d.iter().find(|d| d.bid == "g2").unwrap();
     assert_eq!(
         g2.groups[1].threshold.as_deref(),
-        Some("a sub-total below 7 (70% of 10) disqualifies")
+        Some("a sub-total below 7 on \"Social value\" (70% of its 10 marks) disqualifies")
     );
     assert!(
         g2.text.contains(
@@ -152,7 +152,7 @@ fn the_published_model_and_the_summaries_name_every_threshold_and_limit() {
     assert!(
         delivery
             .assessed
-            .ends_with("; a value below 2 days disqualifies; a value above 10 days disqualifies"),
+            .ends_with("; a value for \"Delivery time\" below 2 days disqualifies; a value for \"Delivery time\" above 10 days disqualifies"),
         "{}",
         delivery.assessed
     );
