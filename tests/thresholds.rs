@@ -294,11 +294,24 @@ fn thresholds_at_their_edges() {
             json!([ { "id": "a", "scores": { "q": 2 } }, { "id": "b", "scores": { "q": 1 } } ]),
             &["ranked", "disqualified"],
         ),
+        (
+            "unrounded, a sub-total is compared as shown, to 10 decimals: 10 × 2999.9999999999 ÷ 3000 = 9.99999999996… shows as 10",
+            json!([
+                { "id": "g", "name": "G", "threshold": 10, "children": [
+                    { "id": "v", "kind": "numeric", "name": "V", "weight": 10, "direction": "higher",
+                      "formula": "set-bounds", "best": 3000, "worst": 0 } ] }
+            ]),
+            json!([ { "id": "a", "values": { "v": "2999.9999999999" } } ]),
+            &["ranked"],
+        ),
     ];
     for (what, criteria, bids, want) in cases {
-        let text =
-            json!({ "format": "bidscore/1", "scales": five, "criteria": criteria, "bids": bids })
-                .to_string();
+        let mut tender =
+            json!({ "format": "bidscore/1", "scales": five, "criteria": criteria, "bids": bids });
+        if what.starts_with("unrounded") {
+            tender["rounding"] = json!({ "stage": "none" });
+        }
+        let text = tender.to_string();
         let r = evaluate(&text);
         let got: Vec<&str> = r["bids"]
             .as_array()

@@ -165,20 +165,18 @@ impl<'t> Setup<'t> {
     }
 
     /// Group thresholds (spec §13) applied again to the changed bid `i`, whose new price or score
-    /// can move a sub-total: `None` when it falls below one. Relative thresholds are not applied
-    /// again: the bids they disqualified stay out, and the others stay in.
+    /// can move a sub-total, compared as shown: `None` when it falls below one. Relative
+    /// thresholds are not applied again: the bids they disqualified stay out, the others in.
     fn thresholds(
         &self,
         i: usize,
         standings: Vec<(usize, WhatIf)>,
     ) -> Option<Vec<(usize, WhatIf)>> {
         let me = &standings.iter().find(|(j, _)| *j == i)?.1;
-        let below = self
-            .cx
-            .groups
-            .iter()
-            .zip(&me.groups)
-            .any(|((g, _), &v)| g.threshold.is_some_and(|th| total_of(v, self.t) < th.marks));
+        let below = self.cx.groups.iter().zip(&me.groups).any(|((g, _), &v)| {
+            g.threshold
+                .is_some_and(|th| crate::money::round(total_of(v, self.t), 10) < th.marks)
+        });
         (!below).then_some(standings)
     }
 

@@ -34,12 +34,15 @@ enum On {
 }
 
 /// A bid's score on a leaf or group as shown, with its text; `None` while the criterion, or any
-/// scored criterion of the group, has no score: a partial sub-total says nothing yet.
+/// scored criterion of the group, has no score: a partial sub-total says nothing yet. What the
+/// rounding policy leaves unrounded is shown to 10 decimals, and compared as shown (what it
+/// rounds has at most 10 decimals already).
 fn score<'b>(cx: &Ctx, on: On, b: &'b BidResult) -> Option<(Decimal, &'b str)> {
+    let shown = |d: Decimal| crate::money::round(d, 10);
     match on {
         On::Leaf(pos) => {
             let c = &b.criteria[pos];
-            Some((c.value?, c.score.as_deref()?))
+            Some((shown(c.value?), c.score.as_deref()?))
         }
         On::Group(gi) => {
             // A group's leaves are a run of consecutive leaves, so its scored ones are a run of
@@ -52,7 +55,7 @@ fn score<'b>(cx: &Ctx, on: On, b: &'b BidResult) -> Option<(Decimal, &'b str)> {
                 return None;
             }
             let g = &b.groups[gi];
-            Some((total_of(g.value, cx.t), g.score.as_str()))
+            Some((shown(total_of(g.value, cx.t)), g.score.as_str()))
         }
     }
 }
