@@ -9,6 +9,7 @@
 use crate::model::*;
 use crate::money::{fixed, Plain};
 use crate::result::{BidResult, Evaluation, Status};
+use crate::text::Message;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write;
@@ -90,11 +91,12 @@ pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
         .ranking
         .first()
         .and_then(|id| e.bids.iter().find(|b| &b.id == id));
+    let rules = crate::publish::threshold_rules(t);
     t.bids
         .iter()
         .zip(&e.bids)
         .filter(|(b, _)| !b.hypothetical)
-        .map(|(b, r)| debrief(t, e, b, r, winner.filter(|w| w.id != r.id)))
+        .map(|(b, r)| debrief(t, e, &rules, b, r, winner.filter(|w| w.id != r.id)))
         .collect()
 }
 
@@ -131,9 +133,7 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             s
         }
         Kind::Scored {
-            scale,
-            threshold,
-            threshold_relative,
+            scale, threshold, ..
         } => {
             let points = match &scale.points {
                 ScalePoints::Points(p) => p
@@ -160,35 +160,15 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             if let Some(th) = threshold {
                 let _ = write!(s, "; a score below {} disqualifies", Plain(*th));
             }
-            if let Some(pc) = threshold_relative {
-                let _ = write!(
-                    s,
-                    "; a score below {}% of the best qualified score disqualifies",
-                    Plain(*pc)
-                );
-            }
             s
         }
         Kind::Numeric {
-            unit,
-            direction,
-            limits,
-            ..
-        } => {
-            let mut s = format!(
-                "the {} stated in the bid ({} is better)",
-                unit.as_deref().unwrap_or("value"),
-                direction.as_str()
-            );
-            let q = crate::money::Shown::Quantity(unit.as_deref());
-            if let Some(min) = limits.minimum {
-                let _ = write!(s, "; a value below {} disqualifies", q.of(min));
-            }
-            if let Some(max) = limits.maximum {
-                let _ = write!(s, "; a value above {} disqualifies", q.of(max));
-            }
-            s
-        }
+            unit, direction, ..
+        } => format!(
+            "the {} stated in the bid ({} is better)",
+            unit.as_deref().unwrap_or("value"),
+            direction.as_str()
+        ),
         Kind::Measures { measures, scoring } => {
             let names: Vec<&str> = t
                 .measures
@@ -217,26 +197,19 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
     }
 }
 
-/// A group's thresholds in words: "a sub-total below 35 (70% of 50) disqualifies".
-fn group_threshold(g: &Group) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(th) = g.threshold {
-        let share = match th.percent {
-            Some(pc) => format!(" ({}% of {})", Plain(pc), Plain(g.marks)),
-            None => String::new(),
-        };
-        parts.push(format!(
-            "a sub-total below {}{share} disqualifies",
-            Plain(th.marks)
-        ));
+/// The published rules (spec §13) on one criterion or group, in words, each saying that it
+/// disqualifies: "a sub-total below 28 on "Quality" (of its 40 marks) disqualifies".
+fn rules_on(rules: &[Message], key: &str, id: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    for r in rules.iter().filter(|r| r.params.get(key) == Some(id)) {
+        let s = out.get_or_insert_with(String::new);
+        if !s.is_empty() {
+            s.push_str("; ");
+        }
+        s.push_str(&r.message);
+        s.push_str(" disqualifies");
     }
-    if let Some(pc) = g.threshold_relative {
-        parts.push(format!(
-            "a sub-total below {}% of the best qualified sub-total disqualifies",
-            Plain(pc)
-        ));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    out
 }
 
 fn top_group_of(t: &Tender, id: &str) -> Option<String> {
@@ -249,6 +222,7 @@ fn top_group_of(t: &Tender, id: &str) -> Option<String> {
 fn debrief(
     t: &Tender,
     e: &Evaluation,
+    rules: &[Message],
     b: &Bid,
     r: &BidResult,
     winner: Option<&BidResult>,
@@ -298,7 +272,10 @@ fn debrief(
                 group: top_group_of(t, &leaf.id),
                 max: Plain(leaf.marks).to_string(),
                 weight_percent: share_percent(leaf.marks, max_total),
-                assessed: assessed(t, leaf),
+                assessed: match rules_on(rules, "criterion", &leaf.id) {
+                    Some(more) => format!("{}; {more}", assessed(t, leaf)),
+                    None => assessed(t, leaf),
+                },
                 score: c.score.as_deref().map(str::to_string),
                 working: c.working.clone(),
                 explanation,
@@ -307,7 +284,6 @@ fn debrief(
             })
         })
         .collect();
-    let model_groups = t.groups();
     let groups: Vec<GroupSummary> = r
         .groups
         .iter()
@@ -319,10 +295,7 @@ fn debrief(
             winner_score: winner
                 .and_then(|w| w.groups.iter().find(|x| x.id == g.id))
                 .map(|x| x.score.clone()),
-            threshold: model_groups
-                .iter()
-                .find(|m| m.id == g.id)
-                .and_then(|m| group_threshold(m)),
+            threshold: rules_on(rules, "group", &g.id),
         })
         .collect();
     let reasons: Vec<String> = r.reasons.iter().map(|m| m.message.clone()).collect();

@@ -144,7 +144,7 @@ pub enum ErrorKind {
     // Numbers: the decimals limit on its own (same code as any number out of range)
     /// A number with more decimal places than a file may hold (`0.00000000001`); code
     /// `number-out-of-range`, as for a number too large.
-    TooManyDecimals { found: String, limit: u32 },
+    TooManyDecimals { found: String, limit: usize },
 }
 
 impl ErrorKind {

@@ -9,7 +9,7 @@ use crate::model::*;
 use crate::money::{fixed, Plain};
 use crate::price::{self, Field};
 use crate::result::Warning;
-use crate::text::Params;
+use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -34,7 +34,7 @@ pub struct Published {
     /// Every other rule that disqualifies on a score or a stated value (spec §13), in the order
     /// of the criteria tree: `group-threshold`, `relative-threshold`, `limit-minimum` and
     /// `limit-maximum`, each with its numbers as params and in words.
-    pub threshold_rules: Vec<crate::text::Message>,
+    pub threshold_rules: Vec<Message>,
     pub scales: Vec<ScaleSummary>,
     pub measures: Vec<MeasureSummary>,
     pub price: Option<PriceSummary>,
@@ -341,90 +341,86 @@ fn node(n: &Node, total: Decimal) -> NodeSummary {
 }
 
 /// Group thresholds, relative thresholds and limits on stated values (spec §13), so suppliers
-/// see every rule that can disqualify them before they bid.
-fn threshold_rules(t: &Tender) -> Vec<crate::text::Message> {
-    use crate::text::Message;
-    fn walk(nodes: &[Node], out: &mut Vec<Message>) {
-        for n in nodes {
-            match n {
-                Node::Group(g) => {
-                    if let Some(th) = g.threshold {
-                        let p = Params::new()
-                            .with("group", &g.id)
-                            .with("name", &g.name)
-                            .with("threshold", Plain(th.marks))
-                            .with("marks", Plain(g.marks));
-                        let (params, share) = match th.percent {
-                            Some(pc) => (
-                                p.with("percent", Plain(pc)),
-                                format!("{}% of its {} marks", Plain(pc), Plain(g.marks)),
-                            ),
-                            None => (p, format!("of its {} marks", Plain(g.marks))),
-                        };
-                        out.push(Message {
-                            code: "group-threshold",
-                            params,
-                            message: format!(
-                                "a sub-total below {} on \"{}\" ({share})",
-                                Plain(th.marks),
-                                g.name
-                            ),
-                        });
-                    }
-                    if let Some(pc) = g.threshold_relative {
-                        out.push(relative("group", &g.id, &g.name, pc));
-                    }
-                    walk(&g.children, out);
-                }
-                Node::Leaf(c) => match &c.kind {
-                    Kind::Scored {
-                        threshold_relative: Some(pc),
-                        ..
-                    } => out.push(relative("criterion", &c.id, &c.name, *pc)),
-                    Kind::Numeric { unit, limits, .. } => {
-                        let q = crate::money::Shown::Quantity(unit.as_deref());
-                        for (code, limit, word) in [
-                            ("limit-minimum", limits.minimum, "below"),
-                            ("limit-maximum", limits.maximum, "above"),
-                        ] {
-                            let Some(limit) = limit else { continue };
-                            out.push(Message {
-                                code,
-                                params: Params::new()
-                                    .with("criterion", &c.id)
-                                    .with("name", &c.name)
-                                    .with("limit", Plain(limit))
-                                    .with("amount", q.of(limit)),
-                                message: format!(
-                                    "a value for \"{}\" {word} {}",
-                                    c.name,
-                                    q.of(limit)
-                                ),
-                            });
-                        }
-                    }
-                    _ => {}
-                },
-            }
-        }
-    }
-    fn relative(kind: &'static str, id: &str, name: &str, pc: Decimal) -> Message {
-        Message {
-            code: "relative-threshold",
-            params: Params::new()
-                .with("kind", kind)
-                .with(kind, id)
-                .with("name", name)
-                .with("percent", Plain(pc)),
-            message: format!(
-                "a score on \"{name}\" below {}% of the best qualified score on it",
-                Plain(pc)
-            ),
-        }
-    }
+/// see every rule that can disqualify them before they bid: the groups' first, in the order of
+/// the tree, then the criteria's.
+pub(crate) fn threshold_rules(t: &Tender) -> Vec<Message> {
     let mut out = Vec::new();
-    walk(&t.criteria, &mut out);
+    for g in t.groups() {
+        if let Some(th) = g.threshold {
+            let params = Params::new()
+                .with("group", &g.id)
+                .with("name", &g.name)
+                .with("threshold", Plain(th.marks))
+                .with("marks", Plain(g.marks));
+            let (params, share) = match th.percent {
+                Some(pc) => (
+                    params.with("percent", Plain(pc)),
+                    format!("{}% of ", Plain(pc)),
+                ),
+                None => (params, "of ".into()),
+            };
+            out.push(Message {
+                code: "group-threshold",
+                params,
+                message: format!(
+                    "a sub-total below {} on \"{}\" ({share}its {} marks)",
+                    Plain(th.marks),
+                    g.name,
+                    Plain(g.marks)
+                ),
+            });
+        }
+        if let Some(pc) = g.threshold_relative {
+            out.push(relative_rule("group", &g.id, &g.name, pc));
+        }
+    }
+    for c in t.leaves() {
+        match &c.kind {
+            Kind::Scored {
+                threshold_relative: Some(pc),
+                ..
+            } => out.push(relative_rule("criterion", &c.id, &c.name, *pc)),
+            Kind::Numeric { unit, limits, .. } => {
+                for (code, limit, word) in [
+                    ("limit-minimum", limits.minimum, "below"),
+                    ("limit-maximum", limits.maximum, "above"),
+                ] {
+                    let Some(limit) = limit else { continue };
+                    let amount = format!(
+                        "{}",
+                        crate::money::Shown::Quantity(unit.as_deref()).of(limit)
+                    );
+                    out.push(Message {
+                        code,
+                        message: format!("a value for \"{}\" {word} {amount}", c.name),
+                        params: Params::new()
+                            .with("criterion", &c.id)
+                            .with("name", &c.name)
+                            .with("limit", Plain(limit))
+                            .with("amount", &amount),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
     out
+}
+
+/// `relative-threshold`: a share of the best qualified score on a criterion or group.
+fn relative_rule(kind: &'static str, id: &str, name: &str, pc: Decimal) -> Message {
+    Message {
+        code: "relative-threshold",
+        params: Params::new()
+            .with("kind", kind)
+            .with(kind, id)
+            .with("name", name)
+            .with("percent", Plain(pc)),
+        message: format!(
+            "a score on \"{name}\" below {}% of the best qualified score on it",
+            Plain(pc)
+        ),
+    }
 }
 
 fn scales(t: &Tender) -> Vec<ScaleSummary> {

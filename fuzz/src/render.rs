@@ -63,6 +63,7 @@ const MAX_LEAVES: usize = 12;
 static DEFAULT_LEAF: LeafKind = LeafKind::Scored {
     scale: 0,
     threshold: None,
+    relative: None,
 };
 const MAX_BIDS: usize = 8;
 const MAX_EVALUATORS: usize = 4;
@@ -299,10 +300,16 @@ impl Spec {
                 ]),
             ));
         }
-        if let Some((median, spread)) = self.moderation {
-            let mut f = vec![("method", s(if median { "median" } else { "mean" }))];
-            if let Some(sp) = spread {
-                f.push(("flagSpread", sp.json()));
+        if self.moderation.is_some() || self.rules.consensus {
+            let mut f = Vec::new();
+            if let Some((median, spread)) = self.moderation {
+                f.push(("method", s(if median { "median" } else { "mean" })));
+                if let Some(sp) = spread {
+                    f.push(("flagSpread", sp.json()));
+                }
+            }
+            if self.rules.consensus {
+                f.push(("require", s("consensus")));
             }
             root.push(("moderation", obj(f)));
         }
@@ -391,15 +398,33 @@ impl Spec {
                         f.push(("weight", leaf.weight.json()));
                     }
                     match other {
-                        LeafKind::Scored { scale, threshold } => {
+                        LeafKind::Scored {
+                            scale,
+                            threshold,
+                            relative,
+                        } => {
                             let k = usize::from(*scale) % scales.len();
                             f.push(("kind", s("scored")));
                             f.push(("scale", s(&format!("s{k}"))));
                             if let Some(t) = threshold {
                                 f.push(("threshold", scales[k].pick(*t)));
                             }
+                            if let Some(r) = relative {
+                                f.push(("thresholdRelative", r.percent()));
+                            }
                         }
-                        LeafKind::Numeric { higher, formula } => {
+                        LeafKind::Numeric {
+                            higher,
+                            formula,
+                            minimum,
+                            maximum,
+                        } => {
+                            if let Some(m) = minimum {
+                                f.push(("minimum", m.json()));
+                            }
+                            if let Some(m) = maximum {
+                                f.push(("maximum", m.json()));
+                            }
                             f.push(("kind", s("numeric")));
                             f.push(("unit", s("days")));
                             f.push(("direction", s(if *higher { "higher" } else { "lower" })));
@@ -547,6 +572,14 @@ impl Spec {
             if let (true, Some(sum)) = (stated, sum) {
                 f.push(("weight", J::Raw(sum.normalize().to_string())));
             }
+            match self.rules.group_thresholds[g - 1] {
+                Some(GroupThreshold::Marks(m)) => f.push(("threshold", m.json())),
+                Some(GroupThreshold::Share(p)) => f.push(("threshold", p.percent())),
+                None => {}
+            }
+            if let Some(p) = self.rules.group_relative[g - 1] {
+                f.push(("thresholdRelative", p.percent()));
+            }
             f.push(("children", J::Arr(children)));
             obj(f)
         };
@@ -601,7 +634,14 @@ impl Spec {
                 },
                 LeafKind::Scored { scale, .. } => {
                     let sc = &scales[usize::from(*scale) % scales.len()];
-                    if let Some(Some(m)) = nth(&b.scores, i) {
+                    if let Some(Some(MarkSpec {
+                        moderated: Some(p),
+                        bare: true,
+                        ..
+                    })) = nth(&b.scores, i)
+                    {
+                        scores.push((id, sc.pick(*p)));
+                    } else if let Some(Some(m)) = nth(&b.scores, i) {
                         let mut mf = Vec::new();
                         if !m.evaluators.is_empty() {
                             mf.push((

@@ -123,6 +123,33 @@ pub struct Spec {
     pub bids: Vec<BidSpec>,
     /// Every bid a copy of the first (with its own id): all-equal bids.
     pub all_equal: bool,
+    pub rules: Rules,
+}
+
+/// Spec §13–14: thresholds on groups, relative thresholds on groups, a required consensus
+/// (relative thresholds on criteria and limits on stated values sit with their criteria).
+#[derive(Arbitrary, Debug)]
+pub struct Rules {
+    pub consensus: bool,
+    /// Group 1 to 4's minimum sub-total.
+    pub group_thresholds: [Option<GroupThreshold>; 4],
+    /// Group 1 to 4's share of the best qualified sub-total, written as a percentage.
+    pub group_relative: [Option<Written>; 4],
+}
+
+/// A group's threshold: marks, or a share of the group's marks written as a percentage.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum GroupThreshold {
+    Marks(Written),
+    Share(Written),
+}
+
+impl Written {
+    /// The number as a percentage in quotes (`"70%"`), whatever its size: the reader refuses
+    /// what is outside 0% to 100%.
+    pub(crate) fn percent(self) -> J {
+        J::Str(format!("{}%", self.num.text()))
+    }
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -191,10 +218,15 @@ pub enum LeafKind {
     Scored {
         scale: u8,
         threshold: Option<Pick>,
+        /// A share of the best qualified score, written as a percentage.
+        relative: Option<Written>,
     },
     Numeric {
         higher: bool,
         formula: NumericFormula,
+        /// Limits on the stated value.
+        minimum: Option<Written>,
+        maximum: Option<Written>,
     },
     Measures {
         measures: Vec<u8>,
@@ -263,4 +295,6 @@ pub struct MarkSpec {
     pub evaluators: Vec<Pick>,
     pub moderated: Option<Pick>,
     pub rationale: bool,
+    /// A moderated score alone written bare (`"c1": 4`), as the format allows.
+    pub bare: bool,
 }

@@ -468,47 +468,48 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
 /// of the consensus a method promised was found unlawful in Bromcom v United Learning Trust
 /// [2022]; where the tender requires a consensus nothing is averaged, so this never arises.
 fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
+    // Bids named in id order, so the order of bids in the file never shows.
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    crate::sorting::sort(&mut order, &|&a, &b| {
+        prepared[a].bid.id.cmp(&prepared[b].bid.id)
+    });
     for c in &cx.leaves {
         let Kind::Scored { scale, .. } = &c.kind else {
             continue;
         };
-        let value = |i: usize| prepared[i].aggregates.get(c.id.as_str()).map(|a| a.value);
-        let mut off: Vec<usize> = (0..prepared.len())
-            .filter(|&i| value(i).is_some_and(|v| !scale.contains(v)))
-            .collect();
-        if off.is_empty() {
-            continue;
-        }
-        // Named in id order, so the order of bids in the file never shows.
-        crate::sorting::sort(&mut off, &|&a, &b| {
-            prepared[a].bid.id.cmp(&prepared[b].bid.id)
-        });
-        let bid = |i: usize| prepared[i].bid;
-        // "A's 3.5 and B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
+        // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
         // template in any language.
-        let (mut named, mut listed) = (String::new(), String::new());
-        for (k, &i) in off.iter().enumerate() {
-            let sep = match k {
-                0 => "",
-                _ if k == off.len() - 1 => " and ",
-                _ => ", ",
+        let (mut ids, mut named, mut listed) = (Vec::new(), String::new(), String::new());
+        for &i in &order {
+            let p = &prepared[i];
+            let Some(a) = p.aggregates.get(c.id.as_str()) else {
+                continue;
             };
-            let (who, v) = (&bid(i).supplier, Approx(value(i).unwrap_or_default(), 2));
-            let _ = write!(named, "{sep}{who}'s {v}");
-            let _ = write!(listed, "{}{who}: {v}", if k == 0 { "" } else { "; " });
+            if scale.contains(a.value) {
+                continue;
+            }
+            if !ids.is_empty() {
+                named.push_str(", ");
+                listed.push_str("; ");
+            }
+            let (who, v) = (&p.bid.supplier, Approx(a.value, 2));
+            let _ = write!(named, "{who}'s {v}");
+            let _ = write!(listed, "{who}: {v}");
+            ids.push(p.bid.id.clone());
         }
-        let verb = if off.len() == 1 {
-            "is an average of the evaluators' scores, not a point"
-        } else {
-            "are averages of the evaluators' scores, not points"
+        let verb = match ids.len() {
+            0 => continue,
+            1 => "is an average of the evaluators' scores, not a point",
+            _ => "are averages of the evaluators' scores, not points",
         };
+        let count = ids.len();
         out.push(warn(
             "averaged-off-scale",
-            off.iter().map(|&i| bid(i).id.clone()).collect(),
+            ids,
             Params::new()
                 .with("criterion", &c.id)
                 .with("name", &c.name)
-                .with("count", off.len())
+                .with("count", count)
                 .with("scores", listed),
             format!(
                 "on \"{}\", {named} {verb} of the scale; if the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])",

@@ -2,7 +2,7 @@
 // scores). Values are written into the tender as typed (numbers as decimal text, never rounded);
 // an emptied field removes its value, which the engine then reports as missing.
 import { h } from './dom.js';
-import { child, cleanNumber, keyPath, own, put } from './fields.js';
+import { child, cleanNumber, keyPath, marking, own, put, setOwn } from './fields.js';
 import { fill } from '../text/messages.js';
 import { leaves, measureById, scalePoints } from './model.js';
 
@@ -75,7 +75,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       label: `${c.name}: ${ui.expectedScore}`,
       numeric: true,
       width: 'input--w5',
-      get: () => own(bid.scores, c.id)?.moderated,
+      get: () => marking(bid, c.id)?.moderated,
       set: (v) => setIn(bid, 'scores', c.id, numeric(v) === undefined ? undefined : { moderated: numeric(v) }),
     });
   }
@@ -92,7 +92,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       })),
       { value: null, label: ui.notScoredYet },
     ],
-    get: () => own(bid.scores, c.id)?.moderated,
+    get: () => marking(bid, c.id)?.moderated,
     set: (opt) => setIn(bid, 'scores', c.id, opt.value === null ? undefined : { moderated: opt.value }),
   });
 }
@@ -104,9 +104,12 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
   const hint = points.length
     ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
     : null;
-  const score = () => own(bid.scores, c.id);
+  const score = () => marking(bid, c.id);
   const setScore = (key, sub, value) => {
-    const s = child(child(bid, 'scores'), c.id);
+    const scores = child(bid, 'scores');
+    // A bare score becomes an object that keeps it as the moderated score.
+    if (score() !== own(scores, c.id)) setOwn(scores, c.id, score());
+    const s = child(scores, c.id);
     if (sub) {
       const ev = child(s, 'evaluators');
       put(ev, sub, value);
