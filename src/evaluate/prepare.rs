@@ -31,13 +31,18 @@ pub(super) fn msg(code: &'static str, params: Params, message: String) -> Messag
 
 /// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
 pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
-    prepare_at(cx, b, None)
+    prepared(cx, b, None, true)
 }
 
-/// [`prepare`], with the bid's price (its evaluated price under a schedule) taken to be `price`
-/// when given: the price to win tries prices this way. A price given so stands for the rates:
-/// they are neither read nor held to their lines' maxima.
+/// [`prepare`] for the analysis, which needs the figures but not how an evaluated price was
+/// formed, with the bid's price (its evaluated price under a schedule) taken to be `price` when
+/// given: the price to win tries prices this way. A price given so stands for the rates: they
+/// are neither read nor held to their lines' maxima.
 pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -> Prepared<'t> {
+    prepared(cx, b, price, false)
+}
+
+fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool) -> Prepared<'t> {
     let (t, fmt) = (cx.t, &cx.fmt);
     let mut p = Prepared {
         bid: b,
@@ -59,11 +64,10 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
         _ => None,
     });
     if let Some(s) = schedule {
-        if let Evaluated::Price { amount, working } =
-            schedule::evaluated_price(s, &b.prices, &fmt.currency)
-        {
+        let currency = working.then_some(fmt.currency.as_str());
+        if let Evaluated::Price { amount, working } = schedule::evaluate(s, &b.prices, currency) {
             p.price = Some(amount);
-            p.price_working = Some(working);
+            p.price_working = currency.map(|_| working);
         }
     }
     for c in cx.leaves.iter().copied() {
