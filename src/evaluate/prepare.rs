@@ -56,6 +56,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
         price_working: None,
         above_line_max: None,
     };
+    let mut out_of_range = false;
     // The price first: social value as a percentage of it may come earlier in the tree.
     let schedule = cx.price_leaf.and_then(|li| match &cx.leaves[li].kind {
         Kind::Price {
@@ -65,9 +66,14 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     });
     if let Some(s) = schedule {
         let currency = working.then_some(fmt.currency.as_str());
-        if let Evaluated::Price { amount, working } = schedule::evaluate(s, &b.prices, currency) {
-            p.price = Some(amount);
-            p.price_working = currency.map(|_| working);
+        match schedule::evaluate(s, &b.prices, currency) {
+            Evaluated::Price { amount, working } => {
+                p.price = Some(amount);
+                p.price_working = currency.map(|_| working);
+            }
+            Evaluated::Missing => {}
+            // Said once, at the price: social value as a percentage of it is not "missing".
+            Evaluated::OutOfRange => out_of_range = true,
         }
     }
     for c in cx.leaves.iter().copied() {
@@ -180,6 +186,9 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                     && p.price.is_none()
                     && t.info.contract_value.is_none()
                 {
+                    if out_of_range {
+                        continue;
+                    }
                     p.missing.push(msg(
                         "missing-price",
                         params(),
