@@ -158,11 +158,14 @@ impl Setup<'_> {
                 // Under a schedule the price is the evaluated price, reached by changing every
                 // rate by the same share.
                 let rates = |c: Option<Decimal>| match c {
-                    Some(c) if c < Decimal::ZERO => format!(", every rate cut by {}%", Plain(-c)),
-                    Some(c) if c > Decimal::ZERO => {
-                        format!(", every rate raised by {}%", Plain(c))
+                    Some(c) => {
+                        let (how, by) = if c < Decimal::ZERO {
+                            ("cut", -c)
+                        } else {
+                            ("raised", c)
+                        };
+                        format!(", every rate {how} by {}%", Plain(by))
                     }
-                    Some(_) => ", every rate as it is".to_string(),
                     None => String::new(),
                 };
                 let message = match (outcome, best) {

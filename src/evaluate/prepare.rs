@@ -127,7 +127,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
             Kind::Price {
                 ceiling, formula, ..
             } => match p.price {
-                None if schedule.is_some() => schedule_gaps(c, schedule, &mut p),
+                None if schedule.is_some() => schedule_gaps(&params, schedule, &mut p),
                 None => p.missing.push(msg(
                     "missing-price",
                     params(),
@@ -135,9 +135,9 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                 )),
                 Some(price) => {
                     if let Some(s) = schedule {
-                        line_maxima(cx, c, s, &mut p);
+                        line_maxima(cx, &params, s, &mut p);
                     }
-                    if let Some(reason) = not_scorable(cx, c, formula, price) {
+                    if let Some(reason) = not_scorable(cx, &params, formula, price) {
                         p.reasons.push(reason);
                     }
                     if let Some(ceil) = ceiling {
@@ -233,18 +233,14 @@ fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
 
 /// Why a schedule gave no evaluated price: the rates still missing (each named), or a sum beyond
 /// what an exact figure holds.
-fn schedule_gaps(c: &Criterion, schedule: Option<&Schedule>, p: &mut Prepared) {
+fn schedule_gaps(params: &dyn Fn() -> Params, schedule: Option<&Schedule>, p: &mut Prepared) {
     let Some(s) = schedule else { return };
     let before = p.missing.len();
     for line in s.lines.iter().filter(|l| l.evaluated()) {
         if !p.bid.prices.contains_key(&line.id) {
             p.missing.push(msg(
                 "missing-price-line",
-                Params::new()
-                    .with("criterion", &c.id)
-                    .with("name", &c.name)
-                    .with("line", &line.id)
-                    .with("lineName", &line.name),
+                params().with("line", &line.id).with("lineName", &line.name),
                 format!("enter the bid's rate for \"{}\"", line.name),
             ));
         }
@@ -256,15 +252,18 @@ fn schedule_gaps(c: &Criterion, schedule: Option<&Schedule>, p: &mut Prepared) {
 
 /// Rates above their line's `max` (spec §11): each disqualifies the bid, or under
 /// `"aboveCeiling": "zero"` the price scores nothing and is left out of the comparison.
-fn line_maxima<'t>(cx: &Ctx<'t>, c: &Criterion, s: &'t Schedule, p: &mut Prepared<'t>) {
+fn line_maxima<'t>(
+    cx: &Ctx<'t>,
+    params: &dyn Fn() -> Params,
+    s: &'t Schedule,
+    p: &mut Prepared<'t>,
+) {
     for (line, rate) in schedule::above_max(s, &p.bid.prices) {
         let max = line.max.unwrap_or_default();
         match s.above_max {
             AboveCeiling::Disqualify => p.reasons.push(msg(
                 "above-line-max",
-                Params::new()
-                    .with("criterion", &c.id)
-                    .with("name", &c.name)
+                params()
                     .with("line", &line.id)
                     .with("lineName", &line.name)
                     .with("rate", Plain(rate))
@@ -288,7 +287,12 @@ fn line_maxima<'t>(cx: &Ctx<'t>, c: &Criterion, s: &'t Schedule, p: &mut Prepare
 /// to a reference, zero under an uncapped reference ratio, and zero or less under the
 /// quality-price ratio. The model is fine; this bid's number is not, so the bid is disqualified
 /// with the formulas that could score it.
-fn not_scorable(cx: &Ctx, c: &Criterion, formula: &Formula, price: Decimal) -> Option<Message> {
+fn not_scorable(
+    cx: &Ctx,
+    params: &dyn Fn() -> Params,
+    formula: &Formula,
+    price: Decimal,
+) -> Option<Message> {
     let t = cx.t;
     let (name, (needs, can)) = if t.award.scores_price() {
         (formula.as_str(), crate::price::unscorable(formula, price)?)
@@ -305,9 +309,7 @@ fn not_scorable(cx: &Ctx, c: &Criterion, formula: &Formula, price: Decimal) -> O
     };
     Some(msg(
         "price-not-scorable",
-        Params::new()
-            .with("criterion", &c.id)
-            .with("name", &c.name)
+        params()
             .with("price", Plain(price))
             .with("formula", name)
             .with("scorable", can),
