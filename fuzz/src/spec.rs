@@ -123,6 +123,28 @@ pub struct Spec {
     pub bids: Vec<BidSpec>,
     /// Every bid a copy of the first (with its own id): all-equal bids.
     pub all_equal: bool,
+    /// A price schedule on the price criterion (spec §11): bids then give rates, not a price.
+    /// Last, so that the corpus written before it still reads as it did.
+    pub schedule: Option<ScheduleSpec>,
+}
+
+/// A price schedule: its lines, a whole-life cost when a line is paid per year, and each bid's
+/// rates (by bid, then by line).
+#[derive(Arbitrary, Debug)]
+pub struct ScheduleSpec {
+    pub lines: Vec<LineSpec>,
+    pub years: u8,
+    pub discount_rate: Written,
+    pub rates: Vec<Vec<Option<Written>>>,
+}
+
+#[derive(Arbitrary, Debug)]
+pub struct LineSpec {
+    pub quantity: Option<Written>,
+    pub income: bool,
+    pub max: Option<Written>,
+    pub optional: bool,
+    pub per_year: bool,
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
