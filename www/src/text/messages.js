@@ -944,6 +944,14 @@ Object.assign(EN_GB.warningTitles, {
   'zero-price': 'Prices of zero',
   'abnormally-low-line': 'Abnormally low rates',
 });
+Object.assign(EN_GB.ui, {
+  ratesLegend: 'Rates',
+  rateLabel: '{name} ({currency})',
+  rateHint: 'The rate for one {unit}; the buyer estimates {quantity}.',
+  rateHintOptional: 'The rate for one {unit}; the buyer estimates {quantity}. Priced but not evaluated.',
+  rateUnit: 'unit',
+  priceWorking: 'Evaluated price: {working}',
+});
 
 const CATALOGUES = { 'en-GB': EN_GB };
 
