@@ -121,7 +121,7 @@ pub enum ErrorKind {
     /// A bid prices a line that is not in the schedule.
     UnknownPriceLine { id: String },
     /// A schedule with no lines, or with only optional ones (nothing to evaluate).
-    EmptySchedule { id: String, all_optional: bool },
+    EmptySchedule { id: String },
     /// `lifeCycle.years` that is not a whole number from 1 to 100.
     InvalidYears { found: String },
     /// `lifeCycle.discountRate` outside 0 (included) to 1 (excluded).
@@ -277,12 +277,10 @@ impl ErrorKind {
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
             // §11 price schedules
-            PriceWithSchedule { id } | UnknownPriceLine { id } | LifeCycleUnused { id } => {
-                p.with("id", id)
-            }
-            EmptySchedule { id, all_optional } => {
-                p.with("id", id).with("allOptional", all_optional)
-            }
+            PriceWithSchedule { id }
+            | UnknownPriceLine { id }
+            | LifeCycleUnused { id }
+            | EmptySchedule { id } => p.with("id", id),
             InvalidYears { found } | InvalidDiscountRate { found } => p.with("found", found),
             MissingLifeCycle { line } => p.with("line", line),
             // §13 thresholds and limits
@@ -425,11 +423,8 @@ impl ErrorKind {
             UnknownPriceLine { id } => format!(
                 "there is no line \"{id}\" in the price schedule; check the id against the schedule"
             ),
-            EmptySchedule { id, all_optional: false } => format!(
-                "the schedule of criterion \"{id}\" has no lines; add the lines bids must price, or remove \"schedule\""
-            ),
-            EmptySchedule { id, all_optional: true } => format!(
-                "every line of the schedule of criterion \"{id}\" is optional, so nothing would be evaluated; make at least one line not optional"
+            EmptySchedule { id } => format!(
+                "the schedule of criterion \"{id}\" has no line that is evaluated (it has none, or only optional ones); add the lines bids must price, or remove \"schedule\""
             ),
             InvalidYears { found } => format!(
                 "{found} years is not allowed; use a whole number of years from 1 to 100"

@@ -16,7 +16,12 @@ pub fn award_criteria(t: &Tender) -> Value {
         .into_iter()
         .filter(|c| c.kind != Kind::PassFail)
         .map(|c| {
-            let kind = match c.kind {
+            let kind = match &c.kind {
+                // A whole-life cost (spec §11) is the notice's "cost": price and the costs of
+                // use over the life cycle.
+                Kind::Price {
+                    schedule: Some(s), ..
+                } if s.life_cycle.is_some() => "cost",
                 Kind::Price { .. } => "price",
                 _ => "quality",
             };
@@ -46,7 +51,9 @@ pub fn award_criteria(t: &Tender) -> Value {
             v
         })
         .collect();
-    let has_price = criteria.iter().any(|c| c["type"] == "price");
+    let has_price = criteria
+        .iter()
+        .any(|c| c["type"] == "price" || c["type"] == "cost");
     let has_quality = criteria.iter().any(|c| c["type"] == "quality");
     let code = match (has_price, has_quality) {
         (true, false) => "priceOnly",
@@ -80,5 +87,21 @@ mod tests {
         assert_eq!(c[0]["numbers"][0]["number"].to_string(), "30");
         assert_eq!(c[1]["numbers"][0]["weight"], "percentageExact");
         assert_eq!(c[2]["numbers"][0]["number"].to_string(), "25");
+    }
+
+    #[test]
+    fn a_whole_life_cost_is_published_as_cost() {
+        let t = crate::read(
+            r#"{"format":"bidscore/1","criteria":[{"id":"price","kind":"price","name":"Whole-life cost",
+              "weight":100,"lifeCycle":{"years":10,"discountRate":"0.035"},
+              "schedule":[{"id":"buy","name":"Purchase"},{"id":"run","name":"Running","perYear":true}]}]}"#,
+        )
+        .unwrap();
+        let v = super::award_criteria(&t);
+        assert_eq!(v["awardCriteria"], "priceOnly");
+        assert_eq!(
+            v["awardCriteriaBreakdown"][0]["awardCriteria"][0]["type"],
+            "cost"
+        );
     }
 }

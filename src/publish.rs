@@ -719,6 +719,52 @@ mod tests {
     }
 
     #[test]
+    fn a_price_schedule_is_published_with_its_quantities_and_present_value_factors() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/schedule-whole-life-cost.json"
+        );
+        let fixture: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let t = crate::read(&fixture["tender"].to_string()).unwrap();
+        let s = super::describe(&t).price.unwrap().schedule.unwrap();
+        let lines: Vec<(&str, &str, Option<&str>, bool)> = s
+            .lines
+            .iter()
+            .map(|l| {
+                (
+                    l.id.as_str(),
+                    l.quantity.as_str(),
+                    l.unit.as_deref(),
+                    l.per_year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("design", "1", None, false),
+                ("install", "1", None, false),
+                ("maintenance", "12", Some("month"), true),
+                ("support", "240", Some("hour"), true)
+            ]
+        );
+        // 1 ÷ 1.035, 1 ÷ 1.035², 1 ÷ 1.035³ to 6 decimals, and their sum.
+        let life = s.life_cycle.unwrap();
+        assert_eq!(life.factors, ["0.966184", "0.933511", "0.901943"]);
+        assert_eq!((life.years, life.factor_sum.as_str()), (3, "2.801638"));
+        assert!(s.words.contains("over 3 years at 3.5%"), "{}", s.words);
+        // Without a schedule the published model has no "schedule" at all.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/www/examples/council-wellbeing.json"
+        ))
+        .unwrap();
+        let plain = serde_json::to_value(super::describe(&crate::read(&text).unwrap())).unwrap();
+        assert!(plain["price"].get("schedule").is_none());
+    }
+
+    #[test]
     fn other_award_methods_are_worked_through_made_up_bids() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -119,3 +119,41 @@ fn hypothetical_bids_get_no_summary() {
     let e = bidscore::evaluate(&t);
     assert!(debriefs(&t, &e).iter().all(|d| d.bid != "b4"));
 }
+
+// §11 price schedules
+
+#[test]
+fn a_summary_under_a_price_schedule_shows_how_each_evaluated_price_was_formed() {
+    let path = format!(
+        "{}/tests/fixtures/schedule-income-line.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let t = bidscore::read(&fixture["tender"].to_string()).unwrap();
+    let e = bidscore::evaluate(&t);
+    let all = debriefs(&t, &e);
+    let a = all.iter().find(|d| d.bid == "a").unwrap();
+    let price = a.criteria.iter().find(|c| c.id == "price").unwrap();
+    // How the price was assessed names the schedule: 2 cost lines, less 1 income line.
+    assert!(
+        price.assessed.contains(
+            "the evaluated price is the sum of each rate × its published quantity over 2 cost lines, less the same over 1 income line"
+        ),
+        "{}",
+        price.assessed
+    );
+    // Its own evaluated price and the winner's (b), each with every product, then the score.
+    assert_eq!(
+        price.explanation,
+        "evaluated price 48 × £400.00 + 12 × £250.00 − 200 × £5.00 = £21,200.00; 60 × £19,440.00 ÷ £21,200.00 = 55.02"
+    );
+    assert_eq!(
+        price.winner_explanation.as_deref(),
+        Some("evaluated price 48 × £380.00 + 12 × £300.00 − 200 × £12.00 = £19,440.00; 60 × £19,440.00 ÷ £19,440.00 = 60.00")
+    );
+    assert!(
+        a.text.contains("Explanation: evaluated price 48 × £400.00"),
+        "{}",
+        a.text
+    );
+}

@@ -385,6 +385,9 @@ impl Spec {
                         f.push(("ceiling", c.json()));
                         f.push(("aboveCeiling", s(if *zero { "zero" } else { "disqualify" })));
                     }
+                    if let Some(sc) = self.schedule() {
+                        sc.render(&mut f);
+                    }
                 }
                 LeafKind::PassFail => {
                     f.push(("kind", s("pass-fail")));
@@ -615,10 +618,12 @@ impl Spec {
             ("id", s(&format!("b{bi}"))),
             ("supplier", s(&format!("Supplier {bi}"))),
         ];
-        match b.price {
-            Some(p) => f.push(("price", p.json())),
-            None if b.complete => f.push(("price", J::Raw(format!("{}", 1000 + bi)))),
-            None => {}
+        let priced = kinds.iter().any(|k| matches!(k, LeafKind::Price { .. }));
+        match (b.price, self.schedule().filter(|_| priced)) {
+            (_, Some(sc)) => f.push(("prices", sc.rates(bi, b.complete))),
+            (Some(p), None) => f.push(("price", p.json())),
+            (None, None) if b.complete => f.push(("price", J::Raw(format!("{}", 1000 + bi)))),
+            (None, None) => {}
         }
         if b.hypothetical {
             f.push(("hypothetical", J::Bool(true)));
@@ -696,6 +701,67 @@ impl Spec {
             f.push(("commitments", J::Obj(commitments)));
         }
         obj(f)
+    }
+}
+
+impl Spec {
+    /// The price schedule, when it has a line.
+    fn schedule(&self) -> Option<&ScheduleSpec> {
+        self.schedule.as_ref().filter(|s| !s.lines.is_empty())
+    }
+}
+
+const MAX_LINES: usize = 6;
+
+impl ScheduleSpec {
+    /// `schedule` (and `lifeCycle` when a line is paid per year) on the price criterion.
+    fn render(&self, f: &mut Vec<(&'static str, J)>) {
+        let lines = self.lines.iter().take(MAX_LINES).enumerate().map(|(i, l)| {
+            let mut lf = vec![
+                ("id", s(&format!("l{i}"))),
+                ("name", s(&format!("Line {i}"))),
+            ];
+            if let Some(q) = l.quantity {
+                lf.push(("quantity", q.json()));
+            }
+            for (field, on) in [
+                ("income", l.income),
+                ("optional", l.optional),
+                ("perYear", l.per_year),
+            ] {
+                if on {
+                    lf.push((field, J::Bool(true)));
+                }
+            }
+            if let Some(m) = l.max {
+                lf.push(("max", m.json()));
+            }
+            obj(lf)
+        });
+        f.push(("schedule", J::Arr(lines.collect())));
+        if self.lines.iter().take(MAX_LINES).any(|l| l.per_year) {
+            f.push((
+                "lifeCycle",
+                obj(vec![
+                    ("years", J::Raw((self.years % 100 + 1).to_string())),
+                    ("discountRate", self.discount_rate.json()),
+                ]),
+            ));
+        }
+    }
+
+    /// Bid `bi`'s rates: as drawn, and for a complete bid a rate for every line left out.
+    fn rates(&self, bi: usize, complete: bool) -> J {
+        let drawn = nth(&self.rates, bi).map(Vec::as_slice).unwrap_or_default();
+        let mut out = Vec::new();
+        for i in 0..self.lines.len().min(MAX_LINES) {
+            match nth(drawn, i) {
+                Some(Some(r)) => out.push((format!("l{i}"), r.json())),
+                _ if complete => out.push((format!("l{i}"), J::Raw(format!("{}", 10 + bi + i)))),
+                _ => {}
+            }
+        }
+        J::Obj(out)
     }
 }
 

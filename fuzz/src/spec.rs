@@ -124,6 +124,9 @@ pub struct Spec {
     /// Every bid a copy of the first (with its own id): all-equal bids.
     pub all_equal: bool,
     pub rules: Rules,
+    /// A price schedule on the price criterion (spec §11): bids then give rates, not a price.
+    /// Last, so that the corpus written before it still reads as it did.
+    pub schedule: Option<ScheduleSpec>,
 }
 
 /// Spec §13–14: thresholds on groups, relative thresholds on groups, a required consensus
@@ -150,6 +153,25 @@ impl Written {
     pub(crate) fn percent(self) -> J {
         J::Str(format!("{}%", self.num.text()))
     }
+}
+
+/// A price schedule: its lines, a whole-life cost when a line is paid per year, and each bid's
+/// rates (by bid, then by line).
+#[derive(Arbitrary, Debug)]
+pub struct ScheduleSpec {
+    pub lines: Vec<LineSpec>,
+    pub years: u8,
+    pub discount_rate: Written,
+    pub rates: Vec<Vec<Option<Written>>>,
+}
+
+#[derive(Arbitrary, Debug)]
+pub struct LineSpec {
+    pub quantity: Option<Written>,
+    pub income: bool,
+    pub max: Option<Written>,
+    pub optional: bool,
+    pub per_year: bool,
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]

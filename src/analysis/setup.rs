@@ -2,7 +2,7 @@
 //! standing re-scored with some of its inputs changed ("what if").
 
 use crate::context::{Ctx, Prepared};
-use crate::evaluate::{self, fields, official, prepare, score_criterion, total_of};
+use crate::evaluate::{self, fields, official, prepare_at, score_criterion, total_of};
 use crate::model::*;
 use crate::price::Field;
 use crate::ranking::{compare, Standing};
@@ -66,7 +66,7 @@ pub(super) struct Setup<'t> {
 impl<'t> Setup<'t> {
     pub(super) fn new(t: &'t Tender, official: &'t Evaluation) -> Setup<'t> {
         let cx = Ctx::new(t);
-        let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
+        let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
         let pool = (0..t.bids.len())
             .filter(|&i| official.bids[i].status == Status::Ranked)
             .collect();
@@ -126,7 +126,7 @@ impl<'t> Setup<'t> {
         changed: &Bid,
         dependent: &[usize],
     ) -> Option<Vec<(usize, WhatIf)>> {
-        self.what_if_prepared(i, prepare(&self.cx, changed), dependent)
+        self.what_if_prepared(i, prepare_at(&self.cx, changed, None), dependent)
     }
 
     /// [`Self::what_if`] with the changed bid already prepared (the price to win prepares it at

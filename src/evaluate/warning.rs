@@ -380,11 +380,12 @@ fn zero_price(
     {
         return;
     }
-    let at_zero: Vec<String> = pool
-        .iter()
-        .filter(|&&i| input_amount(cx.t, c, &prepared[i]).is_some_and(|p| p.is_zero()))
-        .map(|&i| bids[i].id.clone())
-        .collect();
+    let mut at_zero = Vec::new();
+    for &i in pool {
+        if input_amount(cx.t, c, &prepared[i]).is_some_and(|p| p.is_zero()) {
+            at_zero.push(bids[i].id.clone());
+        }
+    }
     if at_zero.is_empty() {
         return;
     }
@@ -397,12 +398,9 @@ fn zero_price(
             .with("formula", formula.as_str())
             .with("count", count),
         format!(
-            "the lowest qualified price is {}, so under \"{}\" the {} at {} {} full marks for price and every other bid none",
-            cx.fmt.money(Decimal::ZERO),
+            "the lowest qualified price is {zero}, so under \"{}\" a bid at {zero} gets full marks for price and every other bid none ({count} at {zero})",
             formula.as_str(),
-            if count == 1 { "bid" } else { "bids" },
-            cx.fmt.money(Decimal::ZERO),
-            if count == 1 { "gets" } else { "get" }
+            zero = cx.fmt.money(Decimal::ZERO),
         ),
     ));
 }
@@ -418,10 +416,12 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
     };
     let pct = cx.t.abnormally_low_percent;
     for line in schedule.lines.iter().filter(|l| !l.income) {
-        let rates: Vec<(usize, Decimal)> = pool
-            .iter()
-            .filter_map(|&i| cx.t.bids[i].prices.get(&line.id).map(|r| (i, *r)))
-            .collect();
+        let mut rates = Vec::new();
+        for &i in pool {
+            if let Some(r) = cx.t.bids[i].prices.get(&line.id) {
+                rates.push((i, *r));
+            }
+        }
         if rates.len() < 3 {
             continue;
         }

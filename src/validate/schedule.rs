@@ -44,13 +44,7 @@ impl Reader {
         };
         self.count(list.len(), MAX_PRICE_LINES, "price lines", &at);
         if list.is_empty() {
-            self.err(
-                ErrorKind::EmptySchedule {
-                    id: id.into(),
-                    all_optional: false,
-                },
-                &at,
-            );
+            self.err(ErrorKind::EmptySchedule { id: id.into() }, &at);
         }
         let mut lines = Vec::with_capacity(list.len());
         // Where each line read is in the list (a line in error is left out).
@@ -67,13 +61,7 @@ impl Reader {
             }
         }
         if complete && !lines.is_empty() && lines.iter().all(|l| l.optional) {
-            self.err(
-                ErrorKind::EmptySchedule {
-                    id: id.into(),
-                    all_optional: true,
-                },
-                &at,
-            );
+            self.err(ErrorKind::EmptySchedule { id: id.into() }, &at);
         }
         let life_cycle = life_cycle(self);
         let per_year = lines.iter().any(|l| l.per_year);

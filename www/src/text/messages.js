@@ -970,6 +970,14 @@ EN_GB.thresholdRules = {
   'limit-maximum': 'A value for “{name}” above {amount}',
 };
 Object.assign(EN_GB.debrief, { groupThreshold: '{name}: {rule}.' });
+Object.assign(EN_GB.ui, {
+  ratesLegend: 'Rates',
+  rateLabel: '{name} ({currency})',
+  rateHint: 'The rate for one {unit}; the buyer estimates {quantity}.',
+  rateHintOptional: 'The rate for one {unit}; the buyer estimates {quantity}. Priced but not evaluated.',
+  rateUnit: 'unit',
+  priceWorking: 'Evaluated price: {working}',
+});
 
 const CATALOGUES = { 'en-GB': EN_GB };
 

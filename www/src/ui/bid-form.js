@@ -30,6 +30,8 @@ export function supplierField(ctx, bid, at) {
 
 export function priceField(ctx, bid, at) {
   const currency = ctx.tender.tender?.currency ?? 'GBP';
+  const schedule = leaves(ctx.tender).find((c) => c.kind === 'price')?.schedule;
+  if (Array.isArray(schedule) && schedule.length) return rateFields(ctx, bid, at, schedule, currency);
   return ctx.fields.text({
     path: `${at}.price`,
     label: fill(ctx.cat.ui.priceLabel, { currency }),
@@ -38,6 +40,32 @@ export function priceField(ctx, bid, at) {
     get: () => bid.price,
     set: (v) => put(bid, 'price', numeric(v)),
   });
+}
+
+/**
+ * Under a price schedule (spec §11), a rate for each line instead of one price: the engine
+ * multiplies them by the buyer's quantities into the evaluated price.
+ */
+function rateFields(ctx, bid, at, lines, currency) {
+  const { ui } = ctx.cat;
+  return h(
+    'div',
+    { class: 'section' },
+    h('h4', { class: 'heading-s' }, ui.ratesLegend),
+    lines.map((line) =>
+      ctx.fields.text({
+        path: keyPath(`${at}.prices`, String(line?.id)),
+        label: fill(ui.rateLabel, { name: line?.name ?? line?.id, currency }),
+        hint: fill(line?.optional ? ui.rateHintOptional : ui.rateHint, {
+          quantity: ctx.fmt.number(String(line?.quantity ?? 1)),
+          unit: line?.unit ?? ui.rateUnit,
+        }),
+        numeric: true,
+        get: () => own(bid.prices, String(line?.id)),
+        set: (v) => setIn(bid, 'prices', String(line?.id), numeric(v)),
+      }),
+    ),
+  );
 }
 
 export function gateFields(ctx, bid, at) {
