@@ -114,6 +114,14 @@ pub enum ErrorKind {
     LoneSurrogate,
     /// The file's bytes are not UTF-8 text; `offset` is the first bad byte, from 0.
     InvalidUtf8 { offset: usize },
+    // §15 abnormally low: the proximity test
+    /// `abnormallyLow.proximityMin` above `proximityMax`: no margin could lie within both.
+    ProximityMinAboveMax { min: String, max: String },
+    // §16 the recorded draw
+    /// `"draw"` in `tieBreak` without a `tieDrawSeed` to draw from (or with an empty one).
+    MissingTieDrawSeed,
+    /// `"draw"` in `tieBreak` with a rule after it: no bids are equal after a draw.
+    TieDrawNotLast,
 }
 
 impl ErrorKind {
@@ -162,6 +170,11 @@ impl ErrorKind {
             ReservedId { .. } => "reserved-id",
             LoneSurrogate => "lone-surrogate",
             InvalidUtf8 { .. } => "invalid-utf8",
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { .. } => "proximity-min-above-max",
+            // §16 the recorded draw
+            MissingTieDrawSeed => "missing-tie-draw-seed",
+            TieDrawNotLast => "tie-draw-not-last",
         }
     }
 
@@ -231,6 +244,10 @@ impl ErrorKind {
             ReservedId { id } => p.with("id", id),
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { min, max } => p.with("min", min).with("max", max),
+            // §16 the recorded draw
+            MissingTieDrawSeed | TieDrawNotLast => p,
         }
     }
 
@@ -349,6 +366,13 @@ impl ErrorKind {
             InvalidUtf8 { offset } => format!(
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
             ),
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { min, max } => format!(
+                "the smallest proximity margin ({min}) is above the largest ({max}); swap them or correct one"
+            ),
+            // §16 the recorded draw
+            MissingTieDrawSeed => "the last tie-break rule is a draw; record the seed it is drawn from in \"tieDrawSeed\", such as the date and place the buyer chose it".into(),
+            TieDrawNotLast => "\"draw\" must be the last tie-break rule, since no bids are equal after it; move it to the end or remove the rules after it".into(),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::result::Warning;
 use crate::text::Params;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -42,6 +43,10 @@ pub struct Published {
     /// `criterion`, `total` or `none`.
     pub rounding_stage: &'static str,
     pub warnings: Vec<Warning>,
+    // §15 abnormally low
+    /// How abnormally low prices are treated (spec §9 and §15), code `abnormally-low` with
+    /// `percent` and, with the proximity test, `proximityPercent`, `proximityMin`, `proximityMax`.
+    pub abnormally_low: crate::text::Message,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -174,6 +179,17 @@ pub fn describe(t: &Tender) -> Published {
                     params: Params::new().with("id", id).with("name", name),
                 }
             }
+            // §16 the recorded draw
+            TieBreak::Draw => {
+                let seed = t.tie_draw_seed.as_deref().unwrap_or_default();
+                crate::text::Message {
+                    code: "draw",
+                    message: format!(
+                        "a draw from the recorded seed \"{seed}\": each bid draws a number from the seed and its id, and the lower number ranks higher, so anyone can repeat it"
+                    ),
+                    params: Params::new().with("seed", seed),
+                }
+            }
         })
         .collect();
     Published {
@@ -257,6 +273,47 @@ pub fn describe(t: &Tender) -> Published {
         rounding_decimals: t.rounding.decimals,
         rounding_stage: t.rounding.stage.as_str(),
         warnings,
+        abnormally_low: abnormally_low(t),
+    }
+}
+
+/// The abnormally low rule in words (spec §9 and §15): suppliers should know that a price far
+/// below the others is queried, and when.
+fn abnormally_low(t: &Tender) -> crate::text::Message {
+    let pct = Plain(t.abnormally_low_percent);
+    let mut params = Params::new().with("percent", pct);
+    let mut message = format!(
+        "a price more than {pct}% below the average of the qualified prices without the highest (with 3 or more qualified prices)"
+    );
+    if let Some(p) = t.abnormally_low_proximity {
+        let money = |d: Decimal| crate::money::money(d, &t.info.currency);
+        params = params.with("proximityPercent", Plain(p.percent));
+        let _ = write!(
+            message,
+            ", and more than {}% of the next lowest qualified price below it",
+            Plain(p.percent)
+        );
+        let bounds = match (p.min, p.max) {
+            (Some(lo), Some(hi)) => format!(" (at least {} and at most {})", money(lo), money(hi)),
+            (Some(lo), None) => format!(" (at least {})", money(lo)),
+            (None, Some(hi)) => format!(" (at most {})", money(hi)),
+            (None, None) => String::new(),
+        };
+        message.push_str(&bounds);
+        if let Some(lo) = p.min {
+            params = params.with("proximityMin", Plain(lo));
+        }
+        if let Some(hi) = p.max {
+            params = params.with("proximityMax", Plain(hi));
+        }
+    }
+    message.push_str(
+        ", is abnormally low: the buyer asks the supplier to explain it before deciding, and does not reject it automatically",
+    );
+    crate::text::Message {
+        code: "abnormally-low",
+        params,
+        message,
     }
 }
 

@@ -26,6 +26,8 @@ pub(crate) fn warnings(
     evaluator_spread(t, &mut out);
     ties(bids, &mut out);
     incomplete(bids, &mut out);
+    // §16 the recorded draw
+    ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
@@ -57,7 +59,9 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             ),
         ));
     }
-    if !max.is_zero() && !marks_are_money {
+    // §17: the social value minimum is UK policy (PPN 06/20, PPN 002), so it is checked only for
+    // a tender run in the United Kingdom.
+    if !max.is_zero() && !marks_are_money && t.info.in_uk() {
         let sv: Decimal = t
             .groups()
             .iter()
@@ -99,6 +103,19 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
                 ));
             }
         }
+    }
+    // §16: a seed recorded for a draw the rules never make.
+    if let Some(seed) = t
+        .tie_draw_seed
+        .as_deref()
+        .filter(|_| t.tie_break.last() != Some(&TieBreak::Draw))
+    {
+        out.push(warn(
+            "tie-draw-seed-unused",
+            vec![],
+            Params::new().with("seed", seed),
+            "\"tieDrawSeed\" is recorded but the tie-break rules do not end with \"draw\", so bids still equal share a rank; add \"draw\" as the last rule, or remove the seed".into(),
+        ));
     }
 }
 
@@ -242,28 +259,93 @@ fn abnormally_low(
         rest.iter().map(|(_, p)| *p).sum::<Decimal>() / Decimal::from(rest.len() as u64);
     let pct = t.abnormally_low_percent;
     let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
-    for &(i, p) in &prices {
+    for (k, &(i, p)) in prices.iter().enumerate() {
         if p < limit {
             let below = (average - p) / average * Decimal::ONE_HUNDRED;
+            let mut params = Params::new()
+                .with("price", Plain(p))
+                .with("average", fixed(average, 2))
+                .with("percentBelow", fixed(below, 1))
+                .with("percent", Plain(pct));
+            let mut message = format!(
+                "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%",
+                bids[i].supplier,
+                fmt.money(p),
+                fixed(below, 1),
+                fmt.money(average),
+                Plain(pct)
+            );
+            // §15: also more than the proximity margin below the next lowest price. Another bid
+            // at the same price is the next lowest, with no gap at all.
+            if let Some(rule) = t.abnormally_low_proximity {
+                let next = match k.checked_sub(1).map(|j| prices[j].1) {
+                    Some(q) if q == p => Some(p),
+                    _ => prices.get(k + 1).map(|x| x.1),
+                };
+                let Some(found) = next.and_then(|next| proximity(rule, p, next)) else {
+                    continue;
+                };
+                if found.gap <= found.margin {
+                    continue;
+                }
+                params = params
+                    .with("next", Plain(found.next))
+                    .with("gap", fixed(found.gap, 2))
+                    .with("margin", fixed(found.margin, 2))
+                    .with("marginFrom", found.from)
+                    .with("proximityPercent", Plain(rule.percent));
+                message.push_str(&format!(
+                    ", and {} below the next lowest price of {}, more than the margin of {}",
+                    fmt.money(found.gap),
+                    fmt.money(found.next),
+                    fmt.money(found.margin)
+                ));
+            }
+            message.push_str(
+                ": ask the supplier to explain it before deciding; do not reject it automatically",
+            );
             out.push(warn(
                 "abnormally-low",
                 vec![bids[i].id.clone()],
-                Params::new()
-                    .with("price", Plain(p))
-                    .with("average", fixed(average, 2))
-                    .with("percentBelow", fixed(below, 1))
-                    .with("percent", Plain(pct)),
-                format!(
-                    "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%: ask the supplier to explain it before deciding; do not reject it automatically",
-                    bids[i].supplier,
-                    fmt.money(p),
-                    fixed(below, 1),
-                    fmt.money(average),
-                    Plain(pct)
-                ),
+                params,
+                message,
             ));
         }
     }
+}
+
+/// The proximity test's figures for one price (spec §15).
+struct Gap {
+    next: Decimal,
+    /// next − price.
+    gap: Decimal,
+    margin: Decimal,
+    /// What set the margin: `percent` of the next price, or the `minimum` or `maximum` it is kept
+    /// within.
+    from: &'static str,
+}
+
+/// The margin = |next| × percent ÷ 100, kept within [min, max] (the size of the next price, should
+/// it be negative), and the gap to the next lowest price. A margin too large for a decimal is the
+/// maximum if one is set, else no price could be that far below: `None`, not flagged.
+fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
+    let share = crate::money::mul(next.abs(), rule.percent)
+        .and_then(|x| crate::money::div(x, Decimal::ONE_HUNDRED));
+    let (margin, from) = match (share, rule.min, rule.max) {
+        (None, _, Some(hi)) => (hi, "maximum"),
+        (None, _, None) => return None,
+        (Some(m), Some(lo), _) if m < lo => (lo, "minimum"),
+        (Some(m), _, Some(hi)) if m > hi => (hi, "maximum"),
+        (Some(m), _, _) => (m, "percent"),
+    };
+    // Prices within the limits of a file: the difference of two fits.
+    let gap = crate::money::sub(next, price)?;
+    Some(Gap {
+        next,
+        gap,
+        margin,
+        from,
+    })
 }
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
@@ -324,6 +406,33 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
                 "{} share rank {rank} with {} each, after every tie-break rule",
                 names.join(" and "),
                 group[0].total
+            ),
+        ));
+    }
+}
+
+/// `tie-drawn`: bids still equal after every other tie-break rule, put in order by the recorded
+/// draw (spec §16). Named with the order and the seed, so anyone can repeat the draw.
+fn ties_drawn(t: &Tender, bids: &[BidResult], out: &mut Vec<Warning>) {
+    let seed = t.tie_draw_seed.as_deref().unwrap_or_default();
+    for run in crate::ranking::drawn(t, bids) {
+        let ids: Vec<&str> = run.iter().map(|&i| bids[i].id.as_str()).collect();
+        let names: Vec<&str> = run.iter().map(|&i| bids[i].supplier.as_str()).collect();
+        let first = bids[run[0]].rank.unwrap_or_default();
+        let last = bids[run[run.len() - 1]].rank.unwrap_or_default();
+        out.push(warn(
+            "tie-drawn",
+            ids.iter().map(|id| id.to_string()).collect(),
+            Params::new()
+                .with("rank", first)
+                .with("last", last)
+                .with("order", ids.join(", "))
+                .with("suppliers", names.join(", "))
+                .with("seed", seed),
+            format!(
+                "{} were still equal after every other tie-break rule; the draw from the recorded seed \"{seed}\" ranks them {first} to {last} in this order: {}",
+                names.join(" and "),
+                names.join(", ")
             ),
         ));
     }
