@@ -367,12 +367,14 @@ impl ErrorKind {
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
             ),
             // §15 abnormally low: the proximity test
-            ProximityMinAboveMax { min, max } => format!(
-                "the smallest proximity margin ({min}) is above the largest ({max}); swap them or correct one"
-            ),
+            ProximityMinAboveMax { min, max } => {
+                format!("proximityMin ({min}) is above proximityMax ({max}); swap them")
+            }
             // §16 the recorded draw
-            MissingTieDrawSeed => "the last tie-break rule is a draw; record the seed it is drawn from in \"tieDrawSeed\", such as the date and place the buyer chose it".into(),
-            TieDrawNotLast => "\"draw\" must be the last tie-break rule, since no bids are equal after it; move it to the end or remove the rules after it".into(),
+            MissingTieDrawSeed => {
+                "the last tie-break rule is a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
+            }
+            TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end".into(),
         }
     }
 }

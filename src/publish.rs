@@ -185,7 +185,7 @@ pub fn describe(t: &Tender) -> Published {
                 crate::text::Message {
                     code: "draw",
                     message: format!(
-                        "a draw from the recorded seed \"{seed}\": each bid draws a number from the seed and its id, and the lower number ranks higher, so anyone can repeat it"
+                        "a draw from the recorded seed \"{seed}\" that anyone can repeat"
                     ),
                     params: Params::new().with("seed", seed),
                 }
@@ -283,33 +283,26 @@ fn abnormally_low(t: &Tender) -> crate::text::Message {
     let pct = Plain(t.abnormally_low_percent);
     let mut params = Params::new().with("percent", pct);
     let mut message = format!(
-        "a price more than {pct}% below the average of the qualified prices without the highest (with 3 or more qualified prices)"
+        "a price more than {pct}% below the average of the qualified prices without the highest"
     );
     if let Some(p) = t.abnormally_low_proximity {
-        let money = |d: Decimal| crate::money::money(d, &t.info.currency);
-        params = params.with("proximityPercent", Plain(p.percent));
+        let money = |d: Option<Decimal>| d.map(|d| crate::money::money(d, &t.info.currency));
+        let (lo, hi) = (money(p.min), money(p.max));
         let _ = write!(
             message,
-            ", and more than {}% of the next lowest qualified price below it",
-            Plain(p.percent)
+            ", and more than {}% of the next lowest qualified price (at least {}, at most {}) below it,",
+            Plain(p.percent),
+            lo.as_deref().unwrap_or("nothing"),
+            hi.as_deref().unwrap_or("no limit")
         );
-        let bounds = match (p.min, p.max) {
-            (Some(lo), Some(hi)) => format!(" (at least {} and at most {})", money(lo), money(hi)),
-            (Some(lo), None) => format!(" (at least {})", money(lo)),
-            (None, Some(hi)) => format!(" (at most {})", money(hi)),
-            (None, None) => String::new(),
-        };
-        message.push_str(&bounds);
-        if let Some(lo) = p.min {
-            params = params.with("proximityMin", Plain(lo));
-        }
-        if let Some(hi) = p.max {
-            params = params.with("proximityMax", Plain(hi));
+        params = params.with("proximityPercent", Plain(p.percent));
+        for (name, v) in [("proximityMin", p.min), ("proximityMax", p.max)] {
+            if let Some(v) = v {
+                params = params.with(name, Plain(v));
+            }
         }
     }
-    message.push_str(
-        ", is abnormally low: the buyer asks the supplier to explain it before deciding, and does not reject it automatically",
-    );
+    message.push_str(" is abnormally low: the supplier is asked to explain it, and it is not rejected automatically");
     crate::text::Message {
         code: "abnormally-low",
         params,

@@ -164,25 +164,8 @@ fn equal_before(t: &Tender, a: &BidResult, b: &BidResult, draw: bool) -> Orderin
     }
 }
 
-/// The runs of ranked bids (indexes into `bids`, in rank order) that were still equal after every
-/// rule but the recorded draw, and so were put in order by it (spec §16); empty without a draw.
-/// Call after [`rank`].
-pub(crate) fn drawn(t: &Tender, bids: &[BidResult]) -> Vec<Vec<usize>> {
-    if t.tie_break.last() != Some(&TieBreak::Draw) {
-        return Vec::new();
-    }
-    let mut order: Vec<usize> = (0..bids.len())
-        .filter(|&i| bids[i].rank.is_some())
-        .collect();
-    crate::sorting::sort(&mut order, &|&a, &b| bids[a].rank.cmp(&bids[b].rank));
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    for (pos, &i) in order.iter().enumerate() {
-        let joins = pos > 0 && equal_before(t, &bids[order[pos - 1]], &bids[i], false).is_eq();
-        match runs.last_mut() {
-            Some(run) if joins => run.push(i),
-            _ => runs.push(vec![i]),
-        }
-    }
-    runs.retain(|r| r.len() > 1);
-    runs
+/// Whether `b`, ranked just after `a`, was equal to it on every rule but the recorded draw, so
+/// that the draw put it after `a` (spec §16).
+pub(crate) fn drawn_after(t: &Tender, a: &BidResult, b: &BidResult) -> bool {
+    t.tie_break.last() == Some(&TieBreak::Draw) && equal_before(t, a, b, false).is_eq()
 }

@@ -10,6 +10,7 @@ use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// Every warning for an evaluated tender, sorted by code, then bids.
 pub(crate) fn warnings(
@@ -114,7 +115,7 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             "tie-draw-seed-unused",
             vec![],
             Params::new().with("seed", seed),
-            "\"tieDrawSeed\" is recorded but the tie-break rules do not end with \"draw\", so bids still equal share a rank; add \"draw\" as the last rule, or remove the seed".into(),
+            "\"tieDrawSeed\" is recorded but \"tieBreak\" does not end with \"draw\", so tied bids share a rank; add \"draw\" last or remove the seed".into(),
         ));
     }
 }
@@ -294,12 +295,13 @@ fn abnormally_low(
                     .with("margin", fixed(found.margin, 2))
                     .with("marginFrom", found.from)
                     .with("proximityPercent", Plain(rule.percent));
-                message.push_str(&format!(
+                let _ = write!(
+                    message,
                     ", and {} below the next lowest price of {}, more than the margin of {}",
                     fmt.money(found.gap),
                     fmt.money(found.next),
                     fmt.money(found.margin)
-                ));
+                );
             }
             message.push_str(
                 ": ask the supplier to explain it before deciding; do not reject it automatically",
@@ -414,26 +416,58 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
 /// `tie-drawn`: bids still equal after every other tie-break rule, put in order by the recorded
 /// draw (spec §16). Named with the order and the seed, so anyone can repeat the draw.
 fn ties_drawn(t: &Tender, bids: &[BidResult], out: &mut Vec<Warning>) {
-    let seed = t.tie_draw_seed.as_deref().unwrap_or_default();
-    for run in crate::ranking::drawn(t, bids) {
-        let ids: Vec<&str> = run.iter().map(|&i| bids[i].id.as_str()).collect();
-        let names: Vec<&str> = run.iter().map(|&i| bids[i].supplier.as_str()).collect();
-        let first = bids[run[0]].rank.unwrap_or_default();
-        let last = bids[run[run.len() - 1]].rank.unwrap_or_default();
+    let Some(seed) = t.tie_draw_seed.as_deref() else {
+        return;
+    };
+    // After a draw no two bids share a rank: rank r is held by one bid, at r − 1 here.
+    let mut by_rank = vec![usize::MAX; bids.len()];
+    for (i, b) in bids.iter().enumerate() {
+        if let Some(slot) = b
+            .rank
+            .and_then(|r| by_rank.get_mut((r as usize).wrapping_sub(1)))
+        {
+            *slot = i;
+        }
+    }
+    by_rank.retain(|&i| i != usize::MAX);
+    let mut start = 0;
+    for end in 1..=by_rank.len() {
+        if end < by_rank.len()
+            && crate::ranking::drawn_after(t, &bids[by_rank[end - 1]], &bids[by_rank[end]])
+        {
+            continue;
+        }
+        let run = &by_rank[start..end];
+        start = end;
+        if run.len() < 2 {
+            continue;
+        }
+        let mut ids = Vec::with_capacity(run.len());
+        let (mut order, mut names) = (String::new(), String::new());
+        for (k, &i) in run.iter().enumerate() {
+            if k > 0 {
+                order.push_str(", ");
+                names.push_str(", ");
+            }
+            order.push_str(&bids[i].id);
+            names.push_str(&bids[i].supplier);
+            ids.push(bids[i].id.clone());
+        }
+        let (first, last) = (bids[run[0]].rank, bids[run[run.len() - 1]].rank);
+        let (first, last) = (first.unwrap_or_default(), last.unwrap_or_default());
+        let message = format!(
+            "{names} were still equal after every other tie-break rule; the draw from the recorded seed \"{seed}\" put them in this order, ranks {first} to {last}"
+        );
         out.push(warn(
             "tie-drawn",
-            ids.iter().map(|id| id.to_string()).collect(),
+            ids,
             Params::new()
                 .with("rank", first)
                 .with("last", last)
-                .with("order", ids.join(", "))
-                .with("suppliers", names.join(", "))
+                .with("order", order)
+                .with("suppliers", names)
                 .with("seed", seed),
-            format!(
-                "{} were still equal after every other tie-break rule; the draw from the recorded seed \"{seed}\" ranks them {first} to {last} in this order: {}",
-                names.join(" and "),
-                names.join(", ")
-            ),
+            message,
         ));
     }
 }

@@ -194,22 +194,20 @@ impl Reader {
         let Some(code) = self.string(o, "jurisdiction") else {
             return (currency == "GBP" && o.get("jurisdiction").is_none()).then(|| "GB".into());
         };
-        let (country, subdivision) = match code.split_once('-') {
-            Some((c, s)) => (c, Some(s)),
-            None => (code.as_str(), None),
+        // Two capitals, then optionally "-" and one to three capitals or digits (ISO 3166-2).
+        let b = code.as_bytes();
+        let capitals = |x: &[u8]| {
+            x.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         };
-        let shaped = country.len() == 2
-            && country.bytes().all(|b| b.is_ascii_uppercase())
-            && country != "UK"
-            && subdivision.is_none_or(|s| {
-                (1..=3).contains(&s.len())
-                    && s.bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-            });
+        let shaped = b.len() >= 2
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && !b.starts_with(b"UK")
+            && (b.len() == 2 || (b[2] == b'-' && b.len() <= 6 && b.len() > 3 && capitals(&b[3..])));
         if !shaped {
             self.err(
                 ErrorKind::WrongType {
-                    expected: "an ISO 3166 code such as GB, GB-WLS or FR (the United Kingdom is GB, not UK)",
+                    expected: "an ISO 3166 code such as GB, GB-WLS or FR (GB for the UK)",
                 },
                 o.at("jurisdiction"),
             );

@@ -481,6 +481,10 @@ export interface Debrief {
   total: string;
   maxTotal: string;
   value: string | null;
+  /** The bid's price; under methods other than the weighted sum it is not among the criteria. */
+  price: string | null;
+  /** How `value` was worked out, e.g. "£900,000.00 − £170,000.00 quality discount = £730,000.00 fictitious price". */
+  valueWorking: string | null;
   winner: WinnerSummary | null;
   criteria: CriterionSummary[];
   groups: GroupSummary[];
@@ -495,6 +499,8 @@ export interface WinnerSummary {
   supplier: string;
   total: string;
   value: string | null;
+  price: string | null;
+  valueWorking: string | null;
 }
 
 export interface CriterionSummary {
