@@ -123,6 +123,23 @@ pub struct Spec {
     pub bids: Vec<BidSpec>,
     /// Every bid a copy of the first (with its own id): all-equal bids.
     pub all_equal: bool,
+    // Spec §15–17
+    /// The proximity test of the abnormally low rule: its percentage, smallest and largest margin.
+    pub proximity: Option<(Written, Option<Written>, Option<Written>)>,
+    /// A recorded draw after the other tie-break rules, or a seed with no draw.
+    pub draw: Option<DrawSpec>,
+    /// Where the tender is run (an index into a few codes, some not valid) and whether it is
+    /// priced in euros rather than pounds.
+    pub place: Option<(u8, bool)>,
+}
+
+/// The last tie-break rule (spec §16).
+#[derive(Arbitrary, Debug)]
+pub enum DrawSpec {
+    /// `"draw"` last, with a seed (or, now and then, none: an invalid file).
+    Draw { seed: Option<u16> },
+    /// A seed recorded without a draw (a warning).
+    SeedOnly(u16),
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
