@@ -118,7 +118,7 @@ pub enum ErrorKind {
     /// `abnormallyLow.proximityMin` above `proximityMax`: no margin could lie within both.
     ProximityMinAboveMax { min: String, max: String },
     // §16 the recorded draw
-    /// `"draw"` in `tieBreak` without a `tieDrawSeed` to draw from (or with an empty one).
+    /// `"draw"` in `tieBreak` without a `tieDrawSeed` to draw from (or with a blank one).
     MissingTieDrawSeed,
     /// `"draw"` in `tieBreak` with a rule after it: no bids are equal after a draw.
     TieDrawNotLast,
@@ -372,7 +372,7 @@ impl ErrorKind {
             }
             // §16 the recorded draw
             MissingTieDrawSeed => {
-                "the last tie-break rule is a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
+                "the tie-break rules hold a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
             }
             TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end".into(),
         }

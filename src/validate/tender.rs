@@ -373,13 +373,14 @@ impl Reader {
         })
     }
 
-    /// `tieDrawSeed` (spec §16): required, and not blank, when the tie-break rules end with a
-    /// draw. Without a draw it is kept but unused (the model warns `tie-draw-seed-unused`).
+    /// `tieDrawSeed` (spec §16): required, and not blank, when the tie-break rules hold a draw
+    /// (last, or reported as misplaced). Without a draw it is kept but unused (the model warns
+    /// `tie-draw-seed-unused`).
     fn tie_draw_seed(&mut self, root: &super::reader::Obj, rules: &[TieBreak]) -> Option<String> {
         let seed = self.string(root, "tieDrawSeed");
         let blank = seed.as_deref().is_none_or(|s| s.trim().is_empty());
         // A seed of the wrong type is already reported; only a missing or blank one is reported here.
-        if rules.last() == Some(&TieBreak::Draw)
+        if rules.contains(&TieBreak::Draw)
             && blank
             && !matches!(root.get("tieDrawSeed"), Some(v) if !v.is_string())
         {

@@ -207,7 +207,7 @@ const EN_GB = {
     'engine-fault': 'The scoring engine stopped on this input and has been restarted; check the tender holds only plain data and try again',
     'proximity-min-above-max': 'The smallest proximity margin ({min}) is above the largest ({max}); swap them or correct one',
     'missing-tie-draw-seed':
-      'The last tie-break rule is a draw: record the seed it is drawn from, such as the date and place you chose it',
+      'The tie-break rules include a draw: record the seed it is drawn from, such as the date and place you chose it',
     'tie-draw-not-last': 'The draw must be the last tie-break rule, since no bids are equal after it',
   },
 
