@@ -5,6 +5,11 @@
 //! The summary is built from the official evaluation only; it adds words, never numbers. The
 //! explanation of a scored criterion is the evaluators' recorded rationale; where none is recorded
 //! the summary says so and lists it in `missingRationales` (a common ground for challenge).
+//!
+//! Under the award methods that rank on a value (price per quality point, quality-price ratio,
+//! fictitious price) the price is not a scored criterion, so the summary states the bid's price
+//! and how its value was worked out. Under the fictitious discount every score is money (what the
+//! quality earned off the price): the text writes it with its currency and never calls it marks.
 
 use crate::model::*;
 use crate::money::{fixed, Plain};
@@ -31,6 +36,12 @@ pub struct Debrief {
     pub total: String,
     pub max_total: String,
     pub value: Option<String>,
+    /// The bid's price (`null` without one); under methods other than the weighted sum it is not
+    /// among the criteria, so it is given here.
+    pub price: Option<String>,
+    /// How `value` was worked out: "£900,000.00 − £170,000.00 quality discount = £730,000.00
+    /// fictitious price"; `null` under the weighted sum.
+    pub value_working: Option<String>,
     /// The most advantageous tender, unless it is this one.
     pub winner: Option<WinnerSummary>,
     pub criteria: Vec<CriterionSummary>,
@@ -50,6 +61,8 @@ pub struct WinnerSummary {
     pub supplier: String,
     pub total: String,
     pub value: Option<String>,
+    pub price: Option<String>,
+    pub value_working: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -153,8 +166,13 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
                     )
                 }
             };
+            // Under the fictitious discount a criterion carries money, not marks.
+            let worth = match t.award {
+                AwardMethod::FictitiousDiscount => "money value",
+                _ => "marks",
+            };
             let mut s = format!(
-                "scored by the evaluators on the scale {points}; marks × score ÷ {}",
+                "scored by the evaluators on the scale {points}; {worth} × score ÷ {}",
                 Plain(scale.top())
             );
             if let Some(th) = threshold {
@@ -313,11 +331,15 @@ fn debrief(
         total: r.total.clone(),
         max_total: e.max_total.clone(),
         value: r.value.clone(),
+        price: r.price.clone(),
+        value_working: r.value_working.clone(),
         winner: winner.map(|w| WinnerSummary {
             bid: w.id.clone(),
             supplier: w.supplier.clone(),
             total: w.total.clone(),
             value: w.value.clone(),
+            price: w.price.clone(),
+            value_working: w.value_working.clone(),
         }),
         criteria,
         groups,
@@ -325,12 +347,70 @@ fn debrief(
         missing_rationales,
         text: String::new(),
     };
-    d.text = text(&d);
+    d.text = text(&d, t.award, &t.info.currency);
     d
 }
 
+/// How the text names a bid's figures under its award method.
+struct Words<'a> {
+    method: AwardMethod,
+    currency: &'a str,
+}
+
+impl Words<'_> {
+    /// Criterion scores, sub-totals and totals are money under the fictitious discount.
+    fn money_scores(&self) -> bool {
+        self.method == AwardMethod::FictitiousDiscount
+    }
+
+    /// A score, sub-total, total or maximum as published: money under the fictitious discount.
+    fn score(&self, text: &str) -> String {
+        if self.money_scores() {
+            self.money(text)
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// An official amount as money, every published digit kept.
+    fn money(&self, text: &str) -> String {
+        match text.parse::<Decimal>() {
+            Ok(d) => crate::money::MoneyExact(d, self.currency).to_string(),
+            Err(_) => text.to_string(),
+        }
+    }
+
+    /// The award value: money but for the quality-price ratio, which is a number.
+    fn value(&self, text: &str) -> String {
+        match self.method {
+            AwardMethod::QualityPriceRatio { .. } => text.to_string(),
+            _ => self.money(text),
+        }
+    }
+
+    /// What the total is called: "total score", "quality points" or "quality discount".
+    fn total_name(&self) -> &'static str {
+        match self.method {
+            AwardMethod::WeightedSum => "total score",
+            AwardMethod::FictitiousDiscount => "quality discount",
+            _ => "quality points",
+        }
+    }
+
+    /// What the award value is called, under the methods that have one.
+    fn value_name(&self) -> &'static str {
+        match self.method {
+            AwardMethod::PricePerQualityPoint => "price per quality point",
+            AwardMethod::QualityPriceRatio { .. } => "quality-price ratio",
+            AwardMethod::FictitiousDiscount => "fictitious price",
+            AwardMethod::WeightedSum => "award value",
+        }
+    }
+}
+
 /// The summary as plain text.
-fn text(d: &Debrief) -> String {
+fn text(d: &Debrief, method: AwardMethod, currency: &str) -> String {
+    let w = Words { method, currency };
     let mut s = String::new();
     let title = d.title.as_deref().unwrap_or("the tender");
     let _ = writeln!(s, "Assessment summary: {title}");
@@ -352,21 +432,42 @@ fn text(d: &Debrief) -> String {
         _ => "Your tender was not ranked: its assessment is incomplete.".to_string(),
     };
     let _ = writeln!(s, "{outcome}");
-    let _ = writeln!(s, "Your total score: {} out of {}", d.total, d.max_total);
-    if let Some(v) = &d.value {
-        let _ = writeln!(s, "Your award value: {v}");
+    let max = w.score(&d.max_total);
+    let ranks_on_value = method != AwardMethod::WeightedSum;
+    if ranks_on_value {
+        if let Some(p) = &d.price {
+            let _ = writeln!(s, "Your price: {}", w.money(p));
+        }
     }
-    if let Some(w) = &d.winner {
-        let _ = write!(
-            s,
-            "Most advantageous tender ({}): {} out of {}",
-            w.supplier, w.total, d.max_total
-        );
-        if let Some(v) = &w.value {
-            let _ = write!(s, ", award value {v}");
+    let total_name = w.total_name();
+    let _ = writeln!(s, "Your {total_name}: {} out of {max}", w.score(&d.total));
+    if let Some(v) = &d.value {
+        let _ = write!(s, "Your {}: {}", w.value_name(), w.value(v));
+        if let Some(working) = &d.value_working {
+            let _ = write!(s, ", worked out as {working}");
         }
         let _ = writeln!(s);
     }
+    if let Some(win) = &d.winner {
+        let _ = write!(s, "Most advantageous tender ({}): ", win.supplier);
+        if ranks_on_value {
+            let _ = write!(s, "{total_name} {} out of {max}", w.score(&win.total));
+            if let Some(p) = &win.price {
+                let _ = write!(s, ", price {}", w.money(p));
+            }
+            if let Some(v) = &win.value {
+                let _ = write!(s, ", {} {}", w.value_name(), w.value(v));
+            }
+        } else {
+            let _ = write!(s, "{} out of {max}", win.total);
+        }
+        let _ = writeln!(s);
+    }
+    let (your, their) = if w.money_scores() {
+        ("Your discount", "Most advantageous tender's discount")
+    } else {
+        ("Your score", "Most advantageous tender's score")
+    };
     for c in &d.criteria {
         let _ = writeln!(s);
         let group = c
@@ -374,32 +475,50 @@ fn text(d: &Debrief) -> String {
             .as_deref()
             .map(|g| format!(" ({g})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "{}{group}: up to {} marks, {}% of the total",
-            c.name, c.max, c.weight_percent
-        );
+        if w.money_scores() {
+            let _ = writeln!(
+                s,
+                "{}{group}: worth up to {}, {}% of the total",
+                c.name,
+                w.money(&c.max),
+                c.weight_percent
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "{}{group}: up to {} marks, {}% of the total",
+                c.name, c.max, c.weight_percent
+            );
+        }
         let _ = writeln!(s, "  How it was assessed: {}", c.assessed);
         let _ = writeln!(
             s,
-            "  Your score: {} ({})",
-            c.score.as_deref().unwrap_or("not scored"),
+            "  {your}: {} ({})",
+            c.score
+                .as_deref()
+                .map_or_else(|| "not scored".to_string(), |x| w.score(x)),
             c.working
         );
         if c.explanation != c.working {
             let _ = writeln!(s, "  Explanation: {}", c.explanation);
         }
         if let (Some(ws), Some(we)) = (&c.winner_score, &c.winner_explanation) {
-            let _ = writeln!(s, "  Most advantageous tender's score: {ws}. {we}");
+            let _ = writeln!(s, "  {their}: {}. {we}", w.score(ws));
         }
     }
     if !d.groups.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Sub-totals");
         for g in &d.groups {
-            let _ = write!(s, "  {}: {} out of {}", g.name, g.score, g.max);
+            let _ = write!(
+                s,
+                "  {}: {} out of {}",
+                g.name,
+                w.score(&g.score),
+                w.score(&g.max)
+            );
             if let Some(ws) = &g.winner_score {
-                let _ = write!(s, " (most advantageous tender: {ws})");
+                let _ = write!(s, " (most advantageous tender: {})", w.score(ws));
             }
             if let Some(th) = &g.threshold {
                 let _ = write!(s, "; {th}");

@@ -145,6 +145,14 @@ pub enum ErrorKind {
     /// A number with more decimal places than a file may hold (`0.00000000001`); code
     /// `number-out-of-range`, as for a number too large.
     TooManyDecimals { found: String, limit: usize },
+    // §15 abnormally low: the proximity test
+    /// `abnormallyLow.proximityMin` above `proximityMax`: no margin could lie within both.
+    ProximityMinAboveMax { min: String, max: String },
+    // §16 the recorded draw
+    /// `"draw"` in `tieBreak` without a `tieDrawSeed` to draw from (or with a blank one).
+    MissingTieDrawSeed,
+    /// `"draw"` in `tieBreak` with a rule after it: no bids are equal after a draw.
+    TieDrawNotLast,
 }
 
 impl ErrorKind {
@@ -207,6 +215,11 @@ impl ErrorKind {
             MinimumAboveMaximum { .. } => "minimum-above-maximum",
             // Numbers: the decimals limit on its own
             TooManyDecimals { .. } => "number-out-of-range",
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { .. } => "proximity-min-above-max",
+            // §16 the recorded draw
+            MissingTieDrawSeed => "missing-tie-draw-seed",
+            TieDrawNotLast => "tie-draw-not-last",
         }
     }
 
@@ -298,6 +311,10 @@ impl ErrorKind {
             }
             // Numbers: the decimals limit on its own
             TooManyDecimals { found, limit } => p.with("found", found).with("limit", limit),
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { min, max } => p.with("min", min).with("max", max),
+            // §16 the recorded draw
+            MissingTieDrawSeed | TieDrawNotLast => p,
         }
     }
 
@@ -456,6 +473,15 @@ impl ErrorKind {
             TooManyDecimals { found, limit } => format!(
                 "{found} has more than {limit} decimal places; round it to at most {limit}"
             ),
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { min, max } => {
+                format!("proximityMin ({min}) is above proximityMax ({max}); swap them")
+            }
+            // §16 the recorded draw
+            MissingTieDrawSeed => {
+                "the tie-break rules hold a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
+            }
+            TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end".into(),
         }
     }
 }

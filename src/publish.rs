@@ -12,6 +12,7 @@ use crate::result::Warning;
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -46,6 +47,10 @@ pub struct Published {
     /// `criterion`, `total` or `none`.
     pub rounding_stage: &'static str,
     pub warnings: Vec<Warning>,
+    // §15 abnormally low
+    /// How abnormally low prices are treated (spec §9 and §15), code `abnormally-low` with
+    /// `percent` and, with the proximity test, `proximityPercent`, `proximityMin`, `proximityMax`.
+    pub abnormally_low: crate::text::Message,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -217,6 +222,17 @@ pub fn describe(t: &Tender) -> Published {
                     params: Params::new().with("id", id).with("name", name),
                 }
             }
+            // §16 the recorded draw
+            TieBreak::Draw => {
+                let seed = t.tie_draw_seed.as_deref().unwrap_or_default();
+                crate::text::Message {
+                    code: "draw",
+                    message: format!(
+                        "a draw from the recorded seed \"{seed}\" that anyone can repeat"
+                    ),
+                    params: Params::new().with("seed", seed),
+                }
+            }
         })
         .collect();
     Published {
@@ -302,6 +318,40 @@ pub fn describe(t: &Tender) -> Published {
         rounding_decimals: t.rounding.decimals,
         rounding_stage: t.rounding.stage.as_str(),
         warnings,
+        abnormally_low: abnormally_low(t),
+    }
+}
+
+/// The abnormally low rule in words (spec §9 and §15): suppliers should know that a price far
+/// below the others is queried, and when.
+fn abnormally_low(t: &Tender) -> crate::text::Message {
+    let pct = Plain(t.abnormally_low_percent);
+    let mut params = Params::new().with("percent", pct);
+    let mut message = format!(
+        "a price more than {pct}% below the average of the qualified prices without the highest"
+    );
+    if let Some(p) = t.abnormally_low_proximity {
+        let money = |d: Option<Decimal>| d.map(|d| crate::money::money(d, &t.info.currency));
+        let (lo, hi) = (money(p.min), money(p.max));
+        let _ = write!(
+            message,
+            ", and more than {}% of the next lowest qualified price (at least {}, at most {}) below it,",
+            Plain(p.percent),
+            lo.as_deref().unwrap_or("nothing"),
+            hi.as_deref().unwrap_or("no limit")
+        );
+        params = params.with("proximityPercent", Plain(p.percent));
+        for (name, v) in [("proximityMin", p.min), ("proximityMax", p.max)] {
+            if let Some(v) = v {
+                params = params.with(name, Plain(v));
+            }
+        }
+    }
+    message.push_str(" is abnormally low: the supplier is asked to explain it, and it is not rejected automatically");
+    crate::text::Message {
+        code: "abnormally-low",
+        params,
+        message,
     }
 }
 

@@ -157,3 +157,66 @@ fn a_summary_under_a_price_schedule_shows_how_each_evaluated_price_was_formed() 
         a.text
     );
 }
+
+#[test]
+fn a_fictitious_discount_summary_gives_the_price_its_working_and_money_with_its_currency() {
+    // Youthlink (f1): price £900,000; quality discount £90,000 + £50,000 + £30,000 = £170,000
+    // out of £300,000; fictitious price £900,000 − £170,000 = £730,000 (the fixture's figures).
+    let (t, _) = example("award-fictitious-discount.json");
+    let e = bidscore::evaluate(&t);
+    let all = debriefs(&t, &e);
+    let f1 = all.iter().find(|d| d.bid == "f1").unwrap();
+    assert_eq!(f1.price.as_deref(), Some("900000.00"));
+    assert_eq!(
+        f1.value_working.as_deref(),
+        Some("£900,000.00 − £170,000.00 quality discount = £730,000.00 fictitious price")
+    );
+    for needle in [
+        "Your price: £900,000.00",
+        "Your quality discount: £170,000.00 out of £300,000.00",
+        "Your fictitious price: £730,000.00, worked out as £900,000.00 − £170,000.00 quality discount = £730,000.00 fictitious price",
+        "Approach to engaging young people (Quality): worth up to £150,000.00, 50.00% of the total",
+        "money value × score ÷ 10",
+        "  Your discount: £90,000.00 (",
+        "  Quality: £140,000.00 out of £250,000.00",
+    ] {
+        assert!(f1.text.contains(needle), "missing {needle:?} in\n{}", f1.text);
+    }
+    // Money is never called marks, and no figure of the summary's own is written bare.
+    assert!(!f1.text.contains("marks"), "{}", f1.text);
+    assert!(!f1.text.contains("out of 300000"), "{}", f1.text);
+    // Another bidder sees the winner's price and fictitious price beside its own.
+    let f2 = all.iter().find(|d| d.bid == "f2").unwrap();
+    assert!(
+        f2.text.contains(
+            "Most advantageous tender (Youthlink Partnership): quality discount £170,000.00 out of £300,000.00, price £900,000.00, fictitious price £730,000.00"
+        ),
+        "{}",
+        f2.text
+    );
+    assert!(f2
+        .text
+        .contains("Most advantageous tender's discount: £90,000.00."));
+    let w = f2.winner.as_ref().unwrap();
+    assert_eq!(
+        (w.price.as_deref(), w.value_working.as_deref()),
+        (Some("900000.00"), f1.value_working.as_deref())
+    );
+}
+
+#[test]
+fn the_weighted_sum_summary_keeps_its_marks() {
+    let (t, _) = example("council-wellbeing.json");
+    let e = bidscore::evaluate(&t);
+    let b1 = debriefs(&t, &e)
+        .into_iter()
+        .find(|d| d.bid == "b1")
+        .unwrap();
+    // The price is a scored criterion with its own working, so no separate price line.
+    assert!(b1
+        .text
+        .contains("Price: up to 40 marks, 40.00% of the total"));
+    assert!(!b1.text.contains("Your price:"));
+    assert_eq!(b1.price.as_deref(), Some("1080000.00"));
+    assert_eq!(b1.value_working, None);
+}

@@ -253,6 +253,18 @@ impl Spec {
         if let Some(cv) = self.contract_value {
             info.push(("contractValue", cv.json()));
         }
+        if let Some((code, euros)) = self.place {
+            // Most are codes; "UK", lower case and an empty one are not.
+            const CODES: [&str; 11] = [
+                "GB", "GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR", "FR", "IE", "DE-BY", "UK", "gb", "",
+            ];
+            if let Some(c) = CODES.get(usize::from(code) % (CODES.len() + 1)) {
+                info.push(("jurisdiction", s(c)));
+            }
+            if euros {
+                info.push(("currency", s("EUR")));
+            }
+        }
         root.push(("tender", obj(info)));
         let scores_price = matches!(self.award, AwardSpec::WeightedSum);
         let fictitious = matches!(self.award, AwardSpec::FictitiousDiscount);
@@ -313,8 +325,21 @@ impl Spec {
             }
             root.push(("moderation", obj(f)));
         }
+        let mut low = Vec::new();
         if let Some(p) = self.abnormally_low {
-            root.push(("abnormallyLow", obj(vec![("percent", p.json())])));
+            low.push(("percent", p.json()));
+        }
+        if let Some((pct, min, max)) = self.proximity {
+            low.push(("proximityPercent", pct.json()));
+            if let Some(m) = min {
+                low.push(("proximityMin", m.json()));
+            }
+            if let Some(m) = max {
+                low.push(("proximityMax", m.json()));
+            }
+        }
+        if !low.is_empty() {
+            root.push(("abnormallyLow", obj(low)));
         }
 
         // Scales: at least one.
@@ -504,20 +529,31 @@ impl Spec {
         }
         root.push(("criteria", J::Arr(self.tree(leaves, &leaf_marks))));
 
-        // Tie-break rules.
-        if !self.tie_break.is_empty() {
-            let n = kinds.len().max(1);
-            let list = self
-                .tie_break
-                .iter()
-                .take(4)
-                .map(|t| match t {
-                    TieSpec::Price => s("price"),
-                    TieSpec::Group(g) => s(&format!("group:g{}", g % 4 + 1)),
-                    TieSpec::Criterion(c) => s(&format!("criterion:c{}", usize::from(*c) % n)),
-                })
-                .collect();
+        // Tie-break rules, a recorded draw last.
+        let n = kinds.len().max(1);
+        let mut list: Vec<J> = self
+            .tie_break
+            .iter()
+            .take(4)
+            .map(|t| match t {
+                TieSpec::Price => s("price"),
+                TieSpec::Group(g) => s(&format!("group:g{}", g % 4 + 1)),
+                TieSpec::Criterion(c) => s(&format!("criterion:c{}", usize::from(*c) % n)),
+            })
+            .collect();
+        let seed = match self.draw {
+            Some(DrawSpec::Draw { seed }) => {
+                list.push(s("draw"));
+                seed
+            }
+            Some(DrawSpec::SeedOnly(seed)) => Some(seed),
+            None => None,
+        };
+        if !list.is_empty() {
             root.push(("tieBreak", J::Arr(list)));
+        }
+        if let Some(seed) = seed {
+            root.push(("tieDrawSeed", s(&format!("draw {seed}"))));
         }
 
         // Bids.

@@ -127,6 +127,14 @@ pub struct Spec {
     /// A price schedule on the price criterion (spec §11): bids then give rates, not a price.
     /// Last, so that the corpus written before it still reads as it did.
     pub schedule: Option<ScheduleSpec>,
+    // Spec §15–17
+    /// The proximity test of the abnormally low rule: its percentage, smallest and largest margin.
+    pub proximity: Option<(Written, Option<Written>, Option<Written>)>,
+    /// A recorded draw after the other tie-break rules, or a seed with no draw.
+    pub draw: Option<DrawSpec>,
+    /// Where the tender is run (an index into a few codes, some not valid) and whether it is
+    /// priced in euros rather than pounds.
+    pub place: Option<(u8, bool)>,
 }
 
 /// Spec §13–14: thresholds on groups, relative thresholds on groups, a required consensus
@@ -172,6 +180,15 @@ pub struct LineSpec {
     pub max: Option<Written>,
     pub optional: bool,
     pub per_year: bool,
+}
+
+/// The last tie-break rule (spec §16).
+#[derive(Arbitrary, Debug)]
+pub enum DrawSpec {
+    /// `"draw"` last, with a seed (or, now and then, none: an invalid file).
+    Draw { seed: Option<u16> },
+    /// A seed recorded without a draw (a warning).
+    SeedOnly(u16),
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]

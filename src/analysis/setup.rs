@@ -22,6 +22,9 @@ pub(super) struct WhatIf {
     leaves: Vec<Option<Decimal>>,
     ids: std::rc::Rc<Vec<String>>,
     group_ids: std::rc::Rc<Vec<String>>,
+    /// Which bid this is (an index into `bid_ids`), for the recorded draw.
+    bid: usize,
+    bid_ids: std::rc::Rc<Vec<String>>,
 }
 
 impl Standing for WhatIf {
@@ -47,6 +50,10 @@ impl Standing for WhatIf {
             .and_then(|i| self.leaves[i])
             .unwrap_or_default()
     }
+
+    fn id(&self) -> &str {
+        &self.bid_ids[self.bid]
+    }
 }
 
 /// Everything the analyses share: the official evaluation, taken apart.
@@ -61,6 +68,8 @@ pub(super) struct Setup<'t> {
     pub(super) official: &'t Evaluation,
     pub(super) ids: std::rc::Rc<Vec<String>>,
     pub(super) group_ids: std::rc::Rc<Vec<String>>,
+    /// Every bid's id (same index as `t.bids`).
+    pub(super) bid_ids: std::rc::Rc<Vec<String>>,
 }
 
 impl<'t> Setup<'t> {
@@ -85,6 +94,7 @@ impl<'t> Setup<'t> {
             .collect();
         let ids = std::rc::Rc::new(cx.leaves.iter().map(|c| c.id.clone()).collect());
         let group_ids = std::rc::Rc::new(cx.groups.iter().map(|(g, _)| g.id.clone()).collect());
+        let bid_ids = std::rc::Rc::new(t.bids.iter().map(|b| b.id.clone()).collect());
         Setup {
             t,
             cx,
@@ -94,10 +104,17 @@ impl<'t> Setup<'t> {
             official,
             ids,
             group_ids,
+            bid_ids,
         }
     }
 
-    pub(super) fn standing(&self, leaves: Vec<Option<Decimal>>, price: Option<Decimal>) -> WhatIf {
+    /// Bid `bid`'s standing with these official leaf scores and price.
+    pub(super) fn standing(
+        &self,
+        bid: usize,
+        leaves: Vec<Option<Decimal>>,
+        price: Option<Decimal>,
+    ) -> WhatIf {
         let sum: Decimal = leaves.iter().flatten().copied().sum();
         let groups = self
             .cx
@@ -115,6 +132,8 @@ impl<'t> Setup<'t> {
             leaves,
             ids: self.ids.clone(),
             group_ids: self.group_ids.clone(),
+            bid,
+            bid_ids: self.bid_ids.clone(),
         }
     }
 
@@ -168,7 +187,7 @@ impl<'t> Setup<'t> {
                         .map(|r| official(r.score, self.t));
                 }
                 let price = view(j).price;
-                (j, self.standing(leaves, price))
+                (j, self.standing(j, leaves, price))
             })
             .collect();
         self.thresholds(i, standings)

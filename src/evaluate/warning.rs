@@ -31,6 +31,8 @@ pub(crate) fn warnings(
     zero_price(cx, prepared, bids, pool, &mut out);
     abnormally_low_lines(cx, bids, pool, &mut out);
     averaged_off_scale(cx, prepared, &mut out);
+    // §16 the recorded draw
+    ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
@@ -62,7 +64,9 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             ),
         ));
     }
-    if !max.is_zero() && !marks_are_money {
+    // §17: the social value minimum is UK policy (PPN 06/20, PPN 002), so it is checked only for
+    // a tender run in the United Kingdom.
+    if !max.is_zero() && !marks_are_money && t.info.in_uk() {
         let sv: Decimal = t
             .groups()
             .iter()
@@ -104,6 +108,19 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
                 ));
             }
         }
+    }
+    // §16: a seed recorded for a draw the rules never make.
+    if let Some(seed) = t
+        .tie_draw_seed
+        .as_deref()
+        .filter(|_| t.tie_break.last() != Some(&TieBreak::Draw))
+    {
+        out.push(warn(
+            "tie-draw-seed-unused",
+            vec![],
+            Params::new().with("seed", seed),
+            "\"tieDrawSeed\" is recorded but \"tieBreak\" does not end with \"draw\", so tied bids share a rank; add \"draw\" last or remove the seed".into(),
+        ));
     }
 }
 
@@ -252,28 +269,94 @@ fn abnormally_low(
     }
     let pct = t.abnormally_low_percent;
     let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
-    for &(i, p) in &prices {
+    for (k, &(i, p)) in prices.iter().enumerate() {
         if p < limit {
             let below = (average - p) / average * Decimal::ONE_HUNDRED;
+            let mut params = Params::new()
+                .with("price", Plain(p))
+                .with("average", fixed(average, 2))
+                .with("percentBelow", fixed(below, 1))
+                .with("percent", Plain(pct));
+            let mut message = format!(
+                "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%",
+                bids[i].supplier,
+                fmt.money(p),
+                fixed(below, 1),
+                fmt.money(average),
+                Plain(pct)
+            );
+            // §15: also more than the proximity margin below the next lowest price. Another bid
+            // at the same price is the next lowest, with no gap at all.
+            if let Some(rule) = t.abnormally_low_proximity {
+                let next = match k.checked_sub(1).map(|j| prices[j].1) {
+                    Some(q) if q == p => Some(p),
+                    _ => prices.get(k + 1).map(|x| x.1),
+                };
+                let Some(found) = next.and_then(|next| proximity(rule, p, next)) else {
+                    continue;
+                };
+                if found.gap <= found.margin {
+                    continue;
+                }
+                params = params
+                    .with("next", Plain(found.next))
+                    .with("gap", fixed(found.gap, 2))
+                    .with("margin", fixed(found.margin, 2))
+                    .with("marginFrom", found.from)
+                    .with("proximityPercent", Plain(rule.percent));
+                let _ = write!(
+                    message,
+                    ", and {} below the next lowest price of {}, more than the margin of {}",
+                    fmt.money(found.gap),
+                    fmt.money(found.next),
+                    fmt.money(found.margin)
+                );
+            }
+            message.push_str(
+                ": ask the supplier to explain it before deciding; do not reject it automatically",
+            );
             out.push(warn(
                 "abnormally-low",
                 vec![bids[i].id.clone()],
-                Params::new()
-                    .with("price", Plain(p))
-                    .with("average", fixed(average, 2))
-                    .with("percentBelow", fixed(below, 1))
-                    .with("percent", Plain(pct)),
-                format!(
-                    "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%: ask the supplier to explain it before deciding; do not reject it automatically",
-                    bids[i].supplier,
-                    fmt.money(p),
-                    fixed(below, 1),
-                    fmt.money(average),
-                    Plain(pct)
-                ),
+                params,
+                message,
             ));
         }
     }
+}
+
+/// The proximity test's figures for one price (spec §15).
+struct Gap {
+    next: Decimal,
+    /// next − price.
+    gap: Decimal,
+    margin: Decimal,
+    /// What set the margin: `percent` of the next price, or the `minimum` or `maximum` it is kept
+    /// within.
+    from: &'static str,
+}
+
+/// The margin = |next| × percent ÷ 100, kept within [min, max] (the size of the next price, should
+/// it be negative), and the gap to the next lowest price. A margin too large for a decimal is the
+/// maximum if one is set, else no price could be that far below: `None`, not flagged.
+fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
+    let share = crate::money::mul(next.abs(), rule.percent)
+        .and_then(|x| crate::money::div(x, Decimal::ONE_HUNDRED));
+    let (margin, from) = match (share, rule.min, rule.max) {
+        (None, _, Some(hi)) => (hi, "maximum"),
+        (None, _, None) => return None,
+        (Some(m), Some(lo), _) if m < lo => (lo, "minimum"),
+        (Some(m), _, Some(hi)) if m > hi => (hi, "maximum"),
+        (Some(m), _, _) => (m, "percent"),
+    };
+    // Prices within the limits of a file: the difference of two fits.
+    let gap = crate::money::sub(next, price)?;
+    Some(Gap {
+        next,
+        gap,
+        margin,
+        from,
+    })
 }
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
@@ -335,6 +418,65 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
                 names.join(" and "),
                 group[0].total
             ),
+        ));
+    }
+}
+
+/// `tie-drawn`: bids still equal after every other tie-break rule, put in order by the recorded
+/// draw (spec §16). Named with the order and the seed, so anyone can repeat the draw.
+fn ties_drawn(t: &Tender, bids: &[BidResult], out: &mut Vec<Warning>) {
+    let Some(seed) = t.tie_draw_seed.as_deref() else {
+        return;
+    };
+    // After a draw no two bids share a rank: rank r is held by one bid, at r − 1 here.
+    let mut by_rank = vec![usize::MAX; bids.len()];
+    for (i, b) in bids.iter().enumerate() {
+        if let Some(slot) = b
+            .rank
+            .and_then(|r| by_rank.get_mut((r as usize).wrapping_sub(1)))
+        {
+            *slot = i;
+        }
+    }
+    by_rank.retain(|&i| i != usize::MAX);
+    let mut start = 0;
+    for end in 1..=by_rank.len() {
+        if end < by_rank.len()
+            && crate::ranking::drawn_after(t, &bids[by_rank[end - 1]], &bids[by_rank[end]])
+        {
+            continue;
+        }
+        let run = &by_rank[start..end];
+        start = end;
+        if run.len() < 2 {
+            continue;
+        }
+        let mut ids = Vec::with_capacity(run.len());
+        let (mut order, mut names) = (String::new(), String::new());
+        for (k, &i) in run.iter().enumerate() {
+            if k > 0 {
+                order.push_str(", ");
+                names.push_str(", ");
+            }
+            order.push_str(&bids[i].id);
+            names.push_str(&bids[i].supplier);
+            ids.push(bids[i].id.clone());
+        }
+        let (first, last) = (bids[run[0]].rank, bids[run[run.len() - 1]].rank);
+        let (first, last) = (first.unwrap_or_default(), last.unwrap_or_default());
+        let message = format!(
+            "{names} were still equal after every other tie-break rule; the draw from the recorded seed \"{seed}\" put them in this order, ranks {first} to {last}"
+        );
+        out.push(warn(
+            "tie-drawn",
+            ids,
+            Params::new()
+                .with("rank", first)
+                .with("last", last)
+                .with("order", order)
+                .with("suppliers", names)
+                .with("seed", seed),
+            message,
         ));
     }
 }
