@@ -289,6 +289,11 @@ fn numbers() {
             s("wrong-type bids[0].price: must be a number (or a decimal in quotes)"),
         ),
         (priced(r#""\u0039\u0030000""#), s("ok")),
+        // An object is never a number, whatever its key (a JSON library once read this one as 1e+5).
+        (
+            priced(r#"{"$serde_json::private::Number": "1E5"}"#),
+            s("wrong-type bids[0].price: must be a number (or a decimal in quotes)"),
+        ),
         (
             priced(r#"{"$serde": 1}"#),
             s("wrong-type bids[0].price: must be a number (or a decimal in quotes)"),

@@ -3,13 +3,13 @@
 //! `criteria` and `bids`.
 
 use super::criteria::{tree_size, TreeCtx};
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The format this engine reads.
