@@ -523,7 +523,7 @@ proptest! {
         let mut out = serde_json::to_string(&e).unwrap();
         out.push_str(&serde_json::to_string(&bidscore::publish::describe(&t)).unwrap());
         out.push_str(&serde_json::to_string(&bidscore::debrief::debriefs(&t, &e)).unwrap());
-        out.push_str(&bidscore::ocds::award_criteria(&t).to_string());
+        out.push_str(&serde_json::to_string(&bidscore::ocds::award_criteria(&t)).unwrap());
         let options = bidscore::analysis::Options {
             smaa: Some(bidscore::analysis::SmaaOptions { samples: 50, ..Default::default() }),
         };

@@ -1,12 +1,12 @@
 //! The criteria tree: groups and their children, each criterion by kind, price and numeric
 //! formulas with their parameters, and the marks each carries under the award method.
 
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {

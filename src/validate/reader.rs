@@ -2,11 +2,11 @@
 //! its path rather than returned, so one pass finds every error. Nothing here knows the tender
 //! format; the schema modules beside this one name the fields.
 
+use super::json::{Map, Value};
 use super::limits::{too_large, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::error::{Error, ErrorKind};
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.

@@ -1,12 +1,12 @@
 //! Price schedules (spec §11): the lines of a price criterion's schedule, its whole-life cost
 //! settings, and each bid's rates checked against the lines.
 
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, join, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The most years a whole-life cost may run: longer than any asset a public buyer appraises.

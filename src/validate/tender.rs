@@ -3,13 +3,13 @@
 //! `criteria` and `bids`.
 
 use super::criteria::{tree_size, TreeCtx};
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The format this engine reads.
@@ -388,7 +388,7 @@ impl Reader {
         // A seed of the wrong type is already reported; only a missing or blank one is reported here.
         if rules.contains(&TieBreak::Draw)
             && blank
-            && !matches!(root.get("tieDrawSeed"), Some(v) if !v.is_string())
+            && !matches!(root.get("tieDrawSeed"), Some(v) if v.as_str().is_none())
         {
             self.err(ErrorKind::MissingTieDrawSeed, "tieDrawSeed");
         }
