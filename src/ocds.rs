@@ -5,7 +5,7 @@
 
 use crate::debrief::share_percent;
 use crate::model::*;
-use serde::ser::SerializeStruct;
+use crate::text::Number;
 use serde::Serialize;
 
 /// The `tender` object fragment describing how bids are evaluated: `awardCriteria`,
@@ -43,24 +43,8 @@ pub struct Criterion {
 /// A criterion's weight: `{ "number": 40, "weight": "percentageExact" }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Weight {
-    pub number: Percent,
+    pub number: Number,
     pub weight: &'static str,
-}
-
-/// A percentage written as a JSON number from its decimal digits (`33.33`, `40`), never through
-/// a float.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Percent(pub String);
-
-impl Serialize for Percent {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // serde_json (with its exact numbers, which this crate asks for) writes a struct of this
-        // name as the number its one field spells: how its own `Number` is written.
-        const NUMBER: &str = "$serde_json::private::Number";
-        let mut st = s.serialize_struct(NUMBER, 1)?;
-        st.serialize_field(NUMBER, &self.0)?;
-        st.end()
-    }
 }
 
 /// The `tender` object fragment describing how bids are evaluated.
@@ -98,7 +82,7 @@ pub fn award_criteria(t: &Tender) -> AwardCriteria {
                 // the weighted sum, which sets price against quality another way.
                 let share = share_percent(c.marks, total).parse().unwrap_or_default();
                 numbers = Some([Weight {
-                    number: Percent(crate::money::Plain(share).to_string()),
+                    number: Number(crate::money::Plain(share).to_string()),
                     weight: "percentageExact",
                 }]);
             }
