@@ -80,6 +80,8 @@ pub struct GroupSummary {
     pub score: String,
     pub max: String,
     pub winner_score: Option<String>,
+    /// What sub-total disqualifies (spec §13), in words; `null` when nothing does.
+    pub threshold: Option<String>,
 }
 
 /// One summary per bid that was assessed (every bid that is not hypothetical), in file order.
@@ -99,7 +101,11 @@ pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
 /// What a criterion measures and how it is scored, in words.
 fn assessed(t: &Tender, c: &Criterion) -> String {
     match &c.kind {
-        Kind::Price { formula, ceiling } => {
+        Kind::Price {
+            formula,
+            ceiling,
+            schedule,
+        } => {
             let mut s = if t.award.scores_price() {
                 format!("{} ({})", crate::price::describe(formula), formula.as_str())
             } else {
@@ -108,6 +114,9 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
                     crate::award::describe(t.award)
                 )
             };
+            if let Some(schedule) = schedule {
+                let _ = write!(s, "; {}", crate::schedule::describe(schedule));
+            }
             if let Some(ceil) = ceiling {
                 let _ = write!(
                     s,
@@ -121,7 +130,11 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             }
             s
         }
-        Kind::Scored { scale, threshold } => {
+        Kind::Scored {
+            scale,
+            threshold,
+            threshold_relative,
+        } => {
             let points = match &scale.points {
                 ScalePoints::Points(p) => p
                     .iter()
@@ -147,15 +160,35 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             if let Some(th) = threshold {
                 let _ = write!(s, "; a score below {} disqualifies", Plain(*th));
             }
+            if let Some(pc) = threshold_relative {
+                let _ = write!(
+                    s,
+                    "; a score below {}% of the best qualified score disqualifies",
+                    Plain(*pc)
+                );
+            }
             s
         }
         Kind::Numeric {
-            unit, direction, ..
-        } => format!(
-            "the {} stated in the bid ({} is better)",
-            unit.as_deref().unwrap_or("value"),
-            direction.as_str()
-        ),
+            unit,
+            direction,
+            limits,
+            ..
+        } => {
+            let mut s = format!(
+                "the {} stated in the bid ({} is better)",
+                unit.as_deref().unwrap_or("value"),
+                direction.as_str()
+            );
+            let q = crate::money::Shown::Quantity(unit.as_deref());
+            if let Some(min) = limits.minimum {
+                let _ = write!(s, "; a value below {} disqualifies", q.of(min));
+            }
+            if let Some(max) = limits.maximum {
+                let _ = write!(s, "; a value above {} disqualifies", q.of(max));
+            }
+            s
+        }
         Kind::Measures { measures, scoring } => {
             let names: Vec<&str> = t
                 .measures
@@ -182,6 +215,28 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
         }
         Kind::PassFail => "pass or fail".into(),
     }
+}
+
+/// A group's thresholds in words: "a sub-total below 35 (70% of 50) disqualifies".
+fn group_threshold(g: &Group) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(th) = g.threshold {
+        let share = match th.percent {
+            Some(pc) => format!(" ({}% of {})", Plain(pc), Plain(g.marks)),
+            None => String::new(),
+        };
+        parts.push(format!(
+            "a sub-total below {}{share} disqualifies",
+            Plain(th.marks)
+        ));
+    }
+    if let Some(pc) = g.threshold_relative {
+        parts.push(format!(
+            "a sub-total below {}% of the best qualified sub-total disqualifies",
+            Plain(pc)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 fn top_group_of(t: &Tender, id: &str) -> Option<String> {
@@ -214,10 +269,11 @@ fn debrief(
             {
                 missing_rationales.push(leaf.id.clone());
             }
+            let is_price = matches!(leaf.kind, Kind::Price { .. });
             let explanation = match (is_scored, rationale) {
                 (true, Some(text)) if !text.trim().is_empty() => text,
                 (true, _) => "no rationale was recorded for this score".to_string(),
-                (false, _) => c.working.clone(),
+                (false, _) => priced(is_price, r, &c.working),
             };
             let w = winner.and_then(|w| w.criteria.iter().find(|x| x.id == c.id));
             let winner_bid = winner.and_then(|w| t.bids.iter().find(|x| x.id == w.id));
@@ -230,7 +286,10 @@ fn debrief(
                 ) {
                     (true, Some(text)) if !text.trim().is_empty() => text,
                     (true, _) => "no rationale was recorded for this score".to_string(),
-                    (false, _) => wc.working.clone(),
+                    (false, _) => match winner {
+                        Some(w) => priced(is_price, w, &wc.working),
+                        None => wc.working.clone(),
+                    },
                 }
             });
             Some(CriterionSummary {
@@ -248,6 +307,7 @@ fn debrief(
             })
         })
         .collect();
+    let model_groups = t.groups();
     let groups: Vec<GroupSummary> = r
         .groups
         .iter()
@@ -259,6 +319,10 @@ fn debrief(
             winner_score: winner
                 .and_then(|w| w.groups.iter().find(|x| x.id == g.id))
                 .map(|x| x.score.clone()),
+            threshold: model_groups
+                .iter()
+                .find(|m| m.id == g.id)
+                .and_then(|m| group_threshold(m)),
         })
         .collect();
     let reasons: Vec<String> = r.reasons.iter().map(|m| m.message.clone()).collect();
@@ -364,10 +428,22 @@ fn text(d: &Debrief) -> String {
             if let Some(ws) = &g.winner_score {
                 let _ = write!(s, " (most advantageous tender: {ws})");
             }
+            if let Some(th) = &g.threshold {
+                let _ = write!(s, "; {th}");
+            }
             let _ = writeln!(s);
         }
     }
     s
+}
+
+/// The explanation of a calculated score: its working, after how the evaluated price was formed
+/// where the price criterion has a schedule (spec §11).
+fn priced(is_price: bool, r: &BidResult, working: &str) -> String {
+    match (&r.price_working, is_price) {
+        (Some(formed), true) => format!("evaluated price {formed}; {working}"),
+        _ => working.to_string(),
+    }
 }
 
 /// Marks as a share of the whole, for callers that need the same figure as the summaries.

@@ -34,7 +34,8 @@ pub enum ErrorKind {
     },
     /// A number that cannot be read (`"abc"`, `""`).
     InvalidNumber { found: String },
-    /// A number beyond 10^12 or with more than 10 decimal places (`1e400`, `1e-28`).
+    /// A number beyond 10^12 (`1e400`), or one written with an exponent that no exact decimal
+    /// holds (`1e-400`); other numbers with too many decimals are [`ErrorKind::TooManyDecimals`].
     NumberOutOfRange { found: String },
     /// An amount that must be zero or more.
     Negative { found: String },
@@ -114,6 +115,36 @@ pub enum ErrorKind {
     LoneSurrogate,
     /// The file's bytes are not UTF-8 text; `offset` is the first bad byte, from 0.
     InvalidUtf8 { offset: usize },
+    // §11 price schedules
+    /// A bid gives one `price` where the price criterion publishes a schedule of rates.
+    PriceWithSchedule { id: String },
+    /// A bid prices a line that is not in the schedule.
+    UnknownPriceLine { id: String },
+    /// A schedule with no lines, or with only optional ones (nothing to evaluate).
+    EmptySchedule { id: String, all_optional: bool },
+    /// `lifeCycle.years` that is not a whole number from 1 to 100.
+    InvalidYears { found: String },
+    /// `lifeCycle.discountRate` outside 0 (included) to 1 (excluded).
+    InvalidDiscountRate { found: String },
+    /// `lifeCycle` on a price criterion with no `perYear` line to discount.
+    LifeCycleUnused { id: String },
+    /// A `perYear` line on a price criterion without `lifeCycle`.
+    MissingLifeCycle { line: String },
+    // §13 thresholds and limits
+    /// A share that is not a number from 0 to 100 followed by `%` (`"70%"`).
+    InvalidPercent { found: String },
+    /// A group's threshold above the marks the group holds: no bid could reach it.
+    ThresholdAboveMarks {
+        id: String,
+        threshold: String,
+        marks: String,
+    },
+    /// A numeric criterion's `minimum` above its `maximum`: no value could be within both.
+    MinimumAboveMaximum { minimum: String, maximum: String },
+    // Numbers: the decimals limit on its own (same code as any number out of range)
+    /// A number with more decimal places than a file may hold (`0.00000000001`); code
+    /// `number-out-of-range`, as for a number too large.
+    TooManyDecimals { found: String, limit: u32 },
 }
 
 impl ErrorKind {
@@ -162,6 +193,20 @@ impl ErrorKind {
             ReservedId { .. } => "reserved-id",
             LoneSurrogate => "lone-surrogate",
             InvalidUtf8 { .. } => "invalid-utf8",
+            // §11 price schedules
+            PriceWithSchedule { .. } => "price-with-schedule",
+            UnknownPriceLine { .. } => "unknown-price-line",
+            EmptySchedule { .. } => "empty-schedule",
+            InvalidYears { .. } => "invalid-years",
+            InvalidDiscountRate { .. } => "invalid-discount-rate",
+            LifeCycleUnused { .. } => "life-cycle-unused",
+            MissingLifeCycle { .. } => "missing-life-cycle",
+            // §13 thresholds and limits
+            InvalidPercent { .. } => "invalid-percent",
+            ThresholdAboveMarks { .. } => "threshold-above-marks",
+            MinimumAboveMaximum { .. } => "minimum-above-maximum",
+            // Numbers: the decimals limit on its own
+            TooManyDecimals { .. } => "number-out-of-range",
         }
     }
 
@@ -231,6 +276,30 @@ impl ErrorKind {
             ReservedId { id } => p.with("id", id),
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
+            // §11 price schedules
+            PriceWithSchedule { id } | UnknownPriceLine { id } | LifeCycleUnused { id } => {
+                p.with("id", id)
+            }
+            EmptySchedule { id, all_optional } => {
+                p.with("id", id).with("allOptional", all_optional)
+            }
+            InvalidYears { found } | InvalidDiscountRate { found } => p.with("found", found),
+            MissingLifeCycle { line } => p.with("line", line),
+            // §13 thresholds and limits
+            InvalidPercent { found } => p.with("found", found),
+            ThresholdAboveMarks {
+                id,
+                threshold,
+                marks,
+            } => p
+                .with("id", id)
+                .with("threshold", threshold)
+                .with("marks", marks),
+            MinimumAboveMaximum { minimum, maximum } => {
+                p.with("minimum", minimum).with("maximum", maximum)
+            }
+            // Numbers: the decimals limit on its own
+            TooManyDecimals { found, limit } => p.with("found", found).with("limit", limit),
         }
     }
 
@@ -348,6 +417,49 @@ impl ErrorKind {
             LoneSurrogate => "the text holds half a character (a lone \\u escape such as \\ud800); write the whole character".into(),
             InvalidUtf8 { offset } => format!(
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
+            ),
+            // §11 price schedules
+            PriceWithSchedule { id } => format!(
+                "criterion \"{id}\" publishes a schedule of rates, so the bid gives \"prices\" (line id → rate), not one \"price\"; move the amounts to \"prices\""
+            ),
+            UnknownPriceLine { id } => format!(
+                "there is no line \"{id}\" in the price schedule; check the id against the schedule"
+            ),
+            EmptySchedule { id, all_optional: false } => format!(
+                "the schedule of criterion \"{id}\" has no lines; add the lines bids must price, or remove \"schedule\""
+            ),
+            EmptySchedule { id, all_optional: true } => format!(
+                "every line of the schedule of criterion \"{id}\" is optional, so nothing would be evaluated; make at least one line not optional"
+            ),
+            InvalidYears { found } => format!(
+                "{found} years is not allowed; use a whole number of years from 1 to 100"
+            ),
+            InvalidDiscountRate { found } => format!(
+                "discount rate {found} is not a yearly rate; use a fraction from 0 up to 1, such as 0.035 for 3.5%"
+            ),
+            LifeCycleUnused { id } => format!(
+                "criterion \"{id}\" has \"lifeCycle\" but no schedule line paid per year; mark the yearly lines \"perYear\": true or remove \"lifeCycle\""
+            ),
+            MissingLifeCycle { line } => format!(
+                "line \"{line}\" is paid per year, but the price criterion has no \"lifeCycle\"; add \"lifeCycle\": {{\"years\": 10, \"discountRate\": \"0.035\"}} or remove \"perYear\""
+            ),
+            // §13 thresholds and limits
+            InvalidPercent { found } => format!(
+                "\"{found}\" is not a percentage; write a number from 0 to 100 followed by %, in quotes, such as \"70%\""
+            ),
+            ThresholdAboveMarks {
+                id,
+                threshold,
+                marks,
+            } => format!(
+                "the threshold {threshold} is more than the {marks} marks group \"{id}\" holds, so no bid could reach it; lower it or write it as a share such as \"70%\""
+            ),
+            MinimumAboveMaximum { minimum, maximum } => format!(
+                "the minimum {minimum} is above the maximum {maximum}, so no value could be within them; swap or correct them"
+            ),
+            // Numbers: the decimals limit on its own
+            TooManyDecimals { found, limit } => format!(
+                "{found} has more than {limit} decimal places; round it to at most {limit}"
             ),
         }
     }

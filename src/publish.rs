@@ -31,6 +31,10 @@ pub struct Published {
     pub criteria: Vec<NodeSummary>,
     pub gates: Vec<GateSummary>,
     pub thresholds: Vec<ThresholdSummary>,
+    /// Every other rule that disqualifies on a score or a stated value (spec §13), in the order
+    /// of the criteria tree: `group-threshold`, `relative-threshold`, `limit-minimum` and
+    /// `limit-maximum`, each with its numbers as params and in words.
+    pub threshold_rules: Vec<crate::text::Message>,
     pub scales: Vec<ScaleSummary>,
     pub measures: Vec<MeasureSummary>,
     pub price: Option<PriceSummary>,
@@ -125,6 +129,45 @@ pub struct PriceSummary {
     pub above_ceiling: Option<&'static str>,
     /// Three made-up bids scored with the formula.
     pub example: Vec<ExampleBid>,
+    /// The price schedule bids price, and how the evaluated price is formed (spec §11); left
+    /// out of the model without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ScheduleSummary>,
+}
+
+/// A price schedule as suppliers read it (spec §11).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleSummary {
+    /// How the evaluated price is formed, in words.
+    pub words: String,
+    pub lines: Vec<LineSummary>,
+    pub life_cycle: Option<LifeCycleSummary>,
+    /// What a rate above its line's maximum does: `disqualify` or `zero` (scores 0 for price).
+    pub above_max: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineSummary {
+    pub id: String,
+    pub name: String,
+    pub quantity: String,
+    pub unit: Option<String>,
+    pub income: bool,
+    pub max: Option<String>,
+    pub optional: bool,
+    pub per_year: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LifeCycleSummary {
+    pub years: u32,
+    pub discount_rate: String,
+    /// The present value factor of each year, 1 to `years`, to 6 decimals.
+    pub factors: Vec<String>,
+    pub factor_sum: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -228,6 +271,7 @@ pub fn describe(t: &Tender) -> Published {
                 Kind::Scored {
                     scale,
                     threshold: Some(th),
+                    ..
                 } => Some(ThresholdSummary {
                     criterion: c.id.clone(),
                     name: c.name.clone(),
@@ -237,6 +281,7 @@ pub fn describe(t: &Tender) -> Published {
                 _ => None,
             })
             .collect(),
+        threshold_rules: threshold_rules(t),
         scales: scales(t),
         measures: t
             .measures
@@ -293,6 +338,93 @@ fn node(n: &Node, total: Decimal) -> NodeSummary {
             children: vec![],
         },
     }
+}
+
+/// Group thresholds, relative thresholds and limits on stated values (spec §13), so suppliers
+/// see every rule that can disqualify them before they bid.
+fn threshold_rules(t: &Tender) -> Vec<crate::text::Message> {
+    use crate::text::Message;
+    fn walk(nodes: &[Node], out: &mut Vec<Message>) {
+        for n in nodes {
+            match n {
+                Node::Group(g) => {
+                    if let Some(th) = g.threshold {
+                        let p = Params::new()
+                            .with("group", &g.id)
+                            .with("name", &g.name)
+                            .with("threshold", Plain(th.marks))
+                            .with("marks", Plain(g.marks));
+                        let (params, share) = match th.percent {
+                            Some(pc) => (
+                                p.with("percent", Plain(pc)),
+                                format!("{}% of its {} marks", Plain(pc), Plain(g.marks)),
+                            ),
+                            None => (p, format!("of its {} marks", Plain(g.marks))),
+                        };
+                        out.push(Message {
+                            code: "group-threshold",
+                            params,
+                            message: format!(
+                                "a sub-total below {} on \"{}\" ({share})",
+                                Plain(th.marks),
+                                g.name
+                            ),
+                        });
+                    }
+                    if let Some(pc) = g.threshold_relative {
+                        out.push(relative("group", &g.id, &g.name, pc));
+                    }
+                    walk(&g.children, out);
+                }
+                Node::Leaf(c) => match &c.kind {
+                    Kind::Scored {
+                        threshold_relative: Some(pc),
+                        ..
+                    } => out.push(relative("criterion", &c.id, &c.name, *pc)),
+                    Kind::Numeric { unit, limits, .. } => {
+                        let q = crate::money::Shown::Quantity(unit.as_deref());
+                        for (code, limit, word) in [
+                            ("limit-minimum", limits.minimum, "below"),
+                            ("limit-maximum", limits.maximum, "above"),
+                        ] {
+                            let Some(limit) = limit else { continue };
+                            out.push(Message {
+                                code,
+                                params: Params::new()
+                                    .with("criterion", &c.id)
+                                    .with("name", &c.name)
+                                    .with("limit", Plain(limit))
+                                    .with("amount", q.of(limit)),
+                                message: format!(
+                                    "a value for \"{}\" {word} {}",
+                                    c.name,
+                                    q.of(limit)
+                                ),
+                            });
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+    fn relative(kind: &'static str, id: &str, name: &str, pc: Decimal) -> Message {
+        Message {
+            code: "relative-threshold",
+            params: Params::new()
+                .with("kind", kind)
+                .with(kind, id)
+                .with("name", name)
+                .with("percent", Plain(pc)),
+            message: format!(
+                "a score on \"{name}\" below {}% of the best qualified score on it",
+                Plain(pc)
+            ),
+        }
+    }
+    let mut out = Vec::new();
+    walk(&t.criteria, &mut out);
+    out
 }
 
 fn scales(t: &Tender) -> Vec<ScaleSummary> {
@@ -352,7 +484,12 @@ fn rounding_words(r: Rounding) -> String {
 }
 
 fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
-    let Kind::Price { formula, ceiling } = &c.kind else {
+    let Kind::Price {
+        formula,
+        ceiling,
+        schedule,
+    } = &c.kind
+    else {
         return None;
     };
     let m = Plain(c.marks);
@@ -410,7 +547,38 @@ fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
         } else {
             vec![]
         },
+        schedule: schedule.as_deref().map(schedule_summary),
     })
+}
+
+fn schedule_summary(s: &Schedule) -> ScheduleSummary {
+    ScheduleSummary {
+        words: crate::schedule::describe(s),
+        lines: s
+            .lines
+            .iter()
+            .map(|l| LineSummary {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                quantity: Plain(l.quantity).to_string(),
+                unit: l.unit.clone(),
+                income: l.income,
+                max: l.max.map(|m| fixed(m, 2)),
+                optional: l.optional,
+                per_year: l.per_year,
+            })
+            .collect(),
+        life_cycle: s.life_cycle.as_ref().map(|l| LifeCycleSummary {
+            years: l.years,
+            discount_rate: Plain(l.discount_rate).to_string(),
+            factors: l.factors.iter().map(|f| Plain(*f).to_string()).collect(),
+            factor_sum: Plain(l.factor_sum).to_string(),
+        }),
+        above_max: match s.above_max {
+            AboveCeiling::Disqualify => "disqualify",
+            AboveCeiling::Zero => "zero",
+        },
+    }
 }
 
 /// Three made-up bids at 80%, 90% and 100% of a typical price (the ceiling, the contract value,

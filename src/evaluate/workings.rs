@@ -16,6 +16,9 @@ use std::fmt::Display;
 pub(super) const TOO_LARGE: &str = "not scored: the score is too large to work out exactly";
 /// What a criterion shows while its input is missing.
 pub(super) const MISSING: &str = "not scored yet: the input is missing";
+/// What a scored criterion shows while the consensus the tender requires is not recorded.
+pub(super) const NEEDS_CONSENSUS: &str =
+    "not scored yet: the evaluators' scores need a moderated score, as the tender requires a consensus";
 
 /// `marks × amount ÷ best`: the marks in proportion to the best in the field, or to a target.
 #[inline]
@@ -28,6 +31,31 @@ pub(super) fn proportion(m: &str, amount: impl Display, best: impl Display) -> S
 pub(super) fn above_ceiling(fmt: &Fmt, m: &str, price: Decimal) -> String {
     format!(
         "{} is above the ceiling, so no marks: {m} × 0",
+        fmt.money(price)
+    )
+}
+
+/// A rate above its line's maximum under `"aboveCeiling": "zero"` (spec §11).
+#[inline]
+pub(super) fn above_line_max(
+    fmt: &Fmt,
+    m: &str,
+    line: &str,
+    rate: Decimal,
+    max: Option<Decimal>,
+) -> String {
+    format!(
+        "the rate {} for \"{line}\" is above its maximum of {}, so no marks: {m} × 0",
+        fmt.money(rate),
+        fmt.money(max.unwrap_or_default())
+    )
+}
+
+/// A price the formula cannot score (spec §12); the bid is disqualified for it.
+#[inline]
+pub(super) fn not_scorable(fmt: &Fmt, m: &str, price: Decimal, formula: &str) -> String {
+    format!(
+        "{} cannot be scored by \"{formula}\", so no marks: {m} × 0",
         fmt.money(price)
     )
 }

@@ -46,6 +46,8 @@ export interface Rounding {
 export interface Moderation {
   method?: "mean" | "median" | null;
   flagSpread?: Decimal | null;
+  /** "consensus": where two or more evaluators scored, a moderated score is needed; nothing is averaged. */
+  require?: "consensus" | null;
 }
 
 export interface AbnormallyLow {
@@ -89,6 +91,10 @@ export interface CriterionGroup {
   category?: string | null;
   children: CriterionNode[];
   description?: string | null;
+  /** The minimum sub-total: marks (28) or a share of the group's marks ("70%"). */
+  threshold?: Decimal | null;
+  /** A share of the best qualified sub-total, such as "80%". */
+  thresholdRelative?: string | null;
 }
 
 export type CriterionKind = "price" | "scored" | "numeric" | "measures" | "pass-fail";
@@ -117,13 +123,23 @@ export interface Criterion {
   cap?: boolean | null;
   /** price only */
   ceiling?: Decimal | null;
+  /** Also what a rate above its schedule line's `max` does. */
   aboveCeiling?: "disqualify" | "zero" | null;
+  /** price only: the lines bids price; rates × quantities make the evaluated price (spec §11). */
+  schedule?: PriceLine[] | null;
+  /** price only: whole-life cost of the `perYear` lines (spec §11). */
+  lifeCycle?: LifeCycle | null;
   /** scored */
   scale?: string | null;
   threshold?: Decimal | null;
+  /** scored: a share of the best qualified score, such as "80%". */
+  thresholdRelative?: string | null;
   /** numeric */
   unit?: string | null;
   direction?: "higher" | "lower" | null;
+  /** numeric: the stated value's limits; outside them the bid is disqualified. */
+  minimum?: Decimal | null;
+  maximum?: Decimal | null;
   /** measures */
   measures?: string[] | null;
   svScoring?: "relative-to-highest" | "relative-to-highest-percent" | "target" | null;
@@ -133,11 +149,14 @@ export interface Criterion {
 export interface Bid {
   id: string;
   supplier?: string | null;
+  /** The one price, where the price criterion has no schedule. */
   price?: Decimal | null;
+  /** Schedule line id → rate (zero or more), where the price criterion has a schedule. */
+  prices?: Record<string, Decimal> | null;
   /** Gate id → passed. */
   gates?: Record<string, boolean> | null;
-  /** Scored criterion id → marks. */
-  scores?: Record<string, Marking> | null;
+  /** Scored criterion id → marks; a bare score is the moderated score. */
+  scores?: Record<string, Marking | Decimal> | null;
   /** Numeric criterion id → stated value. */
   values?: Record<string, Decimal> | null;
   /** Measure id → committed quantity. */
@@ -145,6 +164,31 @@ export interface Bid {
   note?: string | null;
   /** A "what if" bid made up by a supplier. */
   hypothetical?: boolean | null;
+}
+
+/** A line of a price schedule (spec §11). */
+export interface PriceLine {
+  id: string;
+  name: string;
+  /** The buyer's estimated quantity, more than zero; 1 when absent. */
+  quantity?: Decimal | null;
+  unit?: string | null;
+  /** Money the supplier pays the buyer: subtracted from the evaluated price. */
+  income?: boolean | null;
+  /** The highest rate accepted. */
+  max?: Decimal | null;
+  /** Priced but not evaluated. */
+  optional?: boolean | null;
+  /** Paid in each year of `lifeCycle`, counted at its present value. */
+  perYear?: boolean | null;
+}
+
+/** Whole-life cost (spec §11): yearly lines discounted at 1 ÷ (1 + discountRate)^year. */
+export interface LifeCycle {
+  /** A whole number from 1 to 100. */
+  years: Decimal;
+  /** A yearly fraction from 0 up to 1, e.g. "0.035" (HM Treasury Green Book). */
+  discountRate: Decimal;
 }
 
 export interface Marking {
@@ -177,7 +221,10 @@ export interface BidResult {
   /** 1 = best; shared on a tie. `null` unless ranked. */
   rank: number | null;
   total: string;
+  /** The price to the penny: under a schedule, the evaluated price. */
   price: string | null;
+  /** Under a schedule: every product and the sum, e.g. "1,200 × £30.00 + £2,500.00 = £38,500.00". */
+  priceWorking?: string;
   criteria: CriterionResult[];
   groups: GroupResult[];
   gates: GateResult[];
@@ -277,6 +324,8 @@ export interface PriceToWin {
   /** The highest price, to the penny, at which the bid ranks first alone. */
   priceToWin: string | null;
   change: string | null;
+  /** Under a schedule: the change of every rate, in percent, that reaches `priceToWin`. */
+  rateChange?: string;
   limit: string;
   message: string;
   params: Record<string, string>;
@@ -364,6 +413,9 @@ export interface PublishedModel {
   criteria: ModelNode[];
   gates: GateSummary[];
   thresholds: ThresholdSummary[];
+  /** Group thresholds, relative thresholds and limits on stated values, in the order of the
+   * criteria tree: codes "group-threshold", "relative-threshold", "limit-minimum", "limit-maximum". */
+  thresholdRules: Message[];
   scales: ScaleSummary[];
   measures: MeasureSummary[];
   price: PriceSummary | null;
@@ -439,6 +491,34 @@ export interface PriceSummary {
   ceiling: string | null;
   aboveCeiling: "disqualify" | "zero" | null;
   example: ExampleBid[];
+  /** The price schedule and how the evaluated price is formed; absent without one. */
+  schedule?: ScheduleSummary;
+}
+
+export interface ScheduleSummary {
+  words: string;
+  lines: LineSummary[];
+  lifeCycle: LifeCycleSummary | null;
+  aboveMax: "disqualify" | "zero";
+}
+
+export interface LineSummary {
+  id: string;
+  name: string;
+  quantity: string;
+  unit: string | null;
+  income: boolean;
+  max: string | null;
+  optional: boolean;
+  perYear: boolean;
+}
+
+export interface LifeCycleSummary {
+  years: number;
+  discountRate: string;
+  /** The present value factor of each year, to 6 decimals. */
+  factors: string[];
+  factorSum: string;
 }
 
 export interface MethodExample {
@@ -505,6 +585,8 @@ export interface GroupSummary {
   score: string;
   max: string;
   winnerScore: string | null;
+  /** What sub-total disqualifies, in words; `null` when nothing does. */
+  threshold: string | null;
 }
 
 /** One problem in a tender file. */
