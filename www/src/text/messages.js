@@ -791,7 +791,7 @@ Object.assign(EN_GB.design, {
     other: 'Another country',
   },
   jurisdictionOtherLabel: 'Country code',
-  jurisdictionOtherHint: 'Its ISO 3166 code, such as IE for Ireland or FR for France.',
+  jurisdictionOtherHint: 'Its ISO 3166 code in capitals, such as IE for Ireland or FR for France.',
   // about: lots
   lotsHeading: 'Lots (optional)',
   lotsIntro:
