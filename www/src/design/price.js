@@ -231,8 +231,10 @@ export function priceSection(c) {
   const chart = h('div', { 'data-price-chart-area': '' });
   const example = h('div', {});
   let chartKey = '';
+  const schedule = scheduleFields(c, node, path);
 
   function update(state) {
+    schedule.update(state);
     const described = state.described;
     const p = described?.price;
     if (!p) {
@@ -354,7 +356,7 @@ export function priceSection(c) {
           set: (opt) => setOrDelete(node, 'aboveCeiling', opt.value),
         }),
       ),
-      scheduleFields(c, node, path),
+      schedule.nodes,
       words,
       chart,
       example,

@@ -34,7 +34,10 @@ function swapPrices(c, toSchedule) {
   }
 }
 
-/** The schedule lines and the whole-life cost of the price criterion `node` at `path`. */
+/**
+ * The schedule lines and the whole-life cost of the price criterion `node` at `path`:
+ * { nodes, update(state) }, update showing the engine's words for how the evaluated price is formed.
+ */
 export function scheduleFields(c, node, path) {
   const { d, fields, tender } = c;
   const lines = Array.isArray(node.schedule) ? node.schedule : [];
@@ -95,11 +98,10 @@ export function scheduleFields(c, node, path) {
       { class: 'design-card', 'data-context': fill(d.lineContext, { name: display() }), 'data-line': k },
       title,
       err,
+      h('div', { class: 'row-fields' }, name, text('unit', d.lineUnitLabel, { hint: d.lineUnitHint })),
       h(
         'div',
         { class: 'row-fields' },
-        name,
-        text('unit', d.lineUnitLabel, { hint: d.lineUnitHint }),
         text('quantity', d.lineQuantityLabel, { hint: d.lineQuantityHint, numeric: true }),
         text('max', fill(d.lineMaxLabel, { currency }), { hint: d.lineMaxHint, numeric: true }),
       ),
@@ -161,7 +163,8 @@ export function scheduleFields(c, node, path) {
   );
   fields.anchor(`${path}.lifeCycle`, { group: h('div'), control: lifeRow.querySelector('input'), error: lifeErr });
 
-  return [
+  const words = h('p', { class: 'inset', 'data-schedule-words': '', hidden: true });
+  const nodes = [
     h('h4', { class: 'heading-s' }, d.scheduleHeading),
     h('p', { class: 'hint' }, d.scheduleIntro),
     cards.length ? h('ol', { class: 'design-cards' }, cards) : h('p', { class: 'inset' }, d.noLines),
@@ -171,5 +174,14 @@ export function scheduleFields(c, node, path) {
     h('p', { class: 'hint' }, d.lifeCycleIntro),
     lifeErr,
     lifeRow,
+    words,
   ];
+  return {
+    nodes,
+    update(state) {
+      const s = state.described?.price?.schedule;
+      words.hidden = !s;
+      words.textContent = s ? fill(d.roundingWords, { words: s.words }) : '';
+    },
+  };
 }

@@ -42,7 +42,7 @@ function jurisdictionFields(c) {
   select.dataset.action = 'jurisdiction';
   const hintId = `${select.id}-hint`;
   select.setAttribute('aria-describedby', hintId);
-  select.before(h('div', { class: 'hint', id: hintId }, d.jurisdictionHint));
+  pick.querySelector('label').after(h('div', { class: 'hint', id: hintId }, d.jurisdictionHint));
   fields.fields.get('tender.jurisdiction').hintId = hintId;
   select.addEventListener('change', () => c.structure('[data-action="jurisdiction"]'));
   if (!other) return pick;

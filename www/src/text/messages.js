@@ -780,9 +780,10 @@ EN_GB.design = {
 Object.assign(EN_GB.design, {
   // about: jurisdiction
   jurisdictionLabel: 'Where the rules of the tender apply',
-  jurisdictionHint: 'UK policy checks, such as the 10% social value minimum, apply only in the UK.',
+  jurisdictionHint:
+    'Not stated means the UK when the currency is GBP. UK policy checks, such as the 10% social value minimum, apply only in the UK.',
   jurisdictions: {
-    none: 'Not stated (the UK when the currency is GBP)',
+    none: 'Not stated',
     GB: 'United Kingdom (GB)',
     'GB-ENG': 'England (GB-ENG)',
     'GB-SCT': 'Scotland (GB-SCT)',
@@ -820,11 +821,11 @@ Object.assign(EN_GB.design, {
   lineHeading: 'Line {n}: {name}',
   lineNameLabel: 'What is priced',
   lineUnitLabel: 'Unit (optional)',
-  lineUnitHint: 'For example hour, month or visit.',
+  lineUnitHint: 'Such as hour, month or visit.',
   lineQuantityLabel: 'Estimated quantity',
-  lineQuantityHint: 'The rate is multiplied by this. 1 if you leave it empty.',
+  lineQuantityHint: 'Each rate is multiplied by it; 1 if empty.',
   lineMaxLabel: 'Highest rate accepted (optional, {currency})',
-  lineMaxHint: 'A rate above it disqualifies the bid, or scores 0 for price if a price above the ceiling does.',
+  lineMaxHint: 'A higher rate counts as a price above the ceiling.',
   lineIncomeLabel: 'Income: the supplier pays this to you',
   lineIncomeHint: 'Taken off the evaluated price, for example the resale value of equipment.',
   lineOptionalLabel: 'Optional: priced but not counted in the evaluated price',
