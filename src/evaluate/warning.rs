@@ -619,24 +619,39 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
         let Kind::Scored { scale, .. } = &c.kind else {
             continue;
         };
+        // On a scale of whole numbers (the usual one) a score with a fraction is off it with no
+        // comparison against each point: the test runs for every score of every bid.
+        let whole = match &scale.points {
+            ScalePoints::Points(p) => p.iter().all(|p| p.value.fract().is_zero()),
+            ScalePoints::Range { from, step, .. } => {
+                from.fract().is_zero() && step.fract().is_zero()
+            }
+        };
         // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
         // template in any language.
         let (mut ids, mut named, mut listed) = (Vec::new(), String::new(), String::new());
+        // Each score is written once and copied into both texts: with a thousand bids on forty
+        // criteria this warning can name tens of thousands of scores.
+        let mut score = String::new();
         for &i in &order {
             let p = &prepared[i];
             let Some(a) = p.aggregates.get(c.id.as_str()) else {
                 continue;
             };
-            if scale.contains(a.value) {
+            if !(whole && !a.value.fract().is_zero()) && scale.contains(a.value) {
                 continue;
             }
             if !ids.is_empty() {
                 named.push_str(", ");
                 listed.push_str("; ");
             }
-            let (who, v) = (&p.bid.supplier, Approx(a.value, 2));
-            let _ = write!(named, "{who}'s {v}");
-            let _ = write!(listed, "{who}: {v}");
+            score.clear();
+            let _ = write!(score, "{}", Approx(a.value, 2));
+            for (text, between) in [(&mut named, "'s "), (&mut listed, ": ")] {
+                text.push_str(&p.bid.supplier);
+                text.push_str(between);
+                text.push_str(&score);
+            }
             ids.push(p.bid.id.clone());
         }
         let verb = match ids.len() {
