@@ -638,7 +638,8 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
             let Some(a) = p.aggregates.get(c.id.as_str()) else {
                 continue;
             };
-            if !(whole && !a.value.fract().is_zero()) && scale.contains(a.value) {
+            let off = (whole && !a.value.fract().is_zero()) || !scale.contains(a.value);
+            if !off {
                 continue;
             }
             if !ids.is_empty() {
