@@ -68,7 +68,10 @@ function stashSeed(c, away) {
 function tieLabel(c, rule) {
   const ui = c.cat.ui;
   if (rule === 'price') return ui.tieBreak.price;
-  if (rule === 'draw') return c.d.tieDraw;
+  if (rule === 'draw') {
+    const seed = c.tender.tieDrawSeed;
+    return typeof seed === 'string' && seed.trim() ? fill(ui.tieBreak.draw, { seed }) : c.d.tieDraw;
+  }
   const [kind, id] = String(rule).split(/:(.*)/s);
   const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
   return ui.tieBreak[kind] ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);

@@ -14,7 +14,7 @@ import {
   removeBidButton,
 } from '../ui/bid-form.js';
 import { yourTotal, yourValue } from '../text/award.js';
-import { keyPath, own, setOwn } from '../ui/fields.js';
+import { keyPath, marking, setOwn } from '../ui/fields.js';
 import { selfAssessAnalysis } from '../analysis/panels.js';
 
 const OWN_ID = 'your-bid';
@@ -57,7 +57,7 @@ function whatIfEditor(ctx, bid, index) {
             label: `${ctx.fmt.number(String(p.value))} – ${p.label ?? ''}`,
           })),
         ],
-        get: () => own(bid.scores, c.id)?.moderated,
+        get: () => marking(bid, c.id)?.moderated,
         set: (opt) => {
           bid.scores ??= {};
           if (opt.value === null) delete bid.scores[c.id];

@@ -69,8 +69,10 @@ const EN_GB = {
       price: 'the lower price ranks higher',
       group: 'the higher score for “{name}” ranks higher',
       criterion: 'the higher score for “{name}” ranks higher',
+      draw: 'a draw from the recorded seed “{seed}” decides the order; anyone can repeat it',
     },
     noTieBreak: 'Bids with the same total share the rank.',
+    abnormallyLowHeading: 'Abnormally low prices',
     rounding: {
       criterion:
         'Each criterion score is rounded to {decimals} decimal places (halves round away from zero) before scores are added up.',
@@ -203,6 +205,10 @@ const EN_GB = {
     'missing-field': 'Add the required field “{field}”',
     'number-out-of-range': '{found} is too large or too precise',
     'engine-fault': 'The scoring engine stopped on this input and has been restarted; check the tender holds only plain data and try again',
+    'proximity-min-above-max': 'The smallest proximity margin ({min}) is above the largest ({max}); swap them or correct one',
+    'missing-tie-draw-seed':
+      'The tie-break rules include a draw: record the seed it is drawn from, such as the date and place you chose it',
+    'tie-draw-not-last': 'The draw must be the last tie-break rule, since no bids are equal after it',
   },
 
   // Titles for groups of warnings of one kind.
@@ -215,12 +221,18 @@ const EN_GB = {
     'relative-price-formula': 'Price formula depends on other bids',
     'social-value-weight-low': 'Social value weighting',
     'weights-not-100': 'Marks do not add up to 100',
+    'tie-drawn': 'Ties settled by the recorded draw',
+    'tie-draw-seed-unused': 'Draw seed not used',
   },
 
   // Engine warning codes.
   warnings: {
     'social-value-weight-low': null,
     'weights-not-100': 'The marks add up to {total}, not 100; shares of the total are still shown correctly',
+    'tie-drawn':
+      'Still equal after every other tie-break rule, these bids were put in order by the draw from the recorded seed “{seed}”: {suppliers} (ranks {rank} to {last})',
+    'tie-draw-seed-unused':
+      'A draw seed (“{seed}”) is recorded but the tie-break rules do not end with a draw, so bids still equal share a rank; add the draw as the last rule, or remove the seed',
   },
 
   // Why a bid is disqualified / what is missing (bids[].reasons / bids[].missing).
@@ -385,6 +397,8 @@ EN_GB.debrief = {
   totalOutOf: '{label} (out of {max})',
   methodHeading: 'How tenders were assessed',
   valueWorking: '{value}, worked out: {working}',
+  price: 'Your price: {price}',
+  winnerPrice: 'Price of the most advantageous tender ({supplier}): {price}',
   criteriaHeading: 'Scores for each award criterion',
   criteriaCaption: 'Your scores for each award criterion',
   criterion: 'Criterion',
@@ -841,8 +855,6 @@ Object.assign(EN_GB.design, {
   lifeYearsHint: 'For example 10.',
   lifeRateLabel: 'Discount rate',
   lifeRateHint: 'A fraction: 0.035 for the HM Treasury Green Book’s 3.5%.',
-  exampleRate: 'Rate for “{name}”',
-  exampleRateUnit: 'Rate for “{name}” per {unit}',
   exampleLot: 'Lot',
   noLotChosen: 'Choose a lot',
   // rules: consensus, the abnormally-low margin, the draw
@@ -1058,6 +1070,14 @@ EN_GB.thresholdRules = {
   'limit-maximum': 'A value for “{name}” above {amount}',
 };
 Object.assign(EN_GB.debrief, { groupThreshold: '{name}: {rule}.' });
+Object.assign(EN_GB.ui, {
+  ratesLegend: 'Rates',
+  rateLabel: '{name} ({currency})',
+  rateHint: 'The rate for one {unit}; the buyer estimates {quantity}.',
+  rateHintOptional: 'The rate for one {unit}; the buyer estimates {quantity}. Priced but not evaluated.',
+  rateUnit: 'unit',
+  priceWorking: 'Evaluated price: {working}',
+});
 
 const CATALOGUES = { 'en-GB': EN_GB };
 

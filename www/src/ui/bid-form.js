@@ -2,7 +2,7 @@
 // scores). Values are written into the tender as typed (numbers as decimal text, never rounded);
 // an emptied field removes its value, which the engine then reports as missing.
 import { h } from './dom.js';
-import { child, cleanNumber, keyPath, own, put } from './fields.js';
+import { child, cleanNumber, keyPath, marking, own, put, setOwn } from './fields.js';
 import { fill } from '../text/messages.js';
 import { leaves, measureById, scalePoints } from './model.js';
 
@@ -30,6 +30,8 @@ export function supplierField(ctx, bid, at) {
 
 export function priceField(ctx, bid, at) {
   const currency = ctx.tender.tender?.currency ?? 'GBP';
+  const schedule = leaves(ctx.tender).find((c) => c.kind === 'price')?.schedule;
+  if (Array.isArray(schedule) && schedule.length) return rateFields(ctx, bid, at, schedule, currency);
   return ctx.fields.text({
     path: `${at}.price`,
     label: fill(ctx.cat.ui.priceLabel, { currency }),
@@ -38,6 +40,32 @@ export function priceField(ctx, bid, at) {
     get: () => bid.price,
     set: (v) => put(bid, 'price', numeric(v)),
   });
+}
+
+/**
+ * Under a price schedule (spec §11), a rate for each line instead of one price: the engine
+ * multiplies them by the buyer's quantities into the evaluated price.
+ */
+function rateFields(ctx, bid, at, lines, currency) {
+  const { ui } = ctx.cat;
+  return h(
+    'div',
+    { class: 'section' },
+    h('h4', { class: 'heading-s' }, ui.ratesLegend),
+    lines.map((line) =>
+      ctx.fields.text({
+        path: keyPath(`${at}.prices`, String(line?.id)),
+        label: fill(ui.rateLabel, { name: line?.name ?? line?.id, currency }),
+        hint: fill(line?.optional ? ui.rateHintOptional : ui.rateHint, {
+          quantity: ctx.fmt.number(String(line?.quantity ?? 1)),
+          unit: line?.unit ?? ui.rateUnit,
+        }),
+        numeric: true,
+        get: () => own(bid.prices, String(line?.id)),
+        set: (v) => setIn(bid, 'prices', String(line?.id), numeric(v)),
+      }),
+    ),
+  );
 }
 
 export function gateFields(ctx, bid, at) {
@@ -75,7 +103,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       label: `${c.name}: ${ui.expectedScore}`,
       numeric: true,
       width: 'input--w5',
-      get: () => own(bid.scores, c.id)?.moderated,
+      get: () => marking(bid, c.id)?.moderated,
       set: (v) => setIn(bid, 'scores', c.id, numeric(v) === undefined ? undefined : { moderated: numeric(v) }),
     });
   }
@@ -92,7 +120,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       })),
       { value: null, label: ui.notScoredYet },
     ],
-    get: () => own(bid.scores, c.id)?.moderated,
+    get: () => marking(bid, c.id)?.moderated,
     set: (opt) => setIn(bid, 'scores', c.id, opt.value === null ? undefined : { moderated: opt.value }),
   });
 }
@@ -104,9 +132,12 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
   const hint = points.length
     ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
     : null;
-  const score = () => own(bid.scores, c.id);
+  const score = () => marking(bid, c.id);
   const setScore = (key, sub, value) => {
-    const s = child(child(bid, 'scores'), c.id);
+    const scores = child(bid, 'scores');
+    // A bare score becomes an object that keeps it as the moderated score.
+    if (score() !== own(scores, c.id)) setOwn(scores, c.id, score());
+    const s = child(scores, c.id);
     if (sub) {
       const ev = child(s, 'evaluators');
       put(ev, sub, value);

@@ -168,6 +168,11 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
       ),
     );
   }
+  // Under a price schedule (spec §11): how the evaluated price was formed, every product shown.
+  if (bid.priceWorking) {
+    const working = fill(cat.ui.priceWorking, { working: bid.priceWorking });
+    parts.push(h('p', { class: 'body-s', 'data-price-working': '' }, working));
+  }
   const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
   parts.push(
     scrollingTable({
