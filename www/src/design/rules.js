@@ -162,7 +162,9 @@ export function rulesSection(c) {
       h(
         'div',
         { class: 'button-group' },
-        i > 0 && !(drawLast && rule === 'draw') ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`)) : null,
+        i > 0 && !(drawLast && rule === 'draw')
+          ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`))
+          : null,
         i < rules.length - 1 && !pinned
           ? btn('tie-down', d.moveDown, () => move(i, i + 1, `[data-action="tie-down"][data-key="${i + 1}"]`))
           : null,
