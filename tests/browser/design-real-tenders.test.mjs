@@ -325,37 +325,66 @@ test('invalid entries show the engine’s error beside the field, and what was t
     t = await designTender(page);
     assert.equal(t.criteria[0].schedule, undefined);
     assert.deepEqual([t.bids[0].price, t.bids[0].prices], ['90000', undefined]);
+
     assert.deepEqual(errors, []);
     await context.close();
   }
 });
 
-test('the new fields at 320 px: axe, reflow and a screenshot with every section filled in', async () => {
+test('the new fields at 320 px: a file holding them is shown as written, a minimum above its maximum is flagged, axe and reflow', async () => {
   const engine = await nodeEngine();
   const { page, context, errors } = await openDesign(320);
+  // The keyboard test's tender, with relative thresholds and a number with limits as well.
+  const file = expectedTender();
+  const [delivery, staffing] = file.criteria[1].children;
+  delivery.thresholdRelative = '80%';
+  staffing.weight = 10;
+  file.criteria[1].thresholdRelative = '90%';
+  file.criteria[1].children.push({
+    id: 'response',
+    kind: 'numeric',
+    name: 'Response time',
+    weight: 5,
+    unit: 'hours',
+    direction: 'lower',
+    minimum: '1',
+    maximum: '48',
+  });
+  assert.deepEqual(engine.validate(file).errors, []);
   await page.evaluate(
     ({ w, tender }) => {
       document.querySelector(w).tender = tender;
     },
-    { w: W, tender: expectedTender() },
+    { w: W, tender: file },
   );
   await page.waitForFunction((w) => document.querySelector(w).tender.criteria?.[0]?.schedule?.length === 3, W);
-  assert.deepEqual(await designTender(page), expectedTender(), 'a loaded file is shown exactly as written');
-  assert.deepEqual(engine.validate(expectedTender()).errors, []);
+  assert.deepEqual(await designTender(page), file, 'a loaded file is shown exactly as written');
   // Every field shows what the file holds.
   const value = (path) => inDesign(page, `[data-path="${path}"]`).first();
-  assert.equal(await value(`${PRICE}.schedule[0].max`).inputValue(), '500');
+  const inputs = {
+    [`${PRICE}.schedule[0].max`]: '500',
+    [`${PRICE}.lifeCycle.discountRate`]: '0.035',
+    [`${QUALITY}.threshold`]: '60%',
+    [`${QUALITY}.thresholdRelative`]: '90%',
+    [`${QUALITY}.children[0].thresholdRelative`]: '80%',
+    [`${QUALITY}.children[2].minimum`]: '1',
+    [`${QUALITY}.children[2].maximum`]: '48',
+    tieDrawSeed: 'Drawn 2 March 2026 before the panel: 4471',
+  };
+  for (const [path, want] of Object.entries(inputs)) assert.equal(await value(path).inputValue(), want, path);
   assert.equal(await value(`${PRICE}.schedule[2].income`).isChecked(), true);
-  assert.equal(await value(`${PRICE}.lifeCycle.discountRate`).inputValue(), '0.035');
-  assert.equal(await value(`${QUALITY}.threshold`).inputValue(), '60%');
   assert.equal(await value('moderation.require').isChecked(), true);
-  assert.equal(await value('tieDrawSeed').inputValue(), 'Drawn 2 March 2026 before the panel: 4471');
   assert.equal(
     await inDesign(page, '[data-action="jurisdiction"]').evaluate((s) => s.selectedOptions[0].textContent),
     'Scotland (GB-SCT)',
   );
   await checkPage(page, 'every new field filled in', 320);
   await shot(page, 'design-real-tenders-320');
+
+  // A lowest value above the highest.
+  await value(`${QUALITY}.children[2].minimum`).fill('72');
+  assert.match(await errorBeside(page, `${QUALITY}.children[2].minimum`), /above the maximum 48/);
+  await checkPage(page, 'a minimum above the maximum', 320);
   assert.deepEqual(errors, []);
   await context.close();
 });
