@@ -822,7 +822,7 @@ Object.assign(EN_GB.design, {
   relativeThresholdHint: 'A share of the best qualified score, such as 80%. Below it a bid is disqualified.',
   minimumLabel: 'Lowest value accepted (optional)',
   maximumLabel: 'Highest value accepted (optional)',
-  limitHint: 'A value outside disqualifies the bid.',
+  limitHint: 'A stated value outside the limits disqualifies the bid.',
   // price: schedule and whole-life cost
   scheduleHeading: 'Price schedule (optional)',
   scheduleIntro:
