@@ -1,6 +1,6 @@
 // Design mode for real tenders (spec §11–18): a buyer sets a price schedule with a whole-life cost,
-// a group threshold and consensus with the keyboard alone; the downloaded file holds exactly those
-// fields and the engine accepts it.
+// a group threshold, consensus, a recorded draw with its seed and the jurisdiction with the keyboard
+// alone; the downloaded file holds exactly those fields and the engine accepts it.
 // Invalid entries show the engine's error beside their field, nothing typed is lost when a choice
 // is changed back, axe finds nothing in each new state, and the page reflows at 320 px.
 import { test, before, after } from 'node:test';
@@ -124,6 +124,7 @@ async function errorBeside(page, path) {
 function expectedTender() {
   const t = TEMPLATES['services-60-30-10']();
   t.tender.title = 'Facilities management';
+  t.tender.jurisdiction = 'GB-SCT';
   t.criteria[0].schedule = [
     { id: 'call-out', name: 'Call-out', unit: 'visit', quantity: '120', max: '500' },
     { id: 'annual-service-charge', name: 'Annual service charge', unit: 'year', perYear: true },
@@ -132,10 +133,12 @@ function expectedTender() {
   t.criteria[0].lifeCycle = { years: '5', discountRate: '0.035' };
   t.criteria[1].threshold = '60%';
   t.moderation = { require: 'consensus' };
+  t.tieBreak = ['group:quality', 'price', 'draw'];
+  t.tieDrawSeed = 'Drawn 2 March 2026 before the panel: 4471';
   return t;
 }
 
-test('a tender with a schedule, a group threshold and consensus, built with the keyboard alone', async () => {
+test('a tender with a schedule, a group threshold, consensus, a draw and a jurisdiction, built with the keyboard alone', async () => {
   const engine = await nodeEngine();
   const { page, context, errors } = await openDesign();
 
@@ -147,7 +150,11 @@ test('a tender with a schedule, a group threshold and consensus, built with the 
   await page.keyboard.press('Enter');
   await page.waitForFunction((w) => document.querySelector(w).tender.criteria.length === 3, W);
   await typeAt(page, 'tender.title', 'Facilities management');
-  let f;
+
+  // Jurisdiction: Scotland, from the list.
+  let f = await choose(page, (x) => x.action === 'jurisdiction', 'Sc');
+  assert.equal(f.selected, 'Scotland (GB-SCT)');
+  await page.waitForFunction((w) => document.querySelector(w).tender.tender.jurisdiction === 'GB-SCT', W);
 
   // The price schedule: three lines, one moved up, one yearly, one income; a whole-life cost.
   await pressAndLand(page, 'line-add', `${PRICE}.schedule[0].name`);
@@ -177,11 +184,17 @@ test('a tender with a schedule, a group threshold and consensus, built with the 
   // A minimum sub-total for the quality group.
   await typeAt(page, `${QUALITY}.threshold`, '60%');
 
-  // Consensus.
+  // Consensus, and a recorded draw as the last tie rule, with its seed.
   await toPath(page, 'moderation.require');
   await page.keyboard.press('Space');
   assert.equal((await focused(page)).checked, true);
-  await checkPage(page, 'consensus', 1280);
+  f = await choose(page, (x) => x.action === 'tie-pick', 'a recorded');
+  assert.equal(f.selected, 'a recorded draw decides the order');
+  await toAction(page, 'tie-add');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((w) => document.querySelector(w).tender.tieBreak.at(-1) === 'draw', W);
+  await typeAt(page, 'tieDrawSeed', 'Drawn 2 March 2026 before the panel: 4471');
+  await checkPage(page, 'consensus and a draw', 1280);
 
   // The tender holds exactly what was typed, and the engine accepts it.
   const t = await designTender(page);
@@ -255,6 +268,44 @@ test('invalid entries show the engine’s error beside the field, and what was t
     await inDesign(page, `[data-path="${threshold}"]`).fill('70%');
     await page.waitForFunction((w) => !document.querySelector(w).shadowRoot.querySelector('.error-summary'), W);
 
+    // Another country's code is put aside while a UK nation is tried, and comes back.
+    const pick = inDesign(page, '[data-action="jurisdiction"]');
+    await pick.selectOption({ label: 'Another country' });
+    await inDesign(page, '[data-path="tender.jurisdiction"]').fill('IE');
+    await pick.selectOption({ label: 'Wales (GB-WLS)' });
+    await page.waitForFunction((w) => document.querySelector(w).tender.tender.jurisdiction === 'GB-WLS', W);
+    assert.equal(await inDesign(page, '[data-path="tender.jurisdiction"]').count(), 0);
+    await pick.selectOption({ label: 'Another country' });
+    assert.equal(await inDesign(page, '[data-path="tender.jurisdiction"]').inputValue(), 'IE');
+    assert.equal((await designTender(page)).tender.jurisdiction, 'IE');
+    await inDesign(page, '[data-path="tender.jurisdiction"]').fill('ie');
+    assert.match(await errorBeside(page, 'tender.jurisdiction'), /ISO 3166/);
+    await inDesign(page, '[data-path="tender.jurisdiction"]').fill('IE');
+
+    // A proximity margin kept within money bounds needs its percentage.
+    await inDesign(page, '[data-path="abnormallyLow.proximityMin"]').fill('£1,000');
+    await errorBeside(page, 'abnormallyLow.proximityPercent');
+    await inDesign(page, '[data-path="abnormallyLow.proximityPercent"]').fill('1');
+    assert.deepEqual((await designTender(page)).abnormallyLow, { proximityMin: '1000', proximityPercent: '1' });
+    await checkPage(page, 'another country', width);
+
+    // The draw's seed is put aside with the draw and comes back with it.
+    await inDesign(page, '[data-action="tie-pick"]').selectOption({ label: 'a recorded draw decides the order' });
+    await inDesign(page, '[data-action="tie-add"]').click();
+    await inDesign(page, '[data-path="tieDrawSeed"]').fill('seed 77');
+    await inDesign(page, '[data-action="tie-remove"][data-key="2"]').click();
+    t = await designTender(page);
+    assert.deepEqual([t.tieBreak, t.tieDrawSeed], [['group:quality', 'price'], undefined]);
+    await inDesign(page, '[data-action="tie-pick"]').selectOption({ label: 'a recorded draw decides the order' });
+    await inDesign(page, '[data-action="tie-add"]').click();
+    // A rule added later goes in above the draw.
+    await inDesign(page, '[data-action="tie-pick"]').selectOption({ index: 0 });
+    await inDesign(page, '[data-action="tie-add"]').click();
+    t = await designTender(page);
+    assert.equal(t.tieBreak.at(-1), 'draw');
+    assert.equal(t.tieBreak.length, 4);
+    assert.equal(t.tieDrawSeed, 'seed 77');
+
     // An example bid's total is put aside while the price has lines, and comes back without them.
     await inDesign(page, `[data-action="line-remove"]`).click();
     await inDesign(page, '[data-action="add-bid"]').click();
@@ -265,36 +316,75 @@ test('invalid entries show the engine’s error beside the field, and what was t
     await page.waitForFunction((w) => document.querySelector(w).tender.criteria[0].schedule[0].id === 'hourly-rate', W);
     assert.equal((await designTender(page)).bids[0].price, undefined);
     await inDesign(page, '[data-path="bids[0].prices.hourly-rate"]').fill('45');
+    // A quantity still being typed with more decimals than the browser formats does not stop the page.
+    await inDesign(page, `[data-path="${PRICE}.schedule[0].quantity"]`).fill(`1.${'0'.repeat(150)}`);
+    await inDesign(page, '[data-action="line-add"]').click();
+    await page.waitForFunction((w) => document.querySelector(w).tender.criteria[0].schedule.length === 2, W);
+    await inDesign(page, '[data-action="line-remove"]').last().click();
     await inDesign(page, '[data-action="line-remove"]').click();
     t = await designTender(page);
     assert.equal(t.criteria[0].schedule, undefined);
     assert.deepEqual([t.bids[0].price, t.bids[0].prices], ['90000', undefined]);
+
     assert.deepEqual(errors, []);
     await context.close();
   }
 });
 
-test('the new fields at 320 px: axe, reflow and a screenshot with every section filled in', async () => {
+test('the new fields at 320 px: a file holding them is shown as written, a minimum above its maximum is flagged, axe and reflow', async () => {
   const engine = await nodeEngine();
   const { page, context, errors } = await openDesign(320);
+  // The keyboard test's tender, with relative thresholds and a number with limits as well.
+  const file = expectedTender();
+  const [delivery, staffing] = file.criteria[1].children;
+  delivery.thresholdRelative = '80%';
+  staffing.weight = 10;
+  file.criteria[1].thresholdRelative = '90%';
+  file.criteria[1].children.push({
+    id: 'response',
+    kind: 'numeric',
+    name: 'Response time',
+    weight: 5,
+    unit: 'hours',
+    direction: 'lower',
+    minimum: '1',
+    maximum: '48',
+  });
+  assert.deepEqual(engine.validate(file).errors, []);
   await page.evaluate(
     ({ w, tender }) => {
       document.querySelector(w).tender = tender;
     },
-    { w: W, tender: expectedTender() },
+    { w: W, tender: file },
   );
   await page.waitForFunction((w) => document.querySelector(w).tender.criteria?.[0]?.schedule?.length === 3, W);
-  assert.deepEqual(await designTender(page), expectedTender(), 'a loaded file is shown exactly as written');
-  assert.deepEqual(engine.validate(expectedTender()).errors, []);
+  assert.deepEqual(await designTender(page), file, 'a loaded file is shown exactly as written');
   // Every field shows what the file holds.
   const value = (path) => inDesign(page, `[data-path="${path}"]`).first();
-  assert.equal(await value(`${PRICE}.schedule[0].max`).inputValue(), '500');
+  const inputs = {
+    [`${PRICE}.schedule[0].max`]: '500',
+    [`${PRICE}.lifeCycle.discountRate`]: '0.035',
+    [`${QUALITY}.threshold`]: '60%',
+    [`${QUALITY}.thresholdRelative`]: '90%',
+    [`${QUALITY}.children[0].thresholdRelative`]: '80%',
+    [`${QUALITY}.children[2].minimum`]: '1',
+    [`${QUALITY}.children[2].maximum`]: '48',
+    tieDrawSeed: 'Drawn 2 March 2026 before the panel: 4471',
+  };
+  for (const [path, want] of Object.entries(inputs)) assert.equal(await value(path).inputValue(), want, path);
   assert.equal(await value(`${PRICE}.schedule[2].income`).isChecked(), true);
-  assert.equal(await value(`${PRICE}.lifeCycle.discountRate`).inputValue(), '0.035');
-  assert.equal(await value(`${QUALITY}.threshold`).inputValue(), '60%');
   assert.equal(await value('moderation.require').isChecked(), true);
+  assert.equal(
+    await inDesign(page, '[data-action="jurisdiction"]').evaluate((s) => s.selectedOptions[0].textContent),
+    'Scotland (GB-SCT)',
+  );
   await checkPage(page, 'every new field filled in', 320);
   await shot(page, 'design-real-tenders-320');
+
+  // A lowest value above the highest.
+  await value(`${QUALITY}.children[2].minimum`).fill('72');
+  assert.match(await errorBeside(page, `${QUALITY}.children[2].minimum`), /above the maximum 48/);
+  await checkPage(page, 'a minimum above the maximum', 320);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,9 +1,11 @@
 // Form fields for design mode: the shared FieldSet (text, radios, select, each bound to an engine
 // path) plus checkboxes, and the mapping of an engine error path to the field nearest to it, so
-// `criteria[1].children` (a group with no criteria) lands on that group's first field.
+// `criteria[1].children` (a group with no criteria) lands on that group's first field; and cards for
+// lists of named items.
 import { h } from '../ui/dom.js';
 import { FieldSet, cleanNumber, setOwn } from '../ui/fields.js';
 import { slugId } from './csv.js';
+import { fill } from '../text/messages.js';
 
 /** Typed text stored as written, or removed when emptied. */
 export const textOrNone = (v) => (v.trim() === '' ? undefined : v);
@@ -172,4 +174,86 @@ export class DesignFields extends FieldSet {
     this.register(path, { group, control: inputs[0] ?? group, inputs, error, hintId: null });
     return group;
   }
+}
+
+/**
+ * Cards for a list of named items at `path` (lots, price schedule lines): each with a heading, its
+ * name (the id follows it until the id is edited), the fields `body(item, at, name)` lays out, the
+ * identifier, and buttons to move it (when `movable`) and remove it; an Add button below. `kind`
+ * prefixes the buttons' actions and the headings. `write(list)` stores the list (undefined when it
+ * empties), `rename(before, after)` and `drop(item)` keep references to an id in step.
+ */
+export function namedCards(c, o) {
+  const { d, fields } = c;
+  const { kind, path, list } = o;
+  const ids = () => new Set(list.map((x) => x.id));
+  const cards = list.map((item, i) => {
+    const at = `${path}[${i}]`;
+    const k = c.key(item);
+    const display = () => item.name || item.id || d.unnamed;
+    const title = h('h5', { class: 'heading-s', tabindex: '-1', 'data-heading': `${kind}-${k}` });
+    const retitle = () => {
+      title.textContent = o.heading(display(), i);
+    };
+    retitle();
+    const err = h('p', { class: 'error-message', hidden: true });
+    fields.anchor(at, { group: h('div'), control: title, error: err });
+    const name = fields.text({
+      path: `${at}.name`,
+      label: o.label,
+      width: 'input--w20',
+      get: () => item.name,
+      set: (v) => {
+        setOrDelete(item, 'name', textOrNone(v));
+        retitle();
+      },
+    });
+    name.classList.add('design-name');
+    name.querySelector('input').addEventListener('change', () => {
+      followName(c, item, ids(), kind, o.rename);
+      c.rebuildSoon();
+    });
+    const btn = (action, text, onClick) =>
+      actionButton(`${kind}-${action}`, text, onClick, { key: k, small: true, hidden: ` “${display()}”` });
+    // Focus stays on the button pressed, or the other one once the item reaches an end.
+    const move = (j, action) => {
+      list.splice(j, 0, list.splice(i, 1)[0]);
+      c.structure([
+        ...[action, action === 'up' ? 'down' : 'up'].map((a) => `[data-action="${kind}-${a}"][data-key="${k}"]`),
+        `[data-heading="${kind}-${k}"]`,
+      ]);
+      c.announce(fill(j < i ? d.movedUp : d.movedDown, { name: display() }));
+    };
+    return h(
+      'li',
+      { class: 'design-card', 'data-context': fill(o.context, { name: display() }) },
+      title,
+      err,
+      o.body(item, at, name),
+      identifierField(c, at, item, o.rename),
+      h(
+        'div',
+        { class: 'button-group' },
+        o.movable && i > 0 ? btn('up', d.moveUp, () => move(i - 1, 'up')) : null,
+        o.movable && i < list.length - 1 ? btn('down', d.moveDown, () => move(i + 1, 'down')) : null,
+        btn('remove', d.remove, () => {
+          list.splice(i, 1);
+          o.drop(item);
+          if (!list.length) o.write(undefined);
+          const next = list[i] ?? list[i - 1];
+          c.structure(next ? [`[data-heading="${kind}-${c.key(next)}"]`] : [`[data-action="${kind}-add"]`]);
+          c.announce(fill(d.removed, { name: display() }));
+        }),
+      ),
+    );
+  });
+  const add = actionButton(`${kind}-add`, o.add, () => {
+    const item = { id: slugId(o.newName, ids(), kind), name: o.newName };
+    c.session.autoIds.add(item);
+    o.write([...list, item]);
+    c.structure(`[data-path="${path}[${list.length}].name"]`, { select: true });
+  });
+  const err = h('p', { class: 'error-message', hidden: true });
+  fields.anchor(path, { group: h('div'), control: add, error: err });
+  return [cards.length ? h('ol', { class: 'design-cards' }, cards) : h('p', { class: 'inset' }, o.empty), err, add];
 }

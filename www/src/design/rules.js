@@ -68,7 +68,10 @@ function stashSeed(c, away) {
 function tieLabel(c, rule) {
   const ui = c.cat.ui;
   if (rule === 'price') return ui.tieBreak.price;
-  if (rule === 'draw') return c.d.tieDraw;
+  if (rule === 'draw') {
+    const seed = c.tender.tieDrawSeed;
+    return typeof seed === 'string' && seed.trim() ? fill(ui.tieBreak.draw, { seed }) : c.d.tieDraw;
+  }
   const [kind, id] = String(rule).split(/:(.*)/s);
   const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
   return ui.tieBreak[kind] ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);
@@ -159,7 +162,9 @@ export function rulesSection(c) {
       h(
         'div',
         { class: 'button-group' },
-        i > 0 && !(drawLast && rule === 'draw') ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`)) : null,
+        i > 0 && !(drawLast && rule === 'draw')
+          ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`))
+          : null,
         i < rules.length - 1 && !pinned
           ? btn('tie-down', d.moveDown, () => move(i, i + 1, `[data-action="tie-down"][data-key="${i + 1}"]`))
           : null,

@@ -5,8 +5,7 @@
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { setOwn } from '../ui/fields.js';
-import { slugId } from './csv.js';
-import { actionButton, amountOrNone, followName, identifierField, setOrDelete, textOrNone } from './fields.js';
+import { amountOrNone, namedCards, setOrDelete, textOrNone } from './fields.js';
 
 /** Points the example bids' rates for line `before` at its new id. */
 function renameLine(tender, before, after) {
@@ -40,104 +39,57 @@ function swapPrices(c, toSchedule) {
  */
 export function scheduleFields(c, node, path) {
   const { d, fields, tender } = c;
-  const lines = Array.isArray(node.schedule) ? node.schedule : [];
   const currency = tender.tender?.currency ?? 'GBP';
-  const ids = () => new Set(lines.map((l) => l.id));
-
-  const cards = lines.map((line, i) => {
-    const at = `${path}.schedule[${i}]`;
-    const k = c.key(line);
-    const display = () => line.name || line.id || d.unnamed;
-    const text = (key, label, opts = {}) =>
-      fields.text({
-        path: `${at}.${key}`,
-        label,
-        width: 'input--w10',
-        get: () => line[key],
-        set: (v) => setOrDelete(line, key, (opts.numeric ? amountOrNone : textOrNone)(v)),
-        ...opts,
-      });
-    const tick = (key, label, hint) =>
-      fields.checkbox({
-        path: `${at}.${key}`,
-        label,
-        hint,
-        get: () => line[key] === true,
-        set: (on) => setOrDelete(line, key, on ? true : undefined),
-      });
-    const title = h('h5', { class: 'heading-s', tabindex: '-1', 'data-heading': `line-${k}` });
-    const titleText = () => fill(d.lineHeading, { n: i + 1, name: display() });
-    title.textContent = titleText();
-    const name = text('name', d.lineNameLabel, { width: 'input--w20' });
-    name.classList.add('design-name');
-    const nameInput = name.querySelector('input');
-    nameInput.addEventListener('input', () => {
-      title.textContent = titleText();
-    });
-    nameInput.addEventListener('change', () => {
-      followName(c, line, ids(), 'line', (a, b) => renameLine(tender, a, b));
-      c.rebuildSoon();
-    });
-    const err = h('p', { class: 'error-message', hidden: true });
-    fields.anchor(at, { group: h('div'), control: title, error: err });
-
-    const btn = (action, label, onClick) =>
-      actionButton(action, label, onClick, { key: k, small: true, hidden: ` “${display()}”` });
-    const focusKeep = (action) => [
-      `[data-action="${action}"][data-key="${k}"]`,
-      ...['line-up', 'line-down'].map((a) => `[data-action="${a}"][data-key="${k}"]`),
-      `[data-heading="line-${k}"]`,
-    ];
-    const move = (j, action) => {
-      lines.splice(j, 0, lines.splice(i, 1)[0]);
-      c.structure(focusKeep(action));
-      c.announce(fill(j < i ? d.movedUp : d.movedDown, { name: display() }));
-    };
-    return h(
-      'li',
-      { class: 'design-card', 'data-context': fill(d.lineContext, { name: display() }), 'data-line': k },
-      title,
-      err,
-      h('div', { class: 'row-fields' }, name, text('unit', d.lineUnitLabel, { hint: d.lineUnitHint })),
-      h(
-        'div',
-        { class: 'row-fields' },
-        text('quantity', d.lineQuantityLabel, { hint: d.lineQuantityHint, numeric: true }),
-        text('max', fill(d.lineMaxLabel, { currency }), { hint: d.lineMaxHint, numeric: true }),
-      ),
-      tick('income', d.lineIncomeLabel, d.lineIncomeHint),
-      tick('optional', d.lineOptionalLabel),
-      tick('perYear', d.linePerYearLabel, d.linePerYearHint),
-      identifierField(c, at, line, (a, b) => renameLine(tender, a, b)),
-      h(
-        'div',
-        { class: 'button-group' },
-        i > 0 ? btn('line-up', d.moveUp, () => move(i - 1, 'line-up')) : null,
-        i < lines.length - 1 ? btn('line-down', d.moveDown, () => move(i + 1, 'line-down')) : null,
-        btn('line-remove', d.removeLine, () => {
-          lines.splice(i, 1);
-          for (const bid of tender.bids ?? []) if (bid.prices) delete bid.prices[line.id];
-          if (!lines.length) {
-            delete node.schedule;
-            swapPrices(c, false);
-          }
-          const next = lines[i] ?? lines[i - 1];
-          c.structure(next ? [`[data-heading="line-${c.key(next)}"]`] : ['[data-action="line-add"]']);
-          c.announce(fill(d.removed, { name: display() }));
-        }),
-      ),
-    );
+  const cards = namedCards(c, {
+    kind: 'line',
+    path: `${path}.schedule`,
+    list: Array.isArray(node.schedule) ? node.schedule : [],
+    movable: true,
+    label: d.lineNameLabel,
+    add: d.addLine,
+    newName: d.newLine,
+    empty: d.noLines,
+    context: d.lineContext,
+    heading: (name, i) => fill(d.lineHeading, { n: i + 1, name }),
+    write: (list) => {
+      if (!list || !node.schedule?.length) swapPrices(c, Boolean(list));
+      setOrDelete(node, 'schedule', list);
+    },
+    rename: (before, after) => renameLine(tender, before, after),
+    drop: (line) => {
+      for (const bid of tender.bids ?? []) if (bid.prices) delete bid.prices[line.id];
+    },
+    body: (line, at, name) => {
+      const text = (key, label, hint, numeric) =>
+        fields.text({
+          path: `${at}.${key}`,
+          label,
+          hint,
+          numeric,
+          get: () => line[key],
+          set: (v) => setOrDelete(line, key, (numeric ? amountOrNone : textOrNone)(v)),
+        });
+      const tick = (key, label) =>
+        fields.checkbox({
+          path: `${at}.${key}`,
+          label,
+          get: () => line[key] === true,
+          set: (on) => setOrDelete(line, key, on ? true : undefined),
+        });
+      return [
+        h('div', { class: 'row-fields' }, name, text('unit', d.lineUnitLabel, d.lineUnitHint)),
+        h(
+          'div',
+          { class: 'row-fields' },
+          text('quantity', d.lineQuantityLabel, d.lineQuantityHint, true),
+          text('max', fill(d.lineMaxLabel, { currency }), d.lineMaxHint, true),
+        ),
+        tick('income', d.lineIncomeLabel),
+        tick('optional', d.lineOptionalLabel),
+        tick('perYear', d.linePerYearLabel),
+      ];
+    },
   });
-
-  const add = actionButton('line-add', d.addLine, () => {
-    if (!lines.length) swapPrices(c, true);
-    const line = { id: slugId(d.newLine, ids(), 'line'), name: d.newLine };
-    c.session.autoIds.add(line);
-    node.schedule = [...lines, line];
-    c.structure(`[data-path="${path}.schedule[${lines.length}].name"]`, { select: true });
-  });
-  const addErr = h('p', { class: 'error-message', hidden: true });
-  fields.anchor(`${path}.schedule`, { group: h('div'), control: add, error: addErr });
 
   // The whole-life cost: an object written when either figure is typed, removed when both are emptied.
   const life = (key, label, hint) =>
@@ -158,7 +110,7 @@ export function scheduleFields(c, node, path) {
   const lifeRow = h(
     'div',
     { class: 'row-fields' },
-    life('years', d.lifeYearsLabel, d.lifeYearsHint),
+    life('years', d.lifeYearsLabel),
     life('discountRate', d.lifeRateLabel, d.lifeRateHint),
   );
   fields.anchor(`${path}.lifeCycle`, { group: h('div'), control: lifeRow.querySelector('input'), error: lifeErr });
@@ -167,9 +119,7 @@ export function scheduleFields(c, node, path) {
   const nodes = [
     h('h4', { class: 'heading-s' }, d.scheduleHeading),
     h('p', { class: 'hint' }, d.scheduleIntro),
-    cards.length ? h('ol', { class: 'design-cards' }, cards) : h('p', { class: 'inset' }, d.noLines),
-    addErr,
-    add,
+    cards,
     h('h4', { class: 'heading-s' }, d.lifeCycleHeading),
     h('p', { class: 'hint' }, d.lifeCycleIntro),
     lifeErr,

@@ -5,9 +5,8 @@ import { fill } from '../text/messages.js';
 import { freshBidId, leaves, scalePoints } from '../ui/model.js';
 import { commitmentFields, gateFields, priceField, removeBidButton, supplierField, valueField } from '../ui/bid-form.js';
 import { breakdown, chart, rankingTable, warningsList } from '../ui/results.js';
-import { actionButton, amountOrNone } from './fields.js';
-import { keyPath, marking, own, setOwn } from '../ui/fields.js';
-import { priceNode } from './tree.js';
+import { actionButton } from './fields.js';
+import { keyPath, marking, setOwn } from '../ui/fields.js';
 
 /** The lot an example bid is for, when the tender has lots (spec §18). */
 function lotField(c, bid, at) {
@@ -27,38 +26,6 @@ function lotField(c, bid, at) {
       else bid.lot = opt.value;
     },
   });
-}
-
-/**
- * The bid's price: one total, or a rate for each line of the price schedule (spec §11). A total
- * left from before the schedule is still shown, so the engine's error about it has a place.
- */
-function priceFields(c, bid, at) {
-  const lines = priceNode(c.tender)?.node.schedule;
-  if (!Array.isArray(lines) || !lines.length) return priceField(c, bid, at);
-  return h(
-    'div',
-    { class: 'row-fields' },
-    Object.hasOwn(bid, 'price') ? priceField(c, bid, at) : null,
-    lines.map((line) =>
-      c.fields.text({
-        path: keyPath(`${at}.prices`, String(line.id)),
-        label: fill(line.unit ? c.d.exampleRateUnit : c.d.exampleRate, {
-          name: line.name || line.id,
-          unit: line.unit,
-        }),
-        numeric: true,
-        get: () => own(bid.prices, line.id),
-        set: (v) => {
-          bid.prices ??= {};
-          const rate = amountOrNone(v);
-          if (rate === undefined) delete bid.prices[line.id];
-          else setOwn(bid.prices, line.id, rate);
-          if (!Object.keys(bid.prices).length) delete bid.prices;
-        },
-      }),
-    ),
-  );
 }
 
 function scoreField(c, bid, at, crit) {
@@ -109,7 +76,7 @@ export function trySection(c) {
       h('h4', { class: 'heading-s' }, name),
       supplierField(c, bid, at),
       lotField(c, bid, at),
-      priceFields(c, bid, at),
+      priceField(c, bid, at),
       gateFields(c, bid, at),
       leaves(tender).map((crit) => {
         if (crit.kind === 'scored') return scoreField(c, bid, at, crit);

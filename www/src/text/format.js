@@ -10,7 +10,17 @@ function decimalsIn(text) {
 export function formatter(locale, currency = 'GBP') {
   const cache = new Map();
   const nf = (key, options) => {
-    if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale, options));
+    if (!cache.has(key)) {
+      let f;
+      try {
+        f = new Intl.NumberFormat(locale, options);
+      } catch {
+        // More decimals than this browser's Intl takes (text still being typed in design mode):
+        // shown as written rather than stopping the page.
+        f = { format: String };
+      }
+      cache.set(key, f);
+    }
     return cache.get(key);
   };
   return {
