@@ -6,8 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, axe, shot, nodeEngine } from './support.mjs';
+import { setUp, axe, shot, nodeEngine } from './support.mjs';
 import { TEMPLATES } from '../../www/src/design/templates.js';
+import { W, inDesign, designTender, designResult, focused, tabTo, toPath, toAction, typeAt, openDesign as openDesignIn } from './design-support.mjs';
 
 let env;
 before(async () => {
@@ -17,59 +18,9 @@ after(async () => {
   await env?.stop();
 });
 
-const W = 'bid-scorer[mode="design"]';
-const inDesign = (page, css) => page.locator(`${W} ${css}`);
-const designTender = (page) => page.locator(W).evaluate((el) => el.tender);
-const designResult = (page) => page.locator(W).evaluate((el) => el.result);
 const PRICE = 'criteria[0]';
 const QUALITY = 'criteria[1]';
-
-async function openDesign(width = 1280) {
-  const opened = await openPage(env, 'design.html', { width });
-  await opened.page.waitForSelector(`${W} [data-mode="design"]`);
-  return opened;
-}
-
-/** What has focus inside the widget, and whether the sticky bar hides it. */
-function focused(page) {
-  return page.evaluate(() => {
-    let a = document.activeElement;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    const host = document.querySelector('bid-scorer[mode="design"]');
-    const bar = host.shadowRoot.querySelector('.design-bar')?.getBoundingClientRect();
-    const r = a.getBoundingClientRect();
-    return {
-      obscured: Boolean(bar && bar.height && r.bottom > bar.top && r.top < bar.bottom),
-      path: a.dataset?.path ?? null,
-      action: a.dataset?.action ?? null,
-      value: a.value ?? null,
-      checked: a.checked ?? null,
-      label: (a.labels?.[0]?.textContent ?? a.textContent ?? '').trim(),
-      selected: a.tagName === 'SELECT' ? a.selectedOptions[0]?.textContent : null,
-    };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until `match(focus)` holds; the control must not be under the sticky bar. */
-async function tabTo(page, match, { limit = 300, back = false } = {}) {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const f = await focused(page);
-    if (match(f)) {
-      assert.equal(f.obscured, false, `${f.path ?? f.action} is hidden behind the sticky bar`);
-      return f;
-    }
-  }
-  assert.fail('never reached the expected control with Tab');
-}
-const toPath = (page, path) => tabTo(page, (f) => f.path === path);
-const toAction = (page, action) => tabTo(page, (f) => f.action === action);
-
-async function typeAt(page, path, text) {
-  await toPath(page, path);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
+const openDesign = (width) => openDesignIn(env, width);
 
 /** Presses Enter on the button `action` and waits for focus to reach the field at `path`. */
 async function pressAndLand(page, action, path) {

@@ -9,6 +9,7 @@ import { setUp, openPage, record, axe, shot, nodeEngine } from './support.mjs';
 import { parseCsv, measuresFromCsv } from '../../www/src/design/csv.js';
 import { chartPrices, chartTender } from '../../www/src/design/price.js';
 import { TEMPLATES } from '../../www/src/design/templates.js';
+import { W, inDesign, designTender, designResult, focused, tabTo, toPath, toAction, typeAt, openDesign as openDesignIn } from './design-support.mjs';
 
 let env;
 before(async () => {
@@ -18,60 +19,7 @@ after(async () => {
   await env?.stop();
 });
 
-const W = 'bid-scorer[mode="design"]';
-const inDesign = (page, css) => page.locator(`${W} ${css}`);
-const designTender = (page) => page.locator(W).evaluate((el) => el.tender);
-const designResult = (page) => page.locator(W).evaluate((el) => el.result);
-
-async function openDesign(width = 1280) {
-  const opened = await openPage(env, 'design.html', { width });
-  await opened.page.waitForSelector(`${W} [data-mode="design"]`);
-  return opened;
-}
-
-/** What has focus, looking through shadow roots (the preview is a widget inside the widget). */
-function focused(page) {
-  return page.evaluate(() => {
-    let a = document.activeElement;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    const host = document.querySelector('bid-scorer[mode="design"]');
-    const bar = host.shadowRoot.querySelector('.design-bar')?.getBoundingClientRect();
-    const r = a.getBoundingClientRect();
-    return {
-      obscured: Boolean(bar && bar.height && r.bottom > bar.top && r.top < bar.bottom),
-      path: a.dataset?.path ?? null,
-      action: a.dataset?.action ?? null,
-      heading: a.dataset?.heading ?? null,
-      tag: a.tagName,
-      value: a.value ?? null,
-      checked: a.checked ?? null,
-      label: (a.labels?.[0]?.textContent ?? a.textContent ?? '').trim(),
-      selected: a.tagName === 'SELECT' ? a.selectedOptions[0]?.textContent : null,
-    };
-  });
-}
-
-/** Presses Tab until `match(focus)` holds; the control must not be hidden behind the sticky bar. */
-async function tabTo(page, match, { limit = 250, back = false } = {}) {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const f = await focused(page);
-    if (match(f)) {
-      assert.equal(f.obscured, false, `${f.path ?? f.action} is hidden behind the sticky bar`);
-      return f;
-    }
-  }
-  assert.fail('never reached the expected control with Tab');
-}
-const toPath = (page, path) => tabTo(page, (f) => f.path === path);
-const toAction = (page, action) => tabTo(page, (f) => f.action === action);
-
-/** Tabs to the field at `path` and types `text` over whatever it holds. */
-async function typeAt(page, path, text) {
-  await toPath(page, path);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
+const openDesign = (width) => openDesignIn(env, width);
 
 /** Waits until the rebuild after a change has settled and focus is on `match`. */
 async function settled(page, match) {
