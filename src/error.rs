@@ -114,6 +114,11 @@ pub enum ErrorKind {
     LoneSurrogate,
     /// The file's bytes are not UTF-8 text; `offset` is the first bad byte, from 0.
     InvalidUtf8 { offset: usize },
+    // §18 lots
+    /// A bid names a lot that is not under `lots`; `none_declared` when the tender has no lots.
+    UnknownLot { id: String, none_declared: bool },
+    /// A bid of a tender divided into lots does not say which lot it is for.
+    MissingLot,
 }
 
 impl ErrorKind {
@@ -162,6 +167,9 @@ impl ErrorKind {
             ReservedId { .. } => "reserved-id",
             LoneSurrogate => "lone-surrogate",
             InvalidUtf8 { .. } => "invalid-utf8",
+            // §18 lots
+            UnknownLot { .. } => "unknown-lot",
+            MissingLot => "missing-lot",
         }
     }
 
@@ -231,6 +239,9 @@ impl ErrorKind {
             ReservedId { id } => p.with("id", id),
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
+            // §18 lots
+            UnknownLot { id, .. } => p.with("id", id),
+            MissingLot => p,
         }
     }
 
@@ -349,6 +360,17 @@ impl ErrorKind {
             InvalidUtf8 { offset } => format!(
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
             ),
+            // §18 lots
+            UnknownLot {
+                id,
+                none_declared: true,
+            } => format!(
+                "the bid is for lot \"{id}\" but the tender is not divided into lots; remove \"lot\" or list the lots under \"lots\""
+            ),
+            UnknownLot { id, .. } => format!(
+                "there is no lot \"{id}\"; use the id of one of the lots under \"lots\""
+            ),
+            MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
         }
     }
 }

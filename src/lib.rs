@@ -34,6 +34,7 @@ mod context;
 pub mod debrief;
 pub mod error;
 pub mod evaluate;
+mod lots;
 pub mod model;
 pub mod moderation;
 pub mod money;

@@ -23,6 +23,17 @@ pub struct Tender {
     /// The criteria tree, in file order.
     pub criteria: Vec<Node>,
     pub bids: Vec<Bid>,
+    /// The lots the tender is divided into, in file order (spec §18): each is evaluated on its
+    /// own with this one model, over the bids that name it. Empty when the tender is not divided.
+    pub lots: Vec<Lot>,
+}
+
+/// A lot of a tender divided into lots (spec §18). A lot needing its own model is its own tender.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lot {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
 }
 
 /// Descriptive fields of the tender.
@@ -389,6 +400,9 @@ pub struct Bid {
     pub commitments: BTreeMap<String, Decimal>,
     pub note: Option<String>,
     pub hypothetical: bool,
+    /// The id of the lot the bid is for: always one of the tender's lots when it has any, and
+    /// `None` when it has none (spec §18).
+    pub lot: Option<String>,
 }
 
 /// The marks given to one bid on one scored criterion.

@@ -36,6 +36,7 @@ impl Reader {
                     "commitments",
                     "note",
                     "hypothetical",
+                    "lot",
                 ],
             ) else {
                 continue;
@@ -54,6 +55,7 @@ impl Reader {
                 None => false,
             };
             let note = self.string(&o, "note");
+            let lot = self.bid_lot(&o);
 
             let mut gates = BTreeMap::new();
             let gates_at = o.at("gates");
@@ -175,6 +177,7 @@ impl Reader {
                     commitments,
                     note,
                     hypothetical,
+                    lot,
                 });
             }
         }

@@ -12,13 +12,14 @@
 //! lone surrogates). The schema knows the format and reads through the kit, one part of the file
 //! per module: `tender` (the top level, award, rounding, moderation, tie-break), `scales` (scales
 //! and social value measures, which criteria name), `criteria` (the tree of groups and criteria,
-//! formulas) and `bids` (each bid's price, scores, values and commitments). This file holds the
-//! entry points.
+//! formulas), `lots` (the lots a tender is divided into, and the lot a bid names) and `bids` (each
+//! bid's price, scores, values and commitments). This file holds the entry points.
 
 mod bids;
 mod criteria;
 mod jsontext;
 mod limits;
+mod lots;
 mod reader;
 mod scales;
 mod tender;

@@ -26,6 +26,8 @@ pub(super) struct Reader {
     pub(super) broken_measures: BTreeSet<String>,
     /// Names of scales that are declared but invalid, for the same reason.
     pub(super) broken_scales: BTreeSet<String>,
+    /// The ids under `lots`, valid or not (spec §18): what a bid's `lot` must name.
+    pub(super) lots: super::lots::LotIds,
 }
 
 /// The path of `key` inside the object at `path`: `scores.q1`, or `scores["a.b"]` when the key

@@ -32,6 +32,7 @@ impl Reader {
                 "measures",
                 "criteria",
                 "bids",
+                "lots",
             ],
         )?;
         match root.get("format") {
@@ -121,8 +122,11 @@ impl Reader {
             measures,
             criteria,
             bids: Vec::new(),
+            lots: Vec::new(),
         };
         tender.tie_break = self.tie_break(root.get("tieBreak"), &tender);
+        // Before the bids, which name them.
+        tender.lots = self.lots(root.get("lots"));
         if let Some(b) = root.get("bids") {
             tender.bids = self.bids(b, &tender);
         }

@@ -16,6 +16,16 @@ export interface TenderFile {
   measures?: Measure[] | null;
   criteria: CriterionNode[];
   bids?: Bid[] | null;
+  /** The lots the tender is divided into; each is evaluated on its own with this model, over the
+   * bids that name it. Absent or empty: not divided. */
+  lots?: Lot[] | null;
+}
+
+/** A lot of a tender divided into lots. */
+export interface Lot {
+  id: string;
+  name: string;
+  description?: string | null;
 }
 
 export interface TenderInfo {
@@ -145,6 +155,8 @@ export interface Bid {
   note?: string | null;
   /** A "what if" bid made up by a supplier. */
   hypothetical?: boolean | null;
+  /** The id of the lot the bid is for: required when the tender has lots, refused when not. */
+  lot?: string | null;
 }
 
 export interface Marking {
@@ -164,17 +176,30 @@ export interface EvaluationResult {
   roundingStage: "criterion" | "total" | "none";
   /** Every bid, in file order. */
   bids: BidResult[];
-  /** Ids of the ranked bids, best first. */
+  /** Ids of the ranked bids, best first; with lots, each lot's ranking in turn. */
   ranking: string[];
   warnings: Warning[];
+  /** Each lot's ranking and winner, in file order; only when the tender has lots. */
+  lots?: LotResult[];
+}
+
+export interface LotResult {
+  id: string;
+  name: string;
+  /** Ids of the lot's ranked bids, best first. */
+  ranking: string[];
+  /** The bid ranked first alone; `null` when none is ranked or rank 1 is shared. */
+  winner: string | null;
 }
 
 export interface BidResult {
   id: string;
   supplier: string;
+  /** The lot the bid is for; only when the tender has lots. */
+  lot?: string;
   hypothetical: boolean;
   status: "ranked" | "disqualified" | "incomplete";
-  /** 1 = best; shared on a tie. `null` unless ranked. */
+  /** 1 = best (within its lot); shared on a tie. `null` unless ranked. */
   rank: number | null;
   total: string;
   price: string | null;
@@ -256,6 +281,7 @@ export interface Warning {
   /** The bids it concerns, sorted; empty for the model as a whole. */
   bids: string[];
   message: string;
+  /** With lots, a warning about bids also has `lot`, the id of their lot. */
   params: Record<string, string>;
 }
 

@@ -203,6 +203,9 @@ const EN_GB = {
     'missing-field': 'Add the required field “{field}”',
     'number-out-of-range': '{found} is too large or too precise',
     'engine-fault': 'The scoring engine stopped on this input and has been restarted; check the tender holds only plain data and try again',
+    // §18 lots
+    'unknown-lot': 'The lot “{id}” is not one of this tender’s lots',
+    'missing-lot': 'Choose the lot this bid is for',
   },
 
   // Titles for groups of warnings of one kind.
