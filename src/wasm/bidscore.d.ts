@@ -293,6 +293,18 @@ export interface Analysis {
   whatItTakes: WhatItTakes[];
   weightStability: WeightInterval[];
   rankAcceptability: Acceptability | null;
+  /** Each lot's analysis, in file order; only when the tender has lots (the fields above are
+   * then empty: every figure is within a lot). */
+  lots?: LotAnalysis[];
+}
+
+/** One lot analysed as a tender holding only its own bids. */
+export interface LotAnalysis {
+  id: string;
+  name: string;
+  /** The lot's official ranking, best first. */
+  ranking: string[];
+  analysis: Analysis;
 }
 
 export interface PriceToWin {
@@ -371,6 +383,9 @@ export interface AnalysisOptions {
   tolerance?: number | null;
   /** Draw scored criteria from the individual evaluators' scores (default true). */
   scoreUncertainty?: boolean | null;
+  /** `RankAcceptability` of a tender divided into lots: the id of the lot to sample (required
+   * there; `analyse` samples every lot). */
+  lot?: string | null;
 }
 
 /** What `describe` returns: the evaluation model as suppliers read it, format `bidscore-model/1`. */
@@ -400,6 +415,15 @@ export interface PublishedModel {
   roundingDecimals: number;
   roundingStage: "criterion" | "total" | "none";
   warnings: Warning[];
+  /** The lots the tender is divided into, each evaluated on its own with this model; only when
+   * the tender has lots. */
+  lots?: LotSummary[];
+}
+
+export interface LotSummary {
+  id: string;
+  name: string;
+  description: string | null;
 }
 
 export interface ModelNode {
@@ -487,6 +511,10 @@ export interface Debrief {
   title: string | null;
   buyer: string | null;
   reference: string | null;
+  /** The bid's lot, its id and name; only when the tender has lots (the summary is then within
+   * the lot: rank, ranked bids and the most advantageous tender are the lot's). */
+  lot?: string;
+  lotName?: string;
   method: string;
   methodDescription: string;
   status: "ranked" | "disqualified" | "incomplete";
