@@ -1,7 +1,10 @@
 //! The published award criteria in Open Contracting Data Standard form: `tender.awardCriteria`
 //! (codelist: ratedCriteria, priceOnly, qualityOnly), `awardCriteriaDetails`, and the award
 //! criteria breakdown extension's `awardCriteriaBreakdown` (criteria typed price, cost or quality
-//! with their weights), ready to paste into a notice.
+//! with their weights), ready to paste into a notice. A tender divided into lots also gets
+//! `lots` (the lots extension: `id`, `title`, `description`), each with the award criteria
+//! breakdown extension's `awardCriteria.criteria`: the same criteria for every lot, as the model
+//! is the same (spec §18).
 
 use crate::debrief::share_percent;
 use crate::model::*;
@@ -53,11 +56,27 @@ pub fn award_criteria(t: &Tender) -> Value {
         (false, true) => "qualityOnly",
         _ => "ratedCriteria",
     };
-    json!({
+    let lots: Vec<Value> = t
+        .lots
+        .iter()
+        .map(|lot| {
+            let mut v = json!({ "id": lot.id, "title": lot.name });
+            if let Some(d) = &lot.description {
+                v["description"] = json!(d);
+            }
+            v["awardCriteria"] = json!({ "criteria": criteria });
+            v
+        })
+        .collect();
+    let mut out = json!({
         "awardCriteria": code,
         "awardCriteriaDetails": format!("{} ({})", crate::award::describe(t.award), t.award.as_str()),
         "awardCriteriaBreakdown": [ { "awardCriteria": criteria } ]
-    })
+    });
+    if !lots.is_empty() {
+        out["lots"] = Value::Array(lots);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -80,5 +99,28 @@ mod tests {
         assert_eq!(c[0]["numbers"][0]["number"].to_string(), "30");
         assert_eq!(c[1]["numbers"][0]["weight"], "percentageExact");
         assert_eq!(c[2]["numbers"][0]["number"].to_string(), "25");
+        assert!(v.get("lots").is_none(), "no lots without lots");
+    }
+
+    #[test]
+    fn each_lot_carries_the_award_criteria() {
+        let t = crate::read(
+            r#"{"format":"bidscore/1",
+            "criteria":[{"id":"price","kind":"price","name":"Price","weight":100}],
+            "lots":[{"id":"n","name":"Lot 1: North","description":"North of the river"},
+                    {"id":"s","name":"Lot 2: South"}]}"#,
+        )
+        .unwrap();
+        let v = super::award_criteria(&t);
+        assert_eq!(v["awardCriteria"], "priceOnly");
+        let lots = v["lots"].as_array().unwrap();
+        assert_eq!(lots.len(), 2);
+        assert_eq!(lots[0]["id"], "n");
+        assert_eq!(lots[0]["title"], "Lot 1: North");
+        assert_eq!(lots[0]["description"], "North of the river");
+        assert!(lots[1].get("description").is_none());
+        let c = &lots[1]["awardCriteria"]["criteria"];
+        assert_eq!(c[0]["type"], "price");
+        assert_eq!(c[0]["numbers"][0]["number"].to_string(), "100");
     }
 }
