@@ -123,6 +123,22 @@ pub struct Spec {
     pub bids: Vec<BidSpec>,
     /// Every bid a copy of the first (with its own id): all-equal bids.
     pub all_equal: bool,
+    /// Now and then a tender divided into lots (spec §18).
+    pub lots: Option<LotsSpec>,
+}
+
+/// Lots: how many, which lot each bid names, and now and then a bid naming none or a lot that is
+/// not listed (an invalid file).
+#[derive(Arbitrary, Debug)]
+pub struct LotsSpec {
+    /// 1 to 4 lots; a lot no bid names has no bids.
+    pub count: u8,
+    /// Each bid's lot, by position (wrapped); bids past the list are in the first lot.
+    pub of_bid: Vec<u8>,
+    /// A bid (by position) that names no lot (`false`) or one not listed (`true`).
+    pub stray: Option<(u8, bool)>,
+    /// Lots with a description.
+    pub described: bool,
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
