@@ -11,7 +11,7 @@
 
 use crate::model::*;
 use crate::money::{fixed, Plain};
-use crate::result::{BidResult, Evaluation, Status};
+use crate::result::{BidResult, Evaluation, LotResult, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write;
@@ -107,13 +107,8 @@ pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
             let winner = ranking
                 .first()
                 .and_then(|id| e.bids.iter().find(|b| &b.id == id));
-            let mut d = debrief(t, e, b, r, ranking.len(), winner.filter(|w| w.id != r.id));
-            if let Some(lot) = lot {
-                d.lot = Some(lot.id.clone());
-                d.lot_name = Some(lot.name.clone());
-                d.text = text(&d);
-            }
-            d
+            let winner = winner.filter(|w| w.id != r.id);
+            debrief(t, e, b, r, (lot, ranking.len()), winner)
         })
         .collect()
 }
@@ -218,7 +213,7 @@ fn debrief(
     e: &Evaluation,
     b: &Bid,
     r: &BidResult,
-    ranked_bids: usize,
+    (lot, ranked_bids): (Option<&LotResult>, usize),
     winner: Option<&BidResult>,
 ) -> Debrief {
     let max_total = t.max_total();
@@ -291,8 +286,8 @@ fn debrief(
         title: t.info.title.clone(),
         buyer: t.info.buyer.clone(),
         reference: t.info.reference.clone(),
-        lot: None,
-        lot_name: None,
+        lot: lot.map(|l| l.id.clone()),
+        lot_name: lot.map(|l| l.name.clone()),
         method: t.award.as_str(),
         method_description: crate::award::describe(t.award),
         status: r.status,

@@ -8,7 +8,6 @@
 //! as it was before lots existed.
 
 use crate::model::Tender;
-use std::collections::BTreeMap;
 
 /// A tender divided into lots, taken apart.
 pub(crate) struct Split<'t> {
@@ -24,17 +23,16 @@ impl<'t> Split<'t> {
         let mut part = t.clone();
         part.bids = Vec::new();
         part.lots = Vec::new();
-        let at: BTreeMap<&str, usize> = crate::sorting::map_of(
-            t.lots
-                .iter()
-                .enumerate()
-                .map(|(k, lot)| (lot.id.as_str(), k)),
-        );
+        // The lots in order of id, to find each bid's lot by halving (a file may hold 1,000 lots
+        // and 10,000 bids).
+        let mut by_id: Vec<usize> = (0..t.lots.len()).collect();
+        crate::sorting::sort(&mut by_id, &|&a, &b| t.lots[a].id.cmp(&t.lots[b].id));
         let mut bids = vec![Vec::new(); t.lots.len()];
         for (i, b) in t.bids.iter().enumerate() {
             // Validation makes every bid of a tender with lots name one of them.
-            if let Some(&k) = b.lot.as_deref().and_then(|id| at.get(id)) {
-                bids[k].push(i);
+            let Some(id) = b.lot.as_deref() else { continue };
+            if let Ok(at) = by_id.binary_search_by(|&k| t.lots[k].id.as_str().cmp(id)) {
+                bids[by_id[at]].push(i);
             }
         }
         Split { t, part, bids }

@@ -29,7 +29,8 @@ pub struct Tender {
 }
 
 /// A lot of a tender divided into lots (spec §18). A lot needing its own model is its own tender.
-#[derive(Debug, Clone, PartialEq)]
+/// The published model lists the lots as they are, so it is also written as it is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Lot {
     pub id: String,
     pub name: String,

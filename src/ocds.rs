@@ -60,11 +60,12 @@ pub fn award_criteria(t: &Tender) -> Value {
         .lots
         .iter()
         .map(|lot| {
-            let mut v = json!({ "id": lot.id, "title": lot.name });
+            let mut v = json!({ "id": lot.id, "title": lot.name,
+                                "awardCriteria": { "criteria": criteria } });
+            // Left out rather than null: in OCDS a null would clear a description given before.
             if let Some(d) = &lot.description {
                 v["description"] = json!(d);
             }
-            v["awardCriteria"] = json!({ "criteria": criteria });
             v
         })
         .collect();

@@ -45,15 +45,7 @@ pub struct Published {
     /// The lots the tender is divided into (spec §18), each evaluated on its own with this model;
     /// absent when it is not divided.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub lots: Vec<LotSummary>,
-}
-
-/// A lot as suppliers read it: a bid names the lot it is for and competes only with that lot's bids.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LotSummary {
-    pub id: String,
-    pub name: String,
-    pub description: Option<String>,
+    pub lots: Vec<Lot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -269,15 +261,7 @@ pub fn describe(t: &Tender) -> Published {
         rounding_decimals: t.rounding.decimals,
         rounding_stage: t.rounding.stage.as_str(),
         warnings,
-        lots: t
-            .lots
-            .iter()
-            .map(|l| LotSummary {
-                id: l.id.clone(),
-                name: l.name.clone(),
-                description: l.description.clone(),
-            })
-            .collect(),
+        lots: t.lots.clone(),
     }
 }
 

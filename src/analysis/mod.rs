@@ -76,9 +76,15 @@ pub struct LotAnalysis {
 
 /// Analyses a validated tender.
 pub fn analyse(t: &Tender, options: &Options) -> Analysis {
-    if !t.lots.is_empty() {
-        return by_lot(t, options);
+    if t.lots.is_empty() {
+        whole(t, options)
+    } else {
+        by_lot(t, options)
     }
+}
+
+/// Analyses a tender as one competition: one without lots, or one lot as a tender of its own.
+fn whole(t: &Tender, options: &Options) -> Analysis {
     let official = evaluate::evaluate(t);
     let s = Setup::new(t, &official);
     let winner = official.ranking.first().cloned();
@@ -103,7 +109,7 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
 fn by_lot(t: &Tender, options: &Options) -> Analysis {
     let mut split = crate::lots::Split::new(t);
     // The model alone, without bids, gives an analysis with nothing in it: the frame for the lots.
-    let mut out = analyse(split.model(), options);
+    let mut out = whole(split.model(), options);
     let lots = t
         .lots
         .iter()
@@ -114,7 +120,7 @@ fn by_lot(t: &Tender, options: &Options) -> Analysis {
                 id: lot.id.clone(),
                 name: lot.name.clone(),
                 ranking: evaluate::evaluate(part).ranking,
-                analysis: analyse(part, options),
+                analysis: whole(part, options),
             }
         })
         .collect();

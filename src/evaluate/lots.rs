@@ -12,13 +12,14 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
     let mut split = Split::new(t);
     // The model alone gives the heading of the result and the warnings about the model, which
     // every lot would otherwise repeat.
-    let mut out = super::evaluate(split.model());
-    let model_warnings = std::mem::take(&mut out.warnings);
-    let mut warnings = model_warnings.clone();
-    let mut bids: Vec<Option<BidResult>> = (0..t.bids.len()).map(|_| None).collect();
+    let mut out = super::whole(split.model());
+    let model_warnings = out.warnings.len();
+    // The lots' results one after another; `from[i]` is where bid `i` of the file is among them.
+    let mut bids: Vec<BidResult> = Vec::with_capacity(t.bids.len());
+    let mut from = vec![0; t.bids.len()];
     let mut lots = Vec::with_capacity(t.lots.len());
     for (k, lot) in t.lots.iter().enumerate() {
-        let e = super::evaluate(split.lot(k));
+        let e = super::whole(split.lot(k));
         let first = e.bids.iter().filter(|b| b.rank == Some(1)).count();
         let winner = e.ranking.first().filter(|_| first == 1).cloned();
         out.ranking.extend(e.ranking.iter().cloned());
@@ -28,19 +29,20 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
             ranking: e.ranking,
             winner,
         });
-        warnings.extend(
-            e.warnings
-                .into_iter()
-                .filter(|w| !model_warnings.contains(w))
-                .map(|w| in_lot(w, lot)),
-        );
-        for (r, &i) in e.bids.into_iter().zip(&split.bids[k]) {
-            bids[i] = Some(r);
+        for w in e.warnings {
+            if !out.warnings[..model_warnings].contains(&w) {
+                out.warnings.push(in_lot(w, lot));
+            }
         }
+        for (j, &i) in split.bids[k].iter().enumerate() {
+            from[i] = bids.len() + j;
+        }
+        bids.extend(e.bids);
     }
-    crate::sorting::sort(&mut warnings, &|a, b| a.cmp(b));
-    out.bids = bids.into_iter().flatten().collect();
-    out.warnings = warnings;
+    crate::sorting::sort(&mut out.warnings, &|a, b| a.cmp(b));
+    // Back in file order.
+    crate::sorting::permute(&mut bids, &mut from);
+    out.bids = bids;
     out.lots = Some(lots);
     out
 }

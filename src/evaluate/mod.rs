@@ -37,9 +37,15 @@ use totals::bid_result;
 
 /// Evaluates a validated tender.
 pub fn evaluate(t: &Tender) -> Evaluation {
-    if !t.lots.is_empty() {
-        return lots::evaluate(t);
+    if t.lots.is_empty() {
+        whole(t)
+    } else {
+        lots::evaluate(t)
     }
+}
+
+/// Evaluates a tender as one competition: one without lots, or one lot as a tender of its own.
+fn whole(t: &Tender) -> Evaluation {
     let cx = Ctx::new(t);
     let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
     let (mut bids, mut pool) = score_pool(&cx, &prepared);

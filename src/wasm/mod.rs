@@ -137,14 +137,10 @@ impl RankAcceptability {
             None => crate::analysis::SmaaRun::new(&t, &o),
         };
         run.map(RankAcceptability).ok_or_else(|| {
-            let (expected, path) = match (&lot, t.lots.is_empty()) {
-                (None, false) => ("the id of the lot to sample in options.lot", "lot"),
-                (Some(_), _) if !t.lots.iter().any(|l| Some(&l.id) == lot.as_ref()) => {
-                    ("the id of one of the tender's lots in options.lot", "lot")
-                }
-                _ => ("a weighted-sum tender with at least one ranked bid", "bids"),
-            };
-            bidscore_error(&one_error(expected, path.into()))
+            bidscore_error(&one_error(
+                "a weighted-sum tender with at least one ranked bid (in the lot that options.lot names, when the tender has lots)",
+                "bids".into(),
+            ))
         })
     }
 
