@@ -19,25 +19,30 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
     let mut from = vec![0; t.bids.len()];
     let mut lots = Vec::with_capacity(t.lots.len());
     for (k, lot) in t.lots.iter().enumerate() {
-        let e = super::whole(split.lot(k));
-        let first = e.bids.iter().filter(|b| b.rank == Some(1)).count();
-        let winner = e.ranking.first().filter(|_| first == 1).cloned();
-        out.ranking.extend(e.ranking.iter().cloned());
-        lots.push(LotResult {
+        let mut result = LotResult {
             id: lot.id.clone(),
             name: lot.name.clone(),
-            ranking: e.ranking,
-            winner,
-        });
-        for w in e.warnings {
-            if !out.warnings[..model_warnings].contains(&w) {
-                out.warnings.push(in_lot(w, lot));
+            ranking: Vec::new(),
+            winner: None,
+        };
+        // A lot without bids has nothing to rank, and nothing to warn of but the model.
+        if !split.bids[k].is_empty() {
+            let e = super::whole(split.lot(k));
+            let first = e.bids.iter().filter(|b| b.rank == Some(1)).count();
+            result.winner = e.ranking.first().filter(|_| first == 1).cloned();
+            out.ranking.extend(e.ranking.iter().cloned());
+            result.ranking = e.ranking;
+            for w in e.warnings {
+                if !out.warnings[..model_warnings].contains(&w) {
+                    out.warnings.push(in_lot(w, lot));
+                }
             }
+            for (j, &i) in split.bids[k].iter().enumerate() {
+                from[i] = bids.len() + j;
+            }
+            bids.extend(e.bids);
         }
-        for (j, &i) in split.bids[k].iter().enumerate() {
-            from[i] = bids.len() + j;
-        }
-        bids.extend(e.bids);
+        lots.push(result);
     }
     crate::sorting::sort(&mut out.warnings, &|a, b| a.cmp(b));
     // Back in file order.
