@@ -2,6 +2,9 @@
 //! assessed supplier, the award criteria and how each was assessed, the score its tender got on each
 //! with an explanation, sub-totals and total, and the same for the most advantageous tender.
 //!
+//! In a tender divided into lots a summary is within the bid's lot (spec §18): its rank among the
+//! lot's bids, and the lot's most advantageous tender.
+//!
 //! The summary is built from the official evaluation only; it adds words, never numbers. The
 //! explanation of a scored criterion is the evaluators' recorded rationale; where none is recorded
 //! the summary says so and lists it in `missingRationales` (a common ground for challenge).
@@ -13,7 +16,7 @@
 
 use crate::model::*;
 use crate::money::{fixed, Plain};
-use crate::result::{BidResult, Evaluation, Status};
+use crate::result::{BidResult, Evaluation, LotResult, Status};
 use crate::text::Message;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -27,11 +30,17 @@ pub struct Debrief {
     pub title: Option<String>,
     pub buyer: Option<String>,
     pub reference: Option<String>,
+    /// The lot the bid is for, its id and name; absent when the tender is not divided into lots.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot_name: Option<String>,
     pub method: &'static str,
     /// How the winner is chosen, in words.
     pub method_description: &'static str,
     pub status: Status,
     pub rank: Option<u32>,
+    /// How many bids were ranked (in the bid's lot, when the tender has lots).
     pub ranked_bids: usize,
     pub total: String,
     pub max_total: String,
@@ -100,16 +109,24 @@ pub struct GroupSummary {
 
 /// One summary per bid that was assessed (every bid that is not hypothetical), in file order.
 pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
-    let winner = e
-        .ranking
-        .first()
-        .and_then(|id| e.bids.iter().find(|b| &b.id == id));
     let rules = crate::publish::threshold_rules(t);
     t.bids
         .iter()
         .zip(&e.bids)
         .filter(|(b, _)| !b.hypothetical)
-        .map(|(b, r)| debrief(t, e, &rules, b, r, winner.filter(|w| w.id != r.id)))
+        .map(|(b, r)| {
+            // With lots, the bid stands among its own lot's bids only.
+            let lot = r
+                .lot
+                .as_ref()
+                .and_then(|id| e.lots.iter().flatten().find(|l| &l.id == id));
+            let ranking = lot.map_or(&e.ranking, |l| &l.ranking);
+            let winner = ranking
+                .first()
+                .and_then(|id| e.bids.iter().find(|b| &b.id == id));
+            let winner = winner.filter(|w| w.id != r.id);
+            debrief(t, e, &rules, b, r, (lot, ranking.len()), winner)
+        })
         .collect()
 }
 
@@ -243,6 +260,7 @@ fn debrief(
     rules: &[Message],
     b: &Bid,
     r: &BidResult,
+    (lot, ranked_bids): (Option<&LotResult>, usize),
     winner: Option<&BidResult>,
 ) -> Debrief {
     let max_total = t.max_total();
@@ -323,11 +341,13 @@ fn debrief(
         title: t.info.title.clone(),
         buyer: t.info.buyer.clone(),
         reference: t.info.reference.clone(),
+        lot: lot.map(|l| l.id.clone()),
+        lot_name: lot.map(|l| l.name.clone()),
         method: t.award.as_str(),
         method_description: crate::award::describe(t.award),
         status: r.status,
         rank: r.rank,
-        ranked_bids: e.ranking.len(),
+        ranked_bids,
         total: r.total.clone(),
         max_total: e.max_total.clone(),
         value: r.value.clone(),
@@ -419,6 +439,9 @@ fn text(d: &Debrief, method: AwardMethod, currency: &str) -> String {
     }
     if let Some(b) = &d.buyer {
         let _ = writeln!(s, "Contracting authority: {b}");
+    }
+    if let Some(lot) = &d.lot_name {
+        let _ = writeln!(s, "Lot: {lot}");
     }
     let _ = writeln!(s, "Supplier: {}", d.supplier);
     let _ = writeln!(s);

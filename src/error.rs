@@ -153,6 +153,11 @@ pub enum ErrorKind {
     MissingTieDrawSeed,
     /// `"draw"` in `tieBreak` with a rule after it: no bids are equal after a draw.
     TieDrawNotLast,
+    // §18 lots
+    /// A bid names a lot that is not under `lots`; `none_declared` when the tender has no lots.
+    UnknownLot { id: String, none_declared: bool },
+    /// A bid of a tender divided into lots does not say which lot it is for.
+    MissingLot,
 }
 
 impl ErrorKind {
@@ -220,6 +225,9 @@ impl ErrorKind {
             // §16 the recorded draw
             MissingTieDrawSeed => "missing-tie-draw-seed",
             TieDrawNotLast => "tie-draw-not-last",
+            // §18 lots
+            UnknownLot { .. } => "unknown-lot",
+            MissingLot => "missing-lot",
         }
     }
 
@@ -315,6 +323,9 @@ impl ErrorKind {
             ProximityMinAboveMax { min, max } => p.with("min", min).with("max", max),
             // §16 the recorded draw
             MissingTieDrawSeed | TieDrawNotLast => p,
+            // §18 lots
+            UnknownLot { id, .. } => p.with("id", id),
+            MissingLot => p,
         }
     }
 
@@ -482,6 +493,17 @@ impl ErrorKind {
                 "the tie-break rules hold a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
             }
             TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end".into(),
+            // §18 lots
+            UnknownLot {
+                id,
+                none_declared: true,
+            } => format!(
+                "the bid is for lot \"{id}\" but the tender is not divided into lots; remove \"lot\" or list the lots under \"lots\""
+            ),
+            UnknownLot { id, .. } => format!(
+                "there is no lot \"{id}\"; use the id of one of the lots under \"lots\""
+            ),
+            MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
         }
     }
 }

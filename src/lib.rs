@@ -35,6 +35,7 @@ pub mod debrief;
 pub mod draw;
 pub mod error;
 pub mod evaluate;
+mod lots;
 pub mod model;
 pub mod moderation;
 pub mod money;

@@ -29,6 +29,18 @@ pub struct Tender {
     /// The seed of the draw that orders bids still equal after every other tie-break rule (spec
     /// §16), as the buyer recorded it. Present whenever `tie_break` ends with [`TieBreak::Draw`].
     pub tie_draw_seed: Option<String>,
+    /// The lots the tender is divided into, in file order (spec §18): each is evaluated on its
+    /// own with this one model, over the bids that name it. Empty when the tender is not divided.
+    pub lots: Vec<Lot>,
+}
+
+/// A lot of a tender divided into lots (spec §18). A lot needing its own model is its own tender.
+/// The published model lists the lots as they are, so it is also written as it is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Lot {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
 }
 
 /// Descriptive fields of the tender.
@@ -551,6 +563,9 @@ pub struct Bid {
     pub commitments: BTreeMap<String, Decimal>,
     pub note: Option<String>,
     pub hypothetical: bool,
+    /// The id of the lot the bid is for: always one of the tender's lots when it has any, and
+    /// `None` when it has none (spec §18).
+    pub lot: Option<String>,
 }
 
 /// The marks given to one bid on one scored criterion.

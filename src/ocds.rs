@@ -1,7 +1,10 @@
 //! The published award criteria in Open Contracting Data Standard form: `tender.awardCriteria`
 //! (codelist: ratedCriteria, priceOnly, qualityOnly), `awardCriteriaDetails`, and the award
 //! criteria breakdown extension's `awardCriteriaBreakdown` (criteria typed price, cost or quality
-//! with their weights), ready to paste into a notice.
+//! with their weights), ready to paste into a notice. A tender divided into lots also gets
+//! `lots` (the lots extension: `id`, `title`, `description`), each with the award criteria
+//! breakdown extension's `awardCriteria.criteria`: the same criteria for every lot, as the model
+//! is the same (spec §18).
 
 use crate::debrief::share_percent;
 use crate::model::*;
@@ -18,6 +21,28 @@ pub struct AwardCriteria {
     pub award_criteria_details: String,
     /// One breakdown, holding every criterion that carries marks.
     pub award_criteria_breakdown: [Breakdown; 1],
+    /// The lots extension's `lots`, each with the same criteria (spec §18); absent without lots.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<Lot>,
+}
+
+/// A lot as the lots extension writes it, with the award criteria breakdown extension's
+/// `awardCriteria.criteria` (there named `criteria`, not `awardCriteria`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lot {
+    pub id: String,
+    pub title: String,
+    /// Left out rather than null: in OCDS a null would clear a description given before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub award_criteria: LotCriteria,
+}
+
+/// A lot's `awardCriteria`: its criteria.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LotCriteria {
+    pub criteria: Vec<Criterion>,
 }
 
 /// The award criteria breakdown extension's one entry.
@@ -103,6 +128,18 @@ pub fn award_criteria(t: &Tender) -> AwardCriteria {
         (false, true) => "qualityOnly",
         _ => "ratedCriteria",
     };
+    let lots = t
+        .lots
+        .iter()
+        .map(|lot| Lot {
+            id: lot.id.clone(),
+            title: lot.name.clone(),
+            description: lot.description.clone(),
+            award_criteria: LotCriteria {
+                criteria: criteria.clone(),
+            },
+        })
+        .collect();
     AwardCriteria {
         award_criteria: code,
         award_criteria_details: format!(
@@ -113,6 +150,7 @@ pub fn award_criteria(t: &Tender) -> AwardCriteria {
         award_criteria_breakdown: [Breakdown {
             award_criteria: criteria,
         }],
+        lots,
     }
 }
 
@@ -136,6 +174,29 @@ mod tests {
         assert_eq!(c[0]["numbers"][0]["number"].to_string(), "30");
         assert_eq!(c[1]["numbers"][0]["weight"], "percentageExact");
         assert_eq!(c[2]["numbers"][0]["number"].to_string(), "25");
+        assert!(v.get("lots").is_none(), "no lots without lots");
+    }
+
+    #[test]
+    fn each_lot_carries_the_award_criteria() {
+        let t = crate::read(
+            r#"{"format":"bidscore/1",
+            "criteria":[{"id":"price","kind":"price","name":"Price","weight":100}],
+            "lots":[{"id":"n","name":"Lot 1: North","description":"North of the river"},
+                    {"id":"s","name":"Lot 2: South"}]}"#,
+        )
+        .unwrap();
+        let v = serde_json::to_value(super::award_criteria(&t)).unwrap();
+        assert_eq!(v["awardCriteria"], "priceOnly");
+        let lots = v["lots"].as_array().unwrap();
+        assert_eq!(lots.len(), 2);
+        assert_eq!(lots[0]["id"], "n");
+        assert_eq!(lots[0]["title"], "Lot 1: North");
+        assert_eq!(lots[0]["description"], "North of the river");
+        assert!(lots[1].get("description").is_none());
+        let c = &lots[1]["awardCriteria"]["criteria"];
+        assert_eq!(c[0]["type"], "price");
+        assert_eq!(c[0]["numbers"][0]["number"].to_string(), "100");
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Published {
     /// How abnormally low prices are treated (spec §9 and §15), code `abnormally-low` with
     /// `percent` and, with the proximity test, `proximityPercent`, `proximityMin`, `proximityMax`.
     pub abnormally_low: crate::text::Message,
+    /// The lots the tender is divided into (spec §18), each evaluated on its own with this model;
+    /// absent when it is not divided.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<Lot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -318,6 +322,7 @@ pub fn describe(t: &Tender) -> Published {
         rounding_decimals: t.rounding.decimals,
         rounding_stage: t.rounding.stage.as_str(),
         warnings,
+        lots: t.lots.clone(),
         abnormally_low: abnormally_low(t),
     }
 }

@@ -21,9 +21,26 @@ pub struct Evaluation {
     pub rounding_stage: &'static str,
     /// Every bid, in file order.
     pub bids: Vec<BidResult>,
-    /// Ids of the ranked bids, best first.
+    /// Ids of the ranked bids, best first. With lots, each lot's ranking in turn, in the order
+    /// of `lots`: ranks are within a lot.
     pub ranking: Vec<String>,
     pub warnings: Vec<Warning>,
+    /// Each lot's ranking and winner, in file order (spec §18); absent when the tender is not
+    /// divided into lots.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lots: Option<Vec<LotResult>>,
+}
+
+/// One lot's outcome (spec §18): its bids were ranked among themselves only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LotResult {
+    pub id: String,
+    pub name: String,
+    /// Ids of the lot's ranked bids, best first.
+    pub ranking: Vec<String>,
+    /// The bid ranked first alone; `null` when no bid of the lot is ranked, or when two or more
+    /// share rank 1 (the `tie` warning names them).
+    pub winner: Option<String>,
 }
 
 /// Where a bid stands.
@@ -40,6 +57,9 @@ pub enum Status {
 pub struct BidResult {
     pub id: String,
     pub supplier: String,
+    /// The lot the bid is for (spec §18); absent when the tender is not divided into lots.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
     pub hypothetical: bool,
     pub status: Status,
     /// 1 = best; shared on a tie (1, 1, 3). `null` unless ranked.

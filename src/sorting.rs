@@ -23,7 +23,7 @@ fn sort_positions(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
 }
 
 /// Moves `v[order[i]]` to position `i`, following the cycles of the permutation in place.
-fn permute<T>(v: &mut [T], order: &mut [usize]) {
+pub(crate) fn permute<T>(v: &mut [T], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut current = start;
         while order[current] != start {

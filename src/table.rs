@@ -1,10 +1,13 @@
-//! A plain-text ranking table for people reading a terminal (`bidscore evaluate --table`).
+//! A plain-text ranking table for people reading a terminal (`bidscore evaluate --table`). A
+//! tender divided into lots gets one ranking per lot, each under the lot's name and winner, with
+//! the columns lined up across lots.
 
 use crate::model::Tender;
 use crate::result::{Evaluation, Status};
 use crate::terminal::{cell, printable};
 
-/// The ranking, one bid a line, then each bid's reasons, missing inputs and the warnings.
+/// The ranking, one bid a line, then each bid's reasons, missing inputs and the warnings; with
+/// lots, that for each lot in turn, then the warnings.
 pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
     let mut out = String::new();
     // Text from the file is made printable here, before any column is measured.
@@ -48,8 +51,18 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
 
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut order: Vec<&crate::result::BidResult> = e.bids.iter().collect();
+    // With lots, the bids of each lot together, lots in file order (none without lots).
+    let lot_of = |b: &crate::result::BidResult| {
+        b.lot
+            .as_ref()
+            .and_then(|id| t.lots.iter().position(|l| &l.id == id))
+    };
     crate::sorting::sort(&mut order, &|a, b| {
-        (a.rank.unwrap_or(u32::MAX), &a.id).cmp(&(b.rank.unwrap_or(u32::MAX), &b.id))
+        (lot_of(a), a.rank.unwrap_or(u32::MAX), &a.id).cmp(&(
+            lot_of(b),
+            b.rank.unwrap_or(u32::MAX),
+            &b.id,
+        ))
     });
     for b in &order {
         let mut row = vec![
@@ -109,20 +122,42 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
             .collect();
         format!("{}\n", parts.join("  ").trim_end())
     };
-    out.push_str(&line(&header));
-    out.push_str(&line(
-        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
-    ));
-    for r in &rows {
-        out.push_str(&line(r));
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    // Each lot's bids are a run of `order`; a tender without lots is one run with no heading.
+    let mut runs: Vec<(Option<&crate::model::Lot>, std::ops::Range<usize>)> = Vec::new();
+    if t.lots.is_empty() {
+        runs.push((None, 0..order.len()));
     }
-    for b in &order {
-        for m in b.reasons.iter().chain(&b.missing) {
-            out.push_str(&format!(
-                "  {}: {}\n",
-                cell(&b.supplier),
-                printable(&m.message)
-            ));
+    let mut start = 0;
+    for (k, lot) in t.lots.iter().enumerate() {
+        let end = start
+            + order[start..]
+                .iter()
+                .take_while(|b| lot_of(b) == Some(k))
+                .count();
+        runs.push((Some(lot), start..end));
+        start = end;
+    }
+    for (lot, run) in runs {
+        if let Some(lot) = lot {
+            out.push_str(&lot_heading(lot, e, &order[run.clone()]));
+            if run.is_empty() {
+                continue;
+            }
+        }
+        out.push_str(&line(&header));
+        out.push_str(&line(&rule));
+        for r in &rows[run.clone()] {
+            out.push_str(&line(r));
+        }
+        for b in &order[run] {
+            for m in b.reasons.iter().chain(&b.missing) {
+                out.push_str(&format!(
+                    "  {}: {}\n",
+                    cell(&b.supplier),
+                    printable(&m.message)
+                ));
+            }
         }
     }
     if !e.warnings.is_empty() {
@@ -132,4 +167,28 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
         }
     }
     out
+}
+
+/// A lot's heading: a blank line, its name and id, and its winner (or why it has none).
+fn lot_heading(
+    lot: &crate::model::Lot,
+    e: &Evaluation,
+    bids: &[&crate::result::BidResult],
+) -> String {
+    let winner = e
+        .lots
+        .iter()
+        .flatten()
+        .find(|l| l.id == lot.id)
+        .and_then(|l| l.winner.as_ref())
+        .and_then(|w| bids.iter().find(|b| &b.id == w));
+    let outcome = match winner {
+        Some(w) => format!("winner {}", cell(&w.supplier)),
+        None if bids.is_empty() => "no bids".to_string(),
+        None if bids.iter().any(|b| b.rank == Some(1)) => {
+            "first place shared, no winner".to_string()
+        }
+        None => "no bid ranked, no winner".to_string(),
+    };
+    format!("\n{} (lot {}): {outcome}\n", cell(&lot.name), cell(&lot.id))
 }

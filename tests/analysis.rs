@@ -305,3 +305,125 @@ fn price_to_win_searches_below_zero_for_a_negative_evaluated_price() {
     assert_eq!(p.change.as_deref(), Some("373.06"));
     assert_eq!(p.rate_change, None);
 }
+
+/// `price_quality` divided into lots: each bid is `(id, lot, price, quality)`.
+fn price_quality_lots(lots: &[&str], bids: &[(&str, &str, &str, u32)]) -> bidscore::Tender {
+    let mut file = json!({
+        "format": "bidscore/1",
+        "scales": { "0-4": { "from": 0, "to": 4, "step": 1 } },
+        "criteria": [
+            { "id": "price", "kind": "price", "name": "Price", "weight": 50, "formula": "lowest-ratio" },
+            { "id": "quality", "name": "Quality", "weight": 50, "children": [
+                { "id": "q", "kind": "scored", "name": "Approach", "weight": 50, "scale": "0-4" } ] }
+        ]
+    });
+    file["lots"] = lots
+        .iter()
+        .map(|id| json!({ "id": id, "name": format!("Lot {id}") }))
+        .collect();
+    file["bids"] = bids
+        .iter()
+        .map(|(id, lot, price, q)| {
+            json!({ "id": id, "supplier": format!("Supplier {id}"), "lot": lot, "price": price,
+                    "scores": { "q": { "moderated": q } } })
+        })
+        .collect();
+    bidscore::read(&file.to_string()).expect("valid tender")
+}
+
+#[test]
+fn each_lot_is_analysed_against_its_own_bids_only() {
+    // Lot "x" holds the two bids of the headroom case above: B leads A and stays first alone up to
+    // 199.96, and the price share can rise to 71.43% before A takes over. Lot "y" holds a bid at 50,
+    // which, pooled, would be the lowest price for A and B too: B = 50 × 50 / p + 50 would then beat
+    // A's 25 + 25 = 50 at any price. Within the lot it does not count.
+    let t = price_quality_lots(
+        &["x", "y", "empty"],
+        &[
+            ("a", "x", "100", 2),
+            ("c", "y", "50", 1),
+            ("b", "x", "125", 4),
+        ],
+    );
+    let a = analyse(&t, &no_sampling());
+    // Nothing is pooled across lots: the top level is empty.
+    assert_eq!(a.winner, None);
+    assert!(a.price_to_win.is_empty() && a.weight_stability.is_empty());
+    let lots = a.lots.as_ref().expect("one analysis per lot");
+    assert_eq!(
+        lots.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+        ["x", "y", "empty"]
+    );
+    let x = &lots[0];
+    assert_eq!(x.ranking, ["b", "a"]);
+    assert_eq!(x.analysis.winner.as_deref(), Some("b"));
+    let b = x
+        .analysis
+        .price_to_win
+        .iter()
+        .find(|p| p.bid == "b")
+        .unwrap();
+    assert_eq!(
+        (b.outcome, b.price_to_win.as_deref()),
+        (PriceOutcome::Headroom, Some("199.96"))
+    );
+    let price = x
+        .analysis
+        .weight_stability
+        .iter()
+        .find(|w| w.id == "price")
+        .unwrap();
+    assert_eq!(price.high, "71.43");
+    // The lot's analysis is exactly that of a tender holding only its bids.
+    let alone = price_quality(&[("a", "100", 2), ("b", "125", 4)]);
+    assert_eq!(x.analysis, analyse(&alone, &no_sampling()));
+    // A lot with one bid: it leads alone; a lot with none: nothing to analyse.
+    assert_eq!(lots[1].ranking, ["c"]);
+    assert_eq!(lots[1].analysis.winner.as_deref(), Some("c"));
+    assert!(lots[2].ranking.is_empty() && lots[2].analysis.winner.is_none());
+    assert!(lots[2].analysis.price_to_win.is_empty());
+}
+
+#[test]
+fn rank_acceptability_samples_one_lot_at_a_time() {
+    use bidscore::analysis::SmaaRun;
+    // D dominates E within lot "x": first in every sample. F, alone in "y", is first in every one.
+    let t = price_quality_lots(
+        &["x", "y"],
+        &[
+            ("d", "x", "90", 4),
+            ("e", "x", "100", 3),
+            ("f", "y", "10", 4),
+        ],
+    );
+    let o = SmaaOptions {
+        samples: 500,
+        seed: 3,
+        weights: WeightModel::Simplex,
+        score_uncertainty: true,
+    };
+    assert!(
+        SmaaRun::new(&t, &o).is_none(),
+        "bids of different lots are never sampled together"
+    );
+    assert!(SmaaRun::for_lot(&t, "z", &o).is_none(), "no such lot");
+    let mut run = SmaaRun::for_lot(&t, "x", &o).expect("lot x has ranked bids");
+    run.step(500);
+    let r = run.result();
+    let d = r.bids.iter().find(|b| b.bid == "d").unwrap();
+    assert_eq!(d.ranks, [1.0, 0.0]);
+    assert_eq!(r.bids.len(), 2, "only the lot's bids");
+    let full = analyse(
+        &t,
+        &Options {
+            smaa: Some(o.clone()),
+        },
+    );
+    let y = full.lots.unwrap()[1]
+        .analysis
+        .rank_acceptability
+        .clone()
+        .unwrap();
+    assert_eq!(y.bids.len(), 1);
+    assert_eq!(y.bids[0].ranks, [1.0]);
+}

@@ -135,6 +135,57 @@ fn table_prints_the_ranking_for_people() {
     assert_eq!(flag_first.stdout, text.as_bytes());
 }
 
+/// A tender in three lots (spec §18): the fixture's, read from its file.
+fn lots_tender() -> String {
+    let path = format!(
+        "{}/tests/fixtures/lots-single-bid-empty-lot-and-tie.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    fixture["tender"].to_string()
+}
+
+#[test]
+fn table_and_analysis_rank_each_lot_on_its_own() {
+    let tender = lots_tender();
+    let o = bidscore(&["evaluate", "-", "--table"], Some(&tender));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let line = |what: &str| {
+        text.lines()
+            .position(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} not in the table:\n{text}"))
+    };
+    // Each lot under its heading, in file order, its bids ranked within it.
+    assert!(text.contains("Lot 1: Grounds maintenance (lot one): winner Solo Ltd\n"));
+    assert!(text.contains("Lot 2: Snow clearance (lot none): no bids\n"));
+    assert!(text.contains("Lot 3: Street cleaning (lot tied): first place shared, no winner\n"));
+    assert!(line("(lot one)") < line("Solo Ltd  "));
+    assert!(line("Solo Ltd  ") < line("(lot none)"));
+    assert!(line("(lot tied)") < line("Delta Ltd"));
+    assert!(line("Delta Ltd") < line("Foxtrot LLP"));
+    let solo = text.lines().nth(line("Solo Ltd  ")).unwrap();
+    assert!(
+        solo.trim_start().starts_with("1 ") && solo.contains("80.00"),
+        "{solo}"
+    );
+    let foxtrot = text.lines().nth(line("Foxtrot LLP")).unwrap();
+    assert!(foxtrot.trim_start().starts_with("3 "), "{foxtrot}");
+    assert!(text.contains("[tie] lot \"Lot 3: Street cleaning\": Delta Ltd and Echo CIC"));
+
+    let a = bidscore(&["analyse", "-", "--samples", "50"], Some(&tender));
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    let a = stdout_json(&a);
+    let lots = a["lots"].as_array().expect("one analysis per lot");
+    let rankings: Vec<&Value> = lots.iter().map(|l| &l["ranking"]).collect();
+    assert_eq!(
+        serde_json::to_string(&rankings).unwrap(),
+        r#"[["o1"],[],["t1","t2","t3"]]"#
+    );
+    assert_eq!(lots[0]["analysis"]["winner"], "o1");
+    assert!(a["winner"].is_null() && a["priceToWin"] == serde_json::json!([]));
+}
+
 #[test]
 fn bad_usage_exits_2() {
     let cases: &[&[&str]] = &[

@@ -220,3 +220,39 @@ fn the_weighted_sum_summary_keeps_its_marks() {
     assert_eq!(b1.price.as_deref(), Some("1080000.00"));
     assert_eq!(b1.value_working, None);
 }
+
+#[test]
+fn with_lots_a_summary_is_within_the_bids_lot() {
+    // The fixture's two lots: in the north lot Beta (80.00) beat Alpha (78.00); in the south lot
+    // Alpha (100.00) beat Gamma (90.00). Alpha's two bids get two summaries, one per lot.
+    let path = format!(
+        "{}/tests/fixtures/lots-price-compared-within-lot.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let t = bidscore::read(&fixture["tender"].to_string()).unwrap();
+    let e = bidscore::evaluate(&t);
+    let all = debriefs(&t, &e);
+    let n1 = all.iter().find(|d| d.bid == "n1").unwrap();
+    assert_eq!(n1.lot.as_deref(), Some("north"));
+    assert_eq!(n1.lot_name.as_deref(), Some("Lot 1: North"));
+    assert_eq!((n1.rank, n1.ranked_bids), (Some(2), 2));
+    assert_eq!(n1.winner.as_ref().map(|w| w.bid.as_str()), Some("n2"));
+    assert!(n1.text.contains("Lot: Lot 1: North\n"), "{}", n1.text);
+    assert!(n1.text.contains("Your tender was ranked 2 of 2."));
+    assert!(n1
+        .text
+        .contains("Most advantageous tender (Beta CIC): 80.00"));
+    let s1 = all.iter().find(|d| d.bid == "s1").unwrap();
+    assert_eq!((s1.lot.as_deref(), s1.rank), (Some("south"), Some(1)));
+    assert!(
+        s1.winner.is_none(),
+        "s1 is its lot's most advantageous tender"
+    );
+    let s2 = all.iter().find(|d| d.bid == "s2").unwrap();
+    assert_eq!(s2.winner.as_ref().map(|w| w.bid.as_str()), Some("s1"));
+    // Without lots, neither field is written.
+    let (t, _) = example("council-wellbeing.json");
+    let plain = serde_json::to_value(debriefs(&t, &bidscore::evaluate(&t))).unwrap();
+    assert!(plain[0].get("lot").is_none() && plain[0].get("lotName").is_none());
+}

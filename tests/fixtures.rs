@@ -4,7 +4,8 @@
 //!
 //! A fixture is `{ "description", "tender": "www/examples/x.json" | {inline tender}, "arithmetic": [..],
 //! "expected": { "bids": { ID: { status, rank, total, price, priceWorking, criteria, groups,
-//! socialValue, reasons, missing, working, inputs } }, "ranking": [..], "warnings": [{code, bids, params?}] } }`.
+//! socialValue, reasons, missing, working, inputs, lot } }, "ranking": [..], "lots": [..],
+//! "warnings": [{code, bids, params?}] } }`.
 //! Only what `expected` lists is compared, except `warnings`, which must be the complete set.
 #![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
@@ -66,7 +67,7 @@ fn compare_bid(d: &mut Diff, id: &str, want: &Map<String, Value>, got: &Value) {
     let at = |f: &str| format!("bids.{id}.{f}");
     for (field, w) in want {
         match field.as_str() {
-            "status" | "rank" | "total" | "price" | "value" | "valueWorking" => {
+            "status" | "rank" | "total" | "price" | "value" | "valueWorking" | "lot" => {
                 d.check(&at(field), w, got.get(field))
             }
             // §11: how the evaluated price was formed.
@@ -178,7 +179,7 @@ fn run(path: &Path) -> Vec<String> {
             }
         }
     }
-    for field in ["ranking", "maxTotal"] {
+    for field in ["ranking", "maxTotal", "lots"] {
         if let Some(w) = want.get(field) {
             d.check(field, w, result.get(field));
         }

@@ -303,6 +303,50 @@ proptest! {
     }
 
     #[test]
+    fn each_lot_is_evaluated_as_a_tender_of_its_own_bids(s in spec(), lots in 1usize..=3, seed in any::<u64>()) {
+        // The bids dealt to lots by a seeded shuffle; lot "l2" may get none.
+        let t = standard(&s);
+        let dealt: Vec<usize> = shuffled(&(0..s.bids.len()).collect::<Vec<_>>(), seed);
+        let lot_of = |i: usize| format!("l{}", dealt[i] % lots);
+        let mut divided = t.clone();
+        divided["lots"] = (0..lots).map(|k| json!({ "id": format!("l{k}"), "name": format!("Lot {k}") })).collect();
+        for (i, b) in divided["bids"].as_array_mut().unwrap().iter_mut().enumerate() {
+            b["lot"] = json!(lot_of(i));
+        }
+        let whole = evaluate(&divided);
+        let got = by_id(&whole);
+        let mut ranking: Vec<Value> = Vec::new();
+        for (k, lot) in whole["lots"].as_array().unwrap().iter().enumerate() {
+            let id = format!("l{k}");
+            prop_assert_eq!(&lot["id"], &json!(id));
+            let mut alone = t.clone();
+            let mine: Vec<Value> = t["bids"].as_array().unwrap().iter().enumerate()
+                .filter(|(i, _)| lot_of(*i) == id).map(|(_, b)| b.clone()).collect();
+            alone["bids"] = Value::Array(mine);
+            let own = evaluate(&alone);
+            for (bid, r) in by_id(&own) {
+                let mut g = got[&bid].clone();
+                prop_assert_eq!(g.as_object_mut().unwrap().remove("lot"), Some(json!(id)));
+                prop_assert_eq!(g, r, "bid {} of lot {}", bid, id);
+            }
+            prop_assert_eq!(&lot["ranking"], &own["ranking"]);
+            ranking.extend(own["ranking"].as_array().unwrap().iter().cloned());
+            // The lot's warnings about bids are the lone tender's, saying which lot.
+            let about_bids = |w: &&Value| !w["bids"].as_array().unwrap().is_empty();
+            let theirs: Vec<&Value> = own["warnings"].as_array().unwrap().iter().filter(about_bids).collect();
+            let ours: Vec<&Value> = whole["warnings"].as_array().unwrap().iter()
+                .filter(|w| w["params"]["lot"] == json!(id)).collect();
+            prop_assert_eq!(theirs.len(), ours.len());
+            for (a, b) in theirs.iter().zip(&ours) {
+                prop_assert_eq!(&a["code"], &b["code"]);
+                prop_assert_eq!(&a["bids"], &b["bids"]);
+                prop_assert_eq!(format!("lot \"Lot {k}\": {}", a["message"].as_str().unwrap()), b["message"].as_str().unwrap());
+            }
+        }
+        prop_assert_eq!(&whole["ranking"], &Value::Array(ranking));
+    }
+
+    #[test]
     fn the_same_file_always_gives_the_same_result(s in spec()) {
         let text = standard(&s).to_string();
         let a = serde_json::to_string(&bidscore::evaluate_str(&text).unwrap()).unwrap();

@@ -44,6 +44,26 @@ pub fn check_evaluation(t: &bidscore::Tender, e: &bidscore::Evaluation) {
         if b.status == bidscore::Status::Ranked {
             assert!(b.rank.is_some(), "ranked bid {} has no rank", b.id);
         }
+        assert_eq!(b.lot.is_some(), !t.lots.is_empty(), "bid {}'s lot", b.id);
+    }
+    // With lots, the top-level ranking is the lots' rankings in turn, and each winner is ranked.
+    if let Some(lots) = &e.lots {
+        let joined: Vec<&String> = lots.iter().flat_map(|l| &l.ranking).collect();
+        assert_eq!(
+            joined,
+            e.ranking.iter().collect::<Vec<_>>(),
+            "lots' rankings"
+        );
+        for l in lots {
+            if let Some(w) = &l.winner {
+                assert_eq!(l.ranking.first(), Some(w), "lot {}'s winner", l.id);
+            }
+        }
+    } else {
+        assert!(
+            t.lots.is_empty(),
+            "a tender with lots has lots in its result"
+        );
     }
     serde_json::to_string(e).expect("the result serialises");
 }

@@ -566,9 +566,37 @@ impl Spec {
                 } else {
                     bid_specs[bi]
                 };
-                bids.push(self.bid(bi, b, &kinds, &scales));
+                let mut bid = self.bid(bi, b, &kinds, &scales);
+                if let (Some(lots), J::Obj(fields)) = (&self.lots, &mut bid) {
+                    let n = usize::from(lots.count % 4) + 1;
+                    let k = lots.of_bid.get(bi).map_or(0, |&k| usize::from(k) % n);
+                    match lots.stray {
+                        Some((at, false)) if usize::from(at) % bid_specs.len() == bi => {}
+                        Some((at, true)) if usize::from(at) % bid_specs.len() == bi => {
+                            fields.push(("lot".into(), s("not-a-lot")));
+                        }
+                        _ => fields.push(("lot".into(), s(&format!("lot{k}")))),
+                    }
+                }
+                bids.push(bid);
             }
             root.push(("bids", J::Arr(bids)));
+        }
+        if let Some(lots) = &self.lots {
+            let n = usize::from(lots.count % 4) + 1;
+            let list = (0..n)
+                .map(|k| {
+                    let mut f = vec![
+                        ("id", s(&format!("lot{k}"))),
+                        ("name", s(&format!("Lot {k}"))),
+                    ];
+                    if lots.described {
+                        f.push(("description", s("Lot description")));
+                    }
+                    obj(f)
+                })
+                .collect();
+            root.push(("lots", J::Arr(list)));
         }
         let mut out = String::new();
         J::Obj(root.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).write(&mut out);

@@ -135,6 +135,8 @@ pub struct Spec {
     /// Where the tender is run (an index into a few codes, some not valid) and whether it is
     /// priced in euros rather than pounds.
     pub place: Option<(u8, bool)>,
+    /// Now and then a tender divided into lots (spec §18).
+    pub lots: Option<LotsSpec>,
 }
 
 /// Spec §13–14: thresholds on groups, relative thresholds on groups, a required consensus
@@ -189,6 +191,20 @@ pub enum DrawSpec {
     Draw { seed: Option<u16> },
     /// A seed recorded without a draw (a warning).
     SeedOnly(u16),
+}
+
+/// Lots: how many, which lot each bid names, and now and then a bid naming none or a lot that is
+/// not listed (an invalid file).
+#[derive(Arbitrary, Debug)]
+pub struct LotsSpec {
+    /// 1 to 4 lots; a lot no bid names has no bids.
+    pub count: u8,
+    /// Each bid's lot, by position (wrapped); bids past the list are in the first lot.
+    pub of_bid: Vec<u8>,
+    /// A bid (by position) that names no lot (`false`) or one not listed (`true`).
+    pub stray: Option<(u8, bool)>,
+    /// Lots with a description.
+    pub described: bool,
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]

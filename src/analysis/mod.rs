@@ -10,7 +10,8 @@
 //! evaluation apart once and re-scores "what if" copies of a bid; `price_to_win`,
 //! `what_it_takes` and `weights` (weight stability) are exact and ask it questions; `smaa` (rank
 //! acceptability) samples with the seeded generator in `rng`. Each file also holds the result
-//! types of its analysis, re-exported here.
+//! types of its analysis, re-exported here. A tender divided into lots is analysed lot by lot,
+//! each lot as a tender holding only its own bids (spec §18).
 
 mod price_to_win;
 mod rng;
@@ -57,10 +58,33 @@ pub struct Analysis {
     pub what_it_takes: Vec<WhatItTakes>,
     pub weight_stability: Vec<WeightInterval>,
     pub rank_acceptability: Option<Acceptability>,
+    /// Each lot's analysis, in file order (spec §18); absent when the tender is not divided into
+    /// lots. With lots the fields above are empty: every figure is within a lot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lots: Option<Vec<LotAnalysis>>,
+}
+
+/// One lot's analysis: the lot analysed as a tender holding only its own bids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LotAnalysis {
+    pub id: String,
+    pub name: String,
+    /// The lot's official ranking, best first.
+    pub ranking: Vec<String>,
+    pub analysis: Analysis,
 }
 
 /// Analyses a validated tender.
 pub fn analyse(t: &Tender, options: &Options) -> Analysis {
+    if t.lots.is_empty() {
+        whole(t, options)
+    } else {
+        by_lot(t, options)
+    }
+}
+
+/// Analyses a tender as one competition: one without lots, or one lot as a tender of its own.
+fn whole(t: &Tender, options: &Options) -> Analysis {
     let official = evaluate::evaluate(t);
     let s = Setup::new(t, &official);
     let winner = official.ranking.first().cloned();
@@ -77,5 +101,29 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
             .as_ref()
             .filter(|_| linear)
             .and_then(|o| s.acceptability(o)),
+        lots: None,
     }
+}
+
+/// Analyses each lot of `t` (which has lots) as a tender of its own.
+fn by_lot(t: &Tender, options: &Options) -> Analysis {
+    let mut split = crate::lots::Split::new(t);
+    // The model alone, without bids, gives an analysis with nothing in it: the frame for the lots.
+    let mut out = whole(split.model(), options);
+    let lots = t
+        .lots
+        .iter()
+        .enumerate()
+        .map(|(k, lot)| {
+            let part = split.lot(k);
+            LotAnalysis {
+                id: lot.id.clone(),
+                name: lot.name.clone(),
+                ranking: evaluate::evaluate(part).ranking,
+                analysis: whole(part, options),
+            }
+        })
+        .collect();
+    out.lots = Some(lots);
+    out
 }

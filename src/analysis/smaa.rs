@@ -199,14 +199,22 @@ pub struct SmaaRun {
 }
 
 impl SmaaRun {
-    /// A run over a validated tender's ranked bids; `None` when there are none or the award
-    /// method is not a weighted sum.
+    /// A run over a validated tender's ranked bids; `None` when there are none, the award
+    /// method is not a weighted sum, or the tender is divided into lots (see [`SmaaRun::for_lot`]:
+    /// bids of different lots are never ranked together).
     pub fn new(t: &Tender, o: &SmaaOptions) -> Option<SmaaRun> {
-        if t.award != AwardMethod::WeightedSum {
+        if t.award != AwardMethod::WeightedSum || !t.lots.is_empty() {
             return None;
         }
         let official = evaluate::evaluate(t);
         Setup::new(t, &official).smaa_run(o)
+    }
+
+    /// A run over the ranked bids of lot `lot` (its id) of a tender divided into lots (spec §18);
+    /// `None` when the tender has no such lot, or as for [`SmaaRun::new`].
+    pub fn for_lot(t: &Tender, lot: &str, o: &SmaaOptions) -> Option<SmaaRun> {
+        let k = t.lots.iter().position(|l| l.id == lot)?;
+        SmaaRun::new(crate::lots::Split::new(t).lot(k), o)
     }
 
     /// Samples taken so far, and in all.

@@ -11,8 +11,10 @@
 //! bid's own numbers; `totals` puts a bid's result together (criterion scores, sub-totals, total,
 //! award value); `warning` reads the finished evaluation. This file runs them in order and
 //! ranks. What every stage shares (the tender's leaves, how it writes figures, a prepared bid)
-//! is `crate::context`, below them all.
+//! is `crate::context`, below them all. A tender divided into lots goes through `lots`, which runs
+//! this whole pipeline once per lot and puts the results together.
 
+mod lots;
 mod prepare;
 mod relative;
 mod score;
@@ -36,6 +38,15 @@ use totals::bid_result;
 
 /// Evaluates a validated tender.
 pub fn evaluate(t: &Tender) -> Evaluation {
+    if t.lots.is_empty() {
+        whole(t)
+    } else {
+        lots::evaluate(t)
+    }
+}
+
+/// Evaluates a tender as one competition: one without lots, or one lot as a tender of its own.
+fn whole(t: &Tender) -> Evaluation {
     let cx = Ctx::new(t);
     let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
     let (mut bids, mut pool) = score_pool(&cx, &prepared);
@@ -97,6 +108,7 @@ pub fn evaluate(t: &Tender) -> Evaluation {
         bids,
         ranking,
         warnings,
+        lots: None,
     }
 }
 

@@ -124,6 +124,7 @@ pub(super) fn bid_result(
         key_value: key,
         in_band: false,
         supplier: b.supplier.clone(),
+        lot: b.lot.clone(),
         hypothetical: b.hypothetical,
         status: p.status,
         rank: None,

@@ -48,6 +48,7 @@ impl Reader {
                     "commitments",
                     "note",
                     "hypothetical",
+                    "lot",
                 ],
             ) else {
                 continue;
@@ -70,6 +71,7 @@ impl Reader {
                 None => false,
             };
             let note = self.string(&o, "note");
+            let lot = self.bid_lot(&o);
 
             let mut gates = BTreeMap::new();
             let gates_at = o.at("gates");
@@ -192,6 +194,7 @@ impl Reader {
                     commitments,
                     note,
                     hypothetical,
+                    lot,
                 });
             }
         }

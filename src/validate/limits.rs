@@ -19,6 +19,8 @@ pub const MAX_GROUP_DEPTH: usize = 10;
 pub const MAX_EVALUATORS: usize = 100;
 /// The most points a scale has, listed or from a range (0 to 100 in steps of 0.1 is 1,001).
 pub const MAX_SCALE_POINTS: usize = 1_001;
+/// The most lots a tender is divided into (spec §18); each is evaluated on its own.
+pub const MAX_LOTS: usize = 1_000;
 /// The longest id, name, label, unit or other short text, in characters.
 pub const MAX_NAME_CHARS: usize = 1_000;
 /// The longest description, question, rationale, descriptor or note, in characters.

@@ -12,15 +12,17 @@
 //! `jsontext` (what a parsed value no longer shows: duplicate keys, lone surrogates). The schema
 //! knows the format and reads through the kit, one part of the file per module: `tender` (the top
 //! level, award, rounding, moderation, tie-break), `scales` (scales and social value measures,
-//! which criteria name), `criteria` (the tree of groups and criteria, formulas) and `bids` (each
-//! bid's price, scores, values and commitments), with `schedule` for the lines of a price schedule and the rates bids give for
-//! them (spec §11). This file holds the entry points.
+//! which criteria name), `criteria` (the tree of groups and criteria, formulas), `schedule` (the
+//! lines of a price schedule and the rates bids give for them, spec §11), `lots` (the lots a
+//! tender is divided into, and the lot a bid names, spec §18) and `bids` (each bid's price,
+//! scores, values and commitments). This file holds the entry points.
 
 mod bids;
 mod criteria;
 mod json;
 mod jsontext;
 mod limits;
+mod lots;
 mod reader;
 mod scales;
 mod schedule;

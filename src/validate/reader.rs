@@ -28,6 +28,8 @@ pub(super) struct Reader {
     pub(super) broken_scales: BTreeSet<String>,
     /// A price schedule is declared but invalid: bids' rates are not checked against it.
     pub(super) broken_schedule: bool,
+    /// The ids under `lots`, valid or not (spec §18): what a bid's `lot` must name.
+    pub(super) lots: super::lots::LotIds,
 }
 
 /// The path of `key` inside the object at `path`: `scores.q1`, or `scores["a.b"]` when the key

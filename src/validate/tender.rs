@@ -34,6 +34,7 @@ impl Reader {
                 "bids",
                 // §16 the recorded draw
                 "tieDrawSeed",
+                "lots",
             ],
         )?;
         match root.get("format") {
@@ -127,9 +128,12 @@ impl Reader {
             bids: Vec::new(),
             abnormally_low_proximity,
             tie_draw_seed: None,
+            lots: Vec::new(),
         };
         tender.tie_break = self.tie_break(root.get("tieBreak"), &tender);
         tender.tie_draw_seed = self.tie_draw_seed(&root, &tender.tie_break);
+        // Before the bids, which name them.
+        tender.lots = self.lots(root.get("lots"));
         if let Some(b) = root.get("bids") {
             tender.bids = self.bids(b, &tender);
         }

@@ -18,6 +18,16 @@ export interface TenderFile {
   measures?: Measure[] | null;
   criteria: CriterionNode[];
   bids?: Bid[] | null;
+  /** The lots the tender is divided into; each is evaluated on its own with this model, over the
+   * bids that name it. Absent or empty: not divided. */
+  lots?: Lot[] | null;
+}
+
+/** A lot of a tender divided into lots. */
+export interface Lot {
+  id: string;
+  name: string;
+  description?: string | null;
 }
 
 export interface TenderInfo {
@@ -174,6 +184,8 @@ export interface Bid {
   note?: string | null;
   /** A "what if" bid made up by a supplier. */
   hypothetical?: boolean | null;
+  /** The id of the lot the bid is for: required when the tender has lots, refused when not. */
+  lot?: string | null;
 }
 
 /** A line of a price schedule (spec §11). */
@@ -218,17 +230,30 @@ export interface EvaluationResult {
   roundingStage: "criterion" | "total" | "none";
   /** Every bid, in file order. */
   bids: BidResult[];
-  /** Ids of the ranked bids, best first. */
+  /** Ids of the ranked bids, best first; with lots, each lot's ranking in turn. */
   ranking: string[];
   warnings: Warning[];
+  /** Each lot's ranking and winner, in file order; only when the tender has lots. */
+  lots?: LotResult[];
+}
+
+export interface LotResult {
+  id: string;
+  name: string;
+  /** Ids of the lot's ranked bids, best first. */
+  ranking: string[];
+  /** The bid ranked first alone; `null` when none is ranked or rank 1 is shared. */
+  winner: string | null;
 }
 
 export interface BidResult {
   id: string;
   supplier: string;
+  /** The lot the bid is for; only when the tender has lots. */
+  lot?: string;
   hypothetical: boolean;
   status: "ranked" | "disqualified" | "incomplete";
-  /** 1 = best; shared on a tie. `null` unless ranked. */
+  /** 1 = best (within its lot); shared on a tie. `null` unless ranked. */
   rank: number | null;
   total: string;
   /** The price to the penny: under a schedule, the evaluated price. */
@@ -313,6 +338,7 @@ export interface Warning {
   /** The bids it concerns, sorted; empty for the model as a whole. */
   bids: string[];
   message: string;
+  /** With lots, a warning about bids also has `lot`, the id of their lot. */
   params: Record<string, string>;
 }
 
@@ -324,6 +350,18 @@ export interface Analysis {
   whatItTakes: WhatItTakes[];
   weightStability: WeightInterval[];
   rankAcceptability: Acceptability | null;
+  /** Each lot's analysis, in file order; only when the tender has lots (the fields above are
+   * then empty: every figure is within a lot). */
+  lots?: LotAnalysis[];
+}
+
+/** One lot analysed as a tender holding only its own bids. */
+export interface LotAnalysis {
+  id: string;
+  name: string;
+  /** The lot's official ranking, best first. */
+  ranking: string[];
+  analysis: Analysis;
 }
 
 export interface PriceToWin {
@@ -404,6 +442,9 @@ export interface AnalysisOptions {
   tolerance?: number | null;
   /** Draw scored criteria from the individual evaluators' scores (default true). */
   scoreUncertainty?: boolean | null;
+  /** `RankAcceptability` of a tender divided into lots: the id of the lot to sample (required
+   * there; `analyse` samples every lot). */
+  lot?: string | null;
 }
 
 /** What `describe` returns: the evaluation model as suppliers read it, format `bidscore-model/1`. */
@@ -438,6 +479,15 @@ export interface PublishedModel {
   warnings: Warning[];
   /** How abnormally low prices are treated: code "abnormally-low", params percent and, with the proximity test, proximityPercent, proximityMin, proximityMax. */
   abnormallyLow: Message;
+  /** The lots the tender is divided into, each evaluated on its own with this model; only when
+   * the tender has lots. */
+  lots?: LotSummary[];
+}
+
+export interface LotSummary {
+  id: string;
+  name: string;
+  description: string | null;
 }
 
 export interface ModelNode {
@@ -553,6 +603,10 @@ export interface Debrief {
   title: string | null;
   buyer: string | null;
   reference: string | null;
+  /** The bid's lot, its id and name; only when the tender has lots (the summary is then within
+   * the lot: rank, ranked bids and the most advantageous tender are the lot's). */
+  lot?: string;
+  lotName?: string;
   method: string;
   methodDescription: string;
   status: "ranked" | "disqualified" | "incomplete";

@@ -117,7 +117,8 @@ pub struct RankAcceptability(crate::analysis::SmaaRun);
 #[cfg(not(test))]
 #[wasm_bindgen]
 impl RankAcceptability {
-    /// @throws {BidScoreError} when the tender is invalid or has no ranked bid to sample.
+    /// @throws {BidScoreError} when the tender is invalid or has no ranked bid to sample; for a
+    /// tender divided into lots, when `options.lot` does not name one of its lots.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
@@ -125,14 +126,22 @@ impl RankAcceptability {
     ) -> Result<RankAcceptability, JsValue> {
         let t = tender_of(&tender)?;
         let o = analysis_options(&options).smaa.unwrap_or_default();
-        crate::analysis::SmaaRun::new(&t, &o)
-            .map(RankAcceptability)
-            .ok_or_else(|| {
-                bidscore_error(&one_error(
-                    "a weighted-sum tender with at least one ranked bid",
-                    "bids".into(),
-                ))
-            })
+        // A tender divided into lots is sampled one lot at a time (spec §18): `options.lot`.
+        let lot = options
+            .is_object()
+            .then(|| Reflect::get(&options, &JsValue::from_str("lot")).ok())
+            .flatten()
+            .and_then(|v| v.as_string());
+        let run = match &lot {
+            Some(id) => crate::analysis::SmaaRun::for_lot(&t, id, &o),
+            None => crate::analysis::SmaaRun::new(&t, &o),
+        };
+        run.map(RankAcceptability).ok_or_else(|| {
+            bidscore_error(&one_error(
+                "a weighted-sum tender with at least one ranked bid (in the lot that options.lot names, when the tender has lots)",
+                "bids".into(),
+            ))
+        })
     }
 
     /// Takes up to `n` more samples; returns how many have been taken in all.

@@ -45,3 +45,20 @@ test('analysis of an invalid tender throws a BidScoreError', () => {
   assert.throws(() => analyse({ format: 'bidscore/1', criteria: [] }), (e) => e.name === 'BidScoreError' && e.code === 'empty-criteria');
   assert.throws(() => new RankAcceptability('{"format":"bidscore/1","criteria":[]}'), { name: 'BidScoreError' });
 });
+
+test('rank acceptability of a tender with lots samples the lot that options.lot names', () => {
+  const text = valid.find((t) => t.name === 'tests/fixtures/lots-price-compared-within-lot.json').text;
+  const options = { samples: 1000, seed: 4 };
+  const whole = analyse(text, options);
+  assert.equal(whole.rankAcceptability, null, 'nothing is sampled across lots');
+  for (const lot of whole.lots) {
+    const run = new RankAcceptability(text, { ...options, lot: lot.id });
+    while (run.step(250) < run.total);
+    assert.deepEqual(run.result(), lot.analysis.rankAcceptability);
+    assert.deepEqual(run.result().bids.map((b) => b.bid).sort(), [...lot.ranking].sort());
+    run.free();
+  }
+  const refused = (o) => assert.throws(() => new RankAcceptability(text, o), (e) => e.name === 'BidScoreError' && e.path === 'bids');
+  refused(options);
+  refused({ ...options, lot: 'east' });
+});

@@ -209,6 +209,9 @@ const EN_GB = {
     'missing-tie-draw-seed':
       'The tie-break rules include a draw: record the seed it is drawn from, such as the date and place you chose it',
     'tie-draw-not-last': 'The draw must be the last tie-break rule, since no bids are equal after it',
+    // §18 lots
+    'unknown-lot': 'The lot “{id}” is not one of this tender’s lots',
+    'missing-lot': 'Choose the lot this bid is for',
   },
 
   // Titles for groups of warnings of one kind.
