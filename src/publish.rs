@@ -33,6 +33,8 @@ pub struct Published {
     pub thresholds: Vec<ThresholdSummary>,
     pub scales: Vec<ScaleSummary>,
     pub measures: Vec<MeasureSummary>,
+    /// How each social value criterion turns commitments into marks (spec §6).
+    pub social_value: Vec<SocialValueSummary>,
     pub price: Option<PriceSummary>,
     pub tie_break: Vec<String>,
     /// The same rules as codes: `price`, or `score` with the group or criterion `id` and `name`.
@@ -103,6 +105,38 @@ pub struct MeasureSummary {
     pub proxy: String,
     pub source: Option<String>,
     pub licence: Option<String>,
+}
+
+/// How a social value criterion turns commitments into marks, as suppliers read it: the rule, the
+/// equation with the tender's own marks, and three made-up offers worked through the rule with the
+/// same working an evaluation shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialValueSummary {
+    pub criterion: String,
+    pub name: String,
+    pub marks: String,
+    /// `relative-to-highest`, `relative-to-highest-percent` or `target`.
+    pub scoring: &'static str,
+    /// The target in money, under `target`.
+    pub target: Option<String>,
+    /// The measures whose commitments count, by id.
+    pub measures: Vec<String>,
+    pub words: &'static str,
+    /// "score = 10 × your social value ÷ £50,000.00, at most 10".
+    pub equation: String,
+    pub example: Vec<ExampleOffer>,
+}
+
+/// A made-up offer of social value scored with a criterion's rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleOffer {
+    /// The made-up bid's price, where the rule reads it (a share of price).
+    pub price: Option<String>,
+    pub social_value: String,
+    pub score: String,
+    pub working: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -250,6 +284,7 @@ pub fn describe(t: &Tender) -> Published {
                 licence: m.licence.clone(),
             })
             .collect(),
+        social_value: leaves.iter().filter_map(|c| social_value(t, c)).collect(),
         price: leaves.iter().find_map(|c| price_summary(t, c)),
         tie_break: tie_break_rules.iter().map(|m| m.message.clone()).collect(),
         tie_break_rules,
@@ -413,6 +448,121 @@ fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
     })
 }
 
+/// A social value criterion's rule, and three made-up offers worked through it. The offers are
+/// shares of a typical price (the contract value or £100,000, in whole pounds) chosen so that
+/// every figure is exact: 10%, 6% and 4% of it against the highest; 50%, 100% and 150% of the
+/// target; and, as a share of price, 10% of it on that price, 6% on 80% of it (7.5%) and 6% on
+/// 120% of it (5%).
+fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
+    let Kind::Measures { measures, scoring } = &c.kind else {
+        return None;
+    };
+    let m = Plain(c.marks).to_string();
+    let money = |d: Decimal| crate::money::money(d, &t.info.currency);
+    let (code, words, equation) = match scoring {
+        SvScoring::RelativeToHighest => (
+            "relative-to-highest",
+            "each commitment is valued at its published value per unit; the bid offering the most social value in money gets full marks and every other bid marks in proportion (none when no bid commits any), so your score depends on the other bids",
+            format!("score = {m} × your social value ÷ the highest social value offered"),
+        ),
+        SvScoring::RelativeToHighestPercent => (
+            "relative-to-highest-percent",
+            "each commitment is valued at its published value per unit and taken as a percentage of the bid's price; the highest percentage offered gets full marks and every other bid marks in proportion, so your score depends on the other bids",
+            format!("score = {m} × your social value as a % of your price ÷ the highest such % offered"),
+        ),
+        SvScoring::Target(target) => (
+            "target",
+            "each commitment is valued at its published value per unit; social value at or above the target gets full marks and less gets marks in proportion to the target; other bids do not matter",
+            format!("score = {m} × your social value ÷ {}, at most {m}", money(*target)),
+        ),
+    };
+    let fmt = crate::context::Fmt::of(t);
+    let base = crate::money::round(t.info.contract_value.unwrap_or(Decimal::from(100_000)), 0);
+    let share =
+        |n: i64, of: Decimal| crate::money::mul_div(of, Decimal::from(n), Decimal::ONE_HUNDRED);
+    let scored = |price: Option<Decimal>, sv: Decimal, raw: Option<Decimal>, working: String| {
+        let shown = fmt.score(crate::evaluate::official(raw?, t)).to_string();
+        Some(ExampleOffer {
+            price: price.map(|p| fixed(p, 2)),
+            social_value: fixed(sv, 2),
+            working: format!("{working} = {shown}"),
+            score: shown,
+        })
+    };
+    let example = || -> Option<Vec<ExampleOffer>> {
+        if base <= Decimal::ZERO {
+            return None;
+        }
+        match scoring {
+            SvScoring::RelativeToHighest => {
+                let best = share(10, base)?;
+                [10, 6, 4]
+                    .iter()
+                    .map(|&n| {
+                        let sv = share(n, base)?;
+                        let working =
+                            crate::evaluate::workings::proportion(&m, money(sv), money(best));
+                        scored(None, sv, crate::money::mul_div(c.marks, sv, best), working)
+                    })
+                    .collect()
+            }
+            SvScoring::RelativeToHighestPercent => {
+                let best = Decimal::from(10);
+                [(100, 10), (80, 6), (120, 6)]
+                    .iter()
+                    .map(|&(p, n)| {
+                        let (price, sv) = (share(p, base)?, share(n, base)?);
+                        let pct = crate::money::percent(sv, price)?;
+                        let working = crate::evaluate::workings::proportion(
+                            &m,
+                            crate::evaluate::workings::percent(pct),
+                            crate::evaluate::workings::percent(best),
+                        );
+                        scored(
+                            Some(price),
+                            sv,
+                            crate::money::mul_div(c.marks, pct, best),
+                            working,
+                        )
+                    })
+                    .collect()
+            }
+            SvScoring::Target(target) => [50, 100, 150]
+                .iter()
+                .map(|&n| {
+                    let sv = share(n, *target)?;
+                    if sv >= *target {
+                        let working = crate::evaluate::workings::target_met(&fmt, &m, sv, *target);
+                        return scored(None, sv, Some(c.marks), working);
+                    }
+                    let working =
+                        crate::evaluate::workings::proportion(&m, money(sv), money(*target));
+                    scored(
+                        None,
+                        sv,
+                        crate::money::mul_div(c.marks, sv, *target),
+                        working,
+                    )
+                })
+                .collect(),
+        }
+    };
+    Some(SocialValueSummary {
+        criterion: c.id.clone(),
+        name: c.name.clone(),
+        marks: m.clone(),
+        scoring: code,
+        target: match scoring {
+            SvScoring::Target(target) => Some(fixed(*target, 2)),
+            _ => None,
+        },
+        measures: measures.clone(),
+        words,
+        equation,
+        example: example().unwrap_or_default(),
+    })
+}
+
 /// Three made-up bids at 80%, 90% and 100% of a typical price (the ceiling, the contract value,
 /// the worst or reference price, or £100,000), scored with the tender's own formula.
 fn example(
@@ -568,5 +718,78 @@ mod tests {
         assert_eq!(values, ["1600.00", "1384.62", "1250.00"]);
         // The price is not scored, so it has no worked example of its own.
         assert!(p.price.unwrap().example.is_empty());
+    }
+
+    #[test]
+    fn social_value_rules_are_worked_through_made_up_offers() {
+        let read = |name: &str| {
+            let path = format!("{}/www/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            super::describe(&crate::read(&std::fs::read_to_string(path).unwrap()).unwrap())
+        };
+        let workings = |p: &super::Published| -> Vec<String> {
+            p.social_value[0]
+                .example
+                .iter()
+                .map(|e| e.working.clone())
+                .collect()
+        };
+        // Against the highest, 5 marks, contract value £1,200,000: offers of 10%, 6% and 4% of it
+        // (£120,000, £72,000, £48,000) score 5, 5 × 72,000 ÷ 120,000 = 3 and 5 × 48,000 ÷ 120,000 = 2.
+        let p = read("council-wellbeing");
+        let sv = &p.social_value[0];
+        assert_eq!(
+            (sv.criterion.as_str(), sv.scoring),
+            ("sv-commitments", "relative-to-highest")
+        );
+        assert_eq!(
+            sv.measures,
+            ["local-jobs", "apprenticeships", "volunteering"]
+        );
+        assert_eq!(
+            sv.equation,
+            "score = 5 × your social value ÷ the highest social value offered"
+        );
+        assert_eq!(
+            workings(&p),
+            [
+                "5 × £120,000.00 ÷ £120,000.00 = 5.00",
+                "5 × £72,000.00 ÷ £120,000.00 = 3.00",
+                "5 × £48,000.00 ÷ £120,000.00 = 2.00"
+            ]
+        );
+        // A target of £160,000 on 15 marks: half of it scores 7.50; the target and more score 15.
+        let p = read("social-value-target");
+        assert_eq!(p.social_value[0].target.as_deref(), Some("160000.00"));
+        assert_eq!(
+            p.social_value[0].equation,
+            "score = 15 × your social value ÷ £160,000.00, at most 15"
+        );
+        assert_eq!(
+            workings(&p),
+            [
+                "15 × £80,000.00 ÷ £160,000.00 = 7.50",
+                "£160,000.00 meets the target of £160,000.00, so full marks: 15 × 1 = 15.00",
+                "£240,000.00 meets the target of £160,000.00, so full marks: 15 × 1 = 15.00"
+            ]
+        );
+        // As a share of price, contract value £3,100,000: £310,000 on £3,100,000 (10%), £186,000 on
+        // £2,480,000 (7.5%) and £186,000 on £3,720,000 (5%): 15, 15 × 7.5 ÷ 10 = 11.25, 7.50.
+        let p = read("social-value-percent");
+        let prices: Vec<_> = p.social_value[0]
+            .example
+            .iter()
+            .map(|e| e.price.clone().unwrap())
+            .collect();
+        assert_eq!(prices, ["3100000.00", "2480000.00", "3720000.00"]);
+        assert_eq!(
+            workings(&p),
+            [
+                "15 × 10% ÷ 10% = 15.00",
+                "15 × 7.5% ÷ 10% = 11.25",
+                "15 × 5% ÷ 10% = 7.50"
+            ]
+        );
+        // A model without social value criteria has none to explain.
+        assert!(read("price-lowest-ratio").social_value.is_empty());
     }
 }

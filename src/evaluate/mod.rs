@@ -18,7 +18,7 @@ mod relative;
 mod score;
 mod totals;
 pub(crate) mod warning;
-mod workings;
+pub(crate) mod workings;
 
 pub(crate) use prepare::prepare;
 pub(crate) use relative::{field, fields};

@@ -19,7 +19,7 @@ pub(super) const MISSING: &str = "not scored yet: the input is missing";
 
 /// `marks × amount ÷ best`: the marks in proportion to the best in the field, or to a target.
 #[inline]
-pub(super) fn proportion(m: &str, amount: impl Display, best: impl Display) -> String {
+pub(crate) fn proportion(m: &str, amount: impl Display, best: impl Display) -> String {
     format!("{m} × {amount} ÷ {best}")
 }
 
@@ -46,7 +46,7 @@ pub(super) fn scored(a: &Aggregate, m: &str, top: Decimal) -> String {
 
 /// Social value that meets its target.
 #[inline]
-pub(super) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
+pub(crate) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
     format!(
         "{} meets the target of {}, so full marks: {m} × 1",
         fmt.money(sv),
@@ -55,7 +55,7 @@ pub(super) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> St
 }
 
 /// Social value as a percentage of the price, as the working shows it.
-pub(super) fn percent(d: Decimal) -> String {
+pub(crate) fn percent(d: Decimal) -> String {
     format!("{}%", Approx(d, 2))
 }
 

@@ -366,6 +366,8 @@ export interface PublishedModel {
   thresholds: ThresholdSummary[];
   scales: ScaleSummary[];
   measures: MeasureSummary[];
+  /** How each social value criterion turns commitments into marks. */
+  socialValue: SocialValueSummary[];
   price: PriceSummary | null;
   tieBreak: string[];
   /** The tie-break rules as codes ("price", or "score" with id and name), for translation. */
@@ -423,6 +425,29 @@ export interface MeasureSummary {
   proxy: string;
   source: string | null;
   licence: string | null;
+}
+
+/** A social value criterion's rule, equation and three made-up offers worked through it. */
+export interface SocialValueSummary {
+  criterion: string;
+  name: string;
+  marks: string;
+  scoring: "relative-to-highest" | "relative-to-highest-percent" | "target";
+  /** The target in money, under "target". */
+  target: string | null;
+  /** Ids of the measures whose commitments count. */
+  measures: string[];
+  words: string;
+  equation: string;
+  example: ExampleOffer[];
+}
+
+export interface ExampleOffer {
+  /** The made-up bid's price, when the rule reads it (a share of price). */
+  price: string | null;
+  socialValue: string;
+  score: string;
+  working: string;
 }
 
 export interface PriceSummary {

@@ -67,6 +67,58 @@ function methodSection(ctx, model) {
   return out;
 }
 
+/**
+ * How each social value criterion turns commitments into marks: the rule in words, the equation
+ * and made-up offers scored by the engine, the same working an evaluation shows.
+ */
+function socialValueSection(ctx, model) {
+  const { cat, fmt } = ctx;
+  const ui = cat.ui;
+  const rules = model.socialValue ?? [];
+  if (!rules.length) return [];
+  const names = new Map(model.measures.map((m) => [m.id, m.name]));
+  return [
+    h('h3', { class: 'heading-m' }, ui.svRuleHeading),
+    rules.map((r) => {
+      const marks = scoreText(fmt, model.method, r.marks);
+      const words = cat.svRules[r.scoring];
+      const asShare = r.example.some((e) => e.price !== null);
+      const caption = fill(ui.svExampleCaption, { name: r.name, marks });
+      return h(
+        'section',
+        { 'data-sv-rule': r.criterion, 'data-scoring': r.scoring },
+        h(
+          'h4',
+          { class: 'heading-s' },
+          model.method === 'fictitious-discount'
+            ? fill(cat.award.criterionWorth, { name: r.name, value: marks })
+            : fill(ui.svRuleFor, { name: r.name, marks }),
+        ),
+        h('p', {}, words ? fill(words, { target: fmt.money(r.target) }) : r.words),
+        h('p', {}, fill(ui.svRuleMeasures, { measures: r.measures.map((id) => names.get(id) ?? id).join(', ') })),
+        h('p', {}, h('code', { class: 'equation' }, r.equation)),
+        r.example.length
+          ? [
+              h('p', { class: 'hint' }, ui.svExampleNote),
+              scrollingTable({
+                caption,
+                part: 'table sv-example',
+                head: [ui.supplier, ...(asShare ? [ui.price] : []), ui.socialValueMoney, ui.score],
+                rows: r.example.map((e, i) => [
+                  fill(ui.exampleBid, { n: i + 1 }),
+                  ...(asShare ? [fmt.money(e.price)] : []),
+                  fmt.money(e.socialValue),
+                  fmt.number(e.score),
+                ]),
+                notes: r.example.map((e) => e.working),
+              }),
+            ]
+          : null,
+      );
+    }),
+  ];
+}
+
 export function renderPublish(ctx, { modelResult, model }) {
   const { cat, fmt, tender } = ctx;
   const ui = cat.ui;
@@ -218,6 +270,8 @@ export function renderPublish(ctx, { modelResult, model }) {
       }),
     );
   }
+
+  out.push(...socialValueSection(ctx, model));
 
   // Ties and rounding.
   const byId = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));

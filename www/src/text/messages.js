@@ -295,6 +295,41 @@ Object.assign(EN_GB.ui, {
   allRationales: 'Every score has a recorded reason.',
 });
 
+// How social value commitments turn into marks (publish mode), from the engine's `socialValue`.
+Object.assign(EN_GB.ui, {
+  svRuleHeading: 'How social value commitments are scored',
+  svRuleFor: '{name} ({marks} marks)',
+  svRuleMeasures: 'Commitments that count: {measures}. Each is valued at the value per unit above.',
+  svExampleCaption: '{name}: made-up offers scored on {marks} marks',
+  svExampleNote: 'These offers are invented to show the rule; they are not bids.',
+});
+EN_GB.svRules = {
+  'relative-to-highest':
+    'The bid offering the most social value in money gets full marks; every other bid gets marks in proportion to it (none if no bid commits any). Your score depends on the other bids.',
+  'relative-to-highest-percent':
+    'Your social value is taken as a percentage of your price. The highest percentage offered gets full marks; every other bid gets marks in proportion to it. Your score depends on the other bids.',
+  target:
+    'Social value of {target} or more gets full marks; less gets marks in proportion to {target}. Other bids do not matter.',
+};
+
+// Price schedules, thresholds and lots in the three modes (spec §11–§18).
+Object.assign(EN_GB.ui, {
+  ratesLegend: 'Your rates ({currency})',
+  ratesHint: 'Enter a rate for each line. Each rate is multiplied by the buyer’s estimated quantity; the total is the evaluated price that is scored.',
+  rateLabel: '{name}: rate per {unit}, quantity {quantity}',
+  rateLabelNoUnit: '{name}: rate, quantity {quantity}',
+  rateIncome: 'Income: money you pay the buyer, taken off the evaluated price.',
+  rateOptional: 'Optional: priced but not part of the evaluated price.',
+  ratePerYear: 'Paid every year of the contract, counted at today’s value.',
+  rateMax: 'The highest rate accepted is {max}.',
+  evaluatedPrice: 'Evaluated price: {price}',
+  evaluatedPricePending: 'The evaluated price appears here once every rate is entered.',
+  evaluatedPriceHeading: 'Evaluated price',
+  notQualifying: 'Your bid would not qualify',
+  notQualifyingIntro: 'As entered, it would be disqualified, so it would not be ranked:',
+  notComplete: 'Your bid is not complete yet',
+});
+
 EN_GB.award = {
   defaultScale: '1000000',
   yes: 'Yes',
