@@ -68,6 +68,9 @@ pub(crate) struct Ctx<'t> {
     /// The leaves that get a criterion score, in order: not gates, and not the price outside the
     /// weighted sum (the other award methods put the price in the award value).
     pub scored: Vec<usize>,
+    /// The index of the price criterion in `leaves`, if there is one (spec §11: its schedule
+    /// makes each bid's evaluated price).
+    pub price_leaf: Option<usize>,
 }
 
 impl<'t> Ctx<'t> {
@@ -82,9 +85,13 @@ impl<'t> Ctx<'t> {
                 _ => true,
             })
             .collect();
+        let price_leaf = leaves
+            .iter()
+            .position(|c| matches!(c.kind, Kind::Price { .. }));
         Ctx {
             t,
             scored,
+            price_leaf,
             fmt: Fmt::of(t),
             marks: leaves.iter().map(|c| Rc::from(plain(c.marks))).collect(),
             ids: leaves.iter().map(|c| Rc::from(c.id.as_str())).collect(),
@@ -130,4 +137,12 @@ pub(crate) struct Prepared<'t> {
     pub above_ceiling_zero: bool,
     pub reasons: Vec<Message>,
     pub missing: Vec<Message>,
+    // §11 price schedules
+    /// The price every stage reads: the bid's `price`, or its evaluated price under a schedule
+    /// (`None` while a rate is missing, or when it is beyond what an exact figure holds).
+    pub price: Option<Decimal>,
+    /// How the evaluated price was formed; `None` without a schedule (no allocation then).
+    pub price_working: Option<String>,
+    /// A rate above its line's `max` under `"aboveCeiling": "zero"`: the line and the rate.
+    pub above_line_max: Option<(&'t PriceLine, Decimal)>,
 }

@@ -99,7 +99,11 @@ pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
 /// What a criterion measures and how it is scored, in words.
 fn assessed(t: &Tender, c: &Criterion) -> String {
     match &c.kind {
-        Kind::Price { formula, ceiling } => {
+        Kind::Price {
+            formula,
+            ceiling,
+            schedule,
+        } => {
             let mut s = if t.award.scores_price() {
                 format!("{} ({})", crate::price::describe(formula), formula.as_str())
             } else {
@@ -108,6 +112,9 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
                     crate::award::describe(t.award)
                 )
             };
+            if let Some(schedule) = schedule {
+                let _ = write!(s, "; {}", crate::schedule::describe(schedule));
+            }
             if let Some(ceil) = ceiling {
                 let _ = write!(
                     s,
@@ -214,10 +221,11 @@ fn debrief(
             {
                 missing_rationales.push(leaf.id.clone());
             }
+            let is_price = matches!(leaf.kind, Kind::Price { .. });
             let explanation = match (is_scored, rationale) {
                 (true, Some(text)) if !text.trim().is_empty() => text,
                 (true, _) => "no rationale was recorded for this score".to_string(),
-                (false, _) => c.working.clone(),
+                (false, _) => priced(is_price, r, &c.working),
             };
             let w = winner.and_then(|w| w.criteria.iter().find(|x| x.id == c.id));
             let winner_bid = winner.and_then(|w| t.bids.iter().find(|x| x.id == w.id));
@@ -230,7 +238,10 @@ fn debrief(
                 ) {
                     (true, Some(text)) if !text.trim().is_empty() => text,
                     (true, _) => "no rationale was recorded for this score".to_string(),
-                    (false, _) => wc.working.clone(),
+                    (false, _) => match winner {
+                        Some(w) => priced(is_price, w, &wc.working),
+                        None => wc.working.clone(),
+                    },
                 }
             });
             Some(CriterionSummary {
@@ -368,6 +379,15 @@ fn text(d: &Debrief) -> String {
         }
     }
     s
+}
+
+/// The explanation of a calculated score: its working, after how the evaluated price was formed
+/// where the price criterion has a schedule (spec §11).
+fn priced(is_price: bool, r: &BidResult, working: &str) -> String {
+    match (&r.price_working, is_price) {
+        (Some(formed), true) => format!("evaluated price {formed}; {working}"),
+        _ => working.to_string(),
+    }
 }
 
 /// Marks as a share of the whole, for callers that need the same figure as the summaries.

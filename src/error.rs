@@ -114,6 +114,21 @@ pub enum ErrorKind {
     LoneSurrogate,
     /// The file's bytes are not UTF-8 text; `offset` is the first bad byte, from 0.
     InvalidUtf8 { offset: usize },
+    // §11 price schedules
+    /// A bid gives one `price` where the price criterion publishes a schedule of rates.
+    PriceWithSchedule { id: String },
+    /// A bid prices a line that is not in the schedule.
+    UnknownPriceLine { id: String },
+    /// A schedule with no lines, or with only optional ones (nothing to evaluate).
+    EmptySchedule { id: String, all_optional: bool },
+    /// `lifeCycle.years` that is not a whole number from 1 to 100.
+    InvalidYears { found: String },
+    /// `lifeCycle.discountRate` outside 0 (included) to 1 (excluded).
+    InvalidDiscountRate { found: String },
+    /// `lifeCycle` on a price criterion with no `perYear` line to discount.
+    LifeCycleUnused { id: String },
+    /// A `perYear` line on a price criterion without `lifeCycle`.
+    MissingLifeCycle { line: String },
 }
 
 impl ErrorKind {
@@ -162,6 +177,14 @@ impl ErrorKind {
             ReservedId { .. } => "reserved-id",
             LoneSurrogate => "lone-surrogate",
             InvalidUtf8 { .. } => "invalid-utf8",
+            // §11 price schedules
+            PriceWithSchedule { .. } => "price-with-schedule",
+            UnknownPriceLine { .. } => "unknown-price-line",
+            EmptySchedule { .. } => "empty-schedule",
+            InvalidYears { .. } => "invalid-years",
+            InvalidDiscountRate { .. } => "invalid-discount-rate",
+            LifeCycleUnused { .. } => "life-cycle-unused",
+            MissingLifeCycle { .. } => "missing-life-cycle",
         }
     }
 
@@ -231,6 +254,15 @@ impl ErrorKind {
             ReservedId { id } => p.with("id", id),
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
+            // §11 price schedules
+            PriceWithSchedule { id } | UnknownPriceLine { id } | LifeCycleUnused { id } => {
+                p.with("id", id)
+            }
+            EmptySchedule { id, all_optional } => {
+                p.with("id", id).with("allOptional", all_optional)
+            }
+            InvalidYears { found } | InvalidDiscountRate { found } => p.with("found", found),
+            MissingLifeCycle { line } => p.with("line", line),
         }
     }
 
@@ -348,6 +380,31 @@ impl ErrorKind {
             LoneSurrogate => "the text holds half a character (a lone \\u escape such as \\ud800); write the whole character".into(),
             InvalidUtf8 { offset } => format!(
                 "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
+            ),
+            // §11 price schedules
+            PriceWithSchedule { id } => format!(
+                "criterion \"{id}\" publishes a schedule of rates, so the bid gives \"prices\" (line id → rate), not one \"price\"; move the amounts to \"prices\""
+            ),
+            UnknownPriceLine { id } => format!(
+                "there is no line \"{id}\" in the price schedule; check the id against the schedule"
+            ),
+            EmptySchedule { id, all_optional: false } => format!(
+                "the schedule of criterion \"{id}\" has no lines; add the lines bids must price, or remove \"schedule\""
+            ),
+            EmptySchedule { id, all_optional: true } => format!(
+                "every line of the schedule of criterion \"{id}\" is optional, so nothing would be evaluated; make at least one line not optional"
+            ),
+            InvalidYears { found } => format!(
+                "{found} years is not allowed; use a whole number of years from 1 to 100"
+            ),
+            InvalidDiscountRate { found } => format!(
+                "discount rate {found} is not a yearly rate; use a fraction from 0 up to 1, such as 0.035 for 3.5%"
+            ),
+            LifeCycleUnused { id } => format!(
+                "criterion \"{id}\" has \"lifeCycle\" but no schedule line paid per year; mark the yearly lines \"perYear\": true or remove \"lifeCycle\""
+            ),
+            MissingLifeCycle { line } => format!(
+                "line \"{line}\" is paid per year, but the price criterion has no \"lifeCycle\"; add \"lifeCycle\": {{\"years\": 10, \"discountRate\": \"0.035\"}} or remove \"perYear\""
             ),
         }
     }

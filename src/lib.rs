@@ -42,6 +42,7 @@ pub mod price;
 pub mod publish;
 pub mod ranking;
 pub mod result;
+pub mod schedule;
 mod sorting;
 pub mod synth;
 pub mod table;

@@ -177,6 +177,8 @@ pub enum Kind {
     Price {
         formula: Formula,
         ceiling: Option<Ceiling>,
+        /// Rates × published quantities instead of one price (spec §11).
+        schedule: Option<Box<Schedule>>,
     },
     Scored {
         scale: Scale,
@@ -270,6 +272,91 @@ pub enum AboveCeiling {
 pub struct Ceiling {
     pub amount: Decimal,
     pub above: AboveCeiling,
+}
+
+// §11 price schedules
+
+/// A price schedule (spec §11): the lines a bid prices, whose rates × quantities make the
+/// evaluated price that the price formula scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// In file order; ids unique; at least one line is evaluated (not optional).
+    pub lines: Vec<PriceLine>,
+    /// Whole-life cost: present value of the `per_year` lines; present exactly when some line is
+    /// `per_year`.
+    pub life_cycle: Option<LifeCycle>,
+    /// What a rate above its line's `max` does: the criterion's `aboveCeiling`.
+    pub above_max: AboveCeiling,
+}
+
+/// One line of a price schedule: a rate the bid gives, times the buyer's estimated quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceLine {
+    pub id: String,
+    pub name: String,
+    /// More than zero; 1 when the file gives none.
+    pub quantity: Decimal,
+    pub unit: Option<String>,
+    /// Money the supplier pays the buyer: subtracted from the evaluated price.
+    pub income: bool,
+    /// The highest rate the buyer accepts.
+    pub max: Option<Decimal>,
+    /// Priced but not evaluated.
+    pub optional: bool,
+    /// Paid in each year of the life cycle and counted at its present value.
+    pub per_year: bool,
+}
+
+impl PriceLine {
+    /// Whether the line counts in the evaluated price.
+    pub fn evaluated(&self) -> bool {
+        !self.optional
+    }
+}
+
+/// Whole-life cost over `years` at `discount_rate` (spec §11, the HM Treasury Green Book method).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LifeCycle {
+    /// 1 to 100.
+    pub years: u32,
+    /// A yearly rate from 0 up to (not including) 1: 0.035 is 3.5%.
+    pub discount_rate: Decimal,
+    /// factor_t = 1 ÷ (1 + r)^t for t = 1..=years, each rounded to 6 decimals (the published
+    /// figures, so anyone can repeat the sum).
+    pub factors: Vec<Decimal>,
+    /// The sum of `factors`: what one yearly payment is worth today.
+    pub factor_sum: Decimal,
+}
+
+impl LifeCycle {
+    /// The life cycle of `years` at `discount_rate`, with its present value factors. Each
+    /// factor_t = 1 ÷ (1 + r)^t is worked out from the one before (÷ (1 + r) again, exact to 28
+    /// significant digits) and published rounded to 6 decimals, half away from zero; the sum adds
+    /// the published factors. `None` only for a rate of −1 or less, which validation refuses.
+    ///
+    /// ```
+    /// use bidscore::model::LifeCycle;
+    /// let l = LifeCycle::new(3, "0.035".parse().unwrap()).unwrap();
+    /// let f: Vec<String> = l.factors.iter().map(|f| f.to_string()).collect();
+    /// assert_eq!(f, ["0.966184", "0.933511", "0.901943"]);
+    /// assert_eq!(l.factor_sum.to_string(), "2.801638");
+    /// ```
+    pub fn new(years: u32, discount_rate: Decimal) -> Option<LifeCycle> {
+        let step = Decimal::ONE + discount_rate;
+        let mut exact = Decimal::ONE;
+        let mut factors = Vec::with_capacity(years as usize);
+        for _ in 0..years {
+            exact = crate::money::div(exact, step)?;
+            factors.push(crate::money::round(exact, 6));
+        }
+        let factor_sum = factors.iter().sum();
+        Some(LifeCycle {
+            years,
+            discount_rate,
+            factors,
+            factor_sum,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,7 +465,10 @@ impl Scale {
 pub struct Bid {
     pub id: String,
     pub supplier: String,
+    /// The one price, where the price criterion has no schedule.
     pub price: Option<Decimal>,
+    /// Schedule line id → rate, where the price criterion has a schedule (spec §11).
+    pub prices: BTreeMap<String, Decimal>,
     /// Gate id → passed.
     pub gates: BTreeMap<String, bool>,
     /// Scored criterion id → evaluators' marks.
@@ -430,6 +520,16 @@ impl Tender {
         let mut out = Vec::new();
         walk(&self.criteria, &mut out);
         out
+    }
+
+    /// The price criterion's schedule, if it has one.
+    pub fn schedule(&self) -> Option<&Schedule> {
+        self.leaves().into_iter().find_map(|c| match &c.kind {
+            Kind::Price {
+                schedule: Some(s), ..
+            } => Some(&**s),
+            _ => None,
+        })
     }
 
     /// The sum of all leaf marks: the maximum total.

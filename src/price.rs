@@ -131,7 +131,11 @@ pub fn score(
             Scored {
                 score: mul_div(marks, field.lowest, amount)?,
                 fraction,
-                working: format!("{m} × {} ÷ {}", shown.of(field.lowest), shown.of(amount)),
+                working: format!(
+                    "{m} × {} ÷ {}",
+                    term(shown, field.lowest),
+                    term(shown, amount)
+                ),
                 code: "lowest-ratio",
                 params: p.with("lowest", Plain(field.lowest)),
             }
@@ -153,10 +157,10 @@ pub fn score(
                 fraction: mul_div(Decimal::ONE, field.highest - amount, span)?,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
-                    shown.of(field.highest),
-                    shown.of(amount),
-                    shown.of(field.highest),
-                    shown.of(field.lowest)
+                    term(shown, field.highest),
+                    term(shown, amount),
+                    term(shown, field.highest),
+                    term(shown, field.lowest)
                 ),
                 code: "linear-min-max",
                 params: p,
@@ -190,9 +194,9 @@ pub fn score(
                 fraction,
                 working: format!(
                     "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
-                    shown.of(amount),
-                    shown.of(field.lowest),
-                    shown.of(field.lowest)
+                    term(shown, amount),
+                    term(shown, field.lowest),
+                    term(shown, field.lowest)
                 ),
                 code: "deviation-from-lowest",
                 params: p,
@@ -211,37 +215,37 @@ pub fn score(
             } else {
                 amount <= worst
             };
-            if at_or_beyond_best {
-                return full(
-                    "set-bounds-best",
+            // Beyond a bound the amount is clamped to it (spec §12), and the working says so.
+            let at = |bound: Decimal, which: &str| {
+                if amount == bound {
                     format!(
-                        "{} reaches the best of {}",
+                        "{} reaches the {which} of {}",
                         shown.of(amount),
-                        shown.of(best)
-                    ),
-                    p,
-                );
+                        shown.of(bound)
+                    )
+                } else {
+                    format!(
+                        "{} is beyond the {which} of {} and is clamped to it",
+                        shown.of(amount),
+                        shown.of(bound)
+                    )
+                }
+            };
+            if at_or_beyond_best {
+                return full("set-bounds-best", at(best, "best"), p);
             }
             if at_or_beyond_worst {
-                return nothing(
-                    "set-bounds-worst",
-                    format!(
-                        "{} reaches the worst of {}",
-                        shown.of(amount),
-                        shown.of(worst)
-                    ),
-                    p,
-                );
+                return nothing("set-bounds-worst", at(worst, "worst"), p);
             }
             Scored {
                 score: mul_div(marks, worst - amount, worst - best)?,
                 fraction: mul_div(Decimal::ONE, worst - amount, worst - best)?,
                 working: format!(
                     "{m} × ({} − {}) ÷ ({} − {})",
-                    shown.of(worst),
-                    shown.of(amount),
-                    shown.of(worst),
-                    shown.of(best)
+                    term(shown, worst),
+                    term(shown, amount),
+                    term(shown, worst),
+                    term(shown, best)
                 ),
                 code: "set-bounds",
                 params: p,
@@ -267,12 +271,105 @@ pub fn score(
             Scored {
                 score: mul_div(marks, reference, amount)?,
                 fraction,
-                working: format!("{m} × {} ÷ {}", shown.of(reference), shown.of(amount)),
+                working: format!("{m} × {} ÷ {}", term(shown, reference), term(shown, amount)),
                 code: "reference-ratio",
                 params: p,
             }
         }
     })
+}
+
+// §12 zero and negative prices
+
+/// Why `formula` cannot score `price` (spec §12): what it needs, and the formulas that could
+/// score it; `None` when it can. A ratio to the lowest price or to a reference cannot score a
+/// price below zero, and an uncapped reference ratio cannot score a price of zero (a capped one
+/// gives it full marks); `linear-min-max` and `set-bounds` score any price.
+pub fn unscorable(formula: &Formula, price: Decimal) -> Option<(&'static str, &'static str)> {
+    let negative = price < Decimal::ZERO;
+    match formula {
+        Formula::LowestRatio
+        | Formula::DeviationFromLowest { .. }
+        | Formula::ReferenceRatio { cap: true, .. }
+            if negative =>
+        {
+            Some(("a price of zero or more", "linear-min-max, set-bounds"))
+        }
+        Formula::ReferenceRatio { cap: false, .. } if price <= Decimal::ZERO => Some((
+            "a price above zero",
+            if negative {
+                "linear-min-max, set-bounds"
+            } else {
+                "reference-ratio with a cap, lowest-ratio, linear-min-max, deviation-from-lowest, set-bounds"
+            },
+        )),
+        _ => None,
+    }
+}
+
+/// A price scored against a lowest qualified price of zero (spec §12): under `lowest-ratio` and
+/// `deviation-from-lowest`, a price of zero gets full marks and any other none. `None` for other
+/// formulas and for a lowest price above zero.
+pub fn against_zero(
+    formula: &Formula,
+    marks: Decimal,
+    amount: Decimal,
+    field: Field,
+    shown: Shown,
+) -> Option<Scored> {
+    if !matches!(
+        formula,
+        Formula::LowestRatio | Formula::DeviationFromLowest { .. }
+    ) || !field.lowest.is_zero()
+    {
+        return None;
+    }
+    let m = Plain(marks);
+    let params = Params::new()
+        .with("marks", m)
+        .with("amount", Plain(amount))
+        .with("formula", formula.as_str());
+    Some(if amount.is_zero() {
+        Scored {
+            score: marks,
+            fraction: Decimal::ONE,
+            working: format!(
+                "{} is the lowest price and it is zero, so full marks: {m} × 1",
+                shown.of(amount)
+            ),
+            code: "zero-price-lowest",
+            params,
+        }
+    } else {
+        Scored {
+            score: Decimal::ZERO,
+            fraction: Decimal::ZERO,
+            working: format!(
+                "the lowest price is {}, and against zero any higher price scores nothing: {m} × 0",
+                shown.of(Decimal::ZERO)
+            ),
+            code: "zero-price-above",
+            params,
+        }
+    })
+}
+
+/// An amount as a term of a working: a negative one (an evaluated price, spec §12) in brackets,
+/// so that "£200.00 − (−£8,000.00)" reads one way.
+fn term(shown: Shown<'_>, v: Decimal) -> Term<'_> {
+    Term(shown.of(v), v.is_sign_negative() && !v.is_zero())
+}
+
+struct Term<'a>(crate::money::ShownAmount<'a>, bool);
+
+impl std::fmt::Display for Term<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.1 {
+            write!(f, "({})", self.0)
+        } else {
+            std::fmt::Display::fmt(&self.0, f)
+        }
+    }
 }
 
 /// The formula in words, for the published model and for the UI.

@@ -159,6 +159,45 @@ pub struct PriceSummary {
     pub above_ceiling: Option<&'static str>,
     /// Three made-up bids scored with the formula.
     pub example: Vec<ExampleBid>,
+    /// The price schedule bids price, and how the evaluated price is formed (spec §11); left
+    /// out of the model without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ScheduleSummary>,
+}
+
+/// A price schedule as suppliers read it (spec §11).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleSummary {
+    /// How the evaluated price is formed, in words.
+    pub words: String,
+    pub lines: Vec<LineSummary>,
+    pub life_cycle: Option<LifeCycleSummary>,
+    /// What a rate above its line's maximum does: `disqualify` or `zero` (scores 0 for price).
+    pub above_max: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineSummary {
+    pub id: String,
+    pub name: String,
+    pub quantity: String,
+    pub unit: Option<String>,
+    pub income: bool,
+    pub max: Option<String>,
+    pub optional: bool,
+    pub per_year: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LifeCycleSummary {
+    pub years: u32,
+    pub discount_rate: String,
+    /// The present value factor of each year, 1 to `years`, to 6 decimals.
+    pub factors: Vec<String>,
+    pub factor_sum: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -387,7 +426,12 @@ fn rounding_words(r: Rounding) -> String {
 }
 
 fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
-    let Kind::Price { formula, ceiling } = &c.kind else {
+    let Kind::Price {
+        formula,
+        ceiling,
+        schedule,
+    } = &c.kind
+    else {
         return None;
     };
     let m = Plain(c.marks);
@@ -445,6 +489,7 @@ fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
         } else {
             vec![]
         },
+        schedule: schedule.as_deref().map(schedule_summary),
     })
 }
 
@@ -561,6 +606,36 @@ fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
         equation,
         example: example().unwrap_or_default(),
     })
+}
+
+fn schedule_summary(s: &Schedule) -> ScheduleSummary {
+    ScheduleSummary {
+        words: crate::schedule::describe(s),
+        lines: s
+            .lines
+            .iter()
+            .map(|l| LineSummary {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                quantity: Plain(l.quantity).to_string(),
+                unit: l.unit.clone(),
+                income: l.income,
+                max: l.max.map(|m| fixed(m, 2)),
+                optional: l.optional,
+                per_year: l.per_year,
+            })
+            .collect(),
+        life_cycle: s.life_cycle.as_ref().map(|l| LifeCycleSummary {
+            years: l.years,
+            discount_rate: Plain(l.discount_rate).to_string(),
+            factors: l.factors.iter().map(|f| Plain(*f).to_string()).collect(),
+            factor_sum: Plain(l.factor_sum).to_string(),
+        }),
+        above_max: match s.above_max {
+            AboveCeiling::Disqualify => "disqualify",
+            AboveCeiling::Zero => "zero",
+        },
+    }
 }
 
 /// Three made-up bids at 80%, 90% and 100% of a typical price (the ceiling, the contract value,

@@ -53,7 +53,12 @@ pub struct BidResult {
     pub value: Option<String>,
     pub value_working: Option<String>,
     pub value_explain: Option<Explain>,
+    /// The price, to the penny: under a price schedule, the evaluated price (spec §11).
     pub price: Option<String>,
+    /// How the evaluated price was formed, every product and the sum (spec §11); left out of the
+    /// result without a schedule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_working: Option<String>,
     pub criteria: Vec<CriterionResult>,
     pub groups: Vec<GroupResult>,
     pub gates: Vec<GateResult>,

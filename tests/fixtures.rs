@@ -3,8 +3,8 @@
 //! exactly those figures. A new case is a new file, not new code.
 //!
 //! A fixture is `{ "description", "tender": "www/examples/x.json" | {inline tender}, "arithmetic": [..],
-//! "expected": { "bids": { ID: { status, rank, total, criteria, groups, socialValue, reasons,
-//! missing, working, inputs } }, "ranking": [..], "warnings": [{code, bids, params?}] } }`.
+//! "expected": { "bids": { ID: { status, rank, total, price, priceWorking, criteria, groups,
+//! socialValue, reasons, missing, working, inputs } }, "ranking": [..], "warnings": [{code, bids, params?}] } }`.
 //! Only what `expected` lists is compared, except `warnings`, which must be the complete set.
 #![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
@@ -69,6 +69,8 @@ fn compare_bid(d: &mut Diff, id: &str, want: &Map<String, Value>, got: &Value) {
             "status" | "rank" | "total" | "price" | "value" | "valueWorking" => {
                 d.check(&at(field), w, got.get(field))
             }
+            // §11: how the evaluated price was formed.
+            "priceWorking" => d.check(&at(field), w, got.get(field)),
             "reasons" | "missing" => d.check(&at(field), w, Some(&codes(&got[field]))),
             "criteria" | "working" | "inputs" | "inputFrom" | "fractions" => {
                 let key = match field.as_str() {

@@ -2,6 +2,7 @@
 //! exactly by re-scoring every criterion the price moves.
 
 use super::setup::Setup;
+use crate::evaluate::prepare_at;
 use crate::model::*;
 use crate::money::{fixed, Plain};
 use crate::text::Params;
@@ -33,6 +34,12 @@ pub struct PriceToWin {
     pub price_to_win: Option<String>,
     /// price to win − price.
     pub change: Option<String>,
+    /// Under a price schedule (spec §11): the change of every rate, in percent to 2 decimals,
+    /// that brings the evaluated price to the price to win or just past it (rounded down, so
+    /// the changed rates still win); left out without a schedule or when the evaluated price is
+    /// zero or less (no change of every rate by one share reaches another price then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_change: Option<String>,
     /// The highest price searched.
     pub limit: String,
     pub message: String,
@@ -53,9 +60,10 @@ impl Setup<'_> {
         let highest = self
             .pool
             .iter()
-            .filter_map(|&j| self.t.bids[j].price)
+            .filter_map(|&j| self.prepared[j].price)
             .max()
             .unwrap_or(Decimal::ONE);
+        let schedule = self.t.schedule().is_some();
         let (limit, limit_is_ceiling) = match &self.cx.leaves[price_leaf].kind {
             Kind::Price {
                 ceiling:
@@ -73,25 +81,25 @@ impl Setup<'_> {
             .iter()
             .filter_map(|&i| {
                 let bid = &self.t.bids[i];
-                let price = bid.price?;
+                // The evaluated price under a schedule: the search moves it as one figure.
+                let price = self.prepared[i].price?;
                 let wins = |p: Decimal| -> bool {
-                    let changed = Bid {
-                        price: Some(p),
-                        ..bid.clone()
-                    };
-                    self.what_if(i, &changed, &dependent)
+                    let changed = prepare_at(&self.cx, bid, Some(p));
+                    self.what_if_prepared(i, changed, &dependent)
                         .is_some_and(|s| self.first(i, &s))
                 };
                 // Whole pence from 1p to the limit; winning is monotone in the price (a lower
                 // price never lowers a bid's own score nor raises a rival's).
-                // At least one penny: the search never tries a price of zero.
+                // At least one penny: the search never tries a price of zero, unless the bid's
+                // own (evaluated) price is zero or less, where it starts from that price.
+                let bottom = (price.min(cent) / cent).floor();
                 let top = (limit / cent).floor().max(Decimal::ONE);
-                let (outcome, best) = if !wins(cent) {
+                let (outcome, best) = if !wins(bottom * cent) {
                     (PriceOutcome::CannotWin, None)
                 } else if wins(top * cent) {
                     (PriceOutcome::AnyPrice, None)
                 } else {
-                    let (mut lo, mut hi) = (Decimal::ONE, top);
+                    let (mut lo, mut hi) = (bottom, top);
                     while hi - lo > Decimal::ONE {
                         let mid = ((lo + hi) / Decimal::TWO).floor();
                         if wins(mid * cent) {
@@ -116,18 +124,37 @@ impl Setup<'_> {
                     Some(b) => params.with("priceToWin", Plain(b)),
                     None => params,
                 };
+                let rate_change = best.and_then(|b| rate_change(price, b)).filter(|_| schedule);
+                let params = match rate_change {
+                    Some(c) => params.with("rateChange", Plain(c)),
+                    None => params,
+                };
+                // Under a schedule the price is the evaluated price, reached by changing every
+                // rate by the same share.
+                let rates = |c: Option<Decimal>| match c {
+                    Some(c) if c < Decimal::ZERO => format!(", every rate cut by {}%", Plain(-c)),
+                    Some(c) if c > Decimal::ZERO => {
+                        format!(", every rate raised by {}%", Plain(c))
+                    }
+                    Some(_) => ", every rate as it is".to_string(),
+                    None => String::new(),
+                };
                 let message = match (outcome, best) {
                     (PriceOutcome::Headroom, Some(b)) => format!(
-                        "{} ranks first and would still rank first at any price up to {} ({} more)",
+                        "{} ranks first and would still rank first at any {}price up to {} ({} more{})",
                         bid.supplier,
+                        if schedule { "evaluated " } else { "" },
                         fmt.money(b),
-                        fmt.money(b - price)
+                        fmt.money(b - price),
+                        rates(rate_change)
                     ),
                     (PriceOutcome::Undercut, Some(b)) => format!(
-                        "{} would rank first at a price of {} or less ({} lower)",
+                        "{} would rank first at {}price of {} or less ({} lower{})",
                         bid.supplier,
+                        if schedule { "an evaluated " } else { "a " },
                         fmt.money(b),
-                        fmt.money(price - b)
+                        fmt.money(price - b),
+                        rates(rate_change)
                     ),
                     (PriceOutcome::AnyPrice, _) if limit_is_ceiling => format!(
                         "{} ranks first at any price up to the ceiling of {}",
@@ -138,6 +165,11 @@ impl Setup<'_> {
                         "{} ranks first at any price up to {} (ten times the highest bid)",
                         bid.supplier,
                         fmt.money(limit)
+                    ),
+                    _ if bottom < Decimal::ONE => format!(
+                        "{} cannot rank first on price alone: even at {} the others stay ahead",
+                        bid.supplier,
+                        fmt.money(bottom * cent)
                     ),
                     _ => format!(
                         "{} cannot rank first on price alone: even at 1p the others stay ahead",
@@ -151,6 +183,7 @@ impl Setup<'_> {
                     outcome,
                     price_to_win: best.map(|b| fixed(b, 2)),
                     change: best.map(|b| fixed(b - price, 2)),
+                    rate_change: rate_change.map(|c| fixed(c, 2)),
                     limit: fixed(limit, 2),
                     message,
                     params,
@@ -158,4 +191,19 @@ impl Setup<'_> {
             })
             .collect()
     }
+}
+
+/// The change of every rate, in percent, that takes an evaluated price of `price` to `target`
+/// or just below it: the evaluated price is a sum of rates × fixed quantities, so changing every
+/// rate by one share changes it by that share. Rounded down to 2 decimals (never past the target
+/// in the losing direction); `None` for a price of zero or less, which no such change moves
+/// towards the target.
+fn rate_change(price: Decimal, target: Decimal) -> Option<Decimal> {
+    if price <= Decimal::ZERO {
+        return None;
+    }
+    let percent = crate::money::percent(target - price, price)?;
+    // Hundredths of a percent, rounded towards minus infinity.
+    let hundredths = crate::money::mul(percent, Decimal::ONE_HUNDRED)?.floor();
+    crate::money::div(hundredths, Decimal::ONE_HUNDRED)
 }

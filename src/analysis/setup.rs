@@ -126,7 +126,17 @@ impl<'t> Setup<'t> {
         changed: &Bid,
         dependent: &[usize],
     ) -> Option<Vec<(usize, WhatIf)>> {
-        let p = prepare(&self.cx, changed);
+        self.what_if_prepared(i, prepare(&self.cx, changed), dependent)
+    }
+
+    /// [`Self::what_if`] with the changed bid already prepared (the price to win prepares it at
+    /// the price it tries).
+    pub(super) fn what_if_prepared(
+        &self,
+        i: usize,
+        p: Prepared<'_>,
+        dependent: &[usize],
+    ) -> Option<Vec<(usize, WhatIf)>> {
         if p.status != Status::Ranked {
             return None;
         }
@@ -157,7 +167,7 @@ impl<'t> Setup<'t> {
                         leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true)
                             .map(|r| official(r.score, self.t));
                     }
-                    let price = view(j).bid.price;
+                    let price = view(j).price;
                     (j, self.standing(leaves, price))
                 })
                 .collect(),

@@ -20,7 +20,7 @@ mod totals;
 pub(crate) mod warning;
 pub(crate) mod workings;
 
-pub(crate) use prepare::prepare;
+pub(crate) use prepare::{prepare, prepare_at};
 pub(crate) use relative::{field, fields};
 pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};
 

@@ -8,6 +8,7 @@ use crate::model::*;
 use crate::moderation::aggregate;
 use crate::money::{self, Approx, Plain};
 use crate::result::*;
+use crate::schedule::{self, Evaluated};
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -30,6 +31,13 @@ pub(super) fn msg(code: &'static str, params: Params, message: String) -> Messag
 
 /// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
 pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
+    prepare_at(cx, b, None)
+}
+
+/// [`prepare`], with the bid's price (its evaluated price under a schedule) taken to be `price`
+/// when given: the price to win tries prices this way. A price given so stands for the rates:
+/// they are neither read nor held to their lines' maxima.
+pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -> Prepared<'t> {
     let (t, fmt) = (cx.t, &cx.fmt);
     let mut p = Prepared {
         bid: b,
@@ -39,7 +47,25 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
         above_ceiling_zero: false,
         reasons: Vec::new(),
         missing: Vec::new(),
+        price: price.or(b.price),
+        price_working: None,
+        above_line_max: None,
     };
+    // The price first: social value as a percentage of it may come earlier in the tree.
+    let schedule = cx.price_leaf.and_then(|li| match &cx.leaves[li].kind {
+        Kind::Price {
+            schedule: Some(s), ..
+        } if price.is_none() => Some(&**s),
+        _ => None,
+    });
+    if let Some(s) = schedule {
+        if let Evaluated::Price { amount, working } =
+            schedule::evaluated_price(s, &b.prices, &fmt.currency)
+        {
+            p.price = Some(amount);
+            p.price_working = Some(working);
+        }
+    }
     for c in cx.leaves.iter().copied() {
         let id = c.id.as_str();
         let name = &c.name;
@@ -88,13 +114,22 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
                     }
                 }
             }
-            Kind::Price { ceiling, .. } => match b.price {
+            Kind::Price {
+                ceiling, formula, ..
+            } => match p.price {
+                None if schedule.is_some() => schedule_gaps(c, schedule, &mut p),
                 None => p.missing.push(msg(
                     "missing-price",
                     params(),
                     "enter the bid's price".into(),
                 )),
                 Some(price) => {
+                    if let Some(s) = schedule {
+                        line_maxima(cx, c, s, &mut p);
+                    }
+                    if let Some(reason) = not_scorable(cx, c, formula, price) {
+                        p.reasons.push(reason);
+                    }
                     if let Some(ceil) = ceiling {
                         if price > ceil.amount {
                             match ceil.above {
@@ -138,7 +173,7 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
                         ),
                     ));
                 } else if matches!(scoring, SvScoring::RelativeToHighestPercent)
-                    && b.price.is_none()
+                    && p.price.is_none()
                     && t.info.contract_value.is_none()
                 {
                     p.missing.push(msg(
@@ -146,7 +181,13 @@ pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
                         params(),
                         format!("enter the bid's price: \"{name}\" scores social value as a percentage of it"),
                     ));
-                } else if let Some(sv) = sv_money(t, b, measures) {
+                } else if let (Some(sv), true) = (
+                    sv_money(t, b, measures),
+                    // A percentage of an evaluated price of zero or less, with no contract value
+                    // to take it of instead, is beyond any figure.
+                    !matches!(scoring, SvScoring::RelativeToHighestPercent)
+                        || super::relative::sv_base(t, p.price).is_some(),
+                ) {
                     p.sv.insert(id, sv);
                 } else {
                     p.reasons.push(out_of_range_reason());
@@ -173,4 +214,93 @@ fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
         .filter(|m| measures.contains(&m.id))
         .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
         .try_fold(Decimal::ZERO, money::add)
+}
+
+// §11 price schedules, §12 zero and negative prices
+
+/// Why a schedule gave no evaluated price: the rates still missing (each named), or a sum beyond
+/// what an exact figure holds.
+fn schedule_gaps(c: &Criterion, schedule: Option<&Schedule>, p: &mut Prepared) {
+    let Some(s) = schedule else { return };
+    let before = p.missing.len();
+    for line in s.lines.iter().filter(|l| l.evaluated()) {
+        if !p.bid.prices.contains_key(&line.id) {
+            p.missing.push(msg(
+                "missing-price-line",
+                Params::new()
+                    .with("criterion", &c.id)
+                    .with("name", &c.name)
+                    .with("line", &line.id)
+                    .with("lineName", &line.name),
+                format!("enter the bid's rate for \"{}\"", line.name),
+            ));
+        }
+    }
+    if p.missing.len() == before {
+        p.reasons.push(out_of_range_reason());
+    }
+}
+
+/// Rates above their line's `max` (spec §11): each disqualifies the bid, or under
+/// `"aboveCeiling": "zero"` the price scores nothing and is left out of the comparison.
+fn line_maxima<'t>(cx: &Ctx<'t>, c: &Criterion, s: &'t Schedule, p: &mut Prepared<'t>) {
+    for (line, rate) in schedule::above_max(s, &p.bid.prices) {
+        let max = line.max.unwrap_or_default();
+        match s.above_max {
+            AboveCeiling::Disqualify => p.reasons.push(msg(
+                "above-line-max",
+                Params::new()
+                    .with("criterion", &c.id)
+                    .with("name", &c.name)
+                    .with("line", &line.id)
+                    .with("lineName", &line.name)
+                    .with("rate", Plain(rate))
+                    .with("max", Plain(max)),
+                format!(
+                    "the rate {} for \"{}\" is above its maximum of {}",
+                    cx.fmt.money(rate),
+                    line.name,
+                    cx.fmt.money(max)
+                ),
+            )),
+            AboveCeiling::Zero => {
+                p.above_ceiling_zero = true;
+                p.above_line_max.get_or_insert((line, rate));
+            }
+        }
+    }
+}
+
+/// A price the formula cannot score (spec §12): below zero under a ratio to the lowest price or
+/// to a reference, zero under an uncapped reference ratio, and zero or less under the
+/// quality-price ratio. The model is fine; this bid's number is not, so the bid is disqualified
+/// with the formulas that could score it.
+fn not_scorable(cx: &Ctx, c: &Criterion, formula: &Formula, price: Decimal) -> Option<Message> {
+    let t = cx.t;
+    let (name, (needs, can)) = if t.award.scores_price() {
+        (formula.as_str(), crate::price::unscorable(formula, price)?)
+    } else if matches!(t.award, AwardMethod::QualityPriceRatio { .. }) && price <= Decimal::ZERO {
+        (
+            t.award.as_str(),
+            (
+                "a price above zero",
+                "price-per-quality-point, fictitious-discount",
+            ),
+        )
+    } else {
+        return None;
+    };
+    Some(msg(
+        "price-not-scorable",
+        Params::new()
+            .with("criterion", &c.id)
+            .with("name", &c.name)
+            .with("price", Plain(price))
+            .with("formula", name)
+            .with("scorable", can),
+        format!(
+            "the price {} cannot be scored by \"{name}\", which needs {needs}; {can} can score it",
+            cx.fmt.money(price)
+        ),
+    ))
 }

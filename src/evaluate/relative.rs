@@ -8,9 +8,12 @@ use crate::price::Field;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// What a social value percentage is taken of: the price, else the contract value.
-pub(super) fn sv_base(t: &Tender, b: &Bid) -> Option<Decimal> {
-    b.price.or(t.info.contract_value)
+/// What a social value percentage is taken of: the price (the evaluated price under a
+/// schedule) when it is above zero, else the contract value.
+pub(super) fn sv_base(t: &Tender, price: Option<Decimal>) -> Option<Decimal> {
+    price
+        .filter(|p| *p > Decimal::ZERO)
+        .or(t.info.contract_value)
 }
 
 /// The comparison inputs of relative criteria, taken over `pool` only (spec §2 step 6).
@@ -66,19 +69,19 @@ fn ratio_parts<'p, 't: 'p>(
     let &(i, _) = amounts.iter().find(|(_, a)| *a == highest)?;
     let p = bid(i);
     let sv = *p.sv.get(c.id.as_str())?;
-    Some((sv, sv_base(t, p.bid)?))
+    Some((sv, sv_base(t, p.price)?))
 }
 
 /// The amount a relative criterion compares: price, value, social value or SV %.
 pub(crate) fn input_amount(t: &Tender, c: &Criterion, p: &Prepared) -> Option<Decimal> {
     match &c.kind {
         Kind::Price { .. } if p.above_ceiling_zero => None,
-        Kind::Price { .. } => p.bid.price,
+        Kind::Price { .. } => p.price,
         Kind::Numeric { .. } => p.bid.values.get(&c.id).copied(),
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
             match scoring {
-                SvScoring::RelativeToHighestPercent => money::percent(sv, sv_base(t, p.bid)?),
+                SvScoring::RelativeToHighestPercent => money::percent(sv, sv_base(t, p.price)?),
                 _ => Some(sv),
             }
         }

@@ -91,21 +91,49 @@ pub(crate) fn score_leaf(
     };
     match &c.kind {
         Kind::PassFail => None,
-        Kind::Price { formula, .. } => {
-            let price = p.bid.price?;
+        Kind::Price {
+            formula, ceiling, ..
+        } => {
+            let price = p.price?;
+            let nothing = |working: String, code: &'static str, params: Params| Raw {
+                score: Decimal::ZERO,
+                fraction: Decimal::ZERO,
+                input: input(price),
+                input_from: None,
+                working,
+                code,
+                params: params.with("marks", m).with("amount", Plain(price)),
+            };
             if p.above_ceiling_zero {
-                return Some(Raw {
-                    score: Decimal::ZERO,
-                    fraction: Decimal::ZERO,
-                    input: input(price),
-                    input_from: None,
-                    working: workings::above_ceiling(fmt, m, price),
-                    code: "above-ceiling-zero",
-                    params: Params::new().with("marks", m).with("amount", Plain(price)),
+                let above_ceiling = ceiling.is_some_and(|c| price > c.amount);
+                return Some(match p.above_line_max {
+                    Some((line, rate)) if !above_ceiling => nothing(
+                        workings::above_line_max(fmt, m, &line.name, rate, line.max),
+                        "above-line-max-zero",
+                        Params::new()
+                            .with("line", &line.id)
+                            .with("rate", Plain(rate))
+                            .with("max", Plain(line.max.unwrap_or_default())),
+                    ),
+                    _ => nothing(
+                        workings::above_ceiling(fmt, m, price),
+                        "above-ceiling-zero",
+                        Params::new(),
+                    ),
                 });
             }
+            // A price the formula cannot score (spec §12): the bid is disqualified for it.
+            if t.award.scores_price() && price::unscorable(formula, price).is_some() {
+                return Some(nothing(
+                    workings::not_scorable(fmt, m, price, formula.as_str()),
+                    "price-not-scorable",
+                    Params::new().with("formula", formula.as_str()),
+                ));
+            }
             let shown = Shown::Money(&fmt.currency);
-            let s = price::score(formula, marks, price, field_for(price), shown);
+            let field = field_for(price);
+            let s = price::against_zero(formula, marks, price, field, shown)
+                .or_else(|| price::score(formula, marks, price, field, shown));
             Some(from_price(s, input(price)))
         }
         Kind::Numeric {
@@ -226,7 +254,7 @@ pub(crate) fn score_leaf(
                     )
                 }
                 SvScoring::RelativeToHighestPercent => {
-                    let base = sv_base(t, p.bid)?;
+                    let base = sv_base(t, p.price)?;
                     let Some(pct) = money::percent(sv, base) else {
                         return Some(out_of_range(input(sv)));
                     };

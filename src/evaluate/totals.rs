@@ -107,8 +107,8 @@ pub(super) fn bid_result(
             }
         })
         .collect();
-    let award = crate::award::value_for(t, fmt, total, b.price);
-    out_of_range |= crate::award::out_of_range(t.award, total, b.price, award.as_ref());
+    let award = crate::award::value_for(t, fmt, total, p.price);
+    out_of_range |= crate::award::out_of_range(t.award, total, p.price, award.as_ref());
     let key = crate::award::key(t.award, total, award.as_ref().map(|a| a.value));
     BidResult {
         id: b.id.clone(),
@@ -125,21 +125,22 @@ pub(super) fn bid_result(
         status: p.status,
         rank: None,
         total: fmt.total(total),
-        price: b.price.map(|d| fixed(d, 2)),
+        price: p.price.map(|d| fixed(d, 2)),
+        price_working: p.price_working.clone(),
         criteria,
         groups,
         gates,
-        social_value: social_value(t, b, fmt),
+        social_value: social_value(t, b, p.price, fmt),
         reasons: p.reasons.clone(),
         missing: p.missing.clone(),
         total_value: total,
-        price_value: b.price,
+        price_value: p.price,
         out_of_range,
     }
 }
 
 /// The bid's social value over every measure it commits to (spec §6), with SV % of price.
-fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
+fn social_value(t: &Tender, b: &Bid, price: Option<Decimal>, fmt: &Fmt) -> Option<SocialValue> {
     if t.measures.is_empty() {
         return None;
     }
@@ -164,8 +165,8 @@ fn social_value(t: &Tender, b: &Bid, fmt: &Fmt) -> Option<SocialValue> {
     let total = total?;
     Some(SocialValue {
         money: fixed(total, 2),
-        percent_of_price: b
-            .price
+        percent_of_price: price
+            .filter(|p| *p > Decimal::ZERO)
             .and_then(|price| money::percent(total, price))
             .map(|pc| fixed(pc, 2)),
         items,
@@ -198,7 +199,7 @@ pub(crate) fn pool_totals(
                 })
                 .sum();
             let total = total_of(sum, t);
-            let value = crate::award::value_for(t, &cx.fmt, total, prepared[i].bid.price);
+            let value = crate::award::value_for(t, &cx.fmt, total, prepared[i].price);
             crate::award::key(t.award, total, value.map(|v| v.value))
         })
         .collect()

@@ -26,6 +26,9 @@ pub(crate) fn warnings(
     evaluator_spread(t, &mut out);
     ties(bids, &mut out);
     incomplete(bids, &mut out);
+    // §11 price schedules, §12 zero and negative prices
+    zero_price(cx, prepared, bids, pool, &mut out);
+    abnormally_low_lines(cx, bids, pool, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
@@ -240,6 +243,11 @@ fn abnormally_low(
     let rest = &prices[..prices.len() - 1];
     let average: Decimal =
         rest.iter().map(|(_, p)| *p).sum::<Decimal>() / Decimal::from(rest.len() as u64);
+    // Evaluated prices (spec §11) may be zero or less: below an average of zero or less no price
+    // is a share below it.
+    if average <= Decimal::ZERO {
+        return;
+    }
     let pct = t.abnormally_low_percent;
     let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
     for &(i, p) in &prices {
@@ -343,5 +351,112 @@ fn incomplete(bids: &[BidResult], out: &mut Vec<Warning>) {
                 what.join("; ")
             ),
         ));
+    }
+}
+
+/// `zero-price` (spec §12): the lowest qualified price is zero under a formula that divides by
+/// it (`lowest-ratio`, `deviation-from-lowest`): the bids at zero get full marks for price and
+/// every other bid none. Names the bids at zero.
+fn zero_price(
+    cx: &Ctx,
+    prepared: &[Prepared],
+    bids: &[BidResult],
+    pool: &[usize],
+    out: &mut Vec<Warning>,
+) {
+    let Some(c) = cx.price_leaf.map(|li| cx.leaves[li]) else {
+        return;
+    };
+    let Kind::Price { formula, .. } = &c.kind else {
+        return;
+    };
+    if !cx.t.award.scores_price()
+        || !matches!(
+            formula,
+            Formula::LowestRatio | Formula::DeviationFromLowest { .. }
+        )
+    {
+        return;
+    }
+    let at_zero: Vec<String> = pool
+        .iter()
+        .filter(|&&i| input_amount(cx.t, c, &prepared[i]).is_some_and(|p| p.is_zero()))
+        .map(|&i| bids[i].id.clone())
+        .collect();
+    if at_zero.is_empty() {
+        return;
+    }
+    let count = at_zero.len();
+    out.push(warn(
+        "zero-price",
+        at_zero,
+        Params::new()
+            .with("criterion", &c.id)
+            .with("formula", formula.as_str())
+            .with("count", count),
+        format!(
+            "the lowest qualified price is {}, so under \"{}\" the {} at {} {} full marks for price and every other bid none",
+            cx.fmt.money(Decimal::ZERO),
+            formula.as_str(),
+            if count == 1 { "bid" } else { "bids" },
+            cx.fmt.money(Decimal::ZERO),
+            if count == 1 { "gets" } else { "get" }
+        ),
+    ));
+}
+
+/// `abnormally-low-line` (spec §15): under a schedule, a qualified bid's rate for a line more
+/// than `abnormallyLow.percent` below the average of the other qualified bids' rates for it (a
+/// rate of zero where the others average more is always so). Cost lines only: a low rate on an
+/// income line is money the buyer does not get, not a price that may not cover the work. Like
+/// the test on the whole price, it needs 3 or more qualified bids pricing the line.
+fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut Vec<Warning>) {
+    let Some(schedule) = cx.t.schedule() else {
+        return;
+    };
+    let pct = cx.t.abnormally_low_percent;
+    for line in schedule.lines.iter().filter(|l| !l.income) {
+        let rates: Vec<(usize, Decimal)> = pool
+            .iter()
+            .filter_map(|&i| cx.t.bids[i].prices.get(&line.id).map(|r| (i, *r)))
+            .collect();
+        if rates.len() < 3 {
+            continue;
+        }
+        // Rates are at most 10^12 each (validation) and bids at most 10^4: the sum fits.
+        let sum: Decimal = rates.iter().map(|(_, r)| *r).sum();
+        let others = Decimal::from(rates.len() as u64 - 1);
+        for &(i, rate) in &rates {
+            let average = (sum - rate) / others;
+            if average <= Decimal::ZERO {
+                continue;
+            }
+            let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
+            if rate >= limit {
+                continue;
+            }
+            let below = (average - rate) / average * Decimal::ONE_HUNDRED;
+            out.push(warn(
+                "abnormally-low-line",
+                vec![bids[i].id.clone()],
+                Params::new()
+                    .with("supplier", &bids[i].supplier)
+                    .with("line", &line.id)
+                    .with("lineName", &line.name)
+                    .with("rate", Plain(rate))
+                    .with("average", fixed(average, 2))
+                    .with("percentBelow", fixed(below, 1))
+                    .with("percent", Plain(pct)),
+                format!(
+                    "{}'s rate {} for \"{}\" is {}% below the average of {} of the other qualified bids, more than {}%: ask the supplier to explain it before deciding; do not reject it automatically",
+                    bids[i].supplier,
+                    cx.fmt.money(rate),
+                    line.name,
+                    fixed(below, 1),
+                    cx.fmt.money(average),
+                    Plain(pct)
+                ),
+            ));
+        }
     }
 }

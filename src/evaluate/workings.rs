@@ -32,6 +32,31 @@ pub(super) fn above_ceiling(fmt: &Fmt, m: &str, price: Decimal) -> String {
     )
 }
 
+/// A rate above its line's maximum under `"aboveCeiling": "zero"` (spec §11).
+#[inline]
+pub(super) fn above_line_max(
+    fmt: &Fmt,
+    m: &str,
+    line: &str,
+    rate: Decimal,
+    max: Option<Decimal>,
+) -> String {
+    format!(
+        "the rate {} for \"{line}\" is above its maximum of {}, so no marks: {m} × 0",
+        fmt.money(rate),
+        fmt.money(max.unwrap_or_default())
+    )
+}
+
+/// A price the formula cannot score (spec §12); the bid is disqualified for it.
+#[inline]
+pub(super) fn not_scorable(fmt: &Fmt, m: &str, price: Decimal, formula: &str) -> String {
+    format!(
+        "{} cannot be scored by \"{formula}\", so no marks: {m} × 0",
+        fmt.money(price)
+    )
+}
+
 /// A higher-is-better value when no bid offers more than zero.
 #[inline]
 pub(super) fn nothing_offered(m: &str) -> String {

@@ -19,6 +19,17 @@ impl Reader {
             crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
         let measures: BTreeSet<&str> =
             crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
+        let schedule = t.leaves().into_iter().find_map(|c| match &c.kind {
+            Kind::Price {
+                schedule: Some(s), ..
+            } => Some((c.id.as_str(), &**s)),
+            _ => None,
+        });
+        let lines: BTreeSet<&str> = crate::sorting::set_of(
+            schedule
+                .iter()
+                .flat_map(|(_, s)| s.lines.iter().map(|l| l.id.as_str())),
+        );
         self.count(list.len(), MAX_BIDS, "bids", "bids");
         let mut bid_ids = BTreeSet::new();
         for (i, b) in list.iter().enumerate() {
@@ -30,6 +41,7 @@ impl Reader {
                     "id",
                     "supplier",
                     "price",
+                    "prices",
                     "gates",
                     "scores",
                     "values",
@@ -48,7 +60,11 @@ impl Reader {
                 }
             }
             let supplier = self.string(&o, "supplier");
-            let price = self.positive(&o, "price");
+            let prices = self.bid_prices(&o, schedule, &lines);
+            let price = match schedule {
+                Some(_) => None,
+                None => self.positive(&o, "price"),
+            };
             let hypothetical = match o.get("hypothetical") {
                 Some(h) => self.boolean(h, &o.at("hypothetical")).unwrap_or(false),
                 None => false,
@@ -169,6 +185,7 @@ impl Reader {
                     supplier: supplier.unwrap_or_else(|| id.clone()),
                     id,
                     price,
+                    prices,
                     gates,
                     scores,
                     values,

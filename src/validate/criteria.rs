@@ -132,6 +132,8 @@ impl Reader {
             "cap",
             "ceiling",
             "aboveCeiling",
+            "schedule",
+            "lifeCycle",
         ];
         const SCORED: &[&str] = &["scale", "threshold"];
         const NUMERIC: &[&str] = &["unit", "direction"];
@@ -368,6 +370,8 @@ impl Reader {
             ],
         );
         self.positive(o, "target");
+        let id = o.map.get("id").and_then(Value::as_str).unwrap_or_default();
+        self.schedule(o, id, AboveCeiling::Disqualify);
     }
 
     pub(super) fn finish_price(
@@ -388,30 +392,35 @@ impl Reader {
             Some(Formula::SetBounds { worst, .. }) => self.at_least_one(Some(worst), &o, "worst"),
             _ => {}
         }
-        let ceiling = match ceiling {
-            Some(amount) => Some(Ceiling {
-                amount,
-                above: match self.choice(&o, "aboveCeiling", &["disqualify", "zero"]) {
-                    Some("zero") => AboveCeiling::Zero,
-                    _ => AboveCeiling::Disqualify,
-                },
-            }),
-            None => {
-                self.choice(&o, "aboveCeiling", &["disqualify", "zero"]);
-                None
-            }
+        let above = match self.choice(&o, "aboveCeiling", &["disqualify", "zero"]) {
+            Some("zero") => AboveCeiling::Zero,
+            _ => AboveCeiling::Disqualify,
         };
-        self.finish_leaf(
-            &o,
-            id,
-            name,
-            weight,
-            description,
-            Kind::Price {
-                formula: formula?,
-                ceiling,
-            },
-        )
+        let ceiling = ceiling.map(|amount| Ceiling { amount, above });
+        let schedule = self.schedule(&o, id.as_deref().unwrap_or_default(), above);
+        let broken = schedule.is_none();
+        let criterion = match formula {
+            Some(formula) => self.finish_leaf(
+                &o,
+                id,
+                name,
+                weight,
+                description,
+                Kind::Price {
+                    formula,
+                    ceiling,
+                    schedule: schedule.flatten(),
+                },
+            ),
+            None => None,
+        };
+        // Bids pricing the lines of a schedule that could not be read are not told again what
+        // the schedule's own errors already say.
+        if criterion.is_none() || broken {
+            self.broken_schedule |= o.get("schedule").is_some();
+            return None;
+        }
+        criterion
     }
 
     /// The marks a leaf carries under the award method: the price has none outside the weighted

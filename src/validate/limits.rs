@@ -32,3 +32,7 @@ pub const MAX_ERRORS: usize = 1_000;
 pub(super) fn too_large(what: &'static str, limit: usize, found: String, path: String) -> Error {
     Error::new(ErrorKind::TooLarge { what, limit, found }, path)
 }
+
+// §11 price schedules
+/// The most lines in a price schedule.
+pub const MAX_PRICE_LINES: usize = 1_000;

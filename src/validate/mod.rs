@@ -12,7 +12,8 @@
 //! lone surrogates). The schema knows the format and reads through the kit, one part of the file
 //! per module: `tender` (the top level, award, rounding, moderation, tie-break), `scales` (scales
 //! and social value measures, which criteria name), `criteria` (the tree of groups and criteria,
-//! formulas) and `bids` (each bid's price, scores, values and commitments). This file holds the
+//! formulas) and `bids` (each bid's price, scores, values and commitments), with `schedule` for
+//! the lines of a price schedule and the rates bids give for them (spec §11). This file holds the
 //! entry points.
 
 mod bids;
@@ -21,6 +22,7 @@ mod jsontext;
 mod limits;
 mod reader;
 mod scales;
+mod schedule;
 mod tender;
 
 use crate::error::{Error, ErrorKind, Errors};

@@ -26,6 +26,8 @@ pub(super) struct Reader {
     pub(super) broken_measures: BTreeSet<String>,
     /// Names of scales that are declared but invalid, for the same reason.
     pub(super) broken_scales: BTreeSet<String>,
+    /// A price schedule is declared but invalid: bids' rates are not checked against it.
+    pub(super) broken_schedule: bool,
 }
 
 /// The path of `key` inside the object at `path`: `scores.q1`, or `scores["a.b"]` when the key

@@ -117,7 +117,12 @@ export interface Criterion {
   cap?: boolean | null;
   /** price only */
   ceiling?: Decimal | null;
+  /** Also what a rate above its schedule line's `max` does. */
   aboveCeiling?: "disqualify" | "zero" | null;
+  /** price only: the lines bids price; rates × quantities make the evaluated price (spec §11). */
+  schedule?: PriceLine[] | null;
+  /** price only: whole-life cost of the `perYear` lines (spec §11). */
+  lifeCycle?: LifeCycle | null;
   /** scored */
   scale?: string | null;
   threshold?: Decimal | null;
@@ -133,7 +138,10 @@ export interface Criterion {
 export interface Bid {
   id: string;
   supplier?: string | null;
+  /** The one price, where the price criterion has no schedule. */
   price?: Decimal | null;
+  /** Schedule line id → rate (zero or more), where the price criterion has a schedule. */
+  prices?: Record<string, Decimal> | null;
   /** Gate id → passed. */
   gates?: Record<string, boolean> | null;
   /** Scored criterion id → marks. */
@@ -145,6 +153,31 @@ export interface Bid {
   note?: string | null;
   /** A "what if" bid made up by a supplier. */
   hypothetical?: boolean | null;
+}
+
+/** A line of a price schedule (spec §11). */
+export interface PriceLine {
+  id: string;
+  name: string;
+  /** The buyer's estimated quantity, more than zero; 1 when absent. */
+  quantity?: Decimal | null;
+  unit?: string | null;
+  /** Money the supplier pays the buyer: subtracted from the evaluated price. */
+  income?: boolean | null;
+  /** The highest rate accepted. */
+  max?: Decimal | null;
+  /** Priced but not evaluated. */
+  optional?: boolean | null;
+  /** Paid in each year of `lifeCycle`, counted at its present value. */
+  perYear?: boolean | null;
+}
+
+/** Whole-life cost (spec §11): yearly lines discounted at 1 ÷ (1 + discountRate)^year. */
+export interface LifeCycle {
+  /** A whole number from 1 to 100. */
+  years: Decimal;
+  /** A yearly fraction from 0 up to 1, e.g. "0.035" (HM Treasury Green Book). */
+  discountRate: Decimal;
 }
 
 export interface Marking {
@@ -177,7 +210,10 @@ export interface BidResult {
   /** 1 = best; shared on a tie. `null` unless ranked. */
   rank: number | null;
   total: string;
+  /** The price to the penny: under a schedule, the evaluated price. */
   price: string | null;
+  /** Under a schedule: every product and the sum, e.g. "1,200 × £30.00 + £2,500.00 = £38,500.00". */
+  priceWorking?: string;
   criteria: CriterionResult[];
   groups: GroupResult[];
   gates: GateResult[];
@@ -277,6 +313,8 @@ export interface PriceToWin {
   /** The highest price, to the penny, at which the bid ranks first alone. */
   priceToWin: string | null;
   change: string | null;
+  /** Under a schedule: the change of every rate, in percent, that reaches `priceToWin`. */
+  rateChange?: string;
   limit: string;
   message: string;
   params: Record<string, string>;
@@ -464,6 +502,34 @@ export interface PriceSummary {
   ceiling: string | null;
   aboveCeiling: "disqualify" | "zero" | null;
   example: ExampleBid[];
+  /** The price schedule and how the evaluated price is formed; absent without one. */
+  schedule?: ScheduleSummary;
+}
+
+export interface ScheduleSummary {
+  words: string;
+  lines: LineSummary[];
+  lifeCycle: LifeCycleSummary | null;
+  aboveMax: "disqualify" | "zero";
+}
+
+export interface LineSummary {
+  id: string;
+  name: string;
+  quantity: string;
+  unit: string | null;
+  income: boolean;
+  max: string | null;
+  optional: boolean;
+  perYear: boolean;
+}
+
+export interface LifeCycleSummary {
+  years: number;
+  discountRate: string;
+  /** The present value factor of each year, to 6 decimals. */
+  factors: string[];
+  factorSum: string;
 }
 
 export interface MethodExample {

@@ -953,6 +953,33 @@ EN_GB.analysis = {
   },
 };
 
+// Price schedules, zero and negative prices (spec §11, §12, §15): engine codes. Amounts are left
+// to the engine's own English (its params hold them unformatted).
+Object.assign(EN_GB.errors, {
+  'price-with-schedule': 'The price of “{id}” is made of rates: give them under “prices” (line → rate), not one price',
+  'unknown-price-line': 'There is no line “{id}” in the price schedule; check the id against the schedule',
+  'empty-schedule': 'The schedule of “{id}” has no line that is evaluated; add a line that is not optional',
+  'invalid-years': '{found} years is not allowed; use a whole number of years from 1 to 100',
+  'invalid-discount-rate': 'The discount rate {found} is not a yearly rate; use a fraction from 0 up to 1, such as 0.035 for 3.5%',
+  'life-cycle-unused': 'The whole-life cost of “{id}” has no line paid per year; mark the yearly lines as paid per year, or remove the whole-life cost',
+  'missing-life-cycle': 'The line “{line}” is paid per year, so the price needs a whole-life cost: its years and discount rate',
+});
+Object.assign(EN_GB.reasons, {
+  'missing-price-line': 'enter the bid’s rate for “{lineName}”',
+  'above-line-max': 'the rate for “{lineName}” is above the maximum the buyer set for it',
+  'price-not-scorable': 'the price cannot be scored by “{formula}”; {scorable} can score it',
+});
+Object.assign(EN_GB.warnings, {
+  'zero-price':
+    'The lowest qualified price is zero, so under “{formula}” the bids at zero get full marks for price and every other bid none',
+  'abnormally-low-line':
+    '{supplier}’s rate for “{lineName}” is {percentBelow}% below the average of the other qualified bids’ rates, more than {percent}%: ask the supplier to explain it before deciding; do not reject it automatically',
+});
+Object.assign(EN_GB.warningTitles, {
+  'zero-price': 'Prices of zero',
+  'abnormally-low-line': 'Abnormally low rates',
+});
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */
