@@ -107,9 +107,9 @@ pub struct MeasureSummary {
     pub licence: Option<String>,
 }
 
-/// How a social value criterion turns commitments into marks, as suppliers read it: the rule, the
-/// equation with the tender's own marks, and three made-up offers worked through the rule with the
-/// same working an evaluation shows.
+/// How a social value criterion turns commitments into marks, as suppliers read it: the rule
+/// (the widget words it from `scoring`), and three made-up offers worked through the rule with
+/// the same working an evaluation shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialValueSummary {
@@ -122,9 +122,6 @@ pub struct SocialValueSummary {
     pub target: Option<String>,
     /// The measures whose commitments count, by id.
     pub measures: Vec<String>,
-    pub words: &'static str,
-    /// "score = 10 × your social value ÷ £50,000.00, at most 10".
-    pub equation: String,
     pub example: Vec<ExampleOffer>,
 }
 
@@ -504,22 +501,10 @@ fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
     };
     let m = Plain(c.marks).to_string();
     let money = |d: Decimal| crate::money::money(d, &t.info.currency);
-    let (code, words, equation) = match scoring {
-        SvScoring::RelativeToHighest => (
-            "relative-to-highest",
-            "each commitment is valued at its published value per unit; the bid offering the most social value in money gets full marks and every other bid marks in proportion (none when no bid commits any), so your score depends on the other bids",
-            format!("score = {m} × your social value ÷ the highest social value offered"),
-        ),
-        SvScoring::RelativeToHighestPercent => (
-            "relative-to-highest-percent",
-            "each commitment is valued at its published value per unit and taken as a percentage of the bid's price; the highest percentage offered gets full marks and every other bid marks in proportion, so your score depends on the other bids",
-            format!("score = {m} × your social value as a % of your price ÷ the highest such % offered"),
-        ),
-        SvScoring::Target(target) => (
-            "target",
-            "each commitment is valued at its published value per unit; social value at or above the target gets full marks and less gets marks in proportion to the target; other bids do not matter",
-            format!("score = {m} × your social value ÷ {}, at most {m}", money(*target)),
-        ),
+    let code = match scoring {
+        SvScoring::RelativeToHighest => "relative-to-highest",
+        SvScoring::RelativeToHighestPercent => "relative-to-highest-percent",
+        SvScoring::Target(_) => "target",
     };
     let fmt = crate::context::Fmt::of(t);
     let base = crate::money::round(t.info.contract_value.unwrap_or(Decimal::from(100_000)), 0);
@@ -602,8 +587,6 @@ fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
             _ => None,
         },
         measures: measures.clone(),
-        words,
-        equation,
         example: example().unwrap_or_default(),
     })
 }
@@ -821,10 +804,6 @@ mod tests {
             ["local-jobs", "apprenticeships", "volunteering"]
         );
         assert_eq!(
-            sv.equation,
-            "score = 5 × your social value ÷ the highest social value offered"
-        );
-        assert_eq!(
             workings(&p),
             [
                 "5 × £120,000.00 ÷ £120,000.00 = 5.00",
@@ -835,10 +814,6 @@ mod tests {
         // A target of £160,000 on 15 marks: half of it scores 7.50; the target and more score 15.
         let p = read("social-value-target");
         assert_eq!(p.social_value[0].target.as_deref(), Some("160000.00"));
-        assert_eq!(
-            p.social_value[0].equation,
-            "score = 15 × your social value ÷ £160,000.00, at most 15"
-        );
         assert_eq!(
             workings(&p),
             [

@@ -465,7 +465,7 @@ export interface MeasureSummary {
   licence: string | null;
 }
 
-/** A social value criterion's rule, equation and three made-up offers worked through it. */
+/** A social value criterion's rule and three made-up offers worked through it. */
 export interface SocialValueSummary {
   criterion: string;
   name: string;
@@ -475,8 +475,6 @@ export interface SocialValueSummary {
   target: string | null;
   /** Ids of the measures whose commitments count. */
   measures: string[];
-  words: string;
-  equation: string;
   example: ExampleOffer[];
 }
 

@@ -4,12 +4,13 @@
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
-import { breakdown, chart, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
+import { breakdown, chart, lotResult, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
 import {
   commitmentFields,
   gateFields,
+  lotField,
   panelScoreFields,
-  priceField,
+  priceFields,
   supplierField,
   valueField,
   removeBidButton,
@@ -22,7 +23,8 @@ function bidBody(ctx, bid, index, evaluators) {
   const at = `bids[${index}]`;
   return [
     supplierField(ctx, bid, at),
-    priceField(ctx, bid, at),
+    lotField(ctx, bid, at),
+    priceFields(ctx, bid, at),
     gateFields(ctx, bid, at),
     leaves(ctx.tender).map((c) => {
       if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators);
@@ -32,6 +34,35 @@ function bidBody(ctx, bid, index, evaluators) {
     }),
     removeBidButton(ctx, index, bid.supplier || bid.id),
   ];
+}
+
+/** Radio buttons choosing the lot whose results are shown; `choose(id)` shows another. */
+function lotSwitch(ctx, lots, current, choose) {
+  const name = `lot-${ctx.uid}`;
+  return h(
+    'fieldset',
+    { class: 'fieldset no-print', 'data-lot-switch': '' },
+    h('legend', { class: 'legend' }, ctx.cat.ui.lotSwitch),
+    h(
+      'div',
+      { class: 'radios radios--inline' },
+      lots.map((l, i) =>
+        h(
+          'div',
+          { class: 'radio' },
+          h('input', {
+            id: `${name}-${i}`,
+            type: 'radio',
+            name,
+            value: l.id,
+            checked: l.id === current,
+            on: { change: (e) => e.target.checked && choose(l.id) },
+          }),
+          h('label', { for: `${name}-${i}` }, l.name),
+        ),
+      ),
+    ),
+  );
 }
 
 export function renderEvaluate(ctx) {
@@ -117,8 +148,10 @@ export function renderEvaluate(ctx) {
   const summaries = summariesPanel(ctx);
   const analysis = evaluateAnalysis(ctx);
   let shown = null;
+  let lot = null;
 
-  function update(result) {
+  /** The results of one lot (or of the whole tender when it has no lots). */
+  function renderResults(result) {
     const bids = ordered(result);
     if (!bids.some((b) => b.id === shown)) shown = bids[0]?.id ?? null;
     const pickId = `pick-${ctx.uid}`;
@@ -137,7 +170,7 @@ export function renderEvaluate(ctx) {
       showBreakdown();
     });
     showBreakdown();
-    results.replaceChildren(
+    return [
       h('h3', { class: 'heading-m' }, ui.rankingHeading),
       rankingTable(ctx, result),
       h('h3', { class: 'heading-m' }, ui.chartHeading),
@@ -151,13 +184,40 @@ export function renderEvaluate(ctx) {
       missingList(ctx, result),
       h('h3', { class: 'heading-m' }, ui.warningsHeading),
       warningsList(ctx, result.warnings),
-    );
+    ];
+  }
+
+  function update(result) {
+    const lots = result.lots ?? [];
+    if (!lots.length) results.replaceChildren(...renderResults(result));
+    else {
+      if (!lots.some((l) => l.id === lot)) lot = lots[0].id;
+      const slot = h('div', { 'data-lot-results': '' });
+      const show = () => {
+        const one = lots.find((l) => l.id === lot);
+        slot.dataset.lotResults = lot;
+        slot.replaceChildren(
+          h('h3', { class: 'heading-l' }, one.name),
+          h(
+            'p',
+            { class: 'inset', 'data-lot-winner': one.winner ?? '' },
+            one.winner
+              ? fill(ui.lotWinner, { supplier: result.bids.find((b) => b.id === one.winner)?.supplier ?? one.winner })
+              : ui.lotNoWinner,
+          ),
+          ...renderResults(lotResult(result, one.id)),
+        );
+      };
+      results.replaceChildren(lotSwitch(ctx, lots, lot, (id) => ((lot = id), show())), slot);
+      show();
+    }
     summaries.update(result);
     analysis.update(result);
   }
 
   function announce(result) {
-    const first = result.bids.find((b) => b.id === result.ranking[0]);
+    const one = result.lots?.find((l) => l.id === lot);
+    const first = result.bids.find((b) => b.id === (one ? one.ranking : result.ranking)[0]);
     if (!first) return '';
     const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);
     return fill(ui.rankingAnnounce, { supplier: first.supplier, total });

@@ -4,7 +4,7 @@
 // the element works on `modelOnly(tender)`, and nothing here shows, analyses or exports a bid
 // (buyers try their model on example bids in design mode).
 import { h, scroller, scrollingTable } from '../ui/dom.js';
-import { fill } from '../text/messages.js';
+import { fill, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { warningsList } from '../ui/results.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
@@ -67,9 +67,54 @@ function methodSection(ctx, model) {
   return out;
 }
 
+/** What sets a schedule line apart: income or optional, paid yearly, its maximum; '' for none. */
+function lineKind(ctx, l) {
+  const ui = ctx.cat.ui;
+  return [
+    l.optional ? ui.lineOptional : l.income ? ui.lineIncome : null,
+    l.perYear ? ui.linePerYear : null,
+    l.max === null ? null : fill(ui.lineMax, { max: ctx.fmt.money(l.max) }),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
- * How each social value criterion turns commitments into marks: the rule in words, the equation
- * and made-up offers scored by the engine, the same working an evaluation shows.
+ * The price schedule: every line with its unit, estimated quantity and kind, how the rates make
+ * the evaluated price (the engine's words), and, for whole-life cost, each year's factor.
+ */
+function scheduleSection(ctx, schedule) {
+  const { fmt } = ctx;
+  const ui = ctx.cat.ui;
+  const life = schedule.lifeCycle;
+  const hasIncome = schedule.lines.some((l) => l.income && !l.optional);
+  return [
+    h('h3', { class: 'heading-m' }, ui.scheduleHeading),
+    h('p', {}, sentence(schedule.words), '.'),
+    h('p', {}, h('code', { class: 'equation' }, hasIncome ? ui.scheduleEquationIncome : ui.scheduleEquation)),
+    scrollingTable({
+      caption: ui.scheduleCaption,
+      part: 'table schedule',
+      head: [ui.line, ui.unit, ui.estimatedQuantity],
+      rows: schedule.lines.map((l) => [l.name, l.unit ?? '', fmt.number(l.quantity)]),
+      // What sets a line apart (income, optional, yearly, a maximum) in a note under it, so the
+      // table stays narrow enough for a phone; a plain cost line needs none.
+      notes: schedule.lines.map((l) => lineKind(ctx, l)),
+    }),
+    life
+      ? scrollingTable({
+          caption: fill(ui.lifeCycleCaption, { years: fmt.integer(life.years), rate: fmt.percent(life.discountRate) }),
+          part: 'table life-cycle',
+          head: [ui.year, ui.factor],
+          rows: life.factors.map((f, i) => [fmt.integer(i + 1), fmt.number(f)]),
+        })
+      : null,
+  ];
+}
+
+/**
+ * How each social value criterion turns commitments into marks: the rule in words and as an
+ * equation, and made-up offers scored by the engine, with the same working an evaluation shows.
  */
 function socialValueSection(ctx, model) {
   const { cat, fmt } = ctx;
@@ -94,9 +139,11 @@ function socialValueSection(ctx, model) {
             ? fill(cat.award.criterionWorth, { name: r.name, value: marks })
             : fill(ui.svRuleFor, { name: r.name, marks }),
         ),
-        h('p', {}, words ? fill(words, { target: fmt.money(r.target) }) : r.words),
+        words ? h('p', {}, fill(words.words, { target: fmt.money(r.target) })) : null,
         h('p', {}, fill(ui.svRuleMeasures, { measures: r.measures.map((id) => names.get(id) ?? id).join(', ') })),
-        h('p', {}, h('code', { class: 'equation' }, r.equation)),
+        words
+          ? h('p', {}, h('code', { class: 'equation' }, fill(words.equation, { marks: r.marks, target: fmt.money(r.target) })))
+          : null,
         r.example.length
           ? [
               h('p', { class: 'hint' }, ui.svExampleNote),
@@ -184,6 +231,9 @@ export function renderPublish(ctx, { modelResult, model }) {
     out.push(...methodSection(ctx, model));
   }
 
+  // The price schedule: the lines bids price and how their rates make the evaluated price.
+  if (price?.schedule) out.push(...scheduleSection(ctx, price.schedule));
+
   // Price formula in words, as an equation, and scored by the engine on invented prices.
   if (price?.scored) {
     const f = cat.formulas[price.formula];
@@ -225,6 +275,10 @@ export function renderPublish(ctx, { modelResult, model }) {
   if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling !== 'zero') {
     rules.push(fill(ui.ceilingItem, { ceiling: fmt.money(price.ceiling) }));
   }
+  const capped = (price?.schedule?.lines ?? []).filter((l) => l.max !== null);
+  if (price?.schedule?.aboveMax === 'disqualify') {
+    rules.push(...capped.map((l) => fill(ui.lineMaxItem, { line: l.name, max: fmt.money(l.max) })));
+  }
   if (method === 'price-per-quality-point') rules.push(cat.award.noQualityPoints);
   out.push(
     h('h3', { class: 'heading-m' }, ui.disqualifyHeading),
@@ -239,6 +293,7 @@ export function renderPublish(ctx, { modelResult, model }) {
   if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
     out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(price.ceiling) })));
   }
+  if (capped.length && price.schedule.aboveMax === 'zero') out.push(h('p', {}, ui.lineMaxZero));
 
   // Scales with every descriptor.
   if (model.scales.length) {

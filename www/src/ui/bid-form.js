@@ -40,6 +40,71 @@ export function priceField(ctx, bid, at) {
   });
 }
 
+/** The tender's lots, or null when it is not divided into lots (spec §18). */
+export function lotsOf(tender) {
+  return Array.isArray(tender.lots) && tender.lots.length ? tender.lots : null;
+}
+
+/** Which lot a bid is for, where the tender is divided into lots. */
+export function lotField(ctx, bid, at) {
+  const lots = lotsOf(ctx.tender);
+  if (!lots) return null;
+  return ctx.fields.select({
+    path: `${at}.lot`,
+    label: ctx.cat.ui.lotLabel,
+    options: [{ value: null, label: ctx.cat.ui.lotNotChosen }, ...lots.map((l) => ({ value: l.id, label: l.name ?? l.id }))],
+    get: () => bid.lot,
+    set: (opt) => put(bid, 'lot', opt.value ?? undefined),
+  });
+}
+
+/** The lines of the price criterion's schedule, or null when bids give one price (spec §11). */
+export function scheduleLines(tender) {
+  const lines = leaves(tender).find((c) => c.kind === 'price')?.schedule;
+  return Array.isArray(lines) && lines.length ? lines : null;
+}
+
+/** One rate's label and hint: the line's name, unit and estimated quantity, and what sets it apart. */
+function rateText(ctx, line) {
+  const { ui } = ctx.cat;
+  const { fmt } = ctx;
+  const quantity = fmt.number(String(line.quantity ?? 1));
+  const label = fill(line.unit ? ui.rateLabel : ui.rateLabelNoUnit, { name: line.name, unit: line.unit, quantity });
+  const notes = [
+    line.income ? ui.rateIncome : null,
+    line.optional ? ui.rateOptional : null,
+    line.perYear ? ui.ratePerYear : null,
+    line.max !== undefined && line.max !== null ? fill(ui.rateMax, { max: fmt.money(String(line.max)) }) : null,
+  ].filter(Boolean);
+  return { label, hint: notes.length ? notes.join(' ') : null };
+}
+
+/**
+ * The price as the tender asks for it: one figure, or a rate for each line of its schedule (the
+ * engine multiplies them by the published quantities into the evaluated price).
+ */
+export function priceFields(ctx, bid, at) {
+  const lines = scheduleLines(ctx.tender);
+  if (!lines) return priceField(ctx, bid, at);
+  const { ui } = ctx.cat;
+  const currency = ctx.tender.tender?.currency ?? 'GBP';
+  return h(
+    'fieldset',
+    { class: 'fieldset', 'data-schedule': '' },
+    h('legend', { class: 'legend label--s' }, fill(ui.ratesLegend, { currency })),
+    h('p', { class: 'hint' }, fill(ui.ratesHint, { currency })),
+    lines.map((line) =>
+      ctx.fields.text({
+        path: keyPath(`${at}.prices`, String(line.id)),
+        ...rateText(ctx, line),
+        numeric: true,
+        get: () => own(bid.prices, line.id),
+        set: (v) => setIn(bid, 'prices', line.id, numeric(v)),
+      }),
+    ),
+  );
+}
+
 export function gateFields(ctx, bid, at) {
   const { ui } = ctx.cat;
   const gates = leaves(ctx.tender).filter((c) => c.kind === 'pass-fail');

@@ -35,6 +35,22 @@ export function ordered(result) {
   return ranked.concat(result.bids.filter((b) => !result.ranking.includes(b.id)));
 }
 
+/**
+ * One lot's share of a result: its bids, its ranking (the engine's, from `lots`) and the warnings
+ * about its bids or about the tender as a whole. The result itself when the tender has no lots or
+ * the lot is not one of them. Nothing is re-ranked or re-scored.
+ */
+export function lotResult(result, lotId) {
+  const one = result.lots?.find((l) => l.id === lotId);
+  if (!one) return result;
+  return {
+    ...result,
+    bids: result.bids.filter((b) => b.lot === one.id),
+    ranking: one.ranking,
+    warnings: result.warnings.filter((w) => w.params?.lot === undefined || w.params.lot === one.id),
+  };
+}
+
 export function statusTag(ctx, bid) {
   return h(
     'strong',
@@ -146,6 +162,15 @@ export function chart(ctx, result) {
   );
 }
 
+/** A bid's reasons for disqualification or missing inputs (`kind`), worded from their codes. */
+export function messageList(ctx, kind, messages) {
+  return h(
+    'ul',
+    { class: 'list', 'data-messages': kind },
+    messages.map((m) => h('li', { 'data-code': m.code }, engineText(ctx.cat, 'reasons', m, ctx.fmt))),
+  );
+}
+
 /** How one bid's score was worked out, criterion by criterion. */
 export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   const { cat, fmt, tender } = ctx;
@@ -159,12 +184,15 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
     ['missing', cat.ui.missingHeading, bid.missing],
   ]) {
     if (!messages.length) continue;
+    parts.push(h('p', { class: 'body-s' }, heading), messageList(ctx, kind, messages));
+  }
+  if (bid.priceWorking) {
     parts.push(
-      h('p', { class: 'body-s' }, heading),
       h(
-        'ul',
-        { class: 'list', 'data-messages': kind },
-        messages.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+        'div',
+        { class: 'inset', 'data-price-working': bid.id },
+        h('p', {}, h('strong', {}, `${cat.ui.evaluatedPriceHeading}: `), fmt.money(bid.price)),
+        h('p', { class: 'working' }, bid.priceWorking),
       ),
     );
   }
@@ -245,7 +273,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
 export function warningsList(ctx, warnings) {
   const { cat } = ctx;
   if (!warnings.length) return h('p', {}, cat.ui.noWarnings);
-  const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w));
+  const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w, ctx.fmt));
   if (warnings.length <= 10) return h('ul', { class: 'list', part: 'warnings' }, warnings.map(item));
   const groups = new Map();
   for (const w of warnings) {
@@ -291,7 +319,7 @@ export function missingList(ctx, result) {
         h(
           'ul',
           { class: 'list' },
-          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m, ctx.fmt))),
         ),
       ),
     ),

@@ -1,0 +1,279 @@
+// What real tenders add, in the three modes: a price schedule priced line by line with its
+// evaluated price and working, bids that would not qualify said so first, the published schedule,
+// thresholds and social value rules, price to win as a change of every rate, and lots. Every figure
+// checked is the engine's (run in Node from the same pkg/); axe over each new state, screenshots at
+// 1280 px and 320 px without overflow.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setUp, openPage, ready, axe, shot, root, nodeEngine, tenderIn, field, money } from './support.mjs';
+import { analysed, rows } from './analysis-support.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/** A tender from tests/fixtures/ (its `tender`) or www/examples/. */
+async function fixture(name) {
+  return JSON.parse(await readFile(`${root}tests/fixtures/${name}.json`, 'utf8')).tender;
+}
+async function example(name) {
+  return JSON.parse(await readFile(`${root}www/examples/${name}.json`, 'utf8'));
+}
+const modelOf = ({ bids, ...model }) => model;
+
+/** Opens `page` (a demo page of the mode) with `tender` in its widget, once the engine has run on it. */
+async function withTender(path, tender, options) {
+  const opened = await openPage(env, path, options);
+  await ready(opened.page);
+  await opened.page.locator('bid-scorer').evaluate((el, t) => {
+    el.tender = t;
+  }, tender);
+  await opened.page.waitForFunction(
+    (title) => document.querySelector('bid-scorer').shadowRoot.querySelector('header')?.textContent.includes(title),
+    tender.tender.title,
+  );
+  return opened;
+}
+
+/** The element that has focus, through the widget's shadow root: its engine path and label. */
+function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return { path: a.dataset?.path ?? null, label: a.labels?.[0]?.textContent ?? null, tag: a.tagName };
+  });
+}
+
+/** No horizontal scrolling of the page, axe clean, and a screenshot, at the page's width. */
+async function checkLayout(page, name) {
+  assert.deepEqual(await axe(page), [], `axe: ${name}`);
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  assert.ok(scroll <= client, `${name}: the page is ${scroll} px wide in a ${client} px window`);
+  await shot(page, name);
+}
+
+test('self-assess: a schedule’s rates typed with the keyboard alone give the evaluated price and its working as they are typed', async () => {
+  const model = modelOf(await fixture('schedule-hand-check'));
+  for (const width of [1280, 320]) {
+    const { page, context, errors } = await withTender('self-assess.html', model, { width });
+    // Each rate is labelled with its line's name, unit and estimated quantity.
+    const labels = await page.locator('bid-scorer [data-schedule] label').allTextContents();
+    assert.deepEqual(labels, [
+      'Home visit: rate per visit, quantity 1,200',
+      'Emergency call-out: rate per call-out, quantity 50',
+      'Set-up: rate, quantity 1',
+    ]);
+    const shown = page.locator('bid-scorer [data-evaluated-price]');
+    assert.match(await shown.textContent(), /appears here once every rate is entered/);
+    // From the supplier's name, Tab reaches each rate in turn.
+    await field(page, 'bids[0].supplier').focus();
+    const typed = [
+      ['bids[0].prices.visit', '30'],
+      ['bids[0].prices.call-out', '90'],
+      ['bids[0].prices.set-up', '2500'],
+    ];
+    for (const [path, value] of typed) {
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(page)).path, path);
+      await page.keyboard.type(value);
+    }
+    // 1,200 × £30 + 50 × £90 + £2,500 = £43,000, as the engine works it.
+    await page.waitForFunction(() =>
+      document.querySelector('bid-scorer').shadowRoot.querySelector('[data-evaluated-price]').textContent.includes('£43,000.00'),
+    );
+    const engine = await nodeEngine();
+    const own = engine.evaluate(await tenderIn(page)).bids[0];
+    assert.equal(own.price, '43000.00');
+    assert.equal(await shown.locator('.working').textContent(), own.priceWorking);
+    assert.equal(own.priceWorking, '1,200 × £30.00 + 50 × £90.00 + £2,500.00 = £43,000.00');
+    assert.equal(await shown.getAttribute('aria-live'), 'polite');
+    // The breakdown shows the same evaluated price and working beside the price score's.
+    const breakdown = await page.locator('bid-scorer [data-breakdown="your-bid"] [data-price-working]').textContent();
+    assert.ok(breakdown.includes(own.priceWorking));
+    // Emptying a rate takes the evaluated price away again and names the missing line.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('bid-scorer')
+        .shadowRoot.querySelector('[data-evaluated-price]')
+        .textContent.includes('once every rate'),
+    );
+    const missing = await page
+      .locator('bid-scorer [data-breakdown="your-bid"] [data-messages="missing"] li[data-code="missing-price-line"]')
+      .allTextContents();
+    assert.deepEqual(missing, ['Enter the bid’s rate for “Emergency call-out”']);
+    await page.keyboard.type('90');
+    await page.waitForFunction(() =>
+      document.querySelector('bid-scorer').shadowRoot.querySelector('[data-evaluated-price]').textContent.includes('£43,000.00'),
+    );
+    await checkLayout(page, `real-tenders-self-assess-schedule-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('self-assess: a bid that fails a gate is shown as not qualifying, in red, with the reason and no total', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  const gate = page.locator('bid-scorer [data-path^="bids[0].gates."]');
+  // The second option of the first gate is "Failed".
+  await gate.nth(1).check();
+  const panel = page.locator('bid-scorer [part~="total"]');
+  await page.waitForSelector('bid-scorer [part~="total"][data-status="disqualified"]');
+  const text = await panel.textContent();
+  assert.match(text, /Your bid would not qualify/);
+  assert.doesNotMatch(text, /Your total/);
+  const reasons = await panel.locator('[data-messages="reasons"] li').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.deepEqual(reasons, ['failed-gate']);
+  const colour = await panel.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(colour, 'rgb(212, 53, 28)', 'the panel is red, never green');
+  assert.match(await page.locator('bid-scorer [part~="sticky-total"]').textContent(), /^Your bid would not qualify$/);
+  assert.equal(await page.locator('bid-scorer [data-live="results"]').textContent(), 'Your bid would not qualify');
+  await checkLayout(page, 'real-tenders-self-assess-gate-failed-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('self-assess: a rate above its line’s maximum that scores zero shows a price score of zero', async () => {
+  const model = modelOf(await fixture('schedule-line-max-zero'));
+  const { page, context, errors } = await withTender('self-assess.html', model);
+  for (const [line, rate] of [
+    ['visit', '29'],
+    ['call-out', '120'],
+    ['set-up', '1000'],
+  ]) {
+    await field(page, `bids[0].prices.${line}`).fill(rate);
+  }
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids[0].price === '41800.00');
+  const engine = await nodeEngine();
+  const own = engine.evaluate(await tenderIn(page)).bids[0];
+  const price = own.criteria.find((c) => c.id === 'price');
+  assert.equal(price.score, '0.00');
+  const row = await rows(page, 'breakdown');
+  assert.deepEqual(row[0], ['Price', '0.00', '60']);
+  // The line's maximum is in the rate's hint.
+  assert.match(await page.locator('bid-scorer [data-schedule]').textContent(), /The highest rate accepted is £100\.00\./);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('self-assess: under a schedule, price to win is an evaluated price and the change of every rate that reaches it', async () => {
+  const file = await fixture('schedule-hand-check');
+  // The supplier's own bid is Alpha's (£43,000, second); Beta's is a "what if" rival.
+  const tender = {
+    ...file,
+    bids: [
+      { ...file.bids[0], id: 'your-bid' },
+      { ...file.bids[1], hypothetical: true },
+    ],
+  };
+  const { page, context, errors } = await withTender('self-assess.html', tender);
+  await analysed(page);
+  const engine = await nodeEngine();
+  const p = engine.analyse(await tenderIn(page), { samples: 0 }).priceToWin.find((x) => x.bid === 'your-bid');
+  assert.ok(p.rateChange, 'the engine gives the change of every rate');
+  const words = await page.locator('bid-scorer [data-your-price]').textContent();
+  assert.ok(words.includes(money(p.priceToWin)), words);
+  assert.ok(words.includes(`every rate ${p.rateChange.startsWith('-') ? 'cut' : 'raised'} by`), words);
+  const table = await rows(page, 'your-price');
+  assert.deepEqual(table[0], ['Your evaluated price', '£43,000.00']);
+  assert.deepEqual(table.at(-1), ['Change to every rate', `${p.rateChange}%`]);
+  await checkLayout(page, 'real-tenders-self-assess-price-to-win-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('publish: the schedule with its lines, whole-life cost and line maxima, and how social value turns into marks', async () => {
+  const engine = await nodeEngine();
+  for (const width of [1280, 320]) {
+    // Social value, from the default tender: the rule, the equation and the engine's worked offers.
+    const { page, context, errors } = await openPage(env, 'publish.html', { width });
+    await ready(page);
+    const model = engine.describe(await tenderIn(page));
+    const rule = page.locator('bid-scorer [data-sv-rule="sv-commitments"]');
+    const text = await rule.textContent();
+    assert.ok(text.includes('The bid offering the most social value in money gets full marks'), text);
+    assert.ok(text.includes('score = 5 × your social value ÷ the highest social value offered'), text);
+    assert.ok(text.includes('Local people employed on the contract'), text);
+    assert.deepEqual(
+      await rule.locator('td.working').allTextContents(),
+      model.socialValue[0].example.map((e) => e.working),
+    );
+    await checkLayout(page, `real-tenders-publish-social-value-${width}`);
+
+    // The schedule: a yearly line over 3 years at 3.5%, and a line maximum that disqualifies.
+    const life = modelOf(await fixture('schedule-whole-life-cost'));
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = t;
+    }, life);
+    await page.waitForSelector('bid-scorer [part~="life-cycle"]');
+    assert.deepEqual(await rows(page, 'schedule'), [
+      ['System design', '', '1'],
+      ['Installation', '', '1'],
+      ['Maintenance', 'month', '12'],
+      ['Support', 'hour', '240'],
+    ]);
+    assert.deepEqual(await page.locator('bid-scorer [part~="schedule"] td.working').allTextContents(), [
+      'Paid every year, at today’s value.',
+      'Paid every year, at today’s value.',
+    ]);
+    const described = engine.describe(life);
+    assert.deepEqual(
+      (await rows(page, 'life-cycle')).map((r) => r[1]),
+      described.price.schedule.lifeCycle.factors,
+    );
+    assert.match(await page.locator('bid-scorer .publish').textContent(), /The evaluated price is the sum of each rate/);
+    await checkLayout(page, `real-tenders-publish-schedule-${width}`);
+
+    const capped = modelOf(await fixture('schedule-line-max-disqualify'));
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = t;
+    }, capped);
+    await page.waitForFunction(() =>
+      document.querySelector('bid-scorer').shadowRoot.querySelector('[part~="disqualify"]')?.textContent.includes('Emergency call-out'),
+    );
+    assert.ok(
+      (await page.locator('bid-scorer [part~="disqualify"] li').allTextContents()).includes(
+        'A rate above £100.00 for “Emergency call-out”',
+      ),
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('evaluate: a bid’s rates are entered line by line and its breakdown shows the evaluated price', async () => {
+  const tender = await fixture('schedule-income-line');
+  const { page, context, errors } = await withTender('evaluate.html', tender);
+  await page.locator('bid-scorer details[data-bid-editor="a"] > summary').click();
+  const labels = await page.locator('bid-scorer [data-bid-editor="a"] [data-schedule] label').allTextContents();
+  assert.deepEqual(labels, [
+    'Grass cutting visit: rate per visit, quantity 48',
+    'Hedge cutting visit: rate per visit, quantity 12',
+    'Green waste sold for compost: rate per tonne, quantity 200',
+  ]);
+  assert.match(
+    await page.locator('bid-scorer [data-bid-editor="a"] [data-schedule]').textContent(),
+    /Income: money you pay the buyer, taken off the evaluated price\./,
+  );
+  await field(page, 'bids[0].prices.compost').fill('6');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids[0].price === '21000.00');
+  const engine = await nodeEngine();
+  const a = engine.evaluate(await tenderIn(page)).bids[0];
+  await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption('a');
+  assert.equal(await page.locator('bid-scorer [data-price-working="a"] .working').textContent(), a.priceWorking);
+  assert.equal(a.priceWorking, '48 × £400.00 + 12 × £250.00 − 200 × £6.00 = £21,000.00');
+  await checkLayout(page, 'real-tenders-evaluate-schedule-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
