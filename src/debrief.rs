@@ -80,6 +80,8 @@ pub struct GroupSummary {
     pub score: String,
     pub max: String,
     pub winner_score: Option<String>,
+    /// What sub-total disqualifies (spec §13), in words; `null` when nothing does.
+    pub threshold: Option<String>,
 }
 
 /// One summary per bid that was assessed (every bid that is not hypothetical), in file order.
@@ -128,7 +130,11 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             }
             s
         }
-        Kind::Scored { scale, threshold } => {
+        Kind::Scored {
+            scale,
+            threshold,
+            threshold_relative,
+        } => {
             let points = match &scale.points {
                 ScalePoints::Points(p) => p
                     .iter()
@@ -154,15 +160,35 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             if let Some(th) = threshold {
                 let _ = write!(s, "; a score below {} disqualifies", Plain(*th));
             }
+            if let Some(pc) = threshold_relative {
+                let _ = write!(
+                    s,
+                    "; a score below {}% of the best qualified score disqualifies",
+                    Plain(*pc)
+                );
+            }
             s
         }
         Kind::Numeric {
-            unit, direction, ..
-        } => format!(
-            "the {} stated in the bid ({} is better)",
-            unit.as_deref().unwrap_or("value"),
-            direction.as_str()
-        ),
+            unit,
+            direction,
+            limits,
+            ..
+        } => {
+            let mut s = format!(
+                "the {} stated in the bid ({} is better)",
+                unit.as_deref().unwrap_or("value"),
+                direction.as_str()
+            );
+            let q = crate::money::Shown::Quantity(unit.as_deref());
+            if let Some(min) = limits.minimum {
+                let _ = write!(s, "; a value below {} disqualifies", q.of(min));
+            }
+            if let Some(max) = limits.maximum {
+                let _ = write!(s, "; a value above {} disqualifies", q.of(max));
+            }
+            s
+        }
         Kind::Measures { measures, scoring } => {
             let names: Vec<&str> = t
                 .measures
@@ -189,6 +215,28 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
         }
         Kind::PassFail => "pass or fail".into(),
     }
+}
+
+/// A group's thresholds in words: "a sub-total below 35 (70% of 50) disqualifies".
+fn group_threshold(g: &Group) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(th) = g.threshold {
+        let share = match th.percent {
+            Some(pc) => format!(" ({}% of {})", Plain(pc), Plain(g.marks)),
+            None => String::new(),
+        };
+        parts.push(format!(
+            "a sub-total below {}{share} disqualifies",
+            Plain(th.marks)
+        ));
+    }
+    if let Some(pc) = g.threshold_relative {
+        parts.push(format!(
+            "a sub-total below {}% of the best qualified sub-total disqualifies",
+            Plain(pc)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 fn top_group_of(t: &Tender, id: &str) -> Option<String> {
@@ -259,6 +307,7 @@ fn debrief(
             })
         })
         .collect();
+    let model_groups = t.groups();
     let groups: Vec<GroupSummary> = r
         .groups
         .iter()
@@ -270,6 +319,10 @@ fn debrief(
             winner_score: winner
                 .and_then(|w| w.groups.iter().find(|x| x.id == g.id))
                 .map(|x| x.score.clone()),
+            threshold: model_groups
+                .iter()
+                .find(|m| m.id == g.id)
+                .and_then(|m| group_threshold(m)),
         })
         .collect();
     let reasons: Vec<String> = r.reasons.iter().map(|m| m.message.clone()).collect();
@@ -374,6 +427,9 @@ fn text(d: &Debrief) -> String {
             let _ = write!(s, "  {}: {} out of {}", g.name, g.score, g.max);
             if let Some(ws) = &g.winner_score {
                 let _ = write!(s, " (most advantageous tender: {ws})");
+            }
+            if let Some(th) = &g.threshold {
+                let _ = write!(s, "; {th}");
             }
             let _ = writeln!(s);
         }

@@ -34,7 +34,8 @@ pub enum ErrorKind {
     },
     /// A number that cannot be read (`"abc"`, `""`).
     InvalidNumber { found: String },
-    /// A number beyond 10^12 or with more than 10 decimal places (`1e400`, `1e-28`).
+    /// A number beyond 10^12 (`1e400`), or one written with an exponent that no exact decimal
+    /// holds (`1e-400`); other numbers with too many decimals are [`ErrorKind::TooManyDecimals`].
     NumberOutOfRange { found: String },
     /// An amount that must be zero or more.
     Negative { found: String },
@@ -129,6 +130,21 @@ pub enum ErrorKind {
     LifeCycleUnused { id: String },
     /// A `perYear` line on a price criterion without `lifeCycle`.
     MissingLifeCycle { line: String },
+    // §13 thresholds and limits
+    /// A share that is not a number from 0 to 100 followed by `%` (`"70%"`).
+    InvalidPercent { found: String },
+    /// A group's threshold above the marks the group holds: no bid could reach it.
+    ThresholdAboveMarks {
+        id: String,
+        threshold: String,
+        marks: String,
+    },
+    /// A numeric criterion's `minimum` above its `maximum`: no value could be within both.
+    MinimumAboveMaximum { minimum: String, maximum: String },
+    // Numbers: the decimals limit on its own (same code as any number out of range)
+    /// A number with more decimal places than a file may hold (`0.00000000001`); code
+    /// `number-out-of-range`, as for a number too large.
+    TooManyDecimals { found: String, limit: u32 },
 }
 
 impl ErrorKind {
@@ -185,6 +201,12 @@ impl ErrorKind {
             InvalidDiscountRate { .. } => "invalid-discount-rate",
             LifeCycleUnused { .. } => "life-cycle-unused",
             MissingLifeCycle { .. } => "missing-life-cycle",
+            // §13 thresholds and limits
+            InvalidPercent { .. } => "invalid-percent",
+            ThresholdAboveMarks { .. } => "threshold-above-marks",
+            MinimumAboveMaximum { .. } => "minimum-above-maximum",
+            // Numbers: the decimals limit on its own
+            TooManyDecimals { .. } => "number-out-of-range",
         }
     }
 
@@ -263,6 +285,21 @@ impl ErrorKind {
             }
             InvalidYears { found } | InvalidDiscountRate { found } => p.with("found", found),
             MissingLifeCycle { line } => p.with("line", line),
+            // §13 thresholds and limits
+            InvalidPercent { found } => p.with("found", found),
+            ThresholdAboveMarks {
+                id,
+                threshold,
+                marks,
+            } => p
+                .with("id", id)
+                .with("threshold", threshold)
+                .with("marks", marks),
+            MinimumAboveMaximum { minimum, maximum } => {
+                p.with("minimum", minimum).with("maximum", maximum)
+            }
+            // Numbers: the decimals limit on its own
+            TooManyDecimals { found, limit } => p.with("found", found).with("limit", limit),
         }
     }
 
@@ -405,6 +442,24 @@ impl ErrorKind {
             ),
             MissingLifeCycle { line } => format!(
                 "line \"{line}\" is paid per year, but the price criterion has no \"lifeCycle\"; add \"lifeCycle\": {{\"years\": 10, \"discountRate\": \"0.035\"}} or remove \"perYear\""
+            ),
+            // §13 thresholds and limits
+            InvalidPercent { found } => format!(
+                "\"{found}\" is not a percentage; write a number from 0 to 100 followed by %, in quotes, such as \"70%\""
+            ),
+            ThresholdAboveMarks {
+                id,
+                threshold,
+                marks,
+            } => format!(
+                "the threshold {threshold} is more than the {marks} marks group \"{id}\" holds, so no bid could reach it; lower it or write it as a share such as \"70%\""
+            ),
+            MinimumAboveMaximum { minimum, maximum } => format!(
+                "the minimum {minimum} is above the maximum {maximum}, so no value could be within them; swap or correct them"
+            ),
+            // Numbers: the decimals limit on its own
+            TooManyDecimals { found, limit } => format!(
+                "{found} has more than {limit} decimal places; round it to at most {limit}"
             ),
         }
     }

@@ -120,6 +120,17 @@ pub struct Moderation {
     pub method: ModerationMethod,
     /// Evaluators differing by more than this many steps of the scale are flagged.
     pub flag_spread: Decimal,
+    /// Whether several evaluators' scores may be combined at all (spec §14).
+    pub require: Require,
+}
+
+/// What the panel must record where several evaluators scored a criterion (spec §14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Require {
+    /// Their scores are combined by the moderation method when no moderated score is recorded.
+    Nothing,
+    /// A moderated (consensus) score: without one the bid is incomplete; nothing is averaged.
+    Consensus,
 }
 
 /// One tie-break rule (spec §8).
@@ -158,6 +169,20 @@ pub struct Group {
     /// Sum of the children's marks (a stated weight is checked against it).
     pub marks: Decimal,
     pub children: Vec<Node>,
+    /// The minimum sub-total; below it a bid is disqualified (spec §13).
+    pub threshold: Option<GroupThreshold>,
+    /// A percentage of the best qualified sub-total; below it a bid is disqualified (spec §13).
+    pub threshold_relative: Option<Decimal>,
+}
+
+/// A group's minimum sub-total (spec §13), as written: marks (`28`) or a share of the group's
+/// marks (`"70%"`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupThreshold {
+    /// The minimum in marks (for a share: the share of the group's marks, exact).
+    pub marks: Decimal,
+    /// The percentage, when the file gave one.
+    pub percent: Option<Decimal>,
 }
 
 /// A leaf criterion.
@@ -183,11 +208,15 @@ pub enum Kind {
     Scored {
         scale: Scale,
         threshold: Option<Decimal>,
+        /// A percentage of the best qualified score on the criterion (spec §13).
+        threshold_relative: Option<Decimal>,
     },
     Numeric {
         unit: Option<String>,
         direction: Direction,
         formula: NumericFormula,
+        /// The stated value's limits: outside them the bid is disqualified (spec §13).
+        limits: Limits,
     },
     Measures {
         measures: Vec<String>,
@@ -372,6 +401,13 @@ impl Direction {
             Direction::Lower => "lower",
         }
     }
+}
+
+/// The least and most a numeric criterion's stated value may be (spec §13); `minimum` ≤ `maximum`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Limits {
+    pub minimum: Option<Decimal>,
+    pub maximum: Option<Decimal>,
 }
 
 /// How a numeric criterion is scored.

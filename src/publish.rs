@@ -31,6 +31,10 @@ pub struct Published {
     pub criteria: Vec<NodeSummary>,
     pub gates: Vec<GateSummary>,
     pub thresholds: Vec<ThresholdSummary>,
+    /// Every other rule that disqualifies on a score or a stated value (spec §13), in the order
+    /// of the criteria tree: `group-threshold`, `relative-threshold`, `limit-minimum` and
+    /// `limit-maximum`, each with its numbers as params and in words.
+    pub threshold_rules: Vec<crate::text::Message>,
     pub scales: Vec<ScaleSummary>,
     pub measures: Vec<MeasureSummary>,
     /// How each social value criterion turns commitments into marks (spec §6).
@@ -298,6 +302,7 @@ pub fn describe(t: &Tender) -> Published {
                 Kind::Scored {
                     scale,
                     threshold: Some(th),
+                    ..
                 } => Some(ThresholdSummary {
                     criterion: c.id.clone(),
                     name: c.name.clone(),
@@ -307,6 +312,7 @@ pub fn describe(t: &Tender) -> Published {
                 _ => None,
             })
             .collect(),
+        threshold_rules: threshold_rules(t),
         scales: scales(t),
         measures: t
             .measures
@@ -364,6 +370,93 @@ fn node(n: &Node, total: Decimal) -> NodeSummary {
             children: vec![],
         },
     }
+}
+
+/// Group thresholds, relative thresholds and limits on stated values (spec §13), so suppliers
+/// see every rule that can disqualify them before they bid.
+fn threshold_rules(t: &Tender) -> Vec<crate::text::Message> {
+    use crate::text::Message;
+    fn walk(nodes: &[Node], out: &mut Vec<Message>) {
+        for n in nodes {
+            match n {
+                Node::Group(g) => {
+                    if let Some(th) = g.threshold {
+                        let p = Params::new()
+                            .with("group", &g.id)
+                            .with("name", &g.name)
+                            .with("threshold", Plain(th.marks))
+                            .with("marks", Plain(g.marks));
+                        let (params, share) = match th.percent {
+                            Some(pc) => (
+                                p.with("percent", Plain(pc)),
+                                format!("{}% of its {} marks", Plain(pc), Plain(g.marks)),
+                            ),
+                            None => (p, format!("of its {} marks", Plain(g.marks))),
+                        };
+                        out.push(Message {
+                            code: "group-threshold",
+                            params,
+                            message: format!(
+                                "a sub-total below {} on \"{}\" ({share})",
+                                Plain(th.marks),
+                                g.name
+                            ),
+                        });
+                    }
+                    if let Some(pc) = g.threshold_relative {
+                        out.push(relative("group", &g.id, &g.name, pc));
+                    }
+                    walk(&g.children, out);
+                }
+                Node::Leaf(c) => match &c.kind {
+                    Kind::Scored {
+                        threshold_relative: Some(pc),
+                        ..
+                    } => out.push(relative("criterion", &c.id, &c.name, *pc)),
+                    Kind::Numeric { unit, limits, .. } => {
+                        let q = crate::money::Shown::Quantity(unit.as_deref());
+                        for (code, limit, word) in [
+                            ("limit-minimum", limits.minimum, "below"),
+                            ("limit-maximum", limits.maximum, "above"),
+                        ] {
+                            let Some(limit) = limit else { continue };
+                            out.push(Message {
+                                code,
+                                params: Params::new()
+                                    .with("criterion", &c.id)
+                                    .with("name", &c.name)
+                                    .with("limit", Plain(limit))
+                                    .with("amount", q.of(limit)),
+                                message: format!(
+                                    "a value for \"{}\" {word} {}",
+                                    c.name,
+                                    q.of(limit)
+                                ),
+                            });
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+    fn relative(kind: &'static str, id: &str, name: &str, pc: Decimal) -> Message {
+        Message {
+            code: "relative-threshold",
+            params: Params::new()
+                .with("kind", kind)
+                .with(kind, id)
+                .with("name", name)
+                .with("percent", Plain(pc)),
+            message: format!(
+                "a score on \"{name}\" below {}% of the best qualified score on it",
+                Plain(pc)
+            ),
+        }
+    }
+    let mut out = Vec::new();
+    walk(&t.criteria, &mut out);
+    out
 }
 
 fn scales(t: &Tender) -> Vec<ScaleSummary> {

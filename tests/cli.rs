@@ -105,7 +105,7 @@ fn check_validates_without_evaluating() {
         .iter()
         .map(|w| w["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["relative-price-formula"]);
+    assert_eq!(codes, ["averaged-off-scale", "relative-price-formula"]);
     assert!(stderr(&ok).contains("valid"));
 
     let bad = bidscore(&["check", "-"], Some(INVALID));

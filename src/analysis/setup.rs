@@ -158,20 +158,82 @@ impl<'t> Setup<'t> {
         }) {
             return None;
         }
-        Some(
-            self.pool
-                .iter()
-                .map(|&j| {
-                    let mut leaves = self.values[j].clone();
-                    for &li in dependent {
-                        leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true)
-                            .map(|r| official(r.score, self.t));
-                    }
-                    let price = view(j).price;
-                    (j, self.standing(leaves, price))
-                })
-                .collect(),
-        )
+        let standings = self
+            .pool
+            .iter()
+            .map(|&j| {
+                let mut leaves = self.values[j].clone();
+                for &li in dependent {
+                    leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true)
+                        .map(|r| official(r.score, self.t));
+                }
+                let price = view(j).price;
+                (j, self.standing(leaves, price))
+            })
+            .collect();
+        self.thresholds(i, standings)
+    }
+
+    /// The thresholds that read scores (spec §13) applied again to "what if" standings, as the
+    /// evaluation applies them: `None` when the changed bid `i` falls below a group's threshold or
+    /// a relative one; another bid below a relative threshold leaves the standings. (A bid the
+    /// evaluation disqualified is not brought back.)
+    fn thresholds(
+        &self,
+        i: usize,
+        mut standings: Vec<(usize, WhatIf)>,
+    ) -> Option<Vec<(usize, WhatIf)>> {
+        let t = self.t;
+        let me = &standings.iter().find(|(j, _)| *j == i)?.1;
+        let below_group = self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
+            g.threshold
+                .is_some_and(|th| total_of(me.groups[gi], t) < th.marks)
+        });
+        if below_group {
+            return None;
+        }
+        // Each relative threshold as (a leaf or a group, its percentage).
+        let rules = self
+            .cx
+            .scored
+            .iter()
+            .filter_map(|&li| match &self.cx.leaves[li].kind {
+                Kind::Scored {
+                    threshold_relative: Some(pc),
+                    ..
+                } => Some((Some(li), 0, *pc)),
+                _ => None,
+            })
+            .chain(
+                self.cx
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(gi, (g, _))| Some((None, gi, g.threshold_relative?))),
+            );
+        let score = |w: &WhatIf, leaf: Option<usize>, gi: usize| match leaf {
+            Some(li) => w.leaves[li].unwrap_or_default(),
+            None => total_of(w.groups[gi], t),
+        };
+        let mut below = vec![false; standings.len()];
+        for (leaf, gi, pc) in rules {
+            let Some(best) = standings.iter().map(|(_, w)| score(w, leaf, gi)).max() else {
+                continue;
+            };
+            let bar = best * pc / Decimal::ONE_HUNDRED;
+            for (k, (_, w)) in standings.iter().enumerate() {
+                below[k] |= score(w, leaf, gi) < bar;
+            }
+        }
+        let mut k = 0;
+        let mut mine_below = false;
+        standings.retain(|(j, _)| {
+            let out = below[k];
+            k += 1;
+            mine_below |= out && *j == i;
+            !out
+        });
+        (!mine_below).then_some(standings)
     }
 
     /// Whether bid `i` ranks first, alone, in these standings.

@@ -16,6 +16,7 @@
 mod prepare;
 mod relative;
 mod score;
+mod thresholds;
 mod totals;
 pub(crate) mod warning;
 pub(crate) mod workings;
@@ -29,7 +30,7 @@ use crate::model::*;
 use crate::money::plain;
 use crate::result::*;
 use crate::text::Params;
-use prepare::{msg, out_of_range_reason};
+use prepare::{disqualify, msg, out_of_range_reason};
 use rust_decimal::Decimal;
 use totals::bid_result;
 
@@ -38,6 +39,14 @@ pub fn evaluate(t: &Tender) -> Evaluation {
     let cx = Ctx::new(t);
     let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
     let (mut bids, mut pool) = score_pool(&cx, &prepared);
+    // Group thresholds read the sub-totals, and relative thresholds the best of them (spec §13):
+    // each bid they disqualify leaves the comparison pool, and the others are scored again.
+    if thresholds::group_thresholds(&cx, &mut prepared, &bids) {
+        (bids, pool) = score_pool(&cx, &prepared);
+    }
+    if thresholds::relative_thresholds(&cx, &mut prepared, &bids) {
+        (bids, pool) = score_pool(&cx, &prepared);
+    }
     // Price per quality point cannot rank a bid with no quality points (spec §4), and no bid can be
     // ranked on a figure beyond what an exact decimal holds: such a bid is disqualified, and the
     // comparison is taken again without it. Removing a bid can only raise the others' relative
@@ -45,19 +54,21 @@ pub fn evaluate(t: &Tender) -> Evaluation {
     let mut changed = false;
     for (i, b) in bids.iter().enumerate() {
         if b.out_of_range {
-            prepared[i].status = Status::Disqualified;
-            prepared[i].reasons.push(out_of_range_reason());
+            disqualify(&mut prepared[i], out_of_range_reason());
             changed = true;
         } else if t.award == AwardMethod::PricePerQualityPoint
             && b.status == Status::Ranked
             && b.total_value <= Decimal::ZERO
         {
-            prepared[i].status = Status::Disqualified;
-            prepared[i].reasons.push(msg(
-                "no-quality-points",
-                Params::new(),
-                "no quality points, so no price per quality point: the bid cannot be ranked".into(),
-            ));
+            disqualify(
+                &mut prepared[i],
+                msg(
+                    "no-quality-points",
+                    Params::new(),
+                    "no quality points, so no price per quality point: the bid cannot be ranked"
+                        .into(),
+                ),
+            );
             changed = true;
         }
     }
@@ -70,6 +81,7 @@ pub fn evaluate(t: &Tender) -> Evaluation {
                 b.reasons.push(out_of_range_reason());
             }
             b.status = Status::Disqualified;
+            b.missing.clear();
         }
         pool.retain(|&i| bids[i].status == Status::Ranked);
     }

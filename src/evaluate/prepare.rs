@@ -6,7 +6,7 @@ use super::score::OUT_OF_RANGE;
 use crate::context::{Ctx, Prepared};
 use crate::model::*;
 use crate::moderation::aggregate;
-use crate::money::{self, Approx, Plain};
+use crate::money::{self, Approx, Plain, Shown};
 use crate::result::*;
 use crate::schedule::{self, Evaluated};
 use crate::text::{Message, Params};
@@ -85,11 +85,21 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
                 )),
             },
             Kind::Scored { threshold, .. } => {
-                match b
-                    .scores
-                    .get(id)
-                    .and_then(|m| aggregate(m, t.moderation.method))
-                {
+                let marking = b.scores.get(id);
+                // Spec §14: where the tender requires a consensus, several evaluators' scores are
+                // never combined; the bid waits for the panel's moderated score.
+                if let Some(m) = marking.filter(|m| needs_consensus(t, m)) {
+                    p.missing.push(msg(
+                        "missing-moderated-score",
+                        params().with("evaluators", m.evaluators.len()),
+                        format!(
+                            "needs a moderated score for \"{name}\": {} evaluators scored it and the tender requires a consensus score, not an average",
+                            m.evaluators.len()
+                        ),
+                    ));
+                    continue;
+                }
+                match marking.and_then(|m| aggregate(m, t.moderation.method)) {
                     Some(a) => {
                         if let Some(th) = threshold {
                             if a.numerator < *th * a.denominator {
@@ -150,15 +160,18 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
                     }
                 }
             },
-            Kind::Numeric { .. } => {
-                if !b.values.contains_key(id) {
-                    p.missing.push(msg(
-                        "missing-value",
-                        params(),
-                        format!("enter the bid's value for \"{name}\""),
-                    ));
+            Kind::Numeric { unit, limits, .. } => match b.values.get(id) {
+                None => p.missing.push(msg(
+                    "missing-value",
+                    params(),
+                    format!("enter the bid's value for \"{name}\""),
+                )),
+                Some(&v) => {
+                    if let Some(reason) = outside_limit(c, unit.as_deref(), limits, v) {
+                        p.reasons.push(reason);
+                    }
                 }
-            }
+            },
             Kind::Measures { measures, scoring } => {
                 let committed: Vec<&String> = measures
                     .iter()
@@ -196,6 +209,9 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
         }
     }
     p.status = if !p.reasons.is_empty() {
+        // A disqualified bid's status has its reasons; what it is still missing would not
+        // change it, and listing it would ask the panel for work that cannot matter.
+        p.missing.clear();
         Status::Disqualified
     } else if !p.missing.is_empty() {
         Status::Incomplete
@@ -203,6 +219,51 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
         Status::Ranked
     };
     p
+}
+
+/// Disqualifies a bid prepared as ranked or incomplete, for a reason found once the bids were
+/// compared (a group or relative threshold, a score out of range).
+pub(super) fn disqualify(p: &mut Prepared, reason: Message) {
+    p.reasons.push(reason);
+    p.status = Status::Disqualified;
+    p.missing.clear();
+}
+
+/// Whether several evaluators scored without a moderated score where the tender requires a
+/// consensus (spec §14).
+pub(crate) fn needs_consensus(t: &Tender, m: &Marking) -> bool {
+    t.moderation.require == Require::Consensus && m.moderated.is_none() && m.evaluators.len() > 1
+}
+
+/// `outside-limit`: a numeric criterion's stated value below its `minimum` or above its
+/// `maximum` (spec §13).
+fn outside_limit(
+    c: &Criterion,
+    unit: Option<&str>,
+    limits: &Limits,
+    v: Decimal,
+) -> Option<Message> {
+    let (bound, limit, word) = match (limits.minimum, limits.maximum) {
+        (Some(min), _) if v < min => ("minimum", min, "least"),
+        (_, Some(max)) if v > max => ("maximum", max, "most"),
+        _ => return None,
+    };
+    let q = Shown::Quantity(unit);
+    Some(msg(
+        "outside-limit",
+        Params::new()
+            .with("criterion", &c.id)
+            .with("name", &c.name)
+            .with("value", Plain(v))
+            .with("limit", Plain(limit))
+            .with("bound", bound),
+        format!(
+            "stated {} for \"{}\"; the {word} allowed is {}",
+            q.of(v),
+            c.name,
+            q.of(limit)
+        ),
+    ))
 }
 
 /// Σ quantity × proxy over the listed measures the bid commits to; `None` beyond what an exact

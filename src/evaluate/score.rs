@@ -140,6 +140,7 @@ pub(crate) fn score_leaf(
             unit,
             direction,
             formula,
+            ..
         } => {
             let v = *p.bid.values.get(&c.id)?;
             let q = Shown::Quantity(unit.as_deref());

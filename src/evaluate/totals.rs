@@ -2,6 +2,7 @@
 //! sub-totals, the total and the award value; and the totals a smaller pool would give, for the
 //! rank reversal check.
 
+use super::prepare::needs_consensus;
 use super::relative::{fields, is_relative};
 use super::score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};
 use super::workings;
@@ -64,6 +65,13 @@ pub(super) fn bid_result(
             other => {
                 let out = other.is_some();
                 out_of_range |= out;
+                // Spec §14: the evaluators' scores are there, but may not be combined.
+                let consensus = !out && b.scores.get(&c.id).is_some_and(|m| needs_consensus(t, m));
+                let (working, code) = match (out, consensus) {
+                    (true, _) => (workings::TOO_LARGE, OUT_OF_RANGE),
+                    (_, true) => (workings::NEEDS_CONSENSUS, "missing-moderated-score"),
+                    _ => (workings::MISSING, "missing"),
+                };
                 CriterionResult {
                     id: cx.ids[li].clone(),
                     name: cx.names[li].clone(),
@@ -73,14 +81,9 @@ pub(super) fn bid_result(
                     fraction: None,
                     input: other.map(|r| r.input),
                     input_from: None,
-                    working: if out {
-                        workings::TOO_LARGE
-                    } else {
-                        workings::MISSING
-                    }
-                    .into(),
+                    working: working.into(),
                     explain: Explain {
-                        code: if out { OUT_OF_RANGE } else { "missing" },
+                        code,
                         params: Params::new(),
                     },
                     value: None,

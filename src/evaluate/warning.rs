@@ -10,6 +10,7 @@ use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// Every warning for an evaluated tender, sorted by code, then bids.
 pub(crate) fn warnings(
@@ -29,6 +30,7 @@ pub(crate) fn warnings(
     // §11 price schedules, §12 zero and negative prices
     zero_price(cx, prepared, bids, pool, &mut out);
     abnormally_low_lines(cx, bids, pool, &mut out);
+    averaged_off_scale(cx, prepared, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
@@ -458,5 +460,60 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
                 ),
             ));
         }
+    }
+}
+
+/// `averaged-off-scale` (spec §14): on each scored criterion, the bids whose score is a mean or
+/// median that is not a point of the scale (3 and 4 make 3.5 on a 0–5 scale). Averaging in place
+/// of the consensus a method promised was found unlawful in Bromcom v United Learning Trust
+/// [2022]; where the tender requires a consensus nothing is averaged, so this never arises.
+fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
+    for c in &cx.leaves {
+        let Kind::Scored { scale, .. } = &c.kind else {
+            continue;
+        };
+        let value = |i: usize| prepared[i].aggregates.get(c.id.as_str()).map(|a| a.value);
+        let mut off: Vec<usize> = (0..prepared.len())
+            .filter(|&i| value(i).is_some_and(|v| !scale.contains(v)))
+            .collect();
+        if off.is_empty() {
+            continue;
+        }
+        // Named in id order, so the order of bids in the file never shows.
+        crate::sorting::sort(&mut off, &|&a, &b| {
+            prepared[a].bid.id.cmp(&prepared[b].bid.id)
+        });
+        let bid = |i: usize| prepared[i].bid;
+        // "A's 3.5 and B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
+        // template in any language.
+        let (mut named, mut listed) = (String::new(), String::new());
+        for (k, &i) in off.iter().enumerate() {
+            let sep = match k {
+                0 => "",
+                _ if k == off.len() - 1 => " and ",
+                _ => ", ",
+            };
+            let (who, v) = (&bid(i).supplier, Approx(value(i).unwrap_or_default(), 2));
+            let _ = write!(named, "{sep}{who}'s {v}");
+            let _ = write!(listed, "{}{who}: {v}", if k == 0 { "" } else { "; " });
+        }
+        let verb = if off.len() == 1 {
+            "is an average of the evaluators' scores, not a point"
+        } else {
+            "are averages of the evaluators' scores, not points"
+        };
+        out.push(warn(
+            "averaged-off-scale",
+            off.iter().map(|&i| bid(i).id.clone()).collect(),
+            Params::new()
+                .with("criterion", &c.id)
+                .with("name", &c.name)
+                .with("count", off.len())
+                .with("scores", listed),
+            format!(
+                "on \"{}\", {named} {verb} of the scale; if the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])",
+                c.name
+            ),
+        ));
     }
 }

@@ -16,6 +16,9 @@ use std::fmt::Display;
 pub(super) const TOO_LARGE: &str = "not scored: the score is too large to work out exactly";
 /// What a criterion shows while its input is missing.
 pub(super) const MISSING: &str = "not scored yet: the input is missing";
+/// What a scored criterion shows while the consensus the tender requires is not recorded.
+pub(super) const NEEDS_CONSENSUS: &str =
+    "not scored yet: the evaluators' scores need a moderated score, as the tender requires a consensus";
 
 /// `marks × amount ÷ best`: the marks in proportion to the best in the field, or to a target.
 #[inline]

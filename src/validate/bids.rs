@@ -228,6 +228,14 @@ impl Reader {
     }
 
     pub(super) fn marking(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Marking> {
+        // A bare score (`"q-delivery": 4`) is the panel's moderated score: what a buyer entering
+        // only the agreed scores writes.
+        if let Value::Number(_) | Value::String(_) = v {
+            return Some(Marking {
+                moderated: Some(self.on_scale(v, || path.to_string(), scale)?),
+                ..Marking::default()
+            });
+        }
         let o = self.obj(v, path, &["evaluators", "moderated", "rationale"])?;
         let mut m = Marking {
             rationale: self.string(&o, "rationale"),

@@ -44,6 +44,8 @@ impl Reader {
                 "category",
                 "children",
                 "description",
+                "threshold",
+                "thresholdRelative",
             ],
         )?;
         let id = self.id(&o);
@@ -62,6 +64,8 @@ impl Reader {
         let name = self.string(&o, "name");
         let category = self.string(&o, "category");
         let stated = self.non_negative(&o, "weight");
+        let threshold = self.group_threshold(&o);
+        let threshold_relative = self.percent(&o, "thresholdRelative");
         let mut children = Vec::new();
         let mut complete = true;
         if let Some(list) = o
@@ -99,6 +103,30 @@ impl Reader {
                 );
             }
         }
+        let threshold = match threshold {
+            Some(GroupThreshold {
+                marks: t,
+                percent: None,
+            }) if complete && t > marks => {
+                self.err(
+                    ErrorKind::ThresholdAboveMarks {
+                        id: id.clone().unwrap_or_default(),
+                        threshold: crate::money::plain(t),
+                        marks: crate::money::plain(marks),
+                    },
+                    o.at("threshold"),
+                );
+                None
+            }
+            // A share of the group's marks, now that they are known (at most 10^15 × 100: exact).
+            Some(GroupThreshold {
+                percent: Some(p), ..
+            }) => Some(GroupThreshold {
+                marks: marks * p / Decimal::ONE_HUNDRED,
+                percent: Some(p),
+            }),
+            t => t,
+        };
         let id = id?;
         Some(Group {
             name: name.unwrap_or_else(|| id.clone()),
@@ -106,7 +134,27 @@ impl Reader {
             category,
             marks,
             children,
+            threshold,
+            threshold_relative,
         })
+    }
+
+    /// A group's `threshold` (spec §13): marks (`28` or `"28"`), or a share of the group's marks
+    /// (`"70%"`, turned into marks by the caller once the children's marks are known).
+    fn group_threshold(&mut self, o: &Obj) -> Option<GroupThreshold> {
+        match o.get("threshold")? {
+            Value::String(s) if s.contains('%') => {
+                let percent = self.percent(o, "threshold")?;
+                Some(GroupThreshold {
+                    marks: Decimal::ZERO,
+                    percent: Some(percent),
+                })
+            }
+            _ => Some(GroupThreshold {
+                marks: self.non_negative(o, "threshold")?,
+                percent: None,
+            }),
+        }
     }
 
     pub(super) fn leaf(&mut self, v: &Value, path: &str, ctx: &mut TreeCtx) -> Option<Criterion> {
@@ -135,8 +183,8 @@ impl Reader {
             "schedule",
             "lifeCycle",
         ];
-        const SCORED: &[&str] = &["scale", "threshold"];
-        const NUMERIC: &[&str] = &["unit", "direction"];
+        const SCORED: &[&str] = &["scale", "threshold", "thresholdRelative"];
+        const NUMERIC: &[&str] = &["unit", "direction", "minimum", "maximum"];
         const MEASURES: &[&str] = &["measures", "svScoring", "target"];
         let extra: Vec<&str> = match kind_name {
             "price" => PRICE.to_vec(),
@@ -209,6 +257,7 @@ impl Reader {
                     None => None,
                 };
                 let threshold = self.decimal(&o, "threshold");
+                let threshold_relative = self.percent(&o, "thresholdRelative");
                 let scale = scale?;
                 if let Some(t) = threshold {
                     if t > scale.top() || t < Decimal::ZERO {
@@ -221,7 +270,11 @@ impl Reader {
                         );
                     }
                 }
-                Kind::Scored { scale, threshold }
+                Kind::Scored {
+                    scale,
+                    threshold,
+                    threshold_relative,
+                }
             }
             "numeric" => {
                 let direction = match self.choice(&o, "direction", &["higher", "lower"]) {
@@ -248,10 +301,12 @@ impl Reader {
                     _ => self.formula(&o, direction).map(NumericFormula::Price),
                 };
                 let unit = self.string(&o, "unit");
+                let limits = self.limits(&o);
                 Kind::Numeric {
                     unit,
                     direction: direction?,
                     formula: formula?,
+                    limits: limits?,
                 }
             }
             "measures" => {
@@ -352,6 +407,8 @@ impl Reader {
     pub(super) fn probe(&mut self, o: &Obj) {
         self.string(o, "scale");
         self.decimal(o, "threshold");
+        self.percent(o, "thresholdRelative");
+        self.limits(o);
         self.string(o, "unit");
         self.choice(o, "direction", &["higher", "lower"]);
         self.formula(o, None);
@@ -488,6 +545,38 @@ impl Reader {
             description,
             kind,
         })
+    }
+
+    /// A numeric criterion's `minimum` and `maximum` on the stated value (spec §13): values are
+    /// zero or more, so a negative limit could only be a mistake; `None` when either is in error.
+    pub(super) fn limits(&mut self, o: &Obj) -> Option<Limits> {
+        let read = |r: &mut Self, f: &str| match o.get(f) {
+            None => Some(None),
+            Some(_) => r.non_negative(o, f).map(Some),
+        };
+        let minimum = read(self, "minimum");
+        let maximum = read(self, "maximum");
+        let limits = Limits {
+            minimum: minimum?,
+            maximum: maximum?,
+        };
+        if let Limits {
+            minimum: Some(min),
+            maximum: Some(max),
+        } = limits
+        {
+            if min > max {
+                self.err(
+                    ErrorKind::MinimumAboveMaximum {
+                        minimum: crate::money::plain(min),
+                        maximum: crate::money::plain(max),
+                    },
+                    o.at("minimum"),
+                );
+                return None;
+            }
+        }
+        Some(limits)
     }
 
     /// Reads `best` and `worst` for `set-bounds`; best must be the better end for the direction

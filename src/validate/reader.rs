@@ -80,6 +80,14 @@ fn well_formed(t: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
+/// Whether a well-formed number written without an exponent has at most 12 digits before its
+/// decimal point, leading zeros aside: less than 10^12 whatever its decimals.
+fn small_whole_part(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let whole = t.split('.').next().unwrap_or("");
+    !t.contains(['e', 'E']) && whole.trim_start_matches('0').len() <= 12
+}
+
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
     let t = text.trim();
     let looks_numeric = !t.is_empty()
@@ -96,13 +104,19 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
     } else {
         Decimal::from_str_exact(t)
     };
+    let too_precise = || ErrorKind::TooManyDecimals {
+        found: text.to_string(),
+        limit: MAX_DECIMAL_PLACES,
+    };
     match parsed {
-        Ok(d) if d.abs() > max_magnitude() || d.normalize().scale() > MAX_DECIMAL_PLACES => {
-            Err(ErrorKind::NumberOutOfRange {
-                found: text.to_string(),
-            })
-        }
+        Ok(d) if d.abs() > max_magnitude() => Err(ErrorKind::NumberOutOfRange {
+            found: text.to_string(),
+        }),
+        Ok(d) if d.normalize().scale() > MAX_DECIMAL_PLACES => Err(too_precise()),
         Ok(d) => Ok(d),
+        // Too many digits for an exact decimal: too precise when the whole part is below 10^12
+        // (at most 12 digits), else too large.
+        Err(_) if well_formed(t) && small_whole_part(t) => Err(too_precise()),
         Err(_) if well_formed(t) => Err(ErrorKind::NumberOutOfRange {
             found: text.to_string(),
         }),
@@ -364,6 +378,38 @@ impl Reader {
         self.positive(o, field)
     }
 
+    /// A share written as a percentage, `"80%"`: a number from 0 to 100 followed by `%`. A bare
+    /// number is refused rather than guessed at: 0.8 and 80 would both be plausible.
+    pub(super) fn percent(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
+        let found = match o.get(field)? {
+            Value::String(s) => s.as_str(),
+            Value::Number(n) => n.as_str(),
+            _ => {
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "a percentage in quotes, such as \"80%\"",
+                    },
+                    o.at(field),
+                );
+                return None;
+            }
+        };
+        let share = found
+            .trim()
+            .strip_suffix('%')
+            .and_then(|n| parse_decimal(n.trim()).ok())
+            .filter(|p| *p >= Decimal::ZERO && *p <= Decimal::ONE_HUNDRED);
+        if share.is_none() {
+            self.err(
+                ErrorKind::InvalidPercent {
+                    found: found.to_string(),
+                },
+                o.at(field),
+            );
+        }
+        share
+    }
+
     /// A string field that must be one of `allowed`, or absent (then `None`).
     pub(super) fn choice(
         &mut self,
@@ -452,6 +498,11 @@ mod tests {
             ("-79228162514264337593543950335", Err("number-out-of-range")),
             ("0.0000000001", Ok("0.0000000001")),
             ("0.00000000001", Err("number-out-of-range")),
+            (
+                "0.000000000000000000000000000001",
+                Err("number-out-of-range"),
+            ),
+            ("1e-11", Err("number-out-of-range")),
             ("1.50000000000000", Ok("1.50000000000000")),
             (
                 "123456789012345678901234567890123",

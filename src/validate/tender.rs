@@ -265,10 +265,16 @@ impl Reader {
         let mut m = Moderation {
             method: ModerationMethod::Mean,
             flag_spread: Decimal::ONE,
+            require: Require::Nothing,
         };
-        let Some(o) = v.and_then(|v| self.obj(v, "moderation", &["method", "flagSpread"])) else {
+        let Some(o) =
+            v.and_then(|v| self.obj(v, "moderation", &["method", "flagSpread", "require"]))
+        else {
             return m;
         };
+        if self.choice(&o, "require", &["consensus"]).is_some() {
+            m.require = Require::Consensus;
+        }
         if self.choice(&o, "method", &["mean", "median"]) == Some("median") {
             m.method = ModerationMethod::Median;
         }

@@ -46,6 +46,8 @@ export interface Rounding {
 export interface Moderation {
   method?: "mean" | "median" | null;
   flagSpread?: Decimal | null;
+  /** "consensus": where two or more evaluators scored, a moderated score is needed; nothing is averaged. */
+  require?: "consensus" | null;
 }
 
 export interface AbnormallyLow {
@@ -89,6 +91,10 @@ export interface CriterionGroup {
   category?: string | null;
   children: CriterionNode[];
   description?: string | null;
+  /** The minimum sub-total: marks (28) or a share of the group's marks ("70%"). */
+  threshold?: Decimal | null;
+  /** A share of the best qualified sub-total, such as "80%". */
+  thresholdRelative?: string | null;
 }
 
 export type CriterionKind = "price" | "scored" | "numeric" | "measures" | "pass-fail";
@@ -126,9 +132,14 @@ export interface Criterion {
   /** scored */
   scale?: string | null;
   threshold?: Decimal | null;
+  /** scored: a share of the best qualified score, such as "80%". */
+  thresholdRelative?: string | null;
   /** numeric */
   unit?: string | null;
   direction?: "higher" | "lower" | null;
+  /** numeric: the stated value's limits; outside them the bid is disqualified. */
+  minimum?: Decimal | null;
+  maximum?: Decimal | null;
   /** measures */
   measures?: string[] | null;
   svScoring?: "relative-to-highest" | "relative-to-highest-percent" | "target" | null;
@@ -144,8 +155,8 @@ export interface Bid {
   prices?: Record<string, Decimal> | null;
   /** Gate id → passed. */
   gates?: Record<string, boolean> | null;
-  /** Scored criterion id → marks. */
-  scores?: Record<string, Marking> | null;
+  /** Scored criterion id → marks; a bare score is the moderated score. */
+  scores?: Record<string, Marking | Decimal> | null;
   /** Numeric criterion id → stated value. */
   values?: Record<string, Decimal> | null;
   /** Measure id → committed quantity. */
@@ -402,6 +413,9 @@ export interface PublishedModel {
   criteria: ModelNode[];
   gates: GateSummary[];
   thresholds: ThresholdSummary[];
+  /** Group thresholds, relative thresholds and limits on stated values, in the order of the
+   * criteria tree: codes "group-threshold", "relative-threshold", "limit-minimum", "limit-maximum". */
+  thresholdRules: Message[];
   scales: ScaleSummary[];
   measures: MeasureSummary[];
   /** How each social value criterion turns commitments into marks. */
@@ -594,6 +608,8 @@ export interface GroupSummary {
   score: string;
   max: string;
   winnerScore: string | null;
+  /** What sub-total disqualifies, in words; `null` when nothing does. */
+  threshold: string | null;
 }
 
 /** One problem in a tender file. */

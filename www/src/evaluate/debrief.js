@@ -190,6 +190,9 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
         })),
       }),
     );
+    for (const g of d.groups.filter((x) => x.threshold)) {
+      out.push(`<p>${escapeHtml(fill(t.groupThreshold, { name: g.name, rule: g.threshold }))}</p>`);
+    }
   }
 
   // Each criterion: how it was assessed, the score, its working and the evaluators' reasons.

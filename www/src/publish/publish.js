@@ -4,7 +4,7 @@
 // the element works on `modelOnly(tender)`, and nothing here shows, analyses or exports a bid
 // (buyers try their model on example bids in design mode).
 import { h, scroller, scrollingTable } from '../ui/dom.js';
-import { fill, sentence } from '../text/messages.js';
+import { engineText, fill, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { warningsList } from '../ui/results.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
@@ -271,6 +271,7 @@ export function renderPublish(ctx, { modelResult, model }) {
   const rules = [
     ...model.gates.map((g) => fill(ui.gateItem, { name: g.name })),
     ...model.thresholds.map((t) => fill(ui.thresholdItem, { threshold: fmt.number(t.threshold), name: t.name })),
+    ...(model.thresholdRules ?? []).map((r) => engineText(cat, 'thresholdRules', r)),
   ];
   if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling !== 'zero') {
     rules.push(fill(ui.ceilingItem, { ceiling: fmt.money(price.ceiling) }));

@@ -1009,6 +1009,32 @@ Object.assign(EN_GB.warningTitles, {
   'zero-price': 'Prices of zero',
   'abnormally-low-line': 'Abnormally low rates',
 });
+// ---- Thresholds on groups, relative thresholds, limits on stated values, consensus (spec §13–14) ----
+Object.assign(EN_GB.errors, {
+  'invalid-percent': '“{found}” is not a percentage; write a number from 0 to 100 followed by %, such as “70%”',
+  'threshold-above-marks':
+    'The threshold {threshold} is more than the {marks} marks group “{id}” holds, so no bid could reach it; lower it or write it as a share such as “70%”',
+  'minimum-above-maximum': 'The minimum {minimum} is above the maximum {maximum}, so no value could be within them; swap or correct them',
+});
+Object.assign(EN_GB.warningTitles, { 'averaged-off-scale': 'Averaged scores that are not points of the scale' });
+Object.assign(EN_GB.warnings, {
+  'averaged-off-scale':
+    'On “{name}”, these scores are averages of the evaluators’ scores, not points of the scale: {scores}. If the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])',
+});
+Object.assign(EN_GB.reasons, {
+  'below-group-threshold': 'scored {score} on “{name}”; the minimum is {threshold}',
+  'below-relative-threshold': 'scored {score} on “{name}”; the minimum is {threshold} ({percent}% of the best qualified score, {best})',
+  'outside-limit': 'stated {value} for “{name}”; the {bound} allowed is {limit}',
+  'missing-moderated-score': 'agree a moderated score for “{name}”: {evaluators} evaluators scored it and the tender requires a consensus score',
+});
+// What else disqualifies a bid, in the published model (`thresholdRules`).
+EN_GB.thresholdRules = {
+  'group-threshold': 'A sub-total below {threshold} on “{name}” (out of {marks})',
+  'relative-threshold': 'A score on “{name}” below {percent}% of the best qualified score on it',
+  'limit-minimum': 'A value for “{name}” below {amount}',
+  'limit-maximum': 'A value for “{name}” above {amount}',
+};
+Object.assign(EN_GB.debrief, { groupThreshold: '{name}: {rule}.' });
 
 // Price to win under a price schedule: the same change of every rate (the engine's `rateChange`).
 Object.assign(EN_GB.analysis, {
