@@ -592,96 +592,87 @@ fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
     let Kind::Measures { measures, scoring } = &c.kind else {
         return None;
     };
-    let m = Plain(c.marks).to_string();
-    let money = |d: Decimal| crate::money::money(d, &t.info.currency);
-    let code = match scoring {
-        SvScoring::RelativeToHighest => "relative-to-highest",
-        SvScoring::RelativeToHighestPercent => "relative-to-highest-percent",
-        SvScoring::Target(_) => "target",
-    };
-    let fmt = crate::context::Fmt::of(t);
-    let base = crate::money::round(t.info.contract_value.unwrap_or(Decimal::from(100_000)), 0);
-    let share =
-        |n: i64, of: Decimal| crate::money::mul_div(of, Decimal::from(n), Decimal::ONE_HUNDRED);
-    let scored = |price: Option<Decimal>, sv: Decimal, raw: Option<Decimal>, working: String| {
-        let shown = fmt.score(crate::evaluate::official(raw?, t)).to_string();
-        Some(ExampleOffer {
-            price: price.map(|p| fixed(p, 2)),
-            social_value: fixed(sv, 2),
-            working: format!("{working} = {shown}"),
-            score: shown,
-        })
-    };
-    let example = || -> Option<Vec<ExampleOffer>> {
-        if base <= Decimal::ZERO {
-            return None;
-        }
-        match scoring {
-            SvScoring::RelativeToHighest => {
-                let best = share(10, base)?;
-                [10, 6, 4]
-                    .iter()
-                    .map(|&n| {
-                        let sv = share(n, base)?;
-                        let working =
-                            crate::evaluate::workings::proportion(&m, money(sv), money(best));
-                        scored(None, sv, crate::money::mul_div(c.marks, sv, best), working)
-                    })
-                    .collect()
-            }
-            SvScoring::RelativeToHighestPercent => {
-                let best = Decimal::from(10);
-                [(100, 10), (80, 6), (120, 6)]
-                    .iter()
-                    .map(|&(p, n)| {
-                        let (price, sv) = (share(p, base)?, share(n, base)?);
-                        let pct = crate::money::percent(sv, price)?;
-                        let working = crate::evaluate::workings::proportion(
-                            &m,
-                            crate::evaluate::workings::percent(pct),
-                            crate::evaluate::workings::percent(best),
-                        );
-                        scored(
-                            Some(price),
-                            sv,
-                            crate::money::mul_div(c.marks, pct, best),
-                            working,
-                        )
-                    })
-                    .collect()
-            }
-            SvScoring::Target(target) => [50, 100, 150]
-                .iter()
-                .map(|&n| {
-                    let sv = share(n, *target)?;
-                    if sv >= *target {
-                        let working = crate::evaluate::workings::target_met(&fmt, &m, sv, *target);
-                        return scored(None, sv, Some(c.marks), working);
-                    }
-                    let working =
-                        crate::evaluate::workings::proportion(&m, money(sv), money(*target));
-                    scored(
-                        None,
-                        sv,
-                        crate::money::mul_div(c.marks, sv, *target),
-                        working,
-                    )
-                })
-                .collect(),
-        }
-    };
     Some(SocialValueSummary {
         criterion: c.id.clone(),
         name: c.name.clone(),
-        marks: m.clone(),
-        scoring: code,
+        marks: Plain(c.marks).to_string(),
+        scoring: match scoring {
+            SvScoring::RelativeToHighest => "relative-to-highest",
+            SvScoring::RelativeToHighestPercent => "relative-to-highest-percent",
+            SvScoring::Target(_) => "target",
+        },
         target: match scoring {
             SvScoring::Target(target) => Some(fixed(*target, 2)),
             _ => None,
         },
         measures: measures.clone(),
-        example: example().unwrap_or_default(),
+        example: offers(t, c.marks, scoring).unwrap_or_default(),
     })
+}
+
+/// The made-up offers of [`social_value`], each in one pass of one loop (a closure per rule
+/// would compile the collecting machinery once per rule). `None` when a figure would not fit.
+fn offers(t: &Tender, marks: Decimal, scoring: &SvScoring) -> Option<Vec<ExampleOffer>> {
+    use crate::evaluate::workings::{equals, percent, proportion, target_met};
+    let fmt = crate::context::Fmt::of(t);
+    let m = Plain(marks).to_string();
+    let base = crate::money::round(t.info.contract_value.unwrap_or(Decimal::from(100_000)), 0);
+    if base <= Decimal::ZERO {
+        return None;
+    }
+    let share =
+        |n: i64, of: Decimal| crate::money::mul_div(of, Decimal::from(n), Decimal::ONE_HUNDRED);
+    // Percentages of `of` offered, and (as a share of price) of `base` each made-up bid costs.
+    let (of, svs, prices) = match scoring {
+        SvScoring::RelativeToHighest => (base, [10, 6, 4], None),
+        SvScoring::RelativeToHighestPercent => (base, [10, 6, 6], Some([100, 80, 120])),
+        SvScoring::Target(target) => (*target, [50, 100, 150], None),
+    };
+    let highest = share(10, base)?;
+    let mut out = Vec::with_capacity(3);
+    for i in 0..3 {
+        let sv = share(svs[i], of)?;
+        let price = match prices {
+            Some(p) => Some(share(p[i], base)?),
+            None => None,
+        };
+        // The bid's amount and what it is compared with, as the evaluation writes them.
+        let (num, den, amount, best) = match (scoring, price) {
+            (SvScoring::Target(target), _) => (
+                sv,
+                *target,
+                fmt.money(sv).to_string(),
+                fmt.money(*target).to_string(),
+            ),
+            (_, Some(price)) => {
+                let pct = crate::money::percent(sv, price)?;
+                (pct, Decimal::TEN, percent(pct), percent(Decimal::TEN))
+            }
+            (_, None) => (
+                sv,
+                highest,
+                fmt.money(sv).to_string(),
+                fmt.money(highest).to_string(),
+            ),
+        };
+        let (raw, working) = match scoring {
+            SvScoring::Target(target) if sv >= *target => {
+                (Some(marks), target_met(&fmt, &m, sv, *target))
+            }
+            _ => (
+                crate::money::mul_div(marks, num, den),
+                proportion(&m, amount, best),
+            ),
+        };
+        let score = fmt.score(crate::evaluate::official(raw?, t)).to_string();
+        out.push(ExampleOffer {
+            price: price.map(|p| fixed(p, 2)),
+            social_value: fixed(sv, 2),
+            working: equals(working, &score),
+            score,
+        });
+    }
+    Some(out)
 }
 
 fn schedule_summary(s: &Schedule) -> ScheduleSummary {

@@ -95,7 +95,7 @@ pub(super) fn no_social_value(m: &str) -> String {
 
 /// The working completed with the official score it comes to.
 #[inline]
-pub(super) fn equals(mut working: String, shown: &str) -> String {
+pub(crate) fn equals(mut working: String, shown: &str) -> String {
     working.push_str(" = ");
     working.push_str(shown);
     working

@@ -277,3 +277,78 @@ test('evaluate: a bid’s rates are entered line by line and its breakdown shows
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('self-assess: a bid below a group’s threshold is shown as not qualifying, with both numbers', async () => {
+  const model = modelOf(await fixture('group-threshold'));
+  const { page, context, errors } = await withTender('self-assess.html', model);
+  // Quality: 30 × 4 ÷ 5 = 24.00 and 10 × (12 − 8.01) ÷ (12 − 2) = 3.99: 27.99, below its threshold of 28.
+  for (const [path, value] of [
+    ['bids[0].price', '90000'],
+    ['bids[0].scores.q-delivery.moderated', '4'],
+    ['bids[0].values.q-response', '8.01'],
+    ['bids[0].scores.sv-plan.moderated', '4'],
+  ]) {
+    await field(page, path).fill(value);
+  }
+  await page.waitForSelector('bid-scorer [part~="total"][data-status="disqualified"]');
+  const panel = page.locator('bid-scorer [part~="total"]');
+  assert.match(await panel.textContent(), /^Your bid would not qualify/);
+  assert.doesNotMatch(await panel.textContent(), /out of 100/);
+  const engine = await nodeEngine();
+  const own = engine.evaluate(await tenderIn(page)).bids[0];
+  assert.equal(own.status, 'disqualified');
+  assert.deepEqual(
+    own.reasons.map((r) => r.code),
+    ['below-group-threshold'],
+  );
+  assert.deepEqual(await panel.locator('[data-messages="reasons"] li').allTextContents(), [
+    'Scored 27.99 on “Quality”; the minimum is 28',
+  ]);
+  assert.notEqual(await panel.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(0, 112, 60)');
+  // Raising the expected score lifts the bid over the threshold: it qualifies, on green, with its total.
+  await field(page, 'bids[0].scores.q-delivery.moderated').fill('5');
+  await page.waitForSelector('bid-scorer [part~="total"][data-status="ranked"]');
+  assert.match(await panel.textContent(), /Your total: \d+\.\d\d out of 100/);
+  assert.equal(await panel.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(0, 112, 60)');
+  await field(page, 'bids[0].scores.q-delivery.moderated').fill('4');
+  await page.waitForSelector('bid-scorer [part~="total"][data-status="disqualified"]');
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await checkLayout(page, `real-tenders-self-assess-group-threshold-${width}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('publish: every threshold and limit that disqualifies is listed', async () => {
+  const engine = await nodeEngine();
+  const { page, context, errors } = await openPage(env, 'publish.html');
+  await ready(page);
+  for (const [name, expected] of [
+    ['group-threshold', ['A sub-total below 28 on “Quality” (out of 40)', 'A sub-total below 7 on “Social value” (out of 10)']],
+    [
+      'relative-threshold',
+      [
+        'A price above £200,000.00',
+        'A score on “Quality” below 80% of the best qualified score on it',
+        'A score on “Method statement” below 75% of the best qualified score on it',
+      ],
+    ],
+    ['numeric-limits', ['A value for “Delivery time” below 2 days', 'A value for “Delivery time” above 10 days', 'A value for “Warranty” below 12 months']],
+  ]) {
+    const model = modelOf(await fixture(name));
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = t;
+    }, model);
+    await page.waitForFunction(
+      (title) => document.querySelector('bid-scorer').shadowRoot.querySelector('header')?.textContent.includes(title),
+      model.tender.title,
+    );
+    const items = await page.locator('bid-scorer [part~="disqualify"] li').allTextContents();
+    for (const want of expected) assert.ok(items.includes(want), `${name}: "${want}" in ${JSON.stringify(items)}`);
+    assert.equal(items.length >= engine.describe(model).thresholdRules.length, true);
+  }
+  await checkLayout(page, 'real-tenders-publish-limits-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

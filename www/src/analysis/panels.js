@@ -12,6 +12,7 @@
 import { usesValue } from '../text/award.js';
 import { scheduleLines } from '../ui/bid-form.js';
 import { h } from '../ui/dom.js';
+import { lotAnalysis } from '../ui/results.js';
 import { fill } from '../text/messages.js';
 import { whatIfSection } from './marks-to-try.js';
 import { errorText, heading, liveRegion, methodName, panel, put, scheduler } from './panel-parts.js';
@@ -55,7 +56,8 @@ export function evaluateAnalysis(ctx) {
       node.dataset.analysisState = 'failed';
       status.textContent = errorText(ctx, e);
     },
-    render(value) {
+    render(all) {
+      const value = lotAnalysis(all, official);
       node.dataset.analysisState = 'ready';
       status.hidden = true;
       put(ptwSlot, priceToWinTable(ctx, value, official));
@@ -95,7 +97,8 @@ export function selfAssessAnalysis(ctx, ownId) {
   const node = panel(ctx, a.yourHeading, { exploratory: true }, slot);
   let official = null;
 
-  function render(value) {
+  function render(all) {
+    const value = lotAnalysis(all, official);
     node.dataset.analysisState = 'ready';
     const own = official.bids.find((b) => b.id === ownId);
     const p = value.priceToWin.find((x) => x.bid === ownId);

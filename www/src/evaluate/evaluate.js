@@ -189,12 +189,16 @@ export function renderEvaluate(ctx) {
 
   function update(result) {
     const lots = result.lots ?? [];
-    if (!lots.length) results.replaceChildren(...renderResults(result));
-    else {
+    if (!lots.length) {
+      results.replaceChildren(...renderResults(result));
+      analysis.update(result);
+    } else {
       if (!lots.some((l) => l.id === lot)) lot = lots[0].id;
       const slot = h('div', { 'data-lot-results': '' });
+      // One lot at a time: its ranking, breakdowns, warnings and analysis.
       const show = () => {
         const one = lots.find((l) => l.id === lot);
+        const view = lotResult(result, one.id);
         slot.dataset.lotResults = lot;
         slot.replaceChildren(
           h('h3', { class: 'heading-l' }, one.name),
@@ -205,14 +209,14 @@ export function renderEvaluate(ctx) {
               ? fill(ui.lotWinner, { supplier: result.bids.find((b) => b.id === one.winner)?.supplier ?? one.winner })
               : ui.lotNoWinner,
           ),
-          ...renderResults(lotResult(result, one.id)),
+          ...renderResults(view),
         );
+        analysis.update(view);
       };
       results.replaceChildren(lotSwitch(ctx, lots, lot, (id) => ((lot = id), show())), slot);
       show();
     }
     summaries.update(result);
-    analysis.update(result);
   }
 
   function announce(result) {

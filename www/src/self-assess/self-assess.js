@@ -167,11 +167,11 @@ export function renderSelfAssess(ctx) {
   const analysis = selfAssessAnalysis(ctx, OWN_ID);
 
   function update(all) {
-    analysis.update(all);
     const mine = all.bids.find((b) => b.id === OWN_ID) ?? all.bids[0];
     if (!mine) return;
-    // With lots, the supplier's own lot: its bids and its ranking.
+    // With lots, the supplier's own lot: its bids, its ranking and its analysis.
     const result = lotResult(all, mine.lot);
+    analysis.update(result);
     if (priced) {
       priced.replaceChildren(
         h('p', {}, mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: ctx.fmt.money(mine.price) })),

@@ -28,6 +28,11 @@ function segmentScore(bid, seg) {
   return bid.criteria.find((c) => c.id === seg.id)?.score ?? null;
 }
 
+/** The analysis of the lot `result` is a share of (see `lotResult`), or the whole analysis. */
+export function lotAnalysis(analysis, result) {
+  return result?.lot === undefined ? analysis : (analysis.lots?.find((l) => l.id === result.lot)?.analysis ?? analysis);
+}
+
 /** Bids in ranked order first, then the unranked ones in file order. */
 export function ordered(result) {
   const byId = new Map(result.bids.map((b) => [b.id, b]));
@@ -36,8 +41,8 @@ export function ordered(result) {
 }
 
 /**
- * One lot's share of a result: its bids, its ranking (the engine's, from `lots`) and the warnings
- * about its bids or about the tender as a whole. The result itself when the tender has no lots or
+ * One lot's share of a result, marked with the lot's id as `lot`: its bids, its ranking (the
+ * engine's, from `lots`) and the warnings about its bids or about the tender as a whole. The result itself when the tender has no lots or
  * the lot is not one of them. Nothing is re-ranked or re-scored.
  */
 export function lotResult(result, lotId) {
@@ -45,6 +50,7 @@ export function lotResult(result, lotId) {
   if (!one) return result;
   return {
     ...result,
+    lot: one.id,
     bids: result.bids.filter((b) => b.lot === one.id),
     ranking: one.ranking,
     warnings: result.warnings.filter((w) => w.params?.lot === undefined || w.params.lot === one.id),
