@@ -18,6 +18,7 @@ import {
 import { summariesPanel } from './summaries.js';
 import { valuePhrase } from '../text/award.js';
 import { evaluateAnalysis } from '../analysis/panels.js';
+import { stateOf } from '../analysis/panel-parts.js';
 
 function bidBody(ctx, bid, index, evaluators) {
   const at = `bids[${index}]`;
@@ -118,7 +119,10 @@ export function renderEvaluate(ctx) {
           on: {
             click: () => {
               const id = freshBidId(ctx.tender, 'bid');
-              ctx.tender.bids.push({ id, supplier: fill(ui.newBid, { n: ctx.tender.bids.length + 1 }) });
+              const bid = { id, supplier: fill(ui.newBid, { n: ctx.tender.bids.length + 1 }) };
+              // In a tender with lots, a new bid is for the lot being shown.
+              if (kept.lot !== undefined) bid.lot = kept.lot;
+              ctx.tender.bids.push(bid);
               ctx.open.add(id);
               ctx.structure(`[data-bid-editor="${id}"] input`);
             },
@@ -148,7 +152,9 @@ export function renderEvaluate(ctx) {
   const summaries = summariesPanel(ctx);
   const analysis = evaluateAnalysis(ctx);
   let shown = null;
-  let lot = null;
+  // The lot being shown, kept with the analysis's state so that adding a bid or an evaluator
+  // (which builds the mode again) stays on it.
+  const kept = stateOf(ctx);
 
   /** The results of one lot (or of the whole tender when it has no lots). */
   function renderResults(result) {
@@ -193,13 +199,13 @@ export function renderEvaluate(ctx) {
       results.replaceChildren(...renderResults(result));
       analysis.update(result);
     } else {
-      if (!lots.some((l) => l.id === lot)) lot = lots[0].id;
+      if (!lots.some((l) => l.id === kept.lot)) kept.lot = lots[0].id;
       const slot = h('div', { 'data-lot-results': '' });
       // One lot at a time: its ranking, breakdowns, warnings and analysis.
       const show = () => {
-        const one = lots.find((l) => l.id === lot);
+        const one = lots.find((l) => l.id === kept.lot);
         const view = lotResult(result, one.id);
-        slot.dataset.lotResults = lot;
+        slot.dataset.lotResults = one.id;
         slot.replaceChildren(
           h('h3', { class: 'heading-l' }, one.name),
           h(
@@ -213,14 +219,14 @@ export function renderEvaluate(ctx) {
         );
         analysis.update(view);
       };
-      results.replaceChildren(lotSwitch(ctx, lots, lot, (id) => ((lot = id), show())), slot);
+      results.replaceChildren(lotSwitch(ctx, lots, kept.lot, (id) => ((kept.lot = id), show())), slot);
       show();
     }
     summaries.update(result);
   }
 
   function announce(result) {
-    const one = result.lots?.find((l) => l.id === lot);
+    const one = result.lots?.find((l) => l.id === kept.lot);
     const first = result.bids.find((b) => b.id === (one ? one.ranking : result.ranking)[0]);
     if (!first) return '';
     const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);

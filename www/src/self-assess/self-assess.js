@@ -26,6 +26,9 @@ export function selfAssessTender(tender, cat) {
   const t = copy(tender);
   const bids = t.bids ?? [];
   const own = bids.find((b) => b.id === OWN_ID) ?? { id: OWN_ID, supplier: cat.ui.yourOrganisation };
+  // A tender in lots needs the lot each bid is for: a new bid starts in the first, which the
+  // supplier can change.
+  if (own.lot === undefined && Array.isArray(t.lots) && t.lots.length) own.lot = t.lots[0].id;
   t.bids = [own, ...bids.filter((b) => b.hypothetical === true && b.id !== OWN_ID)];
   return t;
 }
