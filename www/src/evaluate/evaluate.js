@@ -9,6 +9,7 @@ import {
   commitmentFields,
   gateFields,
   lotField,
+  lotsOf,
   panelScoreFields,
   priceFields,
   supplierField,
@@ -35,6 +36,12 @@ function bidBody(ctx, bid, index, evaluators) {
     }),
     removeBidButton(ctx, index, bid.supplier || bid.id),
   ];
+}
+
+/** In a tender with lots, the name of the lot a bid is for, beside its name on its card. */
+function lotTag(ctx, bid) {
+  const lot = lotsOf(ctx.tender)?.find((l) => l.id === bid.lot);
+  return lot ? [' ', h('span', { class: 'tag', 'data-lot': lot.id }, lot.name)] : null;
 }
 
 /** Radio buttons choosing the lot whose results are shown; `choose(id)` shows another. */
@@ -75,11 +82,12 @@ export function renderEvaluate(ctx) {
 
   const cards = ctx.tender.bids.map((bid, index) => {
     const summaryText = h('span', {}, bid.supplier || bid.id);
+    const lotSlot = h('span', {}, lotTag(ctx, bid));
     const body = h('div', { class: 'bid__body' });
     const details = h(
       'details',
       { class: 'bid', 'data-bid-editor': bid.id, open: ctx.open.has(bid.id) },
-      h('summary', { part: 'bid-summary' }, summaryText),
+      h('summary', { part: 'bid-summary' }, summaryText, lotSlot),
       body,
     );
     const build = () => {
@@ -98,6 +106,9 @@ export function renderEvaluate(ctx) {
     // Keep the card's title in step with the supplier name as it is typed.
     body.addEventListener('input', (e) => {
       if (e.target.dataset.path === `bids[${index}].supplier`) summaryText.textContent = e.target.value || bid.id;
+    });
+    body.addEventListener('change', (e) => {
+      if (e.target.dataset.path === `bids[${index}].lot`) lotSlot.replaceChildren(...(lotTag(ctx, bid) ?? []));
     });
     return details;
   });

@@ -226,6 +226,19 @@ export function renderPublish(ctx, { modelResult, model }) {
     ),
   );
 
+  // Lots: the same model for each, every lot evaluated on its own.
+  if (model.lots?.length) {
+    out.push(
+      h('h3', { class: 'heading-m' }, ui.lotsHeading),
+      h('p', {}, ui.lotsIntro),
+      h(
+        'ul',
+        { class: 'list', part: 'lots' },
+        model.lots.map((l) => h('li', { 'data-lot': l.id }, h('strong', {}, l.name), l.description ? `: ${l.description}` : '')),
+      ),
+    );
+  }
+
   // Under another award method price has no marks: the method decides, so it comes next.
   if (usesValue(method)) {
     out.push(...methodSection(ctx, model));

@@ -342,6 +342,9 @@ Object.assign(EN_GB.ui, {
   lotSwitch: 'Show the results of',
   lotWinner: 'Most advantageous tender for this lot: {supplier}.',
   lotNoWinner: 'No single bid is ranked first in this lot yet.',
+  lotsHeading: 'Lots',
+  lotsIntro:
+    'This tender is divided into lots. Each lot is evaluated on its own with this model: a bid competes only with the bids for the same lot, and each lot has its own ranking and winner. To bid for two lots, send two bids.',
   scheduleHeading: 'How your price is worked out',
   scheduleCaption: 'Price schedule: the lines to price and the buyer’s estimated quantities',
   scheduleEquation: 'evaluated price = sum of (quantity × rate) over the cost lines',
