@@ -142,7 +142,11 @@ function socialValueSection(ctx, model) {
         words ? h('p', {}, fill(words.words, { target: fmt.money(r.target) })) : null,
         h('p', {}, fill(ui.svRuleMeasures, { measures: r.measures.map((id) => names.get(id) ?? id).join(', ') })),
         words
-          ? h('p', {}, h('code', { class: 'equation' }, fill(words.equation, { marks: r.marks, target: fmt.money(r.target) })))
+          ? h(
+              'p',
+              {},
+              h('code', { class: 'equation' }, fill(words.equation, { marks: r.marks, target: fmt.money(r.target) })),
+            )
           : null,
         r.example.length
           ? [
@@ -234,7 +238,9 @@ export function renderPublish(ctx, { modelResult, model }) {
       h(
         'ul',
         { class: 'list', part: 'lots' },
-        model.lots.map((l) => h('li', { 'data-lot': l.id }, h('strong', {}, l.name), l.description ? `: ${l.description}` : '')),
+        model.lots.map((l) =>
+          h('li', { 'data-lot': l.id }, h('strong', {}, l.name), l.description ? `: ${l.description}` : ''),
+        ),
       ),
     );
   }

@@ -113,7 +113,11 @@ export function renderSelfAssess(ctx) {
   const sv = h('p', { class: 'inset', 'data-sv': '', 'aria-live': 'polite' }, ui.svPending);
   // Under a price schedule, the evaluated price and its working, as the rates are typed.
   const priced = scheduleLines(ctx.tender)
-    ? h('div', { class: 'inset', 'data-evaluated-price': '', 'aria-live': 'polite' }, h('p', {}, ui.evaluatedPricePending))
+    ? h(
+        'div',
+        { class: 'inset', 'data-evaluated-price': '', 'aria-live': 'polite' },
+        h('p', {}, ui.evaluatedPricePending),
+      )
     : null;
   // A copy of the total that stays in view while the form is scrolled; screen readers hear the
   // total from the live region instead.
@@ -177,7 +181,11 @@ export function renderSelfAssess(ctx) {
     analysis.update(result);
     if (priced) {
       priced.replaceChildren(
-        h('p', {}, mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: ctx.fmt.money(mine.price) })),
+        h(
+          'p',
+          {},
+          mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: ctx.fmt.money(mine.price) }),
+        ),
         mine.priceWorking ? h('p', { class: 'working' }, mine.priceWorking) : null,
       );
     }
@@ -189,13 +197,17 @@ export function renderSelfAssess(ctx) {
         : fill(ui.svSummary, { money: ctx.fmt.money(s.money), percent: ctx.fmt.number(s.percentOfPrice) });
     const ranked = result.ranking.length;
     sticky.classList.toggle('sticky-total--fail', mine.status === 'disqualified');
-    sticky.textContent = (mine.status === 'disqualified' ? [ui.notQualifying] : [
-      yourTotal(ctx, result, mine),
-      yourValue(ctx, result, mine),
-      mine.rank === null
-        ? ctx.cat.ui.statuses[mine.status]
-        : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
-    ])
+    sticky.textContent = (
+      mine.status === 'disqualified'
+        ? [ui.notQualifying]
+        : [
+            yourTotal(ctx, result, mine),
+            yourValue(ctx, result, mine),
+            mine.rank === null
+              ? ctx.cat.ui.statuses[mine.status]
+              : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
+          ]
+    )
       .filter(Boolean)
       .join(' · ');
     const parts = [h('h3', { class: 'heading-m' }, ui.yourResultHeading), totalPanel(ctx, result, mine)];

@@ -46,8 +46,8 @@ export function field(value) {
 
 /**
  * The results as CSV for Excel: UTF-8 with a byte order mark, money with its currency sign, one
- * row per bid in ranked order (lot by lot, each bid with its lot), every criterion and group score (and, under another award method,
- * the bid's value) as the engine wrote it.
+ * row per bid in ranked order (lot by lot, each bid with its lot), every criterion and group
+ * score (and, under another award method, the bid's value) as the engine wrote it.
  */
 export function resultsCsv(ctx, result) {
   const { cat, fmt, tender } = ctx;
