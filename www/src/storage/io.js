@@ -1,6 +1,6 @@
 // Downloading files and the CSV of results (saved work in this browser is storage/saved-work.js). Nothing
 // is sent anywhere.
-import { ordered, segments } from '../ui/results.js';
+import { lotResult, ordered, segments } from '../ui/results.js';
 import { totalHeading, valueFields, valueHeadings } from '../text/award.js';
 import { fill } from '../text/messages.js';
 
@@ -67,7 +67,8 @@ export function resultsCsv(ctx, result) {
     ...valueHeadings(cat, result, tender),
     cat.ui.socialValueMoney,
   ];
-  const rows = ordered(result).map((b) => [
+  const bids = lots.size ? [...lots.keys()].flatMap((id) => ordered(lotResult(result, id))) : ordered(result);
+  const rows = bids.map((b) => [
     ...(lots.size ? [lots.get(b.lot) ?? b.lot ?? ''] : []),
     b.rank ?? '',
     b.supplier,
