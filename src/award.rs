@@ -114,7 +114,10 @@ pub(crate) fn out_of_range(
     let priced_method = match method {
         AwardMethod::WeightedSum => false,
         AwardMethod::PricePerQualityPoint => q > Decimal::ZERO,
-        _ => true,
+        // A ratio to an evaluated price of zero or less (spec §12) has no value, and the bid is
+        // already disqualified as not scorable.
+        AwardMethod::QualityPriceRatio { .. } => price.is_some_and(|p| p > Decimal::ZERO),
+        AwardMethod::FictitiousDiscount => true,
     };
     priced_method && price.is_some() && value.is_none()
 }

@@ -5,10 +5,16 @@
 //! The summary is built from the official evaluation only; it adds words, never numbers. The
 //! explanation of a scored criterion is the evaluators' recorded rationale; where none is recorded
 //! the summary says so and lists it in `missingRationales` (a common ground for challenge).
+//!
+//! Under the award methods that rank on a value (price per quality point, quality-price ratio,
+//! fictitious price) the price is not a scored criterion, so the summary states the bid's price
+//! and how its value was worked out. Under the fictitious discount every score is money (what the
+//! quality earned off the price): the text writes it with its currency and never calls it marks.
 
 use crate::model::*;
 use crate::money::{fixed, Plain};
 use crate::result::{BidResult, Evaluation, Status};
+use crate::text::Message;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write;
@@ -30,6 +36,12 @@ pub struct Debrief {
     pub total: String,
     pub max_total: String,
     pub value: Option<String>,
+    /// The bid's price (`null` without one); under methods other than the weighted sum it is not
+    /// among the criteria, so it is given here.
+    pub price: Option<String>,
+    /// How `value` was worked out: "£900,000.00 − £170,000.00 quality discount = £730,000.00
+    /// fictitious price"; `null` under the weighted sum.
+    pub value_working: Option<String>,
     /// The most advantageous tender, unless it is this one.
     pub winner: Option<WinnerSummary>,
     pub criteria: Vec<CriterionSummary>,
@@ -49,6 +61,8 @@ pub struct WinnerSummary {
     pub supplier: String,
     pub total: String,
     pub value: Option<String>,
+    pub price: Option<String>,
+    pub value_working: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,11 +104,12 @@ pub fn debriefs(t: &Tender, e: &Evaluation) -> Vec<Debrief> {
         .ranking
         .first()
         .and_then(|id| e.bids.iter().find(|b| &b.id == id));
+    let rules = crate::publish::threshold_rules(t);
     t.bids
         .iter()
         .zip(&e.bids)
         .filter(|(b, _)| !b.hypothetical)
-        .map(|(b, r)| debrief(t, e, b, r, winner.filter(|w| w.id != r.id)))
+        .map(|(b, r)| debrief(t, e, &rules, b, r, winner.filter(|w| w.id != r.id)))
         .collect()
 }
 
@@ -131,9 +146,7 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             s
         }
         Kind::Scored {
-            scale,
-            threshold,
-            threshold_relative,
+            scale, threshold, ..
         } => {
             let points = match &scale.points {
                 ScalePoints::Points(p) => p
@@ -153,42 +166,27 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
                     )
                 }
             };
+            // Under the fictitious discount a criterion carries money, not marks.
+            let worth = match t.award {
+                AwardMethod::FictitiousDiscount => "money value",
+                _ => "marks",
+            };
             let mut s = format!(
-                "scored by the evaluators on the scale {points}; marks × score ÷ {}",
+                "scored by the evaluators on the scale {points}; {worth} × score ÷ {}",
                 Plain(scale.top())
             );
             if let Some(th) = threshold {
                 let _ = write!(s, "; a score below {} disqualifies", Plain(*th));
             }
-            if let Some(pc) = threshold_relative {
-                let _ = write!(
-                    s,
-                    "; a score below {}% of the best qualified score disqualifies",
-                    Plain(*pc)
-                );
-            }
             s
         }
         Kind::Numeric {
-            unit,
-            direction,
-            limits,
-            ..
-        } => {
-            let mut s = format!(
-                "the {} stated in the bid ({} is better)",
-                unit.as_deref().unwrap_or("value"),
-                direction.as_str()
-            );
-            let q = crate::money::Shown::Quantity(unit.as_deref());
-            if let Some(min) = limits.minimum {
-                let _ = write!(s, "; a value below {} disqualifies", q.of(min));
-            }
-            if let Some(max) = limits.maximum {
-                let _ = write!(s, "; a value above {} disqualifies", q.of(max));
-            }
-            s
-        }
+            unit, direction, ..
+        } => format!(
+            "the {} stated in the bid ({} is better)",
+            unit.as_deref().unwrap_or("value"),
+            direction.as_str()
+        ),
         Kind::Measures { measures, scoring } => {
             let names: Vec<&str> = t
                 .measures
@@ -217,26 +215,19 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
     }
 }
 
-/// A group's thresholds in words: "a sub-total below 35 (70% of 50) disqualifies".
-fn group_threshold(g: &Group) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(th) = g.threshold {
-        let share = match th.percent {
-            Some(pc) => format!(" ({}% of {})", Plain(pc), Plain(g.marks)),
-            None => String::new(),
-        };
-        parts.push(format!(
-            "a sub-total below {}{share} disqualifies",
-            Plain(th.marks)
-        ));
+/// The published rules (spec §13) on one criterion or group, in words, each saying that it
+/// disqualifies: "a sub-total below 28 on "Quality" (of its 40 marks) disqualifies".
+fn rules_on(rules: &[Message], key: &str, id: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    for r in rules.iter().filter(|r| r.params.get(key) == Some(id)) {
+        let s = out.get_or_insert_with(String::new);
+        if !s.is_empty() {
+            s.push_str("; ");
+        }
+        s.push_str(&r.message);
+        s.push_str(" disqualifies");
     }
-    if let Some(pc) = g.threshold_relative {
-        parts.push(format!(
-            "a sub-total below {}% of the best qualified sub-total disqualifies",
-            Plain(pc)
-        ));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    out
 }
 
 fn top_group_of(t: &Tender, id: &str) -> Option<String> {
@@ -249,6 +240,7 @@ fn top_group_of(t: &Tender, id: &str) -> Option<String> {
 fn debrief(
     t: &Tender,
     e: &Evaluation,
+    rules: &[Message],
     b: &Bid,
     r: &BidResult,
     winner: Option<&BidResult>,
@@ -298,7 +290,10 @@ fn debrief(
                 group: top_group_of(t, &leaf.id),
                 max: Plain(leaf.marks).to_string(),
                 weight_percent: share_percent(leaf.marks, max_total),
-                assessed: assessed(t, leaf),
+                assessed: match rules_on(rules, "criterion", &leaf.id) {
+                    Some(more) => format!("{}; {more}", assessed(t, leaf)),
+                    None => assessed(t, leaf),
+                },
                 score: c.score.as_deref().map(str::to_string),
                 working: c.working.clone(),
                 explanation,
@@ -307,7 +302,6 @@ fn debrief(
             })
         })
         .collect();
-    let model_groups = t.groups();
     let groups: Vec<GroupSummary> = r
         .groups
         .iter()
@@ -319,10 +313,7 @@ fn debrief(
             winner_score: winner
                 .and_then(|w| w.groups.iter().find(|x| x.id == g.id))
                 .map(|x| x.score.clone()),
-            threshold: model_groups
-                .iter()
-                .find(|m| m.id == g.id)
-                .and_then(|m| group_threshold(m)),
+            threshold: rules_on(rules, "group", &g.id),
         })
         .collect();
     let reasons: Vec<String> = r.reasons.iter().map(|m| m.message.clone()).collect();
@@ -340,11 +331,15 @@ fn debrief(
         total: r.total.clone(),
         max_total: e.max_total.clone(),
         value: r.value.clone(),
+        price: r.price.clone(),
+        value_working: r.value_working.clone(),
         winner: winner.map(|w| WinnerSummary {
             bid: w.id.clone(),
             supplier: w.supplier.clone(),
             total: w.total.clone(),
             value: w.value.clone(),
+            price: w.price.clone(),
+            value_working: w.value_working.clone(),
         }),
         criteria,
         groups,
@@ -352,12 +347,70 @@ fn debrief(
         missing_rationales,
         text: String::new(),
     };
-    d.text = text(&d);
+    d.text = text(&d, t.award, &t.info.currency);
     d
 }
 
+/// How the text names a bid's figures under its award method.
+struct Words<'a> {
+    method: AwardMethod,
+    currency: &'a str,
+}
+
+impl Words<'_> {
+    /// Criterion scores, sub-totals and totals are money under the fictitious discount.
+    fn money_scores(&self) -> bool {
+        self.method == AwardMethod::FictitiousDiscount
+    }
+
+    /// A score, sub-total, total or maximum as published: money under the fictitious discount.
+    fn score(&self, text: &str) -> String {
+        if self.money_scores() {
+            self.money(text)
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// An official amount as money, every published digit kept.
+    fn money(&self, text: &str) -> String {
+        match text.parse::<Decimal>() {
+            Ok(d) => crate::money::MoneyExact(d, self.currency).to_string(),
+            Err(_) => text.to_string(),
+        }
+    }
+
+    /// The award value: money but for the quality-price ratio, which is a number.
+    fn value(&self, text: &str) -> String {
+        match self.method {
+            AwardMethod::QualityPriceRatio { .. } => text.to_string(),
+            _ => self.money(text),
+        }
+    }
+
+    /// What the total is called: "total score", "quality points" or "quality discount".
+    fn total_name(&self) -> &'static str {
+        match self.method {
+            AwardMethod::WeightedSum => "total score",
+            AwardMethod::FictitiousDiscount => "quality discount",
+            _ => "quality points",
+        }
+    }
+
+    /// What the award value is called, under the methods that have one.
+    fn value_name(&self) -> &'static str {
+        match self.method {
+            AwardMethod::PricePerQualityPoint => "price per quality point",
+            AwardMethod::QualityPriceRatio { .. } => "quality-price ratio",
+            AwardMethod::FictitiousDiscount => "fictitious price",
+            AwardMethod::WeightedSum => "award value",
+        }
+    }
+}
+
 /// The summary as plain text.
-fn text(d: &Debrief) -> String {
+fn text(d: &Debrief, method: AwardMethod, currency: &str) -> String {
+    let w = Words { method, currency };
     let mut s = String::new();
     let title = d.title.as_deref().unwrap_or("the tender");
     let _ = writeln!(s, "Assessment summary: {title}");
@@ -379,21 +432,42 @@ fn text(d: &Debrief) -> String {
         _ => "Your tender was not ranked: its assessment is incomplete.".to_string(),
     };
     let _ = writeln!(s, "{outcome}");
-    let _ = writeln!(s, "Your total score: {} out of {}", d.total, d.max_total);
-    if let Some(v) = &d.value {
-        let _ = writeln!(s, "Your award value: {v}");
+    let max = w.score(&d.max_total);
+    let ranks_on_value = method != AwardMethod::WeightedSum;
+    if ranks_on_value {
+        if let Some(p) = &d.price {
+            let _ = writeln!(s, "Your price: {}", w.money(p));
+        }
     }
-    if let Some(w) = &d.winner {
-        let _ = write!(
-            s,
-            "Most advantageous tender ({}): {} out of {}",
-            w.supplier, w.total, d.max_total
-        );
-        if let Some(v) = &w.value {
-            let _ = write!(s, ", award value {v}");
+    let total_name = w.total_name();
+    let _ = writeln!(s, "Your {total_name}: {} out of {max}", w.score(&d.total));
+    if let Some(v) = &d.value {
+        let _ = write!(s, "Your {}: {}", w.value_name(), w.value(v));
+        if let Some(working) = &d.value_working {
+            let _ = write!(s, ", worked out as {working}");
         }
         let _ = writeln!(s);
     }
+    if let Some(win) = &d.winner {
+        let _ = write!(s, "Most advantageous tender ({}): ", win.supplier);
+        if ranks_on_value {
+            let _ = write!(s, "{total_name} {} out of {max}", w.score(&win.total));
+            if let Some(p) = &win.price {
+                let _ = write!(s, ", price {}", w.money(p));
+            }
+            if let Some(v) = &win.value {
+                let _ = write!(s, ", {} {}", w.value_name(), w.value(v));
+            }
+        } else {
+            let _ = write!(s, "{} out of {max}", win.total);
+        }
+        let _ = writeln!(s);
+    }
+    let (your, their) = if w.money_scores() {
+        ("Your discount", "Most advantageous tender's discount")
+    } else {
+        ("Your score", "Most advantageous tender's score")
+    };
     for c in &d.criteria {
         let _ = writeln!(s);
         let group = c
@@ -401,32 +475,50 @@ fn text(d: &Debrief) -> String {
             .as_deref()
             .map(|g| format!(" ({g})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "{}{group}: up to {} marks, {}% of the total",
-            c.name, c.max, c.weight_percent
-        );
+        if w.money_scores() {
+            let _ = writeln!(
+                s,
+                "{}{group}: worth up to {}, {}% of the total",
+                c.name,
+                w.money(&c.max),
+                c.weight_percent
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "{}{group}: up to {} marks, {}% of the total",
+                c.name, c.max, c.weight_percent
+            );
+        }
         let _ = writeln!(s, "  How it was assessed: {}", c.assessed);
         let _ = writeln!(
             s,
-            "  Your score: {} ({})",
-            c.score.as_deref().unwrap_or("not scored"),
+            "  {your}: {} ({})",
+            c.score
+                .as_deref()
+                .map_or_else(|| "not scored".to_string(), |x| w.score(x)),
             c.working
         );
         if c.explanation != c.working {
             let _ = writeln!(s, "  Explanation: {}", c.explanation);
         }
         if let (Some(ws), Some(we)) = (&c.winner_score, &c.winner_explanation) {
-            let _ = writeln!(s, "  Most advantageous tender's score: {ws}. {we}");
+            let _ = writeln!(s, "  {their}: {}. {we}", w.score(ws));
         }
     }
     if !d.groups.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Sub-totals");
         for g in &d.groups {
-            let _ = write!(s, "  {}: {} out of {}", g.name, g.score, g.max);
+            let _ = write!(
+                s,
+                "  {}: {} out of {}",
+                g.name,
+                w.score(&g.score),
+                w.score(&g.max)
+            );
             if let Some(ws) = &g.winner_score {
-                let _ = write!(s, " (most advantageous tender: {ws})");
+                let _ = write!(s, " (most advantageous tender: {})", w.score(ws));
             }
             if let Some(th) = &g.threshold {
                 let _ = write!(s, "; {th}");

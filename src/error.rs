@@ -121,7 +121,7 @@ pub enum ErrorKind {
     /// A bid prices a line that is not in the schedule.
     UnknownPriceLine { id: String },
     /// A schedule with no lines, or with only optional ones (nothing to evaluate).
-    EmptySchedule { id: String, all_optional: bool },
+    EmptySchedule { id: String },
     /// `lifeCycle.years` that is not a whole number from 1 to 100.
     InvalidYears { found: String },
     /// `lifeCycle.discountRate` outside 0 (included) to 1 (excluded).
@@ -144,7 +144,15 @@ pub enum ErrorKind {
     // Numbers: the decimals limit on its own (same code as any number out of range)
     /// A number with more decimal places than a file may hold (`0.00000000001`); code
     /// `number-out-of-range`, as for a number too large.
-    TooManyDecimals { found: String, limit: u32 },
+    TooManyDecimals { found: String, limit: usize },
+    // §15 abnormally low: the proximity test
+    /// `abnormallyLow.proximityMin` above `proximityMax`: no margin could lie within both.
+    ProximityMinAboveMax { min: String, max: String },
+    // §16 the recorded draw
+    /// `"draw"` in `tieBreak` without a `tieDrawSeed` to draw from (or with a blank one).
+    MissingTieDrawSeed,
+    /// `"draw"` in `tieBreak` with a rule after it: no bids are equal after a draw.
+    TieDrawNotLast,
 }
 
 impl ErrorKind {
@@ -207,6 +215,11 @@ impl ErrorKind {
             MinimumAboveMaximum { .. } => "minimum-above-maximum",
             // Numbers: the decimals limit on its own
             TooManyDecimals { .. } => "number-out-of-range",
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { .. } => "proximity-min-above-max",
+            // §16 the recorded draw
+            MissingTieDrawSeed => "missing-tie-draw-seed",
+            TieDrawNotLast => "tie-draw-not-last",
         }
     }
 
@@ -277,12 +290,10 @@ impl ErrorKind {
             LoneSurrogate => p,
             InvalidUtf8 { offset } => p.with("offset", offset),
             // §11 price schedules
-            PriceWithSchedule { id } | UnknownPriceLine { id } | LifeCycleUnused { id } => {
-                p.with("id", id)
-            }
-            EmptySchedule { id, all_optional } => {
-                p.with("id", id).with("allOptional", all_optional)
-            }
+            PriceWithSchedule { id }
+            | UnknownPriceLine { id }
+            | LifeCycleUnused { id }
+            | EmptySchedule { id } => p.with("id", id),
             InvalidYears { found } | InvalidDiscountRate { found } => p.with("found", found),
             MissingLifeCycle { line } => p.with("line", line),
             // §13 thresholds and limits
@@ -300,6 +311,10 @@ impl ErrorKind {
             }
             // Numbers: the decimals limit on its own
             TooManyDecimals { found, limit } => p.with("found", found).with("limit", limit),
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { min, max } => p.with("min", min).with("max", max),
+            // §16 the recorded draw
+            MissingTieDrawSeed | TieDrawNotLast => p,
         }
     }
 
@@ -425,11 +440,8 @@ impl ErrorKind {
             UnknownPriceLine { id } => format!(
                 "there is no line \"{id}\" in the price schedule; check the id against the schedule"
             ),
-            EmptySchedule { id, all_optional: false } => format!(
-                "the schedule of criterion \"{id}\" has no lines; add the lines bids must price, or remove \"schedule\""
-            ),
-            EmptySchedule { id, all_optional: true } => format!(
-                "every line of the schedule of criterion \"{id}\" is optional, so nothing would be evaluated; make at least one line not optional"
+            EmptySchedule { id } => format!(
+                "the schedule of criterion \"{id}\" has no line that is evaluated (it has none, or only optional ones); add the lines bids must price, or remove \"schedule\""
             ),
             InvalidYears { found } => format!(
                 "{found} years is not allowed; use a whole number of years from 1 to 100"
@@ -461,6 +473,15 @@ impl ErrorKind {
             TooManyDecimals { found, limit } => format!(
                 "{found} has more than {limit} decimal places; round it to at most {limit}"
             ),
+            // §15 abnormally low: the proximity test
+            ProximityMinAboveMax { min, max } => {
+                format!("proximityMin ({min}) is above proximityMax ({max}); swap them")
+            }
+            // §16 the recorded draw
+            MissingTieDrawSeed => {
+                "the tie-break rules hold a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
+            }
+            TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end".into(),
         }
     }
 }

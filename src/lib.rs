@@ -32,6 +32,7 @@ pub mod analysis;
 pub mod award;
 mod context;
 pub mod debrief;
+pub mod draw;
 pub mod error;
 pub mod evaluate;
 pub mod model;

@@ -23,6 +23,12 @@ pub struct Tender {
     /// The criteria tree, in file order.
     pub criteria: Vec<Node>,
     pub bids: Vec<Bid>,
+    // §15 abnormally low, §16 the recorded draw
+    /// The proximity test of the abnormally low rule (spec §15); `None`: the average test alone.
+    pub abnormally_low_proximity: Option<Proximity>,
+    /// The seed of the draw that orders bids still equal after every other tie-break rule (spec
+    /// §16), as the buyer recorded it. Present whenever `tie_break` ends with [`TieBreak::Draw`].
+    pub tie_draw_seed: Option<String>,
 }
 
 /// Descriptive fields of the tender.
@@ -35,6 +41,20 @@ pub struct TenderInfo {
     pub currency: String,
     pub contract_value: Option<Decimal>,
     pub locale: Option<String>,
+    // §17 jurisdiction
+    /// ISO 3166 code of where the tender is run (`GB`, `GB-WLS`, `FR`): as stated, else `GB` when
+    /// the currency is GBP, else `None` (spec §17).
+    pub jurisdiction: Option<String>,
+}
+
+impl TenderInfo {
+    /// Whether UK public procurement policy applies (the United Kingdom or one of its nations):
+    /// only then are UK policy warnings such as `social-value-weight-low` given.
+    pub fn in_uk(&self) -> bool {
+        self.jurisdiction
+            .as_deref()
+            .is_some_and(|j| j == "GB" || j.starts_with("GB-"))
+    }
 }
 
 /// How bids are compared (spec §4).
@@ -140,6 +160,22 @@ pub enum TieBreak {
     Score(String),
     /// The lower price wins.
     Price,
+    // §16 the recorded draw
+    /// A draw from the tender's recorded seed: always the last rule (see [`crate::draw`]).
+    Draw,
+}
+
+/// The proximity test of the abnormally low rule (spec §15, Scottish Construction Procurement
+/// Handbook): a price flagged by the average test stays flagged only if it is more than a margin
+/// below the next lowest qualified price; margin = that price × `percent` ÷ 100, kept within
+/// [`min`, `max`] where given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Proximity {
+    /// More than zero.
+    pub percent: Decimal,
+    /// Money, zero or more; at most `max` when both are given.
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
 }
 
 /// A social value measure with its proxy value (spec §6).

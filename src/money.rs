@@ -242,21 +242,42 @@ impl fmt::Display for Money<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut r = round(self.0, 2);
         r.rescale(2);
-        // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00".
-        if r.is_sign_negative() && !r.is_zero() {
-            f.write_str("−")?;
-        }
-        match self.1 {
-            "GBP" => f.write_str("£")?,
-            "EUR" => f.write_str("€")?,
-            "USD" => f.write_str("$")?,
-            other => {
-                f.write_str(other)?;
-                f.write_str(" ")?;
-            }
-        }
-        write_grouped(Digits::of(r.abs(), false).as_str(), f)
+        write_money(r, self.1, f)
     }
+}
+
+/// An official figure (a score, total or award value already rounded as the tender says) shown
+/// as money, never rounded again: every decimal it has, and at least the 2 of pence ("90000.125"
+/// → "£90,000.125", "300000" → "£300,000.00").
+#[derive(Debug, Clone, Copy)]
+pub struct MoneyExact<'a>(pub Decimal, pub &'a str);
+
+impl fmt::Display for MoneyExact<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut r = self.0;
+        if r.scale() < 2 {
+            r.rescale(2);
+        }
+        write_money(r, self.1, f)
+    }
+}
+
+/// The currency's symbol (or code) and the grouped digits of `r`, all the decimals it holds.
+fn write_money(r: Decimal, currency: &str, f: &mut impl fmt::Write) -> fmt::Result {
+    // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00".
+    if r.is_sign_negative() && !r.is_zero() {
+        f.write_str("−")?;
+    }
+    match currency {
+        "GBP" => f.write_str("£")?,
+        "EUR" => f.write_str("€")?,
+        "USD" => f.write_str("$")?,
+        other => {
+            f.write_str(other)?;
+            f.write_str(" ")?;
+        }
+    }
+    write_grouped(Digits::of(r.abs(), false).as_str(), f)
 }
 
 /// How a working shows an amount: money in a currency, or a quantity with its unit (if any).
@@ -334,6 +355,17 @@ mod tests {
         ];
         for (input, cur, want) in cases {
             assert_eq!(money(d(input), cur), want);
+        }
+        // An official figure keeps every digit it was published with.
+        let exact = [
+            ("90000.125", "£90,000.125"),
+            ("300000", "£300,000.00"),
+            ("170000.00", "£170,000.00"),
+            ("-0.5", "−£0.50"),
+            ("0", "£0.00"),
+        ];
+        for (input, want) in exact {
+            assert_eq!(MoneyExact(d(input), "GBP").to_string(), want);
         }
         let groups = [
             ("1234", "1,234"),

@@ -5,28 +5,71 @@
 
 use crate::debrief::share_percent;
 use crate::model::*;
-use serde_json::{json, Value};
+use crate::text::Number;
+use serde::Serialize;
+
+/// The `tender` object fragment describing how bids are evaluated: `awardCriteria`,
+/// `awardCriteriaDetails` and `awardCriteriaBreakdown`, in that order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AwardCriteria {
+    /// `priceOnly`, `qualityOnly` or `ratedCriteria`.
+    pub award_criteria: &'static str,
+    pub award_criteria_details: String,
+    /// One breakdown, holding every criterion that carries marks.
+    pub award_criteria_breakdown: [Breakdown; 1],
+}
+
+/// The award criteria breakdown extension's one entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Breakdown {
+    pub award_criteria: Vec<Criterion>,
+}
+
+/// One award criterion: `price` or `quality`, its name, and its weight as an exact percentage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Criterion {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Absent for price under an award method that does not weight it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numbers: Option<[Weight; 1]>,
+}
+
+/// A criterion's weight: `{ "number": 40, "weight": "percentageExact" }`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weight {
+    pub number: Number,
+    pub weight: &'static str,
+}
 
 /// The `tender` object fragment describing how bids are evaluated.
-pub fn award_criteria(t: &Tender) -> Value {
+pub fn award_criteria(t: &Tender) -> AwardCriteria {
     let total = t.max_total();
     let weighted = t.award == AwardMethod::WeightedSum;
-    let criteria: Vec<Value> = t
+    let criteria: Vec<Criterion> = t
         .leaves()
         .into_iter()
         .filter(|c| c.kind != Kind::PassFail)
         .map(|c| {
-            let kind = match c.kind {
+            let is_price = matches!(c.kind, Kind::Price { .. });
+            let kind = match &c.kind {
+                // A whole-life cost (spec §11) is the notice's "cost": price and the costs of
+                // use over the life cycle.
+                Kind::Price {
+                    schedule: Some(s), ..
+                } if s.life_cycle.is_some() => "cost",
                 Kind::Price { .. } => "price",
                 _ => "quality",
             };
-            let mut v = json!({ "type": kind, "name": c.name });
-            if let Some(d) = &c.description {
-                v["description"] = json!(d);
-            }
-            let priced_out = matches!(c.kind, Kind::Price { .. }) && !weighted;
-            if t.award == AwardMethod::FictitiousDiscount && !matches!(c.kind, Kind::Price { .. }) {
-                v["description"] = json!(format!(
+            let mut description = c.description.clone();
+            let mut numbers = None;
+            if t.award == AwardMethod::FictitiousDiscount && !is_price {
+                description = Some(format!(
                     "worth up to {} off the price for full marks{}",
                     crate::money::money(c.marks, &t.info.currency),
                     c.description
@@ -34,30 +77,43 @@ pub fn award_criteria(t: &Tender) -> Value {
                         .map(|d| format!(": {d}"))
                         .unwrap_or_default()
                 ));
-            } else if !priced_out {
-                // A JSON number written from the decimal digits (no float on the way).
-                let number: serde_json::Number =
-                    crate::money::Plain(share_percent(c.marks, total).parse().unwrap_or_default())
-                        .to_string()
-                        .parse()
-                        .unwrap_or_else(|_| serde_json::Number::from(0));
-                v["numbers"] = json!([{ "number": number, "weight": "percentageExact" }]);
+            } else if weighted || !is_price {
+                // Every criterion has its share, but price under an award method other than
+                // the weighted sum, which sets price against quality another way.
+                let share = share_percent(c.marks, total).parse().unwrap_or_default();
+                numbers = Some([Weight {
+                    number: Number(crate::money::Plain(share).to_string()),
+                    weight: "percentageExact",
+                }]);
             }
-            v
+            Criterion {
+                kind,
+                name: c.name.clone(),
+                description,
+                numbers,
+            }
         })
         .collect();
-    let has_price = criteria.iter().any(|c| c["type"] == "price");
-    let has_quality = criteria.iter().any(|c| c["type"] == "quality");
+    let has_price = criteria
+        .iter()
+        .any(|c| c.kind == "price" || c.kind == "cost");
+    let has_quality = criteria.iter().any(|c| c.kind == "quality");
     let code = match (has_price, has_quality) {
         (true, false) => "priceOnly",
         (false, true) => "qualityOnly",
         _ => "ratedCriteria",
     };
-    json!({
-        "awardCriteria": code,
-        "awardCriteriaDetails": format!("{} ({})", crate::award::describe(t.award), t.award.as_str()),
-        "awardCriteriaBreakdown": [ { "awardCriteria": criteria } ]
-    })
+    AwardCriteria {
+        award_criteria: code,
+        award_criteria_details: format!(
+            "{} ({})",
+            crate::award::describe(t.award),
+            t.award.as_str()
+        ),
+        award_criteria_breakdown: [Breakdown {
+            award_criteria: criteria,
+        }],
+    }
 }
 
 #[cfg(test)]
@@ -72,7 +128,7 @@ mod tests {
               {"id":"sv","kind":"scored","name":"Social value","weight":25,"scale":"s"}]}"#,
         )
         .unwrap();
-        let v = super::award_criteria(&t);
+        let v = serde_json::to_value(super::award_criteria(&t)).unwrap();
         assert_eq!(v["awardCriteria"], "ratedCriteria");
         let c = &v["awardCriteriaBreakdown"][0]["awardCriteria"];
         assert_eq!(c.as_array().unwrap().len(), 3); // the gate is not an award criterion
@@ -80,5 +136,21 @@ mod tests {
         assert_eq!(c[0]["numbers"][0]["number"].to_string(), "30");
         assert_eq!(c[1]["numbers"][0]["weight"], "percentageExact");
         assert_eq!(c[2]["numbers"][0]["number"].to_string(), "25");
+    }
+
+    #[test]
+    fn a_whole_life_cost_is_published_as_cost() {
+        let t = crate::read(
+            r#"{"format":"bidscore/1","criteria":[{"id":"price","kind":"price","name":"Whole-life cost",
+              "weight":100,"lifeCycle":{"years":10,"discountRate":"0.035"},
+              "schedule":[{"id":"buy","name":"Purchase"},{"id":"run","name":"Running","perYear":true}]}]}"#,
+        )
+        .unwrap();
+        let v = super::award_criteria(&t);
+        assert_eq!(v["awardCriteria"], "priceOnly");
+        assert_eq!(
+            v["awardCriteriaBreakdown"][0]["awardCriteria"][0]["type"],
+            "cost"
+        );
     }
 }

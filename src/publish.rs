@@ -9,9 +9,10 @@ use crate::model::*;
 use crate::money::{fixed, Plain};
 use crate::price::{self, Field};
 use crate::result::Warning;
-use crate::text::Params;
+use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -34,7 +35,7 @@ pub struct Published {
     /// Every other rule that disqualifies on a score or a stated value (spec §13), in the order
     /// of the criteria tree: `group-threshold`, `relative-threshold`, `limit-minimum` and
     /// `limit-maximum`, each with its numbers as params and in words.
-    pub threshold_rules: Vec<crate::text::Message>,
+    pub threshold_rules: Vec<Message>,
     pub scales: Vec<ScaleSummary>,
     pub measures: Vec<MeasureSummary>,
     /// How each social value criterion turns commitments into marks (spec §6).
@@ -48,6 +49,10 @@ pub struct Published {
     /// `criterion`, `total` or `none`.
     pub rounding_stage: &'static str,
     pub warnings: Vec<Warning>,
+    // §15 abnormally low
+    /// How abnormally low prices are treated (spec §9 and §15), code `abnormally-low` with
+    /// `percent` and, with the proximity test, `proximityPercent`, `proximityMin`, `proximityMax`.
+    pub abnormally_low: crate::text::Message,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -248,6 +253,17 @@ pub fn describe(t: &Tender) -> Published {
                     params: Params::new().with("id", id).with("name", name),
                 }
             }
+            // §16 the recorded draw
+            TieBreak::Draw => {
+                let seed = t.tie_draw_seed.as_deref().unwrap_or_default();
+                crate::text::Message {
+                    code: "draw",
+                    message: format!(
+                        "a draw from the recorded seed \"{seed}\" that anyone can repeat"
+                    ),
+                    params: Params::new().with("seed", seed),
+                }
+            }
         })
         .collect();
     Published {
@@ -334,6 +350,40 @@ pub fn describe(t: &Tender) -> Published {
         rounding_decimals: t.rounding.decimals,
         rounding_stage: t.rounding.stage.as_str(),
         warnings,
+        abnormally_low: abnormally_low(t),
+    }
+}
+
+/// The abnormally low rule in words (spec §9 and §15): suppliers should know that a price far
+/// below the others is queried, and when.
+fn abnormally_low(t: &Tender) -> crate::text::Message {
+    let pct = Plain(t.abnormally_low_percent);
+    let mut params = Params::new().with("percent", pct);
+    let mut message = format!(
+        "a price more than {pct}% below the average of the qualified prices without the highest"
+    );
+    if let Some(p) = t.abnormally_low_proximity {
+        let money = |d: Option<Decimal>| d.map(|d| crate::money::money(d, &t.info.currency));
+        let (lo, hi) = (money(p.min), money(p.max));
+        let _ = write!(
+            message,
+            ", and more than {}% of the next lowest qualified price (at least {}, at most {}) below it,",
+            Plain(p.percent),
+            lo.as_deref().unwrap_or("nothing"),
+            hi.as_deref().unwrap_or("no limit")
+        );
+        params = params.with("proximityPercent", Plain(p.percent));
+        for (name, v) in [("proximityMin", p.min), ("proximityMax", p.max)] {
+            if let Some(v) = v {
+                params = params.with(name, Plain(v));
+            }
+        }
+    }
+    message.push_str(" is abnormally low: the supplier is asked to explain it, and it is not rejected automatically");
+    crate::text::Message {
+        code: "abnormally-low",
+        params,
+        message,
     }
 }
 
@@ -373,90 +423,86 @@ fn node(n: &Node, total: Decimal) -> NodeSummary {
 }
 
 /// Group thresholds, relative thresholds and limits on stated values (spec §13), so suppliers
-/// see every rule that can disqualify them before they bid.
-fn threshold_rules(t: &Tender) -> Vec<crate::text::Message> {
-    use crate::text::Message;
-    fn walk(nodes: &[Node], out: &mut Vec<Message>) {
-        for n in nodes {
-            match n {
-                Node::Group(g) => {
-                    if let Some(th) = g.threshold {
-                        let p = Params::new()
-                            .with("group", &g.id)
-                            .with("name", &g.name)
-                            .with("threshold", Plain(th.marks))
-                            .with("marks", Plain(g.marks));
-                        let (params, share) = match th.percent {
-                            Some(pc) => (
-                                p.with("percent", Plain(pc)),
-                                format!("{}% of its {} marks", Plain(pc), Plain(g.marks)),
-                            ),
-                            None => (p, format!("of its {} marks", Plain(g.marks))),
-                        };
-                        out.push(Message {
-                            code: "group-threshold",
-                            params,
-                            message: format!(
-                                "a sub-total below {} on \"{}\" ({share})",
-                                Plain(th.marks),
-                                g.name
-                            ),
-                        });
-                    }
-                    if let Some(pc) = g.threshold_relative {
-                        out.push(relative("group", &g.id, &g.name, pc));
-                    }
-                    walk(&g.children, out);
-                }
-                Node::Leaf(c) => match &c.kind {
-                    Kind::Scored {
-                        threshold_relative: Some(pc),
-                        ..
-                    } => out.push(relative("criterion", &c.id, &c.name, *pc)),
-                    Kind::Numeric { unit, limits, .. } => {
-                        let q = crate::money::Shown::Quantity(unit.as_deref());
-                        for (code, limit, word) in [
-                            ("limit-minimum", limits.minimum, "below"),
-                            ("limit-maximum", limits.maximum, "above"),
-                        ] {
-                            let Some(limit) = limit else { continue };
-                            out.push(Message {
-                                code,
-                                params: Params::new()
-                                    .with("criterion", &c.id)
-                                    .with("name", &c.name)
-                                    .with("limit", Plain(limit))
-                                    .with("amount", q.of(limit)),
-                                message: format!(
-                                    "a value for \"{}\" {word} {}",
-                                    c.name,
-                                    q.of(limit)
-                                ),
-                            });
-                        }
-                    }
-                    _ => {}
-                },
-            }
-        }
-    }
-    fn relative(kind: &'static str, id: &str, name: &str, pc: Decimal) -> Message {
-        Message {
-            code: "relative-threshold",
-            params: Params::new()
-                .with("kind", kind)
-                .with(kind, id)
-                .with("name", name)
-                .with("percent", Plain(pc)),
-            message: format!(
-                "a score on \"{name}\" below {}% of the best qualified score on it",
-                Plain(pc)
-            ),
-        }
-    }
+/// see every rule that can disqualify them before they bid: the groups' first, in the order of
+/// the tree, then the criteria's.
+pub(crate) fn threshold_rules(t: &Tender) -> Vec<Message> {
     let mut out = Vec::new();
-    walk(&t.criteria, &mut out);
+    for g in t.groups() {
+        if let Some(th) = g.threshold {
+            let params = Params::new()
+                .with("group", &g.id)
+                .with("name", &g.name)
+                .with("threshold", Plain(th.marks))
+                .with("marks", Plain(g.marks));
+            let (params, share) = match th.percent {
+                Some(pc) => (
+                    params.with("percent", Plain(pc)),
+                    format!("{}% of ", Plain(pc)),
+                ),
+                None => (params, "of ".into()),
+            };
+            out.push(Message {
+                code: "group-threshold",
+                params,
+                message: format!(
+                    "a sub-total below {} on \"{}\" ({share}its {} marks)",
+                    Plain(th.marks),
+                    g.name,
+                    Plain(g.marks)
+                ),
+            });
+        }
+        if let Some(pc) = g.threshold_relative {
+            out.push(relative_rule("group", &g.id, &g.name, pc));
+        }
+    }
+    for c in t.leaves() {
+        match &c.kind {
+            Kind::Scored {
+                threshold_relative: Some(pc),
+                ..
+            } => out.push(relative_rule("criterion", &c.id, &c.name, *pc)),
+            Kind::Numeric { unit, limits, .. } => {
+                for (code, limit, word) in [
+                    ("limit-minimum", limits.minimum, "below"),
+                    ("limit-maximum", limits.maximum, "above"),
+                ] {
+                    let Some(limit) = limit else { continue };
+                    let amount = format!(
+                        "{}",
+                        crate::money::Shown::Quantity(unit.as_deref()).of(limit)
+                    );
+                    out.push(Message {
+                        code,
+                        message: format!("a value for \"{}\" {word} {amount}", c.name),
+                        params: Params::new()
+                            .with("criterion", &c.id)
+                            .with("name", &c.name)
+                            .with("limit", Plain(limit))
+                            .with("amount", &amount),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
     out
+}
+
+/// `relative-threshold`: a share of the best qualified score on a criterion or group.
+fn relative_rule(kind: &'static str, id: &str, name: &str, pc: Decimal) -> Message {
+    Message {
+        code: "relative-threshold",
+        params: Params::new()
+            .with("kind", kind)
+            .with(kind, id)
+            .with("name", name)
+            .with("percent", Plain(pc)),
+        message: format!(
+            "a score on \"{name}\" below {}% of the best qualified score on it",
+            Plain(pc)
+        ),
+    }
 }
 
 fn scales(t: &Tender) -> Vec<ScaleSummary> {
@@ -844,6 +890,52 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.code == "relative-price-formula"));
+    }
+
+    #[test]
+    fn a_price_schedule_is_published_with_its_quantities_and_present_value_factors() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/schedule-whole-life-cost.json"
+        );
+        let fixture: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let t = crate::read(&fixture["tender"].to_string()).unwrap();
+        let s = super::describe(&t).price.unwrap().schedule.unwrap();
+        let lines: Vec<(&str, &str, Option<&str>, bool)> = s
+            .lines
+            .iter()
+            .map(|l| {
+                (
+                    l.id.as_str(),
+                    l.quantity.as_str(),
+                    l.unit.as_deref(),
+                    l.per_year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("design", "1", None, false),
+                ("install", "1", None, false),
+                ("maintenance", "12", Some("month"), true),
+                ("support", "240", Some("hour"), true)
+            ]
+        );
+        // 1 ÷ 1.035, 1 ÷ 1.035², 1 ÷ 1.035³ to 6 decimals, and their sum.
+        let life = s.life_cycle.unwrap();
+        assert_eq!(life.factors, ["0.966184", "0.933511", "0.901943"]);
+        assert_eq!((life.years, life.factor_sum.as_str()), (3, "2.801638"));
+        assert!(s.words.contains("over 3 years at 3.5%"), "{}", s.words);
+        // Without a schedule the published model has no "schedule" at all.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/www/examples/council-wellbeing.json"
+        ))
+        .unwrap();
+        let plain = serde_json::to_value(super::describe(&crate::read(&text).unwrap())).unwrap();
+        assert!(plain["price"].get("schedule").is_none());
     }
 
     #[test]

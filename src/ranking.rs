@@ -1,5 +1,6 @@
 //! Ranking and ties (spec §8): ranked bids by total, best first; equal totals settled by the
-//! tender's tie-break rules in order; bids still equal share a rank (1, 1, 3).
+//! tender's tie-break rules in order; bids still equal share a rank (1, 1, 3), unless the last rule
+//! is a recorded draw (spec §16), which leaves no two bids equal.
 
 use crate::model::{AwardMethod, BandDecider, Tender, TieBreak};
 use crate::result::{BidResult, Status};
@@ -43,6 +44,8 @@ pub trait Standing {
     fn price(&self) -> Option<Decimal>;
     /// The official score on a group or criterion (0 if none).
     fn score_on(&self, id: &str) -> Decimal;
+    /// The bid's id: what the recorded draw draws for (spec §16).
+    fn id(&self) -> &str;
 }
 
 impl Standing for BidResult {
@@ -71,6 +74,10 @@ impl Standing for BidResult {
             })
             .unwrap_or_default()
     }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Better first: `Less` when `a` ranks above `b`.
@@ -80,10 +87,20 @@ pub fn compare<S: Standing>(t: &Tender, a: &S, b: &S) -> Ordering {
 
 /// The tie-break rules alone.
 pub fn tie_break<S: Standing>(t: &Tender, a: &S, b: &S) -> Ordering {
+    rules(t, a, b, true)
+}
+
+/// The tie-break rules in turn, the draw (always last) only when `draw` is set.
+fn rules<S: Standing>(t: &Tender, a: &S, b: &S, draw: bool) -> Ordering {
     for rule in &t.tie_break {
         let o = match rule {
             TieBreak::Score(id) => b.score_on(id).cmp(&a.score_on(id)),
             TieBreak::Price => a.price().cmp(&b.price()),
+            // §16 the recorded draw (validation requires the seed whenever the rule is given).
+            TieBreak::Draw => match (&t.tie_draw_seed, draw) {
+                (Some(seed), true) => crate::draw::order(seed, a.id(), b.id()),
+                _ => Ordering::Equal,
+            },
         };
         if o != Ordering::Equal {
             return o;
@@ -130,12 +147,25 @@ fn decide(decider: BandDecider, a: &BidResult, b: &BidResult) -> Ordering {
 
 /// Whether two neighbours in the final order share a place: equal on every rule that ordered them.
 fn equal_place(t: &Tender, a: &BidResult, b: &BidResult) -> Ordering {
+    equal_before(t, a, b, true)
+}
+
+/// [`equal_place`], with or without the draw.
+fn equal_before(t: &Tender, a: &BidResult, b: &BidResult, draw: bool) -> Ordering {
+    let compare =
+        |a: &BidResult, b: &BidResult| b.key().cmp(&a.key()).then_with(|| rules(t, a, b, draw));
     match t.award {
         AwardMethod::QualityPriceRatio {
             band: Some(_),
             decider,
             ..
-        } if a.in_band && b.in_band => decide(decider, a, b).then_with(|| compare(t, a, b)),
-        _ => compare(t, a, b),
+        } if a.in_band && b.in_band => decide(decider, a, b).then_with(|| compare(a, b)),
+        _ => compare(a, b),
     }
+}
+
+/// Whether `b`, ranked just after `a`, was equal to it on every rule but the recorded draw, so
+/// that the draw put it after `a` (spec §16).
+pub(crate) fn drawn_after(t: &Tender, a: &BidResult, b: &BidResult) -> bool {
+    t.tie_break.last() == Some(&TieBreak::Draw) && equal_before(t, a, b, false).is_eq()
 }

@@ -53,6 +53,16 @@ pub fn evaluated_price(
     rates: &BTreeMap<String, Decimal>,
     currency: &str,
 ) -> Evaluated {
+    evaluate(schedule, rates, Some(currency))
+}
+
+/// [`evaluated_price`], writing the working only when given the currency: the analysis prepares
+/// a bid many times over and needs only the figure.
+pub(crate) fn evaluate(
+    schedule: &Schedule,
+    rates: &BTreeMap<String, Decimal>,
+    currency: Option<&str>,
+) -> Evaluated {
     let counted = || schedule.lines.iter().filter(|l| l.evaluated());
     if counted().any(|l| !rates.contains_key(&l.id)) {
         return Evaluated::Missing;
@@ -62,7 +72,7 @@ pub fn evaluated_price(
         .as_ref()
         .filter(|_| counted().any(|l| l.per_year));
     let mut working = String::new();
-    if let Some(life) = life {
+    if let (Some(life), Some(_)) = (life, currency) {
         // The factors once, then each yearly line times their sum.
         let _ = write!(
             working,
@@ -94,6 +104,7 @@ pub fn evaluated_price(
             return Evaluated::OutOfRange;
         };
         total = sum;
+        let Some(currency) = currency else { continue };
         match (i, line.income) {
             (0, false) => {}
             (0, true) => working.push('−'),
@@ -105,7 +116,9 @@ pub fn evaluated_price(
     if total.abs() > LIMIT {
         return Evaluated::OutOfRange;
     }
-    let _ = write!(working, " = {}", Money(total, currency));
+    if let Some(currency) = currency {
+        let _ = write!(working, " = {}", Money(total, currency));
+    }
     Evaluated::Price {
         amount: total,
         working,

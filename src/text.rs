@@ -151,6 +151,24 @@ impl Serialize for Compact {
     }
 }
 
+/// A decimal written as a JSON number from its digits (`33.33`, `40`), never through a float:
+/// the WebAssembly build then carries neither a float formatter nor a number parser. The text
+/// must be a JSON number, as `money::Plain` writes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number(pub String);
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // serde_json (with its exact numbers, which this crate asks for) writes a struct of this
+        // name as the number its one field spells: how its own `Number` is written.
+        const NUMBER: &str = "$serde_json::private::Number";
+        let mut st = s.serialize_struct(NUMBER, 1)?;
+        st.serialize_field(NUMBER, &self.0)?;
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

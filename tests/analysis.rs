@@ -252,3 +252,56 @@ fn price_to_win_follows_the_award_method() {
     let a = analyse(&t, &Options::default());
     assert!(a.weight_stability.is_empty() && a.rank_acceptability.is_none());
 }
+
+// §11 price schedules
+
+/// The tender of a fixture in tests/fixtures/.
+fn fixture_tender(name: &str) -> bidscore::Tender {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    bidscore::read(&fixture["tender"].to_string()).expect("valid tender")
+}
+
+#[test]
+fn price_to_win_under_a_schedule_is_an_evaluated_price_and_a_change_of_every_rate() {
+    // schedule-hand-check: A 43,000 (price 60, total 84.00), B 43,400 (59.45, total 91.45). A
+    // lowered to P stays lowest: B = 32 + round(60 × P ÷ 43,400, 2), first for A while that is
+    // at most 51.99, 60 P ÷ 43,400 < 51.995, P < 37,609.7166…: 37,609.71. Every rate changed by
+    // (37,609.71 − 43,000) ÷ 43,000 = −12.5355…%, rounded down −12.54% (43,000 × 0.8746 =
+    // 37,607.78, at or below the price to win).
+    let t = fixture_tender("schedule-hand-check");
+    let a = analyse(&t, &no_sampling());
+    let p = |id: &str| a.price_to_win.iter().find(|p| p.bid == id).unwrap();
+    assert_eq!(p("a").outcome, PriceOutcome::Undercut);
+    assert_eq!(p("a").price, "43000.00");
+    assert_eq!(p("a").price_to_win.as_deref(), Some("37609.71"));
+    assert_eq!(p("a").rate_change.as_deref(), Some("-12.54"));
+    assert!(
+        p("a").message.contains("every rate cut by 12.54%"),
+        "{}",
+        p("a").message
+    );
+    // B leads: above 43,000 its price scores 60 × 43,000 ÷ P = 2,580,000 ÷ P, first alone while
+    // that rounds to 52.01 or more (A has 84.00): P ≤ 2,580,000 ÷ 52.005 = 49,610.6143…:
+    // 49,610.61, every rate raised by (49,610.61 − 43,400) ÷ 43,400 = 14.3101…% → 14.31%.
+    assert_eq!(p("b").outcome, PriceOutcome::Headroom);
+    assert_eq!(p("b").price_to_win.as_deref(), Some("49610.61"));
+    assert_eq!(p("b").rate_change.as_deref(), Some("14.31"));
+}
+
+#[test]
+fn price_to_win_searches_below_zero_for_a_negative_evaluated_price() {
+    // schedule-negative-price-linear-min-max: A −8,000 (total 76.00) leads B −5,800 (73.90) and
+    // C 200 (40.00). A at P ≤ −5,800 keeps 60; B's price scores 60 × (200 + 5,800) ÷ (200 − P) =
+    // 360,000 ÷ (200 − P), and A stays first alone while B's total 30 + that is below 76, i.e.
+    // it rounds to 45.99 or less: 360,000 ÷ (200 − P) < 45.995, 200 − P > 7,826.938…,
+    // P < −7,626.938…: the highest penny is −7,626.94 (373.06 more). No change of every rate by
+    // one share moves a price below zero towards it, so there is no rate change.
+    let t = fixture_tender("schedule-negative-price-linear-min-max");
+    let a = analyse(&t, &no_sampling());
+    let p = a.price_to_win.iter().find(|p| p.bid == "a").unwrap();
+    assert_eq!(p.outcome, PriceOutcome::Headroom);
+    assert_eq!(p.price_to_win.as_deref(), Some("-7626.94"));
+    assert_eq!(p.change.as_deref(), Some("373.06"));
+    assert_eq!(p.rate_change, None);
+}

@@ -119,3 +119,104 @@ fn hypothetical_bids_get_no_summary() {
     let e = bidscore::evaluate(&t);
     assert!(debriefs(&t, &e).iter().all(|d| d.bid != "b4"));
 }
+
+// §11 price schedules
+
+#[test]
+fn a_summary_under_a_price_schedule_shows_how_each_evaluated_price_was_formed() {
+    let path = format!(
+        "{}/tests/fixtures/schedule-income-line.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let t = bidscore::read(&fixture["tender"].to_string()).unwrap();
+    let e = bidscore::evaluate(&t);
+    let all = debriefs(&t, &e);
+    let a = all.iter().find(|d| d.bid == "a").unwrap();
+    let price = a.criteria.iter().find(|c| c.id == "price").unwrap();
+    // How the price was assessed names the schedule: 2 cost lines, less 1 income line.
+    assert!(
+        price.assessed.contains(
+            "the evaluated price is the sum of each rate × its published quantity over 2 cost lines, less the same over 1 income line"
+        ),
+        "{}",
+        price.assessed
+    );
+    // Its own evaluated price and the winner's (b), each with every product, then the score.
+    assert_eq!(
+        price.explanation,
+        "evaluated price 48 × £400.00 + 12 × £250.00 − 200 × £5.00 = £21,200.00; 60 × £19,440.00 ÷ £21,200.00 = 55.02"
+    );
+    assert_eq!(
+        price.winner_explanation.as_deref(),
+        Some("evaluated price 48 × £380.00 + 12 × £300.00 − 200 × £12.00 = £19,440.00; 60 × £19,440.00 ÷ £19,440.00 = 60.00")
+    );
+    assert!(
+        a.text.contains("Explanation: evaluated price 48 × £400.00"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn a_fictitious_discount_summary_gives_the_price_its_working_and_money_with_its_currency() {
+    // Youthlink (f1): price £900,000; quality discount £90,000 + £50,000 + £30,000 = £170,000
+    // out of £300,000; fictitious price £900,000 − £170,000 = £730,000 (the fixture's figures).
+    let (t, _) = example("award-fictitious-discount.json");
+    let e = bidscore::evaluate(&t);
+    let all = debriefs(&t, &e);
+    let f1 = all.iter().find(|d| d.bid == "f1").unwrap();
+    assert_eq!(f1.price.as_deref(), Some("900000.00"));
+    assert_eq!(
+        f1.value_working.as_deref(),
+        Some("£900,000.00 − £170,000.00 quality discount = £730,000.00 fictitious price")
+    );
+    for needle in [
+        "Your price: £900,000.00",
+        "Your quality discount: £170,000.00 out of £300,000.00",
+        "Your fictitious price: £730,000.00, worked out as £900,000.00 − £170,000.00 quality discount = £730,000.00 fictitious price",
+        "Approach to engaging young people (Quality): worth up to £150,000.00, 50.00% of the total",
+        "money value × score ÷ 10",
+        "  Your discount: £90,000.00 (",
+        "  Quality: £140,000.00 out of £250,000.00",
+    ] {
+        assert!(f1.text.contains(needle), "missing {needle:?} in\n{}", f1.text);
+    }
+    // Money is never called marks, and no figure of the summary's own is written bare.
+    assert!(!f1.text.contains("marks"), "{}", f1.text);
+    assert!(!f1.text.contains("out of 300000"), "{}", f1.text);
+    // Another bidder sees the winner's price and fictitious price beside its own.
+    let f2 = all.iter().find(|d| d.bid == "f2").unwrap();
+    assert!(
+        f2.text.contains(
+            "Most advantageous tender (Youthlink Partnership): quality discount £170,000.00 out of £300,000.00, price £900,000.00, fictitious price £730,000.00"
+        ),
+        "{}",
+        f2.text
+    );
+    assert!(f2
+        .text
+        .contains("Most advantageous tender's discount: £90,000.00."));
+    let w = f2.winner.as_ref().unwrap();
+    assert_eq!(
+        (w.price.as_deref(), w.value_working.as_deref()),
+        (Some("900000.00"), f1.value_working.as_deref())
+    );
+}
+
+#[test]
+fn the_weighted_sum_summary_keeps_its_marks() {
+    let (t, _) = example("council-wellbeing.json");
+    let e = bidscore::evaluate(&t);
+    let b1 = debriefs(&t, &e)
+        .into_iter()
+        .find(|d| d.bid == "b1")
+        .unwrap();
+    // The price is a scored criterion with its own working, so no separate price line.
+    assert!(b1
+        .text
+        .contains("Price: up to 40 marks, 40.00% of the total"));
+    assert!(!b1.text.contains("Your price:"));
+    assert_eq!(b1.price.as_deref(), Some("1080000.00"));
+    assert_eq!(b1.value_working, None);
+}

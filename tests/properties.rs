@@ -26,6 +26,9 @@ struct Spec {
     tie_break: bool,
     marks: (u32, u32, u32, u32),
     bids: Vec<BidSpec>,
+    /// Spec §13–14: 1 adds group and relative thresholds and limits, 2 requires a consensus, 3
+    /// both; 0 neither.
+    rules: u8,
 }
 
 const FORMULAS: usize = 6;
@@ -55,15 +58,19 @@ fn spec() -> impl Strategy<Value = Spec> {
         any::<bool>(),
         (10u32..60, 0u32..40, 1u32..20, 0u32..15),
         prop::collection::vec(bid_spec(), 2..=6),
+        0u8..4,
     )
-        .prop_map(|(formula, ceiling, stage, tie_break, marks, bids)| Spec {
-            formula,
-            ceiling,
-            stage,
-            tie_break,
-            marks,
-            bids,
-        })
+        .prop_map(
+            |(formula, ceiling, stage, tie_break, marks, bids, rules)| Spec {
+                formula,
+                ceiling,
+                stage,
+                tie_break,
+                marks,
+                bids,
+                rules,
+            },
+        )
 }
 
 fn money(pence: u64) -> String {
@@ -133,6 +140,18 @@ fn tender(s: &Spec, bids: Vec<Value>) -> Value {
     });
     if s.tie_break {
         t["tieBreak"] = json!(["group:quality", "price"]);
+    }
+    if s.rules & 1 != 0 {
+        let quality = &mut t["criteria"][2];
+        quality["threshold"] = json!("40%");
+        quality["thresholdRelative"] = json!("70%");
+        quality["children"][0]["thresholdRelative"] = json!("60%");
+        quality["children"][1]["minimum"] = json!(10);
+        quality["children"][1]["maximum"] = json!(450);
+        t["criteria"][3]["thresholdRelative"] = json!("50%");
+    }
+    if s.rules & 2 != 0 {
+        t["moderation"] = json!({ "require": "consensus" });
     }
     t
 }
@@ -504,7 +523,7 @@ proptest! {
         let mut out = serde_json::to_string(&e).unwrap();
         out.push_str(&serde_json::to_string(&bidscore::publish::describe(&t)).unwrap());
         out.push_str(&serde_json::to_string(&bidscore::debrief::debriefs(&t, &e)).unwrap());
-        out.push_str(&bidscore::ocds::award_criteria(&t).to_string());
+        out.push_str(&serde_json::to_string(&bidscore::ocds::award_criteria(&t)).unwrap());
         let options = bidscore::analysis::Options {
             smaa: Some(bidscore::analysis::SmaaOptions { samples: 50, ..Default::default() }),
         };

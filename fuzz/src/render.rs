@@ -63,6 +63,7 @@ const MAX_LEAVES: usize = 12;
 static DEFAULT_LEAF: LeafKind = LeafKind::Scored {
     scale: 0,
     threshold: None,
+    relative: None,
 };
 const MAX_BIDS: usize = 8;
 const MAX_EVALUATORS: usize = 4;
@@ -252,6 +253,18 @@ impl Spec {
         if let Some(cv) = self.contract_value {
             info.push(("contractValue", cv.json()));
         }
+        if let Some((code, euros)) = self.place {
+            // Most are codes; "UK", lower case and an empty one are not.
+            const CODES: [&str; 11] = [
+                "GB", "GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR", "FR", "IE", "DE-BY", "UK", "gb", "",
+            ];
+            if let Some(c) = CODES.get(usize::from(code) % (CODES.len() + 1)) {
+                info.push(("jurisdiction", s(c)));
+            }
+            if euros {
+                info.push(("currency", s("EUR")));
+            }
+        }
         root.push(("tender", obj(info)));
         let scores_price = matches!(self.award, AwardSpec::WeightedSum);
         let fictitious = matches!(self.award, AwardSpec::FictitiousDiscount);
@@ -299,15 +312,34 @@ impl Spec {
                 ]),
             ));
         }
-        if let Some((median, spread)) = self.moderation {
-            let mut f = vec![("method", s(if median { "median" } else { "mean" }))];
-            if let Some(sp) = spread {
-                f.push(("flagSpread", sp.json()));
+        if self.moderation.is_some() || self.rules.consensus {
+            let mut f = Vec::new();
+            if let Some((median, spread)) = self.moderation {
+                f.push(("method", s(if median { "median" } else { "mean" })));
+                if let Some(sp) = spread {
+                    f.push(("flagSpread", sp.json()));
+                }
+            }
+            if self.rules.consensus {
+                f.push(("require", s("consensus")));
             }
             root.push(("moderation", obj(f)));
         }
+        let mut low = Vec::new();
         if let Some(p) = self.abnormally_low {
-            root.push(("abnormallyLow", obj(vec![("percent", p.json())])));
+            low.push(("percent", p.json()));
+        }
+        if let Some((pct, min, max)) = self.proximity {
+            low.push(("proximityPercent", pct.json()));
+            if let Some(m) = min {
+                low.push(("proximityMin", m.json()));
+            }
+            if let Some(m) = max {
+                low.push(("proximityMax", m.json()));
+            }
+        }
+        if !low.is_empty() {
+            root.push(("abnormallyLow", obj(low)));
         }
 
         // Scales: at least one.
@@ -378,6 +410,9 @@ impl Spec {
                         f.push(("ceiling", c.json()));
                         f.push(("aboveCeiling", s(if *zero { "zero" } else { "disqualify" })));
                     }
+                    if let Some(sc) = self.schedule() {
+                        sc.render(&mut f);
+                    }
                 }
                 LeafKind::PassFail => {
                     f.push(("kind", s("pass-fail")));
@@ -391,15 +426,33 @@ impl Spec {
                         f.push(("weight", leaf.weight.json()));
                     }
                     match other {
-                        LeafKind::Scored { scale, threshold } => {
+                        LeafKind::Scored {
+                            scale,
+                            threshold,
+                            relative,
+                        } => {
                             let k = usize::from(*scale) % scales.len();
                             f.push(("kind", s("scored")));
                             f.push(("scale", s(&format!("s{k}"))));
                             if let Some(t) = threshold {
                                 f.push(("threshold", scales[k].pick(*t)));
                             }
+                            if let Some(r) = relative {
+                                f.push(("thresholdRelative", r.percent()));
+                            }
                         }
-                        LeafKind::Numeric { higher, formula } => {
+                        LeafKind::Numeric {
+                            higher,
+                            formula,
+                            minimum,
+                            maximum,
+                        } => {
+                            if let Some(m) = minimum {
+                                f.push(("minimum", m.json()));
+                            }
+                            if let Some(m) = maximum {
+                                f.push(("maximum", m.json()));
+                            }
                             f.push(("kind", s("numeric")));
                             f.push(("unit", s("days")));
                             f.push(("direction", s(if *higher { "higher" } else { "lower" })));
@@ -476,20 +529,31 @@ impl Spec {
         }
         root.push(("criteria", J::Arr(self.tree(leaves, &leaf_marks))));
 
-        // Tie-break rules.
-        if !self.tie_break.is_empty() {
-            let n = kinds.len().max(1);
-            let list = self
-                .tie_break
-                .iter()
-                .take(4)
-                .map(|t| match t {
-                    TieSpec::Price => s("price"),
-                    TieSpec::Group(g) => s(&format!("group:g{}", g % 4 + 1)),
-                    TieSpec::Criterion(c) => s(&format!("criterion:c{}", usize::from(*c) % n)),
-                })
-                .collect();
+        // Tie-break rules, a recorded draw last.
+        let n = kinds.len().max(1);
+        let mut list: Vec<J> = self
+            .tie_break
+            .iter()
+            .take(4)
+            .map(|t| match t {
+                TieSpec::Price => s("price"),
+                TieSpec::Group(g) => s(&format!("group:g{}", g % 4 + 1)),
+                TieSpec::Criterion(c) => s(&format!("criterion:c{}", usize::from(*c) % n)),
+            })
+            .collect();
+        let seed = match self.draw {
+            Some(DrawSpec::Draw { seed }) => {
+                list.push(s("draw"));
+                seed
+            }
+            Some(DrawSpec::SeedOnly(seed)) => Some(seed),
+            None => None,
+        };
+        if !list.is_empty() {
             root.push(("tieBreak", J::Arr(list)));
+        }
+        if let Some(seed) = seed {
+            root.push(("tieDrawSeed", s(&format!("draw {seed}"))));
         }
 
         // Bids.
@@ -547,6 +611,14 @@ impl Spec {
             if let (true, Some(sum)) = (stated, sum) {
                 f.push(("weight", J::Raw(sum.normalize().to_string())));
             }
+            match self.rules.group_thresholds[g - 1] {
+                Some(GroupThreshold::Marks(m)) => f.push(("threshold", m.json())),
+                Some(GroupThreshold::Share(p)) => f.push(("threshold", p.percent())),
+                None => {}
+            }
+            if let Some(p) = self.rules.group_relative[g - 1] {
+                f.push(("thresholdRelative", p.percent()));
+            }
             f.push(("children", J::Arr(children)));
             obj(f)
         };
@@ -582,10 +654,12 @@ impl Spec {
             ("id", s(&format!("b{bi}"))),
             ("supplier", s(&format!("Supplier {bi}"))),
         ];
-        match b.price {
-            Some(p) => f.push(("price", p.json())),
-            None if b.complete => f.push(("price", J::Raw(format!("{}", 1000 + bi)))),
-            None => {}
+        let priced = kinds.iter().any(|k| matches!(k, LeafKind::Price { .. }));
+        match (b.price, self.schedule().filter(|_| priced)) {
+            (_, Some(sc)) => f.push(("prices", sc.rates(bi, b.complete))),
+            (Some(p), None) => f.push(("price", p.json())),
+            (None, None) if b.complete => f.push(("price", J::Raw(format!("{}", 1000 + bi)))),
+            (None, None) => {}
         }
         if b.hypothetical {
             f.push(("hypothetical", J::Bool(true)));
@@ -601,7 +675,14 @@ impl Spec {
                 },
                 LeafKind::Scored { scale, .. } => {
                     let sc = &scales[usize::from(*scale) % scales.len()];
-                    if let Some(Some(m)) = nth(&b.scores, i) {
+                    if let Some(Some(MarkSpec {
+                        moderated: Some(p),
+                        bare: true,
+                        ..
+                    })) = nth(&b.scores, i)
+                    {
+                        scores.push((id, sc.pick(*p)));
+                    } else if let Some(Some(m)) = nth(&b.scores, i) {
                         let mut mf = Vec::new();
                         if !m.evaluators.is_empty() {
                             mf.push((
@@ -656,6 +737,67 @@ impl Spec {
             f.push(("commitments", J::Obj(commitments)));
         }
         obj(f)
+    }
+}
+
+impl Spec {
+    /// The price schedule, when it has a line.
+    fn schedule(&self) -> Option<&ScheduleSpec> {
+        self.schedule.as_ref().filter(|s| !s.lines.is_empty())
+    }
+}
+
+const MAX_LINES: usize = 6;
+
+impl ScheduleSpec {
+    /// `schedule` (and `lifeCycle` when a line is paid per year) on the price criterion.
+    fn render(&self, f: &mut Vec<(&'static str, J)>) {
+        let lines = self.lines.iter().take(MAX_LINES).enumerate().map(|(i, l)| {
+            let mut lf = vec![
+                ("id", s(&format!("l{i}"))),
+                ("name", s(&format!("Line {i}"))),
+            ];
+            if let Some(q) = l.quantity {
+                lf.push(("quantity", q.json()));
+            }
+            for (field, on) in [
+                ("income", l.income),
+                ("optional", l.optional),
+                ("perYear", l.per_year),
+            ] {
+                if on {
+                    lf.push((field, J::Bool(true)));
+                }
+            }
+            if let Some(m) = l.max {
+                lf.push(("max", m.json()));
+            }
+            obj(lf)
+        });
+        f.push(("schedule", J::Arr(lines.collect())));
+        if self.lines.iter().take(MAX_LINES).any(|l| l.per_year) {
+            f.push((
+                "lifeCycle",
+                obj(vec![
+                    ("years", J::Raw((self.years % 100 + 1).to_string())),
+                    ("discountRate", self.discount_rate.json()),
+                ]),
+            ));
+        }
+    }
+
+    /// Bid `bi`'s rates: as drawn, and for a complete bid a rate for every line left out.
+    fn rates(&self, bi: usize, complete: bool) -> J {
+        let drawn = nth(&self.rates, bi).map(Vec::as_slice).unwrap_or_default();
+        let mut out = Vec::new();
+        for i in 0..self.lines.len().min(MAX_LINES) {
+            match nth(drawn, i) {
+                Some(Some(r)) => out.push((format!("l{i}"), r.json())),
+                _ if complete => out.push((format!("l{i}"), J::Raw(format!("{}", 10 + bi + i)))),
+                _ => {}
+            }
+        }
+        J::Obj(out)
     }
 }
 

@@ -123,6 +123,72 @@ pub struct Spec {
     pub bids: Vec<BidSpec>,
     /// Every bid a copy of the first (with its own id): all-equal bids.
     pub all_equal: bool,
+    pub rules: Rules,
+    /// A price schedule on the price criterion (spec §11): bids then give rates, not a price.
+    /// Last, so that the corpus written before it still reads as it did.
+    pub schedule: Option<ScheduleSpec>,
+    // Spec §15–17
+    /// The proximity test of the abnormally low rule: its percentage, smallest and largest margin.
+    pub proximity: Option<(Written, Option<Written>, Option<Written>)>,
+    /// A recorded draw after the other tie-break rules, or a seed with no draw.
+    pub draw: Option<DrawSpec>,
+    /// Where the tender is run (an index into a few codes, some not valid) and whether it is
+    /// priced in euros rather than pounds.
+    pub place: Option<(u8, bool)>,
+}
+
+/// Spec §13–14: thresholds on groups, relative thresholds on groups, a required consensus
+/// (relative thresholds on criteria and limits on stated values sit with their criteria).
+#[derive(Arbitrary, Debug)]
+pub struct Rules {
+    pub consensus: bool,
+    /// Group 1 to 4's minimum sub-total.
+    pub group_thresholds: [Option<GroupThreshold>; 4],
+    /// Group 1 to 4's share of the best qualified sub-total, written as a percentage.
+    pub group_relative: [Option<Written>; 4],
+}
+
+/// A group's threshold: marks, or a share of the group's marks written as a percentage.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum GroupThreshold {
+    Marks(Written),
+    Share(Written),
+}
+
+impl Written {
+    /// The number as a percentage in quotes (`"70%"`), whatever its size: the reader refuses
+    /// what is outside 0% to 100%.
+    pub(crate) fn percent(self) -> J {
+        J::Str(format!("{}%", self.num.text()))
+    }
+}
+
+/// A price schedule: its lines, a whole-life cost when a line is paid per year, and each bid's
+/// rates (by bid, then by line).
+#[derive(Arbitrary, Debug)]
+pub struct ScheduleSpec {
+    pub lines: Vec<LineSpec>,
+    pub years: u8,
+    pub discount_rate: Written,
+    pub rates: Vec<Vec<Option<Written>>>,
+}
+
+#[derive(Arbitrary, Debug)]
+pub struct LineSpec {
+    pub quantity: Option<Written>,
+    pub income: bool,
+    pub max: Option<Written>,
+    pub optional: bool,
+    pub per_year: bool,
+}
+
+/// The last tie-break rule (spec §16).
+#[derive(Arbitrary, Debug)]
+pub enum DrawSpec {
+    /// `"draw"` last, with a seed (or, now and then, none: an invalid file).
+    Draw { seed: Option<u16> },
+    /// A seed recorded without a draw (a warning).
+    SeedOnly(u16),
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -191,10 +257,15 @@ pub enum LeafKind {
     Scored {
         scale: u8,
         threshold: Option<Pick>,
+        /// A share of the best qualified score, written as a percentage.
+        relative: Option<Written>,
     },
     Numeric {
         higher: bool,
         formula: NumericFormula,
+        /// Limits on the stated value.
+        minimum: Option<Written>,
+        maximum: Option<Written>,
     },
     Measures {
         measures: Vec<u8>,
@@ -263,4 +334,6 @@ pub struct MarkSpec {
     pub evaluators: Vec<Pick>,
     pub moderated: Option<Pick>,
     pub rationale: bool,
+    /// A moderated score alone written bare (`"c1": 4`), as the format allows.
+    pub bare: bool,
 }

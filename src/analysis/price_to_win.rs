@@ -36,8 +36,9 @@ pub struct PriceToWin {
     pub change: Option<String>,
     /// Under a price schedule (spec §11): the change of every rate, in percent to 2 decimals,
     /// that brings the evaluated price to the price to win or just past it (rounded down, so
-    /// the changed rates still win); left out without a schedule or when the evaluated price is
-    /// zero or less (no change of every rate by one share reaches another price then).
+    /// the changed rates still win); left out without a schedule, when the evaluated price is
+    /// zero or less, or when the price to win is below zero (no change of every rate by one
+    /// share reaches it with rates of zero or more).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_change: Option<String>,
     /// The highest price searched.
@@ -64,6 +65,7 @@ impl Setup<'_> {
             .max()
             .unwrap_or(Decimal::ONE);
         let schedule = self.t.schedule().is_some();
+        let cent = Decimal::new(1, 2);
         let (limit, limit_is_ceiling) = match &self.cx.leaves[price_leaf].kind {
             Kind::Price {
                 ceiling:
@@ -73,9 +75,35 @@ impl Setup<'_> {
                     }),
                 ..
             } => (*amount, true),
+            // Evaluated prices (spec §11) may all be zero or less: then up to a penny.
+            _ if highest <= Decimal::ZERO => (cent, false),
             _ => (highest * Decimal::TEN, false),
         };
-        let cent = Decimal::new(1, 2);
+        // The lowest price tried, in pence: 1p for one price (it is more than zero), and under a
+        // schedule the lowest evaluated price the formula or award method can score (spec §12).
+        let bottom = match &self.cx.leaves[price_leaf].kind {
+            Kind::Price { formula, .. } if schedule => {
+                // Social value as a percentage of the price needs a price above zero, unless
+                // the tender's contract value stands in for it.
+                let percent_of_price = self.cx.leaves.iter().any(|c| {
+                    matches!(
+                        c.kind,
+                        Kind::Measures {
+                            scoring: SvScoring::RelativeToHighestPercent,
+                            ..
+                        }
+                    )
+                }) && self.t.info.contract_value.is_none();
+                let lowest = lowest_scorable(self.t.award, formula);
+                let lowest = if percent_of_price {
+                    lowest.max(cent)
+                } else {
+                    lowest
+                };
+                lowest / cent
+            }
+            _ => Decimal::ONE,
+        };
         let fmt = &self.cx.fmt;
         self.pool
             .iter()
@@ -88,11 +116,9 @@ impl Setup<'_> {
                     self.what_if_prepared(i, changed, &dependent)
                         .is_some_and(|s| self.first(i, &s))
                 };
-                // Whole pence from 1p to the limit; winning is monotone in the price (a lower
-                // price never lowers a bid's own score nor raises a rival's).
-                // At least one penny: the search never tries a price of zero, unless the bid's
-                // own (evaluated) price is zero or less, where it starts from that price.
-                let bottom = (price.min(cent) / cent).floor();
+                // Whole pence from the bottom to the limit; winning is monotone in the price (a
+                // lower price never lowers a bid's own score nor raises a rival's). Without a
+                // schedule at least one penny: the search never tries a price of zero.
                 let top = (limit / cent).floor().max(Decimal::ONE);
                 let (outcome, best) = if !wins(bottom * cent) {
                     (PriceOutcome::CannotWin, None)
@@ -132,11 +158,14 @@ impl Setup<'_> {
                 // Under a schedule the price is the evaluated price, reached by changing every
                 // rate by the same share.
                 let rates = |c: Option<Decimal>| match c {
-                    Some(c) if c < Decimal::ZERO => format!(", every rate cut by {}%", Plain(-c)),
-                    Some(c) if c > Decimal::ZERO => {
-                        format!(", every rate raised by {}%", Plain(c))
+                    Some(c) => {
+                        let (how, by) = if c < Decimal::ZERO {
+                            ("cut", -c)
+                        } else {
+                            ("raised", c)
+                        };
+                        format!(", every rate {how} by {}%", Plain(by))
                     }
-                    Some(_) => ", every rate as it is".to_string(),
                     None => String::new(),
                 };
                 let message = match (outcome, best) {
@@ -161,13 +190,18 @@ impl Setup<'_> {
                         bid.supplier,
                         fmt.money(limit)
                     ),
-                    (PriceOutcome::AnyPrice, _) => format!(
+                    (PriceOutcome::AnyPrice, _) if highest > Decimal::ZERO => format!(
                         "{} ranks first at any price up to {} (ten times the highest bid)",
                         bid.supplier,
                         fmt.money(limit)
                     ),
+                    (PriceOutcome::AnyPrice, _) => format!(
+                        "{} ranks first at any price up to {}",
+                        bid.supplier,
+                        fmt.money(limit)
+                    ),
                     _ if bottom < Decimal::ONE => format!(
-                        "{} cannot rank first on price alone: even at {} the others stay ahead",
+                        "{} cannot rank first on price alone: even at an evaluated price of {} the others stay ahead",
                         bid.supplier,
                         fmt.money(bottom * cent)
                     ),
@@ -197,13 +231,32 @@ impl Setup<'_> {
 /// or just below it: the evaluated price is a sum of rates × fixed quantities, so changing every
 /// rate by one share changes it by that share. Rounded down to 2 decimals (never past the target
 /// in the losing direction); `None` for a price of zero or less, which no such change moves
-/// towards the target.
+/// towards the target, and for a target below zero, which only rates below zero would reach.
 fn rate_change(price: Decimal, target: Decimal) -> Option<Decimal> {
-    if price <= Decimal::ZERO {
+    // Below zero only by a cut of more than 100%: rates below zero, which no bid may give.
+    if price <= Decimal::ZERO || target < Decimal::ZERO {
         return None;
     }
     let percent = crate::money::percent(target - price, price)?;
     // Hundredths of a percent, rounded towards minus infinity.
     let hundredths = crate::money::mul(percent, Decimal::ONE_HUNDRED)?.floor();
     crate::money::div(hundredths, Decimal::ONE_HUNDRED)
+}
+
+/// The lowest evaluated price that `formula` (or the award method, where the price has no
+/// marks) can score (spec §12): zero for a ratio to the lowest price or a capped reference, a
+/// penny where a price of zero cannot be divided by, and otherwise the largest amount below zero
+/// an evaluated price may reach.
+fn lowest_scorable(award: AwardMethod, formula: &Formula) -> Decimal {
+    let cent = Decimal::new(1, 2);
+    let floor = -crate::schedule::LIMIT;
+    match award {
+        AwardMethod::WeightedSum => match formula {
+            Formula::LinearMinMax | Formula::SetBounds { .. } => floor,
+            Formula::ReferenceRatio { cap: false, .. } => cent,
+            _ => Decimal::ZERO,
+        },
+        AwardMethod::QualityPriceRatio { .. } => cent,
+        AwardMethod::PricePerQualityPoint | AwardMethod::FictitiousDiscount => floor,
+    }
 }

@@ -6,10 +6,8 @@ pub(super) struct Rng(u64);
 
 impl Rng {
     pub(super) fn for_sample(seed: u64, sample: u64) -> Rng {
-        let mut z = seed ^ sample.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Rng((z ^ (z >> 31)) | 1)
+        // The SplitMix64 finaliser, shared with the tie-break draw.
+        Rng(crate::draw::mix(seed ^ sample.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
     }
 
     pub(super) fn next(&mut self) -> u64 {

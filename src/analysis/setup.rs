@@ -2,7 +2,7 @@
 //! standing re-scored with some of its inputs changed ("what if").
 
 use crate::context::{Ctx, Prepared};
-use crate::evaluate::{self, fields, official, prepare, score_criterion, total_of};
+use crate::evaluate::{self, fields, official, prepare_at, score_criterion, total_of};
 use crate::model::*;
 use crate::price::Field;
 use crate::ranking::{compare, Standing};
@@ -22,6 +22,9 @@ pub(super) struct WhatIf {
     leaves: Vec<Option<Decimal>>,
     ids: std::rc::Rc<Vec<String>>,
     group_ids: std::rc::Rc<Vec<String>>,
+    /// Which bid this is (an index into `bid_ids`), for the recorded draw.
+    bid: usize,
+    bid_ids: std::rc::Rc<Vec<String>>,
 }
 
 impl Standing for WhatIf {
@@ -47,6 +50,10 @@ impl Standing for WhatIf {
             .and_then(|i| self.leaves[i])
             .unwrap_or_default()
     }
+
+    fn id(&self) -> &str {
+        &self.bid_ids[self.bid]
+    }
 }
 
 /// Everything the analyses share: the official evaluation, taken apart.
@@ -61,12 +68,14 @@ pub(super) struct Setup<'t> {
     pub(super) official: &'t Evaluation,
     pub(super) ids: std::rc::Rc<Vec<String>>,
     pub(super) group_ids: std::rc::Rc<Vec<String>>,
+    /// Every bid's id (same index as `t.bids`).
+    pub(super) bid_ids: std::rc::Rc<Vec<String>>,
 }
 
 impl<'t> Setup<'t> {
     pub(super) fn new(t: &'t Tender, official: &'t Evaluation) -> Setup<'t> {
         let cx = Ctx::new(t);
-        let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
+        let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
         let pool = (0..t.bids.len())
             .filter(|&i| official.bids[i].status == Status::Ranked)
             .collect();
@@ -85,6 +94,7 @@ impl<'t> Setup<'t> {
             .collect();
         let ids = std::rc::Rc::new(cx.leaves.iter().map(|c| c.id.clone()).collect());
         let group_ids = std::rc::Rc::new(cx.groups.iter().map(|(g, _)| g.id.clone()).collect());
+        let bid_ids = std::rc::Rc::new(t.bids.iter().map(|b| b.id.clone()).collect());
         Setup {
             t,
             cx,
@@ -94,10 +104,17 @@ impl<'t> Setup<'t> {
             official,
             ids,
             group_ids,
+            bid_ids,
         }
     }
 
-    pub(super) fn standing(&self, leaves: Vec<Option<Decimal>>, price: Option<Decimal>) -> WhatIf {
+    /// Bid `bid`'s standing with these official leaf scores and price.
+    pub(super) fn standing(
+        &self,
+        bid: usize,
+        leaves: Vec<Option<Decimal>>,
+        price: Option<Decimal>,
+    ) -> WhatIf {
         let sum: Decimal = leaves.iter().flatten().copied().sum();
         let groups = self
             .cx
@@ -115,6 +132,8 @@ impl<'t> Setup<'t> {
             leaves,
             ids: self.ids.clone(),
             group_ids: self.group_ids.clone(),
+            bid,
+            bid_ids: self.bid_ids.clone(),
         }
     }
 
@@ -126,7 +145,7 @@ impl<'t> Setup<'t> {
         changed: &Bid,
         dependent: &[usize],
     ) -> Option<Vec<(usize, WhatIf)>> {
-        self.what_if_prepared(i, prepare(&self.cx, changed), dependent)
+        self.what_if_prepared(i, prepare_at(&self.cx, changed, None), dependent)
     }
 
     /// [`Self::what_if`] with the changed bid already prepared (the price to win prepares it at
@@ -168,72 +187,26 @@ impl<'t> Setup<'t> {
                         .map(|r| official(r.score, self.t));
                 }
                 let price = view(j).price;
-                (j, self.standing(leaves, price))
+                (j, self.standing(j, leaves, price))
             })
             .collect();
         self.thresholds(i, standings)
     }
 
-    /// The thresholds that read scores (spec §13) applied again to "what if" standings, as the
-    /// evaluation applies them: `None` when the changed bid `i` falls below a group's threshold or
-    /// a relative one; another bid below a relative threshold leaves the standings. (A bid the
-    /// evaluation disqualified is not brought back.)
+    /// Group thresholds (spec §13) applied again to the changed bid `i`, whose new price or score
+    /// can move a sub-total, compared as shown: `None` when it falls below one. Relative
+    /// thresholds are not applied again: the bids they disqualified stay out, the others in.
     fn thresholds(
         &self,
         i: usize,
-        mut standings: Vec<(usize, WhatIf)>,
+        standings: Vec<(usize, WhatIf)>,
     ) -> Option<Vec<(usize, WhatIf)>> {
-        let t = self.t;
         let me = &standings.iter().find(|(j, _)| *j == i)?.1;
-        let below_group = self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
+        let below = self.cx.groups.iter().zip(&me.groups).any(|((g, _), &v)| {
             g.threshold
-                .is_some_and(|th| total_of(me.groups[gi], t) < th.marks)
+                .is_some_and(|th| crate::money::round(total_of(v, self.t), 10) < th.marks)
         });
-        if below_group {
-            return None;
-        }
-        // Each relative threshold as (a leaf or a group, its percentage).
-        let rules = self
-            .cx
-            .scored
-            .iter()
-            .filter_map(|&li| match &self.cx.leaves[li].kind {
-                Kind::Scored {
-                    threshold_relative: Some(pc),
-                    ..
-                } => Some((Some(li), 0, *pc)),
-                _ => None,
-            })
-            .chain(
-                self.cx
-                    .groups
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(gi, (g, _))| Some((None, gi, g.threshold_relative?))),
-            );
-        let score = |w: &WhatIf, leaf: Option<usize>, gi: usize| match leaf {
-            Some(li) => w.leaves[li].unwrap_or_default(),
-            None => total_of(w.groups[gi], t),
-        };
-        let mut below = vec![false; standings.len()];
-        for (leaf, gi, pc) in rules {
-            let Some(best) = standings.iter().map(|(_, w)| score(w, leaf, gi)).max() else {
-                continue;
-            };
-            let bar = best * pc / Decimal::ONE_HUNDRED;
-            for (k, (_, w)) in standings.iter().enumerate() {
-                below[k] |= score(w, leaf, gi) < bar;
-            }
-        }
-        let mut k = 0;
-        let mut mine_below = false;
-        standings.retain(|(j, _)| {
-            let out = below[k];
-            k += 1;
-            mine_below |= out && *j == i;
-            !out
-        });
-        (!mine_below).then_some(standings)
+        (!below).then_some(standings)
     }
 
     /// Whether bid `i` ranks first, alone, in these standings.

@@ -76,14 +76,11 @@ pub struct BidAcceptability {
 
 /// A share (already rounded to 4 places) as a JSON number, written from its decimal digits: the
 /// WebAssembly build then carries no floating-point formatter.
-fn share_number(x: f64) -> serde_json::Number {
+fn share_number(x: f64) -> crate::text::Number {
     let d = Decimal::from_f64_retain(x)
         .map(|d| crate::money::round(d, 4))
         .unwrap_or_default();
-    Plain(d)
-        .to_string()
-        .parse()
-        .unwrap_or_else(|_| serde_json::Number::from(0))
+    crate::text::Number(Plain(d).to_string())
 }
 
 fn shares<S: serde::Serializer>(v: &[f64], s: S) -> Result<S::Ok, S::Error> {

@@ -41,11 +41,10 @@ pub fn evaluate(t: &Tender) -> Evaluation {
     let (mut bids, mut pool) = score_pool(&cx, &prepared);
     // Group thresholds read the sub-totals, and relative thresholds the best of them (spec §13):
     // each bid they disqualify leaves the comparison pool, and the others are scored again.
-    if thresholds::group_thresholds(&cx, &mut prepared, &bids) {
-        (bids, pool) = score_pool(&cx, &prepared);
-    }
-    if thresholds::relative_thresholds(&cx, &mut prepared, &bids) {
-        (bids, pool) = score_pool(&cx, &prepared);
+    for pass in [thresholds::Pass::Absolute, thresholds::Pass::Relative] {
+        if thresholds::apply(&cx, &mut prepared, &bids, pass) {
+            (bids, pool) = score_pool(&cx, &prepared);
+        }
     }
     // Price per quality point cannot rank a bid with no quality points (spec §4), and no bid can be
     // ranked on a figure beyond what an exact decimal holds: such a bid is disqualified, and the
@@ -101,7 +100,9 @@ pub fn evaluate(t: &Tender) -> Evaluation {
     }
 }
 
-/// Scores every bid against the pool of ranked bids; returns the results and the pool.
+/// Scores every bid against the pool of ranked bids; returns the results and the pool. Called
+/// from up to four places: compiled once.
+#[inline(never)]
 fn score_pool(cx: &Ctx, prepared: &[Prepared]) -> (Vec<BidResult>, Vec<usize>) {
     let pool: Vec<usize> = (0..prepared.len())
         .filter(|&i| prepared[i].status == Status::Ranked)

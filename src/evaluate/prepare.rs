@@ -31,13 +31,18 @@ pub(super) fn msg(code: &'static str, params: Params, message: String) -> Messag
 
 /// Completeness, gates, thresholds and the ceiling (spec §2 steps 2–5).
 pub(crate) fn prepare<'t>(cx: &Ctx<'t>, b: &'t Bid) -> Prepared<'t> {
-    prepare_at(cx, b, None)
+    prepared(cx, b, None, true)
 }
 
-/// [`prepare`], with the bid's price (its evaluated price under a schedule) taken to be `price`
-/// when given: the price to win tries prices this way. A price given so stands for the rates:
-/// they are neither read nor held to their lines' maxima.
+/// [`prepare`] for the analysis, which needs the figures but not how an evaluated price was
+/// formed, with the bid's price (its evaluated price under a schedule) taken to be `price` when
+/// given: the price to win tries prices this way. A price given so stands for the rates: they
+/// are neither read nor held to their lines' maxima.
 pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -> Prepared<'t> {
+    prepared(cx, b, price, false)
+}
+
+fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool) -> Prepared<'t> {
     let (t, fmt) = (cx.t, &cx.fmt);
     let mut p = Prepared {
         bid: b,
@@ -51,6 +56,7 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
         price_working: None,
         above_line_max: None,
     };
+    let mut out_of_range = false;
     // The price first: social value as a percentage of it may come earlier in the tree.
     let schedule = cx.price_leaf.and_then(|li| match &cx.leaves[li].kind {
         Kind::Price {
@@ -59,11 +65,15 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
         _ => None,
     });
     if let Some(s) = schedule {
-        if let Evaluated::Price { amount, working } =
-            schedule::evaluated_price(s, &b.prices, &fmt.currency)
-        {
-            p.price = Some(amount);
-            p.price_working = Some(working);
+        let currency = working.then_some(fmt.currency.as_str());
+        match schedule::evaluate(s, &b.prices, currency) {
+            Evaluated::Price { amount, working } => {
+                p.price = Some(amount);
+                p.price_working = currency.map(|_| working);
+            }
+            Evaluated::Missing => {}
+            // Said once, at the price: social value as a percentage of it is not "missing".
+            Evaluated::OutOfRange => out_of_range = true,
         }
     }
     for c in cx.leaves.iter().copied() {
@@ -127,7 +137,7 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
             Kind::Price {
                 ceiling, formula, ..
             } => match p.price {
-                None if schedule.is_some() => schedule_gaps(c, schedule, &mut p),
+                None if schedule.is_some() => schedule_gaps(&params, schedule, &mut p),
                 None => p.missing.push(msg(
                     "missing-price",
                     params(),
@@ -135,9 +145,9 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
                 )),
                 Some(price) => {
                     if let Some(s) = schedule {
-                        line_maxima(cx, c, s, &mut p);
+                        line_maxima(cx, &params, s, &mut p);
                     }
-                    if let Some(reason) = not_scorable(cx, c, formula, price) {
+                    if let Some(reason) = not_scorable(cx, &params, formula, price) {
                         p.reasons.push(reason);
                     }
                     if let Some(ceil) = ceiling {
@@ -189,6 +199,9 @@ pub(crate) fn prepare_at<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>) -
                     && p.price.is_none()
                     && t.info.contract_value.is_none()
                 {
+                    if out_of_range {
+                        continue;
+                    }
                     p.missing.push(msg(
                         "missing-price",
                         params(),
@@ -281,18 +294,14 @@ fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
 
 /// Why a schedule gave no evaluated price: the rates still missing (each named), or a sum beyond
 /// what an exact figure holds.
-fn schedule_gaps(c: &Criterion, schedule: Option<&Schedule>, p: &mut Prepared) {
+fn schedule_gaps(params: &dyn Fn() -> Params, schedule: Option<&Schedule>, p: &mut Prepared) {
     let Some(s) = schedule else { return };
     let before = p.missing.len();
     for line in s.lines.iter().filter(|l| l.evaluated()) {
         if !p.bid.prices.contains_key(&line.id) {
             p.missing.push(msg(
                 "missing-price-line",
-                Params::new()
-                    .with("criterion", &c.id)
-                    .with("name", &c.name)
-                    .with("line", &line.id)
-                    .with("lineName", &line.name),
+                params().with("line", &line.id).with("lineName", &line.name),
                 format!("enter the bid's rate for \"{}\"", line.name),
             ));
         }
@@ -304,15 +313,18 @@ fn schedule_gaps(c: &Criterion, schedule: Option<&Schedule>, p: &mut Prepared) {
 
 /// Rates above their line's `max` (spec §11): each disqualifies the bid, or under
 /// `"aboveCeiling": "zero"` the price scores nothing and is left out of the comparison.
-fn line_maxima<'t>(cx: &Ctx<'t>, c: &Criterion, s: &'t Schedule, p: &mut Prepared<'t>) {
+fn line_maxima<'t>(
+    cx: &Ctx<'t>,
+    params: &dyn Fn() -> Params,
+    s: &'t Schedule,
+    p: &mut Prepared<'t>,
+) {
     for (line, rate) in schedule::above_max(s, &p.bid.prices) {
         let max = line.max.unwrap_or_default();
         match s.above_max {
             AboveCeiling::Disqualify => p.reasons.push(msg(
                 "above-line-max",
-                Params::new()
-                    .with("criterion", &c.id)
-                    .with("name", &c.name)
+                params()
                     .with("line", &line.id)
                     .with("lineName", &line.name)
                     .with("rate", Plain(rate))
@@ -336,7 +348,12 @@ fn line_maxima<'t>(cx: &Ctx<'t>, c: &Criterion, s: &'t Schedule, p: &mut Prepare
 /// to a reference, zero under an uncapped reference ratio, and zero or less under the
 /// quality-price ratio. The model is fine; this bid's number is not, so the bid is disqualified
 /// with the formulas that could score it.
-fn not_scorable(cx: &Ctx, c: &Criterion, formula: &Formula, price: Decimal) -> Option<Message> {
+fn not_scorable(
+    cx: &Ctx,
+    params: &dyn Fn() -> Params,
+    formula: &Formula,
+    price: Decimal,
+) -> Option<Message> {
     let t = cx.t;
     let (name, (needs, can)) = if t.award.scores_price() {
         (formula.as_str(), crate::price::unscorable(formula, price)?)
@@ -353,9 +370,7 @@ fn not_scorable(cx: &Ctx, c: &Criterion, formula: &Formula, price: Decimal) -> O
     };
     Some(msg(
         "price-not-scorable",
-        Params::new()
-            .with("criterion", &c.id)
-            .with("name", &c.name)
+        params()
             .with("price", Plain(price))
             .with("formula", name)
             .with("scorable", can),

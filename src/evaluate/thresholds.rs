@@ -3,9 +3,9 @@
 //!
 //! Both read the sub-totals and scores as the result shows them (rounded as the tender says), so
 //! a supplier can check the verdict against the published figures. The absolute group
-//! thresholds come first; the relative ones are applied once, after them, with the best taken
-//! over the bids still in the comparison pool: a bid that falls below a relative threshold does
-//! not raise the bar for the others by leaving, nor lower it.
+//! thresholds come first; the relative ones are applied once, after them, with every bar set
+//! over the bids still in the comparison pool before any bid is disqualified: a bid that falls
+//! below a relative threshold does not move a bar by leaving.
 
 use super::prepare::{disqualify, msg};
 use super::score::total_of;
@@ -16,177 +16,169 @@ use crate::result::{BidResult, Status};
 use crate::text::Params;
 use rust_decimal::Decimal;
 
-/// The position in a bid's `criteria` of each leaf (same index as `Ctx::leaves`), for the
-/// leaves that get a score.
-fn positions(cx: &Ctx) -> Vec<Option<usize>> {
-    let mut at = vec![None; cx.leaves.len()];
-    for (pos, &li) in cx.scored.iter().enumerate() {
-        at[li] = Some(pos);
-    }
-    at
+/// Which thresholds to apply.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pass {
+    /// Groups' `threshold`, in marks.
+    Absolute,
+    /// `thresholdRelative` on criteria and groups.
+    Relative,
 }
 
-/// A group's sub-total as shown, when every scored criterion under it has a score: a partial
-/// sub-total says nothing yet about the threshold.
-fn sub_total(cx: &Ctx, at: &[Option<usize>], gi: usize, b: &BidResult) -> Option<Decimal> {
-    let complete = cx.groups[gi]
-        .1
-        .iter()
-        .filter_map(|&li| at[li])
-        .all(|pos| b.criteria[pos].value.is_some());
-    complete.then(|| total_of(b.groups[gi].value, cx.t))
+/// What a threshold reads: a leaf's score (its position in a bid's `criteria`) or a group's
+/// sub-total (its index in `Ctx::groups`).
+#[derive(Clone, Copy)]
+enum On {
+    Leaf(usize),
+    Group(usize),
 }
 
-/// `below-group-threshold` (spec §13, after step 4 of §2): every bid whose sub-total on a group
-/// is below the group's `threshold` is disqualified, whatever its status, so that each reason is
-/// listed. Returns whether a bid that was ranked or incomplete is now disqualified.
-pub(super) fn group_thresholds(cx: &Ctx, prepared: &mut [Prepared], bids: &[BidResult]) -> bool {
-    let at = positions(cx);
-    let mut changed = false;
-    for (gi, (g, _)) in cx.groups.iter().enumerate() {
-        let Some(th) = g.threshold else { continue };
-        for (p, b) in prepared.iter_mut().zip(bids) {
-            let Some(score) = sub_total(cx, &at, gi, b) else {
-                continue;
-            };
-            if score >= th.marks {
-                continue;
+/// A bid's score on a leaf or group as shown, with its text; `None` while the criterion, or any
+/// scored criterion of the group, has no score: a partial sub-total says nothing yet. What the
+/// rounding policy leaves unrounded is shown to 10 decimals, and compared as shown (what it
+/// rounds has at most 10 decimals already).
+fn score<'b>(cx: &Ctx, on: On, b: &'b BidResult) -> Option<(Decimal, &'b str)> {
+    let shown = |d: Decimal| crate::money::round(d, 10);
+    match on {
+        On::Leaf(pos) => {
+            let c = &b.criteria[pos];
+            Some((shown(c.value?), c.score.as_deref()?))
+        }
+        On::Group(gi) => {
+            // A group's leaves are a run of consecutive leaves, so its scored ones are a run of
+            // the bid's criteria.
+            let leaves = &cx.groups[gi].1;
+            let (first, last) = (*leaves.first()?, *leaves.last()?);
+            let from = cx.scored.partition_point(|&s| s < first);
+            let to = cx.scored.partition_point(|&s| s <= last);
+            if b.criteria[from..to].iter().any(|c| c.value.is_none()) {
+                return None;
             }
-            let params = Params::new()
-                .with("group", &g.id)
-                .with("name", &g.name)
-                .with("score", &b.groups[gi].score)
-                .with("threshold", Plain(th.marks));
-            let (params, share) = match th.percent {
-                Some(pc) => (
-                    params
-                        .with("percent", Plain(pc))
-                        .with("marks", Plain(g.marks)),
-                    format!(" ({}% of {})", Plain(pc), Plain(g.marks)),
-                ),
-                None => (params, String::new()),
-            };
-            let reason = msg(
-                "below-group-threshold",
-                params,
-                format!(
-                    "scored {} on \"{}\"; the minimum is {}{share}",
-                    b.groups[gi].score,
-                    g.name,
-                    Plain(th.marks)
-                ),
-            );
-            if p.status == Status::Disqualified {
-                p.reasons.push(reason);
-            } else {
-                disqualify(p, reason);
-                changed = true;
-            }
+            let g = &b.groups[gi];
+            Some((shown(total_of(g.value, cx.t)), g.score.as_str()))
         }
     }
-    changed
 }
 
-/// One relative threshold: a criterion's or a group's, with each bid's score on it as shown.
-struct Relative<'a> {
-    kind: &'static str,
-    id: &'a str,
-    name: &'a str,
-    percent: Decimal,
-    /// Per bid: the score compared and its text, when the bid has one.
-    scores: Vec<Option<(Decimal, &'a str)>>,
-}
-
-/// `below-relative-threshold` (spec §13): applied once, after the absolute thresholds. The best
-/// score is taken over the bids in the comparison pool (ranked: neither disqualified nor
-/// incomplete, as for relative formulas); every bid not yet disqualified whose score is below
-/// `thresholdRelative` percent of it is disqualified. Returns whether any bid was.
-pub(super) fn relative_thresholds<'a>(
-    cx: &'a Ctx,
-    prepared: &mut [Prepared],
-    bids: &'a [BidResult],
-) -> bool {
-    let at = positions(cx);
-    let mut rules: Vec<Relative> = Vec::new();
-    for &li in &cx.scored {
+/// One pass of thresholds (spec §13). `Absolute`: every bid whose sub-total on a group is below
+/// the group's `threshold` is disqualified (`below-group-threshold`), whatever its status, so
+/// that each reason is listed. `Relative`, applied once after it: each bar is
+/// `thresholdRelative` percent of the best score among the bids in the comparison pool (ranked:
+/// neither disqualified nor incomplete, as for relative formulas), all taken before any bid is
+/// disqualified; each bid not yet disqualified and below a bar is (`below-relative-threshold`).
+/// Returns whether a bid that was ranked or incomplete is now disqualified.
+#[inline(never)]
+pub(super) fn apply(cx: &Ctx, prepared: &mut [Prepared], bids: &[BidResult], pass: Pass) -> bool {
+    let relative = pass == Pass::Relative;
+    let pool: Vec<usize> = (0..bids.len())
+        .filter(|&i| prepared[i].status == Status::Ranked)
+        .collect();
+    // Each rule: what it reads, its id and name, and its bar.
+    let leaves = cx.scored.iter().enumerate().filter_map(|(pos, &li)| {
         let c = cx.leaves[li];
-        if let Kind::Scored {
-            threshold_relative: Some(percent),
-            ..
-        } = &c.kind
-        {
-            let pos = at[li].unwrap_or_default();
-            rules.push(Relative {
-                kind: "criterion",
-                id: &c.id,
-                name: &c.name,
-                percent: *percent,
-                scores: bids
-                    .iter()
-                    .map(|b| {
-                        let r = &b.criteria[pos];
-                        Some((r.value?, r.score.as_deref()?))
-                    })
-                    .collect(),
-            });
+        match (&c.kind, relative) {
+            (
+                Kind::Scored {
+                    threshold_relative: Some(pc),
+                    ..
+                },
+                true,
+            ) => Some((On::Leaf(pos), &c.id, &c.name, Bar::Share(*pc))),
+            _ => None,
         }
-    }
-    for (gi, (g, _)) in cx.groups.iter().enumerate() {
-        if let Some(percent) = g.threshold_relative {
-            rules.push(Relative {
-                kind: "group",
-                id: &g.id,
-                name: &g.name,
-                percent,
-                scores: bids
-                    .iter()
-                    .map(|b| Some((sub_total(cx, &at, gi, b)?, b.groups[gi].score.as_str())))
-                    .collect(),
-            });
-        }
-    }
-    // Every bar is set before any bid leaves the pool: the thresholds are applied once, together.
-    let mut found: Vec<(usize, crate::text::Message)> = Vec::new();
-    for r in &rules {
-        let best = (0..bids.len())
-            .filter(|&i| prepared[i].status == Status::Ranked)
-            .filter_map(|i| r.scores[i])
-            .max_by(|a, b| a.0.cmp(&b.0));
-        let Some((best, best_shown)) = best else {
-            continue;
+    });
+    let groups = cx.groups.iter().enumerate().filter_map(|(gi, (g, _))| {
+        let bar = if relative {
+            Bar::Share(g.threshold_relative?)
+        } else {
+            Bar::Marks(g.threshold?, g.marks)
         };
-        // A share of a score: at most 10^15 × 100, exact.
-        let bar = best * r.percent / Decimal::ONE_HUNDRED;
-        for (i, s) in r.scores.iter().enumerate() {
-            let Some((score, shown)) = *s else { continue };
-            if prepared[i].status == Status::Disqualified || score >= bar {
-                continue;
-            }
-            found.push((
-                i,
-                msg(
-                    "below-relative-threshold",
-                    Params::new()
-                        .with("kind", r.kind)
-                        .with(r.kind, r.id)
-                        .with("name", r.name)
-                        .with("score", shown)
-                        .with("threshold", Plain(bar))
-                        .with("percent", Plain(r.percent))
+        Some((On::Group(gi), &g.id, &g.name, bar))
+    });
+    let mut changed = false;
+    for (on, id, name, bar) in leaves.chain(groups) {
+        let kind = match on {
+            On::Leaf(_) => "criterion",
+            On::Group(_) => "group",
+        };
+        let params = Params::new().with(kind, id).with("name", name);
+        let (bar, params, tail) = match bar {
+            Bar::Marks(
+                GroupThreshold {
+                    marks,
+                    percent: None,
+                },
+                _,
+            ) => (marks, params, String::new()),
+            Bar::Marks(
+                GroupThreshold {
+                    marks,
+                    percent: Some(pc),
+                },
+                all,
+            ) => (
+                marks,
+                params.with("percent", Plain(pc)).with("marks", Plain(all)),
+                format!(" ({}% of {})", Plain(pc), Plain(all)),
+            ),
+            Bar::Share(pc) => {
+                let Some((best, best_shown)) = pool
+                    .iter()
+                    .filter_map(|&i| score(cx, on, &bids[i]))
+                    .max_by(|a, b| a.0.cmp(&b.0))
+                else {
+                    continue;
+                };
+                // A score too large for its share to be worked out sets no bar.
+                let Some(bar) = crate::money::mul_div(best, pc, Decimal::ONE_HUNDRED) else {
+                    continue;
+                };
+                (
+                    bar,
+                    params
+                        .with("kind", kind)
+                        .with("percent", Plain(pc))
                         .with("best", best_shown),
                     format!(
-                        "scored {shown} on \"{}\"; the minimum is {} ({}% of the best qualified score, {best_shown})",
-                        r.name,
-                        Plain(bar),
-                        Plain(r.percent)
+                        " ({}% of the best qualified score, {best_shown})",
+                        Plain(pc)
                     ),
+                )
+            }
+        };
+        for (p, b) in prepared.iter_mut().zip(bids) {
+            let Some((value, shown)) = score(cx, on, b) else {
+                continue;
+            };
+            if value >= bar || (relative && p.status == Status::Disqualified) {
+                continue;
+            }
+            changed |= p.status != Status::Disqualified;
+            let reason = msg(
+                if relative {
+                    "below-relative-threshold"
+                } else {
+                    "below-group-threshold"
+                },
+                params
+                    .clone()
+                    .with("score", shown)
+                    .with("threshold", Plain(bar)),
+                format!(
+                    "scored {shown} on \"{name}\"; the minimum is {}{tail}",
+                    Plain(bar)
                 ),
-            ));
+            );
+            disqualify(p, reason);
         }
     }
-    let changed = !found.is_empty();
-    for (i, reason) in found {
-        disqualify(&mut prepared[i], reason);
-    }
     changed
+}
+
+/// A threshold's bar: a group's minimum (with the group's marks, for a share of them), or a
+/// percentage of the best qualified score.
+#[derive(Clone, Copy)]
+enum Bar {
+    Marks(GroupThreshold, Decimal),
+    Share(Decimal),
 }

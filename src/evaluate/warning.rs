@@ -31,6 +31,8 @@ pub(crate) fn warnings(
     zero_price(cx, prepared, bids, pool, &mut out);
     abnormally_low_lines(cx, bids, pool, &mut out);
     averaged_off_scale(cx, prepared, &mut out);
+    // §16 the recorded draw
+    ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
@@ -62,7 +64,9 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
             ),
         ));
     }
-    if !max.is_zero() && !marks_are_money {
+    // §17: the social value minimum is UK policy (PPN 06/20, PPN 002), so it is checked only for
+    // a tender run in the United Kingdom.
+    if !max.is_zero() && !marks_are_money && t.info.in_uk() {
         let sv: Decimal = t
             .groups()
             .iter()
@@ -104,6 +108,19 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
                 ));
             }
         }
+    }
+    // §16: a seed recorded for a draw the rules never make.
+    if let Some(seed) = t
+        .tie_draw_seed
+        .as_deref()
+        .filter(|_| t.tie_break.last() != Some(&TieBreak::Draw))
+    {
+        out.push(warn(
+            "tie-draw-seed-unused",
+            vec![],
+            Params::new().with("seed", seed),
+            "\"tieDrawSeed\" is recorded but \"tieBreak\" does not end with \"draw\", so tied bids share a rank; add \"draw\" last or remove the seed".into(),
+        ));
     }
 }
 
@@ -252,28 +269,94 @@ fn abnormally_low(
     }
     let pct = t.abnormally_low_percent;
     let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
-    for &(i, p) in &prices {
+    for (k, &(i, p)) in prices.iter().enumerate() {
         if p < limit {
             let below = (average - p) / average * Decimal::ONE_HUNDRED;
+            let mut params = Params::new()
+                .with("price", Plain(p))
+                .with("average", fixed(average, 2))
+                .with("percentBelow", fixed(below, 1))
+                .with("percent", Plain(pct));
+            let mut message = format!(
+                "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%",
+                bids[i].supplier,
+                fmt.money(p),
+                fixed(below, 1),
+                fmt.money(average),
+                Plain(pct)
+            );
+            // §15: also more than the proximity margin below the next lowest price. Another bid
+            // at the same price is the next lowest, with no gap at all.
+            if let Some(rule) = t.abnormally_low_proximity {
+                let next = match k.checked_sub(1).map(|j| prices[j].1) {
+                    Some(q) if q == p => Some(p),
+                    _ => prices.get(k + 1).map(|x| x.1),
+                };
+                let Some(found) = next.and_then(|next| proximity(rule, p, next)) else {
+                    continue;
+                };
+                if found.gap <= found.margin {
+                    continue;
+                }
+                params = params
+                    .with("next", Plain(found.next))
+                    .with("gap", fixed(found.gap, 2))
+                    .with("margin", fixed(found.margin, 2))
+                    .with("marginFrom", found.from)
+                    .with("proximityPercent", Plain(rule.percent));
+                let _ = write!(
+                    message,
+                    ", and {} below the next lowest price of {}, more than the margin of {}",
+                    fmt.money(found.gap),
+                    fmt.money(found.next),
+                    fmt.money(found.margin)
+                );
+            }
+            message.push_str(
+                ": ask the supplier to explain it before deciding; do not reject it automatically",
+            );
             out.push(warn(
                 "abnormally-low",
                 vec![bids[i].id.clone()],
-                Params::new()
-                    .with("price", Plain(p))
-                    .with("average", fixed(average, 2))
-                    .with("percentBelow", fixed(below, 1))
-                    .with("percent", Plain(pct)),
-                format!(
-                    "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%: ask the supplier to explain it before deciding; do not reject it automatically",
-                    bids[i].supplier,
-                    fmt.money(p),
-                    fixed(below, 1),
-                    fmt.money(average),
-                    Plain(pct)
-                ),
+                params,
+                message,
             ));
         }
     }
+}
+
+/// The proximity test's figures for one price (spec §15).
+struct Gap {
+    next: Decimal,
+    /// next − price.
+    gap: Decimal,
+    margin: Decimal,
+    /// What set the margin: `percent` of the next price, or the `minimum` or `maximum` it is kept
+    /// within.
+    from: &'static str,
+}
+
+/// The margin = |next| × percent ÷ 100, kept within [min, max] (the size of the next price, should
+/// it be negative), and the gap to the next lowest price. A margin too large for a decimal is the
+/// maximum if one is set, else no price could be that far below: `None`, not flagged.
+fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
+    let share = crate::money::mul(next.abs(), rule.percent)
+        .and_then(|x| crate::money::div(x, Decimal::ONE_HUNDRED));
+    let (margin, from) = match (share, rule.min, rule.max) {
+        (None, _, Some(hi)) => (hi, "maximum"),
+        (None, _, None) => return None,
+        (Some(m), Some(lo), _) if m < lo => (lo, "minimum"),
+        (Some(m), _, Some(hi)) if m > hi => (hi, "maximum"),
+        (Some(m), _, _) => (m, "percent"),
+    };
+    // Prices within the limits of a file: the difference of two fits.
+    let gap = crate::money::sub(next, price)?;
+    Some(Gap {
+        next,
+        gap,
+        margin,
+        from,
+    })
 }
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
@@ -339,6 +422,65 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
     }
 }
 
+/// `tie-drawn`: bids still equal after every other tie-break rule, put in order by the recorded
+/// draw (spec §16). Named with the order and the seed, so anyone can repeat the draw.
+fn ties_drawn(t: &Tender, bids: &[BidResult], out: &mut Vec<Warning>) {
+    let Some(seed) = t.tie_draw_seed.as_deref() else {
+        return;
+    };
+    // After a draw no two bids share a rank: rank r is held by one bid, at r − 1 here.
+    let mut by_rank = vec![usize::MAX; bids.len()];
+    for (i, b) in bids.iter().enumerate() {
+        if let Some(slot) = b
+            .rank
+            .and_then(|r| by_rank.get_mut((r as usize).wrapping_sub(1)))
+        {
+            *slot = i;
+        }
+    }
+    by_rank.retain(|&i| i != usize::MAX);
+    let mut start = 0;
+    for end in 1..=by_rank.len() {
+        if end < by_rank.len()
+            && crate::ranking::drawn_after(t, &bids[by_rank[end - 1]], &bids[by_rank[end]])
+        {
+            continue;
+        }
+        let run = &by_rank[start..end];
+        start = end;
+        if run.len() < 2 {
+            continue;
+        }
+        let mut ids = Vec::with_capacity(run.len());
+        let (mut order, mut names) = (String::new(), String::new());
+        for (k, &i) in run.iter().enumerate() {
+            if k > 0 {
+                order.push_str(", ");
+                names.push_str(", ");
+            }
+            order.push_str(&bids[i].id);
+            names.push_str(&bids[i].supplier);
+            ids.push(bids[i].id.clone());
+        }
+        let (first, last) = (bids[run[0]].rank, bids[run[run.len() - 1]].rank);
+        let (first, last) = (first.unwrap_or_default(), last.unwrap_or_default());
+        let message = format!(
+            "{names} were still equal after every other tie-break rule; the draw from the recorded seed \"{seed}\" put them in this order, ranks {first} to {last}"
+        );
+        out.push(warn(
+            "tie-drawn",
+            ids,
+            Params::new()
+                .with("rank", first)
+                .with("last", last)
+                .with("order", order)
+                .with("suppliers", names)
+                .with("seed", seed),
+            message,
+        ));
+    }
+}
+
 /// `incomplete`: a bid still missing inputs; it is shown but not ranked.
 fn incomplete(bids: &[BidResult], out: &mut Vec<Warning>) {
     for b in bids.iter().filter(|b| b.status == Status::Incomplete) {
@@ -380,11 +522,12 @@ fn zero_price(
     {
         return;
     }
-    let at_zero: Vec<String> = pool
-        .iter()
-        .filter(|&&i| input_amount(cx.t, c, &prepared[i]).is_some_and(|p| p.is_zero()))
-        .map(|&i| bids[i].id.clone())
-        .collect();
+    let mut at_zero = Vec::new();
+    for &i in pool {
+        if input_amount(cx.t, c, &prepared[i]).is_some_and(|p| p.is_zero()) {
+            at_zero.push(bids[i].id.clone());
+        }
+    }
     if at_zero.is_empty() {
         return;
     }
@@ -397,12 +540,9 @@ fn zero_price(
             .with("formula", formula.as_str())
             .with("count", count),
         format!(
-            "the lowest qualified price is {}, so under \"{}\" the {} at {} {} full marks for price and every other bid none",
-            cx.fmt.money(Decimal::ZERO),
+            "the lowest qualified price is {zero}, so under \"{}\" a bid at {zero} gets full marks for price and every other bid none ({count} at {zero})",
             formula.as_str(),
-            if count == 1 { "bid" } else { "bids" },
-            cx.fmt.money(Decimal::ZERO),
-            if count == 1 { "gets" } else { "get" }
+            zero = cx.fmt.money(Decimal::ZERO),
         ),
     ));
 }
@@ -418,10 +558,12 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
     };
     let pct = cx.t.abnormally_low_percent;
     for line in schedule.lines.iter().filter(|l| !l.income) {
-        let rates: Vec<(usize, Decimal)> = pool
-            .iter()
-            .filter_map(|&i| cx.t.bids[i].prices.get(&line.id).map(|r| (i, *r)))
-            .collect();
+        let mut rates = Vec::new();
+        for &i in pool {
+            if let Some(r) = cx.t.bids[i].prices.get(&line.id) {
+                rates.push((i, *r));
+            }
+        }
         if rates.len() < 3 {
             continue;
         }
@@ -468,47 +610,48 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
 /// of the consensus a method promised was found unlawful in Bromcom v United Learning Trust
 /// [2022]; where the tender requires a consensus nothing is averaged, so this never arises.
 fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
+    // Bids named in id order, so the order of bids in the file never shows.
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    crate::sorting::sort(&mut order, &|&a, &b| {
+        prepared[a].bid.id.cmp(&prepared[b].bid.id)
+    });
     for c in &cx.leaves {
         let Kind::Scored { scale, .. } = &c.kind else {
             continue;
         };
-        let value = |i: usize| prepared[i].aggregates.get(c.id.as_str()).map(|a| a.value);
-        let mut off: Vec<usize> = (0..prepared.len())
-            .filter(|&i| value(i).is_some_and(|v| !scale.contains(v)))
-            .collect();
-        if off.is_empty() {
-            continue;
-        }
-        // Named in id order, so the order of bids in the file never shows.
-        crate::sorting::sort(&mut off, &|&a, &b| {
-            prepared[a].bid.id.cmp(&prepared[b].bid.id)
-        });
-        let bid = |i: usize| prepared[i].bid;
-        // "A's 3.5 and B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
+        // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
         // template in any language.
-        let (mut named, mut listed) = (String::new(), String::new());
-        for (k, &i) in off.iter().enumerate() {
-            let sep = match k {
-                0 => "",
-                _ if k == off.len() - 1 => " and ",
-                _ => ", ",
+        let (mut ids, mut named, mut listed) = (Vec::new(), String::new(), String::new());
+        for &i in &order {
+            let p = &prepared[i];
+            let Some(a) = p.aggregates.get(c.id.as_str()) else {
+                continue;
             };
-            let (who, v) = (&bid(i).supplier, Approx(value(i).unwrap_or_default(), 2));
-            let _ = write!(named, "{sep}{who}'s {v}");
-            let _ = write!(listed, "{}{who}: {v}", if k == 0 { "" } else { "; " });
+            if scale.contains(a.value) {
+                continue;
+            }
+            if !ids.is_empty() {
+                named.push_str(", ");
+                listed.push_str("; ");
+            }
+            let (who, v) = (&p.bid.supplier, Approx(a.value, 2));
+            let _ = write!(named, "{who}'s {v}");
+            let _ = write!(listed, "{who}: {v}");
+            ids.push(p.bid.id.clone());
         }
-        let verb = if off.len() == 1 {
-            "is an average of the evaluators' scores, not a point"
-        } else {
-            "are averages of the evaluators' scores, not points"
+        let verb = match ids.len() {
+            0 => continue,
+            1 => "is an average of the evaluators' scores, not a point",
+            _ => "are averages of the evaluators' scores, not points",
         };
+        let count = ids.len();
         out.push(warn(
             "averaged-off-scale",
-            off.iter().map(|&i| bid(i).id.clone()).collect(),
+            ids,
             Params::new()
                 .with("criterion", &c.id)
                 .with("name", &c.name)
-                .with("count", off.len())
+                .with("count", count)
                 .with("scores", listed),
             format!(
                 "on \"{}\", {named} {verb} of the scale; if the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])",

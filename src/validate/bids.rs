@@ -1,12 +1,12 @@
 //! The bids: each bid's supplier, price, gates, evaluators' scores, numeric values and social
 //! value commitments, checked against the criteria they name.
 
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, join, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {

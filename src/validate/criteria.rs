@@ -1,12 +1,12 @@
 //! The criteria tree: groups and their children, each criterion by kind, price and numeric
 //! formulas with their parameters, and the marks each carries under the award method.
 
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
@@ -103,30 +103,8 @@ impl Reader {
                 );
             }
         }
-        let threshold = match threshold {
-            Some(GroupThreshold {
-                marks: t,
-                percent: None,
-            }) if complete && t > marks => {
-                self.err(
-                    ErrorKind::ThresholdAboveMarks {
-                        id: id.clone().unwrap_or_default(),
-                        threshold: crate::money::plain(t),
-                        marks: crate::money::plain(marks),
-                    },
-                    o.at("threshold"),
-                );
-                None
-            }
-            // A share of the group's marks, now that they are known (at most 10^15 × 100: exact).
-            Some(GroupThreshold {
-                percent: Some(p), ..
-            }) => Some(GroupThreshold {
-                marks: marks * p / Decimal::ONE_HUNDRED,
-                percent: Some(p),
-            }),
-            t => t,
-        };
+        let threshold =
+            threshold.and_then(|th| self.in_marks(th, marks, complete, &o, id.as_deref()));
         let id = id?;
         Some(Group {
             name: name.unwrap_or_else(|| id.clone()),
@@ -139,8 +117,41 @@ impl Reader {
         })
     }
 
+    /// A group's threshold in marks, once its children's marks are known: a share of them
+    /// (exact: at most 1,000 criteria of 10^12 marks each, times 100), or marks that must not be
+    /// more than the group holds (not checked while a child is in error).
+    #[inline(never)]
+    fn in_marks(
+        &mut self,
+        th: GroupThreshold,
+        marks: Decimal,
+        complete: bool,
+        o: &Obj,
+        id: Option<&str>,
+    ) -> Option<GroupThreshold> {
+        if let Some(p) = th.percent {
+            return crate::money::mul_div(marks, p, Decimal::ONE_HUNDRED).map(|m| GroupThreshold {
+                marks: m,
+                percent: Some(p),
+            });
+        }
+        if complete && th.marks > marks {
+            self.err(
+                ErrorKind::ThresholdAboveMarks {
+                    id: id.unwrap_or_default().to_string(),
+                    threshold: crate::money::plain(th.marks),
+                    marks: crate::money::plain(marks),
+                },
+                o.at("threshold"),
+            );
+            return None;
+        }
+        Some(th)
+    }
+
     /// A group's `threshold` (spec §13): marks (`28` or `"28"`), or a share of the group's marks
-    /// (`"70%"`, turned into marks by the caller once the children's marks are known).
+    /// (`"70%"`, turned into marks by [`Self::in_marks`] once the children's marks are known).
+    #[inline(never)]
     fn group_threshold(&mut self, o: &Obj) -> Option<GroupThreshold> {
         match o.get("threshold")? {
             Value::String(s) if s.contains('%') => {

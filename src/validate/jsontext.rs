@@ -1,6 +1,6 @@
-//! What a JSON parser into `serde_json::Value` cannot tell the reader: the same key twice in one
-//! object (the parser keeps the last value silently, and a hidden first value can change a score)
-//! and where a lone surrogate escape (`"\ud800"`) sits. One pass over the bytes of text the parser
+//! What the parsed tree does not tell the reader: the same key twice in one object (most JSON
+//! readers keep the last value silently, and a hidden first value can change a score) and where a
+//! lone surrogate escape (`"\ud800"`) sits. One pass over the bytes of text the parser
 //! has accepted (or, for surrogates, the valid text before its error); the path of a finding is
 //! built only when there is one.
 
@@ -127,8 +127,8 @@ impl<'a> Scan<'a> {
             let key: Cow<'a, str> = if escaped {
                 // Only escaped keys are decoded, by the same parser that read the file.
                 let quoted = &self.text[start..end];
-                match serde_json::from_str(quoted) {
-                    Ok(serde_json::Value::String(k)) => Cow::Owned(k),
+                match super::json::parse(quoted) {
+                    Ok(super::json::Value::String(k)) => Cow::Owned(k),
                     _ => Cow::Borrowed(raw),
                 }
             } else {

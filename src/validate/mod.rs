@@ -1,23 +1,24 @@
 //! Reading a tender file: JSON text in, a validated [`Tender`] out, or every error at once.
 //!
-//! The file is read by hand from a `serde_json::Value` rather than with `#[derive(Deserialize)]`:
-//! serde stops at the first problem, and a buyer fixing a file wants all of them, each with its path
-//! ("did you mean" hints included). Numbers keep their literal text (serde_json's
-//! `arbitrary_precision`), so `1080000.50` and `"1080000.50"` are the same exact decimal and no
+//! The file is parsed into a tree of JSON values by the reader's own parser (`json`) and then read
+//! by hand rather than with `#[derive(Deserialize)]`: serde stops at the first problem, and a buyer
+//! fixing a file wants all of them, each with its path ("did you mean" hints included). Numbers
+//! keep their literal text, so `1080000.50` and `"1080000.50"` are the same exact decimal and no
 //! amount ever passes through `f64`.
 //!
 //! The folder is split where the knowledge changes. The reading kit knows JSON and nothing of
-//! tenders: `limits` (every size a file may reach), `reader` (paths, typed field readers, exact
-//! decimals, "did you mean") and `jsontext` (what a parsed value no longer shows: duplicate keys,
-//! lone surrogates). The schema knows the format and reads through the kit, one part of the file
-//! per module: `tender` (the top level, award, rounding, moderation, tie-break), `scales` (scales
-//! and social value measures, which criteria name), `criteria` (the tree of groups and criteria,
-//! formulas) and `bids` (each bid's price, scores, values and commitments), with `schedule` for
-//! the lines of a price schedule and the rates bids give for them (spec §11). This file holds the
-//! entry points.
+//! tenders: `json` (text to a tree of values, and the syntax errors), `limits` (every size a file
+//! may reach), `reader` (paths, typed field readers, exact decimals, "did you mean") and
+//! `jsontext` (what a parsed value no longer shows: duplicate keys, lone surrogates). The schema
+//! knows the format and reads through the kit, one part of the file per module: `tender` (the top
+//! level, award, rounding, moderation, tie-break), `scales` (scales and social value measures,
+//! which criteria name), `criteria` (the tree of groups and criteria, formulas) and `bids` (each
+//! bid's price, scores, values and commitments), with `schedule` for the lines of a price schedule and the rates bids give for
+//! them (spec §11). This file holds the entry points.
 
 mod bids;
 mod criteria;
+mod json;
 mod jsontext;
 mod limits;
 mod reader;
@@ -27,9 +28,9 @@ mod tender;
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::Tender;
+use json::Value;
 use limits::too_large;
 use reader::Reader;
-use serde_json::Value;
 use std::str::FromStr;
 
 pub use limits::*;
@@ -78,7 +79,7 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
         return Err(file_too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Value>(text) {
+    match json::parse(text) {
         Ok(v) => {
             let duplicates = jsontext::duplicate_keys(text);
             if duplicates.is_empty() {
@@ -88,17 +89,10 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
             }
         }
         Err(e) => {
-            // Where the parser stopped, as a byte offset (its column counts bytes from 1).
-            let line_start: usize = text
-                .split_inclusive('\n')
-                .take(e.line().saturating_sub(1))
-                .map(str::len)
-                .sum();
-            let at = line_start + e.column();
-            let error = jsontext::lone_surrogate(text, at).unwrap_or_else(|| {
+            let error = jsontext::lone_surrogate(text, e.at).unwrap_or_else(|| {
                 Error::new(
                     ErrorKind::JsonSyntax {
-                        detail: e.to_string(),
+                        detail: e.detail(text),
                     },
                     "",
                 )
@@ -108,8 +102,8 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
     }
 }
 
-/// Validates an already parsed JSON document.
-pub fn read_value(v: &Value) -> Result<Tender, Errors> {
+/// Validates a parsed JSON document.
+fn read_value(v: &Value) -> Result<Tender, Errors> {
     let mut r = Reader::default();
     let tender = r.tender(v);
     match tender {

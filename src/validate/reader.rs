@@ -2,11 +2,11 @@
 //! its path rather than returned, so one pass finds every error. Nothing here knows the tender
 //! format; the schema modules beside this one name the fields.
 
+use super::json::{Map, Value};
 use super::limits::{too_large, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::error::{Error, ErrorKind};
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
@@ -83,9 +83,17 @@ fn well_formed(t: &str) -> bool {
 /// Whether a well-formed number written without an exponent has at most 12 digits before its
 /// decimal point, leading zeros aside: less than 10^12 whatever its decimals.
 fn small_whole_part(t: &str) -> bool {
-    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
-    let whole = t.split('.').next().unwrap_or("");
-    !t.contains(['e', 'E']) && whole.trim_start_matches('0').len() <= 12
+    let (mut digits, mut point) = (0, false);
+    for b in t.bytes() {
+        match b {
+            b'.' => point = true,
+            b'e' | b'E' => return false,
+            b'1'..=b'9' if !point => digits += 1,
+            b'0' if !point && digits > 0 => digits += 1,
+            _ => {}
+        }
+    }
+    digits <= 12
 }
 
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
@@ -106,7 +114,7 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
     };
     let too_precise = || ErrorKind::TooManyDecimals {
         found: text.to_string(),
-        limit: MAX_DECIMAL_PLACES,
+        limit: MAX_DECIMAL_PLACES as usize,
     };
     match parsed {
         Ok(d) if d.abs() > max_magnitude() => Err(ErrorKind::NumberOutOfRange {
@@ -394,10 +402,12 @@ impl Reader {
                 return None;
             }
         };
-        let share = found
-            .trim()
-            .strip_suffix('%')
-            .and_then(|n| parse_decimal(n.trim()).ok())
+        let number = found.trim();
+        let share = number
+            .len()
+            .checked_sub(1)
+            .filter(|&end| number.as_bytes()[end] == b'%')
+            .and_then(|end| parse_decimal(&number[..end]).ok())
             .filter(|p| *p >= Decimal::ZERO && *p <= Decimal::ONE_HUNDRED);
         if share.is_none() {
             self.err(

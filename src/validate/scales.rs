@@ -1,13 +1,13 @@
 //! Scales and social value measures: the named vocabularies that criteria and bids refer to, read
 //! before the criteria so every reference can be checked.
 
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, join, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {

@@ -1,12 +1,12 @@
 //! Price schedules (spec §11): the lines of a price criterion's schedule, its whole-life cost
 //! settings, and each bid's rates checked against the lines.
 
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, join, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The most years a whole-life cost may run: longer than any asset a public buyer appraises.
@@ -44,13 +44,7 @@ impl Reader {
         };
         self.count(list.len(), MAX_PRICE_LINES, "price lines", &at);
         if list.is_empty() {
-            self.err(
-                ErrorKind::EmptySchedule {
-                    id: id.into(),
-                    all_optional: false,
-                },
-                &at,
-            );
+            self.err(ErrorKind::EmptySchedule { id: id.into() }, &at);
         }
         let mut lines = Vec::with_capacity(list.len());
         // Where each line read is in the list (a line in error is left out).
@@ -67,13 +61,7 @@ impl Reader {
             }
         }
         if complete && !lines.is_empty() && lines.iter().all(|l| l.optional) {
-            self.err(
-                ErrorKind::EmptySchedule {
-                    id: id.into(),
-                    all_optional: true,
-                },
-                &at,
-            );
+            self.err(ErrorKind::EmptySchedule { id: id.into() }, &at);
         }
         let life_cycle = life_cycle(self);
         let per_year = lines.iter().any(|l| l.per_year);

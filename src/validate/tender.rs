@@ -3,13 +3,13 @@
 //! `criteria` and `bids`.
 
 use super::criteria::{tree_size, TreeCtx};
+use super::json::Value;
 use super::limits::*;
 use super::reader::{index, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The format this engine reads.
@@ -32,6 +32,8 @@ impl Reader {
                 "measures",
                 "criteria",
                 "bids",
+                // §16 the recorded draw
+                "tieDrawSeed",
             ],
         )?;
         match root.get("format") {
@@ -51,13 +53,15 @@ impl Reader {
             Some(t) => self.info(t),
             None => TenderInfo {
                 currency: "GBP".into(),
+                jurisdiction: Some("GB".into()),
                 ..TenderInfo::default()
             },
         };
         let award = self.award(root.get("award"));
         let rounding = self.rounding(root.get("rounding"));
         let moderation = self.moderation(root.get("moderation"));
-        let abnormally_low_percent = self.abnormally_low(root.get("abnormallyLow"));
+        let (abnormally_low_percent, abnormally_low_proximity) =
+            self.abnormally_low(root.get("abnormallyLow"));
         let scales = self.scales(root.get("scales"));
         let measures = self.measures(root.get("measures"));
         let declared: BTreeSet<String> = crate::sorting::set_of(
@@ -121,8 +125,11 @@ impl Reader {
             measures,
             criteria,
             bids: Vec::new(),
+            abnormally_low_proximity,
+            tie_draw_seed: None,
         };
         tender.tie_break = self.tie_break(root.get("tieBreak"), &tender);
+        tender.tie_draw_seed = self.tie_draw_seed(&root, &tender.tie_break);
         if let Some(b) = root.get("bids") {
             tender.bids = self.bids(b, &tender);
         }
@@ -140,10 +147,13 @@ impl Reader {
                 "currency",
                 "contractValue",
                 "locale",
+                // §17 jurisdiction
+                "jurisdiction",
             ],
         ) else {
             return TenderInfo {
                 currency: "GBP".into(),
+                jurisdiction: Some("GB".into()),
                 ..TenderInfo::default()
             };
         };
@@ -160,6 +170,7 @@ impl Reader {
             }
             None => "GBP".into(),
         };
+        let jurisdiction = self.jurisdiction(&o, &currency);
         TenderInfo {
             title: self.string(&o, "title"),
             buyer: self.string(&o, "buyer"),
@@ -171,7 +182,38 @@ impl Reader {
                 v
             },
             locale: self.string(&o, "locale"),
+            jurisdiction,
         }
+    }
+
+    /// `tender.jurisdiction` (spec §17): an ISO 3166-1 country code, optionally with an ISO 3166-2
+    /// subdivision (`GB`, `GB-SCT`, `FR`); absent, `GB` when the currency is GBP, else none.
+    /// `UK` is refused rather than read as some other country: the United Kingdom's code is `GB`,
+    /// and reading `UK` as "not the UK" would silently drop the UK policy warnings.
+    fn jurisdiction(&mut self, o: &super::reader::Obj, currency: &str) -> Option<String> {
+        let Some(code) = self.string(o, "jurisdiction") else {
+            return (currency == "GBP" && o.get("jurisdiction").is_none()).then(|| "GB".into());
+        };
+        // Two capitals, then optionally "-" and one to three capitals or digits (ISO 3166-2).
+        let b = code.as_bytes();
+        let capitals = |x: &[u8]| {
+            x.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        };
+        let shaped = b.len() >= 2
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && !b.starts_with(b"UK")
+            && (b.len() == 2 || (b[2] == b'-' && b.len() <= 6 && b.len() > 3 && capitals(&b[3..])));
+        if !shaped {
+            self.err(
+                ErrorKind::WrongType {
+                    expected: "an ISO 3166 code such as GB, GB-WLS or FR (GB for the UK)",
+                },
+                o.at("jurisdiction"),
+            );
+            return None;
+        }
+        Some(code)
     }
 
     pub(super) fn award(&mut self, v: Option<&Value>) -> AwardMethod {
@@ -284,12 +326,73 @@ impl Reader {
         m
     }
 
-    pub(super) fn abnormally_low(&mut self, v: Option<&Value>) -> Decimal {
+    pub(super) fn abnormally_low(&mut self, v: Option<&Value>) -> (Decimal, Option<Proximity>) {
         let default = Decimal::from(15);
-        let Some(o) = v.and_then(|v| self.obj(v, "abnormallyLow", &["percent"])) else {
-            return default;
+        let Some(o) = v.and_then(|v| {
+            self.obj(
+                v,
+                "abnormallyLow",
+                &[
+                    "percent",
+                    // §15 the proximity test
+                    "proximityPercent",
+                    "proximityMin",
+                    "proximityMax",
+                ],
+            )
+        }) else {
+            return (default, None);
         };
-        self.positive(&o, "percent").unwrap_or(default)
+        let percent = self.positive(&o, "percent").unwrap_or(default);
+        (percent, self.proximity(&o))
+    }
+
+    /// The proximity test of the abnormally low rule (spec §15). A smallest or largest margin
+    /// without the percentage would be silently unused, so the percentage is then required.
+    fn proximity(&mut self, o: &super::reader::Obj) -> Option<Proximity> {
+        let min = self.non_negative(o, "proximityMin");
+        let max = self.non_negative(o, "proximityMax");
+        if let (Some(lo), Some(hi)) = (min, max) {
+            if lo > hi {
+                self.err(
+                    ErrorKind::ProximityMinAboveMax {
+                        min: Plain(lo).to_string(),
+                        max: Plain(hi).to_string(),
+                    },
+                    o.at("proximityMin"),
+                );
+            }
+        }
+        let stated = |f: &str| o.get(f).is_some();
+        if !stated("proximityPercent") && (stated("proximityMin") || stated("proximityMax")) {
+            self.err(
+                ErrorKind::MissingField {
+                    field: "proximityPercent".into(),
+                },
+                o.at("proximityPercent"),
+            );
+        }
+        Some(Proximity {
+            percent: self.positive(o, "proximityPercent")?,
+            min,
+            max,
+        })
+    }
+
+    /// `tieDrawSeed` (spec §16): required, and not blank, when the tie-break rules hold a draw
+    /// (last, or reported as misplaced). Without a draw it is kept but unused (the model warns
+    /// `tie-draw-seed-unused`).
+    fn tie_draw_seed(&mut self, root: &super::reader::Obj, rules: &[TieBreak]) -> Option<String> {
+        let seed = self.string(root, "tieDrawSeed");
+        let blank = seed.as_deref().is_none_or(|s| s.trim().is_empty());
+        // A seed of the wrong type is already reported; only a missing or blank one is reported here.
+        if rules.contains(&TieBreak::Draw)
+            && blank
+            && !matches!(root.get("tieDrawSeed"), Some(v) if v.as_str().is_none())
+        {
+            self.err(ErrorKind::MissingTieDrawSeed, "tieDrawSeed");
+        }
+        seed.filter(|s| !s.trim().is_empty())
     }
 
     pub(super) fn tie_break(&mut self, v: Option<&Value>, t: &Tender) -> Vec<TieBreak> {
@@ -314,6 +417,12 @@ impl Reader {
             };
             let rule = if s == "price" {
                 Some(TieBreak::Price)
+            } else if s == "draw" {
+                // §16: a draw leaves no bids equal, so nothing may follow it.
+                if i + 1 < list.len() {
+                    self.err(ErrorKind::TieDrawNotLast, path.clone());
+                }
+                Some(TieBreak::Draw)
             } else if let Some(g) = s.strip_prefix("group:").filter(|g| groups.contains(g)) {
                 Some(TieBreak::Score(g.into()))
             } else {

@@ -9,9 +9,11 @@ export interface TenderFile {
   award?: Award | null;
   rounding?: Rounding | null;
   moderation?: Moderation | null;
-  /** `"price"`, `"group:ID"` or `"criterion:ID"`, applied in order. */
+  /** `"price"`, `"group:ID"` or `"criterion:ID"`, applied in order; `"draw"` may come last. */
   tieBreak?: string[] | null;
   abnormallyLow?: AbnormallyLow | null;
+  /** The text the recorded draw draws from; required when `tieBreak` ends with `"draw"`. */
+  tieDrawSeed?: string | null;
   scales?: Record<string, Scale> | null;
   measures?: Measure[] | null;
   criteria: CriterionNode[];
@@ -26,6 +28,8 @@ export interface TenderInfo {
   currency?: string | null;
   contractValue?: Decimal | null;
   locale?: string | null;
+  /** ISO 3166 code (`GB`, `GB-WLS`, `FR`); `GB` when absent and the currency is GBP. */
+  jurisdiction?: string | null;
 }
 
 export interface Award {
@@ -52,6 +56,12 @@ export interface Moderation {
 
 export interface AbnormallyLow {
   percent?: Decimal | null;
+  /** Flag only prices also more than this percentage of the next lowest price below it. */
+  proximityPercent?: Decimal | null;
+  /** The proximity margin in money is at least this... */
+  proximityMin?: Decimal | null;
+  /** ...and at most this. */
+  proximityMax?: Decimal | null;
 }
 
 /** Either listed `points` or `from`, `to` and `step`. */
@@ -422,12 +432,14 @@ export interface PublishedModel {
   socialValue: SocialValueSummary[];
   price: PriceSummary | null;
   tieBreak: string[];
-  /** The tie-break rules as codes ("price", or "score" with id and name), for translation. */
+  /** The tie-break rules as codes ("price", "score" with id and name, "draw" with seed), for translation. */
   tieBreakRules: Message[];
   rounding: string;
   roundingDecimals: number;
   roundingStage: "criterion" | "total" | "none";
   warnings: Warning[];
+  /** How abnormally low prices are treated: code "abnormally-low", params percent and, with the proximity test, proximityPercent, proximityMin, proximityMax. */
+  abnormallyLow: Message;
 }
 
 export interface ModelNode {
@@ -572,6 +584,10 @@ export interface Debrief {
   total: string;
   maxTotal: string;
   value: string | null;
+  /** The bid's price; under methods other than the weighted sum it is not among the criteria. */
+  price: string | null;
+  /** How `value` was worked out, e.g. "£900,000.00 − £170,000.00 quality discount = £730,000.00 fictitious price". */
+  valueWorking: string | null;
   winner: WinnerSummary | null;
   criteria: CriterionSummary[];
   groups: GroupSummary[];
@@ -586,6 +602,8 @@ export interface WinnerSummary {
   supplier: string;
   total: string;
   value: string | null;
+  price: string | null;
+  valueWorking: string | null;
 }
 
 export interface CriterionSummary {

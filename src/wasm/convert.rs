@@ -17,7 +17,7 @@ pub(super) fn one_error(expected: &'static str, path: String) -> Errors {
     }
 }
 
-/// The nesting the JSON reader accepts (serde_json's recursion limit).
+/// About the nesting the JSON reader accepts (it refuses a 128th level of lists and objects).
 const MAX_DEPTH: usize = 128;
 
 const PLAIN_DATA: &str = "plain JSON data (objects, lists, text, numbers, true/false, null)";

@@ -222,3 +222,30 @@ test('an id or name holding "." or "[" still gets its error next to its field', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a bare score in the file shows as the moderated score, and scoring beside it keeps it', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  // `"q-delivery": 4` is the moderated score (spec: a bare number as a score).
+  const tender = await tenderIn(page);
+  tender.bids[0].scores['q-delivery'] = 4;
+  await page.locator('bid-scorer').evaluate((el, t) => {
+    el.tender = t;
+  }, tender);
+  await page.waitForFunction(
+    () => document.querySelector('bid-scorer').result?.bids[0].criteria.find((c) => c.id === 'q-delivery').inputFrom === 'moderated',
+  );
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  const moderated = field(page, 'bids[0].scores.q-delivery.moderated');
+  assert.equal(await moderated.inputValue(), '4');
+  await field(page, 'bids[0].scores.q-delivery.evaluators.Evaluator 1').fill('3');
+  await page.waitForFunction(
+    () => document.querySelector('bid-scorer').tender.bids[0].scores['q-delivery'].evaluators?.['Evaluator 1'] !== undefined,
+  );
+  const marks = await page.locator('bid-scorer').evaluate((el) => el.tender.bids[0].scores['q-delivery']);
+  assert.equal(String(marks.moderated), '4');
+  assert.equal(String(marks.evaluators['Evaluator 1']), '3');
+  await assertMatchesEngine(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

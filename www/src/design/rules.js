@@ -55,6 +55,7 @@ function section(t, key) {
 function tieLabel(c, rule) {
   const ui = c.cat.ui;
   if (rule === 'price') return ui.tieBreak.price;
+  if (rule === 'draw') return fill(ui.tieBreak.draw, { seed: c.tender.tieDrawSeed ?? '' });
   const [kind, id] = String(rule).split(/:(.*)/s);
   const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
   return ui.tieBreak[kind] ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);

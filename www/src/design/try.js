@@ -6,7 +6,7 @@ import { freshBidId, leaves, scalePoints } from '../ui/model.js';
 import { commitmentFields, gateFields, priceField, removeBidButton, supplierField, valueField } from '../ui/bid-form.js';
 import { breakdown, chart, rankingTable, warningsList } from '../ui/results.js';
 import { actionButton } from './fields.js';
-import { keyPath, own, setOwn } from '../ui/fields.js';
+import { keyPath, marking, setOwn } from '../ui/fields.js';
 
 function scoreField(c, bid, at, crit) {
   const { d, fields, tender } = c;
@@ -14,7 +14,7 @@ function scoreField(c, bid, at, crit) {
   // Only the moderated score is set here; evaluators' scores and rationale from a file stay.
   const set = (value) => {
     bid.scores ??= {};
-    const s = { ...(own(bid.scores, crit.id) ?? {}) };
+    const s = { ...(marking(bid, crit.id) ?? {}) };
     if (value === undefined) delete s.moderated;
     else s.moderated = value;
     if (Object.keys(s).length) setOwn(bid.scores, crit.id, s);
@@ -28,7 +28,7 @@ function scoreField(c, bid, at, crit) {
       label: fill(d.exampleScore, { name: crit.name || crit.id }),
       numeric: true,
       width: 'input--w5',
-      get: () => own(bid.scores, crit.id)?.moderated,
+      get: () => marking(bid, crit.id)?.moderated,
       set: (v) => set(v.trim() === '' ? undefined : v.trim()),
     });
   }
@@ -39,7 +39,7 @@ function scoreField(c, bid, at, crit) {
       { value: null, label: c.cat.ui.notScoredYet },
       ...points.map((p) => ({ value: p.value, label: `${c.fmt.number(String(p.value))} – ${p.label ?? ''}` })),
     ],
-    get: () => own(bid.scores, crit.id)?.moderated,
+    get: () => marking(bid, crit.id)?.moderated,
     set: (opt) => set(opt.value === null ? undefined : opt.value),
   });
 }

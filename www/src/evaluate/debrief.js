@@ -94,7 +94,7 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
   const winner = d.winner;
   const bidOf = (id) => result?.bids.find((b) => b.id === id) ?? null;
   const band = Boolean(result) && hasBand({ award });
-  const valueWorking = bidOf(d.bid)?.valueWorking ?? null;
+  const valueWorking = d.valueWorking ?? bidOf(d.bid)?.valueWorking ?? null;
   const out = [];
 
   out.push(`<h1>${escapeHtml(t.heading)}</h1>`);
@@ -148,8 +148,15 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
       ].filter(Boolean),
     }),
   );
+  // Under a method that ranks on a value the price is not a scored criterion: say what it was.
+  if (m && d.price) out.push(`<p data-price>${escapeHtml(fill(t.price, { price: fmt.money(d.price) }))}</p>`);
   if (m && valueWorking) {
     out.push(`<p class="working" data-value-working>${escapeHtml(fill(t.valueWorking, { value: m.value, working: valueWorking }))}</p>`);
+  }
+  if (m && winner?.price) {
+    out.push(
+      `<p data-winner-price>${escapeHtml(fill(t.winnerPrice, { supplier: winner.supplier, price: fmt.money(winner.price) }))}</p>`,
+    );
   }
 
   // The method in words.

@@ -11,7 +11,7 @@ import {
   lotField,
   lotsOf,
   panelScoreFields,
-  priceFields,
+  priceField,
   supplierField,
   valueField,
   removeBidButton,
@@ -26,7 +26,7 @@ function bidBody(ctx, bid, index, evaluators) {
   return [
     supplierField(ctx, bid, at),
     lotField(ctx, bid, at),
-    priceFields(ctx, bid, at),
+    priceField(ctx, bid, at),
     gateFields(ctx, bid, at),
     leaves(ctx.tender).map((c) => {
       if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators);

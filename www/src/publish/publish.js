@@ -352,6 +352,7 @@ export function renderPublish(ctx, { modelResult, model }) {
   const byId = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));
   const tie = (tender.tieBreak ?? []).map((rule) => {
     if (rule === 'price') return ui.tieBreak.price;
+    if (rule === 'draw') return fill(ui.tieBreak.draw, { seed: tender.tieDrawSeed ?? '' });
     const [kind, id] = rule.split(':');
     return fill(ui.tieBreak[kind] ?? rule, { name: byId.get(id)?.name ?? id });
   });
@@ -371,6 +372,14 @@ export function renderPublish(ctx, { modelResult, model }) {
       ? h('p', {}, fill(ui.rounding[modelResult.roundingStage] ?? '', { decimals: modelResult.decimals }))
       : null,
   );
+
+  // How an abnormally low price is treated (the engine's words, with the tender's figures).
+  if (model.abnormallyLow) {
+    out.push(
+      h('h3', { class: 'heading-m' }, ui.abnormallyLowHeading),
+      h('p', { 'data-abnormally-low': '' }, `${sentence(model.abnormallyLow.message)}.`),
+    );
+  }
 
   // The buyer's warnings about the model itself.
   out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, model.warnings));

@@ -9,14 +9,14 @@ import {
   expectedScoreField,
   gateFields,
   lotField,
-  priceFields,
+  priceField,
   scheduleLines,
   supplierField,
   valueField,
   removeBidButton,
 } from '../ui/bid-form.js';
 import { yourTotal, yourValue } from '../text/award.js';
-import { keyPath, own, setOwn } from '../ui/fields.js';
+import { keyPath, marking, setOwn } from '../ui/fields.js';
 import { selfAssessAnalysis } from '../analysis/panels.js';
 
 const OWN_ID = 'your-bid';
@@ -51,7 +51,7 @@ function whatIfEditor(ctx, bid, index) {
     h('h4', { class: 'heading-s' }, fill(ui.whatIfName, { n: index })),
     supplierField(ctx, bid, at),
     lotField(ctx, bid, at),
-    priceFields(ctx, bid, at),
+    priceField(ctx, bid, at),
     scoredFields(ctx, bid, at, (c) =>
       ctx.fields.select({
         path: `${keyPath(`${at}.scores`, c.id)}.moderated`,
@@ -63,7 +63,7 @@ function whatIfEditor(ctx, bid, index) {
             label: `${ctx.fmt.number(String(p.value))} – ${p.label ?? ''}`,
           })),
         ],
-        get: () => own(bid.scores, c.id)?.moderated,
+        get: () => marking(bid, c.id)?.moderated,
         set: (opt) => {
           bid.scores ??= {};
           if (opt.value === null) delete bid.scores[c.id];
@@ -130,7 +130,7 @@ export function renderSelfAssess(ctx) {
     h('p', { class: 'secondary' }, ui.privacy),
     supplierField(ctx, own, at),
     lotField(ctx, own, at),
-    priceFields(ctx, own, at),
+    priceField(ctx, own, at),
     priced,
     gateFields(ctx, own, at),
     scoredFields(ctx, own, at, (c) => expectedScoreField(ctx, own, at, c)),

@@ -70,8 +70,10 @@ const EN_GB = {
       price: 'the lower price ranks higher',
       group: 'the higher score for “{name}” ranks higher',
       criterion: 'the higher score for “{name}” ranks higher',
+      draw: 'a draw from the recorded seed “{seed}” decides the order; anyone can repeat it',
     },
     noTieBreak: 'Bids with the same total share the rank.',
+    abnormallyLowHeading: 'Abnormally low prices',
     rounding: {
       criterion:
         'Each criterion score is rounded to {decimals} decimal places (halves round away from zero) before scores are added up.',
@@ -204,6 +206,10 @@ const EN_GB = {
     'missing-field': 'Add the required field “{field}”',
     'number-out-of-range': '{found} is too large or too precise',
     'engine-fault': 'The scoring engine stopped on this input and has been restarted; check the tender holds only plain data and try again',
+    'proximity-min-above-max': 'The smallest proximity margin ({min}) is above the largest ({max}); swap them or correct one',
+    'missing-tie-draw-seed':
+      'The tie-break rules include a draw: record the seed it is drawn from, such as the date and place you chose it',
+    'tie-draw-not-last': 'The draw must be the last tie-break rule, since no bids are equal after it',
   },
 
   // Titles for groups of warnings of one kind.
@@ -216,12 +222,18 @@ const EN_GB = {
     'relative-price-formula': 'Price formula depends on other bids',
     'social-value-weight-low': 'Social value weighting',
     'weights-not-100': 'Marks do not add up to 100',
+    'tie-drawn': 'Ties settled by the recorded draw',
+    'tie-draw-seed-unused': 'Draw seed not used',
   },
 
   // Engine warning codes.
   warnings: {
     'social-value-weight-low': null,
     'weights-not-100': 'The marks add up to {total}, not 100; shares of the total are still shown correctly',
+    'tie-drawn':
+      'Still equal after every other tie-break rule, these bids were put in order by the draw from the recorded seed “{seed}”: {suppliers} (ranks {rank} to {last})',
+    'tie-draw-seed-unused':
+      'A draw seed (“{seed}”) is recorded but the tie-break rules do not end with a draw, so bids still equal share a rank; add the draw as the last rule, or remove the seed',
   },
 
   // Why a bid is disqualified / what is missing (bids[].reasons / bids[].missing).
@@ -333,7 +345,6 @@ Object.assign(EN_GB.ui, {
   rateMax: 'The highest rate accepted is {max}.',
   evaluatedPrice: 'Evaluated price: {price}',
   evaluatedPricePending: 'The evaluated price appears here once every rate is entered.',
-  evaluatedPriceHeading: 'Evaluated price',
   notQualifying: 'Your bid would not qualify',
   notQualifyingIntro: 'As entered, it would be disqualified, so it would not be ranked:',
   notComplete: 'Your bid is not complete yet',
@@ -453,6 +464,8 @@ EN_GB.debrief = {
   totalOutOf: '{label} (out of {max})',
   methodHeading: 'How tenders were assessed',
   valueWorking: '{value}, worked out: {working}',
+  price: 'Your price: {price}',
+  winnerPrice: 'Price of the most advantageous tender ({supplier}): {price}',
   criteriaHeading: 'Scores for each award criterion',
   criteriaCaption: 'Your scores for each award criterion',
   criterion: 'Criterion',
@@ -1038,6 +1051,9 @@ EN_GB.thresholdRules = {
   'limit-maximum': 'A value for “{name}” above {amount}',
 };
 Object.assign(EN_GB.debrief, { groupThreshold: '{name}: {rule}.' });
+Object.assign(EN_GB.ui, {
+  priceWorking: 'Evaluated price: {working}',
+});
 
 // Price to win under a price schedule: the same change of every rate (the engine's `rateChange`).
 Object.assign(EN_GB.analysis, {

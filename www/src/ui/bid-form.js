@@ -2,7 +2,7 @@
 // scores). Values are written into the tender as typed (numbers as decimal text, never rounded);
 // an emptied field removes its value, which the engine then reports as missing.
 import { h } from './dom.js';
-import { child, cleanNumber, keyPath, own, put } from './fields.js';
+import { child, cleanNumber, keyPath, marking, own, put, setOwn } from './fields.js';
 import { fill } from '../text/messages.js';
 import { leaves, measureById, scalePoints } from './model.js';
 
@@ -30,6 +30,8 @@ export function supplierField(ctx, bid, at) {
 
 export function priceField(ctx, bid, at) {
   const currency = ctx.tender.tender?.currency ?? 'GBP';
+  const lines = scheduleLines(ctx.tender);
+  if (lines) return rateFields(ctx, bid, at, lines, currency);
   return ctx.fields.text({
     path: `${at}.price`,
     label: fill(ctx.cat.ui.priceLabel, { currency }),
@@ -52,7 +54,10 @@ export function lotField(ctx, bid, at) {
   return ctx.fields.select({
     path: `${at}.lot`,
     label: ctx.cat.ui.lotLabel,
-    options: [{ value: null, label: ctx.cat.ui.lotNotChosen }, ...lots.map((l) => ({ value: l.id, label: l.name ?? l.id }))],
+    options: [
+      { value: null, label: ctx.cat.ui.lotNotChosen },
+      ...lots.map((l) => ({ value: l?.id, label: l?.name ?? l?.id })),
+    ],
     get: () => bid.lot,
     set: (opt) => put(bid, 'lot', opt.value ?? undefined),
   });
@@ -68,26 +73,25 @@ export function scheduleLines(tender) {
 function rateText(ctx, line) {
   const { ui } = ctx.cat;
   const { fmt } = ctx;
-  const quantity = fmt.number(String(line.quantity ?? 1));
-  const label = fill(line.unit ? ui.rateLabel : ui.rateLabelNoUnit, { name: line.name, unit: line.unit, quantity });
+  const quantity = fmt.number(String(line?.quantity ?? 1));
+  const name = line?.name ?? line?.id;
+  const label = fill(line?.unit ? ui.rateLabel : ui.rateLabelNoUnit, { name, unit: line?.unit, quantity });
   const notes = [
-    line.income ? ui.rateIncome : null,
-    line.optional ? ui.rateOptional : null,
-    line.perYear ? ui.ratePerYear : null,
-    line.max !== undefined && line.max !== null ? fill(ui.rateMax, { max: fmt.money(String(line.max)) }) : null,
+    line?.income ? ui.rateIncome : null,
+    line?.optional ? ui.rateOptional : null,
+    line?.perYear ? ui.ratePerYear : null,
+    line?.max !== undefined && line?.max !== null ? fill(ui.rateMax, { max: fmt.money(String(line.max)) }) : null,
   ].filter(Boolean);
   return { label, hint: notes.length ? notes.join(' ') : null };
 }
 
 /**
- * The price as the tender asks for it: one figure, or a rate for each line of its schedule (the
- * engine multiplies them by the published quantities into the evaluated price).
+ * Under a price schedule (spec §11), a rate for each line instead of one price, each labelled
+ * with the line's name, unit and estimated quantity: the engine multiplies them by the buyer's
+ * quantities into the evaluated price.
  */
-export function priceFields(ctx, bid, at) {
-  const lines = scheduleLines(ctx.tender);
-  if (!lines) return priceField(ctx, bid, at);
+function rateFields(ctx, bid, at, lines, currency) {
   const { ui } = ctx.cat;
-  const currency = ctx.tender.tender?.currency ?? 'GBP';
   return h(
     'fieldset',
     { class: 'fieldset', 'data-schedule': '' },
@@ -95,11 +99,11 @@ export function priceFields(ctx, bid, at) {
     h('p', { class: 'hint' }, fill(ui.ratesHint, { currency })),
     lines.map((line) =>
       ctx.fields.text({
-        path: keyPath(`${at}.prices`, String(line.id)),
+        path: keyPath(`${at}.prices`, String(line?.id)),
         ...rateText(ctx, line),
         numeric: true,
-        get: () => own(bid.prices, line.id),
-        set: (v) => setIn(bid, 'prices', line.id, numeric(v)),
+        get: () => own(bid.prices, String(line?.id)),
+        set: (v) => setIn(bid, 'prices', String(line?.id), numeric(v)),
       }),
     ),
   );
@@ -140,7 +144,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       label: `${c.name}: ${ui.expectedScore}`,
       numeric: true,
       width: 'input--w5',
-      get: () => own(bid.scores, c.id)?.moderated,
+      get: () => marking(bid, c.id)?.moderated,
       set: (v) => setIn(bid, 'scores', c.id, numeric(v) === undefined ? undefined : { moderated: numeric(v) }),
     });
   }
@@ -157,7 +161,7 @@ export function expectedScoreField(ctx, bid, at, c) {
       })),
       { value: null, label: ui.notScoredYet },
     ],
-    get: () => own(bid.scores, c.id)?.moderated,
+    get: () => marking(bid, c.id)?.moderated,
     set: (opt) => setIn(bid, 'scores', c.id, opt.value === null ? undefined : { moderated: opt.value }),
   });
 }
@@ -169,9 +173,12 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
   const hint = points.length
     ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
     : null;
-  const score = () => own(bid.scores, c.id);
+  const score = () => marking(bid, c.id);
   const setScore = (key, sub, value) => {
-    const s = child(child(bid, 'scores'), c.id);
+    const scores = child(bid, 'scores');
+    // A bare score becomes an object that keeps it as the moderated score.
+    if (score() !== own(scores, c.id)) setOwn(scores, c.id, score());
+    const s = child(scores, c.id);
     if (sub) {
       const ev = child(s, 'evaluators');
       put(ev, sub, value);

@@ -190,6 +190,15 @@ export function own(obj, key) {
   return obj !== null && typeof obj === 'object' && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
+/**
+ * A bid's marks on a scored criterion as an object: a bare score (`"q1": 4`, which the engine
+ * reads as the moderated score) is `{ moderated: 4 }`; absent stays absent.
+ */
+export function marking(bid, id) {
+  const s = own(bid?.scores, id);
+  return s === undefined || s === null || typeof s === 'object' ? s : { moderated: s };
+}
+
 /** Sets `obj[key]` as obj's own property, whatever the key. */
 export function setOwn(obj, key, value) {
   Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });

@@ -192,15 +192,10 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
     if (!messages.length) continue;
     parts.push(h('p', { class: 'body-s' }, heading), messageList(ctx, kind, messages));
   }
+  // Under a price schedule (spec §11): how the evaluated price was formed, every product shown.
   if (bid.priceWorking) {
-    parts.push(
-      h(
-        'div',
-        { class: 'inset', 'data-price-working': bid.id },
-        h('p', {}, h('strong', {}, `${cat.ui.evaluatedPriceHeading}: `), fmt.money(bid.price)),
-        h('p', { class: 'working' }, bid.priceWorking),
-      ),
-    );
+    const working = fill(cat.ui.priceWorking, { working: bid.priceWorking });
+    parts.push(h('p', { class: 'body-s', 'data-price-working': bid.id }, working));
   }
   const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
   parts.push(
