@@ -146,7 +146,7 @@ mod tests {
               "schedule":[{"id":"buy","name":"Purchase"},{"id":"run","name":"Running","perYear":true}]}]}"#,
         )
         .unwrap();
-        let v = super::award_criteria(&t);
+        let v = serde_json::to_value(super::award_criteria(&t)).unwrap();
         assert_eq!(v["awardCriteria"], "priceOnly");
         assert_eq!(
             v["awardCriteriaBreakdown"][0]["awardCriteria"][0]["type"],

@@ -261,7 +261,10 @@ fn numbers() {
         (priced(r#"10000000000000e-2"#), s("ok")),
         (priced(r#"90000"#), s("ok")),
         (priced(r#"9e4"#), s("ok")),
-        (priced(r#"1e-11"#), out_of_range("1e-11")),
+        (
+            priced(r#"1e-11"#),
+            s("number-out-of-range bids[0].price: 1e-11 has more than 10 decimal places; round it to at most 10"),
+        ),
         (
             priced(r#"-1"#),
             s("not-positive bids[0].price: -1 must be more than zero"),

@@ -8,6 +8,7 @@ import { fill } from '../text/messages.js';
 import { copy } from '../ui/model.js';
 import { newLeaf, priceNode } from './tree.js';
 import { actionButton, amountOrNone, setOrDelete } from './fields.js';
+import { scheduleFields } from './schedule.js';
 
 const FORMULAS = ['lowest-ratio', 'linear-min-max', 'deviation-from-lowest', 'set-bounds', 'reference-ratio'];
 const POINTS = 11;
@@ -49,13 +50,20 @@ export function chartPrices(tender, price) {
   return prices;
 }
 
-/** The scratch tender the chart is scored from: the price criterion alone and one bid per price. */
+/**
+ * The scratch tender the chart is scored from: the price criterion alone and one bid per price.
+ * The formula scores the evaluated price, so a schedule's lines are left out and each made-up bid
+ * states its evaluated price as one total.
+ */
 export function chartTender(tender, price, prices) {
+  const criterion = copy(price);
+  delete criterion.schedule;
+  delete criterion.lifeCycle;
   return {
     format: 'bidscore/1',
     tender: { title: 'Price chart', currency: tender.tender?.currency ?? 'GBP' },
     rounding: tender.rounding,
-    criteria: [copy(price)],
+    criteria: [criterion],
     bids: prices.map((p, i) => ({ id: `price-${i + 1}`, supplier: `Made-up bid ${i + 1}`, price: String(p) })),
   };
 }
@@ -223,8 +231,10 @@ export function priceSection(c) {
   const chart = h('div', { 'data-price-chart-area': '' });
   const example = h('div', {});
   let chartKey = '';
+  const schedule = scheduleFields(c, node, path);
 
   function update(state) {
+    schedule.update(state);
     const described = state.described;
     const p = described?.price;
     if (!p) {
@@ -346,6 +356,7 @@ export function priceSection(c) {
           set: (opt) => setOrDelete(node, 'aboveCeiling', opt.value),
         }),
       ),
+      schedule.nodes,
       words,
       chart,
       example,

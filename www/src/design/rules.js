@@ -52,10 +52,23 @@ function section(t, key) {
   };
 }
 
+/** Puts the draw's seed aside when the draw is removed (`away`), and brings it back with the draw. */
+function stashSeed(c, away) {
+  const t = c.tender;
+  const stash = c.session.stash.get(t) ?? {};
+  if (away && Object.hasOwn(t, 'tieDrawSeed')) {
+    stash.tieDrawSeed = t.tieDrawSeed;
+    delete t.tieDrawSeed;
+  } else if (!away && !Object.hasOwn(t, 'tieDrawSeed') && Object.hasOwn(stash, 'tieDrawSeed')) {
+    t.tieDrawSeed = stash.tieDrawSeed;
+  }
+  c.session.stash.set(t, stash);
+}
+
 function tieLabel(c, rule) {
   const ui = c.cat.ui;
   if (rule === 'price') return ui.tieBreak.price;
-  if (rule === 'draw') return fill(ui.tieBreak.draw, { seed: c.tender.tieDrawSeed ?? '' });
+  if (rule === 'draw') return c.d.tieDraw;
   const [kind, id] = String(rule).split(/:(.*)/s);
   const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
   return ui.tieBreak[kind] ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);
@@ -121,13 +134,18 @@ export function rulesSection(c) {
     rules.splice(j, 0, r);
     c.structure([focus, '[data-action="tie-add"]']);
   };
+  // A recorded draw (spec §16) decides only what every other rule left equal: it stays last, new
+  // rules go in above it, and its seed is put aside while it is removed.
+  const drawLast = rules.at(-1) === 'draw';
   const tieItems = rules.map((rule, i) => {
     const label = tieLabel(c, rule);
+    const pinned = drawLast && i >= rules.length - 2;
     const err = h('p', { class: 'error-message', hidden: true });
     const btn = (action, text, onClick) =>
       actionButton(action, text, onClick, { key: String(i), small: true, hidden: ` “${label}”` });
     const remove = btn('tie-remove', d.remove, () => {
       rules.splice(i, 1);
+      if (rule === 'draw') stashSeed(c, true);
       if (!rules.length) delete tender.tieBreak;
       c.structure('[data-action="tie-pick"]');
       c.announce(fill(d.removed, { name: label }));
@@ -141,8 +159,8 @@ export function rulesSection(c) {
       h(
         'div',
         { class: 'button-group' },
-        i > 0 ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`)) : null,
-        i < rules.length - 1
+        i > 0 && !(drawLast && rule === 'draw') ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`)) : null,
+        i < rules.length - 1 && !pinned
           ? btn('tie-down', d.moveDown, () => move(i, i + 1, `[data-action="tie-down"][data-key="${i + 1}"]`))
           : null,
         remove,
@@ -159,6 +177,7 @@ export function rulesSection(c) {
         rule,
         label: fill(c.cat.ui.tieBreak[isGroup(n) ? 'group' : 'criterion'], { name: n.name || n.id }),
       })),
+    ...(rules.includes('draw') ? [] : [{ rule: 'draw', label: d.tieDraw }]),
   ];
   const pickId = `design-tie-${uid}`;
   const pick = h(
@@ -172,9 +191,27 @@ export function rulesSection(c) {
         actionButton('tie-add', d.tieAdd, () => {
           const ch = choices[Number(pick.value)];
           if (!ch) return;
-          tender.tieBreak = [...rules, ch.rule];
+          tender.tieBreak = drawLast ? [...rules.slice(0, -1), ch.rule, 'draw'] : [...rules, ch.rule];
+          if (ch.rule === 'draw') stashSeed(c, false);
           c.structure(['[data-action="tie-add"]', '[data-action="tie-remove"]']);
           c.announce(fill(d.tieAdded, { rule: ch.label }));
+        }),
+      ]
+    : null;
+
+  const tieErr = h('p', { class: 'error-message', hidden: true });
+  const tieControl = tieAdd ? pick : tieItems[0]?.querySelector('button');
+  if (tieControl) fields.anchor('tieBreak', { group: h('div'), control: tieControl, error: tieErr });
+  const seed = rules.includes('draw')
+    ? [
+        h('p', { class: 'hint' }, d.tieDrawLast),
+        fields.text({
+          path: 'tieDrawSeed',
+          label: d.seedLabel,
+          hint: d.seedHint,
+          width: 'input--w20',
+          get: () => tender.tieDrawSeed,
+          set: (v) => setOrDelete(tender, 'tieDrawSeed', v === '' ? undefined : v),
         }),
       ]
     : null;
@@ -192,7 +229,9 @@ export function rulesSection(c) {
       qpr,
       h('h4', { class: 'heading-s' }, d.tieHeading),
       h('p', {}, rules.length ? c.cat.ui.tieBreakIntro : c.cat.ui.noTieBreak),
+      tieErr,
       rules.length ? h('ol', { class: 'list design-tie' }, tieItems) : null,
+      seed,
       tieAdd,
       h('h4', { class: 'heading-s' }, d.roundingHeading),
       num(
@@ -221,6 +260,13 @@ export function rulesSection(c) {
         get: () => moderation.get('method') ?? 'mean',
         set: (opt) => moderation.set('method', opt.value),
       }),
+      fields.checkbox({
+        path: 'moderation.require',
+        label: d.consensusLabel,
+        hint: d.consensusHint,
+        get: () => moderation.get('require') === 'consensus',
+        set: (on) => moderation.set('require', on ? 'consensus' : undefined),
+      }),
       num(
         'moderation.flagSpread',
         d.flagSpreadLabel,
@@ -234,6 +280,30 @@ export function rulesSection(c) {
         d.abnormallyLowHint,
         () => low.get('percent'),
         (v) => low.set('percent', v),
+      ),
+      h(
+        'div',
+        { class: 'design-card', 'data-context': d.proximityHeading },
+        h('h5', { class: 'heading-s' }, d.proximityHeading),
+        h('p', { class: 'hint' }, d.proximityIntro),
+        h(
+          'div',
+          { class: 'row-fields' },
+          [
+            ['proximityPercent', d.proximityPercentLabel],
+            ['proximityMin', d.proximityMinLabel],
+            ['proximityMax', d.proximityMaxLabel],
+          ].map(([key, label]) =>
+            num(
+              `abnormallyLow.${key}`,
+              fill(label, { currency: tender.tender?.currency ?? 'GBP' }),
+              null,
+              () => low.get(key),
+              (v) => low.set(key, v),
+              'input--w10',
+            ),
+          ),
+        ),
       ),
     ),
     update(state) {

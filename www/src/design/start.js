@@ -1,12 +1,63 @@
 // Design mode, first two sections: where to start (a template, a blank model or a tender file) and
-// what the tender is (title, buyer, reference, currency, contract value).
+// what the tender is (title, buyer, reference, currency, contract value, jurisdiction and lots).
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { TEMPLATES, blankTender } from './templates.js';
 import { actionButton, amountOrNone, setOrDelete, textOrNone } from './fields.js';
 import { tooLarge } from '../storage/io.js';
+import { lotsFields } from './lots.js';
 
 const STARTS = ['blank', ...Object.keys(TEMPLATES)];
+const UK = ['GB', 'GB-ENG', 'GB-SCT', 'GB-WLS', 'GB-NIR'];
+
+/**
+ * Where the tender's rules apply (spec §17): the UK and its nations from a list, any other country
+ * as its ISO code typed in. A code typed for another country is put aside, not lost, while a UK
+ * choice is tried, and comes back when "Another country" is chosen again.
+ */
+function jurisdictionFields(c) {
+  const { d, fields, tender, session } = c;
+  const value = tender.tender?.jurisdiction;
+  const stash = session.stash.get(tender) ?? {};
+  session.stash.set(tender, stash);
+  const other = stash.otherJurisdiction === true || (value !== undefined && !UK.includes(value));
+  const set = (v) => {
+    tender.tender ??= {};
+    setOrDelete(tender.tender, 'jurisdiction', v);
+  };
+  const pick = fields.select({
+    path: 'tender.jurisdiction',
+    label: d.jurisdictionLabel,
+    options: [null, ...UK, 'other'].map((v) => ({ value: v, label: d.jurisdictions[v ?? 'none'] })),
+    get: () => (other ? 'other' : value),
+    set: (opt) => {
+      stash.otherJurisdiction = opt.value === 'other';
+      if (other) stash.otherCode = tender.tender?.jurisdiction;
+      set(stash.otherJurisdiction ? stash.otherCode : (opt.value ?? undefined));
+    },
+  });
+  const select = pick.querySelector('select');
+  // The list is found again by its action after a rebuild; the typed code owns the engine's path.
+  select.removeAttribute('data-path');
+  select.dataset.action = 'jurisdiction';
+  const hintId = `${select.id}-hint`;
+  select.setAttribute('aria-describedby', hintId);
+  pick.querySelector('label').after(h('div', { class: 'hint', id: hintId }, d.jurisdictionHint));
+  fields.fields.get('tender.jurisdiction').hintId = hintId;
+  select.addEventListener('change', () => c.structure('[data-action="jurisdiction"]'));
+  if (!other) return pick;
+  return [
+    pick,
+    fields.text({
+      path: 'tender.jurisdiction',
+      label: d.jurisdictionOtherLabel,
+      hint: d.jurisdictionOtherHint,
+      width: 'input--w5',
+      get: () => value,
+      set: (v) => set(textOrNone(v)),
+    }),
+  ];
+}
 
 export function startSection(c) {
   const { d, session, uid } = c;
@@ -181,6 +232,8 @@ export function aboutSection(c) {
         amount: true,
         field: { hint: d.contractValueHint, width: 'input--w10', numeric: true },
       }),
+      jurisdictionFields(c),
+      lotsFields(c),
     ),
   };
 }

@@ -26,6 +26,12 @@ const KIND_FIELDS = [
   'measures',
   'svScoring',
   'target',
+  // §11 and §13: a price schedule, relative thresholds and limits on a stated number.
+  'schedule',
+  'lifeCycle',
+  'thresholdRelative',
+  'minimum',
+  'maximum',
 ];
 
 /** "Total: 100 marks", or the total worth in money under the fictitious discount. */
@@ -240,6 +246,19 @@ function marksField(c, node, path) {
   });
 }
 
+/** An optional figure of a criterion or group (a threshold, a limit), stored as typed. */
+function figure(c, node, path, key, label, hint) {
+  return c.fields.text({
+    path: `${path}.${key}`,
+    label,
+    hint,
+    numeric: true,
+    width: 'input--w5',
+    get: () => node[key],
+    set: (v) => setOrDelete(node, key, amountOrNone(v)),
+  });
+}
+
 function kindFields(c, node, path) {
   const { d, fields, tender } = c;
   const goto = (section, text) =>
@@ -282,6 +301,7 @@ function kindFields(c, node, path) {
           get: () => node.threshold,
           set: (v) => setOrDelete(node, 'threshold', amountOrNone(v)),
         }),
+        figure(c, node, path, 'thresholdRelative', d.relativeThresholdLabel, d.relativeThresholdHint),
       ];
     }
     case 'numeric': {
@@ -314,6 +334,12 @@ function kindFields(c, node, path) {
           get: () => node.direction,
           set: (opt) => setOrDelete(node, 'direction', opt.value),
         }),
+        h(
+          'div',
+          { class: 'row-fields' },
+          figure(c, node, path, 'minimum', d.minimumLabel, d.limitHint),
+          figure(c, node, path, 'maximum', d.maximumLabel, d.limitHint),
+        ),
         select,
         formula === 'set-bounds'
           ? h(
@@ -433,6 +459,14 @@ export function treeSection(c) {
           }),
         );
       }
+      parts.push(
+        h(
+          'div',
+          { class: 'row-fields' },
+          figure(c, node, path, 'threshold', d.groupThresholdLabel, d.groupThresholdHint),
+          figure(c, node, path, 'thresholdRelative', d.relativeThresholdLabel, d.relativeThresholdHint),
+        ),
+      );
     }
     parts.push(identifierField(c, path, node, (a, b) => renameRefs(tender, a, b)));
 

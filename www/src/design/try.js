@@ -5,8 +5,61 @@ import { fill } from '../text/messages.js';
 import { freshBidId, leaves, scalePoints } from '../ui/model.js';
 import { commitmentFields, gateFields, priceField, removeBidButton, supplierField, valueField } from '../ui/bid-form.js';
 import { breakdown, chart, rankingTable, warningsList } from '../ui/results.js';
-import { actionButton } from './fields.js';
-import { keyPath, marking, setOwn } from '../ui/fields.js';
+import { actionButton, amountOrNone } from './fields.js';
+import { keyPath, marking, own, setOwn } from '../ui/fields.js';
+import { priceNode } from './tree.js';
+
+/** The lot an example bid is for, when the tender has lots (spec §18). */
+function lotField(c, bid, at) {
+  const lots = c.tender.lots;
+  if (!Array.isArray(lots) || !lots.length) return null;
+  const options = lots.map((l) => ({ value: l.id, label: l.name || l.id }));
+  if (bid.lot === undefined || !lots.some((l) => l.id === bid.lot)) {
+    options.unshift({ value: bid.lot ?? null, label: bid.lot ?? c.d.noLotChosen });
+  }
+  return c.fields.select({
+    path: `${at}.lot`,
+    label: c.d.exampleLot,
+    options,
+    get: () => bid.lot,
+    set: (opt) => {
+      if (opt.value === null) delete bid.lot;
+      else bid.lot = opt.value;
+    },
+  });
+}
+
+/**
+ * The bid's price: one total, or a rate for each line of the price schedule (spec §11). A total
+ * left from before the schedule is still shown, so the engine's error about it has a place.
+ */
+function priceFields(c, bid, at) {
+  const lines = priceNode(c.tender)?.node.schedule;
+  if (!Array.isArray(lines) || !lines.length) return priceField(c, bid, at);
+  return h(
+    'div',
+    { class: 'row-fields' },
+    Object.hasOwn(bid, 'price') ? priceField(c, bid, at) : null,
+    lines.map((line) =>
+      c.fields.text({
+        path: keyPath(`${at}.prices`, String(line.id)),
+        label: fill(line.unit ? c.d.exampleRateUnit : c.d.exampleRate, {
+          name: line.name || line.id,
+          unit: line.unit,
+        }),
+        numeric: true,
+        get: () => own(bid.prices, line.id),
+        set: (v) => {
+          bid.prices ??= {};
+          const rate = amountOrNone(v);
+          if (rate === undefined) delete bid.prices[line.id];
+          else setOwn(bid.prices, line.id, rate);
+          if (!Object.keys(bid.prices).length) delete bid.prices;
+        },
+      }),
+    ),
+  );
+}
 
 function scoreField(c, bid, at, crit) {
   const { d, fields, tender } = c;
@@ -55,7 +108,8 @@ export function trySection(c) {
       { class: 'design-card', 'data-context': fill(d.bidContext, { name }), 'data-bid-editor': bid.id },
       h('h4', { class: 'heading-s' }, name),
       supplierField(c, bid, at),
-      priceField(c, bid, at),
+      lotField(c, bid, at),
+      priceFields(c, bid, at),
       gateFields(c, bid, at),
       leaves(tender).map((crit) => {
         if (crit.kind === 'scored') return scoreField(c, bid, at, crit);
@@ -68,10 +122,9 @@ export function trySection(c) {
   });
   const add = actionButton('add-bid', d.addBid, () => {
     tender.bids ??= [];
-    tender.bids.push({
-      id: freshBidId(tender, 'example'),
-      supplier: fill(d.exampleBidName, { n: tender.bids.length + 1 }),
-    });
+    const bid = { id: freshBidId(tender, 'example'), supplier: fill(d.exampleBidName, { n: tender.bids.length + 1 }) };
+    if (tender.lots?.[0]?.id !== undefined) bid.lot = tender.lots[0].id;
+    tender.bids.push(bid);
     c.structure(`[data-path="bids[${tender.bids.length - 1}].supplier"]`, { select: true });
   });
   const results = h('div', { 'data-try-results': '', part: 'results' });

@@ -855,6 +855,94 @@ EN_GB.design = {
   previewStale: 'The preview shows the last version without problems.',
 };
 
+// --- Design mode, for real tenders (spec §11–18): price schedules and whole-life cost, group and
+// relative thresholds, limits on numbers, consensus, the abnormally-low margin, a recorded draw,
+// the jurisdiction and lots. ---
+Object.assign(EN_GB.design, {
+  // about: jurisdiction
+  jurisdictionLabel: 'Where the rules of the tender apply',
+  jurisdictionHint:
+    'Not stated means the UK when the currency is GBP. UK policy checks, such as the 10% social value minimum, apply only in the UK.',
+  jurisdictions: {
+    none: 'Not stated',
+    GB: 'United Kingdom (GB)',
+    'GB-ENG': 'England (GB-ENG)',
+    'GB-SCT': 'Scotland (GB-SCT)',
+    'GB-WLS': 'Wales (GB-WLS)',
+    'GB-NIR': 'Northern Ireland (GB-NIR)',
+    other: 'Another country',
+  },
+  jurisdictionOtherLabel: 'Country code',
+  jurisdictionOtherHint: 'Its ISO 3166 code in capitals, such as IE for Ireland or FR for France.',
+  // about: lots
+  lotsHeading: 'Lots (optional)',
+  lotsIntro:
+    'Split the contract into lots when suppliers may bid for parts of it. Each lot is scored on this same model, on its own; a supplier bidding for two lots sends two bids.',
+  noLots: 'No lots: the contract is awarded as one.',
+  lotContext: 'Lot “{name}”',
+  lotNameLabel: 'Lot name',
+  lotDescriptionLabel: 'Description (optional)',
+  addLot: 'Add a lot',
+  newLot: 'New lot',
+  removeLot: 'Remove this lot',
+  // criteria: thresholds and limits
+  groupThresholdLabel: 'Minimum sub-total (optional)',
+  groupThresholdHint: 'In marks, such as 28, or as a share of the group’s marks, such as 70%. A bid below it is disqualified.',
+  relativeThresholdLabel: 'Minimum against the best bid (optional)',
+  relativeThresholdHint: 'A share of the best qualified bid’s score, such as 80%. A bid below it is disqualified.',
+  minimumLabel: 'Lowest value accepted (optional)',
+  maximumLabel: 'Highest value accepted (optional)',
+  limitHint: 'A bid stating a value outside this is disqualified.',
+  // price: schedule and whole-life cost
+  scheduleHeading: 'Price schedule (optional)',
+  scheduleIntro:
+    'List the rates suppliers must give. Each rate is multiplied by your estimated quantity and the products are added up: that evaluated price is what the formula scores. Without lines, suppliers give one total price.',
+  noLines: 'No lines: suppliers give one total price.',
+  lineContext: 'Price line “{name}”',
+  lineHeading: 'Line {n}: {name}',
+  lineNameLabel: 'What is priced',
+  lineUnitLabel: 'Unit (optional)',
+  lineUnitHint: 'Such as hour, month or visit.',
+  lineQuantityLabel: 'Estimated quantity',
+  lineQuantityHint: 'Each rate is multiplied by it; 1 if empty.',
+  lineMaxLabel: 'Highest rate accepted (optional, {currency})',
+  lineMaxHint: 'A higher rate counts as a price above the ceiling.',
+  lineIncomeLabel: 'Income: the supplier pays this to you',
+  lineIncomeHint: 'Taken off the evaluated price, for example the resale value of equipment.',
+  lineOptionalLabel: 'Optional: priced but not counted in the evaluated price',
+  linePerYearLabel: 'Paid every year of the whole-life cost',
+  linePerYearHint: 'Counted at its present value in each year; other lines are paid once.',
+  addLine: 'Add a price line',
+  newLine: 'New price line',
+  removeLine: 'Remove this line',
+  lifeCycleHeading: 'Whole-life cost (optional)',
+  lifeCycleIntro:
+    'Count yearly lines over the life of the contract at their present value. Leave both empty to count each line once.',
+  lifeYearsLabel: 'Years',
+  lifeYearsHint: 'For example 10.',
+  lifeRateLabel: 'Discount rate',
+  lifeRateHint: 'A fraction: 0.035 for the HM Treasury Green Book’s 3.5%.',
+  exampleRate: 'Rate for “{name}”',
+  exampleRateUnit: 'Rate for “{name}” per {unit}',
+  exampleLot: 'Lot',
+  noLotChosen: 'Choose a lot',
+  // rules: consensus, the abnormally-low margin, the draw
+  consensusLabel: 'Require a consensus score',
+  consensusHint:
+    'Where two or more evaluators scored a criterion, the panel must record an agreed (moderated) score; nothing is averaged, and a bid without one is incomplete.',
+  proximityHeading: 'Only when far below the next price',
+  proximityIntro:
+    'Optional. A low price is then flagged only when it is also more than this margin below the next lowest price. The Scottish Construction Procurement Handbook uses 1%, kept between £1,000 and £100,000.',
+  proximityPercentLabel: 'Margin, as a percentage of the next lowest price',
+  proximityMinLabel: 'Smallest margin ({currency})',
+  proximityMaxLabel: 'Largest margin ({currency})',
+  tieDraw: 'a recorded draw decides the order',
+  tieDrawLast: 'The draw is always the last rule.',
+  seedLabel: 'Seed of the draw',
+  seedHint:
+    'Any text you decide and record before bids are opened, such as the date and a number drawn in front of a witness. Anyone can repeat the draw from it.',
+});
+
 // ---- Analysis (analysis/): what if, price to win, what it takes, weight stability and
 // rank acceptability. Never the official result, and every figure is the engine's.
 EN_GB.analysis = {

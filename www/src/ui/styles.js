@@ -266,6 +266,8 @@ a:focus-visible {
 .design-node { margin: 0 0 1.25rem; padding: 0.9375rem 0.9375rem 0; border: 1px solid var(--_border); border-left: 5px solid var(--_link); }
 .design-node--group { border-left-color: var(--_text); background: var(--_panel); }
 .design-node--group .design-node { background: var(--_background); }
+/* The error red is too faint on a group's grey: its messages stand on the page's own background. */
+.design-node--group .error-message { background: var(--_background); }
 .design-children { margin-top: 0.625rem; }
 .row-fields > .design-name { flex: 1 1 14em; }
 .design-node__title { margin-top: 0; }
