@@ -116,21 +116,14 @@ pub struct MeasureSummary {
     pub licence: Option<String>,
 }
 
-/// How a social value criterion turns commitments into marks, as suppliers read it: the rule
-/// (the widget words it from `scoring`), and three made-up offers worked through the rule with
-/// the same working an evaluation shows.
+/// How a social value criterion turns commitments into marks, as suppliers read it: its rule
+/// (the widget words it, with the criterion's name, marks, measures and target from the model),
+/// and three made-up offers worked through the rule with the same working an evaluation shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SocialValueSummary {
     pub criterion: String,
-    pub name: String,
-    pub marks: String,
     /// `relative-to-highest`, `relative-to-highest-percent` or `target`.
     pub scoring: &'static str,
-    /// The target in money, under `target`.
-    pub target: Option<String>,
-    /// The measures whose commitments count, by id.
-    pub measures: Vec<String>,
     pub example: Vec<ExampleOffer>,
 }
 
@@ -635,23 +628,16 @@ fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
 /// target; and, as a share of price, 10% of it on that price, 6% on 80% of it (7.5%) and 6% on
 /// 120% of it (5%).
 fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
-    let Kind::Measures { measures, scoring } = &c.kind else {
+    let Kind::Measures { scoring, .. } = &c.kind else {
         return None;
     };
     Some(SocialValueSummary {
         criterion: c.id.clone(),
-        name: c.name.clone(),
-        marks: Plain(c.marks).to_string(),
         scoring: match scoring {
             SvScoring::RelativeToHighest => "relative-to-highest",
             SvScoring::RelativeToHighestPercent => "relative-to-highest-percent",
             SvScoring::Target(_) => "target",
         },
-        target: match scoring {
-            SvScoring::Target(target) => Some(fixed(*target, 2)),
-            _ => None,
-        },
-        measures: measures.clone(),
         example: offers(t, c.marks, scoring).unwrap_or_default(),
     })
 }
@@ -976,10 +962,6 @@ mod tests {
             ("sv-commitments", "relative-to-highest")
         );
         assert_eq!(
-            sv.measures,
-            ["local-jobs", "apprenticeships", "volunteering"]
-        );
-        assert_eq!(
             workings(&p),
             [
                 "5 × £120,000.00 ÷ £120,000.00 = 5.00",
@@ -989,7 +971,7 @@ mod tests {
         );
         // A target of £160,000 on 15 marks: half of it scores 7.50; the target and more score 15.
         let p = read("social-value-target");
-        assert_eq!(p.social_value[0].target.as_deref(), Some("160000.00"));
+        assert_eq!(p.social_value[0].scoring, "target");
         assert_eq!(
             workings(&p),
             [

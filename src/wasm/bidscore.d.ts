@@ -491,16 +491,11 @@ export interface MeasureSummary {
   licence: string | null;
 }
 
-/** A social value criterion's rule and three made-up offers worked through it. */
+/** A social value criterion's rule and three made-up offers worked through it; its name, marks,
+ * measures and target are the model's own. */
 export interface SocialValueSummary {
   criterion: string;
-  name: string;
-  marks: string;
   scoring: "relative-to-highest" | "relative-to-highest-percent" | "target";
-  /** The target in money, under "target". */
-  target: string | null;
-  /** Ids of the measures whose commitments count. */
-  measures: string[];
   example: ExampleOffer[];
 }
 

@@ -6,7 +6,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, axe, shot, root, nodeEngine, tenderIn, field, money } from './support.mjs';
+import {
+  setUp,
+  openPage,
+  ready,
+  axe,
+  shot,
+  root,
+  nodeEngine,
+  tenderIn,
+  field,
+  money,
+} from './support.mjs';
 import { analysed, rows } from './analysis-support.mjs';
 
 let env;
@@ -117,6 +128,13 @@ test('self-assess: a schedule’s rates typed with the keyboard alone give the e
       document.querySelector('bid-scorer').shadowRoot.querySelector('[data-evaluated-price]').textContent.includes('£43,000.00'),
     );
     await checkLayout(page, `real-tenders-self-assess-schedule-${width}`);
+    // A rate that is not a number gets the engine's error next to its own field.
+    await field(page, 'bids[0].prices.visit').fill('thirty');
+    const group = page.locator('bid-scorer .form-group--error');
+    await group.waitFor();
+    assert.ok((await group.locator('label').textContent()).startsWith('Home visit'));
+    assert.match(await group.locator('.error-message').textContent(), /“thirty” is not a number/);
+    assert.equal(await field(page, 'bids[0].prices.visit').getAttribute('aria-invalid'), 'true');
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -352,6 +370,88 @@ test('publish: every threshold and limit that disqualifies is listed', async () 
     assert.equal(items.length >= engine.describe(model).thresholdRules.length, true);
   }
   await checkLayout(page, 'real-tenders-publish-limits-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('evaluate: a score waiting for consensus and an averaged score off the scale are worded from their codes', async () => {
+  const engine = await nodeEngine();
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  for (const [name, check] of [
+    [
+      'consensus-required',
+      async (result) => {
+        // Each incomplete bid says it needs a moderated score, worded by the widget.
+        const items = await page.locator('bid-scorer [part~="missing"] li li').allTextContents();
+        const expected = result.bids.flatMap((b) => b.missing.filter((m) => m.code === 'missing-moderated-score'));
+        assert.ok(expected.length > 0);
+        assert.equal(items.filter((t) => /^Agree a moderated score for “.+”: \d+ evaluators scored it/.test(t)).length, expected.length);
+      },
+    ],
+    [
+      'averaged-off-scale',
+      async (result) => {
+        const shown = await page
+          .locator('bid-scorer [part~="warnings"] li[data-code="averaged-off-scale"]')
+          .allTextContents();
+        assert.equal(shown.length, result.warnings.filter((w) => w.code === 'averaged-off-scale').length);
+        for (const t of shown) assert.match(t, /Bromcom v United Learning Trust/);
+      },
+    ],
+  ]) {
+    const tender = await fixture(name);
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = t;
+    }, tender);
+    await page.waitForFunction(
+      (title) => document.querySelector('bid-scorer').shadowRoot.querySelector('header')?.textContent.includes(title),
+      tender.tender.title,
+    );
+    await check(engine.evaluate(tender));
+  }
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('publish: a social value target and social value as a share of price, each worked through made-up offers', async () => {
+  const engine = await nodeEngine();
+  const { page, context, errors } = await openPage(env, 'publish.html');
+  await ready(page);
+  for (const [name, criterion, words, equation, head] of [
+    [
+      'social-value-target',
+      'sv-target',
+      'Social value of £160,000.00 or more gets full marks; less gets marks in proportion to £160,000.00.',
+      'score = 15 × your social value ÷ £160,000.00, at most 15',
+      ['Supplier', 'Social value in money', 'Score'],
+    ],
+    [
+      'social-value-percent',
+      'sv-percent',
+      'Your social value is taken as a percentage of your price.',
+      'score = 15 × your social value as a % of your price ÷ the highest such % offered',
+      ['Supplier', 'Price', 'Social value in money', 'Score'],
+    ],
+  ]) {
+    const model = modelOf(await example(name));
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = t;
+    }, model);
+    const rule = page.locator(`bid-scorer [data-sv-rule="${criterion}"]`);
+    await rule.waitFor();
+    const text = await rule.textContent();
+    assert.ok(text.includes(words), text);
+    assert.equal(await rule.locator('code.equation').textContent(), equation);
+    assert.deepEqual(await rule.locator('thead th').allTextContents(), head);
+    const described = engine.describe(model).socialValue.find((s) => s.criterion === criterion);
+    assert.deepEqual(
+      await rule.locator('td.working').allTextContents(),
+      described.example.map((e) => e.working),
+    );
+  }
+  await checkLayout(page, 'real-tenders-publish-social-value-percent-1280');
   assert.deepEqual(errors, []);
   await context.close();
 });

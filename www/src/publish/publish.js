@@ -114,21 +114,27 @@ function scheduleSection(ctx, schedule) {
 
 /**
  * How each social value criterion turns commitments into marks: the rule in words and as an
- * equation, and made-up offers scored by the engine, with the same working an evaluation shows.
+ * equation, and made-up offers scored by the engine (`socialValue`), with the same working an
+ * evaluation shows. The criterion's name, measures and target are the model's own.
  */
 function socialValueSection(ctx, model) {
-  const { cat, fmt } = ctx;
+  const { cat, fmt, tender } = ctx;
   const ui = cat.ui;
   const rules = model.socialValue ?? [];
   if (!rules.length) return [];
   const names = new Map(model.measures.map((m) => [m.id, m.name]));
+  const criteria = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));
+  const nodes = new Map(modelRows(model.criteria).map(({ n }) => [n.id, n]));
   return [
     h('h3', { class: 'heading-m' }, ui.svRuleHeading),
     rules.map((r) => {
-      const marks = scoreText(fmt, model.method, r.marks);
+      const c = criteria.get(r.criterion) ?? {};
+      const name = nodes.get(r.criterion)?.name ?? r.criterion;
+      const marks = scoreText(fmt, model.method, nodes.get(r.criterion)?.marks);
+      const target = c.target === undefined || c.target === null ? '' : fmt.money(String(c.target));
       const words = cat.svRules[r.scoring];
       const asShare = r.example.some((e) => e.price !== null);
-      const caption = fill(ui.svExampleCaption, { name: r.name, marks });
+      const measures = Array.isArray(c.measures) ? c.measures : [];
       return h(
         'section',
         { 'data-sv-rule': r.criterion, 'data-scoring': r.scoring },
@@ -136,23 +142,25 @@ function socialValueSection(ctx, model) {
           'h4',
           { class: 'heading-s' },
           model.method === 'fictitious-discount'
-            ? fill(cat.award.criterionWorth, { name: r.name, value: marks })
-            : fill(ui.svRuleFor, { name: r.name, marks }),
+            ? fill(cat.award.criterionWorth, { name, value: marks })
+            : fill(ui.svRuleFor, { name, marks }),
         ),
-        words ? h('p', {}, fill(words.words, { target: fmt.money(r.target) })) : null,
-        h('p', {}, fill(ui.svRuleMeasures, { measures: r.measures.map((id) => names.get(id) ?? id).join(', ') })),
+        words ? h('p', {}, fill(words.words, { target })) : null,
+        measures.length
+          ? h('p', {}, fill(ui.svRuleMeasures, { measures: measures.map((id) => names.get(id) ?? id).join(', ') }))
+          : null,
         words
           ? h(
               'p',
               {},
-              h('code', { class: 'equation' }, fill(words.equation, { marks: r.marks, target: fmt.money(r.target) })),
+              h('code', { class: 'equation' }, fill(words.equation, { marks: nodes.get(r.criterion)?.marks, target })),
             )
           : null,
         r.example.length
           ? [
               h('p', { class: 'hint' }, ui.svExampleNote),
               scrollingTable({
-                caption,
+                caption: fill(ui.svExampleCaption, { name, marks }),
                 part: 'table sv-example',
                 head: [ui.supplier, ...(asShare ? [ui.price] : []), ui.socialValueMoney, ui.score],
                 rows: r.example.map((e, i) => [
