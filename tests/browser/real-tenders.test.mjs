@@ -282,7 +282,7 @@ test('evaluate: a bid’s rates are entered line by line and its breakdown shows
   ]);
   assert.match(
     await page.locator('bid-scorer [data-bid-editor="a"] [data-schedule]').textContent(),
-    /Income: money you pay the buyer, taken off the evaluated price\./,
+    /Income: money the supplier pays the buyer, taken off the evaluated price\./,
   );
   await field(page, 'bids[0].prices.compost').fill('6');
   await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids[0].price === '21000.00');

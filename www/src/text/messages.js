@@ -335,11 +335,12 @@ EN_GB.svRules = {
 
 // Price schedules, thresholds and lots in the three modes (spec §11–§18).
 Object.assign(EN_GB.ui, {
-  ratesLegend: 'Your rates ({currency})',
-  ratesHint: 'Enter a rate for each line. Each rate is multiplied by the buyer’s estimated quantity; the total is the evaluated price that is scored.',
+  ratesLegend: 'Rates ({currency})',
+  ratesHint:
+    'A rate for each line. Each rate is multiplied by the buyer’s estimated quantity; the total is the evaluated price that is scored.',
   rateLabel: '{name}: rate per {unit}, quantity {quantity}',
   rateLabelNoUnit: '{name}: rate, quantity {quantity}',
-  rateIncome: 'Income: money you pay the buyer, taken off the evaluated price.',
+  rateIncome: 'Income: money the supplier pays the buyer, taken off the evaluated price.',
   rateOptional: 'Optional: priced but not part of the evaluated price.',
   ratePerYear: 'Paid every year of the contract, counted at today’s value.',
   rateMax: 'The highest rate accepted is {max}.',
