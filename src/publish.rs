@@ -38,8 +38,6 @@ pub struct Published {
     pub threshold_rules: Vec<Message>,
     pub scales: Vec<ScaleSummary>,
     pub measures: Vec<MeasureSummary>,
-    /// How each social value criterion turns commitments into marks (spec §6).
-    pub social_value: Vec<SocialValueSummary>,
     pub price: Option<PriceSummary>,
     pub tie_break: Vec<String>,
     /// The same rules as codes: `price`, or `score` with the group or criterion `id` and `name`.
@@ -114,28 +112,6 @@ pub struct MeasureSummary {
     pub proxy: String,
     pub source: Option<String>,
     pub licence: Option<String>,
-}
-
-/// How a social value criterion turns commitments into marks, as suppliers read it: its rule
-/// (the widget words it, with the criterion's name, marks, measures and target from the model),
-/// and three made-up offers worked through the rule with the same working an evaluation shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SocialValueSummary {
-    pub criterion: String,
-    /// `relative-to-highest`, `relative-to-highest-percent` or `target`.
-    pub scoring: &'static str,
-    pub example: Vec<ExampleOffer>,
-}
-
-/// A made-up offer of social value scored with a criterion's rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExampleOffer {
-    /// The made-up bid's price, where the rule reads it (a share of price).
-    pub price: Option<String>,
-    pub social_value: String,
-    pub score: String,
-    pub working: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -335,7 +311,6 @@ pub fn describe(t: &Tender) -> Published {
                 licence: m.licence.clone(),
             })
             .collect(),
-        social_value: leaves.iter().filter_map(|c| social_value(t, c)).collect(),
         price: leaves.iter().find_map(|c| price_summary(t, c)),
         tie_break: tie_break_rules.iter().map(|m| m.message.clone()).collect(),
         tie_break_rules,
@@ -622,91 +597,6 @@ fn price_summary(t: &Tender, c: &Criterion) -> Option<PriceSummary> {
     })
 }
 
-/// A social value criterion's rule, and three made-up offers worked through it. The offers are
-/// shares of a typical price (the contract value or £100,000, in whole pounds) chosen so that
-/// every figure is exact: 10%, 6% and 4% of it against the highest; 50%, 100% and 150% of the
-/// target; and, as a share of price, 10% of it on that price, 6% on 80% of it (7.5%) and 6% on
-/// 120% of it (5%).
-fn social_value(t: &Tender, c: &Criterion) -> Option<SocialValueSummary> {
-    let Kind::Measures { scoring, .. } = &c.kind else {
-        return None;
-    };
-    Some(SocialValueSummary {
-        criterion: c.id.clone(),
-        scoring: match scoring {
-            SvScoring::RelativeToHighest => "relative-to-highest",
-            SvScoring::RelativeToHighestPercent => "relative-to-highest-percent",
-            SvScoring::Target(_) => "target",
-        },
-        example: offers(t, c.marks, scoring).unwrap_or_default(),
-    })
-}
-
-/// The made-up offers of [`social_value`], each in one pass of one loop (a closure per rule
-/// would compile the collecting machinery once per rule). `None` when a figure would not fit.
-fn offers(t: &Tender, marks: Decimal, scoring: &SvScoring) -> Option<Vec<ExampleOffer>> {
-    use crate::evaluate::workings::{equals, percent, proportion, target_met};
-    let fmt = crate::context::Fmt::of(t);
-    let m = Plain(marks).to_string();
-    let base = crate::money::round(t.info.contract_value.unwrap_or(Decimal::from(100_000)), 0);
-    if base <= Decimal::ZERO {
-        return None;
-    }
-    let share =
-        |n: i64, of: Decimal| crate::money::mul_div(of, Decimal::from(n), Decimal::ONE_HUNDRED);
-    // Percentages of `of` offered, and (as a share of price) of `base` each made-up bid costs.
-    let (of, svs, prices) = match scoring {
-        SvScoring::RelativeToHighest => (base, [10, 6, 4], None),
-        SvScoring::RelativeToHighestPercent => (base, [10, 6, 6], Some([100, 80, 120])),
-        SvScoring::Target(target) => (*target, [50, 100, 150], None),
-    };
-    let highest = share(10, base)?;
-    let mut out = Vec::with_capacity(3);
-    for i in 0..3 {
-        let sv = share(svs[i], of)?;
-        let price = match prices {
-            Some(p) => Some(share(p[i], base)?),
-            None => None,
-        };
-        // The bid's amount and what it is compared with, as the evaluation writes them.
-        let (num, den, amount, best) = match (scoring, price) {
-            (SvScoring::Target(target), _) => (
-                sv,
-                *target,
-                fmt.money(sv).to_string(),
-                fmt.money(*target).to_string(),
-            ),
-            (_, Some(price)) => {
-                let pct = crate::money::percent(sv, price)?;
-                (pct, Decimal::TEN, percent(pct), percent(Decimal::TEN))
-            }
-            (_, None) => (
-                sv,
-                highest,
-                fmt.money(sv).to_string(),
-                fmt.money(highest).to_string(),
-            ),
-        };
-        let (raw, working) = match scoring {
-            SvScoring::Target(target) if sv >= *target => {
-                (Some(marks), target_met(&fmt, &m, sv, *target))
-            }
-            _ => (
-                crate::money::mul_div(marks, num, den),
-                proportion(&m, amount, best),
-            ),
-        };
-        let score = fmt.score(crate::evaluate::official(raw?, t)).to_string();
-        out.push(ExampleOffer {
-            price: price.map(|p| fixed(p, 2)),
-            social_value: fixed(sv, 2),
-            working: equals(working, &score),
-            score,
-        });
-    }
-    Some(out)
-}
-
 fn schedule_summary(s: &Schedule) -> ScheduleSummary {
     ScheduleSummary {
         words: crate::schedule::describe(s),
@@ -938,66 +828,5 @@ mod tests {
         assert_eq!(values, ["1600.00", "1384.62", "1250.00"]);
         // The price is not scored, so it has no worked example of its own.
         assert!(p.price.unwrap().example.is_empty());
-    }
-
-    #[test]
-    fn social_value_rules_are_worked_through_made_up_offers() {
-        let read = |name: &str| {
-            let path = format!("{}/www/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-            super::describe(&crate::read(&std::fs::read_to_string(path).unwrap()).unwrap())
-        };
-        let workings = |p: &super::Published| -> Vec<String> {
-            p.social_value[0]
-                .example
-                .iter()
-                .map(|e| e.working.clone())
-                .collect()
-        };
-        // Against the highest, 5 marks, contract value £1,200,000: offers of 10%, 6% and 4% of it
-        // (£120,000, £72,000, £48,000) score 5, 5 × 72,000 ÷ 120,000 = 3 and 5 × 48,000 ÷ 120,000 = 2.
-        let p = read("council-wellbeing");
-        let sv = &p.social_value[0];
-        assert_eq!(
-            (sv.criterion.as_str(), sv.scoring),
-            ("sv-commitments", "relative-to-highest")
-        );
-        assert_eq!(
-            workings(&p),
-            [
-                "5 × £120,000.00 ÷ £120,000.00 = 5.00",
-                "5 × £72,000.00 ÷ £120,000.00 = 3.00",
-                "5 × £48,000.00 ÷ £120,000.00 = 2.00"
-            ]
-        );
-        // A target of £160,000 on 15 marks: half of it scores 7.50; the target and more score 15.
-        let p = read("social-value-target");
-        assert_eq!(p.social_value[0].scoring, "target");
-        assert_eq!(
-            workings(&p),
-            [
-                "15 × £80,000.00 ÷ £160,000.00 = 7.50",
-                "£160,000.00 meets the target of £160,000.00, so full marks: 15 × 1 = 15.00",
-                "£240,000.00 meets the target of £160,000.00, so full marks: 15 × 1 = 15.00"
-            ]
-        );
-        // As a share of price, contract value £3,100,000: £310,000 on £3,100,000 (10%), £186,000 on
-        // £2,480,000 (7.5%) and £186,000 on £3,720,000 (5%): 15, 15 × 7.5 ÷ 10 = 11.25, 7.50.
-        let p = read("social-value-percent");
-        let prices: Vec<_> = p.social_value[0]
-            .example
-            .iter()
-            .map(|e| e.price.clone().unwrap())
-            .collect();
-        assert_eq!(prices, ["3100000.00", "2480000.00", "3720000.00"]);
-        assert_eq!(
-            workings(&p),
-            [
-                "15 × 10% ÷ 10% = 15.00",
-                "15 × 7.5% ÷ 10% = 11.25",
-                "15 × 5% ÷ 10% = 7.50"
-            ]
-        );
-        // A model without social value criteria has none to explain.
-        assert!(read("price-lowest-ratio").social_value.is_empty());
     }
 }

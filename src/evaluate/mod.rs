@@ -19,7 +19,7 @@ mod score;
 mod thresholds;
 mod totals;
 pub(crate) mod warning;
-pub(crate) mod workings;
+mod workings;
 
 pub(crate) use prepare::{prepare, prepare_at};
 pub(crate) use relative::{field, fields};

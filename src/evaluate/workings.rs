@@ -22,7 +22,7 @@ pub(super) const NEEDS_CONSENSUS: &str =
 
 /// `marks × amount ÷ best`: the marks in proportion to the best in the field, or to a target.
 #[inline]
-pub(crate) fn proportion(m: &str, amount: impl Display, best: impl Display) -> String {
+pub(super) fn proportion(m: &str, amount: impl Display, best: impl Display) -> String {
     format!("{m} × {amount} ÷ {best}")
 }
 
@@ -74,7 +74,7 @@ pub(super) fn scored(a: &Aggregate, m: &str, top: Decimal) -> String {
 
 /// Social value that meets its target.
 #[inline]
-pub(crate) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
+pub(super) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
     format!(
         "{} meets the target of {}, so full marks: {m} × 1",
         fmt.money(sv),
@@ -83,7 +83,7 @@ pub(crate) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> St
 }
 
 /// Social value as a percentage of the price, as the working shows it.
-pub(crate) fn percent(d: Decimal) -> String {
+pub(super) fn percent(d: Decimal) -> String {
     format!("{}%", Approx(d, 2))
 }
 
@@ -95,7 +95,7 @@ pub(super) fn no_social_value(m: &str) -> String {
 
 /// The working completed with the official score it comes to.
 #[inline]
-pub(crate) fn equals(mut working: String, shown: &str) -> String {
+pub(super) fn equals(mut working: String, shown: &str) -> String {
     working.push_str(" = ");
     working.push_str(shown);
     working

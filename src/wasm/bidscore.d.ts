@@ -428,8 +428,6 @@ export interface PublishedModel {
   thresholdRules: Message[];
   scales: ScaleSummary[];
   measures: MeasureSummary[];
-  /** How each social value criterion turns commitments into marks. */
-  socialValue: SocialValueSummary[];
   price: PriceSummary | null;
   tieBreak: string[];
   /** The tie-break rules as codes ("price", "score" with id and name, "draw" with seed), for translation. */
@@ -489,22 +487,6 @@ export interface MeasureSummary {
   proxy: string;
   source: string | null;
   licence: string | null;
-}
-
-/** A social value criterion's rule and three made-up offers worked through it; its name, marks,
- * measures and target are the model's own. */
-export interface SocialValueSummary {
-  criterion: string;
-  scoring: "relative-to-highest" | "relative-to-highest-percent" | "target";
-  example: ExampleOffer[];
-}
-
-export interface ExampleOffer {
-  /** The made-up bid's price, when the rule reads it (a share of price). */
-  price: string | null;
-  socialValue: string;
-  score: string;
-  working: string;
 }
 
 export interface PriceSummary {

@@ -83,7 +83,7 @@ test('self-assess: a schedule’s rates typed with the keyboard alone give the e
       'Set-up: rate, quantity 1',
     ]);
     const shown = page.locator('bid-scorer [data-evaluated-price]');
-    assert.match(await shown.textContent(), /appears here once every rate is entered/);
+    assert.match(await shown.textContent(), /Enter every rate to see the evaluated price/);
     // From the supplier's name, Tab reaches each rate in turn.
     await field(page, 'bids[0].supplier').focus();
     const typed = [
@@ -117,7 +117,7 @@ test('self-assess: a schedule’s rates typed with the keyboard alone give the e
       document
         .querySelector('bid-scorer')
         .shadowRoot.querySelector('[data-evaluated-price]')
-        .textContent.includes('once every rate'),
+        .textContent.includes('Enter every rate'),
     );
     const missing = await page
       .locator('bid-scorer [data-breakdown="your-bid"] [data-messages="missing"] li[data-code="missing-price-line"]')
@@ -180,7 +180,7 @@ test('self-assess: a rate above its line’s maximum that scores zero shows a pr
   const row = await rows(page, 'breakdown');
   assert.deepEqual(row[0], ['Price', '0.00', '60']);
   // The line's maximum is in the rate's hint.
-  assert.match(await page.locator('bid-scorer [data-schedule]').textContent(), /The highest rate accepted is £100\.00\./);
+  assert.match(await page.locator('bid-scorer [data-schedule]').textContent(), /At most £100\.00 a unit\./);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -217,16 +217,17 @@ test('publish: the schedule with its lines, whole-life cost and line maxima, and
     // Social value, from the default tender: the rule, the equation and the engine's worked offers.
     const { page, context, errors } = await openPage(env, 'publish.html', { width });
     await ready(page);
-    const model = engine.describe(await tenderIn(page));
     const rule = page.locator('bid-scorer [data-sv-rule="sv-commitments"]');
     const text = await rule.textContent();
-    assert.ok(text.includes('The bid offering the most social value in money gets full marks'), text);
+    assert.ok(text.includes('The most social value offered gets full marks, the rest in proportion.'), text);
     assert.ok(text.includes('score = 5 × your social value ÷ the highest social value offered'), text);
     assert.ok(text.includes('Local people employed on the contract'), text);
-    assert.deepEqual(
-      await rule.locator('td.working').allTextContents(),
-      model.socialValue[0].example.map((e) => e.working),
-    );
+    // Made-up offers of 10%, 6% and 4% of the £1,200,000 contract value, worked by the engine.
+    assert.deepEqual(await rule.locator('td.working').allTextContents(), [
+      '5 × £120,000.00 ÷ £120,000.00 = 5.00',
+      '5 × £72,000.00 ÷ £120,000.00 = 3.00',
+      '5 × £48,000.00 ÷ £120,000.00 = 2.00',
+    ]);
     await checkLayout(page, `real-tenders-publish-social-value-${width}`);
 
     // The schedule: a yearly line over 3 years at 3.5%, and a line maximum that disqualifies.
@@ -282,7 +283,7 @@ test('evaluate: a bid’s rates are entered line by line and its breakdown shows
   ]);
   assert.match(
     await page.locator('bid-scorer [data-bid-editor="a"] [data-schedule]').textContent(),
-    /Income: money the supplier pays the buyer, taken off the evaluated price\./,
+    /Income: money the supplier pays the buyer, taken off the price\./,
   );
   await field(page, 'bids[0].prices.compost').fill('6');
   await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids[0].price === '21000.00');
@@ -416,23 +417,31 @@ test('evaluate: a score waiting for consensus and an averaged score off the scal
 });
 
 test('publish: a social value target and social value as a share of price, each worked through made-up offers', async () => {
-  const engine = await nodeEngine();
   const { page, context, errors } = await openPage(env, 'publish.html');
   await ready(page);
-  for (const [name, criterion, words, equation, head] of [
+  for (const [name, criterion, words, equation, head, workings] of [
     [
       'social-value-target',
       'sv-target',
-      'Social value of £160,000.00 or more gets full marks; less gets marks in proportion to £160,000.00.',
+      '£160,000.00 or more of social value gets full marks, less in proportion.',
       'score = 15 × your social value ÷ £160,000.00, at most 15',
       ['Supplier', 'Social value in money', 'Score'],
+      // Half the target, the target and half again, on 15 marks.
+      [
+        '15 × £80,000.00 ÷ £160,000.00 = 7.50',
+        '£160,000.00 meets the target of £160,000.00, so full marks: 15 × 1 = 15.00',
+        '£240,000.00 meets the target of £160,000.00, so full marks: 15 × 1 = 15.00',
+      ],
     ],
     [
       'social-value-percent',
       'sv-percent',
-      'Your social value is taken as a percentage of your price.',
+      'Social value as a % of price: the highest % offered gets full marks, the rest in proportion.',
       'score = 15 × your social value as a % of your price ÷ the highest such % offered',
       ['Supplier', 'Price', 'Social value in money', 'Score'],
+      // Contract value £3,100,000: £310,000 on £3,100,000 (10%), £186,000 on £2,480,000 (7.5%)
+      // and £186,000 on £3,720,000 (5%): 15, 15 × 7.5 ÷ 10 = 11.25 and 7.50.
+      ['15 × 10% ÷ 10% = 15.00', '15 × 7.5% ÷ 10% = 11.25', '15 × 5% ÷ 10% = 7.50'],
     ],
   ]) {
     const model = modelOf(await example(name));
@@ -445,11 +454,7 @@ test('publish: a social value target and social value as a share of price, each 
     assert.ok(text.includes(words), text);
     assert.equal(await rule.locator('code.equation').textContent(), equation);
     assert.deepEqual(await rule.locator('thead th').allTextContents(), head);
-    const described = engine.describe(model).socialValue.find((s) => s.criterion === criterion);
-    assert.deepEqual(
-      await rule.locator('td.working').allTextContents(),
-      described.example.map((e) => e.working),
-    );
+    assert.deepEqual(await rule.locator('td.working').allTextContents(), workings);
   }
   await checkLayout(page, 'real-tenders-publish-social-value-percent-1280');
   assert.deepEqual(errors, []);

@@ -7,6 +7,7 @@ import { h, scroller, scrollingTable } from '../ui/dom.js';
 import { engineText, fill, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { warningsList } from '../ui/results.js';
+import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
 
 /** The tender without its bids: all that publish mode shows, prints or downloads. */
@@ -67,18 +68,6 @@ function methodSection(ctx, model) {
   return out;
 }
 
-/** What sets a schedule line apart: income or optional, paid yearly, its maximum; '' for none. */
-function lineKind(ctx, l) {
-  const ui = ctx.cat.ui;
-  return [
-    l.optional ? ui.lineOptional : l.income ? ui.lineIncome : null,
-    l.perYear ? ui.linePerYear : null,
-    l.max === null ? null : fill(ui.lineMax, { max: ctx.fmt.money(l.max) }),
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
 /**
  * The price schedule: every line with its unit, estimated quantity and kind, how the rates make
  * the evaluated price (the engine's words), and, for whole-life cost, each year's factor.
@@ -87,11 +76,9 @@ function scheduleSection(ctx, schedule) {
   const { fmt } = ctx;
   const ui = ctx.cat.ui;
   const life = schedule.lifeCycle;
-  const hasIncome = schedule.lines.some((l) => l.income && !l.optional);
   return [
     h('h3', { class: 'heading-m' }, ui.scheduleHeading),
     h('p', {}, sentence(schedule.words), '.'),
-    h('p', {}, h('code', { class: 'equation' }, hasIncome ? ui.scheduleEquationIncome : ui.scheduleEquation)),
     scrollingTable({
       caption: ui.scheduleCaption,
       part: 'table schedule',
@@ -99,7 +86,7 @@ function scheduleSection(ctx, schedule) {
       rows: schedule.lines.map((l) => [l.name, l.unit ?? '', fmt.number(l.quantity)]),
       // What sets a line apart (income, optional, yearly, a maximum) in a note under it, so the
       // table stays narrow enough for a phone; a plain cost line needs none.
-      notes: schedule.lines.map((l) => lineKind(ctx, l)),
+      notes: schedule.lines.map((l) => lineNotes(ctx, l)),
     }),
     life
       ? scrollingTable({
@@ -113,63 +100,99 @@ function scheduleSection(ctx, schedule) {
 }
 
 /**
- * How each social value criterion turns commitments into marks: the rule in words and as an
- * equation, and made-up offers scored by the engine (`socialValue`), with the same working an
- * evaluation shows. The criterion's name, measures and target are the model's own.
+ * Three made-up offers of social value for a measures criterion, scored by the engine: a scratch
+ * tender holding the criterion alone, valued through one made-up measure worth £1 a unit, and one
+ * bid per offer. The offers are inputs, not scores, in whole amounts: 10%, 6% and 4% of a typical
+ * price (the contract value, else £100,000) against the highest; as a share of price, 10% of it
+ * on that price, 6% on 80% of it and 6% on 120% of it; half the target, the target and half again.
+ * Each comes back with the engine's working, as an evaluation writes it; none when it cannot be.
+ */
+function madeUpOffers(ctx, c, scoring, marks) {
+  const { tender } = ctx;
+  const base = Math.round(Number(tender.tender?.contractValue ?? 100000));
+  const target = Number(c.target);
+  const of = (share, whole) => String(Math.round((whole * share) / 100));
+  const offers =
+    scoring === 'target'
+      ? [50, 100, 150].map((n) => ({ sv: String(Math.round(target * n) / 100) }))
+      : scoring === 'relative-to-highest-percent'
+        ? [
+            [100, 10],
+            [80, 6],
+            [120, 6],
+          ].map(([p, n]) => ({ price: of(p, base), sv: of(n, base) }))
+        : [10, 6, 4].map((n) => ({ sv: of(n, base) }));
+  const criterion = { id: 'sv', kind: 'measures', name: c.name, weight: marks, measures: ['sv'], svScoring: scoring };
+  if (scoring === 'target') criterion.target = c.target;
+  const scratch = {
+    format: 'bidscore/1',
+    tender: { title: 'Social value example', currency: tender.tender?.currency ?? 'GBP' },
+    rounding: tender.rounding,
+    measures: [{ id: 'sv', name: 'Social value', unit: '£', proxy: '1' }],
+    criteria: [criterion],
+    bids: offers.map((o, i) => {
+      const bid = { id: `offer-${i + 1}`, supplier: `Made-up bid ${i + 1}`, commitments: { sv: o.sv } };
+      if (o.price) bid.price = o.price;
+      return bid;
+    }),
+  };
+  try {
+    const bids = ctx.engine.evaluate(scratch).bids;
+    return bids.map((b) => ({ ...b.criteria[0], price: b.price, socialValue: b.socialValue.money }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * How each social value criterion turns commitments into marks, as evaluators see it in every
+ * bid's working: the rule in words and as an equation, and made-up offers the engine scored.
  */
 function socialValueSection(ctx, model) {
   const { cat, fmt, tender } = ctx;
   const ui = cat.ui;
-  const rules = model.socialValue ?? [];
+  const rules = walk(tender.criteria).filter(({ c }) => c.kind === 'measures');
   if (!rules.length) return [];
   const names = new Map(model.measures.map((m) => [m.id, m.name]));
-  const criteria = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));
   const nodes = new Map(modelRows(model.criteria).map(({ n }) => [n.id, n]));
   return [
     h('h3', { class: 'heading-m' }, ui.svRuleHeading),
-    rules.map((r) => {
-      const c = criteria.get(r.criterion) ?? {};
-      const name = nodes.get(r.criterion)?.name ?? r.criterion;
-      const marks = scoreText(fmt, model.method, nodes.get(r.criterion)?.marks);
+    rules.map(({ c }) => {
+      const scoring = cat.svRules[c.svScoring] ? c.svScoring : 'relative-to-highest';
+      const words = cat.svRules[scoring];
+      const raw = nodes.get(c.id)?.marks;
+      const marks = scoreText(fmt, model.method, raw);
       const target = c.target === undefined || c.target === null ? '' : fmt.money(String(c.target));
-      const words = cat.svRules[r.scoring];
-      const asShare = r.example.some((e) => e.price !== null);
+      const offers = madeUpOffers(ctx, c, scoring, raw);
+      const asShare = scoring === 'relative-to-highest-percent';
       const measures = Array.isArray(c.measures) ? c.measures : [];
       return h(
         'section',
-        { 'data-sv-rule': r.criterion, 'data-scoring': r.scoring },
+        { 'data-sv-rule': c.id, 'data-scoring': scoring },
         h(
           'h4',
           { class: 'heading-s' },
           model.method === 'fictitious-discount'
-            ? fill(cat.award.criterionWorth, { name, value: marks })
-            : fill(ui.svRuleFor, { name, marks }),
+            ? fill(cat.award.criterionWorth, { name: c.name, value: marks })
+            : fill(ui.svRuleFor, { name: c.name, marks }),
         ),
-        words ? h('p', {}, fill(words.words, { target })) : null,
-        measures.length
-          ? h('p', {}, fill(ui.svRuleMeasures, { measures: measures.map((id) => names.get(id) ?? id).join(', ') }))
-          : null,
-        words
-          ? h(
-              'p',
-              {},
-              h('code', { class: 'equation' }, fill(words.equation, { marks: nodes.get(r.criterion)?.marks, target })),
-            )
-          : null,
-        r.example.length
+        h('p', {}, fill(words.words, { target })),
+        h('p', {}, fill(ui.svRuleMeasures, { measures: measures.map((id) => names.get(id) ?? id).join(', ') })),
+        h('p', {}, h('code', { class: 'equation' }, fill(words.equation, { marks: raw, target }))),
+        offers.length
           ? [
               h('p', { class: 'hint' }, ui.svExampleNote),
               scrollingTable({
-                caption: fill(ui.svExampleCaption, { name, marks }),
+                caption: fill(ui.svExampleCaption, { name: c.name, marks }),
                 part: 'table sv-example',
                 head: [ui.supplier, ...(asShare ? [ui.price] : []), ui.socialValueMoney, ui.score],
-                rows: r.example.map((e, i) => [
+                rows: offers.map((e, i) => [
                   fill(ui.exampleBid, { n: i + 1 }),
                   ...(asShare ? [fmt.money(e.price)] : []),
                   fmt.money(e.socialValue),
                   fmt.number(e.score),
                 ]),
-                notes: r.example.map((e) => e.working),
+                notes: offers.map((e) => e.working),
               }),
             ]
           : null,

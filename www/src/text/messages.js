@@ -308,27 +308,26 @@ Object.assign(EN_GB.ui, {
   allRationales: 'Every score has a recorded reason.',
 });
 
-// How social value commitments turn into marks (publish mode), from the engine's `socialValue`.
+// How social value commitments turn into marks (publish mode), beside offers the engine scored.
 Object.assign(EN_GB.ui, {
   svRuleHeading: 'How social value commitments are scored',
   svRuleFor: '{name} ({marks} marks)',
-  svRuleMeasures: 'Commitments that count: {measures}. Each is valued at the value per unit above.',
+  svRuleMeasures: 'Commitments counted, at the values above: {measures}.',
   svExampleCaption: '{name}: made-up offers scored on {marks} marks',
-  svExampleNote: 'These offers are invented to show the rule; they are not bids.',
+  svExampleNote: 'Invented offers, to show the rule.',
 });
 EN_GB.svRules = {
   'relative-to-highest': {
-    words:
-      'The bid offering the most social value in money gets full marks; every other bid gets marks in proportion to it (none if no bid commits any). Your score depends on the other bids.',
+    words: 'The most social value offered gets full marks, the rest in proportion. Your score depends on the other bids.',
     equation: 'score = {marks} × your social value ÷ the highest social value offered',
   },
   'relative-to-highest-percent': {
     words:
-      'Your social value is taken as a percentage of your price. The highest percentage offered gets full marks; every other bid gets marks in proportion to it. Your score depends on the other bids.',
+      'Social value as a % of price: the highest % offered gets full marks, the rest in proportion. Your score depends on the other bids.',
     equation: 'score = {marks} × your social value as a % of your price ÷ the highest such % offered',
   },
   target: {
-    words: 'Social value of {target} or more gets full marks; less gets marks in proportion to {target}. Other bids do not matter.',
+    words: '{target} or more of social value gets full marks, less in proportion. Other bids do not matter.',
     equation: 'score = {marks} × your social value ÷ {target}, at most {marks}',
   },
 };
@@ -336,18 +335,13 @@ EN_GB.svRules = {
 // Price schedules, thresholds and lots in the three modes (spec §11–§18).
 Object.assign(EN_GB.ui, {
   ratesLegend: 'Rates ({currency})',
-  ratesHint:
-    'A rate for each line. Each rate is multiplied by the buyer’s estimated quantity; the total is the evaluated price that is scored.',
+  ratesHint: 'Each rate × the buyer’s estimated quantity, added up, is the evaluated price that is scored.',
   rateLabel: '{name}: rate per {unit}, quantity {quantity}',
   rateLabelNoUnit: '{name}: rate, quantity {quantity}',
-  rateIncome: 'Income: money the supplier pays the buyer, taken off the evaluated price.',
-  rateOptional: 'Optional: priced but not part of the evaluated price.',
-  ratePerYear: 'Paid every year of the contract, counted at today’s value.',
-  rateMax: 'The highest rate accepted is {max}.',
   evaluatedPrice: 'Evaluated price: {price}',
-  evaluatedPricePending: 'The evaluated price appears here once every rate is entered.',
+  evaluatedPricePending: 'Enter every rate to see the evaluated price.',
   notQualifying: 'Your bid would not qualify',
-  notQualifyingIntro: 'As entered, it would be disqualified, so it would not be ranked:',
+  notQualifyingIntro: 'It would be disqualified, and not ranked:',
   notComplete: 'Your bid is not complete yet',
   lotLabel: 'Lot',
   lotNotChosen: 'Choose a lot',
@@ -355,21 +349,17 @@ Object.assign(EN_GB.ui, {
   lotWinner: 'Most advantageous tender for this lot: {supplier}.',
   lotNoWinner: 'No single bid is ranked first in this lot yet.',
   lotsHeading: 'Lots',
-  lotsIntro:
-    'This tender is divided into lots. Each lot is evaluated on its own with this model: a bid competes only with the bids for the same lot, and each lot has its own ranking and winner. To bid for two lots, send two bids.',
+  lotsIntro: 'Each lot is evaluated on its own with this model: a bid competes only with bids for its lot. Bid for two lots with two bids.',
   scheduleHeading: 'How your price is worked out',
-  scheduleCaption: 'Price schedule: the lines to price and the buyer’s estimated quantities',
-  scheduleEquation: 'evaluated price = sum of (quantity × rate) over the cost lines',
-  scheduleEquationIncome:
-    'evaluated price = sum of (quantity × rate) over the cost lines − sum of (quantity × rate) over the income lines',
+  scheduleCaption: 'The lines to price and the buyer’s estimated quantities',
   line: 'Line',
   estimatedQuantity: 'Estimated quantity',
-  lineIncome: 'Income: taken off the price.',
+  lineIncome: 'Income: money the supplier pays the buyer, taken off the price.',
   lineOptional: 'Optional: priced but not evaluated.',
   linePerYear: 'Paid every year, at today’s value.',
   lineMax: 'At most {max} a unit.',
   lineMaxItem: 'A rate above {max} for “{line}”',
-  lineMaxZero: 'A rate above a line’s maximum scores 0 for price but is not disqualified.',
+  lineMaxZero: 'A rate above its line’s maximum scores 0 for price.',
   lifeCycleCaption: 'Present value factors over {years} years at {rate} a year',
   year: 'Year',
   factor: 'Factor',

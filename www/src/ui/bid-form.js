@@ -69,20 +69,28 @@ export function scheduleLines(tender) {
   return Array.isArray(lines) && lines.length ? lines : null;
 }
 
-/** One rate's label and hint: the line's name, unit and estimated quantity, and what sets it apart. */
+/**
+ * What sets a schedule line apart, in words: income or optional, paid yearly, its maximum rate;
+ * null for a plain cost line. `line` is the file's line or the published model's.
+ */
+export function lineNotes(ctx, line) {
+  const { ui } = ctx.cat;
+  const max = line?.max;
+  const notes = [
+    line?.optional ? ui.lineOptional : line?.income ? ui.lineIncome : null,
+    line?.perYear ? ui.linePerYear : null,
+    max === undefined || max === null ? null : fill(ui.lineMax, { max: ctx.fmt.money(String(max)) }),
+  ].filter(Boolean);
+  return notes.length ? notes.join(' ') : null;
+}
+
+/** One rate's label (the line's name, unit and estimated quantity) and hint. */
 function rateText(ctx, line) {
   const { ui } = ctx.cat;
-  const { fmt } = ctx;
-  const quantity = fmt.number(String(line?.quantity ?? 1));
+  const quantity = ctx.fmt.number(String(line?.quantity ?? 1));
   const name = line?.name ?? line?.id;
   const label = fill(line?.unit ? ui.rateLabel : ui.rateLabelNoUnit, { name, unit: line?.unit, quantity });
-  const notes = [
-    line?.income ? ui.rateIncome : null,
-    line?.optional ? ui.rateOptional : null,
-    line?.perYear ? ui.ratePerYear : null,
-    line?.max !== undefined && line?.max !== null ? fill(ui.rateMax, { max: fmt.money(String(line.max)) }) : null,
-  ].filter(Boolean);
-  return { label, hint: notes.length ? notes.join(' ') : null };
+  return { label, hint: lineNotes(ctx, line) };
 }
 
 /**
