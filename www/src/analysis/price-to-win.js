@@ -35,9 +35,11 @@ export function rateChangeRow(ctx, p) {
     'tr',
     {},
     h('th', { scope: 'row' }, ctx.cat.analysis.rateChangeHeading),
-    h('td', { class: 'num', 'data-rate-change': p.rateChange }, fill(ctx.cat.analysis.percentChange, {
-      percent: ctx.fmt.number(p.rateChange),
-    })),
+    h(
+      'td',
+      { class: 'num', 'data-rate-change': p.rateChange },
+      fill(ctx.cat.analysis.percentChange, { percent: ctx.fmt.number(p.rateChange) }),
+    ),
   );
 }
 

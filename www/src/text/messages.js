@@ -318,7 +318,8 @@ Object.assign(EN_GB.ui, {
 });
 EN_GB.svRules = {
   'relative-to-highest': {
-    words: 'The most social value offered gets full marks, the rest in proportion. Your score depends on the other bids.',
+    words:
+      'The most social value offered gets full marks, the rest in proportion. Your score depends on the other bids.',
     equation: 'score = {marks} × your social value ÷ the highest social value offered',
   },
   'relative-to-highest-percent': {
@@ -349,7 +350,8 @@ Object.assign(EN_GB.ui, {
   lotWinner: 'Most advantageous tender for this lot: {supplier}.',
   lotNoWinner: 'No single bid is ranked first in this lot yet.',
   lotsHeading: 'Lots',
-  lotsIntro: 'Each lot is evaluated on its own with this model: a bid competes only with bids for its lot. Bid for two lots with two bids.',
+  lotsIntro:
+    'Each lot is evaluated on its own with this model: a bid competes only with bids for its lot. Bid for two lots with two bids.',
   scheduleHeading: 'How your price is worked out',
   scheduleCaption: 'The lines to price and the buyer’s estimated quantities',
   line: 'Line',
