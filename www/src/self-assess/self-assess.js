@@ -180,12 +180,9 @@ export function renderSelfAssess(ctx) {
     const result = lotResult(all, mine.lot);
     analysis.update(result);
     if (priced) {
+      const fmtPrice = ctx.fmt.money(mine.price);
       priced.replaceChildren(
-        h(
-          'p',
-          {},
-          mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: ctx.fmt.money(mine.price) }),
-        ),
+        h('p', {}, mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: fmtPrice })),
         mine.priceWorking ? h('p', { class: 'working' }, mine.priceWorking) : null,
       );
     }

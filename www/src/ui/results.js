@@ -42,8 +42,9 @@ export function ordered(result) {
 
 /**
  * One lot's share of a result, marked with the lot's id as `lot`: its bids, its ranking (the
- * engine's, from `lots`) and the warnings about its bids or about the tender as a whole. The result itself when the tender has no lots or
- * the lot is not one of them. Nothing is re-ranked or re-scored.
+ * engine's, from `lots`) and the warnings about its bids or about the tender as a whole. The
+ * result itself when the tender has no lots or the lot is not one of them. Nothing is re-ranked
+ * or re-scored.
  */
 export function lotResult(result, lotId) {
   const one = result.lots?.find((l) => l.id === lotId);
