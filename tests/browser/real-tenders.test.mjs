@@ -17,6 +17,8 @@ import {
   tenderIn,
   field,
   money,
+  downloadFrom,
+  csvFields,
 } from './support.mjs';
 import { analysed, rows } from './analysis-support.mjs';
 
@@ -373,6 +375,127 @@ test('publish: every threshold and limit that disqualifies is listed', async () 
   await checkLayout(page, 'real-tenders-publish-limits-1280');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('evaluate: two lots, each with its own ranking, winner and analysis, switched with the keyboard', async () => {
+  const tender = await example('grounds-maintenance');
+  const engine = await nodeEngine();
+  const official = engine.evaluate(tender);
+  assert.equal(official.lots.length, 2);
+  for (const width of [1280, 320]) {
+    const { page, context, errors } = await openPage(env, 'grounds-evaluate.html', { width });
+    await ready(page);
+    const switcher = page.locator('bid-scorer [data-lot-switch] input[type="radio"]');
+    assert.equal(await switcher.count(), 2);
+    for (const [i, lot] of official.lots.entries()) {
+      if (i > 0) {
+        // Arrow keys move between the lots as in any radio group.
+        await switcher.nth(i - 1).focus();
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.waitForSelector(`bid-scorer [data-lot-results="${lot.id}"]`);
+      assert.equal(await switcher.nth(i).isChecked(), true);
+      // The lot's ranked bids, best first, exactly as the engine ranked them within the lot; then
+      // the lot's other bids; no bid of another lot.
+      const shown = await page
+        .locator('bid-scorer [data-lot-results] [part~="ranking"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.dataset.bid));
+      const inLot = official.bids.filter((b) => b.lot === lot.id).map((b) => b.id);
+      assert.deepEqual(shown.slice(0, lot.ranking.length), lot.ranking);
+      assert.deepEqual([...shown].sort(), [...inLot].sort());
+      const winner = official.bids.find((b) => b.id === lot.winner);
+      assert.equal(
+        await page.locator('bid-scorer [data-lot-winner]').textContent(),
+        `Most advantageous tender for this lot: ${winner.supplier}.`,
+      );
+      // Price to win is the lot's own.
+      await analysed(page);
+      const ptw = await page
+        .locator('bid-scorer [part~="price-to-win"] tbody tr[data-bid]')
+        .evaluateAll((trs) => trs.map((tr) => tr.dataset.bid));
+      assert.ok(ptw.length > 0 && ptw.every((id) => inLot.includes(id)), `${lot.id}: ${ptw}`);
+      await checkLayout(page, `real-tenders-evaluate-${lot.id}-${width}`);
+    }
+    // The results file names each bid's lot, ranks being within lots.
+    const csv = await downloadFrom(page, 'bid-scorer [data-action="export-csv"]');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').map(csvFields);
+    assert.deepEqual(lines[0].slice(0, 3), ['Lot', 'Rank', 'Supplier']);
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.slice(0, 2)),
+      official.lots.flatMap((lot) =>
+        official.bids
+          .filter((b) => b.lot === lot.id)
+          .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+          .map((b) => [lot.name, b.rank === null ? '' : String(b.rank)]),
+      ),
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('self-assess with lots: the bid names its lot, and is ranked against that lot’s “what if” bids only', async () => {
+  const { page, context, errors } = await openPage(env, 'grounds-self-assess.html');
+  await ready(page);
+  const lot = field(page, 'bids[0].lot');
+  // A new bid starts in the first lot; the supplier chooses another.
+  assert.equal((await tenderIn(page)).bids[0].lot, 'north');
+  await lot.selectOption({ label: 'Lot 2: South area' });
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids[0].lot === 'south');
+  const labels = await page.locator('bid-scorer [data-schedule] label').allTextContents();
+  assert.equal(labels[0], 'Amenity grass cutting: rate per hectare, quantity 5,400');
+  // A "what if" rival starts in the supplier's lot and is ranked with it; moved to the other lot,
+  // it leaves the supplier's ranking.
+  await page.locator('bid-scorer [data-action="add-what-if"]').click();
+  const ranked = page.locator('bid-scorer [data-results] [part~="ranking"] tbody tr');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.length === 2);
+  await ranked.first().waitFor();
+  assert.deepEqual(await ranked.evaluateAll((trs) => trs.map((tr) => tr.dataset.bid)).then((ids) => ids.sort()), [
+    'what-if-1',
+    'your-bid',
+  ]);
+  await field(page, 'bids[1].lot').selectOption({ label: 'Lot 1: North area' });
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids[1].lot === 'north');
+  assert.equal(await ranked.count(), 0, 'a bid alone in its lot has no ranking to show');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the grounds maintenance demo publishes its lots, schedule, threshold and social value rule', async () => {
+  const engine = await nodeEngine();
+  const model = engine.describe(modelOf(await example('grounds-maintenance')));
+  for (const width of [1280, 320]) {
+    const { page, context, errors } = await openPage(env, 'grounds-publish.html', { width });
+    await ready(page);
+    assert.deepEqual(
+      await page.locator('bid-scorer [part~="lots"] li').evaluateAll((els) => els.map((e) => e.dataset.lot)),
+      ['north', 'south'],
+    );
+    assert.deepEqual(
+      (await rows(page, 'schedule')).map((r) => r[0]),
+      model.price.schedule.lines.map((l) => l.name),
+    );
+    const notes = await page.locator('bid-scorer [part~="schedule"] td.working').allTextContents();
+    assert.deepEqual(notes, [
+      'At most £450.00 a unit.',
+      'Income: money the supplier pays the buyer, taken off the price.',
+      'Optional: priced but not evaluated.',
+    ]);
+    const rules = await page.locator('bid-scorer [part~="disqualify"] li').allTextContents();
+    for (const want of [
+      'Failing the pass/fail question: Public liability insurance of £10m or more',
+      'A sub-total below 24 on “Quality” (out of 40)',
+      'A price above £650,000.00',
+      'A rate above £450.00 for “Emergency call-out (fallen trees, vandalism)”',
+    ]) {
+      assert.ok(rules.includes(want), `"${want}" in ${JSON.stringify(rules)}`);
+    }
+    assert.equal(await page.locator('bid-scorer [data-sv-rule="sv-commitments"] td.working').count(), 3);
+    await checkLayout(page, `real-tenders-grounds-publish-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('evaluate: a score waiting for consensus and an averaged score off the scale are worded from their codes', async () => {
