@@ -13,11 +13,12 @@ import { join } from 'node:path';
  */
 export const WASM_GZ_BUDGET = 155 * 1024;
 /**
- * Gzipped bytes allowed for dist/bid-scorer.js, engine included: 204 KiB while design mode's
- * fields for real tenders (schedules, thresholds, limits, consensus, the draw, lots) are paid for;
+ * Gzipped bytes allowed for dist/bid-scorer.js, engine included: 206 KiB while design mode's
+ * fields for real tenders (schedules, thresholds, limits, consensus, the draw, lots) and the other
+ * modes' views of them (rates line by line, the published schedule and rules, lots) are paid for;
  * the target is 200 KiB.
  */
-export const DIST_GZ_BUDGET = 204 * 1024;
+export const DIST_GZ_BUDGET = 206 * 1024;
 
 const dir = process.argv[2] ?? 'pkg';
 const rows = ['bidscore_bg.wasm', 'bidscore.js'].map((name) => {

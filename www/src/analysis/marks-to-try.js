@@ -4,7 +4,7 @@ import { scoreText } from '../text/award.js';
 import { h, scroller } from '../ui/dom.js';
 import { engineErrors, engineText, fill } from '../text/messages.js';
 import { copy, isGroup, leaves } from '../ui/model.js';
-import { ordered } from '../ui/results.js';
+import { lotResult, ordered } from '../ui/results.js';
 import { grid, heading, num, shown, stateOf } from './panel-parts.js';
 
 /** Top-level groups and every leaf with marks, with their engine paths and top-level group. */
@@ -265,7 +265,8 @@ export function whatIfSection(ctx, live) {
     let problems = [];
     if (changed) {
       try {
-        result = ctx.engine.evaluate(whatIfTender(ctx.tender, tried));
+        // With lots, the lot being shown (`official` is that lot's share of the result).
+        result = lotResult(ctx.engine.evaluate(whatIfTender(ctx.tender, tried)), official.lot);
         problems = showErrors([]);
       } catch (e) {
         problems = showErrors(engineErrors(e));

@@ -10,11 +10,13 @@
 // (marks-to-try.js, price-to-win.js, weight-stability.js, rank-acceptability.js, what-it-takes.js),
 // on the shared pieces in panel-parts.js.
 import { usesValue } from '../text/award.js';
+import { scheduleLines } from '../ui/bid-form.js';
 import { h } from '../ui/dom.js';
+import { lotAnalysis } from '../ui/results.js';
 import { fill } from '../text/messages.js';
 import { whatIfSection } from './marks-to-try.js';
 import { errorText, heading, liveRegion, methodName, panel, put, scheduler } from './panel-parts.js';
-import { priceToWinCell, priceToWinTable, priceWords } from './price-to-win.js';
+import { priceToWinCell, priceToWinTable, priceWords, rateChangeRow } from './price-to-win.js';
 import { whatItTakes } from './what-it-takes.js';
 import { acceptabilitySection } from './rank-acceptability.js';
 import { stabilityTable, supplierOf } from './weight-stability.js';
@@ -54,7 +56,8 @@ export function evaluateAnalysis(ctx) {
       node.dataset.analysisState = 'failed';
       status.textContent = errorText(ctx, e);
     },
-    render(value) {
+    render(all) {
+      const value = lotAnalysis(all, official);
       node.dataset.analysisState = 'ready';
       status.hidden = true;
       put(ptwSlot, priceToWinTable(ctx, value, official));
@@ -94,7 +97,8 @@ export function selfAssessAnalysis(ctx, ownId) {
   const node = panel(ctx, a.yourHeading, { exploratory: true }, slot);
   let official = null;
 
-  function render(value) {
+  function render(all) {
+    const value = lotAnalysis(all, official);
     node.dataset.analysisState = 'ready';
     const own = official.bids.find((b) => b.id === ownId);
     const p = value.priceToWin.find((x) => x.bid === ownId);
@@ -117,7 +121,12 @@ export function selfAssessAnalysis(ctx, ownId) {
           h(
             'tbody',
             {},
-            h('tr', {}, h('th', { scope: 'row' }, a.yourPrice), h('td', { class: 'num' }, fmt.money(p.price))),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, scheduleLines(ctx.tender) ? a.yourEvaluatedPrice : a.yourPrice),
+              h('td', { class: 'num' }, fmt.money(p.price)),
+            ),
             h(
               'tr',
               {},
@@ -130,6 +139,7 @@ export function selfAssessAnalysis(ctx, ownId) {
               h('th', { scope: 'row' }, a.priceDifference),
               h('td', { class: 'num' }, p.change === null ? '–' : fmt.money(p.change)),
             ),
+            rateChangeRow(ctx, p),
           ),
         ),
       );

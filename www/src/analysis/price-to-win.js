@@ -7,12 +7,40 @@ import { bar, grid, legend, marker, num, pos, track } from './panel-parts.js';
 export function priceWords(ctx, p, templates) {
   const { fmt } = ctx;
   const difference = p.change === null ? '' : fmt.money(p.change.replace(/^-/, ''));
-  return fill(templates[p.outcome] ?? p.message, {
+  const words = fill(templates[p.outcome] ?? p.message, {
     supplier: p.supplier,
     priceToWin: fmt.money(p.priceToWin),
     difference,
     limit: fmt.money(p.limit),
   });
+  const rates = rateChangeWords(ctx, p);
+  return rates ? `${words} ${rates}` : words;
+}
+
+/**
+ * Under a price schedule, the engine's price to win is an evaluated price, reached by changing
+ * every rate by the same share (`rateChange`, percent): that change in words, or '' without one.
+ */
+export function rateChangeWords(ctx, p) {
+  const change = p.rateChange;
+  if (change === undefined || change === null) return '';
+  const way = change.startsWith('-') ? 'cut' : /^0(\.0*)?$/.test(change) ? 'same' : 'raised';
+  return fill(ctx.cat.analysis.rateChange[way], { percent: ctx.fmt.number(change.replace(/^-/, '')) });
+}
+
+/** Self-assess, under a price schedule: the change of every rate that reaches the price to win. */
+export function rateChangeRow(ctx, p) {
+  if (p.rateChange === undefined || p.rateChange === null) return null;
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, ctx.cat.analysis.rateChangeHeading),
+    h(
+      'td',
+      { class: 'num', 'data-rate-change': p.rateChange },
+      fill(ctx.cat.analysis.percentChange, { percent: ctx.fmt.number(p.rateChange) }),
+    ),
+  );
 }
 
 export function priceToWinCell(ctx, p) {

@@ -197,6 +197,8 @@ export function acceptabilitySection(ctx, live) {
       // The engine takes the tolerance as a fraction of each weight.
       tolerance: opts.weights === 'tolerance' ? Number(tol) / 100 : undefined,
       scoreUncertainty: opts.uncertainty,
+      // With lots, the lot being shown: bids of different lots are never ranked together.
+      ...(official?.lot === undefined ? {} : { lot: official.lot }),
     };
   }
 
@@ -221,7 +223,7 @@ export function acceptabilitySection(ctx, live) {
 
   function showResult() {
     const r = smaa.result;
-    if (!r || !official) {
+    if (!r || !official || r.lot !== official.lot) {
       out.replaceChildren();
       return;
     }
@@ -273,7 +275,7 @@ export function acceptabilitySection(ctx, live) {
       })
       .then(
         (value) => {
-          smaa.result = { text, value };
+          smaa.result = { text, value, lot: o.lot };
           smaa.controller = null;
           smaa.view?.finished(fill(a.finished, { samples: fmt.integer(value.samples) }));
         },

@@ -103,6 +103,7 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
     dl('about', [
       [t.supplier, d.supplier],
       [t.tender, d.title],
+      [cat.ui.lotLabel, d.lotName],
       [t.reference, d.reference],
       [t.buyer, d.buyer],
     ]),

@@ -4,10 +4,12 @@
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
-import { breakdown, chart, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
+import { breakdown, chart, lotResult, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
 import {
   commitmentFields,
   gateFields,
+  lotField,
+  lotsOf,
   panelScoreFields,
   priceField,
   supplierField,
@@ -17,11 +19,13 @@ import {
 import { summariesPanel } from './summaries.js';
 import { valuePhrase } from '../text/award.js';
 import { evaluateAnalysis } from '../analysis/panels.js';
+import { stateOf } from '../analysis/panel-parts.js';
 
 function bidBody(ctx, bid, index, evaluators) {
   const at = `bids[${index}]`;
   return [
     supplierField(ctx, bid, at),
+    lotField(ctx, bid, at),
     priceField(ctx, bid, at),
     gateFields(ctx, bid, at),
     leaves(ctx.tender).map((c) => {
@@ -34,6 +38,41 @@ function bidBody(ctx, bid, index, evaluators) {
   ];
 }
 
+/** In a tender with lots, the name of the lot a bid is for, beside its name on its card. */
+function lotTag(ctx, bid) {
+  const lot = lotsOf(ctx.tender)?.find((l) => l.id === bid.lot);
+  return lot ? [' ', h('span', { class: 'tag', 'data-lot': lot.id }, lot.name)] : null;
+}
+
+/** Radio buttons choosing the lot whose results are shown; `choose(id)` shows another. */
+function lotSwitch(ctx, lots, current, choose) {
+  const name = `lot-${ctx.uid}`;
+  return h(
+    'fieldset',
+    { class: 'fieldset no-print', 'data-lot-switch': '' },
+    h('legend', { class: 'legend' }, ctx.cat.ui.lotSwitch),
+    h(
+      'div',
+      { class: 'radios radios--inline' },
+      lots.map((l, i) =>
+        h(
+          'div',
+          { class: 'radio' },
+          h('input', {
+            id: `${name}-${i}`,
+            type: 'radio',
+            name,
+            value: l.id,
+            checked: l.id === current,
+            on: { change: (e) => e.target.checked && choose(l.id) },
+          }),
+          h('label', { for: `${name}-${i}` }, l.name),
+        ),
+      ),
+    ),
+  );
+}
+
 export function renderEvaluate(ctx) {
   const { ui } = ctx.cat;
   ctx.tender.bids ??= [];
@@ -43,11 +82,12 @@ export function renderEvaluate(ctx) {
 
   const cards = ctx.tender.bids.map((bid, index) => {
     const summaryText = h('span', {}, bid.supplier || bid.id);
+    const lotSlot = h('span', {}, lotTag(ctx, bid));
     const body = h('div', { class: 'bid__body' });
     const details = h(
       'details',
       { class: 'bid', 'data-bid-editor': bid.id, open: ctx.open.has(bid.id) },
-      h('summary', { part: 'bid-summary' }, summaryText),
+      h('summary', { part: 'bid-summary' }, summaryText, lotSlot),
       body,
     );
     const build = () => {
@@ -66,6 +106,9 @@ export function renderEvaluate(ctx) {
     // Keep the card's title in step with the supplier name as it is typed.
     body.addEventListener('input', (e) => {
       if (e.target.dataset.path === `bids[${index}].supplier`) summaryText.textContent = e.target.value || bid.id;
+    });
+    body.addEventListener('change', (e) => {
+      if (e.target.dataset.path === `bids[${index}].lot`) lotSlot.replaceChildren(...(lotTag(ctx, bid) ?? []));
     });
     return details;
   });
@@ -87,7 +130,10 @@ export function renderEvaluate(ctx) {
           on: {
             click: () => {
               const id = freshBidId(ctx.tender, 'bid');
-              ctx.tender.bids.push({ id, supplier: fill(ui.newBid, { n: ctx.tender.bids.length + 1 }) });
+              const bid = { id, supplier: fill(ui.newBid, { n: ctx.tender.bids.length + 1 }) };
+              // In a tender with lots, a new bid is for the lot being shown.
+              if (kept.lot !== undefined) bid.lot = kept.lot;
+              ctx.tender.bids.push(bid);
               ctx.open.add(id);
               ctx.structure(`[data-bid-editor="${id}"] input`);
             },
@@ -117,8 +163,12 @@ export function renderEvaluate(ctx) {
   const summaries = summariesPanel(ctx);
   const analysis = evaluateAnalysis(ctx);
   let shown = null;
+  // The lot being shown, kept with the analysis's state so that adding a bid or an evaluator
+  // (which builds the mode again) stays on it.
+  const kept = stateOf(ctx);
 
-  function update(result) {
+  /** The results of one lot (or of the whole tender when it has no lots). */
+  function renderResults(result) {
     const bids = ordered(result);
     if (!bids.some((b) => b.id === shown)) shown = bids[0]?.id ?? null;
     const pickId = `pick-${ctx.uid}`;
@@ -137,7 +187,7 @@ export function renderEvaluate(ctx) {
       showBreakdown();
     });
     showBreakdown();
-    results.replaceChildren(
+    return [
       h('h3', { class: 'heading-m' }, ui.rankingHeading),
       rankingTable(ctx, result),
       h('h3', { class: 'heading-m' }, ui.chartHeading),
@@ -151,13 +201,44 @@ export function renderEvaluate(ctx) {
       missingList(ctx, result),
       h('h3', { class: 'heading-m' }, ui.warningsHeading),
       warningsList(ctx, result.warnings),
-    );
+    ];
+  }
+
+  function update(result) {
+    const lots = result.lots ?? [];
+    if (!lots.length) {
+      results.replaceChildren(...renderResults(result));
+      analysis.update(result);
+    } else {
+      if (!lots.some((l) => l.id === kept.lot)) kept.lot = lots[0].id;
+      const slot = h('div', { 'data-lot-results': '' });
+      // One lot at a time: its ranking, breakdowns, warnings and analysis.
+      const show = () => {
+        const one = lots.find((l) => l.id === kept.lot);
+        const view = lotResult(result, one.id);
+        slot.dataset.lotResults = one.id;
+        slot.replaceChildren(
+          h('h3', { class: 'heading-l' }, one.name),
+          h(
+            'p',
+            { class: 'inset', 'data-lot-winner': one.winner ?? '' },
+            one.winner
+              ? fill(ui.lotWinner, { supplier: result.bids.find((b) => b.id === one.winner)?.supplier ?? one.winner })
+              : ui.lotNoWinner,
+          ),
+          ...renderResults(view),
+        );
+        analysis.update(view);
+      };
+      results.replaceChildren(lotSwitch(ctx, lots, kept.lot, (id) => ((kept.lot = id), show())), slot);
+      show();
+    }
     summaries.update(result);
-    analysis.update(result);
   }
 
   function announce(result) {
-    const first = result.bids.find((b) => b.id === result.ranking[0]);
+    const one = result.lots?.find((l) => l.id === kept.lot);
+    const first = result.bids.find((b) => b.id === (one ? one.ranking : result.ranking)[0]);
     if (!first) return '';
     const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);
     return fill(ui.rankingAnnounce, { supplier: first.supplier, total });

@@ -8,6 +8,11 @@ import { download } from '../storage/io.js';
 import { statusTag } from '../ui/results.js';
 import { debriefHtml, summaryFileName } from './debrief.js';
 
+/** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
+function who(d) {
+  return d.lotName ? `${d.supplier} (${d.lotName})` : d.supplier;
+}
+
 // Summaries cost about as much as an evaluation, so they follow the results after a pause in typing
 // rather than on every keystroke; a download always uses the latest.
 const DELAY_MS = 250;
@@ -67,7 +72,7 @@ function missingList(ctx, debriefs) {
           const details = h(
             'details',
             { class: 'bid' },
-            h('summary', {}, `${d.supplier} (${ctx.fmt.integer(d.missingRationales.length)})`),
+            h('summary', {}, `${who(d)} (${ctx.fmt.integer(d.missingRationales.length)})`),
             inner,
           );
           details.addEventListener('toggle', () => {
@@ -78,7 +83,7 @@ function missingList(ctx, debriefs) {
       : h(
           'ul',
           { class: 'list' },
-          affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: d.supplier }), links(d))),
+          affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: who(d) }), links(d))),
         ),
   );
 }
@@ -149,7 +154,7 @@ export function summariesPanel(ctx) {
           },
         },
         text,
-        h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: d.supplier })),
+        h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: who(d) })),
       );
     body.replaceChildren(
       missingList(ctx, debriefs),
@@ -160,7 +165,7 @@ export function summariesPanel(ctx) {
           h(
             'li',
             { 'data-summary': d.bid },
-            h('h4', { class: 'heading-s' }, d.supplier),
+            h('h4', { class: 'heading-s' }, who(d)),
             h('p', { class: 'body-s' }, statusLine(ctx, d)),
             h(
               'div',

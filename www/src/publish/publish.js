@@ -7,6 +7,7 @@ import { h, scroller, scrollingTable } from '../ui/dom.js';
 import { engineText, fill, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { warningsList } from '../ui/results.js';
+import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
 
 /** The tender without its bids: all that publish mode shows, prints or downloads. */
@@ -65,6 +66,139 @@ function methodSection(ctx, model) {
     );
   }
   return out;
+}
+
+/**
+ * The price schedule: every line with its unit, estimated quantity and kind, how the rates make
+ * the evaluated price (the engine's words), and, for whole-life cost, each year's factor.
+ */
+function scheduleSection(ctx, schedule) {
+  const { fmt } = ctx;
+  const ui = ctx.cat.ui;
+  const life = schedule.lifeCycle;
+  return [
+    h('h3', { class: 'heading-m' }, ui.scheduleHeading),
+    h('p', {}, sentence(schedule.words), '.'),
+    scrollingTable({
+      caption: ui.scheduleCaption,
+      part: 'table schedule',
+      head: [ui.line, ui.unit, ui.estimatedQuantity],
+      rows: schedule.lines.map((l) => [l.name, l.unit ?? '', fmt.number(l.quantity)]),
+      // What sets a line apart (income, optional, yearly, a maximum) in a note under it, so the
+      // table stays narrow enough for a phone; a plain cost line needs none.
+      notes: schedule.lines.map((l) => lineNotes(ctx, l)),
+    }),
+    life
+      ? scrollingTable({
+          caption: fill(ui.lifeCycleCaption, { years: fmt.integer(life.years), rate: fmt.percent(life.discountRate) }),
+          part: 'table life-cycle',
+          head: [ui.year, ui.factor],
+          rows: life.factors.map((f, i) => [fmt.integer(i + 1), fmt.number(f)]),
+        })
+      : null,
+  ];
+}
+
+/**
+ * Three made-up offers of social value for a measures criterion, scored by the engine: a scratch
+ * tender holding the criterion alone, valued through one made-up measure worth £1 a unit, and one
+ * bid per offer. The offers are inputs, not scores, in whole amounts: 10%, 6% and 4% of a typical
+ * price (the contract value, else £100,000) against the highest; as a share of price, 10% of it
+ * on that price, 6% on 80% of it and 6% on 120% of it; half the target, the target and half again.
+ * Each comes back with the engine's working, as an evaluation writes it; none when it cannot be.
+ */
+function madeUpOffers(ctx, c, scoring, marks) {
+  const { tender } = ctx;
+  const base = Math.round(Number(tender.tender?.contractValue ?? 100000));
+  const target = Number(c.target);
+  const of = (share, whole) => String(Math.round((whole * share) / 100));
+  const offers =
+    scoring === 'target'
+      ? [50, 100, 150].map((n) => ({ sv: String(Math.round(target * n) / 100) }))
+      : scoring === 'relative-to-highest-percent'
+        ? [
+            [100, 10],
+            [80, 6],
+            [120, 6],
+          ].map(([p, n]) => ({ price: of(p, base), sv: of(n, base) }))
+        : [10, 6, 4].map((n) => ({ sv: of(n, base) }));
+  const criterion = { id: 'sv', kind: 'measures', name: c.name, weight: marks, measures: ['sv'], svScoring: scoring };
+  if (scoring === 'target') criterion.target = c.target;
+  const scratch = {
+    format: 'bidscore/1',
+    tender: { title: 'Social value example', currency: tender.tender?.currency ?? 'GBP' },
+    rounding: tender.rounding,
+    measures: [{ id: 'sv', name: 'Social value', unit: '£', proxy: '1' }],
+    criteria: [criterion],
+    bids: offers.map((o, i) => {
+      const bid = { id: `offer-${i + 1}`, supplier: `Made-up bid ${i + 1}`, commitments: { sv: o.sv } };
+      if (o.price) bid.price = o.price;
+      return bid;
+    }),
+  };
+  try {
+    const bids = ctx.engine.evaluate(scratch).bids;
+    return bids.map((b) => ({ ...b.criteria[0], price: b.price, socialValue: b.socialValue.money }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * How each social value criterion turns commitments into marks, as evaluators see it in every
+ * bid's working: the rule in words and as an equation, and made-up offers the engine scored.
+ */
+function socialValueSection(ctx, model) {
+  const { cat, fmt, tender } = ctx;
+  const ui = cat.ui;
+  const rules = walk(tender.criteria).filter(({ c }) => c.kind === 'measures');
+  if (!rules.length) return [];
+  const names = new Map(model.measures.map((m) => [m.id, m.name]));
+  const nodes = new Map(modelRows(model.criteria).map(({ n }) => [n.id, n]));
+  return [
+    h('h3', { class: 'heading-m' }, ui.svRuleHeading),
+    rules.map(({ c }) => {
+      const scoring = cat.svRules[c.svScoring] ? c.svScoring : 'relative-to-highest';
+      const words = cat.svRules[scoring];
+      const raw = nodes.get(c.id)?.marks;
+      const marks = scoreText(fmt, model.method, raw);
+      const target = c.target === undefined || c.target === null ? '' : fmt.money(String(c.target));
+      const offers = madeUpOffers(ctx, c, scoring, raw);
+      const asShare = scoring === 'relative-to-highest-percent';
+      const measures = Array.isArray(c.measures) ? c.measures : [];
+      return h(
+        'section',
+        { 'data-sv-rule': c.id, 'data-scoring': scoring },
+        h(
+          'h4',
+          { class: 'heading-s' },
+          model.method === 'fictitious-discount'
+            ? fill(cat.award.criterionWorth, { name: c.name, value: marks })
+            : fill(ui.svRuleFor, { name: c.name, marks }),
+        ),
+        h('p', {}, fill(words.words, { target })),
+        h('p', {}, fill(ui.svRuleMeasures, { measures: measures.map((id) => names.get(id) ?? id).join(', ') })),
+        h('p', {}, h('code', { class: 'equation' }, fill(words.equation, { marks: raw, target }))),
+        offers.length
+          ? [
+              h('p', { class: 'hint' }, ui.svExampleNote),
+              scrollingTable({
+                caption: fill(ui.svExampleCaption, { name: c.name, marks }),
+                part: 'table sv-example',
+                head: [ui.supplier, ...(asShare ? [ui.price] : []), ui.socialValueMoney, ui.score],
+                rows: offers.map((e, i) => [
+                  fill(ui.exampleBid, { n: i + 1 }),
+                  ...(asShare ? [fmt.money(e.price)] : []),
+                  fmt.money(e.socialValue),
+                  fmt.number(e.score),
+                ]),
+                notes: offers.map((e) => e.working),
+              }),
+            ]
+          : null,
+      );
+    }),
+  ];
 }
 
 export function renderPublish(ctx, { modelResult, model }) {
@@ -127,10 +261,28 @@ export function renderPublish(ctx, { modelResult, model }) {
     ),
   );
 
+  // Lots: the same model for each, every lot evaluated on its own.
+  if (model.lots?.length) {
+    out.push(
+      h('h3', { class: 'heading-m' }, ui.lotsHeading),
+      h('p', {}, ui.lotsIntro),
+      h(
+        'ul',
+        { class: 'list', part: 'lots' },
+        model.lots.map((l) =>
+          h('li', { 'data-lot': l.id }, h('strong', {}, l.name), l.description ? `: ${l.description}` : ''),
+        ),
+      ),
+    );
+  }
+
   // Under another award method price has no marks: the method decides, so it comes next.
   if (usesValue(method)) {
     out.push(...methodSection(ctx, model));
   }
+
+  // The price schedule: the lines bids price and how their rates make the evaluated price.
+  if (price?.schedule) out.push(...scheduleSection(ctx, price.schedule));
 
   // Price formula in words, as an equation, and scored by the engine on invented prices.
   if (price?.scored) {
@@ -174,6 +326,10 @@ export function renderPublish(ctx, { modelResult, model }) {
   if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling !== 'zero') {
     rules.push(fill(ui.ceilingItem, { ceiling: fmt.money(price.ceiling) }));
   }
+  const capped = (price?.schedule?.lines ?? []).filter((l) => l.max !== null);
+  if (price?.schedule?.aboveMax === 'disqualify') {
+    rules.push(...capped.map((l) => fill(ui.lineMaxItem, { line: l.name, max: fmt.money(l.max) })));
+  }
   if (method === 'price-per-quality-point') rules.push(cat.award.noQualityPoints);
   out.push(
     h('h3', { class: 'heading-m' }, ui.disqualifyHeading),
@@ -188,6 +344,7 @@ export function renderPublish(ctx, { modelResult, model }) {
   if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
     out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(price.ceiling) })));
   }
+  if (capped.length && price.schedule.aboveMax === 'zero') out.push(h('p', {}, ui.lineMaxZero));
 
   // Scales with every descriptor.
   if (model.scales.length) {
@@ -219,6 +376,8 @@ export function renderPublish(ctx, { modelResult, model }) {
       }),
     );
   }
+
+  out.push(...socialValueSection(ctx, model));
 
   // Ties and rounding.
   const byId = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));

@@ -3,12 +3,14 @@
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { leaves, scalePoints, copy, freshBidId } from '../ui/model.js';
-import { breakdown, chart, rankingTable } from '../ui/results.js';
+import { breakdown, chart, lotResult, messageList, rankingTable } from '../ui/results.js';
 import {
   commitmentFields,
   expectedScoreField,
   gateFields,
+  lotField,
   priceField,
+  scheduleLines,
   supplierField,
   valueField,
   removeBidButton,
@@ -24,6 +26,9 @@ export function selfAssessTender(tender, cat) {
   const t = copy(tender);
   const bids = t.bids ?? [];
   const own = bids.find((b) => b.id === OWN_ID) ?? { id: OWN_ID, supplier: cat.ui.yourOrganisation };
+  // A tender in lots needs the lot each bid is for: a new bid starts in the first, which the
+  // supplier can change.
+  if (own.lot === undefined && Array.isArray(t.lots) && t.lots.length) own.lot = t.lots[0].id;
   t.bids = [own, ...bids.filter((b) => b.hypothetical === true && b.id !== OWN_ID)];
   return t;
 }
@@ -45,6 +50,7 @@ function whatIfEditor(ctx, bid, index) {
     { class: 'bid bid__body', 'data-bid-editor': bid.id },
     h('h4', { class: 'heading-s' }, fill(ui.whatIfName, { n: index })),
     supplierField(ctx, bid, at),
+    lotField(ctx, bid, at),
     priceField(ctx, bid, at),
     scoredFields(ctx, bid, at, (c) =>
       ctx.fields.select({
@@ -69,11 +75,50 @@ function whatIfEditor(ctx, bid, index) {
   );
 }
 
+/**
+ * The supplier's result at a glance. A qualifying bid shows its total (and rank) on green; a bid
+ * the model would disqualify says so first, on red, with the engine's reasons and no total; an
+ * incomplete bid shows its total so far on a neutral panel (the breakdown lists what is missing).
+ */
+function totalPanel(ctx, result, mine) {
+  const { ui } = ctx.cat;
+  const ranked = result.ranking.length;
+  if (mine.status === 'disqualified') {
+    return h(
+      'div',
+      { class: 'total-panel total-panel--disqualified', part: 'total', 'data-status': mine.status },
+      h('span', { class: 'total-panel__figure', 'data-own-total': '' }, ui.notQualifying),
+      h('p', {}, ui.notQualifyingIntro),
+      messageList(ctx, 'reasons', mine.reasons),
+    );
+  }
+  return h(
+    'div',
+    { class: `total-panel total-panel--${mine.status}`, part: 'total', 'data-status': mine.status },
+    mine.status === 'incomplete' ? h('span', { class: 'total-panel__value' }, ui.notComplete) : null,
+    h('span', { class: 'total-panel__figure', 'data-own-total': '' }, yourTotal(ctx, result, mine)),
+    yourValue(ctx, result, mine)
+      ? h('span', { class: 'total-panel__value', 'data-own-value': mine.value }, yourValue(ctx, result, mine))
+      : null,
+    mine.rank === null
+      ? null
+      : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
+  );
+}
+
 export function renderSelfAssess(ctx) {
   const { ui } = ctx.cat;
   const own = ctx.tender.bids[0];
   const at = 'bids[0]';
   const sv = h('p', { class: 'inset', 'data-sv': '', 'aria-live': 'polite' }, ui.svPending);
+  // Under a price schedule, the evaluated price and its working, as the rates are typed.
+  const priced = scheduleLines(ctx.tender)
+    ? h(
+        'div',
+        { class: 'inset', 'data-evaluated-price': '', 'aria-live': 'polite' },
+        h('p', {}, ui.evaluatedPricePending),
+      )
+    : null;
   // A copy of the total that stays in view while the form is scrolled; screen readers hear the
   // total from the live region instead.
   const sticky = h('p', { class: 'sticky-total', 'aria-hidden': 'true', part: 'sticky-total' });
@@ -84,7 +129,9 @@ export function renderSelfAssess(ctx) {
     h('h3', { class: 'heading-m' }, ui.yourBidHeading),
     h('p', { class: 'secondary' }, ui.privacy),
     supplierField(ctx, own, at),
+    lotField(ctx, own, at),
     priceField(ctx, own, at),
+    priced,
     gateFields(ctx, own, at),
     scoredFields(ctx, own, at, (c) => expectedScoreField(ctx, own, at, c)),
     sv,
@@ -126,10 +173,19 @@ export function renderSelfAssess(ctx) {
   const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
   const analysis = selfAssessAnalysis(ctx, OWN_ID);
 
-  function update(result) {
-    analysis.update(result);
-    const mine = result.bids.find((b) => b.id === OWN_ID) ?? result.bids[0];
+  function update(all) {
+    const mine = all.bids.find((b) => b.id === OWN_ID) ?? all.bids[0];
     if (!mine) return;
+    // With lots, the supplier's own lot: its bids, its ranking and its analysis.
+    const result = lotResult(all, mine.lot);
+    analysis.update(result);
+    if (priced) {
+      const fmtPrice = ctx.fmt.money(mine.price);
+      priced.replaceChildren(
+        h('p', {}, mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: fmtPrice })),
+        mine.priceWorking ? h('p', { class: 'working' }, mine.priceWorking) : null,
+      );
+    }
     const s = mine.socialValue;
     sv.textContent = !s
       ? ui.svPending
@@ -137,33 +193,21 @@ export function renderSelfAssess(ctx) {
         ? fill(ui.svSummaryNoPrice, { money: ctx.fmt.money(s.money) })
         : fill(ui.svSummary, { money: ctx.fmt.money(s.money), percent: ctx.fmt.number(s.percentOfPrice) });
     const ranked = result.ranking.length;
-    sticky.textContent = [
-      yourTotal(ctx, result, mine),
-      yourValue(ctx, result, mine),
-      mine.rank === null
-        ? ctx.cat.ui.statuses[mine.status]
-        : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
-    ]
+    sticky.classList.toggle('sticky-total--fail', mine.status === 'disqualified');
+    sticky.textContent = (
+      mine.status === 'disqualified'
+        ? [ui.notQualifying]
+        : [
+            yourTotal(ctx, result, mine),
+            yourValue(ctx, result, mine),
+            mine.rank === null
+              ? ctx.cat.ui.statuses[mine.status]
+              : fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) }),
+          ]
+    )
       .filter(Boolean)
       .join(' · ');
-    const parts = [
-      h('h3', { class: 'heading-m' }, ui.yourResultHeading),
-      h(
-        'div',
-        { class: 'total-panel', part: 'total' },
-        h(
-          'span',
-          { class: 'total-panel__figure', 'data-own-total': '' },
-          yourTotal(ctx, result, mine),
-        ),
-        yourValue(ctx, result, mine)
-          ? h('span', { class: 'total-panel__value', 'data-own-value': mine.value }, yourValue(ctx, result, mine))
-          : null,
-        mine.rank === null
-          ? null
-          : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
-      ),
-    ];
+    const parts = [h('h3', { class: 'heading-m' }, ui.yourResultHeading), totalPanel(ctx, result, mine)];
     parts.push(breakdown(ctx, mine, { headingLevel: 'h4' }));
     if (result.bids.length > 1) {
       parts.push(h('h3', { class: 'heading-m' }, ui.rankingHeading), rankingTable(ctx, result), chart(ctx, result));
@@ -173,6 +217,7 @@ export function renderSelfAssess(ctx) {
 
   function announce(result) {
     const mine = result.bids.find((b) => b.id === OWN_ID);
+    if (mine?.status === 'disqualified') return ui.notQualifying;
     return mine ? [yourTotal(ctx, result, mine), yourValue(ctx, result, mine)].filter(Boolean).join('. ') : '';
   }
 

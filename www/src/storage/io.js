@@ -1,6 +1,6 @@
 // Downloading files and the CSV of results (saved work in this browser is storage/saved-work.js). Nothing
 // is sent anywhere.
-import { ordered, segments } from '../ui/results.js';
+import { lotResult, ordered, segments } from '../ui/results.js';
 import { totalHeading, valueFields, valueHeadings } from '../text/award.js';
 import { fill } from '../text/messages.js';
 
@@ -46,14 +46,17 @@ export function field(value) {
 
 /**
  * The results as CSV for Excel: UTF-8 with a byte order mark, money with its currency sign, one
- * row per bid in ranked order, every criterion and group score (and, under another award method,
- * the bid's value) as the engine wrote it.
+ * row per bid in ranked order (lot by lot, each bid with its lot), every criterion and group
+ * score (and, under another award method, the bid's value) as the engine wrote it.
  */
 export function resultsCsv(ctx, result) {
   const { cat, fmt, tender } = ctx;
   const crit = result.bids[0]?.criteria ?? [];
   const segs = segments(tender).filter((s) => Array.isArray(s.children));
+  // With lots, ranks are within each lot: the lot's name goes first.
+  const lots = new Map((result.lots ?? []).map((l) => [l.id, l.name]));
   const head = [
+    ...(lots.size ? [cat.ui.lotLabel] : []),
     cat.ui.rank,
     cat.ui.supplier,
     cat.ui.status,
@@ -64,7 +67,9 @@ export function resultsCsv(ctx, result) {
     ...valueHeadings(cat, result, tender),
     cat.ui.socialValueMoney,
   ];
-  const rows = ordered(result).map((b) => [
+  const bids = lots.size ? [...lots.keys()].flatMap((id) => ordered(lotResult(result, id))) : ordered(result);
+  const rows = bids.map((b) => [
+    ...(lots.size ? [lots.get(b.lot) ?? b.lot ?? ''] : []),
     b.rank ?? '',
     b.supplier,
     cat.ui.statuses[b.status] ?? b.status,

@@ -3,7 +3,8 @@
 // exists here, and fall back to the engine's own English `message` otherwise.
 //
 // Templates use {name} placeholders. A placeholder whose value is an amount of money is formatted
-// by the caller (see `text` below); the catalogue never does arithmetic.
+// by the caller, or marked `{name:money}` (`{name:number}`) for `fill` to format an engine figure
+// through the formatter it is given; the catalogue never does arithmetic.
 
 const EN_GB = {
   ui: {
@@ -308,6 +309,65 @@ Object.assign(EN_GB.ui, {
   missingRationalesFor: '{supplier}:',
   missingRationaleLink: 'Reason for “{name}”',
   allRationales: 'Every score has a recorded reason.',
+});
+
+// How social value commitments turn into marks (publish mode), beside offers the engine scored.
+Object.assign(EN_GB.ui, {
+  svRuleHeading: 'How social value commitments are scored',
+  svRuleFor: '{name} ({marks} marks)',
+  svRuleMeasures: 'Commitments counted, at the values above: {measures}.',
+  svExampleCaption: '{name}: made-up offers scored on {marks} marks',
+  svExampleNote: 'Invented offers, to show the rule.',
+});
+EN_GB.svRules = {
+  'relative-to-highest': {
+    words:
+      'The most social value offered gets full marks, the rest in proportion. Your score depends on the other bids.',
+    equation: 'score = {marks} × your social value ÷ the highest social value offered',
+  },
+  'relative-to-highest-percent': {
+    words:
+      'Social value as a % of price: the highest % offered gets full marks, the rest in proportion. Your score depends on the other bids.',
+    equation: 'score = {marks} × your social value as a % of your price ÷ the highest such % offered',
+  },
+  target: {
+    words: '{target} or more of social value gets full marks, less in proportion. Other bids do not matter.',
+    equation: 'score = {marks} × your social value ÷ {target}, at most {marks}',
+  },
+};
+
+// Price schedules, thresholds and lots in the three modes (spec §11–§18).
+Object.assign(EN_GB.ui, {
+  ratesLegend: 'Rates ({currency})',
+  ratesHint: 'Each rate × the buyer’s estimated quantity, added up, is the evaluated price that is scored.',
+  rateLabel: '{name}: rate per {unit}, quantity {quantity}',
+  rateLabelNoUnit: '{name}: rate, quantity {quantity}',
+  evaluatedPrice: 'Evaluated price: {price}',
+  evaluatedPricePending: 'Enter every rate to see the evaluated price.',
+  notQualifying: 'Your bid would not qualify',
+  notQualifyingIntro: 'It would be disqualified, and not ranked:',
+  notComplete: 'Your bid is not complete yet',
+  lotLabel: 'Lot',
+  lotNotChosen: 'Choose a lot',
+  lotSwitch: 'Show the results of',
+  lotWinner: 'Most advantageous tender for this lot: {supplier}.',
+  lotNoWinner: 'No single bid is ranked first in this lot yet.',
+  lotsHeading: 'Lots',
+  lotsIntro:
+    'Each lot is evaluated on its own with this model: a bid competes only with bids for its lot. Bid for two lots with two bids.',
+  scheduleHeading: 'How your price is worked out',
+  scheduleCaption: 'The lines to price and the buyer’s estimated quantities',
+  line: 'Line',
+  estimatedQuantity: 'Estimated quantity',
+  lineIncome: 'Income: money the supplier pays the buyer, taken off the price.',
+  lineOptional: 'Optional: priced but not evaluated.',
+  linePerYear: 'Paid every year, at today’s value.',
+  lineMax: 'At most {max} a unit.',
+  lineMaxItem: 'A rate above {max} for “{line}”',
+  lineMaxZero: 'A rate above its line’s maximum scores 0 for price.',
+  lifeCycleCaption: 'Present value factors over {years} years at {rate} a year',
+  year: 'Year',
+  factor: 'Factor',
 });
 
 EN_GB.award = {
@@ -1011,8 +1071,8 @@ EN_GB.analysis = {
   },
 };
 
-// Price schedules, zero and negative prices (spec §11, §12, §15): engine codes. Amounts are left
-// to the engine's own English (its params hold them unformatted).
+// Price schedules, zero and negative prices (spec §11, §12, §15): engine codes. Amounts come
+// formatted through `{name:money}`.
 Object.assign(EN_GB.errors, {
   'price-with-schedule': 'The price of “{id}” is made of rates: give them under “prices” (line → rate), not one price',
   'unknown-price-line': 'There is no line “{id}” in the price schedule; check the id against the schedule',
@@ -1024,14 +1084,14 @@ Object.assign(EN_GB.errors, {
 });
 Object.assign(EN_GB.reasons, {
   'missing-price-line': 'enter the bid’s rate for “{lineName}”',
-  'above-line-max': 'the rate for “{lineName}” is above the maximum the buyer set for it',
-  'price-not-scorable': 'the price cannot be scored by “{formula}”; {scorable} can score it',
+  'above-line-max': 'the rate of {rate:money} for “{lineName}” is above its maximum of {max:money}',
+  'price-not-scorable': 'a price of {price:money} cannot be scored by “{formula}”; {scorable} can score it',
 });
 Object.assign(EN_GB.warnings, {
   'zero-price':
     'The lowest qualified price is zero, so under “{formula}” the bids at zero get full marks for price and every other bid none',
   'abnormally-low-line':
-    '{supplier}’s rate for “{lineName}” is {percentBelow}% below the average of the other qualified bids’ rates, more than {percent}%: ask the supplier to explain it before deciding; do not reject it automatically',
+    '{supplier}’s rate of {rate:money} for “{lineName}” is {percentBelow}% below the average of the other qualified bids’ rates ({average:money}), more than {percent}%: ask the supplier to explain it before deciding; do not reject it automatically',
 });
 Object.assign(EN_GB.warningTitles, {
   'zero-price': 'Prices of zero',
@@ -1064,12 +1124,19 @@ EN_GB.thresholdRules = {
 };
 Object.assign(EN_GB.debrief, { groupThreshold: '{name}: {rule}.' });
 Object.assign(EN_GB.ui, {
-  ratesLegend: 'Rates',
-  rateLabel: '{name} ({currency})',
-  rateHint: 'The rate for one {unit}; the buyer estimates {quantity}.',
-  rateHintOptional: 'The rate for one {unit}; the buyer estimates {quantity}. Priced but not evaluated.',
-  rateUnit: 'unit',
   priceWorking: 'Evaluated price: {working}',
+});
+
+// Price to win under a price schedule: the same change of every rate (the engine's `rateChange`).
+Object.assign(EN_GB.analysis, {
+  rateChange: {
+    cut: 'That is every rate cut by {percent}%.',
+    raised: 'That is every rate raised by {percent}%.',
+    same: 'That is every rate as it is.',
+  },
+  rateChangeHeading: 'Change to every rate',
+  yourEvaluatedPrice: 'Your evaluated price',
+  percentChange: '{percent}%',
 });
 
 const CATALOGUES = { 'en-GB': EN_GB };
@@ -1079,11 +1146,16 @@ export function catalogue(locale) {
   return CATALOGUES[locale] ?? CATALOGUES[String(locale).split('-')[0]] ?? EN_GB;
 }
 
-/** Fills {placeholders} from params; unknown placeholders are left as written. */
-export function fill(template, params = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) =>
-    params[key] === undefined || params[key] === null ? whole : String(params[key]),
-  );
+/**
+ * Fills {placeholders} from params; unknown placeholders are left as written. `{name:money}` and
+ * `{name:number}` format an engine figure through `fmt` (text/format.js) when one is given.
+ */
+export function fill(template, params = {}, fmt = null) {
+  return template.replace(/\{(\w+)(?::(money|number))?\}/g, (whole, key, as) => {
+    const value = params[key];
+    if (value === undefined || value === null) return whole;
+    return as && fmt ? fmt[as](String(value)) : String(value);
+  });
 }
 
 /** Sentence case for an engine message (they are lowercase by design). */
@@ -1103,9 +1175,10 @@ export function engineErrors(error) {
 
 /**
  * Text for an engine message `{code, params, message}` from one of the catalogue's tables
- * ('errors', 'warnings', 'reasons'), or the engine's English when the catalogue has none.
+ * ('errors', 'warnings', 'reasons'), or the engine's English when the catalogue has none;
+ * figures marked `:money` or `:number` in the template are formatted through `fmt`.
  */
-export function engineText(cat, table, item) {
+export function engineText(cat, table, item, fmt = null) {
   const template = cat[table]?.[item.code];
-  return sentence(template ? fill(template, item.params ?? {}) : (item.message ?? item.code));
+  return sentence(template ? fill(template, item.params ?? {}, fmt) : (item.message ?? item.code));
 }

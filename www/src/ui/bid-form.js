@@ -30,8 +30,8 @@ export function supplierField(ctx, bid, at) {
 
 export function priceField(ctx, bid, at) {
   const currency = ctx.tender.tender?.currency ?? 'GBP';
-  const schedule = leaves(ctx.tender).find((c) => c.kind === 'price')?.schedule;
-  if (Array.isArray(schedule) && schedule.length) return rateFields(ctx, bid, at, schedule, currency);
+  const lines = scheduleLines(ctx.tender);
+  if (lines) return rateFields(ctx, bid, at, lines, currency);
   return ctx.fields.text({
     path: `${at}.price`,
     label: fill(ctx.cat.ui.priceLabel, { currency }),
@@ -42,24 +42,73 @@ export function priceField(ctx, bid, at) {
   });
 }
 
+/** The tender's lots, or null when it is not divided into lots (spec §18). */
+export function lotsOf(tender) {
+  return Array.isArray(tender.lots) && tender.lots.length ? tender.lots : null;
+}
+
+/** Which lot a bid is for, where the tender is divided into lots. */
+export function lotField(ctx, bid, at) {
+  const lots = lotsOf(ctx.tender);
+  if (!lots) return null;
+  return ctx.fields.select({
+    path: `${at}.lot`,
+    label: ctx.cat.ui.lotLabel,
+    options: [
+      { value: null, label: ctx.cat.ui.lotNotChosen },
+      ...lots.map((l) => ({ value: l?.id, label: l?.name ?? l?.id })),
+    ],
+    get: () => bid.lot,
+    set: (opt) => put(bid, 'lot', opt.value ?? undefined),
+  });
+}
+
+/** The lines of the price criterion's schedule, or null when bids give one price (spec §11). */
+export function scheduleLines(tender) {
+  const lines = leaves(tender).find((c) => c.kind === 'price')?.schedule;
+  return Array.isArray(lines) && lines.length ? lines : null;
+}
+
 /**
- * Under a price schedule (spec §11), a rate for each line instead of one price: the engine
- * multiplies them by the buyer's quantities into the evaluated price.
+ * What sets a schedule line apart, in words: income or optional, paid yearly, its maximum rate;
+ * null for a plain cost line. `line` is the file's line or the published model's.
+ */
+export function lineNotes(ctx, line) {
+  const { ui } = ctx.cat;
+  const max = line?.max;
+  const notes = [
+    line?.optional ? ui.lineOptional : line?.income ? ui.lineIncome : null,
+    line?.perYear ? ui.linePerYear : null,
+    max === undefined || max === null ? null : fill(ui.lineMax, { max: ctx.fmt.money(String(max)) }),
+  ].filter(Boolean);
+  return notes.length ? notes.join(' ') : null;
+}
+
+/** One rate's label (the line's name, unit and estimated quantity) and hint. */
+function rateText(ctx, line) {
+  const { ui } = ctx.cat;
+  const quantity = ctx.fmt.number(String(line?.quantity ?? 1));
+  const name = line?.name ?? line?.id;
+  const label = fill(line?.unit ? ui.rateLabel : ui.rateLabelNoUnit, { name, unit: line?.unit, quantity });
+  return { label, hint: lineNotes(ctx, line) };
+}
+
+/**
+ * Under a price schedule (spec §11), a rate for each line instead of one price, each labelled
+ * with the line's name, unit and estimated quantity: the engine multiplies them by the buyer's
+ * quantities into the evaluated price.
  */
 function rateFields(ctx, bid, at, lines, currency) {
   const { ui } = ctx.cat;
   return h(
-    'div',
-    { class: 'section' },
-    h('h4', { class: 'heading-s' }, ui.ratesLegend),
+    'fieldset',
+    { class: 'fieldset', 'data-schedule': '' },
+    h('legend', { class: 'legend label--s' }, fill(ui.ratesLegend, { currency })),
+    h('p', { class: 'hint' }, fill(ui.ratesHint, { currency })),
     lines.map((line) =>
       ctx.fields.text({
         path: keyPath(`${at}.prices`, String(line?.id)),
-        label: fill(ui.rateLabel, { name: line?.name ?? line?.id, currency }),
-        hint: fill(line?.optional ? ui.rateHintOptional : ui.rateHint, {
-          quantity: ctx.fmt.number(String(line?.quantity ?? 1)),
-          unit: line?.unit ?? ui.rateUnit,
-        }),
+        ...rateText(ctx, line),
         numeric: true,
         get: () => own(bid.prices, String(line?.id)),
         set: (v) => setIn(bid, 'prices', String(line?.id), numeric(v)),

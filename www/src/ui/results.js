@@ -28,11 +28,34 @@ function segmentScore(bid, seg) {
   return bid.criteria.find((c) => c.id === seg.id)?.score ?? null;
 }
 
+/** The analysis of the lot `result` is a share of (see `lotResult`), or the whole analysis. */
+export function lotAnalysis(analysis, result) {
+  return result?.lot === undefined ? analysis : (analysis.lots?.find((l) => l.id === result.lot)?.analysis ?? analysis);
+}
+
 /** Bids in ranked order first, then the unranked ones in file order. */
 export function ordered(result) {
   const byId = new Map(result.bids.map((b) => [b.id, b]));
   const ranked = result.ranking.map((id) => byId.get(id)).filter(Boolean);
   return ranked.concat(result.bids.filter((b) => !result.ranking.includes(b.id)));
+}
+
+/**
+ * One lot's share of a result, marked with the lot's id as `lot`: its bids, its ranking (the
+ * engine's, from `lots`) and the warnings about its bids or about the tender as a whole. The
+ * result itself when the tender has no lots or the lot is not one of them. Nothing is re-ranked
+ * or re-scored.
+ */
+export function lotResult(result, lotId) {
+  const one = result.lots?.find((l) => l.id === lotId);
+  if (!one) return result;
+  return {
+    ...result,
+    lot: one.id,
+    bids: result.bids.filter((b) => b.lot === one.id),
+    ranking: one.ranking,
+    warnings: result.warnings.filter((w) => w.params?.lot === undefined || w.params.lot === one.id),
+  };
 }
 
 export function statusTag(ctx, bid) {
@@ -146,6 +169,15 @@ export function chart(ctx, result) {
   );
 }
 
+/** A bid's reasons for disqualification or missing inputs (`kind`), worded from their codes. */
+export function messageList(ctx, kind, messages) {
+  return h(
+    'ul',
+    { class: 'list', 'data-messages': kind },
+    messages.map((m) => h('li', { 'data-code': m.code }, engineText(ctx.cat, 'reasons', m, ctx.fmt))),
+  );
+}
+
 /** How one bid's score was worked out, criterion by criterion. */
 export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   const { cat, fmt, tender } = ctx;
@@ -159,19 +191,12 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
     ['missing', cat.ui.missingHeading, bid.missing],
   ]) {
     if (!messages.length) continue;
-    parts.push(
-      h('p', { class: 'body-s' }, heading),
-      h(
-        'ul',
-        { class: 'list', 'data-messages': kind },
-        messages.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
-      ),
-    );
+    parts.push(h('p', { class: 'body-s' }, heading), messageList(ctx, kind, messages));
   }
   // Under a price schedule (spec §11): how the evaluated price was formed, every product shown.
   if (bid.priceWorking) {
     const working = fill(cat.ui.priceWorking, { working: bid.priceWorking });
-    parts.push(h('p', { class: 'body-s', 'data-price-working': '' }, working));
+    parts.push(h('p', { class: 'body-s', 'data-price-working': bid.id }, working));
   }
   const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
   parts.push(
@@ -250,7 +275,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
 export function warningsList(ctx, warnings) {
   const { cat } = ctx;
   if (!warnings.length) return h('p', {}, cat.ui.noWarnings);
-  const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w));
+  const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w, ctx.fmt));
   if (warnings.length <= 10) return h('ul', { class: 'list', part: 'warnings' }, warnings.map(item));
   const groups = new Map();
   for (const w of warnings) {
@@ -296,7 +321,7 @@ export function missingList(ctx, result) {
         h(
           'ul',
           { class: 'list' },
-          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m))),
+          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m, ctx.fmt))),
         ),
       ),
     ),

@@ -121,6 +121,7 @@ a:focus-visible {
 .radio input:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; box-shadow: 0 0 0 6px var(--_text); }
 .radio label { flex: 1; cursor: pointer; }
 .radio .hint { margin: 0; }
+.radios--inline { flex-direction: row; flex-wrap: wrap; gap: 0.625rem 1.25rem; }
 .row-fields { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
 .row-fields > .form-group { flex: 0 1 auto; min-width: 0; }
 
@@ -143,6 +144,10 @@ a:focus-visible {
 .inset { margin: 1.25rem 0; padding: 0.9375rem; border-left: 10px solid var(--_border); }
 .panel { margin-bottom: 1.25rem; padding: 0.9375rem; background: var(--_panel); }
 .total-panel { margin-bottom: 1.25rem; padding: 1.25rem; color: #ffffff; background: var(--_success); }
+.total-panel--disqualified { background: var(--_error); }
+.total-panel--incomplete { color: var(--_text); background: var(--_panel); border-left: 10px solid var(--_text); }
+.total-panel p, .total-panel .list { margin: 0.625rem 0 0; }
+.sticky-total--fail { border-top-color: var(--_error); }
 .total-panel__figure { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; }
 .sticky-total {
   position: sticky; bottom: 0; z-index: 1; margin: 1.25rem 0 0; padding: 0.625rem 0.9375rem;
