@@ -109,11 +109,7 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
             found: text.to_string(),
         });
     }
-    let parsed = if t.contains(['e', 'E']) {
-        Decimal::from_scientific(t)
-    } else {
-        Decimal::from_str_exact(t)
-    };
+    let parsed = crate::money::parse(t).ok_or(());
     let too_precise = || ErrorKind::TooManyDecimals {
         found: text.to_string(),
         limit: MAX_DECIMAL_PLACES as usize,
