@@ -130,13 +130,13 @@ fn extreme_holders(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<usize
     let t = cx.t;
     let f = fields(cx, prepared, pool);
     let mut holders = Vec::new();
-    for c in cx
+    for (c, field) in cx
         .scored
         .iter()
-        .map(|&li| cx.leaves[li])
-        .filter(|c| is_relative(c))
+        .map(|&li| (cx.leaves[li], &f[li]))
+        .filter(|(c, _)| is_relative(c))
     {
-        let Some(field) = f.get(c.id.as_str()) else {
+        let Some(field) = field else {
             continue;
         };
         let (low, high) = match &c.kind {
