@@ -11,7 +11,6 @@ use crate::result::*;
 use crate::schedule::{self, Evaluated};
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 pub(super) fn out_of_range_reason() -> Message {
     msg(
@@ -47,8 +46,8 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     let mut p = Prepared {
         bid: b,
         status: Status::Ranked,
-        aggregates: BTreeMap::new(),
-        sv: BTreeMap::new(),
+        aggregates: Default::default(),
+        sv: Default::default(),
         above_ceiling_zero: false,
         reasons: Vec::new(),
         missing: Vec::new(),

@@ -361,11 +361,10 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
 fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
-    let scales: BTreeMap<&str, (&Scale, &str)> =
-        crate::sorting::map_of(t.leaves().into_iter().filter_map(|c| match &c.kind {
-            Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
-            _ => None,
-        }));
+    let scales = crate::sorting::Keyed::of(t.leaves().into_iter().filter_map(|c| match &c.kind {
+        Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
+        _ => None,
+    }));
     for b in &t.bids {
         for (cid, m) in &b.scores {
             let Some((scale, name)) = scales.get(cid.as_str()) else {
