@@ -46,7 +46,8 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     let mut p = Prepared {
         bid: b,
         status: Status::Ranked,
-        aggregates: Default::default(),
+        // Room for a score per leaf, so a large tender's bids never grow their list.
+        aggregates: crate::sorting::Keyed::with_capacity(cx.leaves.len()),
         sv: Default::default(),
         above_ceiling_zero: false,
         reasons: Vec::new(),
