@@ -23,8 +23,9 @@ echo '*' > pkg/.gitignore
 wasm=pkg/bidscore_bg.wasm
 
 # The engine never touches the first kilobyte of memory and starts with it zeroed, which lets
-# wasm-opt drop a little more.
-opt_flags="-Oz --converge --low-memory-unused --zero-filled-memory"
+# wasm-opt drop a little more. wasm-opt reads the target-features section, but nothing after it
+# does (nor the producers section, the toolchain's names): both are left out of its output.
+opt_flags="-Oz --converge --low-memory-unused --zero-filled-memory --strip-target-features --strip-producers"
 # wasm-opt takes seconds; reuse its output while wasm-bindgen's output and the flags are unchanged.
 cache=target/wasm-opt
 mkdir -p "$cache"

@@ -9,9 +9,9 @@ use crate::model::*;
 use crate::moderation::Aggregate;
 use crate::money::{self, fixed, plain, Fixed, Money, Plain};
 use crate::result::Status;
+use crate::sorting::Keyed;
 use crate::text::{Compact, Message};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// How amounts are written in workings.
@@ -130,9 +130,9 @@ fn unrounded(d: Decimal) -> String {
 pub(crate) struct Prepared<'t> {
     pub bid: &'t Bid,
     pub status: Status,
-    pub aggregates: BTreeMap<&'t str, Aggregate<'t>>,
+    pub aggregates: Keyed<'t, Aggregate<'t>>,
     /// Social value in money per measures criterion.
-    pub sv: BTreeMap<&'t str, Decimal>,
+    pub sv: Keyed<'t, Decimal>,
     /// Price above a ceiling that scores zero: kept out of the price comparison.
     pub above_ceiling_zero: bool,
     pub reasons: Vec<Message>,

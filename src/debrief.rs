@@ -394,9 +394,9 @@ impl Words<'_> {
 
     /// An official amount as money, every published digit kept.
     fn money(&self, text: &str) -> String {
-        match text.parse::<Decimal>() {
-            Ok(d) => crate::money::MoneyExact(d, self.currency).to_string(),
-            Err(_) => text.to_string(),
+        match crate::money::parse(text) {
+            Some(d) => crate::money::MoneyExact(d, self.currency).to_string(),
+            None => text.to_string(),
         }
     }
 

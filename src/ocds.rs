@@ -105,7 +105,7 @@ pub fn award_criteria(t: &Tender) -> AwardCriteria {
             } else if weighted || !is_price {
                 // Every criterion has its share, but price under an award method other than
                 // the weighted sum, which sets price against quality another way.
-                let share = share_percent(c.marks, total).parse().unwrap_or_default();
+                let share = crate::money::parse(&share_percent(c.marks, total)).unwrap_or_default();
                 numbers = Some([Weight {
                     number: Number(crate::money::Plain(share).to_string()),
                     weight: "percentageExact",

@@ -7,7 +7,7 @@
 //! an id or an index), so the result is the same as a stable sort's.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Sorts `v` by `cmp`, which must be a total order.
 pub fn sort<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
@@ -46,14 +46,68 @@ pub fn set_of<K: Ord>(items: impl IntoIterator<Item = K>) -> BTreeSet<K> {
     set
 }
 
-/// An ordered map built by inserting one at a time (see [`set_of`]); a later key replaces an
-/// earlier one, as `collect()` does.
-pub fn map_of<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (k, v) in items {
-        map.insert(k, v);
+/// A map from names (ids) to values, kept as a list sorted by name and searched by halving. Each
+/// B-tree key and value type compiles its own insertion, search and freeing, a few kilobytes of
+/// WebAssembly each; this compiles to a few hundred bytes per value type. Use it for the maps
+/// and sets of ids an evaluation or a validation looks things up in.
+#[derive(Clone, Debug)]
+pub(crate) struct Keyed<'a, V>(Vec<(&'a str, V)>);
+
+impl<V> Default for Keyed<'_, V> {
+    fn default() -> Self {
+        Keyed(Vec::new())
     }
-    map
+}
+
+impl<'a, V> Keyed<'a, V> {
+    /// An empty map with room for `n` names.
+    pub fn with_capacity(n: usize) -> Self {
+        Keyed(Vec::with_capacity(n))
+    }
+
+    /// `items` by name; a later name replaces an earlier one, as `collect()` into a map does.
+    pub fn of(items: impl IntoIterator<Item = (&'a str, V)>) -> Self {
+        let mut v: Vec<(&'a str, V)> = items.into_iter().collect();
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        // Equal names in file order, so the last one is kept below.
+        sort_positions(&mut order, &|a, b| v[a].0.cmp(v[b].0).then(a.cmp(&b)));
+        permute(&mut v, &mut order);
+        v.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+        Keyed(v)
+    }
+
+    /// Sets `name`'s value, replacing any it had.
+    pub fn insert(&mut self, name: &'a str, value: V) {
+        match self.find(name) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (name, value)),
+        }
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(name))
+    }
+
+    /// `name`'s value, if it has one.
+    pub fn get(&self, name: &str) -> Option<&V> {
+        self.find(name).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Whether `name` is in the map.
+    pub fn contains(&self, name: &str) -> bool {
+        self.find(name).is_ok()
+    }
+}
+
+/// A set of names: a [`Keyed`] map to nothing.
+pub(crate) fn names<'a>(items: impl IntoIterator<Item = &'a str>) -> Keyed<'a, ()> {
+    Keyed::of(items.into_iter().map(|k| (k, ())))
 }
 
 #[cfg(test)]
@@ -73,6 +127,30 @@ mod tests {
             let mut want = case.to_vec();
             want.sort();
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn keyed_maps_read_like_b_tree_maps() {
+        let items = [
+            ("b", 1),
+            ("a", 2),
+            ("c", 3),
+            ("a", 4),
+            ("", 5),
+            ("b", 6),
+            ("a", 7),
+        ];
+        let keyed = super::Keyed::of(items);
+        let map: std::collections::BTreeMap<_, _> = items.into_iter().collect();
+        let mut inserted = super::Keyed::default();
+        for (k, v) in items {
+            inserted.insert(k, v);
+        }
+        for k in ["a", "b", "c", "", "d", "aa"] {
+            assert_eq!(keyed.get(k), map.get(k), "{k}");
+            assert_eq!(inserted.get(k), map.get(k), "{k}");
+            assert_eq!(keyed.contains(k), map.contains_key(k), "{k}");
         }
     }
 }

@@ -70,7 +70,7 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
             cell(&b.supplier),
             b.price
                 .as_deref()
-                .and_then(|p| p.parse().ok())
+                .and_then(crate::money::parse)
                 .map(|p| crate::money::money(p, &e.currency))
                 .unwrap_or_else(|| "-".into()),
         ];

@@ -9,7 +9,6 @@ use crate::ranking::{compare, Standing};
 use crate::result::{Evaluation, Status};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// A bid's standing in a "what if": official figures with some criteria re-scored.
 #[derive(Debug, Clone)]
@@ -161,15 +160,10 @@ impl<'t> Setup<'t> {
         }
         let view = |j: usize| if j == i { &p } else { &self.prepared[j] };
         // The same comparison inputs as the evaluation, with the changed bid in its place.
-        let field_map: BTreeMap<&str, Field> =
-            crate::sorting::map_of(dependent.iter().map(|&li| self.cx.leaves[li]).filter_map(
-                |c| {
-                    Some((
-                        c.id.as_str(),
-                        evaluate::field(self.t, c, &self.pool, &view)?,
-                    ))
-                },
-            ));
+        let mut field_map: Vec<Option<Field>> = vec![None; self.cx.leaves.len()];
+        for &li in dependent {
+            field_map[li] = evaluate::field(self.t, self.cx.leaves[li], &self.pool, &view);
+        }
         // A change that puts one of the bid's own scores out of range leaves it unranked.
         if dependent.iter().any(|&li| {
             evaluate::score_leaf(&self.cx, li, &p, &field_map, true)

@@ -11,7 +11,6 @@ use crate::result::*;
 use crate::schedule::{self, Evaluated};
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 pub(super) fn out_of_range_reason() -> Message {
     msg(
@@ -47,8 +46,9 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     let mut p = Prepared {
         bid: b,
         status: Status::Ranked,
-        aggregates: BTreeMap::new(),
-        sv: BTreeMap::new(),
+        // Room for a score per leaf, so a large tender's bids never grow their list.
+        aggregates: crate::sorting::Keyed::with_capacity(cx.leaves.len()),
+        sv: Default::default(),
         above_ceiling_zero: false,
         reasons: Vec::new(),
         missing: Vec::new(),

@@ -6,7 +6,6 @@ use crate::model::*;
 use crate::money;
 use crate::price::Field;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// What a social value percentage is taken of: the price (the evaluated price under a
 /// schedule) when it is above zero, else the contract value.
@@ -16,18 +15,13 @@ pub(super) fn sv_base(t: &Tender, price: Option<Decimal>) -> Option<Decimal> {
         .or(t.info.contract_value)
 }
 
-/// The comparison inputs of relative criteria, taken over `pool` only (spec §2 step 6).
-pub(crate) fn fields<'t>(
-    cx: &Ctx<'t>,
-    prepared: &[Prepared<'t>],
-    pool: &[usize],
-) -> BTreeMap<&'t str, Field> {
-    crate::sorting::map_of(
-        cx.leaves
-            .iter()
-            .copied()
-            .filter_map(|c| Some((c.id.as_str(), field(cx.t, c, pool, &|i| &prepared[i])?))),
-    )
+/// The comparison inputs of relative criteria, taken over `pool` only (spec §2 step 6): one per
+/// leaf (same index as `cx.leaves`), `None` for a leaf that is not relative or has no amounts.
+pub(crate) fn fields(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<Option<Field>> {
+    cx.leaves
+        .iter()
+        .map(|c| field(cx.t, c, pool, &|i| &prepared[i]))
+        .collect()
 }
 
 /// The comparison input of one criterion over `pool`, reading each bid through `bid` (the

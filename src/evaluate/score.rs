@@ -9,7 +9,6 @@ use crate::money::{self, Plain, Shown};
 use crate::price::{self, Field};
 use crate::text::{Compact, Params};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// An input as written for the result, without trailing zeros (see [`Compact`]).
 fn input(d: Decimal) -> Compact {
@@ -50,7 +49,7 @@ pub(crate) fn score_criterion(
     cx: &Ctx,
     leaf: usize,
     p: &Prepared,
-    fields: &BTreeMap<&str, Field>,
+    fields: &[Option<Field>],
     in_pool: bool,
 ) -> Option<Raw> {
     score_leaf(cx, leaf, p, fields, in_pool).filter(|r| r.code != OUT_OF_RANGE)
@@ -62,14 +61,14 @@ pub(crate) fn score_leaf(
     cx: &Ctx,
     leaf: usize,
     p: &Prepared,
-    fields: &BTreeMap<&str, Field>,
+    fields: &[Option<Field>],
     in_pool: bool,
 ) -> Option<Raw> {
     let (t, fmt, c) = (cx.t, &cx.fmt, cx.leaves[leaf]);
     let marks = c.marks;
     let m: &str = &cx.marks[leaf];
     let field_for = |amount: Decimal| -> Field {
-        match (fields.get(c.id.as_str()), in_pool) {
+        match (&fields[leaf], in_pool) {
             (Some(f), true) => *f,
             (Some(f), false) => f.with(amount),
             (None, _) => Field::point(amount),

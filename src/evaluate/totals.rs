@@ -13,12 +13,11 @@ use crate::price::Field;
 use crate::result::*;
 use crate::text::{Compact, Params};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 pub(super) fn bid_result(
     cx: &Ctx,
     p: &Prepared,
-    fields: &BTreeMap<&str, Field>,
+    fields: &[Option<Field>],
     in_pool: bool,
 ) -> BidResult {
     let (t, fmt) = (cx.t, &cx.fmt);

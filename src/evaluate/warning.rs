@@ -130,13 +130,13 @@ fn extreme_holders(cx: &Ctx, prepared: &[Prepared], pool: &[usize]) -> Vec<usize
     let t = cx.t;
     let f = fields(cx, prepared, pool);
     let mut holders = Vec::new();
-    for c in cx
+    for (c, field) in cx
         .scored
         .iter()
-        .map(|&li| cx.leaves[li])
-        .filter(|c| is_relative(c))
+        .map(|&li| (cx.leaves[li], &f[li]))
+        .filter(|(c, _)| is_relative(c))
     {
-        let Some(field) = f.get(c.id.as_str()) else {
+        let Some(field) = field else {
             continue;
         };
         let (low, high) = match &c.kind {
@@ -361,11 +361,10 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
 fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
-    let scales: BTreeMap<&str, (&Scale, &str)> =
-        crate::sorting::map_of(t.leaves().into_iter().filter_map(|c| match &c.kind {
-            Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
-            _ => None,
-        }));
+    let scales = crate::sorting::Keyed::of(t.leaves().into_iter().filter_map(|c| match &c.kind {
+        Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
+        _ => None,
+    }));
     for b in &t.bids {
         for (cid, m) in &b.scores {
             let Some((scale, name)) = scales.get(cid.as_str()) else {

@@ -6,6 +6,7 @@ use super::limits::*;
 use super::reader::{index, join, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
+use crate::sorting::{names, Keyed};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,17 +16,15 @@ impl Reader {
         let Some(list) = self.array(v, "bids") else {
             return out;
         };
-        let leaves: BTreeMap<&str, &Criterion> =
-            crate::sorting::map_of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
-        let measures: BTreeSet<&str> =
-            crate::sorting::set_of(t.measures.iter().map(|m| m.id.as_str()));
+        let leaves = Keyed::of(t.leaves().into_iter().map(|c| (c.id.as_str(), c)));
+        let measures = names(t.measures.iter().map(|m| m.id.as_str()));
         let schedule = t.leaves().into_iter().find_map(|c| match &c.kind {
             Kind::Price {
                 schedule: Some(s), ..
             } => Some((c.id.as_str(), &**s)),
             _ => None,
         });
-        let lines: BTreeSet<&str> = crate::sorting::set_of(
+        let lines = names(
             schedule
                 .iter()
                 .flat_map(|(_, s)| s.lines.iter().map(|l| l.id.as_str())),
@@ -204,7 +203,7 @@ impl Reader {
     /// Checks that a bid's input names a criterion of the right kind.
     pub(super) fn expect_kind(
         &mut self,
-        leaves: &BTreeMap<&str, &Criterion>,
+        leaves: &Keyed<&Criterion>,
         id: &str,
         kind: &'static str,
         path: &str,

@@ -742,7 +742,7 @@ pub(super) struct TreeCtx<'a> {
     pub(super) depth: usize,
     pub(super) method: AwardMethod,
     pub(super) scales: &'a BTreeMap<String, Scale>,
-    pub(super) measures: &'a BTreeSet<&'a str>,
+    pub(super) measures: &'a crate::sorting::Keyed<'a, ()>,
     pub(super) seen: &'a mut BTreeSet<String>,
     pub(super) price_seen: &'a mut Option<String>,
 }

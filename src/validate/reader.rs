@@ -100,20 +100,8 @@ fn small_whole_part(t: &str) -> bool {
 
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, ErrorKind> {
     let t = text.trim();
-    let looks_numeric = !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-        && t.chars().any(|c| c.is_ascii_digit());
-    if !looks_numeric {
-        return Err(ErrorKind::InvalidNumber {
-            found: text.to_string(),
-        });
-    }
-    let parsed = if t.contains(['e', 'E']) {
-        Decimal::from_scientific(t)
-    } else {
-        Decimal::from_str_exact(t)
-    };
+    // Text that is not a number fails to parse and is not well formed: an invalid number below.
+    let parsed = crate::money::parse(t).ok_or(());
     let too_precise = || ErrorKind::TooManyDecimals {
         found: text.to_string(),
         limit: MAX_DECIMAL_PLACES as usize,

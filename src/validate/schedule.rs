@@ -189,7 +189,7 @@ impl Reader {
         &mut self,
         o: &Obj,
         schedule: Option<(&str, &Schedule)>,
-        lines: &BTreeSet<&str>,
+        lines: &crate::sorting::Keyed<()>,
     ) -> BTreeMap<String, Decimal> {
         let mut out = BTreeMap::new();
         if let (Some((id, _)), Some(_)) = (schedule, o.get("price")) {

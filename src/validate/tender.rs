@@ -71,8 +71,7 @@ impl Reader {
                 .map(|m| m.id.clone())
                 .chain(self.broken_measures.iter().cloned()),
         );
-        let measure_ids: BTreeSet<&str> =
-            crate::sorting::set_of(declared.iter().map(String::as_str));
+        let measure_ids = crate::sorting::names(declared.iter().map(String::as_str));
 
         let mut criteria = Vec::new();
         let mut seen = BTreeSet::new();
@@ -405,9 +404,8 @@ impl Reader {
         let Some(list) = self.array(v, "tieBreak") else {
             return out;
         };
-        let groups: BTreeSet<&str> =
-            crate::sorting::set_of(t.groups().iter().map(|g| g.id.as_str()));
-        let leaves: BTreeSet<&str> = crate::sorting::set_of(
+        let groups = crate::sorting::names(t.groups().iter().map(|g| g.id.as_str()));
+        let leaves = crate::sorting::names(
             t.leaves()
                 .iter()
                 .filter(|c| c.kind != Kind::PassFail)
