@@ -5,7 +5,7 @@
 //! which would publish different scores from the buyer's spreadsheet, so every rounding of an
 //! official figure goes through [`round`].
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::fmt;
 
 /// Rounds half away from zero to `dp` decimal places.
@@ -19,7 +19,40 @@ use std::fmt;
 /// assert_eq!(round(d("-2.5"), 0), d("-3"));
 /// ```
 pub fn round(value: Decimal, dp: u32) -> Decimal {
-    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    rounded(value, dp).0
+}
+
+/// [`round`], and whether the rounding left the value as it was (a mean of 3 and 4 rounded to 2
+/// places is 3.5 exactly; of 3, 4 and 4 it is not).
+///
+/// One 128-bit division of the mantissa, where the decimal crate's rounding divides and multiplies
+/// back in steps of nine digits: an evaluation rounds every score it writes, several times over.
+/// The result is the crate's `MidpointAwayFromZero` to the bit, the sign of a zero included
+/// (checked against it in the tests below).
+fn rounded(value: Decimal, dp: u32) -> (Decimal, bool) {
+    let scale = value.scale();
+    if scale <= dp {
+        return (value, true);
+    }
+    // At most 28 places are dropped, and 10^28 fits in 128 bits.
+    let divisor = 10u128.pow(scale - dp);
+    let magnitude = value.mantissa().unsigned_abs();
+    let (mut q, r) = (magnitude / divisor, magnitude % divisor);
+    // Half away from zero: up when the dropped part is at least half the divisor.
+    if r >= divisor - r {
+        q += 1;
+    }
+    // `q` is at most a tenth of a 96-bit mantissa plus one: it fits, and `dp` < `scale` ≤ 28.
+    let mut out = Decimal::from_i128_with_scale(q as i128, dp);
+    // As the crate does: a value that rounds to zero is +0, and a zero keeps its sign.
+    out.set_sign_negative(value.is_sign_negative() && (q != 0 || magnitude == 0));
+    (out, r == 0)
+}
+
+/// Whether `value` is a whole number (3, 3.00), in one division of its mantissa: the test runs on
+/// every score of every bid for the averaged-off-scale warning.
+pub fn is_whole(value: Decimal) -> bool {
+    rounded(value, 0).1
 }
 
 /// Displays a value with exactly `.1` decimals after rounding half away from zero ("36.30").
@@ -128,8 +161,8 @@ pub struct Approx(pub Decimal, pub u32);
 
 impl fmt::Display for Approx {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let r = round(self.0, self.1);
-        if r != self.0 {
+        let (r, exact) = rounded(self.0, self.1);
+        if !exact {
             f.write_str("≈")?;
         }
         fmt::Display::fmt(&Plain(r), f)
@@ -442,6 +475,36 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_is_the_decimal_crates_half_away_from_zero_to_the_bit() {
+        use rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+        // Mantissas at the edges (zero, one, halves, the largest) and a spread between, at every
+        // scale, both signs, rounded to every number of places.
+        let mut mantissas: Vec<i128> = vec![0, 1, 5, 15, 25, 49, 50, 51, 99, 995, 1005];
+        let max = (1i128 << 96) - 1;
+        mantissas.extend([max, max - 1, max / 2, max / 10, 5 * 10i128.pow(27)]);
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..400 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            mantissas.push((i128::from(x) % max) >> (x % 90));
+        }
+        for m in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    let v = Decimal::from_i128_with_scale(sign * m, scale);
+                    for dp in 0..=28 {
+                        let want = v.round_dp_with_strategy(dp, MidpointAwayFromZero);
+                        let (got, exact) = rounded(v, dp);
+                        assert_eq!(got.serialize(), want.serialize(), "{v} at {dp}");
+                        assert_eq!(exact, got == v, "{v} at {dp}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -637,7 +637,7 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
             let Some(a) = p.aggregates.get(c.id.as_str()) else {
                 continue;
             };
-            let off = (whole && !a.value.fract().is_zero()) || !scale.contains(a.value);
+            let off = (whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value);
             if !off {
                 continue;
             }
