@@ -136,3 +136,25 @@ test('self-assess works from start to finish with the keyboard alone', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('"Open a tender file" shows keyboard focus on its button, and opens the picker from the keyboard', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  // The input itself is hidden behind its label; Tab reaches the input.
+  await tabUntil(page, (x) => x.type === 'file', 200);
+  const label = page.locator('bid-scorer label', { hasText: 'Open a tender file' });
+  const focusedStyle = await label.evaluate((l) => {
+    const s = getComputedStyle(l);
+    return { background: s.backgroundColor, shadow: s.boxShadow };
+  });
+  assert.equal(focusedStyle.background, YELLOW, 'the label turns yellow while its input has focus');
+  assert.notEqual(focusedStyle.shadow, 'none');
+  // Enter or Space on the focused input opens the file picker (the real one, answered here).
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  assert.equal(chooser.isMultiple(), false);
+  await page.keyboard.press('Tab');
+  const after = await label.evaluate((l) => getComputedStyle(l).backgroundColor);
+  assert.notEqual(after, YELLOW, 'and not once focus has moved on');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

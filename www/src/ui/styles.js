@@ -82,6 +82,12 @@ a:focus-visible {
   border-color: var(--_focus); outline: 3px solid transparent; color: var(--_focus-text);
   background-color: var(--_focus); box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 var(--_focus-text);
 }
+/* A file input hidden behind its label (the "Open a tender file" button): the label shows the
+   input's keyboard focus, as the button would (WCAG 2.4.7). */
+.visually-hidden:focus-visible + .button {
+  border-color: var(--_focus); outline: 3px solid transparent; color: var(--_focus-text);
+  background-color: var(--_focus); box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 var(--_focus-text);
+}
 .link-button {
   padding: 0; border: 0; background: none; color: var(--_link); font: inherit; text-decoration: underline;
   text-underline-offset: 0.1578em; cursor: pointer;
@@ -242,7 +248,8 @@ a:focus-visible {
   .swatch.seg-1, .swatch.seg-3 { background: GrayText; }
   .tag, .total-panel { border: 1px solid CanvasText; }
   .button { border-color: ButtonText; }
-  a:focus-visible, .button:focus-visible, .link-button:focus-visible, .bid > summary:focus-visible { outline: 3px solid Highlight; }
+  a:focus-visible, .button:focus-visible, .link-button:focus-visible, .bid > summary:focus-visible,
+  .visually-hidden:focus-visible + .button { outline: 3px solid Highlight; }
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
