@@ -2,7 +2,9 @@
 // import of the tender file (file picker and drag-and-drop), and the results CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setUp, openPage, ready, nodeEngine, tenderIn, defaultTenderText, field, resultIn, csvFields } from './support.mjs';
 
 let env;
@@ -163,5 +165,41 @@ test('the results CSV opens in Excel: BOM, £ amounts, names with commas and quo
   const b4 = r.bids.find((b) => b.id === 'b4');
   assert.ok(lines.some((l) => l.startsWith(`,${b4.supplier},Disqualified,"£760,000.00"`)));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dropped file the browser cannot read (changed on disk since it was picked, as a dropped folder is) is said in words and the work stays', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor="b2"] > summary').click();
+  await field(page, 'bids[1].price').fill('990000');
+  const before = await tenderIn(page);
+  // A real file picked in the page, then changed on disk: Chromium then refuses to read the File
+  // it handed out, as it refuses to read a folder dropped on the page.
+  const dir = await mkdtemp(join(tmpdir(), 'bidscore-'));
+  const path = join(dir, 'moved.json');
+  await writeFile(path, await defaultTenderText());
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'file';
+    probe.id = 'probe';
+    document.body.append(probe);
+  });
+  await page.locator('#probe').setInputFiles(path);
+  await new Promise((r) => setTimeout(r, 1100)); // a later modification time
+  await writeFile(path, '{"changed": true}');
+  await page.locator('bid-scorer [part~="drop"]').evaluate((zone) => {
+    const data = new DataTransfer();
+    data.items.add(document.querySelector('#probe').files[0]);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  const banner = page.locator('bid-scorer .banner--error');
+  await banner.waitFor();
+  const text = await banner.textContent();
+  assert.match(text, /The file “moved\.json” could not be opened, so your current work was kept/);
+  assert.match(text, /the browser could not read it: a folder cannot be opened/);
+  assert.deepEqual(await tenderIn(page), before);
+  assert.deepEqual(errors, [], 'no unhandled rejection');
+  await rm(dir, { recursive: true });
   await context.close();
 });

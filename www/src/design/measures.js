@@ -2,6 +2,7 @@
 // or imported from a CSV file; how each measures criterion scores them; and the share of the marks
 // social value holds with the 10% check, as the engine reports it.
 import { h } from '../ui/dom.js';
+import { fileText } from '../storage/io.js';
 import { engineText, fill } from '../text/messages.js';
 import { isGroup, walk } from '../ui/model.js';
 import { measuresFromCsv, slugId } from './csv.js';
@@ -212,7 +213,10 @@ export function measuresSection(c) {
   csvFile.addEventListener('change', async () => {
     const f = csvFile.files?.[0];
     csvFile.value = '';
-    if (f) finish(importMeasures(c, await f.text(), f.name));
+    if (!f) return;
+    const { text, problem } = await fileText(f, c.cat.ui);
+    if (problem) c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [problem] });
+    else finish(importMeasures(c, text, f.name));
   });
   const paste = h('textarea', {
     id: pasteId,

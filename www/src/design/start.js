@@ -4,7 +4,7 @@ import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { TEMPLATES, blankTender } from './templates.js';
 import { actionButton, amountOrNone, setOrDelete, textOrNone } from './fields.js';
-import { tooLarge } from '../storage/io.js';
+import { fileText } from '../storage/io.js';
 import { lotsFields } from './lots.js';
 
 const STARTS = ['blank', ...Object.keys(TEMPLATES)];
@@ -162,14 +162,14 @@ export function startSection(c) {
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
-    const big = tooLarge(f, c.cat.ui);
-    if (big) {
-      c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [big] });
+    const { text, problem } = await fileText(f, c.cat.ui);
+    if (problem) {
+      c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [problem] });
       return;
     }
     let data;
     try {
-      data = JSON.parse(await f.text());
+      data = JSON.parse(text);
     } catch {
       c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [c.cat.ui.importNotJson] });
       return;

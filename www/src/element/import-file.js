@@ -1,7 +1,7 @@
 // Reading a tender file the user picked or dropped: size, JSON syntax, then the engine's
 // validation of the text as it is (a key given twice is an error only the text shows).
 import { engineErrors, engineText } from '../text/messages.js';
-import { tooLarge } from '../storage/io.js';
+import { fileText } from '../storage/io.js';
 
 /**
  * Resolves to { data } for a valid tender file, or to { problems }: the lines to show, each an
@@ -9,9 +9,9 @@ import { tooLarge } from '../storage/io.js';
  */
 export async function readTenderFile(file, engine, cat) {
   const { ui } = cat;
-  const big = tooLarge(file, ui);
-  let problems = big && [big];
-  const text = big ? '' : await file.text();
+  const read = await fileText(file, ui);
+  const { text } = read;
+  let problems = read.problem && [read.problem];
   let data;
   try {
     data = problems ? null : JSON.parse(text);

@@ -8,10 +8,25 @@ import { fill } from '../text/messages.js';
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Why `file` cannot be opened for its size, before any of it is read; null when it can. */
-export function tooLarge(file, ui) {
+function tooLarge(file, ui) {
   if (file.size <= MAX_FILE_BYTES) return null;
   const mb = (n) => (n / 1048576).toFixed(1);
   return fill(ui.importTooLarge, { size: mb(file.size), limit: mb(MAX_FILE_BYTES) });
+}
+
+/**
+ * The text of a file the user picked or dropped, as `{ text }`, or why it cannot be opened, as
+ * `{ problem }`: too large (found before any of it is read), or refused by the browser (a dropped
+ * folder, or a file moved or changed since it was chosen). Never rejects.
+ */
+export async function fileText(file, ui) {
+  const big = tooLarge(file, ui);
+  if (big) return { problem: big };
+  try {
+    return { text: await file.text() };
+  } catch {
+    return { problem: ui.importUnreadable };
+  }
 }
 
 /** Offers `text` as a file download. */
