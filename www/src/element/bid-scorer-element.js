@@ -1,6 +1,6 @@
 import { loadEngine } from '../engine/engine.js';
 import { catalogue, engineErrors, engineText, fill } from '../text/messages.js';
-import { formatter } from '../text/format.js';
+import { formatter, usableLocale } from '../text/format.js';
 import { styles } from '../ui/styles.js';
 import { h } from '../ui/dom.js';
 import { FieldSet } from '../ui/fields.js';
@@ -34,7 +34,7 @@ let instances = 0;
  * @attr {'publish'|'self-assess'|'evaluate'|'design'} mode - Which screen to show. Default: `publish`
  *   when the tender has no bids, otherwise `evaluate`. `design` builds a model (no tender needed).
  * @attr {string} src - URL of a tender file (http or https), used when there is no inline tender.
- * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB.
+ * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB (`en_GB` is read as en-GB; no language tag at all: en-GB and a console warning).
  * @attr {string} storage-key - Names this widget's saved work in the browser (default: its id, else
  *   its position among the page's widgets), so two widgets never share work and a moved one keeps it.
  *
@@ -160,8 +160,9 @@ export class BidScorer extends HTMLElement {
     this.setAttribute('src', value);
   }
 
+  /** The locale in use: as set, else the tender's, else en-GB; always one Intl takes. */
   get locale() {
-    return this.getAttribute('locale') ?? (this.#draft ?? this.#source)?.tender?.locale ?? 'en-GB';
+    return usableLocale(this.getAttribute('locale') ?? (this.#draft ?? this.#source)?.tender?.locale ?? 'en-GB');
   }
 
   set locale(value) {
@@ -231,6 +232,11 @@ export class BidScorer extends HTMLElement {
         }
       });
     } else if (name === 'storage-key' && this.#design) {
+      this.#design = null;
+      this.#mountDesign();
+    } else if (name === 'locale' && this.#design) {
+      // The design as it stands is rendered again in the new language, never reloaded.
+      this.#source = this.#design.tender;
       this.#design = null;
       this.#mountDesign();
     } else if (name === 'mode' && (after === 'design' || this.#design)) {

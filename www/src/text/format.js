@@ -60,4 +60,26 @@ export function formatter(locale, currency = 'GBP') {
       return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
     },
   };
+}/** Locales already warned about, so a page re-rendering warns once for each. */
+const warnedLocales = new Set();
+
+/**
+ * A locale the browser's Intl takes, from what a page set: a WordPress-style `en_GB` is `en-GB`;
+ * anything that is no language tag at all falls back to en-GB with one console warning, so the
+ * widget always renders.
+ */
+export function usableLocale(asked) {
+  try {
+    const [tag] = Intl.getCanonicalLocales(String(asked).trim().replace(/_/g, '-'));
+    if (tag) return tag;
+  } catch {
+    // Not a language tag: said once below.
+  }
+  if (!warnedLocales.has(asked)) {
+    warnedLocales.add(asked);
+    console.warn(`bid-scorer: locale "${asked}" is not a language tag such as en-GB or cy; using en-GB`);
+  }
+  return 'en-GB';
 }
+
+
