@@ -249,3 +249,30 @@ test('a bare score in the file shows as the moderated score, and scoring beside 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a price typed as people type money is read; anything else is quoted back exactly as typed', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  const price = field(page, 'bids[0].price');
+  // The hint no longer asks for a price without commas.
+  const hint = await page.locator(`bid-scorer #${(await price.getAttribute('aria-describedby')).split(' ')[0]}`).textContent();
+  assert.doesNotMatch(hint, /without commas/);
+  for (const [typed, stored] of [
+    ['£1,080,000', '1080000'],
+    ['1 080 000.50', '1080000.50'],
+    ['€ 3,000', '3000'],
+  ]) {
+    await price.fill(typed);
+    await page.waitForFunction((s) => document.querySelector('bid-scorer').tender.bids[0].price === s, stored);
+    assert.equal(await price.inputValue(), typed, 'the field keeps what was typed');
+    await assertMatchesEngine(page);
+  }
+  const summary = page.locator('bid-scorer [part~="error-summary"]');
+  for (const typed of ['about a million', '12,5', '1,0800']) {
+    await price.fill(typed);
+    await summary.filter({ hasText: `“${typed}” is not a number` }).waitFor();
+    assert.equal((await tenderIn(page)).bids[0].price, typed);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -86,7 +86,7 @@ const EN_GB = {
     yourOrganisation: 'Your organisation',
     supplierName: 'Supplier name',
     priceLabel: 'Price ({currency})',
-    priceHint: 'Total price, in {currency}, without commas if you can.',
+    priceHint: 'Total price, in {currency}, as you would write it, such as 1,080,000 or 1080000.50.',
     gatesLegend: 'Pass/fail questions',
     gatePassed: 'Passed',
     gateFailed: 'Failed',

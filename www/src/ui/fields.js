@@ -17,7 +17,14 @@ export function keyPath(path, key) {
 
 /** Normalises typed money or quantities: drops spaces, thousands commas and currency signs. */
 export function cleanNumber(text) {
-  return text.replace(/[\s,£$€]/g, '');
+  const written = text.trim();
+  const bare = written.replace(/[\s£$€]/g, '');
+  // Money as people type it: a currency sign, spaces, and commas between groups of three digits
+  // ("£1,080,000.50", "1 080 000"). Anything else is kept as written, so the engine's error
+  // quotes what was typed ("about a million", or "12,5", which is not twelve and a half here).
+  const grouped = /^[-+]?\d{1,3}(,\d{3})*(\.\d*)?$/.test(bare);
+  const plain = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(bare);
+  return grouped || plain ? bare.replace(/,/g, '') : written;
 }
 
 /**
