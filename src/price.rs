@@ -584,6 +584,13 @@ mod tests {
                 f.as_str()
             );
             assert_eq!(s.code, code, "{} {amount}", f.as_str());
+            // Without words: the same figures, and nothing written.
+            let bare = score(&f, d(marks), d(amount), field, Shown::Quantity(None), false).unwrap();
+            assert_eq!(
+                (bare.score, bare.fraction, bare.code),
+                (s.score, s.fraction, s.code)
+            );
+            assert!(bare.working.is_empty() && bare.params.get("marks").is_none());
         }
     }
 

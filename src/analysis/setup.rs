@@ -241,6 +241,96 @@ impl<'t> Setup<'t> {
 mod tests {
     use super::*;
 
+    /// Every fixture's tender, read from its file (inline, or the example it names); a tender in
+    /// lots as each lot's tender, as the analysis takes it (spec §18).
+    fn fixtures() -> Vec<(String, Tender)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .flat_map(|path| {
+                let fixture: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                let text = match &fixture["tender"] {
+                    serde_json::Value::String(file) => {
+                        std::fs::read_to_string(root.join(file)).unwrap()
+                    }
+                    tender => tender.to_string(),
+                };
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                let t = crate::read(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+                if t.lots.is_empty() {
+                    return vec![(name, t)];
+                }
+                let mut split = crate::lots::Split::new(&t);
+                (0..t.lots.len())
+                    .map(|k| (format!("{name}, lot {k}"), split.lot(k).clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_score_worked_out_without_words_is_the_score_with_them() {
+        for (name, t) in fixtures() {
+            let cx = Ctx::new(&t);
+            let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
+            let pool: Vec<usize> = (0..t.bids.len())
+                .filter(|&i| prepared[i].status == Status::Ranked)
+                .collect();
+            let f = fields(&cx, &prepared, &pool);
+            for (i, p) in prepared.iter().enumerate() {
+                for li in 0..cx.leaves.len() {
+                    let in_pool = pool.contains(&i);
+                    let full = evaluate::score_leaf(&cx, li, p, &f, in_pool, true);
+                    let bare = evaluate::score_leaf(&cx, li, p, &f, in_pool, false);
+                    assert_eq!(
+                        full.as_ref().map(|r| (r.score, r.fraction, r.code)),
+                        bare.as_ref().map(|r| (r.score, r.fraction, r.code)),
+                        "{name}: bid {i}, leaf {li}"
+                    );
+                    assert!(
+                        bare.is_none_or(|r| r.working.is_empty() && r.input.is_empty()),
+                        "{name}: bid {i}, leaf {li} wrote words"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_bid_tried_unchanged_scores_exactly_as_the_evaluation_did() {
+        for (name, t) in fixtures() {
+            let official = crate::evaluate::evaluate(&t);
+            let setup = Setup::new(&t, &official);
+            let every_leaf: Vec<usize> = (0..setup.cx.leaves.len()).collect();
+            for &i in &setup.pool {
+                let tried = setup
+                    .what_if(i, &t.bids[i], &every_leaf)
+                    .unwrap_or_else(|| panic!("{name}: bid {i} tried unchanged is out"));
+                assert_eq!(tried.len(), setup.pool.len(), "{name}");
+                for (j, w) in tried {
+                    let b = &official.bids[j];
+                    let at = format!("{name}: bid {j} with bid {i} tried");
+                    assert_eq!(w.total, b.total_value, "{at}");
+                    assert_eq!(w.key, b.key_value, "{at}");
+                    assert_eq!(w.price, b.price_value, "{at}");
+                    for c in &b.criteria {
+                        assert_eq!(w.score_on(&c.id), c.value.unwrap_or_default(), "{at}");
+                    }
+                    for g in &b.groups {
+                        assert_eq!(w.score_on(&g.id), g.value, "{at}: group {}", g.id);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_bid_tried_unchanged_scores_exactly_as_the_evaluation_did() {
         // Social value as a percentage of price: the best percentage must come from its parts, as
