@@ -7,7 +7,7 @@
 use crate::context::Fmt;
 use crate::model::{AwardMethod, Tender};
 use crate::money::{Fixed, Plain};
-use crate::text::Params;
+use crate::text::{say, Params};
 use rust_decimal::Decimal;
 
 /// A bid's award value with its working.
@@ -24,7 +24,8 @@ pub struct AwardValue {
 
 /// The award value of a bid with quality points (or discount) `q` and `price`; `None` under the
 /// weighted sum, without a price, with no quality points for a price-per-point method, or when the
-/// value is beyond what an exact decimal holds (see [`out_of_range`]).
+/// value is beyond what an exact decimal holds (see [`out_of_range`]). Without `words` only the
+/// exact value is worked out: what it shows as, its working and parameters are left empty.
 ///
 /// ```
 /// use bidscore::award::value_of;
@@ -32,7 +33,7 @@ pub struct AwardValue {
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
 /// // Cabinet Office price per quality point: £1,080,000 ÷ 43.79 points.
-/// let v = value_of(AwardMethod::PricePerQualityPoint, d("43.79"), Some(d("1080000")), 2, "GBP").unwrap();
+/// let v = value_of(AwardMethod::PricePerQualityPoint, d("43.79"), Some(d("1080000")), 2, "GBP", true).unwrap();
 /// assert_eq!(v.shown, "24663.17");
 /// assert_eq!(v.working, "£1,080,000.00 ÷ 43.79 quality points = £24,663.17 per quality point");
 /// ```
@@ -42,10 +43,11 @@ pub fn value_of(
     price: Option<Decimal>,
     decimals: u32,
     currency: &str,
+    words: bool,
 ) -> Option<AwardValue> {
     let price = price?;
     let money = |d: Decimal| crate::money::money(d, currency);
-    let params = Params::new()
+    let params = Params::when(words)
         .with("quality", Plain(q))
         .with("price", Plain(price));
     match method {
@@ -57,12 +59,15 @@ pub fn value_of(
             let value = crate::money::div(price, q)?;
             Some(AwardValue {
                 value,
-                shown: Fixed(value, 2).to_string(),
-                working: format!(
-                    "{} ÷ {} quality points = {} per quality point",
-                    money(price),
-                    Plain(q),
-                    money(value)
+                shown: say(words, format_args!("{}", Fixed(value, 2))),
+                working: say(
+                    words,
+                    format_args!(
+                        "{} ÷ {} quality points = {} per quality point",
+                        money(price),
+                        Plain(q),
+                        money(value)
+                    ),
                 ),
                 code: "price-per-quality-point",
                 params,
@@ -70,14 +75,17 @@ pub fn value_of(
         }
         AwardMethod::QualityPriceRatio { scale, .. } => {
             let value = crate::money::mul(crate::money::div(q, price)?, scale)?;
-            let shown = Fixed(value, decimals).to_string();
+            let shown = say(words, format_args!("{}", Fixed(value, decimals)));
             Some(AwardValue {
                 value,
-                working: format!(
-                    "{} quality points ÷ {} × {} = {shown}",
-                    Plain(q),
-                    money(price),
-                    crate::money::Shown::Quantity(None).of(scale)
+                working: say(
+                    words,
+                    format_args!(
+                        "{} quality points ÷ {} × {} = {shown}",
+                        Plain(q),
+                        money(price),
+                        crate::money::Shown::Quantity(None).of(scale)
+                    ),
                 ),
                 shown,
                 code: "quality-price-ratio",
@@ -88,12 +96,15 @@ pub fn value_of(
             let value = crate::money::sub(price, q)?;
             Some(AwardValue {
                 value,
-                shown: Fixed(value, 2).to_string(),
-                working: format!(
-                    "{} − {} quality discount = {} fictitious price",
-                    money(price),
-                    money(q),
-                    money(value)
+                shown: say(words, format_args!("{}", Fixed(value, 2))),
+                working: say(
+                    words,
+                    format_args!(
+                        "{} − {} quality discount = {} fictitious price",
+                        money(price),
+                        money(q),
+                        money(value)
+                    ),
                 ),
                 code: "fictitious-discount",
                 params,
@@ -132,14 +143,16 @@ pub fn key(method: AwardMethod, total: Decimal, value: Option<Decimal>) -> Optio
     }
 }
 
-/// The award value for a bid of `t`, formatted as the tender says.
+/// The award value for a bid of `t`, formatted as the tender says (with `words`, see
+/// [`value_of`]).
 pub(crate) fn value_for(
     t: &Tender,
     fmt: &Fmt,
     q: Decimal,
     price: Option<Decimal>,
+    words: bool,
 ) -> Option<AwardValue> {
-    value_of(t.award, q, price, fmt.decimals, &fmt.currency)
+    value_of(t.award, q, price, fmt.decimals, &fmt.currency, words)
 }
 
 /// How each method is explained to suppliers, in words.
@@ -199,7 +212,7 @@ mod tests {
             (AwardMethod::WeightedSum, "80", "1000000", None),
         ];
         for (method, q, price, want) in cases {
-            let got = value_of(method, d(q), Some(d(price)), 2, "GBP").map(|v| v.shown);
+            let got = value_of(method, d(q), Some(d(price)), 2, "GBP", true).map(|v| v.shown);
             assert_eq!(got.as_deref(), want, "{} {q} {price}", method.as_str());
         }
     }

@@ -9,7 +9,7 @@
 
 use crate::model::Formula;
 use crate::money::{mul_div, Plain, Shown};
-use crate::text::Params;
+use crate::text::{say, Params};
 use rust_decimal::Decimal;
 
 /// The lowest and highest amounts among the bids that a relative formula compares against.
@@ -80,7 +80,8 @@ pub const RATIO_LIMIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// Scores `amount` (> 0) with `formula` on `marks`, showing amounts in the working as `shown`.
 /// `field` must contain `amount` when the formula is relative. `None` when the score is out of
-/// range: an uncapped reference ratio above [`RATIO_LIMIT`].
+/// range: an uncapped reference ratio above [`RATIO_LIMIT`]. Without `words` the working and its
+/// parameters are left empty: the figures are the same, worked out by the same lines.
 ///
 /// ```
 /// use bidscore::model::Formula;
@@ -89,7 +90,7 @@ pub const RATIO_LIMIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
 /// let field = Field { lowest: d("980000"), highest: d("1200000"), highest_parts: None };
-/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, Shown::Money("GBP")).unwrap();
+/// let s = score(&Formula::LowestRatio, d("40"), d("1080000"), field, Shown::Money("GBP"), true).unwrap();
 /// assert_eq!(bidscore::money::fixed(s.score, 2), "36.30"); // 40 × 980,000 ÷ 1,080,000
 /// assert_eq!(s.working, "40 × £980,000.00 ÷ £1,080,000.00");
 /// ```
@@ -99,26 +100,27 @@ pub fn score(
     amount: Decimal,
     field: Field,
     shown: Shown,
+    words: bool,
 ) -> Option<Scored> {
     let m = Plain(marks);
-    let p = Params::new()
+    let p = Params::when(words)
         .with("marks", m)
         .with("amount", Plain(amount))
         .with("formula", formula.as_str());
-    let full = |code: &'static str, why: String, params: Params| {
+    let full = |code: &'static str, why: &dyn std::fmt::Display, params: Params| {
         Some(Scored {
             score: marks,
             fraction: Decimal::ONE,
-            working: format!("{why}, so full marks: {m} × 1"),
+            working: say(words, format_args!("{why}, so full marks: {m} × 1")),
             code,
             params,
         })
     };
-    let nothing = |code: &'static str, why: String, params: Params| {
+    let nothing = |code: &'static str, why: &dyn std::fmt::Display, params: Params| {
         Some(Scored {
             score: Decimal::ZERO,
             fraction: Decimal::ZERO,
-            working: format!("{why}, so no marks: {m} × 0"),
+            working: say(words, format_args!("{why}, so no marks: {m} × 0")),
             code,
             params,
         })
@@ -131,10 +133,13 @@ pub fn score(
             Scored {
                 score: mul_div(marks, field.lowest, amount)?,
                 fraction,
-                working: format!(
-                    "{m} × {} ÷ {}",
-                    term(shown, field.lowest),
-                    term(shown, amount)
+                working: say(
+                    words,
+                    format_args!(
+                        "{m} × {} ÷ {}",
+                        term(shown, field.lowest),
+                        term(shown, amount)
+                    ),
                 ),
                 code: "lowest-ratio",
                 params: p.with("lowest", Plain(field.lowest)),
@@ -147,7 +152,7 @@ pub fn score(
             if field.highest == field.lowest {
                 return full(
                     "linear-min-max-all-equal",
-                    format!("every amount is {}", shown.of(amount)),
+                    &format_args!("every amount is {}", shown.of(amount)),
                     p,
                 );
             }
@@ -155,12 +160,15 @@ pub fn score(
             Scored {
                 score: mul_div(marks, field.highest - amount, span)?,
                 fraction: mul_div(Decimal::ONE, field.highest - amount, span)?,
-                working: format!(
-                    "{m} × ({} − {}) ÷ ({} − {})",
-                    term(shown, field.highest),
-                    term(shown, amount),
-                    term(shown, field.highest),
-                    term(shown, field.lowest)
+                working: say(
+                    words,
+                    format_args!(
+                        "{m} × ({} − {}) ÷ ({} − {})",
+                        term(shown, field.highest),
+                        term(shown, amount),
+                        term(shown, field.highest),
+                        term(shown, field.lowest)
+                    ),
                 ),
                 code: "linear-min-max",
                 params: p,
@@ -176,7 +184,7 @@ pub fn score(
             if amount >= zero_point {
                 return nothing(
                     "deviation-from-lowest-zero",
-                    format!(
+                    &format_args!(
                         "{} is at least {k} × the lowest {} = {}",
                         shown.of(amount),
                         shown.of(field.lowest),
@@ -192,11 +200,14 @@ pub fn score(
                 // marks × (1 − (P − Pmin) ÷ ((k − 1) × Pmin)) = marks × (denom − P + Pmin) ÷ denom
                 score: mul_div(marks, denom - amount + field.lowest, denom)?,
                 fraction,
-                working: format!(
-                    "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
-                    term(shown, amount),
-                    term(shown, field.lowest),
-                    term(shown, field.lowest)
+                working: say(
+                    words,
+                    format_args!(
+                        "{m} × (1 − ({} − {}) ÷ (({k} − 1) × {}))",
+                        term(shown, amount),
+                        term(shown, field.lowest),
+                        term(shown, field.lowest)
+                    ),
                 ),
                 code: "deviation-from-lowest",
                 params: p,
@@ -218,34 +229,43 @@ pub fn score(
             // Beyond a bound the amount is clamped to it (spec §12), and the working says so.
             let at = |bound: Decimal, which: &str| {
                 if amount == bound {
-                    format!(
-                        "{} reaches the {which} of {}",
-                        shown.of(amount),
-                        shown.of(bound)
+                    say(
+                        words,
+                        format_args!(
+                            "{} reaches the {which} of {}",
+                            shown.of(amount),
+                            shown.of(bound)
+                        ),
                     )
                 } else {
-                    format!(
-                        "{} is beyond the {which} of {} and is clamped to it",
-                        shown.of(amount),
-                        shown.of(bound)
+                    say(
+                        words,
+                        format_args!(
+                            "{} is beyond the {which} of {} and is clamped to it",
+                            shown.of(amount),
+                            shown.of(bound)
+                        ),
                     )
                 }
             };
             if at_or_beyond_best {
-                return full("set-bounds-best", at(best, "best"), p);
+                return full("set-bounds-best", &at(best, "best"), p);
             }
             if at_or_beyond_worst {
-                return nothing("set-bounds-worst", at(worst, "worst"), p);
+                return nothing("set-bounds-worst", &at(worst, "worst"), p);
             }
             Scored {
                 score: mul_div(marks, worst - amount, worst - best)?,
                 fraction: mul_div(Decimal::ONE, worst - amount, worst - best)?,
-                working: format!(
-                    "{m} × ({} − {}) ÷ ({} − {})",
-                    term(shown, worst),
-                    term(shown, amount),
-                    term(shown, worst),
-                    term(shown, best)
+                working: say(
+                    words,
+                    format_args!(
+                        "{m} × ({} − {}) ÷ ({} − {})",
+                        term(shown, worst),
+                        term(shown, amount),
+                        term(shown, worst),
+                        term(shown, best)
+                    ),
                 ),
                 code: "set-bounds",
                 params: p,
@@ -256,7 +276,7 @@ pub fn score(
             if cap && amount <= reference {
                 return full(
                     "reference-ratio-capped",
-                    format!(
+                    &format_args!(
                         "{} is at or below the reference {}",
                         shown.of(amount),
                         shown.of(reference)
@@ -271,7 +291,10 @@ pub fn score(
             Scored {
                 score: mul_div(marks, reference, amount)?,
                 fraction,
-                working: format!("{m} × {} ÷ {}", term(shown, reference), term(shown, amount)),
+                working: say(
+                    words,
+                    format_args!("{m} × {} ÷ {}", term(shown, reference), term(shown, amount)),
+                ),
                 code: "reference-ratio",
                 params: p,
             }
@@ -316,6 +339,7 @@ pub fn against_zero(
     amount: Decimal,
     field: Field,
     shown: Shown,
+    words: bool,
 ) -> Option<Scored> {
     if !matches!(
         formula,
@@ -325,7 +349,7 @@ pub fn against_zero(
         return None;
     }
     let m = Plain(marks);
-    let params = Params::new()
+    let params = Params::when(words)
         .with("marks", m)
         .with("amount", Plain(amount))
         .with("formula", formula.as_str());
@@ -333,9 +357,12 @@ pub fn against_zero(
         Scored {
             score: marks,
             fraction: Decimal::ONE,
-            working: format!(
-                "{} is the lowest price and it is zero, so full marks: {m} × 1",
-                shown.of(amount)
+            working: say(
+                words,
+                format_args!(
+                    "{} is the lowest price and it is zero, so full marks: {m} × 1",
+                    shown.of(amount)
+                ),
             ),
             code: "zero-price-lowest",
             params,
@@ -344,9 +371,12 @@ pub fn against_zero(
         Scored {
             score: Decimal::ZERO,
             fraction: Decimal::ZERO,
-            working: format!(
+            working: say(
+                words,
+                format_args!(
                 "the lowest price is {}, and against zero any higher price scores nothing: {m} × 0",
                 shown.of(Decimal::ZERO)
+            ),
             ),
             code: "zero-price-above",
             params,
@@ -546,7 +576,7 @@ mod tests {
                 highest: d(hi),
                 highest_parts: None,
             };
-            let s = score(&f, d(marks), d(amount), field, Shown::Quantity(None)).unwrap();
+            let s = score(&f, d(marks), d(amount), field, Shown::Quantity(None), true).unwrap();
             assert_eq!(
                 crate::money::fixed(s.score, 2),
                 want,
@@ -554,6 +584,13 @@ mod tests {
                 f.as_str()
             );
             assert_eq!(s.code, code, "{} {amount}", f.as_str());
+            // Without words: the same figures, and nothing written.
+            let bare = score(&f, d(marks), d(amount), field, Shown::Quantity(None), false).unwrap();
+            assert_eq!(
+                (bare.score, bare.fraction, bare.code),
+                (s.score, s.fraction, s.code)
+            );
+            assert!(bare.working.is_empty() && bare.params.get("marks").is_none());
         }
     }
 

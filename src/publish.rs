@@ -668,6 +668,7 @@ fn example(
                 p,
                 field,
                 crate::money::Shown::Money(&t.info.currency),
+                true,
             )?;
             let score = crate::evaluate::official(s.score, t);
             let shown = crate::context::Fmt::of(t).score(score).to_string();
@@ -711,6 +712,7 @@ fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
                 Some(price),
                 t.rounding.decimals,
                 &t.info.currency,
+                true,
             )?;
             Some(MethodExample {
                 price: fixed(price, 2),

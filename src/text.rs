@@ -8,34 +8,78 @@ use std::ops::Deref;
 
 /// The parameters of one message: name → value, values already formatted as plain decimals.
 /// Written as a JSON object in the order they were added (a few entries: a list beats a map).
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Params(Vec<(&'static str, Compact)>);
+/// `None` holds no parameters and takes none (see [`Params::when`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Params(Option<Vec<(&'static str, Compact)>>);
+
+impl Default for Params {
+    fn default() -> Self {
+        Params::new()
+    }
+}
 
 impl Params {
     pub fn new() -> Self {
         // Most messages and workings carry four parameters or fewer.
-        Params(Vec::with_capacity(4))
+        Params(Some(Vec::with_capacity(4)))
+    }
+
+    /// [`Params::new`] when `words` is set; otherwise parameters that stay empty, nothing written
+    /// and nothing allocated: a score worked out "what if" is read only for its figure.
+    pub fn when(words: bool) -> Self {
+        match words {
+            true => Params::new(),
+            false => Params(None),
+        }
     }
 
     /// Adds one parameter (builder style).
-    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.0.push((name, Compact::display(value)));
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.add(name, &value)
+    }
+
+    /// [`Params::with`] compiled once, not once for each type of value: there are hundreds of
+    /// parameters, and the WebAssembly build is near its size budget.
+    #[inline(never)]
+    fn add(mut self, name: &'static str, value: &dyn fmt::Display) -> Self {
+        if let Some(list) = &mut self.0 {
+            list.push((name, Compact::display(value)));
+        }
         self
+    }
+
+    /// Every parameter, in the order added.
+    fn list(&self) -> &[(&'static str, Compact)] {
+        self.0.as_deref().unwrap_or_default()
     }
 
     /// The value of a parameter, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| &**v)
+        self.list()
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| &**v)
     }
 }
 
 impl Serialize for Params {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        let list = self.list();
+        let mut m = s.serialize_map(Some(list.len()))?;
+        for (k, v) in list {
             m.serialize_entry(k, v)?;
         }
         m.end()
+    }
+}
+
+/// The text `args` writes when `words` is set, else nothing (and no allocation): a score worked
+/// out "what if" is read only for its figure, never for its working.
+#[inline(never)]
+pub fn say(words: bool, args: fmt::Arguments<'_>) -> String {
+    match words {
+        true => fmt::format(args),
+        false => String::new(),
     }
 }
 
@@ -60,6 +104,12 @@ pub enum Compact {
 }
 
 impl Compact {
+    /// No text.
+    pub const EMPTY: Compact = Compact::Inline {
+        len: 0,
+        bytes: [0; INLINE],
+    };
+
     /// The text `value` displays as, written straight into the inline buffer when it fits.
     pub fn display(value: impl fmt::Display) -> Self {
         let mut w = CompactWriter {

@@ -11,22 +11,31 @@ use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// A bid's standing in a "what if": official figures with some criteria re-scored.
-#[derive(Debug, Clone)]
-pub(super) struct WhatIf {
+pub(super) struct WhatIf<'s> {
     key: Option<Decimal>,
     total: Decimal,
     price: Option<Decimal>,
-    /// Official score per group (same index as `Ctx::groups`) and per leaf.
-    groups: Vec<Decimal>,
+    /// Official score per leaf (same index as `Ctx::leaves`).
     leaves: Vec<Option<Decimal>>,
-    ids: std::rc::Rc<Vec<String>>,
-    group_ids: std::rc::Rc<Vec<String>>,
-    /// Which bid this is (an index into `bid_ids`), for the recorded draw.
+    /// Which bid this is (an index into the tender's bids).
     bid: usize,
-    bid_ids: std::rc::Rc<Vec<String>>,
+    /// Where the groups, the leaves' ids and the bids' ids are found.
+    setup: &'s Setup<'s>,
 }
 
-impl Standing for WhatIf {
+impl WhatIf<'_> {
+    /// The official sub-total of group `g` (an index into `Ctx::groups`), summed as the
+    /// evaluation sums it: only a tie-break on the group or its threshold asks for it.
+    fn group(&self, g: usize) -> Decimal {
+        self.setup.cx.groups[g]
+            .1
+            .iter()
+            .filter_map(|&i| self.leaves[i])
+            .sum()
+    }
+}
+
+impl Standing for WhatIf<'_> {
     fn key(&self) -> Option<Decimal> {
         self.key
     }
@@ -40,18 +49,19 @@ impl Standing for WhatIf {
     }
 
     fn score_on(&self, id: &str) -> Decimal {
-        if let Some(g) = self.group_ids.iter().position(|g| g == id) {
-            return self.groups[g];
+        let cx = &self.setup.cx;
+        if let Some(g) = cx.groups.iter().position(|(g, _)| g.id == id) {
+            return self.group(g);
         }
-        self.ids
+        cx.ids
             .iter()
-            .position(|c| c == id)
+            .position(|c| &**c == id)
             .and_then(|i| self.leaves[i])
             .unwrap_or_default()
     }
 
     fn id(&self) -> &str {
-        &self.bid_ids[self.bid]
+        &self.setup.t.bids[self.bid].id
     }
 }
 
@@ -65,10 +75,6 @@ pub(super) struct Setup<'t> {
     /// Official per-leaf scores of every bid (same index as `cx.leaves`).
     pub(super) values: Vec<Vec<Option<Decimal>>>,
     pub(super) official: &'t Evaluation,
-    pub(super) ids: std::rc::Rc<Vec<String>>,
-    pub(super) group_ids: std::rc::Rc<Vec<String>>,
-    /// Every bid's id (same index as `t.bids`).
-    pub(super) bid_ids: std::rc::Rc<Vec<String>>,
 }
 
 impl<'t> Setup<'t> {
@@ -91,9 +97,6 @@ impl<'t> Setup<'t> {
                 v
             })
             .collect();
-        let ids = std::rc::Rc::new(cx.leaves.iter().map(|c| c.id.clone()).collect());
-        let group_ids = std::rc::Rc::new(cx.groups.iter().map(|(g, _)| g.id.clone()).collect());
-        let bid_ids = std::rc::Rc::new(t.bids.iter().map(|b| b.id.clone()).collect());
         Setup {
             t,
             cx,
@@ -101,38 +104,26 @@ impl<'t> Setup<'t> {
             pool,
             values,
             official,
-            ids,
-            group_ids,
-            bid_ids,
         }
     }
 
     /// Bid `bid`'s standing with these official leaf scores and price.
-    pub(super) fn standing(
-        &self,
+    fn standing<'s>(
+        &'s self,
         bid: usize,
         leaves: Vec<Option<Decimal>>,
         price: Option<Decimal>,
-    ) -> WhatIf {
+    ) -> WhatIf<'s> {
         let sum: Decimal = leaves.iter().flatten().copied().sum();
-        let groups = self
-            .cx
-            .groups
-            .iter()
-            .map(|(_, idx)| idx.iter().filter_map(|&i| leaves[i]).sum())
-            .collect();
         let total = total_of(sum, self.t);
-        let value = crate::award::value_for(self.t, &self.cx.fmt, total, price);
+        let value = crate::award::value_for(self.t, &self.cx.fmt, total, price, false);
         WhatIf {
             key: crate::award::key(self.t.award, total, value.map(|v| v.value)),
             total,
             price,
-            groups,
             leaves,
-            ids: self.ids.clone(),
-            group_ids: self.group_ids.clone(),
             bid,
-            bid_ids: self.bid_ids.clone(),
+            setup: self,
         }
     }
 
@@ -143,7 +134,7 @@ impl<'t> Setup<'t> {
         i: usize,
         changed: &Bid,
         dependent: &[usize],
-    ) -> Option<Vec<(usize, WhatIf)>> {
+    ) -> Option<Vec<(usize, WhatIf<'_>)>> {
         self.what_if_prepared(i, prepare_at(&self.cx, changed, None), dependent)
     }
 
@@ -154,7 +145,7 @@ impl<'t> Setup<'t> {
         i: usize,
         p: Prepared<'_>,
         dependent: &[usize],
-    ) -> Option<Vec<(usize, WhatIf)>> {
+    ) -> Option<Vec<(usize, WhatIf<'_>)>> {
         if p.status != Status::Ranked {
             return None;
         }
@@ -166,7 +157,7 @@ impl<'t> Setup<'t> {
         }
         // A change that puts one of the bid's own scores out of range leaves it unranked.
         if dependent.iter().any(|&li| {
-            evaluate::score_leaf(&self.cx, li, &p, &field_map, true)
+            evaluate::score_leaf(&self.cx, li, &p, &field_map, true, false)
                 .is_some_and(|r| r.code == evaluate::OUT_OF_RANGE)
         }) {
             return None;
@@ -177,7 +168,7 @@ impl<'t> Setup<'t> {
             .map(|&j| {
                 let mut leaves = self.values[j].clone();
                 for &li in dependent {
-                    leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true)
+                    leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true, false)
                         .map(|r| official(r.score, self.t));
                 }
                 let price = view(j).price;
@@ -190,15 +181,16 @@ impl<'t> Setup<'t> {
     /// Group thresholds (spec §13) applied again to the changed bid `i`, whose new price or score
     /// can move a sub-total, compared as shown: `None` when it falls below one. Relative
     /// thresholds are not applied again: the bids they disqualified stay out, the others in.
-    fn thresholds(
+    fn thresholds<'s>(
         &self,
         i: usize,
-        standings: Vec<(usize, WhatIf)>,
-    ) -> Option<Vec<(usize, WhatIf)>> {
+        standings: Vec<(usize, WhatIf<'s>)>,
+    ) -> Option<Vec<(usize, WhatIf<'s>)>> {
         let me = &standings.iter().find(|(j, _)| *j == i)?.1;
-        let below = self.cx.groups.iter().zip(&me.groups).any(|((g, _), &v)| {
-            g.threshold
-                .is_some_and(|th| crate::money::round(total_of(v, self.t), 10) < th.marks)
+        let below = self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
+            g.threshold.is_some_and(|th| {
+                crate::money::round(total_of(me.group(gi), self.t), 10) < th.marks
+            })
         });
         (!below).then_some(standings)
     }
@@ -235,7 +227,7 @@ impl<'t> Setup<'t> {
             .map(|&j| {
                 (0..self.cx.leaves.len())
                     .map(|li| {
-                        score_criterion(&self.cx, li, &self.prepared[j], &f, true)
+                        score_criterion(&self.cx, li, &self.prepared[j], &f, true, false)
                             .map(|r| r.fraction)
                             .unwrap_or_default()
                     })
@@ -248,6 +240,96 @@ impl<'t> Setup<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every fixture's tender, read from its file (inline, or the example it names); a tender in
+    /// lots as each lot's tender, as the analysis takes it (spec §18).
+    fn fixtures() -> Vec<(String, Tender)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .flat_map(|path| {
+                let fixture: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                let text = match &fixture["tender"] {
+                    serde_json::Value::String(file) => {
+                        std::fs::read_to_string(root.join(file)).unwrap()
+                    }
+                    tender => tender.to_string(),
+                };
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                let t = crate::read(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+                if t.lots.is_empty() {
+                    return vec![(name, t)];
+                }
+                let mut split = crate::lots::Split::new(&t);
+                (0..t.lots.len())
+                    .map(|k| (format!("{name}, lot {k}"), split.lot(k).clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_score_worked_out_without_words_is_the_score_with_them() {
+        for (name, t) in fixtures() {
+            let cx = Ctx::new(&t);
+            let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
+            let pool: Vec<usize> = (0..t.bids.len())
+                .filter(|&i| prepared[i].status == Status::Ranked)
+                .collect();
+            let f = fields(&cx, &prepared, &pool);
+            for (i, p) in prepared.iter().enumerate() {
+                for li in 0..cx.leaves.len() {
+                    let in_pool = pool.contains(&i);
+                    let full = evaluate::score_leaf(&cx, li, p, &f, in_pool, true);
+                    let bare = evaluate::score_leaf(&cx, li, p, &f, in_pool, false);
+                    assert_eq!(
+                        full.as_ref().map(|r| (r.score, r.fraction, r.code)),
+                        bare.as_ref().map(|r| (r.score, r.fraction, r.code)),
+                        "{name}: bid {i}, leaf {li}"
+                    );
+                    assert!(
+                        bare.is_none_or(|r| r.working.is_empty() && r.input.is_empty()),
+                        "{name}: bid {i}, leaf {li} wrote words"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_bid_tried_unchanged_scores_exactly_as_the_evaluation_did() {
+        for (name, t) in fixtures() {
+            let official = crate::evaluate::evaluate(&t);
+            let setup = Setup::new(&t, &official);
+            let every_leaf: Vec<usize> = (0..setup.cx.leaves.len()).collect();
+            for &i in &setup.pool {
+                let tried = setup
+                    .what_if(i, &t.bids[i], &every_leaf)
+                    .unwrap_or_else(|| panic!("{name}: bid {i} tried unchanged is out"));
+                assert_eq!(tried.len(), setup.pool.len(), "{name}");
+                for (j, w) in tried {
+                    let b = &official.bids[j];
+                    let at = format!("{name}: bid {j} with bid {i} tried");
+                    assert_eq!(w.total, b.total_value, "{at}");
+                    assert_eq!(w.key, b.key_value, "{at}");
+                    assert_eq!(w.price, b.price_value, "{at}");
+                    for c in &b.criteria {
+                        assert_eq!(w.score_on(&c.id), c.value.unwrap_or_default(), "{at}");
+                    }
+                    for g in &b.groups {
+                        assert_eq!(w.score_on(&g.id), g.value, "{at}: group {}", g.id);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_bid_tried_unchanged_scores_exactly_as_the_evaluation_did() {

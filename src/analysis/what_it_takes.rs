@@ -61,11 +61,14 @@ impl Setup<'_> {
                             }
                             // A higher score never lowers the bid's standing, so the lowest
                             // winning point is found by halving, never by listing the scale.
+                            // One copy of the bid for the whole search: each try sets its
+                            // moderated score.
+                            let mut changed = bid.clone();
+                            changed.scores.entry(c.id.clone()).or_default();
                             let found = lowest_point_above(scale, now, &mut |v| {
-                                let mut changed = bid.clone();
-                                let mut m = changed.scores.get(&c.id).cloned().unwrap_or_default();
-                                m.moderated = Some(v);
-                                changed.scores.insert(c.id.clone(), m);
+                                if let Some(m) = changed.scores.get_mut(&c.id) {
+                                    m.moderated = Some(v);
+                                }
                                 self.what_if(i, &changed, &[li])
                                     .is_some_and(|s| self.first(i, &s))
                             });
@@ -139,9 +142,13 @@ impl Setup<'_> {
                 matches!(&self.cx.leaves[l].kind, Kind::Measures { measures, .. } if measures.iter().any(|x| x == measure))
             })
             .collect();
-        let wins = |q: Decimal| {
-            let mut changed = bid.clone();
-            changed.commitments.insert(measure.to_string(), q);
+        // One copy of the bid for the whole search: each try sets its commitment.
+        let mut changed = bid.clone();
+        changed.commitments.insert(measure.to_string(), now);
+        let mut wins = |q: Decimal| {
+            if let Some(c) = changed.commitments.get_mut(measure) {
+                *c = q;
+            }
             self.what_if(i, &changed, &dependent)
                 .is_some_and(|s| self.first(i, &s))
         };

@@ -7,12 +7,16 @@ use crate::context::{Ctx, Prepared};
 use crate::model::*;
 use crate::money::{self, Plain, Shown};
 use crate::price::{self, Field};
-use crate::text::{Compact, Params};
+use crate::text::{say, Compact, Params};
 use rust_decimal::Decimal;
 
-/// An input as written for the result, without trailing zeros (see [`Compact`]).
-fn input(d: Decimal) -> Compact {
-    Compact::display(Plain(d))
+/// An input as written for the result, without trailing zeros (see [`Compact`]); nothing without
+/// `words`.
+fn input(words: bool, d: Decimal) -> Compact {
+    match words {
+        true => Compact::display(Plain(d)),
+        false => Compact::EMPTY,
+    }
 }
 
 /// A criterion score beyond what an exact decimal holds: no figure, only the input.
@@ -51,19 +55,25 @@ pub(crate) fn score_criterion(
     p: &Prepared,
     fields: &[Option<Field>],
     in_pool: bool,
+    words: bool,
 ) -> Option<Raw> {
-    score_leaf(cx, leaf, p, fields, in_pool).filter(|r| r.code != OUT_OF_RANGE)
+    score_leaf(cx, leaf, p, fields, in_pool, words).filter(|r| r.code != OUT_OF_RANGE)
 }
 
 /// [`score_criterion`], telling an out-of-range score (code [`OUT_OF_RANGE`], no figure to use)
-/// from a missing input (`None`).
+/// from a missing input (`None`). With `words` the score comes with its input, working and
+/// parameters as the result shows them; without, those are left empty and only the figures are
+/// worked out (the analyses try thousands of "what if" scores and read only their figures). The
+/// figures come from the same lines either way.
 pub(crate) fn score_leaf(
     cx: &Ctx,
     leaf: usize,
     p: &Prepared,
     fields: &[Option<Field>],
     in_pool: bool,
+    words: bool,
 ) -> Option<Raw> {
+    let input = |d: Decimal| input(words, d);
     let (t, fmt, c) = (cx.t, &cx.fmt, cx.leaves[leaf]);
     let marks = c.marks;
     let m: &str = &cx.marks[leaf];
@@ -107,32 +117,32 @@ pub(crate) fn score_leaf(
                 let above_ceiling = ceiling.is_some_and(|c| price > c.amount);
                 return Some(match p.above_line_max {
                     Some((line, rate)) if !above_ceiling => nothing(
-                        workings::above_line_max(fmt, m, &line.name, rate, line.max),
+                        workings::above_line_max(words, fmt, m, &line.name, rate, line.max),
                         "above-line-max-zero",
-                        Params::new()
+                        Params::when(words)
                             .with("line", &line.id)
                             .with("rate", Plain(rate))
                             .with("max", Plain(line.max.unwrap_or_default())),
                     ),
                     _ => nothing(
-                        workings::above_ceiling(fmt, m, price),
+                        workings::above_ceiling(words, fmt, m, price),
                         "above-ceiling-zero",
-                        Params::new(),
+                        Params::when(words),
                     ),
                 });
             }
             // A price the formula cannot score (spec §12): the bid is disqualified for it.
             if t.award.scores_price() && price::unscorable(formula, price).is_some() {
                 return Some(nothing(
-                    workings::not_scorable(fmt, m, price, formula.as_str()),
+                    workings::not_scorable(words, fmt, m, price, formula.as_str()),
                     "price-not-scorable",
-                    Params::new().with("formula", formula.as_str()),
+                    Params::when(words).with("formula", formula.as_str()),
                 ));
             }
             let shown = Shown::Money(&fmt.currency);
             let field = field_for(price);
-            let s = price::against_zero(formula, marks, price, field, shown)
-                .or_else(|| price::score(formula, marks, price, field, shown));
+            let s = price::against_zero(formula, marks, price, field, shown, words)
+                .or_else(|| price::score(formula, marks, price, field, shown, words));
             Some(from_price(s, input(price)))
         }
         Kind::Numeric {
@@ -145,7 +155,7 @@ pub(crate) fn score_leaf(
             let q = Shown::Quantity(unit.as_deref());
             let field = field_for(v);
             let s = match (formula, direction) {
-                (NumericFormula::Price(f), _) => price::score(f, marks, v, field, q),
+                (NumericFormula::Price(f), _) => price::score(f, marks, v, field, q, words),
                 (NumericFormula::SetBounds { best, worst }, _) => price::score(
                     &Formula::SetBounds {
                         best: *best,
@@ -155,13 +165,14 @@ pub(crate) fn score_leaf(
                     v,
                     field,
                     q,
+                    words,
                 ),
                 (NumericFormula::RelativeToBest, Direction::Lower) => {
-                    price::score(&Formula::LowestRatio, marks, v, field, q)
+                    price::score(&Formula::LowestRatio, marks, v, field, q, words)
                 }
                 (NumericFormula::RelativeToBest, Direction::Higher) => {
                     let best = field.highest;
-                    let params = Params::new()
+                    let params = Params::when(words)
                         .with("marks", m)
                         .with("amount", Plain(v))
                         .with("highest", Plain(best));
@@ -169,7 +180,7 @@ pub(crate) fn score_leaf(
                         Some(price::Scored {
                             score: Decimal::ZERO,
                             fraction: Decimal::ZERO,
-                            working: workings::nothing_offered(m),
+                            working: workings::nothing_offered(words, m),
                             code: "relative-to-best-all-zero",
                             params,
                         })
@@ -179,7 +190,7 @@ pub(crate) fn score_leaf(
                             Some(price::Scored {
                                 score: money::mul_div(marks, v, best)?,
                                 fraction: money::mul_div(Decimal::ONE, v, best)?,
-                                working: workings::proportion(m, q.of(v), q.of(best)),
+                                working: workings::proportion(words, m, q.of(v), q.of(best)),
                                 code: "relative-to-best",
                                 params,
                             })
@@ -210,9 +221,9 @@ pub(crate) fn score_leaf(
                 fraction,
                 input: score.clone(),
                 input_from: Some(a.source.as_str()),
-                working: workings::scored(a, m, top),
+                working: workings::scored(words, a, m, top),
                 code: "scored",
-                params: Params::new()
+                params: Params::when(words)
                     .with("marks", m)
                     .with("score", &*score)
                     .with("top", Plain(top))
@@ -221,7 +232,7 @@ pub(crate) fn score_leaf(
         }
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
-            let params = Params::new().with("marks", m).with("socialValue", sv);
+            let params = Params::when(words).with("marks", m).with("socialValue", sv);
             let (num, den, num_text, den_text, code) = match scoring {
                 SvScoring::Target(target) => {
                     if sv >= *target {
@@ -230,7 +241,7 @@ pub(crate) fn score_leaf(
                             fraction: Decimal::ONE,
                             input: input(sv),
                             input_from: None,
-                            working: workings::target_met(fmt, m, sv, *target),
+                            working: workings::target_met(words, fmt, m, sv, *target),
                             code: "sv-target-met",
                             params: params.with("target", Plain(*target)),
                         });
@@ -238,8 +249,8 @@ pub(crate) fn score_leaf(
                     (
                         sv,
                         *target,
-                        fmt.money(sv).to_string(),
-                        fmt.money(*target).to_string(),
+                        say(words, format_args!("{}", fmt.money(sv))),
+                        say(words, format_args!("{}", fmt.money(*target))),
                         "sv-target",
                     )
                 }
@@ -248,8 +259,8 @@ pub(crate) fn score_leaf(
                     (
                         sv,
                         best,
-                        fmt.money(sv).to_string(),
-                        fmt.money(best).to_string(),
+                        say(words, format_args!("{}", fmt.money(sv))),
+                        say(words, format_args!("{}", fmt.money(best))),
                         "sv-relative",
                     )
                 }
@@ -259,8 +270,10 @@ pub(crate) fn score_leaf(
                         return Some(out_of_range(input(sv)));
                     };
                     let field = field_for(pct);
-                    let (text, best_text) =
-                        (workings::percent(pct), workings::percent(field.highest));
+                    let (text, best_text) = (
+                        workings::percent(words, pct),
+                        workings::percent(words, field.highest),
+                    );
                     // (sv ÷ base) ÷ (best sv ÷ best base) as one exact expression: dividing two
                     // rounded percentages would round twice.
                     match field.highest_parts {
@@ -284,7 +297,7 @@ pub(crate) fn score_leaf(
                     fraction: Decimal::ZERO,
                     input: input(sv),
                     input_from: None,
-                    working: workings::no_social_value(m),
+                    working: workings::no_social_value(words, m),
                     code: "sv-all-zero",
                     params,
                 });
@@ -301,7 +314,7 @@ pub(crate) fn score_leaf(
                 fraction,
                 input: input(sv),
                 input_from: None,
-                working: workings::proportion(m, &num_text, &den_text),
+                working: workings::proportion(words, m, &num_text, &den_text),
                 code,
                 params: params.with("best", Plain(den)).with("amount", Plain(num)),
             })

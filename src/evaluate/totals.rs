@@ -36,7 +36,7 @@ pub(super) fn bid_result(
     let mut out_of_range = false;
     for &li in &cx.scored {
         let c = cx.leaves[li];
-        let raw = score_leaf(cx, li, p, fields, in_pool);
+        let raw = score_leaf(cx, li, p, fields, in_pool, true);
         criteria.push(match raw {
             Some(r) if r.code != OUT_OF_RANGE => {
                 let value = official(r.score, t);
@@ -109,7 +109,7 @@ pub(super) fn bid_result(
             }
         })
         .collect();
-    let award = crate::award::value_for(t, fmt, total, p.price);
+    let award = crate::award::value_for(t, fmt, total, p.price, true);
     out_of_range |= crate::award::out_of_range(t.award, total, p.price, award.as_ref());
     let key = crate::award::key(t.award, total, award.as_ref().map(|a| a.value));
     BidResult {
@@ -194,7 +194,7 @@ pub(crate) fn pool_totals(
                 .zip(&bids[i].criteria)
                 .filter_map(|(&li, fixed)| {
                     if is_relative(cx.leaves[li]) {
-                        score_criterion(cx, li, &prepared[i], &fields, true)
+                        score_criterion(cx, li, &prepared[i], &fields, true, false)
                             .map(|r| official(r.score, t))
                     } else {
                         fixed.value
@@ -202,7 +202,7 @@ pub(crate) fn pool_totals(
                 })
                 .sum();
             let total = total_of(sum, t);
-            let value = crate::award::value_for(t, &cx.fmt, total, prepared[i].price);
+            let value = crate::award::value_for(t, &cx.fmt, total, prepared[i].price, false);
             crate::award::key(t.award, total, value.map(|v| v.value))
         })
         .collect()

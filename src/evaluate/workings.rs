@@ -9,6 +9,7 @@
 use crate::context::Fmt;
 use crate::moderation::Aggregate;
 use crate::money::{Approx, Plain, Shown};
+use crate::text::say;
 use rust_decimal::Decimal;
 use std::fmt::Display;
 
@@ -22,75 +23,103 @@ pub(super) const NEEDS_CONSENSUS: &str =
 
 /// `marks × amount ÷ best`: the marks in proportion to the best in the field, or to a target.
 #[inline]
-pub(super) fn proportion(m: &str, amount: impl Display, best: impl Display) -> String {
-    format!("{m} × {amount} ÷ {best}")
+pub(super) fn proportion(words: bool, m: &str, amount: impl Display, best: impl Display) -> String {
+    say(words, format_args!("{m} × {amount} ÷ {best}"))
 }
 
 /// A price above a ceiling that scores zero.
 #[inline]
-pub(super) fn above_ceiling(fmt: &Fmt, m: &str, price: Decimal) -> String {
-    format!(
-        "{} is above the ceiling, so no marks: {m} × 0",
-        fmt.money(price)
+pub(super) fn above_ceiling(words: bool, fmt: &Fmt, m: &str, price: Decimal) -> String {
+    say(
+        words,
+        format_args!(
+            "{} is above the ceiling, so no marks: {m} × 0",
+            fmt.money(price)
+        ),
     )
 }
 
 /// A rate above its line's maximum under `"aboveCeiling": "zero"` (spec §11).
 #[inline]
 pub(super) fn above_line_max(
+    words: bool,
     fmt: &Fmt,
     m: &str,
     line: &str,
     rate: Decimal,
     max: Option<Decimal>,
 ) -> String {
-    format!(
-        "the rate {} for \"{line}\" is above its maximum of {}, so no marks: {m} × 0",
-        fmt.money(rate),
-        fmt.money(max.unwrap_or_default())
+    say(
+        words,
+        format_args!(
+            "the rate {} for \"{line}\" is above its maximum of {}, so no marks: {m} × 0",
+            fmt.money(rate),
+            fmt.money(max.unwrap_or_default())
+        ),
     )
 }
 
 /// A price the formula cannot score (spec §12); the bid is disqualified for it.
 #[inline]
-pub(super) fn not_scorable(fmt: &Fmt, m: &str, price: Decimal, formula: &str) -> String {
-    format!(
-        "{} cannot be scored by \"{formula}\", so no marks: {m} × 0",
-        fmt.money(price)
+pub(super) fn not_scorable(
+    words: bool,
+    fmt: &Fmt,
+    m: &str,
+    price: Decimal,
+    formula: &str,
+) -> String {
+    say(
+        words,
+        format_args!(
+            "{} cannot be scored by \"{formula}\", so no marks: {m} × 0",
+            fmt.money(price)
+        ),
     )
 }
 
 /// A higher-is-better value when no bid offers more than zero.
 #[inline]
-pub(super) fn nothing_offered(m: &str) -> String {
-    format!("no bid offers more than 0, so no marks: {m} × 0")
+pub(super) fn nothing_offered(words: bool, m: &str) -> String {
+    say(
+        words,
+        format_args!("no bid offers more than 0, so no marks: {m} × 0"),
+    )
 }
 
 /// A scored criterion: how the evaluators' marks became one score, then its share of the marks.
 #[inline]
-pub(super) fn scored(a: &Aggregate, m: &str, top: Decimal) -> String {
-    format!("{}; {m} × {} ÷ {}", a.how(), Approx(a.value, 4), Plain(top))
+pub(super) fn scored(words: bool, a: &Aggregate, m: &str, top: Decimal) -> String {
+    say(
+        words,
+        format_args!("{}; {m} × {} ÷ {}", a.how(), Approx(a.value, 4), Plain(top)),
+    )
 }
 
 /// Social value that meets its target.
 #[inline]
-pub(super) fn target_met(fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
-    format!(
-        "{} meets the target of {}, so full marks: {m} × 1",
-        fmt.money(sv),
-        fmt.money(target)
+pub(super) fn target_met(words: bool, fmt: &Fmt, m: &str, sv: Decimal, target: Decimal) -> String {
+    say(
+        words,
+        format_args!(
+            "{} meets the target of {}, so full marks: {m} × 1",
+            fmt.money(sv),
+            fmt.money(target)
+        ),
     )
 }
 
 /// Social value as a percentage of the price, as the working shows it.
-pub(super) fn percent(d: Decimal) -> String {
-    format!("{}%", Approx(d, 2))
+pub(super) fn percent(words: bool, d: Decimal) -> String {
+    say(words, format_args!("{}%", Approx(d, 2)))
 }
 
 /// Social value when no bid commits any.
 #[inline]
-pub(super) fn no_social_value(m: &str) -> String {
-    format!("no bid commits any social value, so no marks: {m} × 0")
+pub(super) fn no_social_value(words: bool, m: &str) -> String {
+    say(
+        words,
+        format_args!("no bid commits any social value, so no marks: {m} × 0"),
+    )
 }
 
 /// The working completed with the official score it comes to.
