@@ -65,6 +65,27 @@ if (${worker}) {
 }
 
 /**
+ * Loads the widget's stylesheet (www/src/ui/styles.js) without the comments and indentation of
+ * its CSS: they are for people reading the source, and minifying leaves a template literal as it
+ * is. Nothing else in the file changes.
+ */
+function stylesheetPlugin() {
+  return {
+    name: 'bid-scorer-stylesheet',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]www[\\/]src[\\/]ui[\\/]styles\.js$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const contents = source.replace(/String\.raw`([^`]*)`/, (_, css) => {
+          const bare = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s+/g, '\n');
+          return `String.raw\`${bare}\``;
+        });
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * Resolves 'bundle:payload' to a module exporting each of `payload`'s names as the value of its
  * JavaScript expression, and refuses any import that is not relative (nothing is taken from
  * node_modules by accident).
@@ -162,7 +183,7 @@ export async function bundle(entry, payload = {}, { banner = '', workerEntry = n
       // The function's own name, so the bundle can read its own text (standalone copies, the worker).
       banner: { js: `${banner}(function ${SELF}() {\n'use strict';` },
       footer: { js: '})();' },
-      plugins: [payloadPlugin(payload)],
+      plugins: [payloadPlugin(payload), stylesheetPlugin()],
     });
   } catch (error) {
     if (!error.errors) throw error;

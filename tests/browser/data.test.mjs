@@ -197,7 +197,7 @@ test('a dropped file the browser cannot read (changed on disk since it was picke
   await banner.waitFor();
   const text = await banner.textContent();
   assert.match(text, /The file “moved\.json” could not be opened, so your current work was kept/);
-  assert.match(text, /the browser could not read it: a folder cannot be opened/);
+  assert.match(text, /the browser could not read it \(a folder, or a file changed since it was chosen\)/);
   assert.deepEqual(await tenderIn(page), before);
   assert.deepEqual(errors, [], 'no unhandled rejection');
   await rm(dir, { recursive: true });

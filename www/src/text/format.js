@@ -77,7 +77,7 @@ export function usableLocale(asked) {
   }
   if (!warnedLocales.has(asked)) {
     warnedLocales.add(asked);
-    console.warn(`bid-scorer: locale "${asked}" is not a language tag such as en-GB or cy; using en-GB`);
+    console.warn(`bid-scorer: locale "${asked}" is not a language tag; using en-GB`);
   }
   return 'en-GB';
 }

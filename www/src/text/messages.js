@@ -160,7 +160,7 @@ const EN_GB = {
     restored: 'Your work from {time} was restored from this browser.',
     importFailed: 'The file “{file}” could not be opened, so your current work was kept:',
     importNotJson: 'it is not a JSON file',
-    importUnreadable: 'the browser could not read it: a folder cannot be opened (open the .json file inside it), and a file changed since it was chosen must be chosen again',
+    importUnreadable: 'the browser could not read it (a folder, or a file changed since it was chosen); choose the .json file',
     importTooLarge: 'it is {size} MB, more than the {limit} MB a tender file may be',
     imported: 'Opened “{file}”.',
     printedOn: 'Printed on {date}',

@@ -78,13 +78,9 @@ a:focus-visible {
 .button:hover { background-color: #005a30; }
 .button--secondary:hover { background-color: #dbdad9; }
 .button--warning:hover { background-color: #aa2a16; }
-.button:focus-visible {
-  border-color: var(--_focus); outline: 3px solid transparent; color: var(--_focus-text);
-  background-color: var(--_focus); box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 var(--_focus-text);
-}
 /* A file input hidden behind its label (the "Open a tender file" button): the label shows the
    input's keyboard focus, as the button would (WCAG 2.4.7). */
-.visually-hidden:focus-visible + .button {
+.button:focus-visible, .visually-hidden:focus-visible + .button {
   border-color: var(--_focus); outline: 3px solid transparent; color: var(--_focus-text);
   background-color: var(--_focus); box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 var(--_focus-text);
 }
