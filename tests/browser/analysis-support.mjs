@@ -200,7 +200,7 @@ export function expectedAcceptabilityRows(acc, ranking) {
   const order = new Map(ranking.map((id, i) => [id, i]));
   return [...acc.bids]
     .sort((x, y) => order.get(x.bid) - order.get(y.bid))
-    .map((b) => [b.bid, b.supplier, ...b.ranks.map((x) => fmt.percent(x))]);
+    .map((b) => [b.bid, b.supplier, ...b.ranks.map((x) => fmt.percent(x, 2))]);
 }
 
 export async function noOverflow(page, width) {

@@ -287,6 +287,10 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
     .evaluateAll((tds) => tds.map((td) => td.className));
   assert.match(classes[0], /heat-9/);
   assert.match(classes[1], /heat-0/);
+  // Every share in the table has two decimal places (0.50%, not 0.5% beside 0.71%).
+  const cells = await page.locator('bid-scorer [part~="rank-acceptability"] td.heat').allTextContents();
+  assert.ok(cells.length > 3);
+  for (const c of cells) assert.match(c.trim(), /^\d{1,3}\.\d{2}%$/, c);
   const progress = await page.evaluate(() => window.__progress);
   assert.ok(progress.length >= 3, `progress shown ${progress.length} times`);
   assert.deepEqual(progress.at(-1), [10000, 10000]);
@@ -316,10 +320,10 @@ test('evaluate: rank acceptability runs in a worker with progress, matches the e
   );
   for (const [id, confidence, ...weights] of central) {
     const b = expected.bids.find((x) => x.bid === id);
-    assert.equal(confidence, b.confidence === null ? 'never first' : fmt.percent(b.confidence));
+    assert.equal(confidence, b.confidence === null ? 'never first' : fmt.percent(b.confidence, 2));
     assert.deepEqual(
       weights,
-      b.centralWeights ? b.centralWeights.map((w) => fmt.percent(w)) : expected.criteria.map(() => '–'),
+      b.centralWeights ? b.centralWeights.map((w) => fmt.percent(w, 2)) : expected.criteria.map(() => '–'),
     );
   }
   assert.deepEqual(await axe(page), [], 'axe with rank acceptability and central weights');

@@ -82,7 +82,7 @@ async function analyseAndRank(page, samples = 2000) {
   const order = new Map(engine.evaluate(tender).ranking.map((id, i) => [id, i]));
   const expected = [...acc.bids]
     .sort((x, y) => order.get(x.bid) - order.get(y.bid))
-    .map((b) => [b.bid, b.supplier, ...b.ranks.map((x) => fmt.percent(x))]);
+    .map((b) => [b.bid, b.supplier, ...b.ranks.map((x) => fmt.percent(x, 2))]);
   const shown = await page
     .locator('bid-scorer [part~="rank-acceptability"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, ...[...tr.children].map((c) => c.textContent)]));

@@ -6,6 +6,9 @@ import { fill } from '../text/messages.js';
 import { leaves } from '../ui/model.js';
 import { bar, errorText, grid, heading, num, runnerOf, stateOf } from './panel-parts.js';
 
+/** The engine gives shares to 4 places: as percentages, 2 places in every cell of a column. */
+const SHARE_PLACES = 2;
+
 const DEFAULT_SAMPLES = 10000;
 /** At most this many rows of the rank acceptability table a frame (a row has a cell per bid). */
 const MAX_ROWS_PER_FRAME = 16;
@@ -39,7 +42,7 @@ function acceptabilityTable(ctx, acc, result) {
       'tr',
       { 'data-bid': b.bid },
       h('th', { scope: 'row' }, b.supplier),
-      b.ranks.map((x) => h('td', { class: `num heat ${heat(x)}` }, fmt.percent(x))),
+      b.ranks.map((x) => h('td', { class: `num heat ${heat(x)}` }, fmt.percent(x, SHARE_PLACES))),
     );
   // Fifty bids make 2,500 cells: laid out in one go that can hold the page up for a tenth of a
   // second, so a big table arrives a few rows a frame, more while frames stay quick, fewer when
@@ -73,9 +76,9 @@ function centralTable(ctx, acc, bids) {
         'tr',
         { 'data-bid': b.bid },
         h('th', { scope: 'row' }, b.supplier),
-        h('td', { class: 'num' }, b.confidence === null ? a.neverFirst : ctx.fmt.percent(b.confidence)),
+        h('td', { class: 'num' }, b.confidence === null ? a.neverFirst : ctx.fmt.percent(b.confidence, SHARE_PLACES)),
         acc.criteria.map((_, k) =>
-          h('td', { class: 'num' }, b.centralWeights ? ctx.fmt.percent(b.centralWeights[k]) : '–'),
+          h('td', { class: 'num' }, b.centralWeights ? ctx.fmt.percent(b.centralWeights[k], SHARE_PLACES) : '–'),
         ),
       ),
     ),

@@ -41,10 +41,13 @@ export function formatter(locale, currency = 'GBP') {
         maximumFractionDigits: d,
       }).format(text);
     },
-    /** A share from 0 to 1 (0.9885) as a percentage with every digit it has: "98.85%". */
-    percent(share) {
+    /**
+     * A share from 0 to 1 (0.9885) as a percentage with every digit it has: "98.85%"; with
+     * `places`, always that many (a column of shares reads 0.50%, 0.71%, 98.85%).
+     */
+    percent(share, places = null) {
       if (share === null || share === undefined || share === '') return '';
-      const d = Math.max(0, decimalsIn(share) - 2);
+      const d = places ?? Math.max(0, decimalsIn(share) - 2);
       return nf(`p${d}`, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(
         String(share),
       );
