@@ -150,7 +150,7 @@ test('the results CSV opens in Excel: BOM, £ amounts, names with commas and quo
   assert.equal(lines.length - 2, r.bids.length);
   assert.match(
     lines[0],
-    /^Rank,Supplier,Status,Price offered,Price,Service delivery,.*,Total score,Social value in money$/,
+    /^Rank,Supplier,Status,Price offered,Price,Service delivery,.*,Total score,Social value in money,Why it is not ranked$/,
   );
   const b1 = r.bids.find((b) => b.id === 'b1');
   const row = lines.find((l) => l.includes('Northside'));
@@ -163,7 +163,15 @@ test('the results CSV opens in Excel: BOM, £ amounts, names with commas and quo
   for (const c of b1.criteria) assert.equal(cells[head.indexOf(c.name)], c.score, c.name);
   // The disqualified bid has no rank and its status in words.
   const b4 = r.bids.find((b) => b.id === 'b4');
-  assert.ok(lines.some((l) => l.startsWith(`,${b4.supplier},Disqualified,"£760,000.00"`)));
+  const b4row = lines.find((l) => l.startsWith(`,${b4.supplier},Disqualified,"£760,000.00"`));
+  assert.ok(b4row);
+  // With its reasons in words, from the engine's codes: the criterion and both numbers.
+  const why = csvFields(b4row)[head.indexOf('Why it is not ranked')];
+  const [reason] = b4.reasons;
+  assert.equal(reason.code, 'below-threshold');
+  for (const p of ['name', 'score', 'threshold']) assert.ok(why.includes(reason.params[p]), `${p} in ${why}`);
+  assert.match(why, /minimum/);
+  assert.equal(cells[head.indexOf('Why it is not ranked')], '', 'a ranked bid has none');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -137,7 +137,15 @@ export async function downloadFrom(page, selector) {
 
 /** The fields of one CSV line, quotes undone ("a ""b""" → a "b"). */
 export function csvFields(line) {
-  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((x) =>
-    x[1] === undefined ? x[2] : x[1].replace(/""/g, '"'),
-  );
+  // Field by field from the start, so an empty first field ("," first) is a field too.
+  const fields = [];
+  const re = /"((?:[^"]|"")*)"|([^,]*)/y;
+  for (let at = 0; ; ) {
+    re.lastIndex = at;
+    const x = re.exec(line);
+    fields.push(x[1] === undefined ? x[2] : x[1].replace(/""/g, '"'));
+    at = re.lastIndex;
+    if (line[at] !== ',') return fields;
+    at += 1;
+  }
 }

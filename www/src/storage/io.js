@@ -2,7 +2,7 @@
 // is sent anywhere.
 import { lotResult, ordered, segments } from '../ui/results.js';
 import { totalHeading, valueFields, valueHeadings } from '../text/award.js';
-import { fill } from '../text/messages.js';
+import { engineText, fill } from '../text/messages.js';
 
 /** The largest tender file the engine reads, in bytes (its `MAX_FILE_BYTES`; a test keeps them equal). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -62,7 +62,8 @@ export function field(value) {
 /**
  * The results as CSV for Excel: UTF-8 with a byte order mark, money with its currency sign, one
  * row per bid in ranked order (lot by lot, each bid with its lot), every criterion and group
- * score (and, under another award method, the bid's value) as the engine wrote it.
+ * score (and, under another award method, the bid's value) as the engine wrote it, and why a bid
+ * is not ranked (its reasons, or what is missing), worded from the engine's codes.
  */
 export function resultsCsv(ctx, result) {
   const { cat, fmt, tender } = ctx;
@@ -81,6 +82,7 @@ export function resultsCsv(ctx, result) {
     totalHeading(cat, result.method),
     ...valueHeadings(cat, result, tender),
     cat.ui.socialValueMoney,
+    cat.ui.whyNotRanked,
   ];
   const bids = lots.size ? [...lots.keys()].flatMap((id) => ordered(lotResult(result, id))) : ordered(result);
   const rows = bids.map((b) => [
@@ -94,6 +96,8 @@ export function resultsCsv(ctx, result) {
     b.total,
     ...valueFields(cat, result, tender, b),
     b.socialValue ? fmt.money(b.socialValue.money) : '',
+    // Why a bid is not ranked: its reasons (disqualified) or what is missing (incomplete).
+    [...b.reasons, ...b.missing].map((m) => engineText(cat, 'reasons', m, fmt)).join('; '),
   ]);
   return `\uFEFF${[head, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

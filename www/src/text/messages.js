@@ -136,6 +136,7 @@ const EN_GB = {
     gatesCaption: 'Pass/fail questions for {supplier}',
     result: 'Result',
     reasonsHeading: 'Why it is disqualified',
+    whyNotRanked: 'Why it is not ranked',
     missingHeading: 'What is still missing',
     nothingMissing: 'Every bid is complete.',
     missingFor: '{supplier}:',
