@@ -203,10 +203,11 @@ test('evaluate: the summaries panel downloads the engine’s summaries as HTML a
   const tender = await tenderIn(page);
   const debriefs = engine.debriefs(tender);
   const listed = await page.locator('bid-scorer [data-summary]').evaluateAll((els) => els.map((e) => e.dataset.summary));
-  assert.deepEqual(
-    listed,
-    debriefs.map((d) => d.bid),
-  );
+  // In rank order (the engine's ranking), then the bids not ranked in file order; not file order.
+  const { ranking } = engine.evaluate(tender);
+  const others = debriefs.map((d) => d.bid).filter((id) => !ranking.includes(id));
+  assert.deepEqual(listed, [...ranking, ...others]);
+  assert.notDeepEqual(ranking, tender.bids.map((b) => b.id).filter((id) => ranking.includes(id)), 'the file is not in rank order');
   assert.equal(await page.locator('bid-scorer [data-missing-rationales]').textContent(), 'Every score has a recorded reason.');
   assert.deepEqual(await axe(page), [], 'the panel');
 
@@ -228,11 +229,18 @@ test('evaluate: the summaries panel downloads the engine’s summaries as HTML a
   await context.close();
 });
 
+/** The engine's summaries in the order the panel lists them: ranked bids first, then the others. */
+function inRankOrder(engine, tender) {
+  const { ranking } = engine.evaluate(tender);
+  const at = (id) => (ranking.includes(id) ? ranking.indexOf(id) : ranking.length);
+  return engine.debriefs(tender).sort((a, b) => at(a.bid) - at(b.bid));
+}
+
 test('scores without a reason are listed, each linked to its field; adding the reason updates the summary', async () => {
   const { page, context, errors } = await openPage(env, 'award.html?example=award-price-per-quality-point&mode=evaluate');
   await ready(page);
   const engine = await nodeEngine();
-  const before = engine.debriefs(await tenderIn(page));
+  const before = inRankOrder(engine, await tenderIn(page));
   const missing = before.reduce((n, d) => n + d.missingRationales.length, 0);
   assert.ok(missing > 1);
   const panel = page.locator('bid-scorer [data-missing-rationales]');
@@ -367,6 +375,9 @@ test('with more than ten bids lacking reasons, each bid’s list opens on demand
     missing,
   );
   assert.equal(await panel.locator('details').count(), 12);
+  // The twelfth list is the last bid in rank order.
+  const lastBid = inRankOrder(engine, many).at(-1).bid;
+  const last = many.bids.findIndex((b) => b.id === lastBid);
   assert.equal(await panel.locator('a').count(), 0, 'nothing built until opened');
   await panel.locator('details > summary').nth(11).click();
   // The list is built when the details element reports it opened (its toggle event comes a moment
@@ -374,11 +385,11 @@ test('with more than ten bids lacking reasons, each bid’s list opens on demand
   await panel.locator('details').nth(11).locator('a').first().waitFor();
   assert.deepEqual(
     await panel.locator('details').nth(11).locator('a').evaluateAll((as) => as.map((a) => a.dataset.rationalePath)),
-    ['q-method', 'q-team', 'sv-plan'].map((id) => `bids[11].scores.${id}.rationale`),
+    ['q-method', 'q-team', 'sv-plan'].map((id) => `bids[${last}].scores.${id}.rationale`),
   );
   await panel.locator('details').nth(11).locator('a').last().click();
   const focused = await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.activeElement?.dataset.path);
-  assert.equal(focused, 'bids[11].scores.sv-plan.rationale');
+  assert.equal(focused, `bids[${last}].scores.sv-plan.rationale`);
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -5,7 +5,7 @@ import { h } from '../ui/dom.js';
 import { keyPath } from '../ui/fields.js';
 import { fill } from '../text/messages.js';
 import { download } from '../storage/io.js';
-import { statusTag } from '../ui/results.js';
+import { resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, summaryFileName } from './debrief.js';
 
 /** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
@@ -106,7 +106,11 @@ export function summariesPanel(ctx) {
   function refresh(result) {
     timer = 0;
     try {
-      latest = { debriefs: ctx.engine.debriefs(ctx.tender), result };
+      // In the order of the results (ranked first, lot by lot), not the order of the file.
+      const at = new Map(resultOrder(result).map((b, i) => [b.id, i]));
+      const debriefs = ctx.engine.debriefs(ctx.tender);
+      debriefs.sort((a, b) => (at.get(a.bid) ?? at.size) - (at.get(b.bid) ?? at.size));
+      latest = { debriefs, result };
     } catch {
       return; // the tender is invalid just now: keep the last summaries, as the results do
     }

@@ -1,6 +1,6 @@
 // Downloading files and the CSV of results (saved work in this browser is storage/saved-work.js). Nothing
 // is sent anywhere.
-import { lotResult, ordered, segments } from '../ui/results.js';
+import { resultOrder, segments } from '../ui/results.js';
 import { totalHeading, valueFields, valueHeadings } from '../text/award.js';
 import { engineText, fill } from '../text/messages.js';
 
@@ -84,7 +84,7 @@ export function resultsCsv(ctx, result) {
     cat.ui.socialValueMoney,
     cat.ui.whyNotRanked,
   ];
-  const bids = lots.size ? [...lots.keys()].flatMap((id) => ordered(lotResult(result, id))) : ordered(result);
+  const bids = resultOrder(result);
   const rows = bids.map((b) => [
     ...(lots.size ? [lots.get(b.lot) ?? b.lot ?? ''] : []),
     b.rank ?? '',

@@ -40,6 +40,12 @@ export function ordered(result) {
   return ranked.concat(result.bids.filter((b) => !result.ranking.includes(b.id)));
 }
 
+/** Every bid of a result in ranked order, lot by lot when the tender has lots, each lot's others after its ranked bids. */
+export function resultOrder(result) {
+  const lots = result.lots ?? [];
+  return lots.length ? lots.flatMap((l) => ordered(lotResult(result, l.id))) : ordered(result);
+}
+
 /**
  * One lot's share of a result, marked with the lot's id as `lot`: its bids, its ranking (the
  * engine's, from `lots`) and the warnings about its bids or about the tender as a whole. The
