@@ -276,3 +276,28 @@ test('a price typed as people type money is read; anything else is quoted back e
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('self-assess: while a field has an error the sticky total says its figures are out of date', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  const sticky = page.locator('bid-scorer [part~="sticky-total"]');
+  const price = field(page, 'bids[0].price');
+  await price.fill('1000000');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[0].price === '1000000.00');
+  const current = (await sticky.textContent()).trim();
+  assert.match(current, /^Your total: /);
+  await price.fill('12x');
+  await page.locator('bid-scorer [part~="error-summary"]').waitFor();
+  assert.equal(
+    (await sticky.textContent()).trim(),
+    `Out of date until the error above is corrected. Last figures: ${current}`,
+  );
+  assert.match(await sticky.getAttribute('class'), /sticky-total--stale/);
+  assert.deepEqual(await axe(page), []);
+  await price.fill('900000');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[0].price === '900000.00');
+  assert.match((await sticky.textContent()).trim(), /^Your total: /);
+  assert.doesNotMatch(await sticky.getAttribute('class'), /stale/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

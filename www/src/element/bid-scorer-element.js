@@ -491,6 +491,7 @@ export class BidScorer extends HTMLElement {
     }
     this.#errors = errors;
     this.#showErrors();
+    this.#view?.stale?.(errors.length > 0);
     if (errors.length) {
       this.#emit('bid-scorer-error', { errors });
       if (mode === 'publish') this.#els.main.replaceChildren();

@@ -122,6 +122,7 @@ export function renderSelfAssess(ctx) {
   // A copy of the total that stays in view while the form is scrolled; screen readers hear the
   // total from the live region instead.
   const sticky = h('p', { class: 'sticky-total', 'aria-hidden': 'true', part: 'sticky-total' });
+  let lastTotal = '';
 
   const form = h(
     'form',
@@ -194,7 +195,8 @@ export function renderSelfAssess(ctx) {
         : fill(ui.svSummary, { money: ctx.fmt.money(s.money), percent: ctx.fmt.number(s.percentOfPrice) });
     const ranked = result.ranking.length;
     sticky.classList.toggle('sticky-total--fail', mine.status === 'disqualified');
-    sticky.textContent = (
+    sticky.classList.remove('sticky-total--stale');
+    sticky.textContent = lastTotal = (
       mine.status === 'disqualified'
         ? [ui.notQualifying]
         : [
@@ -215,11 +217,21 @@ export function renderSelfAssess(ctx) {
     results.replaceChildren(...parts);
   }
 
+  /**
+   * While what was typed has an error, the results keep the last valid figures: the sticky total
+   * says they are out of date rather than pass them off as current.
+   */
+  function stale(on) {
+    if (!on || !lastTotal) return;
+    sticky.classList.add('sticky-total--stale');
+    sticky.textContent = fill(ui.staleTotal, { total: lastTotal });
+  }
+
   function announce(result) {
     const mine = result.bids.find((b) => b.id === OWN_ID);
     if (mine?.status === 'disqualified') return ui.notQualifying;
     return mine ? [yourTotal(ctx, result, mine), yourValue(ctx, result, mine)].filter(Boolean).join('. ') : '';
   }
 
-  return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce };
+  return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce, stale };
 }

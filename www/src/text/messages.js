@@ -347,6 +347,7 @@ Object.assign(EN_GB.ui, {
   evaluatedPrice: 'Evaluated price: {price}',
   evaluatedPricePending: 'Enter every rate to see the evaluated price.',
   notQualifying: 'Your bid would not qualify',
+  staleTotal: 'Out of date until the error above is corrected. Last figures: {total}',
   notQualifyingIntro: 'It would be disqualified, and not ranked:',
   notComplete: 'Your bid is not complete yet',
   lotLabel: 'Lot',

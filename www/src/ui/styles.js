@@ -150,6 +150,7 @@ a:focus-visible {
 .total-panel--incomplete { color: var(--_text); background: var(--_panel); border-left: 10px solid var(--_text); }
 .total-panel p, .total-panel .list { margin: 0.625rem 0 0; }
 .sticky-total--fail { border-top-color: var(--_error); }
+.sticky-total--stale { border-top-color: var(--_focus); font-weight: 400; }
 .total-panel__figure { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; }
 .sticky-total {
   position: sticky; bottom: 0; z-index: 1; margin: 1.25rem 0 0; padding: 0.625rem 0.9375rem;
