@@ -158,6 +158,8 @@ test('self-assess: a bid that fails a gate is shown as not qualifying, in red, w
   const colour = await panel.evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(colour, 'rgb(212, 53, 28)', 'the panel is red, never green');
   assert.match(await page.locator('bid-scorer [part~="sticky-total"]').textContent(), /^Your bid would not qualify$/);
+  const rule = await page.locator('bid-scorer [part~="sticky-total"]').evaluate((el) => getComputedStyle(el).borderTopColor);
+  assert.equal(rule, 'rgb(212, 53, 28)', 'the sticky total is ruled in red too, never green');
   assert.equal(await page.locator('bid-scorer [data-live="results"]').textContent(), 'Your bid would not qualify');
   await checkLayout(page, 'real-tenders-self-assess-gate-failed-1280');
   assert.deepEqual(errors, []);

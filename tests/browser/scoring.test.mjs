@@ -292,7 +292,9 @@ test('self-assess: while a field has an error the sticky total says its figures 
     (await sticky.textContent()).trim(),
     `Out of date until the error above is corrected. Last figures: ${current}`,
   );
-  assert.match(await sticky.getAttribute('class'), /sticky-total--stale/);
+  // Seen, not only classed: the yellow rule and plain weight override the base style.
+  const look = await sticky.evaluate((el) => [getComputedStyle(el).borderTopColor, getComputedStyle(el).fontWeight]);
+  assert.deepEqual(look, ['rgb(255, 221, 0)', '400']);
   assert.deepEqual(await axe(page), []);
   await price.fill('900000');
   await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[0].price === '900000.00');

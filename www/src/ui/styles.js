@@ -149,13 +149,14 @@ a:focus-visible {
 .total-panel--disqualified { background: var(--_error); }
 .total-panel--incomplete { color: var(--_text); background: var(--_panel); border-left: 10px solid var(--_text); }
 .total-panel p, .total-panel .list { margin: 0.625rem 0 0; }
-.sticky-total--fail { border-top-color: var(--_error); }
-.sticky-total--stale { border-top-color: var(--_focus); font-weight: 400; }
 .total-panel__figure { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; }
 .sticky-total {
   position: sticky; bottom: 0; z-index: 1; margin: 1.25rem 0 0; padding: 0.625rem 0.9375rem;
   color: #ffffff; background: var(--_text); font-weight: 700; border-top: 4px solid var(--_success);
 }
+/* After the base rule, whose border shorthand would otherwise win. */
+.sticky-total--fail { border-top-color: var(--_error); }
+.sticky-total--stale { border-top-color: var(--_focus); font-weight: 400; }
 .warning-text { display: flex; gap: 0.9375rem; align-items: flex-start; font-weight: 700; }
 .warning-text__icon {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 2.1875rem; height: 2.1875rem;
