@@ -527,7 +527,13 @@ impl Scale {
         match &self.points {
             ScalePoints::Points(p) => p.iter().any(|p| p.value == v),
             ScalePoints::Range { from, step, .. } => {
-                v >= *from && v <= self.top() && ((v - *from) % *step).is_zero()
+                // A whole number of steps from the bottom, checked by multiplying back rather
+                // than with a remainder: the engine has no other use for decimal remainders,
+                // and the quotient of at most 10^22 steps times a step fits exactly.
+                v >= *from && v <= self.top() && {
+                    let d = v - *from;
+                    (d / *step).floor() * *step == d
+                }
             }
         }
     }
@@ -639,5 +645,46 @@ impl Group {
         let mut out = Vec::new();
         walk(&self.children, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A range's points found by multiplying back are the points a decimal remainder finds: ranges
+    /// with steps of 10^-10 to 10^11, values on and off the steps, means with 28 decimals, values
+    /// outside the range.
+    #[test]
+    fn a_range_contains_exactly_the_whole_steps_from_its_bottom() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..20_000 {
+            let step = Decimal::new(next(1_000) as i64 + 1, next(11) as u32);
+            let from = Decimal::new(next(2_000) as i64 - 1_000, next(11) as u32);
+            let steps = Decimal::from(next(1_000_000));
+            let to = from + steps * step;
+            let scale = Scale {
+                name: String::new(),
+                points: ScalePoints::Range { from, to, step },
+            };
+            let k = Decimal::from(next(1_200_000)) - Decimal::from(100_000);
+            let on = from + k * step;
+            let off = on + Decimal::new(next(1_000) as i64 + 1, 10 + next(19) as u32);
+            let mean = on + step / Decimal::from(3);
+            for v in [on, off, mean, from, to, to + step, from - step] {
+                let reference = v >= from && v <= to && ((v - from) % step).is_zero();
+                assert_eq!(
+                    scale.contains(v),
+                    reference,
+                    "{v} on {from}..{to} by {step}"
+                );
+            }
+        }
     }
 }
