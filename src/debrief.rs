@@ -166,14 +166,19 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             scale, threshold, ..
         } => {
             let points = match &scale.points {
-                ScalePoints::Points(p) => p
-                    .iter()
-                    .map(|p| match &p.label {
-                        Some(l) => format!("{} {l}", Plain(p.value)),
-                        None => Plain(p.value).to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                // Written in place: one list of owned strings joined is one more copy of the
+                // joining code in the engine.
+                ScalePoints::Points(p) => {
+                    let mut s = String::new();
+                    for (k, p) in p.iter().enumerate() {
+                        let sep = if k == 0 { "" } else { ", " };
+                        let _ = write!(s, "{sep}{}", Plain(p.value));
+                        if let Some(l) = &p.label {
+                            let _ = write!(s, " {l}");
+                        }
+                    }
+                    s
+                }
                 ScalePoints::Range { from, to, step } => {
                     format!(
                         "{} to {} in steps of {}",
@@ -450,7 +455,8 @@ fn text(d: &Debrief, method: AwardMethod, currency: &str) -> String {
         (Status::Ranked, Some(1)) => "Your tender is the most advantageous tender.".to_string(),
         (Status::Ranked, Some(r)) => format!("Your tender was ranked {r} of {}.", d.ranked_bids),
         (Status::Disqualified, _) => {
-            format!("Your tender was not ranked: {}.", d.reasons.join("; "))
+            let reasons: Vec<&str> = d.reasons.iter().map(String::as_str).collect();
+            format!("Your tender was not ranked: {}.", reasons.join("; "))
         }
         _ => "Your tender was not ranked: its assessment is incomplete.".to_string(),
     };
