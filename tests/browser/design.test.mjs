@@ -4,8 +4,11 @@
 // screenshot, the CSV reader, error placement and templates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { setUp, openPage, record, axe, shot, nodeEngine } from './support.mjs';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setUp, openPage, record, axe, shot, nodeEngine, root } from './support.mjs';
 import { parseCsv, measuresFromCsv } from '../../www/src/design/csv.js';
 import { chartPrices, chartTender } from '../../www/src/design/price.js';
 import { TEMPLATES } from '../../www/src/design/templates.js';
@@ -36,20 +39,33 @@ function snippetModel(snippet) {
   return JSON.parse(m[1]);
 }
 
-/** A page at the demo server's origin holding only `html` (so the snippet's module loads). */
-async function pageWith(html) {
+/**
+ * A new page holding only `html`, with `script` beside it as bid-scorer.js: at the demo server's
+ * origin, or (`fromDisk`) written to a fresh folder and opened from there over file://.
+ */
+async function pageWith(html, script, { fromDisk = false } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const { errors } = record(page);
-  await page.route(`${env.url}snippet-test.html`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Snippet</title></head><body><main>${html}</main></body></html>`,
-    }),
+  const { errors, requests } = record(page);
+  const body = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Snippet</title></head><body><main>${html}</main></body></html>`;
+  if (fromDisk) {
+    const dir = await mkdtemp(join(tmpdir(), 'bid-scorer-snippet-'));
+    await writeFile(join(dir, 'tender.html'), body);
+    await writeFile(join(dir, 'bid-scorer.js'), script);
+    await page.goto(pathToFileURL(join(dir, 'tender.html')).href);
+  } else {
+    await page.route(`${env.url}snippet-test.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+    );
+    await page.route(`${env.url}bid-scorer.js`, (route) =>
+      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script }),
+    );
+    await page.goto(`${env.url}snippet-test.html`);
+  }
+  await page.waitForFunction(
+    () => document.querySelector('bid-scorer')?.result || document.querySelector('bid-scorer[mode="design"]')?.shadowRoot?.querySelector('[data-action="download-script"]'),
   );
-  await page.goto(`${env.url}snippet-test.html`);
-  await page.waitForFunction(() => document.querySelector('bid-scorer')?.result);
-  return { page, context, errors };
+  return { page, context, errors, requests };
 }
 
 test('a complete model built from a blank start with the keyboard alone publishes, and the snippet scores exactly as the engine', async () => {
@@ -239,10 +255,13 @@ test('a complete model built from a blank start with the keyboard alone publishe
   assert.deepEqual(engine.validate(file).errors, []);
   const snippet = await inDesign(page, '[data-action="snippet"]').inputValue();
   assert.deepEqual(snippetModel(snippet), file, 'the snippet holds exactly the downloaded file');
-  assert.match(
-    snippet,
-    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/src\/element\/define\.js"><\/script>\n<bid-scorer mode="publish">/,
-  );
+  assert.match(snippet, /^<script src="bid-scorer\.js"><\/script>\n<bid-scorer mode="publish">/);
+  // The script the snippet names, downloaded from the page by keyboard: the one-file build.
+  await toAction(page, 'download-script');
+  const [scriptFile] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(scriptFile.suggestedFilename(), 'bid-scorer.js');
+  const script = await readFile(await scriptFile.path(), 'utf8');
+  assert.equal(script, await readFile(join(root, 'dist/bid-scorer.js'), 'utf8'));
 
   // The live preview is a publish-mode widget scoring the same file.
   await page.waitForFunction(
@@ -254,9 +273,13 @@ test('a complete model built from a blank start with the keyboard alone publishe
   assert.deepEqual(errors, []);
   await context.close();
 
-  // The snippet in a new page: publish mode shows the model the engine describes.
-  {
-    const { page: p, context: ctx, errors: errs } = await pageWith(snippet);
+  // The snippet pasted into a blank page with the script beside it, served and saved to disk:
+  // publish mode shows the model the engine describes, and nothing is fetched from elsewhere.
+  for (const fromDisk of [false, true]) {
+    const { page: p, context: ctx, errors: errs, requests } = await pageWith(snippet, script, { fromDisk });
+    const where = fromDisk ? 'file://' : 'http';
+    const own = (r) => r.startsWith(fromDisk ? 'file:' : env.url) || r.startsWith('blob:');
+    assert.ok(requests.every(own), `${where}: ${requests}`);
     const result = await p.locator('bid-scorer').evaluate((el) => el.result);
     assert.deepEqual(result, engine.evaluate({ ...file, bids: [] }));
     const text = await p.locator('bid-scorer').evaluate((el) => el.shadowRoot.textContent);
@@ -266,7 +289,7 @@ test('a complete model built from a blank start with the keyboard alone publishe
       'Staff volunteering, local charities',
       'A price above £300,000.00',
     ]) {
-      assert.ok(text.includes(want), `the published page shows "${want}"`);
+      assert.ok(text.includes(want), `${where}: the published page shows "${want}"`);
     }
     assert.deepEqual(errs, []);
     await ctx.close();
@@ -275,7 +298,7 @@ test('a complete model built from a blank start with the keyboard alone publishe
   // ... and in self-assess mode a supplier entering the example bid gets the example's result.
   {
     const html = snippet.replace('<bid-scorer mode="publish">', '<bid-scorer mode="self-assess">');
-    const { page: p, context: ctx, errors: errs } = await pageWith(html);
+    const { page: p, context: ctx, errors: errs } = await pageWith(html, script, { fromDisk: true });
     const bid = t.bids[0];
     const fieldAt = (path) => p.locator(`bid-scorer [data-path="${path}"]`);
     await fieldAt('bids[0].price').fill(bid.price);
@@ -301,6 +324,25 @@ test('a complete model built from a blank start with the keyboard alone publishe
     );
     assert.deepEqual(errs, []);
     await ctx.close();
+  }
+
+  // Design mode from the one-file build, opened from disk, hands over its own text as the script
+  // the snippet names; that script works in a page of its own too.
+  {
+    const html = snippet.replace('<bid-scorer mode="publish">', '<bid-scorer mode="design">');
+    const { page: p, context: ctx, errors: errs } = await pageWith(html, script, { fromDisk: true });
+    const [own] = await Promise.all([
+      p.waitForEvent('download'),
+      p.locator('bid-scorer [data-action="download-script"]').click(),
+    ]);
+    assert.equal(own.suggestedFilename(), 'bid-scorer.js');
+    const text = await readFile(await own.path(), 'utf8');
+    assert.deepEqual(errs, []);
+    await ctx.close();
+    const { page: q, context: ctx2, errors: errs2 } = await pageWith(snippet, text, { fromDisk: true });
+    assert.deepEqual(await q.locator('bid-scorer').evaluate((el) => el.result), engine.evaluate({ ...file, bids: [] }));
+    assert.deepEqual(errs2, []);
+    await ctx2.close();
   }
 });
 

@@ -1,22 +1,28 @@
 // Design mode: publish. The tender file to download, the snippet to paste into a web page (the
-// model inline in <bid-scorer mode="publish">), and a live preview of what suppliers will see.
+// one-file script, then the model inline in <bid-scorer mode="publish">), the script itself, and
+// a live preview of what suppliers will see.
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { download, fileName } from '../storage/io.js';
+import { bundleText } from '../storage/standalone.js';
 import { actionButton } from './fields.js';
 
-const DEFINE_URL = new URL('../element/define.js', import.meta.url).href;
+// Loaded as modules (the demo's design page) the script is the built file beside www/: dist/ is
+// three folders up from this module on disk, and at /dist/ on the demo server.
+const SCRIPT_URL = new URL('../../../dist/bid-scorer.js', import.meta.url).href;
+const SCRIPT = 'bid-scorer.js';
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
 
 /**
- * The embed snippet: the element's script, then the element with the model inline as JSON. Every
- * "<" in the JSON is written \u003c, so no text in the model can close the script early. The plain
- * list inside the element (criteria and marks from the engine's description) shows until the
- * engine is ready, and stays if it cannot run.
+ * The embed snippet: the one-file script (a classic script, so the page also works saved to disk
+ * and opened from there), then the element with the model inline as JSON. Every "<" in the JSON
+ * is written \u003c, so no text in the model can close the script early. The plain list inside
+ * the element (criteria and marks from the engine's description) shows until the engine is
+ * ready, and stays if it cannot run.
  */
-function embedSnippet(model, described, cat, defineUrl = DEFINE_URL) {
+function embedSnippet(model, described, cat) {
   const json = JSON.stringify(model, null, 2).replace(/</g, '\\u003c');
   const fallback = described
     ? [
@@ -33,7 +39,7 @@ function embedSnippet(model, described, cat, defineUrl = DEFINE_URL) {
   // single-file build and standalone copies put all the code in one).
   const end = '<' + '/script>';
   return [
-    `<script type="module" src="${escapeHtml(defineUrl)}">${end}`,
+    `<script src="${SCRIPT}">${end}`,
     '<bid-scorer mode="publish">',
     ...fallback,
     '<script type="application/json">',
@@ -68,6 +74,13 @@ export function publishSection(c) {
       h('div', { class: 'hint', id: `${snippetId}-hint` }, d.snippetHint),
       snippet,
     ),
+    // The script the snippet names: the single-file build hands over its own text; loaded as
+    // modules, the widget links to the built file.
+    bundleText()
+      ? actionButton('download-script', d.downloadScript, () =>
+          download(SCRIPT, 'text/javascript', bundleText()),
+        )
+      : h('a', { class: 'button button--secondary', href: SCRIPT_URL, download: SCRIPT, 'data-action': 'download-script' }, d.downloadScript),
     actionButton('copy-snippet', d.copySnippet, async () => {
       try {
         await navigator.clipboard.writeText(snippet.value);

@@ -9,7 +9,8 @@ export function widgetHeader(cat, mode, info, printDate) {
     'header',
     { part: 'header' },
     h('span', { class: 'caption-m' }, cat.ui.modes[mode]),
-    h('h2', { class: 'heading-l' }, info.title ?? ''),
+    // No heading at all rather than an empty one when the tender has no title yet.
+    info.title ? h('h2', { class: 'heading-l' }, info.title) : null,
     h(
       'p',
       { class: 'secondary' },

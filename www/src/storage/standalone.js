@@ -23,6 +23,9 @@ export function standaloneAvailable() {
   return bundleSource !== null;
 }
 
+/** The single-file build's own script text (what bid-scorer.js holds); null when loaded as modules. */
+export const bundleText = () => bundleSource?.() ?? null;
+
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text made safe for HTML text and attribute values. */

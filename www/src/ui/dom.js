@@ -77,7 +77,7 @@ export function table({ caption, head, rows, part, rowHeader = true, className, 
 }
 
 /**
- * Wraps a table in a focusable, labelled region that scrolls on its own when the table is wider
+ * Wraps a table in a focusable, labelled group that scrolls on its own when the table is wider
  * than the screen. The caption stays in the table for assistive technology; a visible copy sits
  * above the region so it is never scrolled out of view.
  */
@@ -88,7 +88,9 @@ export function scroller(label, child) {
     'div',
     { class: 'table-wrap' },
     caption ? h('p', { class: 'caption', 'aria-hidden': 'true' }, caption.textContent) : null,
-    h('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: '0' }, child),
+    // A named group, not a region: two widgets (or design mode and its preview) showing the same
+    // table would otherwise make two landmarks with one name.
+    h('div', { class: 'scroll', role: 'group', 'aria-label': label, tabindex: '0' }, child),
   );
 }
 

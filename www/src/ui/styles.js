@@ -312,6 +312,8 @@ a:focus-visible {
 .design-chart__label { font-weight: 700; }
 .design-snippet { font-family: ui-monospace, "Courier New", monospace; font-size: 0.875rem; white-space: pre; overflow-wrap: normal; overflow-x: auto; }
 .design-preview { margin-bottom: 1.25rem; padding: 0.9375rem; border: 2px dashed var(--_border); }
+/* Design mode offers the tender file itself: the preview's own tools would repeat it. */
+.design-preview bid-scorer::part(tools) { display: none; }
 .design-ready { border-left-color: var(--_success); }
 .design-not-ready { border-left-color: var(--_error); }
 .design-bar { font-weight: 400; }
