@@ -139,7 +139,8 @@ fn assessed(t: &Tender, c: &Criterion) -> String {
             schedule,
         } => {
             let mut s = if t.award.scores_price() {
-                format!("{} ({})", crate::price::describe(formula), formula.as_str())
+                // In words only: the formula's id in the file means nothing to a supplier.
+                crate::price::describe(formula).to_string()
             } else {
                 format!(
                     "the price is not given marks: {}",

@@ -591,3 +591,91 @@ test('the CSV reader: BOM, quoted commas, doubled quotes, line breaks in quotes,
     { row: 2, code: 'csvOpenQuote', params: {} },
   ]);
 });
+
+test('a buyer adding things: no errors before anything is typed, names of their own, ids that follow names after a reload, a total of 95 flagged, nothing for the buyer alone published', async () => {
+  const { page, context, errors } = await openDesign();
+  await inDesign(page, '[data-action="start-choice"][value="services-60-30-10"]').check();
+  await inDesign(page, '[data-action="use-template"]').click();
+  await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('.design-ready'), W);
+  const shown = () =>
+    page.locator(W).evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll('.error-message:not([hidden]), .error-summary li')].map((e) => e.textContent.trim()),
+    );
+
+  // Marks that add up to 95: flagged beside the total.
+  let t = await designTender(page);
+  const weighted = t.criteria.findIndex((c) => c.kind === 'price');
+  await inDesign(page, `[data-path="criteria[${weighted}].weight"]`).fill(String(Number(t.criteria[weighted].weight) - 5));
+  await inDesign(page, '[data-path="tender.title"]').focus();
+  await page.waitForFunction(
+    (w) => /not 100/.test(document.querySelector(w).shadowRoot.querySelector('[data-section="criteria"] [data-total]').textContent),
+    W,
+  );
+  assert.match(await inDesign(page, '[data-section="criteria"] [data-total]').textContent(), /Total: 95 marks, not 100/);
+  await inDesign(page, `[data-path="criteria[${weighted}].weight"]`).fill(String(t.criteria[weighted].weight));
+
+  // The preview (what suppliers see) carries no notes meant for the buyer, and no second download.
+  const preview = inDesign(page, '[data-preview]');
+  await page.waitForFunction(
+    (w) => document.querySelector(w).shadowRoot.querySelector('[data-preview]')?.shadowRoot?.textContent.includes('How bids will be scored'),
+    W,
+  );
+  const seen = await preview.evaluate((el) => el.shadowRoot.textContent);
+  assert.ok(!/Notes on this model|add up to 95|central government minimum/.test(seen), seen.slice(0, 400));
+  const downloads = await page.locator(W).evaluate((el) => {
+    const visible = (b) => b.getClientRects().length > 0 && /Download the tender file/.test(b.textContent);
+    const p = el.shadowRoot.querySelector('[data-preview]').shadowRoot;
+    return [...el.shadowRoot.querySelectorAll('button'), ...p.querySelectorAll('button')].filter(visible).length;
+  });
+  assert.equal(downloads, 1, 'one "Download the tender file" button in the publish section');
+  assert.deepEqual(await axe(page), []);
+
+  // A new measure: nothing red while focus is in it; once focus leaves, its empty fields are
+  // named as the form names them.
+  await inDesign(page, '[data-action="add-measure"]').click();
+  await page.waitForFunction(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.dataset?.path?.endsWith('.name') && a.dataset.path.startsWith('measures[');
+  });
+  t = await designTender(page);
+  const at = t.measures.length - 1;
+  assert.deepEqual(await shown(), [], 'no errors before anything is typed');
+  await page.keyboard.type('Tonnes of food waste composted');
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await shown(), [], 'still none while focus is on the new measure');
+  await inDesign(page, '[data-path="tender.title"]').focus();
+  await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('.error-summary'), W);
+  const after = await shown();
+  assert.ok(after.some((x) => /Fill in “Unit/.test(x)), after.join('\n'));
+  assert.ok(!after.some((x) => /required field|“unit”|“proxy”/.test(x)), 'no file words: ' + after.join('\n'));
+  await inDesign(page, `[data-path="measures[${at}].unit"]`).fill('tonne');
+  await inDesign(page, `[data-path="measures[${at}].proxy"]`).fill('95');
+  await page.waitForFunction((w) => !document.querySelector(w).shadowRoot.querySelector('.error-summary'), W);
+  t = await designTender(page);
+  assert.equal(t.measures[at].id, 'tonnes-of-food-waste-composted', 'the id followed the name');
+
+  // Two new criteria: two names. Then a measure added and named only after a reload.
+  await inDesign(page, '[data-action="add-criterion"]').click();
+  await inDesign(page, '[data-action="add-criterion"]').click();
+  t = await designTender(page);
+  const names = t.criteria.map((c) => c.name);
+  assert.equal(new Set(names).size, names.length, names.join(', '));
+  assert.ok(names.includes('New criterion 2'), names.join(', '));
+  const k = t.measures.length;
+  await inDesign(page, '[data-action="add-measure"]').click();
+  await page.waitForFunction(([w, n]) => document.querySelector(w).tender.measures.length === n, [W, k + 1]);
+  await page.reload();
+  await page.waitForSelector(`${W} [data-mode="design"]`);
+  t = await designTender(page);
+  assert.equal(t.measures.length, k + 1, 'the added measure was saved');
+  assert.equal(t.measures[k].id, 'new-measure');
+  await inDesign(page, `[data-path="measures[${k}].name"]`).fill('Hours of careers talks in schools');
+  await inDesign(page, `[data-path="measures[${k}].unit"]`).focus();
+  await page.waitForFunction(([w, n]) => document.querySelector(w).tender.measures[n].id !== 'new-measure', [W, k]);
+  assert.equal((await designTender(page)).measures[k].id, 'hours-of-careers-talks-in-schools');
+
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -8,7 +8,9 @@ import { start } from '../../scripts/serve.mjs';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const screenshots = fileURLToPath(new URL('../../out/screenshots/', import.meta.url));
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// WCAG 2.2 A and AA, and axe's best practices (landmarks, headings, names that say what a control
+// does) beyond them.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const ARGS = [
   '--headless',
@@ -67,7 +69,7 @@ export async function ready(page, selector = 'bid-scorer') {
   }, selector);
 }
 
-/** Runs axe with the WCAG tags over the page (shadow DOM included). */
+/** Runs axe with the WCAG tags and best practices over the page (shadow DOM included). */
 export async function axe(page) {
   const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);

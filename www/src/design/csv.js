@@ -132,6 +132,13 @@ export function measuresFromCsv(text) {
 }
 
 /** A short id from a name, unique among `used`: "Local people employed" -> "local-people-employed". */
+/** `name`, or "name 2", "name 3"… when `taken` (a Set of names) already holds it. */
+export function freshName(name, taken) {
+  let out = name;
+  for (let n = 2; taken.has(out); n += 1) out = `${name} ${n}`;
+  return out;
+}
+
 export function slugId(name, used, fallback = 'item') {
   const base =
     String(name ?? '')

@@ -7,7 +7,8 @@
 import { h } from '../ui/dom.js';
 import { engineErrors, engineText, fill } from '../text/messages.js';
 import { formatter } from '../text/format.js';
-import { copy } from '../ui/model.js';
+import { copy, walk } from '../ui/model.js';
+import { slugId } from './csv.js';
 import { noticeNode } from '../storage/saved-work.js';
 import { DesignFields } from './fields.js';
 import { blankTender } from './templates.js';
@@ -80,6 +81,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     localErrors: new Map(), // path -> text, for input the page itself refuses (a taken scale name)
     stash: new WeakMap(), // fields put aside when a criterion's kind or the award method changes
     autoIds: new WeakSet(), // nodes whose id follows their name until the id is edited
+    fresh: null, // the path of an item just added, whose errors wait until focus leaves it
     preview: null, // the live <bid-scorer mode="publish"> preview, kept across rebuilds
     confirm: null, // a pending "replace the model?" question in the start section
   };
@@ -106,6 +108,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
   let workNotices = restored.notices;
   if (restored.draft) {
     draft = restored.draft;
+    followNamesAgain(draft, session.autoIds);
     keep = true;
     showErrors = true;
     pristine = false;
@@ -166,6 +169,13 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     const bar = els.bar.getBoundingClientRect();
     const r = e.target.getBoundingClientRect();
     if (bar.height && r.bottom > bar.top && r.top < bar.bottom) e.target.scrollIntoView({ block: 'center' });
+    // Focus has left the item just added: what it still lacks is now an error like any other.
+    const path = e.target.dataset?.path ?? '';
+    const fresh = session.fresh;
+    if (fresh !== null && path !== fresh && !path.startsWith(`${fresh}.`)) {
+      session.fresh = null;
+      showErrorsNow();
+    }
   });
 
   function keyOf(obj) {
@@ -201,8 +211,13 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
       state: () => state,
       pristine: () => pristine,
       announce: (text) => announce(text, { now: true }),
-      /** Rebuilds the page after a change of structure, then focuses `focus` (a selector). */
+      /**
+       * Rebuilds the page after a change of structure, then focuses `focus` (a selector).
+       * `options.fresh` is the path of an item just added: nothing has been typed in it yet, so
+       * what it lacks is not shown as an error until focus leaves it.
+       */
       structure: (focus, options) => {
+        session.fresh = options?.fresh ?? null;
         pristine = false;
         keep = true;
         showErrors = true;
@@ -374,19 +389,28 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     if (!last) return '';
     const total = totalText(c, last);
     const sv = socialValueStatus(c, last);
-    const n = showErrors ? state.errors.length : 0;
+    const n = showErrors ? shownErrors().length : 0;
     const problems = n ? fill(n === 1 ? d.barProblem : d.barProblems, { count: n }) : null;
     return [problems, total, sv?.short].filter(Boolean).join(' · ');
   }
 
   /** Each error next to the field nearest its path, and all of them in the summary at the top. */
+  /** The engine's errors as shown: none before they are wanted, none yet in an item just added. */
+  function shownErrors() {
+    const fresh = session.fresh;
+    const inFresh = (path) => fresh !== null && (path === fresh || path.startsWith(`${fresh}.`));
+    return showErrors ? state.errors.filter((e) => !inFresh(e.path)) : [];
+  }
+
   function showErrorsNow() {
-    const list = showErrors ? state.errors : [];
+    const list = shownErrors();
     const messages = new Map();
     const items = [];
     for (const e of list) {
-      const text = engineText(cat, 'errors', e);
       const target = fields.nearest(e.path);
+      // A required field left empty is named as the form names it, not as the file does.
+      const label = e.code === 'missing-field' && target === e.path ? fields.labelOf(target) : null;
+      const text = label ? fill(d.fillIn, { label }) : engineText(cat, 'errors', e);
       if (target !== null && !messages.has(target)) messages.set(target, text);
       items.push({ text, target });
     }
@@ -470,4 +494,21 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
       return engine.evaluate(draft);
     },
   };
+}
+
+/**
+ * Saved work holds the model, not which ids were following their names: after a reload, every
+ * criterion, group and measure whose id is still the one its name makes follows its name again
+ * (a measure added as "New measure" and named after the reload gets an id from its new name).
+ */
+function followNamesAgain(tender, autoIds) {
+  const nodes = Array.isArray(tender.criteria) ? walk(tender.criteria).map(({ c }) => c) : [];
+  const measures = Array.isArray(tender.measures) ? tender.measures : [];
+  for (const list of [nodes, measures]) {
+    for (const n of list) {
+      if (typeof n?.name !== 'string' || typeof n.id !== 'string') continue;
+      const others = new Set(list.filter((x) => x !== n).map((x) => x?.id));
+      if (slugId(n.name, others) === n.id) autoIds.add(n);
+    }
+  }
 }

@@ -82,6 +82,12 @@ export class DesignFields extends FieldSet {
     this.register(path, { group, control, error, inputs: [], hintId: null });
   }
 
+  /** The visible label (or legend) of the field at `path`, or null. */
+  labelOf(path) {
+    const label = this.fields.get(path)?.group?.querySelector('label, legend');
+    return label?.firstChild?.textContent.trim() || null;
+  }
+
   /** The nearest path at or above `path` that has a field shown, or null. */
   nearest(path) {
     let p = path;

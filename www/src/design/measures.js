@@ -5,7 +5,7 @@ import { h } from '../ui/dom.js';
 import { fileText } from '../storage/io.js';
 import { engineText, fill } from '../text/messages.js';
 import { isGroup, walk } from '../ui/model.js';
-import { measuresFromCsv, slugId } from './csv.js';
+import { freshName, measuresFromCsv, slugId } from './csv.js';
 import { actionButton, amountOrNone, followName, identifierField, setOrDelete, textOrNone } from './fields.js';
 import { allIds, newLeaf, nodesWithPaths, statusPanel } from './tree.js';
 
@@ -181,13 +181,15 @@ export function measuresSection(c) {
   const addMeasure = actionButton('add-measure', d.addMeasure, () => {
     tender.measures ??= [];
     const used = new Set(tender.measures.map((x) => x.id));
-    const m = { id: slugId(d.newMeasure, used, 'measure'), name: d.newMeasure };
+    const name = freshName(d.newMeasure, new Set(tender.measures.map((x) => x.name)));
+    const m = { id: slugId(name, used, 'measure'), name };
     session.autoIds.add(m);
     tender.measures.push(m);
     for (const { node } of measureCriteria(tender)) {
       if (Array.isArray(node.measures) && node.measures.length === tender.measures.length - 1) node.measures.push(m.id);
     }
-    c.structure(`[data-path="measures[${tender.measures.length - 1}].name"]`, { select: true });
+    const at = `measures[${tender.measures.length - 1}]`;
+    c.structure(`[data-path="${at}.name"]`, { select: true, fresh: at });
   });
   fields.anchor('measures', {
     group: h('div'),

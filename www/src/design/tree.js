@@ -5,7 +5,7 @@ import { scoreText, tenderMethod, usesValue } from '../text/award.js';
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { isGroup, walk } from '../ui/model.js';
-import { slugId } from './csv.js';
+import { freshName, slugId } from './csv.js';
 import { SCALE_PRESETS } from './templates.js';
 import { actionButton, amountOrNone, followName, identifierField, setOrDelete, textOrNone } from './fields.js';
 
@@ -34,9 +34,17 @@ const KIND_FIELDS = [
   'maximum',
 ];
 
-/** "Total: 100 marks", or the total worth in money under the fictitious discount. */
+/**
+ * "Total: 100 marks", flagged when the engine warns that the marks do not add up to 100, or the
+ * total worth in money under the fictitious discount.
+ */
 export function totalText(c, described) {
-  const key = described.method === 'fictitious-discount' ? 'totalValue' : 'totalMarks';
+  const key =
+    described.method === 'fictitious-discount'
+      ? 'totalValue'
+      : described.warnings.some((w) => w.code === 'weights-not-100')
+        ? 'totalNot100'
+        : 'totalMarks';
   return fill(c.d[key], { total: scoreText(c.fmt, described.method, described.maxTotal) });
 }
 
@@ -44,6 +52,9 @@ export function totalText(c, described) {
 export function allIds(tender) {
   return new Set(walk(tender.criteria).map(({ c }) => c.id));
 }
+
+/** Every criterion and group name in use: a new one gets a name of its own. */
+const allNames = (tender) => new Set(walk(tender.criteria).map(({ c }) => c.name));
 
 /** The price criterion (the first, if a file has several) with its engine path, or null. */
 export function priceNode(tender) {
@@ -148,6 +159,7 @@ function kindDefaults(c, node) {
 
 /** A new criterion of `kind` with a unique id that follows its name until the id is edited. */
 export function newLeaf(c, kind, name) {
+  name = freshName(name, allNames(c.tender));
   const node = { id: slugId(name, allIds(c.tender), 'criterion'), kind, name };
   kindDefaults(c, node);
   c.session.autoIds.add(node);
@@ -155,6 +167,7 @@ export function newLeaf(c, kind, name) {
 }
 
 export function newGroup(c, name) {
+  name = freshName(name, allNames(c.tender));
   const group = { id: slugId(name, allIds(c.tender), 'group'), name, children: [] };
   c.session.autoIds.add(group);
   group.children.push(newLeaf(c, 'scored', c.d.newCriterion));
@@ -542,7 +555,8 @@ export function treeSection(c) {
         () => {
           const leaf = newLeaf(c, 'scored', d.newCriterion);
           node.children.push(leaf);
-          c.structure(`[data-path="${path}.children[${node.children.length - 1}].name"]`, { select: true });
+          const at = `${path}.children[${node.children.length - 1}]`;
+          c.structure(`[data-path="${at}.name"]`, { select: true, fresh: at });
         },
         { key: k, small: true, hidden: ` “${display()}”` },
       );
@@ -583,7 +597,7 @@ export function treeSection(c) {
       const node = make();
       const at = action === 'add-gate' ? 0 : tender.criteria.length;
       tender.criteria.splice(at, 0, node);
-      c.structure(`[data-path="criteria[${at}].name"]`, { select: true });
+      c.structure(`[data-path="criteria[${at}].name"]`, { select: true, fresh: `criteria[${at}]` });
     });
   const addCriterion = addButton('add-criterion', d.addCriterion, () => newLeaf(c, 'scored', d.newCriterion));
   fields.anchor('criteria', { group: h('div'), control: addCriterion, error: rootError });

@@ -6,7 +6,6 @@
 import { h, scroller, scrollingTable } from '../ui/dom.js';
 import { engineText, fill, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
-import { warningsList } from '../ui/results.js';
 import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
 
@@ -411,8 +410,7 @@ export function renderPublish(ctx, { modelResult, model }) {
       h('p', { 'data-abnormally-low': '' }, `${sentence(model.abnormallyLow.message)}.`),
     );
   }
-
-  // The buyer's warnings about the model itself.
-  out.push(h('h3', { class: 'heading-m' }, ui.buyerWarningsHeading), warningsList(ctx, model.warnings));
+  // The engine's notes on the model itself (marks not adding up to 100, social value under the
+  // 10% minimum, a draw seed not used) are for the buyer, who sees them in design mode: not here.
   return h('div', { class: 'publish', part: 'publish' }, out);
 }

@@ -80,7 +80,6 @@ const EN_GB = {
       total:
         'Scores are added up exactly and only the total is rounded to {decimals} decimal places (halves round away from zero).',
     },
-    buyerWarningsHeading: 'Notes on this model',
     // forms
     yourBidHeading: 'Your bid',
     yourOrganisation: 'Your organisation',
@@ -548,6 +547,8 @@ EN_GB.design = {
   noCriteria: 'No criteria yet. Add the first one.',
   noTotalYet: 'The total and each criterion’s share appear once the model has no problems.',
   totalMarks: 'Total: {total} marks',
+  totalNot100: 'Total: {total} marks, not 100: check the marks if you meant 100',
+  fillIn: 'Fill in “{label}”',
   totalValue: 'Quality worth up to {total}',
   shareMarks: '{marks} marks, {percent}% of the total',
   shareValue: 'Worth up to {marks}, {percent}% of the quality value',

@@ -5,7 +5,7 @@
 export function walk(criteria, depth = 0, parent = null, out = []) {
   for (const c of criteria ?? []) {
     out.push({ c, depth, parent });
-    if (Array.isArray(c.children)) walk(c.children, depth + 1, c, out);
+    if (Array.isArray(c?.children)) walk(c.children, depth + 1, c, out);
   }
   return out;
 }
