@@ -117,7 +117,10 @@ test('export → import round-trips the tender file; an invalid file shows its e
   await banner.waitFor();
   const text = await banner.textContent();
   assert.match(text, /could not be opened, so your current work was kept/);
-  assert.match(text, /bids\[0\]\.price: “lots” is not a number/);
+  // Each error where the form shows it: the bid by its supplier, the field by its label.
+  assert.ok(text.includes(`“${bad.bids[0].supplier}”, Price: “lots” is not a number`), text);
+  assert.ok(text.includes(`“${bad.criteria[2].name}”, formula:`), text);
+  assert.doesNotMatch(text, /bids\[0\]|criteria\[2\]/);
   assert.match(text, /cheapest-wins/);
   assert.deepEqual(await tenderIn(page), edited);
 

@@ -27,8 +27,29 @@ export async function readTenderFile(file, engine, cat) {
       errors = engineErrors(error);
     }
     if (errors.length) {
-      problems = errors.map((e) => `${e.path ? `${e.path}: ` : ''}${engineText(cat, 'errors', e)}`);
+      problems = errors.map((e) => {
+        const where = placeOf(data, e.path, ui);
+        return `${where ? `${where}: ` : ''}${engineText(cat, 'errors', e)}`;
+      });
     }
   }
   return problems ? { problems } : { data };
+}
+
+/**
+ * Where an error's path points, as the form names it: the named criterion, bid (its supplier) or
+ * measure it lies in, then the field ("“Riverside Care”, Price"), never `bids[0].price`.
+ */
+function placeOf(data, path, ui) {
+  const keys = path.match(/[^.[\]]+/g) ?? [];
+  let at = data;
+  let named = null;
+  for (const key of keys) {
+    at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined;
+    const name = at?.supplier ?? at?.name;
+    if (typeof name === 'string' && name.trim()) named = `“${name.trim()}”`;
+  }
+  const last = keys.at(-1);
+  const field = { price: ui.price, weight: ui.marks, supplier: ui.supplier, status: ui.status }[last] ?? last;
+  return [named, /^\d+$/.test(last ?? '') ? null : field].filter(Boolean).join(', ');
 }
