@@ -142,3 +142,57 @@ test("two widgets: hundreds of faults in the page's engine, and both still evalu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('publish and design modes show an engine failure in words, then work again', async () => {
+  const wreck = (page) =>
+    page.evaluate(async () => {
+      const glue = await import('../pkg/bidscore.js');
+      new Uint8Array(glue.initSync().memory.buffer).fill(0xff);
+    });
+  const words = /The scoring engine stopped on this input and has been restarted/;
+
+  // Publish: a changed tender while the engine is wrecked.
+  {
+    const { page, context, errors } = await openPage(env, 'publish.html');
+    await page.waitForFunction(() => document.querySelector('bid-scorer')?.result);
+    const t = await tenderIn(page);
+    await wreck(page);
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = { ...t, tender: { ...t.tender, title: 'Changed once' } };
+    }, t);
+    const summary = page.locator('bid-scorer .error-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), words);
+    assert.doesNotMatch(await summary.textContent(), /unreachable|out of bounds/i);
+    await page.locator('bid-scorer').evaluate((el, t) => {
+      el.tender = { ...t, tender: { ...t.tender, title: 'Changed twice' } };
+    }, t);
+    await page.waitForFunction(() => {
+      const el = document.querySelector('bid-scorer');
+      return !el.shadowRoot.querySelector('.error-summary') && el.shadowRoot.textContent.includes('Changed twice');
+    });
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+
+  // Design: typing while the engine is wrecked.
+  {
+    const { page, context, errors } = await openPage(env, 'design.html');
+    const W = 'bid-scorer[mode="design"]';
+    await page.waitForSelector(`${W} [data-action="use-template"]`);
+    await page.locator(`${W} [data-action="start-choice"][value="services-60-30-10"]`).check();
+    await page.locator(`${W} [data-action="use-template"]`).click();
+    await page.waitForSelector(`${W} .design-ready`);
+    await wreck(page);
+    await page.locator(`${W} [data-path="tender.title"]`).fill('Grounds care');
+    const summary = page.locator(`${W} .error-summary`);
+    await summary.waitFor();
+    assert.match(await summary.textContent(), words);
+    await page.locator(`${W} [data-path="tender.title"]`).fill('Grounds care and cleaning');
+    await page.waitForSelector(`${W} .design-ready`);
+    assert.equal(await summary.count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

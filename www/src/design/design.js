@@ -357,16 +357,17 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     let described = null;
     try {
       described = engine.describe(model);
-    } catch {
-      described = null;
+    } catch (error) {
+      // A model the engine found valid that it cannot describe: the engine failed, and says so.
+      if (!errors.length) errors = engineErrors(error);
     }
     if (described) lastDescribed = described;
     let evaluation = null;
     if (!errors.length) {
       try {
         evaluation = engine.evaluate(draft);
-      } catch {
-        evaluation = null;
+      } catch (error) {
+        errors = engineErrors(error);
       }
     }
     state = { described, last: lastDescribed, errors, evaluation, model };

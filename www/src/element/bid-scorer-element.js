@@ -483,9 +483,19 @@ export class BidScorer extends HTMLElement {
     const mode = this.mode;
     let result = null;
     let errors = [];
+    let published = null;
     try {
-      if (mode === 'publish') errors = this.#engine.validate(this.#draft).errors;
-      else result = this.#engine.evaluate(this.#draft);
+      // Every engine call inside the try: a fault in any of them is shown in words like any
+      // other error, never an empty widget.
+      if (mode === 'publish') {
+        errors = this.#engine.validate(this.#draft).errors;
+        if (!errors.length) {
+          published = {
+            modelResult: this.#engine.evaluate({ ...this.#draft, bids: [] }),
+            model: this.#engine.describe(this.#draft),
+          };
+        }
+      } else result = this.#engine.evaluate(this.#draft);
     } catch (error) {
       errors = engineErrors(error);
     }
@@ -498,7 +508,7 @@ export class BidScorer extends HTMLElement {
       return;
     }
     if (mode === 'publish') {
-      this.#renderPublish();
+      this.#renderPublish(published);
       return;
     }
     this.#result = result;
@@ -511,9 +521,7 @@ export class BidScorer extends HTMLElement {
     this.#emit('bid-scorer-evaluated', result);
   }
 
-  #renderPublish() {
-    const modelResult = this.#engine.evaluate({ ...this.#draft, bids: [] });
-    const model = this.#engine.describe(this.#draft);
+  #renderPublish({ modelResult, model }) {
     this.#result = modelResult;
     this.#els.main.replaceChildren(renderPublish(this.#ctx(), { modelResult, model }));
     this.#emit('bid-scorer-evaluated', modelResult);
