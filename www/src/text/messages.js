@@ -164,6 +164,7 @@ const EN_GB = {
     importTooLarge: 'it is {size} MB, more than the {limit} MB a tender file may be',
     imported: 'Opened “{file}”.',
     printedOn: 'Printed on {date}',
+    panelRecordCaption: 'What the panel gave {supplier}',
     totalsAnnounce: '{supplier}: {total} out of {max}',
     rankingAnnounce: 'Ranking updated. First: {supplier} with {total}.',
     // saved work

@@ -258,8 +258,10 @@ a:focus-visible {
   .print-only { display: block; }
   .scroll { overflow: visible; }
   .table { page-break-inside: auto; }
-  .table tr { page-break-inside: avoid; }
-  .section { page-break-inside: avoid; }
+  .table tr { break-inside: avoid; }
+  /* Sections flow across pages (one kept whole would start on a new page, leaving the one before
+     nearly empty); headings and captions stay with what follows them. */
+  h2, h3, h4, .caption, caption { break-after: avoid; }
   a { color: #000000; }
 }
 /* Design mode (design*.js). */
