@@ -59,6 +59,9 @@ test('evaluate mode prints the ranking first, no blank page, and every evaluator
     }
   }
   assert.ok(rationales > 0, 'the example has rationales to print');
+  // The price formula by its name, never its id in the file.
+  assert.ok(!/lowest-ratio|linear-min-max|reference-ratio|set-bounds|deviation-from-lowest/.test(all), 'a formula id');
+  assert.ok(all.includes(bare('Under “lowest price ÷ your price” each price is scored against the other bids')));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -235,6 +235,8 @@ const EN_GB = {
   warnings: {
     'social-value-weight-low': null,
     'weights-not-100': 'The marks add up to {total}, not 100; shares of the total are still shown correctly',
+    'relative-price-formula':
+      'Under “{formula}” each price is scored against the other bids, so adding or removing a bid can change the order of the others',
     'tie-drawn':
       'Still equal after every other tie-break rule, these bids were put in order by the draw from the recorded seed “{seed}”: {suppliers} (ranks {rank} to {last})',
     'tie-draw-seed-unused':
@@ -1186,5 +1188,9 @@ export function engineErrors(error) {
  */
 export function engineText(cat, table, item, fmt = null) {
   const template = cat[table]?.[item.code];
-  return sentence(template ? fill(template, item.params ?? {}, fmt) : (item.message ?? item.code));
+  let params = item.params ?? {};
+  // A price formula by its name, never its id in the file ("lowest-ratio").
+  const formula = cat.design.formulaNames[params.formula];
+  if (formula) params = { ...params, formula: formula.toLowerCase() };
+  return sentence(template ? fill(template, params, fmt) : (item.message ?? item.code));
 }
