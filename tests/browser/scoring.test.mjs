@@ -134,7 +134,8 @@ test('an invalid price shows the inline error and the summary, keeps every other
   await summary.waitFor();
   assert.equal(await summary.getAttribute('role'), 'alert');
   const message = '“12x” is not a number; write digits such as 1250000.50';
-  assert.equal(await summary.locator('a').first().textContent(), message);
+  // In the summary the error says where it is, as the form names it: the bid, then the field.
+  assert.equal(await summary.locator('a').first().textContent(), `“Northside Community CIC (renamed)”, Price: ${message}`);
   // Inline, linked by aria-describedby, marked invalid.
   assert.equal(await price.getAttribute('aria-invalid'), 'true');
   const describedBy = (await price.getAttribute('aria-describedby')).split(' ');
@@ -300,6 +301,26 @@ test('self-assess: while a field has an error the sticky total says its figures 
   await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids[0].price === '900000.00');
   assert.match((await sticky.textContent()).trim(), /^Your total: /);
   assert.doesNotMatch(await sticky.getAttribute('class'), /stale/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a score off the scale is reported with the bid and criterion it belongs to, in every place it is listed', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  const tender = await tenderIn(page);
+  tender.bids[0].scores['q-delivery'] = { moderated: 9 };
+  await page.locator('bid-scorer').evaluate((el, t) => {
+    el.tender = t;
+  }, tender);
+  const summary = page.locator('bid-scorer [part~="error-summary"]');
+  await summary.waitFor();
+  const delivery = tender.criteria.flatMap((c) => [c, ...(c.children ?? [])]).find((c) => c.id === 'q-delivery');
+  const text = await summary.locator('li').first().textContent();
+  assert.ok(text.startsWith(`“${tender.bids[0].supplier}”, “${delivery.name}”, Moderated score: `), text);
+  assert.match(text, /9 is not a point on the scale/);
+  assert.doesNotMatch(text, /bids\[|q-delivery/);
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -538,6 +538,7 @@ export class BidScorer extends HTMLElement {
     showErrorSummary(summary, this.#errors, {
       cat,
       publish: this.mode === 'publish',
+      tender: this.#draft,
       linked: (path) => this.#fields?.control(path) || /^bids\[\d+\]/.test(path),
       focus: (path) => this.#focusPath(path),
     });

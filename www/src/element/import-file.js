@@ -2,6 +2,7 @@
 // validation of the text as it is (a key given twice is an error only the text shows).
 import { engineErrors, engineText } from '../text/messages.js';
 import { fileText } from '../storage/io.js';
+import { placeOf } from './header-and-errors.js';
 
 /**
  * Resolves to { data } for a valid tender file, or to { problems }: the lines to show, each an
@@ -36,20 +37,3 @@ export async function readTenderFile(file, engine, cat) {
   return problems ? { problems } : { data };
 }
 
-/**
- * Where an error's path points, as the form names it: the named criterion, bid (its supplier) or
- * measure it lies in, then the field ("“Riverside Care”, Price"), never `bids[0].price`.
- */
-function placeOf(data, path, ui) {
-  const keys = path.match(/[^.[\]]+/g) ?? [];
-  let at = data;
-  let named = null;
-  for (const key of keys) {
-    at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined;
-    const name = at?.supplier ?? at?.name;
-    if (typeof name === 'string' && name.trim()) named = `“${name.trim()}”`;
-  }
-  const last = keys.at(-1);
-  const field = { price: ui.price, weight: ui.marks, supplier: ui.supplier, status: ui.status }[last] ?? last;
-  return [named, /^\d+$/.test(last ?? '') ? null : field].filter(Boolean).join(', ');
-}
