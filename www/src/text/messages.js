@@ -1192,5 +1192,8 @@ export function engineText(cat, table, item, fmt = null) {
   // A price formula by its name, never its id in the file ("lowest-ratio").
   const formula = cat.design.formulaNames[params.formula];
   if (formula) params = { ...params, formula: formula.toLowerCase() };
-  return sentence(template ? fill(template, params, fmt) : (item.message ?? item.code));
+  // The engine's own English (no template here) quotes with straight marks: shown with the
+  // catalogue's curly ones, so one page never mixes the two.
+  const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
+  return sentence(template ? fill(template, params, fmt) : english);
 }
