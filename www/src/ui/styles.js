@@ -71,7 +71,7 @@ a:focus-visible {
   display: inline-block; position: relative; margin: 0 0.625rem 1.25rem 0; padding: 0.5rem 0.625rem 0.4375rem;
   border: 2px solid transparent; border-radius: 0; color: #ffffff; background-color: var(--_success);
   box-shadow: 0 2px 0 #002d18; font: inherit; font-size: 1rem; line-height: 1.1875; text-align: center;
-  cursor: pointer; -webkit-appearance: none; appearance: none;
+  cursor: pointer; -webkit-appearance: none; appearance: none; text-decoration: none;
 }
 .button--secondary { color: var(--_text); background-color: #f3f2f1; box-shadow: 0 2px 0 #929191; }
 .button--warning { background-color: var(--_error); box-shadow: 0 2px 0 #55150b; }
