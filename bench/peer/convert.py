@@ -116,7 +116,7 @@ def tender_to_peer(tender):
             staged.direct(col, 1, input_scale=1)
     for cid, cols, top, threshold in thresholds:
         staged.add_stage(f"threshold {cid}", filter_type="score_threshold",
-                         threshold=threshold / top * 100)
+                         threshold=threshold * 100 / top)
         for col in cols:
             staged.direct(col, 1, input_scale=top)
     staged.add_stage("award")
