@@ -14,6 +14,8 @@
 //! each lot as a tender holding only its own bids (spec §18).
 
 mod price_to_win;
+#[cfg(test)]
+mod reference;
 mod rng;
 mod setup;
 mod smaa;

@@ -57,7 +57,7 @@ impl Setup<'_> {
         else {
             return vec![];
         };
-        let dependent = self.price_dependent();
+        let base = self.baseline(self.price_dependent());
         let highest = self
             .pool
             .iter()
@@ -112,9 +112,7 @@ impl Setup<'_> {
                 // The evaluated price under a schedule: the search moves it as one figure.
                 let price = self.prepared[i].price?;
                 let wins = |p: Decimal| -> bool {
-                    let changed = prepare_at(&self.cx, bid, Some(p));
-                    self.what_if_prepared(i, changed, &dependent)
-                        .is_some_and(|s| self.first(i, &s))
+                    self.wins(i, &prepare_at(&self.cx, bid, Some(p)), &base)
                 };
                 // Whole pence from the bottom to the limit; winning is monotone in the price (a
                 // lower price never lowers a bid's own score nor raises a rival's). Without a

@@ -1,8 +1,21 @@
-//! What every analysis stands on: the official evaluation taken apart once, and a bid's
-//! standing re-scored with some of its inputs changed ("what if").
+//! What every analysis stands on: the official evaluation taken apart once, and whether a bid
+//! would rank first with some of its inputs changed ("what if").
+//!
+//! A try changes one bid. Every other bid keeps its inputs, so its standing can change only
+//! through the comparison inputs of the leaves the change moves (the lowest price, the highest
+//! social value offered): [`Baseline`] holds every bid's standing with those leaves scored
+//! against the official inputs, worked out once per analysis. A try that leaves those inputs as
+//! they were (bit for bit) scores the changed bid alone and compares it with the best of the
+//! others, which settles it: the ranking's order compares each bid's own figures in turn (key,
+//! then each tie-break rule's score, price or drawn number), so it is a total preorder, and a
+//! bid ahead of the best of the others is ahead of them all. A try that moves an input scores
+//! the moved leaves again for every other bid, best first, stopping at the first one the changed
+//! bid does not beat. Either way the figures are those of the evaluation: the same functions,
+//! sums in leaf order, the tender's rounding.
 
 use crate::context::{Ctx, Prepared};
-use crate::evaluate::{self, fields, official, prepare_at, score_criterion, total_of};
+use crate::evaluate::{fields, input_amount, is_relative, official, parts, score_leaf};
+use crate::evaluate::{prepare_at, score_criterion, total_of, OUT_OF_RANGE};
 use crate::model::*;
 use crate::price::Field;
 use crate::ranking::{compare, Standing};
@@ -10,32 +23,42 @@ use crate::result::{Evaluation, Status};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
-/// A bid's standing in a "what if": official figures with some criteria re-scored.
-pub(super) struct WhatIf<'s> {
+/// A bid's standing in a try: its official leaf scores, with the `dependent` leaves' scores
+/// replaced by `scores` (same order).
+pub(super) struct Tried<'s> {
     key: Option<Decimal>,
     total: Decimal,
     price: Option<Decimal>,
     /// Official score per leaf (same index as `Ctx::leaves`).
-    leaves: Vec<Option<Decimal>>,
+    leaves: &'s [Option<Decimal>],
+    dependent: &'s [usize],
+    scores: &'s [Option<Decimal>],
     /// Which bid this is (an index into the tender's bids).
     bid: usize,
     /// Where the groups, the leaves' ids and the bids' ids are found.
     setup: &'s Setup<'s>,
 }
 
-impl WhatIf<'_> {
-    /// The official sub-total of group `g` (an index into `Ctx::groups`), summed as the
-    /// evaluation sums it: only a tie-break on the group or its threshold asks for it.
+impl Tried<'_> {
+    fn leaf(&self, l: usize) -> Option<Decimal> {
+        match self.dependent.iter().position(|&d| d == l) {
+            Some(k) => self.scores[k],
+            None => self.leaves[l],
+        }
+    }
+
+    /// The sub-total of group `g` (an index into `Ctx::groups`), summed as the evaluation sums
+    /// it: only a tie-break on the group or its threshold asks for it.
     fn group(&self, g: usize) -> Decimal {
         self.setup.cx.groups[g]
             .1
             .iter()
-            .filter_map(|&i| self.leaves[i])
+            .filter_map(|&l| self.leaf(l))
             .sum()
     }
 }
 
-impl Standing for WhatIf<'_> {
+impl Standing for Tried<'_> {
     fn key(&self) -> Option<Decimal> {
         self.key
     }
@@ -56,7 +79,7 @@ impl Standing for WhatIf<'_> {
         cx.ids
             .iter()
             .position(|c| &**c == id)
-            .and_then(|i| self.leaves[i])
+            .and_then(|l| self.leaf(l))
             .unwrap_or_default()
     }
 
@@ -65,23 +88,81 @@ impl Standing for WhatIf<'_> {
     }
 }
 
+/// One pool bid with its amount on a relative leaf, or a run of pool bids joined: their field
+/// and the first of them (in pool order) holding the highest amount.
+type Side = Option<(Field, usize)>;
+
+/// Two runs of the pool joined in order, as the evaluation folds amounts into a field: the
+/// first lowest and the last highest of equal amounts, the first holder of the highest.
+fn join(a: Side, b: Side) -> Side {
+    match (a, b) {
+        (Some((x, hx)), Some((y, hy))) => Some((
+            Field {
+                lowest: x.lowest.min(y.lowest),
+                highest: x.highest.max(y.highest),
+                highest_parts: None,
+            },
+            if x.highest >= y.highest { hx } else { hy },
+        )),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+/// Whether two fields are the same to the bit (the same figures written the same way).
+fn same(a: &Option<Field>, b: &Option<Field>) -> bool {
+    let bits = |f: &Option<Field>| {
+        f.map(|f| {
+            (
+                f.lowest.serialize(),
+                f.highest.serialize(),
+                f.highest_parts.map(|(x, y)| (x.serialize(), y.serialize())),
+            )
+        })
+    };
+    bits(a) == bits(b)
+}
+
+/// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as
+/// the evaluation took them: each pool bid with those leaves scored against the official inputs,
+/// as a try scores them. Worked out once per analysis (and measure or criterion searched).
+pub(super) struct Baseline {
+    dependent: Vec<usize>,
+    /// Each pool bid's scores on the dependent leaves, pool position by pool position.
+    scores: Vec<Option<Decimal>>,
+    /// Each pool bid's key and total (by pool position).
+    keys: Vec<(Option<Decimal>, Decimal)>,
+    /// The pool positions, best first.
+    order: Vec<usize>,
+}
+
 /// Everything the analyses share: the official evaluation, taken apart.
 pub(super) struct Setup<'t> {
     pub(super) t: &'t Tender,
     pub(super) cx: Ctx<'t>,
     pub(super) prepared: Vec<Prepared<'t>>,
-    /// Indexes of the ranked bids.
+    /// Indexes of the ranked bids, in file order.
     pub(super) pool: Vec<usize>,
     /// Official per-leaf scores of every bid (same index as `cx.leaves`).
     pub(super) values: Vec<Vec<Option<Decimal>>>,
     pub(super) official: &'t Evaluation,
+    /// The comparison inputs over the pool (same index as `cx.leaves`).
+    fields: Vec<Option<Field>>,
+    /// Per relative leaf, the pool's runs before each position (`.0[k]`: positions up to `k`)
+    /// and from each position (`.1[k]`: positions from `k`): a try's field is the run before the
+    /// changed bid, its amount, and the run after, joined. Empty for other leaves.
+    sides: Vec<(Vec<Side>, Vec<Side>)>,
+    /// Every try re-scores the whole pool, as the analysis first did: the reference the fast
+    /// tries are tested against.
+    #[cfg(test)]
+    pub(super) reference: bool,
 }
 
 impl<'t> Setup<'t> {
     pub(super) fn new(t: &'t Tender, official: &'t Evaluation) -> Setup<'t> {
         let cx = Ctx::new(t);
         let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
-        let pool = (0..t.bids.len())
+        let pool: Vec<usize> = (0..t.bids.len())
             .filter(|&i| official.bids[i].status == Status::Ranked)
             .collect();
         let values = official
@@ -97,6 +178,31 @@ impl<'t> Setup<'t> {
                 v
             })
             .collect();
+        let fields = fields(&cx, &prepared, &pool);
+        let sides = cx
+            .leaves
+            .iter()
+            .map(|c| {
+                if !is_relative(c) {
+                    return (Vec::new(), Vec::new());
+                }
+                let one =
+                    |&j: &usize| input_amount(t, c, &prepared[j]).map(|a| (Field::point(a), j));
+                let mut before = vec![None];
+                let mut run = None;
+                for j in &pool {
+                    run = join(run, one(j));
+                    before.push(run);
+                }
+                let mut from = vec![None; pool.len() + 1];
+                let mut run = None;
+                for (k, j) in pool.iter().enumerate().rev() {
+                    run = join(one(j), run);
+                    from[k] = run;
+                }
+                (before, from)
+            })
+            .collect();
         Setup {
             t,
             cx,
@@ -104,106 +210,216 @@ impl<'t> Setup<'t> {
             pool,
             values,
             official,
+            fields,
+            sides,
+            #[cfg(test)]
+            reference: false,
         }
     }
 
-    /// Bid `bid`'s standing with these official leaf scores and price.
-    fn standing<'s>(
+    /// A leaf's official score for a bid read as `p`, against these comparison inputs.
+    fn rescore(&self, li: usize, p: &Prepared, fields: &[Option<Field>]) -> Option<Decimal> {
+        score_criterion(&self.cx, li, p, fields, true, false).map(|r| official(r.score, self.t))
+    }
+
+    /// Bid `bid`'s standing read as `p`, with these scores on the dependent leaves.
+    fn tried<'s>(
         &'s self,
         bid: usize,
-        leaves: Vec<Option<Decimal>>,
-        price: Option<Decimal>,
-    ) -> WhatIf<'s> {
-        let sum: Decimal = leaves.iter().flatten().copied().sum();
-        let total = total_of(sum, self.t);
-        let value = crate::award::value_for(self.t, &self.cx.fmt, total, price, false);
-        WhatIf {
-            key: crate::award::key(self.t.award, total, value.map(|v| v.value)),
-            total,
-            price,
-            leaves,
+        p: &Prepared,
+        dependent: &'s [usize],
+        scores: &'s [Option<Decimal>],
+    ) -> Tried<'s> {
+        let mut s = Tried {
+            key: None,
+            total: Decimal::ZERO,
+            price: p.price,
+            leaves: &self.values[bid],
+            dependent,
+            scores,
             bid,
+            setup: self,
+        };
+        // Summed in leaf order, as the evaluation sums its criteria.
+        let sum: Decimal = (0..s.leaves.len()).filter_map(|l| s.leaf(l)).sum();
+        s.total = total_of(sum, self.t);
+        let value = crate::award::value_for(self.t, &self.cx.fmt, s.total, s.price, false);
+        s.key = crate::award::key(self.t.award, s.total, value.map(|v| v.value));
+        s
+    }
+
+    /// The pool's standings for tries that change the `dependent` leaves.
+    pub(super) fn baseline(&self, dependent: Vec<usize>) -> Baseline {
+        let d = dependent.len();
+        let mut base = Baseline {
+            scores: self
+                .pool
+                .iter()
+                .flat_map(|&j| {
+                    dependent
+                        .iter()
+                        .map(move |&li| self.rescore(li, &self.prepared[j], &self.fields))
+                })
+                .collect(),
+            dependent,
+            keys: Vec::new(),
+            order: (0..self.pool.len()).collect(),
+        };
+        base.keys = self
+            .pool
+            .iter()
+            .enumerate()
+            .map(|(k, &j)| {
+                let s = self.tried(
+                    j,
+                    &self.prepared[j],
+                    &base.dependent,
+                    &base.scores[k * d..][..d],
+                );
+                (s.key, s.total)
+            })
+            .collect();
+        let mut order = std::mem::take(&mut base.order);
+        crate::sorting::sort(&mut order, &|&a, &b| {
+            compare(self.t, &self.standing(&base, a), &self.standing(&base, b)).then(a.cmp(&b))
+        });
+        base.order = order;
+        base
+    }
+
+    /// The standing of the bid at pool position `k` in `base`.
+    fn standing<'s>(&'s self, base: &'s Baseline, k: usize) -> Tried<'s> {
+        let d = base.dependent.len();
+        let j = self.pool[k];
+        Tried {
+            key: base.keys[k].0,
+            total: base.keys[k].1,
+            price: self.prepared[j].price,
+            leaves: &self.values[j],
+            dependent: &base.dependent,
+            scores: &base.scores[k * d..][..d],
+            bid: j,
             setup: self,
         }
     }
 
-    /// The pool's standings with bid `i` replaced by `changed`, re-scoring the `dependent` leaves
-    /// for every pool bid. `None` when the changed bid would no longer be ranked.
-    pub(super) fn what_if(
-        &self,
-        i: usize,
-        changed: &Bid,
-        dependent: &[usize],
-    ) -> Option<Vec<(usize, WhatIf<'_>)>> {
-        self.what_if_prepared(i, prepare_at(&self.cx, changed, None), dependent)
+    /// The comparison input of leaf `li` with pool bid `i` (at pool position `at`) read as `p`.
+    fn field_in_try(&self, li: usize, at: usize, i: usize, p: &Prepared) -> Option<Field> {
+        let (before, from) = &self.sides[li];
+        if before.is_empty() {
+            return None;
+        }
+        let c = self.cx.leaves[li];
+        let mine = input_amount(self.t, c, p).map(|a| (Field::point(a), i));
+        let (mut f, holder) = join(join(before[at], mine), from[at + 1])?;
+        f.highest_parts = parts(
+            self.t,
+            c,
+            if holder == i {
+                p
+            } else {
+                &self.prepared[holder]
+            },
+        );
+        Some(f)
     }
 
-    /// [`Self::what_if`] with the changed bid already prepared (the price to win prepares it at
-    /// the price it tries).
-    pub(super) fn what_if_prepared(
-        &self,
-        i: usize,
-        p: Prepared<'_>,
-        dependent: &[usize],
-    ) -> Option<Vec<(usize, WhatIf<'_>)>> {
+    /// Whether pool bid `i`, read as `p` (a changed copy), ranks first, alone, with the
+    /// dependent leaves of `base` scored again for it and, when its change moves their
+    /// comparison inputs, for every other bid. False when the change leaves it unranked: not
+    /// ranked as prepared, a score of its own out of range, or below a group threshold.
+    pub(super) fn wins(&self, i: usize, p: &Prepared, base: &Baseline) -> bool {
+        #[cfg(test)]
+        if self.reference {
+            return self
+                .what_if_prepared(i, p.clone(), &base.dependent)
+                .is_some_and(|s| self.first(i, &s));
+        }
+        let Ok(at) = self.pool.binary_search(&i) else {
+            return false;
+        };
         if p.status != Status::Ranked {
-            return None;
+            return false;
         }
-        let view = |j: usize| if j == i { &p } else { &self.prepared[j] };
-        // The same comparison inputs as the evaluation, with the changed bid in its place.
-        let mut field_map: Vec<Option<Field>> = vec![None; self.cx.leaves.len()];
+        let dependent = &base.dependent[..];
+        let mut fields = self.fields.clone();
+        let (mut moved, mut no_better) = (false, true);
         for &li in dependent {
-            field_map[li] = evaluate::field(self.t, self.cx.leaves[li], &self.pool, &view);
+            let f = self.field_in_try(li, at, i, p);
+            moved |= !same(&f, &fields[li]);
+            no_better &= self.no_better(li, &f, &fields[li]);
+            fields[li] = f;
         }
-        // A change that puts one of the bid's own scores out of range leaves it unranked.
-        if dependent.iter().any(|&li| {
-            evaluate::score_leaf(&self.cx, li, &p, &field_map, true, false)
-                .is_some_and(|r| r.code == evaluate::OUT_OF_RANGE)
-        }) {
-            return None;
+        let mut mine = Vec::with_capacity(dependent.len());
+        for &li in dependent {
+            match score_leaf(&self.cx, li, p, &fields, true, false) {
+                // A change that puts one of the bid's own scores out of range leaves it unranked.
+                Some(r) if r.code == OUT_OF_RANGE => return false,
+                r => mine.push(r.map(|r| official(r.score, self.t))),
+            }
         }
-        let standings = self
-            .pool
-            .iter()
-            .map(|&j| {
-                let mut leaves = self.values[j].clone();
-                for &li in dependent {
-                    leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true, false)
-                        .map(|r| official(r.score, self.t));
-                }
-                let price = view(j).price;
-                (j, self.standing(j, leaves, price))
-            })
-            .collect();
-        self.thresholds(i, standings)
+        let me = self.tried(i, p, dependent, &mine);
+        if self.below_threshold(&me) {
+            return false;
+        }
+        let mut others = base.order.iter().filter(|&&k| self.pool[k] != i);
+        if !moved {
+            // Every other bid stands as in the baseline: the best of them settles it.
+            return others
+                .next()
+                .is_none_or(|&k| compare(self.t, &me, &self.standing(base, k)) == Ordering::Less);
+        }
+        let mut scores = vec![None; dependent.len()];
+        for &k in others {
+            // Inputs no better for the others: a bid the changed one beats as it stood beats
+            // it still, and so does every bid after it.
+            if no_better && compare(self.t, &me, &self.standing(base, k)) == Ordering::Less {
+                return true;
+            }
+            let j = self.pool[k];
+            for (s, &li) in scores.iter_mut().zip(dependent) {
+                *s = self.rescore(li, &self.prepared[j], &fields);
+            }
+            if compare(
+                self.t,
+                &me,
+                &self.tried(j, &self.prepared[j], dependent, &scores),
+            ) != Ordering::Less
+            {
+                return false;
+            }
+        }
+        true
     }
 
-    /// Group thresholds (spec §13) applied again to the changed bid `i`, whose new price or score
-    /// can move a sub-total, compared as shown: `None` when it falls below one. Relative
-    /// thresholds are not applied again: the bids they disqualified stay out, the others in.
-    fn thresholds<'s>(
-        &self,
-        i: usize,
-        standings: Vec<(usize, WhatIf<'s>)>,
-    ) -> Option<Vec<(usize, WhatIf<'s>)>> {
-        let me = &standings.iter().find(|(j, _)| *j == i)?.1;
-        let below = self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
+    /// Whether the comparison input `new` of leaf `li` scores no bid higher than `old` does: a
+    /// lower (or equal) lowest and highest price, a higher (or equal) highest social value, a
+    /// higher highest percentage (or the same one from the same parts). Every formula scores a
+    /// bid no higher against such an input, so no bid stands better than it did.
+    fn no_better(&self, li: usize, new: &Option<Field>, old: &Option<Field>) -> bool {
+        let (Some(n), Some(o)) = (new, old) else {
+            return false;
+        };
+        match &self.cx.leaves[li].kind {
+            Kind::Price { .. } => n.lowest <= o.lowest && n.highest <= o.highest,
+            Kind::Measures { scoring, .. } => match scoring {
+                SvScoring::RelativeToHighest => n.highest >= o.highest,
+                SvScoring::RelativeToHighestPercent => n.highest > o.highest || same(new, old),
+                SvScoring::Target(_) => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Group thresholds (spec §13) applied again to a changed bid, whose new price or score can
+    /// move a sub-total, compared as shown. Relative thresholds are not applied again: the bids
+    /// they disqualified stay out, the others in.
+    fn below_threshold(&self, me: &Tried) -> bool {
+        self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
             g.threshold.is_some_and(|th| {
                 crate::money::round(total_of(me.group(gi), self.t), 10) < th.marks
             })
-        });
-        (!below).then_some(standings)
-    }
-
-    /// Whether bid `i` ranks first, alone, in these standings.
-    pub(super) fn first(&self, i: usize, standings: &[(usize, WhatIf)]) -> bool {
-        let Some((_, me)) = standings.iter().find(|(j, _)| *j == i) else {
-            return false;
-        };
-        standings
-            .iter()
-            .filter(|(j, _)| *j != i)
-            .all(|(_, other)| compare(self.t, me, other) == Ordering::Less)
+        })
     }
 
     /// Leaves whose score depends on the price: the price criterion and social value as % of price.
@@ -221,13 +437,13 @@ impl<'t> Setup<'t> {
 
     /// The pool bids' exact fractions on every scored leaf (same index as `cx.leaves`; 0 for gates).
     pub(super) fn fractions(&self) -> Vec<Vec<Decimal>> {
-        let f = fields(&self.cx, &self.prepared, &self.pool);
+        let f = &self.fields;
         self.pool
             .iter()
             .map(|&j| {
                 (0..self.cx.leaves.len())
                     .map(|li| {
-                        score_criterion(&self.cx, li, &self.prepared[j], &f, true, false)
+                        score_criterion(&self.cx, li, &self.prepared[j], f, true, false)
                             .map(|r| r.fraction)
                             .unwrap_or_default()
                     })
@@ -240,6 +456,7 @@ impl<'t> Setup<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evaluate;
 
     /// Every fixture's tender, read from its file (inline, or the example it names); a tender in
     /// lots as each lot's tender, as the analysis takes it (spec §18).

@@ -1,7 +1,8 @@
 //! What it takes: for each ranked bid that is not first, the smallest change on one criterion
 //! (a score, a value, a social value commitment) that would make it win.
 
-use super::setup::Setup;
+use super::setup::{Baseline, Setup};
+use crate::evaluate::prepare_at;
 use crate::model::*;
 use crate::money::{self, Plain};
 use crate::text::Params;
@@ -43,12 +44,32 @@ impl Setup<'_> {
             return vec![];
         };
         let fmt = &self.cx.fmt;
+        // The standings every search of a criterion or measure starts from, worked out once.
+        let scored: Vec<Option<Baseline>> = (0..self.cx.leaves.len())
+            .map(|li| {
+                matches!(self.cx.leaves[li].kind, Kind::Scored { .. })
+                    .then(|| self.baseline(vec![li]))
+            })
+            .collect();
+        let mut measures: Vec<(&str, Baseline)> = Vec::new();
+        for c in &self.cx.leaves {
+            if let Kind::Measures { measures: ms, .. } = &c.kind {
+                for m in ms {
+                    if !measures.iter().any(|(id, _)| id == m) {
+                        measures.push((m, self.baseline(self.measure_dependent(m))));
+                    }
+                }
+            }
+        }
         self.pool
             .iter()
             .filter(|&&i| &self.t.bids[i].id != winner)
             .map(|&i| {
                 let bid = &self.t.bids[i];
                 let mut options = Vec::new();
+                // One copy of the bid for all its searches: each search changes one input and
+                // puts it back.
+                let mut changed = bid.clone();
                 for (li, c) in self.cx.leaves.iter().enumerate() {
                     match &c.kind {
                         Kind::Scored { scale, .. } => {
@@ -59,19 +80,24 @@ impl Setup<'_> {
                             if now >= scale.top() {
                                 continue;
                             }
+                            let Some(base) = &scored[li] else {
+                                continue;
+                            };
                             // A higher score never lowers the bid's standing, so the lowest
                             // winning point is found by halving, never by listing the scale.
-                            // One copy of the bid for the whole search: each try sets its
-                            // moderated score.
-                            let mut changed = bid.clone();
+                            // Each try sets the moderated score.
+                            let kept = changed.scores.get(&c.id).cloned();
                             changed.scores.entry(c.id.clone()).or_default();
                             let found = lowest_point_above(scale, now, &mut |v| {
                                 if let Some(m) = changed.scores.get_mut(&c.id) {
                                     m.moderated = Some(v);
                                 }
-                                self.what_if(i, &changed, &[li])
-                                    .is_some_and(|s| self.first(i, &s))
+                                self.wins(i, &prepare_at(&self.cx, &changed, None), base)
                             });
+                            match kept {
+                                Some(m) => changed.scores.insert(c.id.clone(), m),
+                                None => changed.scores.remove(&c.id),
+                            };
                             let params = Params::new()
                                 .with("criterion", &c.id)
                                 .with("name", &c.name)
@@ -106,9 +132,13 @@ impl Setup<'_> {
                                 },
                             });
                         }
-                        Kind::Measures { measures, .. } => {
-                            for mid in measures {
-                                options.push(self.commitment_to_win(i, li, mid, fmt));
+                        Kind::Measures { measures: ms, .. } => {
+                            for mid in ms {
+                                let Some((_, base)) = measures.iter().find(|(id, _)| id == mid)
+                                else {
+                                    continue;
+                                };
+                                options.push(self.commitment_to_win(i, &mut changed, li, mid, base, fmt));
                             }
                         }
                         _ => {}
@@ -127,8 +157,10 @@ impl Setup<'_> {
     pub(super) fn commitment_to_win(
         &self,
         i: usize,
+        changed: &mut Bid,
         li: usize,
         measure: &str,
+        base: &Baseline,
         fmt: &crate::context::Fmt,
     ) -> Improvement {
         let bid = &self.t.bids[i];
@@ -136,21 +168,13 @@ impl Setup<'_> {
         let m = self.t.measures.iter().find(|m| m.id == measure);
         let unit = m.map(|m| m.unit.as_str()).unwrap_or("");
         let now = bid.commitments.get(measure).copied().unwrap_or_default();
-        // Every measures criterion naming this measure changes with it.
-        let dependent: Vec<usize> = (0..self.cx.leaves.len())
-            .filter(|&l| {
-                matches!(&self.cx.leaves[l].kind, Kind::Measures { measures, .. } if measures.iter().any(|x| x == measure))
-            })
-            .collect();
-        // One copy of the bid for the whole search: each try sets its commitment.
-        let mut changed = bid.clone();
-        changed.commitments.insert(measure.to_string(), now);
+        // Each try sets the commitment on the bid's copy (`changed`, as the bid), put back after.
+        let kept = changed.commitments.insert(measure.to_string(), now);
         let mut wins = |q: Decimal| {
             if let Some(c) = changed.commitments.get_mut(measure) {
                 *c = q;
             }
-            self.what_if(i, &changed, &dependent)
-                .is_some_and(|s| self.first(i, &s))
+            self.wins(i, &prepare_at(&self.cx, changed, None), base)
         };
         let hundredth = Decimal::new(1, 2);
         let highest_sv = self
@@ -183,6 +207,10 @@ impl Setup<'_> {
                 }
             }
             Some(hi * hundredth)
+        };
+        match kept {
+            Some(q) => changed.commitments.insert(measure.to_string(), q),
+            None => changed.commitments.remove(measure),
         };
         let name = m.map(|m| m.name.as_str()).unwrap_or(measure);
         let params = Params::new()
@@ -219,6 +247,17 @@ impl Setup<'_> {
                 None => format!("more \"{name}\" alone would not rank it first"),
             },
         }
+    }
+}
+
+impl Setup<'_> {
+    /// The leaves a commitment to `measure` moves: every measures criterion naming it.
+    fn measure_dependent(&self, measure: &str) -> Vec<usize> {
+        (0..self.cx.leaves.len())
+            .filter(|&l| {
+                matches!(&self.cx.leaves[l].kind, Kind::Measures { measures, .. } if measures.iter().any(|x| x == measure))
+            })
+            .collect()
     }
 }
 
