@@ -19,6 +19,8 @@ mod reference;
 mod rng;
 mod setup;
 mod smaa;
+#[cfg(test)]
+mod tests;
 mod weights;
 mod what_it_takes;
 
@@ -81,14 +83,19 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
     if t.lots.is_empty() {
         whole(t, options)
     } else {
-        by_lot(t, options)
+        by_lot(t, options, whole)
     }
 }
 
 /// Analyses a tender as one competition: one without lots, or one lot as a tender of its own.
 fn whole(t: &Tender, options: &Options) -> Analysis {
     let official = evaluate::evaluate(t);
-    let s = Setup::new(t, &official);
+    of(&Setup::new(t, &official), options)
+}
+
+/// The analysis of the competition `s` took apart.
+fn of(s: &Setup, options: &Options) -> Analysis {
+    let (t, official) = (s.t, s.official);
     let winner = official.ranking.first().cloned();
     let linear = t.award == AwardMethod::WeightedSum;
     Analysis {
@@ -107,8 +114,8 @@ fn whole(t: &Tender, options: &Options) -> Analysis {
     }
 }
 
-/// Analyses each lot of `t` (which has lots) as a tender of its own.
-fn by_lot(t: &Tender, options: &Options) -> Analysis {
+/// Analyses each lot of `t` (which has lots) as a tender of its own, with `whole`.
+fn by_lot(t: &Tender, options: &Options, whole: fn(&Tender, &Options) -> Analysis) -> Analysis {
     let mut split = crate::lots::Split::new(t);
     // The model alone, without bids, gives an analysis with nothing in it: the frame for the lots.
     let mut out = whole(split.model(), options);

@@ -572,4 +572,52 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_try_puts_the_field_together_as_the_evaluation_takes_it() {
+        // Bit for bit: the first lowest and last highest of equal amounts written differently
+        // ("1000" and "1000.00"), and the parts of the first bid holding the highest percentage.
+        let mut rng = crate::synth::Rng(11);
+        let mut checked = 0;
+        for _ in 0..300 {
+            let text = crate::analysis::tests::tender(&mut rng).to_string();
+            let Ok(t) = crate::read(&text) else {
+                continue;
+            };
+            let mut split = crate::lots::Split::new(&t);
+            let tenders: Vec<Tender> = match t.lots.len() {
+                0 => vec![t.clone()],
+                n => (0..n).map(|k| split.lot(k).clone()).collect(),
+            };
+            for t in &tenders {
+                let official = evaluate::evaluate(t);
+                let s = Setup::new(t, &official);
+                for (at, &i) in s.pool.iter().enumerate() {
+                    for (jobs, price) in [
+                        (None, None),
+                        (Some(4), None),
+                        (None, Some(1000)),
+                        (Some(0), Some(900)),
+                    ] {
+                        let mut changed = t.bids[i].clone();
+                        if let Some(q) = jobs {
+                            changed.commitments.insert("jobs".into(), Decimal::from(q));
+                        }
+                        let p = prepare_at(&s.cx, &changed, price.map(Decimal::from));
+                        let view = |j: usize| if j == i { &p } else { &s.prepared[j] };
+                        for li in 0..s.cx.leaves.len() {
+                            let want = evaluate::field(t, s.cx.leaves[li], &s.pool, &view);
+                            let got = s.field_in_try(li, at, i, &p);
+                            assert!(
+                                same(&got, &want),
+                                "{text}: bid {i}, leaf {li}: {got:?} {want:?}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }
