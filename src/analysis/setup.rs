@@ -111,16 +111,18 @@ fn join(a: Side, b: Side) -> Side {
 
 /// Whether two fields are the same to the bit (the same figures written the same way).
 fn same(a: &Option<Field>, b: &Option<Field>) -> bool {
-    let bits = |f: &Option<Field>| {
+    // A decimal's bits are its value, scale and sign (apart for a zero).
+    let bits = |d: Decimal| (d, d.scale(), d.is_sign_negative());
+    let all = |f: &Option<Field>| {
         f.map(|f| {
             (
-                f.lowest.serialize(),
-                f.highest.serialize(),
-                f.highest_parts.map(|(x, y)| (x.serialize(), y.serialize())),
+                bits(f.lowest),
+                bits(f.highest),
+                f.highest_parts.map(|(x, y)| (bits(x), bits(y))),
             )
         })
     };
-    bits(a) == bits(b)
+    all(a) == all(b)
 }
 
 /// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as

@@ -67,8 +67,8 @@ impl Setup<'_> {
             .map(|&i| {
                 let bid = &self.t.bids[i];
                 let mut options = Vec::new();
-                // One copy of the bid for all its searches: each search changes one input and
-                // puts it back.
+                // One copy of the bid for all its score searches: each sets one moderated score
+                // and puts the marking back.
                 let mut changed = bid.clone();
                 for (li, c) in self.cx.leaves.iter().enumerate() {
                     match &c.kind {
@@ -86,18 +86,19 @@ impl Setup<'_> {
                             // A higher score never lowers the bid's standing, so the lowest
                             // winning point is found by halving, never by listing the scale.
                             // Each try sets the moderated score.
-                            let kept = changed.scores.get(&c.id).cloned();
-                            changed.scores.entry(c.id.clone()).or_default();
+                            // (An aggregate comes from the bid's marking, so there is one.)
+                            let Some(kept) = changed.scores.get(&c.id).cloned() else {
+                                continue;
+                            };
                             let found = lowest_point_above(scale, now, &mut |v| {
                                 if let Some(m) = changed.scores.get_mut(&c.id) {
                                     m.moderated = Some(v);
                                 }
                                 self.wins(i, &prepare_at(&self.cx, &changed, None), base)
                             });
-                            match kept {
-                                Some(m) => changed.scores.insert(c.id.clone(), m),
-                                None => changed.scores.remove(&c.id),
-                            };
+                            if let Some(m) = changed.scores.get_mut(&c.id) {
+                                *m = kept;
+                            }
                             let params = Params::new()
                                 .with("criterion", &c.id)
                                 .with("name", &c.name)
@@ -138,7 +139,7 @@ impl Setup<'_> {
                                 else {
                                     continue;
                                 };
-                                options.push(self.commitment_to_win(i, &mut changed, li, mid, base, fmt));
+                                options.push(self.commitment_to_win(i, li, mid, base, fmt));
                             }
                         }
                         _ => {}
@@ -157,7 +158,6 @@ impl Setup<'_> {
     pub(super) fn commitment_to_win(
         &self,
         i: usize,
-        changed: &mut Bid,
         li: usize,
         measure: &str,
         base: &Baseline,
@@ -168,13 +168,14 @@ impl Setup<'_> {
         let m = self.t.measures.iter().find(|m| m.id == measure);
         let unit = m.map(|m| m.unit.as_str()).unwrap_or("");
         let now = bid.commitments.get(measure).copied().unwrap_or_default();
-        // Each try sets the commitment on the bid's copy (`changed`, as the bid), put back after.
-        let kept = changed.commitments.insert(measure.to_string(), now);
+        // One copy of the bid for the whole search: each try sets its commitment.
+        let mut changed = bid.clone();
+        changed.commitments.insert(measure.to_string(), now);
         let mut wins = |q: Decimal| {
             if let Some(c) = changed.commitments.get_mut(measure) {
                 *c = q;
             }
-            self.wins(i, &prepare_at(&self.cx, changed, None), base)
+            self.wins(i, &prepare_at(&self.cx, &changed, None), base)
         };
         let hundredth = Decimal::new(1, 2);
         let highest_sv = self
@@ -207,10 +208,6 @@ impl Setup<'_> {
                 }
             }
             Some(hi * hundredth)
-        };
-        match kept {
-            Some(q) => changed.commitments.insert(measure.to_string(), q),
-            None => changed.commitments.remove(measure),
         };
         let name = m.map(|m| m.name.as_str()).unwrap_or(measure);
         let params = Params::new()
