@@ -111,8 +111,9 @@ impl Setup<'_> {
                 let bid = &self.t.bids[i];
                 // The evaluated price under a schedule: the search moves it as one figure.
                 let price = self.prepared[i].price?;
+                let frame = self.frame(i, &base);
                 let wins = |p: Decimal| -> bool {
-                    self.wins(i, &prepare_at(&self.cx, bid, Some(p)), &base)
+                    self.wins(i, &prepare_at(&self.cx, bid, Some(p)), &base, &frame)
                 };
                 // Whole pence from the bottom to the limit; winning is monotone in the price (a
                 // lower price never lowers a bid's own score nor raises a rival's). Without a

@@ -14,7 +14,7 @@
 //! sums in leaf order, the tender's rounding.
 
 use crate::context::{Ctx, Prepared};
-use crate::evaluate::{fields, input_amount, is_relative, official, parts, score_leaf};
+use crate::evaluate::{field, fields, official, score_leaf};
 use crate::evaluate::{prepare_at, score_criterion, total_of, OUT_OF_RANGE};
 use crate::model::*;
 use crate::price::Field;
@@ -88,41 +88,27 @@ impl Standing for Tried<'_> {
     }
 }
 
-/// One pool bid with its amount on a relative leaf, or a run of pool bids joined: their field
-/// and the first of them (in pool order) holding the highest amount.
-type Side = Option<(Field, usize)>;
+/// The comparison inputs of a search's dependent leaves over the pool bids before the changed
+/// bid and after it (see [`Setup::frame`]).
+pub(super) type Frame = Vec<(Option<Field>, Option<Field>)>;
 
-/// Two runs of the pool joined in order, as the evaluation folds amounts into a field: the
-/// first lowest and the last highest of equal amounts, the first holder of the highest.
-fn join(a: Side, b: Side) -> Side {
+/// Two runs of the pool joined in order, as the evaluation folds amounts into a field: the first
+/// lowest and the last highest of equal amounts, and the parts (of a highest percentage) of the
+/// first bid holding the highest.
+fn join(a: Option<Field>, b: Option<Field>) -> Option<Field> {
     match (a, b) {
-        (Some((x, hx)), Some((y, hy))) => Some((
-            Field {
-                lowest: x.lowest.min(y.lowest),
-                highest: x.highest.max(y.highest),
-                highest_parts: None,
+        (Some(x), Some(y)) => Some(Field {
+            lowest: x.lowest.min(y.lowest),
+            highest: x.highest.max(y.highest),
+            highest_parts: if x.highest >= y.highest {
+                x.highest_parts
+            } else {
+                y.highest_parts
             },
-            if x.highest >= y.highest { hx } else { hy },
-        )),
+        }),
         (a, None) => a,
         (None, b) => b,
     }
-}
-
-/// Whether two fields are the same to the bit (the same figures written the same way).
-fn same(a: &Option<Field>, b: &Option<Field>) -> bool {
-    // A decimal's bits are its value, scale and sign (apart for a zero).
-    let bits = |d: Decimal| (d, d.scale(), d.is_sign_negative());
-    let all = |f: &Option<Field>| {
-        f.map(|f| {
-            (
-                bits(f.lowest),
-                bits(f.highest),
-                f.highest_parts.map(|(x, y)| (bits(x), bits(y))),
-            )
-        })
-    };
-    all(a) == all(b)
 }
 
 /// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as
@@ -150,10 +136,6 @@ pub(super) struct Setup<'t> {
     pub(super) official: &'t Evaluation,
     /// The comparison inputs over the pool (same index as `cx.leaves`).
     fields: Vec<Option<Field>>,
-    /// Per relative leaf, the pool's runs before each position (`.0[k]`: positions up to `k`)
-    /// and from each position (`.1[k]`: positions from `k`): a try's field is the run before the
-    /// changed bid, its amount, and the run after, joined. Empty for other leaves.
-    sides: Vec<(Vec<Side>, Vec<Side>)>,
     /// Every try re-scores the whole pool, as the analysis first did: the reference the fast
     /// tries are tested against.
     #[cfg(test)]
@@ -181,30 +163,6 @@ impl<'t> Setup<'t> {
             })
             .collect();
         let fields = fields(&cx, &prepared, &pool);
-        let sides = cx
-            .leaves
-            .iter()
-            .map(|c| {
-                if !is_relative(c) {
-                    return (Vec::new(), Vec::new());
-                }
-                let one =
-                    |&j: &usize| input_amount(t, c, &prepared[j]).map(|a| (Field::point(a), j));
-                let mut before = vec![None];
-                let mut run = None;
-                for j in &pool {
-                    run = join(run, one(j));
-                    before.push(run);
-                }
-                let mut from = vec![None; pool.len() + 1];
-                let mut run = None;
-                for (k, j) in pool.iter().enumerate().rev() {
-                    run = join(one(j), run);
-                    from[k] = run;
-                }
-                (before, from)
-            })
-            .collect();
         Setup {
             t,
             cx,
@@ -213,7 +171,6 @@ impl<'t> Setup<'t> {
             values,
             official,
             fields,
-            sides,
             #[cfg(test)]
             reference: false,
         }
@@ -305,50 +262,50 @@ impl<'t> Setup<'t> {
         }
     }
 
-    /// The comparison input of leaf `li` with pool bid `i` (at pool position `at`) read as `p`.
-    fn field_in_try(&self, li: usize, at: usize, i: usize, p: &Prepared) -> Option<Field> {
-        let (before, from) = &self.sides[li];
-        if before.is_empty() {
-            return None;
-        }
-        let c = self.cx.leaves[li];
-        let mine = input_amount(self.t, c, p).map(|a| (Field::point(a), i));
-        let (mut f, holder) = join(join(before[at], mine), from[at + 1])?;
-        f.highest_parts = parts(
-            self.t,
-            c,
-            if holder == i {
-                p
-            } else {
-                &self.prepared[holder]
-            },
+    /// The comparison inputs of `base`'s dependent leaves over the pool bids before pool bid
+    /// `i` and over those after it: a search that changes bid `i` alone takes them once, and
+    /// each try joins them with the changed bid's own amount.
+    pub(super) fn frame(&self, i: usize, base: &Baseline) -> Frame {
+        let at = self.pool.partition_point(|&j| j < i);
+        let view = |j: usize| &self.prepared[j];
+        let (before, after) = (
+            &self.pool[..at],
+            &self.pool[(at + 1).min(self.pool.len())..],
         );
-        Some(f)
+        base.dependent
+            .iter()
+            .map(|&li| {
+                let c = self.cx.leaves[li];
+                (
+                    field(self.t, c, before, &view),
+                    field(self.t, c, after, &view),
+                )
+            })
+            .collect()
     }
 
     /// Whether pool bid `i`, read as `p` (a changed copy), ranks first, alone, with the
     /// dependent leaves of `base` scored again for it and, when its change moves their
     /// comparison inputs, for every other bid. False when the change leaves it unranked: not
     /// ranked as prepared, a score of its own out of range, or below a group threshold.
-    pub(super) fn wins(&self, i: usize, p: &Prepared, base: &Baseline) -> bool {
+    pub(super) fn wins(&self, i: usize, p: &Prepared, base: &Baseline, frame: &Frame) -> bool {
         #[cfg(test)]
         if self.reference {
             return self
                 .what_if_prepared(i, p.clone(), &base.dependent)
                 .is_some_and(|s| self.first(i, &s));
         }
-        let Ok(at) = self.pool.binary_search(&i) else {
-            return false;
-        };
         if p.status != Status::Ranked {
             return false;
         }
         let dependent = &base.dependent[..];
+        // The same comparison inputs as the evaluation, with the changed bid in its place.
+        let view = |_: usize| p;
         let mut fields = self.fields.clone();
-        let (mut moved, mut no_better) = (false, true);
-        for &li in dependent {
-            let f = self.field_in_try(li, at, i, p);
-            moved |= !same(&f, &fields[li]);
+        let mut no_better = true;
+        for (&li, &(before, after)) in dependent.iter().zip(frame) {
+            let mine = field(self.t, self.cx.leaves[li], &[i], &view);
+            let f = join(join(before, mine), after);
             no_better &= self.no_better(li, &f, &fields[li]);
             fields[li] = f;
         }
@@ -364,21 +321,17 @@ impl<'t> Setup<'t> {
         if self.below_threshold(&me) {
             return false;
         }
-        let mut others = base.order.iter().filter(|&&k| self.pool[k] != i);
-        if !moved {
-            // Every other bid stands as in the baseline: the best of them settles it.
-            return others
-                .next()
-                .is_none_or(|&k| compare(self.t, &me, &self.standing(base, k)) == Ordering::Less);
-        }
         let mut scores = vec![None; dependent.len()];
-        for &k in others {
-            // Inputs no better for the others: a bid the changed one beats as it stood beats
-            // it still, and so does every bid after it.
+        for &k in &base.order {
+            let j = self.pool[k];
+            if j == i {
+                continue;
+            }
+            // Inputs no better for the others: a bid the changed one beats as it stands in the
+            // baseline it beats still, and so every bid after it.
             if no_better && compare(self.t, &me, &self.standing(base, k)) == Ordering::Less {
                 return true;
             }
-            let j = self.pool[k];
             for (s, &li) in scores.iter_mut().zip(dependent) {
                 *s = self.rescore(li, &self.prepared[j], &fields);
             }
@@ -394,19 +347,22 @@ impl<'t> Setup<'t> {
         true
     }
 
-    /// Whether the comparison input `new` of leaf `li` scores no bid higher than `old` does: a
-    /// lower (or equal) lowest and highest price, a higher (or equal) highest social value, a
-    /// higher highest percentage (or the same one from the same parts). Every formula scores a
-    /// bid no higher against such an input, so no bid stands better than it did.
+    /// Whether the comparison input `new` of leaf `li` scores no bid higher than `old` does: none
+    /// either way (a leaf scored on a bid's own figures), a lower (or equal) lowest and highest
+    /// price, a higher (or equal) highest social value, a higher highest percentage (or the same
+    /// from the same parts). Every formula scores a bid no higher against such an input.
     fn no_better(&self, li: usize, new: &Option<Field>, old: &Option<Field>) -> bool {
         let (Some(n), Some(o)) = (new, old) else {
-            return false;
+            return new.is_none() && old.is_none();
         };
         match &self.cx.leaves[li].kind {
             Kind::Price { .. } => n.lowest <= o.lowest && n.highest <= o.highest,
             Kind::Measures { scoring, .. } => match scoring {
                 SvScoring::RelativeToHighest => n.highest >= o.highest,
-                SvScoring::RelativeToHighestPercent => n.highest > o.highest || same(new, old),
+                SvScoring::RelativeToHighestPercent => {
+                    n.highest > o.highest
+                        || (n.highest == o.highest && n.highest_parts == o.highest_parts)
+                }
                 SvScoring::Target(_) => false,
             },
             _ => false,
@@ -576,9 +532,19 @@ mod tests {
     }
 
     #[test]
-    fn a_try_puts_the_field_together_as_the_evaluation_takes_it() {
-        // Bit for bit: the first lowest and last highest of equal amounts written differently
+    fn a_try_joins_the_comparison_input_as_the_evaluation_takes_it() {
+        // Bit for bit: the first lowest and the last highest of equal amounts written differently
         // ("1000" and "1000.00"), and the parts of the first bid holding the highest percentage.
+        let bits = |f: Option<Field>| {
+            let d = |d: Decimal| d.serialize();
+            f.map(|f| {
+                (
+                    d(f.lowest),
+                    d(f.highest),
+                    f.highest_parts.map(|(x, y)| (d(x), d(y))),
+                )
+            })
+        };
         let mut rng = crate::synth::Rng(11);
         let mut checked = 0;
         for _ in 0..300 {
@@ -594,7 +560,9 @@ mod tests {
             for t in &tenders {
                 let official = evaluate::evaluate(t);
                 let s = Setup::new(t, &official);
-                for (at, &i) in s.pool.iter().enumerate() {
+                let base = s.baseline((0..s.cx.leaves.len()).collect());
+                for &i in &s.pool {
+                    let frame = s.frame(i, &base);
                     for (jobs, price) in [
                         (None, None),
                         (Some(4), None),
@@ -607,13 +575,11 @@ mod tests {
                         }
                         let p = prepare_at(&s.cx, &changed, price.map(Decimal::from));
                         let view = |j: usize| if j == i { &p } else { &s.prepared[j] };
-                        for li in 0..s.cx.leaves.len() {
-                            let want = evaluate::field(t, s.cx.leaves[li], &s.pool, &view);
-                            let got = s.field_in_try(li, at, i, &p);
-                            assert!(
-                                same(&got, &want),
-                                "{text}: bid {i}, leaf {li}: {got:?} {want:?}"
-                            );
+                        for (li, &(before, after)) in frame.iter().enumerate() {
+                            let c = s.cx.leaves[li];
+                            let want = evaluate::field(t, c, &s.pool, &view);
+                            let got = join(join(before, evaluate::field(t, c, &[i], &view)), after);
+                            assert_eq!(bits(got), bits(want), "{text}: bid {i}, leaf {li}");
                             checked += 1;
                         }
                     }

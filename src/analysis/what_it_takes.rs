@@ -90,11 +90,12 @@ impl Setup<'_> {
                             let Some(kept) = changed.scores.get(&c.id).cloned() else {
                                 continue;
                             };
+                            let frame = self.frame(i, base);
                             let found = lowest_point_above(scale, now, &mut |v| {
                                 if let Some(m) = changed.scores.get_mut(&c.id) {
                                     m.moderated = Some(v);
                                 }
-                                self.wins(i, &prepare_at(&self.cx, &changed, None), base)
+                                self.wins(i, &prepare_at(&self.cx, &changed, None), base, &frame)
                             });
                             if let Some(m) = changed.scores.get_mut(&c.id) {
                                 *m = kept;
@@ -171,11 +172,12 @@ impl Setup<'_> {
         // One copy of the bid for the whole search: each try sets its commitment.
         let mut changed = bid.clone();
         changed.commitments.insert(measure.to_string(), now);
+        let frame = self.frame(i, base);
         let mut wins = |q: Decimal| {
             if let Some(c) = changed.commitments.get_mut(measure) {
                 *c = q;
             }
-            self.wins(i, &prepare_at(&self.cx, &changed, None), base)
+            self.wins(i, &prepare_at(&self.cx, &changed, None), base, &frame)
         };
         let hundredth = Decimal::new(1, 2);
         let highest_sv = self

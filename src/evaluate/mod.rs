@@ -24,9 +24,7 @@ pub(crate) mod warning;
 mod workings;
 
 pub(crate) use prepare::{prepare, prepare_at};
-#[cfg(test)]
-pub(crate) use relative::field;
-pub(crate) use relative::{fields, input_amount, is_relative, parts};
+pub(crate) use relative::{field, fields};
 pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};
 
 use crate::context::{Ctx, Prepared};

@@ -53,14 +53,6 @@ fn ratio_parts<'p, 't: 'p>(
     amounts: &[(usize, Decimal)],
     highest: Decimal,
 ) -> Option<(Decimal, Decimal)> {
-    let &(i, _) = amounts.iter().find(|(_, a)| *a == highest)?;
-    parts(t, c, bid(i))
-}
-
-/// For social value as a percentage of price: the bid's social value and what its percentage is
-/// taken of, the parts of the highest percentage when the bid holds it; `None` for any other
-/// criterion.
-pub(crate) fn parts(t: &Tender, c: &Criterion, p: &Prepared) -> Option<(Decimal, Decimal)> {
     let Kind::Measures {
         scoring: SvScoring::RelativeToHighestPercent,
         ..
@@ -68,6 +60,8 @@ pub(crate) fn parts(t: &Tender, c: &Criterion, p: &Prepared) -> Option<(Decimal,
     else {
         return None;
     };
+    let &(i, _) = amounts.iter().find(|(_, a)| *a == highest)?;
+    let p = bid(i);
     let sv = *p.sv.get(c.id.as_str())?;
     Some((sv, sv_base(t, p.price)?))
 }
