@@ -184,20 +184,16 @@ impl Setup<'_> {
                         fmt.money(price - b),
                         rates(rate_change)
                     ),
-                    (PriceOutcome::AnyPrice, _) if limit_is_ceiling => format!(
-                        "{} ranks first at any price up to the ceiling of {}",
-                        bid.supplier,
-                        fmt.money(limit)
-                    ),
-                    (PriceOutcome::AnyPrice, _) if highest > Decimal::ZERO => format!(
-                        "{} ranks first at any price up to {} (ten times the highest bid)",
-                        bid.supplier,
-                        fmt.money(limit)
-                    ),
                     (PriceOutcome::AnyPrice, _) => format!(
-                        "{} ranks first at any price up to {}",
+                        "{} ranks first at any price up to {}{}{}",
                         bid.supplier,
-                        fmt.money(limit)
+                        if limit_is_ceiling { "the ceiling of " } else { "" },
+                        fmt.money(limit),
+                        if !limit_is_ceiling && highest > Decimal::ZERO {
+                            " (ten times the highest bid)"
+                        } else {
+                            ""
+                        }
                     ),
                     _ if bottom < Decimal::ONE => format!(
                         "{} cannot rank first on price alone: even at an evaluated price of {} the others stay ahead",

@@ -3,15 +3,17 @@
 //!
 //! A try changes one bid. Every other bid keeps its inputs, so its standing can change only
 //! through the comparison inputs of the leaves the change moves (the lowest price, the highest
-//! social value offered): [`Baseline`] holds every bid's standing with those leaves scored
-//! against the official inputs, worked out once per analysis. A try that leaves those inputs as
-//! they were (bit for bit) scores the changed bid alone and compares it with the best of the
-//! others, which settles it: the ranking's order compares each bid's own figures in turn (key,
-//! then each tie-break rule's score, price or drawn number), so it is a total preorder, and a
-//! bid ahead of the best of the others is ahead of them all. A try that moves an input scores
-//! the moved leaves again for every other bid, best first, stopping at the first one the changed
-//! bid does not beat. Either way the figures are those of the evaluation: the same functions,
-//! sums in leaf order, the tender's rounding.
+//! social value offered). [`Baseline`] holds every pool bid's standing with those leaves scored
+//! against the official inputs, best first, worked out once per analysis; [`Setup::frame`] the
+//! inputs over the pool bids before and after the changed one, once per search. A try joins the
+//! changed bid's amount between them, scores that bid, and goes through the others best first.
+//! When its inputs score no other bid higher than the official ones do (a lower lowest price, a
+//! higher highest social value, or the same), the first bid it beats as that bid stood in the
+//! baseline settles it: the ranking's order compares each bid's own figures in turn (key, then
+//! each tie-break rule's score, price or drawn number), so it is a total preorder, and a bid ahead
+//! of one is ahead of every bid after it. Every bid before that one is scored again against the
+//! try's inputs, and the first the changed bid does not beat ends the try. The figures are those
+//! of the evaluation: the same functions, sums in leaf order, the tender's rounding.
 
 use crate::context::{Ctx, Prepared};
 use crate::evaluate::{field, fields, official, score_leaf};
@@ -50,11 +52,18 @@ impl Tried<'_> {
     /// The sub-total of group `g` (an index into `Ctx::groups`), summed as the evaluation sums
     /// it: only a tie-break on the group or its threshold asks for it.
     fn group(&self, g: usize) -> Decimal {
-        self.setup.cx.groups[g]
-            .1
-            .iter()
-            .filter_map(|&l| self.leaf(l))
-            .sum()
+        self.sum(&self.setup.cx.groups[g].1)
+    }
+
+    /// The scores on these leaves added in turn, as the evaluation adds them.
+    fn sum(&self, leaves: &[usize]) -> Decimal {
+        let mut sum = Decimal::ZERO;
+        for &l in leaves {
+            if let Some(v) = self.leaf(l) {
+                sum += v;
+            }
+        }
+        sum
     }
 }
 
@@ -118,8 +127,6 @@ pub(super) struct Baseline {
     dependent: Vec<usize>,
     /// Each pool bid's scores on the dependent leaves, pool position by pool position.
     scores: Vec<Option<Decimal>>,
-    /// Each pool bid's key and total (by pool position).
-    keys: Vec<(Option<Decimal>, Decimal)>,
     /// The pool positions, best first.
     order: Vec<usize>,
 }
@@ -136,6 +143,8 @@ pub(super) struct Setup<'t> {
     pub(super) official: &'t Evaluation,
     /// The comparison inputs over the pool (same index as `cx.leaves`).
     fields: Vec<Option<Field>>,
+    /// Every leaf's index, in order: a total adds them all.
+    every: Vec<usize>,
     /// Every try re-scores the whole pool, as the analysis first did: the reference the fast
     /// tries are tested against.
     #[cfg(test)]
@@ -165,6 +174,7 @@ impl<'t> Setup<'t> {
         let fields = fields(&cx, &prepared, &pool);
         Setup {
             t,
+            every: (0..cx.leaves.len()).collect(),
             cx,
             prepared,
             pool,
@@ -200,7 +210,7 @@ impl<'t> Setup<'t> {
             setup: self,
         };
         // Summed in leaf order, as the evaluation sums its criteria.
-        let sum: Decimal = (0..s.leaves.len()).filter_map(|l| s.leaf(l)).sum();
+        let sum = s.sum(&self.every);
         s.total = total_of(sum, self.t);
         let value = crate::award::value_for(self.t, &self.cx.fmt, s.total, s.price, false);
         s.key = crate::award::key(self.t.award, s.total, value.map(|v| v.value));
@@ -209,36 +219,18 @@ impl<'t> Setup<'t> {
 
     /// The pool's standings for tries that change the `dependent` leaves.
     pub(super) fn baseline(&self, dependent: Vec<usize>) -> Baseline {
-        let d = dependent.len();
+        let mut scores = Vec::with_capacity(self.pool.len() * dependent.len());
+        for &j in &self.pool {
+            for &li in &dependent {
+                scores.push(self.rescore(li, &self.prepared[j], &self.fields));
+            }
+        }
         let mut base = Baseline {
-            scores: self
-                .pool
-                .iter()
-                .flat_map(|&j| {
-                    dependent
-                        .iter()
-                        .map(move |&li| self.rescore(li, &self.prepared[j], &self.fields))
-                })
-                .collect(),
             dependent,
-            keys: Vec::new(),
-            order: (0..self.pool.len()).collect(),
+            scores,
+            order: Vec::new(),
         };
-        base.keys = self
-            .pool
-            .iter()
-            .enumerate()
-            .map(|(k, &j)| {
-                let s = self.tried(
-                    j,
-                    &self.prepared[j],
-                    &base.dependent,
-                    &base.scores[k * d..][..d],
-                );
-                (s.key, s.total)
-            })
-            .collect();
-        let mut order = std::mem::take(&mut base.order);
+        let mut order: Vec<usize> = (0..self.pool.len()).collect();
         crate::sorting::sort(&mut order, &|&a, &b| {
             compare(self.t, &self.standing(&base, a), &self.standing(&base, b)).then(a.cmp(&b))
         });
@@ -250,16 +242,12 @@ impl<'t> Setup<'t> {
     fn standing<'s>(&'s self, base: &'s Baseline, k: usize) -> Tried<'s> {
         let d = base.dependent.len();
         let j = self.pool[k];
-        Tried {
-            key: base.keys[k].0,
-            total: base.keys[k].1,
-            price: self.prepared[j].price,
-            leaves: &self.values[j],
-            dependent: &base.dependent,
-            scores: &base.scores[k * d..][..d],
-            bid: j,
-            setup: self,
-        }
+        self.tried(
+            j,
+            &self.prepared[j],
+            &base.dependent,
+            &base.scores[k * d..][..d],
+        )
     }
 
     /// The comparison inputs of `base`'s dependent leaves over the pool bids before pool bid
@@ -272,16 +260,15 @@ impl<'t> Setup<'t> {
             &self.pool[..at],
             &self.pool[(at + 1).min(self.pool.len())..],
         );
-        base.dependent
-            .iter()
-            .map(|&li| {
-                let c = self.cx.leaves[li];
-                (
-                    field(self.t, c, before, &view),
-                    field(self.t, c, after, &view),
-                )
-            })
-            .collect()
+        let mut frame = Vec::with_capacity(base.dependent.len());
+        for &li in &base.dependent {
+            let c = self.cx.leaves[li];
+            frame.push((
+                field(self.t, c, before, &view),
+                field(self.t, c, after, &view),
+            ));
+        }
+        frame
     }
 
     /// Whether pool bid `i`, read as `p` (a changed copy), ranks first, alone, with the

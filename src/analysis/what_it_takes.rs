@@ -44,22 +44,21 @@ impl Setup<'_> {
             return vec![];
         };
         let fmt = &self.cx.fmt;
-        // The standings every search of a criterion or measure starts from, worked out once.
-        let scored: Vec<Option<Baseline>> = (0..self.cx.leaves.len())
-            .map(|li| {
-                matches!(self.cx.leaves[li].kind, Kind::Scored { .. })
-                    .then(|| self.baseline(vec![li]))
-            })
-            .collect();
-        let mut measures: Vec<(&str, Baseline)> = Vec::new();
-        for c in &self.cx.leaves {
-            if let Kind::Measures { measures: ms, .. } = &c.kind {
-                for m in ms {
-                    if !measures.iter().any(|(id, _)| id == m) {
-                        measures.push((m, self.baseline(self.measure_dependent(m))));
+        // The standings every search starts from, worked out once: per leaf, a scored
+        // criterion's, or one per measure of a measures criterion.
+        let mut bases: Vec<Vec<Baseline>> = Vec::with_capacity(self.cx.leaves.len());
+        for (li, c) in self.cx.leaves.iter().enumerate() {
+            let mut of_leaf = Vec::new();
+            match &c.kind {
+                Kind::Scored { .. } => of_leaf.push(self.baseline(vec![li])),
+                Kind::Measures { measures, .. } => {
+                    for m in measures {
+                        of_leaf.push(self.baseline(self.measure_dependent(m)));
                     }
                 }
+                _ => {}
             }
+            bases.push(of_leaf);
         }
         self.pool
             .iter()
@@ -80,7 +79,7 @@ impl Setup<'_> {
                             if now >= scale.top() {
                                 continue;
                             }
-                            let Some(base) = &scored[li] else {
+                            let Some(base) = bases[li].first() else {
                                 continue;
                             };
                             // A higher score never lowers the bid's standing, so the lowest
@@ -135,11 +134,7 @@ impl Setup<'_> {
                             });
                         }
                         Kind::Measures { measures: ms, .. } => {
-                            for mid in ms {
-                                let Some((_, base)) = measures.iter().find(|(id, _)| id == mid)
-                                else {
-                                    continue;
-                                };
+                            for (mid, base) in ms.iter().zip(&bases[li]) {
                                 options.push(self.commitment_to_win(i, li, mid, base, fmt));
                             }
                         }
