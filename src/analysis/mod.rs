@@ -90,7 +90,7 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
     if t.lots.is_empty() {
         whole(t, options)
     } else {
-        by_lot(t, options, whole)
+        by_lot(t, options)
     }
 }
 
@@ -121,8 +121,8 @@ fn of(s: &Setup, options: &Options) -> Analysis {
     }
 }
 
-/// Analyses each lot of `t` (which has lots) as a tender of its own, with `whole`.
-fn by_lot(t: &Tender, options: &Options, whole: fn(&Tender, &Options) -> Analysis) -> Analysis {
+/// Analyses each lot of `t` (which has lots) as a tender of its own.
+fn by_lot(t: &Tender, options: &Options) -> Analysis {
     let mut split = crate::lots::Split::new(t);
     // The model alone, without bids, gives an analysis with nothing in it: the frame for the lots.
     let mut out = whole(split.model(), options);
