@@ -105,19 +105,17 @@ pub(super) type Frame = Vec<(Option<Field>, Option<Field>)>;
 /// lowest and the last highest of equal amounts, and the parts (of a highest percentage) of the
 /// first bid holding the highest.
 fn join(a: Option<Field>, b: Option<Field>) -> Option<Field> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(Field {
-            lowest: x.lowest.min(y.lowest),
-            highest: x.highest.max(y.highest),
-            highest_parts: if x.highest >= y.highest {
-                x.highest_parts
-            } else {
-                y.highest_parts
-            },
-        }),
-        (a, None) => a,
-        (None, b) => b,
-    }
+    let (Some(x), Some(y)) = (a, b) else {
+        return a.or(b);
+    };
+    // `with` keeps the first lowest and takes the last highest of equal amounts.
+    let mut f = x.with(y.lowest).with(y.highest);
+    f.highest_parts = if x.highest >= y.highest {
+        x.highest_parts
+    } else {
+        y.highest_parts
+    };
+    Some(f)
 }
 
 /// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as
