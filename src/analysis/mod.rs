@@ -7,16 +7,27 @@
 //! acceptability samples, with `f64` and a seed.
 //!
 //! Each analysis has its own file, beside what they all stand on. `setup` takes the official
-//! evaluation apart once and re-scores "what if" copies of a bid; `price_to_win`,
-//! `what_it_takes` and `weights` (weight stability) are exact and ask it questions; `smaa` (rank
-//! acceptability) samples with the seeded generator in `rng`. Each file also holds the result
-//! types of its analysis, re-exported here. A tender divided into lots is analysed lot by lot,
-//! each lot as a tender holding only its own bids (spec §18).
+//! evaluation apart once and answers whether a "what if" copy of a bid would rank first;
+//! `price_to_win`, `what_it_takes` and `weights` (weight stability) are exact and ask it
+//! questions; `smaa` (rank acceptability) samples with the seeded generator in `rng`. Each file
+//! also holds the result types of its analysis, re-exported here. A tender divided into lots is
+//! analysed lot by lot, each lot as a tender holding only its own bids (spec §18).
+//!
+//! A search tries one bid's input many times, and a try changes that bid only: the others'
+//! standings are worked out once per analysis, the comparison inputs of the pool around the bid
+//! once per search, and a try scores the changed bid, joins its amount into those inputs and
+//! compares it with the others best first, scoring again only those it does not already beat
+//! (see `setup`). The first implementation, which re-scored the whole pool on every try, is kept
+//! for tests only (`reference`); `tests` holds the fast analysis to it, to the byte.
 
 mod price_to_win;
+#[cfg(test)]
+mod reference;
 mod rng;
 mod setup;
 mod smaa;
+#[cfg(test)]
+mod tests;
 mod weights;
 mod what_it_takes;
 
@@ -86,7 +97,12 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
 /// Analyses a tender as one competition: one without lots, or one lot as a tender of its own.
 fn whole(t: &Tender, options: &Options) -> Analysis {
     let official = evaluate::evaluate(t);
-    let s = Setup::new(t, &official);
+    of(&Setup::new(t, &official), options)
+}
+
+/// The analysis of the competition `s` took apart.
+fn of(s: &Setup, options: &Options) -> Analysis {
+    let (t, official) = (s.t, s.official);
     let winner = official.ranking.first().cloned();
     let linear = t.award == AwardMethod::WeightedSum;
     Analysis {

@@ -57,7 +57,7 @@ impl Setup<'_> {
         else {
             return vec![];
         };
-        let dependent = self.price_dependent();
+        let base = self.baseline(self.price_dependent());
         let highest = self
             .pool
             .iter()
@@ -111,10 +111,9 @@ impl Setup<'_> {
                 let bid = &self.t.bids[i];
                 // The evaluated price under a schedule: the search moves it as one figure.
                 let price = self.prepared[i].price?;
+                let frame = self.frame(i, &base);
                 let wins = |p: Decimal| -> bool {
-                    let changed = prepare_at(&self.cx, bid, Some(p));
-                    self.what_if_prepared(i, changed, &dependent)
-                        .is_some_and(|s| self.first(i, &s))
+                    self.wins(i, &prepare_at(&self.cx, bid, Some(p)), &base, &frame)
                 };
                 // Whole pence from the bottom to the limit; winning is monotone in the price (a
                 // lower price never lowers a bid's own score nor raises a rival's). Without a
@@ -185,20 +184,16 @@ impl Setup<'_> {
                         fmt.money(price - b),
                         rates(rate_change)
                     ),
-                    (PriceOutcome::AnyPrice, _) if limit_is_ceiling => format!(
-                        "{} ranks first at any price up to the ceiling of {}",
-                        bid.supplier,
-                        fmt.money(limit)
-                    ),
-                    (PriceOutcome::AnyPrice, _) if highest > Decimal::ZERO => format!(
-                        "{} ranks first at any price up to {} (ten times the highest bid)",
-                        bid.supplier,
-                        fmt.money(limit)
-                    ),
                     (PriceOutcome::AnyPrice, _) => format!(
-                        "{} ranks first at any price up to {}",
+                        "{} ranks first at any price up to {}{}{}",
                         bid.supplier,
-                        fmt.money(limit)
+                        if limit_is_ceiling { "the ceiling of " } else { "" },
+                        fmt.money(limit),
+                        if !limit_is_ceiling && highest > Decimal::ZERO {
+                            " (ten times the highest bid)"
+                        } else {
+                            ""
+                        }
                     ),
                     _ if bottom < Decimal::ONE => format!(
                         "{} cannot rank first on price alone: even at an evaluated price of {} the others stay ahead",

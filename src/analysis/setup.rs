@@ -1,8 +1,23 @@
-//! What every analysis stands on: the official evaluation taken apart once, and a bid's
-//! standing re-scored with some of its inputs changed ("what if").
+//! What every analysis stands on: the official evaluation taken apart once, and whether a bid
+//! would rank first with some of its inputs changed ("what if").
+//!
+//! A try changes one bid. Every other bid keeps its inputs, so its standing can change only
+//! through the comparison inputs of the leaves the change moves (the lowest price, the highest
+//! social value offered). [`Baseline`] holds every pool bid's standing with those leaves scored
+//! against the official inputs, best first, worked out once per analysis; [`Setup::frame`] the
+//! inputs over the pool bids before and after the changed one, once per search. A try joins the
+//! changed bid's amount between them, scores that bid, and goes through the others best first.
+//! When its inputs score no other bid higher than the official ones do (a lower lowest price, a
+//! higher highest social value, or the same), the first bid it beats as that bid stood in the
+//! baseline settles it: the ranking's order compares each bid's own figures in turn (key, then
+//! each tie-break rule's score, price or drawn number), so it is a total preorder, and a bid ahead
+//! of one is ahead of every bid after it. Every bid before that one is scored again against the
+//! try's inputs, and the first the changed bid does not beat ends the try. The figures are those
+//! of the evaluation: the same functions, sums in leaf order, the tender's rounding.
 
 use crate::context::{Ctx, Prepared};
-use crate::evaluate::{self, fields, official, prepare_at, score_criterion, total_of};
+use crate::evaluate::{field, fields, official, score_leaf};
+use crate::evaluate::{prepare_at, score_criterion, total_of, OUT_OF_RANGE};
 use crate::model::*;
 use crate::price::Field;
 use crate::ranking::{compare, Standing};
@@ -10,32 +25,49 @@ use crate::result::{Evaluation, Status};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
-/// A bid's standing in a "what if": official figures with some criteria re-scored.
-pub(super) struct WhatIf<'s> {
+/// A bid's standing in a try: its official leaf scores, with the `dependent` leaves' scores
+/// replaced by `scores` (same order).
+pub(super) struct Tried<'s> {
     key: Option<Decimal>,
     total: Decimal,
     price: Option<Decimal>,
     /// Official score per leaf (same index as `Ctx::leaves`).
-    leaves: Vec<Option<Decimal>>,
+    leaves: &'s [Option<Decimal>],
+    dependent: &'s [usize],
+    scores: &'s [Option<Decimal>],
     /// Which bid this is (an index into the tender's bids).
     bid: usize,
     /// Where the groups, the leaves' ids and the bids' ids are found.
     setup: &'s Setup<'s>,
 }
 
-impl WhatIf<'_> {
-    /// The official sub-total of group `g` (an index into `Ctx::groups`), summed as the
-    /// evaluation sums it: only a tie-break on the group or its threshold asks for it.
+impl Tried<'_> {
+    fn leaf(&self, l: usize) -> Option<Decimal> {
+        match self.dependent.iter().position(|&d| d == l) {
+            Some(k) => self.scores[k],
+            None => self.leaves[l],
+        }
+    }
+
+    /// The sub-total of group `g` (an index into `Ctx::groups`), summed as the evaluation sums
+    /// it: only a tie-break on the group or its threshold asks for it.
     fn group(&self, g: usize) -> Decimal {
-        self.setup.cx.groups[g]
-            .1
-            .iter()
-            .filter_map(|&i| self.leaves[i])
-            .sum()
+        self.sum(&self.setup.cx.groups[g].1)
+    }
+
+    /// The scores on these leaves added in turn, as the evaluation adds them.
+    fn sum(&self, leaves: &[usize]) -> Decimal {
+        let mut sum = Decimal::ZERO;
+        for &l in leaves {
+            if let Some(v) = self.leaf(l) {
+                sum += v;
+            }
+        }
+        sum
     }
 }
 
-impl Standing for WhatIf<'_> {
+impl Standing for Tried<'_> {
     fn key(&self) -> Option<Decimal> {
         self.key
     }
@@ -56,7 +88,7 @@ impl Standing for WhatIf<'_> {
         cx.ids
             .iter()
             .position(|c| &**c == id)
-            .and_then(|i| self.leaves[i])
+            .and_then(|l| self.leaf(l))
             .unwrap_or_default()
     }
 
@@ -65,23 +97,63 @@ impl Standing for WhatIf<'_> {
     }
 }
 
+/// The comparison inputs of a search's dependent leaves over the pool bids before the changed
+/// bid and after it (see [`Setup::frame`]).
+pub(super) type Frame = Vec<(Option<Field>, Option<Field>)>;
+
+/// Two runs of the pool joined in order, as the evaluation folds amounts into a field: the first
+/// lowest and the last highest of equal amounts, and the parts (of a highest percentage) of the
+/// first bid holding the highest.
+fn join(a: Option<Field>, b: Option<Field>) -> Option<Field> {
+    let (Some(x), Some(y)) = (a, b) else {
+        return a.or(b);
+    };
+    // `with` keeps the first lowest and takes the last highest of equal amounts.
+    let mut f = x.with(y.lowest).with(y.highest);
+    f.highest_parts = if x.highest >= y.highest {
+        x.highest_parts
+    } else {
+        y.highest_parts
+    };
+    Some(f)
+}
+
+/// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as
+/// the evaluation took them: each pool bid with those leaves scored against the official inputs,
+/// as a try scores them. Worked out once per analysis (and measure or criterion searched).
+pub(super) struct Baseline {
+    dependent: Vec<usize>,
+    /// Each pool bid's scores on the dependent leaves, pool position by pool position.
+    scores: Vec<Option<Decimal>>,
+    /// The pool positions, best first.
+    order: Vec<usize>,
+}
+
 /// Everything the analyses share: the official evaluation, taken apart.
 pub(super) struct Setup<'t> {
     pub(super) t: &'t Tender,
     pub(super) cx: Ctx<'t>,
     pub(super) prepared: Vec<Prepared<'t>>,
-    /// Indexes of the ranked bids.
+    /// Indexes of the ranked bids, in file order.
     pub(super) pool: Vec<usize>,
     /// Official per-leaf scores of every bid (same index as `cx.leaves`).
     pub(super) values: Vec<Vec<Option<Decimal>>>,
     pub(super) official: &'t Evaluation,
+    /// The comparison inputs over the pool (same index as `cx.leaves`).
+    fields: Vec<Option<Field>>,
+    /// Every leaf's index, in order: a total adds them all.
+    every: Vec<usize>,
+    /// Every try re-scores the whole pool, as the analysis first did: the reference the fast
+    /// tries are tested against.
+    #[cfg(test)]
+    pub(super) reference: bool,
 }
 
 impl<'t> Setup<'t> {
     pub(super) fn new(t: &'t Tender, official: &'t Evaluation) -> Setup<'t> {
         let cx = Ctx::new(t);
         let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
-        let pool = (0..t.bids.len())
+        let pool: Vec<usize> = (0..t.bids.len())
             .filter(|&i| official.bids[i].status == Status::Ranked)
             .collect();
         let values = official
@@ -97,113 +169,200 @@ impl<'t> Setup<'t> {
                 v
             })
             .collect();
+        let fields = fields(&cx, &prepared, &pool);
         Setup {
             t,
+            every: (0..cx.leaves.len()).collect(),
             cx,
             prepared,
             pool,
             values,
             official,
+            fields,
+            #[cfg(test)]
+            reference: false,
         }
     }
 
-    /// Bid `bid`'s standing with these official leaf scores and price.
-    fn standing<'s>(
+    /// A leaf's official score for a bid read as `p`, against these comparison inputs.
+    fn rescore(&self, li: usize, p: &Prepared, fields: &[Option<Field>]) -> Option<Decimal> {
+        score_criterion(&self.cx, li, p, fields, true, false).map(|r| official(r.score, self.t))
+    }
+
+    /// Bid `bid`'s standing read as `p`, with these scores on the dependent leaves.
+    fn tried<'s>(
         &'s self,
         bid: usize,
-        leaves: Vec<Option<Decimal>>,
-        price: Option<Decimal>,
-    ) -> WhatIf<'s> {
-        let sum: Decimal = leaves.iter().flatten().copied().sum();
-        let total = total_of(sum, self.t);
-        let value = crate::award::value_for(self.t, &self.cx.fmt, total, price, false);
-        WhatIf {
-            key: crate::award::key(self.t.award, total, value.map(|v| v.value)),
-            total,
-            price,
-            leaves,
+        p: &Prepared,
+        dependent: &'s [usize],
+        scores: &'s [Option<Decimal>],
+    ) -> Tried<'s> {
+        let mut s = Tried {
+            key: None,
+            total: Decimal::ZERO,
+            price: p.price,
+            leaves: &self.values[bid],
+            dependent,
+            scores,
             bid,
             setup: self,
+        };
+        // Summed in leaf order, as the evaluation sums its criteria.
+        let sum = s.sum(&self.every);
+        s.total = total_of(sum, self.t);
+        let value = crate::award::value_for(self.t, &self.cx.fmt, s.total, s.price, false);
+        s.key = crate::award::key(self.t.award, s.total, value.map(|v| v.value));
+        s
+    }
+
+    /// The pool's standings for tries that change the `dependent` leaves.
+    pub(super) fn baseline(&self, dependent: Vec<usize>) -> Baseline {
+        let mut scores = Vec::with_capacity(self.pool.len() * dependent.len());
+        for &j in &self.pool {
+            for &li in &dependent {
+                scores.push(self.rescore(li, &self.prepared[j], &self.fields));
+            }
         }
+        let mut base = Baseline {
+            dependent,
+            scores,
+            order: Vec::new(),
+        };
+        let mut order: Vec<usize> = (0..self.pool.len()).collect();
+        crate::sorting::sort(&mut order, &|&a, &b| {
+            compare(self.t, &self.standing(&base, a), &self.standing(&base, b)).then(a.cmp(&b))
+        });
+        base.order = order;
+        base
     }
 
-    /// The pool's standings with bid `i` replaced by `changed`, re-scoring the `dependent` leaves
-    /// for every pool bid. `None` when the changed bid would no longer be ranked.
-    pub(super) fn what_if(
-        &self,
-        i: usize,
-        changed: &Bid,
-        dependent: &[usize],
-    ) -> Option<Vec<(usize, WhatIf<'_>)>> {
-        self.what_if_prepared(i, prepare_at(&self.cx, changed, None), dependent)
+    /// The standing of the bid at pool position `k` in `base`.
+    fn standing<'s>(&'s self, base: &'s Baseline, k: usize) -> Tried<'s> {
+        let d = base.dependent.len();
+        let j = self.pool[k];
+        self.tried(
+            j,
+            &self.prepared[j],
+            &base.dependent,
+            &base.scores[k * d..][..d],
+        )
     }
 
-    /// [`Self::what_if`] with the changed bid already prepared (the price to win prepares it at
-    /// the price it tries).
-    pub(super) fn what_if_prepared(
-        &self,
-        i: usize,
-        p: Prepared<'_>,
-        dependent: &[usize],
-    ) -> Option<Vec<(usize, WhatIf<'_>)>> {
+    /// The comparison inputs of `base`'s dependent leaves over the pool bids before pool bid
+    /// `i` and over those after it: a search that changes bid `i` alone takes them once, and
+    /// each try joins them with the changed bid's own amount.
+    pub(super) fn frame(&self, i: usize, base: &Baseline) -> Frame {
+        let at = self.pool.partition_point(|&j| j < i);
+        let view = |j: usize| &self.prepared[j];
+        let (before, after) = (
+            &self.pool[..at],
+            &self.pool[(at + 1).min(self.pool.len())..],
+        );
+        let mut frame = Vec::with_capacity(base.dependent.len());
+        for &li in &base.dependent {
+            let c = self.cx.leaves[li];
+            frame.push((
+                field(self.t, c, before, &view),
+                field(self.t, c, after, &view),
+            ));
+        }
+        frame
+    }
+
+    /// Whether pool bid `i`, read as `p` (a changed copy), ranks first, alone, with the
+    /// dependent leaves of `base` scored again for it and, when its change moves their
+    /// comparison inputs, for every other bid. False when the change leaves it unranked: not
+    /// ranked as prepared, a score of its own out of range, or below a group threshold.
+    pub(super) fn wins(&self, i: usize, p: &Prepared, base: &Baseline, frame: &Frame) -> bool {
+        #[cfg(test)]
+        if self.reference {
+            return self
+                .what_if_prepared(i, p.clone(), &base.dependent)
+                .is_some_and(|s| self.first(i, &s));
+        }
         if p.status != Status::Ranked {
-            return None;
+            return false;
         }
-        let view = |j: usize| if j == i { &p } else { &self.prepared[j] };
+        let dependent = &base.dependent[..];
         // The same comparison inputs as the evaluation, with the changed bid in its place.
-        let mut field_map: Vec<Option<Field>> = vec![None; self.cx.leaves.len()];
+        let view = |_: usize| p;
+        let mut fields = self.fields.clone();
+        let mut no_better = true;
+        for (&li, &(before, after)) in dependent.iter().zip(frame) {
+            let mine = field(self.t, self.cx.leaves[li], &[i], &view);
+            let f = join(join(before, mine), after);
+            no_better &= self.no_better(li, &f, &fields[li]);
+            fields[li] = f;
+        }
+        let mut mine = Vec::with_capacity(dependent.len());
         for &li in dependent {
-            field_map[li] = evaluate::field(self.t, self.cx.leaves[li], &self.pool, &view);
+            match score_leaf(&self.cx, li, p, &fields, true, false) {
+                // A change that puts one of the bid's own scores out of range leaves it unranked.
+                Some(r) if r.code == OUT_OF_RANGE => return false,
+                r => mine.push(r.map(|r| official(r.score, self.t))),
+            }
         }
-        // A change that puts one of the bid's own scores out of range leaves it unranked.
-        if dependent.iter().any(|&li| {
-            evaluate::score_leaf(&self.cx, li, &p, &field_map, true, false)
-                .is_some_and(|r| r.code == evaluate::OUT_OF_RANGE)
-        }) {
-            return None;
+        let me = self.tried(i, p, dependent, &mine);
+        if self.below_threshold(&me) {
+            return false;
         }
-        let standings = self
-            .pool
-            .iter()
-            .map(|&j| {
-                let mut leaves = self.values[j].clone();
-                for &li in dependent {
-                    leaves[li] = score_criterion(&self.cx, li, view(j), &field_map, true, false)
-                        .map(|r| official(r.score, self.t));
-                }
-                let price = view(j).price;
-                (j, self.standing(j, leaves, price))
-            })
-            .collect();
-        self.thresholds(i, standings)
+        let mut scores = vec![None; dependent.len()];
+        for &k in &base.order {
+            let j = self.pool[k];
+            if j == i {
+                continue;
+            }
+            // Inputs no better for the others: a bid the changed one beats as it stands in the
+            // baseline it beats still, and so every bid after it.
+            if no_better && compare(self.t, &me, &self.standing(base, k)) == Ordering::Less {
+                return true;
+            }
+            for (s, &li) in scores.iter_mut().zip(dependent) {
+                *s = self.rescore(li, &self.prepared[j], &fields);
+            }
+            if compare(
+                self.t,
+                &me,
+                &self.tried(j, &self.prepared[j], dependent, &scores),
+            ) != Ordering::Less
+            {
+                return false;
+            }
+        }
+        true
     }
 
-    /// Group thresholds (spec §13) applied again to the changed bid `i`, whose new price or score
-    /// can move a sub-total, compared as shown: `None` when it falls below one. Relative
-    /// thresholds are not applied again: the bids they disqualified stay out, the others in.
-    fn thresholds<'s>(
-        &self,
-        i: usize,
-        standings: Vec<(usize, WhatIf<'s>)>,
-    ) -> Option<Vec<(usize, WhatIf<'s>)>> {
-        let me = &standings.iter().find(|(j, _)| *j == i)?.1;
-        let below = self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
+    /// Whether the comparison input `new` of leaf `li` scores no bid higher than `old` does: none
+    /// either way (a leaf scored on a bid's own figures), a lower (or equal) lowest and highest
+    /// price, a higher (or equal) highest social value, a higher highest percentage (or the same
+    /// from the same parts). Every formula scores a bid no higher against such an input.
+    fn no_better(&self, li: usize, new: &Option<Field>, old: &Option<Field>) -> bool {
+        let (Some(n), Some(o)) = (new, old) else {
+            return new.is_none() && old.is_none();
+        };
+        match &self.cx.leaves[li].kind {
+            Kind::Price { .. } => n.lowest <= o.lowest && n.highest <= o.highest,
+            Kind::Measures { scoring, .. } => match scoring {
+                SvScoring::RelativeToHighest => n.highest >= o.highest,
+                SvScoring::RelativeToHighestPercent => {
+                    n.highest > o.highest
+                        || (n.highest == o.highest && n.highest_parts == o.highest_parts)
+                }
+                SvScoring::Target(_) => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Group thresholds (spec §13) applied again to a changed bid, whose new price or score can
+    /// move a sub-total, compared as shown. Relative thresholds are not applied again: the bids
+    /// they disqualified stay out, the others in.
+    fn below_threshold(&self, me: &Tried) -> bool {
+        self.cx.groups.iter().enumerate().any(|(gi, (g, _))| {
             g.threshold.is_some_and(|th| {
                 crate::money::round(total_of(me.group(gi), self.t), 10) < th.marks
             })
-        });
-        (!below).then_some(standings)
-    }
-
-    /// Whether bid `i` ranks first, alone, in these standings.
-    pub(super) fn first(&self, i: usize, standings: &[(usize, WhatIf)]) -> bool {
-        let Some((_, me)) = standings.iter().find(|(j, _)| *j == i) else {
-            return false;
-        };
-        standings
-            .iter()
-            .filter(|(j, _)| *j != i)
-            .all(|(_, other)| compare(self.t, me, other) == Ordering::Less)
+        })
     }
 
     /// Leaves whose score depends on the price: the price criterion and social value as % of price.
@@ -221,13 +380,13 @@ impl<'t> Setup<'t> {
 
     /// The pool bids' exact fractions on every scored leaf (same index as `cx.leaves`; 0 for gates).
     pub(super) fn fractions(&self) -> Vec<Vec<Decimal>> {
-        let f = fields(&self.cx, &self.prepared, &self.pool);
+        let f = &self.fields;
         self.pool
             .iter()
             .map(|&j| {
                 (0..self.cx.leaves.len())
                     .map(|li| {
-                        score_criterion(&self.cx, li, &self.prepared[j], &f, true, false)
+                        score_criterion(&self.cx, li, &self.prepared[j], f, true, false)
                             .map(|r| r.fraction)
                             .unwrap_or_default()
                     })
@@ -240,6 +399,7 @@ impl<'t> Setup<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evaluate;
 
     /// Every fixture's tender, read from its file (inline, or the example it names); a tender in
     /// lots as each lot's tender, as the analysis takes it (spec §18).
@@ -354,5 +514,63 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_try_joins_the_comparison_input_as_the_evaluation_takes_it() {
+        // Bit for bit: the first lowest and the last highest of equal amounts written differently
+        // ("1000" and "1000.00"), and the parts of the first bid holding the highest percentage.
+        let bits = |f: Option<Field>| {
+            let d = |d: Decimal| d.serialize();
+            f.map(|f| {
+                (
+                    d(f.lowest),
+                    d(f.highest),
+                    f.highest_parts.map(|(x, y)| (d(x), d(y))),
+                )
+            })
+        };
+        let mut rng = crate::synth::Rng(11);
+        let mut checked = 0;
+        for _ in 0..300 {
+            let text = crate::analysis::tests::tender(&mut rng).to_string();
+            let Ok(t) = crate::read(&text) else {
+                continue;
+            };
+            let mut split = crate::lots::Split::new(&t);
+            let tenders: Vec<Tender> = match t.lots.len() {
+                0 => vec![t.clone()],
+                n => (0..n).map(|k| split.lot(k).clone()).collect(),
+            };
+            for t in &tenders {
+                let official = evaluate::evaluate(t);
+                let s = Setup::new(t, &official);
+                let base = s.baseline((0..s.cx.leaves.len()).collect());
+                for &i in &s.pool {
+                    let frame = s.frame(i, &base);
+                    for (jobs, price) in [
+                        (None, None),
+                        (Some(4), None),
+                        (None, Some(1000)),
+                        (Some(0), Some(900)),
+                    ] {
+                        let mut changed = t.bids[i].clone();
+                        if let Some(q) = jobs {
+                            changed.commitments.insert("jobs".into(), Decimal::from(q));
+                        }
+                        let p = prepare_at(&s.cx, &changed, price.map(Decimal::from));
+                        let view = |j: usize| if j == i { &p } else { &s.prepared[j] };
+                        for (li, &(before, after)) in frame.iter().enumerate() {
+                            let c = s.cx.leaves[li];
+                            let want = evaluate::field(t, c, &s.pool, &view);
+                            let got = join(join(before, evaluate::field(t, c, &[i], &view)), after);
+                            assert_eq!(bits(got), bits(want), "{text}: bid {i}, leaf {li}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 }

@@ -1,7 +1,8 @@
 //! What it takes: for each ranked bid that is not first, the smallest change on one criterion
 //! (a score, a value, a social value commitment) that would make it win.
 
-use super::setup::Setup;
+use super::setup::{Baseline, Setup};
+use crate::evaluate::prepare_at;
 use crate::model::*;
 use crate::money::{self, Plain};
 use crate::text::Params;
@@ -43,12 +44,31 @@ impl Setup<'_> {
             return vec![];
         };
         let fmt = &self.cx.fmt;
+        // The standings every search starts from, worked out once: per leaf, a scored
+        // criterion's, or one per measure of a measures criterion.
+        let mut bases: Vec<Vec<Baseline>> = Vec::with_capacity(self.cx.leaves.len());
+        for (li, c) in self.cx.leaves.iter().enumerate() {
+            let mut of_leaf = Vec::new();
+            match &c.kind {
+                Kind::Scored { .. } => of_leaf.push(self.baseline(vec![li])),
+                Kind::Measures { measures, .. } => {
+                    for m in measures {
+                        of_leaf.push(self.baseline(self.measure_dependent(m)));
+                    }
+                }
+                _ => {}
+            }
+            bases.push(of_leaf);
+        }
         self.pool
             .iter()
             .filter(|&&i| &self.t.bids[i].id != winner)
             .map(|&i| {
                 let bid = &self.t.bids[i];
                 let mut options = Vec::new();
+                // One copy of the bid for all its score searches: each sets one moderated score
+                // and puts the marking back.
+                let mut changed = bid.clone();
                 for (li, c) in self.cx.leaves.iter().enumerate() {
                     match &c.kind {
                         Kind::Scored { scale, .. } => {
@@ -59,19 +79,26 @@ impl Setup<'_> {
                             if now >= scale.top() {
                                 continue;
                             }
+                            let Some(base) = bases[li].first() else {
+                                continue;
+                            };
                             // A higher score never lowers the bid's standing, so the lowest
                             // winning point is found by halving, never by listing the scale.
-                            // One copy of the bid for the whole search: each try sets its
-                            // moderated score.
-                            let mut changed = bid.clone();
-                            changed.scores.entry(c.id.clone()).or_default();
+                            // Each try sets the moderated score.
+                            // (An aggregate comes from the bid's marking, so there is one.)
+                            let Some(kept) = changed.scores.get(&c.id).cloned() else {
+                                continue;
+                            };
+                            let frame = self.frame(i, base);
                             let found = lowest_point_above(scale, now, &mut |v| {
                                 if let Some(m) = changed.scores.get_mut(&c.id) {
                                     m.moderated = Some(v);
                                 }
-                                self.what_if(i, &changed, &[li])
-                                    .is_some_and(|s| self.first(i, &s))
+                                self.wins(i, &prepare_at(&self.cx, &changed, None), base, &frame)
                             });
+                            if let Some(m) = changed.scores.get_mut(&c.id) {
+                                *m = kept;
+                            }
                             let params = Params::new()
                                 .with("criterion", &c.id)
                                 .with("name", &c.name)
@@ -106,9 +133,9 @@ impl Setup<'_> {
                                 },
                             });
                         }
-                        Kind::Measures { measures, .. } => {
-                            for mid in measures {
-                                options.push(self.commitment_to_win(i, li, mid, fmt));
+                        Kind::Measures { measures: ms, .. } => {
+                            for (mid, base) in ms.iter().zip(&bases[li]) {
+                                options.push(self.commitment_to_win(i, li, mid, base, fmt));
                             }
                         }
                         _ => {}
@@ -129,6 +156,7 @@ impl Setup<'_> {
         i: usize,
         li: usize,
         measure: &str,
+        base: &Baseline,
         fmt: &crate::context::Fmt,
     ) -> Improvement {
         let bid = &self.t.bids[i];
@@ -136,21 +164,15 @@ impl Setup<'_> {
         let m = self.t.measures.iter().find(|m| m.id == measure);
         let unit = m.map(|m| m.unit.as_str()).unwrap_or("");
         let now = bid.commitments.get(measure).copied().unwrap_or_default();
-        // Every measures criterion naming this measure changes with it.
-        let dependent: Vec<usize> = (0..self.cx.leaves.len())
-            .filter(|&l| {
-                matches!(&self.cx.leaves[l].kind, Kind::Measures { measures, .. } if measures.iter().any(|x| x == measure))
-            })
-            .collect();
         // One copy of the bid for the whole search: each try sets its commitment.
         let mut changed = bid.clone();
         changed.commitments.insert(measure.to_string(), now);
+        let frame = self.frame(i, base);
         let mut wins = |q: Decimal| {
             if let Some(c) = changed.commitments.get_mut(measure) {
                 *c = q;
             }
-            self.what_if(i, &changed, &dependent)
-                .is_some_and(|s| self.first(i, &s))
+            self.wins(i, &prepare_at(&self.cx, &changed, None), base, &frame)
         };
         let hundredth = Decimal::new(1, 2);
         let highest_sv = self
@@ -219,6 +241,17 @@ impl Setup<'_> {
                 None => format!("more \"{name}\" alone would not rank it first"),
             },
         }
+    }
+}
+
+impl Setup<'_> {
+    /// The leaves a commitment to `measure` moves: every measures criterion naming it.
+    fn measure_dependent(&self, measure: &str) -> Vec<usize> {
+        (0..self.cx.leaves.len())
+            .filter(|&l| {
+                matches!(&self.cx.leaves[l].kind, Kind::Measures { measures, .. } if measures.iter().any(|x| x == measure))
+            })
+            .collect()
     }
 }
 
