@@ -77,9 +77,9 @@ pub struct BidAcceptability {
 /// A share (already rounded to 4 places) as a JSON number, written from its decimal digits: the
 /// WebAssembly build then carries no floating-point formatter.
 fn share_number(x: f64) -> crate::text::Number {
-    let d = Decimal::from_f64_retain(x)
-        .map(|d| crate::money::round(d, 4))
-        .unwrap_or_default();
+    // In ten-thousandths: a share lies in 0..=1, so this fits easily, and the float-to-decimal
+    // conversion (about a kilobyte of wasm) is not needed.
+    let d = Decimal::new((x * 10_000.0).round() as i64, 4).normalize();
     crate::text::Number(Plain(d).to_string())
 }
 
