@@ -159,7 +159,7 @@ test('200 bids: a rationale runs no evaluation and saves one bid; a score runs o
   assert.deepEqual(await tenderIn(page), typed);
 
   // Work saved whole in the format of earlier versions (no head, no pieces) loads, and the next
-  // save adds to it in pieces.
+  // save adds to it in pieces. A head left from another whole entry, and its piece, are not read.
   const earlier = { ...typed, bids: typed.bids.map((b, i) => (i === 7 ? { ...b, supplier: 'Saved whole' } : b)) };
   await page.evaluate(
     ({ key, bids }) => {
@@ -167,6 +167,9 @@ test('200 bids: a rationale runs no evaluation and saves one bid; a score runs o
       const entry = JSON.parse(localStorage.getItem(key));
       entry.work.bids = bids;
       localStorage.setItem(key, JSON.stringify(entry));
+      const stale = { base: '2020-01-01T00:00:00.000Z', savedAt: '2020-01-01T00:00:01.000Z', bids: [7] };
+      localStorage.setItem(`${key}:head`, JSON.stringify(stale));
+      localStorage.setItem(`${key}:bid:7`, JSON.stringify({ id: bids[7].id, supplier: 'Stale piece' }));
     },
     { key: whole.key, bids: earlier.bids },
   );

@@ -275,7 +275,7 @@ export const writeWork = (where, text, when, head, bids, dirty) =>
       if (text.length < PIECES_FROM) return { head: null, mark: text };
     }
     const at = when.toISOString();
-    const next = { base: head?.base ?? at, savedAt: at, bids: [...new Set([...(head?.bids ?? []), ...(dirty ?? [])])] };
+    const next = { base: head?.base ?? at, savedAt: at, bids: head ? [...new Set([...head.bids, ...dirty])] : [] };
     const mark = JSON.stringify(next);
     s.setItem(`${key}:head`, mark);
     return { head: next, mark };
