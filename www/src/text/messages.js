@@ -118,6 +118,7 @@ const EN_GB = {
     evaluatorScore: '{evaluator}',
     moderated: 'Moderated score',
     rationale: 'Rationale',
+    evaluatorsHeading: 'Evaluators',
     evaluator: 'Evaluator',
     addEvaluator: 'Add an evaluator',
     evaluatorName: 'Evaluator {n}',
@@ -163,6 +164,7 @@ const EN_GB = {
     importTooLarge: 'it is {size} MB, more than the {limit} MB a tender file may be',
     imported: 'Opened “{file}”.',
     printedOn: 'Printed on {date}',
+    totalsAnnounce: '{supplier}: {total} out of {max}',
     rankingAnnounce: 'Ranking updated. First: {supplier} with {total}.',
     // saved work
     savedWorkMoved: 'This tender has changed since your work was saved on {time}. The new version is shown with your answers that still fit.',
