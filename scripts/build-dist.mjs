@@ -65,18 +65,25 @@ if (${worker}) {
 }
 
 /**
- * Loads the widget's stylesheet (www/src/ui/styles.js) without the comments and indentation of
- * its CSS: they are for people reading the source, and minifying leaves a template literal as it
- * is. Nothing else in the file changes.
+ * Loads the widget's stylesheet (www/src/ui/styles.js), and the assessment summary's
+ * (www/src/evaluate/debrief.js), without the comments and layout of their CSS (line breaks,
+ * indentation, spaces around `{};,>` and after `:`; none is inside a string, and a space before
+ * `:` is kept as a selector needs it): they are for people reading the source, and minifying
+ * leaves a template literal as it is. Nothing else in the file changes.
  */
 function stylesheetPlugin() {
   return {
     name: 'bid-scorer-stylesheet',
     setup(build) {
-      build.onLoad({ filter: /[\\/]www[\\/]src[\\/]ui[\\/]styles\.js$/ }, (args) => {
+      build.onLoad({ filter: /[\\/]www[\\/]src[\\/](ui[\\/]styles|evaluate[\\/]debrief)\.js$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
         const contents = source.replace(/String\.raw`([^`]*)`/, (_, css) => {
-          const bare = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s+/g, '\n');
+          const bare = css
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,>]) ?/g, '$1')
+            .replace(/: /g, ':')
+            .replace(/;}/g, '}');
           return `String.raw\`${bare}\``;
         });
         return { contents, loader: 'js' };

@@ -5,15 +5,13 @@ import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { download, fileName } from '../storage/io.js';
 import { bundleText } from '../storage/standalone.js';
+import { escapeHtml } from '../evaluate/debrief.js';
 import { actionButton } from './fields.js';
 
 // Loaded as modules (the demo's design page) the script is the built file beside www/: dist/ is
 // three folders up from this module on disk, and at /dist/ on the demo server.
 const SCRIPT_URL = new URL('../../../dist/bid-scorer.js', import.meta.url).href;
 const SCRIPT = 'bid-scorer.js';
-
-const escapeHtml = (s) =>
-  String(s).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
 
 /**
  * The embed snippet: the one-file script (a classic script, so the page also works saved to disk

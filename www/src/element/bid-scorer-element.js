@@ -47,7 +47,8 @@ let instances = 0;
  *   the result; rejects with the engine's `BidScoreError` (with `code`, `path`, `errors`) if invalid.
  *
  * @event bid-scorer-evaluated - After each evaluation; `detail` is the result.
- * @event bid-scorer-change - After the user changes the tender; `detail` is the tender.
+ * @event bid-scorer-change - After the user changes the tender; `detail` is the tender (copied when a
+ *   listener first reads it).
  * @event bid-scorer-error - When the tender is invalid (`detail.errors`), an import fails, saved work
  *   cannot be read, or the engine cannot load (`detail.error`). All events bubble and are composed.
  *
@@ -116,6 +117,7 @@ export class BidScorer extends HTMLElement {
     emit: this.#emitter,
     publish: () => this.mode === 'publish',
     work: () => this.#work(),
+    bids: () => this.#draft?.bids,
     status: (text) => {
       if (this.#els.saved) this.#els.saved.textContent = text;
     },
@@ -206,10 +208,7 @@ export class BidScorer extends HTMLElement {
     window.addEventListener('beforeprint', this.#onBeforePrint);
     window.addEventListener('pagehide', this.#onPageHide);
     window.addEventListener('storage', this.#onStorage);
-    if (!this.#started) {
-      this.#started = true;
-      this.#ready = this.#start();
-    }
+    this.#whenReady();
   }
 
   disconnectedCallback() {
@@ -411,6 +410,7 @@ export class BidScorer extends HTMLElement {
       focus: (path) => this.#focusPath(path),
       analysis: this.#analysis,
       removeBid: (index) => this.#removeBid(index),
+      reworded: (bid, id, text) => this.#reworded(bid, id, text),
     };
   }
 
@@ -419,8 +419,6 @@ export class BidScorer extends HTMLElement {
     const cat = this.#cat();
     const mode = this.mode;
     const info = this.#draft?.tender ?? {};
-    this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
-    const ctx = this.#ctx();
     const els = {
       live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-live': 'results' }),
       notice: h('div', {}),
@@ -432,10 +430,7 @@ export class BidScorer extends HTMLElement {
     };
     this.#els = els;
     const header = widgetHeader(cat, mode, info, els.printDate);
-    if (mode === 'self-assess') this.#view = renderSelfAssess(ctx);
-    else if (mode === 'evaluate') this.#view = renderEvaluate(ctx);
-    else this.#view = null;
-    if (this.#view) els.main.append(this.#view.node);
+    this.#build();
     this.shadowRoot.replaceChildren(
       h(
         'div',
@@ -453,25 +448,52 @@ export class BidScorer extends HTMLElement {
     this.#run();
   }
 
-  /** Re-renders the mode after bids or evaluators were added or removed, then moves focus. */
-  #restructure(focusSelector) {
+  /** Builds the mode's view (self-assess, evaluate; none in publish mode) with fresh fields. */
+  #build() {
+    const mode = this.mode;
     this.#fields = new FieldSet((path) => this.#edited(path), this.#cat().ui.errorPrefix);
     const ctx = this.#ctx();
-    this.#view = this.mode === 'self-assess' ? renderSelfAssess(ctx) : renderEvaluate(ctx);
-    this.#els.main.replaceChildren(this.#view.node);
+    this.#view = mode === 'self-assess' ? renderSelfAssess(ctx) : mode === 'evaluate' ? renderEvaluate(ctx) : null;
+    this.#els.main.replaceChildren(this.#view?.node ?? '');
+  }
+
+  /** Re-renders the mode after bids or evaluators were added or removed, then moves focus. */
+  #restructure(focusSelector) {
+    this.#build();
     this.#run();
     this.#changed();
     if (focusSelector) this.shadowRoot.querySelector(focusSelector)?.focus();
   }
 
-  #edited() {
+  /** A field of bid `index` (or, without one, of the tender) changed: the engine runs again. */
+  #edited(path) {
     this.#run();
-    this.#changed();
+    const m = /^bids\[(\d+)\]/.exec(path);
+    this.#changed(m ? +m[1] : -1);
   }
 
-  #changed() {
-    this.#emit('bid-scorer-change', this.tender);
-    this.#keeper.schedule();
+  /**
+   * A rationale was typed. It changes no score, so the results stand and the engine is not run
+   * (with hundreds of bids that is most of a keystroke's work); the summaries, which quote it,
+   * catch up. While errors are shown, or near the engine's limit on its length, it runs as usual.
+   */
+  #reworded(bid, id, text) {
+    const index = this.#draft.bids.indexOf(bid);
+    if (this.#errors.length || text.length >= 1e5) return this.#edited(`bids[${index}]`);
+    this.#view.reworded?.(bid, id);
+    this.#changed(index);
+  }
+
+  /**
+   * Says the tender changed and saves it soon: only bid `index` when that is all that changed. The
+   * event's tender is copied when a listener first reads it, not on every keystroke.
+   */
+  #changed(index) {
+    const e = new CustomEvent('bid-scorer-change', { bubbles: true, composed: true });
+    let tender;
+    Object.defineProperty(e, 'detail', { get: () => (tender ??= this.tender) });
+    this.dispatchEvent(e);
+    this.#keeper.schedule(null, index);
   }
 
   /**

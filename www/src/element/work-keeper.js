@@ -5,7 +5,7 @@
 import { formatter } from '../text/format.js';
 import { fill } from '../text/messages.js';
 import { download } from '../storage/io.js';
-import { entryText, forgetWork, peek, readWork, retire, slot, workFileName, writeWork } from '../storage/saved-work.js';
+import { entryText, forgetWork, mark, readWork, retire, slot, workFileName, writeWork } from '../storage/saved-work.js';
 import { otherTabNotice, setAsideNotices } from './work-notices.js';
 
 /** Milliseconds after the last change before the work is saved (never while typing). */
@@ -14,8 +14,12 @@ const SAVE_DELAY_MS = 300;
 export class WorkKeeper {
   /** Where this widget's work is kept (storage/saved-work.js), null in publish mode. */
   slot = null;
-  /** The slot's text as last read or written here; undefined when unknown. */
+  /** The slot's mark (saved-work.js) as last read or written here; undefined when unknown. */
   #lastText = undefined;
+  /** The head of big work saved in pieces ({ base, bids }), null when the next save is whole. */
+  #head = null;
+  /** Indices of the bids changed since the last save, or null when more than bids changed. */
+  #dirty = new Set();
   // 'on'; 'off' (the last write was refused; the next is tried); 'conflict' (another tab wrote);
   // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
   #saving = 'on';
@@ -26,9 +30,9 @@ export class WorkKeeper {
 
   /**
    * `host` is the element's side: cat(), locale(), time(date), emit(type, detail), publish() (true
-   * in publish mode, which saves nothing), work() (what to save now), status(text) (the "saved at"
-   * line), putNotice(notice, options), dropNotice(id), hasNotice(id), loadOther() (the other tab's
-   * work chosen) and focusSaved().
+   * in publish mode, which saves nothing), work() (what to save now), bids() (the bids as they
+   * are, for a save in pieces), status(text) (the "saved at" line), putNotice(notice, options),
+   * dropNotice(id), hasNotice(id), loadOther() (the other tab's work chosen) and focusSaved().
    */
   constructor(host) {
     this.#host = host;
@@ -53,13 +57,19 @@ export class WorkKeeper {
     this.slot = slot(source, mode, name);
     this.#saving = 'on';
     this.pendingDesign = null;
+    this.#head = null;
+    this.#dirty = null;
     const notices = [];
     if (!restore) {
-      this.#lastText = peek(this.slot.key);
+      this.#lastText = mark(this.slot.key);
       return { state: 'none', notices };
     }
     const read = readWork(this.slot);
-    this.#lastText = read.state === 'ok' ? read.text : read.state === 'unavailable' ? undefined : null;
+    this.#lastText = read.state === 'unavailable' ? undefined : mark(this.slot.key);
+    if (read.state === 'ok' && read.head) {
+      this.#head = read.head;
+      this.#dirty = new Set();
+    }
     notices.push(...setAsideNotices(read.aside, cat, (...args) => this.downloadAction(...args)));
     for (const a of read.aside) {
       host.emit('bid-scorer-error', { error: new Error('saved work could not be read'), asideKey: a.asideKey });
@@ -86,17 +96,27 @@ export class WorkKeeper {
    */
   carryOver(work, read) {
     if (this.#saving !== 'on') return;
-    const next = entryText(this.slot, work);
-    if (writeWork(this.slot, next) === 'saved') {
-      this.#lastText = next;
-      retire(read.from, read.text);
-    }
+    const now = new Date();
+    if (this.#wrote(writeWork(this.slot, entryText(this.slot, work, now), now))) retire(read.from, read.text);
   }
 
-  /** Saves a moment after the last change (design mode passes its model), never while typing. */
-  schedule(designDraft) {
+  /** Keeps what a save returned (saved-work.js writeWork); false when it was refused. */
+  #wrote(out) {
+    if (!out) return false;
+    this.#lastText = out.mark;
+    this.#head = out.head;
+    return true;
+  }
+
+  /**
+   * Saves a moment after the last change (design mode passes its model), never while typing.
+   * `bid` is the index of the one bid changed, when that is all that changed.
+   */
+  schedule(designDraft, bid) {
     if (this.#host.publish() || !this.slot) return;
     if (designDraft) this.pendingDesign = designDraft;
+    if (bid >= 0) this.#dirty?.add(bid);
+    else this.#dirty = null;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
   }
@@ -137,15 +157,17 @@ export class WorkKeeper {
       host.status(cat.ui.notSavingShort);
       return;
     }
-    const there = peek(where.key);
+    const there = mark(where.key);
     if (there !== undefined && this.#lastText !== undefined && there !== this.#lastText) {
       this.conflict(there);
       return;
     }
     const now = new Date();
-    const text = entryText(where, host.work(), now);
-    if (writeWork(where, text) === 'saved') {
-      this.#lastText = text;
+    // Big work is saved in pieces: only the bids changed since the last save.
+    const head = this.#dirty && this.#head;
+    const text = head ? null : entryText(where, host.work(), now);
+    if (this.#wrote(writeWork(where, text, now, head, host.bids(), this.#dirty))) {
+      this.#dirty = new Set();
       this.#saving = 'on';
       host.dropNotice('not-saving');
       host.status(fill(cat.ui.saved, { time: formatter(host.locale()).dateTime(now) }));
@@ -160,8 +182,9 @@ export class WorkKeeper {
 
   /** A storage event: another tab or window wrote this widget's slot. */
   storageChanged(e) {
-    if (!this.slot || (e.key !== null && e.key !== this.slot.key)) return;
-    const value = e.key === null ? null : e.newValue;
+    // Its entry, its head or (always followed by its head) one of its pieces.
+    if (!this.slot || (e.key !== null && !e.key.startsWith(this.slot.key))) return;
+    const value = e.key === null ? null : mark(this.slot.key);
     if (value === this.#lastText) return;
     this.conflict(value);
   }
@@ -181,7 +204,8 @@ export class WorkKeeper {
     };
     const keep = () => {
       this.#saving = 'on';
-      this.#lastText = peek(this.slot.key);
+      this.#lastText = mark(this.slot.key);
+      this.#dirty = null; // saved whole over the other tab's
       host.dropNotice('other-tab');
       this.saveNow();
       host.focusSaved();

@@ -16,7 +16,7 @@ export function escapeHtml(value) {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-const STYLE = `
+const STYLE = String.raw`
 @page { size: A4; margin: 18mm 16mm 20mm; }
 html { color: #0b0c0c; background: #ffffff; font-family: arial, sans-serif; line-height: 1.4; }
 body { max-width: 50rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }

@@ -80,6 +80,28 @@ export function renderEvaluate(ctx) {
   for (const name of evaluatorNames(ctx.tender)) if (!evaluators.includes(name)) evaluators.push(name);
   if (!evaluators.length) evaluators.push(fill(ui.evaluatorName, { n: 1 }), fill(ui.evaluatorName, { n: 2 }));
 
+  const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  // Beyond a handful of bids the ranking is a long way down: a link to it above the bids and in
+  // each, and a list of the bids that moves focus to the one chosen, opened.
+  const many = ctx.tender.bids.length > 5;
+  const toRanking = () =>
+    many &&
+    h(
+      'a',
+      {
+        href: '#',
+        class: 'no-print',
+        'data-action': 'to-ranking',
+        on: {
+          click: (e) => {
+            e.preventDefault();
+            results.querySelector('h3[tabindex]')?.focus();
+          },
+        },
+      },
+      ui.toRanking,
+    );
+
   const cards = ctx.tender.bids.map((bid, index) => {
     const summaryText = h('span', {}, bid.supplier || bid.id);
     const lotSlot = h('span', {}, lotTag(ctx, bid));
@@ -92,7 +114,7 @@ export function renderEvaluate(ctx) {
     );
     const build = () => {
       if (!body.childElementCount) {
-        body.append(...bidBody(ctx, bid, index, evaluators).flat().filter(Boolean));
+        body.append(...[bidBody(ctx, bid, index, evaluators), toRanking()].flat(2).filter(Boolean));
         ctx.refreshErrors();
       }
     };
@@ -105,18 +127,48 @@ export function renderEvaluate(ctx) {
     });
     // Keep the card's title in step with the supplier name as it is typed.
     body.addEventListener('input', (e) => {
-      if (e.target.dataset.path === `bids[${index}].supplier`) summaryText.textContent = e.target.value || bid.id;
+      if (e.target.dataset.path === `bids[${index}].supplier`) {
+        summaryText.textContent = e.target.value || bid.id;
+        if (jump) jump.options[index].textContent = summaryText.textContent;
+      }
     });
     body.addEventListener('change', (e) => {
       if (e.target.dataset.path === `bids[${index}].lot`) lotSlot.replaceChildren(...(lotTag(ctx, bid) ?? []));
     });
     return details;
   });
+  const jumpId = `jump-${ctx.uid}`;
+  const jump =
+    many
+      ? h(
+          'select',
+          { id: jumpId, class: 'select' },
+          ctx.tender.bids.map((b, i) => h('option', { value: i }, b.supplier || b.id)),
+        )
+      : null;
+  const goTo = () => {
+    const details = cards[jump.value];
+    details.open = true;
+    details.firstChild.focus();
+  };
 
   const form = h(
     'form',
     { class: 'section', part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
     h('h3', { class: 'heading-m' }, ui.bidsHeading),
+    toRanking(),
+    jump &&
+      h(
+        'div',
+        { class: 'form-group no-print' },
+        h('label', { class: 'label', for: jumpId }, ui.jumpTo),
+        h(
+          'div',
+          { class: 'button-group' },
+          jump,
+          h('button', { type: 'button', class: 'button button--secondary', 'data-action': 'jump', on: { click: goTo } }, ui.jump),
+        ),
+      ),
     cards,
     h(
       'div',
@@ -159,7 +211,6 @@ export function renderEvaluate(ctx) {
     ),
   );
 
-  const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
   const summaries = summariesPanel(ctx);
   const analysis = evaluateAnalysis(ctx);
   let shown = null;
@@ -188,7 +239,7 @@ export function renderEvaluate(ctx) {
     });
     showBreakdown();
     return [
-      h('h3', { class: 'heading-m' }, ui.rankingHeading),
+      h('h3', { class: 'heading-m', tabindex: '-1' }, ui.rankingHeading),
       rankingTable(ctx, result),
       h('h3', { class: 'heading-m' }, ui.chartHeading),
       chart(ctx, result),
@@ -244,5 +295,10 @@ export function renderEvaluate(ctx) {
     return fill(ui.rankingAnnounce, { supplier: first.supplier, total });
   }
 
-  return { node: h('div', { class: 'evaluate' }, form, results, summaries.node, analysis.node), update, announce };
+  return {
+    node: h('div', { class: 'evaluate' }, form, results, summaries.node, analysis.node),
+    update,
+    announce,
+    reworded: summaries.reworded,
+  };
 }

@@ -2,7 +2,7 @@
 // the engine's `debriefs()`: each downloads as a print-ready HTML file or as plain text, and scores
 // without a recorded reason are listed, each linked to the field where the reason goes.
 import { h } from '../ui/dom.js';
-import { keyPath } from '../ui/fields.js';
+import { keyPath, marking } from '../ui/fields.js';
 import { fill } from '../text/messages.js';
 import { download } from '../storage/io.js';
 import { resultOrder, statusTag } from '../ui/results.js';
@@ -102,9 +102,12 @@ export function summariesPanel(ctx) {
   let timer = 0;
   let pending = null; // the result waiting for its summaries
   let latest = null; // { debriefs, result } from the last valid tender
+  let stale = false; // a rationale was typed since: a download asks the engine again first
+  const missing = h('div', {});
 
   function refresh(result) {
     timer = 0;
+    stale = false;
     try {
       // In the order of the results (ranked first, lot by lot), not the order of the file.
       const at = new Map(resultOrder(result).map((b, i) => [b.id, i]));
@@ -149,7 +152,7 @@ export function summariesPanel(ctx) {
           'data-bid': d.bid,
           on: {
             click: () => {
-              if (timer) {
+              if (timer || stale) {
                 clearTimeout(timer);
                 refresh(pending);
               }
@@ -160,8 +163,9 @@ export function summariesPanel(ctx) {
         text,
         h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: who(d) })),
       );
+    missing.replaceChildren(missingList(ctx, debriefs));
     body.replaceChildren(
-      missingList(ctx, debriefs),
+      missing,
       h(
         'ul',
         { class: 'summary-list' },
@@ -189,5 +193,20 @@ export function summariesPanel(ctx) {
     timer = setTimeout(() => refresh(result), DELAY_MS);
   }
 
-  return { node, update };
+  /**
+   * Criterion `id`'s rationale for `bid` was typed. A filled one is off the list of those missing
+   * at once (the engine lists a score whose rationale is empty or blank); an emptied one waits
+   * for the engine, after a pause, as after an evaluation.
+   */
+  function reworded(bid, id) {
+    stale = true;
+    const d = latest?.debriefs.find((x) => x.bid === bid.id);
+    if (marking(bid, id)?.rationale === undefined) update(pending);
+    else if (d?.missingRationales.includes(id)) {
+      d.missingRationales = d.missingRationales.filter((x) => x !== id);
+      missing.replaceChildren(missingList(ctx, latest.debriefs));
+    }
+  }
+
+  return { node, update, reworded };
 }

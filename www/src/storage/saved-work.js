@@ -10,6 +10,9 @@
 // answers that still fit. Entries this code cannot read (broken text, another shape, the whole-tender
 // copies of `bid-scorer:v1:`) are set aside under `<key>:unreadable:<time>`, never loaded and
 // never deleted.
+// Big work (hundreds of bids) is saved whole once, then in pieces: each bid changed since at
+// `<key>:bid:<index>`, and `<key>:head` listing them against the whole entry's `savedAt`, so a
+// keystroke writes one bid, not every bid. A head for another entry is not read.
 import { h } from '../ui/dom.js';
 import { copy } from '../ui/model.js';
 import { engineErrors } from '../text/messages.js';
@@ -105,8 +108,54 @@ function parse(text, where) {
   } else if (!Array.isArray(e.work.bids) || !e.work.bids.every((b) => b && typeof b === 'object' && typeof b.id === 'string')) {
     return null;
   }
+  return dated(e);
+}
+
+/** The entry with `savedAt` as a Date (null when unreadable) and as written, `at`. */
+function dated(e) {
   const savedAt = new Date(e.savedAt);
-  return { ...e, savedAt: Number.isNaN(savedAt.getTime()) ? null : savedAt };
+  return { ...e, savedAt: Number.isNaN(savedAt.getTime()) ? null : savedAt, at: e.savedAt };
+}
+
+/** Work this long (as text) or longer is saved in pieces once it has been saved whole. */
+const PIECES_FROM = 65536;
+
+/** The head saved for the entry at `key`: { base, savedAt, bids: [index] }, or null. */
+function headOf(get, key) {
+  try {
+    const head = JSON.parse(get(`${key}:head`));
+    return Array.isArray(head?.bids) ? head : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The entry read at `key` with the bids saved in pieces since put in: { entry, text, head }, where
+ * text is the whole entry's text with them (as a download or a copy holds it) and head the head
+ * the next save in pieces adds to: the one read, an empty one for big work saved whole (by this
+ * version or an earlier one), else null.
+ */
+function withPieces(get, key, entry, text) {
+  const head = headOf(get, key);
+  if (head?.base !== entry.at) return { entry, text, head: text.length < PIECES_FROM ? null : { base: entry.at, bids: [] } };
+  const bids = [...entry.work.bids];
+  for (const i of head.bids) {
+    try {
+      const b = JSON.parse(get(`${key}:bid:${i}`));
+      if (i < bids.length && typeof b?.id === 'string') bids[i] = b;
+    } catch {
+      /* a piece not written: the bid as saved whole */
+    }
+  }
+  const whole = { ...entry, at: undefined, savedAt: head.savedAt, work: { ...entry.work, bids } };
+  return { entry: dated(whole), text: JSON.stringify(whole), head };
+}
+
+/** Removes the head of the entry at `key` and the pieces it lists. */
+function dropPieces(s, key) {
+  for (const i of headOf((k) => s.getItem(k), key)?.bids ?? []) s.removeItem(`${key}:bid:${i}`);
+  s.removeItem(`${key}:head`);
 }
 
 /**
@@ -146,7 +195,7 @@ export function readWork(where) {
     const text = get(where.key);
     if (text !== null) {
       const entry = parse(text, where);
-      if (entry && entry.fingerprint === where.fingerprint) return { state: 'ok', entry, text, aside };
+      if (entry && entry.fingerprint === where.fingerprint) return { state: 'ok', ...withPieces(get, where.key, entry, text), aside };
       const moved = setAside(store, where.key, text);
       aside.push(moved);
       if (!moved.asideKey) blocked = true;
@@ -169,10 +218,10 @@ export function readWork(where) {
       if (!entry) {
         aside.push(setAside(store, k, t));
       } else if (!earlier || (entry.savedAt ?? 0) > (earlier.entry.savedAt ?? 0)) {
-        earlier = { entry, text: t, key: k };
+        earlier = { ...withPieces(get, k, entry, t), from: k };
       }
     }
-    if (earlier) return { state: 'earlier', entry: earlier.entry, text: earlier.text, from: earlier.key, aside, blocked };
+    if (earlier) return { state: 'earlier', ...earlier, aside, blocked };
     return { state: 'none', aside, blocked };
   } catch {
     return { state: 'unavailable', aside, blocked };
@@ -189,11 +238,8 @@ function attempt(fn, fallback) {
   }
 }
 
-/** The text stored at `key` now; undefined when storage cannot be read. */
-export const peek = (key) => attempt((s) => s.getItem(key), undefined);
-
-/** The entry's text for `work` saved now in `where`. */
-export function entryText(where, work, when = new Date()) {
+/** The entry's text for `work` saved at `when` in `where`. */
+export function entryText(where, work, when) {
   return JSON.stringify({
     format: FORMAT,
     version: 2,
@@ -205,8 +251,35 @@ export function entryText(where, work, when = new Date()) {
   });
 }
 
-/** Writes `text` to the slot: 'saved', or 'unavailable' when the browser refuses (full, off). */
-export const writeWork = (where, text) => attempt((s) => (s.setItem(where.key, text), 'saved'), 'unavailable');
+/**
+ * What changes whenever the slot's work is saved: its head when saved in pieces, else its text;
+ * undefined when storage cannot be read. A tab compares it with what it last saw before writing.
+ */
+export const mark = (key) => attempt((s) => s.getItem(`${key}:head`) ?? s.getItem(key), undefined);
+
+/**
+ * Saves work in the slot at `when`. Without `head`: whole, `text` being its entry, then (when it
+ * is big) an empty head, so that the next saves are pieces. With the `head` of the whole entry
+ * saved last: bids `dirty` (indices into `bids`) as pieces, then the head listing every piece
+ * saved since. Returns { head, mark } (head null when the next save is whole), or undefined when
+ * the browser refuses (full, off).
+ */
+export const writeWork = (where, text, when, head, bids, dirty) =>
+  attempt((s) => {
+    const { key } = where;
+    if (head) {
+      for (const i of dirty) s.setItem(`${key}:bid:${i}`, JSON.stringify(bids[i]));
+    } else {
+      s.setItem(key, text);
+      dropPieces(s, key);
+      if (text.length < PIECES_FROM) return { head: null, mark: text };
+    }
+    const at = when.toISOString();
+    const next = { base: head?.base ?? at, savedAt: at, bids: head ? [...new Set([...head.bids, ...dirty])] : [] };
+    const mark = JSON.stringify(next);
+    s.setItem(`${key}:head`, mark);
+    return { head: next, mark };
+  });
 
 /**
  * Moves the entry at `from` (work saved against an earlier model, now carried over) to
@@ -217,10 +290,15 @@ export const retire = (from, text) =>
   attempt((s) => {
     s.setItem(`${from}:earlier-model:${new Date().toISOString()}`, text);
     s.removeItem(from);
+    dropPieces(s, from);
   });
 
 /** Removes the slot's work ("start again"); entries set aside stay. */
-export const forgetWork = (where) => attempt((s) => s.removeItem(where.key));
+export const forgetWork = (where) =>
+  attempt((s) => {
+    s.removeItem(where.key);
+    dropPieces(s, where.key);
+  });
 
 /**
  * What the user typed in evaluate or self-assess: the bids and the evaluators' names; and, when

@@ -10,6 +10,7 @@ import { scoreText, totalHeading } from '../text/award.js';
 import { fill } from '../text/messages.js';
 import { ordered } from '../ui/results.js';
 import { download, fileName } from './io.js';
+import { escapeHtml as esc } from '../evaluate/debrief.js';
 
 let bundleSource = null;
 
@@ -25,13 +26,6 @@ export function standaloneAvailable() {
 
 /** The single-file build's own script text (what bid-scorer.js holds); null when loaded as modules. */
 export const bundleText = () => bundleSource?.() ?? null;
-
-const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for HTML text and attribute values. */
-function esc(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 /**
  * JSON for a `<script type="application/json">` element: `<` written as `\u003c` (still the same

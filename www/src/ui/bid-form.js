@@ -235,6 +235,8 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
       multiline: true,
       get: () => score()?.rationale,
       set: (v) => setScore('rationale', null, trimmed(v)),
+      // A rationale changes no score: where the widget can keep the results, it does.
+      edited: ctx.reworded && ((v) => ctx.reworded(bid, c.id, v)),
     }),
   );
 }

@@ -75,9 +75,10 @@ export class FieldSet {
 
   /**
    * A text input (or textarea) bound to `get`/`set` on the tender.
-   * set(value) receives the typed text ('' when emptied); it decides how to store it.
+   * set(value) receives the typed text ('' when emptied); it decides how to store it; `edited(text)`,
+   * when given, is called after it instead of onEdit.
    */
-  text({ path, label, hint, get, set, width = 'input--w10', multiline = false, numeric = false, labelClass }) {
+  text({ path, label, hint, get, set, edited, width = 'input--w10', multiline = false, numeric = false, labelClass }) {
     const id = this.id();
     const hintId = hint ? `${id}-hint` : null;
     const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
@@ -97,7 +98,8 @@ export class FieldSet {
     if (hintId) control.setAttribute('aria-describedby', hintId);
     control.addEventListener('input', () => {
       set(control.value);
-      this.onEdit(path);
+      if (edited) edited(control.value);
+      else this.onEdit(path);
     });
     const group = h(
       'div',
