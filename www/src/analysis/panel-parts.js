@@ -65,7 +65,8 @@ export function panel(ctx, title, { exploratory }, ...children) {
     {
       class: `section analysis${exploratory ? ' no-print' : ''}`,
       part: 'analysis',
-      'aria-labelledby': `an-${ctx.uid}`,
+      // Not named after its heading: a named section is a landmark, and two widgets on one page
+      // would make two landmarks with one name.
       'data-analysis-state': 'pending',
     },
     heading('h3', title, { id: `an-${ctx.uid}` }),
