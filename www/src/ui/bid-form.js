@@ -200,7 +200,9 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
     'div',
     { class: 'criterion-block' },
     h(
-      'h5',
+      // A level below the bid's heading, as the gates and commitments beside it: with no gates
+      // before it, an h5 skipped a level.
+      'h4',
       { class: 'heading-s' },
       c.weight === undefined && c.value !== undefined
         ? fill(ctx.cat.award.criterionWorth, { name: c.name, value: ctx.fmt.money(String(c.value)) })
