@@ -90,7 +90,7 @@ pub fn analyse(t: &Tender, options: &Options) -> Analysis {
     if t.lots.is_empty() {
         whole(t, options)
     } else {
-        by_lot(t, options)
+        by_lot(t, options, whole)
     }
 }
 
@@ -121,8 +121,9 @@ fn of(s: &Setup, options: &Options) -> Analysis {
     }
 }
 
-/// Analyses each lot of `t` (which has lots) as a tender of its own.
-fn by_lot(t: &Tender, options: &Options) -> Analysis {
+/// Analyses each lot of `t` (which has lots) as a tender of its own, each with `whole` (the tests
+/// pass the reference analysis).
+fn by_lot(t: &Tender, options: &Options, whole: fn(&Tender, &Options) -> Analysis) -> Analysis {
     let mut split = crate::lots::Split::new(t);
     // The model alone, without bids, gives an analysis with nothing in it: the frame for the lots.
     let mut out = whole(split.model(), options);

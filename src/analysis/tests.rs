@@ -16,27 +16,10 @@ fn reference(t: &Tender, options: &Options) -> Analysis {
         of(&s, options)
     }
     if t.lots.is_empty() {
-        return whole(t, options);
+        whole(t, options)
+    } else {
+        by_lot(t, options, whole)
     }
-    // As `by_lot`: the model's frame, and each lot as a tender of its own.
-    let mut split = crate::lots::Split::new(t);
-    let mut out = whole(split.model(), options);
-    let lots = t
-        .lots
-        .iter()
-        .enumerate()
-        .map(|(k, lot)| {
-            let part = split.lot(k);
-            LotAnalysis {
-                id: lot.id.clone(),
-                name: lot.name.clone(),
-                ranking: evaluate::evaluate(part).ranking,
-                analysis: whole(part, options),
-            }
-        })
-        .collect();
-    out.lots = Some(lots);
-    out
 }
 
 /// One of `items`, drawn.
