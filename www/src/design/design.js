@@ -395,7 +395,6 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     return [problems, total, sv?.short].filter(Boolean).join(' · ');
   }
 
-  /** Each error next to the field nearest its path, and all of them in the summary at the top. */
   /** The engine's errors as shown: none before they are wanted, none yet in an item just added. */
   function shownErrors() {
     const fresh = session.fresh;
@@ -403,6 +402,7 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     return showErrors ? state.errors.filter((e) => !inFresh(e.path)) : [];
   }
 
+  /** Each error next to the field nearest its path, and all of them in the summary at the top. */
   function showErrorsNow() {
     const list = shownErrors();
     const messages = new Map();
