@@ -2,6 +2,7 @@
 // listing every problem the engine found, each linked to its field when there is one.
 import { h } from '../ui/dom.js';
 import { engineText, fill } from '../text/messages.js';
+import { own } from '../ui/fields.js';
 
 /** The header for `mode` and the tender's `info` (title, buyer, reference); `printDate` last. */
 export function widgetHeader(cat, mode, info, printDate) {
@@ -34,8 +35,9 @@ export function showErrorSummary(summary, errors, { cat, publish, linked, focus,
     summary.replaceChildren();
     return;
   }
+  const placeOf = placeNamer(tender, cat.ui);
   const items = errors.map((e) => {
-    const where = placeOf(tender, e.path, cat.ui);
+    const where = placeOf(e.path);
     const text = `${where ? `${where}: ` : ''}${engineText(cat, 'errors', e)}`;
     return h(
       'li',
@@ -63,37 +65,46 @@ export function showErrorSummary(summary, errors, { cat, publish, linked, focus,
 }
 
 /**
- * Where an error's path points, as the form names it: the bid (by its supplier), criterion or
- * measure (by its name) it lies in, then the field ("“Riverside Care”, “Service delivery”,
- * Moderated score"), never `bids[0].scores.q-delivery.moderated`.
+ * Names the place an error's path points to as the form names it: the bid (by its supplier),
+ * criterion or measure (by its name) it lies in, then the field ("“Riverside Care”, “Service
+ * delivery”, Moderated score"), never `bids[0].scores.q-delivery.moderated`. Returns a function of
+ * the path: the names are gathered once for every error of a list.
  */
-export function placeOf(tender, path, ui) {
-  const keys = path.match(/[^.[\]]+/g) ?? [];
+export function placeNamer(tender, ui) {
   const names = new Map();
   const visit = (list) => {
     if (!Array.isArray(list)) return;
     for (const n of list) {
-      if (typeof n?.id === 'string' && typeof n.name === 'string') names.set(n.id, n.name);
-      visit(n?.children);
+      if (typeof own(n, 'id') === 'string' && typeof own(n, 'name') === 'string') names.set(n.id, n.name);
+      visit(own(n, 'children'));
     }
   };
-  visit(tender?.criteria);
-  visit(tender?.measures);
-  const parts = [];
-  let at = tender;
-  keys.forEach((key, i) => {
-    at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined;
-    // A bid by its supplier, a criterion or measure by its name: as an item of a list, or as the
-    // key of a bid's scores, gates, values or commitments.
-    const byKey = /^(scores|gates|values|commitments)$/.test(keys[i - 1]) ? names.get(key) : null;
-    const name = byKey ?? at?.supplier ?? at?.name;
-    if (typeof name === 'string' && name.trim()) parts.push(`“${name.trim()}”`);
-  });
-  const last = keys.at(-1) ?? '';
-  const field = { price: ui.price, weight: ui.marks, supplier: ui.supplier, moderated: ui.moderated, rationale: ui.rationale }[last];
-  if (field) parts.push(field);
-  else if (!/^\d+$/.test(last) && !/^(scores|gates|values|commitments)$/.test(keys.at(-2)) && last !== 'name') {
-    parts.push(last);
-  }
-  return parts.slice(-3).join(', ');
+  visit(own(tender, 'criteria'));
+  visit(own(tender, 'measures'));
+  // Only these fields have a label of their own; a key from the file is never looked up on an
+  // object's prototype ("constructor" is a criterion id like any other).
+  const labels = new Map([
+    ['price', ui.price],
+    ['weight', ui.marks],
+    ['supplier', ui.supplier],
+    ['moderated', ui.moderated],
+    ['rationale', ui.rationale],
+  ]);
+  const keyed = /^(scores|gates|values|commitments)$/;
+  return (path) => {
+    const keys = path.match(/[^.[\]]+/g) ?? [];
+    const parts = [];
+    let at = tender;
+    keys.forEach((key, i) => {
+      at = own(at, key);
+      // A bid by its supplier, a criterion or measure by its name: as an item of a list, or as
+      // the key of a bid's scores, gates, values or commitments.
+      const name = (keyed.test(keys[i - 1]) ? names.get(key) : null) ?? own(at, 'supplier') ?? own(at, 'name');
+      if (typeof name === 'string' && name.trim()) parts.push(`“${name.trim()}”`);
+    });
+    const last = keys.at(-1) ?? '';
+    if (labels.has(last)) parts.push(labels.get(last));
+    else if (!/^\d+$/.test(last) && !keyed.test(keys.at(-2)) && last !== 'name') parts.push(last);
+    return parts.slice(-3).join(', ');
+  };
 }

@@ -2,7 +2,7 @@
 // validation of the text as it is (a key given twice is an error only the text shows).
 import { engineErrors, engineText } from '../text/messages.js';
 import { fileText } from '../storage/io.js';
-import { placeOf } from './header-and-errors.js';
+import { placeNamer } from './header-and-errors.js';
 
 /**
  * Resolves to { data } for a valid tender file, or to { problems }: the lines to show, each an
@@ -28,8 +28,9 @@ export async function readTenderFile(file, engine, cat) {
       errors = engineErrors(error);
     }
     if (errors.length) {
+      const placeOf = placeNamer(data, ui);
       problems = errors.map((e) => {
-        const where = placeOf(data, e.path, ui);
+        const where = placeOf(e.path);
         return `${where ? `${where}: ` : ''}${engineText(cat, 'errors', e)}`;
       });
     }

@@ -4,6 +4,7 @@
 import { h, table } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { breakdown, ordered } from '../ui/results.js';
+import { marking, own } from '../ui/fields.js';
 
 /** Fills `els.printDate` and `els.print` for `result`; `publish` leaves out the bids. */
 export function fillPrint(els, ctx, result, publish) {
@@ -26,12 +27,11 @@ export function fillPrint(els, ctx, result, publish) {
 function panelRecord(ctx, bid, input) {
   const { ui } = ctx.cat;
   const rows = bid.criteria
-    .map((c) => [c.name, input?.scores?.[c.id]])
-    .filter(([, s]) => s !== undefined && s !== null)
-    .map(([name, s]) => {
-      const given = typeof s === 'object' ? s : { moderated: s };
-      const each = Object.entries(given.evaluators ?? {}).map(([who, v]) => `${who}: ${v}`);
-      return [name, each.join('; '), String(given.moderated ?? ''), String(given.rationale ?? '')];
+    .map((c) => [c.name, marking(input, c.id)])
+    .filter(([, given]) => given)
+    .map(([name, given]) => {
+      const each = Object.entries(own(given, 'evaluators') ?? {}).map(([who, v]) => `${who}: ${v}`);
+      return [name, each.join('; '), String(own(given, 'moderated') ?? ''), String(own(given, 'rationale') ?? '')];
     });
   if (!rows.length) return null;
   return table({
