@@ -41,3 +41,22 @@ test('a tender that is not an object names only the field', () => {
   }
 });
 
+test('a formula is named in words only when it is one the catalogue names, never from the prototype', async () => {
+  const { catalogue, engineText } = await import('../../www/src/text/messages.js');
+  const cat = catalogue('en-GB');
+  const say = (formula) =>
+    engineText(cat, 'reasons', { code: 'price-not-scorable', params: { formula, price: '0', scorable: 'set-bounds' } });
+  const bounds = 'a straight line between a best and a worst price you set';
+  assert.equal(say('lowest-ratio'), `A price of 0 cannot be scored by “lowest price ÷ your price”; ${bounds} can score it`);
+  for (const odd of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+    assert.equal(say(odd), `A price of 0 cannot be scored by “${odd}”; ${bounds} can score it`);
+  }
+  const award = engineText(cat, 'reasons', {
+    code: 'price-not-scorable',
+    params: { formula: 'quality-price-ratio', price: '0', scorable: 'price-per-quality-point, fictitious-discount' },
+  });
+  assert.equal(
+    award,
+    'A price of 0 cannot be scored by “quality–price ratio”; price per quality point or fictitious price can score it',
+  );
+});

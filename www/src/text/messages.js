@@ -1179,6 +1179,14 @@ export function engineErrors(error) {
     : [{ code: 'wrong-type', path: '', message: String(error?.message), params: {} }];
 }
 
+/** A price formula's or award method's name (lowercase), or `id` itself when it is neither. */
+function methodName(cat, id) {
+  const { formulaNames } = cat.design;
+  const { methods } = cat.award;
+  const name = Object.hasOwn(formulaNames, id) ? formulaNames[id] : Object.hasOwn(methods, id) ? methods[id].name : id;
+  return name === id ? id : name.toLowerCase();
+}
+
 /**
  * Text for an engine message `{code, params, message}` from one of the catalogue's tables
  * ('errors', 'warnings', 'reasons'), or the engine's English when the catalogue has none;
@@ -1187,9 +1195,11 @@ export function engineErrors(error) {
 export function engineText(cat, table, item, fmt = null) {
   const template = cat[table]?.[item.code];
   let params = item.params ?? {};
-  // A price formula by its name, never its id in the file ("lowest-ratio").
-  const formula = cat.design.formulaNames[params.formula];
-  if (formula) params = { ...params, formula: formula.toLowerCase() };
+  // Price formulas and award methods by name, never by their ids in the file ("lowest-ratio");
+  // `scorable` lists them, comma-separated.
+  const { formula, scorable } = params;
+  if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
+  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
   const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
