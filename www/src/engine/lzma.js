@@ -34,7 +34,7 @@ class RangeDecoder {
   constructor(data, offset) {
     this.data = data;
     this.pos = offset;
-    if (this.byte() !== 0) throw new LzmaError('corrupt data (first byte of the range coder is not 0)');
+    if (this.byte() !== 0) throw new LzmaError('corrupt data');
     this.range = 0xffffffff;
     this.code = 0;
     for (let i = 0; i < 4; i += 1) this.code = ((this.code << 8) | this.byte()) >>> 0;
@@ -218,7 +218,7 @@ export function lzmaDecode(data, expectedSize) {
     }
     let len;
     if (rc.bit(isRep, state) !== 0) {
-      if (pos === 0) throw new LzmaError('corrupt data (repeated match before any output)');
+      if (pos === 0) throw new LzmaError('corrupt data');
       if (rc.bit(isRepG0, state) === 0) {
         if (rc.bit(isRep0Long, (state << POS_BITS_MAX) + posState) === 0) {
           if (pos >= capacity) throw new LzmaError('more data than expected');
@@ -253,10 +253,10 @@ export function lzmaDecode(data, expectedSize) {
       state = state < 7 ? 7 : 10;
       rep0 = distance(len);
       if (rep0 === 0xffffffff) {
-        if (rc.code !== 0) throw new LzmaError('corrupt data after the end marker');
+        if (rc.code !== 0) throw new LzmaError('corrupt data');
         break; // end marker
       }
-      if (rep0 >= dictSize || rep0 >= pos) throw new LzmaError('corrupt data (distance out of range)');
+      if (rep0 >= dictSize || rep0 >= pos) throw new LzmaError('corrupt data');
     }
     len += MATCH_MIN_LEN;
     if (pos + len > capacity) throw new LzmaError('more data than expected');

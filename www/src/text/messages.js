@@ -164,7 +164,6 @@ const EN_GB = {
     imported: 'Opened “{file}”.',
     printedOn: 'Printed on {date}',
     panelRecordCaption: 'What the panel gave {supplier}',
-    totalsAnnounce: '{supplier}: {total} out of {max}',
     rankingAnnounce: 'Ranking updated. First: {supplier} with {total}.',
     // saved work
     savedWorkMoved: 'This tender has changed since your work was saved on {time}. The new version is shown with your answers that still fit.',
@@ -549,7 +548,7 @@ EN_GB.design = {
   noCriteria: 'No criteria yet. Add the first one.',
   noTotalYet: 'The total and each criterion’s share appear once the model has no problems.',
   totalMarks: 'Total: {total} marks',
-  totalNot100: 'Total: {total} marks, not 100: check the marks if you meant 100',
+  totalNot100: 'Total: {total} marks, not 100',
   fillIn: 'Fill in “{label}”',
   totalValue: 'Quality worth up to {total}',
   shareMarks: '{marks} marks, {percent}% of the total',
@@ -846,7 +845,7 @@ EN_GB.design = {
   downloadModel: 'Download the tender file',
   snippetLabel: 'Code to paste into your web page',
   snippetHint:
-    'It holds the whole model, so suppliers see it and can check their bids in their own browser. Put bid-scorer.js in the same folder as your page (or change src to where it is): the page then works on your website and saved to disk, with no network.',
+    'Put bid-scorer.js beside your page (or change src to where it is). The page then works online and saved to disk, and suppliers check their bids in their own browser.',
   downloadScript: 'Download bid-scorer.js',
   copySnippet: 'Copy the code',
   copied: 'Copied.',
