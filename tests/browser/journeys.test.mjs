@@ -35,6 +35,27 @@ async function printedText(page) {
   return pages;
 }
 
+/** JSON inline in a page's <script type="application/json">: no "<" can end the element early. */
+const inline = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** Whether every request stayed on this machine (the page's own files, blob: and data: URLs). */
+const local = (requests) => requests.every((r) => /^(file|blob|data):/.test(r));
+
+/**
+ * A page saved to disk as a user would have it: `files` (name → text) written to a new folder
+ * beside the one-file build as bid-scorer.js, and its tender.html opened over file://.
+ */
+async function openFromDisk(files, { offline = false } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'bid-scorer-page-'));
+  await writeFile(join(dir, 'bid-scorer.js'), await readFile(join(root, 'dist/bid-scorer.js')));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, offline });
+  const page = await context.newPage();
+  const recorded = record(page);
+  await page.goto(pathToFileURL(join(dir, 'tender.html')).href);
+  return { page, context, ...recorded };
+}
+
 test('the panel: two evaluators disagree, the spread is flagged, a moderated score and rationale settle it, and summaries, CSV and print carry it', async () => {
   const engine = await nodeEngine();
   const { page, context, errors } = await openPage(env, 'evaluate.html');
@@ -104,18 +125,14 @@ test('the supplier: self-assessment with no network, a reload keeps it, and the 
   const engine = await nodeEngine();
   // The supplier saved the buyer's published page to disk and opens it with no network at all.
   const tender = JSON.parse(await readFile(join(root, 'www/examples/council-wellbeing.json'), 'utf8'));
-  const { bids, ...model } = tender;
-  const dir = await mkdtemp(join(tmpdir(), 'bid-scorer-supplier-'));
-  await writeFile(join(dir, 'bid-scorer.js'), await readFile(join(root, 'dist/bid-scorer.js')));
-  await writeFile(
-    join(dir, 'tender.html'),
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Check your bid</title><script src="bid-scorer.js"></script></head>
-<body><main><h1>Check your bid</h1><bid-scorer mode="self-assess"><script type="application/json">${JSON.stringify(model).replace(/</g, '\\u003c')}</script></bid-scorer></main></body></html>`,
+  const model = { ...tender, bids: undefined }; // as published: no bids
+  const { page, context, errors, requests } = await openFromDisk(
+    {
+      'tender.html': `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Check your bid</title><script src="bid-scorer.js"></script></head>
+<body><main><h1>Check your bid</h1><bid-scorer mode="self-assess"><script type="application/json">${inline(model)}</script></bid-scorer></main></body></html>`,
+    },
+    { offline: true },
   );
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, offline: true });
-  const page = await context.newPage();
-  const { errors, requests } = record(page);
-  await page.goto(pathToFileURL(join(dir, 'tender.html')).href);
   await ready(page);
   const mine = (await tenderIn(page)).bids.findIndex((b) => b.id === 'your-bid');
   await field(page, `bids[${mine}].price`).fill('1,050,000');
@@ -151,7 +168,7 @@ test('the supplier: self-assessment with no network, a reload keeps it, and the 
     const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(Number(p.priceToWin));
     assert.ok((await words.textContent()).includes(money), await words.textContent());
   }
-  assert.ok(requests.every((r) => r.startsWith('file:') || r.startsWith('blob:') || r.startsWith('data:')), requests.join('\n'));
+  assert.ok(local(requests), requests.join('\n'));
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -160,36 +177,24 @@ test('the supplier: self-assessment with no network, a reload keeps it, and the 
 test('the web team: two widgets in the council’s colours under a strict CSP, in a page opened from disk', async () => {
   const engine = await nodeEngine();
   const tender = JSON.parse(await readFile(join(root, 'www/examples/council-wellbeing.json'), 'utf8'));
-  const dir = await mkdtemp(join(tmpdir(), 'bid-scorer-council-'));
-  await writeFile(join(dir, 'bid-scorer.js'), await readFile(join(root, 'dist/bid-scorer.js')));
-  // The council's colours: the demo's theme sheet, as a web team would copy it.
-  await writeFile(join(dir, 'council.css'), await readFile(join(root, 'www/embed-theme.css')));
-  const json = JSON.stringify(tender).replace(/</g, '\\u003c');
   const { bids, ...model } = tender;
-  await writeFile(
-    join(dir, 'tender.html'),
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Tender</title>
+  const { page, context, errors, requests } = await openFromDisk({
+    // The council's colours: the demo's theme sheet, as a web team would copy it.
+    'council.css': await readFile(join(root, 'www/embed-theme.css'), 'utf8'),
+    'tender.html': `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Tender</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; worker-src blob:">
 <link rel="stylesheet" href="council.css"><script src="bid-scorer.js"></script></head>
 <body><main><h1>Community wellbeing service</h1>
-<bid-scorer id="model" mode="publish"><script type="application/json">${JSON.stringify(model).replace(/</g, '\\u003c')}</script></bid-scorer>
-<bid-scorer id="panel" mode="evaluate"><script type="application/json">${json}</script></bid-scorer>
+<bid-scorer id="model" mode="publish"><script type="application/json">${inline(model)}</script></bid-scorer>
+<bid-scorer id="panel" mode="evaluate"><script type="application/json">${inline(tender)}</script></bid-scorer>
 </main></body></html>`,
-  );
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(pathToFileURL(join(dir, 'tender.html')).href);
+  });
   await page.waitForFunction(() => ['#model', '#panel'].every((s) => document.querySelector(s)?.result));
   assert.deepEqual(await resultIn(page, '#panel'), engine.evaluate(tender));
   assert.deepEqual(await resultIn(page, '#model'), engine.evaluate({ ...model, bids: [] }));
   const modelText = await page.locator('#model').evaluate((el) => el.shadowRoot.textContent);
   for (const b of bids) assert.ok(!modelText.includes(b.supplier), `publish mode shows no bid (${b.supplier})`);
-  assert.ok(requests.every((r) => r.startsWith('file:') || r.startsWith('blob:') || r.startsWith('data:')), requests.join('\n'));
+  assert.ok(local(requests), requests.join('\n'));
   assert.deepEqual(errors, [], 'no CSP violation or error');
   const font = await page.locator('#panel [data-action="standalone"]').evaluate((el) => getComputedStyle(el).fontFamily);
   assert.ok(font.startsWith('verdana'), `the council's font reaches inside: ${font}`);
