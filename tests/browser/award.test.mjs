@@ -20,6 +20,7 @@ import {
   money,
   downloadFrom,
   csvFields,
+  spoken,
 } from './support.mjs';
 
 let env;
@@ -217,8 +218,8 @@ test('price per quality point: changing a score shows exactly the engine’s new
   // Evergreen (£2,944.44 per point) still wins; g1 is now second.
   assert.deepEqual(expected.ranking, ['g3', 'g1', 'g2']);
   assert.equal(await page.locator('bid-scorer [part~="ranking"] tbody tr').first().getAttribute('data-bid'), 'g3');
-  const live = await page.locator('bid-scorer [data-live="results"]').textContent();
-  assert.equal(live, 'Ranking updated. First: Evergreen Estates Services with £2,944.44 per quality point.');
+  const said = 'Ranking updated. First: Evergreen Estates Services with £2,944.44 per quality point.';
+  assert.equal(await spoken(page, said), said);
   assert.deepEqual(errors, []);
   await context.close();
 });

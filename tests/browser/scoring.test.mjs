@@ -2,7 +2,7 @@
 // and in the summary without losing anything, and markup in names stays text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, ready, axe, nodeEngine, tenderIn, field, resultIn } from './support.mjs';
+import { setUp, openPage, ready, axe, nodeEngine, tenderIn, field, resultIn, spoken } from './support.mjs';
 
 let env;
 before(async () => {
@@ -112,10 +112,8 @@ test('evaluate: changing an evaluator’s score re-ranks exactly as the engine d
   assert.deepEqual(order, [...expected.ranking, ...expected.bids.filter((b) => b.rank === null).map((b) => b.id)]);
   // The live region announces the new ranking.
   const first = expected.bids.find((b) => b.id === expected.ranking[0]);
-  assert.equal(
-    await page.locator('bid-scorer [data-live="results"]').textContent(),
-    `Ranking updated. First: ${first.supplier} with ${first.total}.`,
-  );
+  const said = `Ranking updated. First: ${first.supplier} with ${first.total}.`;
+  assert.equal(await spoken(page, said), said);
   assert.deepEqual(errors, []);
   await context.close();
 });

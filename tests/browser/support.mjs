@@ -111,6 +111,16 @@ export function field(page, path) {
   return page.locator(`bid-scorer [data-path="${path}"]`);
 }
 
+/**
+ * What the widget's live region says once typing pauses (it waits before speaking): its text
+ * when that equals `expected`, else its text after waiting.
+ */
+export async function spoken(page, expected) {
+  const live = page.locator('bid-scorer [data-live="results"]');
+  await live.filter({ hasText: expected }).waitFor({ state: 'attached' }).catch(() => {});
+  return live.textContent();
+}
+
 /** The widget's last result, as the page sees it. */
 export function resultIn(page, selector = 'bid-scorer') {
   return page.locator(selector).evaluate((el) => el.result);

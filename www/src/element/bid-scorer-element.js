@@ -98,7 +98,8 @@ export class BidScorer extends HTMLElement {
   #view = null;
   #fields = null;
   #notice = null;
-  #announced = '';
+  #said = null; // the keys of what the live region last said (see #announce); null before the first result
+  #saying = 0; // the timer of what it is about to say
   #workNotices = []; // notices about saved work, shown above any other notice
   #removed = null; // the last removed bid, for Undo: { bid, index, open }
   #open = new Set();
@@ -218,6 +219,7 @@ export class BidScorer extends HTMLElement {
     this.#keeper.flush();
     this.#analysis.state.smaa?.controller?.abort();
     this.#analysis.runner?.dispose();
+    clearTimeout(this.#saying);
   }
 
   attributeChangedCallback(name, before, after) {
@@ -535,12 +537,28 @@ export class BidScorer extends HTMLElement {
     }
     this.#result = result;
     this.#view.update(result);
-    const text = this.#view.announce(result);
-    if (text && text !== this.#announced) {
-      this.#announced = text;
-      this.#els.live.textContent = text;
-    }
+    this.#announce(this.#view.announce(result));
     this.#emit('bid-scorer-evaluated', result);
+  }
+
+  /**
+   * Says what changed, once. `phrases` are [key, text] pairs for what a listener would want to
+   * know (the first-placed bid, the supplier's total, their social value): only those whose key
+   * differs from what was last said are said, so a price typed does not repeat the social value
+   * and a score that moves nobody says nothing. Said once typing pauses, as a character count
+   * does, so a listener hears the figure typed, not each keystroke's. Nothing is said as the
+   * widget opens.
+   */
+  #announce(phrases) {
+    clearTimeout(this.#saying);
+    // The first results are what the page opened with: on the page to be read, not news.
+    this.#said ??= phrases.map(([key]) => key);
+    const news = phrases.filter(([key]) => !this.#said.includes(key));
+    if (!news.length) return;
+    this.#saying = setTimeout(() => {
+      this.#said = phrases.map(([key]) => key);
+      this.#els.live.textContent = news.map(([, text]) => text).join('. ');
+    }, 600);
   }
 
   #renderPublish({ modelResult, model }) {

@@ -289,10 +289,13 @@ export function renderEvaluate(ctx) {
 
   function announce(result) {
     const one = result.lots?.find((l) => l.id === kept.lot);
-    const first = result.bids.find((b) => b.id === (one ? one.ranking : result.ranking)[0]);
-    if (!first) return '';
+    const ranking = one ? one.ranking : result.ranking;
+    const first = result.bids.find((b) => b.id === ranking[0]);
+    if (!first) return [];
     const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);
-    return fill(ui.rankingAnnounce, { supplier: first.supplier, total });
+    // Said when the order changes (a lot's, or a name), not at every score that moves no bid.
+    const order = JSON.stringify([one?.id, ranking.map((id) => result.bids.find((b) => b.id === id)?.supplier)]);
+    return [[order, fill(ui.rankingAnnounce, { supplier: first.supplier, total })]];
   }
 
   return {

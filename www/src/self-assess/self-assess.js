@@ -110,14 +110,11 @@ export function renderSelfAssess(ctx) {
   const { ui } = ctx.cat;
   const own = ctx.tender.bids[0];
   const at = 'bids[0]';
-  const sv = h('p', { class: 'inset', 'data-sv': '', 'aria-live': 'polite' }, ui.svPending);
-  // Under a price schedule, the evaluated price and its working, as the rates are typed.
+  // Social value and (under a price schedule) the evaluated price as the bid is typed. Not live
+  // regions of their own: the widget's one live region says them when they change (announce).
+  const sv = h('p', { class: 'inset', 'data-sv': '' }, ui.svPending);
   const priced = scheduleLines(ctx.tender)
-    ? h(
-        'div',
-        { class: 'inset', 'data-evaluated-price': '', 'aria-live': 'polite' },
-        h('p', {}, ui.evaluatedPricePending),
-      )
+    ? h('div', { class: 'inset', 'data-evaluated-price': '' }, h('p', {}, ui.evaluatedPricePending))
     : null;
   // A copy of the total that stays in view while the form is scrolled; screen readers hear the
   // total from the live region instead.
@@ -227,10 +224,21 @@ export function renderSelfAssess(ctx) {
     sticky.textContent = fill(ui.staleTotal, { total: lastTotal });
   }
 
+  /**
+   * The total (or that the bid would not qualify), the value for money, the evaluated price and
+   * the social value: each said when it changes. Social value is keyed by its amount, so typing a
+   * price, which moves only its percentage of the price, does not say it again.
+   */
   function announce(result) {
     const mine = result.bids.find((b) => b.id === OWN_ID);
-    if (mine?.status === 'disqualified') return ui.notQualifying;
-    return mine ? [yourTotal(ctx, result, mine), yourValue(ctx, result, mine)].filter(Boolean).join('. ') : '';
+    if (!mine) return [];
+    const said = (t) => [t, t];
+    return [
+      said(mine.status === 'disqualified' ? ui.notQualifying : yourTotal(ctx, result, mine)),
+      said(yourValue(ctx, result, mine)),
+      priced && said(priced.firstChild.textContent),
+      [mine.socialValue?.money, sv.textContent],
+    ].filter((p) => p?.[1]);
   }
 
   return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce, stale };
