@@ -164,6 +164,41 @@ test('an invalid price shows the inline error and the summary, keeps every other
   await context.close();
 });
 
+test('self-assess: a price with a fraction of a penny is an error by the price, kept as typed through a reload, with the total marked out of date', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  const price = field(page, 'bids[0].price');
+  await price.fill('£1,080,000');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids.find((b) => b.id === 'your-bid').price === '1080000.00');
+  const lastValid = await resultIn(page);
+  await price.fill('£1,080,000.005');
+  const summary = page.locator('bid-scorer [part~="error-summary"]');
+  await summary.waitFor();
+  const message = '“£1,080,000.005” has a fraction of a penny; give the price to 2 decimal places at most';
+  assert.equal(await summary.locator('a').first().textContent(), `“Your organisation”, Price: ${message}`);
+  assert.equal(await price.getAttribute('aria-invalid'), 'true');
+  const errorId = (await price.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
+  assert.equal(await page.locator(`bid-scorer #${errorId}`).textContent(), `Error: ${message}`);
+  // The results stay as they were, said to be out of date; what was typed is kept in the tender.
+  assert.deepEqual(await resultIn(page), lastValid);
+  assert.match(await page.locator('bid-scorer [part~="sticky-total"]').textContent(), /out of date|last/i);
+  assert.equal((await tenderIn(page)).bids[0].price, '1080000.005');
+  assert.deepEqual(await axe(page), []);
+  // A reload brings back the price as typed, and its error.
+  await page.reload();
+  await summary.waitFor();
+  assert.equal(await price.inputValue(), '1080000.005');
+  assert.equal(await price.getAttribute('aria-invalid'), 'true');
+  // To the penny, it scores again, as the engine does.
+  await price.fill('1080000.01');
+  await summary.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.bids.find((b) => b.id === 'your-bid').price === '1080000.01');
+  const engine = await nodeEngine();
+  assert.deepEqual(await resultIn(page), engine.evaluate(await tenderIn(page)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('self-assess error state is axe clean', async () => {
   const { page, context } = await openPage(env, 'self-assess.html');
   await ready(page);

@@ -4,6 +4,7 @@ import { formatter, usableLocale } from '../text/format.js';
 import { styles } from '../ui/styles.js';
 import { h } from '../ui/dom.js';
 import { FieldSet } from '../ui/fields.js';
+import { pennyErrors } from '../ui/pence.js';
 import { copy, freshBidId } from '../ui/model.js';
 import { modelOnly, renderPublish } from '../publish/publish.js';
 import { renderSelfAssess, selfAssessTender } from '../self-assess/self-assess.js';
@@ -519,9 +520,12 @@ export class BidScorer extends HTMLElement {
             model: this.#engine.describe(this.#draft),
           };
         }
-      } else result = this.#engine.evaluate(this.#draft);
+      } else {
+        errors = pennyErrors(this.#draft, (path) => this.#fields?.control(path)?.value);
+        result = this.#engine.evaluate(this.#draft);
+      }
     } catch (error) {
-      errors = engineErrors(error);
+      errors = [...errors, ...engineErrors(error)];
     }
     this.#errors = errors;
     this.#showErrors();

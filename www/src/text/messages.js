@@ -200,6 +200,7 @@ const EN_GB = {
   // Engine error codes: templates over the error's params.
   errors: {
     'invalid-number': '“{found}” is not a number; write digits such as 1250000.50',
+    'price-fraction-of-penny': '“{found}” has a fraction of a penny; give the price to {digits} decimal places at most',
     'not-positive': '{found} must be more than zero',
     negative: '{found} is negative; use zero or more',
     'score-off-scale': '{score} is not a point on the scale “{scale}”; use one of its values',

@@ -1,0 +1,31 @@
+// A bid's price is an amount of money, so it is whole pence (or the currency's smallest unit):
+// "1080000.005" is a slip of the keyboard, not a price. The engine scores any decimal exactly
+// (its own files use tiny prices to test the edges), so the form says so instead, as an error
+// next to the price that keeps what was typed: the results wait until it is put right.
+
+/** How many decimal places a price in `currency` has (2 for GBP, 0 for JPY; 2 when unknown). */
+function places(currency) {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * An error (as the engine gives them: code, path, params) for each bid whose `price` has more
+ * decimal places than its currency, other than trailing zeros. `typed(path)` is the text the form
+ * shows for that price, quoted as it was typed.
+ */
+export function pennyErrors(tender, typed) {
+  const digits = places(tender?.tender?.currency ?? 'GBP');
+  const errors = [];
+  (Array.isArray(tender?.bids) ? tender.bids : []).forEach((bid, i) => {
+    const fraction = /^[-+]?\d*\.(\d*?)0*$/.exec(String(bid?.price ?? ''))?.[1] ?? '';
+    const path = `bids[${i}].price`;
+    if (fraction.length > digits) {
+      errors.push({ code: 'price-fraction-of-penny', path, params: { found: typed(path) ?? bid.price, digits } });
+    }
+  });
+  return errors;
+}
