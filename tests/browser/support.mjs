@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: the demo server on a free port, headless Chromium, pages
 // that record console errors and every network request, axe, and the engine run in Node from pkg/.
+import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -78,6 +79,22 @@ export async function axe(page) {
 export async function shot(page, name) {
   await mkdir(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+/**
+ * The page as it stands, at 1280 and at 320 px wide (WCAG 1.4.10 reflow): axe clean, nothing wider
+ * than the window, and a screenshot of each (`<name>-1280.png`, `<name>-320.png`). Leaves the page
+ * at `width` again.
+ */
+export async function atBothWidths(page, name, { width = 1280, height = 900 } = {}) {
+  for (const w of [1280, 320]) {
+    await page.setViewportSize({ width: w, height });
+    assert.deepEqual(await axe(page), [], `axe: ${name} at ${w} px`);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `${name}: the page is ${scroll} px wide in a ${client} px window`);
+    await shot(page, `${name}-${w}`);
+  }
+  await page.setViewportSize({ width, height });
 }
 
 /** The default tender file's text. */
