@@ -3,13 +3,18 @@
 // (its own files use tiny prices to test the edges), so the form says so instead, as an error
 // next to the price that keeps what was typed: the results wait until it is put right.
 
+const known = new Map(); // currency → places: making a NumberFormat costs more than a run's check
+
 /** How many decimal places a price in `currency` has (2 for GBP, 0 for JPY; 2 when unknown). */
 function places(currency) {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return 2;
+  if (!known.has(currency)) {
+    let n = 2;
+    try {
+      n = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    } catch {}
+    known.set(currency, n);
   }
+  return known.get(currency);
 }
 
 /**
