@@ -122,8 +122,8 @@ test('dist/bid-scorer.js is one classic script holding the element, its styles a
   new vm.Script(text); // a classic script: an import or export statement would not compile
   assert.match(text, /^\/\*! bid-scorer /);
   assert.ok(text.includes('customElements') && text.includes('adoptedStyleSheets'), 'the element and its styles');
-  // The engine inside is byte for byte the wasm in pkg/.
-  const wasm = /wasm:\s*"([A-Za-z0-9+/=]+)"/.exec(text)[1];
+  // The engine inside (first in the bundle's function) is byte for byte the wasm in pkg/.
+  const wasm = /bidScorerWasm\s*=\s*"([A-Za-z0-9+/=]+)"/.exec(text)[1];
   const size = Number(/wasmSize:\s*(\d+)/.exec(text)[1]);
   const built = await readFile(join(root, 'pkg/bidscore_bg.wasm'));
   assert.equal(size, built.length);
