@@ -1,10 +1,11 @@
 // The entry of the single-file build, dist/bid-scorer.js (made by scripts/build-dist.mjs, which
 // bundles this module and everything it imports into one classic script). 'bundle:payload' is
-// made by the build: the engine's .wasm (LZMA-compressed, base64) and the bundle's own text, for
+// made by the build: the text catalogue then the engine's .wasm in one LZMA stream (base64; the
+// catalogue is read from it by text/messages.js as built) and the bundle's own text, for
 // standalone copies. Not for use as an ES module: pages that load ES modules import define.js.
 // The same text, started as the analysis worker, runs analysis/worker.js instead of this module
 // (see scripts/build-dist.mjs): the worker needs no file of its own.
-import { wasm, wasmSize, source } from 'bundle:payload';
+import { packed, catalogueSize, wasmSize, source } from 'bundle:payload';
 import { useWasmBytes } from '../engine/engine.js';
 import { fromBase64, lzmaDecode } from '../engine/lzma.js';
 import { setBundleSource } from '../storage/standalone.js';
@@ -13,7 +14,7 @@ import { BidScorer } from './bid-scorer-element.js';
 
 // Decoded when the first widget starts, then instantiated asynchronously (no 8 MB main-thread cap).
 let bytes = null;
-const wasmBytes = () => (bytes ??= lzmaDecode(fromBase64(wasm), wasmSize));
+const wasmBytes = () => (bytes ??= lzmaDecode(fromBase64(packed), catalogueSize + wasmSize).subarray(catalogueSize));
 useWasmBytes(wasmBytes);
 setBundleSource(source);
 // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
