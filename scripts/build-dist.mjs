@@ -106,6 +106,24 @@ function stylesheetPlugin() {
 }
 
 /**
+ * Loads wasm-bindgen's glue (pkg/bidscore.js) without its paths for a fetched .wasm (a Response or
+ * a Request, streamed compilation, the server's MIME type warning): the bundle always hands the
+ * glue a compiled module or the bytes. Only the glue's own `typeof Response/Request` tests become
+ * false, so the minifier drops those branches; the rest of the bundle keeps the globals.
+ */
+function gluePlugin() {
+  return {
+    name: 'bid-scorer-glue',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]pkg[\\/]bidscore\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replace(/typeof (Response|Request) === 'function'/g, 'false'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Builds the widget's text catalogue (www/src/text/messages.js) from the payload instead of its
  * object literals: the catalogue as JSON, at the start of the LZMA stream that holds the engine
  * after it, and decoded (that far only) when the module first runs. LZMA packs this prose better
@@ -245,7 +263,7 @@ export async function bundle(
       // wasm-bindgen's default .wasm URL is never used here (the bytes are passed in), but it must
       // build; a module that names its own URL gets the page's.
       define: { 'import.meta.url': 'document.baseURI' },
-      plugins: [payloadPlugin(payload), stylesheetPlugin(), ...(packCatalogue ? [cataloguePlugin()] : [])],
+      plugins: [payloadPlugin(payload), stylesheetPlugin(), gluePlugin(), ...(packCatalogue ? [cataloguePlugin()] : [])],
     });
   } catch (error) {
     if (!error.errors) throw error;
