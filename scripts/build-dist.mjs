@@ -141,13 +141,14 @@ function cataloguePlugin() {
         const start = source.indexOf(CATALOGUE_START);
         const end = source.indexOf(CATALOGUE_END);
         // Anything at the top level there other than building EN_GB would be lost.
+        const builds = /^(const EN_GB = \{|EN_GB\.\w+ = |Object\.assign\(EN_GB[.,])/;
         const other =
           start < 0 || end < start
             ? [`'${CATALOGUE_START}' … '${CATALOGUE_END}' not found`]
             : source
                 .slice(start, end)
                 .split('\n')
-                .filter((line) => /^[^\s/})]/.test(line) && !/^(const EN_GB = \{|EN_GB\.\w+ = |Object\.assign\(EN_GB[.,])/.test(line));
+                .filter((line) => /^[^\s/})]/.test(line) && !builds.test(line));
         if (other.length) {
           return { errors: [{ text: `messages.js: cannot replace the catalogue's statements, at: ${other[0]}` }] };
         }
@@ -177,7 +178,7 @@ function payloadPlugin(payload) {
         if (args.kind === 'entry-point') return undefined;
         return { errors: [{ text: `only relative imports can be bundled, not '${args.path}'` }] };
       });
-      // One object literal, so its keys (`wasm: "…"`, `wasmSize: …`) stay readable when minified.
+      // One object literal, so its keys (`catalogueSize: …`, `wasmSize: …`) stay readable when minified.
       const names = Object.keys(payload);
       const values = Object.entries(payload).map(([name, expr]) => `${name}: ${expr}`);
       build.onLoad({ filter: /.*/, namespace: 'payload' }, () => ({
@@ -263,7 +264,12 @@ export async function bundle(
       // wasm-bindgen's default .wasm URL is never used here (the bytes are passed in), but it must
       // build; a module that names its own URL gets the page's.
       define: { 'import.meta.url': 'document.baseURI' },
-      plugins: [payloadPlugin(payload), stylesheetPlugin(), gluePlugin(), ...(packCatalogue ? [cataloguePlugin()] : [])],
+      plugins: [
+        payloadPlugin(payload),
+        stylesheetPlugin(),
+        gluePlugin(),
+        ...(packCatalogue ? [cataloguePlugin()] : []),
+      ],
     });
   } catch (error) {
     if (!error.errors) throw error;

@@ -14,7 +14,9 @@ import { BidScorer } from './bid-scorer-element.js';
 
 // Decoded when the first widget starts, then instantiated asynchronously (no 8 MB main-thread cap).
 let bytes = null;
-const wasmBytes = () => (bytes ??= lzmaDecode(fromBase64(packed), catalogueSize + wasmSize).subarray(catalogueSize));
+// The stream holds the catalogue first (text/messages.js reads it), then the engine.
+const wasmBytes = () =>
+  (bytes ??= lzmaDecode(fromBase64(packed), catalogueSize + wasmSize).subarray(catalogueSize));
 useWasmBytes(wasmBytes);
 setBundleSource(source);
 // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
