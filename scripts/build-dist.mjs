@@ -39,6 +39,11 @@ const ENTRY = 'www/src/element/bundle.js';
 const WORKER_ENTRY = 'www/src/analysis/worker.js';
 /** The virtual module the entry imports the inlined engine from. */
 const PAYLOAD = 'bundle:payload';
+/**
+ * The virtual module that decodes the payload's LZMA stream (the catalogue, then the engine) once,
+ * when either is first needed, for the entry and text/messages.js as built (see cataloguePlugin).
+ */
+const UNPACKED = 'bundle:unpacked';
 const WASM = 'pkg/bidscore_bg.wasm';
 const TAG = 'bid-scorer';
 /** The name of the function holding the whole bundle: its text is the bundle's own text. */
@@ -126,13 +131,14 @@ function gluePlugin() {
 /**
  * Builds the widget's text catalogue (www/src/text/messages.js) from the payload instead of its
  * object literals: the catalogue as JSON, at the start of the LZMA stream that holds the engine
- * after it, and decoded (that far only) when the module first runs. LZMA packs this prose better
- * than the gzip a server or the size budget applies to the file, and better still ahead of the
- * engine, which holds many of the same words. Only the statements that build EN_GB (from `const EN_GB = {` to
- * `const CATALOGUES`) are replaced; build() makes the JSON from the module itself, so the
- * catalogue is the same object, key for key and in the same order.
+ * after it. LZMA packs this prose better than the gzip a server or the size budget applies to the
+ * file, and better still ahead of the engine, which holds many of the same words. Only the
+ * statements that build EN_GB (from `const EN_GB = {` to `const CATALOGUES`) are replaced; build()
+ * makes the JSON from the module itself, so the catalogue is the same object, key for key and in
+ * the same order. Its top-level entries (`ui`, `errors`, …) are read from the stream when one is
+ * first read (see UNPACKED_TEXT), then are plain properties like the others.
  */
-function cataloguePlugin() {
+function cataloguePlugin(keys) {
   return {
     name: 'bid-scorer-catalogue',
     setup(build) {
@@ -152,13 +158,20 @@ function cataloguePlugin() {
         if (other.length) {
           return { errors: [{ text: `messages.js: cannot replace the catalogue's statements, at: ${other[0]}` }] };
         }
-        const contents = `import { packed, catalogueSize, wasmSize } from '${PAYLOAD}';
-import { fromBase64, lzmaDecode } from '../engine/lzma.js';
-${source.slice(0, start)}const EN_GB = JSON.parse(
-  new TextDecoder().decode(lzmaDecode(fromBase64(packed), catalogueSize + wasmSize, catalogueSize)),
-);
+        const contents = `import { catalogueBytes } from '${UNPACKED}';
+${source.slice(0, start)}const EN_GB = {};
+const KEYS = ${JSON.stringify(keys)};
+const unpack = () => {
+  const entries = JSON.parse(new TextDecoder().decode(catalogueBytes()));
+  for (const key of KEYS) {
+    Object.defineProperty(EN_GB, key, { value: entries[key], writable: true, enumerable: true, configurable: true });
+  }
+};
+for (const key of KEYS) {
+  Object.defineProperty(EN_GB, key, { get: () => (unpack(), EN_GB[key]), enumerable: true, configurable: true });
+}
 ${source.slice(end)}`;
-        return { contents, loader: 'js', resolveDir: dirname(args.path) };
+        return { contents, loader: 'js' };
       });
     },
   };
@@ -174,20 +187,37 @@ function payloadPlugin(payload) {
     name: 'bid-scorer-payload',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.path === PAYLOAD) return { path: PAYLOAD, namespace: 'payload' };
+        if (args.path === PAYLOAD || args.path === UNPACKED) return { path: args.path, namespace: 'payload' };
         if (args.kind === 'entry-point') return undefined;
         return { errors: [{ text: `only relative imports can be bundled, not '${args.path}'` }] };
       });
       // One object literal, so its keys (`catalogueSize: …`, `wasmSize: …`) stay readable when minified.
       const names = Object.keys(payload);
       const values = Object.entries(payload).map(([name, expr]) => `${name}: ${expr}`);
-      build.onLoad({ filter: /.*/, namespace: 'payload' }, () => ({
-        contents: `const p = { ${values.join(',\n')} };\nexport const { ${names.join(', ')} } = p;\n`,
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /.*/, namespace: 'payload' }, (args) =>
+        args.path === UNPACKED
+          ? { contents: UNPACKED_TEXT, loader: 'js', resolveDir: root }
+          : {
+              contents: `const p = { ${values.join(',\n')} };\nexport const { ${names.join(', ')} } = p;\n`,
+              loader: 'js',
+            },
+      );
     },
   };
 }
+
+/**
+ * 'bundle:unpacked': the stream decoded whole, once, the first time the catalogue or the engine is
+ * asked for (both are, as the first widget starts): one pass of the decoder, so the catalogue
+ * costs the page no second decode and nothing while the script itself runs.
+ */
+const UNPACKED_TEXT = `import { packed, catalogueSize, wasmSize } from '${PAYLOAD}';
+import { fromBase64, lzmaDecode } from './www/src/engine/lzma.js';
+let bytes = null;
+const unpacked = () => (bytes ??= lzmaDecode(fromBase64(packed), catalogueSize + wasmSize));
+export const catalogueBytes = () => unpacked().subarray(0, catalogueSize);
+export const wasmBytes = () => unpacked().subarray(catalogueSize);
+`;
 
 /**
  * Every import cycle among the modules of an esbuild metafile, each as the list of paths around it
@@ -239,13 +269,14 @@ function where(message) {
  * Bundles `entry` (a path from the repo root) and what it imports into one classic script, with
  * `workerEntry` (if any) run instead when the script is started as a worker. `payload` maps the
  * names the virtual module 'bundle:payload' exports to JavaScript expressions, which may read what
- * `preamble` (text put first inside the bundle's function) declares. Resolves to
+ * `preamble` (text put first inside the bundle's function) declares; with `catalogueKeys` (the
+ * catalogue's top-level keys), text/messages.js reads its catalogue from 'bundle:unpacked'. Resolves to
  * { text, metafile }; rejects with a BuildError saying what could not be bundled.
  */
 export async function bundle(
   entry,
   payload = {},
-  { banner = '', preamble = '', workerEntry = null, minify = true, packCatalogue = false } = {},
+  { banner = '', preamble = '', workerEntry = null, minify = true, catalogueKeys = null } = {},
 ) {
   let result;
   try {
@@ -268,7 +299,7 @@ export async function bundle(
         payloadPlugin(payload),
         stylesheetPlugin(),
         gluePlugin(),
-        ...(packCatalogue ? [cataloguePlugin()] : []),
+        ...(catalogueKeys ? [cataloguePlugin(catalogueKeys)] : []),
       ],
     });
   } catch (error) {
@@ -328,11 +359,7 @@ async function compressPayload() {
   // 400 bytes smaller than the -9e preset alone.
   const both = Buffer.concat([catalogue, wasm]);
   const packed = await lzma(both, 'preset=9e,lc=4,lp=0,pb=0,nice=273,mf=bt3', 'the catalogue and the wasm');
-  const { lzmaDecode } = await import(pathToFileURL(join(root, 'www/src/engine/lzma.js')).href);
-  if (!Buffer.from(lzmaDecode(new Uint8Array(packed), both.length, catalogue.length)).equals(catalogue)) {
-    throw new BuildError('the catalogue alone does not decode from the LZMA stream');
-  }
-  return { wasm, catalogue, packed };
+  return { wasm, catalogue, keys: Object.keys(JSON.parse(json)), packed };
 }
 
 /** `bytes` compressed by xz as .lzma with these --lzma1 options, checked by the widget's decoder. */
@@ -354,7 +381,7 @@ async function lzma(bytes, options, what) {
 
 /** The whole dist/bid-scorer.js text, and esbuild's metafile of it. */
 export async function build() {
-  const { wasm, catalogue, packed } = await compressPayload();
+  const { wasm, catalogue, keys, packed } = await compressPayload();
   const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))?.[1];
   const banner = `/*! bid-scorer ${version ?? ''}: the <${TAG}> element and the bidscore engine (WebAssembly), in one
  * classic script. Embed: a <script src="bid-scorer.js"> element and a <${TAG}> element with the
@@ -374,7 +401,7 @@ export async function build() {
       banner,
       preamble: `var ${PACKED_VAR} = ${JSON.stringify(packed.toString('base64'))};`,
       workerEntry: WORKER_ENTRY,
-      packCatalogue: true,
+      catalogueKeys: keys,
     },
   );
 }

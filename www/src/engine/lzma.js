@@ -126,16 +126,13 @@ class LengthDecoder {
 
 /**
  * Decodes an LZMA (".lzma", LZMA-alone) stream to its bytes. `expectedSize`, when given, is the
- * size the caller knows the output must have (needed when the header says "unknown"). With
- * `prefix`, only the first `prefix` bytes are decoded and returned (the single-file build stores
- * its text ahead of the engine in one stream, and needs the text long before the engine).
+ * size the caller knows the output must have (needed when the header says "unknown").
  * Throws an Error named LzmaError on corrupt or truncated data.
  * @param {Uint8Array} data
  * @param {number} [expectedSize]
- * @param {number} [prefix]
  * @returns {Uint8Array}
  */
-export function lzmaDecode(data, expectedSize, prefix) {
+export function lzmaDecode(data, expectedSize) {
   if (data.length < 13) throw new LzmaError('too short for an LZMA header');
   let d = data[0];
   if (d >= 9 * 5 * 5) throw new LzmaError('bad properties byte');
@@ -159,8 +156,6 @@ export function lzmaDecode(data, expectedSize, prefix) {
   }
   const out = new Uint8Array(capacity);
   let pos = 0;
-  if (prefix > capacity) throw new LzmaError(`a prefix of ${prefix} bytes of ${capacity}`);
-  const stop = prefix ?? capacity + 1; // an integer, for the loop's sake
 
   const rc = new RangeDecoder(data, 13);
   const literal = probs(0x300 << (lc + lp));
@@ -196,8 +191,6 @@ export function lzmaDecode(data, expectedSize, prefix) {
   };
 
   for (;;) {
-    // A match may run past the prefix: `out` has room for the whole stream.
-    if (pos >= stop) return out.slice(0, stop);
     if (pos === capacity && sizeKnown) {
       // An end marker may still follow a stream of known size; otherwise the coder must be done.
       if (rc.code === 0) break;
