@@ -122,12 +122,14 @@ test('dist/bid-scorer.js is one classic script holding the element, its styles a
   new vm.Script(text); // a classic script: an import or export statement would not compile
   assert.match(text, /^\/\*! bid-scorer /);
   assert.ok(text.includes('customElements') && text.includes('adoptedStyleSheets'), 'the element and its styles');
-  // The engine inside is byte for byte the wasm in pkg/.
-  const wasm = /wasm:\s*"([A-Za-z0-9+/=]+)"/.exec(text)[1];
+  // The engine inside (first in the bundle's function, after the text catalogue in one LZMA
+  // stream) is byte for byte the wasm in pkg/.
+  const packed = /bidScorerPacked\s*=\s*"([A-Za-z0-9+/=]+)"/.exec(text)[1];
+  const catalogueSize = Number(/catalogueSize:\s*(\d+)/.exec(text)[1]);
   const size = Number(/wasmSize:\s*(\d+)/.exec(text)[1]);
   const built = await readFile(join(root, 'pkg/bidscore_bg.wasm'));
   assert.equal(size, built.length);
-  assert.ok(Buffer.from(lzmaDecode(fromBase64(wasm), size)).equals(built));
+  assert.ok(Buffer.from(lzmaDecode(fromBase64(packed), catalogueSize + size).subarray(catalogueSize)).equals(built));
 });
 
 test('the one-script pages embed the default tender as in the file, the model only where suppliers see it', async () => {

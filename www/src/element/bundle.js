@@ -1,19 +1,18 @@
 // The entry of the single-file build, dist/bid-scorer.js (made by scripts/build-dist.mjs, which
 // bundles this module and everything it imports into one classic script). 'bundle:payload' is
-// made by the build: the engine's .wasm (LZMA-compressed, base64) and the bundle's own text, for
-// standalone copies. Not for use as an ES module: pages that load ES modules import define.js.
+// made by the build: the text catalogue then the engine's .wasm in one LZMA stream (base64) and the
+// bundle's own text, for standalone copies; 'bundle:unpacked' decodes the stream once, for the
+// engine here and for text/messages.js as built. Not for use as an ES module: pages that load ES modules import define.js.
 // The same text, started as the analysis worker, runs analysis/worker.js instead of this module
 // (see scripts/build-dist.mjs): the worker needs no file of its own.
-import { wasm, wasmSize, source } from 'bundle:payload';
+import { source } from 'bundle:payload';
+import { wasmBytes } from 'bundle:unpacked';
 import { useWasmBytes } from '../engine/engine.js';
-import { fromBase64, lzmaDecode } from '../engine/lzma.js';
 import { setBundleSource } from '../storage/standalone.js';
 import { useInlineWorker } from '../analysis/runner.js';
 import { BidScorer } from './bid-scorer-element.js';
 
 // Decoded when the first widget starts, then instantiated asynchronously (no 8 MB main-thread cap).
-let bytes = null;
-const wasmBytes = () => (bytes ??= lzmaDecode(fromBase64(wasm), wasmSize));
 useWasmBytes(wasmBytes);
 setBundleSource(source);
 // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
