@@ -89,6 +89,25 @@ test('the bundler runs modules once, in order, with every import and export form
   assert.equal(ctx.sideEffects, 1);
 });
 
+test('the catalogue packed ahead of the engine reads back as the same object, key for key and in order', async () => {
+  const { catalogue } = await import('../../www/src/text/messages.js');
+  const json = JSON.stringify(catalogue('en-GB'));
+  const payload = {
+    packed: JSON.stringify(xz(Buffer.from(json), ['-9e']).toString('base64')),
+    catalogueSize: String(Buffer.byteLength(json)),
+    wasmSize: '0',
+  };
+  const keys = Object.keys(catalogue('en-GB'));
+  const { text } = await bundle('tests/node/bundle/catalogue.js', payload, { catalogueKeys: keys });
+  assert.doesNotMatch(text, /Loading the scoring engine/, 'the catalogue is packed, not in the code');
+  const ctx = { customElements: { get: () => undefined }, window: {}, document: {}, TextDecoder, atob };
+  ctx.globalThis = ctx;
+  vm.runInNewContext(text, ctx);
+  assert.deepEqual([...ctx.catalogueResult.keysBeforeUse], keys);
+  assert.equal(ctx.catalogueResult.json, json);
+  assert.equal(ctx.catalogueResult.text, 'Say “this”');
+});
+
 test('a dynamic import of a fixed path is bundled and runs on first use', async () => {
   const { text } = await bundle('tests/node/bundle/lazy.js', {}, { minify: false });
   assert.match(text, /side-effect\.js/);

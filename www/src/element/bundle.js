@@ -1,8 +1,9 @@
 // The entry of the single-file build, dist/bid-scorer.js (made by scripts/build-dist.mjs, which
 // bundles this module and everything it imports into one classic script). 'bundle:payload' is
-// made by the build: the text catalogue then the engine's .wasm in one LZMA stream (base64) and the
-// bundle's own text, for standalone copies; 'bundle:unpacked' decodes the stream once, for the
-// engine here and for text/messages.js as built. Not for use as an ES module: pages that load ES modules import define.js.
+// made by the build: the text catalogue then the engine's .wasm in one LZMA stream (base64) and
+// the bundle's own text, for standalone copies; 'bundle:unpacked' decodes the stream once, for the
+// engine here and for text/messages.js as built. Not for use as an ES module: pages that load ES
+// modules import define.js.
 // The same text, started as the analysis worker, runs analysis/worker.js instead of this module
 // (see scripts/build-dist.mjs): the worker needs no file of its own.
 import { source } from 'bundle:payload';
