@@ -50,10 +50,9 @@ function renameEvaluator(ctx, i, name) {
   const scored = leaves(ctx.tender).filter((c) => c.kind === 'scored');
   ctx.tender.bids.forEach((bid, b) => {
     for (const s of Object.values(bid.scores ?? {})) {
-      const marks = own(s, 'evaluators');
-      if (typeof marks !== 'object' || !Object.hasOwn(marks ?? {}, was)) continue;
+      if (own(own(s, 'evaluators'), was) === undefined) continue;
       const renamed = {};
-      for (const [k, v] of Object.entries(marks)) setOwn(renamed, k === was ? name : k, v);
+      for (const [k, v] of Object.entries(s.evaluators)) setOwn(renamed, k === was ? name : k, v);
       s.evaluators = renamed;
     }
     for (const c of scored) ctx.fields.move(evaluatorPath(`bids[${b}]`, c, was), evaluatorPath(`bids[${b}]`, c, name), label);
