@@ -128,7 +128,7 @@ function evaluatorsPart(ctx) {
     removable,
     node: h(
       'div',
-      { class: 'section', 'data-evaluators': '' },
+      { class: 'section no-print', 'data-evaluators': '' },
       h('h3', { class: 'heading-m' }, ui.evaluatorsHeading),
       evaluators.map((name, i) =>
         h(
@@ -290,7 +290,6 @@ export function renderEvaluate(ctx) {
   const form = h(
     'form',
     { class: 'section', part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
-    panel.node,
     h('h3', { class: 'heading-m' }, ui.bidsHeading),
     toRanking(),
     jump &&
@@ -331,7 +330,8 @@ export function renderEvaluate(ctx) {
       ),
     ),
   );
-  form.addEventListener('input', panel.removable);
+  // A score typed or cleared can make an evaluator removable or not.
+  form.addEventListener('input', (e) => /\.evaluators/.test(e.target.dataset.path) && panel.removable());
 
   const summaries = summariesPanel(ctx);
   const analysis = evaluateAnalysis(ctx);
@@ -418,7 +418,7 @@ export function renderEvaluate(ctx) {
   }
 
   return {
-    node: h('div', { class: 'evaluate' }, form, results, summaries.node, analysis.node),
+    node: h('div', { class: 'evaluate' }, panel.node, form, results, summaries.node, analysis.node),
     update,
     announce,
     reworded: summaries.reworded,
