@@ -4,6 +4,7 @@
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
+import { own, setOwn } from '../ui/fields.js';
 import { breakdown, chart, lotResult, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
 import {
   commitmentFields,
@@ -11,6 +12,7 @@ import {
   lotField,
   lotsOf,
   panelScoreFields,
+  evaluatorPath,
   priceField,
   supplierField,
   valueField,
@@ -21,7 +23,7 @@ import { valuePhrase } from '../text/award.js';
 import { evaluateAnalysis } from '../analysis/panels.js';
 import { stateOf } from '../analysis/panel-parts.js';
 
-function bidBody(ctx, bid, index, evaluators) {
+function bidBody(ctx, bid, index, evaluators, bidName) {
   const at = `bids[${index}]`;
   return [
     supplierField(ctx, bid, at),
@@ -29,13 +31,144 @@ function bidBody(ctx, bid, index, evaluators) {
     priceField(ctx, bid, at),
     gateFields(ctx, bid, at),
     leaves(ctx.tender).map((c) => {
-      if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators);
+      if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators, bidName);
       if (c.kind === 'numeric') return valueField(ctx, bid, at, c);
       if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
       return null;
     }),
     removeBidButton(ctx, index, bid.supplier || bid.id),
   ];
+}
+
+/**
+ * Renames evaluator `i` to `name`: their key in every bid's scores (in place, so the order of the
+ * panel's scores stays), and the fields already built for their scores.
+ */
+function renameEvaluator(ctx, i, name) {
+  const was = ctx.evaluators[i];
+  const label = fill(ctx.cat.ui.evaluatorScore, { evaluator: name });
+  const scored = leaves(ctx.tender).filter((c) => c.kind === 'scored');
+  ctx.tender.bids.forEach((bid, b) => {
+    for (const s of Object.values(bid.scores ?? {})) {
+      if (own(own(s, 'evaluators'), was) === undefined) continue;
+      const renamed = {};
+      for (const [k, v] of Object.entries(s.evaluators)) setOwn(renamed, k === was ? name : k, v);
+      s.evaluators = renamed;
+    }
+    for (const c of scored) ctx.fields.move(evaluatorPath(`bids[${b}]`, c, was), evaluatorPath(`bids[${b}]`, c, name), label);
+  });
+  ctx.evaluators[i] = name;
+}
+
+/**
+ * The panel: a field for each evaluator's name (renaming one renames their scores in every bid),
+ * a button removing one who has scored nothing yet, and "Add an evaluator", which moves focus to
+ * the new name and says so. A name left empty or already taken is shown as an error next to it
+ * and changes nothing until it is put right.
+ */
+function evaluatorsPart(ctx) {
+  const { ui } = ctx.cat;
+  const evaluators = ctx.evaluators;
+  const kept = stateOf(ctx);
+  const path = (i) => `evaluators[${i}]`;
+  const said = h('p', { role: 'status', 'data-said': '' });
+  const news = kept.said;
+  kept.said = '';
+  // Said a moment after the part is built, so that the status region exists when it changes.
+  if (news) setTimeout(() => (said.textContent = news), 99);
+  const rebuild = (text, focus) => {
+    kept.said = text;
+    ctx.structure(focus);
+  };
+  // Every name is checked again on each change: one put right can free the name another waits for.
+  const check = () => {
+    let renamed = false;
+    let again;
+    do {
+      again = false;
+      evaluators.forEach((was, i) => {
+        const f = ctx.fields.fields.get(path(i));
+        const name = f.control.value.trim();
+        const taken = evaluators.some((n, j) => n === name && j !== i);
+        const error = !name ? ui.evaluatorEmpty : taken ? fill(ui.evaluatorTaken, { name }) : '';
+        ctx.fields.show(f, error);
+        if (!error && name !== was) {
+          renameEvaluator(ctx, i, name);
+          removers[i].textContent = fill(ui.remove, { name });
+          renamed = again = true;
+        }
+      });
+    } while (again);
+    if (renamed) ctx.fields.onEdit('evaluators');
+  };
+  const removers = evaluators.map((name, i) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button--secondary',
+        'data-action': 'remove-evaluator',
+        on: {
+          click: () => {
+            const [gone] = evaluators.splice(i, 1);
+            rebuild(fill(ui.removedBid, { name: gone }), '[data-action="add-evaluator"]');
+          },
+        },
+      },
+      fill(ui.remove, { name }),
+    ),
+  );
+  // Only an evaluator with no scores in any bid can go, and never the last one.
+  const removable = () => {
+    const used = evaluatorNames(ctx.tender);
+    evaluators.forEach((name, i) => (removers[i].hidden = evaluators.length < 2 || used.includes(name)));
+  };
+  removable();
+  return {
+    removable,
+    node: h(
+      'div',
+      { class: 'section no-print', 'data-evaluators': '' },
+      h('h3', { class: 'heading-m' }, ui.evaluatorsHeading),
+      evaluators.map((name, i) =>
+        h(
+          'div',
+          { class: 'row-fields row-fields--end' },
+          ctx.fields.text({
+            path: path(i),
+            label: fill(ui.evaluatorName, { n: i + 1 }),
+            width: 'input--w20',
+            local: true,
+            get: () => name,
+            set: check,
+            // Nothing to run until a name is valid: check() runs the engine when one changes.
+            edited: () => {},
+          }),
+          removers[i],
+        ),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--secondary',
+          'data-action': 'add-evaluator',
+          on: {
+            click: () => {
+              let n = evaluators.length;
+              let name;
+              do name = fill(ui.evaluatorName, { n: ++n });
+              while (evaluators.includes(name));
+              evaluators.push(name);
+              rebuild(fill(ui.evaluatorAdded, { name }), `[data-path="${path(evaluators.length - 1)}"]`);
+            },
+          },
+        },
+        ui.addEvaluator,
+      ),
+      said,
+    ),
+  };
 }
 
 /** In a tender with lots, the name of the lot a bid is for, beside its name on its card. */
@@ -102,8 +235,10 @@ export function renderEvaluate(ctx) {
       ui.toRanking,
     );
 
+  const panel = evaluatorsPart(ctx);
   const cards = ctx.tender.bids.map((bid, index) => {
-    const summaryText = h('span', {}, bid.supplier || bid.id);
+    // Each score field's name ends with this, the bid's name as typed.
+    const summaryText = h('span', { id: `b${index}-name` }, bid.supplier || bid.id);
     const lotSlot = h('span', {}, lotTag(ctx, bid));
     const body = h('div', { class: 'bid__body' });
     const details = h(
@@ -114,7 +249,7 @@ export function renderEvaluate(ctx) {
     );
     const build = () => {
       if (!body.childElementCount) {
-        body.append(...[bidBody(ctx, bid, index, evaluators), toRanking()].flat(2).filter(Boolean));
+        body.append(...[bidBody(ctx, bid, index, evaluators, `b${index}-name`), toRanking()].flat(2).filter(Boolean));
         ctx.refreshErrors();
       }
     };
@@ -193,23 +328,10 @@ export function renderEvaluate(ctx) {
         },
         ui.addBid,
       ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button--secondary',
-          'data-action': 'add-evaluator',
-          on: {
-            click: () => {
-              evaluators.push(fill(ui.evaluatorName, { n: evaluators.length + 1 }));
-              ctx.structure('[data-action="add-evaluator"]');
-            },
-          },
-        },
-        ui.addEvaluator,
-      ),
     ),
   );
+  // A score typed or cleared can make an evaluator removable or not.
+  form.addEventListener('input', (e) => /\.evaluators/.test(e.target.dataset.path) && panel.removable());
 
   const summaries = summariesPanel(ctx);
   const analysis = evaluateAnalysis(ctx);
@@ -299,7 +421,7 @@ export function renderEvaluate(ctx) {
   }
 
   return {
-    node: h('div', { class: 'evaluate' }, form, results, summaries.node, analysis.node),
+    node: h('div', { class: 'evaluate' }, panel.node, form, results, summaries.node, analysis.node),
     update,
     announce,
     reworded: summaries.reworded,

@@ -195,6 +195,10 @@ const EN_GB = {
     removedBid: '{name} was removed.',
     undoRemove: 'Undo: restore {name}',
     restoredBid: '{name} was restored.',
+    // evaluate: the panel's names
+    evaluatorAdded: '{name} was added.',
+    evaluatorEmpty: 'Enter the evaluator’s name',
+    evaluatorTaken: 'Enter a different name: another evaluator is called “{name}”',
   },
 
   // Engine error codes: templates over the error's params.

@@ -174,9 +174,16 @@ export function expectedScoreField(ctx, bid, at, c) {
   });
 }
 
-/** Each evaluator's score, the moderated score and the rationale for one scored criterion. */
-export function panelScoreFields(ctx, bid, at, c, evaluators) {
+/**
+ * Each evaluator's score, the moderated score and the rationale for one scored criterion. Each
+ * field is named by its label, the criterion's heading and the element `bidName` (the bid's name):
+ * a panel tabbing through dozens of bids hears which score it is at. Evaluators are read by
+ * position, so a renamed one keeps its fields (evaluate.js moves them to the new name).
+ */
+export function panelScoreFields(ctx, bid, at, c, evaluators, bidName) {
   const { ui } = ctx.cat;
+  const headId = ctx.fields.id();
+  const names = `${headId} ${bidName}`;
   const points = scalePoints(ctx.tender, c.scale);
   const hint = points.length
     ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
@@ -203,7 +210,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
       // A level below the bid's heading, as the gates and commitments beside it: with no gates
       // before it, an h5 skipped a level.
       'h4',
-      { class: 'heading-s' },
+      { class: 'heading-s', id: headId },
       c.weight === undefined && c.value !== undefined
         ? fill(ctx.cat.award.criterionWorth, { name: c.name, value: ctx.fmt.money(String(c.value)) })
         : `${c.name} (${ctx.fmt.number(String(c.weight ?? ''))} ${ui.marks.toLowerCase()})`,
@@ -212,19 +219,21 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
     h(
       'div',
       { class: 'evaluator-grid' },
-      evaluators.map((name) =>
+      evaluators.map((name, i) =>
         ctx.fields.text({
-          path: keyPath(`${keyPath(`${at}.scores`, c.id)}.evaluators`, name),
+          path: evaluatorPath(at, c, name),
           label: fill(ui.evaluatorScore, { evaluator: name }),
+          names,
           numeric: true,
           width: 'input--w5',
-          get: () => own(score()?.evaluators, name),
-          set: (v) => setScore('evaluators', name, numeric(v)),
+          get: () => own(score()?.evaluators, evaluators[i]),
+          set: (v) => setScore('evaluators', evaluators[i], numeric(v)),
         }),
       ),
       ctx.fields.text({
         path: `${keyPath(`${at}.scores`, c.id)}.moderated`,
         label: ui.moderated,
+        names,
         numeric: true,
         width: 'input--w5',
         get: () => score()?.moderated,
@@ -234,6 +243,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
     ctx.fields.text({
       path: `${keyPath(`${at}.scores`, c.id)}.rationale`,
       label: ui.rationale,
+      names,
       multiline: true,
       get: () => score()?.rationale,
       set: (v) => setScore('rationale', null, trimmed(v)),
@@ -242,6 +252,9 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
     }),
   );
 }
+
+/** The engine's path of evaluator `name`'s score on criterion `c` of the bid at `at`. */
+export const evaluatorPath = (at, c, name) => keyPath(`${keyPath(`${at}.scores`, c.id)}.evaluators`, name);
 
 export function valueField(ctx, bid, at, c) {
   return ctx.fields.text({

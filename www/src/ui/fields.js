@@ -55,9 +55,12 @@ export class FieldSet {
 
   /** Shows `messages` (path -> text) next to their fields and clears the rest. */
   showErrors(messages) {
-    for (const [path, f] of this.fields) {
-      const text = messages.get(path) ?? '';
-      if ((f.shown ?? '') === text) continue;
+    for (const [path, f] of this.fields) if (!f.local) this.show(f, messages.get(path) ?? '');
+  }
+
+  /** Shows `text` next to field `f` (a registered entry), or clears it when ''. */
+  show(f, text) {
+    if ((f.shown ?? '') !== text) {
       f.shown = text;
       f.group.classList.toggle('form-group--error', Boolean(text));
       for (const c of f.inputs ?? [f.control]) {
@@ -73,12 +76,24 @@ export class FieldSet {
     }
   }
 
+  /** The field at `from` now edits `to` (an evaluator renamed), labelled `label`. */
+  move(from, to, label) {
+    const f = this.fields.get(from);
+    if (!f) return;
+    this.fields.delete(from);
+    this.fields.set(to, f);
+    f.control.name = f.control.dataset.path = to;
+    f.group.querySelector('label').textContent = label;
+  }
+
   /**
    * A text input (or textarea) bound to `get`/`set` on the tender.
    * set(value) receives the typed text ('' when emptied); it decides how to store it; `edited(text)`,
-   * when given, is called after it instead of onEdit.
+   * when given, is called after it instead of onEdit. `names`: ids of elements whose text joins the
+   * label in the field's name (a criterion and a bid, where the label alone is said again and again).
+   * A `local` field shows only the errors its owner shows with show(), none from the engine.
    */
-  text({ path, label, hint, get, set, edited, width = 'input--w10', multiline = false, numeric = false, labelClass }) {
+  text({ path, label, hint, get, set, edited, width = 'input--w10', multiline = false, numeric = false, labelClass, names, local }) {
     const id = this.id();
     const hintId = hint ? `${id}-hint` : null;
     const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
@@ -96,6 +111,7 @@ export class FieldSet {
         });
     control.value = get() ?? '';
     if (hintId) control.setAttribute('aria-describedby', hintId);
+    if (names) control.setAttribute('aria-labelledby', `${id}-label ${names}`);
     control.addEventListener('input', () => {
       set(control.value);
       if (edited) edited(control.value);
@@ -104,12 +120,12 @@ export class FieldSet {
     const group = h(
       'div',
       { class: 'form-group' },
-      h('label', { class: `label ${labelClass ?? ''}`.trim(), for: id }, label),
+      h('label', { id: `${id}-label`, class: `label ${labelClass ?? ''}`.trim(), for: id }, label),
       hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
       error,
       control,
     );
-    this.register(path, { group, control, error, hintId });
+    this.register(path, { group, control, error, hintId, local });
     return group;
   }
 

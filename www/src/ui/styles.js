@@ -126,6 +126,8 @@ a:focus-visible {
 .radios--inline { flex-direction: row; flex-wrap: wrap; gap: 0.625rem 1.25rem; }
 .row-fields { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
 .row-fields > .form-group { flex: 0 1 auto; min-width: 0; }
+.row-fields--end { align-items: flex-end; }
+.button[hidden] { display: none; }
 
 /* Error summary (role=alert, at the top). */
 .error-summary {
