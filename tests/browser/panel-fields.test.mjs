@@ -230,6 +230,15 @@ test('an empty or taken name is shown next to its field, keeps what was typed an
   assert.deepEqual(keysOf(typed), keysOf(before));
   assert.equal(await group.locator('.error-message').textContent(), 'Error: Enter a different name: another evaluator is called “Evaluator 2”');
   assert.deepEqual(await axe(page), []);
+  // Adding a bid builds the form again: the name in error is still there as typed, with its error.
+  await page.locator('bid-scorer [data-action="add-bid"]').click();
+  await page.waitForFunction(() => document.querySelector('bid-scorer').tender.bids.length === 5);
+  await page.waitForFunction(() =>
+    document.querySelector('bid-scorer').shadowRoot.querySelector('[data-evaluators] .error-message:not([hidden])'),
+  );
+  assert.equal(await nameField(page, 0).inputValue(), 'Evaluator 2');
+  assert.equal(await group.locator('.error-message').textContent(), 'Error: Enter a different name: another evaluator is called “Evaluator 2”');
+  assert.deepEqual(keysOf({ bids: (await tender(page)).bids.slice(0, 4) }), keysOf(before));
 
   // When the other evaluator takes another name, the waiting one is free and goes through.
   await nameField(page, 1).fill('Bo');

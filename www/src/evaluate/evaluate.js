@@ -80,6 +80,7 @@ function evaluatorsPart(ctx) {
     kept.said = text;
     ctx.structure(focus);
   };
+  const typed = (kept.typed ??= new Map()); // evaluator → the name in error typed for them
   // Every name is checked again on each change: one put right can free the name another waits for.
   const check = () => {
     let renamed = false;
@@ -92,6 +93,9 @@ function evaluatorsPart(ctx) {
         const taken = evaluators.some((n, j) => n === name && j !== i);
         const error = !name ? ui.evaluatorEmpty : taken ? fill(ui.evaluatorTaken, { name }) : '';
         ctx.fields.show(f, error);
+        // A name in error is kept as typed when the form is built again (a bid or evaluator added).
+        if (error) typed.set(was, f.control.value);
+        else typed.delete(was);
         if (!error && name !== was) {
           renameEvaluator(ctx, i, name);
           removers[i].textContent = fill(ui.remove, { name });
@@ -124,6 +128,7 @@ function evaluatorsPart(ctx) {
     evaluators.forEach((name, i) => (removers[i].hidden = evaluators.length < 2 || used.includes(name)));
   };
   removable();
+  if (typed.size) setTimeout(check); // its error shown again, once the form is built
   return {
     removable,
     node: h(
@@ -139,7 +144,7 @@ function evaluatorsPart(ctx) {
             label: fill(ui.evaluatorName, { n: i + 1 }),
             width: 'input--w20',
             local: true,
-            get: () => name,
+            get: () => typed.get(name) ?? name,
             set: check,
             // Nothing to run until a name is valid: check() runs the engine when one changes.
             edited: () => {},
