@@ -232,7 +232,6 @@ const EN_GB = {
 
   // Engine warning codes.
   warnings: {
-    'social-value-weight-low': null,
     'weights-not-100': 'The marks add up to {total}, not 100; shares of the total are still shown correctly',
     'relative-price-formula':
       'Under “{formula}” each price is scored against the other bids, so adding or removing a bid can change the order of the others',
@@ -247,7 +246,6 @@ const EN_GB = {
     'failed-gate': 'did not pass “{name}”',
     'missing-gate': 'record whether the bid passes “{name}”',
     'missing-score': 'score “{name}”',
-    'missing-price': null,
     'missing-value': 'enter the bid’s value for “{name}”',
   },
 
@@ -1145,6 +1143,67 @@ Object.assign(EN_GB.analysis, {
   percentChange: '{percent}%',
 });
 
+// Every other code the engine gives, so that each message is worded here from its code and
+// params, never taken from the engine's English (tests/node/catalogue.test.mjs holds to it). A
+// param such as `expected`, `reason`, `detail` or `what` is itself English, written by the engine.
+Object.assign(EN_GB.errors, {
+  'json-syntax': 'The file is not valid JSON ({detail}); check it was saved completely',
+  'unsupported-format': ['Format “{found}” is not supported; this engine reads “{supported}”', 'Add “format”: “{supported}” at the top of the file'],
+  'wrong-type': 'Must be {expected}',
+  'unknown-field': ['Unknown field “{field}”; did you mean “{suggestion}”?', 'Unknown field “{field}”; remove it or check the spelling'],
+  'invalid-choice': '“{found}” is not allowed here; use one of: {allowed}',
+  'duplicate-id': 'The id “{id}” is used twice; give each one its own id',
+  'empty-id': 'The id is empty; give it a short unique name',
+  'empty-criteria': 'Add at least one criterion',
+  'missing-weight': 'Criterion “{id}” needs a weight (its marks)',
+  'group-weight-mismatch': 'Group “{id}” states {stated} marks but its criteria add up to {children}; make them agree or remove the group’s weight',
+  'second-price-criterion': 'Criterion “{id}” is a second price criterion; a tender has one price, so make it “numeric” or remove it',
+  'gate-has-weight': 'Pass/fail criterion “{id}” cannot carry marks; remove its weight',
+  'unknown-scale': 'There is no scale “{scale}”; add it under “scales” or use an existing one',
+  'invalid-scale': 'The scale is not usable: {reason}',
+  'threshold-off-scale': 'The threshold {threshold} is outside the scale (its top is {top}); lower it',
+  'invalid-bounds': 'Best ({best}) and worst ({worst}) must differ, with best the better value',
+  'zero-at-too-low': '“zeroAt” is {found}; it must be more than 1 (2 means twice the lowest price scores 0)',
+  'formula-not-allowed': 'The formula “{formula}” works only where lower is better, but here “{direction}” is better; use relative-to-best or set-bounds',
+  'unknown-criterion': 'There is no criterion “{id}”; check the id against the model',
+  'wrong-input-kind': 'Criterion “{id}” is a {kind} criterion and cannot take this input; move it to the right place in the bid',
+  'unknown-measure': 'There is no social value measure “{id}”; add it under “measures” or check the id',
+  'no-measures': 'Criterion “{id}” lists no measures; name at least one',
+  'missing-target': 'Criterion “{id}” scores against a target; add “target” (social value in money)',
+  'unknown-tie-break': '“{entry}” is not a tie-break rule; use “price”, “group:ID” or “criterion:ID” with an id of this model, or “draw”',
+  'invalid-decimals': '{found} decimals is not allowed; use a whole number from 0 to 10',
+  'price-criterion-required': 'The award method “{method}” divides by or subtracts from the price; add a criterion of kind “price”',
+  'price-has-weight': 'Under the award method “{method}” price is not given marks; remove the price criterion’s weight',
+  'missing-money-value': 'Criterion “{id}” needs “value”: the money full marks on it are worth under the fictitious discount method',
+  'invalid-band': 'Band {found} is not a fraction; use a number between 0 and 1, such as 0.06 for 6%',
+  'amount-below-one': '{found} is less than 1 unit of the currency; write the amount in whole units, such as 1250000',
+  'too-large': 'Too large: {found} {what}, more than the {limit} allowed; make it smaller or split it',
+  'duplicate-key': '“{key}” is given twice in the same object; keep one (otherwise the last would silently win)',
+  'reserved-id': '“{id}” is reserved (it has a special meaning in JavaScript); choose another id or name',
+  'lone-surrogate': 'The text holds half a character (a lone \\u escape such as \\ud800); write the whole character',
+  'invalid-utf8': 'The file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8',
+});
+Object.assign(EN_GB.warnings, {
+  'social-value-weight-low':
+    'Social value holds {percent}% of the marks; central government must give it at least 10% (PPN 06/20, PPN 002): give its groups the category “social-value”',
+  'rank-reversal': 'Without bid “{removed}”, bid “{behind}” would score above bid “{ahead}”: the relative formula lets one bid change the order of two others',
+  'abnormally-low': [
+    'A price of {price:money} is {percentBelow}% below the average of {average:money} (the qualified prices without the highest), more than {percent}%, and {gap:money} below the next lowest, {next:money}, more than the margin of {margin:money}: ask the supplier to explain it before deciding; do not reject it automatically',
+    'A price of {price:money} is {percentBelow}% below the average of {average:money} (the qualified prices without the highest), more than {percent}%: ask the supplier to explain it before deciding; do not reject it automatically',
+  ],
+  'evaluator-spread': 'Evaluators scored “{criterion}” from {low} to {high} ({steps} steps of the scale apart); agree a moderated score',
+  tie: 'Bids share rank {rank} with {total} each, after every tie-break rule',
+  incomplete: 'A bid is not ranked until its evaluation is complete; inputs missing: {count}',
+});
+Object.assign(EN_GB.reasons, {
+  'missing-price': 'enter the bid’s price (for “{name}”)',
+  'below-threshold': 'scored {score} on “{name}”; the minimum is {threshold}',
+  'above-ceiling': 'the price of {price:money} is above the ceiling of {ceiling:money}',
+  'missing-commitments': 'enter the bid’s social value commitments for “{name}” (0 if none)',
+  'no-quality-points': 'no quality points, so no price per quality point: the bid cannot be ranked',
+  'out-of-range': 'a score or award value of this bid is too large to work out exactly; check its price and figures',
+});
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */
@@ -1190,15 +1249,19 @@ function methodName(cat, id) {
 /**
  * Text for an engine message `{code, params, message}` from one of the catalogue's tables
  * ('errors', 'warnings', 'reasons'), or the engine's English when the catalogue has none;
- * figures marked `:money` or `:number` in the template are formatted through `fmt`.
+ * figures marked `:money` or `:number` in the template are formatted through `fmt`. A template
+ * may be a list, for a message whose params are not always all given.
  */
 export function engineText(cat, table, item, fmt = null) {
-  const template = cat[table]?.[item.code];
+  let template = cat[table]?.[item.code];
   let params = item.params ?? {};
+  // A list of templates: the first whose placeholders the params all fill (the last always is).
+  if (Array.isArray(template)) template = template.find((t) => (t.match(/\{\w+/g) ?? []).every((k) => (params[k.slice(1)] ?? '') !== ''));
   // Price formulas and award methods by name, never by their ids in the file ("lowest-ratio");
   // `scorable` lists them, comma-separated.
-  const { formula, scorable } = params;
+  const { formula, method, scorable } = params;
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
+  if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
   if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
