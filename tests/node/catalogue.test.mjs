@@ -163,8 +163,8 @@ test('the catalogue’s words, not the engine’s, for messages the engine words
   assert.equal(text('errors', 'unsupported-format', { found: '', supported: 'bidscore/1' }), 'Add “format”: “bidscore/1” at the top of the file');
   assert.equal(text('errors', 'unsupported-format', { found: 'bidscore/2', supported: 'bidscore/1' }), 'Format “bidscore/2” is not supported; use “bidscore/1”');
   assert.equal(text('errors', 'price-has-weight', { method: 'price-per-quality-point' }), 'Under “price per quality point” price carries no marks; remove its weight');
-  const low = { price: '600000', average: '900000.00', percentBelow: '33.3', percent: '15' };
-  assert.match(text('warnings', 'abnormally-low', low), /^A price of £600,000\.00 is 33\.3% below the average, £900,000\.00, more than 15%: ask/);
+  const low = { supplier: 'Delta Ltd', price: '600000', average: '900000.00', percentBelow: '33.3', percent: '15' };
+  assert.match(text('warnings', 'abnormally-low', low), /^Delta Ltd’s price of £600,000\.00 is 33\.3% below £900,000\.00, the average of the qualified prices without the highest, more than 15%: ask/);
   const near = { ...low, next: '610000', gap: '10000.00', margin: '6100.00', marginFrom: 'percent', proximityPercent: '1' };
   assert.match(text('warnings', 'abnormally-low', near), /, and £10,000\.00 below the next lowest, more than the margin of £6,100\.00: ask/);
   assert.equal(text('reasons', 'above-ceiling', { price: '1200000', ceiling: '1000000' }), 'The price of £1,200,000.00 is above the ceiling of £1,000,000.00');

@@ -1186,14 +1186,14 @@ Object.assign(EN_GB.errors, {
 Object.assign(EN_GB.warnings, {
   'social-value-weight-low':
     'Social value holds {percent}% of the marks; central government must give it 10% or more (PPN 06/20, PPN 002) in groups of category “social-value”',
-  'rank-reversal': 'Without bid “{removed}”, bid “{behind}” would score above bid “{ahead}”: a relative formula lets one bid change the order of two others',
+  'rank-reversal': 'Without {removedSupplier}’s bid, {behindSupplier} would score above {aheadSupplier}: a relative formula lets one bid change the order of two others',
   'abnormally-low': [
-    'A price of {price:money} is {percentBelow}% below the average, {average:money}, more than {percent}%, and {gap:money} below the next lowest, more than the margin of {margin:money}: ask the supplier to explain it; do not reject it automatically',
-    'A price of {price:money} is {percentBelow}% below the average, {average:money}, more than {percent}%: ask the supplier to explain it; do not reject it automatically',
+    '{supplier}’s price of {price:money} is {percentBelow}% below {average:money}, the average of the qualified prices without the highest, more than {percent}%, and {gap:money} below the next lowest, more than the margin of {margin:money}: ask the supplier to explain it; do not reject it automatically',
+    '{supplier}’s price of {price:money} is {percentBelow}% below {average:money}, the average of the qualified prices without the highest, more than {percent}%: ask the supplier to explain it; do not reject it automatically',
   ],
-  'evaluator-spread': 'Evaluators scored “{criterion}” from {low} to {high}, {steps} steps apart; agree a moderated score',
-  tie: 'Bids share rank {rank} with {total} each, after every tie-break rule',
-  incomplete: 'A bid is not ranked until complete; inputs missing: {count}',
+  'evaluator-spread': 'Evaluators scored {supplier}’s “{name}” from {low} to {high}, {steps} steps apart; agree a moderated score',
+  tie: 'These bids share rank {rank} with {total} each, after every tie-break rule: {suppliers}',
+  incomplete: '{supplier} is not ranked until its evaluation is complete; inputs missing: {count}',
 });
 Object.assign(EN_GB.reasons, {
   'missing-price': 'enter the bid’s price (for “{name}”)',
