@@ -230,7 +230,10 @@ fn rank_reversal(
                 Params::new()
                     .with("removed", &x.id)
                     .with("ahead", &a.id)
-                    .with("behind", &b.id),
+                    .with("behind", &b.id)
+                    .with("removedSupplier", &x.supplier)
+                    .with("aheadSupplier", &a.supplier)
+                    .with("behindSupplier", &b.supplier),
                 format!(
                     "without {}'s bid, {} would score above {}: the relative formula lets one bid change the order of two others",
                     x.supplier, b.supplier, a.supplier
@@ -276,7 +279,8 @@ fn abnormally_low(
                 .with("price", Plain(p))
                 .with("average", fixed(average, 2))
                 .with("percentBelow", fixed(below, 1))
-                .with("percent", Plain(pct));
+                .with("percent", Plain(pct))
+                .with("supplier", &bids[i].supplier);
             let mut message = format!(
                 "{}'s price {} is {}% below the average of {} (the qualified prices without the highest), more than {}%",
                 bids[i].supplier,
@@ -379,7 +383,9 @@ fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
                             .with("criterion", cid)
                             .with("low", Plain(lo))
                             .with("high", Plain(hi))
-                            .with("steps", Plain(steps)),
+                            .with("steps", Plain(steps))
+                            .with("supplier", &b.supplier)
+                            .with("name", name),
                         format!(
                             "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
                             b.supplier,
@@ -411,7 +417,8 @@ fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
             group.iter().map(|b| b.id.clone()).collect(),
             Params::new()
                 .with("rank", rank)
-                .with("total", &group[0].total),
+                .with("total", &group[0].total)
+                .with("suppliers", names.join(", ")),
             format!(
                 "{} share rank {rank} with {} each, after every tie-break rule",
                 names.join(" and "),
@@ -487,7 +494,9 @@ fn incomplete(bids: &[BidResult], out: &mut Vec<Warning>) {
         out.push(warn(
             "incomplete",
             vec![b.id.clone()],
-            Params::new().with("count", b.missing.len()),
+            Params::new()
+                .with("count", b.missing.len())
+                .with("supplier", &b.supplier),
             format!(
                 "{} is not ranked until its evaluation is complete: {}",
                 b.supplier,

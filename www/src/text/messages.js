@@ -236,7 +236,6 @@ const EN_GB = {
 
   // Engine warning codes.
   warnings: {
-    'social-value-weight-low': null,
     'weights-not-100': 'The marks add up to {total}, not 100; shares of the total are still shown correctly',
     'relative-price-formula':
       'Under “{formula}” each price is scored against the other bids, so adding or removing a bid can change the order of the others',
@@ -251,7 +250,6 @@ const EN_GB = {
     'failed-gate': 'did not pass “{name}”',
     'missing-gate': 'record whether the bid passes “{name}”',
     'missing-score': 'score “{name}”',
-    'missing-price': null,
     'missing-value': 'enter the bid’s value for “{name}”',
   },
 
@@ -1149,6 +1147,67 @@ Object.assign(EN_GB.analysis, {
   percentChange: '{percent}%',
 });
 
+// Every other code the engine gives, so that each message is worded here from its code and
+// params, never taken from the engine's English (tests/node/catalogue.test.mjs holds to it). A
+// param such as `expected`, `reason`, `detail` or `what` is itself English, written by the engine.
+Object.assign(EN_GB.errors, {
+  'json-syntax': 'The file is not valid JSON ({detail}); check it was saved whole',
+  'unsupported-format': ['Format “{found}” is not supported; use “{supported}”', 'Add “format”: “{supported}” at the top of the file'],
+  'wrong-type': 'Must be {expected}',
+  'unknown-field': ['Unknown field “{field}”; did you mean “{suggestion}”?', 'Unknown field “{field}”; remove it or check the spelling'],
+  'invalid-choice': '“{found}” is not allowed here; use one of: {allowed}',
+  'duplicate-id': 'The id “{id}” is used twice; give each its own',
+  'empty-id': 'The id is empty; give it a short unique name',
+  'empty-criteria': 'Add at least one criterion',
+  'missing-weight': 'Criterion “{id}” needs a weight (its marks)',
+  'group-weight-mismatch': 'Group “{id}” states {stated} marks but its criteria add up to {children}; make them agree or remove its weight',
+  'second-price-criterion': 'Criterion “{id}” is a second price; make it “numeric” or remove it',
+  'gate-has-weight': 'Pass/fail criterion “{id}” cannot carry marks; remove its weight',
+  'unknown-scale': 'There is no scale “{scale}”; add it under “scales” or use another',
+  'invalid-scale': 'The scale is not usable: {reason}',
+  'threshold-off-scale': 'The threshold {threshold} is above the scale’s top, {top}; lower it',
+  'invalid-bounds': 'Best ({best}) and worst ({worst}) must differ, best the better',
+  'zero-at-too-low': '“zeroAt” is {found}; make it more than 1',
+  'formula-not-allowed': '“{formula}” works only where lower is better, not “{direction}”; use relative-to-best or set-bounds',
+  'unknown-criterion': 'There is no criterion “{id}”; check the id',
+  'wrong-input-kind': 'Criterion “{id}” is a {kind} criterion and cannot take this input; move it to its place in the bid',
+  'unknown-measure': 'There is no measure “{id}”; add it under “measures” or check the id',
+  'no-measures': 'Criterion “{id}” lists no measures; name at least one',
+  'missing-target': 'Criterion “{id}” scores against a target; add “target” (money)',
+  'unknown-tie-break': '“{entry}” is not a tie-break rule; use “price”, “group:ID”, “criterion:ID” or “draw”',
+  'invalid-decimals': '{found} decimals is not allowed; use a whole number from 0 to 10',
+  'price-criterion-required': 'The award method “{method}” needs a price; add a criterion of kind “price”',
+  'price-has-weight': 'Under “{method}” price carries no marks; remove its weight',
+  'missing-money-value': 'Criterion “{id}” needs “value”: the money its full marks are worth',
+  'invalid-band': 'The band {found} is not a fraction; use one from 0 to 1, such as 0.06',
+  'amount-below-one': '{found} is less than 1; write the amount in whole units',
+  'too-large': 'Too large: {found} {what}, more than the {limit} allowed; make it smaller or split it',
+  'duplicate-key': '“{key}” is given twice in one object; keep one',
+  'reserved-id': '“{id}” is reserved in JavaScript; choose another',
+  'lone-surrogate': 'The text holds half a character (a lone \\u escape); write the whole character',
+  'invalid-utf8': 'The file is not UTF-8 (see byte {offset}); save it as UTF-8',
+});
+Object.assign(EN_GB.warnings, {
+  'social-value-weight-low':
+    'Social value holds {percent}% of the marks; central government must give it 10% or more (PPN 06/20, PPN 002) in groups of category “social-value”',
+  'rank-reversal': 'Without {removedSupplier}’s bid, {behindSupplier} would score above {aheadSupplier}: a relative formula lets one bid change the order of two others',
+  'abnormally-low': [
+    '{supplier}’s price of {price:money} is {percentBelow}% below {average:money}, the average of the qualified prices without the highest, more than {percent}%, and {gap:money} below the next lowest, more than the margin of {margin:money}: ask the supplier to explain it; do not reject it automatically',
+    '{supplier}’s price of {price:money} is {percentBelow}% below {average:money}, the average of the qualified prices without the highest, more than {percent}%: ask the supplier to explain it; do not reject it automatically',
+  ],
+  'evaluator-spread': 'Evaluators scored {supplier}’s “{name}” from {low} to {high}, {steps} steps apart; agree a moderated score',
+  tie: 'These bids share rank {rank} with {total} each, after every tie-break rule: {suppliers}',
+  incomplete: '{supplier} is not ranked until its evaluation is complete; inputs missing: {count}',
+});
+Object.assign(EN_GB.reasons, {
+  'missing-price': 'enter the bid’s price (for “{name}”)',
+  'below-threshold': 'scored {score} on “{name}”; the minimum is {threshold}',
+  'above-ceiling': 'the price of {price:money} is above the ceiling of {ceiling:money}',
+  'missing-commitments': 'enter the bid’s social value commitments for “{name}” (0 if none)',
+  'no-quality-points': 'no quality points, so no price per quality point',
+  'out-of-range': 'a figure of this bid is too large to work out exactly; check its price and figures',
+});
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */
@@ -1194,15 +1253,19 @@ function methodName(cat, id) {
 /**
  * Text for an engine message `{code, params, message}` from one of the catalogue's tables
  * ('errors', 'warnings', 'reasons'), or the engine's English when the catalogue has none;
- * figures marked `:money` or `:number` in the template are formatted through `fmt`.
+ * figures marked `:money` or `:number` in the template are formatted through `fmt`. A template
+ * may be a list, for a message whose params are not always all given.
  */
 export function engineText(cat, table, item, fmt = null) {
-  const template = cat[table]?.[item.code];
+  let template = cat[table]?.[item.code];
   let params = item.params ?? {};
+  // A list of templates: the first whose placeholders the params all fill (the last always is).
+  if (Array.isArray(template)) template = template.find((t) => (t.match(/\{\w+/g) ?? []).every((k) => (params[k.slice(1)] ?? '') !== ''));
   // Price formulas and award methods by name, never by their ids in the file ("lowest-ratio");
   // `scorable` lists them, comma-separated.
-  const { formula, scorable } = params;
+  const { formula, method, scorable } = params;
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
+  if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
   if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
