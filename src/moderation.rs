@@ -60,25 +60,34 @@ impl fmt::Display for How<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let a = self.0;
         let evaluators = &a.marking.evaluators;
+        // Written piece by piece, not through `write!`: a large evaluation writes this for
+        // every scored criterion of every bid.
         let word = match a.source {
-            Source::Moderated => return write!(f, "moderated score {}", Approx(a.value, 2)),
-            Source::Single => {
-                return write!(f, "{}'s score {}", evaluators[0].0, Approx(a.value, 2));
+            Source::Moderated => {
+                f.write_str("moderated score ")?;
+                return fmt::Display::fmt(&Approx(a.value, 2), f);
             }
-            Source::Mean => "mean",
-            Source::Median => "median",
+            Source::Single => {
+                f.write_str(&evaluators[0].0)?;
+                f.write_str("'s score ")?;
+                return fmt::Display::fmt(&Approx(a.value, 2), f);
+            }
+            Source::Mean => "mean of ",
+            Source::Median => "median of ",
         };
         // "3, 4 and 4", in the evaluators' order.
-        write!(f, "{word} of ")?;
+        f.write_str(word)?;
         for (i, (_, s)) in evaluators.iter().enumerate() {
             let sep = match i {
                 0 => "",
                 _ if i == evaluators.len() - 1 => " and ",
                 _ => ", ",
             };
-            write!(f, "{sep}{}", Plain(*s))?;
+            f.write_str(sep)?;
+            fmt::Display::fmt(&Plain(*s), f)?;
         }
-        write!(f, " is {}", Approx(a.value, 2))
+        f.write_str(" is ")?;
+        fmt::Display::fmt(&Approx(a.value, 2), f)
     }
 }
 

@@ -90,8 +90,9 @@ fn write_decimal(d: Decimal, strip_zeros: bool, f: &mut fmt::Formatter<'_>) -> f
 /// (every realistic price, mark and score does from the start; exact quotients carry up to 28
 /// digits).
 struct Digits {
-    out: [u8; 66],
-    len: usize,
+    out: [u8; 40],
+    /// Where the text starts: it is written from the end of `out` backwards.
+    start: usize,
 }
 
 impl Digits {
@@ -114,43 +115,49 @@ impl Digits {
             low /= 10;
             scale -= 1;
         }
-        // Digits, least significant first, with zeros up to the decimal point.
-        let mut buf = [0u8; 64];
-        let mut len = 0;
+        // Digits from the least significant, straight into place at the end of the buffer, the
+        // point before the digit that follows `scale` of them, and zeros up to the point: at
+        // most 29 digits (a 96-bit mantissa), a point and a sign.
+        let mut w = Digits {
+            out: [0; 40],
+            start: 40,
+        };
+        let mut count = 0;
         let mut n = low;
         if high > 0 {
             for _ in 0..19 {
-                buf[len] = b'0' + (n % 10) as u8;
+                w.digit(&mut count, scale, n);
                 n /= 10;
-                len += 1;
             }
             n = high;
         }
-        while n > 0 || len <= scale {
-            buf[len] = b'0' + (n % 10) as u8;
+        while n > 0 || count <= scale {
+            w.digit(&mut count, scale, n);
             n /= 10;
-            len += 1;
         }
-        let mut out = [0u8; 66];
-        let mut o = 0;
-        if mantissa < 0 && buf[..len].iter().any(|&b| b != b'0') {
-            out[o] = b'-';
-            o += 1;
+        if mantissa < 0 && (high != 0 || low != 0) {
+            w.start -= 1;
+            w.out[w.start] = b'-';
         }
-        for i in (0..len).rev() {
-            out[o] = buf[i];
-            o += 1;
-            if i == scale && scale > 0 {
-                out[o] = b'.';
-                o += 1;
-            }
+        w
+    }
+
+    /// Writes the last digit of `n` in front of the `count` written so far, after the point if
+    /// they are the `scale` decimals.
+    #[inline(always)]
+    fn digit(&mut self, count: &mut usize, scale: usize, n: u64) {
+        if *count == scale && scale > 0 {
+            self.start -= 1;
+            self.out[self.start] = b'.';
         }
-        Digits { out, len: o }
+        self.start -= 1;
+        self.out[self.start] = b'0' + (n % 10) as u8;
+        *count += 1;
     }
 
     fn as_str(&self) -> &str {
         // Only ASCII digits, '-' and '.' were written.
-        std::str::from_utf8(&self.out[..self.len]).unwrap_or("0")
+        std::str::from_utf8(&self.out[self.start..]).unwrap_or("0")
     }
 }
 
@@ -591,6 +598,10 @@ mod tests {
             "-0.0000000000000000000000000001",
             "10000000000000000000000000000",
             "0.1000000000000000000000000000",
+            "-0.0000000000000000000000000000",
+            "-18446744073709551616.000",
+            "7922816251426433759354395033.5",
+            "0.0000000000000000000000000010",
         ];
         let quotients = [
             d("11") / d("3"),

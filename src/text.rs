@@ -77,10 +77,15 @@ impl Serialize for Params {
 /// out "what if" is read only for its figure, never for its working.
 #[inline(never)]
 pub fn say(words: bool, args: fmt::Arguments<'_>) -> String {
-    match words {
-        true => fmt::format(args),
-        false => String::new(),
+    if !words {
+        return String::new();
     }
+    // Room for the working and the " = 36.30" the score adds to it, so that neither grows the
+    // text again (`format` sizes it to the literal pieces alone).
+    let mut s = String::with_capacity(96);
+    // Writing to memory cannot fail (see `Compact::display`).
+    let _ = s.write_fmt(args);
+    s
 }
 
 /// A message with its stable code, its parameters and its English text.
