@@ -77,6 +77,20 @@ test('each score, moderated score and rationale is named by its criterion and it
     [],
   );
 
+  // Every other field of a card is named with its bid too ("Price (GBP)" in one card is told from
+  // the next), and so is each group of radio buttons (the gates).
+  const all = await fieldNames(page);
+  assert.deepEqual(all.filter((n, i) => all.indexOf(n) !== i), [], 'no two fields in the cards share a name');
+  for (const b of t.bids) {
+    const price = widget(page).getByRole('textbox', { name: new RegExp(`^Price .* ${b.supplier.replace(/[()]/g, '\\$&')}$`) });
+    assert.equal(await price.count(), 1, `the price of ${b.supplier}`);
+  }
+  const groups = await widget(page).locator('[data-bid-editor] fieldset').evaluateAll((fs) =>
+    fs.map((f) => f.getAttribute('aria-labelledby').split(' ').map((id) => f.getRootNode().getElementById(id).textContent).join(' ')),
+  );
+  assert.ok(groups.length >= t.bids.length, `${groups.length} groups`);
+  assert.deepEqual(groups.filter((n, i) => groups.indexOf(n) !== i), [], 'no two groups share a name');
+
   // The bid's part of each name is its supplier name as typed.
   await field(page, 'bids[1].supplier').fill('Riverside Renamed Ltd');
   const moderated = widget(page).getByRole('textbox', {

@@ -254,7 +254,10 @@ export function renderEvaluate(ctx) {
     );
     const build = () => {
       if (!body.childElementCount) {
+        // Every field of the card is named with the bid's name too (see FieldSet's context).
+        ctx.fields.context = `b${index}-name`;
         body.append(...[bidBody(ctx, bid, index, evaluators, `b${index}-name`), toRanking()].flat(2).filter(Boolean));
+        ctx.fields.context = null;
         ctx.refreshErrors();
       }
     };

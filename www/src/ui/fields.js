@@ -37,6 +37,10 @@ export class FieldSet {
     this.errorPrefix = errorPrefix;
     this.fields = new Map();
     this.count = 0;
+    // Ids of elements naming what the fields being built belong to (a bid's name, in evaluate
+    // mode's cards): each field's name ends with their text, so "Price" in one card is told from
+    // "Price" in the next.
+    this.context = null;
   }
 
   id() {
@@ -111,6 +115,7 @@ export class FieldSet {
         });
     control.value = get() ?? '';
     if (hintId) control.setAttribute('aria-describedby', hintId);
+    names ??= this.context;
     if (names) control.setAttribute('aria-labelledby', `${id}-label ${names}`);
     control.addEventListener('input', () => {
       set(control.value);
@@ -169,8 +174,8 @@ export class FieldSet {
     });
     const fieldset = h(
       'fieldset',
-      { class: 'fieldset', 'aria-describedby': hintId },
-      h('legend', { class: `legend ${legendClass ?? ''}`.trim() }, legend),
+      { class: 'fieldset', 'aria-describedby': hintId, 'aria-labelledby': this.context && `${id}-legend ${this.context}` },
+      h('legend', { id: `${id}-legend`, class: `legend ${legendClass ?? ''}`.trim() }, legend),
       hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
       error,
       h('div', { class: 'radios' }, items),
@@ -187,14 +192,14 @@ export class FieldSet {
     const current = get();
     const control = h(
       'select',
-      { id, class: 'select', name: path, 'data-path': path },
+      { id, class: 'select', name: path, 'data-path': path, 'aria-labelledby': this.context && `${id}-label ${this.context}` },
       options.map((opt, i) => h('option', { value: String(i), selected: sameValue(current, opt.value) }, opt.label)),
     );
     control.addEventListener('change', () => {
       set(options[Number(control.value)]);
       this.onEdit(path);
     });
-    const group = h('div', { class: 'form-group' }, h('label', { class: 'label', for: id }, label), error, control);
+    const group = h('div', { class: 'form-group' }, h('label', { id: `${id}-label`, class: 'label', for: id }, label), error, control);
     this.register(path, { group, control, error, hintId: null });
     return group;
   }
