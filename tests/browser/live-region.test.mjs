@@ -61,6 +61,14 @@ test('self-assess: a price typed is said once, when typing pauses, without repea
   assert.equal(await sv.getAttribute('aria-live'), null);
   assert.equal(await page.locator('bid-scorer [aria-live]:not([part~="analysis"] *)').count(), 1);
   assert.deepEqual(await axe(page), []);
+
+  // A figure about to be said is dropped when what is typed next has an error: it is out of date.
+  await listen(page);
+  const price = field(page, 'bids[0].price');
+  await field(page, 'bids[0].commitments.local-jobs').fill('4'); // a new social value, to be said
+  await price.pressSequentially('x');
+  await page.locator('bid-scorer [part~="error-summary"]').waitFor();
+  assert.deepEqual(await heard(page), [], 'nothing is said while the price has an error');
   assert.deepEqual(errors, []);
   await context.close();
 });

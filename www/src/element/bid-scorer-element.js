@@ -531,6 +531,7 @@ export class BidScorer extends HTMLElement {
     this.#showErrors();
     this.#view?.stale?.(errors.length > 0);
     if (errors.length) {
+      clearTimeout(this.#saying); // figures about to be said are out of date now
       this.#emit('bid-scorer-error', { errors });
       if (mode === 'publish') this.#els.main.replaceChildren();
       return;
