@@ -196,7 +196,7 @@ test('the weighted-sum model exports its award criteria too, with weights', asyn
   await context.close();
 });
 
-test('price per quality point: changing a score shows exactly the engine’s new value and announces it', async () => {
+test('price per quality point: changing a score shows exactly the engine’s new value, and a new order is announced with it', async () => {
   const { page, context, errors } = await openPage(env, 'award.html?example=award-price-per-quality-point&mode=evaluate');
   await ready(page);
   await page.locator('bid-scorer details[data-bid-editor="g1"] > summary').click();
@@ -218,7 +218,18 @@ test('price per quality point: changing a score shows exactly the engine’s new
   // Evergreen (£2,944.44 per point) still wins; g1 is now second.
   assert.deepEqual(expected.ranking, ['g3', 'g1', 'g2']);
   assert.equal(await page.locator('bid-scorer [part~="ranking"] tbody tr').first().getAttribute('data-bid'), 'g3');
-  const said = 'Ranking updated. First: Evergreen Estates Services with £2,944.44 per quality point.';
+  // The order is as it was (g1 was second before too), so nothing is announced.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('bid-scorer [data-live="results"]').textContent(), '');
+  // Evergreen marked down on its method statement falls behind: the new first is announced with
+  // its price per quality point.
+  await page.locator('bid-scorer details[data-bid-editor="g3"] > summary').click();
+  await field(page, 'bids[2].scores.q-method.moderated').fill('1');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result.ranking[0] !== 'g3');
+  const after = engine.evaluate(await tenderIn(page));
+  assert.deepEqual(await resultIn(page), after);
+  const first = after.bids.find((b) => b.id === after.ranking[0]);
+  const said = `Ranking updated. First: ${first.supplier} with ${money(first.value)} per quality point.`;
   assert.equal(await spoken(page, said), said);
   assert.deepEqual(errors, []);
   await context.close();
