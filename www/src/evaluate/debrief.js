@@ -247,6 +247,8 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
 
 /** A file name for a supplier's summary: "EHHA-2026-031-summary-Greenway-Landscapes-Ltd.html". */
 export function summaryFileName(tender, debrief, extension) {
-  const who = String(debrief.supplier).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+  // Runs of anything but letters, digits and dots become one hyphen, hyphens included, so the
+  // trim below meets no long run of them (which it would go over again from each of its hyphens).
+  const who = String(debrief.supplier).replace(/[^\w.]+/g, '-').replace(/^-|-$/g, '');
   return fileName(tender, `summary-${who || debrief.bid}.${extension}`);
 }

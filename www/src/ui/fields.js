@@ -23,7 +23,9 @@ export function cleanNumber(text) {
   // ("£1,080,000.50", "1 080 000"). Anything else is kept as written, so the engine's error
   // quotes what was typed ("about a million", or "12,5", which is not twelve and a half here).
   const grouped = /^[-+]?\d{1,3}(,\d{3})*(\.\d*)?$/.test(bare);
-  const plain = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(bare);
+  // Patterns that fail in one pass, however long the text (`\d+\.?\d*` gave digits back and took
+  // them again: a 40,000-digit paste took seconds at each keystroke).
+  const plain = /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(bare);
   return grouped || plain ? bare.replace(/,/g, '') : written;
 }
 

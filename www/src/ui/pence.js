@@ -26,7 +26,13 @@ export function pennyErrors(tender, typed) {
   const digits = places(tender?.tender?.currency ?? 'GBP');
   const errors = [];
   (Array.isArray(tender?.bids) ? tender.bids : []).forEach((bid, i) => {
-    const fraction = /^[-+]?\d*\.(\d*?)0*$/.exec(String(bid?.price ?? ''))?.[1] ?? '';
+    // Each pattern here fails in one pass over what was typed, however long (a paste of 40,000
+    // characters must not stall every keystroke): no quantifier is followed by another that can
+    // take the same characters back.
+    let fraction = /^[-+]?\d*\.(\d+)$/.exec(String(bid?.price ?? ''))?.[1] ?? '';
+    let end = fraction.length;
+    while (end > 0 && fraction[end - 1] === '0') end -= 1;
+    fraction = fraction.slice(0, end);
     const path = `bids[${i}].price`;
     if (fraction.length > digits) {
       errors.push({ code: 'price-fraction-of-penny', path, params: { found: typed(path) ?? bid.price, digits } });
