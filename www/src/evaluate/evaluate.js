@@ -23,7 +23,7 @@ import { valuePhrase } from '../text/award.js';
 import { evaluateAnalysis } from '../analysis/panels.js';
 import { stateOf } from '../analysis/panel-parts.js';
 
-function bidBody(ctx, bid, index, evaluators, bidName) {
+function bidBody(ctx, bid, index, evaluators) {
   const at = `bids[${index}]`;
   return [
     supplierField(ctx, bid, at),
@@ -31,7 +31,7 @@ function bidBody(ctx, bid, index, evaluators, bidName) {
     priceField(ctx, bid, at),
     gateFields(ctx, bid, at),
     leaves(ctx.tender).map((c) => {
-      if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators, bidName);
+      if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators);
       if (c.kind === 'numeric') return valueField(ctx, bid, at, c);
       if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
       return null;
@@ -242,7 +242,7 @@ export function renderEvaluate(ctx) {
 
   const panel = evaluatorsPart(ctx);
   const cards = ctx.tender.bids.map((bid, index) => {
-    // Each score field's name ends with this, the bid's name as typed.
+    // Each field's name in the card ends with this, the bid's name as typed.
     const summaryText = h('span', { id: `b${index}-name` }, bid.supplier || bid.id);
     const lotSlot = h('span', {}, lotTag(ctx, bid));
     const body = h('div', { class: 'bid__body' });
@@ -255,9 +255,12 @@ export function renderEvaluate(ctx) {
     const build = () => {
       if (!body.childElementCount) {
         // Every field of the card is named with the bid's name too (see FieldSet's context).
-        ctx.fields.context = `b${index}-name`;
-        body.append(...[bidBody(ctx, bid, index, evaluators, `b${index}-name`), toRanking()].flat(2).filter(Boolean));
-        ctx.fields.context = null;
+        ctx.fields.context = summaryText.id;
+        try {
+          body.append(...[bidBody(ctx, bid, index, evaluators), toRanking()].flat(2).filter(Boolean));
+        } finally {
+          ctx.fields.context = null;
+        }
         ctx.refreshErrors();
       }
     };
@@ -423,8 +426,9 @@ export function renderEvaluate(ctx) {
     const first = result.bids.find((b) => b.id === ranking[0]);
     if (!first) return [];
     const total = valuePhrase(ctx, result.method, first) ?? ctx.fmt.number(first.total);
-    // Said when the order changes (a lot's, or a name), not at every score that moves no bid.
-    const order = JSON.stringify([one?.id, ranking.map((id) => result.bids.find((b) => b.id === id)?.supplier)]);
+    // Said when the order changes (or the lot shown, or the first's name), not at every score
+    // that moves no bid.
+    const order = JSON.stringify([one?.id, first.supplier, ranking]);
     return [[order, fill(ui.rankingAnnounce, { supplier: first.supplier, total })]];
   }
 

@@ -176,14 +176,14 @@ export function expectedScoreField(ctx, bid, at, c) {
 
 /**
  * Each evaluator's score, the moderated score and the rationale for one scored criterion. Each
- * field is named by its label, the criterion's heading and the element `bidName` (the bid's name):
- * a panel tabbing through dozens of bids hears which score it is at. Evaluators are read by
- * position, so a renamed one keeps its fields (evaluate.js moves them to the new name).
+ * field is named by its label, the criterion's heading and (through the FieldSet's context, in
+ * evaluate mode's cards) the bid's name: a panel tabbing through dozens of bids hears which score
+ * it is at. Evaluators are read by position, so a renamed one keeps its fields (evaluate.js moves
+ * them to the new name).
  */
-export function panelScoreFields(ctx, bid, at, c, evaluators, bidName) {
+export function panelScoreFields(ctx, bid, at, c, evaluators) {
   const { ui } = ctx.cat;
-  const headId = ctx.fields.id();
-  const names = `${headId} ${bidName}`;
+  const names = ctx.fields.id();
   const points = scalePoints(ctx.tender, c.scale);
   const hint = points.length
     ? fill(ui.scoreHint, { scale: c.scale, points: points.map((p) => ctx.fmt.number(String(p.value))).join(', ') })
@@ -210,7 +210,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators, bidName) {
       // A level below the bid's heading, as the gates and commitments beside it: with no gates
       // before it, an h5 skipped a level.
       'h4',
-      { class: 'heading-s', id: headId },
+      { class: 'heading-s', id: names },
       c.weight === undefined && c.value !== undefined
         ? fill(ctx.cat.award.criterionWorth, { name: c.name, value: ctx.fmt.money(String(c.value)) })
         : `${c.name} (${ctx.fmt.number(String(c.weight ?? ''))} ${ui.marks.toLowerCase()})`,

@@ -96,7 +96,8 @@ export class FieldSet {
    * A text input (or textarea) bound to `get`/`set` on the tender.
    * set(value) receives the typed text ('' when emptied); it decides how to store it; `edited(text)`,
    * when given, is called after it instead of onEdit. `names`: ids of elements whose text joins the
-   * label in the field's name (a criterion and a bid, where the label alone is said again and again).
+   * label in the field's name (a criterion's heading, where the label alone is said again and
+   * again), before the FieldSet's `context`.
    * A `local` field shows only the errors its owner shows with show(), none from the engine.
    */
   text({ path, label, hint, get, set, edited, width = 'input--w10', multiline = false, numeric = false, labelClass, names, local }) {
@@ -117,8 +118,8 @@ export class FieldSet {
         });
     control.value = get() ?? '';
     if (hintId) control.setAttribute('aria-describedby', hintId);
-    names ??= this.context;
-    if (names) control.setAttribute('aria-labelledby', `${id}-label ${names}`);
+    const named = [names, this.context].filter(Boolean).join(' ');
+    if (named) control.setAttribute('aria-labelledby', `${id}-label ${named}`);
     control.addEventListener('input', () => {
       set(control.value);
       if (edited) edited(control.value);
