@@ -43,3 +43,18 @@ test('a summary’s file name from a supplier name of 200,000 hyphens and spaces
   assert.equal(summaryFileName({ tender: { reference: 'R' } }, { supplier: '-- Acme Ltd --', bid: 'b1' }, 'txt'), 'R-summary-Acme-Ltd.txt');
   assert.equal(summaryFileName({ tender: { reference: 'R' } }, { supplier: '---', bid: 'b1' }, 'txt'), 'R-summary-b1.txt');
 });
+
+test('a long input quoted back in an error is shown by its ends, a short one whole', async () => {
+  const { catalogue, engineText } = await import('../../www/src/text/messages.js');
+  const cat = catalogue('en-GB');
+  const pasted = `${'1'.repeat(N)}x`;
+  const text = engineText(cat, 'errors', { code: 'invalid-number', params: { found: pasted } });
+  assert.equal(text, `“${'1'.repeat(40)}…${'1'.repeat(11)}x” is not a number; write digits such as 1250000.50`);
+  // Characters beyond the basic plane are not cut in half.
+  const emoji = engineText(cat, 'errors', { code: 'invalid-number', params: { found: '😀'.repeat(100) } });
+  assert.equal(emoji, `“${'😀'.repeat(40)}…${'😀'.repeat(12)}” is not a number; write digits such as 1250000.50`);
+  assert.equal(
+    engineText(cat, 'errors', { code: 'invalid-number', params: { found: 'about a million' } }),
+    '“about a million” is not a number; write digits such as 1250000.50',
+  );
+});

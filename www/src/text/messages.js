@@ -1263,7 +1263,12 @@ export function engineText(cat, table, item, fmt = null) {
   if (Array.isArray(template)) template = template.find((t) => (t.match(/\{\w+/g) ?? []).every((k) => (params[k.slice(1)] ?? '') !== ''));
   // Price formulas and award methods by name, never by their ids in the file ("lowest-ratio");
   // `scorable` lists them, comma-separated.
-  const { formula, method, scorable } = params;
+  const { formula, method, scorable, found } = params;
+  // What was typed, quoted back: a paste of thousands of characters is shown by its ends.
+  if (typeof found === 'string' && found.length > 60) {
+    const chars = [...found];
+    if (chars.length > 60) params = { ...params, found: `${chars.slice(0, 40).join('')}…${chars.slice(-12).join('')}` };
+  }
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
   if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
   if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
