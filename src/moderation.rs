@@ -6,7 +6,6 @@
 use crate::model::{Marking, ModerationMethod, Scale};
 use crate::money::{Approx, Plain};
 use rust_decimal::Decimal;
-use std::fmt;
 
 /// Where an aggregated score came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,49 +44,42 @@ pub struct Aggregate<'m> {
     pub marking: &'m Marking,
 }
 
-impl<'m> Aggregate<'m> {
+impl Aggregate<'_> {
     /// How it was reached, in words ("mean of 3 and 4 is 3.5"), written only into the working
     /// that shows it.
-    pub fn how(&self) -> How<'_, 'm> {
-        How(self)
+    pub fn how(&self) -> String {
+        let mut out = String::new();
+        self.write_how(&mut out);
+        out
     }
-}
 
-/// See [`Aggregate::how`].
-pub struct How<'a, 'm>(&'a Aggregate<'m>);
-
-impl fmt::Display for How<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let a = self.0;
-        let evaluators = &a.marking.evaluators;
-        // Written piece by piece, not through `write!`: a large evaluation writes this for
-        // every scored criterion of every bid.
-        let word = match a.source {
-            Source::Moderated => {
-                f.write_str("moderated score ")?;
-                return fmt::Display::fmt(&Approx(a.value, 2), f);
-            }
+    /// [`Aggregate::how`] appended to `out`. Written piece by piece, without the formatting
+    /// machinery: a large evaluation writes this for every scored criterion of every bid.
+    pub fn write_how(&self, out: &mut String) {
+        let evaluators = &self.marking.evaluators;
+        let word = match self.source {
+            Source::Moderated => "moderated score ",
             Source::Single => {
-                f.write_str(&evaluators[0].0)?;
-                f.write_str("'s score ")?;
-                return fmt::Display::fmt(&Approx(a.value, 2), f);
+                out.push_str(&evaluators[0].0);
+                "'s score "
             }
             Source::Mean => "mean of ",
             Source::Median => "median of ",
         };
-        // "3, 4 and 4", in the evaluators' order.
-        f.write_str(word)?;
-        for (i, (_, s)) in evaluators.iter().enumerate() {
-            let sep = match i {
-                0 => "",
-                _ if i == evaluators.len() - 1 => " and ",
-                _ => ", ",
-            };
-            f.write_str(sep)?;
-            fmt::Display::fmt(&Plain(*s), f)?;
+        out.push_str(word);
+        if matches!(self.source, Source::Mean | Source::Median) {
+            // "3, 4 and 4", in the evaluators' order.
+            for (i, (_, s)) in evaluators.iter().enumerate() {
+                out.push_str(match i {
+                    0 => "",
+                    _ if i == evaluators.len() - 1 => " and ",
+                    _ => ", ",
+                });
+                Plain(*s).push_to(out);
+            }
+            out.push_str(" is ");
         }
-        f.write_str(" is ")?;
-        fmt::Display::fmt(&Approx(a.value, 2), f)
+        Approx(self.value, 2).push_to(out);
     }
 }
 

@@ -5,6 +5,7 @@
 //! which would publish different scores from the buyer's spreadsheet, so every rounding of an
 //! official figure goes through [`round`].
 
+use crate::text::Compact;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -61,11 +62,23 @@ pub fn is_whole(value: Decimal) -> bool {
 #[derive(Debug, Clone, Copy)]
 pub struct Fixed(pub Decimal, pub u32);
 
-impl fmt::Display for Fixed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Fixed {
+    fn digits(self) -> Digits {
         let mut r = round(self.0, self.1);
         r.rescale(self.1);
-        write_decimal(r, false, f)
+        Digits::of(r, false)
+    }
+
+    /// The text as a [`Compact`], written without the formatting machinery: an evaluation writes
+    /// a score and a fraction this way for every criterion of every bid.
+    pub fn compact(self) -> Compact {
+        Compact::text(self.digits().as_str())
+    }
+}
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.digits().as_str())
     }
 }
 
@@ -73,15 +86,22 @@ impl fmt::Display for Fixed {
 #[derive(Debug, Clone, Copy)]
 pub struct Plain(pub Decimal);
 
-impl fmt::Display for Plain {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_decimal(self.0, true, f)
+impl Plain {
+    /// The text appended to `out`, without the formatting machinery (see [`Fixed::compact`]).
+    pub fn push_to(self, out: &mut String) {
+        out.push_str(Digits::of(self.0, true).as_str());
+    }
+
+    /// The text as a [`Compact`] (see [`Fixed::compact`]).
+    pub fn compact(self) -> Compact {
+        Compact::text(Digits::of(self.0, true).as_str())
     }
 }
 
-/// Writes a decimal's digits, optionally without trailing fractional zeros.
-fn write_decimal(d: Decimal, strip_zeros: bool, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.write_str(Digits::of(d, strip_zeros).as_str())
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Digits::of(self.0, true).as_str())
+    }
 }
 
 /// A decimal's text ("-1080000.5") built on the stack from its integer mantissa: about twenty
@@ -166,13 +186,26 @@ impl Digits {
 #[derive(Debug, Clone, Copy)]
 pub struct Approx(pub Decimal, pub u32);
 
+impl Approx {
+    /// "≈" when rounded, and the digits.
+    fn parts(self) -> (&'static str, Digits) {
+        let (r, exact) = rounded(self.0, self.1);
+        (if exact { "" } else { "≈" }, Digits::of(r, true))
+    }
+
+    /// The text appended to `out`, without the formatting machinery (see [`Fixed::compact`]).
+    pub fn push_to(self, out: &mut String) {
+        let (sign, digits) = self.parts();
+        out.push_str(sign);
+        out.push_str(digits.as_str());
+    }
+}
+
 impl fmt::Display for Approx {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (r, exact) = rounded(self.0, self.1);
-        if !exact {
-            f.write_str("≈")?;
-        }
-        fmt::Display::fmt(&Plain(r), f)
+        let (sign, digits) = self.parts();
+        f.write_str(sign)?;
+        f.write_str(digits.as_str())
     }
 }
 

@@ -48,6 +48,15 @@ impl Params {
         self
     }
 
+    /// Adds one parameter already written (builder style): a text or a figure's [`Compact`]
+    /// goes in as it is, without the formatting machinery of [`Params::with`].
+    pub fn put(mut self, name: &'static str, value: impl Into<Compact>) -> Self {
+        if let Some(list) = &mut self.0 {
+            list.push((name, value.into()));
+        }
+        self
+    }
+
     /// Every parameter, in the order added.
     fn list(&self) -> &[(&'static str, Compact)] {
         self.0.as_deref().unwrap_or_default()
@@ -115,6 +124,21 @@ impl Compact {
         bytes: [0; INLINE],
     };
 
+    /// `text` as it is: copied, with no formatting machinery (a large evaluation writes hundreds
+    /// of thousands of these).
+    pub fn text(text: &str) -> Self {
+        let n = text.len();
+        if n > INLINE {
+            return Compact::Heap(text.into());
+        }
+        let mut bytes = [0; INLINE];
+        bytes[..n].copy_from_slice(text.as_bytes());
+        Compact::Inline {
+            len: n as u8,
+            bytes,
+        }
+    }
+
     /// The text `value` displays as, written straight into the inline buffer when it fits.
     pub fn display(value: impl fmt::Display) -> Self {
         let mut w = CompactWriter {
@@ -132,6 +156,12 @@ impl Compact {
                 bytes: w.bytes,
             },
         }
+    }
+}
+
+impl From<&str> for Compact {
+    fn from(text: &str) -> Self {
+        Compact::text(text)
     }
 }
 

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 /// `words`.
 fn input(words: bool, d: Decimal) -> Compact {
     match words {
-        true => Compact::display(Plain(d)),
+        true => Plain(d).compact(),
         false => Compact::EMPTY,
     }
 }
@@ -223,11 +223,14 @@ pub(crate) fn score_leaf(
                 input_from: Some(a.source.as_str()),
                 working: workings::scored(words, a, m, top),
                 code: "scored",
-                params: Params::when(words)
-                    .with("marks", m)
-                    .with("score", &*score)
-                    .with("top", Plain(top))
-                    .with("from", a.source.as_str()),
+                params: match words {
+                    true => Params::new()
+                        .put("marks", m)
+                        .put("score", score)
+                        .put("top", Plain(top).compact())
+                        .put("from", a.source.as_str()),
+                    false => Params::when(false),
+                },
             })
         }
         Kind::Measures { scoring, .. } => {
