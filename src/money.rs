@@ -129,31 +129,38 @@ impl Digits {
         }
         let (high, mut low) = match u64::try_from(wide) {
             Ok(n) => (0, n),
-            Err(_) => ((wide / TEN_POW_19) as u64, (wide % TEN_POW_19) as u64),
+            Err(_) => {
+                let high = wide / TEN_POW_19;
+                (high as u64, (wide - high * TEN_POW_19) as u64)
+            }
         };
         while strip_zeros && high == 0 && scale > 0 && low % 10 == 0 {
             low /= 10;
             scale -= 1;
         }
-        // Digits from the least significant, straight into place at the end of the buffer, the
-        // point before the digit that follows `scale` of them, and zeros up to the point: at
-        // most 29 digits (a 96-bit mantissa), a point and a sign.
+        // The digits alone first, from the least significant, into a buffer of zeros (which pad
+        // the low half to its 19 digits, and the decimals to the point); then the whole digits
+        // move one place to the left to make room for the point. At most 29 digits (a 96-bit
+        // mantissa), a point and a sign.
         let mut w = Digits {
-            out: [0; 40],
+            out: [b'0'; 40],
             start: 40,
         };
-        let mut count = 0;
-        let mut n = low;
+        let mut end = 40;
         if high > 0 {
-            for _ in 0..19 {
-                w.digit(&mut count, scale, n);
-                n /= 10;
-            }
-            n = high;
+            w.put(low, end);
+            end -= 19;
+            w.put(high, end);
+        } else {
+            w.put(low, end);
         }
-        while n > 0 || count <= scale {
-            w.digit(&mut count, scale, n);
-            n /= 10;
+        // At least one digit before the point ("0.5").
+        w.start = w.start.min(40 - scale - 1);
+        if scale > 0 {
+            let whole = 40 - scale - w.start;
+            w.out.copy_within(w.start..w.start + whole, w.start - 1);
+            w.start -= 1;
+            w.out[w.start + whole] = b'.';
         }
         if mantissa < 0 && (high != 0 || low != 0) {
             w.start -= 1;
@@ -162,17 +169,26 @@ impl Digits {
         w
     }
 
-    /// Writes the last digit of `n` in front of the `count` written so far, after the point if
-    /// they are the `scale` decimals.
+    /// Writes the digits of `n` (nothing for 0) to end at `end`, two at a time.
     #[inline(always)]
-    fn digit(&mut self, count: &mut usize, scale: usize, n: u64) {
-        if *count == scale && scale > 0 {
-            self.start -= 1;
-            self.out[self.start] = b'.';
+    fn put(&mut self, mut n: u64, end: usize) {
+        let mut at = end;
+        while n >= 100 {
+            let pair = (n % 100) as u8;
+            n /= 100;
+            at -= 2;
+            self.out[at] = b'0' + pair / 10;
+            self.out[at + 1] = b'0' + pair % 10;
         }
-        self.start -= 1;
-        self.out[self.start] = b'0' + (n % 10) as u8;
-        *count += 1;
+        if n >= 10 {
+            at -= 2;
+            self.out[at] = b'0' + n as u8 / 10;
+            self.out[at + 1] = b'0' + n as u8 % 10;
+        } else if n > 0 {
+            at -= 1;
+            self.out[at] = b'0' + n as u8;
+        }
+        self.start = self.start.min(at);
     }
 
     fn as_str(&self) -> &str {
@@ -648,6 +664,53 @@ mod tests {
                 let mut r = round(v, dp);
                 r.rescale(dp);
                 assert_eq!(Fixed(v, dp).to_string(), r.to_string(), "fixed {c} at {dp}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_width_and_scale_is_written_like_the_general_routine() {
+        // Mantissas of every width up to 29 digits, with and without trailing zeros, at every
+        // scale, both signs: across the 64-bit split and the point's every position.
+        for width in 1..=29usize {
+            for pattern in [
+                "12345678901234567890123456789",
+                "10000000000000000000000000000",
+            ] {
+                for last in [None, Some('0'), Some('7')] {
+                    let mut digits = pattern[..width].to_string();
+                    if let Some(c) = last {
+                        digits.pop();
+                        digits.push(c);
+                    }
+                    let m: i128 = digits.parse().unwrap();
+                    if m >= 1 << 96 {
+                        continue;
+                    }
+                    for scale in 0..=28 {
+                        for v in [
+                            Decimal::from_i128_with_scale(m, scale),
+                            Decimal::from_i128_with_scale(-m, scale),
+                        ] {
+                            let c = v.to_string();
+                            assert_eq!(
+                                Plain(v).to_string(),
+                                v.normalize().to_string(),
+                                "plain {c}"
+                            );
+                            assert_eq!(
+                                &*Plain(v).compact(),
+                                v.normalize().to_string(),
+                                "compact {c}"
+                            );
+                            let mut pushed = String::from("x");
+                            Plain(v).push_to(&mut pushed);
+                            assert_eq!(pushed, format!("x{}", v.normalize()), "push {c}");
+                            assert_eq!(Fixed(v, scale).to_string(), c, "fixed {c}");
+                            assert_eq!(&*Fixed(v, scale).compact(), c, "fixed compact {c}");
+                        }
+                    }
+                }
             }
         }
     }

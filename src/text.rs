@@ -24,6 +24,11 @@ impl Params {
         Params(Some(Vec::with_capacity(4)))
     }
 
+    /// Room for `n` parameters, for a message that carries more than most.
+    pub fn sized(n: usize) -> Self {
+        Params(Some(Vec::with_capacity(n)))
+    }
+
     /// [`Params::new`] when `words` is set; otherwise parameters that stay empty, nothing written
     /// and nothing allocated: a score worked out "what if" is read only for its figure.
     pub fn when(words: bool) -> Self {
@@ -106,8 +111,9 @@ pub struct Message {
 }
 
 /// Bytes a [`Compact`] holds without a heap allocation: every amount, score and fraction the
-/// engine writes to 10 decimals, and most ids.
-const INLINE: usize = 22;
+/// engine writes, an exact mean to its 28 decimals included ("1.6666666666666666666666666667"
+/// is 30), and most ids. With the length and the variant it makes 32 bytes.
+const INLINE: usize = 30;
 
 /// An immutable text kept inline when short. A large evaluation writes hundreds of thousands of
 /// short parameters; holding them inline saves an allocation and a free for each.
@@ -266,6 +272,8 @@ mod tests {
             "3.6666666666666666666666666667",
             "exactly twenty-two byt",
             "twenty-three bytes long",
+            "exactly thirty bytes of text..",
+            "thirty-one bytes: one too many.",
             "a criterion name much longer than the inline buffer",
             "£1,080,000.50 – “quoted” ✓",
         ];
