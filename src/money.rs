@@ -153,19 +153,25 @@ impl Digits {
             out: [b'0'; 40],
             start: 40,
         };
-        let mut end = 40;
-        if high > 0 {
-            w.put(low, end);
-            end -= 19;
-            w.put(high, end);
-        } else {
-            w.put(low, end);
+        // Two halves: the low one written to its full 19 digits when there is a high one.
+        for (mut n, end) in [(low, 40), (high, 21)] {
+            let mut at = end;
+            while n > 0 {
+                at -= 1;
+                w.out[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            if at < end {
+                w.start = w.start.min(at);
+            }
         }
         // At least one digit before the point ("0.5").
         w.start = w.start.min(40 - scale - 1);
         if scale > 0 {
             let whole = 40 - scale - w.start;
-            w.out.copy_within(w.start..w.start + whole, w.start - 1);
+            for k in w.start..w.start + whole {
+                w.out[k - 1] = w.out[k];
+            }
             w.start -= 1;
             w.out[w.start + whole] = b'.';
         }
@@ -174,28 +180,6 @@ impl Digits {
             w.out[w.start] = b'-';
         }
         w
-    }
-
-    /// Writes the digits of `n` (nothing for 0) to end at `end`, two at a time.
-    #[inline(always)]
-    fn put(&mut self, mut n: u64, end: usize) {
-        let mut at = end;
-        while n >= 100 {
-            let pair = (n % 100) as u8;
-            n /= 100;
-            at -= 2;
-            self.out[at] = b'0' + pair / 10;
-            self.out[at + 1] = b'0' + pair % 10;
-        }
-        if n >= 10 {
-            at -= 2;
-            self.out[at] = b'0' + n as u8 / 10;
-            self.out[at + 1] = b'0' + n as u8 % 10;
-        } else if n > 0 {
-            at -= 1;
-            self.out[at] = b'0' + n as u8;
-        }
-        self.start = self.start.min(at);
     }
 
     fn as_str(&self) -> &str {
@@ -210,25 +194,23 @@ impl Digits {
 pub struct Approx(pub Decimal, pub u32);
 
 impl Approx {
-    /// "≈" when rounded, and the digits.
-    fn parts(self) -> (&'static str, Digits) {
-        let (r, exact) = rounded(self.0, self.1);
-        (if exact { "" } else { "≈" }, Digits::of(r, true))
-    }
-
     /// The text appended to `out`, without the formatting machinery (see [`Fixed::compact`]).
     pub fn push_to(self, out: &mut String) {
-        let (sign, digits) = self.parts();
-        out.push_str(sign);
-        out.push_str(digits.as_str());
+        let (r, exact) = rounded(self.0, self.1);
+        if !exact {
+            out.push('≈');
+        }
+        out.push_str(Digits::of(r, true).as_str());
     }
 }
 
 impl fmt::Display for Approx {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (sign, digits) = self.parts();
-        f.write_str(sign)?;
-        f.write_str(digits.as_str())
+        // Through a text of its own, so the digits are written by one piece of code (the hot
+        // paths call `push_to`; this serves messages).
+        let mut text = String::new();
+        self.push_to(&mut text);
+        f.write_str(&text)
     }
 }
 
@@ -403,12 +385,12 @@ fn wide(negative: bool, body: &[u8], round: bool) -> Option<Decimal> {
 
 /// Writes `value` with exactly `dp` decimals after rounding half away from zero ("36.30").
 pub fn fixed(value: Decimal, dp: u32) -> String {
-    Fixed(value, dp).digits().as_str().to_string()
+    Fixed(value, dp).to_string()
 }
 
 /// Writes `value` without trailing zeros ("40", "12.5"), for marks and inputs as the buyer wrote them.
 pub fn plain(value: Decimal) -> String {
-    Digits::of(value, true).as_str().to_string()
+    Plain(value).to_string()
 }
 
 /// Writes a quantity for reading in a working (see [`Approx`]).

@@ -24,11 +24,6 @@ impl Params {
         Params(Some(Vec::with_capacity(4)))
     }
 
-    /// Room for `n` parameters, for a message that carries more than most.
-    pub fn sized(n: usize) -> Self {
-        Params(Some(Vec::with_capacity(n)))
-    }
-
     /// [`Params::new`] when `words` is set; otherwise parameters that stay empty, nothing written
     /// and nothing allocated: a score worked out "what if" is read only for its figure.
     pub fn when(words: bool) -> Self {
@@ -53,11 +48,12 @@ impl Params {
         self
     }
 
-    /// Adds one parameter already written (builder style): a text or a figure's [`Compact`]
-    /// goes in as it is, without the formatting machinery of [`Params::with`].
-    pub fn put(mut self, name: &'static str, value: impl Into<Compact>) -> Self {
+    /// Adds one parameter already written (builder style): a text, or a figure's [`Compact`]
+    /// read as one, copied as it is, without the formatting machinery of [`Params::with`].
+    #[inline(never)]
+    pub fn put(mut self, name: &'static str, value: &str) -> Self {
         if let Some(list) = &mut self.0 {
-            list.push((name, value.into()));
+            list.push((name, Compact::text(value)));
         }
         self
     }
@@ -147,27 +143,11 @@ impl Compact {
 
     /// The text `value` displays as, written straight into the inline buffer when it fits.
     pub fn display(value: impl fmt::Display) -> Self {
-        let mut w = CompactWriter {
-            len: 0,
-            bytes: [0; INLINE],
-            spill: None,
-        };
+        let mut w = CompactWriter::new();
         // Writing to memory cannot fail, and a Display that reports an error anyway leaves
         // whatever it wrote, as `to_string` would have panicked instead.
         let _ = write!(w, "{value}");
-        match w.spill {
-            Some(s) => Compact::Heap(s.into_boxed_str()),
-            None => Compact::Inline {
-                len: w.len as u8,
-                bytes: w.bytes,
-            },
-        }
-    }
-}
-
-impl From<&str> for Compact {
-    fn from(text: &str) -> Self {
-        Compact::text(text)
+        w.finish()
     }
 }
 
@@ -176,6 +156,26 @@ struct CompactWriter {
     len: usize,
     bytes: [u8; INLINE],
     spill: Option<String>,
+}
+
+impl CompactWriter {
+    fn new() -> Self {
+        CompactWriter {
+            len: 0,
+            bytes: [0; INLINE],
+            spill: None,
+        }
+    }
+
+    fn finish(self) -> Compact {
+        match self.spill {
+            Some(s) => Compact::Heap(s.into_boxed_str()),
+            None => Compact::Inline {
+                len: self.len as u8,
+                bytes: self.bytes,
+            },
+        }
+    }
 }
 
 impl Write for CompactWriter {

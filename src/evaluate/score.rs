@@ -226,8 +226,8 @@ pub(crate) fn score_leaf(
                 params: match words {
                     true => Params::new()
                         .put("marks", m)
-                        .put("score", score)
-                        .put("top", Plain(top).compact())
+                        .put("score", &score)
+                        .put("top", &Plain(top).compact())
                         .put("from", a.source.as_str()),
                     false => Params::when(false),
                 },
