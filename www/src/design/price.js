@@ -5,6 +5,7 @@
 import { scoreText, tenderMethod, usesValue, valueText } from '../text/award.js';
 import { h, scrollingTable } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
+import { priceText } from '../text/price.js';
 import { copy } from '../ui/model.js';
 import { newLeaf, priceNode } from './tree.js';
 import { actionButton, amountOrNone, setOrDelete } from './fields.js';
@@ -244,23 +245,14 @@ export function priceSection(c) {
       chartKey = '';
       return;
     }
-    const f = cat.formulas[p.formula];
-    const money = (v) => (v === undefined ? undefined : c.fmt.money(String(v)));
-    const filled = f
-      ? fill(f.words, {
-          zeroAt: p.params.zeroAt,
-          best: money(p.params.best),
-          worst: money(p.params.worst),
-          reference: money(p.params.reference),
-        })
-      : p.words;
+    const { words: filled, equation } = priceText(cat, c.fmt, p);
     words.replaceChildren(
       ...(p.scored
         ? [
             h('h4', { class: 'heading-s' }, cat.ui.priceWords),
             h('p', {}, filled),
             h('h4', { class: 'heading-s' }, cat.ui.priceEquation),
-            h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, p.equation)),
+            h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, equation)),
             h(
               'div',
               { class: 'warning-text design-note', 'data-relative': String(p.relative) },

@@ -19,6 +19,7 @@ import { earlierDesignNotice, earlierWorkNotice, misfitText, removedNotice } fro
 import { WorkKeeper } from './work-keeper.js';
 import { fetchTender, inlineTender } from './tender-source.js';
 import { fillPrint } from './print.js';
+import { languageSwitch, switchLanguages } from './language-switch.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
@@ -35,7 +36,8 @@ let instances = 0;
  * @attr {'publish'|'self-assess'|'evaluate'|'design'} mode - Which screen to show. Default: `publish`
  *   when the tender has no bids, otherwise `evaluate`. `design` builds a model (no tender needed).
  * @attr {string} src - URL of a tender file (http or https), used when there is no inline tender.
- * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB (`en_GB` is read as en-GB; no language tag at all: en-GB and a console warning).
+ * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB (`en_GB` is read as en-GB; no language tag at all: en-GB and a console warning). Text is in Welsh for `cy` (in dist/bid-scorer-cy.js or as ES modules), else in English.
+ * @attr {string} languages - language tags separated by spaces, such as `en-GB cy`: shows a switch between them; choosing one sets `locale`.
  * @attr {string} storage-key - Names this widget's saved work in the browser (default: its id, else
  *   its position among the page's widgets), so two widgets never share work and a moved one keeps it.
  *
@@ -81,7 +83,7 @@ let instances = 0;
  *   your-price, what-it-takes.
  */
 export class BidScorer extends HTMLElement {
-  static observedAttributes = ['mode', 'src', 'locale', 'storage-key'];
+  static observedAttributes = ['mode', 'src', 'locale', 'storage-key', 'languages'];
 
   /** Registers the element under `tag`; does nothing when the tag is already defined. */
   static define(tag = 'bid-scorer', registry = window.customElements) {
@@ -104,6 +106,7 @@ export class BidScorer extends HTMLElement {
   #workNotices = []; // notices about saved work, shown above any other notice
   #removed = null; // the last removed bid, for Undo: { bid, index, open }
   #open = new Set();
+  #switchTags = null; // the `languages` attribute as last read, and its tags (see #languageSwitch)
   #evaluators = [];
   #els = {};
   #design = null; // design mode's controller (design/design.js), which owns the shadow root in that mode
@@ -143,7 +146,7 @@ export class BidScorer extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    root.append(h('slot', {}), h('p', { class: 'secondary', role: 'status' }, catalogue('en-GB').ui.loading));
+    root.append(h('slot', {}), h('p', { class: 'secondary', role: 'status', 'data-loading': '' }, catalogue('en-GB').ui.loading));
   }
 
   get mode() {
@@ -207,6 +210,13 @@ export class BidScorer extends HTMLElement {
   }
 
   connectedCallback() {
+    // The attributes are there now, so the loading line can be in the page's language.
+    const loading = this.shadowRoot.querySelector('[data-loading]');
+    if (loading) {
+      const cat = this.#cat();
+      loading.textContent = cat.ui.loading;
+      loading.lang = cat.lang;
+    }
     window.addEventListener('beforeprint', this.#onBeforePrint);
     window.addEventListener('pagehide', this.#onPageHide);
     window.addEventListener('storage', this.#onStorage);
@@ -236,6 +246,8 @@ export class BidScorer extends HTMLElement {
     } else if (name === 'storage-key' && this.#design) {
       this.#design = null;
       this.#mountDesign();
+    } else if (name === 'languages' && this.#design) {
+      this.#design.languages(this.#languageSwitch());
     } else if (name === 'locale' && this.#design) {
       // The design as it stands is rendered again in the new language, never reloaded.
       this.#source = this.#design.tender;
@@ -266,6 +278,10 @@ export class BidScorer extends HTMLElement {
       const found = inlineTender(this, this.#emitter) ?? (await fetchTender(this.getAttribute('src'), this.#emitter));
       // The tender property may have been set while the file was being fetched; it wins.
       this.#source ??= found;
+    }
+    const { lang } = this.#cat();
+    if (lang === 'en-GB' && !/^en\b/i.test(this.locale)) {
+      console.warn(`bid-scorer: no text in "${this.locale}" here, so it is in English (dist/bid-scorer-cy.js has Welsh)`);
     }
     try {
       this.#engine = await loadEngine();
@@ -303,6 +319,7 @@ export class BidScorer extends HTMLElement {
       source: this.#source,
       cat: this.#cat(),
       locale: this.locale,
+      languages: this.#languageSwitch(),
       emit: this.#emitter,
       uid: this.#uid,
       work: this.#designWork(),
@@ -346,12 +363,25 @@ export class BidScorer extends HTMLElement {
   }
 
   #fail(text, error) {
-    this.shadowRoot.replaceChildren(h('slot', {}), h('p', { class: 'banner banner--error', role: 'alert' }, text));
+    const { lang } = this.#cat();
+    this.shadowRoot.replaceChildren(h('slot', {}), h('p', { class: 'banner banner--error', role: 'alert', lang }, text));
     this.#emit('bid-scorer-error', { error });
   }
 
   #cat() {
     return catalogue(this.locale);
+  }
+
+  /** The switch between the host's `languages`, or null when it asks for none. */
+  #languageSwitch() {
+    const attr = this.getAttribute('languages');
+    // Read once per value, so a tag without text is warned about once, not at every render.
+    if (this.#switchTags?.attr !== attr) this.#switchTags = { attr, tags: switchLanguages(attr) };
+    return languageSwitch(this.#cat(), this.#switchTags.tags, (tag) => {
+      this.locale = tag;
+      // The widget is built again in that language: the switch keeps the keyboard's place.
+      setTimeout(() => this.shadowRoot.querySelector(`[data-language="${tag}"]`)?.focus());
+    });
   }
 
   #emit(type, detail) {
@@ -432,12 +462,12 @@ export class BidScorer extends HTMLElement {
       saved: h('p', { class: 'body-s secondary', 'data-saved': '' }),
     };
     this.#els = els;
-    const header = widgetHeader(cat, mode, info, els.printDate);
+    const header = widgetHeader(cat, mode, info, els.printDate, this.#languageSwitch());
     this.#build();
     this.shadowRoot.replaceChildren(
       h(
         'div',
-        { class: 'app', part: 'base', 'data-mode': mode },
+        { class: 'app', part: 'base', 'data-mode': mode, lang: cat.lang },
         els.live,
         els.summary,
         els.notice,

@@ -8,6 +8,7 @@ import { engineText, fill, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
+import { priceText } from '../text/price.js';
 
 /** The tender without its bids: all that publish mode shows, prints or downloads. */
 export function modelOnly(tender) {
@@ -23,6 +24,17 @@ function modelRows(nodes, depth = 0, out = []) {
     modelRows(n.children, depth + 1, out);
   }
   return out;
+}
+
+/** The abnormally low rule from its params (percent, and the proximity test's when it has one). */
+function abnormallyLowRule(ui, fmt, p) {
+  const [withProximity, alone] = ui.abnormallyLowRule;
+  if (p.proximityPercent === undefined) return fill(alone, p);
+  return fill(withProximity, {
+    ...p,
+    proximityMin: p.proximityMin === undefined ? ui.proximityNoMin : fmt.money(p.proximityMin),
+    proximityMax: p.proximityMax === undefined ? ui.proximityNoMax : fmt.money(p.proximityMax),
+  });
 }
 
 /** The award method in words, as an equation, and worked through the engine's three made-up bids. */
@@ -285,20 +297,13 @@ export function renderPublish(ctx, { modelResult, model }) {
 
   // Price formula in words, as an equation, and scored by the engine on invented prices.
   if (price?.scored) {
-    const f = cat.formulas[price.formula];
-    const money = (v) => (v === undefined ? undefined : fmt.money(v));
-    const params = {
-      zeroAt: price.params.zeroAt,
-      best: money(price.params.best),
-      worst: money(price.params.worst),
-      reference: money(price.params.reference),
-    };
+    const { words, equation } = priceText(cat, fmt, price);
     out.push(
       h('h3', { class: 'heading-m' }, ui.priceHeading),
       h('h4', { class: 'heading-s' }, ui.priceWords),
-      h('p', {}, f ? fill(f.words, params) : price.words),
+      h('p', {}, words),
       h('h4', { class: 'heading-s' }, ui.priceEquation),
-      h('p', {}, h('code', { class: 'equation' }, price.equation)),
+      h('p', {}, h('code', { class: 'equation' }, equation)),
     );
     if (price.example.length) {
       const caption = fill(ui.priceExampleCaption, { marks: fmt.number(price.marks) });
@@ -403,11 +408,11 @@ export function renderPublish(ctx, { modelResult, model }) {
       : null,
   );
 
-  // How an abnormally low price is treated (the engine's words, with the tender's figures).
+  // How an abnormally low price is treated, with the tender's figures.
   if (model.abnormallyLow) {
     out.push(
       h('h3', { class: 'heading-m' }, ui.abnormallyLowHeading),
-      h('p', { 'data-abnormally-low': '' }, `${sentence(model.abnormallyLow.message)}.`),
+      h('p', { 'data-abnormally-low': '' }, abnormallyLowRule(ui, fmt, model.abnormallyLow.params)),
     );
   }
   // The engine's notes on the model itself (marks not adding up to 100, social value under the

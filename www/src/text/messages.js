@@ -1,5 +1,5 @@
-// Every piece of text the widget shows, per locale (en-GB now; another locale is another catalogue
-// with the same keys). Engine messages are rendered from their `code` and `params` when a template
+// Every piece of text the widget shows, per language: English (en-GB) here, Welsh (cy) in
+// text/cymraeg.js, which adds itself with addCatalogue; each catalogue has the same keys. Engine messages are rendered from their `code` and `params` when a template
 // exists here, and fall back to the engine's own English `message` otherwise.
 //
 // Templates use {name} placeholders. A placeholder whose value is an amount of money is formatted
@@ -7,6 +7,8 @@
 // through the formatter it is given; the catalogue never does arithmetic.
 
 const EN_GB = {
+  /** The language tag of this catalogue's text: the widget's content carries it as `lang`. */
+  lang: 'en-GB',
   ui: {
     loading: 'Loading the scoring engine…',
     engineFailed: 'The scoring engine could not be loaded, so scores cannot be shown.',
@@ -74,11 +76,19 @@ const EN_GB = {
     },
     noTieBreak: 'Bids with the same total share the rank.',
     abnormallyLowHeading: 'Abnormally low prices',
+    // The rule as the model states it: with the proximity test (spec §15), then without.
+    abnormallyLowRule: [
+      'A price more than {percent}% below the average of the qualified prices without the highest, and more than {proximityPercent}% of the next lowest qualified price (at least {proximityMin}, at most {proximityMax}) below it, is abnormally low: the supplier is asked to explain it, and it is not rejected automatically.',
+      'A price more than {percent}% below the average of the qualified prices without the highest is abnormally low: the supplier is asked to explain it, and it is not rejected automatically.',
+    ],
+    proximityNoMin: 'nothing',
+    proximityNoMax: 'no limit',
     rounding: {
       criterion:
         'Each criterion score is rounded to {decimals} decimal places (halves round away from zero) before scores are added up.',
       total:
         'Scores are added up exactly and only the total is rounded to {decimals} decimal places (halves round away from zero).',
+      none: 'Scores are not rounded.',
     },
     // forms
     yourBidHeading: 'Your bid',
@@ -258,27 +268,29 @@ const EN_GB = {
     'lowest-ratio': {
       words:
         'The lowest price gets full marks. Every other price gets marks in proportion: the lowest price divided by your price, times the marks. Your score depends on the other bids.',
-      equation: 'score = marks × lowest price ÷ your price',
+      equation: 'score = {marks} × lowest price ÷ your price',
     },
     'linear-min-max': {
       words:
         'The lowest price gets full marks and the highest gets none; prices in between score in a straight line. Your score depends on the other bids.',
-      equation: 'score = marks × (highest price − your price) ÷ (highest price − lowest price)',
+      equation: 'score = {marks} × (highest price − your price) ÷ (highest price − lowest price)',
     },
     'deviation-from-lowest': {
       words:
         'The lowest price gets full marks; marks fall in a straight line to none at {zeroAt} times the lowest price. Your score depends on the other bids.',
-      equation: 'score = marks × (1 − (your price − lowest price) ÷ ((zeroAt − 1) × lowest price)), zeroAt = {zeroAt}',
+      equation:
+        'score = {marks} × (1 − (your price − lowest price) ÷ (({zeroAt} − 1) × lowest price)), and 0 at {zeroAt} × the lowest price or more',
     },
     'set-bounds': {
       words:
         'A price of {best} or less gets full marks and {worst} or more gets none; prices in between score in a straight line. Other bids do not matter.',
-      equation: 'score = marks × (worst − your price) ÷ (worst − best)',
+      equation: 'score = {marks} × ({worst} − your price) ÷ ({worst} − {best}); full marks at {best} or less, 0 at {worst} or more',
     },
     'reference-ratio': {
       words:
         'A reference price of {reference} gets full marks; other prices get marks in proportion: the reference divided by your price, times the marks. Other bids do not matter.',
-      equation: 'score = marks × reference price ÷ your price',
+      equation: 'score = {marks} × {reference} ÷ your price',
+      equationCapped: 'score = {marks} × {reference} ÷ your price, at most full marks',
     },
   },
 };
@@ -822,7 +834,7 @@ EN_GB.design = {
     total: 'Only the total',
     none: 'Nothing',
   },
-  roundingWords: 'In the published model: {words}.',
+  roundingWords: 'In the published model: {words}',
   settingsHeading: 'Evaluation settings',
   moderationLegend: 'When evaluators have not agreed a moderated score, use',
   moderation: { mean: 'The mean of their scores', median: 'The median of their scores' },
@@ -1208,11 +1220,32 @@ Object.assign(EN_GB.reasons, {
   'out-of-range': 'a figure of this bid is too large to work out exactly; check its price and figures',
 });
 
-const CATALOGUES = { 'en-GB': EN_GB };
+// The language switch (element/language-switch.js) names each language in that language.
+Object.assign(EN_GB.ui, { languageName: 'English', languageSwitch: 'Language' });
 
-/** The catalogue for a locale, falling back to en-GB. */
+const CATALOGUES = new Map([['en-GB', EN_GB]]);
+
+/** Adds another language's catalogue (text/cymraeg.js adds Welsh), under its `lang`. */
+export function addCatalogue(cat) {
+  CATALOGUES.set(cat.lang, cat);
+}
+
+/** The language tags this copy of the widget has text for (en-GB first). */
+export function catalogueLanguages() {
+  return [...CATALOGUES.keys()];
+}
+
+/** The catalogue for a locale (by its tag, then its language: cy-GB is cy), falling back to en-GB. */
 export function catalogue(locale) {
-  return CATALOGUES[locale] ?? CATALOGUES[String(locale).split('-')[0]] ?? EN_GB;
+  return CATALOGUES.get(locale) ?? CATALOGUES.get(String(locale).split('-')[0]) ?? EN_GB;
+}
+
+/**
+ * The form of a count's text ({ one, other } in English; Welsh has six) that `count` takes in the
+ * catalogue's language.
+ */
+export function plural(cat, forms, count) {
+  return forms[new Intl.PluralRules(cat.lang).select(count)] ?? forms.other;
 }
 
 /**
