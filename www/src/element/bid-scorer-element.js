@@ -10,7 +10,7 @@ import { modelOnly, renderPublish } from '../publish/publish.js';
 import { renderSelfAssess, selfAssessTender } from '../self-assess/self-assess.js';
 import { renderEvaluate } from '../evaluate/evaluate.js';
 import { download, fileName, resultsCsv } from '../storage/io.js';
-import { applyWork, noticeNode, widgetName, workOf } from '../storage/saved-work.js';
+import { applyWork, fingerprint, noticeNode, widgetName, workOf } from '../storage/saved-work.js';
 import { downloadStandalone, standaloneAvailable } from '../storage/standalone.js';
 import { showErrorSummary, widgetHeader } from './header-and-errors.js';
 import { readTenderFile } from './import-file.js';
@@ -20,6 +20,7 @@ import { WorkKeeper } from './work-keeper.js';
 import { fetchTender, inlineTender } from './tender-source.js';
 import { fillPrint } from './print.js';
 import { languageSwitch, switchLanguages } from './language-switch.js';
+import { hasLanguages, inLanguage } from '../text/tender-text.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
@@ -95,6 +96,8 @@ export class BidScorer extends HTMLElement {
   #started = false;
   #engine = null;
   #source = null; // the tender as given (property, inline or src), for "start again"
+  #model = null; // { source, locale, tender }: the source with its text in the draft's language (#inLanguage)
+  #draftLocale = null; // the locale the draft's model text was chosen for
   #draft = null; // the tender being worked on, with everything typed so far
   #result = null;
   #errors = [];
@@ -187,7 +190,7 @@ export class BidScorer extends HTMLElement {
   get tender() {
     if (this.#design) return this.#design.tender;
     // Publish mode shows the model only; the page that gave the tender gets it back whole.
-    return copy(this.mode === 'publish' ? this.#source : (this.#draft ?? this.#source));
+    return this.mode === 'publish' ? copy(this.#source) : this.#whole();
   }
 
   set tender(value) {
@@ -255,7 +258,14 @@ export class BidScorer extends HTMLElement {
       this.#mountDesign();
     } else if ((name === 'locale' || name === 'languages') && this.#draft && !this.#design) {
       // The same work, open bids and evaluators drawn again in the new language: never read back
-      // from storage, which may hold nothing (full, refused) or lag what is on screen.
+      // from storage, which may hold nothing (full, refused) or lag what is on screen. The model's
+      // own text follows when the buyer gave it in several languages.
+      const before = this.#inLanguage();
+      this.#draftLocale = this.locale;
+      if (hasLanguages(this.#source) && fingerprint(this.#draft) === fingerprint(before)) {
+        const model = copy(this.#inLanguage());
+        this.#draft = this.mode === 'publish' ? modelOnly(model) : { ...model, bids: this.#draft.bids };
+      }
       this.#render();
     } else if (name === 'mode' && (after === 'design' || this.#design)) {
       if (this.#design) this.#source = this.#design.tender;
@@ -317,10 +327,12 @@ export class BidScorer extends HTMLElement {
       return;
     }
     if (this.mode !== 'design' || this.#design) return;
+    this.#draftLocale = this.locale;
     this.#design = mountDesign({
       root: this.shadowRoot,
       engine: this.#engine,
-      source: this.#source,
+      // Design mode edits one language: a model given in several is opened in the widget's.
+      source: hasLanguages(this.#source) ? this.#inLanguage() : this.#source,
       cat: this.#cat(),
       locale: this.locale,
       languages: this.#languageSwitch(),
@@ -341,6 +353,10 @@ export class BidScorer extends HTMLElement {
         const read = this.#readSlot('design');
         const cat = this.#cat();
         this.#workNotices = read.notices;
+        if (hasLanguages(this.#source)) {
+          const text = fill(cat.design.languagesNotice, { language: cat.ui.languageName });
+          this.#workNotices.push({ id: 'languages', kind: 'warning', text });
+        }
         if (read.state === 'ok') return { draft: copy(read.entry.work.tender), notices: read.notices };
         if (read.state === 'earlier') {
           const { entry, text } = read;
@@ -376,6 +392,34 @@ export class BidScorer extends HTMLElement {
     return catalogue(this.locale);
   }
 
+  /**
+   * The tender as given, with its text in the widget's language where the buyer gave it in
+   * several (text/tender-text.js): what the modes show, and what the engine scores. Saved work
+   * is still filed under the tender as given, so a change of language finds the same work.
+   */
+  #inLanguage() {
+    // The draft's language, not the attribute's: as `locale` changes, what was typed is saved first,
+    // against the model as it was drawn.
+    const locale = this.#draftLocale ?? this.locale;
+    if (this.#model?.source !== this.#source || this.#model.locale !== locale) {
+      this.#model = { source: this.#source, locale, tender: inLanguage(this.#source, locale) };
+    }
+    return this.#model.tender;
+  }
+
+  /**
+   * The work as it stands, whole: while the model is the page's, with the page's model, text in
+   * every language it gave, and the bids as typed; else the draft (a tender file opened over it).
+   */
+  #whole() {
+    const draft = this.#draft;
+    if (!draft) return copy(this.#source);
+    if (hasLanguages(this.#source) && fingerprint(draft) === fingerprint(this.#inLanguage())) {
+      return { ...copy(this.#source), bids: copy(draft.bids) };
+    }
+    return copy(draft);
+  }
+
   /** The switch between the host's `languages`, or null when it asks for none. */
   #languageSwitch() {
     const attr = this.getAttribute('languages');
@@ -396,6 +440,7 @@ export class BidScorer extends HTMLElement {
   #load({ restore }) {
     const mode = this.mode;
     const cat = this.#cat();
+    this.#draftLocale = this.locale;
     this.#notice = null;
     this.#workNotices = [];
     this.#removed = null;
@@ -411,7 +456,7 @@ export class BidScorer extends HTMLElement {
       if (read.state === 'ok' || read.state === 'earlier') {
         const { entry, text } = read;
         const earlier = read.state === 'earlier';
-        const applied = applyWork(this.#engine, this.#source, entry.work, { prune: earlier, shape });
+        const applied = applyWork(this.#engine, this.#inLanguage(), entry.work, { prune: earlier, shape });
         draft = applied.tender;
         for (const name of entry.work.evaluators ?? []) {
           if (typeof name === 'string' && !this.#evaluators.includes(name)) this.#evaluators.push(name);
@@ -421,11 +466,11 @@ export class BidScorer extends HTMLElement {
           const download = this.#keeper.downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
           this.#workNotices.unshift(earlierWorkNotice(cat, this.#time(entry.savedAt), misfits, download));
           // The answers that fit are saved against the page's model at once.
-          this.#keeper.carryOver(workOf(draft, this.#source, this.#evaluators), read);
+          this.#keeper.carryOver(workOf(draft, this.#inLanguage(), this.#evaluators), read);
         }
       }
     }
-    draft ??= shape(copy(this.#source));
+    draft ??= shape(copy(this.#inLanguage()));
     // Publish mode is what suppliers see: it holds the model only, never the bids.
     this.#draft = mode === 'publish' ? modelOnly(draft) : draft;
     this.#render();
@@ -664,7 +709,7 @@ export class BidScorer extends HTMLElement {
   #work() {
     const keeper = this.#keeper;
     if (keeper.slot.mode === 'design') return { tender: this.#design?.tender ?? copy(keeper.pendingDesign) };
-    return workOf(this.#draft, this.#source, this.#evaluators);
+    return workOf(this.#draft, this.#inLanguage(), this.#evaluators);
   }
 
   /** Removes bid `index`, offering Undo, which puts it back with everything typed for it. */
@@ -709,12 +754,12 @@ export class BidScorer extends HTMLElement {
           this.shadowRoot.querySelector('h2')?.focus();
         },
         exportJson: () =>
-          download(fileName(this.#draft, 'tender.json'), 'application/json', `${JSON.stringify(this.#draft, null, 2)}\n`),
+          download(fileName(this.#draft, 'tender.json'), 'application/json', `${JSON.stringify(this.#whole(), null, 2)}\n`),
         exportCsv: () => {
           if (this.#result)
             download(fileName(this.#draft, 'results.csv'), 'text/csv;charset=utf-8', resultsCsv(this.#ctx(), this.#result));
         },
-        standalone: standaloneAvailable() ? () => downloadStandalone(this, this.#ctx()) : null,
+        standalone: standaloneAvailable() ? () => downloadStandalone(this, { ...this.#ctx(), tender: this.#whole() }) : null,
         exportOcds: () => {
           // An invalid model has no award criteria to export; the error summary says why.
           if (this.#errors.length) return;

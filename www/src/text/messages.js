@@ -1222,6 +1222,11 @@ Object.assign(EN_GB.reasons, {
 
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(EN_GB.ui, { languageName: 'English', languageSwitch: 'Language' });
+// A model whose text the buyer gave in several languages, opened in design mode (text/tender-text.js).
+Object.assign(EN_GB.design, {
+  languagesNotice:
+    'This model gives its text in more than one language. Design mode edits it in one, {language}: a model saved or published from here has the {language} text only.',
+});
 
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
 
