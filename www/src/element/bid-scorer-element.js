@@ -253,6 +253,10 @@ export class BidScorer extends HTMLElement {
       this.#source = this.#design.tender;
       this.#design = null;
       this.#mountDesign();
+    } else if ((name === 'locale' || name === 'languages') && this.#draft && !this.#design) {
+      // The same work, open bids and evaluators drawn again in the new language: never read back
+      // from storage, which may hold nothing (full, refused) or lag what is on screen.
+      this.#render();
     } else if (name === 'mode' && (after === 'design' || this.#design)) {
       if (this.#design) this.#source = this.#design.tender;
       this.#design = null;

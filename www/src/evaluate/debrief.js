@@ -247,7 +247,8 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
   const title = fill(t.title, { title: d.title ?? d.reference ?? '', supplier: d.supplier });
   return [
     '<!doctype html>',
-    `<html lang="${escapeHtml(locale)}">`,
+    // The language of the summary's text, which is the catalogue's (a locale without one is English).
+    `<html lang="${escapeHtml(cat.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
