@@ -53,6 +53,33 @@ impl<'m> Aggregate<'m> {
     }
 }
 
+impl<'m> Aggregate<'m> {
+    /// The evaluators' scores in their order, comma-separated ("3, 4, 4"): a parameter of the
+    /// working, for a catalogue to join in its own words.
+    pub fn scores(&self) -> Scores<'_> {
+        Scores(self.marking, ", ")
+    }
+}
+
+/// See [`Aggregate::scores`]: the scores, the last joined by `.1` (", ", or " and " in a working).
+pub struct Scores<'m>(&'m Marking, &'static str);
+
+impl fmt::Display for Scores<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let evaluators = &self.0.evaluators;
+        for (i, (_, s)) in evaluators.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                _ if i == evaluators.len() - 1 => self.1,
+                _ => ", ",
+            };
+            f.write_str(sep)?;
+            fmt::Display::fmt(&Plain(*s), f)?;
+        }
+        Ok(())
+    }
+}
+
 /// See [`Aggregate::how`].
 pub struct How<'a, 'm>(&'a Aggregate<'m>);
 
@@ -77,15 +104,7 @@ impl fmt::Display for How<'_, '_> {
         };
         // "3, 4 and 4", in the evaluators' order.
         f.write_str(word)?;
-        for (i, (_, s)) in evaluators.iter().enumerate() {
-            let sep = match i {
-                0 => "",
-                _ if i == evaluators.len() - 1 => " and ",
-                _ => ", ",
-            };
-            f.write_str(sep)?;
-            fmt::Display::fmt(&Plain(*s), f)?;
-        }
+        fmt::Display::fmt(&Scores(a.marking, " and "), f)?;
         f.write_str(" is ")?;
         fmt::Display::fmt(&Approx(a.value, 2), f)
     }

@@ -587,13 +587,15 @@ export interface MethodExample {
   price: string;
   quality: string;
   value: string;
-  working: string;
+  working: string;  /** The working's code and parameters, for rendering it in another language. */
+  explain: Explain;
 }
 
 export interface ExampleBid {
   price: string;
   score: string;
-  working: string;
+  working: string;  /** The working's code and parameters, for rendering it in another language. */
+  explain: Explain;
 }
 
 /** An assessment summary (Procurement Act 2023 s.50) for one supplier. */

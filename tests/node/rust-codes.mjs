@@ -304,3 +304,22 @@ export function statuses() {
       .toLowerCase(),
   );
 }
+
+/**
+ * Every code of a working the engine can give (a criterion's, an award value's or a made-up bid's
+ * `explain.code`): the kebab-case literals of the files that write workings, but for a param's
+ * name (`.with("marks", …)`) and the set bounds' own words (`at(best, "best")`).
+ */
+export function workingCodes() {
+  const files = ['src/price.rs', 'src/evaluate/score.rs', 'src/evaluate/totals.rs', 'src/award.rs'];
+  const codes = new Set();
+  for (const file of files) {
+    const src = read(file).split('#[cfg(test)]')[0];
+    const m = masked(src);
+    for (const x of src.matchAll(/(?<!\.with\(\s*)(?<!\bat\(\w+,\s*)"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"/g)) {
+      // A literal inside a comment is blanked in the masked text; a string's quote is kept.
+      if (m[x.index] === '"') codes.add(x[1]);
+    }
+  }
+  return codes;
+}

@@ -7,6 +7,7 @@ import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
 import { resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, summaryFileName } from './debrief.js';
+import { lifeCycleOf } from '../text/workings.js';
 
 /** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
 function who(d) {
@@ -132,6 +133,7 @@ export function summariesPanel(ctx) {
       currency: ctx.tender.tender?.currency ?? 'GBP',
       award: ctx.tender.award,
       result: latest.result,
+      lifeCycle: lifeCycleOf(ctx.tender),
     });
     download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', html);
   }

@@ -9,6 +9,7 @@ import { walk } from '../ui/model.js';
 import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
 import { priceText } from '../text/price.js';
+import { criterionWorking, exampleWorking } from '../text/workings.js';
 
 /** The tender without its bids: all that publish mode shows, prints or downloads. */
 export function modelOnly(tender) {
@@ -72,7 +73,7 @@ function methodSection(ctx, model) {
           scoreText(fmt, model.method, b.quality),
           valueText(fmt, model.method, b.value),
         ]),
-        notes: model.methodExample.map((b) => b.working),
+        notes: model.methodExample.map((b) => exampleWorking(cat, fmt, b)),
       }),
     );
   }
@@ -203,7 +204,7 @@ function socialValueSection(ctx, model) {
                   fmt.money(e.socialValue),
                   fmt.number(e.score),
                 ]),
-                notes: offers.map((e) => e.working),
+                notes: offers.map((e) => criterionWorking(cat, fmt, e)),
               }),
             ]
           : null,
@@ -315,7 +316,7 @@ export function renderPublish(ctx, { modelResult, model }) {
           part: 'table price-example',
           head: [ui.supplier, ui.price, ui.score],
           rows: price.example.map((b, i) => [fill(ui.exampleBid, { n: i + 1 }), fmt.money(b.price), fmt.number(b.score)]),
-          notes: price.example.map((b) => b.working),
+          notes: price.example.map((b) => exampleWorking(cat, fmt, b)),
         }),
       );
     }

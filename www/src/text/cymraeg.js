@@ -1223,6 +1223,61 @@ Object.assign(CY.reasons, {
   'out-of-range': 'mae un o ffigurau’r cynnig hwn yn rhy fawr i’w gyfrifo’n union; gwiriwch ei bris a’i ffigurau',
 });
 
+// ---- Workings: each score's formula with its numbers, worded from the engine's `explain` code and
+// params (text/workings.js; the English in messages.js). Figures come through the formatter.
+CY.workingWords = { comma: ', ', and: ' a ', evaluatedPrice: 'pris wedi’i werthuso {formed}; {working}' };
+CY.workings = {
+  'lowest-ratio': '{marks} × {lowest:term} ÷ {amount:term} = {score}',
+  'linear-min-max': '{marks} × ({highest:term} − {amount:term}) ÷ ({highest:term} − {lowest:term}) = {score}',
+  'linear-min-max-all-equal': 'mae pob swm yn {amount:amount}, felly marciau llawn: {marks} × 1 = {score}',
+  'deviation-from-lowest': '{marks} × (1 − ({amount:term} − {lowest:term}) ÷ (({zeroAt} − 1) × {lowest:term})) = {score}',
+  'deviation-from-lowest-zero':
+    'mae {amount:amount} o leiaf {zeroAt} × y swm isaf, {lowest:amount}, sef {zeroPoint:amount}, felly dim marciau: {marks} × 0 = {score}',
+  'set-bounds': '{marks} × ({worst:term} − {amount:term}) ÷ ({worst:term} − {best:term}) = {score}',
+  'set-bounds-best': [
+    'mae {amount:amount} y tu hwnt i’r gwerth gorau, {clampedTo:amount}, ac fe’i cyfyngir iddo, felly marciau llawn: {marks} × 1 = {score}',
+    'mae {amount:amount} yn cyrraedd y gwerth gorau, {best:amount}, felly marciau llawn: {marks} × 1 = {score}',
+  ],
+  'set-bounds-worst': [
+    'mae {amount:amount} y tu hwnt i’r gwerth gwaethaf, {clampedTo:amount}, ac fe’i cyfyngir iddo, felly dim marciau: {marks} × 0 = {score}',
+    'mae {amount:amount} yn cyrraedd y gwerth gwaethaf, {worst:amount}, felly dim marciau: {marks} × 0 = {score}',
+  ],
+  'reference-ratio': '{marks} × {reference:term} ÷ {amount:term} = {score}',
+  'reference-ratio-capped':
+    'mae {amount:amount} ar y gwerth cyfeirio, {reference:amount}, neu’n is, felly marciau llawn: {marks} × 1 = {score}',
+  'zero-price-lowest': '{amount:amount} yw’r pris isaf ac mae’n sero, felly marciau llawn: {marks} × 1 = {score}',
+  'zero-price-above': '{zero:money} yw’r pris isaf, ac o’i gymharu â sero nid yw unrhyw bris uwch yn sgorio dim: {marks} × 0 = {score}',
+  'above-ceiling-zero': 'mae {amount:money} yn uwch na’r uchafswm, felly dim marciau: {marks} × 0 = {score}',
+  'above-line-max-zero':
+    'mae’r gyfradd {rate:money} ar gyfer “{lineName}” yn uwch na’i huchafswm o {max:money}, felly dim marciau: {marks} × 0 = {score}',
+  'price-not-scorable': 'ni ellir sgorio {amount:money} gyda “{formula}”, felly dim marciau: {marks} × 0 = {score}',
+  'relative-to-best': '{marks} × {amount:amount} ÷ {highest:amount} = {score}',
+  'relative-to-best-all-zero': 'nid oes unrhyw gynnig yn cynnig mwy na 0, felly dim marciau: {marks} × 0 = {score}',
+  scored: {
+    moderated: 'y sgôr wedi’i chymedroli yw {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    evaluator: 'sgôr {evaluator} yw {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    mean: 'cymedr {scores:list} yw {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    median: 'canolrif {scores:list} yw {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+  },
+  'sv-target-met': 'mae {socialValue:money} yn cyrraedd y targed o {target:money}, felly marciau llawn: {marks} × 1 = {score}',
+  'sv-target': '{marks} × {amount:money} ÷ {best:money} = {score}',
+  'sv-relative': '{marks} × {amount:money} ÷ {best:money} = {score}',
+  'sv-relative-percent': '{marks} × {percent} ÷ {bestPercent} = {score}',
+  'sv-all-zero': 'nid oes unrhyw gynnig yn ymrwymo i werth cymdeithasol, felly dim marciau: {marks} × 0 = {score}',
+  commitment: '{quantity:number} {measureUnit} × {proxy:money} = {money:money}',
+  missing: 'heb ei sgorio eto: mae’r mewnbwn ar goll',
+  'missing-moderated-score':
+    'heb ei sgorio eto: mae angen sgôr wedi’i chymedroli ar sgorau’r gwerthuswyr, gan fod y tendr yn gofyn am gonsensws',
+  'out-of-range': 'heb ei sgorio: mae’r sgôr yn rhy fawr i’w chyfrifo’n union',
+  'evaluated-price': [
+    'gwerth presennol taliad blynyddol dros {years} o flynyddoedd ar {discountRate:percent}: {presentValue}; {products} = {total}',
+    '{products} = {total}',
+  ],
+  'price-per-quality-point': '{price:money} ÷ {quality} pwynt ansawdd = {value:money} fesul pwynt ansawdd',
+  'quality-price-ratio': '{quality} pwynt ansawdd ÷ {price:money} × {scale:number} = {value}',
+  'fictitious-discount': '{price:money} − {quality:money} o ddisgownt ansawdd = {value:money} o bris tybiannol',
+};
+
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(CY.ui, { languageName: 'Cymraeg', languageSwitch: 'Iaith' });
 // A model whose text the buyer gave in several languages, opened in design mode (text/tender-text.js).

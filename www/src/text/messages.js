@@ -1228,6 +1228,67 @@ Object.assign(EN_GB.design, {
     'This model gives its text in more than one language. Design mode edits it in one, {language}: a model saved or published from here has the {language} text only.',
 });
 
+// ---- Workings: each score's formula with its numbers, worded from the engine's `explain` code and
+// params (text/workings.js renders them; see there for the placeholders). The English reads as the
+// engine's own `working`, character for character (tests/node/workings.test.mjs holds to it).
+EN_GB.workingWords = { comma: ', ', and: ' and ', evaluatedPrice: 'evaluated price {formed}; {working}' };
+EN_GB.workings = {
+  // Price formulas, and numeric criteria scored by them.
+  'lowest-ratio': '{marks} × {lowest:term} ÷ {amount:term} = {score}',
+  'linear-min-max': '{marks} × ({highest:term} − {amount:term}) ÷ ({highest:term} − {lowest:term}) = {score}',
+  'linear-min-max-all-equal': 'every amount is {amount:amount}, so full marks: {marks} × 1 = {score}',
+  'deviation-from-lowest': '{marks} × (1 − ({amount:term} − {lowest:term}) ÷ (({zeroAt} − 1) × {lowest:term})) = {score}',
+  'deviation-from-lowest-zero':
+    '{amount:amount} is at least {zeroAt} × the lowest {lowest:amount} = {zeroPoint:amount}, so no marks: {marks} × 0 = {score}',
+  'set-bounds': '{marks} × ({worst:term} − {amount:term}) ÷ ({worst:term} − {best:term}) = {score}',
+  'set-bounds-best': [
+    '{amount:amount} is beyond the best of {clampedTo:amount} and is clamped to it, so full marks: {marks} × 1 = {score}',
+    '{amount:amount} reaches the best of {best:amount}, so full marks: {marks} × 1 = {score}',
+  ],
+  'set-bounds-worst': [
+    '{amount:amount} is beyond the worst of {clampedTo:amount} and is clamped to it, so no marks: {marks} × 0 = {score}',
+    '{amount:amount} reaches the worst of {worst:amount}, so no marks: {marks} × 0 = {score}',
+  ],
+  'reference-ratio': '{marks} × {reference:term} ÷ {amount:term} = {score}',
+  'reference-ratio-capped': '{amount:amount} is at or below the reference {reference:amount}, so full marks: {marks} × 1 = {score}',
+  'zero-price-lowest': '{amount:amount} is the lowest price and it is zero, so full marks: {marks} × 1 = {score}',
+  'zero-price-above': 'the lowest price is {zero:money}, and against zero any higher price scores nothing: {marks} × 0 = {score}',
+  'above-ceiling-zero': '{amount:money} is above the ceiling, so no marks: {marks} × 0 = {score}',
+  'above-line-max-zero': 'the rate {rate:money} for "{lineName}" is above its maximum of {max:money}, so no marks: {marks} × 0 = {score}',
+  'price-not-scorable': '{amount:money} cannot be scored by "{formula}", so no marks: {marks} × 0 = {score}',
+  // Numeric criteria scored against the best.
+  'relative-to-best': '{marks} × {amount:amount} ÷ {highest:amount} = {score}',
+  'relative-to-best-all-zero': 'no bid offers more than 0, so no marks: {marks} × 0 = {score}',
+  // Scored criteria: how the evaluators' scores became one, by where it came from (`from`).
+  scored: {
+    moderated: 'moderated score {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    evaluator: "{evaluator}'s score {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}",
+    mean: 'mean of {scores:list} is {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    median: 'median of {scores:list} is {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+  },
+  // Social value.
+  'sv-target-met': '{socialValue:money} meets the target of {target:money}, so full marks: {marks} × 1 = {score}',
+  'sv-target': '{marks} × {amount:money} ÷ {best:money} = {score}',
+  'sv-relative': '{marks} × {amount:money} ÷ {best:money} = {score}',
+  'sv-relative-percent': '{marks} × {percent} ÷ {bestPercent} = {score}',
+  'sv-all-zero': 'no bid commits any social value, so no marks: {marks} × 0 = {score}',
+  commitment: '{quantity:number} {measureUnit} × {proxy:money} = {money:money}',
+  // Not scored.
+  missing: 'not scored yet: the input is missing',
+  'missing-moderated-score': "not scored yet: the evaluators' scores need a moderated score, as the tender requires a consensus",
+  'out-of-range': 'not scored: the score is too large to work out exactly',
+  // The evaluated price of a price schedule: `products`, every line's product, `presentValue`, the sum
+  // of the present value factors, and `total` are figures (text/workings.js priceWorking).
+  'evaluated-price': [
+    'present value of a yearly payment over {years} years at {discountRate:percent}: {presentValue}; {products} = {total}',
+    '{products} = {total}',
+  ],
+  // Award values under methods other than the weighted sum.
+  'price-per-quality-point': '{price:money} ÷ {quality} quality points = {value:money} per quality point',
+  'quality-price-ratio': '{quality} quality points ÷ {price:money} × {scale:number} = {value}',
+  'fictitious-discount': '{price:money} − {quality:money} quality discount = {value:money} fictitious price',
+};
+
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
 
 /** Adds another language's catalogue (text/cymraeg.js adds Welsh), under its `lang`. */
