@@ -245,12 +245,13 @@ impl ErrorKind {
                 .with("line", detail.line)
                 .with("column", detail.column),
             UnsupportedFormat { found } => p.with("found", found).with("supported", "bidscore/1"),
-            WrongType { expected } => coded(
-                p.with("expected", expected),
-                "expectedCode",
-                &EXPECTED,
-                expected,
-            ),
+            WrongType { expected } => {
+                let p = p.with("expected", expected);
+                match code_of(&EXPECTED, expected) {
+                    Some(code) => p.with("expectedCode", code),
+                    None => p,
+                }
+            }
             MissingField { field } => p.with("field", field),
             UnknownField { field, suggestion } => {
                 let p = p.with("field", field);
@@ -287,7 +288,11 @@ impl ErrorKind {
                 .with("children", children),
             UnknownScale { scale } => p.with("scale", scale),
             InvalidScale { reason } => {
-                coded(p.with("reason", reason), "reasonCode", &REASONS, reason)
+                let p = p.with("reason", reason);
+                match code_of(&REASONS, reason) {
+                    Some(code) => p.with("reasonCode", code),
+                    None => p,
+                }
             }
             ScoreOffScale { score, scale } => p.with("score", score).with("scale", scale),
             ThresholdOffScale { threshold, top } => p.with("threshold", threshold).with("top", top),
@@ -559,12 +564,12 @@ const REASONS: [(&str, &str); 5] = [
     ("\"to\" must be more than \"from\"", "to-below-from"),
 ];
 
-/// `p` with `name`, the code that `table` gives `english`, when it has one.
-fn coded(p: Params, name: &'static str, table: &[(&str, &'static str)], english: &str) -> Params {
-    match table.iter().find(|(e, _)| *e == english) {
-        Some((_, code)) => p.with(name, code),
-        None => p,
-    }
+/// The code that `table` gives `english`, when it has one.
+fn code_of(table: &[(&str, &'static str)], english: &str) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(e, _)| *e == english)
+        .map(|(_, code)| *code)
 }
 
 /// One problem in a tender file.
