@@ -1223,6 +1223,105 @@ Object.assign(EN_GB.reasons, {
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(EN_GB.ui, { languageName: 'English', languageSwitch: 'Language' });
 
+// Params that the engine writes in English, worded here from their codes (docs/errors.md): a
+// wrong type's `expectedCode`, an unusable scale's `reasonCode`, what is too large (`what`), which
+// limit a stated value is outside (`bound`), a criterion's `direction`, and why and where a file
+// is not JSON (`syntax`, by number, at `line` and `column`). A code the catalogue does not know
+// keeps the engine's words.
+EN_GB.params = {
+  expected: {
+    text: 'text',
+    object: 'an object',
+    list: 'a list',
+    boolean: 'true or false',
+    number: 'a number (or a decimal in quotes)',
+    percent: 'a percentage in quotes, such as "80%"',
+    currency: 'a three-letter currency code such as GBP',
+    country: 'an ISO 3166 code such as GB, GB-WLS or FR (GB for the UK)',
+    tender: 'a tender object or JSON text',
+    plain: 'plain JSON data (objects, lists, text, numbers, true/false, null)',
+    finite: 'a finite number',
+    defined: 'a value, not undefined (use null)',
+    'not-function': 'data, not a function',
+    'not-symbol': 'data, not a Symbol',
+    'not-bigint': 'a number or a decimal in quotes, not a BigInt',
+    depth: 'data nested at most 128 levels deep',
+    'not-map': 'a plain object or list, not a Map or Set',
+    acyclic: 'plain JSON data without cycles (an object inside itself)',
+    rankable: 'a weighted-sum tender with at least one ranked bid (in the lot that options.lot names, when the tender has lots)',
+  },
+  reason: {
+    repeated: 'two points have the same value',
+    few: 'a scale needs at least two points',
+    'top-zero': 'the top point must be worth more than zero',
+    'points-or-range': 'give either "points" or all of "from", "to" and "step"',
+    'to-below-from': '"to" must be more than "from"',
+  },
+  what: {
+    bytes: 'bytes',
+    bids: 'bids',
+    criteria: 'criteria',
+    characters: 'characters',
+    points: 'points',
+    'levels of groups': 'levels of groups',
+    errors: 'errors',
+    evaluators: 'evaluators',
+    lots: 'lots',
+    measures: 'measures',
+    'price lines': 'price lines',
+  },
+  bound: { minimum: 'minimum', maximum: 'maximum' },
+  direction: { higher: 'higher', lower: 'lower' },
+  // The reader's reasons, in the order of its numbers (`syntax`).
+  jsonSyntax: [
+    'EOF while parsing a list',
+    'EOF while parsing an object',
+    'EOF while parsing a string',
+    'EOF while parsing a value',
+    'expected `:`',
+    'expected `,` or `]`',
+    'expected `,` or `}`',
+    'expected ident',
+    'expected value',
+    'invalid escape',
+    'invalid number',
+    'control character (\\u0000-\\u001F) found while parsing a string',
+    'key must be a string',
+    'lone leading surrogate in hex escape',
+    'trailing comma',
+    'trailing characters',
+    'unexpected end of hex escape',
+    'recursion limit exceeded',
+  ],
+  jsonPlace: '{syntax} at line {line} column {column}',
+  // `scorable` of price-not-scorable: the formulas or methods that could score a price, by name,
+  // joined with this; and the one that is not a formula's id.
+  or: ' or ',
+  scorable: { 'reference-ratio with a cap': 'reference-ratio with a cap' },
+};
+// How a price schedule makes the evaluated price (the published model's `price.schedule`),
+// worded from its lines, life cycle and `aboveMax`.
+EN_GB.scheduleWords = {
+  cost: {
+    one: 'the evaluated price is the sum of each rate × its published quantity over {count} cost line',
+    other: 'the evaluated price is the sum of each rate × its published quantity over {count} cost lines',
+  },
+  income: {
+    one: ', less the same over {count} income line (money the supplier pays the buyer)',
+    other: ', less the same over {count} income lines (money the supplier pays the buyer)',
+  },
+  lifeCycle:
+    '; a line paid per year counts at its present value over {years} years at {percent} (each year’s factor 1 ÷ (1 + {rate})^year, rounded to 6 decimals; together {sum})',
+  optional: {
+    one: '; {count} optional line is priced but not evaluated',
+    other: '; {count} optional lines are priced but not evaluated',
+  },
+  aboveMax: {
+    disqualify: '; a rate above its line’s maximum disqualifies the bid',
+    zero: '; a rate above its line’s maximum scores 0 for price',
+  },
+};
+
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
 
 /** Adds another language's catalogue (text/cymraeg.js adds Welsh), under its `lang`. */
@@ -1304,9 +1403,59 @@ export function engineText(cat, table, item, fmt = null) {
   }
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
   if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
-  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
+  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => word(cat.params.scorable, id) ?? methodName(cat, id)).join(cat.params.or) };
+  params = wordedParams(cat, params);
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
   const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
   return sentence(template ? fill(template, params, fmt) : english);
+}
+
+/** `table[key]` when the table has that key of its own, else undefined. */
+function word(table, key) {
+  return table && typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** `params` with each param the engine writes in English worded from its code by the catalogue. */
+function wordedParams(cat, params) {
+  const t = cat.params;
+  const out = { ...params };
+  const set = (name, text) => {
+    if (text !== undefined) out[name] = text;
+  };
+  set('expected', word(t.expected, params.expectedCode));
+  set('reason', word(t.reason, params.reasonCode));
+  for (const name of ['what', 'bound', 'direction']) set(name, word(t[name], params[name]));
+  const why = t.jsonSyntax[Number(params.syntax)];
+  if (typeof why === 'string' && params.line !== undefined && params.column !== undefined) {
+    set('detail', fill(t.jsonPlace, { syntax: why, line: params.line, column: params.column }));
+  }
+  return out;
+}
+
+/**
+ * How a price schedule makes the evaluated price, in the catalogue's language, from the published
+ * model's `price.schedule` (its lines, life cycle and `aboveMax`), figures through `fmt`.
+ */
+export function scheduleWords(cat, fmt, schedule) {
+  const w = cat.scheduleWords;
+  const lines = schedule.lines ?? [];
+  const count = (key, n) => fill(plural(cat, w[key], n), { count: String(n) });
+  const evaluated = lines.filter((l) => !l.optional);
+  let text = count('cost', evaluated.filter((l) => !l.income).length);
+  const income = evaluated.filter((l) => l.income).length;
+  if (income > 0) text += count('income', income);
+  const life = schedule.lifeCycle;
+  if (life) {
+    text += fill(w.lifeCycle, {
+      years: fmt.integer(life.years),
+      percent: fmt.percent(life.discountRate),
+      rate: fmt.number(life.discountRate),
+      sum: fmt.number(life.factorSum),
+    });
+  }
+  const optional = lines.length - evaluated.length;
+  if (optional > 0) text += count('optional', optional);
+  if (lines.some((l) => l.max !== null && l.max !== undefined)) text += w.aboveMax[schedule.aboveMax] ?? '';
+  return text;
 }
