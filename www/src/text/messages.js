@@ -1223,104 +1223,16 @@ Object.assign(EN_GB.reasons, {
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(EN_GB.ui, { languageName: 'English', languageSwitch: 'Language' });
 
-// Params that the engine writes in English, worded here from their codes (docs/errors.md): a
-// wrong type's `expectedCode`, an unusable scale's `reasonCode`, what is too large (`what`), which
-// limit a stated value is outside (`bound`), a criterion's `direction`, and why and where a file
-// is not JSON (`syntax`, by number, at `line` and `column`). A code the catalogue does not know
-// keeps the engine's words.
-EN_GB.params = {
-  expected: {
-    text: 'text',
-    object: 'an object',
-    list: 'a list',
-    boolean: 'true or false',
-    number: 'a number (or a decimal in quotes)',
-    percent: 'a percentage in quotes, such as "80%"',
-    currency: 'a three-letter currency code such as GBP',
-    country: 'an ISO 3166 code such as GB, GB-WLS or FR (GB for the UK)',
-    tender: 'a tender object or JSON text',
-    plain: 'plain JSON data (objects, lists, text, numbers, true/false, null)',
-    finite: 'a finite number',
-    defined: 'a value, not undefined (use null)',
-    'not-function': 'data, not a function',
-    'not-symbol': 'data, not a Symbol',
-    'not-bigint': 'a number or a decimal in quotes, not a BigInt',
-    depth: 'data nested at most 128 levels deep',
-    'not-map': 'a plain object or list, not a Map or Set',
-    acyclic: 'plain JSON data without cycles (an object inside itself)',
-    rankable: 'a weighted-sum tender with at least one ranked bid (in the lot that options.lot names, when the tender has lots)',
-  },
-  reason: {
-    repeated: 'two points have the same value',
-    few: 'a scale needs at least two points',
-    'top-zero': 'the top point must be worth more than zero',
-    'points-or-range': 'give either "points" or all of "from", "to" and "step"',
-    'to-below-from': '"to" must be more than "from"',
-  },
-  what: {
-    bytes: 'bytes',
-    bids: 'bids',
-    criteria: 'criteria',
-    characters: 'characters',
-    points: 'points',
-    'levels of groups': 'levels of groups',
-    errors: 'errors',
-    evaluators: 'evaluators',
-    lots: 'lots',
-    measures: 'measures',
-    'price lines': 'price lines',
-  },
-  bound: { minimum: 'minimum', maximum: 'maximum' },
-  direction: { higher: 'higher', lower: 'lower' },
-  // The reader's reasons, in the order of its numbers (`syntax`).
-  jsonSyntax: [
-    'EOF while parsing a list',
-    'EOF while parsing an object',
-    'EOF while parsing a string',
-    'EOF while parsing a value',
-    'expected `:`',
-    'expected `,` or `]`',
-    'expected `,` or `}`',
-    'expected ident',
-    'expected value',
-    'invalid escape',
-    'invalid number',
-    'control character (\\u0000-\\u001F) found while parsing a string',
-    'key must be a string',
-    'lone leading surrogate in hex escape',
-    'trailing comma',
-    'trailing characters',
-    'unexpected end of hex escape',
-    'recursion limit exceeded',
-  ],
-  jsonPlace: '{syntax} at line {line} column {column}',
-  // `scorable` of price-not-scorable: the formulas or methods that could score a price, by name,
-  // joined with this; and the one that is not a formula's id.
-  or: ' or ',
-  scorable: { 'reference-ratio with a cap': 'reference-ratio with a cap' },
-};
-// How a price schedule makes the evaluated price (the published model's `price.schedule`),
-// worded from its lines, life cycle and `aboveMax`.
-EN_GB.scheduleWords = {
-  cost: {
-    one: 'the evaluated price is the sum of each rate × its published quantity over {count} cost line',
-    other: 'the evaluated price is the sum of each rate × its published quantity over {count} cost lines',
-  },
-  income: {
-    one: ', less the same over {count} income line (money the supplier pays the buyer)',
-    other: ', less the same over {count} income lines (money the supplier pays the buyer)',
-  },
-  lifeCycle:
-    '; a line paid per year counts at its present value over {years} years at {percent} (each year’s factor 1 ÷ (1 + {rate})^year, rounded to 6 decimals; together {sum})',
-  optional: {
-    one: '; {count} optional line is priced but not evaluated',
-    other: '; {count} optional lines are priced but not evaluated',
-  },
-  aboveMax: {
-    disqualify: '; a rate above its line’s maximum disqualifies the bid',
-    zero: '; a rate above its line’s maximum scores 0 for price',
-  },
-};
+// Params that the engine writes in English prose, each with a code (docs/errors.md, "Params in
+// words"): a wrong type's `expectedCode`, an unusable scale's `reasonCode`, what is too large
+// (`what`), which limit a stated value is outside (`bound`), a criterion's `direction`, why and
+// where a file is not JSON (`syntax`, a number, with `line` and `column`) and the formulas that
+// could score a price (`scorable`). Another language's catalogue words each code in tables
+// `expected`, `reason`, `what`, `bound`, `direction`, `jsonSyntax` (with `jsonPlace`) and
+// `scorable`, and how a price schedule makes the evaluated price in `scheduleWords`
+// (text/cymraeg.js); English leaves them out, as its words are the engine's own, and so this copy
+// carries them once. `or` joins the formulas that could score a price.
+EN_GB.params = { or: ' or ' };
 
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
 
@@ -1416,7 +1328,10 @@ function word(table, key) {
   return table && typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** `params` with each param the engine writes in English worded from its code by the catalogue. */
+/**
+ * `params` with each param the engine writes in English worded from its code by the catalogue;
+ * as they are in English, where the catalogue has no words for it.
+ */
 function wordedParams(cat, params) {
   const t = cat.params;
   const out = { ...params };
@@ -1426,7 +1341,7 @@ function wordedParams(cat, params) {
   set('expected', word(t.expected, params.expectedCode));
   set('reason', word(t.reason, params.reasonCode));
   for (const name of ['what', 'bound', 'direction']) set(name, word(t[name], params[name]));
-  const why = t.jsonSyntax[Number(params.syntax)];
+  const why = t.jsonSyntax?.[Number(params.syntax)];
   if (typeof why === 'string' && params.line !== undefined && params.column !== undefined) {
     set('detail', fill(t.jsonPlace, { syntax: why, line: params.line, column: params.column }));
   }
@@ -1435,10 +1350,12 @@ function wordedParams(cat, params) {
 
 /**
  * How a price schedule makes the evaluated price, in the catalogue's language, from the published
- * model's `price.schedule` (its lines, life cycle and `aboveMax`), figures through `fmt`.
+ * model's `price.schedule` (its lines, life cycle and `aboveMax`), figures through `fmt`; in
+ * English, the engine's own words.
  */
 export function scheduleWords(cat, fmt, schedule) {
   const w = cat.scheduleWords;
+  if (!w) return schedule.words;
   const lines = schedule.lines ?? [];
   const count = (key, n) => fill(plural(cat, w[key], n), { count: String(n) });
   const evaluated = lines.filter((l) => !l.optional);
