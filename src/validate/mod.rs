@@ -19,7 +19,7 @@
 
 mod bids;
 mod criteria;
-mod json;
+pub(crate) mod json;
 mod jsontext;
 mod limits;
 mod lots;
@@ -94,7 +94,7 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
             let error = jsontext::lone_surrogate(text, e.at).unwrap_or_else(|| {
                 Error::new(
                     ErrorKind::JsonSyntax {
-                        detail: e.detail(text),
+                        detail: e.place(text),
                     },
                     "",
                 )

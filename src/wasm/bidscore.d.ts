@@ -558,6 +558,7 @@ export interface PriceSummary {
 }
 
 export interface ScheduleSummary {
+  /** How the evaluated price is formed, in English; the same follows from the other fields. */
   words: string;
   lines: LineSummary[];
   lifeCycle: LifeCycleSummary | null;
@@ -671,6 +672,12 @@ export interface ErrorDetail {
   path: string;
   /** What to change, in English. */
   message: string;
+  /**
+   * The named values in the message. A param in English prose comes with its code, to word it in
+   * another language: `expected` with `expectedCode` ("text", "object", "list", "boolean",
+   * "number", "percent", "currency", "country", ...), `reason` with `reasonCode`, and the
+   * json-syntax `detail` with `syntax` (a number), `line` and `column` (docs/errors.md).
+   */
   params: Record<string, string>;
 }
 

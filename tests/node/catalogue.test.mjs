@@ -155,6 +155,15 @@ function departures(en, other, forms, path = '') {
   return found;
 }
 
+/**
+ * A catalogue without the words of the engine's prose params and of a price schedule, which
+ * English takes from the engine (tests/node/params.test.mjs checks them in each other language).
+ */
+function ownWords(c) {
+  const { scheduleWords, ...rest } = c;
+  return { ...rest, params: { or: c.params.or } };
+}
+
 test('each other catalogue has the English keys, lists and placeholders, and its language’s plural forms', () => {
   // The check finds what it looks for.
   assert.deepEqual(departures({ a: 'x {n}', b: { one: '1', other: '{n}' } }, { a: 'y', c: '', b: { other: '{n}' } }, ['one', 'other']), [
@@ -165,7 +174,7 @@ test('each other catalogue has the English keys, lists and placeholders, and its
   for (const lang of LANGUAGES.slice(1)) {
     const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
     if (lang === 'cy') assert.equal(forms.length, 6, 'Welsh has six plural forms');
-    assert.deepEqual(departures(cat, catalogue(lang), forms), [], lang);
+    assert.deepEqual(departures(ownWords(cat), ownWords(catalogue(lang)), forms), [], lang);
   }
 });
 

@@ -4,7 +4,7 @@
 // the element works on `modelOnly(tender)`, and nothing here shows, analyses or exports a bid
 // (buyers try their model on example bids in design mode).
 import { h, scroller, scrollingTable } from '../ui/dom.js';
-import { engineText, fill, sentence } from '../text/messages.js';
+import { engineText, fill, scheduleWords, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
@@ -82,7 +82,7 @@ function methodSection(ctx, model) {
 
 /**
  * The price schedule: every line with its unit, estimated quantity and kind, how the rates make
- * the evaluated price (the engine's words), and, for whole-life cost, each year's factor.
+ * the evaluated price (worded from its lines), and, for whole-life cost, each year's factor.
  */
 function scheduleSection(ctx, schedule) {
   const { fmt } = ctx;
@@ -90,7 +90,7 @@ function scheduleSection(ctx, schedule) {
   const life = schedule.lifeCycle;
   return [
     h('h3', { class: 'heading-m' }, ui.scheduleHeading),
-    h('p', {}, sentence(schedule.words), '.'),
+    h('p', {}, sentence(scheduleWords(ctx.cat, fmt, schedule)), '.'),
     scrollingTable({
       caption: ui.scheduleCaption,
       part: 'table schedule',

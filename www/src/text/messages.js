@@ -1289,6 +1289,17 @@ EN_GB.workings = {
   'fictitious-discount': '{price:money} − {quality:money} quality discount = {value:money} fictitious price',
 };
 
+// Params that the engine writes in English prose, each with a code (docs/errors.md, "Params in
+// words"): a wrong type's `expectedCode`, an unusable scale's `reasonCode`, what is too large
+// (`what`), which limit a stated value is outside (`bound`), a criterion's `direction`, why and
+// where a file is not JSON (`syntax`, a number, with `line` and `column`) and the formulas that
+// could score a price (`scorable`). Another language's catalogue words each code in tables
+// `expected`, `reason`, `what`, `bound`, `direction`, `jsonSyntax` (with `jsonPlace`) and
+// `scorable`, and how a price schedule makes the evaluated price in `scheduleWords`
+// (text/cymraeg.js); English leaves them out, as its words are the engine's own, and so this copy
+// carries them once. `or` joins the formulas that could score a price.
+EN_GB.params = { or: ' or ' };
+
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
 
 /** Adds another language's catalogue (text/cymraeg.js adds Welsh), under its `lang`. */
@@ -1370,9 +1381,64 @@ export function engineText(cat, table, item, fmt = null) {
   }
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
   if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
-  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
+  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => word(cat.params.scorable, id) ?? methodName(cat, id)).join(cat.params.or) };
+  params = wordedParams(cat, params);
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
   const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
   return sentence(template ? fill(template, params, fmt) : english);
+}
+
+/** `table[key]` when the table has that key of its own, else undefined. */
+function word(table, key) {
+  return table && typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * `params` with each param the engine writes in English worded from its code by the catalogue;
+ * as they are in English, where the catalogue has no words for it.
+ */
+function wordedParams(cat, params) {
+  const t = cat.params;
+  const out = { ...params };
+  const set = (name, text) => {
+    if (text !== undefined) out[name] = text;
+  };
+  set('expected', word(t.expected, params.expectedCode));
+  set('reason', word(t.reason, params.reasonCode));
+  for (const name of ['what', 'bound', 'direction']) set(name, word(t[name], params[name]));
+  const why = t.jsonSyntax?.[Number(params.syntax)];
+  if (typeof why === 'string' && params.line !== undefined && params.column !== undefined) {
+    set('detail', fill(t.jsonPlace, { syntax: why, line: params.line, column: params.column }));
+  }
+  return out;
+}
+
+/**
+ * How a price schedule makes the evaluated price, in the catalogue's language, from the published
+ * model's `price.schedule` (its lines, life cycle and `aboveMax`), figures through `fmt`; in
+ * English, the engine's own words.
+ */
+export function scheduleWords(cat, fmt, schedule) {
+  const w = cat.scheduleWords;
+  if (!w) return schedule.words;
+  const lines = schedule.lines ?? [];
+  const count = (key, n) => fill(plural(cat, w[key], n), { count: String(n) });
+  const evaluated = lines.filter((l) => !l.optional);
+  let text = count('cost', evaluated.filter((l) => !l.income).length);
+  const income = evaluated.filter((l) => l.income).length;
+  if (income > 0) text += count('income', income);
+  const life = schedule.lifeCycle;
+  if (life) {
+    text += fill(w.lifeCycle, {
+      years: fmt.integer(life.years),
+      percent: fmt.percent(life.discountRate),
+      rate: fmt.number(life.discountRate),
+      sum: fmt.number(life.factorSum),
+    });
+  }
+  const optional = lines.length - evaluated.length;
+  if (optional > 0) text += count('optional', optional);
+  if (lines.some((l) => l.max !== null && l.max !== undefined)) text += w.aboveMax[schedule.aboveMax] ?? '';
+  return text;
 }
