@@ -38,8 +38,8 @@ impl Fmt {
     /// A score as published: rounded at the criterion stage, else exact to 10 places.
     pub fn score(&self, d: Decimal) -> Compact {
         match self.stage {
-            RoundingStage::Criterion => Compact::display(Fixed(d, self.decimals)),
-            _ => Compact::display(Plain(money::round(d, 10))),
+            RoundingStage::Criterion => Fixed(d, self.decimals).compact(),
+            _ => Plain(money::round(d, 10)).compact(),
         }
     }
 

@@ -525,7 +525,7 @@ impl Scale {
     /// Whether `v` is a point of the scale.
     pub fn contains(&self, v: Decimal) -> bool {
         match &self.points {
-            ScalePoints::Points(p) => p.iter().any(|p| p.value == v),
+            ScalePoints::Points(p) => p.iter().any(|p| same(p.value, v)),
             ScalePoints::Range { from, step, .. } => {
                 // A whole number of steps from the bottom, checked by multiplying back rather
                 // than with a remainder: the engine has no other use for decimal remainders,
@@ -543,10 +543,20 @@ impl Scale {
     pub fn step_index(&self, v: Decimal) -> Decimal {
         match &self.points {
             ScalePoints::Points(p) => {
-                Decimal::from(p.iter().position(|p| p.value == v).unwrap_or(0) as u64)
+                Decimal::from(p.iter().position(|p| same(p.value, v)).unwrap_or(0) as u64)
             }
             ScalePoints::Range { from, step, .. } => (v - *from) / *step,
         }
+    }
+}
+
+/// `a == b`, at once when both are written to the same number of decimals (points of a scale
+/// and the evaluators' marks on it nearly always are): the general comparison scales one of them
+/// first, and the evaluator-spread check looks up every evaluator's mark on every scale.
+fn same(a: Decimal, b: Decimal) -> bool {
+    match a.scale() == b.scale() {
+        true => a.mantissa() == b.mantissa(),
+        false => a == b,
     }
 }
 

@@ -45,11 +45,42 @@ pub struct Aggregate<'m> {
     pub marking: &'m Marking,
 }
 
-impl<'m> Aggregate<'m> {
+impl Aggregate<'_> {
     /// How it was reached, in words ("mean of 3 and 4 is 3.5"), written only into the working
     /// that shows it.
-    pub fn how(&self) -> How<'_, 'm> {
-        How(self)
+    pub fn how(&self) -> String {
+        let mut out = String::new();
+        self.write_how(&mut out);
+        out
+    }
+
+    /// [`Aggregate::how`] appended to `out`. Written piece by piece, without the formatting
+    /// machinery: a large evaluation writes this for every scored criterion of every bid.
+    pub fn write_how(&self, out: &mut String) {
+        let evaluators = &self.marking.evaluators;
+        let word = match self.source {
+            Source::Moderated => "moderated score ",
+            Source::Single => {
+                out.push_str(&evaluators[0].0);
+                "'s score "
+            }
+            Source::Mean => "mean of ",
+            Source::Median => "median of ",
+        };
+        out.push_str(word);
+        if matches!(self.source, Source::Mean | Source::Median) {
+            // "3, 4 and 4", in the evaluators' order.
+            for (i, (_, s)) in evaluators.iter().enumerate() {
+                out.push_str(match i {
+                    0 => "",
+                    _ if i == evaluators.len() - 1 => " and ",
+                    _ => ", ",
+                });
+                Plain(*s).push_to(out);
+            }
+            out.push_str(" is ");
+        }
+        Approx(self.value, 2).push_to(out);
     }
 }
 
@@ -77,36 +108,6 @@ impl fmt::Display for Scores<'_> {
             fmt::Display::fmt(&Plain(*s), f)?;
         }
         Ok(())
-    }
-}
-
-/// See [`Aggregate::how`].
-pub struct How<'a, 'm>(&'a Aggregate<'m>);
-
-impl fmt::Display for How<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let a = self.0;
-        let evaluators = &a.marking.evaluators;
-        // Written piece by piece, not through `write!`: a large evaluation writes this for
-        // every scored criterion of every bid.
-        let word = match a.source {
-            Source::Moderated => {
-                f.write_str("moderated score ")?;
-                return fmt::Display::fmt(&Approx(a.value, 2), f);
-            }
-            Source::Single => {
-                f.write_str(&evaluators[0].0)?;
-                f.write_str("'s score ")?;
-                return fmt::Display::fmt(&Approx(a.value, 2), f);
-            }
-            Source::Mean => "mean of ",
-            Source::Median => "median of ",
-        };
-        // "3, 4 and 4", in the evaluators' order.
-        f.write_str(word)?;
-        fmt::Display::fmt(&Scores(a.marking, " and "), f)?;
-        f.write_str(" is ")?;
-        fmt::Display::fmt(&Approx(a.value, 2), f)
     }
 }
 

@@ -5,6 +5,7 @@
 //! which would publish different scores from the buyer's spreadsheet, so every rounding of an
 //! official figure goes through [`round`].
 
+use crate::text::Compact;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -61,11 +62,23 @@ pub fn is_whole(value: Decimal) -> bool {
 #[derive(Debug, Clone, Copy)]
 pub struct Fixed(pub Decimal, pub u32);
 
-impl fmt::Display for Fixed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Fixed {
+    fn digits(self) -> Digits {
         let mut r = round(self.0, self.1);
         r.rescale(self.1);
-        write_decimal(r, false, f)
+        Digits::of(r, false)
+    }
+
+    /// The text as a [`Compact`], written without the formatting machinery: an evaluation writes
+    /// a score and a fraction this way for every criterion of every bid.
+    pub fn compact(self) -> Compact {
+        Compact::text(self.digits().as_str())
+    }
+}
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.digits().as_str())
     }
 }
 
@@ -73,15 +86,29 @@ impl fmt::Display for Fixed {
 #[derive(Debug, Clone, Copy)]
 pub struct Plain(pub Decimal);
 
-impl fmt::Display for Plain {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_decimal(self.0, true, f)
+impl Plain {
+    /// The text appended to `out`, without the formatting machinery (see [`Fixed::compact`]).
+    pub fn push_to(self, out: &mut String) {
+        // A whole number below 10 (an evaluator's mark, mostly) needs no buffer of digits.
+        if self.0.scale() == 0 {
+            if let Ok(n @ 0..=9) = u8::try_from(self.0.mantissa()) {
+                out.push(char::from(b'0' + n));
+                return;
+            }
+        }
+        out.push_str(Digits::of(self.0, true).as_str());
+    }
+
+    /// The text as a [`Compact`] (see [`Fixed::compact`]).
+    pub fn compact(self) -> Compact {
+        Compact::text(Digits::of(self.0, true).as_str())
     }
 }
 
-/// Writes a decimal's digits, optionally without trailing fractional zeros.
-fn write_decimal(d: Decimal, strip_zeros: bool, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.write_str(Digits::of(d, strip_zeros).as_str())
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Digits::of(self.0, true).as_str())
+    }
 }
 
 /// A decimal's text ("-1080000.5") built on the stack from its integer mantissa: about twenty
@@ -109,31 +136,38 @@ impl Digits {
         }
         let (high, mut low) = match u64::try_from(wide) {
             Ok(n) => (0, n),
-            Err(_) => ((wide / TEN_POW_19) as u64, (wide % TEN_POW_19) as u64),
+            Err(_) => {
+                let high = wide / TEN_POW_19;
+                (high as u64, (wide - high * TEN_POW_19) as u64)
+            }
         };
         while strip_zeros && high == 0 && scale > 0 && low % 10 == 0 {
             low /= 10;
             scale -= 1;
         }
-        // Digits from the least significant, straight into place at the end of the buffer, the
-        // point before the digit that follows `scale` of them, and zeros up to the point: at
-        // most 29 digits (a 96-bit mantissa), a point and a sign.
+        // The digits alone first, from the least significant, into a buffer of zeros (which pad
+        // the low half to its 19 digits, and the decimals to the point); then the whole digits
+        // move one place to the left to make room for the point. At most 29 digits (a 96-bit
+        // mantissa), a point and a sign.
         let mut w = Digits {
-            out: [0; 40],
+            out: [b'0'; 40],
             start: 40,
         };
-        let mut count = 0;
-        let mut n = low;
+        let mut end = 40;
         if high > 0 {
-            for _ in 0..19 {
-                w.digit(&mut count, scale, n);
-                n /= 10;
-            }
-            n = high;
+            w.put(low, end);
+            end -= 19;
+            w.put(high, end);
+        } else {
+            w.put(low, end);
         }
-        while n > 0 || count <= scale {
-            w.digit(&mut count, scale, n);
-            n /= 10;
+        // At least one digit before the point ("0.5").
+        w.start = w.start.min(40 - scale - 1);
+        if scale > 0 {
+            let whole = 40 - scale - w.start;
+            w.out.copy_within(w.start..w.start + whole, w.start - 1);
+            w.start -= 1;
+            w.out[w.start + whole] = b'.';
         }
         if mantissa < 0 && (high != 0 || low != 0) {
             w.start -= 1;
@@ -142,17 +176,26 @@ impl Digits {
         w
     }
 
-    /// Writes the last digit of `n` in front of the `count` written so far, after the point if
-    /// they are the `scale` decimals.
+    /// Writes the digits of `n` (nothing for 0) to end at `end`, two at a time.
     #[inline(always)]
-    fn digit(&mut self, count: &mut usize, scale: usize, n: u64) {
-        if *count == scale && scale > 0 {
-            self.start -= 1;
-            self.out[self.start] = b'.';
+    fn put(&mut self, mut n: u64, end: usize) {
+        let mut at = end;
+        while n >= 100 {
+            let pair = (n % 100) as u8;
+            n /= 100;
+            at -= 2;
+            self.out[at] = b'0' + pair / 10;
+            self.out[at + 1] = b'0' + pair % 10;
         }
-        self.start -= 1;
-        self.out[self.start] = b'0' + (n % 10) as u8;
-        *count += 1;
+        if n >= 10 {
+            at -= 2;
+            self.out[at] = b'0' + n as u8 / 10;
+            self.out[at + 1] = b'0' + n as u8 % 10;
+        } else if n > 0 {
+            at -= 1;
+            self.out[at] = b'0' + n as u8;
+        }
+        self.start = self.start.min(at);
     }
 
     fn as_str(&self) -> &str {
@@ -166,13 +209,26 @@ impl Digits {
 #[derive(Debug, Clone, Copy)]
 pub struct Approx(pub Decimal, pub u32);
 
+impl Approx {
+    /// "≈" when rounded, and the digits.
+    fn parts(self) -> (&'static str, Digits) {
+        let (r, exact) = rounded(self.0, self.1);
+        (if exact { "" } else { "≈" }, Digits::of(r, true))
+    }
+
+    /// The text appended to `out`, without the formatting machinery (see [`Fixed::compact`]).
+    pub fn push_to(self, out: &mut String) {
+        let (sign, digits) = self.parts();
+        out.push_str(sign);
+        out.push_str(digits.as_str());
+    }
+}
+
 impl fmt::Display for Approx {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (r, exact) = rounded(self.0, self.1);
-        if !exact {
-            f.write_str("≈")?;
-        }
-        fmt::Display::fmt(&Plain(r), f)
+        let (sign, digits) = self.parts();
+        f.write_str(sign)?;
+        f.write_str(digits.as_str())
     }
 }
 
@@ -347,12 +403,12 @@ fn wide(negative: bool, body: &[u8], round: bool) -> Option<Decimal> {
 
 /// Writes `value` with exactly `dp` decimals after rounding half away from zero ("36.30").
 pub fn fixed(value: Decimal, dp: u32) -> String {
-    Fixed(value, dp).to_string()
+    Fixed(value, dp).digits().as_str().to_string()
 }
 
 /// Writes `value` without trailing zeros ("40", "12.5"), for marks and inputs as the buyer wrote them.
 pub fn plain(value: Decimal) -> String {
-    Plain(value).to_string()
+    Digits::of(value, true).as_str().to_string()
 }
 
 /// Writes a quantity for reading in a working (see [`Approx`]).
@@ -615,6 +671,53 @@ mod tests {
                 let mut r = round(v, dp);
                 r.rescale(dp);
                 assert_eq!(Fixed(v, dp).to_string(), r.to_string(), "fixed {c} at {dp}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_width_and_scale_is_written_like_the_general_routine() {
+        // Mantissas of every width up to 29 digits, with and without trailing zeros, at every
+        // scale, both signs: across the 64-bit split and the point's every position.
+        for width in 1..=29usize {
+            for pattern in [
+                "12345678901234567890123456789",
+                "10000000000000000000000000000",
+            ] {
+                for last in [None, Some('0'), Some('7')] {
+                    let mut digits = pattern[..width].to_string();
+                    if let Some(c) = last {
+                        digits.pop();
+                        digits.push(c);
+                    }
+                    let m: i128 = digits.parse().unwrap();
+                    if m >= 1 << 96 {
+                        continue;
+                    }
+                    for scale in 0..=28 {
+                        for v in [
+                            Decimal::from_i128_with_scale(m, scale),
+                            Decimal::from_i128_with_scale(-m, scale),
+                        ] {
+                            let c = v.to_string();
+                            assert_eq!(
+                                Plain(v).to_string(),
+                                v.normalize().to_string(),
+                                "plain {c}"
+                            );
+                            assert_eq!(
+                                &*Plain(v).compact(),
+                                v.normalize().to_string(),
+                                "compact {c}"
+                            );
+                            let mut pushed = String::from("x");
+                            Plain(v).push_to(&mut pushed);
+                            assert_eq!(pushed, format!("x{}", v.normalize()), "push {c}");
+                            assert_eq!(Fixed(v, scale).to_string(), c, "fixed {c}");
+                            assert_eq!(&*Fixed(v, scale).compact(), c, "fixed compact {c}");
+                        }
+                    }
+                }
             }
         }
     }

@@ -24,6 +24,11 @@ impl Params {
         Params(Some(Vec::with_capacity(4)))
     }
 
+    /// Room for `n` parameters, for a message that carries more than most.
+    pub fn sized(n: usize) -> Self {
+        Params(Some(Vec::with_capacity(n)))
+    }
+
     /// [`Params::new`] when `words` is set; otherwise parameters that stay empty, nothing written
     /// and nothing allocated: a score worked out "what if" is read only for its figure.
     pub fn when(words: bool) -> Self {
@@ -44,6 +49,15 @@ impl Params {
     fn add(mut self, name: &'static str, value: &dyn fmt::Display) -> Self {
         if let Some(list) = &mut self.0 {
             list.push((name, Compact::display(value)));
+        }
+        self
+    }
+
+    /// Adds one parameter already written (builder style): a text or a figure's [`Compact`]
+    /// goes in as it is, without the formatting machinery of [`Params::with`].
+    pub fn put(mut self, name: &'static str, value: impl Into<Compact>) -> Self {
+        if let Some(list) = &mut self.0 {
+            list.push((name, value.into()));
         }
         self
     }
@@ -97,8 +111,9 @@ pub struct Message {
 }
 
 /// Bytes a [`Compact`] holds without a heap allocation: every amount, score and fraction the
-/// engine writes to 10 decimals, and most ids.
-const INLINE: usize = 22;
+/// engine writes, an exact mean to its 28 decimals included ("1.6666666666666666666666666667"
+/// is 30), and most ids. With the length and the variant it makes 32 bytes.
+const INLINE: usize = 30;
 
 /// An immutable text kept inline when short. A large evaluation writes hundreds of thousands of
 /// short parameters; holding them inline saves an allocation and a free for each.
@@ -114,6 +129,21 @@ impl Compact {
         len: 0,
         bytes: [0; INLINE],
     };
+
+    /// `text` as it is: copied, with no formatting machinery (a large evaluation writes hundreds
+    /// of thousands of these).
+    pub fn text(text: &str) -> Self {
+        let n = text.len();
+        if n > INLINE {
+            return Compact::Heap(text.into());
+        }
+        let mut bytes = [0; INLINE];
+        bytes[..n].copy_from_slice(text.as_bytes());
+        Compact::Inline {
+            len: n as u8,
+            bytes,
+        }
+    }
 
     /// The text `value` displays as, written straight into the inline buffer when it fits.
     pub fn display(value: impl fmt::Display) -> Self {
@@ -132,6 +162,12 @@ impl Compact {
                 bytes: w.bytes,
             },
         }
+    }
+}
+
+impl From<&str> for Compact {
+    fn from(text: &str) -> Self {
+        Compact::text(text)
     }
 }
 
@@ -236,6 +272,8 @@ mod tests {
             "3.6666666666666666666666666667",
             "exactly twenty-two byt",
             "twenty-three bytes long",
+            "exactly thirty bytes of text..",
+            "thirty-one bytes: one too many.",
             "a criterion name much longer than the inline buffer",
             "£1,080,000.50 – “quoted” ✓",
         ];

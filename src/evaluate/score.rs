@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 /// `words`.
 fn input(words: bool, d: Decimal) -> Compact {
     match words {
-        true => Compact::display(Plain(d)),
+        true => Plain(d).compact(),
         false => Compact::EMPTY,
     }
 }
@@ -228,14 +228,17 @@ pub(crate) fn score_leaf(
                 input_from: Some(a.source.as_str()),
                 working: workings::scored(words, a, m, top),
                 code: "scored",
-                params: aggregate_params(
-                    Params::when(words)
-                        .with("marks", m)
-                        .with("score", &*score)
-                        .with("top", Plain(top))
-                        .with("from", a.source.as_str()),
-                    a,
-                ),
+                params: match words {
+                    true => aggregate_params(
+                        Params::new()
+                            .put("marks", m)
+                            .put("score", score)
+                            .put("top", Plain(top).compact())
+                            .put("from", a.source.as_str()),
+                        a,
+                    ),
+                    false => Params::when(false),
+                },
             })
         }
         Kind::Measures { scoring, .. } => {

@@ -11,7 +11,7 @@ use crate::model::*;
 use crate::money::{self, fixed, plain, Fixed};
 use crate::price::Field;
 use crate::result::*;
-use crate::text::{Compact, Params};
+use crate::text::Params;
 use rust_decimal::Decimal;
 
 pub(super) fn bid_result(
@@ -50,7 +50,7 @@ pub(super) fn bid_result(
                     working,
                     score: Some(shown),
                     max: cx.marks[li].clone(),
-                    fraction: Some(Compact::display(Fixed(r.fraction, 4))),
+                    fraction: Some(Fixed(r.fraction, 4).compact()),
                     input: Some(r.input),
                     input_from: r.input_from,
                     explain: Explain {

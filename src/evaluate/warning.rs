@@ -33,8 +33,45 @@ pub(crate) fn warnings(
     averaged_off_scale(cx, prepared, &mut out);
     // §16 the recorded draw
     ties_drawn(t, bids, &mut out);
-    crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
+    sort(&mut out);
     out
+}
+
+/// Sorts warnings by their whole contents (code, bids, message, parameters), comparing first a
+/// number read off each one's code and first bid: a thousand bids can have tens of thousands of
+/// warnings, and comparing their texts was a twentieth of an evaluation.
+///
+/// The number orders two warnings only where their contents order them the same way: the code's
+/// place among the codes present, then whether any bid is named, then the first bid's first 8
+/// bytes read as a big-endian number, padded with zeros (a text that ends sorts before one that
+/// goes on, as a zero before any byte; a zero byte in an id only makes two numbers equal). Equal
+/// numbers fall back to comparing the contents, so the order is exactly the contents' order.
+fn sort(out: &mut [Warning]) {
+    let mut codes: Vec<&'static str> = Vec::new();
+    for w in out.iter() {
+        if !codes.contains(&w.code) {
+            codes.push(w.code);
+        }
+    }
+    crate::sorting::sort(&mut codes, &|a, b| a.cmp(b));
+    let keys: Vec<u128> = out
+        .iter()
+        .map(|w| {
+            let code = codes.iter().position(|c| *c == w.code).unwrap_or(0) as u128;
+            let first = w.bids.first().map_or(0, |id| {
+                let mut prefix = [0u8; 8];
+                let n = id.len().min(8);
+                prefix[..n].copy_from_slice(&id.as_bytes()[..n]);
+                1 << 64 | u128::from(u64::from_be_bytes(prefix))
+            });
+            code << 65 | first
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    crate::sorting::sort(&mut order, &|&a, &b| {
+        keys[a].cmp(&keys[b]).then_with(|| out[a].cmp(&out[b]))
+    });
+    crate::sorting::permute(out, &mut order);
 }
 
 fn warn(code: &'static str, mut bids: Vec<String>, params: Params, message: String) -> Warning {
@@ -376,23 +413,40 @@ fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
             };
             if let Some((lo, hi, steps)) = spread(m, scale) {
                 if steps > t.moderation.flag_spread {
+                    // Each figure written once, for the message and its parameter; the message
+                    // piece by piece (a large tender can have tens of thousands of these).
+                    let (lo, hi, steps) = (
+                        Plain(lo).compact(),
+                        Plain(hi).compact(),
+                        Plain(steps).compact(),
+                    );
+                    let mut message = String::with_capacity(120 + b.supplier.len() + name.len());
+                    for piece in [
+                        "evaluators scored ",
+                        &b.supplier,
+                        "'s \"",
+                        name,
+                        "\" from ",
+                        &lo,
+                        " to ",
+                        &hi,
+                        " (",
+                        &steps,
+                        " steps of the scale apart); agree a moderated score",
+                    ] {
+                        message.push_str(piece);
+                    }
                     out.push(warn(
                         "evaluator-spread",
                         vec![b.id.clone()],
-                        Params::new()
-                            .with("criterion", cid)
-                            .with("low", Plain(lo))
-                            .with("high", Plain(hi))
-                            .with("steps", Plain(steps))
-                            .with("supplier", &b.supplier)
-                            .with("name", name),
-                        format!(
-                            "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
-                            b.supplier,
-                            Plain(lo),
-                            Plain(hi),
-                            Plain(steps)
-                        ),
+                        Params::sized(6)
+                            .put("criterion", cid.as_str())
+                            .put("low", lo)
+                            .put("high", hi)
+                            .put("steps", steps)
+                            .put("supplier", b.supplier.as_str())
+                            .put("name", *name),
+                        message,
                     ));
                 }
             }
@@ -655,7 +709,7 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
                 listed.push_str("; ");
             }
             score.clear();
-            let _ = write!(score, "{}", Approx(a.value, 2));
+            Approx(a.value, 2).push_to(&mut score);
             for (text, between) in [(&mut named, "'s "), (&mut listed, ": ")] {
                 text.push_str(&p.bid.supplier);
                 text.push_str(between);

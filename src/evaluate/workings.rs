@@ -87,12 +87,24 @@ pub(super) fn nothing_offered(words: bool, m: &str) -> String {
 }
 
 /// A scored criterion: how the evaluators' marks became one score, then its share of the marks.
+///
+/// Written piece by piece, without the formatting machinery: most criteria of a large tender are
+/// scored ones.
 #[inline]
 pub(super) fn scored(words: bool, a: &Aggregate, m: &str, top: Decimal) -> String {
-    say(
-        words,
-        format_args!("{}; {m} × {} ÷ {}", a.how(), Approx(a.value, 4), Plain(top)),
-    )
+    if !words {
+        return String::new();
+    }
+    // Room for the working and the " = 36.30" the score adds to it (see `say`).
+    let mut s = String::with_capacity(96);
+    a.write_how(&mut s);
+    s.push_str("; ");
+    s.push_str(m);
+    s.push_str(" × ");
+    Approx(a.value, 4).push_to(&mut s);
+    s.push_str(" ÷ ");
+    Plain(top).push_to(&mut s);
+    s
 }
 
 /// Social value that meets its target.
