@@ -158,6 +158,13 @@ pub enum ErrorKind {
     UnknownLot { id: String, none_declared: bool },
     /// A bid of a tender divided into lots does not say which lot it is for.
     MissingLot,
+    // bilingual text
+    /// A text given by language with no language in it (`"name": {}`).
+    EmptyText,
+    /// A key of a text given by language that is not a language tag (`"welsh"`, `"__proto__"`).
+    InvalidLanguage { found: String },
+    /// The same language twice in one text, written in different case (`"cy"` and `"CY"`).
+    DuplicateLanguage { found: String, first: String },
 }
 
 impl ErrorKind {
@@ -228,6 +235,10 @@ impl ErrorKind {
             // §18 lots
             UnknownLot { .. } => "unknown-lot",
             MissingLot => "missing-lot",
+            // bilingual text
+            EmptyText => "empty-text",
+            InvalidLanguage { .. } => "invalid-language",
+            DuplicateLanguage { .. } => "duplicate-language",
         }
     }
 
@@ -326,6 +337,10 @@ impl ErrorKind {
             // §18 lots
             UnknownLot { id, .. } => p.with("id", id),
             MissingLot => p,
+            // bilingual text
+            EmptyText => p,
+            InvalidLanguage { found } => p.with("found", found),
+            DuplicateLanguage { found, first } => p.with("found", found).with("first", first),
         }
     }
 
@@ -504,6 +519,14 @@ impl ErrorKind {
                 "there is no lot \"{id}\"; use the id of one of the lots under \"lots\""
             ),
             MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
+            // bilingual text
+            EmptyText => "the text is given in no language; add it in at least one, such as {\"en\": \"Price\", \"cy\": \"Pris\"}, or write it as plain text".into(),
+            InvalidLanguage { found } => format!(
+                "\"{found}\" is not a language tag; key each text by a language such as \"en\", \"cy\" or \"cy-GB\""
+            ),
+            DuplicateLanguage { found, first } => format!(
+                "\"{found}\" is the same language as \"{first}\" (case does not matter in a language tag); keep one"
+            ),
         }
     }
 }

@@ -1208,6 +1208,13 @@ Object.assign(EN_GB.reasons, {
   'out-of-range': 'a figure of this bid is too large to work out exactly; check its price and figures',
 });
 
+// Text given by language ({"en": "Price", "cy": "Pris"}): the errors of its languages.
+Object.assign(EN_GB.errors, {
+  'empty-text': 'The text is given in no language; add it in at least one, or write it as plain text',
+  'invalid-language': '“{found}” is not a language tag; use one such as “en”, “cy” or “cy-GB”',
+  'duplicate-language': '“{found}” is the same language as “{first}”; keep one',
+});
+
 const CATALOGUES = { 'en-GB': EN_GB };
 
 /** The catalogue for a locale, falling back to en-GB. */
