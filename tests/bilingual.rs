@@ -175,3 +175,29 @@ fn a_missing_language_falls_back_to_english_then_the_first() {
         assert_eq!(name(texts.clone(), locale), want, "{texts} {locale:?}");
     }
 }
+
+/// A locale of megabytes is too large, and is not compared with every text on the way: a file
+/// of 1,000 criteria, each named in two languages, with a locale of 15 million characters is
+/// refused at once.
+#[test]
+fn a_huge_locale_is_refused_without_being_read_against_each_text() {
+    let criteria: Vec<Value> = (0..1000)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("c{i}"), "kind": "pass-fail",
+                "name": {"en": "Insurance", "cy": "Yswiriant"},
+            })
+        })
+        .collect();
+    let tender = serde_json::json!({
+        "format": "bidscore/1",
+        "tender": {"locale": "x".repeat(15_000_000)},
+        "criteria": criteria,
+    });
+    let text = tender.to_string();
+    let start = std::time::Instant::now();
+    let errors = bidscore::read(&text).unwrap_err().errors;
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.code(), e.path.as_str())).collect();
+    assert_eq!(found, [("too-large", "tender.locale")]);
+}

@@ -175,9 +175,10 @@ impl Reader {
         };
         let jurisdiction = self.jurisdiction(&o, &currency);
         // Taken before any text is read: it chooses the language of each given in several. Its
-        // own errors are reported below, in their place.
+        // own errors are reported below, in their place; one over the length limit (an error)
+        // chooses nothing, or each text would be compared with megabytes of it.
         if let Some(Value::String(l)) = o.get("locale") {
-            self.locale = Some(l.clone());
+            self.locale = (l.len() <= MAX_NAME_CHARS).then(|| l.clone());
         }
         TenderInfo {
             title: self.text(&o, "title"),
