@@ -520,12 +520,12 @@ impl ErrorKind {
             ),
             MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
             // bilingual text
-            EmptyText => "the text is given in no language; add it in at least one, such as {\"en\": \"Price\", \"cy\": \"Pris\"}, or write it as plain text".into(),
+            EmptyText => "the text is in no language; add one, such as {\"en\": \"Price\"}, or write plain text".into(),
             InvalidLanguage { found } => format!(
-                "\"{found}\" is not a language tag; key each text by a language such as \"en\", \"cy\" or \"cy-GB\""
+                "\"{found}\" is not a language tag; use one such as \"en\", \"cy\" or \"cy-GB\""
             ),
             DuplicateLanguage { found, first } => format!(
-                "\"{found}\" is the same language as \"{first}\" (case does not matter in a language tag); keep one"
+                "\"{found}\" is the language \"{first}\" again (case does not count); keep one"
             ),
         }
     }

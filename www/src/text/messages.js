@@ -1210,9 +1210,9 @@ Object.assign(EN_GB.reasons, {
 
 // Text given by language ({"en": "Price", "cy": "Pris"}): the errors of its languages.
 Object.assign(EN_GB.errors, {
-  'empty-text': 'The text is given in no language; add it in at least one, or write it as plain text',
+  'empty-text': 'The text is in no language; add one, or write plain text',
   'invalid-language': '“{found}” is not a language tag; use one such as “en”, “cy” or “cy-GB”',
-  'duplicate-language': '“{found}” is the same language as “{first}”; keep one',
+  'duplicate-language': '“{found}” is the language “{first}” again; keep one',
 });
 
 const CATALOGUES = { 'en-GB': EN_GB };
