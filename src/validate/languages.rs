@@ -14,8 +14,7 @@
 //! bid (`supplier`, `rationale`, `note`): it is written once, in the language it was written in.
 
 use super::json::{Map, Value};
-use super::limits::MAX_TEXT_CHARS;
-use super::limits::{MAX_LANGUAGES, MAX_LANGUAGE_TAG_CHARS, MAX_NAME_CHARS};
+use super::limits::{MAX_LANGUAGES, MAX_LANGUAGE_TAG_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use super::reader::{join, Obj, Reader, LONG_TEXT};
 use crate::error::ErrorKind;
 
