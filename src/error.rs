@@ -161,6 +161,13 @@ pub enum ErrorKind {
     UnknownLot { id: String, none_declared: bool },
     /// A bid of a tender divided into lots does not say which lot it is for.
     MissingLot,
+    // bilingual text
+    /// A text given by language with no language in it (`"name": {}`).
+    EmptyText,
+    /// A key of a text given by language that is not a language tag (`"welsh"`, `"__proto__"`).
+    InvalidLanguage { found: String },
+    /// The same language twice in one text, written in different case (`"cy"` and `"CY"`).
+    DuplicateLanguage { found: String, first: String },
 }
 
 impl ErrorKind {
@@ -231,6 +238,10 @@ impl ErrorKind {
             // §18 lots
             UnknownLot { .. } => "unknown-lot",
             MissingLot => "missing-lot",
+            // bilingual text
+            EmptyText => "empty-text",
+            InvalidLanguage { .. } => "invalid-language",
+            DuplicateLanguage { .. } => "duplicate-language",
         }
     }
 
@@ -345,6 +356,10 @@ impl ErrorKind {
             // §18 lots
             UnknownLot { id, .. } => p.with("id", id),
             MissingLot => p,
+            // bilingual text
+            EmptyText => p,
+            InvalidLanguage { found } => p.with("found", found),
+            DuplicateLanguage { found, first } => p.with("found", found).with("first", first),
         }
     }
 
@@ -523,6 +538,14 @@ impl ErrorKind {
                 "there is no lot \"{id}\"; use the id of one of the lots under \"lots\""
             ),
             MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
+            // bilingual text
+            EmptyText => "the text is in no language; add one, such as {\"en\": \"Price\"}, or write plain text".into(),
+            InvalidLanguage { found } => format!(
+                "\"{found}\" is not a language tag; use one such as \"en\", \"cy\" or \"cy-GB\""
+            ),
+            DuplicateLanguage { found, first } => format!(
+                "\"{found}\" is the language \"{first}\" again (case does not count); keep one"
+            ),
         }
     }
 }

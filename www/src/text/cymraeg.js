@@ -1380,6 +1380,13 @@ CY.scheduleWords = {
   },
 };
 
+// Text given by language ({"en": "Price", "cy": "Pris"}): the errors of its languages.
+Object.assign(CY.errors, {
+  'empty-text': 'Nid yw’r testun mewn unrhyw iaith; ychwanegwch un, neu ysgrifennwch destun plaen',
+  'invalid-language': 'Nid yw “{found}” yn dag iaith; defnyddiwch un fel “en”, “cy” neu “cy-GB”',
+  'duplicate-language': '“{found}” yw’r iaith “{first}” eto; cadwch un',
+});
+
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(CY.ui, { languageName: 'Cymraeg', languageSwitch: 'Iaith' });
 // A model whose text the buyer gave in several languages, opened in design mode (text/tender-text.js).

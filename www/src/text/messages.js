@@ -1227,6 +1227,12 @@ Object.assign(EN_GB.design, {
   languagesNotice:
     'This model gives its text in more than one language. Design mode edits it in one, {language}: a model saved or published from here has the {language} text only.',
 });
+// Text given by language ({"en": "Price", "cy": "Pris"}): the errors of its languages.
+Object.assign(EN_GB.errors, {
+  'empty-text': 'The text is in no language; add one, or write plain text',
+  'invalid-language': '“{found}” is not a language tag; use one such as “en”, “cy” or “cy-GB”',
+  'duplicate-language': '“{found}” is the language “{first}” again; keep one',
+});
 
 // ---- Workings: each score's formula with its numbers, worded from the engine's `explain` code and
 // params (text/workings.js renders them; see there for the placeholders). The English reads as the
