@@ -56,3 +56,19 @@ test('every field that may hold the buyer’s text is read in the language; noth
   assert.equal(hasLanguages({ ...tender, criteria: [], scales: {}, measures: [], lots: [], tender: { title: 'One' } }), false);
   assert.equal(inLanguage(null, 'cy'), null);
 });
+
+test('the widget chooses each text as the engine does, for every locale', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { root, describe, evaluate } = await import('./engine.mjs');
+  const fixture = JSON.parse(readFileSync(`${root}tests/fixtures/bilingual-welsh.json`, 'utf8'));
+  const tender = fixture.tender;
+  assert.equal(hasLanguages(tender), true);
+  for (const locale of ['cy', 'cy-GB', 'CY', 'en', 'en-GB', 'fr', '', undefined]) {
+    const given = { ...tender, tender: { ...tender.tender, locale } };
+    const chosen = inLanguage(given, locale ?? 'en');
+    assert.equal(hasLanguages(chosen), false, String(locale));
+    // The engine reads the texts as given and as the widget chose them alike.
+    assert.deepEqual(describe(chosen), describe(given), String(locale));
+    assert.deepEqual(evaluate(chosen), evaluate(given), String(locale));
+  }
+});

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalogue, catalogueLanguages } from '../../www/src/text/messages.js';
 import '../../www/src/text/cymraeg.js';
+import { inLanguage } from '../../www/src/text/tender-text.js';
 import { formatter } from '../../www/src/text/format.js';
 import {
   commitmentWorking,
@@ -66,7 +67,9 @@ test('every working the engine gives reads, through the English catalogue, exact
     if (!result && !model) continue;
     const fmt = formatter('en-GB', result?.currency ?? model?.currency ?? 'GBP');
     // A measure's unit, from the tender (a result names only the measure).
-    const tender = attempt(() => JSON.parse(t.text));
+    // Read as the widget reads it: text the buyer gave in several languages, in the tender's.
+    const given = attempt(() => JSON.parse(t.text));
+    const tender = given && typeof given === 'object' ? inLanguage(given, given.tender?.locale || 'en') : given;
     const units = new Map((Array.isArray(tender?.measures) ? tender.measures : []).map((m) => [m?.id, m?.unit]));
     for (const [where, got, want, code] of workings(en, fmt, result, model, units, lifeCycleOf(tender))) {
       compared += 1;

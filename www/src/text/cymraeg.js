@@ -1320,6 +1320,7 @@ CY.params = {
     lots: 'lotiau',
     measures: 'fesurau',
     'price lines': 'linellau pris',
+    languages: 'ieithoedd',
   },
   bound: { minimum: 'yr isafswm', maximum: 'yr uchafswm' },
   direction: { higher: 'uwch', lower: 'is' },
