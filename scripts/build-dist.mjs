@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds dist/bid-scorer.js: the whole widget as ONE classic script (not an ES module, which a
-// page opened from disk cannot load), holding the element, its styles and the engine's
-// WebAssembly, so that
+// Builds dist/bid-scorer.js, and dist/bid-scorer-cy.js (the same with Welsh text too): the whole
+// widget as ONE classic script (not an ES module, which a page opened from disk cannot load),
+// holding the element, its styles and the engine's WebAssembly, so that
 //     <script src="bid-scorer.js"></script>  <bid-scorer> … inline tender … </bid-scorer>
 // is the whole embed, over http(s) or from a saved page on file://, with no fetch at all.
 //
@@ -19,7 +19,7 @@
 // stored as base64 (why LZMA rather than the browser's DecompressionStream: see compressPayload),
 // in one stream after the text catalogue (see cataloguePlugin).
 //
-// Usage: node scripts/build-dist.mjs [--out dist/bid-scorer.js]
+// Usage: node scripts/build-dist.mjs (writes every one of BUILDS)
 // Needs pkg/ (make wasm) and xz (xz-utils).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -30,8 +30,6 @@ import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-/** The page's entry module; it imports everything else. */
-const ENTRY = 'www/src/element/bundle.js';
 /**
  * The entry when the same text runs as the analysis worker (analysis/runner.js starts it from a
  * Blob URL of the bundle's own text), so the one file needs no worker file beside it.
@@ -55,9 +53,23 @@ const SELF = 'bidScorerBundle';
  * code's repeats from each other.
  */
 const PACKED_VAR = 'bidScorerPacked';
-/** Where the statements building the catalogue start and end in www/src/text/messages.js. */
-const CATALOGUE_START = 'const EN_GB = {';
-const CATALOGUE_END = 'const CATALOGUES = ';
+/**
+ * The modules holding a text catalogue, by language: where the statements building it start and
+ * end, and the variable they build. messages.js (English) is in every build; the others only in
+ * the builds whose `languages` name them.
+ */
+const CATALOGUES = {
+  'en-GB': { file: 'www/src/text/messages.js', name: 'EN_GB', start: 'const EN_GB = {', end: 'const CATALOGUES = ' },
+  cy: { file: 'www/src/text/cymraeg.js', name: 'CY', start: 'const CY = {', end: 'addCatalogue(CY);' },
+};
+/**
+ * The builds: the English widget, and the widget in English and Welsh, whose Welsh catalogue
+ * would make every English-only page about 16 KB larger (see docs/widget.md, "Cymraeg").
+ */
+export const BUILDS = [
+  { out: 'dist/bid-scorer.js', entry: 'www/src/element/bundle.js', languages: ['en-GB'] },
+  { out: 'dist/bid-scorer-cy.js', entry: 'www/src/element/bundle-cy.js', languages: ['en-GB', 'cy'] },
+];
 /** The name esbuild gives the build's own entry (written here, not a file). */
 const ENTRY_FILE = '<bundle-entry>';
 
@@ -129,50 +141,56 @@ function gluePlugin() {
 }
 
 /**
- * Builds the widget's text catalogue (www/src/text/messages.js) from the payload instead of its
- * object literals: the catalogue as JSON, at the start of the LZMA stream that holds the engine
- * after it. LZMA packs this prose better than the gzip a server or the size budget applies to the
- * file, and better still ahead of the engine, which holds many of the same words. Only the
- * statements that build EN_GB (from `const EN_GB = {` to `const CATALOGUES`) are replaced; build()
- * makes the JSON from the module itself, so the catalogue is the same object, key for key and in
- * the same order. Its top-level entries (`ui`, `errors`, …) are read from the stream when one is
- * first read (see UNPACKED_TEXT), then are plain properties like the others.
+ * Builds each text catalogue (www/src/text/messages.js, and cymraeg.js in a build with Welsh) from
+ * the payload instead of its object literals: the catalogues as JSON, at the start of the LZMA
+ * stream that holds the engine after them. LZMA packs this prose better than the gzip a server or
+ * the size budget applies to the file, and better still ahead of the engine, which holds many of
+ * the same words. Only the statements that build the catalogue (from its `start` to its `end`, see
+ * CATALOGUES) are replaced; build() makes the JSON from the modules themselves, so each catalogue
+ * is the same object, key for key and in the same order. Its top-level entries (`ui`, `errors`, …)
+ * are read from the stream when one is first read (see UNPACKED_TEXT), then are plain properties
+ * like the others. `keys` maps each language of the build to its catalogue's top-level keys; a
+ * catalogue module of another language stops the build (it would be bundled as text).
  */
 function cataloguePlugin(keys) {
   return {
     name: 'bid-scorer-catalogue',
     setup(build) {
-      build.onLoad({ filter: /[\\/]www[\\/]src[\\/]text[\\/]messages\.js$/ }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const start = source.indexOf(CATALOGUE_START);
-        const end = source.indexOf(CATALOGUE_END);
-        // Anything at the top level there other than building EN_GB would be lost.
-        const builds = /^(const EN_GB = \{|EN_GB\.\w+ = |Object\.assign\(EN_GB[.,])/;
-        const other =
-          start < 0 || end < start
-            ? [`'${CATALOGUE_START}' … '${CATALOGUE_END}' not found`]
-            : source
-                .slice(start, end)
-                .split('\n')
-                .filter((line) => /^[^\s/})]/.test(line) && !builds.test(line));
-        if (other.length) {
-          return { errors: [{ text: `messages.js: cannot replace the catalogue's statements, at: ${other[0]}` }] };
-        }
-        const contents = `import { catalogueBytes } from '${UNPACKED}';
-${source.slice(0, start)}const EN_GB = {};
-const KEYS = ${JSON.stringify(keys)};
+      for (const [lang, { file, name, start: first, end: last }] of Object.entries(CATALOGUES)) {
+        const filter = new RegExp(`${file.split('/').join('[\\\\/]').replace('.', '\\.')}$`);
+        build.onLoad({ filter }, (args) => {
+          if (!keys[lang]) return { errors: [{ text: `${file}: the ${lang} catalogue is not in this build's languages` }] };
+          const source = readFileSync(args.path, 'utf8');
+          const start = source.indexOf(first);
+          const end = source.indexOf(last);
+          // Anything at the top level there other than building the catalogue would be lost.
+          const builds = new RegExp(`^(const ${name} = \\{|${name}\\.\\w+ = |Object\\.assign\\(${name}[.,])`);
+          const other =
+            start < 0 || end < start
+              ? [`'${first}' … '${last}' not found`]
+              : source
+                  .slice(start, end)
+                  .split('\n')
+                  .filter((line) => /^[^\s/})]/.test(line) && !builds.test(line));
+          if (other.length) {
+            return { errors: [{ text: `${file}: cannot replace the catalogue's statements, at: ${other[0]}` }] };
+          }
+          const contents = `import { catalogueEntries } from '${UNPACKED}';
+${source.slice(0, start)}const ${name} = {};
+const KEYS = ${JSON.stringify(keys[lang])};
 const unpack = () => {
-  const entries = JSON.parse(new TextDecoder().decode(catalogueBytes()));
+  const entries = catalogueEntries()[${JSON.stringify(lang)}];
   for (const key of KEYS) {
-    Object.defineProperty(EN_GB, key, { value: entries[key], writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(${name}, key, { value: entries[key], writable: true, enumerable: true, configurable: true });
   }
 };
 for (const key of KEYS) {
-  Object.defineProperty(EN_GB, key, { get: () => (unpack(), EN_GB[key]), enumerable: true, configurable: true });
+  Object.defineProperty(${name}, key, { get: () => (unpack(), ${name}[key]), enumerable: true, configurable: true });
 }
 ${source.slice(end)}`;
-        return { contents, loader: 'js' };
-      });
+          return { contents, loader: 'js' };
+        });
+      }
     },
   };
 }
@@ -215,7 +233,8 @@ const UNPACKED_TEXT = `import { packed, catalogueSize, wasmSize } from '${PAYLOA
 import { fromBase64, lzmaDecode } from './www/src/engine/lzma.js';
 let bytes = null;
 const unpacked = () => (bytes ??= lzmaDecode(fromBase64(packed), catalogueSize + wasmSize));
-export const catalogueBytes = () => unpacked().subarray(0, catalogueSize);
+let entries = null;
+export const catalogueEntries = () => (entries ??= JSON.parse(new TextDecoder().decode(unpacked().subarray(0, catalogueSize))));
 export const wasmBytes = () => unpacked().subarray(catalogueSize);
 `;
 
@@ -345,21 +364,28 @@ export async function bundle(
  * decoding the LZMA took about 160 ms in Node on the busy machine. Not enough
  * to pay 29 KiB on every page and break the budget.
  */
-async function compressPayload() {
+async function compressPayload(languages) {
   const wasm = readFileSync(join(root, WASM));
-  const { catalogue: entries } = await import(pathToFileURL(join(root, 'www/src/text/messages.js')).href);
-  const json = JSON.stringify(entries('en-GB'));
+  const { catalogue: entries } = await import(pathToFileURL(join(root, CATALOGUES['en-GB'].file)).href);
+  // The other languages' modules add their catalogues to messages.js's as they are imported.
+  for (const lang of languages) await import(pathToFileURL(join(root, CATALOGUES[lang].file)).href);
+  const catalogues = Object.fromEntries(languages.map((lang) => [lang, entries(lang)]));
+  for (const lang of languages) {
+    if (catalogues[lang].lang !== lang) throw new BuildError(`${CATALOGUES[lang].file} does not hold the ${lang} catalogue`);
+  }
+  const json = JSON.stringify(catalogues);
   // Only strings, nulls and plain objects survive JSON (a function, a Map or a prototype would not).
-  if (!isDeepStrictEqual(JSON.parse(json), entries('en-GB'))) {
-    throw new BuildError('the catalogue (text/messages.js) is not plain JSON data');
+  if (!isDeepStrictEqual(JSON.parse(json), catalogues)) {
+    throw new BuildError(`a catalogue (${languages.map((l) => CATALOGUES[l].file).join(', ')}) is not plain JSON data`);
   }
   const catalogue = Buffer.from(json);
   // Tuned for wasm code, whose bytes follow no 2- or 4-byte alignment: no position bits (pb=0,
   // lp=0), the most literal context (lc=4), the longest matches and the bt3 match finder;
   // 400 bytes smaller than the -9e preset alone.
   const both = Buffer.concat([catalogue, wasm]);
-  const packed = await lzma(both, 'preset=9e,lc=4,lp=0,pb=0,nice=273,mf=bt3', 'the catalogue and the wasm');
-  return { wasm, catalogue, keys: Object.keys(JSON.parse(json)), packed };
+  const packed = await lzma(both, 'preset=9e,lc=4,lp=0,pb=0,nice=273,mf=bt3', 'the catalogues and the wasm');
+  const keys = Object.fromEntries(languages.map((lang) => [lang, Object.keys(catalogues[lang])]));
+  return { wasm, catalogue, keys, packed };
 }
 
 /** `bytes` compressed by xz as .lzma with these --lzma1 options, checked by the widget's decoder. */
@@ -379,17 +405,18 @@ async function lzma(bytes, options, what) {
   return packed;
 }
 
-/** The whole dist/bid-scorer.js text, and esbuild's metafile of it. */
-export async function build() {
-  const { wasm, catalogue, keys, packed } = await compressPayload();
+/** The text of one of BUILDS (by default the English one), and esbuild's metafile of it. */
+export async function build({ entry, languages } = BUILDS[0]) {
+  const { wasm, catalogue, keys, packed } = await compressPayload(languages);
   const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))?.[1];
   const banner = `/*! bid-scorer ${version ?? ''}: the <${TAG}> element and the bidscore engine (WebAssembly), in one
- * classic script. Embed: a <script src="bid-scorer.js"> element and a <${TAG}> element with the
- * tender inside it as JSON (docs/embedding.md). Runs entirely in the browser; sends nothing.
- * Needs 'wasm-unsafe-eval' in script-src under a Content-Security-Policy. MIT OR Apache-2.0. */
+ * classic script, with text in ${languages.join(' and ')}. Embed: a <script src> element and a <${TAG}>
+ * element with the tender inside it as JSON (docs/embedding.md). Runs entirely in the browser;
+ * sends nothing. Needs 'wasm-unsafe-eval' in script-src under a Content-Security-Policy.
+ * MIT OR Apache-2.0. */
 `;
   return bundle(
-    ENTRY,
+    entry,
     {
       packed: PACKED_VAR,
       catalogueSize: String(catalogue.length),
@@ -407,14 +434,14 @@ export async function build() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--out');
-  const out = resolve(root, at >= 0 ? args[at + 1] : 'dist/bid-scorer.js');
   try {
-    const { text } = await build();
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-    console.log(`${relative(root, out)}: ${Buffer.byteLength(text)} bytes`);
+    for (const spec of BUILDS) {
+      const { text } = await build(spec);
+      const out = resolve(root, spec.out);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, text);
+      console.log(`${relative(root, out)}: ${Buffer.byteLength(text)} bytes`);
+    }
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
     console.error(`build-dist: ${error.message}`);

@@ -1,45 +1,54 @@
-// Prints raw and gzipped sizes of the built engine and the single-file build, and fails when the
-// wasm or dist/bid-scorer.js is over budget.
-// Usage: node scripts/size.mjs [pkg-dir] [dist-file]
+// Prints raw and gzipped sizes of the built engine and the single-file builds, and fails when the
+// wasm, dist/bid-scorer.js or dist/bid-scorer-cy.js is over budget.
+// Usage: node scripts/size.mjs [pkg-dir] [dist-dir]
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 /**
- * Gzipped bytes allowed for the .wasm: 151 KiB, with the input checks (duplicate keys, stated
+ * Gzipped bytes allowed for the .wasm: 154 KiB, with the input checks (duplicate keys, stated
  * limits, checked arithmetic, engine recovery), the rules of real tenders (price schedules,
- * thresholds on groups, consensus, the proximity test, the recorded draw, jurisdiction, lots) and
- * the analysis that compares a changed bid with the others' standing instead of scoring them all
- * again all in; the target is 150 KiB (about 0.3 KiB away).
+ * thresholds on groups, consensus, the proximity test, the recorded draw, jurisdiction, lots), the
+ * analysis that compares a changed bid with the others' standing instead of scoring them all
+ * again, and what a Welsh page needs of the engine (text in several languages, about 1.1 KiB; the
+ * params each working and each prose param are worded from, about 0.8 KiB) all in. The target is
+ * 150 KiB (about 3.8 KiB away).
  */
-export const WASM_GZ_BUDGET = 151 * 1024;
+export const WASM_GZ_BUDGET = 154 * 1024;
 /**
- * Gzipped bytes allowed for dist/bid-scorer.js, engine included: 205 KiB while design mode's
- * fields for real tenders (schedules, thresholds, limits, consensus, the draw, lots) and the other
- * modes' views of them (rates line by line, the published schedule and rules, lots) are paid for;
- * the target is 200 KiB.
+ * Gzipped bytes allowed for dist/bid-scorer.js, engine included: 211 KiB while design mode's
+ * fields for real tenders (schedules, thresholds, limits, consensus, the draw, lots), the other
+ * modes' views of them, and the wording of every working and message from its code (so that any
+ * catalogue can word it) are paid for; the target is 200 KiB.
  */
-export const DIST_GZ_BUDGET = 205 * 1024;
+export const DIST_GZ_BUDGET = 211 * 1024;
+/**
+ * Gzipped bytes allowed for dist/bid-scorer-cy.js: the English build's budget and its Welsh
+ * catalogue, which packs to about 14 KiB beside the English one.
+ */
+export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 16 * 1024;
 
 const dir = process.argv[2] ?? 'pkg';
 const rows = ['bidscore_bg.wasm', 'bidscore.js'].map((name) => {
   const bytes = readFileSync(join(dir, name));
   return { name, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
 });
-const distFile = process.argv[3] ?? 'dist/bid-scorer.js';
-const distBytes = readFileSync(distFile);
-const dist = { name: distFile, raw: distBytes.length, gz: gzipSync(distBytes, { level: 9 }).length };
-rows.push(dist);
+const distDir = process.argv[3] ?? 'dist';
+const builds = [
+  ['bid-scorer.js', DIST_GZ_BUDGET],
+  ['bid-scorer-cy.js', DIST_CY_GZ_BUDGET],
+].map(([name, budget]) => {
+  const bytes = readFileSync(join(distDir, name));
+  return { name: join(distDir, name), raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length, budget };
+});
+rows.push(...builds);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log('file                 raw bytes    gzip -9');
+console.log("file                   raw bytes    gzip -9");
 for (const r of rows) {
-  console.log(`${r.name.padEnd(20)} ${String(r.raw).padStart(9)}  ${String(r.gz).padStart(9)}  (${kib(r.gz)})`);
+  console.log(`${r.name.padEnd(22)} ${String(r.raw).padStart(9)}  ${String(r.gz).padStart(9)}  (${kib(r.gz)})`);
 }
 let over = false;
-for (const [file, budget] of [
-  [rows[0], WASM_GZ_BUDGET],
-  [dist, DIST_GZ_BUDGET],
-]) {
+for (const { budget, ...file } of [{ ...rows[0], budget: WASM_GZ_BUDGET }, ...builds]) {
   if (file.gz > budget) {
     console.error(`size: ${file.name} is ${kib(file.gz)} gzipped, over the ${kib(budget)} budget`);
     over = true;

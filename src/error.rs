@@ -14,8 +14,11 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The text is not JSON at all (truncated, garbage).
-    JsonSyntax { detail: String },
+    /// The text is not JSON at all (truncated, garbage): why and where, which displays as
+    /// `trailing comma at line 3 column 5`.
+    JsonSyntax {
+        detail: crate::validate::json::Place,
+    },
     /// `format` is missing or names a version this engine does not read.
     UnsupportedFormat { found: String },
     /// A field holds the wrong type of value.
@@ -158,6 +161,13 @@ pub enum ErrorKind {
     UnknownLot { id: String, none_declared: bool },
     /// A bid of a tender divided into lots does not say which lot it is for.
     MissingLot,
+    // bilingual text
+    /// A text given by language with no language in it (`"name": {}`).
+    EmptyText,
+    /// A key of a text given by language that is not a language tag (`"welsh"`, `"__proto__"`).
+    InvalidLanguage { found: String },
+    /// The same language twice in one text, written in different case (`"cy"` and `"CY"`).
+    DuplicateLanguage { found: String, first: String },
 }
 
 impl ErrorKind {
@@ -228,6 +238,10 @@ impl ErrorKind {
             // §18 lots
             UnknownLot { .. } => "unknown-lot",
             MissingLot => "missing-lot",
+            // bilingual text
+            EmptyText => "empty-text",
+            InvalidLanguage { .. } => "invalid-language",
+            DuplicateLanguage { .. } => "duplicate-language",
         }
     }
 
@@ -236,9 +250,19 @@ impl ErrorKind {
         use ErrorKind::*;
         let p = Params::new();
         match self {
-            JsonSyntax { detail } => p.with("detail", detail),
+            JsonSyntax { detail } => p
+                .with("detail", detail)
+                .with("syntax", detail.code as usize)
+                .with("line", detail.line)
+                .with("column", detail.column),
             UnsupportedFormat { found } => p.with("found", found).with("supported", "bidscore/1"),
-            WrongType { expected } => p.with("expected", expected),
+            WrongType { expected } => {
+                let p = p.with("expected", expected);
+                match code_of(&EXPECTED, expected) {
+                    Some(code) => p.with("expectedCode", code),
+                    None => p,
+                }
+            }
             MissingField { field } => p.with("field", field),
             UnknownField { field, suggestion } => {
                 let p = p.with("field", field);
@@ -274,7 +298,13 @@ impl ErrorKind {
                 .with("stated", stated)
                 .with("children", children),
             UnknownScale { scale } => p.with("scale", scale),
-            InvalidScale { reason } => p.with("reason", reason),
+            InvalidScale { reason } => {
+                let p = p.with("reason", reason);
+                match code_of(&REASONS, reason) {
+                    Some(code) => p.with("reasonCode", code),
+                    None => p,
+                }
+            }
             ScoreOffScale { score, scale } => p.with("score", score).with("scale", scale),
             ThresholdOffScale { threshold, top } => p.with("threshold", threshold).with("top", top),
             InvalidBounds { best, worst } => p.with("best", best).with("worst", worst),
@@ -326,6 +356,10 @@ impl ErrorKind {
             // §18 lots
             UnknownLot { id, .. } => p.with("id", id),
             MissingLot => p,
+            // bilingual text
+            EmptyText => p,
+            InvalidLanguage { found } => p.with("found", found),
+            DuplicateLanguage { found, first } => p.with("found", found).with("first", first),
         }
     }
 
@@ -504,8 +538,61 @@ impl ErrorKind {
                 "there is no lot \"{id}\"; use the id of one of the lots under \"lots\""
             ),
             MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
+            // bilingual text
+            EmptyText => "the text is in no language; add one, such as {\"en\": \"Price\"}, or write plain text".into(),
+            InvalidLanguage { found } => format!(
+                "\"{found}\" is not a language tag; use one such as \"en\", \"cy\" or \"cy-GB\""
+            ),
+            DuplicateLanguage { found, first } => format!(
+                "\"{found}\" is the language \"{first}\" again (case does not count); keep one"
+            ),
         }
     }
+}
+
+// Tokens for params that are English prose, so that a message can be worded in any language
+/// `expectedCode` for each `expected` of `wrong-type`: (the English, its code).
+const EXPECTED: [(&str, &str); 19] = [
+    ("text", "text"),
+    ("an object", "object"),
+    ("a list", "list"),
+    ("true or false", "boolean"),
+    ("a number (or a decimal in quotes)", "number"),
+    ("a percentage in quotes, such as \"80%\"", "percent"),
+    ("a three-letter currency code such as GBP", "currency"),
+    ("an ISO 3166 code such as GB, GB-WLS or FR (GB for the UK)", "country"),
+    // Given to the JS API (src/wasm/).
+    ("a tender object or JSON text", "tender"),
+    ("plain JSON data (objects, lists, text, numbers, true/false, null)", "plain"),
+    ("a finite number", "finite"),
+    ("a value, not undefined (use null)", "defined"),
+    ("data, not a function", "not-function"),
+    ("data, not a Symbol", "not-symbol"),
+    ("a number or a decimal in quotes, not a BigInt", "not-bigint"),
+    ("data nested at most 128 levels deep", "depth"),
+    ("a plain object or list, not a Map or Set", "not-map"),
+    ("plain JSON data without cycles (an object inside itself)", "acyclic"),
+    ("a weighted-sum tender with at least one ranked bid (in the lot that options.lot names, when the tender has lots)", "rankable"),
+];
+
+/// `reasonCode` for each `reason` of `invalid-scale`.
+const REASONS: [(&str, &str); 5] = [
+    ("two points have the same value", "repeated"),
+    ("a scale needs at least two points", "few"),
+    ("the top point must be worth more than zero", "top-zero"),
+    (
+        "give either \"points\" or all of \"from\", \"to\" and \"step\"",
+        "points-or-range",
+    ),
+    ("\"to\" must be more than \"from\"", "to-below-from"),
+];
+
+/// The code that `table` gives `english`, when it has one.
+fn code_of(table: &[(&str, &'static str)], english: &str) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(e, _)| *e == english)
+        .map(|(_, code)| *code)
 }
 
 /// One problem in a tender file.
@@ -574,3 +661,38 @@ impl fmt::Display for Errors {
 }
 
 impl std::error::Error for Errors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_params_have_unique_codes() {
+        for table in [&EXPECTED[..], &REASONS[..]] {
+            let mut codes: Vec<_> = table.iter().map(|(_, c)| *c).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(codes.len(), table.len());
+        }
+        let p = ErrorKind::WrongType {
+            expected: "an object",
+        }
+        .params();
+        assert_eq!(p.get("expectedCode"), Some("object"));
+        // English nobody has coded yet is still given, with no code.
+        let p = ErrorKind::WrongType { expected: "a cat" }.params();
+        assert_eq!(
+            (p.get("expected"), p.get("expectedCode")),
+            (Some("a cat"), None)
+        );
+    }
+
+    #[test]
+    fn json_syntax_gives_what_and_where() {
+        let e = crate::validate::read("{\"a\": 1,\n  }").unwrap_err();
+        let p = e.errors[0].kind.params();
+        assert_eq!(p.get("detail"), Some("trailing comma at line 2 column 3"));
+        assert_eq!(p.get("syntax"), Some("14"));
+        assert_eq!((p.get("line"), p.get("column")), (Some("2"), Some("3")));
+    }
+}

@@ -52,6 +52,8 @@ pub struct TenderInfo {
     /// ISO 4217 code, GBP by default.
     pub currency: String,
     pub contract_value: Option<Decimal>,
+    /// As written. Read for one thing: it chose, as the file was read, which language of each
+    /// text given in several the tender holds (`validate::languages`).
     pub locale: Option<String>,
     // §17 jurisdiction
     /// ISO 3166 code of where the tender is run (`GB`, `GB-WLS`, `FR`): as stated, else `GB` when

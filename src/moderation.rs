@@ -6,6 +6,7 @@
 use crate::model::{Marking, ModerationMethod, Scale};
 use crate::money::{Approx, Plain};
 use rust_decimal::Decimal;
+use std::fmt;
 
 /// Where an aggregated score came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +81,33 @@ impl Aggregate<'_> {
             out.push_str(" is ");
         }
         Approx(self.value, 2).push_to(out);
+    }
+}
+
+impl<'m> Aggregate<'m> {
+    /// The evaluators' scores in their order, comma-separated ("3, 4, 4"): a parameter of the
+    /// working, for a catalogue to join in its own words.
+    pub fn scores(&self) -> Scores<'_> {
+        Scores(self.marking, ", ")
+    }
+}
+
+/// See [`Aggregate::scores`]: the scores, the last joined by `.1` (", ", or " and " in a working).
+pub struct Scores<'m>(&'m Marking, &'static str);
+
+impl fmt::Display for Scores<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let evaluators = &self.0.evaluators;
+        for (i, (_, s)) in evaluators.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                _ if i == evaluators.len() - 1 => self.1,
+                _ => ", ",
+            };
+            f.write_str(sep)?;
+            fmt::Display::fmt(&Plain(*s), f)?;
+        }
+        Ok(())
     }
 }
 

@@ -103,10 +103,13 @@ pub fn score(
     words: bool,
 ) -> Option<Scored> {
     let m = Plain(marks);
-    let p = Params::when(words)
-        .with("marks", m)
-        .with("amount", Plain(amount))
-        .with("formula", formula.as_str());
+    let p = unit(
+        Params::when(words)
+            .with("marks", m)
+            .with("amount", Plain(amount))
+            .with("formula", formula.as_str()),
+        shown,
+    );
     let full = |code: &'static str, why: &dyn std::fmt::Display, params: Params| {
         Some(Scored {
             score: marks,
@@ -190,7 +193,7 @@ pub fn score(
                         shown.of(field.lowest),
                         shown.of(zero_point)
                     ),
-                    p,
+                    p.with("zeroPoint", Plain(zero_point)),
                 );
             }
             let denom = crate::money::mul(zero_at - Decimal::ONE, field.lowest)?;
@@ -248,11 +251,17 @@ pub fn score(
                     )
                 }
             };
-            if at_or_beyond_best {
-                return full("set-bounds-best", &at(best, "best"), p);
-            }
-            if at_or_beyond_worst {
-                return nothing("set-bounds-worst", &at(worst, "worst"), p);
+            if at_or_beyond_best || at_or_beyond_worst {
+                let bound = if at_or_beyond_best { best } else { worst };
+                // `clampedTo` tells the working's two wordings apart: given only when clamped.
+                let p = match amount == bound {
+                    true => p,
+                    false => p.with("clampedTo", Plain(bound)),
+                };
+                return match at_or_beyond_best {
+                    true => full("set-bounds-best", &at(best, "best"), p),
+                    false => nothing("set-bounds-worst", &at(worst, "worst"), p),
+                };
             }
             Scored {
                 score: mul_div(marks, worst - amount, worst - best)?,
@@ -382,6 +391,15 @@ pub fn against_zero(
             params,
         }
     })
+}
+
+/// The parameters of a working with `unit` added when its amounts are quantities, not money:
+/// the quantity's unit, or nothing (an empty text) when it has none.
+pub fn unit(params: Params, shown: Shown) -> Params {
+    match shown {
+        Shown::Money(_) => params,
+        Shown::Quantity(u) => params.with("unit", u.unwrap_or_default()),
+    }
 }
 
 /// An amount as a term of a working: a negative one (an evaluated price, spec §12) in brackets,

@@ -8,7 +8,7 @@ use crate::debrief::share_percent;
 use crate::model::*;
 use crate::money::{fixed, Plain};
 use crate::price::{self, Field};
-use crate::result::Warning;
+use crate::result::{Explain, Warning};
 use crate::text::{Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -187,6 +187,8 @@ pub struct MethodExample {
     pub quality: String,
     pub value: String,
     pub working: String,
+    /// The working's code and parameters, for rendering it in another language.
+    pub explain: Explain,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -194,6 +196,8 @@ pub struct ExampleBid {
     pub price: String,
     pub score: String,
     pub working: String,
+    /// The working's code and parameters, for rendering it in another language.
+    pub explain: Explain,
 }
 
 /// Summarises a validated tender's evaluation model.
@@ -676,6 +680,10 @@ fn example(
                 price: fixed(p, 2),
                 working: format!("{} = {shown}", s.working),
                 score: shown,
+                explain: Explain {
+                    code: s.code,
+                    params: s.params,
+                },
             })
         })
         .collect::<Option<Vec<_>>>()
@@ -719,6 +727,10 @@ fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
                 quality: Plain(q).to_string(),
                 value: v.shown,
                 working: v.working,
+                explain: Explain {
+                    code: v.code,
+                    params: v.params,
+                },
             })
         })
         .collect()

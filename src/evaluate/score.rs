@@ -5,7 +5,8 @@ use super::relative::sv_base;
 use super::workings;
 use crate::context::{Ctx, Prepared};
 use crate::model::*;
-use crate::money::{self, Plain, Shown};
+use crate::moderation::{Aggregate, Source};
+use crate::money::{self, Approx, Plain, Shown};
 use crate::price::{self, Field};
 use crate::text::{say, Compact, Params};
 use rust_decimal::Decimal;
@@ -121,6 +122,7 @@ pub(crate) fn score_leaf(
                         "above-line-max-zero",
                         Params::when(words)
                             .with("line", &line.id)
+                            .with("lineName", &line.name)
                             .with("rate", Plain(rate))
                             .with("max", Plain(line.max.unwrap_or_default())),
                     ),
@@ -172,10 +174,13 @@ pub(crate) fn score_leaf(
                 }
                 (NumericFormula::RelativeToBest, Direction::Higher) => {
                     let best = field.highest;
-                    let params = Params::when(words)
-                        .with("marks", m)
-                        .with("amount", Plain(v))
-                        .with("highest", Plain(best));
+                    let params = price::unit(
+                        Params::when(words)
+                            .with("marks", m)
+                            .with("amount", Plain(v))
+                            .with("highest", Plain(best)),
+                        q,
+                    );
                     if best.is_zero() {
                         Some(price::Scored {
                             score: Decimal::ZERO,
@@ -224,18 +229,21 @@ pub(crate) fn score_leaf(
                 working: workings::scored(words, a, m, top),
                 code: "scored",
                 params: match words {
-                    true => Params::new()
-                        .put("marks", m)
-                        .put("score", &score)
-                        .put("top", &Plain(top).compact())
-                        .put("from", a.source.as_str()),
+                    true => aggregate_params(
+                        Params::new()
+                            .put("marks", m)
+                            .put("score", &score)
+                            .put("top", &Plain(top).compact())
+                            .put("from", a.source.as_str()),
+                        a,
+                    ),
                     false => Params::when(false),
                 },
             })
         }
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
-            let params = Params::when(words).with("marks", m).with("socialValue", sv);
+            let mut params = Params::when(words).with("marks", m).with("socialValue", sv);
             let (num, den, num_text, den_text, code) = match scoring {
                 SvScoring::Target(target) => {
                     if sv >= *target {
@@ -277,6 +285,10 @@ pub(crate) fn score_leaf(
                         workings::percent(words, pct),
                         workings::percent(words, field.highest),
                     );
+                    // The two percentages as the working shows them ("≈10.34%").
+                    params = params
+                        .with("percent", &text)
+                        .with("bestPercent", &best_text);
                     // (sv ÷ base) ÷ (best sv ÷ best base) as one exact expression: dividing two
                     // rounded percentages would round twice.
                     match field.highest_parts {
@@ -322,6 +334,20 @@ pub(crate) fn score_leaf(
                 params: params.with("best", Plain(den)).with("amount", Plain(num)),
             })
         }
+    }
+}
+
+/// What the working of a scored criterion shows beside the score: the aggregate as the working
+/// rounds it (`aggregate` to 2 places, `aggregate4` to 4, "≈" in front when not exact), and
+/// either the one evaluator's name (`evaluator`) or every evaluator's score (`scores`, "3, 4, 4").
+fn aggregate_params(params: Params, a: &Aggregate) -> Params {
+    let params = params
+        .with("aggregate", Approx(a.value, 2))
+        .with("aggregate4", Approx(a.value, 4));
+    match a.source {
+        Source::Moderated => params,
+        Source::Single => params.with("evaluator", &a.marking.evaluators[0].0),
+        Source::Mean | Source::Median => params.with("scores", a.scores()),
     }
 }
 

@@ -61,7 +61,7 @@ impl Reader {
                 path.into(),
             ));
         }
-        let name = self.string(&o, "name");
+        let name = self.text(&o, "name");
         let category = self.string(&o, "category");
         let stated = self.non_negative(&o, "weight");
         let threshold = self.group_threshold(&o);
@@ -214,10 +214,10 @@ impl Reader {
         if let Some(id) = &id {
             self.check_unique(id, &o, ctx);
         }
-        let name = self.string(&o, "name");
+        let name = self.text(&o, "name");
         let description = self
-            .string(&o, "description")
-            .or_else(|| self.string(&o, "question"));
+            .text(&o, "description")
+            .or_else(|| self.text(&o, "question"));
         let weight = self.non_negative(&o, "weight");
         let weight = self.method_weight(&o, kind_name, weight, id.as_deref(), ctx.method);
         let kind_name = if o.get("kind").is_none() {
@@ -311,7 +311,7 @@ impl Reader {
                         .map(|(best, worst)| NumericFormula::SetBounds { best, worst }),
                     _ => self.formula(&o, direction).map(NumericFormula::Price),
                 };
-                let unit = self.string(&o, "unit");
+                let unit = self.text(&o, "unit");
                 let limits = self.limits(&o);
                 Kind::Numeric {
                     unit,
@@ -420,7 +420,7 @@ impl Reader {
         self.decimal(o, "threshold");
         self.percent(o, "thresholdRelative");
         self.limits(o);
-        self.string(o, "unit");
+        self.text(o, "unit");
         self.choice(o, "direction", &["higher", "lower"]);
         self.formula(o, None);
         self.positive(o, "ceiling");

@@ -123,8 +123,11 @@ impl Value {
     }
 }
 
-/// Why text is not JSON, in the words buyers have always been shown.
+/// Why text is not JSON, in the words buyers have always been shown. Its number (`syntax`,
+/// from 0 in this order) is the `syntax` param of `json-syntax`, so that the widget can word it
+/// in any language: add new kinds at the end, never reorder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Syntax {
     EofWhileParsingList,
     EofWhileParsingObject,
@@ -184,9 +187,9 @@ pub struct Error {
 }
 
 impl Error {
-    /// The message with its place: `trailing comma at line 3 column 5`. Lines count from 1,
-    /// columns in bytes from 0 at the start of a line.
-    pub fn detail(&self, text: &str) -> String {
+    /// Why, with its place, which displays as `trailing comma at line 3 column 5`. Lines count
+    /// from 1, columns in bytes from 0 at the start of a line.
+    pub fn place(&self, text: &str) -> Place {
         let before = &text.as_bytes()[..self.at.min(text.len())];
         let line_start = before
             .iter()
@@ -198,14 +201,15 @@ impl Error {
             line,
             column: before.len() - line_start,
         }
-        .to_string()
     }
 }
 
-struct Place {
-    code: Syntax,
-    line: usize,
-    column: usize,
+/// Why text is not JSON, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub code: Syntax,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl fmt::Display for Place {

@@ -38,3 +38,11 @@ pub(super) fn too_large(what: &'static str, limit: usize, found: String, path: S
 // §11 price schedules
 /// The most lines in a price schedule.
 pub const MAX_PRICE_LINES: usize = 1_000;
+
+// bilingual text
+/// The most languages one text may be given in: a text of a public tender is published in one
+/// language or a few (English and Welsh, the EU's 24 at most).
+pub const MAX_LANGUAGES: usize = 100;
+/// The longest language tag, in characters: the length RFC 5646 (section 4.4.1) asks every
+/// implementation to hold; `cy-GB` is five.
+pub const MAX_LANGUAGE_TAG_CHARS: usize = 35;

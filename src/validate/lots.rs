@@ -41,8 +41,8 @@ impl Reader {
                 continue;
             };
             let id = self.id(&o);
-            let name = self.required_string(&o, "name");
-            let description = self.string(&o, "description");
+            let name = self.required_text(&o, "name");
+            let description = self.text(&o, "description");
             let Some(id) = id else { continue };
             // Recorded even when the lot is broken, so its bids are not also told it is unknown.
             if !ids.insert(id.clone()) {

@@ -15,12 +15,14 @@
 //! which criteria name), `criteria` (the tree of groups and criteria, formulas), `schedule` (the
 //! lines of a price schedule and the rates bids give for them, spec §11), `lots` (the lots a
 //! tender is divided into, and the lot a bid names, spec §18) and `bids` (each bid's price,
-//! scores, values and commitments). This file holds the entry points.
+//! scores, values and commitments). `languages` reads a text the buyer may give in several
+//! languages, keeping the one the tender's locale chooses. This file holds the entry points.
 
 mod bids;
 mod criteria;
-mod json;
+pub(crate) mod json;
 mod jsontext;
+mod languages;
 mod limits;
 mod lots;
 mod reader;
@@ -94,7 +96,7 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
             let error = jsontext::lone_surrogate(text, e.at).unwrap_or_else(|| {
                 Error::new(
                     ErrorKind::JsonSyntax {
-                        detail: e.detail(text),
+                        detail: e.place(text),
                     },
                     "",
                 )

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
-const LONG_TEXT: &[&str] = &["description", "question", "rationale", "descriptor", "note"];
+pub(super) const LONG_TEXT: &[&str] =
+    &["description", "question", "rationale", "descriptor", "note"];
 
 /// Names that become keys of JavaScript objects in the widget and cannot be used there.
 const RESERVED: [&str; 3] = ["__proto__", "constructor", "prototype"];
@@ -30,6 +31,10 @@ pub(super) struct Reader {
     pub(super) broken_schedule: bool,
     /// The ids under `lots`, valid or not (spec §18): what a bid's `lot` must name.
     pub(super) lots: super::lots::LotIds,
+    // bilingual text
+    /// `tender.locale` as written: which language is read of a text given in several
+    /// (`languages`).
+    pub(super) locale: Option<String>,
 }
 
 /// The path of `key` inside the object at `path`: `scores.q1`, or `scores["a.b"]` when the key

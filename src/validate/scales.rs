@@ -70,8 +70,8 @@ impl Reader {
                 }
                 out.push(ScalePoint {
                     value,
-                    label: self.string(&po, "label"),
-                    descriptor: self.string(&po, "descriptor"),
+                    label: self.text(&po, "label"),
+                    descriptor: self.text(&po, "descriptor"),
                 });
             }
             if self.errors.len() > errors_before {
@@ -166,8 +166,8 @@ impl Reader {
                 continue;
             };
             let id = self.id(&o);
-            let name = self.required_string(&o, "name");
-            let unit = self.required_string(&o, "unit");
+            let name = self.required_text(&o, "name");
+            let unit = self.required_text(&o, "unit");
             let proxy = if o.get("proxy").is_none() {
                 self.err(
                     ErrorKind::MissingField {
@@ -179,7 +179,7 @@ impl Reader {
             } else {
                 self.non_negative(&o, "proxy")
             };
-            let source = self.string(&o, "source");
+            let source = self.text(&o, "source");
             let licence = self.string(&o, "licence");
             if let Some(id) = &id {
                 if !ids.insert(id.clone()) {

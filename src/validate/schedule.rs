@@ -112,9 +112,9 @@ impl Reader {
                 self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
             }
         }
-        let name = self.required_string(&o, "name");
+        let name = self.required_text(&o, "name");
         let quantity = self.positive(&o, "quantity");
-        let unit = self.string(&o, "unit");
+        let unit = self.text(&o, "unit");
         let flag = |r: &mut Self, field: &str| match o.get(field) {
             Some(v) => r.boolean(v, &o.at(field)).unwrap_or(false),
             None => false,

@@ -174,9 +174,15 @@ impl Reader {
             None => "GBP".into(),
         };
         let jurisdiction = self.jurisdiction(&o, &currency);
+        // Taken before any text is read: it chooses the language of each given in several. Its
+        // own errors are reported below, in their place; one over the length limit (an error)
+        // chooses nothing, or each text would be compared with megabytes of it.
+        if let Some(Value::String(l)) = o.get("locale") {
+            self.locale = (l.len() <= MAX_NAME_CHARS).then(|| l.clone());
+        }
         TenderInfo {
-            title: self.string(&o, "title"),
-            buyer: self.string(&o, "buyer"),
+            title: self.text(&o, "title"),
+            buyer: self.text(&o, "buyer"),
             reference: self.string(&o, "reference"),
             currency,
             contract_value: {

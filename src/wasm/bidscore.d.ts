@@ -2,6 +2,13 @@
 /** A decimal: a JSON number or, to keep every digit, a decimal string such as "1250000.50". */
 export type Decimal = number | string;
 
+/**
+ * Text the buyer writes: one text, or the same text by language tag, `{ en: "Price", cy: "Pris" }`.
+ * The engine reads the language `tender.locale` names (`cy-GB`, then `cy`), else `en`, else the
+ * first; results, the published model and summaries carry that text alone.
+ */
+export type Text = string | Record<string, string>;
+
 /** A tender file, format `bidscore/1`. `null` counts as absent everywhere. */
 export interface TenderFile {
   format: "bidscore/1";
@@ -26,13 +33,13 @@ export interface TenderFile {
 /** A lot of a tender divided into lots. */
 export interface Lot {
   id: string;
-  name: string;
-  description?: string | null;
+  name: Text;
+  description?: Text | null;
 }
 
 export interface TenderInfo {
-  title?: string | null;
-  buyer?: string | null;
+  title?: Text | null;
+  buyer?: Text | null;
   reference?: string | null;
   /** ISO 4217 code; GBP when absent. */
   currency?: string | null;
@@ -80,22 +87,22 @@ export interface Scale {
   from?: Decimal | null;
   to?: Decimal | null;
   step?: Decimal | null;
-  description?: string | null;
+  description?: Text | null;
 }
 
 export interface ScalePoint {
   value: Decimal;
-  label?: string | null;
-  descriptor?: string | null;
+  label?: Text | null;
+  descriptor?: Text | null;
 }
 
 export interface Measure {
   id: string;
-  name: string;
-  unit: string;
+  name: Text;
+  unit: Text;
   /** Money per unit. */
   proxy: Decimal;
-  source?: string | null;
+  source?: Text | null;
   licence?: string | null;
 }
 
@@ -104,13 +111,13 @@ export type CriterionNode = CriterionGroup | Criterion;
 
 export interface CriterionGroup {
   id: string;
-  name?: string | null;
+  name?: Text | null;
   /** When given, must equal the sum of the children's marks. */
   weight?: Decimal | null;
   /** `"social-value"` marks the group counted as social value. */
   category?: string | null;
   children: CriterionNode[];
-  description?: string | null;
+  description?: Text | null;
   /** The minimum sub-total: marks (28) or a share of the group's marks ("70%"). */
   threshold?: Decimal | null;
   /** A share of the best qualified sub-total, such as "80%". */
@@ -127,11 +134,11 @@ export type Formula =
 export interface Criterion {
   id: string;
   kind: CriterionKind;
-  name?: string | null;
+  name?: Text | null;
   /** Marks; not allowed on pass-fail gates. */
   weight?: Decimal | null;
-  description?: string | null;
-  question?: string | null;
+  description?: Text | null;
+  question?: Text | null;
   /** Money value of the criterion (fictitious-discount award method). */
   value?: Decimal | null;
   /** price and numeric */
@@ -155,7 +162,7 @@ export interface Criterion {
   /** scored: a share of the best qualified score, such as "80%". */
   thresholdRelative?: string | null;
   /** numeric */
-  unit?: string | null;
+  unit?: Text | null;
   direction?: "higher" | "lower" | null;
   /** numeric: the stated value's limits; outside them the bid is disqualified. */
   minimum?: Decimal | null;
@@ -191,10 +198,10 @@ export interface Bid {
 /** A line of a price schedule (spec §11). */
 export interface PriceLine {
   id: string;
-  name: string;
+  name: Text;
   /** The buyer's estimated quantity, more than zero; 1 when absent. */
   quantity?: Decimal | null;
-  unit?: string | null;
+  unit?: Text | null;
   /** Money the supplier pays the buyer: subtracted from the evaluated price. */
   income?: boolean | null;
   /** The highest rate accepted. */
@@ -558,6 +565,7 @@ export interface PriceSummary {
 }
 
 export interface ScheduleSummary {
+  /** How the evaluated price is formed, in English; the same follows from the other fields. */
   words: string;
   lines: LineSummary[];
   lifeCycle: LifeCycleSummary | null;
@@ -587,13 +595,15 @@ export interface MethodExample {
   price: string;
   quality: string;
   value: string;
-  working: string;
+  working: string;  /** The working's code and parameters, for rendering it in another language. */
+  explain: Explain;
 }
 
 export interface ExampleBid {
   price: string;
   score: string;
-  working: string;
+  working: string;  /** The working's code and parameters, for rendering it in another language. */
+  explain: Explain;
 }
 
 /** An assessment summary (Procurement Act 2023 s.50) for one supplier. */
@@ -669,6 +679,12 @@ export interface ErrorDetail {
   path: string;
   /** What to change, in English. */
   message: string;
+  /**
+   * The named values in the message. A param in English prose comes with its code, to word it in
+   * another language: `expected` with `expectedCode` ("text", "object", "list", "boolean",
+   * "number", "percent", "currency", "country", ...), `reason` with `reasonCode`, and the
+   * json-syntax `detail` with `syntax` (a number), `line` and `column` (docs/errors.md).
+   */
   params: Record<string, string>;
 }
 

@@ -1,18 +1,22 @@
-// The widget's catalogue (www/src/text/messages.js) is the one source of the words it shows for
-// the engine's messages: every code the engine can give has a template there, worded from the
-// message's params alone (so another language needs only another catalogue), and every
-// placeholder is a param the engine gives for that code. Checked twice: against the codes and
-// params read from the Rust source (tests/node/rust-codes.mjs), so a new code without a template
-// fails here, and against what the engine gives for every tender in the repository.
+// The widget's catalogues (English in www/src/text/messages.js, Welsh in cymraeg.js) are the one
+// source of the words it shows for the engine's messages: every code the engine can give has a
+// template in each, worded from the message's params alone, and every placeholder is a param the
+// engine gives for that code. Checked twice: against the codes and params read from the Rust
+// source (tests/node/rust-codes.mjs), so a new code without a template fails here, and against what
+// the engine gives for every tender in the repository. Each other catalogue has the English one's
+// keys, lists and placeholders, and every plural form its language has.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogue, engineText } from '../../www/src/text/messages.js';
+import { catalogue, catalogueLanguages, engineText } from '../../www/src/text/messages.js';
+import '../../www/src/text/cymraeg.js';
 import { formatter } from '../../www/src/text/format.js';
 import { errorCodes, reasonCodes, statuses, warningCodes } from './rust-codes.mjs';
 import { describe, evaluate, tenders } from './engine.mjs';
 
 const cat = catalogue('en-GB');
 const fmt = formatter('en-GB');
+/** Every catalogue: English, then each other language. */
+const LANGUAGES = catalogueLanguages();
 
 /** Codes the widget gives itself, in the engine's shape: not in src/. */
 const WIDGET_ERRORS = new Set(['engine-fault', 'price-fraction-of-penny']);
@@ -25,7 +29,7 @@ const alternatives = (template) => (Array.isArray(template) ? template : [templa
  * its placeholders given by the engine; of a list of templates, the last needs only the params
  * always given, since engineText falls back to it.
  */
-function checkTable(table, codes) {
+function checkTable(table, codes, cat) {
   const problems = [];
   for (const [code, { always, sometimes }] of codes) {
     const template = cat[table][code];
@@ -79,31 +83,98 @@ test('the Rust source is read: codes of every kind, with their params', () => {
   assert.deepEqual(statuses(), ['ranked', 'disqualified', 'incomplete']);
 });
 
-test('every error code has a template over the params the engine gives it', () => {
-  assert.deepEqual(checkTable('errors', errorCodes()), []);
+test('the widget has English and Welsh', () => {
+  assert.deepEqual(LANGUAGES, ['en-GB', 'cy']);
+  for (const lang of LANGUAGES) assert.equal(catalogue(lang).lang, lang);
+  assert.equal(catalogue('cy-GB'), catalogue('cy'));
+  for (const other of ['fr', 'en', '__proto__', 'constructor', 'toString']) assert.equal(catalogue(other), cat, other);
 });
 
-test('every warning code has a template and a title, over the params the engine gives it', () => {
-  const codes = warningCodes();
-  const problems = checkTable('warnings', given(codes));
-  for (const code of codes.keys()) if (typeof cat.warningTitles[code] !== 'string') problems.push(`warningTitles: none for "${code}"`);
-  assert.deepEqual(problems, []);
-});
+for (const lang of LANGUAGES) {
+  const c = catalogue(lang);
 
-test('every reason and missing input has a template over the params the engine gives it', () => {
-  assert.deepEqual(checkTable('reasons', given(reasonCodes())), []);
-});
+  test(`${lang}: every error code has a template over the params the engine gives it`, () => {
+    assert.deepEqual(checkTable('errors', errorCodes(), c), []);
+  });
 
-test('every status has a label', () => {
-  for (const s of statuses()) assert.equal(typeof cat.ui.statuses[s], 'string', s);
-});
+  test(`${lang}: every warning code has a template and a title, over the params the engine gives it`, () => {
+    const codes = warningCodes();
+    const problems = checkTable('warnings', given(codes), c);
+    for (const code of codes.keys()) if (typeof c.warningTitles[code] !== 'string') problems.push(`warningTitles: none for "${code}"`);
+    assert.deepEqual(problems, []);
+  });
 
-test('a saved answer that no longer fits is explained over the params its error gives', () => {
-  const codes = errorCodes();
-  for (const [code, template] of Object.entries(cat.ui.misfitReasons)) {
-    assert.ok(codes.has(code), code);
-    const { always } = codes.get(code);
-    for (const p of placeholders(template)) assert.ok(always.includes(p), `misfitReasons["${code}"]: {${p}}`);
+  test(`${lang}: every reason and missing input has a template over the params the engine gives it`, () => {
+    assert.deepEqual(checkTable('reasons', given(reasonCodes()), c), []);
+  });
+
+  test(`${lang}: every status has a label`, () => {
+    for (const s of statuses()) assert.equal(typeof c.ui.statuses[s], 'string', s);
+  });
+
+  test(`${lang}: a saved answer that no longer fits is explained over the params its error gives`, () => {
+    const codes = errorCodes();
+    for (const [code, template] of Object.entries(c.ui.misfitReasons)) {
+      assert.ok(codes.has(code), code);
+      const { always } = codes.get(code);
+      for (const p of placeholders(template)) assert.ok(always.includes(p), `misfitReasons["${code}"]: {${p}}`);
+    }
+  });
+}
+
+/**
+ * Where `other` departs from the English catalogue `en`: a key missing or added, a list of another
+ * length, a template with other placeholders, or a count ({ one, other } in English) without each
+ * plural form `forms` of its language.
+ */
+function departures(en, other, forms, path = '') {
+  const found = [];
+  const holders = (t) => placeholders(t).sort().join(' ');
+  if (typeof en === 'string') {
+    if (typeof other !== 'string' || !other.trim()) found.push(`${path}: not text`);
+    else if (holders(en) !== holders(other)) found.push(`${path}: {${holders(other)}} where English has {${holders(en)}}`);
+  } else if (Array.isArray(en)) {
+    if (!Array.isArray(other) || other.length !== en.length) found.push(`${path}: not a list of ${en.length}`);
+    else en.forEach((t, i) => found.push(...departures(t, other[i], forms, `${path}[${i}]`)));
+  } else if (en && typeof en === 'object') {
+    const keys = Object.keys(en);
+    if (!other || typeof other !== 'object') return [`${path}: not an object`];
+    if (keys.length === 2 && keys.includes('one') && keys.includes('other')) {
+      for (const form of forms) {
+        if (typeof other[form] !== 'string') found.push(`${path}.${form}: missing`);
+        else if (holders(other[form]) !== holders(en.other)) found.push(`${path}.${form}: other placeholders than English`);
+      }
+      return found;
+    }
+    for (const k of Object.keys(other)) if (!Object.hasOwn(en, k)) found.push(`${path}.${k}: not in English`);
+    for (const k of keys) {
+      if (!Object.hasOwn(other, k)) found.push(`${path}.${k}: missing`);
+      else if (k !== 'lang') found.push(...departures(en[k], other[k], forms, `${path}.${k}`));
+    }
+  } else if (en !== other) found.push(`${path}: ${JSON.stringify(other)} where English has ${JSON.stringify(en)}`);
+  return found;
+}
+
+/**
+ * A catalogue without the words of the engine's prose params and of a price schedule, which
+ * English takes from the engine (tests/node/params.test.mjs checks them in each other language).
+ */
+function ownWords(c) {
+  const { scheduleWords, ...rest } = c;
+  return { ...rest, params: { or: c.params.or } };
+}
+
+test('each other catalogue has the English keys, lists and placeholders, and its language’s plural forms', () => {
+  // The check finds what it looks for.
+  assert.deepEqual(departures({ a: 'x {n}', b: { one: '1', other: '{n}' } }, { a: 'y', c: '', b: { other: '{n}' } }, ['one', 'other']), [
+    '.c: not in English',
+    '.a: {} where English has {n}',
+    '.b.one: missing',
+  ]);
+  for (const lang of LANGUAGES.slice(1)) {
+    const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    if (lang === 'cy') assert.equal(forms.length, 6, 'Welsh has six plural forms');
+    assert.deepEqual(departures(ownWords(cat), ownWords(catalogue(lang)), forms), [], lang);
   }
 });
 

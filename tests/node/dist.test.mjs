@@ -89,23 +89,42 @@ test('the bundler runs modules once, in order, with every import and export form
   assert.equal(ctx.sideEffects, 1);
 });
 
-test('the catalogue packed ahead of the engine reads back as the same object, key for key and in order', async () => {
+/** The English and Welsh catalogues as JSON, packed as the build packs them, and their keys. */
+async function packedCatalogues() {
   const { catalogue } = await import('../../www/src/text/messages.js');
-  const json = JSON.stringify(catalogue('en-GB'));
+  await import('../../www/src/text/cymraeg.js');
+  const catalogues = { 'en-GB': catalogue('en-GB'), cy: catalogue('cy') };
+  const json = JSON.stringify(catalogues);
   const payload = {
     packed: JSON.stringify(xz(Buffer.from(json), ['-9e']).toString('base64')),
     catalogueSize: String(Buffer.byteLength(json)),
     wasmSize: '0',
   };
-  const keys = Object.keys(catalogue('en-GB'));
+  const keys = Object.fromEntries(Object.entries(catalogues).map(([lang, cat]) => [lang, Object.keys(cat)]));
+  return { catalogues, json, payload, keys };
+}
+
+test('the catalogues packed ahead of the engine read back as the same objects, key for key and in order', async () => {
+  const { catalogues, json, payload, keys } = await packedCatalogues();
   const { text } = await bundle('tests/node/bundle/catalogue.js', payload, { catalogueKeys: keys });
-  assert.doesNotMatch(text, /Loading the scoring engine/, 'the catalogue is packed, not in the code');
+  assert.doesNotMatch(text, /Loading the scoring engine/, 'the English catalogue is packed, not in the code');
+  assert.ok(!text.includes(catalogues.cy.ui.loading), 'the Welsh catalogue is packed, not in the code');
   const ctx = { customElements: { get: () => undefined }, window: {}, document: {}, TextDecoder, atob };
   ctx.globalThis = ctx;
   vm.runInNewContext(text, ctx);
-  assert.deepEqual([...ctx.catalogueResult.keysBeforeUse], keys);
+  assert.deepEqual([...ctx.catalogueResult.keysBeforeUse], keys['en-GB']);
+  assert.deepEqual([...ctx.catalogueResult.welshKeysBeforeUse], keys.cy);
+  assert.deepEqual([...ctx.catalogueResult.languages], ['en-GB', 'cy']);
   assert.equal(ctx.catalogueResult.json, json);
   assert.equal(ctx.catalogueResult.text, 'Say “this”');
+});
+
+test('a build without Welsh refuses the Welsh catalogue rather than bundle it as code', async () => {
+  const { payload, keys } = await packedCatalogues();
+  await assert.rejects(
+    bundle('tests/node/bundle/catalogue.js', payload, { catalogueKeys: { 'en-GB': keys['en-GB'] } }),
+    (e) => e instanceof BuildError && /cymraeg\.js: the cy catalogue is not in this build's languages/.test(e.message),
+  );
 });
 
 test('a dynamic import of a fixed path is bundled and runs on first use', async () => {
@@ -140,7 +159,7 @@ test('no import cycle among the widget modules (every file in www/src, not only 
   const esbuild = await import('esbuild');
   const { importCycles } = await import('../../scripts/build-dist.mjs');
   const entryPoints = readdirSync(join(root, 'www/src'), { recursive: true })
-    .filter((f) => f.endsWith('.js') && f !== join('element', 'bundle.js'))
+    .filter((f) => f.endsWith('.js') && !['bundle.js', 'bundle-cy.js'].map((e) => join('element', e)).includes(f))
     .map((f) => join('www/src', f));
   const { metafile } = await esbuild.build({
     entryPoints,

@@ -246,3 +246,32 @@ test('the single-file build bundles the same recovery: a trap there is an engine
   }
   assert.equal(engine.version(), version());
 });
+
+test('the widget’s engine gives plain data to the engine as its JSON text, and anything else as the object, for the same errors', async () => {
+  const { asText } = await import('../../www/src/engine/engine.js');
+  const api = await loadEngine();
+  // Plain data (a Date, undefined fields, Symbol keys and class instances too) goes as its JSON.
+  const plain = tender((t) => {
+    t.bids[0].note = new Date(Date.UTC(2026, 0, 2));
+    t.bids[1].note = undefined;
+    t.bids[2][Symbol('tag')] = () => 'not data';
+  });
+  assert.equal(asText(plain), JSON.stringify(plain));
+  assert.equal(JSON.stringify(api.evaluate(plain)), JSON.stringify(evaluate(plain)));
+  let deep = {};
+  const top = deep;
+  for (let i = 0; i < 200; i += 1) deep = deep.x = {};
+  // What JSON would not carry as given goes as the object: the engine names the path.
+  for (const [name, make, path] of [...THROWING, ...UNFAITHFUL, ['data nested 200 deep', () => tender((t) => (t.bids[0].note = top)), null]]) {
+    const value = make();
+    assert.equal(typeof asText(value), 'object', name);
+    const error = thrown(() => api.evaluate(value));
+    if (path !== null) assert.deepEqual([error.code, error.path], ['wrong-type', path], name);
+    assert.deepEqual(
+      api.validate(make()).errors.map((e) => [e.code, e.path]),
+      validate(make()).errors.map((e) => [e.code, e.path]),
+      name,
+    );
+  }
+  assert.equal(JSON.stringify(api.evaluate(example())), expected);
+});

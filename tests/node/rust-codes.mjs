@@ -88,15 +88,15 @@ function split(m, from, to, sep = ',') {
 /** The string literals written in src[from, to). */
 const literals = (src, from, to) => [...src.slice(from, to).matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]);
 
-/** The names of `.with("name", …)` calls in src[from, to), with their bracket depth from `from`. */
+/** The names of `.with("name", …)` (and `.put`) calls in src[from, to), with their bracket depth from `from`. */
 function withs(src, m, from, to) {
   const out = [];
   let depth = 0;
   for (let k = from; k < to; k += 1) {
     if (PAIRS[m[k]]) depth += m[k] === '{' ? 1 : 0;
     else if (m[k] === '}') depth -= 1;
-    else if (m.startsWith('.with(', k)) {
-      const name = src.slice(k).match(/^\.with\(\s*"([^"]+)"/);
+    else if (m.startsWith('.with(', k) || m.startsWith('.put(', k)) {
+      const name = src.slice(k).match(/^\.(?:with|put)\(\s*"([^"]+)"/);
       if (name) out.push({ name: name[1], depth });
       else out.push({ name: null, depth, at: k });
     }
@@ -223,7 +223,7 @@ function argParams(src, m, [from, to]) {
       if (w.name) names.add(w.name);
       else {
         // `.with(kind, …)`: the names the variable is given (`let kind = match … { … => "group" }`).
-        const v = src.slice(w.at).match(/^\.with\(\s*(\w+)/)[1];
+        const v = src.slice(w.at).match(/^\.(?:with|put)\(\s*(\w+)/)[1];
         const at = m.slice(fnStart, w.at).lastIndexOf(`let ${v} =`);
         if (at < 0) throw new Error(`${src.slice(w.at, w.at + 40)}: the param's name is neither a literal nor a variable`);
         for (const n of literals(src, fnStart + at, statementEnd(m, fnStart + at))) names.add(n);
@@ -232,7 +232,7 @@ function argParams(src, m, [from, to]) {
   };
   add(from, to);
   for (const [, v] of m.slice(from, to).matchAll(/\b([a-z_]\w*)\b(?!\s*[:!])/g)) {
-    if (['with', 'new', 'clone', 'into', 'as_str'].includes(v)) continue;
+    if (['with', 'put', 'new', 'sized', 'clone', 'into', 'as_str'].includes(v)) continue;
     const assign = new RegExp(`(?:\\blet\\s+(?:mut\\s+)?(?:\\([^)=]*\\b${v}\\b[^)=]*\\)|${v})|[;{}]\\s*${v})\\s*=(?!=)`, 'g');
     let found = [...m.slice(fnStart, from).matchAll(assign)].map((x) => fnStart + x.index);
     if (!found.length) found = [...m.slice(0, from).matchAll(assign)].map((x) => x.index).slice(-1);
@@ -303,4 +303,23 @@ export function statuses() {
       .replace(/[a-z][A-Z]/g, (s) => `${s[0]}-${s[1]}`)
       .toLowerCase(),
   );
+}
+
+/**
+ * Every code of a working the engine can give (a criterion's, an award value's or a made-up bid's
+ * `explain.code`): the kebab-case literals of the files that write workings, but for a param's
+ * name (`.with("marks", …)`) and the set bounds' own words (`at(best, "best")`).
+ */
+export function workingCodes() {
+  const files = ['src/price.rs', 'src/evaluate/score.rs', 'src/evaluate/totals.rs', 'src/award.rs'];
+  const codes = new Set();
+  for (const file of files) {
+    const src = read(file).split('#[cfg(test)]')[0];
+    const m = masked(src);
+    for (const x of src.matchAll(/(?<!\.(?:with|put)\(\s*)(?<!\bat\(\w+,\s*)"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"/g)) {
+      // A literal inside a comment is blanked in the masked text; a string's quote is kept.
+      if (m[x.index] === '"') codes.add(x[1]);
+    }
+  }
+  return codes;
 }

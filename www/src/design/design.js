@@ -70,9 +70,10 @@ function identify(el) {
 
 /**
  * Builds design mode into `root` (the element's shadow root). `source` is the tender the element
- * was given (or null for a blank start). Returns { tender, result, load(tender), evaluate() }.
+ * was given (or null for a blank start); `languages` is the element's language switch, or null.
+ * Returns { tender, result, load(tender), notices(list), languages(node), evaluate() }.
  */
-export function mountDesign({ root, engine, source, cat, locale, emit, uid, work }) {
+export function mountDesign({ root, engine, source, cat, locale, languages, emit, uid, work }) {
   const d = cat.design;
   const keys = new WeakMap();
   let keyCount = 0;
@@ -124,15 +125,16 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     nav: h('nav', { class: 'design-contents', 'aria-label': d.contentsLabel }),
     main: h('div', { class: 'design' }),
     bar: h('p', { class: 'sticky-total design-bar', 'aria-hidden': 'true', part: 'sticky-total' }),
+    languages: h('div', {}, languages),
   };
   root.replaceChildren(
     h(
       'div',
-      { class: 'app', part: 'base', 'data-mode': 'design' },
+      { class: 'app', part: 'base', 'data-mode': 'design', lang: cat.lang },
       els.live,
       els.summary,
       els.notice,
-      h('header', { part: 'header' }, h('span', { class: 'caption-m' }, d.modeCaption), els.title),
+      h('header', { part: 'header' }, els.languages, h('span', { class: 'caption-m' }, d.modeCaption), els.title),
       els.nav,
       els.main,
       els.bar,
@@ -485,6 +487,10 @@ export function mountDesign({ root, engine, source, cat, locale, emit, uid, work
     /** Loads a tender given through the element's `tender` property (or saved work). */
     load(tender) {
       ctx().replace(copy(tender), { errorsNow: true });
+    },
+    /** Shows the element's language switch (a node, or null for none). */
+    languages(node) {
+      els.languages.replaceChildren(node ?? '');
     },
     /** Shows the element's notices about saved work above this mode's own. */
     notices(list) {

@@ -5,6 +5,8 @@
 import { scoreText, tenderMethod, usesValue, valueText } from '../text/award.js';
 import { h, scrollingTable } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
+import { priceText } from '../text/price.js';
+import { criterionWorking, exampleWorking } from '../text/workings.js';
 import { copy } from '../ui/model.js';
 import { newLeaf, priceNode } from './tree.js';
 import { actionButton, amountOrNone, setOrDelete } from './fields.js';
@@ -155,7 +157,7 @@ function chartFigure(c, result, ceiling) {
           fmt.number(b.criteria[0].score),
           c.cat.ui.statuses[b.status] ?? b.status,
         ]),
-        notes: result.bids.map((b) => b.criteria[0].working),
+        notes: result.bids.map((b) => criterionWorking(c.cat, fmt, b.criteria[0])),
       }),
     ),
   );
@@ -244,23 +246,14 @@ export function priceSection(c) {
       chartKey = '';
       return;
     }
-    const f = cat.formulas[p.formula];
-    const money = (v) => (v === undefined ? undefined : c.fmt.money(String(v)));
-    const filled = f
-      ? fill(f.words, {
-          zeroAt: p.params.zeroAt,
-          best: money(p.params.best),
-          worst: money(p.params.worst),
-          reference: money(p.params.reference),
-        })
-      : p.words;
+    const { words: filled, equation } = priceText(cat, c.fmt, p);
     words.replaceChildren(
       ...(p.scored
         ? [
             h('h4', { class: 'heading-s' }, cat.ui.priceWords),
             h('p', {}, filled),
             h('h4', { class: 'heading-s' }, cat.ui.priceEquation),
-            h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, p.equation)),
+            h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, equation)),
             h(
               'div',
               { class: 'warning-text design-note', 'data-relative': String(p.relative) },
@@ -286,7 +279,7 @@ export function priceSection(c) {
                 scoreText(c.fmt, described.method, e.quality),
                 valueText(c.fmt, described.method, e.value),
               ]),
-              notes: described.methodExample.map((e) => e.working),
+              notes: described.methodExample.map((e) => exampleWorking(cat, c.fmt, e)),
             })
           : '',
       );
@@ -328,7 +321,7 @@ export function priceSection(c) {
           c.fmt.money(e.price),
           c.fmt.number(e.score),
         ]),
-        notes: p.example.map((e) => e.working),
+        notes: p.example.map((e) => exampleWorking(cat, c.fmt, e)),
       }),
     );
   }

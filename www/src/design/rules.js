@@ -313,7 +313,9 @@ export function rulesSection(c) {
     ),
     update(state) {
       const m = state.last;
-      roundingWords.textContent = m ? fill(d.roundingWords, { words: m.rounding }) : '';
+      roundingWords.textContent = m
+        ? fill(d.roundingWords, { words: fill(c.cat.ui.rounding[m.roundingStage] ?? m.rounding, { decimals: m.roundingDecimals }) })
+        : '';
       roundingWords.hidden = !m;
     },
   };

@@ -3,7 +3,7 @@
 // and the whole-life cost's years and discount rate. The evaluated price is the engine's: nothing
 // is multiplied or discounted here.
 import { h } from '../ui/dom.js';
-import { fill } from '../text/messages.js';
+import { fill, scheduleWords } from '../text/messages.js';
 import { setOwn } from '../ui/fields.js';
 import { amountOrNone, namedCards, setOrDelete, textOrNone } from './fields.js';
 
@@ -131,7 +131,7 @@ export function scheduleFields(c, node, path) {
     update(state) {
       const s = state.described?.price?.schedule;
       words.hidden = !s;
-      words.textContent = s ? fill(d.roundingWords, { words: s.words }) : '';
+      words.textContent = s ? fill(d.roundingWords, { words: scheduleWords(c.cat, c.fmt, s) }) : '';
     },
   };
 }

@@ -10,7 +10,7 @@ import { modelOnly, renderPublish } from '../publish/publish.js';
 import { renderSelfAssess, selfAssessTender } from '../self-assess/self-assess.js';
 import { renderEvaluate } from '../evaluate/evaluate.js';
 import { download, fileName, resultsCsv } from '../storage/io.js';
-import { applyWork, noticeNode, widgetName, workOf } from '../storage/saved-work.js';
+import { applyWork, fingerprint, noticeNode, widgetName, workOf } from '../storage/saved-work.js';
 import { downloadStandalone, standaloneAvailable } from '../storage/standalone.js';
 import { showErrorSummary, widgetHeader } from './header-and-errors.js';
 import { readTenderFile } from './import-file.js';
@@ -19,6 +19,8 @@ import { earlierDesignNotice, earlierWorkNotice, misfitText, removedNotice } fro
 import { WorkKeeper } from './work-keeper.js';
 import { fetchTender, inlineTender } from './tender-source.js';
 import { fillPrint } from './print.js';
+import { languageSwitch, switchLanguages } from './language-switch.js';
+import { hasLanguages, inLanguage } from '../text/tender-text.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
@@ -35,7 +37,8 @@ let instances = 0;
  * @attr {'publish'|'self-assess'|'evaluate'|'design'} mode - Which screen to show. Default: `publish`
  *   when the tender has no bids, otherwise `evaluate`. `design` builds a model (no tender needed).
  * @attr {string} src - URL of a tender file (http or https), used when there is no inline tender.
- * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB (`en_GB` is read as en-GB; no language tag at all: en-GB and a console warning).
+ * @attr {string} locale - BCP 47 locale for text and numbers; default the tender's `locale`, then en-GB (`en_GB` is read as en-GB; no language tag at all: en-GB and a console warning). Text is in Welsh for `cy` (in dist/bid-scorer-cy.js or as ES modules), else in English.
+ * @attr {string} languages - language tags separated by spaces, such as `en-GB cy`: shows a switch between them; choosing one sets `locale`.
  * @attr {string} storage-key - Names this widget's saved work in the browser (default: its id, else
  *   its position among the page's widgets), so two widgets never share work and a moved one keeps it.
  *
@@ -81,7 +84,7 @@ let instances = 0;
  *   your-price, what-it-takes.
  */
 export class BidScorer extends HTMLElement {
-  static observedAttributes = ['mode', 'src', 'locale', 'storage-key'];
+  static observedAttributes = ['mode', 'src', 'locale', 'storage-key', 'languages'];
 
   /** Registers the element under `tag`; does nothing when the tag is already defined. */
   static define(tag = 'bid-scorer', registry = window.customElements) {
@@ -93,6 +96,8 @@ export class BidScorer extends HTMLElement {
   #started = false;
   #engine = null;
   #source = null; // the tender as given (property, inline or src), for "start again"
+  #model = null; // { source, locale, tender }: the source with its text in the draft's language (#inLanguage)
+  #draftLocale = null; // the locale the draft's model text was chosen for
   #draft = null; // the tender being worked on, with everything typed so far
   #result = null;
   #errors = [];
@@ -104,6 +109,7 @@ export class BidScorer extends HTMLElement {
   #workNotices = []; // notices about saved work, shown above any other notice
   #removed = null; // the last removed bid, for Undo: { bid, index, open }
   #open = new Set();
+  #switchTags = null; // the `languages` attribute as last read, and its tags (see #languageSwitch)
   #evaluators = [];
   #els = {};
   #design = null; // design mode's controller (design/design.js), which owns the shadow root in that mode
@@ -143,7 +149,7 @@ export class BidScorer extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    root.append(h('slot', {}), h('p', { class: 'secondary', role: 'status' }, catalogue('en-GB').ui.loading));
+    root.append(h('slot', {}), h('p', { class: 'secondary', role: 'status', 'data-loading': '' }, catalogue('en-GB').ui.loading));
   }
 
   get mode() {
@@ -184,7 +190,7 @@ export class BidScorer extends HTMLElement {
   get tender() {
     if (this.#design) return this.#design.tender;
     // Publish mode shows the model only; the page that gave the tender gets it back whole.
-    return copy(this.mode === 'publish' ? this.#source : (this.#draft ?? this.#source));
+    return this.mode === 'publish' ? copy(this.#source) : this.#whole();
   }
 
   set tender(value) {
@@ -207,6 +213,13 @@ export class BidScorer extends HTMLElement {
   }
 
   connectedCallback() {
+    // The attributes are there now, so the loading line can be in the page's language.
+    const loading = this.shadowRoot.querySelector('[data-loading]');
+    if (loading) {
+      const cat = this.#cat();
+      loading.textContent = cat.ui.loading;
+      loading.lang = cat.lang;
+    }
     window.addEventListener('beforeprint', this.#onBeforePrint);
     window.addEventListener('pagehide', this.#onPageHide);
     window.addEventListener('storage', this.#onStorage);
@@ -236,11 +249,24 @@ export class BidScorer extends HTMLElement {
     } else if (name === 'storage-key' && this.#design) {
       this.#design = null;
       this.#mountDesign();
+    } else if (name === 'languages' && this.#design) {
+      this.#design.languages(this.#languageSwitch());
     } else if (name === 'locale' && this.#design) {
       // The design as it stands is rendered again in the new language, never reloaded.
       this.#source = this.#design.tender;
       this.#design = null;
       this.#mountDesign();
+    } else if ((name === 'locale' || name === 'languages') && this.#draft && !this.#design) {
+      // The same work, open bids and evaluators drawn again in the new language: never read back
+      // from storage, which may hold nothing (full, refused) or lag what is on screen. The model's
+      // own text follows when the buyer gave it in several languages.
+      const before = this.#inLanguage();
+      this.#draftLocale = this.locale;
+      if (hasLanguages(this.#source) && fingerprint(this.#draft) === fingerprint(before)) {
+        const model = copy(this.#inLanguage());
+        this.#draft = this.mode === 'publish' ? modelOnly(model) : { ...model, bids: this.#draft.bids };
+      }
+      this.#render();
     } else if (name === 'mode' && (after === 'design' || this.#design)) {
       if (this.#design) this.#source = this.#design.tender;
       this.#design = null;
@@ -266,6 +292,10 @@ export class BidScorer extends HTMLElement {
       const found = inlineTender(this, this.#emitter) ?? (await fetchTender(this.getAttribute('src'), this.#emitter));
       // The tender property may have been set while the file was being fetched; it wins.
       this.#source ??= found;
+    }
+    const { lang } = this.#cat();
+    if (lang === 'en-GB' && !/^en\b/i.test(this.locale)) {
+      console.warn(`bid-scorer: no text in "${this.locale}" here, so it is in English (dist/bid-scorer-cy.js has Welsh)`);
     }
     try {
       this.#engine = await loadEngine();
@@ -297,12 +327,15 @@ export class BidScorer extends HTMLElement {
       return;
     }
     if (this.mode !== 'design' || this.#design) return;
+    this.#draftLocale = this.locale;
     this.#design = mountDesign({
       root: this.shadowRoot,
       engine: this.#engine,
-      source: this.#source,
+      // Design mode edits one language: a model given in several is opened in the widget's.
+      source: hasLanguages(this.#source) ? this.#inLanguage() : this.#source,
       cat: this.#cat(),
       locale: this.locale,
+      languages: this.#languageSwitch(),
       emit: this.#emitter,
       uid: this.#uid,
       work: this.#designWork(),
@@ -320,6 +353,10 @@ export class BidScorer extends HTMLElement {
         const read = this.#readSlot('design');
         const cat = this.#cat();
         this.#workNotices = read.notices;
+        if (hasLanguages(this.#source)) {
+          const text = fill(cat.design.languagesNotice, { language: cat.ui.languageName });
+          this.#workNotices.push({ id: 'languages', kind: 'warning', text });
+        }
         if (read.state === 'ok') return { draft: copy(read.entry.work.tender), notices: read.notices };
         if (read.state === 'earlier') {
           const { entry, text } = read;
@@ -346,12 +383,53 @@ export class BidScorer extends HTMLElement {
   }
 
   #fail(text, error) {
-    this.shadowRoot.replaceChildren(h('slot', {}), h('p', { class: 'banner banner--error', role: 'alert' }, text));
+    const { lang } = this.#cat();
+    this.shadowRoot.replaceChildren(h('slot', {}), h('p', { class: 'banner banner--error', role: 'alert', lang }, text));
     this.#emit('bid-scorer-error', { error });
   }
 
   #cat() {
     return catalogue(this.locale);
+  }
+
+  /**
+   * The tender as given, with its text in the widget's language where the buyer gave it in
+   * several (text/tender-text.js): what the modes show, and what the engine scores. Saved work
+   * is still filed under the tender as given, so a change of language finds the same work.
+   */
+  #inLanguage() {
+    // The draft's language, not the attribute's: as `locale` changes, what was typed is saved first,
+    // against the model as it was drawn.
+    const locale = this.#draftLocale ?? this.locale;
+    if (this.#model?.source !== this.#source || this.#model.locale !== locale) {
+      this.#model = { source: this.#source, locale, tender: inLanguage(this.#source, locale) };
+    }
+    return this.#model.tender;
+  }
+
+  /**
+   * The work as it stands, whole: while the model is the page's, with the page's model, text in
+   * every language it gave, and the bids as typed; else the draft (a tender file opened over it).
+   */
+  #whole() {
+    const draft = this.#draft;
+    if (!draft) return copy(this.#source);
+    if (hasLanguages(this.#source) && fingerprint(draft) === fingerprint(this.#inLanguage())) {
+      return { ...copy(this.#source), bids: copy(draft.bids) };
+    }
+    return copy(draft);
+  }
+
+  /** The switch between the host's `languages`, or null when it asks for none. */
+  #languageSwitch() {
+    const attr = this.getAttribute('languages');
+    // Read once per value, so a tag without text is warned about once, not at every render.
+    if (this.#switchTags?.attr !== attr) this.#switchTags = { attr, tags: switchLanguages(attr) };
+    return languageSwitch(this.#cat(), this.#switchTags.tags, (tag) => {
+      this.locale = tag;
+      // The widget is built again in that language: the switch keeps the keyboard's place.
+      setTimeout(() => this.shadowRoot.querySelector(`[data-language="${tag}"]`)?.focus());
+    });
   }
 
   #emit(type, detail) {
@@ -362,6 +440,7 @@ export class BidScorer extends HTMLElement {
   #load({ restore }) {
     const mode = this.mode;
     const cat = this.#cat();
+    this.#draftLocale = this.locale;
     this.#notice = null;
     this.#workNotices = [];
     this.#removed = null;
@@ -377,7 +456,7 @@ export class BidScorer extends HTMLElement {
       if (read.state === 'ok' || read.state === 'earlier') {
         const { entry, text } = read;
         const earlier = read.state === 'earlier';
-        const applied = applyWork(this.#engine, this.#source, entry.work, { prune: earlier, shape });
+        const applied = applyWork(this.#engine, this.#inLanguage(), entry.work, { prune: earlier, shape });
         draft = applied.tender;
         for (const name of entry.work.evaluators ?? []) {
           if (typeof name === 'string' && !this.#evaluators.includes(name)) this.#evaluators.push(name);
@@ -387,11 +466,11 @@ export class BidScorer extends HTMLElement {
           const download = this.#keeper.downloadAction(cat.ui.downloadOldWork, 'download-old-work', text);
           this.#workNotices.unshift(earlierWorkNotice(cat, this.#time(entry.savedAt), misfits, download));
           // The answers that fit are saved against the page's model at once.
-          this.#keeper.carryOver(workOf(draft, this.#source, this.#evaluators), read);
+          this.#keeper.carryOver(workOf(draft, this.#inLanguage(), this.#evaluators), read);
         }
       }
     }
-    draft ??= shape(copy(this.#source));
+    draft ??= shape(copy(this.#inLanguage()));
     // Publish mode is what suppliers see: it holds the model only, never the bids.
     this.#draft = mode === 'publish' ? modelOnly(draft) : draft;
     this.#render();
@@ -432,12 +511,12 @@ export class BidScorer extends HTMLElement {
       saved: h('p', { class: 'body-s secondary', 'data-saved': '' }),
     };
     this.#els = els;
-    const header = widgetHeader(cat, mode, info, els.printDate);
+    const header = widgetHeader(cat, mode, info, els.printDate, this.#languageSwitch());
     this.#build();
     this.shadowRoot.replaceChildren(
       h(
         'div',
-        { class: 'app', part: 'base', 'data-mode': mode },
+        { class: 'app', part: 'base', 'data-mode': mode, lang: cat.lang },
         els.live,
         els.summary,
         els.notice,
@@ -630,7 +709,7 @@ export class BidScorer extends HTMLElement {
   #work() {
     const keeper = this.#keeper;
     if (keeper.slot.mode === 'design') return { tender: this.#design?.tender ?? copy(keeper.pendingDesign) };
-    return workOf(this.#draft, this.#source, this.#evaluators);
+    return workOf(this.#draft, this.#inLanguage(), this.#evaluators);
   }
 
   /** Removes bid `index`, offering Undo, which puts it back with everything typed for it. */
@@ -675,12 +754,12 @@ export class BidScorer extends HTMLElement {
           this.shadowRoot.querySelector('h2')?.focus();
         },
         exportJson: () =>
-          download(fileName(this.#draft, 'tender.json'), 'application/json', `${JSON.stringify(this.#draft, null, 2)}\n`),
+          download(fileName(this.#draft, 'tender.json'), 'application/json', `${JSON.stringify(this.#whole(), null, 2)}\n`),
         exportCsv: () => {
           if (this.#result)
             download(fileName(this.#draft, 'results.csv'), 'text/csv;charset=utf-8', resultsCsv(this.#ctx(), this.#result));
         },
-        standalone: standaloneAvailable() ? () => downloadStandalone(this, this.#ctx()) : null,
+        standalone: standaloneAvailable() ? () => downloadStandalone(this, { ...this.#ctx(), tender: this.#whole() }) : null,
         exportOcds: () => {
           // An invalid model has no award criteria to export; the error summary says why.
           if (this.#errors.length) return;

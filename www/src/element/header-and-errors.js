@@ -4,11 +4,15 @@ import { h } from '../ui/dom.js';
 import { engineText, fill } from '../text/messages.js';
 import { own } from '../ui/fields.js';
 
-/** The header for `mode` and the tender's `info` (title, buyer, reference); `printDate` last. */
-export function widgetHeader(cat, mode, info, printDate) {
+/**
+ * The header for `mode` and the tender's `info` (title, buyer, reference), after the language
+ * switch (`languages`) if any; `printDate` last.
+ */
+export function widgetHeader(cat, mode, info, printDate, languages = null) {
   return h(
     'header',
     { part: 'header' },
+    languages,
     h('span', { class: 'caption-m' }, cat.ui.modes[mode]),
     // No heading at all rather than an empty one when the tender has no title yet.
     info.title ? h('h2', { class: 'heading-l' }, info.title) : null,

@@ -8,6 +8,7 @@ import { catalogue, fill, sentence } from '../text/messages.js';
 import { formatter } from '../text/format.js';
 import { hasBand, methodText, methodWords, scoreText, valueText } from '../text/award.js';
 import { fileName } from '../storage/io.js';
+import { criterionWorking, priceWorking, valueWorking as valueWorkingText } from '../text/workings.js';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -80,9 +81,10 @@ function dl(className, items) {
  * The summary for one supplier as a complete HTML document (a string).
  * `debrief` is one entry of `debriefs(tender)`; `award` is the tender file's `award` (the ratio's
  * scale and band, for the method in words); `result`, the same tender's `evaluate()`, when given
- * adds the working of the bid's award value and, with a band, who is in it.
+ * adds the working of the bid's award value and, with a band, who is in it; with it, every working
+ * is worded by the catalogue (`lifeCycle`, the price's in the tender, for an evaluated price's).
  */
-export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award = null, result = null } = {}) {
+export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award = null, result = null, lifeCycle = null } = {}) {
   const cat = catalogue(locale);
   const t = cat.debrief;
   const fmt = formatter(locale, currency);
@@ -94,7 +96,24 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
   const winner = d.winner;
   const bidOf = (id) => result?.bids.find((b) => b.id === id) ?? null;
   const band = Boolean(result) && hasBand({ award });
-  const valueWorking = d.valueWorking ?? bidOf(d.bid)?.valueWorking ?? null;
+  const own = bidOf(d.bid);
+  const valueWorking = own?.valueWorking ? valueWorkingText(cat, fmt, own) : (d.valueWorking ?? null);
+  // A criterion's working, and the explanation of a calculated one (the working, after how an
+  // evaluated price was formed), through the catalogue from the evaluation when it is given.
+  const working = (bid, id, english) => {
+    const c = bid?.criteria.find((x) => x.id === id);
+    return c ? criterionWorking(cat, fmt, c) : english;
+  };
+  const explanation = (bid, id, english) => {
+    const c = bid?.criteria.find((x) => x.id === id);
+    if (!c || english === null || english === undefined || c.explain?.code === 'scored') return english;
+    if (english === c.working) return criterionWorking(cat, fmt, c);
+    if (bid.priceWorking && english === `evaluated price ${bid.priceWorking}; ${c.working}`) {
+      return fill(cat.workingWords.evaluatedPrice, { formed: priceWorking(cat, fmt, bid, lifeCycle), working: criterionWorking(cat, fmt, c) });
+    }
+    return english;
+  };
+  const winnerBid = winner ? bidOf(winner.bid) : null;
   const out = [];
 
   out.push(`<h1>${escapeHtml(t.heading)}</h1>`);
@@ -212,12 +231,12 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
       dl('detail', [
         [t.assessed, sentence(c.assessed)],
         [t.yourScore, fill(cat.ui.marksOutOf, { marks: score(c.score), total: score(c.max) })],
-        [t.working, c.working],
-        [t.explanation, c.explanation === c.working ? null : c.explanation],
+        [t.working, working(own, c.id, c.working)],
+        [t.explanation, c.explanation === c.working ? null : explanation(own, c.id, c.explanation)],
         ...(winner
           ? [
               [t.winnerScoreLine, score(c.winnerScore)],
-              [t.winnerExplanation, c.winnerExplanation],
+              [t.winnerExplanation, explanation(winnerBid, c.id, c.winnerExplanation)],
             ]
           : []),
       ]),
@@ -228,7 +247,8 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
   const title = fill(t.title, { title: d.title ?? d.reference ?? '', supplier: d.supplier });
   return [
     '<!doctype html>',
-    `<html lang="${escapeHtml(locale)}">`,
+    // The language of the summary's text, which is the catalogue's (a locale without one is English).
+    `<html lang="${escapeHtml(cat.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

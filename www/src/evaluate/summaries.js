@@ -3,10 +3,11 @@
 // without a recorded reason are listed, each linked to the field where the reason goes.
 import { h } from '../ui/dom.js';
 import { keyPath, marking } from '../ui/fields.js';
-import { fill } from '../text/messages.js';
+import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
 import { resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, summaryFileName } from './debrief.js';
+import { lifeCycleOf } from '../text/workings.js';
 
 /** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
 function who(d) {
@@ -29,7 +30,7 @@ function missingList(ctx, debriefs) {
   const affected = debriefs.filter((d) => d.missingRationales.length);
   if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
   const count = affected.reduce((n, d) => n + d.missingRationales.length, 0);
-  const title = ui.missingRationalesTitle[new Intl.PluralRules(ctx.locale).select(count)];
+  const title = plural(ctx.cat, ui.missingRationalesTitle, count);
   const links = (d) => {
     const index = ctx.tender.bids.findIndex((b) => b.id === d.bid);
     return h(
@@ -63,7 +64,7 @@ function missingList(ctx, debriefs) {
       'p',
       { class: 'warning-text' },
       h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
-      fill(title ?? ui.missingRationalesTitle.other, { count: ctx.fmt.integer(count) }),
+      fill(title, { count: ctx.fmt.integer(count) }),
     ),
     h('p', {}, ui.missingRationalesText),
     many
@@ -132,6 +133,7 @@ export function summariesPanel(ctx) {
       currency: ctx.tender.tender?.currency ?? 'GBP',
       award: ctx.tender.award,
       result: latest.result,
+      lifeCycle: lifeCycleOf(ctx.tender),
     });
     download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', html);
   }

@@ -4,10 +4,12 @@
 // the element works on `modelOnly(tender)`, and nothing here shows, analyses or exports a bid
 // (buyers try their model on example bids in design mode).
 import { h, scroller, scrollingTable } from '../ui/dom.js';
-import { engineText, fill, sentence } from '../text/messages.js';
+import { engineText, fill, scheduleWords, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { lineNotes } from '../ui/bid-form.js';
 import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
+import { priceText } from '../text/price.js';
+import { criterionWorking, exampleWorking } from '../text/workings.js';
 
 /** The tender without its bids: all that publish mode shows, prints or downloads. */
 export function modelOnly(tender) {
@@ -23,6 +25,17 @@ function modelRows(nodes, depth = 0, out = []) {
     modelRows(n.children, depth + 1, out);
   }
   return out;
+}
+
+/** The abnormally low rule from its params (percent, and the proximity test's when it has one). */
+function abnormallyLowRule(ui, fmt, p) {
+  const [withProximity, alone] = ui.abnormallyLowRule;
+  if (p.proximityPercent === undefined) return fill(alone, p);
+  return fill(withProximity, {
+    ...p,
+    proximityMin: p.proximityMin === undefined ? ui.proximityNoMin : fmt.money(p.proximityMin),
+    proximityMax: p.proximityMax === undefined ? ui.proximityNoMax : fmt.money(p.proximityMax),
+  });
 }
 
 /** The award method in words, as an equation, and worked through the engine's three made-up bids. */
@@ -60,7 +73,7 @@ function methodSection(ctx, model) {
           scoreText(fmt, model.method, b.quality),
           valueText(fmt, model.method, b.value),
         ]),
-        notes: model.methodExample.map((b) => b.working),
+        notes: model.methodExample.map((b) => exampleWorking(cat, fmt, b)),
       }),
     );
   }
@@ -69,7 +82,7 @@ function methodSection(ctx, model) {
 
 /**
  * The price schedule: every line with its unit, estimated quantity and kind, how the rates make
- * the evaluated price (the engine's words), and, for whole-life cost, each year's factor.
+ * the evaluated price (worded from its lines), and, for whole-life cost, each year's factor.
  */
 function scheduleSection(ctx, schedule) {
   const { fmt } = ctx;
@@ -77,7 +90,7 @@ function scheduleSection(ctx, schedule) {
   const life = schedule.lifeCycle;
   return [
     h('h3', { class: 'heading-m' }, ui.scheduleHeading),
-    h('p', {}, sentence(schedule.words), '.'),
+    h('p', {}, sentence(scheduleWords(ctx.cat, fmt, schedule)), '.'),
     scrollingTable({
       caption: ui.scheduleCaption,
       part: 'table schedule',
@@ -191,7 +204,7 @@ function socialValueSection(ctx, model) {
                   fmt.money(e.socialValue),
                   fmt.number(e.score),
                 ]),
-                notes: offers.map((e) => e.working),
+                notes: offers.map((e) => criterionWorking(cat, fmt, e)),
               }),
             ]
           : null,
@@ -285,20 +298,13 @@ export function renderPublish(ctx, { modelResult, model }) {
 
   // Price formula in words, as an equation, and scored by the engine on invented prices.
   if (price?.scored) {
-    const f = cat.formulas[price.formula];
-    const money = (v) => (v === undefined ? undefined : fmt.money(v));
-    const params = {
-      zeroAt: price.params.zeroAt,
-      best: money(price.params.best),
-      worst: money(price.params.worst),
-      reference: money(price.params.reference),
-    };
+    const { words, equation } = priceText(cat, fmt, price);
     out.push(
       h('h3', { class: 'heading-m' }, ui.priceHeading),
       h('h4', { class: 'heading-s' }, ui.priceWords),
-      h('p', {}, f ? fill(f.words, params) : price.words),
+      h('p', {}, words),
       h('h4', { class: 'heading-s' }, ui.priceEquation),
-      h('p', {}, h('code', { class: 'equation' }, price.equation)),
+      h('p', {}, h('code', { class: 'equation' }, equation)),
     );
     if (price.example.length) {
       const caption = fill(ui.priceExampleCaption, { marks: fmt.number(price.marks) });
@@ -310,7 +316,7 @@ export function renderPublish(ctx, { modelResult, model }) {
           part: 'table price-example',
           head: [ui.supplier, ui.price, ui.score],
           rows: price.example.map((b, i) => [fill(ui.exampleBid, { n: i + 1 }), fmt.money(b.price), fmt.number(b.score)]),
-          notes: price.example.map((b) => b.working),
+          notes: price.example.map((b) => exampleWorking(cat, fmt, b)),
         }),
       );
     }
@@ -403,11 +409,11 @@ export function renderPublish(ctx, { modelResult, model }) {
       : null,
   );
 
-  // How an abnormally low price is treated (the engine's words, with the tender's figures).
+  // How an abnormally low price is treated, with the tender's figures.
   if (model.abnormallyLow) {
     out.push(
       h('h3', { class: 'heading-m' }, ui.abnormallyLowHeading),
-      h('p', { 'data-abnormally-low': '' }, `${sentence(model.abnormallyLow.message)}.`),
+      h('p', { 'data-abnormally-low': '' }, abnormallyLowRule(ui, fmt, model.abnormallyLow.params)),
     );
   }
   // The engine's notes on the model itself (marks not adding up to 100, social value under the

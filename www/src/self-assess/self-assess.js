@@ -2,6 +2,7 @@
 // total, breakdown and rank. The supplier's own bid has the id OWN_ID; rivals are hypothetical bids.
 import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
+import { lifeCycleOf, priceWorking } from '../text/workings.js';
 import { leaves, scalePoints, copy, freshBidId } from '../ui/model.js';
 import { breakdown, chart, lotResult, messageList, rankingTable } from '../ui/results.js';
 import {
@@ -181,7 +182,7 @@ export function renderSelfAssess(ctx) {
       const fmtPrice = ctx.fmt.money(mine.price);
       priced.replaceChildren(
         h('p', {}, mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: fmtPrice })),
-        mine.priceWorking ? h('p', { class: 'working' }, mine.priceWorking) : null,
+        mine.priceWorking ? h('p', { class: 'working' }, priceWorking(ctx.cat, ctx.fmt, mine, lifeCycleOf(ctx.tender))) : null,
       );
     }
     const s = mine.socialValue;

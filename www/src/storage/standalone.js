@@ -68,14 +68,17 @@ const PAGE_CSS = [
 
 /**
  * The standalone page's text.
- * @param {{ tender: object, mode: string, locale: string|null, result: object|null,
- *   cat: object, fmt: object, when?: Date }} what
+ * @param {{ tender: object, mode: string, locale: string|null, languages: string|null,
+ *   result: object|null, cat: object, fmt: object, when?: Date }} what
  */
-function standaloneHtml({ tender, mode, locale, result, cat, fmt, when = new Date() }) {
+function standaloneHtml({ tender, mode, locale, languages, result, cat, fmt, when = new Date() }) {
   if (!bundleSource) throw new Error('only the single-file build can write a standalone copy');
   const title = tender?.tender?.title || cat.ui.modes[mode];
-  const lang = locale || tender?.tender?.locale || 'en-GB';
-  const attrs = [`mode="${esc(mode)}"`, locale ? `locale="${esc(locale)}"` : ''].filter(Boolean).join(' ');
+  // The page's own text is the catalogue's; the copy keeps the element's language and its switch.
+  const lang = cat.lang;
+  const attrs = [`mode="${esc(mode)}"`, locale ? `locale="${esc(locale)}"` : '', languages ? `languages="${esc(languages)}"` : '']
+    .filter(Boolean)
+    .join(' ');
   return `<!doctype html>
 <html lang="${esc(lang)}">
 <head>
@@ -113,6 +116,7 @@ export function downloadStandalone(element, ctx) {
     tender: ctx.tender,
     mode: element.mode,
     locale: element.getAttribute('locale'),
+    languages: element.getAttribute('languages'),
     result: element.result,
     cat: ctx.cat,
     fmt: ctx.fmt,

@@ -5,6 +5,7 @@
 import { h } from '../ui/dom.js';
 import { formatter } from './format.js';
 import { fill } from './messages.js';
+import { valueWorking } from './workings.js';
 
 const WEIGHTED_SUM = 'weighted-sum';
 
@@ -104,7 +105,7 @@ export function valueSummary(ctx, method, bid) {
     'div',
     { class: 'inset', 'data-value-summary': bid.id },
     h('p', {}, h('strong', {}, `${m.value}: `), valueText(ctx.fmt, method, bid.value)),
-    bid.valueWorking ? h('p', { class: 'working' }, bid.valueWorking) : null,
+    bid.valueWorking ? h('p', { class: 'working' }, valueWorking(ctx.cat, ctx.fmt, bid)) : null,
     hasBand(ctx.tender) && bid.rank !== null
       ? h('p', {}, bid.inBand ? ctx.cat.award.inBandYes : ctx.cat.award.inBandNo)
       : null,

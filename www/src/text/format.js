@@ -42,6 +42,15 @@ export function formatter(locale, currency = 'GBP') {
       }).format(text);
     },
     /**
+     * Money to the penny, as the engine's workings show an amount ("£72,127.65" for 72127.64616):
+     * the engine shows money in a working rounded half away from zero to 2 decimals, and so does
+     * this (Intl's halfExpand), for that display only. Scores are never shown through it.
+     */
+    pence(text) {
+      if (text === null || text === undefined || text === '') return '';
+      return nf('w2', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand' }).format(text);
+    },
+    /**
      * A share from 0 to 1 (0.9885) as a percentage with every digit it has: "98.85%"; with
      * `places`, always that many (a column of shares reads 0.50%, 0.71%, 98.85%).
      */

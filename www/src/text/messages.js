@@ -1,5 +1,5 @@
-// Every piece of text the widget shows, per locale (en-GB now; another locale is another catalogue
-// with the same keys). Engine messages are rendered from their `code` and `params` when a template
+// Every piece of text the widget shows, per language: English (en-GB) here, Welsh (cy) in
+// text/cymraeg.js, which adds itself with addCatalogue; each catalogue has the same keys. Engine messages are rendered from their `code` and `params` when a template
 // exists here, and fall back to the engine's own English `message` otherwise.
 //
 // Templates use {name} placeholders. A placeholder whose value is an amount of money is formatted
@@ -7,6 +7,8 @@
 // through the formatter it is given; the catalogue never does arithmetic.
 
 const EN_GB = {
+  /** The language tag of this catalogue's text: the widget's content carries it as `lang`. */
+  lang: 'en-GB',
   ui: {
     loading: 'Loading the scoring engine…',
     engineFailed: 'The scoring engine could not be loaded, so scores cannot be shown.',
@@ -74,11 +76,19 @@ const EN_GB = {
     },
     noTieBreak: 'Bids with the same total share the rank.',
     abnormallyLowHeading: 'Abnormally low prices',
+    // The rule as the model states it: with the proximity test (spec §15), then without.
+    abnormallyLowRule: [
+      'A price more than {percent}% below the average of the qualified prices without the highest, and more than {proximityPercent}% of the next lowest qualified price (at least {proximityMin}, at most {proximityMax}) below it, is abnormally low: the supplier is asked to explain it, and it is not rejected automatically.',
+      'A price more than {percent}% below the average of the qualified prices without the highest is abnormally low: the supplier is asked to explain it, and it is not rejected automatically.',
+    ],
+    proximityNoMin: 'nothing',
+    proximityNoMax: 'no limit',
     rounding: {
       criterion:
         'Each criterion score is rounded to {decimals} decimal places (halves round away from zero) before scores are added up.',
       total:
         'Scores are added up exactly and only the total is rounded to {decimals} decimal places (halves round away from zero).',
+      none: 'Scores are not rounded.',
     },
     // forms
     yourBidHeading: 'Your bid',
@@ -258,27 +268,29 @@ const EN_GB = {
     'lowest-ratio': {
       words:
         'The lowest price gets full marks. Every other price gets marks in proportion: the lowest price divided by your price, times the marks. Your score depends on the other bids.',
-      equation: 'score = marks × lowest price ÷ your price',
+      equation: 'score = {marks} × lowest price ÷ your price',
     },
     'linear-min-max': {
       words:
         'The lowest price gets full marks and the highest gets none; prices in between score in a straight line. Your score depends on the other bids.',
-      equation: 'score = marks × (highest price − your price) ÷ (highest price − lowest price)',
+      equation: 'score = {marks} × (highest price − your price) ÷ (highest price − lowest price)',
     },
     'deviation-from-lowest': {
       words:
         'The lowest price gets full marks; marks fall in a straight line to none at {zeroAt} times the lowest price. Your score depends on the other bids.',
-      equation: 'score = marks × (1 − (your price − lowest price) ÷ ((zeroAt − 1) × lowest price)), zeroAt = {zeroAt}',
+      equation:
+        'score = {marks} × (1 − (your price − lowest price) ÷ (({zeroAt} − 1) × lowest price)), and 0 at {zeroAt} × the lowest price or more',
     },
     'set-bounds': {
       words:
         'A price of {best} or less gets full marks and {worst} or more gets none; prices in between score in a straight line. Other bids do not matter.',
-      equation: 'score = marks × (worst − your price) ÷ (worst − best)',
+      equation: 'score = {marks} × ({worst} − your price) ÷ ({worst} − {best}); full marks at {best} or less, 0 at {worst} or more',
     },
     'reference-ratio': {
       words:
         'A reference price of {reference} gets full marks; other prices get marks in proportion: the reference divided by your price, times the marks. Other bids do not matter.',
-      equation: 'score = marks × reference price ÷ your price',
+      equation: 'score = {marks} × {reference} ÷ your price',
+      equationCapped: 'score = {marks} × {reference} ÷ your price, at most full marks',
     },
   },
 };
@@ -822,7 +834,7 @@ EN_GB.design = {
     total: 'Only the total',
     none: 'Nothing',
   },
-  roundingWords: 'In the published model: {words}.',
+  roundingWords: 'In the published model: {words}',
   settingsHeading: 'Evaluation settings',
   moderationLegend: 'When evaluators have not agreed a moderated score, use',
   moderation: { mean: 'The mean of their scores', median: 'The median of their scores' },
@@ -1208,11 +1220,115 @@ Object.assign(EN_GB.reasons, {
   'out-of-range': 'a figure of this bid is too large to work out exactly; check its price and figures',
 });
 
-const CATALOGUES = { 'en-GB': EN_GB };
+// The language switch (element/language-switch.js) names each language in that language.
+Object.assign(EN_GB.ui, { languageName: 'English', languageSwitch: 'Language' });
+// A model whose text the buyer gave in several languages, opened in design mode (text/tender-text.js).
+Object.assign(EN_GB.design, {
+  languagesNotice:
+    'This model gives its text in more than one language. Design mode edits it in one, {language}: a model saved or published from here has the {language} text only.',
+});
+// Text given by language ({"en": "Price", "cy": "Pris"}): the errors of its languages.
+Object.assign(EN_GB.errors, {
+  'empty-text': 'The text is in no language; add one, or write plain text',
+  'invalid-language': '“{found}” is not a language tag; use one such as “en”, “cy” or “cy-GB”',
+  'duplicate-language': '“{found}” is the language “{first}” again; keep one',
+});
 
-/** The catalogue for a locale, falling back to en-GB. */
+// ---- Workings: each score's formula with its numbers, worded from the engine's `explain` code and
+// params (text/workings.js renders them; see there for the placeholders). The English reads as the
+// engine's own `working`, character for character (tests/node/workings.test.mjs holds to it).
+EN_GB.workingWords = { comma: ', ', and: ' and ', evaluatedPrice: 'evaluated price {formed}; {working}' };
+EN_GB.workings = {
+  // Price formulas, and numeric criteria scored by them.
+  'lowest-ratio': '{marks} × {lowest:term} ÷ {amount:term} = {score}',
+  'linear-min-max': '{marks} × ({highest:term} − {amount:term}) ÷ ({highest:term} − {lowest:term}) = {score}',
+  'linear-min-max-all-equal': 'every amount is {amount:amount}, so full marks: {marks} × 1 = {score}',
+  'deviation-from-lowest': '{marks} × (1 − ({amount:term} − {lowest:term}) ÷ (({zeroAt} − 1) × {lowest:term})) = {score}',
+  'deviation-from-lowest-zero':
+    '{amount:amount} is at least {zeroAt} × the lowest {lowest:amount} = {zeroPoint:amount}, so no marks: {marks} × 0 = {score}',
+  'set-bounds': '{marks} × ({worst:term} − {amount:term}) ÷ ({worst:term} − {best:term}) = {score}',
+  'set-bounds-best': [
+    '{amount:amount} is beyond the best of {clampedTo:amount} and is clamped to it, so full marks: {marks} × 1 = {score}',
+    '{amount:amount} reaches the best of {best:amount}, so full marks: {marks} × 1 = {score}',
+  ],
+  'set-bounds-worst': [
+    '{amount:amount} is beyond the worst of {clampedTo:amount} and is clamped to it, so no marks: {marks} × 0 = {score}',
+    '{amount:amount} reaches the worst of {worst:amount}, so no marks: {marks} × 0 = {score}',
+  ],
+  'reference-ratio': '{marks} × {reference:term} ÷ {amount:term} = {score}',
+  'reference-ratio-capped': '{amount:amount} is at or below the reference {reference:amount}, so full marks: {marks} × 1 = {score}',
+  'zero-price-lowest': '{amount:amount} is the lowest price and it is zero, so full marks: {marks} × 1 = {score}',
+  'zero-price-above': 'the lowest price is {zero:money}, and against zero any higher price scores nothing: {marks} × 0 = {score}',
+  'above-ceiling-zero': '{amount:money} is above the ceiling, so no marks: {marks} × 0 = {score}',
+  'above-line-max-zero': 'the rate {rate:money} for "{lineName}" is above its maximum of {max:money}, so no marks: {marks} × 0 = {score}',
+  'price-not-scorable': '{amount:money} cannot be scored by "{formula}", so no marks: {marks} × 0 = {score}',
+  // Numeric criteria scored against the best.
+  'relative-to-best': '{marks} × {amount:amount} ÷ {highest:amount} = {score}',
+  'relative-to-best-all-zero': 'no bid offers more than 0, so no marks: {marks} × 0 = {score}',
+  // Scored criteria: how the evaluators' scores became one, by where it came from (`from`).
+  scored: {
+    moderated: 'moderated score {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    evaluator: "{evaluator}'s score {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}",
+    mean: 'mean of {scores:list} is {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+    median: 'median of {scores:list} is {aggregate}; {marks} × {aggregate4} ÷ {top} = {score}',
+  },
+  // Social value.
+  'sv-target-met': '{socialValue:money} meets the target of {target:money}, so full marks: {marks} × 1 = {score}',
+  'sv-target': '{marks} × {amount:money} ÷ {best:money} = {score}',
+  'sv-relative': '{marks} × {amount:money} ÷ {best:money} = {score}',
+  'sv-relative-percent': '{marks} × {percent} ÷ {bestPercent} = {score}',
+  'sv-all-zero': 'no bid commits any social value, so no marks: {marks} × 0 = {score}',
+  commitment: '{quantity:number} {measureUnit} × {proxy:money} = {money:money}',
+  // Not scored.
+  missing: 'not scored yet: the input is missing',
+  'missing-moderated-score': "not scored yet: the evaluators' scores need a moderated score, as the tender requires a consensus",
+  'out-of-range': 'not scored: the score is too large to work out exactly',
+  // The evaluated price of a price schedule: `products`, every line's product, `presentValue`, the sum
+  // of the present value factors, and `total` are figures (text/workings.js priceWorking).
+  'evaluated-price': [
+    'present value of a yearly payment over {years} years at {discountRate:percent}: {presentValue}; {products} = {total}',
+    '{products} = {total}',
+  ],
+  // Award values under methods other than the weighted sum.
+  'price-per-quality-point': '{price:money} ÷ {quality} quality points = {value:money} per quality point',
+  'quality-price-ratio': '{quality} quality points ÷ {price:money} × {scale:number} = {value}',
+  'fictitious-discount': '{price:money} − {quality:money} quality discount = {value:money} fictitious price',
+};
+
+// Params that the engine writes in English prose, each with a code (docs/errors.md, "Params in
+// words"): a wrong type's `expectedCode`, an unusable scale's `reasonCode`, what is too large
+// (`what`), which limit a stated value is outside (`bound`), a criterion's `direction`, why and
+// where a file is not JSON (`syntax`, a number, with `line` and `column`) and the formulas that
+// could score a price (`scorable`). Another language's catalogue words each code in tables
+// `expected`, `reason`, `what`, `bound`, `direction`, `jsonSyntax` (with `jsonPlace`) and
+// `scorable`, and how a price schedule makes the evaluated price in `scheduleWords`
+// (text/cymraeg.js); English leaves them out, as its words are the engine's own, and so this copy
+// carries them once. `or` joins the formulas that could score a price.
+EN_GB.params = { or: ' or ' };
+
+const CATALOGUES = new Map([['en-GB', EN_GB]]);
+
+/** Adds another language's catalogue (text/cymraeg.js adds Welsh), under its `lang`. */
+export function addCatalogue(cat) {
+  CATALOGUES.set(cat.lang, cat);
+}
+
+/** The language tags this copy of the widget has text for (en-GB first). */
+export function catalogueLanguages() {
+  return [...CATALOGUES.keys()];
+}
+
+/** The catalogue for a locale (by its tag, then its language: cy-GB is cy), falling back to en-GB. */
 export function catalogue(locale) {
-  return CATALOGUES[locale] ?? CATALOGUES[String(locale).split('-')[0]] ?? EN_GB;
+  return CATALOGUES.get(locale) ?? CATALOGUES.get(String(locale).split('-')[0]) ?? EN_GB;
+}
+
+/**
+ * The form of a count's text ({ one, other } in English; Welsh has six) that `count` takes in the
+ * catalogue's language.
+ */
+export function plural(cat, forms, count) {
+  return forms[new Intl.PluralRules(cat.lang).select(count)] ?? forms.other;
 }
 
 /**
@@ -1271,9 +1387,64 @@ export function engineText(cat, table, item, fmt = null) {
   }
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
   if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
-  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => methodName(cat, id)).join(' or ') };
+  if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => word(cat.params.scorable, id) ?? methodName(cat, id)).join(cat.params.or) };
+  params = wordedParams(cat, params);
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
   const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
   return sentence(template ? fill(template, params, fmt) : english);
+}
+
+/** `table[key]` when the table has that key of its own, else undefined. */
+function word(table, key) {
+  return table && typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * `params` with each param the engine writes in English worded from its code by the catalogue;
+ * as they are in English, where the catalogue has no words for it.
+ */
+function wordedParams(cat, params) {
+  const t = cat.params;
+  const out = { ...params };
+  const set = (name, text) => {
+    if (text !== undefined) out[name] = text;
+  };
+  set('expected', word(t.expected, params.expectedCode));
+  set('reason', word(t.reason, params.reasonCode));
+  for (const name of ['what', 'bound', 'direction']) set(name, word(t[name], params[name]));
+  const why = t.jsonSyntax?.[Number(params.syntax)];
+  if (typeof why === 'string' && params.line !== undefined && params.column !== undefined) {
+    set('detail', fill(t.jsonPlace, { syntax: why, line: params.line, column: params.column }));
+  }
+  return out;
+}
+
+/**
+ * How a price schedule makes the evaluated price, in the catalogue's language, from the published
+ * model's `price.schedule` (its lines, life cycle and `aboveMax`), figures through `fmt`; in
+ * English, the engine's own words.
+ */
+export function scheduleWords(cat, fmt, schedule) {
+  const w = cat.scheduleWords;
+  if (!w) return schedule.words;
+  const lines = schedule.lines ?? [];
+  const count = (key, n) => fill(plural(cat, w[key], n), { count: String(n) });
+  const evaluated = lines.filter((l) => !l.optional);
+  let text = count('cost', evaluated.filter((l) => !l.income).length);
+  const income = evaluated.filter((l) => l.income).length;
+  if (income > 0) text += count('income', income);
+  const life = schedule.lifeCycle;
+  if (life) {
+    text += fill(w.lifeCycle, {
+      years: fmt.integer(life.years),
+      percent: fmt.percent(life.discountRate),
+      rate: fmt.number(life.discountRate),
+      sum: fmt.number(life.factorSum),
+    });
+  }
+  const optional = lines.length - evaluated.length;
+  if (optional > 0) text += count('optional', optional);
+  if (lines.some((l) => l.max !== null && l.max !== undefined)) text += w.aboveMax[schedule.aboveMax] ?? '';
+  return text;
 }

@@ -3,6 +3,7 @@
 // and they are drawing geometry, not scores.
 import { h, scroller, scrollingTable } from './dom.js';
 import { engineText, fill } from '../text/messages.js';
+import { commitmentWorking, criterionWorking, lifeCycleOf, priceWorking } from '../text/workings.js';
 import { isGroup } from './model.js';
 import {
   rankingCaption,
@@ -201,7 +202,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   }
   // Under a price schedule (spec §11): how the evaluated price was formed, every product shown.
   if (bid.priceWorking) {
-    const working = fill(cat.ui.priceWorking, { working: bid.priceWorking });
+    const working = fill(cat.ui.priceWorking, { working: priceWorking(cat, fmt, bid, lifeCycleOf(tender)) });
     parts.push(h('p', { class: 'body-s', 'data-price-working': bid.id }, working));
   }
   const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
@@ -215,7 +216,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
         scoreText(fmt, method, c.score) || cat.ui.notScored,
         scoreText(fmt, method, c.max),
       ]),
-      notes: bid.criteria.map((c) => c.working),
+      notes: bid.criteria.map((c) => criterionWorking(cat, fmt, c)),
     }),
   );
   if (bid.groups.length) {
@@ -246,6 +247,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
   if (bid.socialValue?.items?.length) {
     const sc = fill(cat.ui.socialValueCaption, { supplier: bid.supplier });
     const names = new Map((tender.measures ?? []).map((m) => [m.id, m.name]));
+    const units = new Map((tender.measures ?? []).map((m) => [m.id, m.unit]));
     parts.push(
       scrollingTable({
         caption: sc,
@@ -256,7 +258,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
           fmt.number(it.quantity),
           fmt.money(it.money),
         ]),
-        notes: bid.socialValue.items.map((it) => it.working),
+        notes: bid.socialValue.items.map((it) => commitmentWorking(cat, fmt, it, units.get(it.measure))),
       }),
       h(
         'p',

@@ -93,6 +93,9 @@ a:focus-visible {
   box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text); text-decoration: none;
 }
 .button-group { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.9375rem; }
+/* The language switch (languages="en-GB cy"): the language in use is plain text, not a link. */
+.language-switch { display: flex; flex-wrap: wrap; justify-content: flex-end; column-gap: 0.9375rem; margin-bottom: 0.625rem; }
+.language-switch [aria-pressed="true"] { color: var(--_text); font-weight: 700; text-decoration: none; cursor: default; }
 
 /* Form fields. */
 .form-group { margin-bottom: 1.25rem; }

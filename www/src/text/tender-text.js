@@ -1,0 +1,83 @@
+// A tender's own text in one language. The buyer may give each text either plainly or as the same
+// text in several languages, keyed by language tag ({"en": "Price", "cy": "Pris"}; docs/format.md,
+// "Text in more than one language"). The widget shows the tender in its own language: it reads a
+// copy with each such text chosen for that language, by the rule the engine follows for the
+// tender's `locale` (tests/node/tender-text.test.mjs holds the two to each other), and gives the
+// engine that copy. No DOM, so Node tests and the assessment summaries can use it.
+import { copy } from '../ui/model.js';
+
+/** The fields holding the buyer's text, by where they sit in the tender. */
+const TENDER = ['title', 'buyer'];
+const NODE = ['name', 'description', 'question', 'unit'];
+const POINT = ['label', 'descriptor'];
+const MEASURE = ['name', 'unit', 'source'];
+const LINE = ['name', 'unit'];
+const LOT = ['name', 'description'];
+
+/** A text given in several languages: an object of one or more texts (anything else is the engine's to judge). */
+function inLanguages(value) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const texts = Object.values(value);
+  return texts.length > 0 && texts.every((t) => typeof t === 'string');
+}
+
+/**
+ * The text of `value` for `locale`: a plain text as it is; of several, the one for the locale's
+ * tag, else its language, else a tag of that language with a region; failing that the same for
+ * `en`; failing that the first. Case does not matter.
+ */
+export function textIn(value, locale) {
+  if (!inLanguages(value)) return value;
+  const entries = Object.entries(value).map(([tag, text]) => [tag.toLowerCase(), text]);
+  const choose = (wanted) => {
+    const tag = wanted.toLowerCase();
+    const language = tag.split('-')[0];
+    return (
+      entries.find(([t]) => t === tag) ??
+      entries.find(([t]) => t === language) ??
+      entries.find(([t]) => t.split('-')[0] === language)
+    );
+  };
+  return (choose(String(locale)) ?? choose('en') ?? entries[0])[1];
+}
+
+/** Whether any of the tender's text is given in several languages. */
+export function hasLanguages(tender) {
+  let found = false;
+  eachText(tender, (holder, key) => {
+    found ||= inLanguages(holder[key]);
+  });
+  return found;
+}
+
+/** A copy of `tender` with each of its texts in `locale` (see textIn); null stays null. */
+export function inLanguage(tender, locale) {
+  if (!tender || typeof tender !== 'object') return tender;
+  const t = copy(tender);
+  eachText(t, (holder, key) => {
+    holder[key] = textIn(holder[key], locale);
+  });
+  return t;
+}
+
+/** Calls `visit(holder, key)` for each field of the tender that may hold the buyer's text. */
+function eachText(tender, visit) {
+  const own = (holder, keys) => {
+    if (!holder || typeof holder !== 'object') return;
+    for (const key of keys) if (Object.hasOwn(holder, key)) visit(holder, key);
+  };
+  const list = (value) => (Array.isArray(value) ? value : []);
+  own(tender?.tender, TENDER);
+  const node = (n) => {
+    own(n, NODE);
+    for (const line of list(n?.schedule)) own(line, LINE);
+    for (const child of list(n?.children)) node(child);
+  };
+  for (const n of list(tender?.criteria)) node(n);
+  const scales = tender?.scales;
+  if (scales && typeof scales === 'object') {
+    for (const scale of Object.values(scales)) for (const p of list(scale?.points)) own(p, POINT);
+  }
+  for (const m of list(tender?.measures)) own(m, MEASURE);
+  for (const lot of list(tender?.lots)) own(lot, LOT);
+}
