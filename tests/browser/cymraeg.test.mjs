@@ -118,6 +118,12 @@ test('every mode in Welsh: no English, marked lang="cy", axe clean at 1280 and 3
   for (const mode of ['self-assess', 'publish', 'design']) {
     await setMode(page, mode);
     assert.equal(await page.locator(`bid-scorer [data-mode="${mode}"]`).getAttribute('lang'), 'cy');
+    if (mode === 'design') {
+      // The rounding rule as the published model words it, one sentence with one full stop.
+      const rule = cy.ui.rounding.criterion.replace('{decimals}', '2').replace(/\.$/, '');
+      const said = `${cy.design.roundingWords.replace('{words}', rule)}`;
+      assert.equal((await page.locator('bid-scorer [data-rounding-words]').textContent()).trim(), said);
+    }
     await allWelsh(page, mode);
     await atBothWidths(page, `cymraeg-${mode}`);
   }

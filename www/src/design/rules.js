@@ -313,9 +313,9 @@ export function rulesSection(c) {
     ),
     update(state) {
       const m = state.last;
-      roundingWords.textContent = m
-        ? fill(d.roundingWords, { words: fill(c.cat.ui.rounding[m.roundingStage] ?? m.rounding, { decimals: m.roundingDecimals }) })
-        : '';
+      // The rule as the published model words it, a sentence of its own: its full stop is the template's.
+      const rule = m && fill(c.cat.ui.rounding[m.roundingStage] ?? m.rounding, { decimals: m.roundingDecimals });
+      roundingWords.textContent = m ? fill(d.roundingWords, { words: rule.replace(/\.$/, '') }) : '';
       roundingWords.hidden = !m;
     },
   };

@@ -838,7 +838,7 @@ CY.design = {
     total: 'Y cyfanswm yn unig',
     none: 'Dim byd',
   },
-  roundingWords: 'Yn y model a gyhoeddir: {words}',
+  roundingWords: 'Yn y model a gyhoeddir: {words}.',
   settingsHeading: 'Gosodiadau gwerthuso',
   moderationLegend: 'Pan nad yw gwerthuswyr wedi cytuno ar sgôr wedi’i chymedroli, defnyddiwch',
   moderation: { mean: 'Cymedr eu sgorau', median: 'Canolrif eu sgorau' },

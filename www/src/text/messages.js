@@ -834,7 +834,7 @@ EN_GB.design = {
     total: 'Only the total',
     none: 'Nothing',
   },
-  roundingWords: 'In the published model: {words}',
+  roundingWords: 'In the published model: {words}.',
   settingsHeading: 'Evaluation settings',
   moderationLegend: 'When evaluators have not agreed a moderated score, use',
   moderation: { mean: 'The mean of their scores', median: 'The median of their scores' },
