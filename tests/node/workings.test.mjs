@@ -145,3 +145,26 @@ test('every code of a working has a template in every catalogue, with the same p
   }
   assert.deepEqual(problems, []);
 });
+
+test('a whole-life cost is worded in Welsh wherever its price criterion sits, in a group too', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { root } = await import('./engine.mjs');
+  const tender = JSON.parse(readFileSync(`${root}tests/fixtures/schedule-whole-life-cost.json`, 'utf8')).tender;
+  const price = tender.criteria.find((c) => c.kind === 'price');
+  const grouped = {
+    ...tender,
+    criteria: [
+      { id: 'cost', name: 'Cost', children: [price] },
+      ...tender.criteria.filter((c) => c !== price),
+    ],
+  };
+  const cy = catalogue('cy');
+  const fmt = formatter('cy', 'GBP');
+  for (const t of [tender, grouped]) {
+    assert.deepEqual(lifeCycleOf(t), price.lifeCycle);
+    const bid = evaluate(t).bids.find((b) => b.priceWorking?.includes('; '));
+    const welsh = priceWorking(cy, fmt, bid, lifeCycleOf(t));
+    assert.notEqual(welsh, bid.priceWorking, 'worded by the Welsh catalogue, not the engine’s English');
+    assert.doesNotMatch(welsh, /present value|years/);
+  }
+});

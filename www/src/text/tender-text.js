@@ -4,7 +4,7 @@
 // copy with each such text chosen for that language, by the rule the engine follows for the
 // tender's `locale` (tests/node/tender-text.test.mjs holds the two to each other), and gives the
 // engine that copy. No DOM, so Node tests and the assessment summaries can use it.
-import { copy } from '../ui/model.js';
+import { copy, walk } from '../ui/model.js';
 
 /** The fields holding the buyer's text, by where they sit in the tender. */
 const TENDER = ['title', 'buyer'];
@@ -68,12 +68,10 @@ function eachText(tender, visit) {
   };
   const list = (value) => (Array.isArray(value) ? value : []);
   own(tender?.tender, TENDER);
-  const node = (n) => {
-    own(n, NODE);
-    for (const line of list(n?.schedule)) own(line, LINE);
-    for (const child of list(n?.children)) node(child);
-  };
-  for (const n of list(tender?.criteria)) node(n);
+  for (const { c } of walk(list(tender?.criteria))) {
+    own(c, NODE);
+    for (const line of list(c?.schedule)) own(line, LINE);
+  }
   const scales = tender?.scales;
   if (scales && typeof scales === 'object') {
     for (const scale of Object.values(scales)) for (const p of list(scale?.points)) own(p, POINT);

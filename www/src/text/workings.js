@@ -10,6 +10,8 @@
 // `{name:list}` the engine's comma-separated list joined in the catalogue's words, `{name:percent}` a
 // rate (0.035) as a percentage (3.5%) with every digit it has.
 
+import { leaves } from '../ui/model.js';
+
 /** Money to the penny with a minus sign (−£8,000.00), as the workings write it. */
 function money(fmt, v) {
   return (fmt.pence ?? fmt.money)(String(v)).replace(/^-/, '−');
@@ -137,13 +139,5 @@ export function priceWorking(cat, fmt, bid, lifeCycle = null) {
 
 /** The `lifeCycle` of a tender's price criterion, if it has one (for {@link priceWorking}). */
 export function lifeCycleOf(tender) {
-  const find = (list) => {
-    for (const c of Array.isArray(list) ? list : []) {
-      if (c?.kind === 'price' && c.lifeCycle) return c.lifeCycle;
-      const inner = find(c?.criteria);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return find(tender?.criteria);
+  return leaves(tender ?? {}).find((c) => c?.kind === 'price')?.lifeCycle ?? null;
 }
