@@ -87,6 +87,9 @@ test('the widget has English and Welsh', () => {
   assert.deepEqual(LANGUAGES, ['en-GB', 'cy']);
   for (const lang of LANGUAGES) assert.equal(catalogue(lang).lang, lang);
   assert.equal(catalogue('cy-GB'), catalogue('cy'));
+  // Tags ignore case, as hosts write them either way.
+  for (const tag of ['CY', 'Cy-gb', 'CY-GB']) assert.equal(catalogue(tag), catalogue('cy'), tag);
+  assert.equal(catalogue('EN-gb'), cat);
   for (const other of ['fr', 'en', '__proto__', 'constructor', 'toString']) assert.equal(catalogue(other), cat, other);
 });
 
@@ -239,4 +242,14 @@ test('the catalogue’s words, not the engine’s, for messages the engine words
   const near = { ...low, next: '610000', gap: '10000.00', margin: '6100.00', marginFrom: 'percent', proximityPercent: '1' };
   assert.match(text('warnings', 'abnormally-low', near), /, and £10,000\.00 below the next lowest, more than the margin of £6,100\.00: ask/);
   assert.equal(text('reasons', 'above-ceiling', { price: '1200000', ceiling: '1000000' }), 'The price of £1,200,000.00 is above the ceiling of £1,000,000.00');
+});
+
+test('the language switch takes the host’s tags in any case, each language once, and leaves out one without text', async (t) => {
+  const { switchLanguages } = await import('../../www/src/element/language-switch.js');
+  const warned = [];
+  t.mock.method(console, 'warn', (m) => warned.push(m));
+  assert.deepEqual(switchLanguages('CY en-gb cy-GB fr __proto__'), ['cy', 'en-GB']);
+  assert.equal(warned.length, 2, warned.join('\n'));
+  assert.ok(warned.every((w) => !w.includes('bid-scorer-cy.js')), 'Welsh is named only where Welsh was asked for');
+  assert.deepEqual(switchLanguages(''), []);
 });

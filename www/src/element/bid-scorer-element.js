@@ -295,7 +295,8 @@ export class BidScorer extends HTMLElement {
     }
     const { lang } = this.#cat();
     if (lang === 'en-GB' && !/^en\b/i.test(this.locale)) {
-      console.warn(`bid-scorer: no text in "${this.locale}" here, so it is in English (dist/bid-scorer-cy.js has Welsh)`);
+      const welsh = /^cy\b/i.test(this.locale) ? ' (dist/bid-scorer-cy.js has Welsh)' : '';
+      console.warn(`bid-scorer: no text in "${this.locale}" here, so it is in English${welsh}`);
     }
     try {
       this.#engine = await loadEngine();

@@ -14,7 +14,8 @@ export function switchLanguages(attr) {
   for (const word of String(attr ?? '').split(/\s+/).filter(Boolean)) {
     const { lang } = catalogue(word);
     if (lang === 'en-GB' && !/^en\b/i.test(word)) {
-      console.warn(`bid-scorer: languages: no text in "${word}" here, only ${have.join(', ')} (dist/bid-scorer-cy.js has Welsh)`);
+      const welsh = /^cy\b/i.test(word) ? ' (dist/bid-scorer-cy.js has Welsh)' : '';
+      console.warn(`bid-scorer: languages: no text in "${word}" here, only ${have.join(', ')}${welsh}`);
     } else if (!tags.includes(lang)) {
       tags.push(lang);
     }

@@ -1318,9 +1318,20 @@ export function catalogueLanguages() {
   return [...CATALOGUES.keys()];
 }
 
-/** The catalogue for a locale (by its tag, then its language: cy-GB is cy), falling back to en-GB. */
+/**
+ * The catalogue for a locale (by its tag, then its language: cy-GB is cy), falling back to en-GB.
+ * Language tags ignore case (`CY`, `cy-gb`), as a host may write them either way.
+ */
 export function catalogue(locale) {
-  return CATALOGUES.get(locale) ?? CATALOGUES.get(String(locale).split('-')[0]) ?? EN_GB;
+  const tag = String(locale).toLowerCase();
+  const language = tag.split('-')[0];
+  let ofLanguage = null;
+  for (const [key, cat] of CATALOGUES) {
+    const k = key.toLowerCase();
+    if (k === tag) return cat;
+    if (k === language) ofLanguage ??= cat;
+  }
+  return ofLanguage ?? EN_GB;
 }
 
 /**
