@@ -308,3 +308,29 @@ test('a tender in English and Welsh reads in the widget’s language, follows th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('text given wrongly (an empty map, a number in a language, a number as a title) is named as an error, never shown as [object Object]', async () => {
+  const { page, context, errors } = await openPage(env, 'cymraeg.html');
+  await ready(page);
+  const { readFile } = await import('node:fs/promises');
+  const t = JSON.parse(await readFile(join(root, 'www/examples/council-wellbeing.json'), 'utf8'));
+  t.tender.title = {};
+  t.tender.buyer = { cy: 5 };
+  await page.locator('bid-scorer').evaluate((el, x) => {
+    el.tender = x;
+  }, t);
+  await page.locator('bid-scorer [role="alert"]').first().waitFor();
+  const widget = () => page.locator('bid-scorer').evaluate((el) => el.shadowRoot.textContent);
+  assert.doesNotMatch(await widget(), /object Object/);
+  assert.match(await page.locator('bid-scorer [role="alert"]').first().textContent(), new RegExp(cy.errors['empty-text']));
+  // Design mode opens it too, untitled, with the errors to mend.
+  t.tender.title = 5;
+  await page.locator('bid-scorer').evaluate((el, x) => {
+    el.tender = x;
+  }, t);
+  await setMode(page, 'design');
+  assert.doesNotMatch(await widget(), /object Object/);
+  assert.equal((await page.locator('bid-scorer [data-heading="title"]').textContent()).trim(), '5');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

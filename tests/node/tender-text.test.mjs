@@ -72,3 +72,12 @@ test('the widget chooses each text as the engine does, for every locale', async 
     assert.deepEqual(evaluate(chosen), evaluate(given), String(locale));
   }
 });
+
+test('a file is named by the reference, else the title in English or its first language, never by "[object Object]"', async () => {
+  const { fileName } = await import('../../www/src/storage/io.js');
+  assert.equal(fileName({ tender: { reference: 'EBC-1', title: { cy: 'Teitl' } } }, 'x.json'), 'EBC-1-x.json');
+  assert.equal(fileName({ tender: { title: { cy: 'Teitl', en: 'Home support' } } }, 'x.json'), 'Home-support-x.json');
+  assert.equal(fileName({ tender: { title: { cy: 'Teitl' } } }, 'x.json'), 'Teitl-x.json');
+  assert.equal(fileName({ tender: { title: {} } }, 'x.json'), 'tender-x.json');
+  assert.equal(fileName({ tender: { reference: 7 } }, 'x.json'), '7-x.json');
+});

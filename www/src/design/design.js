@@ -8,6 +8,7 @@ import { h } from '../ui/dom.js';
 import { engineErrors, engineText, fill } from '../text/messages.js';
 import { formatter } from '../text/format.js';
 import { copy, walk } from '../ui/model.js';
+import { shownText } from '../text/tender-text.js';
 import { slugId } from './csv.js';
 import { noticeNode } from '../storage/saved-work.js';
 import { DesignFields } from './fields.js';
@@ -377,7 +378,8 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     showErrorsNow();
     const c = ctx();
     for (const v of views) v.update?.(state, c);
-    els.title.textContent = draft.tender?.title?.trim() || d.untitled;
+    // A title that is not text (a number, a map the engine refused) is the error summary's to name.
+    els.title.textContent = shownText(draft.tender?.title).trim() || d.untitled;
     const status = barText(c);
     els.bar.textContent = status;
     els.bar.hidden = !status;

@@ -3,6 +3,7 @@
 import { h } from '../ui/dom.js';
 import { engineText, fill } from '../text/messages.js';
 import { own } from '../ui/fields.js';
+import { shownText } from '../text/tender-text.js';
 
 /**
  * The header for `mode` and the tender's `info` (title, buyer, reference), after the language
@@ -15,13 +16,13 @@ export function widgetHeader(cat, mode, info, printDate, languages = null) {
     languages,
     h('span', { class: 'caption-m' }, cat.ui.modes[mode]),
     // No heading at all rather than an empty one when the tender has no title yet.
-    info.title ? h('h2', { class: 'heading-l' }, info.title) : null,
+    shownText(info.title) ? h('h2', { class: 'heading-l' }, shownText(info.title)) : null,
     h(
       'p',
       { class: 'secondary' },
       [
-        info.buyer ? fill(cat.ui.buyer, { buyer: info.buyer }) : null,
-        info.reference ? fill(cat.ui.reference, { reference: info.reference }) : null,
+        shownText(info.buyer) ? fill(cat.ui.buyer, { buyer: shownText(info.buyer) }) : null,
+        shownText(info.reference) ? fill(cat.ui.reference, { reference: shownText(info.reference) }) : null,
       ]
         .filter(Boolean)
         .join(' · '),

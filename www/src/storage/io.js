@@ -3,6 +3,7 @@
 import { resultOrder, segments } from '../ui/results.js';
 import { totalHeading, valueFields, valueHeadings } from '../text/award.js';
 import { engineText, fill } from '../text/messages.js';
+import { shownText, textIn } from '../text/tender-text.js';
 
 /** The largest tender file the engine reads, in bytes (its `MAX_FILE_BYTES`; a test keeps them equal). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -44,7 +45,9 @@ export function download(name, type, text) {
 
 /** A file name from the tender's reference: "EBC-2026-014-results.csv". */
 export function fileName(tender, suffix) {
-  const base = (tender?.tender?.reference || tender?.tender?.title || 'tender').replace(/[^\w.-]+/g, '-');
+  // A title given in several languages names the file by its English (or first) text.
+  const info = tender?.tender ?? {};
+  const base = (shownText(info.reference) || shownText(textIn(info.title, 'en')) || 'tender').replace(/[^\w.-]+/g, '-');
   return `${base}-${suffix}`;
 }
 

@@ -41,6 +41,15 @@ export function textIn(value, locale) {
   return (choose(String(locale)) ?? choose('en') ?? entries[0])[1];
 }
 
+/**
+ * What the widget shows of a text field: the text, or a number or true/false as written; nothing
+ * for anything else (a map the engine refused, a list), whose error the summary names instead of
+ * the page showing "[object Object]".
+ */
+export function shownText(value) {
+  return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : '';
+}
+
 /** Whether any of the tender's text is given in several languages. */
 export function hasLanguages(tender) {
   let found = false;
