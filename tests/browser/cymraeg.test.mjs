@@ -2,7 +2,7 @@
 // every mode and state no English is left (every text node, accessible name, download and the
 // print output is checked against the English catalogue and for English words), the content is
 // marked `lang="cy"`, axe is clean at 1280 and 320 px, and the switch between English and Cymraeg
-// works by keyboard without losing what was typed. The English-only build asked for Welsh says
+// works by keyboard without losing what was typed, under a strict CSP too. The English-only build asked for Welsh says
 // where Welsh is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -223,6 +223,20 @@ test('from a page saved to disk (file://), Welsh with no request but the files t
   assert.ok(requests.every((r) => r.startsWith('file://') || r.startsWith('blob:null/')), requests.join('\n'));
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the Welsh build works under a strict Content-Security-Policy, its switch too', async () => {
+  const strict = await setUp({ csp: true });
+  try {
+    const { page, context, errors } = await openPage(strict, 'cymraeg.html');
+    await ready(page);
+    await page.locator('bid-scorer [data-language="en-GB"]').click();
+    await page.waitForSelector('bid-scorer .app[lang="en-GB"]');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await strict.stop();
+  }
 });
 
 test('the English-only build asked for Welsh shows English, says so once, and names the build with Welsh', async () => {
