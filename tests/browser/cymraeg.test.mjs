@@ -2,8 +2,8 @@
 // every mode and state no English is left (every text node, accessible name, download and the
 // print output is checked against the English catalogue and for English words), the content is
 // marked `lang="cy"`, axe is clean at 1280 and 320 px, and the switch between English and Cymraeg
-// works by keyboard without losing what was typed, under a strict CSP too. The English-only build asked for Welsh says
-// where Welsh is.
+// works by keyboard without losing what was typed, under a strict CSP too. The English-only build
+// asked for Welsh says where Welsh is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
