@@ -64,7 +64,7 @@ const CATALOGUES = {
 };
 /**
  * The builds: the English widget, and the widget in English and Welsh, whose Welsh catalogue
- * would make every English-only page about 16 KB larger (see docs/widget.md, "Cymraeg").
+ * would make every English-only page about 18 KB larger (see docs/widget.md, "Cymraeg").
  */
 export const BUILDS = [
   { out: 'dist/bid-scorer.js', entry: 'www/src/element/bundle.js', languages: ['en-GB'] },

@@ -24,9 +24,11 @@ export const WASM_GZ_BUDGET = 153 * 1024;
 export const DIST_GZ_BUDGET = 210 * 1024;
 /**
  * Gzipped bytes allowed for dist/bid-scorer-cy.js: the English build's budget and its Welsh
- * catalogue, which packs to about 14 KiB beside the English one.
+ * catalogue, which packs to about 14 KiB beside the English one, with the wording only another
+ * language than English needs (the assessment summaries, text/summary-words.js, about 2.5 KiB with
+ * its Welsh: English takes the engine's words, so the English build carries none of it).
  */
-export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 16 * 1024;
+export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 18 * 1024;
 
 const dir = process.argv[2] ?? 'pkg';
 const rows = ['bidscore_bg.wasm', 'bidscore.js'].map((name) => {

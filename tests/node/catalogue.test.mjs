@@ -159,11 +159,12 @@ function departures(en, other, forms, path = '') {
 }
 
 /**
- * A catalogue without the words of the engine's prose params and of a price schedule, which
- * English takes from the engine (tests/node/params.test.mjs checks them in each other language).
+ * A catalogue without the words of the engine's prose params, of a price schedule and of the
+ * assessment summaries, which English takes from the engine (tests/node/params.test.mjs and
+ * summary-text.test.mjs check them in each other language).
  */
 function ownWords(c) {
-  const { scheduleWords, ...rest } = c;
+  const { scheduleWords, summary, summaryRules, ...rest } = c;
   return { ...rest, params: { or: c.params.or } };
 }
 

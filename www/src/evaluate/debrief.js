@@ -4,11 +4,14 @@
 // is escaped, so markup in a supplier's name or a rationale stays text. Every figure is the
 // engine's; this module only lays them out and formats them with Intl. No DOM is used, so it runs
 // in Node as well as in the page.
-import { catalogue, fill, sentence } from '../text/messages.js';
+import { catalogue, engineText, fill, sentence, wording } from '../text/messages.js';
 import { formatter } from '../text/format.js';
 import { hasBand, methodText, methodWords, scoreText, valueText } from '../text/award.js';
 import { fileName } from '../storage/io.js';
 import { criterionWorking, priceWorking, valueWorking as valueWorkingText } from '../text/workings.js';
+
+/** The engine's explanation of a scored criterion without a recorded rationale (src/debrief.rs). */
+const NO_RATIONALE = 'no rationale was recorded for this score';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -78,42 +81,84 @@ function dl(className, items) {
 }
 
 /**
+ * What the HTML document and the plain text share: the catalogue, the formatter, and each part of
+ * the summary in the catalogue's language. Every part falls back to the engine's English where
+ * what it is worded from is not given (`result` for the workings and reasons; `model` and
+ * `tender` for how each criterion was assessed).
+ */
+function parts(d, { locale = 'en-GB', currency = 'GBP', result = null, lifeCycle = null, model = null, tender = null }) {
+  const cat = catalogue(locale);
+  const t = cat.debrief;
+  const s = cat.summary;
+  const fmt = formatter(locale, currency);
+  const method = d.method;
+  const winner = d.winner;
+  const bidOf = (id) => result?.bids.find((b) => b.id === id) ?? null;
+  const own = bidOf(d.bid);
+  const inResult = (bid, id) => bid?.criteria.find((x) => x.id === id);
+  return {
+    cat,
+    t,
+    s,
+    fmt,
+    method,
+    winner,
+    bidOf,
+    own,
+    winnerBid: winner ? bidOf(winner.bid) : null,
+    m: methodText(cat, method),
+    valueWorking: (bid, english) => (bid?.valueWorking ? valueWorkingText(cat, fmt, bid) : (english ?? null)),
+    // A criterion's working, and the explanation of a calculated one (the working, after how an
+    // evaluated price was formed), through the catalogue from the evaluation when it is given.
+    working: (bid, id, english) => {
+      const c = inResult(bid, id);
+      return c ? criterionWorking(cat, fmt, c) : english;
+    },
+    explanation: (bid, id, english) => {
+      const c = inResult(bid, id);
+      // A scored criterion's is the evaluators' rationale, or the engine's words for none.
+      if (s && english === NO_RATIONALE) return s.noRationale;
+      if (!c || english === null || english === undefined || c.explain?.code === 'scored') return english;
+      if (english === c.working) return criterionWorking(cat, fmt, c);
+      if (bid.priceWorking && english === `evaluated price ${bid.priceWorking}; ${c.working}`) {
+        return fill(cat.workingWords.evaluatedPrice, { formed: priceWorking(cat, fmt, bid, lifeCycle), working: criterionWorking(cat, fmt, c) });
+      }
+      return english;
+    },
+    // How a criterion was assessed, and a group's rule that disqualifies, worded from the model
+    // by a catalogue with `summary` words (text/summary-words.js); else the engine's English.
+    assessed: (c) => (s && wording.assessed?.(cat, fmt, model, tender, c.id)) ?? c.assessed,
+    threshold: (g) => (s && model && wording.rules ? wording.rules(cat, model, 'group', g.id) : g.threshold),
+    // Why the bid was disqualified, each as it sits mid-sentence: by a catalogue with `summary`
+    // words from the reasons' codes, as the results show them; else the engine's English.
+    reasons: () =>
+      s && own?.reasons?.length === d.reasons.length
+        ? own.reasons.map((r) => {
+            const text = engineText(cat, 'reasons', r, fmt);
+            return text.charAt(0).toLowerCase() + text.slice(1);
+          })
+        : d.reasons,
+  };
+}
+
+/**
  * The summary for one supplier as a complete HTML document (a string).
  * `debrief` is one entry of `debriefs(tender)`; `award` is the tender file's `award` (the ratio's
  * scale and band, for the method in words); `result`, the same tender's `evaluate()`, when given
  * adds the working of the bid's award value and, with a band, who is in it; with it, every working
- * is worded by the catalogue (`lifeCycle`, the price's in the tender, for an evaluated price's).
+ * and reason is worded by the catalogue (`lifeCycle`, the price's in the tender, for an evaluated
+ * price's); with `model`, the same tender's `describe()`, and `tender`, the tender itself, so is
+ * how each criterion was assessed.
  */
-export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award = null, result = null, lifeCycle = null } = {}) {
-  const cat = catalogue(locale);
-  const t = cat.debrief;
-  const fmt = formatter(locale, currency);
+export function debriefHtml(debrief, options = {}) {
+  const { locale = 'en-GB', award = null, result = null } = options;
+  const p = parts(debrief, options);
+  const { cat, t, fmt, method, winner, bidOf, own, m, working, explanation, winnerBid } = p;
   const d = debrief;
-  const method = d.method;
-  const m = methodText(cat, method);
   const score = (text) => (text === null || text === undefined ? t.notScored : scoreText(fmt, method, text));
   const max = scoreText(fmt, method, d.maxTotal);
-  const winner = d.winner;
-  const bidOf = (id) => result?.bids.find((b) => b.id === id) ?? null;
   const band = Boolean(result) && hasBand({ award });
-  const own = bidOf(d.bid);
-  const valueWorking = own?.valueWorking ? valueWorkingText(cat, fmt, own) : (d.valueWorking ?? null);
-  // A criterion's working, and the explanation of a calculated one (the working, after how an
-  // evaluated price was formed), through the catalogue from the evaluation when it is given.
-  const working = (bid, id, english) => {
-    const c = bid?.criteria.find((x) => x.id === id);
-    return c ? criterionWorking(cat, fmt, c) : english;
-  };
-  const explanation = (bid, id, english) => {
-    const c = bid?.criteria.find((x) => x.id === id);
-    if (!c || english === null || english === undefined || c.explain?.code === 'scored') return english;
-    if (english === c.working) return criterionWorking(cat, fmt, c);
-    if (bid.priceWorking && english === `evaluated price ${bid.priceWorking}; ${c.working}`) {
-      return fill(cat.workingWords.evaluatedPrice, { formed: priceWorking(cat, fmt, bid, lifeCycle), working: criterionWorking(cat, fmt, c) });
-    }
-    return english;
-  };
-  const winnerBid = winner ? bidOf(winner.bid) : null;
+  const valueWorking = p.valueWorking(own, d.valueWorking);
   const out = [];
 
   out.push(`<h1>${escapeHtml(t.heading)}</h1>`);
@@ -137,7 +182,7 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
     );
   } else if (d.status === 'disqualified') {
     out.push(`<p data-status="disqualified">${escapeHtml(t.disqualified)}</p>`);
-    out.push(`<ul>${d.reasons.map((r) => `<li>${escapeHtml(sentence(r))}</li>`).join('')}</ul>`);
+    out.push(`<ul>${p.reasons().map((r) => `<li>${escapeHtml(sentence(r))}</li>`).join('')}</ul>`);
   } else {
     out.push(`<p data-status="incomplete">${escapeHtml(t.incomplete)}</p>`);
   }
@@ -217,8 +262,9 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
         })),
       }),
     );
-    for (const g of d.groups.filter((x) => x.threshold)) {
-      out.push(`<p>${escapeHtml(fill(t.groupThreshold, { name: g.name, rule: g.threshold }))}</p>`);
+    for (const g of d.groups) {
+      const rule = p.threshold(g);
+      if (rule) out.push(`<p>${escapeHtml(fill(t.groupThreshold, { name: g.name, rule }))}</p>`);
     }
   }
 
@@ -229,7 +275,7 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
       `<section class="criterion" data-criterion="${escapeHtml(c.id)}" aria-labelledby="c-${escapeHtml(c.id)}">`,
       `<h3 id="c-${escapeHtml(c.id)}">${escapeHtml(c.group ? `${c.name} (${c.group})` : c.name)}</h3>`,
       dl('detail', [
-        [t.assessed, sentence(c.assessed)],
+        [t.assessed, sentence(p.assessed(c))],
         [t.yourScore, fill(cat.ui.marksOutOf, { marks: score(c.score), total: score(c.max) })],
         [t.working, working(own, c.id, c.working)],
         [t.explanation, c.explanation === c.working ? null : explanation(own, c.id, c.explanation)],
@@ -263,6 +309,16 @@ export function debriefHtml(debrief, { locale = 'en-GB', currency = 'GBP', award
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The summary for one supplier as plain text, ready to send, in the catalogue's language: the same
+ * parts as {@link debriefHtml}, with the same options, line by line as the engine's `text`, which
+ * it is in English (and where the catalogue has no `summary` words).
+ */
+export function debriefText(debrief, options = {}) {
+  const p = parts(debrief, options);
+  return p.s && wording.text ? wording.text(debrief, p) : debrief.text;
 }
 
 /** A file name for a supplier's summary: "EHHA-2026-031-summary-Greenway-Landscapes-Ltd.html". */

@@ -6,7 +6,7 @@ import { keyPath, marking } from '../ui/fields.js';
 import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
 import { resultOrder, statusTag } from '../ui/results.js';
-import { debriefHtml, summaryFileName } from './debrief.js';
+import { debriefHtml, debriefText, summaryFileName } from './debrief.js';
 import { lifeCycleOf } from '../text/workings.js';
 
 /** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
@@ -124,18 +124,29 @@ export function summariesPanel(ctx) {
   function save(bid, kind) {
     const d = latest?.debriefs.find((x) => x.bid === bid);
     if (!d) return;
-    if (kind === 'text') {
-      download(summaryFileName(ctx.tender, d, 'txt'), 'text/plain;charset=utf-8', d.text);
-      return;
+    // In a language with `summary` words, worded from the published model, which says how each
+    // criterion is assessed; without it (it cannot fail where the summaries did not) the engine's
+    // words stay, as they do in English.
+    let model = null;
+    try {
+      if (ctx.cat.summary) model = ctx.engine.describe(ctx.tender);
+    } catch {
+      model = null;
     }
-    const html = debriefHtml(d, {
+    const options = {
       locale: ctx.locale,
       currency: ctx.tender.tender?.currency ?? 'GBP',
       award: ctx.tender.award,
       result: latest.result,
       lifeCycle: lifeCycleOf(ctx.tender),
-    });
-    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', html);
+      model,
+      tender: ctx.tender,
+    };
+    if (kind === 'text') {
+      download(summaryFileName(ctx.tender, d, 'txt'), 'text/plain;charset=utf-8', debriefText(d, options));
+      return;
+    }
+    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', debriefHtml(d, options));
   }
 
   function render() {

@@ -4,6 +4,8 @@
 // cy (zero, one, two, few, many, other). Importing this module adds the catalogue to messages.js:
 // pages that load ES modules get it through element/define.js, and dist/bid-scorer-cy.js holds it.
 import { addCatalogue } from './messages.js';
+// The assessment summaries in Welsh (English takes the engine's words, and so carries none of it).
+import './summary-words.js';
 
 const CY = {
   /** The language tag of this catalogue's text: the widget's content carries it as `lang`. */
@@ -1225,7 +1227,7 @@ Object.assign(CY.reasons, {
 
 // ---- Workings: each score's formula with its numbers, worded from the engine's `explain` code and
 // params (text/workings.js; the English in messages.js). Figures come through the formatter.
-CY.workingWords = { comma: ', ', and: ' a ', evaluatedPrice: 'pris wedi’i werthuso {formed}; {working}' };
+CY.workingWords = { comma: ', ', and: ' a ', andVowel: ' ac ', evaluatedPrice: 'pris wedi’i werthuso {formed}; {working}' };
 CY.workings = {
   'lowest-ratio': '{marks} × {lowest:term} ÷ {amount:term} = {score}',
   'linear-min-max': '{marks} × ({highest:term} − {amount:term}) ÷ ({highest:term} − {lowest:term}) = {score}',
@@ -1324,6 +1326,8 @@ CY.params = {
   },
   bound: { minimum: 'yr isafswm', maximum: 'yr uchafswm' },
   direction: { higher: 'uwch', lower: 'is' },
+  // A criterion's kind (`wrong-input-kind`), by the names design mode gives the kinds.
+  kind: CY.design.kindTags,
   jsonSyntax: [
     'daeth y testun i ben yng nghanol rhestr',
     'daeth y testun i ben yng nghanol gwrthrych',
@@ -1395,5 +1399,69 @@ Object.assign(CY.design, {
   languagesNotice:
     'Mae’r model hwn yn rhoi ei destun mewn mwy nag un iaith. Yn y modd dylunio, rydych yn ei olygu mewn un iaith, {language}: dim ond y testun {language} fydd gan fodel a gaiff ei gadw neu ei gyhoeddi o’r fan hon.',
 });
+
+// ---- The assessment summary in words (text/assessed.js, evaluate/debrief.js; the English, which is
+// the engine's own, in messages.js).
+CY.summary = {
+  join: '; ',
+  formulas: {
+    'lowest-ratio': 'y pris isaf ÷ eich pris × marciau (y dull arferol yn y DU; mae’n dibynnu ar y cynigion eraill)',
+    'linear-min-max': '(y pris uchaf − eich pris) ÷ (y pris uchaf − y pris isaf) × marciau; mae’r pris uchaf yn sgorio 0',
+    'deviation-from-lowest':
+      'mae’r marciau’n gostwng ar linell syth o’r pris isaf (marciau llawn) i zeroAt × y pris isaf (0)',
+    'set-bounds':
+      'mae’r marciau’n gostwng ar linell syth o’r pris gorau a osodwyd gan y prynwr (marciau llawn) i’r gwaethaf (0); nid yw’r cynigion eraill yn cyfrif',
+    'reference-ratio': 'y pris cyfeirio ÷ eich pris × marciau; nid yw’r cynigion eraill yn cyfrif',
+  },
+  methods: {
+    'weighted-sum': 'y cynnig â’r cyfanswm sgôr uchaf sy’n ennill',
+    'price-per-quality-point': 'pris ÷ pwyntiau ansawdd: y cynnig sy’n talu leiaf am bob pwynt ansawdd sy’n ennill',
+    'quality-price-ratio': 'pwyntiau ansawdd ÷ pris: y cynnig sy’n rhoi’r mwyaf o ansawdd am ei bris sy’n ennill',
+    'fictitious-discount':
+      'mae pob maen prawf ansawdd yn werth arian; y pris llai’r ansawdd a enillwyd yw’r pris tybiannol, a’r isaf sy’n ennill',
+  },
+  notMarked: 'nid yw’r pris yn cael marciau: {method}',
+  ceiling: { disqualify: 'mae prisiau uwchlaw {ceiling} yn cael eu diarddel', zero: 'nid yw prisiau uwchlaw {ceiling} yn cael marciau' },
+  scored: 'wedi’i sgorio gan y gwerthuswyr ar y raddfa {points}; {worth} × sgôr ÷ {top}',
+  worth: { marks: 'marciau', money: 'gwerth ariannol' },
+  range: '{from} i {to} fesul {step}',
+  threshold: 'mae sgôr o dan {threshold} yn diarddel',
+  numeric: ['y gwerth a nodir yn y cynnig, mewn {unit} ({direction} sy’n well)', 'y gwerth a nodir yn y cynnig ({direction} sy’n well)'],
+  measures: 'ymrwymiadau gwerth cymdeithasol ({measures}) wedi’u prisio â’r gwerthoedd procsi cyhoeddedig, {rule}',
+  svRules: {
+    'relative-to-highest': 'yn erbyn y gwerth cymdeithasol mwyaf a gynigir',
+    'relative-to-highest-percent': 'fel canran o’r pris, yn erbyn y ganran uchaf a gynigir',
+    target: 'yn erbyn targed o {target}',
+  },
+  passFail: 'pasio neu fethu',
+  disqualifies: 'mae {rule} yn diarddel',
+  theTender: 'y tendr',
+  disqualified: 'Ni chafodd eich tendr ei osod yn ei safle: {reasons}.',
+  incomplete: 'Ni chafodd eich tendr ei osod yn ei safle: nid yw ei asesiad yn gyflawn.',
+  your: 'Eich {name}: {value}',
+  totalScore: 'cyfanswm sgôr',
+  ratio: 'cymhareb ansawdd–pris',
+  workedOut: ', sut y’i cyfrifwyd: {working}',
+  winner: 'Y tendr mwyaf manteisiol ({supplier}): ',
+  winnerTotal: '{name} {total} allan o {max}',
+  winnerPrice: ', pris {price}',
+  winnerValue: ', {name} {value}',
+  criterion: ['{name} ({group}): hyd at {max} marc, {share}% o’r cyfanswm', '{name}: hyd at {max} marc, {share}% o’r cyfanswm'],
+  criterionMoney: ['{name} ({group}): gwerth hyd at {max}, {share}% o’r cyfanswm', '{name}: gwerth hyd at {max}, {share}% o’r cyfanswm'],
+  yourDiscount: 'Eich disgownt',
+  winnerScore: 'Sgôr y tendr mwyaf manteisiol',
+  winnerDiscount: 'Disgownt y tendr mwyaf manteisiol',
+  subtotalWinner: ' (y tendr mwyaf manteisiol: {score})',
+  noRationale: 'ni chofnodwyd rhesymeg ar gyfer y sgôr hon',
+};
+CY.summaryRules = {
+  'group-threshold': [
+    'is-gyfanswm o dan {threshold} ar “{name}” ({percent}% o’i {marks} marc)',
+    'is-gyfanswm o dan {threshold} ar “{name}” (o’i {marks} marc)',
+  ],
+  'relative-threshold': 'sgôr ar “{name}” o dan {percent}% o’r sgôr gymwys orau arno',
+  'limit-minimum': 'gwerth ar gyfer “{name}” o dan {amount}',
+  'limit-maximum': 'gwerth ar gyfer “{name}” uwchlaw {amount}',
+};
 
 addCatalogue(CY);

@@ -1237,7 +1237,7 @@ Object.assign(EN_GB.errors, {
 // ---- Workings: each score's formula with its numbers, worded from the engine's `explain` code and
 // params (text/workings.js renders them; see there for the placeholders). The English reads as the
 // engine's own `working`, character for character (tests/node/workings.test.mjs holds to it).
-EN_GB.workingWords = { comma: ', ', and: ' and ', evaluatedPrice: 'evaluated price {formed}; {working}' };
+EN_GB.workingWords = { comma: ', ', and: ' and ', andVowel: ' and ', evaluatedPrice: 'evaluated price {formed}; {working}' };
 EN_GB.workings = {
   // Price formulas, and numeric criteria scored by them.
   'lowest-ratio': '{marks} × {lowest:term} ÷ {amount:term} = {score}',
@@ -1297,16 +1297,23 @@ EN_GB.workings = {
 
 // Params that the engine writes in English prose, each with a code (docs/errors.md, "Params in
 // words"): a wrong type's `expectedCode`, an unusable scale's `reasonCode`, what is too large
-// (`what`), which limit a stated value is outside (`bound`), a criterion's `direction`, why and
+// (`what`), which limit a stated value is outside (`bound`), a criterion's `direction` and `kind`, why and
 // where a file is not JSON (`syntax`, a number, with `line` and `column`) and the formulas that
 // could score a price (`scorable`). Another language's catalogue words each code in tables
-// `expected`, `reason`, `what`, `bound`, `direction`, `jsonSyntax` (with `jsonPlace`) and
+// `expected`, `reason`, `what`, `bound`, `direction`, `kind`, `jsonSyntax` (with `jsonPlace`) and
 // `scorable`, and how a price schedule makes the evaluated price in `scheduleWords`
 // (text/cymraeg.js); English leaves them out, as its words are the engine's own, and so this copy
 // carries them once. `or` joins the formulas that could score a price.
 EN_GB.params = { or: ' or ' };
 
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
+
+/**
+ * Wording that only a catalogue other than English needs, as English takes the engine's own words:
+ * set by the module that does it (text/summary-words.js, the assessment summaries, which
+ * text/cymraeg.js imports), so a build in English only carries none of its code.
+ */
+export const wording = {};
 
 /** Adds another language's catalogue (text/cymraeg.js adds Welsh), under its `lang`. */
 export function addCatalogue(cat) {
@@ -1390,7 +1397,7 @@ export function engineText(cat, table, item, fmt = null) {
   if (Array.isArray(template)) template = template.find((t) => (t.match(/\{\w+/g) ?? []).every((k) => (params[k.slice(1)] ?? '') !== ''));
   // Price formulas and award methods by name, never by their ids in the file ("lowest-ratio");
   // `scorable` lists them, comma-separated.
-  const { formula, method, scorable, found } = params;
+  const { formula, method, scorable, found, suppliers } = params;
   // What was typed, quoted back: a paste of thousands of characters is shown by its ends.
   if (typeof found === 'string' && found.length > 60) {
     const chars = [...found];
@@ -1399,11 +1406,27 @@ export function engineText(cat, table, item, fmt = null) {
   if (typeof formula === 'string') params = { ...params, formula: methodName(cat, formula) };
   if (typeof method === 'string') params = { ...params, method: methodName(cat, method) };
   if (typeof scorable === 'string') params = { ...params, scorable: scorable.split(', ').map((id) => word(cat.params.scorable, id) ?? methodName(cat, id)).join(cat.params.or) };
+  // Bids sharing a rank (`tie`): the engine joins their suppliers with commas, one per bid; in the
+  // catalogue's words as one list. A name holding a comma itself leaves them as the engine joined
+  // them. (A drawn order, `tie-drawn`, stays a sequence.)
+  const names = item.code === 'tie' && typeof suppliers === 'string' && Array.isArray(item.bids) ? suppliers.split(', ') : [];
+  if (names.length > 1 && names.length === item.bids.length) params = { ...params, suppliers: listText(cat, names) };
   params = wordedParams(cat, params);
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
   const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
   return sentence(template ? fill(template, params, fmt) : english);
+}
+
+/**
+ * Items as one list in the catalogue's words (`workingWords`): "A, B and C"; Welsh "A, B a C", "ac"
+ * before a vowel ("A ac Emrys"). Intl.ListFormat is not used: its Welsh writes "a(c)".
+ */
+export function listText(cat, items) {
+  if (items.length < 2) return items.join('');
+  const { comma, and, andVowel } = cat.workingWords;
+  const last = items.at(-1);
+  return `${items.slice(0, -1).join(comma)}${/^[aeiouyâêîôû]/i.test(last) ? andVowel : and}${last}`;
 }
 
 /** `table[key]` when the table has that key of its own, else undefined. */
@@ -1423,7 +1446,7 @@ function wordedParams(cat, params) {
   };
   set('expected', word(t.expected, params.expectedCode));
   set('reason', word(t.reason, params.reasonCode));
-  for (const name of ['what', 'bound', 'direction']) set(name, word(t[name], params[name]));
+  for (const name of ['what', 'bound', 'direction', 'kind']) set(name, word(t[name], params[name]));
   const why = t.jsonSyntax?.[Number(params.syntax)];
   if (typeof why === 'string' && params.line !== undefined && params.column !== undefined) {
     set('detail', fill(t.jsonPlace, { syntax: why, line: params.line, column: params.column }));

@@ -11,6 +11,7 @@
 // rate (0.035) as a percentage (3.5%) with every digit it has.
 
 import { leaves } from '../ui/model.js';
+import { listText } from './messages.js';
 
 /** Money to the penny with a minus sign (−£8,000.00), as the workings write it. */
 function money(fmt, v) {
@@ -23,12 +24,7 @@ function quantity(fmt, v, unit) {
 }
 
 /** A list "3, 4, 4" as "3, 4 and 4" in the catalogue's words. */
-function list(cat, v) {
-  const items = String(v).split(', ');
-  if (items.length < 2) return items[0];
-  const { comma, and } = cat.workingWords;
-  return `${items.slice(0, -1).join(comma)}${and}${items.at(-1)}`;
-}
+const list = (cat, v) => listText(cat, String(v).split(', '));
 
 /** The placeholders of a template, by name. */
 export const workingPlaceholders = (template) => [...template.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((x) => x[1]);
