@@ -120,30 +120,37 @@ impl Setup<'_> {
             })
             .collect();
         let to_f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-        // For each pool bid and leaf, the fractions a sample may draw from (one when certain).
-        let cells: Vec<Vec<Vec<f64>>> = self
-            .pool
-            .iter()
-            .enumerate()
-            .map(|(b, &j)| {
-                leaves
-                    .iter()
-                    .map(|&li| {
-                        let c = self.cx.leaves[li];
-                        let marking = self.t.bids[j].scores.get(&c.id);
-                        match (&c.kind, marking, o.score_uncertainty) {
-                            (Kind::Scored { scale, .. }, Some(m), true)
-                                if m.evaluators.len() > 1 =>
-                            {
-                                let top = to_f(scale.top());
-                                m.evaluators.iter().map(|(_, s)| to_f(*s) / top).collect()
-                            }
-                            _ => vec![to_f(fractions[b][li])],
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        // Each pool bid's fraction on each leaf, a row per bid; a cell whose score is drawn from
+        // its evaluators' scores is listed in `uncertain`, in row order, which is the order a
+        // sample draws them.
+        let mut cells = Cells {
+            fixed: Vec::with_capacity(self.pool.len() * leaves.len()),
+            uncertain: Vec::new(),
+            drawn: Vec::new(),
+        };
+        for (b, &j) in self.pool.iter().enumerate() {
+            for &li in &leaves {
+                let c = self.cx.leaves[li];
+                let marking = self.t.bids[j].scores.get(&c.id);
+                let at = cells.fixed.len();
+                match (&c.kind, marking, o.score_uncertainty) {
+                    (Kind::Scored { scale, .. }, Some(m), true) if m.evaluators.len() > 1 => {
+                        let top = to_f(scale.top());
+                        let from = cells.drawn.len();
+                        cells
+                            .drawn
+                            .extend(m.evaluators.iter().map(|(_, s)| to_f(*s) / top));
+                        cells.uncertain.push(Uncertain {
+                            at,
+                            from,
+                            len: m.evaluators.len(),
+                        });
+                        cells.fixed.push(0.0);
+                    }
+                    _ => cells.fixed.push(to_f(fractions[b][li])),
+                }
+            }
+        }
         let published: Vec<f64> = leaves
             .iter()
             .map(|&li| to_f(self.cx.leaves[li].marks))
@@ -190,7 +197,7 @@ pub struct SmaaRun {
     /// (id, supplier) of each ranked bid.
     bids: Vec<(String, String)>,
     criteria: Vec<String>,
-    cells: Vec<Vec<Vec<f64>>>,
+    cells: Cells,
     published: Vec<f64>,
     order: Vec<usize>,
     done: u32,
@@ -226,8 +233,11 @@ impl SmaaRun {
     pub fn step(&mut self, n: u32) -> u32 {
         let end = self.done.saturating_add(n).min(self.options.samples);
         let nb = self.bids.len();
-        let mut weights = vec![0f64; self.criteria.len()];
+        let k = self.criteria.len();
+        let mut weights = vec![0f64; k];
         let mut totals = vec![0f64; nb];
+        let mut fractions = self.cells.fixed.clone();
+        let mut sorted = Vec::new();
         for s in self.done..end {
             let mut rng = Rng::for_sample(self.options.seed, u64::from(s));
             sample_weights(
@@ -237,18 +247,16 @@ impl SmaaRun {
                 &self.order,
                 &mut weights,
             );
-            for (b, total) in totals.iter_mut().enumerate() {
-                *total = draw_total(&self.cells[b], &weights, &mut rng);
-            }
-            for b in 0..nb {
-                let rank = totals.iter().filter(|&&x| x > totals[b]).count();
+            self.cells.draw(&mut rng, &mut fractions);
+            weighted_totals(&fractions, &weights, &mut totals);
+            ranks(&totals, &mut sorted, |b, rank| {
                 self.rank_counts[b][rank] += 1;
                 if rank == 0 {
-                    for (c, w) in weights.iter().enumerate() {
-                        self.central[b][c] += w;
+                    for (c, w) in self.central[b].iter_mut().zip(&weights) {
+                        *c += w;
                     }
                 }
-            }
+            });
         }
         self.done = end;
         end
@@ -258,7 +266,7 @@ impl SmaaRun {
     pub fn result(&self) -> Acceptability {
         let round4 = |x: f64| (x * 10_000.0).round() / 10_000.0;
         let samples = f64::from(self.done.max(1));
-        let uncertain = self.cells.iter().flatten().any(|c| c.len() > 1);
+        let uncertain = !self.cells.uncertain.is_empty();
         let centrals: Vec<Option<Vec<f64>>> = (0..self.bids.len())
             .map(|b| {
                 let wins = self.rank_counts[b][0];
@@ -308,27 +316,19 @@ impl SmaaRun {
         } else {
             1
         };
-        let n = self.cells.len();
-        let mut drawn: Vec<Vec<f64>> = self.cells.iter().map(|c| vec![0.0; c.len()]).collect();
-        let mut totals = vec![0f64; n];
+        let n = self.bids.len();
+        let mut fractions = self.cells.fixed.clone();
         let mut first = vec![0u32; n];
         for s in 0..draws {
             let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
-            for (row, cells) in drawn.iter_mut().zip(&self.cells) {
-                for (slot, cell) in row.iter_mut().zip(cells) {
-                    *slot = if cell.len() == 1 {
-                        cell[0]
-                    } else {
-                        cell[rng.below(cell.len())]
-                    };
-                }
-            }
+            self.cells.draw(&mut rng, &mut fractions);
             for (b, central) in centrals.iter().enumerate() {
                 let Some(cw) = central else { continue };
-                for (total, row) in totals.iter_mut().zip(&drawn) {
-                    *total = cw.iter().zip(row).map(|(w, f)| w * f).sum();
-                }
-                if totals.iter().all(|&x| x <= totals[b]) {
+                // Bid b's total first, then the others only until one beats it.
+                let total = |row: &[f64]| -> f64 { cw.iter().zip(row).map(|(w, f)| w * f).sum() };
+                let mut rows = fractions.chunks_exact(cw.len().max(1));
+                let own = rows.clone().nth(b).map_or(0.0, total);
+                if rows.all(|row| total(row) <= own) {
                     first[b] += 1;
                 }
             }
@@ -341,19 +341,76 @@ impl SmaaRun {
     }
 }
 
-/// One bid's total for one weight vector, drawing uncertain scores from their evaluators.
-fn draw_total(cells: &[Vec<f64>], weights: &[f64], rng: &mut Rng) -> f64 {
-    weights
-        .iter()
-        .zip(cells)
-        .map(|(w, cell)| {
-            w * if cell.len() == 1 {
-                cell[0]
-            } else {
-                cell[rng.below(cell.len())]
+/// Every ranked bid's fraction of each criterion's marks, a row per bid in one block: the sampling
+/// loop reads them in order, with no pointer to follow per bid or per cell.
+#[derive(Debug, Clone)]
+struct Cells {
+    /// Row-major, bids × criteria; a drawn cell holds 0 until a sample draws it.
+    fixed: Vec<f64>,
+    /// The cells drawn from their evaluators' scores, in row order.
+    uncertain: Vec<Uncertain>,
+    /// The evaluators' fractions the uncertain cells draw from, end to end.
+    drawn: Vec<f64>,
+}
+
+/// A cell drawn per sample: its place in `Cells::fixed`, and its evaluators' fractions at
+/// `drawn[from..from + len]`.
+#[derive(Debug, Clone)]
+struct Uncertain {
+    at: usize,
+    from: usize,
+    len: usize,
+}
+
+impl Cells {
+    /// Draws each uncertain cell into `fractions` (a copy of `fixed`), bid by bid and criterion by
+    /// criterion. Each cell takes 16 bits of a random number, four cells to a number: drawing is
+    /// most of a sample's work, and the choice among n evaluators' scores is still uniform to
+    /// within n parts in 65,536.
+    fn draw(&self, rng: &mut Rng, fractions: &mut [f64]) {
+        let mut bits = 0u64;
+        for (i, u) in self.uncertain.iter().enumerate() {
+            if i % 4 == 0 {
+                bits = rng.next();
             }
-        })
-        .sum()
+            let pick = ((bits & 0xFFFF) * u.len as u64) >> 16;
+            bits >>= 16;
+            if let (Some(slot), Some(value)) = (
+                fractions.get_mut(u.at),
+                self.drawn.get(u.from + pick as usize),
+            ) {
+                *slot = *value;
+            }
+        }
+    }
+}
+
+/// Each bid's total under `weights`: the sum, in criterion order, of weight × fraction.
+fn weighted_totals(fractions: &[f64], weights: &[f64], totals: &mut [f64]) {
+    for (total, row) in totals
+        .iter_mut()
+        .zip(fractions.chunks_exact(weights.len().max(1)))
+    {
+        *total = weights.iter().zip(row).map(|(w, f)| w * f).sum();
+    }
+}
+
+/// Calls `each(bid, rank)` for every bid, its rank being the number of bids with a higher total
+/// (tied bids share a rank). With many bids, a sorted copy answers each in a binary search rather
+/// than a comparison with every other bid.
+fn ranks(totals: &[f64], sorted: &mut Vec<f64>, mut each: impl FnMut(usize, usize)) {
+    if totals.len() <= 32 {
+        for (b, t) in totals.iter().enumerate() {
+            each(b, totals.iter().filter(|&&x| x > *t).count());
+        }
+        return;
+    }
+    sorted.clear();
+    sorted.extend_from_slice(totals);
+    crate::sorting::sort(sorted, &|a, b| b.partial_cmp(a).unwrap_or(Ordering::Equal));
+    for (b, t) in totals.iter().enumerate() {
+        each(b, sorted.partition_point(|x| x > t));
+    }
 }
 
 /// Fills `out` with one weight vector (shares summing to 1).
