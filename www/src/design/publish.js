@@ -119,7 +119,7 @@ export function publishSection(c) {
         'download-model',
         d.downloadModel,
         () => {
-          const model = c.modelOf(c.tender);
+          const model = c.modelOf(c.whole());
           download(fileName(model, 'tender.json'), 'application/json', `${JSON.stringify(model, null, 2)}\n`);
         },
         { kind: 'primary' },
