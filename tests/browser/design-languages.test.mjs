@@ -122,6 +122,8 @@ test('a model in English and Welsh is designed in both, side by side, by keyboar
   const file = await downloadFrom(page, `${EL} [data-action="download-model"]`);
   const model = JSON.parse(file.text);
   assert.deepEqual(model.criteria[priceAt(both)].name, { en: 'Contract price', cy: 'Pris y contract' });
+  // So is the snippet that publishes it.
+  assert.match(await page.locator(`${EL} .design-snippet`).inputValue(), /"cy": "Pris y contract"/);
   await page.locator(EL).evaluate((el, t) => {
     el.tender = t;
   }, model);

@@ -11,7 +11,7 @@
 // format says; a field emptied in every language is removed, as in one language.
 import { h } from '../ui/dom.js';
 import { copy } from '../ui/model.js';
-import { FieldSet, setOwn } from '../ui/fields.js';
+import { FieldSet, own, setOwn } from '../ui/fields.js';
 import { fill } from '../text/messages.js';
 import { eachText, inLanguages, textIn } from '../text/tender-text.js';
 
@@ -51,7 +51,7 @@ export function designTexts(cat, locale) {
       // The host's order, each by the model's own tag for that language when it has one.
       for (const t of [...host, ...found]) {
         const tag = found.find((f) => language(f) === language(t)) ?? t;
-        if (/^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(tag) && !cols.some((c) => language(c) === language(tag))) cols.push(tag);
+        if (!cols.some((c) => language(c) === language(tag))) cols.push(tag);
       }
       texts.columns = found.length || host.length > 1 ? cols : null;
       texts.plainTag = textIn(Object.fromEntries(cols.map((c) => [c, c])), tender?.tender?.locale ?? 'en');
@@ -102,7 +102,7 @@ export function designTexts(cat, locale) {
         const g = FieldSet.prototype.text.call(fields, {
           ...o,
           hint: null,
-          label: fill(d.inLanguage, { label: o.label, language: d.languageNames[language(tag)] ?? tag }),
+          label: fill(d.inLanguage, { label: o.label, language: own(d.languageNames, language(tag)) ?? tag }),
           get: () => now()[keyOf(now(), tag)],
           set: (v) => {
             const m = { ...now() };

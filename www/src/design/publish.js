@@ -145,7 +145,8 @@ export function publishSection(c) {
       snippetBlock.hidden = !ok;
       previewNote.hidden = ok || !session.previewJson;
       if (!ok) return;
-      snippet.value = embedSnippet(state.model, state.described, c.cat);
+      // What is published is the model in every language it has.
+      snippet.value = embedSnippet(c.modelOf(c.whole()), state.described, c.cat);
       const json = JSON.stringify(state.model);
       if (!session.previewJson) {
         session.previewJson = json;
