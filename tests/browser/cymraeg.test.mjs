@@ -325,9 +325,13 @@ test('a tender in English and Welsh reads in the widget’s language, follows th
   await page.waitForTimeout(300);
   assert.deepEqual(await page.locator('bid-scorer').evaluate((el) => el.result.ranking), ranking);
 
-  // Design mode edits one language, and says so.
+  // Design mode edits both languages, side by side (tests/browser/design-languages.test.mjs).
   await setMode(page, 'design');
-  assert.match(await page.locator('bid-scorer [data-notice="languages"]').textContent(), /more than one language/);
+  assert.deepEqual(await field(page, 'tender.title').evaluateAll((els) => els.map((e) => [e.lang, e.value])), [
+    ['cy', 'Gwasanaeth llesiant cymunedol'],
+    ['en', 'Community wellbeing service'],
+  ]);
+  assert.equal(await page.locator('bid-scorer [data-notice="languages"]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -29,6 +29,7 @@ export function focused(page) {
       heading: a.dataset?.heading ?? null,
       tag: a.tagName,
       value: a.value ?? null,
+      lang: a.lang || null,
       checked: a.checked ?? null,
       label: (a.labels?.[0]?.textContent ?? a.textContent ?? '').trim(),
       selected: a.tagName === 'SELECT' ? a.selectedOptions[0]?.textContent : null,

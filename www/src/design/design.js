@@ -12,6 +12,7 @@ import { shownText } from '../text/tender-text.js';
 import { slugId } from './csv.js';
 import { noticeNode } from '../storage/saved-work.js';
 import { DesignFields } from './fields.js';
+import { designTexts } from './languages.js';
 import { blankTender } from './templates.js';
 import { startSection, aboutSection } from './start.js';
 import { treeSection, socialValueStatus, totalText } from './tree.js';
@@ -59,6 +60,8 @@ function identify(el) {
   if (ds.path !== undefined) {
     sel = `[data-path="${CSS.escape(ds.path)}"]`;
     if (el.type === 'radio' || el.type === 'checkbox') sel += `[value="${CSS.escape(el.value)}"]`;
+    // One input per language: the one in the same language.
+    if (el.lang) sel += `[lang="${CSS.escape(el.lang)}"]`;
   } else if (ds.action) {
     sel = `[data-action="${CSS.escape(ds.action)}"]${ds.key ? `[data-key="${CSS.escape(ds.key)}"]` : ''}`;
   } else if (ds.heading) {
@@ -104,18 +107,24 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
   const held = { pointer: false, key: false };
   let rebuildWanted = false;
 
+  // Text in several languages: one input each, kept beside the draft (design/languages.js); what
+  // is saved, validated and given back is whole(). The host's languages are the tags of its switch.
+  const texts = designTexts(cat, locale);
+  const hostLanguages = (node) => [...(node?.querySelectorAll('[lang]') ?? [])].map((b) => b.lang);
+  texts.place(null, hostLanguages(languages));
+  const whole = () => texts.whole(draft);
   // Saved work (the element's saved-work slot): the design saved against this page's model, and
   // notices about anything else found there.
   const restored = work.restore();
   let workNotices = restored.notices;
   if (restored.draft) {
-    draft = restored.draft;
+    draft = texts.split(restored.draft);
     followNamesAgain(draft, session.autoIds);
     keep = true;
     showErrors = true;
     pristine = false;
   } else {
-    draft = source ? copy(source) : blankTender();
+    draft = texts.split(source ? copy(source) : blankTender());
   }
 
   const els = {
@@ -211,6 +220,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
       session,
       key: keyOf,
       modelOf,
+      whole,
       state: () => state,
       pristine: () => pristine,
       announce: (text) => announce(text, { now: true }),
@@ -237,7 +247,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
       },
       /** Starts again from `tender` (a template, a blank model or an opened file). */
       replace: (tender, { text, kind = 'success', errorsNow = false } = {}) => {
-        draft = tender;
+        draft = texts.split(tender);
         keep = true;
         session.csvReport = null;
         session.localErrors.clear();
@@ -264,6 +274,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     rebuildWanted = false; // whatever was waiting to be rebuilt is rebuilt now
     const keep = focus === 'keep' ? identify(root.activeElement) : null;
     fields = new DesignFields(() => edited(), cat.ui.errorPrefix);
+    fields.texts = texts;
     const c = ctx();
     views = SECTIONS.map(([id, make], i) => ({ id, n: i + 1, ...make(c) }));
     els.main.replaceChildren(
@@ -345,7 +356,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
   }
 
   function changed() {
-    emit('bid-scorer-change', copy(draft));
+    emit('bid-scorer-change', whole());
   }
 
   /** Runs the engine on what has been typed and shows what it says. */
@@ -353,7 +364,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     const model = modelOf(draft);
     let errors;
     try {
-      errors = engine.validate(draft).errors;
+      errors = engine.validate(whole()).errors;
     } catch (error) {
       errors = engineErrors(error);
     }
@@ -384,7 +395,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     els.bar.textContent = status;
     els.bar.hidden = !status;
     if (!pristine) announce(status);
-    if (keep) work.save(draft);
+    if (keep) work.save(whole());
     if (evaluation) emit('bid-scorer-evaluated', evaluation);
     if (errors.length && showErrors) emit('bid-scorer-error', { errors });
   }
@@ -414,7 +425,8 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     for (const e of list) {
       const target = fields.nearest(e.path);
       // A required field left empty is named as the form names it, not as the file does.
-      const label = e.code === 'missing-field' && target === e.path ? fields.labelOf(target) : null;
+      // So is a text given in no language at all (`{}`).
+      const label = /^(missing-field|empty-text)$/.test(e.code) && target === e.path ? fields.labelOf(target) : null;
       const text = label ? fill(d.fillIn, { label }) : engineText(cat, 'errors', e);
       if (target !== null && !messages.has(target)) messages.set(target, text);
       items.push({ text, target });
@@ -481,7 +493,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
 
   return {
     get tender() {
-      return copy(draft);
+      return whole();
     },
     get result() {
       return result;
@@ -493,6 +505,9 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     /** Shows the element's language switch (a node, or null for none). */
     languages(node) {
       els.languages.replaceChildren(node ?? '');
+      // The languages it lists get their inputs.
+      texts.place(draft, hostLanguages(node));
+      render('keep');
     },
     /** Shows the element's notices about saved work above this mode's own. */
     notices(list) {

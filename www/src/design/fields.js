@@ -76,6 +76,14 @@ function parentPath(path) {
 }
 
 export class DesignFields extends FieldSet {
+  /**
+   * A text input, as FieldSet.text; for text the buyer writes (`words`: the object holding it),
+   * one input per language while the design has several (design/languages.js, `this.texts`).
+   */
+  text(o) {
+    return o.words && this.texts?.columns ? this.texts.field(this, o) : super.text(o);
+  }
+
   /** Extra entries (path -> entry) that point at a control without owning an input. */
   anchor(path, { group, control, error }) {
     // No inputs: a button or heading gets no aria-invalid; its error is shown beside it.
@@ -84,8 +92,9 @@ export class DesignFields extends FieldSet {
 
   /** The visible label (or legend) of the field at `path`, or null. */
   labelOf(path) {
-    const label = this.fields.get(path)?.group?.querySelector('label, legend');
-    return label?.firstChild?.textContent.trim() || null;
+    const group = this.fields.get(path)?.group;
+    const label = group?.querySelector('label, legend');
+    return group?.dataset.label ?? (label?.firstChild?.textContent.trim() || null);
   }
 
   /** The nearest path at or above `path` that has a field shown, or null. */
@@ -208,6 +217,7 @@ export function namedCards(c, o) {
       path: `${at}.name`,
       label: o.label,
       width: 'input--w20',
+      words: item,
       get: () => item.name,
       set: (v) => {
         setOrDelete(item, 'name', textOrNone(v));
@@ -215,7 +225,7 @@ export function namedCards(c, o) {
       },
     });
     name.classList.add('design-name');
-    name.querySelector('input').addEventListener('change', () => {
+    name.addEventListener('change', () => {
       followName(c, item, ids(), kind, o.rename);
       c.rebuildSoon();
     });

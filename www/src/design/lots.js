@@ -39,6 +39,7 @@ export function lotsFields(c) {
           path: `${at}.description`,
           label: d.lotDescriptionLabel,
           multiline: true,
+          words: lot,
           get: () => lot.description,
           set: (v) => setOrDelete(lot, 'description', textOrNone(v)),
         }),

@@ -139,8 +139,8 @@ export function measuresSection(c) {
         set: (v) => setOrDelete(m, key, (opts.amount ? amountOrNone : textOrNone)(v)),
         ...opts.field,
       });
-    const name = text('name', d.measureName);
-    name.querySelector('input').addEventListener('change', () => {
+    const name = text('name', d.measureName, { field: { words: m } });
+    name.addEventListener('change', () => {
       followName(c, m, new Set((tender.measures ?? []).map((x) => x.id)), 'measure', (a, b) =>
         renameMeasure(tender, a, b),
       );
@@ -154,13 +154,13 @@ export function measuresSection(c) {
       h(
         'div',
         { class: 'row-fields' },
-        text('unit', d.measureUnit, { field: { hint: d.measureUnitHint, width: 'input--w10' } }),
+        text('unit', d.measureUnit, { field: { hint: d.measureUnitHint, width: 'input--w10', words: m } }),
         text('proxy', fill(d.measureProxy, { currency: tender.tender?.currency ?? 'GBP' }), {
           amount: true,
           field: { hint: d.measureProxyHint, width: 'input--w10', numeric: true },
         }),
       ),
-      text('source', d.measureSource),
+      text('source', d.measureSource, { field: { words: m } }),
       text('licence', d.measureLicence, { field: { width: 'input--w10' } }),
       identifierField(c, at, m, (a, b) => renameMeasure(tender, a, b)),
       actionButton(

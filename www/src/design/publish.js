@@ -119,7 +119,7 @@ export function publishSection(c) {
         'download-model',
         d.downloadModel,
         () => {
-          const model = c.modelOf(c.tender);
+          const model = c.modelOf(c.whole());
           download(fileName(model, 'tender.json'), 'application/json', `${JSON.stringify(model, null, 2)}\n`);
         },
         { kind: 'primary' },
@@ -145,7 +145,8 @@ export function publishSection(c) {
       snippetBlock.hidden = !ok;
       previewNote.hidden = ok || !session.previewJson;
       if (!ok) return;
-      snippet.value = embedSnippet(state.model, state.described, c.cat);
+      // What is published is the model in every language it has.
+      snippet.value = embedSnippet(c.modelOf(c.whole()), state.described, c.cat);
       const json = JSON.stringify(state.model);
       if (!session.previewJson) {
         session.previewJson = json;

@@ -102,6 +102,7 @@ export function scalesSection(c) {
                 fields.text({
                   path: `${pp}.label`,
                   label: d.pointLabelLabel,
+                  words: p,
                   get: () => p.label,
                   set: (v) => setOrDelete(p, 'label', textOrNone(v)),
                 }),
@@ -110,6 +111,7 @@ export function scalesSection(c) {
                 path: `${pp}.descriptor`,
                 label: d.pointDescriptorLabel,
                 multiline: true,
+                words: p,
                 get: () => p.descriptor,
                 set: (v) => setOrDelete(p, 'descriptor', textOrNone(v)),
               }),

@@ -66,6 +66,7 @@ export function scheduleFields(c, node, path) {
           label,
           hint,
           numeric,
+          words: !numeric && line,
           get: () => line[key],
           set: (v) => setOrDelete(line, key, (numeric ? amountOrNone : textOrNone)(v)),
         });

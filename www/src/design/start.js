@@ -224,8 +224,8 @@ export function aboutSection(c) {
     body: h(
       'div',
       { 'data-context': d.aboutHeading },
-      text('title', d.titleLabel),
-      text('buyer', d.buyerLabel),
+      text('title', d.titleLabel, { field: { words: info() } }),
+      text('buyer', d.buyerLabel, { field: { words: info() } }),
       text('reference', d.referenceLabel, { field: { hint: d.referenceHint } }),
       text('currency', d.currencyLabel, { field: { hint: d.currencyHint, width: 'input--w5' } }),
       text('contractValue', d.contractValueLabel, {

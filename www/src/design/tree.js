@@ -334,6 +334,7 @@ function kindFields(c, node, path) {
           path: `${path}.unit`,
           label: d.unitLabel,
           hint: d.unitHint,
+          words: node,
           get: () => node.unit,
           set: (v) => setOrDelete(node, 'unit', textOrNone(v)),
         }),
@@ -408,6 +409,7 @@ export function treeSection(c) {
       path: `${path}.name`,
       label: group ? d.groupNameLabel : d.nameLabel,
       width: 'input--w20',
+      words: node,
       get: () => node.name,
       set: (v) => {
         setOrDelete(node, 'name', textOrNone(v));
@@ -415,7 +417,7 @@ export function treeSection(c) {
       },
     });
     name.classList.add('design-name');
-    name.querySelector('input').addEventListener('change', () => {
+    name.addEventListener('change', () => {
       followName(c, node, allIds(tender), group ? 'group' : 'criterion', (a, b) => renameRefs(tender, a, b));
       c.rebuildSoon();
     });
@@ -445,6 +447,7 @@ export function treeSection(c) {
           label: node.kind === 'pass-fail' ? d.gateQuestionLabel : d.questionLabel,
           hint: d.questionHint,
           multiline: true,
+          words: node,
           get: () => node[qKey],
           set: (v) => setOrDelete(node, qKey, textOrNone(v)),
         }),

@@ -332,8 +332,8 @@ export class BidScorer extends HTMLElement {
     this.#design = mountDesign({
       root: this.shadowRoot,
       engine: this.#engine,
-      // Design mode edits one language: a model given in several is opened in the widget's.
-      source: hasLanguages(this.#source) ? this.#inLanguage() : this.#source,
+      // A model given in several languages is edited in all of them (design/languages.js).
+      source: this.#source,
       cat: this.#cat(),
       locale: this.locale,
       languages: this.#languageSwitch(),
@@ -354,10 +354,6 @@ export class BidScorer extends HTMLElement {
         const read = this.#readSlot('design');
         const cat = this.#cat();
         this.#workNotices = read.notices;
-        if (hasLanguages(this.#source)) {
-          const text = fill(cat.design.languagesNotice, { language: cat.ui.languageName });
-          this.#workNotices.push({ id: 'languages', kind: 'warning', text });
-        }
         if (read.state === 'ok') return { draft: copy(read.entry.work.tender), notices: read.notices };
         if (read.state === 'earlier') {
           const { entry, text } = read;

@@ -1394,10 +1394,11 @@ Object.assign(CY.errors, {
 
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(CY.ui, { languageName: 'Cymraeg', languageSwitch: 'Iaith' });
-// A model whose text the buyer gave in several languages, opened in design mode (text/tender-text.js).
+// Design mode with text in several languages (design/languages.js): each input is labelled with its
+// field and the language it is in, named in the widget's language.
 Object.assign(CY.design, {
-  languagesNotice:
-    'Mae’r model hwn yn rhoi ei destun mewn mwy nag un iaith. Yn y modd dylunio, rydych yn ei olygu mewn un iaith, {language}: dim ond y testun {language} fydd gan fodel a gaiff ei gadw neu ei gyhoeddi o’r fan hon.',
+  inLanguage: '{label} ({language})',
+  languageNames: { cy: 'Cymraeg', en: 'Saesneg' },
 });
 
 // ---- The assessment summary in words (text/assessed.js, evaluate/debrief.js; the English, which is

@@ -1222,10 +1222,11 @@ Object.assign(EN_GB.reasons, {
 
 // The language switch (element/language-switch.js) names each language in that language.
 Object.assign(EN_GB.ui, { languageName: 'English', languageSwitch: 'Language' });
-// A model whose text the buyer gave in several languages, opened in design mode (text/tender-text.js).
+// Design mode with text in several languages (design/languages.js): each input is labelled with its
+// field and the language it is in, named in the widget's language.
 Object.assign(EN_GB.design, {
-  languagesNotice:
-    'This model gives its text in more than one language. Design mode edits it in one, {language}: a model saved or published from here has the {language} text only.',
+  inLanguage: '{label} ({language})',
+  languageNames: { cy: 'Welsh', en: 'English' },
 });
 // Text given by language ({"en": "Price", "cy": "Pris"}): the errors of its languages.
 Object.assign(EN_GB.errors, {

@@ -15,7 +15,7 @@ const LINE = ['name', 'unit'];
 const LOT = ['name', 'description'];
 
 /** A text given in several languages: an object of one or more texts (anything else is the engine's to judge). */
-function inLanguages(value) {
+export function inLanguages(value) {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const texts = Object.values(value);
   return texts.length > 0 && texts.every((t) => typeof t === 'string');
@@ -70,7 +70,7 @@ export function inLanguage(tender, locale) {
 }
 
 /** Calls `visit(holder, key)` for each field of the tender that may hold the buyer's text. */
-function eachText(tender, visit) {
+export function eachText(tender, visit) {
   const own = (holder, keys) => {
     if (!holder || typeof holder !== 'object') return;
     for (const key of keys) if (Object.hasOwn(holder, key)) visit(holder, key);

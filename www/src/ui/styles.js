@@ -282,6 +282,10 @@ a:focus-visible {
 .design-node--group .error-message { background: var(--_background); }
 .design-children { margin-top: 0.625rem; }
 .row-fields > .design-name { flex: 1 1 14em; }
+/* Text in several languages: one input each, side by side, stacked where there is no room. */
+.row-fields > .design-languages { flex: 1 1 100%; }
+.design-languages { margin-bottom: 0; }
+.design-languages .form-group { flex: 1 1 16em; }
 .design-node__title { margin-top: 0; }
 .design-node__title:focus { outline: 3px solid var(--_focus); outline-offset: 2px; }
 .design-kind { margin-left: 0.3125rem; vertical-align: middle; }
