@@ -239,6 +239,12 @@ class Lane {
 
   /** Runs one job in the worker, or on the main thread when no worker can start. */
   async #run(entry) {
+    if (this.#runner.where !== 'main-thread' && !this.#started) {
+      // A worker is started after the page has shown what it has: copying the script and
+      // parsing it again on a second thread would otherwise compete with the first frame.
+      await nextFrame();
+      if (entry.signal?.aborted) throw abortError();
+    }
     if (this.#runner.where !== 'main-thread' && (await this.#start())) {
       const answer = await this.#post(entry);
       if (answer !== 'no-worker') return answer;

@@ -13,12 +13,25 @@ import { setBundleSource } from '../storage/standalone.js';
 import { useInlineWorker } from '../analysis/runner.js';
 import { BidScorer } from './bid-scorer-element.js';
 
-// Decoded when the first widget starts, then instantiated asynchronously (no 8 MB main-thread cap).
-useWasmBytes(wasmBytes);
+// The engine is decoded and its compilation started as this script runs, before any widget
+// exists: WebAssembly.compile works on the browser's own threads while the page goes on being
+// parsed and laid out, and the first widget then only instantiates the module. Compiled once
+// for the page: the widgets' engine and every analysis worker (sent it by message) share the
+// one module. A page whose policy forbids WebAssembly sees the failure where the engine is
+// loaded (each widget says so), not as an unhandled rejection here.
+let compiled = null;
+const engineModule = () => {
+  if (!compiled) {
+    compiled = WebAssembly.compile(wasmBytes());
+    compiled.catch(() => {});
+  }
+  return compiled;
+};
+engineModule();
+useWasmBytes(engineModule);
 setBundleSource(source);
 // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
-let compiled = null;
-useInlineWorker(source, () => (compiled ??= WebAssembly.compile(wasmBytes())));
+useInlineWorker(source, engineModule);
 // Last, so widgets upgrade with the engine source set; and once the page is parsed, because a
 // classic script in <head> runs before the elements' inline tenders exist.
 if (document.readyState === 'loading') {

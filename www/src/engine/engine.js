@@ -10,8 +10,9 @@
 import init, * as glue from '../../../pkg/bidscore.js';
 
 let ready = null;
-// The single-file build (www/src/bundle.js) gives a function returning the .wasm bytes; without
-// one, init() fetches pkg/bidscore_bg.wasm next to the ES module.
+// The single-file build (www/src/element/bundle.js) gives a function returning the .wasm bytes, or
+// a promise of the module it has already compiled; without one, init() fetches
+// pkg/bidscore_bg.wasm next to the ES module.
 let wasmBytes = null;
 // True once a call failed other than with a BidScoreError, until the instance is replaced.
 let broken = false;
@@ -22,7 +23,10 @@ const FAULT =
   'the engine stopped on this input and was restarted; give the tender as plain JSON data or its text, and try again';
 const LOST_RUN = 'this rank acceptability run was freed, or lost when the engine restarted; start a new one';
 
-/** Makes the engine instantiate from these bytes (async, so no size cap) instead of fetching. */
+/**
+ * Makes the engine instantiate from what `get()` returns, the .wasm bytes or a promise of a
+ * compiled WebAssembly.Module (async either way, so no size cap), instead of fetching.
+ */
 export function useWasmBytes(get) {
   wasmBytes = get;
 }
