@@ -1,8 +1,10 @@
 // The tender's text in another language than the widget's (www/src/text/tender-text.js
-// `otherLanguages`), which the widget is to mark with its own (WCAG 3.1.2, language of parts).
+// `otherLanguages`), which the widget marks with its own (WCAG 3.1.2, language of parts), and how
+// a text node is cut into pieces to mark (www/src/ui/language-parts.js `pieces`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { otherLanguages } from '../../www/src/text/tender-text.js';
+import { pieces } from '../../www/src/ui/language-parts.js';
 
 const tender = (info, criteria, more = {}) => ({ format: 'bidscore/1', tender: info, criteria, scales: {}, ...more });
 const others = (t, locale, lang = locale, given = t) => Object.fromEntries(otherLanguages(t, given, locale, lang));
@@ -73,4 +75,25 @@ test('texts that cannot be told apart are left out: shown in the page’s langua
   assert.deepEqual(others(t, 'cy'), { Quality: 'en', ['__proto__']: 'en', Two: 'en' });
   assert.deepEqual(others(null, 'cy'), {});
   assert.deepEqual(others({ criteria: 'x', scales: 3, tender: [] }, 'cy'), {});
+});
+
+test('a text node in pieces: whole matches only, the longest first, never inside what was typed', () => {
+  const tags = new Map([
+    ['Price', 'en'],
+    ['Price and quality', 'en-GB'],
+    ['Cyfan', 'en'],
+    ['(a+b)*? [£]', 'en'],
+  ]);
+  const any = [...tags.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+  const w = '[\\p{L}\\p{M}\\p{N}]';
+  const theirs = `(?<!${w})(?:${any.join('|')})(?!${w})`;
+  const re = new RegExp(theirs, 'gu');
+  assert.deepEqual(pieces('Price: sgôr disgwyliedig', re, tags), [['', ''], ['Price', 'en'], [': sgôr disgwyliedig', '']]);
+  assert.deepEqual(pieces('Pwysoliad Price and quality', re, tags), [['Pwysoliad ', ''], ['Price and quality', 'en-GB'], ['', '']]);
+  assert.deepEqual(pieces('Cyfanswm y sgôr; Prices; 2Price', re, tags), null);
+  assert.deepEqual(pieces('x (a+b)*? [£] y', re, tags), [['x ', ''], ['(a+b)*? [£]', 'en'], [' y', '']]);
+  // What the user typed is found first, and nothing inside it is marked.
+  const typed = new RegExp(`Price Ltd|${theirs}`, 'gu');
+  assert.deepEqual(pieces('Price Ltd', typed, tags), null);
+  assert.deepEqual(pieces('Price: Price Ltd', typed, tags), [['', ''], ['Price', 'en'], [': Price Ltd', '']]);
 });

@@ -135,7 +135,8 @@ export function summariesPanel(ctx) {
       result: latest.result,
       lifeCycle: lifeCycleOf(ctx.tender),
     });
-    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', html);
+    // The tender's text in another language than the summary's is marked with its own.
+    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', ctx.marked?.(html) ?? html);
   }
 
   function render() {
