@@ -19,9 +19,10 @@ export const WASM_GZ_BUDGET = 153 * 1024;
  * Gzipped bytes allowed for dist/bid-scorer.js, engine included: 210 KiB while design mode's
  * fields for real tenders (schedules, thresholds, limits, consensus, the draw, lots), the other
  * modes' views of them, and the wording of every working and message from its code (so that any
- * catalogue can word it) are paid for; the target is 200 KiB.
+ * catalogue can word it) are paid for, and the tender's text marked with its language where that
+ * is not the page's (WCAG 3.1.2, ui/language-parts.js, about 1.15 KiB); the target is 200 KiB.
  */
-export const DIST_GZ_BUDGET = 210 * 1024;
+export const DIST_GZ_BUDGET = 210.25 * 1024;
 /**
  * Gzipped bytes allowed for dist/bid-scorer-cy.js: the English build's budget and its Welsh
  * catalogue, which packs to about 14 KiB beside the English one, with the wording only another

@@ -21,6 +21,7 @@ import { fetchTender, inlineTender } from './tender-source.js';
 import { fillPrint } from './print.js';
 import { languageSwitch, switchLanguages } from './language-switch.js';
 import { hasLanguages, inLanguage } from '../text/tender-text.js';
+import { languageParts } from '../ui/language-parts.js';
 
 const MODES = ['publish', 'self-assess', 'evaluate', 'design'];
 let instances = 0;
@@ -114,6 +115,7 @@ export class BidScorer extends HTMLElement {
   #els = {};
   #design = null; // design mode's controller (design/design.js), which owns the shadow root in that mode
   #analysis = { state: {}, runner: null }; // analysis/panels.js: what is being tried, and its runner
+  #parts = languageParts(); // the tender's text in other languages, marked (#markParts)
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#keeper.flush();
   #onStorage = (e) => this.#keeper.storageChanged(e);
@@ -341,6 +343,19 @@ export class BidScorer extends HTMLElement {
       uid: this.#uid,
       work: this.#designWork(),
     });
+    this.#markParts(this.#design.tender);
+  }
+
+  /**
+   * Marks the tender's text shown in another language than the widget's with its own (WCAG
+   * 3.1.2; ui/language-parts.js), after each render: every render ends in an event. Design mode
+   * gives its model as it mounts and as it changes (`designed`).
+   */
+  #markParts(designed) {
+    const shown = this.mode === 'design' ? designed : this.#draft;
+    const locale = this.#draftLocale ?? this.locale;
+    const typed = () => [shown.bids, this.#evaluators];
+    if (shown) this.#parts.follow(this.shadowRoot, shown, this.#source, locale, this.#cat().lang, typed);
   }
 
   /**
@@ -430,6 +445,7 @@ export class BidScorer extends HTMLElement {
   }
 
   #emit(type, detail) {
+    this.#markParts(type === 'bid-scorer-change' ? detail : null);
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
@@ -490,6 +506,7 @@ export class BidScorer extends HTMLElement {
       analysis: this.#analysis,
       removeBid: (index) => this.#removeBid(index),
       reworded: (bid, id, text) => this.#reworded(bid, id, text),
+      marked: (html) => this.#parts.html(html),
     };
   }
 

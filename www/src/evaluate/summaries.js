@@ -146,7 +146,9 @@ export function summariesPanel(ctx) {
       download(summaryFileName(ctx.tender, d, 'txt'), 'text/plain;charset=utf-8', debriefText(d, options));
       return;
     }
-    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', debriefHtml(d, options));
+    const html = debriefHtml(d, options);
+    // The tender's text in another language than the summary's is marked with its own.
+    download(summaryFileName(ctx.tender, d, 'html'), 'text/html;charset=utf-8', ctx.marked?.(html) ?? html);
   }
 
   function render() {

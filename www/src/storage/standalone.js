@@ -11,6 +11,7 @@ import { fill } from '../text/messages.js';
 import { ordered } from '../ui/results.js';
 import { download, fileName } from './io.js';
 import { escapeHtml as esc } from '../evaluate/debrief.js';
+import { shownText, textIn } from '../text/tender-text.js';
 
 let bundleSource = null;
 
@@ -73,9 +74,10 @@ const PAGE_CSS = [
  */
 function standaloneHtml({ tender, mode, locale, languages, result, cat, fmt, when = new Date() }) {
   if (!bundleSource) throw new Error('only the single-file build can write a standalone copy');
-  const title = tender?.tender?.title || cat.ui.modes[mode];
   // The page's own text is the catalogue's; the copy keeps the element's language and its switch.
   const lang = cat.lang;
+  // A title given in several languages is named in the page's (the tender given is kept whole).
+  const title = shownText(textIn(tender?.tender?.title, lang)) || cat.ui.modes[mode];
   const attrs = [`mode="${esc(mode)}"`, locale ? `locale="${esc(locale)}"` : '', languages ? `languages="${esc(languages)}"` : '']
     .filter(Boolean)
     .join(' ');
@@ -121,5 +123,6 @@ export function downloadStandalone(element, ctx) {
     cat: ctx.cat,
     fmt: ctx.fmt,
   });
-  download(fileName(ctx.tender, 'standalone.html'), 'text/html;charset=utf-8', html);
+  // The tender's text in another language than the page's is marked with its own.
+  download(fileName(ctx.tender, 'standalone.html'), 'text/html;charset=utf-8', ctx.marked?.(html) ?? html);
 }

@@ -27,18 +27,54 @@ export function inLanguages(value) {
  * `en`; failing that the first. Case does not matter.
  */
 export function textIn(value, locale) {
-  if (!inLanguages(value)) return value;
-  const entries = Object.entries(value).map(([tag, text]) => [tag.toLowerCase(), text]);
+  return inLanguages(value) ? choice(value, locale)[1] : value;
+}
+
+/** The [tag, text] of several texts that textIn reads for `locale`, the tag as written. */
+function choice(value, locale) {
+  const entries = Object.entries(value);
   const choose = (wanted) => {
     const tag = wanted.toLowerCase();
     const language = tag.split('-')[0];
+    const lower = ([t]) => t.toLowerCase();
     return (
-      entries.find(([t]) => t === tag) ??
-      entries.find(([t]) => t === language) ??
-      entries.find(([t]) => t.split('-')[0] === language)
+      entries.find((e) => lower(e) === tag) ??
+      entries.find((e) => lower(e) === language) ??
+      entries.find((e) => lower(e).split('-')[0] === language)
     );
   };
-  return (choose(String(locale)) ?? choose('en') ?? entries[0])[1];
+  return choose(String(locale)) ?? choose('en') ?? entries[0];
+}
+
+/** The language of a tag: its first subtag (`cy` of `cy-GB`), lowercase. */
+const language = (tag) => tag.split('-')[0].toLowerCase();
+
+/**
+ * The tender's texts, as shown in `locale`, that are in another language than `lang` (the
+ * widget's), each with its language tag, so that the widget can mark them (WCAG 3.1.2, language
+ * of parts: ui/language-parts.js). A text chosen from several is in the language it was given
+ * under; a plain text is in the tender's `locale` (English when it has none; in no known language
+ * when that is not a language tag). `shown` is the tender on screen; `given`, the tender as the
+ * buyer gave it, says which of the shown texts were chosen from several. Each text is trimmed. Left
+ * out: a text also shown in `lang` (or in two other languages), whose language cannot be told from
+ * the text, and one of fewer than three letters (`kg`, `No`), which would be found in the
+ * catalogue's own words.
+ */
+export function otherLanguages(shown, given, locale, lang) {
+  const found = new Map(); // text -> its tag, or '' when it cannot be marked
+  // A text chosen from several first: the same text given plainly is that one.
+  const visit = (tender, plain) =>
+    eachText(tender, (holder, key) => {
+      let [tag, text] = inLanguages(holder[key]) ? choice(holder[key], locale) : [plain, holder[key]];
+      text = typeof text === 'string' ? text.trim() : '';
+      if (!/^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(tag) || !/(\p{L}\P{L}*){3}/u.test(text) || (plain && found.has(text))) return;
+      const had = found.get(text) ?? tag;
+      found.set(text, language(tag) === language(lang) || language(had) !== language(tag) ? '' : had);
+    });
+  visit(given);
+  visit(shown, String(shown?.tender?.locale || 'en').replace(/_/g, '-'));
+  for (const [text, tag] of found) if (!tag) found.delete(text);
+  return found;
 }
 
 /**
