@@ -31,7 +31,7 @@ clippy:
 cargo-test:
 	cargo test --locked
 
-## wasm: pkg/ (ES module, .wasm, .d.ts), shrunk with the pinned wasm-opt -Oz
+## wasm: pkg/ (ES module, .wasm, .d.ts), shrunk with the pinned wasm-opt -Os
 wasm: setup
 	@scripts/build-wasm.sh
 
