@@ -1,7 +1,8 @@
 // A change updates the results in place. The moment `bid-scorer-evaluated` fires, the ranking, the
 // chart, the breakdown shown and the lists are the engine's for the tender as typed: the same text
 // as the results built afresh from that tender, never the last result's. A ranking row is built
-// again exactly when what it shows changed; the others are the same elements as before. Focus and
+// again exactly when what it shows changed (its rank aside, which is put right in place as other
+// bids move past it); the others are the same elements as before. Focus and
 // the caret stay in the field being typed in. With lots too (grounds-evaluate.html).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,10 +20,11 @@ after(async () => {
 function watchNextEvaluation(page) {
   return page.locator('bid-scorer').evaluate((el) => {
     const rows = () => [...el.shadowRoot.querySelectorAll('[part~="ranking"] tbody tr')];
+    const shown = (row) => [...row.cells].slice(1).map((c) => c.textContent).join('|'); // all but the rank
     const before = new Map();
     for (const row of rows()) {
       row.markedBeforeChange = true;
-      before.set(row.dataset.bid, row.textContent);
+      before.set(row.dataset.bid, shown(row));
     }
     window.seen = null;
     el.addEventListener(
@@ -34,7 +36,7 @@ function watchNextEvaluation(page) {
           rows: rows().map((row) => ({
             bid: row.dataset.bid,
             kept: row.markedBeforeChange === true,
-            changed: before.get(row.dataset.bid) !== row.textContent,
+            changed: before.get(row.dataset.bid) !== shown(row),
           })),
         };
       },

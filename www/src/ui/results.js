@@ -125,7 +125,7 @@ export function rankingTable(ctx, result, kept = {}) {
     h(
       'tr',
       { 'data-bid': bid.id },
-      h('td', { class: 'num' }, bid.rank === null ? '–' : fmt.integer(bid.rank)),
+      h('td', { class: 'num' }),
       h('th', { scope: 'row' }, supplierCell(ctx, bid)),
       h('td', {}, statusTag(ctx, bid)),
       h('td', { class: 'num' }, fmt.money(bid.price)),
@@ -133,8 +133,15 @@ export function rankingTable(ctx, result, kept = {}) {
       h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
       valueCells(ctx, result, bid),
     );
-  const rows = keptRows(kept, ordered(result), (bid) =>
-    rowKey(result, segs, bid, bid.rank, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand), row);
+  const bids = ordered(result);
+  const rows = keptRows(kept, bids, (bid) =>
+    rowKey(result, segs, bid, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand), row);
+  // A bid moving up or down moves the others' ranks by one: their rank is put right in place.
+  bids.forEach((bid, i) => {
+    const rank = rows[i].firstChild;
+    const text = bid.rank === null ? '–' : fmt.integer(bid.rank);
+    if (rank.textContent !== text) rank.textContent = text;
+  });
   const headKey = JSON.stringify([caption, head]);
   if (kept.head === headKey) {
     place(kept.body, rows);
