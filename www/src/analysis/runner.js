@@ -97,9 +97,9 @@ export async function sliced(run, { budgetMs, onProgress, pause, signal, now = (
 /**
  * The worker's side: waits for `{ kind: 'engine', module }` (a WebAssembly.Module, or null to load
  * the engine from beside the ES module), loads it with `load(module)` (resolving to `{ analyse,
- * RankAcceptability }`), answers `{ kind: 'ready' }` or `{ kind: 'failed', message }`, then runs
+ * debriefs, RankAcceptability }`), answers `{ kind: 'ready' }` or `{ kind: 'failed', message }`, then runs
  * jobs one at a time:
- *   in:  { id, job: 'analyse' | 'acceptability', tender: JSON text, options }
+ *   in:  { id, job: 'analyse' | 'acceptability' | 'debriefs', tender: JSON text, options }
  *   out: { id, kind: 'progress', done, total } during rank acceptability;
  *        { id, kind: 'result', value, ms } or { id, kind: 'error', error }.
  * The runner cancels a job by ending the worker, so its loop never needs to yield.
@@ -126,7 +126,12 @@ export function serveAnalyses(load) {
     if (!api) return;
     const t0 = performance.now();
     try {
-      const value = data.job === 'analyse' ? api.analyse(data.tender, data.options) : await workerRun(api, data);
+      const value =
+        data.job === 'analyse'
+          ? api.analyse(data.tender, data.options)
+          : data.job === 'debriefs'
+            ? api.debriefs(data.tender)
+            : await workerRun(api, data);
       postMessage({ id: data.id, kind: 'result', value, ms: performance.now() - t0 });
     } catch (e) {
       postMessage({ id: data.id, kind: 'error', error: errorData(e) });
@@ -395,12 +400,22 @@ export class AnalysisRunner {
     return this.#lane('acceptability').submit({ job: 'acceptability', tender: text, options, onProgress, signal });
   }
 
+  /**
+   * The assessment summaries (`debriefs`), which evaluate the tender again: off the page's main
+   * thread, so they never hold up typing. A newer call replaces one still waiting.
+   */
+  debriefs(tender, { signal } = {}) {
+    const text = typeof tender === 'string' ? tender : JSON.stringify(tender);
+    return this.#lane('debriefs').submit({ job: 'debriefs', tender: text, signal });
+  }
+
   /** The fallback: the same jobs on the main thread. */
   async onMainThread(entry) {
     const engine = this.#engine;
     await nextFrame(); // let the page show what it has first
     if (entry.signal?.aborted) throw abortError();
     if (entry.job === 'analyse') return { value: engine.analyse(entry.tender, entry.options) };
+    if (entry.job === 'debriefs') return { value: engine.debriefs(entry.tender) };
     const run = new engine.RankAcceptability(entry.tender, entry.options);
     try {
       const value = await sliced(run, {

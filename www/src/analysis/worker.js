@@ -3,10 +3,10 @@
 // WebAssembly.Module in the single-file build (whose own text runs this module in a worker started
 // from a Blob URL), or nothing, when loaded as an ES module next to pkg/ (then init() loads the
 // .wasm from there). The messages are described at `serveAnalyses`.
-import init, { analyse, RankAcceptability } from '../../../pkg/bidscore.js';
+import init, { analyse, debriefs, RankAcceptability } from '../../../pkg/bidscore.js';
 import { serveAnalyses } from './runner.js';
 
 serveAnalyses(async (module) => {
   await init(module ? { module_or_path: module } : undefined);
-  return { analyse, RankAcceptability };
+  return { analyse, debriefs, RankAcceptability };
 });

@@ -1,7 +1,7 @@
 // Evaluate mode: the evaluation team's workspace. Bids are edited in collapsible cards whose
 // fields are built when first opened (a tender can have 50 bids × 30 criteria); the results show
 // the ranking, a chart, one bid's breakdown at a time, warnings and what is still missing.
-import { h } from '../ui/dom.js';
+import { h, place } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
 import { own, setOwn } from '../ui/fields.js';
@@ -351,47 +351,82 @@ export function renderEvaluate(ctx) {
   // (which builds the mode again) stays on it.
   const kept = stateOf(ctx);
 
+  // ---- Results kept between evaluations. A score typed changes one bid's figures (and maybe the
+  // order): the parts whose text did not change are kept, so an update builds only the rows, the
+  // breakdown and the lists that did. `parts` is for the lot shown (null: build afresh).
+  let parts = null;
+
+  /** A part kept while `key` (text from the result) stays the same, built by `make` when it changes. */
+  function keptPart(name, key, make) {
+    const was = parts[name];
+    if (was?.key === key) return was.node;
+    const node = make();
+    parts[name] = { key, node };
+    return node;
+  }
+
   /** The results of one lot (or of the whole tender when it has no lots). */
   function renderResults(result) {
     const bids = ordered(result);
     if (!bids.some((b) => b.id === shown)) shown = bids[0]?.id ?? null;
     const pickId = `pick-${ctx.uid}`;
-    const pick = h(
-      'select',
-      { id: pickId, class: 'select', 'data-action': 'pick-breakdown' },
-      bids.map((b) => h('option', { value: b.id, selected: b.id === shown }, b.supplier)),
-    );
-    const slot = h('div', { class: 'no-print' });
-    const showBreakdown = () => {
-      const b = result.bids.find((x) => x.id === shown);
-      slot.replaceChildren(b ? breakdown(ctx, b, { headingLevel: 'h4' }) : '');
+    parts ??= {
+      ranking: {},
+      chart: {},
+      slot: h('div', { class: 'no-print' }),
     };
-    pick.addEventListener('change', () => {
-      shown = pick.value;
-      showBreakdown();
+    const { slot } = parts;
+    const showBreakdown = () => {
+      const b = parts.result.bids.find((x) => x.id === shown);
+      const key = b ? JSON.stringify([parts.result.method, b]) : '';
+      slot.replaceChildren(keptPart('breakdown', key, () => (b ? breakdown(ctx, b, { headingLevel: 'h4' }) : '')));
+    };
+    parts.result = result;
+    // The list of bids to show the breakdown of, built again when their order or names change.
+    const pick = keptPart('pick', JSON.stringify(bids.map((b) => [b.id, b.supplier])), () => {
+      const select = h(
+        'select',
+        { id: pickId, class: 'select', 'data-action': 'pick-breakdown' },
+        bids.map((b) => h('option', { value: b.id }, b.supplier)),
+      );
+      select.addEventListener('change', () => {
+        shown = select.value;
+        showBreakdown();
+      });
+      return select;
     });
+    pick.value = shown;
     showBreakdown();
-    return [
+    const [rankingH, chartH, breakdownH, missingH, warningsH] = (parts.heads ??= [
       h('h3', { class: 'heading-m', tabindex: '-1' }, ui.rankingHeading),
-      rankingTable(ctx, result),
       h('h3', { class: 'heading-m' }, ui.chartHeading),
-      chart(ctx, result),
       h('h3', { class: 'heading-m no-print' }, ui.breakdownHeading),
+      h('h3', { class: 'heading-m' }, ui.missingHeading),
+      h('h3', { class: 'heading-m' }, ui.warningsHeading),
+    ]);
+    return [
+      rankingH,
+      rankingTable(ctx, result, parts.ranking),
+      chartH,
+      chart(ctx, result, parts.chart),
+      breakdownH,
       bids.length
-        ? h('div', { class: 'form-group no-print' }, h('label', { class: 'label', for: pickId }, ui.breakdownFor), pick)
+        ? keptPart('pickGroup', pick, () =>
+            h('div', { class: 'form-group no-print' }, h('label', { class: 'label', for: pickId }, ui.breakdownFor), pick),
+          )
         : null,
       slot,
-      h('h3', { class: 'heading-m' }, ui.missingHeading),
-      missingList(ctx, result),
-      h('h3', { class: 'heading-m' }, ui.warningsHeading),
-      warningsList(ctx, result.warnings),
+      missingH,
+      keptPart('missing', JSON.stringify(result.bids.map((b) => [b.supplier, b.missing])), () => missingList(ctx, result)),
+      warningsH,
+      keptPart('warnings', JSON.stringify(result.warnings), () => warningsList(ctx, result.warnings)),
     ];
   }
 
   function update(result) {
     const lots = result.lots ?? [];
     if (!lots.length) {
-      results.replaceChildren(...renderResults(result));
+      place(results, renderResults(result));
       analysis.update(result);
     } else {
       if (!lots.some((l) => l.id === kept.lot)) kept.lot = lots[0].id;
@@ -399,6 +434,7 @@ export function renderEvaluate(ctx) {
       // One lot at a time: its ranking, breakdowns, warnings and analysis.
       const show = () => {
         const one = lots.find((l) => l.id === kept.lot);
+        if (parts?.lot !== one.id) parts = null; // another lot's results: built afresh
         const view = lotResult(result, one.id);
         slot.dataset.lotResults = one.id;
         slot.replaceChildren(
@@ -412,6 +448,7 @@ export function renderEvaluate(ctx) {
           ),
           ...renderResults(view),
         );
+        parts.lot = one.id;
         analysis.update(view);
       };
       results.replaceChildren(lotSwitch(ctx, lots, kept.lot, (id) => ((kept.lot = id), show())), slot);

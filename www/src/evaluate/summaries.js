@@ -8,6 +8,7 @@ import { download } from '../storage/io.js';
 import { resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, debriefText, summaryFileName } from './debrief.js';
 import { lifeCycleOf } from '../text/workings.js';
+import { runnerOf } from '../analysis/panel-parts.js';
 
 /** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
 function who(d) {
@@ -25,68 +26,93 @@ function statusLine(ctx, d) {
   return fill(ui.summaryRanked, { rank: ctx.fmt.integer(d.rank), count: ctx.fmt.integer(d.rankedBids) });
 }
 
+/** Links to the fields where `d`'s missing reasons go. */
+function rationaleLinks(ctx, d) {
+  const { ui } = ctx.cat;
+  const index = ctx.tender.bids.findIndex((b) => b.id === d.bid);
+  return h(
+    'ul',
+    { class: 'list' },
+    d.missingRationales.map((id) => {
+      const path = `${keyPath(`bids[${index}].scores`, id)}.rationale`;
+      const name = d.criteria.find((c) => c.id === id)?.name ?? id;
+      return h(
+        'li',
+        {},
+        h(
+          'a',
+          {
+            href: `#${path}`,
+            'data-rationale-path': path,
+            on: { click: (e) => (e.preventDefault(), ctx.focus(path)) },
+          },
+          fill(ui.missingRationaleLink, { name }),
+        ),
+      );
+    }),
+  );
+}
+
+/** With many bids, one expandable entry for `d`, filled when opened. */
+function missingEntry(ctx, d) {
+  const inner = h('div', { class: 'bid__body' });
+  const details = h(
+    'details',
+    { class: 'bid', 'data-bid': d.bid },
+    h('summary', {}, `${who(d)} (${ctx.fmt.integer(d.missingRationales.length)})`),
+    inner,
+  );
+  details.addEventListener('toggle', () => {
+    if (details.open && !inner.childElementCount) inner.append(rationaleLinks(ctx, d));
+  });
+  return details;
+}
+
+/** How many scores have no reason, as the list's heading says it. */
+function missingTitle(ctx, count) {
+  const title = plural(ctx.cat, ctx.cat.ui.missingRationalesTitle, count);
+  return [h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'), fill(title, { count: ctx.fmt.integer(count) })];
+}
+
 function missingList(ctx, debriefs) {
   const { ui } = ctx.cat;
   const affected = debriefs.filter((d) => d.missingRationales.length);
   if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
   const count = affected.reduce((n, d) => n + d.missingRationales.length, 0);
-  const title = plural(ctx.cat, ui.missingRationalesTitle, count);
-  const links = (d) => {
-    const index = ctx.tender.bids.findIndex((b) => b.id === d.bid);
-    return h(
-      'ul',
-      { class: 'list' },
-      d.missingRationales.map((id) => {
-        const path = `${keyPath(`bids[${index}].scores`, id)}.rationale`;
-        const name = d.criteria.find((c) => c.id === id)?.name ?? id;
-        return h(
-          'li',
-          {},
-          h(
-            'a',
-            {
-              href: `#${path}`,
-              'data-rationale-path': path,
-              on: { click: (e) => (e.preventDefault(), ctx.focus(path)) },
-            },
-            fill(ui.missingRationaleLink, { name }),
-          ),
-        );
-      }),
-    );
-  };
   // Many bids: one expandable entry each, filled when opened, so the list stays short.
   const many = affected.length > 10;
   return h(
     'div',
     { class: 'panel', 'data-missing-rationales': String(count) },
-    h(
-      'p',
-      { class: 'warning-text' },
-      h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
-      fill(title, { count: ctx.fmt.integer(count) }),
-    ),
+    h('p', { class: 'warning-text' }, missingTitle(ctx, count)),
     h('p', {}, ui.missingRationalesText),
     many
-      ? affected.map((d) => {
-          const inner = h('div', { class: 'bid__body' });
-          const details = h(
-            'details',
-            { class: 'bid' },
-            h('summary', {}, `${who(d)} (${ctx.fmt.integer(d.missingRationales.length)})`),
-            inner,
-          );
-          details.addEventListener('toggle', () => {
-            if (details.open && !inner.childElementCount) inner.append(links(d));
-          });
-          return details;
-        })
+      ? affected.map((d) => missingEntry(ctx, d))
       : h(
           'ul',
           { class: 'list' },
-          affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: who(d) }), links(d))),
+          affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: who(d) }), rationaleLinks(ctx, d))),
         ),
   );
+}
+
+/**
+ * A reason given for one of `d`'s scores, in a list of many bids: only `d`'s entry (built again,
+ * or gone) and the count change, in place; building the list of a thousand bids again took most
+ * of a keystroke. False when the list is to be built again (it is short, or its form changes).
+ */
+function reasonGiven(ctx, panel, debriefs, d) {
+  const entry = panel?.querySelector?.(`:scope > details[data-bid="${CSS.escape(d.bid)}"]`);
+  if (!entry || debriefs.filter((x) => x.missingRationales.length).length <= 10) return false;
+  const count = debriefs.reduce((n, x) => n + x.missingRationales.length, 0);
+  panel.dataset.missingRationales = String(count);
+  panel.firstChild.replaceChildren(...missingTitle(ctx, count));
+  if (d.missingRationales.length) {
+    const fresh = missingEntry(ctx, d);
+    fresh.open = entry.open; // an opened entry stays open (and is filled as it opens)
+    entry.replaceWith(fresh);
+  } else entry.remove();
+  return true;
 }
 
 /** The panel: `node` to place once, `update(result)` after each evaluation. */
@@ -106,19 +132,42 @@ export function summariesPanel(ctx) {
   let stale = false; // a rationale was typed since: a download asks the engine again first
   const missing = h('div', {});
 
+  // ---- The summaries are asked of the analysis worker (they evaluate the tender again, as long as
+  // the results took), so typing never waits for them; only the latest answer is shown.
+  let asked = 0; // requests made; an answer to an earlier one is dropped
+  let waiting = false; // a request is out: `latest` may be behind the tender
+
+  function show(debriefs, result) {
+    // In the order of the results (ranked first, lot by lot), not the order of the file.
+    const at = new Map(resultOrder(result).map((b, i) => [b.id, i]));
+    debriefs.sort((a, b) => (at.get(a.bid) ?? at.size) - (at.get(b.bid) ?? at.size));
+    latest = { debriefs, result };
+    render();
+  }
+
   function refresh(result) {
     timer = 0;
     stale = false;
+    waiting = true;
+    const n = (asked += 1);
+    const answered = () => n === asked && !(waiting = false);
+    runnerOf(ctx)
+      .debriefs(ctx.tender)
+      // Replaced, or the tender is invalid just now: the last summaries stand, as the results do.
+      .then((debriefs) => answered() && show(debriefs, result), answered);
+  }
+
+  /** Before a download: the summaries of the tender as it is now, at once, on this thread. */
+  function refreshNow(result) {
+    clearTimeout(timer);
+    timer = 0;
+    asked += 1;
+    stale = waiting = false;
     try {
-      // In the order of the results (ranked first, lot by lot), not the order of the file.
-      const at = new Map(resultOrder(result).map((b, i) => [b.id, i]));
-      const debriefs = ctx.engine.debriefs(ctx.tender);
-      debriefs.sort((a, b) => (at.get(a.bid) ?? at.size) - (at.get(b.bid) ?? at.size));
-      latest = { debriefs, result };
+      show(ctx.engine.debriefs(ctx.tender), result);
     } catch {
-      return; // the tender is invalid just now: keep the last summaries, as the results do
+      // invalid just now: the last summaries stand
     }
-    render();
   }
 
   function save(bid, kind) {
@@ -167,10 +216,7 @@ export function summariesPanel(ctx) {
           'data-bid': d.bid,
           on: {
             click: () => {
-              if (timer || stale) {
-                clearTimeout(timer);
-                refresh(pending);
-              }
+              if (timer || stale || waiting) refreshNow(pending);
               save(d.bid, kind);
             },
           },
@@ -216,10 +262,11 @@ export function summariesPanel(ctx) {
   function reworded(bid, id) {
     stale = true;
     const d = latest?.debriefs.find((x) => x.bid === bid.id);
-    if (marking(bid, id)?.rationale === undefined) update(pending);
+    // An answer on its way was asked before this was typed: ask again.
+    if (waiting || marking(bid, id)?.rationale === undefined) update(pending);
     else if (d?.missingRationales.includes(id)) {
       d.missingRationales = d.missingRationales.filter((x) => x !== id);
-      missing.replaceChildren(missingList(ctx, latest.debriefs));
+      if (!reasonGiven(ctx, missing.firstChild, latest.debriefs, d)) missing.replaceChildren(missingList(ctx, latest.debriefs));
     }
   }
 

@@ -7,6 +7,9 @@ function decimalsIn(text) {
   return dot < 0 ? 0 : String(text).length - dot - 1;
 }
 
+/** Date-and-time formats by locale, kept for the page's life. */
+const dateTimes = new Map();
+
 export function formatter(locale, currency = 'GBP') {
   const cache = new Map();
   const nf = (key, options) => {
@@ -66,7 +69,9 @@ export function formatter(locale, currency = 'GBP') {
       return nf('i', { maximumFractionDigits: 0 }).format(n);
     },
     dateTime(date) {
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+      // Made once per locale: each save's "saved at" line would otherwise build one (milliseconds).
+      if (!dateTimes.has(locale)) dateTimes.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }));
+      return dateTimes.get(locale).format(date);
     },
     date(date) {
       return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);

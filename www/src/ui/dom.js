@@ -98,3 +98,16 @@ export function scroller(label, child) {
 export function scrollingTable(options) {
   return scroller(options.caption, table(options));
 }
+
+/**
+ * Makes `nodes` the children of `parent`, in order, moving only those out of place: nodes kept
+ * from the last render stay where they are, so an update touches only what changed.
+ */
+export function place(parent, nodes) {
+  const want = nodes.filter((n) => n !== null && n !== undefined && n !== false);
+  want.forEach((node, i) => {
+    const at = parent.childNodes[i];
+    if (at !== node) parent.insertBefore(node, at ?? null);
+  });
+  while (parent.childNodes.length > want.length) parent.lastChild.remove();
+}

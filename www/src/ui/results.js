@@ -1,7 +1,7 @@
 // Rendering an engine result: ranking, chart, breakdown with working, warnings and what is missing.
 // Every figure shown is one the engine returned; the chart's bar lengths are the only arithmetic,
 // and they are drawing geometry, not scores.
-import { h, scroller, scrollingTable } from './dom.js';
+import { h, place, scroller, scrollingTable } from './dom.js';
 import { engineText, fill } from '../text/messages.js';
 import { commitmentWorking, criterionWorking, lifeCycleOf, priceWorking } from '../text/workings.js';
 import { isGroup } from './model.js';
@@ -77,8 +77,33 @@ function supplierCell(ctx, bid) {
   return [bid.supplier, bid.hypothetical ? [' ', h('span', { class: 'tag' }, ctx.cat.ui.whatIf)] : null];
 }
 
-/** The ranking table: the chart's text equivalent too. */
-export function rankingTable(ctx, result) {
+/**
+ * Rows kept from the last render, keyed by bid: each is built again only when what it shows (its
+ * `key`, text from the result) changed. `kept` is the caller's cache, one per list shown.
+ */
+function keptRows(kept, bids, key, make) {
+  const rows = new Map();
+  const nodes = bids.map((bid) => {
+    const k = key(bid);
+    const was = kept.rows?.get(bid.id);
+    const node = was?.key === k ? was.node : make(bid);
+    rows.set(bid.id, { key: k, node });
+    return node;
+  });
+  kept.rows = rows;
+  return nodes;
+}
+
+/** The segment scores a row or bar shows, with what else it shows, as one text to compare. */
+function rowKey(result, segs, bid, ...more) {
+  return JSON.stringify([result.method, bid.supplier, bid.total, segs.map((s) => segmentScore(bid, s)), ...more]);
+}
+
+/**
+ * The ranking table: the chart's text equivalent too. Given `kept` (an object the caller keeps
+ * between results), the table and the rows whose figures did not change are kept, not built again.
+ */
+export function rankingTable(ctx, result, kept = {}) {
   const { cat, fmt, tender } = ctx;
   const segs = segments(tender);
   const first = result.bids[0];
@@ -96,6 +121,34 @@ export function rankingTable(ctx, result) {
     ...valueHeadings(cat, result, tender),
   ];
   const caption = rankingCaption(cat, fmt, result, tender);
+  const row = (bid) =>
+    h(
+      'tr',
+      { 'data-bid': bid.id },
+      h('td', { class: 'num' }),
+      h('th', { scope: 'row' }, supplierCell(ctx, bid)),
+      h('td', {}, statusTag(ctx, bid)),
+      h('td', { class: 'num' }, fmt.money(bid.price)),
+      segs.map((s) => h('td', { class: 'num' }, scoreText(fmt, result.method, segmentScore(bid, s)) || cat.ui.notScored)),
+      h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
+      valueCells(ctx, result, bid),
+    );
+  const bids = ordered(result);
+  const rows = keptRows(kept, bids, (bid) =>
+    rowKey(result, segs, bid, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand), row);
+  // A bid moving up or down moves the others' ranks by one: their rank is put right in place.
+  bids.forEach((bid, i) => {
+    const rank = rows[i].firstChild;
+    const text = bid.rank === null ? '–' : fmt.integer(bid.rank);
+    if (rank.textContent !== text) rank.textContent = text;
+  });
+  const headKey = JSON.stringify([caption, head]);
+  if (kept.head === headKey) {
+    place(kept.body, rows);
+    return kept.node;
+  }
+  kept.head = headKey;
+  kept.body = h('tbody', {}, rows);
   const t = h(
     'table',
     { class: 'table', part: 'table ranking' },
@@ -109,39 +162,23 @@ export function rankingTable(ctx, result) {
         head.map((cell, i) => h('th', { scope: 'col', class: i >= 3 ? 'num' : null }, cell)),
       ),
     ),
-    h(
-      'tbody',
-      {},
-      ordered(result).map((bid) =>
-        h(
-          'tr',
-          { 'data-bid': bid.id },
-          h('td', { class: 'num' }, bid.rank === null ? '–' : fmt.integer(bid.rank)),
-          h('th', { scope: 'row' }, supplierCell(ctx, bid)),
-          h('td', {}, statusTag(ctx, bid)),
-          h('td', { class: 'num' }, fmt.money(bid.price)),
-          segs.map((s) =>
-            h('td', { class: 'num' }, scoreText(fmt, result.method, segmentScore(bid, s)) || cat.ui.notScored),
-          ),
-          h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
-          valueCells(ctx, result, bid),
-        ),
-      ),
-    ),
+    kept.body,
   );
-  return scroller(caption, t);
+  kept.node = scroller(caption, t);
+  return kept.node;
 }
 
 /**
  * A stacked bar per bid, one segment per group, from the result's group and criterion scores.
  * Labels are HTML so they wrap on a phone; each bar is an SVG whose segment widths are the scores
- * as percentages of the maximum total. The ranking table is its text equivalent.
+ * as percentages of the maximum total. The ranking table is its text equivalent. Given `kept`, as
+ * for the ranking table, the bars that did not change are kept.
  */
-export function chart(ctx, result) {
+export function chart(ctx, result, kept = {}) {
   const { cat, tender } = ctx;
   const segs = segments(tender);
   const max = Number(result.maxTotal) || 1;
-  const rows = ordered(result).map((bid) => {
+  const bar = (bid) => {
     const svg = h('svg:svg', {
       class: 'chart-bar',
       width: '100%',
@@ -163,8 +200,15 @@ export function chart(ctx, result) {
       h('p', { class: 'chart-label' }, `${bid.supplier} – ${scoreText(ctx.fmt, result.method, bid.total)}`),
       svg,
     );
-  });
-  return h(
+  };
+  const rows = keptRows(kept, ordered(result), (bid) => rowKey(result, segs, bid, max), bar);
+  const legend = JSON.stringify(segs.map((s) => s.name));
+  if (kept.legend === legend) {
+    place(kept.node, [...rows, kept.node.lastChild]);
+    return kept.node;
+  }
+  kept.legend = legend;
+  kept.node = h(
     'figure',
     { class: 'chart section', part: 'chart', role: 'img', 'aria-label': cat.ui.chartTitle },
     rows,
@@ -174,6 +218,7 @@ export function chart(ctx, result) {
       segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name)),
     ),
   );
+  return kept.node;
 }
 
 /** A bid's reasons for disqualification or missing inputs (`kind`), worded from their codes. */

@@ -1,0 +1,106 @@
+// A change updates the results in place. The moment `bid-scorer-evaluated` fires, the ranking, the
+// chart, the breakdown shown and the lists are the engine's for the tender as typed: the same text
+// as the results built afresh from that tender, never the last result's. A ranking row is built
+// again exactly when what it shows changed (its rank aside, which is put right in place as other
+// bids move past it); the others are the same elements as before. Focus and
+// the caret stay in the field being typed in. With lots too (grounds-evaluate.html).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, openPage, ready, field } from './support.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/** Marks every ranking row and notes its text, then keeps what the results are when the next evaluation is announced. */
+function watchNextEvaluation(page) {
+  return page.locator('bid-scorer').evaluate((el) => {
+    const rows = () => [...el.shadowRoot.querySelectorAll('[part~="ranking"] tbody tr')];
+    const shown = (row) => [...row.cells].slice(1).map((c) => c.textContent).join('|'); // all but the rank
+    const before = new Map();
+    for (const row of rows()) {
+      row.markedBeforeChange = true;
+      before.set(row.dataset.bid, shown(row));
+    }
+    window.seen = null;
+    el.addEventListener(
+      'bid-scorer-evaluated',
+      (e) => {
+        window.seen = {
+          ranking: e.detail.ranking,
+          results: el.shadowRoot.querySelector('[data-results]').textContent,
+          rows: rows().map((row) => ({
+            bid: row.dataset.bid,
+            kept: row.markedBeforeChange === true,
+            changed: before.get(row.dataset.bid) !== shown(row),
+          })),
+        };
+      },
+      { once: true },
+    );
+  });
+}
+
+/** The results' text when built afresh from the widget's tender as it stands, with `bid`'s breakdown shown. */
+async function builtAfresh(page, bid) {
+  await page.locator('bid-scorer').evaluate((el) => {
+    el.tender = el.tender;
+  });
+  await ready(page);
+  if (bid) await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption(bid);
+  return page.locator('bid-scorer [data-results]').evaluate((r) => r.textContent);
+}
+
+test('a score typed: the results on screen at the event are those of the tender as typed; unchanged rows are kept; focus and caret stay', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  for (const typed of ['1', '5', '0']) {
+    // The card is opened and b1's breakdown chosen again each time: the results built afresh
+    // below start from a closed card and the first-ranked bid's breakdown.
+    const card = page.locator('bid-scorer details[data-bid-editor="b1"]');
+    if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
+    await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption('b1');
+    await watchNextEvaluation(page);
+    await field(page, 'bids[0].scores.q-delivery.moderated').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press(typed);
+    await page.waitForFunction(() => window.seen);
+    const seen = await page.evaluate(() => window.seen);
+    const focus = await page.locator('bid-scorer').evaluate((el) => {
+      const a = el.shadowRoot.activeElement;
+      return { path: a?.dataset.path, value: a?.value, caret: a?.selectionStart };
+    });
+    assert.deepEqual(focus, { path: 'bids[0].scores.q-delivery.moderated', value: typed, caret: 1 });
+    for (const row of seen.rows) assert.equal(row.kept, !row.changed, `row of ${row.bid}: kept ${row.kept}, changed ${row.changed}`);
+    assert.ok(seen.rows.some((r) => r.changed), 'the score typed changed a row');
+    assert.ok(seen.rows.some((r) => r.kept), 'a row whose figures stayed is kept');
+    // The ranking's order is the engine's.
+    assert.deepEqual(seen.rows.map((r) => r.bid).slice(0, seen.ranking.length), seen.ranking);
+    // Everything shown is what the results built afresh from this tender show.
+    assert.equal(seen.results, await builtAfresh(page, 'b1'));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with lots: a rate in the price schedule typed updates the lot shown in place, as built afresh', async () => {
+  const { page, context, errors } = await openPage(env, 'grounds-evaluate.html');
+  await ready(page);
+  const bid = await page.locator('bid-scorer').evaluate((el) => el.tender.bids[0]);
+  await page.locator(`bid-scorer details[data-bid-editor="${bid.id}"] > summary`).click();
+  const lot = await page.locator('bid-scorer [data-lot-results]').getAttribute('data-lot-results');
+  assert.equal(lot, bid.lot, 'the first bid is in the lot shown');
+  await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption(bid.id);
+  await watchNextEvaluation(page);
+  await field(page, 'bids[0].prices.mowing').fill(String(Number(bid.prices.mowing) * 2));
+  await page.waitForFunction(() => window.seen);
+  const seen = await page.evaluate(() => window.seen);
+  assert.ok(seen.rows.some((r) => r.changed));
+  assert.equal(seen.results, await builtAfresh(page, bid.id));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
