@@ -136,8 +136,9 @@ test('an English tender on a Welsh page: its text is marked lang="en-GB" in ever
   }
   // An <option> that says a tender text and figures only ("3 – Good") takes its language itself.
   assert.ok(await page.locator('bid-scorer option[lang="en-GB"]').count() > 0, 'options marked');
-  // Design mode: a name typed is marked as the tender's language as it is shown.
-  await page.locator('bid-scorer [data-path="criteria[2].name"]').fill('Cost of the service');
+  // Design mode: a name typed is marked as the tender's language as it is shown. The page lists
+  // two languages, so each name has an input per language: the English one is typed in.
+  await page.locator('bid-scorer [data-path="criteria[2].name"][lang="en-GB"]').fill('Cost of the service');
   await page.waitForTimeout(600);
   // (The old name may still be shown where the page is not drawn again yet: it is marked too.)
   await allMarked(page, [...texts, 'Cost of the service'], 'design, a name typed');
