@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setUp, openPage, ready, atBothWidths, downloadFrom, field, root, record, csvFields } from './support.mjs';
+import { setUp, openPage, ready, atBothWidths, downloadFrom, field, root, record, csvFields, bilingualTender, exampleTender } from './support.mjs';
 import { catalogue } from '../../www/src/text/messages.js';
 import '../../www/src/text/cymraeg.js';
 
@@ -276,23 +276,6 @@ test('the English-only build asked for Welsh shows English, says so once, and na
   await context.close();
 });
 
-/** The English and Welsh example tenders as one, each text the buyer wrote given in both languages. */
-async function bilingualTender() {
-  const { readFile } = await import('node:fs/promises');
-  const en = JSON.parse(await readFile(join(root, 'www/examples/council-wellbeing.json'), 'utf8'));
-  const cyT = JSON.parse(await readFile(join(root, 'www/examples/gwasanaeth-llesiant.json'), 'utf8'));
-  const TEXT = new Set(['title', 'buyer', 'name', 'question', 'description', 'label', 'descriptor', 'unit', 'source']);
-  const merge = (a, b, key) => {
-    if (typeof a === 'string' && typeof b === 'string') return TEXT.has(key) && a !== b ? { en: a, cy: b } : a;
-    if (Array.isArray(a)) return a.map((x, i) => merge(x, b[i], key));
-    if (a && typeof a === 'object') return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, k === 'bids' ? v : merge(v, b?.[k], k)]));
-    return a;
-  };
-  const both = merge(en, cyT, '');
-  delete both.tender.locale;
-  return both;
-}
-
 test('a tender in English and Welsh reads in the widget’s language, follows the switch, and exports both', async () => {
   const { page, context, errors } = await openPage(env, 'cymraeg.html');
   await ready(page);
@@ -339,8 +322,7 @@ test('a tender in English and Welsh reads in the widget’s language, follows th
 test('text given wrongly (an empty map, a number in a language, a number as a title) is named as an error, never shown as [object Object]', async () => {
   const { page, context, errors } = await openPage(env, 'cymraeg.html');
   await ready(page);
-  const { readFile } = await import('node:fs/promises');
-  const t = JSON.parse(await readFile(join(root, 'www/examples/council-wellbeing.json'), 'utf8'));
+  const t = await exampleTender('council-wellbeing.json');
   t.tender.title = {};
   t.tender.buyer = { cy: 5 };
   await page.locator('bid-scorer').evaluate((el, x) => {

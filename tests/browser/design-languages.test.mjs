@@ -7,9 +7,8 @@
 // the error "fill in" next to the field. A model in one language on an English page is as ever.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { setUp, openPage, axe, screenshots, downloadFrom, root } from './support.mjs';
+import { mkdir } from 'node:fs/promises';
+import { setUp, openPage, axe, screenshots, downloadFrom, bilingualTender, exampleTender } from './support.mjs';
 import { focused, tabTo } from './design-support.mjs';
 import { catalogue } from '../../www/src/text/messages.js';
 import '../../www/src/text/cymraeg.js';
@@ -25,24 +24,6 @@ before(async () => {
 after(async () => {
   await env?.stop();
 });
-
-const example = async (name) => JSON.parse(await readFile(join(root, 'www/examples', name), 'utf8'));
-
-/** The English and Welsh example tenders as one, each text the buyer wrote given in both languages. */
-async function bilingualTender() {
-  const en = await example('council-wellbeing.json');
-  const cyT = await example('gwasanaeth-llesiant.json');
-  const TEXT = new Set(['title', 'buyer', 'name', 'question', 'description', 'label', 'descriptor', 'unit', 'source']);
-  const merge = (a, b, key) => {
-    if (typeof a === 'string' && typeof b === 'string') return TEXT.has(key) && a !== b ? { en: a, cy: b } : a;
-    if (Array.isArray(a)) return a.map((x, i) => merge(x, b[i], key));
-    if (a && typeof a === 'object') return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, k === 'bids' ? v : merge(v, b?.[k], k)]));
-    return a;
-  };
-  const both = merge(en, cyT, '');
-  delete both.tender.locale;
-  return both;
-}
 
 /** The Welsh page (locale cy, languages "cy en-GB") in design mode with `tender`. */
 async function designIn(tender, { width = 1280 } = {}) {
@@ -144,7 +125,7 @@ test('a model in English and Welsh is designed in both, side by side, by keyboar
 });
 
 test('an English model on a page listing Welsh and English gains Welsh text; the rest stays plain', async () => {
-  const en = await example('council-wellbeing.json');
+  const en = await exampleTender('council-wellbeing.json');
   const { page, context, errors } = await designIn(en);
   assert.deepEqual(await input(page, 'tender.title').evaluateAll((els) => els.map((e) => [e.lang, e.value])), [
     ['cy', ''],
@@ -203,7 +184,7 @@ test('a model in one language on a page in one language keeps one input of plain
   await page.waitForSelector(`${EL} [data-mode="design"]`);
   await page.locator(EL).evaluate(async (el, t) => {
     el.tender = t;
-  }, await example('council-wellbeing.json'));
+  }, await exampleTender('council-wellbeing.json'));
   await page.waitForSelector(`${EL} [data-path="criteria[0].name"]`);
   assert.equal(await input(page, 'criteria[0].name').count(), 1);
   assert.equal(await input(page, 'criteria[0].name').getAttribute('lang'), null);

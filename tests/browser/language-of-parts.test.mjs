@@ -7,11 +7,8 @@
 // the language switch) mark nothing wrongly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, atBothWidths, downloadFrom, root } from './support.mjs';
+import { setUp, openPage, ready, atBothWidths, downloadFrom, bilingualTender, exampleTender, TENDER_TEXT_KEYS as TEXT } from './support.mjs';
 import { analysed } from './analysis-support.mjs';
-
-const TEXT = new Set(['title', 'buyer', 'name', 'question', 'description', 'label', 'descriptor', 'unit', 'source']);
 
 /** Every text the buyer wrote in `tender` (not the bids), of three letters or more. */
 function tenderTexts(tender) {
@@ -25,7 +22,7 @@ function tenderTexts(tender) {
   return [...out];
 }
 
-const english = () => readFile(`${root}www/examples/council-wellbeing.json`, 'utf8').then(JSON.parse);
+const english = () => exampleTender('council-wellbeing.json');
 
 let env;
 before(async () => {
@@ -148,21 +145,6 @@ test('an English tender on a Welsh page: its text is marked lang="en-GB" in ever
   await context.close();
 });
 
-/** The English and Welsh example tenders as one, each text given in both languages. */
-async function bilingualTender() {
-  const en = await english();
-  const cyT = JSON.parse(await readFile(`${root}www/examples/gwasanaeth-llesiant.json`, 'utf8'));
-  const merge = (a, b, key) => {
-    if (typeof a === 'string' && typeof b === 'string') return TEXT.has(key) && a !== b ? { en: a, cy: b } : a;
-    if (Array.isArray(a)) return a.map((x, i) => merge(x, b[i], key));
-    if (a && typeof a === 'object') return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, k === 'bids' ? v : merge(v, b?.[k], k)]));
-    return a;
-  };
-  const both = merge(en, cyT, '');
-  delete both.tender.locale;
-  return both;
-}
-
 test('a bilingual tender: only the text with no Welsh, shown in English, is marked lang="en"', async () => {
   const { page, context, errors } = await openPage(env, 'cymraeg.html');
   await ready(page);
@@ -174,7 +156,7 @@ test('a bilingual tender: only the text with no Welsh, shown in English, is mark
     el.tender = x;
   }, t);
   await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids?.[0]?.criteria?.some((c) => c.name === 'Price'));
-  const welsh = tenderTexts(JSON.parse(await readFile(`${root}www/examples/gwasanaeth-llesiant.json`, 'utf8'))).filter((x) => x !== 'Pris');
+  const welsh = tenderTexts(await exampleTender('gwasanaeth-llesiant.json')).filter((x) => x !== 'Pris');
   const r = await languages(page, ['Price'], {});
   assert.deepEqual(r.unmarked, []);
   assert.deepEqual(r.langs, ['en']);

@@ -178,3 +178,26 @@ export function csvFields(line) {
     at += 1;
   }
 }
+
+/** The keys of the tender whose text the buyer writes, and may give in several languages. */
+export const TENDER_TEXT_KEYS = new Set(['title', 'buyer', 'name', 'question', 'description', 'label', 'descriptor', 'unit', 'source']);
+
+/** An example tender of www/examples, as given. */
+export async function exampleTender(name) {
+  return JSON.parse(await readFile(`${root}www/examples/${name}`, 'utf8'));
+}
+
+/** The English and Welsh example tenders as one, each text the buyer wrote given in both languages. */
+export async function bilingualTender() {
+  const en = await exampleTender('council-wellbeing.json');
+  const cy = await exampleTender('gwasanaeth-llesiant.json');
+  const merge = (a, b, key) => {
+    if (typeof a === 'string' && typeof b === 'string') return TENDER_TEXT_KEYS.has(key) && a !== b ? { en: a, cy: b } : a;
+    if (Array.isArray(a)) return a.map((x, i) => merge(x, b[i], key));
+    if (a && typeof a === 'object') return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, k === 'bids' ? v : merge(v, b?.[k], k)]));
+    return a;
+  };
+  const both = merge(en, cy, '');
+  delete both.tender.locale;
+  return both;
+}
