@@ -17,11 +17,10 @@ function pounds(fmt, v, exact = false) {
   return (exact ? fmt.money : (fmt.pence ?? fmt.money))(String(v)).replace(/^-/, '−');
 }
 
-/** Fills `{name}` placeholders; of a list of templates, the first whose placeholders are all given. */
+/** `fill`, of a list of templates with the first whose placeholders are all given. */
 function words(template, params = {}) {
   const given = (t) => [...t.matchAll(/\{(\w+)\}/g)].every(([, k]) => params[k] != null);
-  const t = Array.isArray(template) ? (template.find(given) ?? template.at(-1)) : template;
-  return t.replace(/\{(\w+)\}/g, (whole, k) => (params[k] == null ? whole : String(params[k])));
+  return fill(Array.isArray(template) ? (template.find(given) ?? template.at(-1)) : template, params);
 }
 
 /** A word of one of the catalogue's tables for `code`, else `code` itself. */
