@@ -101,6 +101,7 @@ export async function sliced(run, { budgetMs, onProgress, pause, signal, now = (
  * jobs one at a time:
  *   in:  { id, job: 'analyse' | 'acceptability' | 'debriefs', tender: JSON text, options }
  *   out: { id, kind: 'progress', done, total } during rank acceptability;
+ *        { id, kind: 'part', key, items } for each part of a big array in the answer (`answer`);
  *        { id, kind: 'result', value, ms } or { id, kind: 'error', error }.
  * The runner cancels a job by ending the worker, so its loop never needs to yield.
  */
@@ -132,11 +133,30 @@ export function serveAnalyses(load) {
           : data.job === 'debriefs'
             ? api.debriefs(data.tender)
             : await workerRun(api, data);
-      postMessage({ id: data.id, kind: 'result', value, ms: performance.now() - t0 });
+      answer(data.id, value, performance.now() - t0);
     } catch (e) {
       postMessage({ id: data.id, kind: 'error', error: errorData(e) });
     }
   });
+}
+
+/** Items of a big array sent in one message: each message is decoded on the page in a task of its own. */
+const PART = 16;
+
+/**
+ * Posts an answer. Its big arrays (the value itself, or one of its fields) go first in parts of
+ * PART items, `{ id, kind: 'part', key, items }` (key null for the value), so that the page never
+ * decodes thousands of bids' analyses in one long task; the result then holds them empty.
+ */
+function answer(id, value, ms) {
+  const whole = Array.isArray(value);
+  const big = (whole ? [[null, value]] : Object.entries(value ?? {})).filter(([, v]) => Array.isArray(v) && v.length > PART);
+  const rest = whole ? [] : { ...value };
+  for (const [key, items] of big) {
+    if (key !== null) rest[key] = [];
+    for (let i = 0; i < items.length; i += PART) postMessage({ id, kind: 'part', key, items: items.slice(i, i + PART) });
+  }
+  postMessage({ id, kind: 'result', value: big.length ? rest : value, ms });
 }
 
 /** Rank acceptability in the worker: synchronous slices, progress messages between them. */
@@ -310,12 +330,21 @@ class Lane {
         entry.signal?.removeEventListener('abort', onAbort);
         resolve(answer);
       };
+      const parts = new Map(); // the answer's big arrays, as their parts arrive (see `answer`)
       const onMessage = ({ data }) => {
         if (data?.id !== entry.id) return;
         if (data.kind === 'progress') entry.onProgress?.(data.done, data.total);
-        else if (data.kind === 'result') {
+        else if (data.kind === 'part') {
+          if (!parts.has(data.key)) parts.set(data.key, []);
+          parts.get(data.key).push(...data.items);
+        } else if (data.kind === 'result') {
           this.#runner.lastWorkerMs = data.ms;
-          finish({ value: data.value });
+          let { value } = data;
+          for (const [key, items] of parts) {
+            if (key === null) value = items;
+            else value[key] = items;
+          }
+          finish({ value });
         } else if (data.kind === 'error') finish({ error: errorFrom(data.error) });
       };
       const onError = (e) => {

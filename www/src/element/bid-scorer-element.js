@@ -126,7 +126,7 @@ export class BidScorer extends HTMLElement {
     time: (date) => this.#time(date),
     emit: this.#emitter,
     publish: () => this.mode === 'publish',
-    work: () => this.#work(),
+    work: (lean) => this.#work(lean),
     bids: () => this.#draft?.bids,
     status: (text) => {
       if (this.#els.saved) this.#els.saved.textContent = text;
@@ -224,6 +224,7 @@ export class BidScorer extends HTMLElement {
     }
     window.addEventListener('beforeprint', this.#onBeforePrint);
     window.addEventListener('pagehide', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onPageHide);
     window.addEventListener('storage', this.#onStorage);
     this.#whenReady();
   }
@@ -231,6 +232,7 @@ export class BidScorer extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('beforeprint', this.#onBeforePrint);
     window.removeEventListener('pagehide', this.#onPageHide);
+    document.removeEventListener('visibilitychange', this.#onPageHide);
     window.removeEventListener('storage', this.#onStorage);
     this.#keeper.flush();
     this.#analysis.state.smaa?.controller?.abort();
@@ -719,11 +721,11 @@ export class BidScorer extends HTMLElement {
     this.shadowRoot.querySelector(`[data-notice="${CSS.escape(id)}"] [data-notice-text]`)?.focus();
   }
 
-  /** What this widget would save now. */
-  #work() {
+  /** What this widget would save now (`lean`: without the bids, see WorkKeeper). */
+  #work(lean) {
     const keeper = this.#keeper;
     if (keeper.slot.mode === 'design') return { tender: this.#design?.tender ?? copy(keeper.pendingDesign) };
-    return workOf(this.#draft, this.#inLanguage(), this.#evaluators);
+    return workOf(this.#draft, this.#inLanguage(), this.#evaluators, lean);
   }
 
   /** Removes bid `index`, offering Undo, which puts it back with everything typed for it. */

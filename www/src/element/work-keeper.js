@@ -10,6 +10,8 @@ import { otherTabNotice, setAsideNotices } from './work-notices.js';
 
 /** Milliseconds after the last change before the work is saved (never while typing). */
 const SAVE_DELAY_MS = 300;
+/** Milliseconds a slice of a whole save works before the page has its turn (well under 50 ms). */
+const SLICE_MS = 8;
 
 export class WorkKeeper {
   /** Where this widget's work is kept (storage/saved-work.js), null in publish mode. */
@@ -24,14 +26,16 @@ export class WorkKeeper {
   // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
   #saving = 'on';
   #timer = 0;
+  /** A whole save being put together a slice at a time: { bids, texts: each bid's text, dirty }. */
+  #build = null;
   /** Design mode's model waiting to be saved. */
   pendingDesign = null;
   #host;
 
   /**
    * `host` is the element's side: cat(), locale(), time(date), emit(type, detail), publish() (true
-   * in publish mode, which saves nothing), work() (what to save now), bids() (the bids as they
-   * are, for a save in pieces), status(text) (the "saved at" line), putNotice(notice, options),
+   * in publish mode, which saves nothing), work(lean) (what to save now; with `lean`, its bids
+   * left out and not copied), bids() (the bids as they are, for a save in pieces or slices), status(text) (the "saved at" line), putNotice(notice, options),
    * dropNotice(id), hasNotice(id), loadOther() (the other tab's work chosen) and focusSaved().
    */
   constructor(host) {
@@ -57,6 +61,7 @@ export class WorkKeeper {
     this.slot = slot(source, mode, name);
     this.#saving = 'on';
     this.pendingDesign = null;
+    this.#build = null;
     this.#head = null;
     this.#dirty = null;
     const notices = [];
@@ -117,21 +122,31 @@ export class WorkKeeper {
     if (designDraft) this.pendingDesign = designDraft;
     if (bid >= 0) this.#dirty?.add(bid);
     else this.#dirty = null;
+    this.#later(SAVE_DELAY_MS);
+  }
+
+  /** Saves (or goes on with a whole save) after `ms`. */
+  #later(ms) {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    this.#timer = setTimeout(() => {
+      this.#timer = 0;
+      this.saveNow();
+    }, ms);
   }
 
-  /** Saves now what is waiting to be saved, if anything is. */
+  /** Saves now, whole, what is waiting to be saved, if anything is (the page is hidden or leaving). */
   flush() {
-    if (!this.#timer) return;
-    this.cancel();
-    this.saveNow();
+    if (!this.#timer && !this.#build) return;
+    clearTimeout(this.#timer);
+    this.#timer = 0;
+    this.saveNow(true);
   }
 
-  /** Drops the save that is waiting, if any. */
+  /** Drops the save that is waiting or under way, if any. */
   cancel() {
     clearTimeout(this.#timer);
     this.#timer = 0;
+    this.#build = null;
   }
 
   /** Start again: the waiting save is dropped and the saved work forgotten (when this widget saves). */
@@ -143,35 +158,56 @@ export class WorkKeeper {
   /**
    * Writes the work to the slot, unless another tab has written there since this one last read or
    * wrote it (then the user is asked first), or the slot holds text that could not be set aside.
+   * A whole save puts each bid's text together a slice at a time, the page getting its turn in
+   * between (bids changed meanwhile are saved again after); `sync` finishes it at once.
    */
-  saveNow() {
+  saveNow(sync) {
     const where = this.slot;
     if (!where) return;
     const host = this.#host;
     const cat = host.cat();
-    if (this.#saving === 'conflict') {
-      host.status(cat.ui.otherTabWaiting);
-      return;
-    }
-    if (this.#saving === 'blocked') {
-      host.status(cat.ui.notSavingShort);
+    if (this.#saving === 'conflict' || this.#saving === 'blocked') {
+      this.#build = null;
+      host.status(this.#saving === 'blocked' ? cat.ui.notSavingShort : cat.ui.otherTabWaiting);
       return;
     }
     const there = mark(where.key);
     if (there !== undefined && this.#lastText !== undefined && there !== this.#lastText) {
+      this.#build = null;
       this.conflict(there);
       return;
     }
-    const now = new Date();
     // Big work is saved in pieces: only the bids changed since the last save.
-    const head = this.#dirty && this.#head;
-    const text = head ? null : entryText(where, host.work(), now);
+    const head = !this.#build && this.#dirty && this.#head;
+    let text = null;
+    let dirty = new Set();
+    if (!head && where.mode === 'design') text = entryText(where, host.work(), new Date());
+    else if (!head) {
+      const bids = host.bids() ?? [];
+      let b = this.#build;
+      // Started again when the bids were added, removed or replaced meanwhile.
+      if (b?.bids !== bids || b.dirty !== this.#dirty) b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()) };
+      const t0 = performance.now();
+      while (b.texts.length < bids.length && (sync || performance.now() - t0 < SLICE_MS)) b.texts.push(JSON.stringify(bids[b.texts.length]));
+      if (b.texts.length < bids.length) {
+        this.#later(0);
+        return;
+      }
+      this.#build = null;
+      dirty = b.dirty;
+      const all = `"work":{"bids":[${b.texts.join(',')}]`;
+      text = entryText(where, host.work(true), new Date()).replace('"work":{"bids":[]', () => all);
+    }
+    const now = new Date();
     if (this.#wrote(writeWork(where, text, now, head, host.bids(), this.#dirty))) {
-      this.#dirty = new Set();
+      // Bids changed while a whole save was put together are saved again, in pieces.
+      this.#dirty = dirty;
+      if (dirty.size) this.#later(SAVE_DELAY_MS);
       this.#saving = 'on';
       host.dropNotice('not-saving');
       host.status(fill(cat.ui.saved, { time: formatter(host.locale()).dateTime(now) }));
     } else {
+      if (!head) this.#dirty = null; // whole again next time
       this.#saving = 'off';
       host.status(cat.ui.notSavingShort);
       if (!host.hasNotice('not-saving')) {

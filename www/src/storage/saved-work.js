@@ -301,18 +301,16 @@ export const forgetWork = (where) =>
   });
 
 /**
- * What the user typed in evaluate or self-assess: the bids and the evaluators' names; and, when
- * the user opened a tender file whose model is not the page's, that model (the file is their work).
+ * What the user typed in evaluate or self-assess: the bids (none with `lean`: the caller has
+ * their text) and the evaluators' names; and, when the user opened a tender file whose model is
+ * not the page's, that model (the file is their work).
  */
-export function workOf(draft, source, evaluators) {
+export function workOf(draft, source, evaluators, lean) {
   const work = {
-    bids: copy(draft?.bids ?? []),
+    bids: lean ? [] : copy(draft?.bids ?? []),
     evaluators: [...(evaluators ?? [])],
   };
-  if (fingerprint(draft) !== fingerprint(source)) {
-    work.model = copy(draft);
-    delete work.model.bids;
-  }
+  if (fingerprint(draft) !== fingerprint(source)) work.model = copy({ ...draft, bids: undefined });
   return work;
 }
 

@@ -1,0 +1,150 @@
+// Typing never waits for a long task of the widget's own making, however many bids there are:
+// - the analyses' answers (thousands of bids' figures) come from the worker in parts of a few
+//   bids each, every part decoded in a task of its own, and the panels show the engine's figures;
+// - the first save of big work (whole, as nothing was saved yet) puts the bids' text together over
+//   several tasks, the page getting its turn in between, and saves what was typed meanwhile too;
+// - a hidden page saves at once what is waiting to be saved.
+// Each step is checked in the page itself (a wrapped Worker, JSON.stringify and setTimeout), not by
+// timing, which a busy machine would make unreliable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, openPage, ready, nodeEngine, tenderIn, field } from './support.mjs';
+import { analysed, fmt, priceToWinText } from './analysis-support.mjs';
+import { generated } from '../node/engine.mjs';
+
+let env;
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/** Opens evaluate.html with `tender` in its widget (nothing restored) and waits for its results. */
+async function withTender(tender, init) {
+  const opened = await openPage(env, 'evaluate.html');
+  if (init) await opened.page.addInitScript(init);
+  if (init) await opened.page.reload();
+  await ready(opened.page);
+  await opened.page.locator('bid-scorer').evaluate((el, text) => {
+    el.tender = JSON.parse(text);
+  }, JSON.stringify(tender));
+  await opened.page.waitForFunction((n) => document.querySelector('bid-scorer')?.result?.bids.length === n, tender.bids.length, {
+    timeout: 300000,
+  });
+  return opened;
+}
+
+/** Page-side: records the largest array in each message from the page's workers. */
+function watchWorkers() {
+  window.largest = [];
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', ({ data }) => {
+        const arrays = [data?.value, data?.items, ...Object.values(data?.value ?? {})].filter(Array.isArray);
+        window.largest.push([data?.kind, Math.max(0, ...arrays.map((a) => a.length))]);
+      });
+    }
+  };
+}
+
+test('200 bids: the analyses come from the worker in parts of a few bids, and the panels show the engine’s figures', async () => {
+  const tender = JSON.parse(generated(200, 30, 3, 4));
+  const { page, context, errors } = await withTender(tender, watchWorkers);
+  await analysed(page);
+  await page.locator('bid-scorer [data-summary]').nth(199).waitFor({ timeout: 300000 });
+  const messages = await page.evaluate(() => window.largest);
+  assert.ok(messages.some(([kind]) => kind === 'part'), 'big answers come in parts');
+  assert.ok(messages.every(([, n]) => n <= 16), `no message holds more than 16 bids: ${JSON.stringify(messages)}`);
+
+  // Put together again, the answers are the engine's: every price to win, every summary.
+  const engine = await nodeEngine();
+  const typed = await tenderIn(page);
+  const expected = engine.analyse(typed, { samples: 0 });
+  const byId = new Map(expected.priceToWin.map((p) => [p.bid, p]));
+  const shown = await page
+    .locator('bid-scorer [part~="price-to-win"] tbody tr[data-bid]')
+    .evaluateAll((trs) => trs.map((tr) => [tr.dataset.bid, [...tr.children].map((c) => c.textContent)]));
+  assert.equal(shown.length, expected.priceToWin.length);
+  for (const [id, cells] of shown) {
+    const p = byId.get(id);
+    assert.deepEqual(cells, [p.supplier, fmt.money(p.price), priceToWinText(p)]);
+  }
+  const summaries = await page.locator('bid-scorer [data-summary]').evaluateAll((lis) => lis.map((li) => li.dataset.summary));
+  assert.deepEqual(summaries.toSorted(), engine.debriefs(typed).map((d) => d.bid).toSorted());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/**
+ * Page-side: numbers the page's tasks (a setTimeout chain ticks between any other timers) and
+ * records the tick at which each bid's own text is made.
+ */
+function watchStringify() {
+  window.tick = 0;
+  window.bidTexts = [];
+  const next = () => {
+    window.tick += 1;
+    setTimeout(next, 0);
+  };
+  next();
+  const stringify = JSON.stringify;
+  JSON.stringify = function watchedStringify(value, ...rest) {
+    if (value && typeof value === 'object' && typeof value.id === 'string' && value.scores) window.bidTexts.push(window.tick);
+    return stringify.call(this, value, ...rest);
+  };
+}
+
+test('1,000 bids: the first save, whole, is put together over several tasks, with what was typed meanwhile', async () => {
+  const tender = JSON.parse(generated(1000, 40, 3, 1));
+  const { page, context, errors } = await withTender(tender, watchStringify);
+  const rationale = field(page, 'bids[0].scores.q0.rationale');
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  await page.evaluate(() => {
+    window.bidTexts.length = 0;
+  });
+  await rationale.pressSequentially('A');
+  const key = await page.waitForFunction(
+    () => Object.keys(localStorage).find((k) => /^bid-scorer:v2:evaluate:.*:[0-9a-f]{16}$/.test(k)),
+    null,
+    { timeout: 60000 },
+  );
+  const ticks = new Set(await page.evaluate(() => window.bidTexts));
+  assert.ok(ticks.size > 1, `the bids' text was made in ${ticks.size} task(s)`);
+  // Typed while the whole save was under way or after it: saved too, in pieces.
+  await rationale.pressSequentially('B');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').shadowRoot.querySelector('[data-saved]')?.textContent);
+  await page.waitForTimeout(1000);
+  const restored = await page.evaluate(
+    (k) => {
+      const entry = JSON.parse(localStorage.getItem(k));
+      const piece = localStorage.getItem(`${k}:bid:0`);
+      return (piece ? JSON.parse(piece) : entry.work.bids[0]).scores.q0.rationale;
+    },
+    await key.jsonValue(),
+  );
+  assert.equal(restored, 'AB');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a hidden page saves at once what is waiting to be saved', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  await page.locator('bid-scorer textarea[data-path$=".rationale"]').first().waitFor();
+  const saved = await page.evaluate(() => {
+    const root = document.querySelector('bid-scorer').shadowRoot;
+    const area = root.querySelector('textarea[data-path$=".rationale"]');
+    area.value = 'Typed just before the tab was hidden';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    const before = Object.values(localStorage).some((t) => t.includes(area.value));
+    document.dispatchEvent(new Event('visibilitychange'));
+    return { before, after: Object.values(localStorage).some((t) => t.includes(area.value)) };
+  });
+  assert.deepEqual(saved, { before: false, after: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
