@@ -10,8 +10,8 @@ import { otherTabNotice, setAsideNotices } from './work-notices.js';
 
 /** Milliseconds after the last change before the work is saved (never while typing). */
 const SAVE_DELAY_MS = 300;
-/** Milliseconds a slice of a whole save works before the page has its turn (well under 50 ms). */
-const SLICE_MS = 8;
+/** Milliseconds a slice of a whole save works before the page has its turn (a long task is 50). */
+const SLICE_MS = 16;
 
 export class WorkKeeper {
   /** Where this widget's work is kept (storage/saved-work.js), null in publish mode. */
@@ -35,8 +35,9 @@ export class WorkKeeper {
   /**
    * `host` is the element's side: cat(), locale(), time(date), emit(type, detail), publish() (true
    * in publish mode, which saves nothing), work(lean) (what to save now; with `lean`, its bids
-   * left out and not copied), bids() (the bids as they are, for a save in pieces or slices), status(text) (the "saved at" line), putNotice(notice, options),
-   * dropNotice(id), hasNotice(id), loadOther() (the other tab's work chosen) and focusSaved().
+   * left out and not copied), bids() (the bids as they are, for a save in pieces or in slices),
+   * status(text) (the "saved at" line), putNotice(notice, options), dropNotice(id), hasNotice(id),
+   * loadOther() (the other tab's work chosen) and focusSaved().
    */
   constructor(host) {
     this.#host = host;
