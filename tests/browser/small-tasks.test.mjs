@@ -79,20 +79,25 @@ test('200 bids: the analyses come from the worker in parts of a few bids, and th
 });
 
 /**
- * Page-side: numbers the page's tasks (a setTimeout chain ticks between any other timers) and
- * records the tick and the time at which each bid's own text is made.
+ * Page-side: records the task (numbered from the first bid's text made in it to the microtask
+ * checkpoint that ends it) and the time at which each bid's own text is made.
  */
 function watchStringify() {
   window.tick = 0;
   window.bidTexts = [];
-  const next = () => {
-    window.tick += 1;
-    setTimeout(next, 0);
-  };
-  next();
+  let open = false;
   const stringify = JSON.stringify;
   JSON.stringify = function watchedStringify(value, ...rest) {
-    if (value && typeof value === 'object' && typeof value.id === 'string' && value.scores) window.bidTexts.push([window.tick, performance.now()]);
+    if (value && typeof value === 'object' && typeof value.id === 'string' && value.scores) {
+      if (!open) {
+        open = true;
+        window.tick += 1;
+        queueMicrotask(() => {
+          open = false;
+        });
+      }
+      window.bidTexts.push([window.tick, performance.now()]);
+    }
     return stringify.call(this, value, ...rest);
   };
 }
