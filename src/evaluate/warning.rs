@@ -33,7 +33,12 @@ pub(crate) fn warnings(
     averaged_off_scale(cx, prepared, &mut out);
     // §16 the recorded draw
     ties_drawn(t, bids, &mut out);
-    crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
+    // The order of `Warning`, with the code compared as text only when two codes are not the
+    // same constant: a large tender can hold tens of thousands of warnings of one code.
+    crate::sorting::sort(&mut out, &|a, b| match std::ptr::eq(a.code, b.code) {
+        true => (&a.bids, &a.message, &a.params).cmp(&(&b.bids, &b.message, &b.params)),
+        false => a.cmp(b),
+    });
     out
 }
 
@@ -376,23 +381,40 @@ fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
             };
             if let Some((lo, hi, steps)) = spread(m, scale) {
                 if steps > t.moderation.flag_spread {
+                    let (lo, hi, steps) = (
+                        Plain(lo).compact(),
+                        Plain(hi).compact(),
+                        Plain(steps).compact(),
+                    );
+                    // Written piece by piece, without the formatting machinery: a large
+                    // tender's panel can disagree on tens of thousands of scores.
+                    let mut message = String::with_capacity(160);
+                    for piece in [
+                        "evaluators scored ",
+                        &b.supplier,
+                        "'s \"",
+                        name,
+                        "\" from ",
+                        &lo,
+                        " to ",
+                        &hi,
+                        " (",
+                        &steps,
+                        " steps of the scale apart); agree a moderated score",
+                    ] {
+                        message.push_str(piece);
+                    }
                     out.push(warn(
                         "evaluator-spread",
                         vec![b.id.clone()],
                         Params::new()
-                            .with("criterion", cid)
-                            .with("low", Plain(lo))
-                            .with("high", Plain(hi))
-                            .with("steps", Plain(steps))
-                            .with("supplier", &b.supplier)
-                            .with("name", name),
-                        format!(
-                            "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
-                            b.supplier,
-                            Plain(lo),
-                            Plain(hi),
-                            Plain(steps)
-                        ),
+                            .put("criterion", cid)
+                            .put("low", &lo)
+                            .put("high", &hi)
+                            .put("steps", &steps)
+                            .put("supplier", &b.supplier)
+                            .put("name", name),
+                        message,
                     ));
                 }
             }
