@@ -244,3 +244,80 @@ impl PartialEq<Working> for String {
         *self == other.text()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Marking, ModerationMethod};
+    use crate::moderation::aggregate;
+
+    /// The working and parameters as they were written up front, from the aggregate itself.
+    fn up_front(a: &Aggregate, marks: &str, top: Decimal, score: &str) -> (String, Params) {
+        let text = format!(
+            "{}; {marks} × {} ÷ {} = {score}",
+            a.how(),
+            Approx(a.value, 4),
+            Plain(top)
+        );
+        let params = Params::new()
+            .with("marks", marks)
+            .with("score", Plain(a.value))
+            .with("top", Plain(top))
+            .with("from", a.source.as_str())
+            .with("aggregate", Approx(a.value, 2))
+            .with("aggregate4", Approx(a.value, 4));
+        let params = match a.source {
+            Source::Moderated => params,
+            Source::Single => params.with("evaluator", &a.marking.evaluators[0].0),
+            Source::Mean | Source::Median => params.with("scores", a.scores()),
+        };
+        (text, params)
+    }
+
+    #[test]
+    fn a_scored_working_reads_as_written_up_front_for_every_source_and_panel_size() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let long = "an evaluator whose name is longer than thirty bytes";
+        let panels: Vec<(Vec<(&str, &str)>, Option<&str>)> = vec![
+            (vec![("A", "3")], None),
+            (vec![(long, "2.5")], None),
+            (vec![("A", "3"), ("B", "4")], Some("4")),
+            (vec![("A", "3"), ("B", "4"), ("C", "4")], None),
+            (vec![("A", "0"), ("B", "1"), ("C", "5"), ("D", "2")], None),
+            (
+                vec![
+                    ("A", "1"),
+                    ("B", "2"),
+                    ("C", "2"),
+                    ("D", "5"),
+                    ("E", "4"),
+                    ("F", "3"),
+                ],
+                None,
+            ),
+            (vec![("A", "1000000000000"), ("B", "999999999999.5")], None),
+        ];
+        for (evaluators, moderated) in panels {
+            let m = Marking {
+                evaluators: evaluators
+                    .iter()
+                    .map(|(n, s)| (n.to_string(), d(s)))
+                    .collect(),
+                moderated: moderated.map(d),
+                rationale: None,
+            };
+            for method in [ModerationMethod::Mean, ModerationMethod::Median] {
+                let a = aggregate(&m, method).unwrap();
+                let top = d("5");
+                let w = Pending::of(&a, top).finish(Rc::from("12.5"), Compact::text("7.33"));
+                let (text, params) = up_front(&a, "12.5", top, "7.33");
+                assert_eq!(w.text(), text);
+                assert_eq!(w.params(), Some(params));
+                assert_eq!(w, text.as_str());
+            }
+        }
+        let text = Working::written("60 × 1 = 60".into());
+        assert_eq!(text.params(), None);
+        assert_eq!(text.text(), "60 × 1 = 60");
+    }
+}
