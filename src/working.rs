@@ -122,7 +122,9 @@ impl Working {
         Working(Repr::Text(text))
     }
 
-    /// The working's text.
+    /// The working's text. Compiled once, not at each of its callers (the WebAssembly build is
+    /// near its size budget).
+    #[inline(never)]
     pub fn text(&self) -> Cow<'_, str> {
         match &self.0 {
             Repr::Text(t) => Cow::Borrowed(t),
@@ -149,6 +151,7 @@ impl Working {
 impl Scored {
     /// How the evaluators' marks became one score ("mean of 3 and 4 is 3.5"), then its share of
     /// the marks and the score. Written piece by piece, without the formatting machinery.
+    #[inline(never)]
     fn push_to(&self, out: &mut String) {
         let h = &self.how;
         match (&h.source, &h.evaluators) {
@@ -181,6 +184,7 @@ impl Scored {
     /// (`aggregate` to 2 places, `aggregate4` to 4), the top of the scale, where the aggregate
     /// came from, and the one evaluator's name (`evaluator`) or every evaluator's score
     /// (`scores`, "3, 4, 4").
+    #[inline(never)]
     fn params(&self) -> Params {
         let h = &self.how;
         let mut text = String::with_capacity(32);
