@@ -187,16 +187,15 @@ impl Scored {
     #[inline(never)]
     fn params(&self) -> Params {
         let h = &self.how;
+        // Each rounded figure written once into `text`, then copied inline.
         let mut text = String::with_capacity(32);
-        let mut piece = |f: &dyn Fn(&mut String)| -> Compact {
-            text.clear();
-            f(&mut text);
-            Compact::text(&text)
-        };
+        Approx(h.value, 2).push_to(&mut text);
+        let aggregate = Compact::text(&text);
+        text.clear();
+        Approx(h.value, 4).push_to(&mut text);
+        let aggregate4 = Compact::text(&text);
         let score = Plain(h.value).compact();
         let top = Plain(h.top).compact();
-        let aggregate = piece(&|t| Approx(h.value, 2).push_to(t));
-        let aggregate4 = piece(&|t| Approx(h.value, 4).push_to(t));
         let params = Params::new()
             .put("marks", &self.marks)
             .put("score", &score)
@@ -207,7 +206,11 @@ impl Scored {
         match &h.evaluators {
             Evaluators::Moderated => params,
             Evaluators::Single(name) => params.put("evaluator", name),
-            _ => params.put("scores", &piece(&|t| h.push_scores(t, ", "))),
+            _ => {
+                text.clear();
+                h.push_scores(&mut text, ", ");
+                params.put("scores", &text)
+            }
         }
     }
 }
@@ -282,7 +285,9 @@ mod tests {
     fn a_scored_working_reads_as_written_up_front_for_every_source_and_panel_size() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         let long = "an evaluator whose name is longer than thirty bytes";
-        let panels: Vec<(Vec<(&str, &str)>, Option<&str>)> = vec![
+        // Each evaluator's name and score, and the moderated score.
+        type Panel<'a> = (Vec<(&'a str, &'a str)>, Option<&'a str>);
+        let panels: Vec<Panel> = vec![
             (vec![("A", "3")], None),
             (vec![(long, "2.5")], None),
             (vec![("A", "3"), ("B", "4")], Some("4")),

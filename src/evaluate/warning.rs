@@ -33,12 +33,7 @@ pub(crate) fn warnings(
     averaged_off_scale(cx, prepared, &mut out);
     // §16 the recorded draw
     ties_drawn(t, bids, &mut out);
-    // The order of `Warning`, with the code compared as text only when two codes are not the
-    // same constant: a large tender can hold tens of thousands of warnings of one code.
-    crate::sorting::sort(&mut out, &|a, b| match std::ptr::eq(a.code, b.code) {
-        true => (&a.bids, &a.message, &a.params).cmp(&(&b.bids, &b.message, &b.params)),
-        false => a.cmp(b),
-    });
+    crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     out
 }
 
