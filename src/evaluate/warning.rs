@@ -376,40 +376,23 @@ fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
             };
             if let Some((lo, hi, steps)) = spread(m, scale) {
                 if steps > t.moderation.flag_spread {
-                    let (lo, hi, steps) = (
-                        Plain(lo).compact(),
-                        Plain(hi).compact(),
-                        Plain(steps).compact(),
-                    );
-                    // Written piece by piece, without the formatting machinery: a large
-                    // tender's panel can disagree on tens of thousands of scores.
-                    let mut message = String::with_capacity(160);
-                    for piece in [
-                        "evaluators scored ",
-                        &b.supplier,
-                        "'s \"",
-                        name,
-                        "\" from ",
-                        &lo,
-                        " to ",
-                        &hi,
-                        " (",
-                        &steps,
-                        " steps of the scale apart); agree a moderated score",
-                    ] {
-                        message.push_str(piece);
-                    }
                     out.push(warn(
                         "evaluator-spread",
                         vec![b.id.clone()],
                         Params::new()
-                            .put("criterion", cid)
-                            .put("low", &lo)
-                            .put("high", &hi)
-                            .put("steps", &steps)
-                            .put("supplier", &b.supplier)
-                            .put("name", name),
-                        message,
+                            .with("criterion", cid)
+                            .with("low", Plain(lo))
+                            .with("high", Plain(hi))
+                            .with("steps", Plain(steps))
+                            .with("supplier", &b.supplier)
+                            .with("name", name),
+                        format!(
+                            "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
+                            b.supplier,
+                            Plain(lo),
+                            Plain(hi),
+                            Plain(steps)
+                        ),
                     ));
                 }
             }
