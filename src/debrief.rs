@@ -289,7 +289,7 @@ fn debrief(
             let explanation = match (is_scored, rationale) {
                 (true, Some(text)) if !text.trim().is_empty() => text,
                 (true, _) => "no rationale was recorded for this score".to_string(),
-                (false, _) => priced(is_price, r, &c.working),
+                (false, _) => priced(is_price, r, &c.working.text()),
             };
             let w = winner.and_then(|w| w.criteria.iter().find(|x| x.id == c.id));
             let winner_bid = winner.and_then(|w| t.bids.iter().find(|x| x.id == w.id));
@@ -303,8 +303,8 @@ fn debrief(
                     (true, Some(text)) if !text.trim().is_empty() => text,
                     (true, _) => "no rationale was recorded for this score".to_string(),
                     (false, _) => match winner {
-                        Some(w) => priced(is_price, w, &wc.working),
-                        None => wc.working.clone(),
+                        Some(w) => priced(is_price, w, &wc.working.text()),
+                        None => wc.working.text().into_owned(),
                     },
                 }
             });
@@ -319,7 +319,7 @@ fn debrief(
                     None => assessed(t, leaf),
                 },
                 score: c.score.as_deref().map(str::to_string),
-                working: c.working.clone(),
+                working: c.working.text().into_owned(),
                 explanation,
                 winner_score: w.and_then(|wc| wc.score.as_deref().map(str::to_string)),
                 winner_explanation,

@@ -51,6 +51,7 @@ pub mod table;
 pub mod terminal;
 pub mod text;
 pub mod validate;
+pub mod working;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::rc::Rc;
 
+pub use crate::working::Working;
+
 /// The result format written by this engine.
 pub const RESULT_FORMAT: &str = "bidscore-result/1";
 
@@ -102,8 +104,8 @@ pub struct BidResult {
     pub in_band: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Serialised by hand (below): a scored criterion's `explain.params` come from its working.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CriterionResult {
     /// Shared with every other bid's result for the same criterion (large tenders repeat them
     /// tens of thousands of times).
@@ -120,10 +122,39 @@ pub struct CriterionResult {
     /// Where a scored input came from: `moderated`, `evaluator`, `mean` or `median`.
     pub input_from: Option<&'static str>,
     /// The formula with this bid's numbers: "40 × £980,000.00 ÷ £1,080,000.00 = 36.30".
-    pub working: String,
+    pub working: Working,
+    /// The working's code and parameters. A scored criterion's parameters are held by its
+    /// working ([`Working::params`]); its `explain.params` here stay empty.
     pub explain: Explain,
-    #[serde(skip)]
+    /// Not serialised.
     pub value: Option<Decimal>,
+}
+
+impl Serialize for CriterionResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("CriterionResult", 10)?;
+        st.serialize_field("id", &*self.id)?;
+        st.serialize_field("name", &*self.name)?;
+        st.serialize_field("kind", self.kind)?;
+        st.serialize_field("score", &self.score)?;
+        st.serialize_field("max", &*self.max)?;
+        st.serialize_field("fraction", &self.fraction)?;
+        st.serialize_field("input", &self.input)?;
+        st.serialize_field("inputFrom", &self.input_from)?;
+        st.serialize_field("working", &self.working)?;
+        match self.working.params() {
+            Some(params) => st.serialize_field(
+                "explain",
+                &Explain {
+                    code: self.explain.code,
+                    params,
+                },
+            )?,
+            None => st.serialize_field("explain", &self.explain)?,
+        }
+        st.end()
+    }
 }
 
 /// The working's code and parameters, for rendering it in another language.

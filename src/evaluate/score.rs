@@ -5,10 +5,10 @@ use super::relative::sv_base;
 use super::workings;
 use crate::context::{Ctx, Prepared};
 use crate::model::*;
-use crate::moderation::{Aggregate, Source};
-use crate::money::{self, Approx, Plain, Shown};
+use crate::money::{self, Plain, Shown};
 use crate::price::{self, Field};
 use crate::text::{say, Compact, Params};
+use crate::working::Pending;
 use rust_decimal::Decimal;
 
 /// An input as written for the result, without trailing zeros (see [`Compact`]); nothing without
@@ -27,6 +27,7 @@ fn out_of_range(input: Compact) -> Raw {
         fraction: Decimal::ZERO,
         input,
         input_from: None,
+        how: None,
         working: String::new(),
         code: OUT_OF_RANGE,
         params: Params::new(),
@@ -45,6 +46,9 @@ pub(crate) struct Raw {
     pub working: String,
     pub code: &'static str,
     pub params: Params,
+    /// A scored criterion's working as figures, with `words` (then `working` and `params` stay
+    /// empty: the result writes them from these).
+    pub how: Option<Pending>,
 }
 
 /// Scores one criterion for one bid. A bid outside the pool is scored as if it had been compared
@@ -94,6 +98,7 @@ pub(crate) fn score_leaf(
             fraction: s.fraction,
             input,
             input_from: None,
+            how: None,
             working: s.working,
             code: s.code,
             params: s.params,
@@ -110,6 +115,7 @@ pub(crate) fn score_leaf(
                 fraction: Decimal::ZERO,
                 input: input(price),
                 input_from: None,
+                how: None,
                 working,
                 code,
                 params: params.with("marks", m).with("amount", Plain(price)),
@@ -226,19 +232,11 @@ pub(crate) fn score_leaf(
                 fraction,
                 input: score.clone(),
                 input_from: Some(a.source.as_str()),
-                working: workings::scored(words, a, m, top),
+                // Written when the result is (see `crate::working`).
+                working: String::new(),
                 code: "scored",
-                params: match words {
-                    true => aggregate_params(
-                        Params::new()
-                            .put("marks", m)
-                            .put("score", &score)
-                            .put("top", &Plain(top).compact())
-                            .put("from", a.source.as_str()),
-                        a,
-                    ),
-                    false => Params::when(false),
-                },
+                params: Params::when(false),
+                how: words.then(|| Pending::of(a, top)),
             })
         }
         Kind::Measures { scoring, .. } => {
@@ -252,6 +250,7 @@ pub(crate) fn score_leaf(
                             fraction: Decimal::ONE,
                             input: input(sv),
                             input_from: None,
+                            how: None,
                             working: workings::target_met(words, fmt, m, sv, *target),
                             code: "sv-target-met",
                             params: params.with("target", Plain(*target)),
@@ -312,6 +311,7 @@ pub(crate) fn score_leaf(
                     fraction: Decimal::ZERO,
                     input: input(sv),
                     input_from: None,
+                    how: None,
                     working: workings::no_social_value(words, m),
                     code: "sv-all-zero",
                     params,
@@ -329,25 +329,12 @@ pub(crate) fn score_leaf(
                 fraction,
                 input: input(sv),
                 input_from: None,
+                how: None,
                 working: workings::proportion(words, m, &num_text, &den_text),
                 code,
                 params: params.with("best", Plain(den)).with("amount", Plain(num)),
             })
         }
-    }
-}
-
-/// What the working of a scored criterion shows beside the score: the aggregate as the working
-/// rounds it (`aggregate` to 2 places, `aggregate4` to 4, "≈" in front when not exact), and
-/// either the one evaluator's name (`evaluator`) or every evaluator's score (`scores`, "3, 4, 4").
-fn aggregate_params(params: Params, a: &Aggregate) -> Params {
-    let params = params
-        .with("aggregate", Approx(a.value, 2))
-        .with("aggregate4", Approx(a.value, 4));
-    match a.source {
-        Source::Moderated => params,
-        Source::Single => params.with("evaluator", &a.marking.evaluators[0].0),
-        Source::Mean | Source::Median => params.with("scores", a.scores()),
     }
 }
 

@@ -42,7 +42,10 @@ pub(super) fn bid_result(
                 let value = official(r.score, t);
                 values[li] = Some(value);
                 let shown = fmt.score(value);
-                let working = workings::equals(r.working, &shown);
+                let working = match r.how {
+                    Some(how) => how.finish(cx.marks[li].clone(), shown.clone()),
+                    None => Working::written(workings::equals(r.working, &shown)),
+                };
                 CriterionResult {
                     id: cx.ids[li].clone(),
                     name: cx.names[li].clone(),
@@ -80,7 +83,7 @@ pub(super) fn bid_result(
                     fraction: None,
                     input: other.map(|r| r.input),
                     input_from: None,
-                    working: working.into(),
+                    working: Working::written(working.into()),
                     explain: Explain {
                         code,
                         params: Params::new(),

@@ -7,8 +7,7 @@
 //! is called: as calls of their own they made the WebAssembly build larger.
 
 use crate::context::Fmt;
-use crate::moderation::Aggregate;
-use crate::money::{Approx, Plain, Shown};
+use crate::money::{Approx, Shown};
 use crate::text::say;
 use rust_decimal::Decimal;
 use std::fmt::Display;
@@ -84,27 +83,6 @@ pub(super) fn nothing_offered(words: bool, m: &str) -> String {
         words,
         format_args!("no bid offers more than 0, so no marks: {m} × 0"),
     )
-}
-
-/// A scored criterion: how the evaluators' marks became one score, then its share of the marks.
-///
-/// Written piece by piece, without the formatting machinery: most criteria of a large tender are
-/// scored ones.
-#[inline]
-pub(super) fn scored(words: bool, a: &Aggregate, m: &str, top: Decimal) -> String {
-    if !words {
-        return String::new();
-    }
-    // Room for the working and the " = 36.30" the score adds to it (see `say`).
-    let mut s = String::with_capacity(96);
-    a.write_how(&mut s);
-    s.push_str("; ");
-    s.push_str(m);
-    s.push_str(" × ");
-    Approx(a.value, 4).push_to(&mut s);
-    s.push_str(" ÷ ");
-    Plain(top).push_to(&mut s);
-    s
 }
 
 /// Social value that meets its target.
