@@ -125,6 +125,9 @@ pub(super) struct Baseline {
     dependent: Vec<usize>,
     /// Each pool bid's scores on the dependent leaves, pool position by pool position.
     scores: Vec<Option<Decimal>>,
+    /// Each pool bid's key and total with those scores, pool position by pool position: worked
+    /// out once, as the sort and every try compare against them.
+    standings: Vec<(Option<Decimal>, Decimal)>,
     /// The pool positions, best first.
     order: Vec<usize>,
 }
@@ -226,8 +229,22 @@ impl<'t> Setup<'t> {
         let mut base = Baseline {
             dependent,
             scores,
+            standings: Vec::new(),
             order: Vec::new(),
         };
+        let d = base.dependent.len();
+        base.standings = (0..self.pool.len())
+            .map(|k| {
+                let j = self.pool[k];
+                let s = self.tried(
+                    j,
+                    &self.prepared[j],
+                    &base.dependent,
+                    &base.scores[k * d..][..d],
+                );
+                (s.key, s.total)
+            })
+            .collect();
         let mut order: Vec<usize> = (0..self.pool.len()).collect();
         crate::sorting::sort(&mut order, &|&a, &b| {
             compare(self.t, &self.standing(&base, a), &self.standing(&base, b)).then(a.cmp(&b))
@@ -240,12 +257,17 @@ impl<'t> Setup<'t> {
     fn standing<'s>(&'s self, base: &'s Baseline, k: usize) -> Tried<'s> {
         let d = base.dependent.len();
         let j = self.pool[k];
-        self.tried(
-            j,
-            &self.prepared[j],
-            &base.dependent,
-            &base.scores[k * d..][..d],
-        )
+        let (key, total) = base.standings[k];
+        Tried {
+            key,
+            total,
+            price: self.prepared[j].price,
+            leaves: &self.values[j],
+            dependent: &base.dependent,
+            scores: &base.scores[k * d..][..d],
+            bid: j,
+            setup: self,
+        }
     }
 
     /// The comparison inputs of `base`'s dependent leaves over the pool bids before pool bid
