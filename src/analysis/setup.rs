@@ -121,17 +121,20 @@ fn join(a: Option<Field>, b: Option<Field>) -> Option<Field> {
 /// Whether two comparison inputs are the same to the bit, scale included: the same inputs give
 /// the same scores.
 fn same_bits(a: &Option<Field>, b: &Option<Field>) -> bool {
-    let d = |d: Decimal| d.serialize();
-    let bits = |f: &Option<Field>| {
-        f.map(|f| {
-            (
-                d(f.lowest),
-                d(f.highest),
-                f.highest_parts.map(|(x, y)| (d(x), d(y))),
-            )
-        })
-    };
-    bits(a) == bits(b)
+    let d = |x: Decimal, y: Decimal| x.serialize() == y.serialize();
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            d(a.lowest, b.lowest)
+                && d(a.highest, b.highest)
+                && match (a.highest_parts, b.highest_parts) {
+                    (None, None) => true,
+                    (Some((w, x)), Some((y, z))) => d(w, y) && d(x, z),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
 }
 
 /// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as
@@ -143,7 +146,8 @@ pub(super) struct Baseline {
     scores: Vec<Option<Decimal>>,
     /// Each pool bid's key and total with those scores, pool position by pool position: worked
     /// out once, as the sort and every try compare against them.
-    standings: Vec<(Option<Decimal>, Decimal)>,
+    keys: Vec<Option<Decimal>>,
+    totals: Vec<Decimal>,
     /// The pool positions, best first.
     order: Vec<usize>,
 }
@@ -245,22 +249,22 @@ impl<'t> Setup<'t> {
         let mut base = Baseline {
             dependent,
             scores,
-            standings: Vec::new(),
+            keys: Vec::with_capacity(self.pool.len()),
+            totals: Vec::with_capacity(self.pool.len()),
             order: Vec::new(),
         };
         let d = base.dependent.len();
-        base.standings = (0..self.pool.len())
-            .map(|k| {
-                let j = self.pool[k];
-                let s = self.tried(
-                    j,
-                    &self.prepared[j],
-                    &base.dependent,
-                    &base.scores[k * d..][..d],
-                );
-                (s.key, s.total)
-            })
-            .collect();
+        for (k, &j) in self.pool.iter().enumerate() {
+            let s = self.tried(
+                j,
+                &self.prepared[j],
+                &base.dependent,
+                &base.scores[k * d..][..d],
+            );
+            let (key, total) = (s.key, s.total);
+            base.keys.push(key);
+            base.totals.push(total);
+        }
         let mut order: Vec<usize> = (0..self.pool.len()).collect();
         crate::sorting::sort(&mut order, &|&a, &b| {
             compare(self.t, &self.standing(&base, a), &self.standing(&base, b)).then(a.cmp(&b))
@@ -273,10 +277,9 @@ impl<'t> Setup<'t> {
     fn standing<'s>(&'s self, base: &'s Baseline, k: usize) -> Tried<'s> {
         let d = base.dependent.len();
         let j = self.pool[k];
-        let (key, total) = base.standings[k];
         Tried {
-            key,
-            total,
+            key: base.keys[k],
+            total: base.totals[k],
             price: self.prepared[j].price,
             leaves: &self.values[j],
             dependent: &base.dependent,
