@@ -118,6 +118,25 @@ fn join(a: Option<Field>, b: Option<Field>) -> Option<Field> {
     Some(f)
 }
 
+/// Whether two comparison inputs are the same to the bit, scale included: the same inputs give
+/// the same scores.
+fn same_bits(a: &Option<Field>, b: &Option<Field>) -> bool {
+    let d = |x: Decimal, y: Decimal| x.serialize() == y.serialize();
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            d(a.lowest, b.lowest)
+                && d(a.highest, b.highest)
+                && match (a.highest_parts, b.highest_parts) {
+                    (None, None) => true,
+                    (Some((w, x)), Some((y, z))) => d(w, y) && d(x, z),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
+}
+
 /// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as
 /// the evaluation took them: each pool bid with those leaves scored against the official inputs,
 /// as a try scores them. Worked out once per analysis (and measure or criterion searched).
@@ -125,6 +144,10 @@ pub(super) struct Baseline {
     dependent: Vec<usize>,
     /// Each pool bid's scores on the dependent leaves, pool position by pool position.
     scores: Vec<Option<Decimal>>,
+    /// Each pool bid's key and total with those scores, pool position by pool position: worked
+    /// out once, as the sort and every try compare against them.
+    keys: Vec<Option<Decimal>>,
+    totals: Vec<Decimal>,
     /// The pool positions, best first.
     order: Vec<usize>,
 }
@@ -226,8 +249,22 @@ impl<'t> Setup<'t> {
         let mut base = Baseline {
             dependent,
             scores,
+            keys: Vec::with_capacity(self.pool.len()),
+            totals: Vec::with_capacity(self.pool.len()),
             order: Vec::new(),
         };
+        let d = base.dependent.len();
+        for (k, &j) in self.pool.iter().enumerate() {
+            let s = self.tried(
+                j,
+                &self.prepared[j],
+                &base.dependent,
+                &base.scores[k * d..][..d],
+            );
+            let (key, total) = (s.key, s.total);
+            base.keys.push(key);
+            base.totals.push(total);
+        }
         let mut order: Vec<usize> = (0..self.pool.len()).collect();
         crate::sorting::sort(&mut order, &|&a, &b| {
             compare(self.t, &self.standing(&base, a), &self.standing(&base, b)).then(a.cmp(&b))
@@ -240,12 +277,16 @@ impl<'t> Setup<'t> {
     fn standing<'s>(&'s self, base: &'s Baseline, k: usize) -> Tried<'s> {
         let d = base.dependent.len();
         let j = self.pool[k];
-        self.tried(
-            j,
-            &self.prepared[j],
-            &base.dependent,
-            &base.scores[k * d..][..d],
-        )
+        Tried {
+            key: base.keys[k],
+            total: base.totals[k],
+            price: self.prepared[j].price,
+            leaves: &self.values[j],
+            dependent: &base.dependent,
+            scores: &base.scores[k * d..][..d],
+            bid: j,
+            setup: self,
+        }
     }
 
     /// The comparison inputs of `base`'s dependent leaves over the pool bids before pool bid
@@ -286,17 +327,31 @@ impl<'t> Setup<'t> {
         let dependent = &base.dependent[..];
         // The same comparison inputs as the evaluation, with the changed bid in its place.
         let view = |_: usize| p;
-        let mut fields = self.fields.clone();
-        let mut no_better = true;
+        let (mut no_better, mut same) = (true, true);
+        let mut joined = Vec::with_capacity(dependent.len());
         for (&li, &(before, after)) in dependent.iter().zip(frame) {
             let mine = field(self.t, self.cx.leaves[li], &[i], &view);
             let f = join(join(before, mine), after);
-            no_better &= self.no_better(li, &f, &fields[li]);
-            fields[li] = f;
+            no_better &= self.no_better(li, &f, &self.fields[li]);
+            same &= same_bits(&f, &self.fields[li]);
+            joined.push(f);
         }
+        // Inputs the same to the bit as the evaluation's score every other bid as the baseline
+        // did: those are the only inputs copied then.
+        let changed;
+        let fields = if same {
+            &self.fields[..]
+        } else {
+            let mut f = self.fields.clone();
+            for (&li, &j) in dependent.iter().zip(&joined) {
+                f[li] = j;
+            }
+            changed = f;
+            &changed[..]
+        };
         let mut mine = Vec::with_capacity(dependent.len());
         for &li in dependent {
-            match score_leaf(&self.cx, li, p, &fields, true, false) {
+            match score_leaf(&self.cx, li, p, fields, true, false) {
                 // A change that puts one of the bid's own scores out of range leaves it unranked.
                 Some(r) if r.code == OUT_OF_RANGE => return false,
                 r => mine.push(r.map(|r| official(r.score, self.t))),
@@ -312,13 +367,23 @@ impl<'t> Setup<'t> {
             if j == i {
                 continue;
             }
-            // Inputs no better for the others: a bid the changed one beats as it stands in the
-            // baseline it beats still, and so every bid after it.
-            if no_better && compare(self.t, &me, &self.standing(base, k)) == Ordering::Less {
-                return true;
+            if no_better || same {
+                let ahead = compare(self.t, &me, &self.standing(base, k)) == Ordering::Less;
+                // Inputs no better for the others: a bid the changed one beats as it stands in
+                // the baseline it beats still, and so every bid after it.
+                if ahead && no_better {
+                    return true;
+                }
+                // The same inputs: every bid stands as in the baseline.
+                if same {
+                    if ahead {
+                        continue;
+                    }
+                    return false;
+                }
             }
             for (s, &li) in scores.iter_mut().zip(dependent) {
-                *s = self.rescore(li, &self.prepared[j], &fields);
+                *s = self.rescore(li, &self.prepared[j], fields);
             }
             if compare(
                 self.t,
