@@ -81,7 +81,7 @@ impl Reader {
                         continue;
                     }
                     if let Some(b) = self.boolean(val, &p) {
-                        gates.insert(cid.clone(), b);
+                        gates.insert(cid.to_string(), b);
                     }
                 }
             }
@@ -95,13 +95,11 @@ impl Reader {
                     if val.is_null() || !self.expect_kind(&leaves, cid, "scored", &p) {
                         continue;
                     }
-                    let Some(Kind::Scored { scale, .. }) =
-                        leaves.get(cid.as_str()).map(|c| &c.kind)
-                    else {
+                    let Some(Kind::Scored { scale, .. }) = leaves.get(cid).map(|c| &c.kind) else {
                         continue;
                     };
                     if let Some(marking) = self.marking(val, &p, scale) {
-                        scores.insert(cid.clone(), marking);
+                        scores.insert(cid.to_string(), marking);
                     }
                 }
             }
@@ -118,7 +116,7 @@ impl Reader {
                         continue;
                     };
                     let needs_positive = matches!(
-                        leaves.get(cid.as_str()).map(|c| &c.kind),
+                        leaves.get(cid).map(|c| &c.kind),
                         Some(Kind::Numeric {
                             direction: Direction::Lower,
                             formula: NumericFormula::RelativeToBest
@@ -143,7 +141,7 @@ impl Reader {
                             p,
                         );
                     } else {
-                        values.insert(cid.clone(), d);
+                        values.insert(cid.to_string(), d);
                     }
                 }
             }
@@ -159,9 +157,14 @@ impl Reader {
                     if val.is_null() {
                         continue;
                     }
-                    if !measures.contains(mid.as_str()) {
+                    if !measures.contains(mid) {
                         if !self.broken_measures.contains(mid) {
-                            self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
+                            self.err(
+                                ErrorKind::UnknownMeasure {
+                                    id: mid.to_string(),
+                                },
+                                p,
+                            );
                         }
                         continue;
                     }
@@ -176,7 +179,7 @@ impl Reader {
                             p,
                         );
                     } else {
-                        commitments.insert(mid.clone(), d);
+                        commitments.insert(mid.to_string(), d);
                     }
                 }
             }
@@ -253,7 +256,7 @@ impl Reader {
                         continue;
                     }
                     if let Some(s) = self.on_scale(val, || join(&at, name), scale) {
-                        m.evaluators.push((name.clone(), s));
+                        m.evaluators.push((name.to_string(), s));
                     }
                 }
             }

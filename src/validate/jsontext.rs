@@ -128,7 +128,7 @@ impl<'a> Scan<'a> {
                 // Only escaped keys are decoded, by the same parser that read the file.
                 let quoted = &self.text[start..end];
                 match super::json::parse(quoted) {
-                    Ok(super::json::Value::String(k)) => Cow::Owned(k),
+                    Ok(super::json::Value::String(k)) => Cow::Owned(k.into_owned()),
                     _ => Cow::Borrowed(raw),
                 }
             } else {

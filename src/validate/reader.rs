@@ -169,7 +169,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// An object being read: knows its path and which fields it may hold.
 pub(super) struct Obj<'a> {
-    pub(super) map: &'a Map<String, Value>,
+    pub(super) map: &'a Map<'a>,
     pub(super) path: String,
 }
 
@@ -179,7 +179,7 @@ impl<'a> Obj<'a> {
     }
 
     /// The value of a field; JSON `null` counts as absent.
-    pub(super) fn get(&self, field: &str) -> Option<&'a Value> {
+    pub(super) fn get(&self, field: &str) -> Option<&'a Value<'a>> {
         self.map.get(field).filter(|v| !v.is_null())
     }
 }
@@ -190,7 +190,12 @@ impl Reader {
     }
 
     /// Opens an object, reporting every field not in `known`.
-    pub(super) fn obj<'a>(&mut self, v: &'a Value, path: &str, known: &[&str]) -> Option<Obj<'a>> {
+    pub(super) fn obj<'a>(
+        &mut self,
+        v: &'a Value<'a>,
+        path: &str,
+        known: &[&str],
+    ) -> Option<Obj<'a>> {
         let Value::Object(map) = v else {
             self.err(
                 ErrorKind::WrongType {
@@ -201,10 +206,10 @@ impl Reader {
             return None;
         };
         for key in map.keys() {
-            if !known.contains(&key.as_str()) {
+            if !known.contains(&key) {
                 self.err(
                     ErrorKind::UnknownField {
-                        field: key.clone(),
+                        field: key.to_string(),
                         suggestion: suggest(key, known),
                     },
                     join(path, key),
@@ -226,7 +231,7 @@ impl Reader {
                     MAX_NAME_CHARS
                 };
                 self.length(s, limit, &|| o.at(field));
-                Some(s.clone())
+                Some(s.to_string())
             }
             _ => {
                 self.err(ErrorKind::WrongType { expected: "text" }, o.at(field));
@@ -321,7 +326,7 @@ impl Reader {
     ) -> Option<Decimal> {
         let text = match v {
             Value::Number(n) => n.as_str(),
-            Value::String(s) => s.as_str(),
+            Value::String(s) => s,
             _ => {
                 self.err(
                     ErrorKind::WrongType {
@@ -393,7 +398,7 @@ impl Reader {
     /// number is refused rather than guessed at: 0.8 and 80 would both be plausible.
     pub(super) fn percent(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
         let found = match o.get(field)? {
-            Value::String(s) => s.as_str(),
+            Value::String(s) => s,
             Value::Number(n) => n.as_str(),
             _ => {
                 self.err(
@@ -446,7 +451,7 @@ impl Reader {
         }
     }
 
-    pub(super) fn array<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
+    pub(super) fn array<'a>(&mut self, v: &'a Value<'a>, path: &str) -> Option<&'a Vec<Value<'a>>> {
         match v {
             Value::Array(a) => Some(a),
             _ => {
@@ -456,7 +461,7 @@ impl Reader {
         }
     }
 
-    pub(super) fn map<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
+    pub(super) fn map<'a>(&mut self, v: &'a Value<'a>, path: &str) -> Option<&'a Map<'a>> {
         match v {
             Value::Object(m) => Some(m),
             _ => {
