@@ -76,12 +76,17 @@ impl Reader {
             let gates_at = o.at("gates");
             if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
-                    let p = join(&gates_at, cid);
+                    let p = || join(&gates_at, cid);
                     if val.is_null() || !self.expect_kind(&leaves, cid, "pass-fail", &p) {
                         continue;
                     }
-                    if let Some(b) = self.boolean(val, &p) {
-                        gates.insert(cid.to_string(), b);
+                    match val.as_bool() {
+                        Some(b) => {
+                            gates.insert(cid.to_string(), b);
+                        }
+                        None => {
+                            self.boolean(val, &p());
+                        }
                     }
                 }
             }
@@ -90,7 +95,9 @@ impl Reader {
             let scores_at = o.at("scores");
             if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
-                    let p = join(&scores_at, cid);
+                    // Paths are put together only for an error: a large tender holds hundreds
+                    // of thousands of scores, nearly all of them fine.
+                    let p = || join(&scores_at, cid);
                     // `null` is absent (as for gates, values and commitments): not scored yet.
                     if val.is_null() || !self.expect_kind(&leaves, cid, "scored", &p) {
                         continue;
@@ -108,11 +115,11 @@ impl Reader {
             let values_at = o.at("values");
             if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
-                    let p = join(&values_at, cid);
+                    let p = || join(&values_at, cid);
                     if val.is_null() || !self.expect_kind(&leaves, cid, "numeric", &p) {
                         continue;
                     }
-                    let Some(d) = self.decimal_value(val, &p) else {
+                    let Some(d) = self.decimal_at(val, p) else {
                         continue;
                     };
                     let needs_positive = matches!(
@@ -131,14 +138,14 @@ impl Reader {
                             ErrorKind::NotPositive {
                                 found: d.to_string(),
                             },
-                            p,
+                            p(),
                         );
                     } else if d < Decimal::ZERO {
                         self.err(
                             ErrorKind::Negative {
                                 found: d.to_string(),
                             },
-                            p,
+                            p(),
                         );
                     } else {
                         values.insert(cid.to_string(), d);
@@ -153,7 +160,7 @@ impl Reader {
                 .and_then(|s| self.map(s, &commitments_at))
             {
                 for (mid, val) in m {
-                    let p = join(&commitments_at, mid);
+                    let p = || join(&commitments_at, mid);
                     if val.is_null() {
                         continue;
                     }
@@ -163,12 +170,12 @@ impl Reader {
                                 ErrorKind::UnknownMeasure {
                                     id: mid.to_string(),
                                 },
-                                p,
+                                p(),
                             );
                         }
                         continue;
                     }
-                    let Some(d) = self.decimal_value(val, &p) else {
+                    let Some(d) = self.decimal_at(val, p) else {
                         continue;
                     };
                     if d < Decimal::ZERO {
@@ -176,7 +183,7 @@ impl Reader {
                             ErrorKind::Negative {
                                 found: d.to_string(),
                             },
-                            p,
+                            p(),
                         );
                     } else {
                         commitments.insert(mid.to_string(), d);
@@ -209,12 +216,12 @@ impl Reader {
         leaves: &Keyed<&Criterion>,
         id: &str,
         kind: &'static str,
-        path: &str,
+        path: &dyn Fn() -> String,
     ) -> bool {
         match leaves.get(id) {
             None => {
                 if !self.broken_criteria.contains(id) {
-                    self.err(ErrorKind::UnknownCriterion { id: id.into() }, path);
+                    self.err(ErrorKind::UnknownCriterion { id: id.into() }, path());
                 }
                 false
             }
@@ -224,7 +231,7 @@ impl Reader {
                         id: id.into(),
                         kind: c.kind.as_str(),
                     },
-                    path,
+                    path(),
                 );
                 false
             }
@@ -232,30 +239,39 @@ impl Reader {
         }
     }
 
-    pub(super) fn marking(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Marking> {
+    /// A bid's marking of one scored criterion; `path` is built only when it is needed (an
+    /// error, or the marking is an object, whose fields are read at their paths).
+    pub(super) fn marking(
+        &mut self,
+        v: &Value,
+        path: &dyn Fn() -> String,
+        scale: &Scale,
+    ) -> Option<Marking> {
         // A bare score (`"q-delivery": 4`) is the panel's moderated score: what a buyer entering
         // only the agreed scores writes.
         if let Value::Number(_) | Value::String(_) = v {
             return Some(Marking {
-                moderated: Some(self.on_scale(v, || path.to_string(), scale)?),
+                moderated: Some(self.on_scale(v, path, scale)?),
                 ..Marking::default()
             });
         }
-        let o = self.obj(v, path, &["evaluators", "moderated", "rationale"])?;
+        let o = self.obj_at(v, path(), &["evaluators", "moderated", "rationale"])?;
         let mut m = Marking {
             rationale: self.string(&o, "rationale"),
             ..Marking::default()
         };
         if let Some(ev) = o.get("evaluators") {
-            let at = o.at("evaluators");
-            if let Some(ev) = self.map(ev, &at) {
-                self.count(ev.len(), MAX_EVALUATORS, "evaluators", &at);
+            let at = || o.at("evaluators");
+            if let Some(ev) = self.map_at(ev, &at) {
+                if ev.len() > MAX_EVALUATORS {
+                    self.count(ev.len(), MAX_EVALUATORS, "evaluators", &at());
+                }
                 for (name, val) in ev {
-                    self.key_name(name, &|| join(&at, name));
+                    self.key_name(name, &|| join(&at(), name));
                     if val.is_null() {
                         continue;
                     }
-                    if let Some(s) = self.on_scale(val, || join(&at, name), scale) {
+                    if let Some(s) = self.on_scale(val, || join(&at(), name), scale) {
                         m.evaluators.push((name.to_string(), s));
                     }
                 }

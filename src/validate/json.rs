@@ -234,17 +234,37 @@ const MAX_DEPTH: u8 = 127;
 
 /// Parses a whole text as one JSON value (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Value<'_>> {
+    parse_noting_duplicates(text).map(|(v, _)| v)
+}
+
+/// [`parse`], and whether some object gives a key twice. Noticed while parsing, so that the
+/// slower scan that says where (`jsontext::duplicate_keys`) runs only on a file that has one.
+pub fn parse_noting_duplicates(text: &str) -> Result<(Value<'_>, bool)> {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
         i: 0,
         depth: 0,
+        duplicates: false,
     };
     let v = p.value()?;
     match p.whitespace() {
         Some(_) => Err(p.at_next(Syntax::TrailingCharacters)),
-        None => Ok(v),
+        None => Ok((v, p.duplicates)),
     }
+}
+
+/// Whether some key is given twice among `entries`.
+fn has_duplicate(entries: &[(Cow<'_, str>, Value<'_>)]) -> bool {
+    if entries.len() <= 16 {
+        return entries
+            .iter()
+            .enumerate()
+            .any(|(i, (k, _))| entries[..i].iter().any(|(e, _)| e == k));
+    }
+    let mut keys: Vec<&str> = entries.iter().map(|(k, _)| &**k).collect();
+    crate::sorting::sort(&mut keys, &|a, b| a.cmp(b));
+    keys.windows(2).any(|w| w[0] == w[1])
 }
 
 struct Parser<'a> {
@@ -254,6 +274,8 @@ struct Parser<'a> {
     i: usize,
     /// Lists and objects open around the value being read.
     depth: u8,
+    /// Some object read so far gives a key twice.
+    duplicates: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -557,6 +579,9 @@ impl<'t> Parser<'t> {
             entries.push((key, value));
         }
         self.i += 1;
+        if !self.duplicates && has_duplicate(&entries) {
+            self.duplicates = true;
+        }
         Ok(Map(entries))
     }
 }

@@ -196,6 +196,16 @@ impl Reader {
         path: &str,
         known: &[&str],
     ) -> Option<Obj<'a>> {
+        self.obj_at(v, path.to_string(), known)
+    }
+
+    /// [`Self::obj`] with its path already owned.
+    pub(super) fn obj_at<'a>(
+        &mut self,
+        v: &'a Value<'a>,
+        path: String,
+        known: &[&str],
+    ) -> Option<Obj<'a>> {
         let Value::Object(map) = v else {
             self.err(
                 ErrorKind::WrongType {
@@ -212,14 +222,11 @@ impl Reader {
                         field: key.to_string(),
                         suggestion: suggest(key, known),
                     },
-                    join(path, key),
+                    join(&path, key),
                 );
             }
         }
-        Some(Obj {
-            map,
-            path: path.to_string(),
-        })
+        Some(Obj { map, path })
     }
 
     pub(super) fn string(&mut self, o: &Obj, field: &str) -> Option<String> {
@@ -462,6 +469,15 @@ impl Reader {
     }
 
     pub(super) fn map<'a>(&mut self, v: &'a Value<'a>, path: &str) -> Option<&'a Map<'a>> {
+        self.map_at(v, &|| path.to_string())
+    }
+
+    /// [`Self::map`] with the path built only for an error.
+    pub(super) fn map_at<'a>(
+        &mut self,
+        v: &'a Value<'a>,
+        path: &dyn Fn() -> String,
+    ) -> Option<&'a Map<'a>> {
         match v {
             Value::Object(m) => Some(m),
             _ => {
@@ -469,7 +485,7 @@ impl Reader {
                     ErrorKind::WrongType {
                         expected: "an object",
                     },
-                    path,
+                    path(),
                 );
                 None
             }
