@@ -8,6 +8,7 @@ use crate::error::ErrorKind;
 use crate::model::*;
 use crate::sorting::{names, Keyed};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
@@ -105,7 +106,7 @@ impl Reader {
                     let Some(Kind::Scored { scale, .. }) = leaves.get(cid).map(|c| &c.kind) else {
                         continue;
                     };
-                    if let Some(marking) = self.marking(val, &p, scale) {
+                    if let Some(marking) = self.marking(val, &scores_at, cid, scale) {
                         scores.insert(cid.to_string(), marking);
                     }
                 }
@@ -239,23 +240,29 @@ impl Reader {
         }
     }
 
-    /// A bid's marking of one scored criterion; `path` is built only when it is needed (an
-    /// error, or the marking is an object, whose fields are read at their paths).
+    /// A bid's marking of the scored criterion `id`, found under `id` in the object at `scores`.
+    /// Its path is put together only for an error.
     pub(super) fn marking(
         &mut self,
         v: &Value,
-        path: &dyn Fn() -> String,
+        scores: &str,
+        id: &str,
         scale: &Scale,
     ) -> Option<Marking> {
         // A bare score (`"q-delivery": 4`) is the panel's moderated score: what a buyer entering
         // only the agreed scores writes.
         if let Value::Number(_) | Value::String(_) = v {
             return Some(Marking {
-                moderated: Some(self.on_scale(v, path, scale)?),
+                moderated: Some(self.on_scale(v, || join(scores, id), scale)?),
                 ..Marking::default()
             });
         }
-        let o = self.obj_at(v, path(), &["evaluators", "moderated", "rationale"])?;
+        let o = self.obj_at(
+            v,
+            Cow::Borrowed(scores),
+            Some(id),
+            &["evaluators", "moderated", "rationale"],
+        )?;
         let mut m = Marking {
             rationale: self.string(&o, "rationale"),
             ..Marking::default()

@@ -7,6 +7,7 @@ use super::limits::{too_large, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::error::{Error, ErrorKind};
 use crate::money::Plain;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
@@ -170,12 +171,22 @@ fn distance(a: &str, b: &str) -> usize {
 /// An object being read: knows its path and which fields it may hold.
 pub(super) struct Obj<'a> {
     pub(super) map: &'a Map<'a>,
-    pub(super) path: String,
+    /// Its path, or, with `key`, the path of the object holding it under `key`: joined only
+    /// when a field's path is wanted (an error), as a bid's every score is such an object.
+    path: Cow<'a, str>,
+    key: Option<&'a str>,
 }
 
 impl<'a> Obj<'a> {
     pub(super) fn at(&self, field: &str) -> String {
-        join(&self.path, field)
+        join(&self.own_path(), field)
+    }
+
+    fn own_path(&self) -> Cow<'_, str> {
+        match self.key {
+            None => Cow::Borrowed(&self.path),
+            Some(key) => Cow::Owned(join(&self.path, key)),
+        }
     }
 
     /// The value of a field; JSON `null` counts as absent.
@@ -196,25 +207,35 @@ impl Reader {
         path: &str,
         known: &[&str],
     ) -> Option<Obj<'a>> {
-        self.obj_at(v, path.to_string(), known)
+        self.obj_at(v, Cow::Owned(path.to_string()), None, known)
     }
 
-    /// [`Self::obj`] with its path already owned.
+    /// [`Self::obj`] for the object at `path`, or with `key` for the one under `key` in the
+    /// object at `path`.
     pub(super) fn obj_at<'a>(
         &mut self,
         v: &'a Value<'a>,
-        path: String,
+        path: Cow<'a, str>,
+        key: Option<&'a str>,
         known: &[&str],
     ) -> Option<Obj<'a>> {
-        let Value::Object(map) = v else {
-            self.err(
-                ErrorKind::WrongType {
-                    expected: "an object",
-                },
-                path,
-            );
-            return None;
+        let o = match v {
+            Value::Object(map) => Obj { map, path, key },
+            _ => {
+                let at = match key {
+                    None => path.into_owned(),
+                    Some(key) => join(&path, key),
+                };
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "an object",
+                    },
+                    at,
+                );
+                return None;
+            }
         };
+        let map = o.map;
         for key in map.keys() {
             if !known.contains(&key) {
                 self.err(
@@ -222,11 +243,11 @@ impl Reader {
                         field: key.to_string(),
                         suggestion: suggest(key, known),
                     },
-                    join(&path, key),
+                    o.at(key),
                 );
             }
         }
-        Some(Obj { map, path })
+        Some(o)
     }
 
     pub(super) fn string(&mut self, o: &Obj, field: &str) -> Option<String> {
