@@ -78,7 +78,7 @@ impl Reader {
             if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
                     let p = || join(&gates_at, cid);
-                    if val.is_null() || !self.expect_kind(&leaves, cid, "pass-fail", &p) {
+                    if val.is_null() || self.expect_kind(&leaves, cid, "pass-fail", &p).is_none() {
                         continue;
                     }
                     match val.as_bool() {
@@ -100,10 +100,14 @@ impl Reader {
                     // of thousands of scores, nearly all of them fine.
                     let p = || join(&scores_at, cid);
                     // `null` is absent (as for gates, values and commitments): not scored yet.
-                    if val.is_null() || !self.expect_kind(&leaves, cid, "scored", &p) {
+                    if val.is_null() {
                         continue;
                     }
-                    let Some(Kind::Scored { scale, .. }) = leaves.get(cid).map(|c| &c.kind) else {
+                    let Some(Criterion {
+                        kind: Kind::Scored { scale, .. },
+                        ..
+                    }) = self.expect_kind(&leaves, cid, "scored", &p)
+                    else {
                         continue;
                     };
                     if let Some(marking) = self.marking(val, &scores_at, cid, scale) {
@@ -117,7 +121,7 @@ impl Reader {
             if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
                     let p = || join(&values_at, cid);
-                    if val.is_null() || !self.expect_kind(&leaves, cid, "numeric", &p) {
+                    if val.is_null() || self.expect_kind(&leaves, cid, "numeric", &p).is_none() {
                         continue;
                     }
                     let Some(d) = self.decimal_at(val, p) else {
@@ -211,20 +215,21 @@ impl Reader {
         out
     }
 
-    /// Checks that a bid's input names a criterion of the right kind.
-    pub(super) fn expect_kind(
+    /// Checks that a bid's input names a criterion of the right kind: that criterion, or `None`
+    /// with the error reported.
+    pub(super) fn expect_kind<'c>(
         &mut self,
-        leaves: &Keyed<&Criterion>,
+        leaves: &Keyed<&'c Criterion>,
         id: &str,
         kind: &'static str,
         path: &dyn Fn() -> String,
-    ) -> bool {
-        match leaves.get(id) {
+    ) -> Option<&'c Criterion> {
+        match leaves.get(id).copied() {
             None => {
                 if !self.broken_criteria.contains(id) {
                     self.err(ErrorKind::UnknownCriterion { id: id.into() }, path());
                 }
-                false
+                None
             }
             Some(c) if c.kind.as_str() != kind => {
                 self.err(
@@ -234,9 +239,9 @@ impl Reader {
                     },
                     path(),
                 );
-                false
+                None
             }
-            Some(_) => true,
+            c => c,
         }
     }
 
