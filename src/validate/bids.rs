@@ -8,6 +8,7 @@ use crate::error::ErrorKind;
 use crate::model::*;
 use crate::sorting::{names, Keyed};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
@@ -76,12 +77,17 @@ impl Reader {
             let gates_at = o.at("gates");
             if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
-                    let p = join(&gates_at, cid);
-                    if val.is_null() || !self.expect_kind(&leaves, cid, "pass-fail", &p) {
+                    let p = || join(&gates_at, cid);
+                    if val.is_null() || self.expect_kind(&leaves, cid, "pass-fail", &p).is_none() {
                         continue;
                     }
-                    if let Some(b) = self.boolean(val, &p) {
-                        gates.insert(cid.clone(), b);
+                    match val.as_bool() {
+                        Some(b) => {
+                            gates.insert(cid.to_string(), b);
+                        }
+                        None => {
+                            self.boolean(val, &p());
+                        }
                     }
                 }
             }
@@ -90,18 +96,22 @@ impl Reader {
             let scores_at = o.at("scores");
             if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
-                    let p = join(&scores_at, cid);
+                    // Paths are put together only for an error: a large tender holds hundreds
+                    // of thousands of scores, nearly all of them fine.
+                    let p = || join(&scores_at, cid);
                     // `null` is absent (as for gates, values and commitments): not scored yet.
-                    if val.is_null() || !self.expect_kind(&leaves, cid, "scored", &p) {
+                    if val.is_null() {
                         continue;
                     }
-                    let Some(Kind::Scored { scale, .. }) =
-                        leaves.get(cid.as_str()).map(|c| &c.kind)
+                    let Some(Criterion {
+                        kind: Kind::Scored { scale, .. },
+                        ..
+                    }) = self.expect_kind(&leaves, cid, "scored", &p)
                     else {
                         continue;
                     };
-                    if let Some(marking) = self.marking(val, &p, scale) {
-                        scores.insert(cid.clone(), marking);
+                    if let Some(marking) = self.marking(val, &scores_at, cid, scale) {
+                        scores.insert(cid.to_string(), marking);
                     }
                 }
             }
@@ -110,15 +120,15 @@ impl Reader {
             let values_at = o.at("values");
             if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
-                    let p = join(&values_at, cid);
-                    if val.is_null() || !self.expect_kind(&leaves, cid, "numeric", &p) {
+                    let p = || join(&values_at, cid);
+                    if val.is_null() || self.expect_kind(&leaves, cid, "numeric", &p).is_none() {
                         continue;
                     }
-                    let Some(d) = self.decimal_value(val, &p) else {
+                    let Some(d) = self.decimal_at(val, p) else {
                         continue;
                     };
                     let needs_positive = matches!(
-                        leaves.get(cid.as_str()).map(|c| &c.kind),
+                        leaves.get(cid).map(|c| &c.kind),
                         Some(Kind::Numeric {
                             direction: Direction::Lower,
                             formula: NumericFormula::RelativeToBest
@@ -133,17 +143,17 @@ impl Reader {
                             ErrorKind::NotPositive {
                                 found: d.to_string(),
                             },
-                            p,
+                            p(),
                         );
                     } else if d < Decimal::ZERO {
                         self.err(
                             ErrorKind::Negative {
                                 found: d.to_string(),
                             },
-                            p,
+                            p(),
                         );
                     } else {
-                        values.insert(cid.clone(), d);
+                        values.insert(cid.to_string(), d);
                     }
                 }
             }
@@ -155,17 +165,22 @@ impl Reader {
                 .and_then(|s| self.map(s, &commitments_at))
             {
                 for (mid, val) in m {
-                    let p = join(&commitments_at, mid);
+                    let p = || join(&commitments_at, mid);
                     if val.is_null() {
                         continue;
                     }
-                    if !measures.contains(mid.as_str()) {
+                    if !measures.contains(mid) {
                         if !self.broken_measures.contains(mid) {
-                            self.err(ErrorKind::UnknownMeasure { id: mid.clone() }, p);
+                            self.err(
+                                ErrorKind::UnknownMeasure {
+                                    id: mid.to_string(),
+                                },
+                                p(),
+                            );
                         }
                         continue;
                     }
-                    let Some(d) = self.decimal_value(val, &p) else {
+                    let Some(d) = self.decimal_at(val, p) else {
                         continue;
                     };
                     if d < Decimal::ZERO {
@@ -173,10 +188,10 @@ impl Reader {
                             ErrorKind::Negative {
                                 found: d.to_string(),
                             },
-                            p,
+                            p(),
                         );
                     } else {
-                        commitments.insert(mid.clone(), d);
+                        commitments.insert(mid.to_string(), d);
                     }
                 }
             }
@@ -200,20 +215,21 @@ impl Reader {
         out
     }
 
-    /// Checks that a bid's input names a criterion of the right kind.
-    pub(super) fn expect_kind(
+    /// Checks that a bid's input names a criterion of the right kind: that criterion, or `None`
+    /// with the error reported.
+    pub(super) fn expect_kind<'c>(
         &mut self,
-        leaves: &Keyed<&Criterion>,
+        leaves: &Keyed<&'c Criterion>,
         id: &str,
         kind: &'static str,
-        path: &str,
-    ) -> bool {
-        match leaves.get(id) {
+        path: &dyn Fn() -> String,
+    ) -> Option<&'c Criterion> {
+        match leaves.get(id).copied() {
             None => {
                 if !self.broken_criteria.contains(id) {
-                    self.err(ErrorKind::UnknownCriterion { id: id.into() }, path);
+                    self.err(ErrorKind::UnknownCriterion { id: id.into() }, path());
                 }
-                false
+                None
             }
             Some(c) if c.kind.as_str() != kind => {
                 self.err(
@@ -221,39 +237,54 @@ impl Reader {
                         id: id.into(),
                         kind: c.kind.as_str(),
                     },
-                    path,
+                    path(),
                 );
-                false
+                None
             }
-            Some(_) => true,
+            c => c,
         }
     }
 
-    pub(super) fn marking(&mut self, v: &Value, path: &str, scale: &Scale) -> Option<Marking> {
+    /// A bid's marking of the scored criterion `id`, found under `id` in the object at `scores`.
+    /// Its path is put together only for an error.
+    pub(super) fn marking(
+        &mut self,
+        v: &Value,
+        scores: &str,
+        id: &str,
+        scale: &Scale,
+    ) -> Option<Marking> {
         // A bare score (`"q-delivery": 4`) is the panel's moderated score: what a buyer entering
         // only the agreed scores writes.
         if let Value::Number(_) | Value::String(_) = v {
             return Some(Marking {
-                moderated: Some(self.on_scale(v, || path.to_string(), scale)?),
+                moderated: Some(self.on_scale(v, || join(scores, id), scale)?),
                 ..Marking::default()
             });
         }
-        let o = self.obj(v, path, &["evaluators", "moderated", "rationale"])?;
+        let o = self.obj_at(
+            v,
+            Cow::Borrowed(scores),
+            Some(id),
+            &["evaluators", "moderated", "rationale"],
+        )?;
         let mut m = Marking {
             rationale: self.string(&o, "rationale"),
             ..Marking::default()
         };
         if let Some(ev) = o.get("evaluators") {
-            let at = o.at("evaluators");
-            if let Some(ev) = self.map(ev, &at) {
-                self.count(ev.len(), MAX_EVALUATORS, "evaluators", &at);
+            let at = || o.at("evaluators");
+            if let Some(ev) = self.map_at(ev, &at) {
+                if ev.len() > MAX_EVALUATORS {
+                    self.count(ev.len(), MAX_EVALUATORS, "evaluators", &at());
+                }
                 for (name, val) in ev {
-                    self.key_name(name, &|| join(&at, name));
+                    self.key_name(name, &|| join(&at(), name));
                     if val.is_null() {
                         continue;
                     }
-                    if let Some(s) = self.on_scale(val, || join(&at, name), scale) {
-                        m.evaluators.push((name.clone(), s));
+                    if let Some(s) = self.on_scale(val, || join(&at(), name), scale) {
+                        m.evaluators.push((name.to_string(), s));
                     }
                 }
             }

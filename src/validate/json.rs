@@ -12,38 +12,41 @@
 //! stops at 127 levels, as it did there. Keys given twice are all kept here: the reader refuses
 //! them before it looks at the values (see `jsontext`).
 
+use std::borrow::Cow;
 use std::fmt;
 
-/// A JSON value. Numbers keep their text; objects keep every entry in file order.
+/// A JSON value. Numbers keep their text; objects keep every entry in file order. Strings, keys
+/// and numbers borrow the file's text wherever it already says them as they are (no escape, no
+/// exponent to rewrite): a large tender holds hundreds of thousands of them, and copying each
+/// into its own allocation, then freeing it, cost more than the parsing.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     Null,
     Bool(bool),
-    Number(Number),
-    String(String),
-    Array(Vec<Value>),
-    Object(Map),
+    Number(Number<'t>),
+    String(Cow<'t, str>),
+    Array(Vec<Value<'t>>),
+    Object(Map<'t>),
 }
 
 /// A JSON number as the file writes it (exponents as `e+N` or `e-N`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Number(String);
+pub struct Number<'t>(Cow<'t, str>);
 
-impl Number {
+impl Number<'_> {
     /// The number's text, e.g. `-12.50` or `1e+400`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-/// A JSON object: its entries in file order. (Written `Map<String, Value>` too, as in other JSON
-/// libraries; there is no other kind.)
+/// A JSON object: its entries in file order.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Map<K = String, V = Value>(Vec<(K, V)>);
+pub struct Map<'t>(Vec<(Cow<'t, str>, Value<'t>)>);
 
-impl Map {
+impl<'t> Map<'t> {
     /// The value of `key` (the first, should the key be given twice).
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'t>> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -60,33 +63,33 @@ impl Map {
     }
 
     /// The entries, in file order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'t>)> {
+        self.0.iter().map(|(k, v)| (&**k, v))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| &**k)
     }
 
-    pub fn values(&self) -> impl Iterator<Item = &Value> {
+    pub fn values(&self) -> impl Iterator<Item = &Value<'t>> {
         self.0.iter().map(|(_, v)| v)
     }
 }
 
-impl<'a> IntoIterator for &'a Map {
-    type Item = (&'a String, &'a Value);
+impl<'a, 't> IntoIterator for &'a Map<'t> {
+    type Item = (&'a str, &'a Value<'t>);
     type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, Value)>,
-        fn(&'a (String, Value)) -> (&'a String, &'a Value),
+        std::slice::Iter<'a, (Cow<'t, str>, Value<'t>)>,
+        fn(&'a (Cow<'t, str>, Value<'t>)) -> (&'a str, &'a Value<'t>),
     >;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.0.iter().map(|(k, v)| (&**k, v))
     }
 }
 
-impl Value {
+impl<'t> Value<'t> {
     /// The value of `key` when this is an object.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'t>> {
         self.as_object()?.get(key)
     }
 
@@ -108,14 +111,14 @@ impl Value {
         }
     }
 
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&Vec<Value<'t>>> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
         }
     }
 
-    pub fn as_object(&self) -> Option<&Map> {
+    pub fn as_object(&self) -> Option<&Map<'t>> {
         match self {
             Value::Object(m) => Some(m),
             _ => None,
@@ -230,18 +233,38 @@ type Result<T> = std::result::Result<T, Error>;
 const MAX_DEPTH: u8 = 127;
 
 /// Parses a whole text as one JSON value (whitespace around it allowed).
-pub fn parse(text: &str) -> Result<Value> {
+pub fn parse(text: &str) -> Result<Value<'_>> {
+    parse_noting_duplicates(text).map(|(v, _)| v)
+}
+
+/// [`parse`], and whether some object gives a key twice. Noticed while parsing, so that the
+/// slower scan that says where (`jsontext::duplicate_keys`) runs only on a file that has one.
+pub fn parse_noting_duplicates(text: &str) -> Result<(Value<'_>, bool)> {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
         i: 0,
         depth: 0,
+        duplicates: false,
     };
     let v = p.value()?;
     match p.whitespace() {
         Some(_) => Err(p.at_next(Syntax::TrailingCharacters)),
-        None => Ok(v),
+        None => Ok((v, p.duplicates)),
     }
+}
+
+/// Whether some key is given twice among `entries`.
+fn has_duplicate(entries: &[(Cow<'_, str>, Value<'_>)]) -> bool {
+    if entries.len() <= 16 {
+        return entries
+            .iter()
+            .enumerate()
+            .any(|(i, (k, _))| entries[..i].iter().any(|(e, _)| e == k));
+    }
+    let mut keys: Vec<&str> = entries.iter().map(|(k, _)| &**k).collect();
+    crate::sorting::sort(&mut keys, &|a, b| a.cmp(b));
+    keys.windows(2).any(|w| w[0] == w[1])
 }
 
 struct Parser<'a> {
@@ -251,9 +274,11 @@ struct Parser<'a> {
     i: usize,
     /// Lists and objects open around the value being read.
     depth: u8,
+    /// Some object read so far gives a key twice.
+    duplicates: bool,
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
     /// An error about the byte just read: the place is just after it.
     fn here(&self, code: Syntax) -> Error {
         Error { code, at: self.i }
@@ -279,7 +304,7 @@ impl Parser<'_> {
         self.peek()
     }
 
-    fn value(&mut self) -> Result<Value> {
+    fn value(&mut self) -> Result<Value<'t>> {
         let Some(c) = self.whitespace() else {
             return Err(self.at_next(Syntax::EofWhileParsingValue));
         };
@@ -334,7 +359,7 @@ impl Parser<'_> {
     }
 
     /// A number: its text, with the exponent written `e+N` or `e-N`.
-    fn number(&mut self) -> Result<Number> {
+    fn number(&mut self) -> Result<Number<'t>> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -364,7 +389,7 @@ impl Parser<'_> {
             }
         }
         if !matches!(self.peek(), Some(b'e' | b'E')) {
-            return Ok(Number(self.text[start..self.i].to_string()));
+            return Ok(Number(Cow::Borrowed(&self.text[start..self.i])));
         }
         let mut text = String::with_capacity(self.i - start + 8);
         text.push_str(&self.text[start..self.i]);
@@ -388,11 +413,11 @@ impl Parser<'_> {
         let from = self.i;
         self.digits();
         text.push_str(&self.text[from..self.i]);
-        Ok(Number(text))
+        Ok(Number(Cow::Owned(text)))
     }
 
     /// A string whose opening quote has been read.
-    fn string(&mut self) -> Result<String> {
+    fn string(&mut self) -> Result<Cow<'t, str>> {
         let mut out: Option<Vec<u8>> = None;
         let mut run = self.i;
         loop {
@@ -410,12 +435,12 @@ impl Parser<'_> {
                 b'"' => {
                     let tail = &self.text[run..self.i - 1];
                     return Ok(match out {
-                        None => tail.to_string(),
+                        None => Cow::Borrowed(tail),
                         Some(mut bytes) => {
                             bytes.extend_from_slice(tail.as_bytes());
                             // Escapes decode to whole characters (halves are refused), and the
                             // text between them is the input's, so the bytes are UTF-8.
-                            String::from_utf8(bytes).unwrap_or_default()
+                            Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
                         }
                     });
                 }
@@ -500,7 +525,7 @@ impl Parser<'_> {
     }
 
     /// A list whose `[` has been read.
-    fn array(&mut self) -> Result<Vec<Value>> {
+    fn array(&mut self) -> Result<Vec<Value<'t>>> {
         let mut items = Vec::new();
         loop {
             match self.whitespace() {
@@ -524,7 +549,7 @@ impl Parser<'_> {
     }
 
     /// An object whose `{` has been read.
-    fn object(&mut self) -> Result<Map> {
+    fn object(&mut self) -> Result<Map<'t>> {
         let mut entries = Vec::new();
         loop {
             match self.whitespace() {
@@ -554,6 +579,9 @@ impl Parser<'_> {
             entries.push((key, value));
         }
         self.i += 1;
+        if !self.duplicates && has_duplicate(&entries) {
+            self.duplicates = true;
+        }
         Ok(Map(entries))
     }
 }

@@ -128,7 +128,7 @@ impl<'a> Scan<'a> {
                 // Only escaped keys are decoded, by the same parser that read the file.
                 let quoted = &self.text[start..end];
                 match super::json::parse(quoted) {
-                    Ok(super::json::Value::String(k)) => Cow::Owned(k),
+                    Ok(super::json::Value::String(k)) => Cow::Owned(k.into_owned()),
                     _ => Cow::Borrowed(raw),
                 }
             } else {
@@ -229,6 +229,35 @@ mod tests {
         for (text, want) in cases {
             let got: Vec<String> = duplicate_keys(text).into_iter().map(|e| e.path).collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    /// The parser notes a duplicate key exactly when the scan finds one: a file it passes as
+    /// free of them is not scanned.
+    #[test]
+    fn the_parser_notices_every_duplicate_the_scan_finds() {
+        let many: String = (0..40).map(|i| format!("\"k{i}\":{i},")).collect();
+        let cases = [
+            r#"{"a":1,"b":2}"#.to_string(),
+            r#"{"a":1,"a":2}"#.to_string(),
+            r#"{"a":{"x":1},"b":[{"y":1,"y":2}]}"#.to_string(),
+            r#"{"a":"{\"a\":1,\"a\":2}"}"#.to_string(),
+            r#"{"a":1,"\u0061":2}"#.to_string(),
+            r#"{"\u0061":1,"\u0062":2}"#.to_string(),
+            r#"{"__proto__":1,"__proto__":2}"#.to_string(),
+            r#"{"__proto__":{"a":1},"constructor":{"a":1}}"#.to_string(),
+            r#"[{"a":1},{"a":2}]"#.to_string(),
+            r#"{"":1,"":2}"#.to_string(),
+            r#"{"a":1,"A":2}"#.to_string(),
+            r#"[[[[{"d":{"d":{"d":1}}}]]]]"#.to_string(),
+            r#"[[[[{"d":{"d":{"d":1,"d":2}}}]]]]"#.to_string(),
+            format!("{{{many}\"last\":0}}"),
+            format!("{{{many}\"k39\":0}}"),
+            format!("{{\"x\":{{{many}\"k0\":0}}}}"),
+        ];
+        for text in &cases {
+            let (_, noted) = super::super::json::parse_noting_duplicates(text).expect("json");
+            assert_eq!(noted, !duplicate_keys(text).is_empty(), "{text}");
         }
     }
 

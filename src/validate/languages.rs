@@ -122,12 +122,14 @@ impl Reader {
         for (tag, value) in map {
             let at = || join(path, tag);
             let wrong = match is_language_tag(tag) {
-                false => Some(ErrorKind::InvalidLanguage { found: tag.clone() }),
+                false => Some(ErrorKind::InvalidLanguage {
+                    found: tag.to_string(),
+                }),
                 true => tags
                     .iter()
                     .find(|t| t.eq_ignore_ascii_case(tag))
                     .map(|first| ErrorKind::DuplicateLanguage {
-                        found: tag.clone(),
+                        found: tag.to_string(),
                         first: first.to_string(),
                     }),
             };

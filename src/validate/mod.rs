@@ -83,15 +83,12 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
         return Err(file_too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match json::parse(text) {
-        Ok(v) => {
-            let duplicates = jsontext::duplicate_keys(text);
-            if duplicates.is_empty() {
-                read_value(&v)
-            } else {
-                Err(Errors { errors: duplicates })
-            }
-        }
+    match json::parse_noting_duplicates(text) {
+        Ok((v, false)) => read_value(&v),
+        // The scan finds every duplicate with its path; a file without one is not scanned.
+        Ok((_, true)) => Err(Errors {
+            errors: jsontext::duplicate_keys(text),
+        }),
         Err(e) => {
             let error = jsontext::lone_surrogate(text, e.at).unwrap_or_else(|| {
                 Error::new(

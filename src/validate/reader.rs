@@ -7,6 +7,7 @@ use super::limits::{too_large, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::error::{Error, ErrorKind};
 use crate::money::Plain;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
@@ -169,17 +170,27 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// An object being read: knows its path and which fields it may hold.
 pub(super) struct Obj<'a> {
-    pub(super) map: &'a Map<String, Value>,
-    pub(super) path: String,
+    pub(super) map: &'a Map<'a>,
+    /// Its path, or, with `key`, the path of the object holding it under `key`: joined only
+    /// when a field's path is wanted (an error), as a bid's every score is such an object.
+    path: Cow<'a, str>,
+    key: Option<&'a str>,
 }
 
 impl<'a> Obj<'a> {
     pub(super) fn at(&self, field: &str) -> String {
-        join(&self.path, field)
+        join(&self.own_path(), field)
+    }
+
+    fn own_path(&self) -> Cow<'_, str> {
+        match self.key {
+            None => Cow::Borrowed(&self.path),
+            Some(key) => Cow::Owned(join(&self.path, key)),
+        }
     }
 
     /// The value of a field; JSON `null` counts as absent.
-    pub(super) fn get(&self, field: &str) -> Option<&'a Value> {
+    pub(super) fn get(&self, field: &str) -> Option<&'a Value<'a>> {
         self.map.get(field).filter(|v| !v.is_null())
     }
 }
@@ -190,31 +201,53 @@ impl Reader {
     }
 
     /// Opens an object, reporting every field not in `known`.
-    pub(super) fn obj<'a>(&mut self, v: &'a Value, path: &str, known: &[&str]) -> Option<Obj<'a>> {
-        let Value::Object(map) = v else {
-            self.err(
-                ErrorKind::WrongType {
-                    expected: "an object",
-                },
-                path,
-            );
-            return None;
+    pub(super) fn obj<'a>(
+        &mut self,
+        v: &'a Value<'a>,
+        path: &str,
+        known: &[&str],
+    ) -> Option<Obj<'a>> {
+        self.obj_at(v, Cow::Owned(path.to_string()), None, known)
+    }
+
+    /// [`Self::obj`] for the object at `path`, or with `key` for the one under `key` in the
+    /// object at `path`.
+    pub(super) fn obj_at<'a>(
+        &mut self,
+        v: &'a Value<'a>,
+        path: Cow<'a, str>,
+        key: Option<&'a str>,
+        known: &[&str],
+    ) -> Option<Obj<'a>> {
+        let o = match v {
+            Value::Object(map) => Obj { map, path, key },
+            _ => {
+                let at = match key {
+                    None => path.into_owned(),
+                    Some(key) => join(&path, key),
+                };
+                self.err(
+                    ErrorKind::WrongType {
+                        expected: "an object",
+                    },
+                    at,
+                );
+                return None;
+            }
         };
+        let map = o.map;
         for key in map.keys() {
-            if !known.contains(&key.as_str()) {
+            if !known.contains(&key) {
                 self.err(
                     ErrorKind::UnknownField {
-                        field: key.clone(),
+                        field: key.to_string(),
                         suggestion: suggest(key, known),
                     },
-                    join(path, key),
+                    o.at(key),
                 );
             }
         }
-        Some(Obj {
-            map,
-            path: path.to_string(),
-        })
+        Some(o)
     }
 
     pub(super) fn string(&mut self, o: &Obj, field: &str) -> Option<String> {
@@ -226,7 +259,7 @@ impl Reader {
                     MAX_NAME_CHARS
                 };
                 self.length(s, limit, &|| o.at(field));
-                Some(s.clone())
+                Some(s.to_string())
             }
             _ => {
                 self.err(ErrorKind::WrongType { expected: "text" }, o.at(field));
@@ -321,7 +354,7 @@ impl Reader {
     ) -> Option<Decimal> {
         let text = match v {
             Value::Number(n) => n.as_str(),
-            Value::String(s) => s.as_str(),
+            Value::String(s) => s,
             _ => {
                 self.err(
                     ErrorKind::WrongType {
@@ -393,7 +426,7 @@ impl Reader {
     /// number is refused rather than guessed at: 0.8 and 80 would both be plausible.
     pub(super) fn percent(&mut self, o: &Obj, field: &str) -> Option<Decimal> {
         let found = match o.get(field)? {
-            Value::String(s) => s.as_str(),
+            Value::String(s) => s,
             Value::Number(n) => n.as_str(),
             _ => {
                 self.err(
@@ -446,7 +479,7 @@ impl Reader {
         }
     }
 
-    pub(super) fn array<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
+    pub(super) fn array<'a>(&mut self, v: &'a Value<'a>, path: &str) -> Option<&'a Vec<Value<'a>>> {
         match v {
             Value::Array(a) => Some(a),
             _ => {
@@ -456,7 +489,16 @@ impl Reader {
         }
     }
 
-    pub(super) fn map<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
+    pub(super) fn map<'a>(&mut self, v: &'a Value<'a>, path: &str) -> Option<&'a Map<'a>> {
+        self.map_at(v, &|| path.to_string())
+    }
+
+    /// [`Self::map`] with the path built only for an error.
+    pub(super) fn map_at<'a>(
+        &mut self,
+        v: &'a Value<'a>,
+        path: &dyn Fn() -> String,
+    ) -> Option<&'a Map<'a>> {
         match v {
             Value::Object(m) => Some(m),
             _ => {
@@ -464,7 +506,7 @@ impl Reader {
                     ErrorKind::WrongType {
                         expected: "an object",
                     },
-                    path,
+                    path(),
                 );
                 None
             }

@@ -22,10 +22,10 @@ impl Reader {
             self.key_name(name, &|| path.clone());
             match self.scale(name, s, &path) {
                 Some(scale) => {
-                    out.insert(name.clone(), scale);
+                    out.insert(name.to_string(), scale);
                 }
                 None => {
-                    self.broken_scales.insert(name.clone());
+                    self.broken_scales.insert(name.to_string());
                 }
             }
         }

@@ -222,8 +222,13 @@ impl Reader {
                 continue;
             }
             let p = || join(&at, line);
-            if !lines.contains(line.as_str()) {
-                self.err(ErrorKind::UnknownPriceLine { id: line.clone() }, p());
+            if !lines.contains(line) {
+                self.err(
+                    ErrorKind::UnknownPriceLine {
+                        id: line.to_string(),
+                    },
+                    p(),
+                );
                 continue;
             }
             let Some(rate) = self.decimal_at(val, p) else {
@@ -237,7 +242,7 @@ impl Reader {
                     p(),
                 );
             } else {
-                out.insert(line.clone(), rate);
+                out.insert(line.to_string(), rate);
             }
         }
         out

@@ -45,9 +45,12 @@ impl Reader {
                 "format",
             ),
             Some(Value::String(f)) if f == FORMAT => {}
-            Some(Value::String(f)) => {
-                self.err(ErrorKind::UnsupportedFormat { found: f.clone() }, "format")
-            }
+            Some(Value::String(f)) => self.err(
+                ErrorKind::UnsupportedFormat {
+                    found: f.to_string(),
+                },
+                "format",
+            ),
             Some(_) => self.err(ErrorKind::WrongType { expected: "text" }, "format"),
         }
         let info = match root.get("tender") {
@@ -178,7 +181,7 @@ impl Reader {
         // own errors are reported below, in their place; one over the length limit (an error)
         // chooses nothing, or each text would be compared with megabytes of it.
         if let Some(Value::String(l)) = o.get("locale") {
-            self.locale = (l.len() <= MAX_NAME_CHARS).then(|| l.clone());
+            self.locale = (l.len() <= MAX_NAME_CHARS).then(|| l.to_string());
         }
         TenderInfo {
             title: self.text(&o, "title"),
