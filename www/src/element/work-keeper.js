@@ -102,7 +102,6 @@ export class WorkKeeper {
    */
   carryOver(work, read) {
     if (this.#saving !== 'on') return;
-    const now = new Date();
     if (this.#wrote(writeWork(this.slot, entryText(this.slot, work, now), now))) retire(read.from, read.text);
   }
 
@@ -178,11 +177,14 @@ export class WorkKeeper {
       this.conflict(there);
       return;
     }
+    // One time for the entry and its head: the pieces are read only onto the entry their head's
+    // `base` names.
+    const now = new Date();
     // Big work is saved in pieces: only the bids changed since the last save.
     const head = !this.#build && this.#dirty && this.#head;
     let text = null;
     let dirty = new Set();
-    if (!head && where.mode === 'design') text = entryText(where, host.work(), new Date());
+    if (!head && where.mode === 'design') text = entryText(where, host.work(), now);
     else if (!head) {
       const bids = host.bids() ?? [];
       let b = this.#build;
@@ -197,9 +199,8 @@ export class WorkKeeper {
       this.#build = null;
       dirty = b.dirty;
       const all = `"work":{"bids":[${b.texts.join(',')}]`;
-      text = entryText(where, host.work(true), new Date()).replace('"work":{"bids":[]', () => all);
+      text = entryText(where, host.work(true), now).replace('"work":{"bids":[]', () => all);
     }
-    const now = new Date();
     if (this.#wrote(writeWork(where, text, now, head, host.bids(), this.#dirty))) {
       // Bids changed while a whole save was put together are saved again, in pieces.
       this.#dirty = dirty;
