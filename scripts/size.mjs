@@ -11,10 +11,12 @@ import { join } from 'node:path';
  * thresholds on groups, consensus, the proximity test, the recorded draw, jurisdiction, lots), the
  * analysis that compares a changed bid with the others' standing instead of scoring them all
  * again, and what a Welsh page needs of the engine (text in several languages, about 1.1 KiB; the
- * params each working and each prose param are worded from, about 0.8 KiB) all in. The target is
- * 150 KiB (about 1.7 KiB away: 155,391 bytes with wasm-opt -Os).
+ * params each working and each prose param are worded from, about 0.8 KiB) all in: 152 KiB. Then
+ * 154.5 KiB for speed: a scored criterion's working held as figures and written when serialised
+ * (src/working.rs), reading that borrows the file's text, and analysis standings worked out once,
+ * about 2.6 KiB together. The target is 150 KiB (about 4 KiB away: 157,022 bytes by gzip -9).
  */
-export const WASM_GZ_BUDGET = 152 * 1024;
+export const WASM_GZ_BUDGET = 154.5 * 1024;
 /**
  * Gzipped bytes allowed for dist/bid-scorer.js, engine included: 210 KiB while design mode's
  * fields for real tenders (schedules, thresholds, limits, consensus, the draw, lots), the other
@@ -22,9 +24,11 @@ export const WASM_GZ_BUDGET = 152 * 1024;
  * catalogue can word it) are paid for, with the tender's text marked with its language where that
  * is not the page's (WCAG 3.1.2, ui/language-parts.js, about 1.15 KiB), design mode's fields in
  * every language of a model (design/languages.js, about 0.9 KiB) and results updated in place
- * after a change (about 0.95 KiB): 212.5 KiB. The target is 200 KiB.
+ * after a change (about 0.95 KiB): 212.5 KiB. Then 215 KiB, with the engine's growth for speed
+ * (above) and whole saves put together in slices with analyses sent in parts (about 0.45 KiB). The
+ * target is 200 KiB.
  */
-export const DIST_GZ_BUDGET = 212.5 * 1024;
+export const DIST_GZ_BUDGET = 215 * 1024;
 /**
  * Gzipped bytes allowed for dist/bid-scorer-cy.js: the English build's budget and its Welsh
  * catalogue, which packs to about 14 KiB beside the English one, with the wording only another
