@@ -239,6 +239,13 @@ a:focus-visible {
 .total-panel__value { display: block; margin: 0.3125rem 0; font-size: 1.25rem; font-weight: 700; }
 .summary-list { margin: 0; padding: 0; list-style: none; }
 .summary-list > li { margin: 0; padding-top: 0.3125rem; border-top: 1px solid var(--_border); }
+/* With hundreds of bids the page is hundreds of thousands of pixels high: a table or chart out of
+   view is laid out and painted only when scrolled to, so typing repaints what is seen. Only parts
+   holding nothing to press or type in: until a skipped part is shown its controls have no place on
+   the page, which would mislead what measures the space around a control. */
+[data-results] .scroll, [data-what-if] .scroll, [data-acceptability] .scroll, [data-central] .scroll, .chart {
+  content-visibility: auto; contain-intrinsic-size: auto 20rem;
+}
 
 .print-only { display: none; }
 
@@ -262,6 +269,7 @@ a:focus-visible {
   .no-print, .sticky-total, .button, .button-group, .drop, form, .bid, .error-summary, .tools { display: none !important; }
   .print-only { display: block; }
   .scroll { overflow: visible; }
+  .scroll, .chart { content-visibility: visible; }
   .table { page-break-inside: auto; }
   .table tr { break-inside: avoid; }
   /* Sections flow across pages (one kept whole would start on a new page, leaving the one before
@@ -366,8 +374,6 @@ a:focus-visible {
 .analysis-bar .ws-now, .swatch.ws-now { fill: var(--_text); background: var(--_text); }
 .table--summary { width: auto; margin-bottom: 1.25rem; }
 .heat-table td.heat { min-width: 4.5em; }
-/* Big tables below the fold cost nothing until they are scrolled to. */
-[data-acceptability] .scroll, [data-central] .scroll { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
 .heat-0 { background: #ffffff; }
 .heat-1 { background: #e8f1f8; }
 .heat-2 { background: #d2e2f1; }
