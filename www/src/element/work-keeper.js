@@ -102,6 +102,7 @@ export class WorkKeeper {
    */
   carryOver(work, read) {
     if (this.#saving !== 'on') return;
+    const now = new Date();
     if (this.#wrote(writeWork(this.slot, entryText(this.slot, work, now), now))) retire(read.from, read.text);
   }
 
