@@ -118,6 +118,8 @@ export class BidScorer extends HTMLElement {
   #parts = languageParts(); // the tender's text in other languages, marked (#markParts)
   #onBeforePrint = () => this.#fillPrint();
   #onPageHide = () => this.#keeper.flush();
+  // Only on the way to hidden: a page shown again keeps typing's pause before it saves.
+  #onVisibility = () => document.visibilityState === 'hidden' && this.#keeper.flush();
   #onStorage = (e) => this.#keeper.storageChanged(e);
   #emitter = (type, detail) => this.#emit(type, detail);
   #keeper = new WorkKeeper({
@@ -224,7 +226,7 @@ export class BidScorer extends HTMLElement {
     }
     window.addEventListener('beforeprint', this.#onBeforePrint);
     window.addEventListener('pagehide', this.#onPageHide);
-    document.addEventListener('visibilitychange', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onVisibility);
     window.addEventListener('storage', this.#onStorage);
     this.#whenReady();
   }
@@ -232,7 +234,7 @@ export class BidScorer extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('beforeprint', this.#onBeforePrint);
     window.removeEventListener('pagehide', this.#onPageHide);
-    document.removeEventListener('visibilitychange', this.#onPageHide);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     window.removeEventListener('storage', this.#onStorage);
     this.#keeper.flush();
     this.#analysis.state.smaa?.controller?.abort();
