@@ -29,46 +29,41 @@ function probs(n) {
   return new Uint16Array(n).fill(PROB_INIT);
 }
 
-/** The range decoder over `data` from `offset`; range and code are unsigned 32-bit numbers. */
+/**
+ * The range decoder over `data` from `offset`. Range and code are unsigned 32-bit numbers kept in
+ * int32s (compared unsigned by flipping their sign bits), so the optimized code works in integers
+ * throughout. Reading past the end reads zeros (undefined | 0): lzmaDecode checks `pos` once, at
+ * the end, rather than at every byte.
+ */
 class RangeDecoder {
   constructor(data, offset) {
     this.data = data;
-    this.pos = offset;
-    if (this.byte() !== 0) throw new LzmaError('corrupt data');
-    this.range = 0xffffffff;
-    this.code = 0;
-    for (let i = 0; i < 4; i += 1) this.code = ((this.code << 8) | this.byte()) >>> 0;
-    if (this.code === this.range) throw new LzmaError('corrupt data');
-  }
-
-  byte() {
-    if (this.pos >= this.data.length) throw new LzmaError('unexpected end of data');
-    return this.data[this.pos++];
-  }
-
-  normalize() {
-    if (this.range < 0x1000000) {
-      this.range = (this.range << 8) >>> 0;
-      this.code = ((this.code << 8) | this.byte()) >>> 0;
-    }
+    this.pos = offset + 5;
+    if (data[offset] !== 0) throw new LzmaError('corrupt data');
+    this.range = -1;
+    this.code = (data[offset + 1] << 24) | (data[offset + 2] << 16) | (data[offset + 3] << 8) | data[offset + 4];
+    if (this.code === -1) throw new LzmaError('corrupt data');
   }
 
   /** One bit coded with the adaptive probability p[i]. */
   bit(p, i) {
     const prob = p[i];
-    const bound = (this.range >>> 11) * prob;
+    const bound = Math.imul(this.range >>> 11, prob);
     let bit;
-    if (this.code < bound) {
-      p[i] = prob + ((2048 - prob) >>> 5);
+    if ((this.code ^ 0x80000000) < (bound ^ 0x80000000)) {
+      p[i] = prob + ((2048 - prob) >> 5);
       this.range = bound;
       bit = 0;
     } else {
-      p[i] = prob - (prob >>> 5);
-      this.code -= bound;
-      this.range -= bound;
+      p[i] = prob - (prob >> 5);
+      this.code = (this.code - bound) | 0;
+      this.range = (this.range - bound) | 0;
       bit = 1;
     }
-    this.normalize();
+    if (this.range >>> 24 === 0) {
+      this.range <<= 8;
+      this.code = (this.code << 8) | this.data[this.pos++];
+    }
     return bit;
   }
 
@@ -78,21 +73,61 @@ class RangeDecoder {
     for (let i = 0; i < count; i += 1) {
       this.range >>>= 1;
       let bit = 0;
-      if (this.code >= this.range) {
-        this.code -= this.range;
+      if ((this.code ^ 0x80000000) >= (this.range ^ 0x80000000)) {
+        this.code = (this.code - this.range) | 0;
         bit = 1;
       }
-      result = ((result << 1) | bit) >>> 0;
-      this.normalize();
+      result = (result << 1) | bit;
+      if (this.range >>> 24 === 0) {
+        this.range <<= 8;
+        this.code = (this.code << 8) | this.data[this.pos++];
+      }
     }
     return result;
   }
 
-  /** A `bits`-bit symbol from the bit tree p[base + 1 ..], most significant bit first. */
-  tree(p, base, bits) {
+  /**
+   * A symbol of log2(`top`) bits from the bit tree p[base + 1 ..], most significant bit first.
+   * With `match` (a byte, not -1), a literal after a match: coded against the byte at the last
+   * distance until a bit differs from it (the LZMA SDK's "matched literal"). Most of the
+   * stream's bits are decoded here, in one loop with the coder's state in locals: a call per
+   * bit is what a decoder run once per page pays most for before the JIT has optimized it.
+   */
+  tree(p, base, top, match = -1) {
+    const data = this.data;
+    let range = this.range;
+    let code = this.code;
+    let at = this.pos;
     let m = 1;
-    for (let i = 0; i < bits; i += 1) m = (m << 1) | this.bit(p, base + m);
-    return m - (1 << bits);
+    // 0x100 while the bits decoded so far agree with `match`'s: the match-coded probabilities.
+    let offset = match < 0 ? 0 : 0x100;
+    while (m < top) {
+      match <<= 1;
+      const agreed = offset;
+      offset &= match;
+      const i = base + offset + agreed + m;
+      const prob = p[i];
+      const bound = Math.imul(range >>> 11, prob);
+      if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+        p[i] = prob + ((2048 - prob) >> 5);
+        range = bound;
+        m <<= 1;
+        offset ^= agreed;
+      } else {
+        p[i] = prob - (prob >> 5);
+        code = (code - bound) | 0;
+        range = (range - bound) | 0;
+        m = (m << 1) | 1;
+      }
+      if (range >>> 24 === 0) {
+        range <<= 8;
+        code = (code << 8) | data[at++];
+      }
+    }
+    this.pos = at;
+    this.range = range;
+    this.code = code;
+    return m - top;
   }
 
   /** The same, least significant bit first (distances' low bits). */
@@ -118,9 +153,9 @@ class LengthDecoder {
   }
 
   decode(rc, posState) {
-    if (rc.bit(this.choice, 0) === 0) return rc.tree(this.low, posState << 3, 3);
-    if (rc.bit(this.choice, 1) === 0) return 8 + rc.tree(this.mid, posState << 3, 3);
-    return 16 + rc.tree(this.high, 0, 8);
+    if (rc.bit(this.choice, 0) === 0) return rc.tree(this.low, posState << 3, 8);
+    if (rc.bit(this.choice, 1) === 0) return 8 + rc.tree(this.mid, posState << 3, 8);
+    return 16 + rc.tree(this.high, 0, 256);
   }
 }
 
@@ -179,17 +214,6 @@ export function lzmaDecode(data, expectedSize) {
   let rep2 = 0;
   let rep3 = 0;
 
-  const distance = (len) => {
-    const lenState = len < 3 ? len : 3;
-    const slot = rc.tree(posSlot, lenState << 6, 6);
-    if (slot < 4) return slot;
-    const directBits = (slot >>> 1) - 1;
-    let dist = ((2 | (slot & 1)) << directBits) >>> 0;
-    if (slot < END_POS_MODEL_INDEX) return dist + rc.reverse(posDecoders, dist - slot, directBits);
-    dist = (dist + rc.direct(directBits - ALIGN_BITS) * (1 << ALIGN_BITS)) >>> 0;
-    return (dist + rc.reverse(align, 0, ALIGN_BITS)) >>> 0;
-  };
-
   for (;;) {
     if (pos === capacity && sizeKnown) {
       // An end marker may still follow a stream of known size; otherwise the coder must be done.
@@ -200,19 +224,8 @@ export function lzmaDecode(data, expectedSize) {
       if (pos >= capacity) throw new LzmaError('more data than expected');
       const prev = pos > 0 ? out[pos - 1] : 0;
       const base = 0x300 * (((pos & lpMask) << lc) + (prev >>> (8 - lc)));
-      let symbol = 1;
-      if (state >= 7) {
-        let matchByte = out[pos - rep0 - 1];
-        do {
-          const matchBit = (matchByte >>> 7) & 1;
-          matchByte <<= 1;
-          const bit = rc.bit(literal, base + ((1 + matchBit) << 8) + symbol);
-          symbol = (symbol << 1) | bit;
-          if (matchBit !== bit) break;
-        } while (symbol < 0x100);
-      }
-      while (symbol < 0x100) symbol = (symbol << 1) | rc.bit(literal, base + symbol);
-      out[pos++] = symbol - 0x100;
+      out[pos] = rc.tree(literal, base, 0x100, state < 7 ? -1 : out[pos - rep0 - 1]);
+      pos += 1;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
       continue;
     }
@@ -251,23 +264,37 @@ export function lzmaDecode(data, expectedSize) {
       rep1 = rep0;
       len = lengths.decode(rc, posState);
       state = state < 7 ? 7 : 10;
-      rep0 = distance(len);
-      if (rep0 === 0xffffffff) {
-        if (rc.code !== 0) throw new LzmaError('corrupt data');
-        break; // end marker
+      // The distance: its slot, then its low bits (an int32: the end marker's all ones is -1).
+      const slot = rc.tree(posSlot, (len < 3 ? len : 3) << 6, 64);
+      if (slot < 4) {
+        rep0 = slot;
+      } else {
+        const directBits = (slot >>> 1) - 1;
+        rep0 = (2 | (slot & 1)) << directBits;
+        if (slot < END_POS_MODEL_INDEX) {
+          rep0 |= rc.reverse(posDecoders, rep0 - slot, directBits);
+        } else {
+          rep0 |= (rc.direct(directBits - ALIGN_BITS) << ALIGN_BITS) | rc.reverse(align, 0, ALIGN_BITS);
+          if (rep0 === -1) {
+            if (rc.code !== 0) throw new LzmaError('corrupt data');
+            break; // end marker
+          }
+        }
       }
-      if (rep0 >= dictSize || rep0 >= pos) throw new LzmaError('corrupt data');
+      if (rep0 < 0 || rep0 >= dictSize || rep0 >= pos) throw new LzmaError('corrupt data');
     }
     len += MATCH_MIN_LEN;
     if (pos + len > capacity) throw new LzmaError('more data than expected');
     for (let i = 0; i < len; i += 1, pos += 1) out[pos] = out[pos - rep0 - 1];
   }
+  if (rc.pos > data.length) throw new LzmaError('unexpected end of data');
   if (pos !== capacity) throw new LzmaError(`stream ended after ${pos} of ${capacity} bytes`);
   return out;
 }
 
-/** Bytes from base64 text (atob is in every browser and in Node). */
+/** Bytes from base64 text: natively where the browser can (in one pass), else through atob. */
 export function fromBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
