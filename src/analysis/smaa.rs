@@ -480,3 +480,144 @@ fn sample_weights(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sampling as plainly as it can be written: every drawn cell into a row of fractions,
+    /// four cells to a random number, then each total in criterion order, each bid's rank among
+    /// all, and the confidences with every rival in bid order. The run must match it exactly:
+    /// the same random numbers, the same sums in the same order.
+    fn plainly(run: &SmaaRun) -> Plainly {
+        let o = &run.options;
+        let (nb, k) = (run.bids.len(), run.criteria.len());
+        let draw = |rng: &mut Rng| -> Vec<f64> {
+            let mut bits = 0u64;
+            let mut drawn = 0;
+            let mut out = Vec::new();
+            for cell in &run.cells.cells {
+                if cell.len == 0 {
+                    out.push(run.cells.values[cell.at]);
+                    continue;
+                }
+                if drawn % 4 == 0 {
+                    bits = rng.next();
+                }
+                drawn += 1;
+                let pick = ((bits & 0xFFFF) * cell.len) >> 16;
+                bits >>= 16;
+                out.push(run.cells.values[cell.at + pick as usize]);
+            }
+            out
+        };
+        let total = |w: &[f64], row: &[f64]| -> f64 { w.iter().zip(row).map(|(w, f)| w * f).sum() };
+        let mut counts = vec![vec![0u32; nb]; nb];
+        let mut central = vec![vec![0f64; k]; nb];
+        let mut weights = vec![0f64; k];
+        for s in 0..o.samples {
+            let mut rng = Rng::for_sample(o.seed, u64::from(s));
+            sample_weights(
+                &mut rng,
+                o.weights,
+                &run.published,
+                &run.order,
+                &mut weights,
+            );
+            let fractions = draw(&mut rng);
+            let totals: Vec<f64> = fractions.chunks(k).map(|r| total(&weights, r)).collect();
+            for (b, t) in totals.iter().enumerate() {
+                let rank = totals.iter().filter(|&x| x > t).count();
+                counts[b][rank] += 1;
+                if rank == 0 {
+                    for (c, w) in central[b].iter_mut().zip(&weights) {
+                        *c += w;
+                    }
+                }
+            }
+        }
+        let draws = o.samples.clamp(1, 1_000);
+        let mut first: Vec<Option<u32>> = counts.iter().map(|c| (c[0] > 0).then_some(0)).collect();
+        for s in 0..draws {
+            let mut rng = Rng::for_sample(o.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
+            let fractions = draw(&mut rng);
+            for (b, f) in first.iter_mut().enumerate() {
+                let Some(f) = f else { continue };
+                let cw: Vec<f64> = central[b]
+                    .iter()
+                    .map(|c| c / f64::from(counts[b][0]))
+                    .collect();
+                let own = total(&cw, &fractions[b * k..(b + 1) * k]);
+                if fractions.chunks(k).all(|r| total(&cw, r) <= own) {
+                    *f += 1;
+                }
+            }
+        }
+        let bits = central
+            .iter()
+            .map(|c| c.iter().map(|x| x.to_bits()).collect())
+            .collect();
+        Plainly {
+            counts,
+            central: bits,
+            first,
+        }
+    }
+
+    /// What [`plainly`] finds: each bid's count of each rank, its sums of the weights it won with
+    /// (as bits), and its first places in the confidence draws (`None` if it never won).
+    struct Plainly {
+        counts: Vec<Vec<u32>>,
+        central: Vec<Vec<u64>>,
+        first: Vec<Option<u32>>,
+    }
+
+    #[test]
+    fn sampling_matches_the_plain_draw_bit_for_bit() {
+        // Drawn and fixed cells side by side (price and the social value measures are fixed),
+        // three and five evaluators, more bids than the quick rank count takes, every weight model.
+        let cases = [(9, 8, 3, 5), (40, 6, 5, 2)];
+        for (bids, criteria, evaluators, seed) in cases {
+            let text = crate::synth::tender(bids, criteria, evaluators, seed).to_string();
+            let t = crate::read(&text).expect("a generated tender is valid");
+            for weights in [
+                WeightModel::Simplex,
+                WeightModel::Ranking,
+                WeightModel::Tolerance(0.3),
+            ] {
+                let o = SmaaOptions {
+                    samples: 1_500,
+                    seed,
+                    weights,
+                    score_uncertainty: true,
+                };
+                let mut run = SmaaRun::new(&t, &o).expect("ranked bids");
+                assert!(run.cells.words > 0 && run.cells.cells.iter().any(|c| c.len == 0));
+                let Plainly {
+                    counts,
+                    central,
+                    first,
+                } = plainly(&run);
+                // In uneven slices, as a worker takes them.
+                for n in [1, 10, 300, 2_000] {
+                    run.step(n);
+                }
+                assert_eq!(run.rank_counts, counts.concat(), "{bids} bids, {weights:?}");
+                let got: Vec<Vec<u64>> = run
+                    .central
+                    .iter()
+                    .map(|c| c.iter().map(|x| x.to_bits()).collect())
+                    .collect();
+                assert_eq!(got, central, "{bids} bids, {weights:?}");
+                let draws = f64::from(o.samples.min(1_000));
+                let confidence: Vec<Option<f64>> = first
+                    .iter()
+                    .map(|f| f.map(|f| (f64::from(f) / draws * 10_000.0).round() / 10_000.0))
+                    .collect();
+                let result: Vec<Option<f64>> =
+                    run.result().bids.iter().map(|b| b.confidence).collect();
+                assert_eq!(result, confidence, "{bids} bids, {weights:?}");
+            }
+        }
+    }
+}
