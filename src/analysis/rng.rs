@@ -10,6 +10,9 @@ impl Rng {
         Rng(crate::draw::mix(seed ^ sample.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
     }
 
+    // Always inlined: a sample takes a number for every four cells it draws, and a call for each
+    // costs more than the number.
+    #[inline(always)]
     pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;

@@ -120,37 +120,41 @@ impl Setup<'_> {
             })
             .collect();
         let to_f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-        // Each pool bid's fraction on each leaf, a row per bid; a cell whose score is drawn from
-        // its evaluators' scores is listed in `uncertain`, in row order, which is the order a
-        // sample draws them.
+        // Each pool bid's fraction on each leaf, a cell per bid and leaf, row by row; a cell whose
+        // score is drawn from its evaluators' scores takes the next 16 random bits, in row order,
+        // which is the order a sample draws them.
         let mut cells = Cells {
-            fixed: Vec::with_capacity(self.pool.len() * leaves.len()),
-            uncertain: Vec::new(),
-            drawn: Vec::new(),
+            cells: Vec::with_capacity(self.pool.len() * leaves.len()),
+            values: Vec::new(),
+            words: 0,
         };
+        let mut drawn = 0;
         for (b, &j) in self.pool.iter().enumerate() {
             for &li in &leaves {
                 let c = self.cx.leaves[li];
                 let marking = self.t.bids[j].scores.get(&c.id);
-                let at = cells.fixed.len();
+                let at = cells.values.len();
                 match (&c.kind, marking, o.score_uncertainty) {
                     (Kind::Scored { scale, .. }, Some(m), true) if m.evaluators.len() > 1 => {
                         let top = to_f(scale.top());
-                        let from = cells.drawn.len();
                         cells
-                            .drawn
+                            .values
                             .extend(m.evaluators.iter().map(|(_, s)| to_f(*s) / top));
-                        cells.uncertain.push(Uncertain {
+                        cells.cells.push(Cell {
                             at,
-                            from,
-                            len: m.evaluators.len(),
+                            len: m.evaluators.len() as u64,
+                            bit: drawn * 16,
                         });
-                        cells.fixed.push(0.0);
+                        drawn += 1;
                     }
-                    _ => cells.fixed.push(to_f(fractions[b][li])),
+                    _ => {
+                        cells.values.push(to_f(fractions[b][li]));
+                        cells.cells.push(Cell { at, len: 0, bit: 0 });
+                    }
                 }
             }
         }
+        cells.words = drawn.div_ceil(4);
         let published: Vec<f64> = leaves
             .iter()
             .map(|&li| to_f(self.cx.leaves[li].marks))
@@ -182,7 +186,7 @@ impl Setup<'_> {
             published,
             order,
             done: 0,
-            rank_counts: vec![vec![0; n]; n],
+            rank_counts: vec![0; n * n],
             central: vec![vec![0.0; k]; n],
         })
     }
@@ -201,7 +205,8 @@ pub struct SmaaRun {
     published: Vec<f64>,
     order: Vec<usize>,
     done: u32,
-    rank_counts: Vec<Vec<u32>>,
+    /// How often each bid took each rank: bid b's count of rank r at `b * bids + r`.
+    rank_counts: Vec<u32>,
     central: Vec<Vec<f64>>,
 }
 
@@ -236,7 +241,7 @@ impl SmaaRun {
         let k = self.criteria.len();
         let mut weights = vec![0f64; k];
         let mut totals = vec![0f64; nb];
-        let mut fractions = self.cells.fixed.clone();
+        let mut words = vec![0u64; self.cells.words];
         let mut sorted = Vec::new();
         for s in self.done..end {
             let mut rng = Rng::for_sample(self.options.seed, u64::from(s));
@@ -247,10 +252,20 @@ impl SmaaRun {
                 &self.order,
                 &mut weights,
             );
-            self.cells.draw(&mut rng, &mut fractions);
-            weighted_totals(&fractions, &weights, &mut totals);
+            Cells::roll(&mut rng, &mut words);
+            // Each total straight from the drawn cells: no row of fractions is written and read
+            // again.
+            for (total, row) in totals.iter_mut().zip(self.cells.rows(k)) {
+                *total = weights
+                    .iter()
+                    .zip(row)
+                    .map(|(w, cell)| w * self.cells.value(cell, &words))
+                    .sum();
+            }
             ranks(&totals, &mut sorted, |b, rank| {
-                self.rank_counts[b][rank] += 1;
+                if let Some(count) = self.rank_counts.get_mut(b * nb + rank) {
+                    *count += 1;
+                }
                 if rank == 0 {
                     for (c, w) in self.central[b].iter_mut().zip(&weights) {
                         *c += w;
@@ -266,10 +281,11 @@ impl SmaaRun {
     pub fn result(&self) -> Acceptability {
         let round4 = |x: f64| (x * 10_000.0).round() / 10_000.0;
         let samples = f64::from(self.done.max(1));
-        let uncertain = !self.cells.uncertain.is_empty();
-        let centrals: Vec<Option<Vec<f64>>> = (0..self.bids.len())
+        let uncertain = self.cells.words > 0;
+        let nb = self.bids.len();
+        let centrals: Vec<Option<Vec<f64>>> = (0..nb)
             .map(|b| {
-                let wins = self.rank_counts[b][0];
+                let wins = self.rank_counts[b * nb];
                 (wins > 0).then(|| {
                     self.central[b]
                         .iter()
@@ -286,7 +302,7 @@ impl SmaaRun {
             .map(|(b, (central_weights, confidence))| BidAcceptability {
                 bid: self.bids[b].0.clone(),
                 supplier: self.bids[b].1.clone(),
-                ranks: self.rank_counts[b]
+                ranks: self.rank_counts[b * nb..(b + 1) * nb]
                     .iter()
                     .map(|&c| round4(f64::from(c) / samples))
                     .collect(),
@@ -317,18 +333,33 @@ impl SmaaRun {
             1
         };
         let n = self.bids.len();
-        let mut fractions = self.cells.fixed.clone();
+        let k = self.criteria.len().max(1);
+        // Rivals in order of their first places: a bid that does not come first is most often
+        // beaten by one of those, and stops there. The order changes no answer.
+        let mut rivals: Vec<usize> = (0..n).collect();
+        crate::sorting::sort(&mut rivals, &|&a, &b| {
+            self.rank_counts[b * n]
+                .cmp(&self.rank_counts[a * n])
+                .then(a.cmp(&b))
+        });
+        let mut fractions = vec![0f64; self.cells.cells.len()];
+        let mut words = vec![0u64; self.cells.words];
         let mut first = vec![0u32; n];
         for s in 0..draws {
             let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
-            self.cells.draw(&mut rng, &mut fractions);
+            Cells::roll(&mut rng, &mut words);
+            for (f, cell) in fractions.iter_mut().zip(&self.cells.cells) {
+                *f = self.cells.value(cell, &words);
+            }
             for (b, central) in centrals.iter().enumerate() {
                 let Some(cw) = central else { continue };
                 // Bid b's total first, then the others only until one beats it.
-                let total = |row: &[f64]| -> f64 { cw.iter().zip(row).map(|(w, f)| w * f).sum() };
-                let mut rows = fractions.chunks_exact(cw.len().max(1));
-                let own = rows.clone().nth(b).map_or(0.0, total);
-                if rows.all(|row| total(row) <= own) {
+                let total = |r: usize| -> f64 {
+                    let row = fractions.get(r * k..(r + 1) * k).unwrap_or_default();
+                    cw.iter().zip(row).map(|(w, f)| w * f).sum()
+                };
+                let own = total(b);
+                if rivals.iter().all(|&r| r == b || total(r) <= own) {
                     first[b] += 1;
                 }
             }
@@ -341,57 +372,56 @@ impl SmaaRun {
     }
 }
 
-/// Every ranked bid's fraction of each criterion's marks, a row per bid in one block: the sampling
-/// loop reads them in order, with no pointer to follow per bid or per cell.
+/// Every ranked bid's fraction of each criterion's marks, a cell per bid and criterion in one
+/// block, row by row: the sampling loop reads them in order, with no pointer to follow per bid or
+/// per cell.
 #[derive(Debug, Clone)]
 struct Cells {
-    /// Row-major, bids × criteria; a drawn cell holds 0 until a sample draws it.
-    fixed: Vec<f64>,
-    /// The cells drawn from their evaluators' scores, in row order.
-    uncertain: Vec<Uncertain>,
-    /// The evaluators' fractions the uncertain cells draw from, end to end.
-    drawn: Vec<f64>,
+    /// Row-major, bids × criteria.
+    cells: Vec<Cell>,
+    /// Each fixed cell's fraction, and each drawn cell's evaluators' fractions, end to end.
+    values: Vec<f64>,
+    /// The random numbers a draw takes: one for every four drawn cells.
+    words: usize,
 }
 
-/// A cell drawn per sample: its place in `Cells::fixed`, and its evaluators' fractions at
-/// `drawn[from..from + len]`.
+/// A cell: its value, or the values it is drawn from, at `Cells::values[at..at + len.max(1)]`.
+/// A drawn cell (`len` > 1) picks one with the 16 bits of the draw's random numbers from bit
+/// `bit`: each cell takes 16 bits, four cells to a number. Drawing is most of a sample's work, and
+/// the choice among n evaluators' scores is still uniform to within n parts in 65,536.
 #[derive(Debug, Clone)]
-struct Uncertain {
+struct Cell {
     at: usize,
-    from: usize,
-    len: usize,
+    /// The number of values drawn from; 0 for a fixed cell, whose pick is then always 0.
+    len: u64,
+    bit: usize,
 }
 
 impl Cells {
-    /// Draws each uncertain cell into `fractions` (a copy of `fixed`), bid by bid and criterion by
-    /// criterion. Each cell takes 16 bits of a random number, four cells to a number: drawing is
-    /// most of a sample's work, and the choice among n evaluators' scores is still uniform to
-    /// within n parts in 65,536.
-    fn draw(&self, rng: &mut Rng, fractions: &mut [f64]) {
-        let mut bits = 0u64;
-        for (i, u) in self.uncertain.iter().enumerate() {
-            if i % 4 == 0 {
-                bits = rng.next();
-            }
-            let pick = ((bits & 0xFFFF) * u.len as u64) >> 16;
-            bits >>= 16;
-            if let (Some(slot), Some(value)) = (
-                fractions.get_mut(u.at),
-                self.drawn.get(u.from + pick as usize),
-            ) {
-                *slot = *value;
-            }
+    /// The cells of each bid, a row of `k` per bid.
+    fn rows(&self, k: usize) -> std::slice::ChunksExact<'_, Cell> {
+        self.cells.chunks_exact(k.max(1))
+    }
+
+    /// Takes the random numbers one draw of every cell needs into `words` (`self.words` long).
+    fn roll(rng: &mut Rng, words: &mut [u64]) {
+        for w in words {
+            *w = rng.next();
         }
     }
-}
 
-/// Each bid's total under `weights`: the sum, in criterion order, of weight × fraction.
-fn weighted_totals(fractions: &[f64], weights: &[f64], totals: &mut [f64]) {
-    for (total, row) in totals
-        .iter_mut()
-        .zip(fractions.chunks_exact(weights.len().max(1)))
-    {
-        *total = weights.iter().zip(row).map(|(w, f)| w * f).sum();
+    /// A cell's value in the draw whose random numbers are `words`: the same value whichever
+    /// other cells are read, so the draw and the totals are one pass.
+    #[inline(always)]
+    fn value(&self, cell: &Cell, words: &[u64]) -> f64 {
+        let bits = words
+            .get(cell.bit / 64)
+            .map_or(0, |w| (w >> (cell.bit % 64)) & 0xFFFF);
+        let pick = (bits * cell.len) >> 16;
+        self.values
+            .get(cell.at + pick as usize)
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -447,6 +477,147 @@ fn sample_weights(
     if sum > 0.0 {
         for w in out.iter_mut() {
             *w /= sum;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sampling as plainly as it can be written: every drawn cell into a row of fractions,
+    /// four cells to a random number, then each total in criterion order, each bid's rank among
+    /// all, and the confidences with every rival in bid order. The run must match it exactly:
+    /// the same random numbers, the same sums in the same order.
+    fn plainly(run: &SmaaRun) -> Plainly {
+        let o = &run.options;
+        let (nb, k) = (run.bids.len(), run.criteria.len());
+        let draw = |rng: &mut Rng| -> Vec<f64> {
+            let mut bits = 0u64;
+            let mut drawn = 0;
+            let mut out = Vec::new();
+            for cell in &run.cells.cells {
+                if cell.len == 0 {
+                    out.push(run.cells.values[cell.at]);
+                    continue;
+                }
+                if drawn % 4 == 0 {
+                    bits = rng.next();
+                }
+                drawn += 1;
+                let pick = ((bits & 0xFFFF) * cell.len) >> 16;
+                bits >>= 16;
+                out.push(run.cells.values[cell.at + pick as usize]);
+            }
+            out
+        };
+        let total = |w: &[f64], row: &[f64]| -> f64 { w.iter().zip(row).map(|(w, f)| w * f).sum() };
+        let mut counts = vec![vec![0u32; nb]; nb];
+        let mut central = vec![vec![0f64; k]; nb];
+        let mut weights = vec![0f64; k];
+        for s in 0..o.samples {
+            let mut rng = Rng::for_sample(o.seed, u64::from(s));
+            sample_weights(
+                &mut rng,
+                o.weights,
+                &run.published,
+                &run.order,
+                &mut weights,
+            );
+            let fractions = draw(&mut rng);
+            let totals: Vec<f64> = fractions.chunks(k).map(|r| total(&weights, r)).collect();
+            for (b, t) in totals.iter().enumerate() {
+                let rank = totals.iter().filter(|&x| x > t).count();
+                counts[b][rank] += 1;
+                if rank == 0 {
+                    for (c, w) in central[b].iter_mut().zip(&weights) {
+                        *c += w;
+                    }
+                }
+            }
+        }
+        let draws = o.samples.clamp(1, 1_000);
+        let mut first: Vec<Option<u32>> = counts.iter().map(|c| (c[0] > 0).then_some(0)).collect();
+        for s in 0..draws {
+            let mut rng = Rng::for_sample(o.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
+            let fractions = draw(&mut rng);
+            for (b, f) in first.iter_mut().enumerate() {
+                let Some(f) = f else { continue };
+                let cw: Vec<f64> = central[b]
+                    .iter()
+                    .map(|c| c / f64::from(counts[b][0]))
+                    .collect();
+                let own = total(&cw, &fractions[b * k..(b + 1) * k]);
+                if fractions.chunks(k).all(|r| total(&cw, r) <= own) {
+                    *f += 1;
+                }
+            }
+        }
+        let bits = central
+            .iter()
+            .map(|c| c.iter().map(|x| x.to_bits()).collect())
+            .collect();
+        Plainly {
+            counts,
+            central: bits,
+            first,
+        }
+    }
+
+    /// What [`plainly`] finds: each bid's count of each rank, its sums of the weights it won with
+    /// (as bits), and its first places in the confidence draws (`None` if it never won).
+    struct Plainly {
+        counts: Vec<Vec<u32>>,
+        central: Vec<Vec<u64>>,
+        first: Vec<Option<u32>>,
+    }
+
+    #[test]
+    fn sampling_matches_the_plain_draw_bit_for_bit() {
+        // Drawn and fixed cells side by side (price and the social value measures are fixed),
+        // three and five evaluators, more bids than the quick rank count takes, every weight model.
+        let cases = [(9, 8, 3, 5), (40, 6, 5, 2)];
+        for (bids, criteria, evaluators, seed) in cases {
+            let text = crate::synth::tender(bids, criteria, evaluators, seed).to_string();
+            let t = crate::read(&text).expect("a generated tender is valid");
+            for weights in [
+                WeightModel::Simplex,
+                WeightModel::Ranking,
+                WeightModel::Tolerance(0.3),
+            ] {
+                let o = SmaaOptions {
+                    samples: 1_500,
+                    seed,
+                    weights,
+                    score_uncertainty: true,
+                };
+                let mut run = SmaaRun::new(&t, &o).expect("ranked bids");
+                assert!(run.cells.words > 0 && run.cells.cells.iter().any(|c| c.len == 0));
+                let Plainly {
+                    counts,
+                    central,
+                    first,
+                } = plainly(&run);
+                // In uneven slices, as a worker takes them.
+                for n in [1, 10, 300, 2_000] {
+                    run.step(n);
+                }
+                assert_eq!(run.rank_counts, counts.concat(), "{bids} bids, {weights:?}");
+                let got: Vec<Vec<u64>> = run
+                    .central
+                    .iter()
+                    .map(|c| c.iter().map(|x| x.to_bits()).collect())
+                    .collect();
+                assert_eq!(got, central, "{bids} bids, {weights:?}");
+                let draws = f64::from(o.samples.min(1_000));
+                let confidence: Vec<Option<f64>> = first
+                    .iter()
+                    .map(|f| f.map(|f| (f64::from(f) / draws * 10_000.0).round() / 10_000.0))
+                    .collect();
+                let result: Vec<Option<f64>> =
+                    run.result().bids.iter().map(|b| b.confidence).collect();
+                assert_eq!(result, confidence, "{bids} bids, {weights:?}");
+            }
         }
     }
 }
