@@ -24,7 +24,6 @@ pub(crate) fn warnings(
     model_warnings(t, &mut out);
     rank_reversal(cx, prepared, bids, pool, &mut out);
     abnormally_low(t, bids, pool, &cx.fmt, &mut out);
-    evaluator_spread(t, &mut out);
     ties(bids, &mut out);
     incomplete(bids, &mut out);
     // §11 price schedules, §12 zero and negative prices
@@ -34,6 +33,12 @@ pub(crate) fn warnings(
     // §16 the recorded draw
     ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
+    // The spread warnings come in order (see `evaluator_spread`), after every code before theirs.
+    let spread = evaluator_spread(t);
+    let at = out.partition_point(|w| w.code < "evaluator-spread");
+    let rest = out.split_off(at);
+    out.extend(spread);
+    out.extend(rest);
     out
 }
 
@@ -364,40 +369,73 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 }
 
 /// `evaluator-spread`: evaluators more than `flagSpread` scale steps apart with no moderated score.
-fn evaluator_spread(t: &Tender, out: &mut Vec<Warning>) {
-    let scales = crate::sorting::Keyed::of(t.leaves().into_iter().filter_map(|c| match &c.kind {
-        Kind::Scored { scale, .. } => Some((c.id.as_str(), (scale, c.name.as_str()))),
-        _ => None,
-    }));
-    for b in &t.bids {
-        for (cid, m) in &b.scores {
-            let Some((scale, name)) = scales.get(cid.as_str()) else {
+///
+/// A large tender gives thousands (a thousand bids on forty criteria gave 16,880), so they are
+/// made in the order of the final sort, which then leaves them out: by bid id, and a bid's own by
+/// the text after the words they share ("evaluators scored X's \""), which begins with the
+/// criterion's name and a quote.
+fn evaluator_spread(t: &Tender) -> Vec<Warning> {
+    let mut scored: Vec<(&str, &Scale, &str)> = t
+        .leaves()
+        .into_iter()
+        .filter_map(|c| match &c.kind {
+            Kind::Scored { scale, .. } => Some((c.name.as_str(), scale, c.id.as_str())),
+            _ => None,
+        })
+        .collect();
+    crate::sorting::sort(&mut scored, &|a, b| quoted(a.0, b.0));
+    // When no name with its quote begins the next one's, two texts first differ where their
+    // names do, in this order; otherwise (a name twice, or "Plan" and "Plan\" B") the texts are
+    // compared. So are those of bids sharing an id, which validation refuses.
+    let mut order: Vec<usize> = (0..t.bids.len()).collect();
+    crate::sorting::sort(&mut order, &|&a, &b| t.bids[a].id.cmp(&t.bids[b].id));
+    let by_name = scored.windows(2).all(|w| {
+        let (a, b) = (w[0].0, w[1].0);
+        !(b.starts_with(a) && b.as_bytes().get(a.len()).is_none_or(|&c| c == b'"'))
+    }) && order.windows(2).all(|w| t.bids[w[0]].id != t.bids[w[1]].id);
+    let mut out = Vec::new();
+    for b in order.into_iter().map(|i| &t.bids[i]) {
+        for &(name, scale, cid) in &scored {
+            let Some((lo, hi, steps)) = b.scores.get(cid).and_then(|m| spread(m, scale)) else {
                 continue;
             };
-            if let Some((lo, hi, steps)) = spread(m, scale) {
-                if steps > t.moderation.flag_spread {
-                    out.push(warn(
-                        "evaluator-spread",
-                        vec![b.id.clone()],
-                        Params::new()
-                            .with("criterion", cid)
-                            .with("low", Plain(lo))
-                            .with("high", Plain(hi))
-                            .with("steps", Plain(steps))
-                            .with("supplier", &b.supplier)
-                            .with("name", name),
-                        format!(
-                            "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
-                            b.supplier,
-                            Plain(lo),
-                            Plain(hi),
-                            Plain(steps)
-                        ),
-                    ));
-                }
+            if steps <= t.moderation.flag_spread {
+                continue;
             }
+            out.push(warn(
+                "evaluator-spread",
+                vec![b.id.clone()],
+                Params::new()
+                    .with("criterion", cid)
+                    .with("low", Plain(lo))
+                    .with("high", Plain(hi))
+                    .with("steps", Plain(steps))
+                    .with("supplier", &b.supplier)
+                    .with("name", name),
+                format!(
+                    "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
+                    b.supplier,
+                    Plain(lo),
+                    Plain(hi),
+                    Plain(steps)
+                ),
+            ));
         }
     }
+    if !by_name {
+        crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
+    }
+    out
+}
+
+/// `a` and `b` each followed by a quote, compared as bytes.
+fn quoted(a: &str, b: &str) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    let at = |s: &str| s.as_bytes().get(n).copied().unwrap_or(b'"');
+    a.as_bytes()[..n]
+        .cmp(&b.as_bytes()[..n])
+        .then(at(a).cmp(&at(b)))
+        .then(a.len().cmp(&b.len()))
 }
 
 /// `tie`: bids still equal after every tie-break rule share a rank.
@@ -682,5 +720,65 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
                 c.name
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    /// The evaluation of bids scored 0 and 4 by two evaluators on criteria named `names` (each
+    /// criterion's id sorts the other way from its position, and bid ids, suppliers and file
+    /// order all differ).
+    fn spread_over(names: &[&str]) -> crate::Evaluation {
+        let n = names.len();
+        let criteria: Vec<_> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| json!({ "id": format!("c{}", n - i), "kind": "scored", "name": name, "weight": 10, "scale": "s" }))
+            .collect();
+        let marks: serde_json::Map<_, _> = (1..=n)
+            .map(|i| {
+                (
+                    format!("c{i}"),
+                    json!({ "evaluators": { "E1": 0, "E2": 4 } }),
+                )
+            })
+            .collect();
+        let bids: Vec<_> = [("b10", "Zed"), ("b2", "Abel"), ("b1", "Mo")]
+            .iter()
+            .map(|(id, supplier)| json!({ "id": id, "supplier": supplier, "scores": marks }))
+            .collect();
+        let tender = json!({
+            "format": "bidscore/1",
+            "scales": { "s": { "from": 0, "to": 4, "step": 1 } },
+            "criteria": criteria,
+            "bids": bids
+        });
+        crate::evaluate::evaluate(&crate::read(&tender.to_string()).expect("a valid tender"))
+    }
+
+    #[test]
+    fn evaluator_spread_warnings_are_in_the_order_of_their_texts() {
+        let cases: &[&[&str]] = &[
+            // Names none of which, with its closing quote, begins another: put in order by name.
+            &[
+                "Quality question 10",
+                "Quality question 1",
+                "Price",
+                "Quality question 2",
+            ],
+            // One name beginning another (the quote sorts above a space), a name with a quote in
+            // it, and a name twice: compared by their texts.
+            &["Plan", "Plan B", "Plan\" and more", "Plan", "Pl", "A"],
+        ];
+        for names in cases {
+            let e = spread_over(names);
+            let spread = e.warnings.iter().filter(|w| w.code == "evaluator-spread");
+            assert_eq!(spread.count(), 3 * names.len(), "{names:?}");
+            let mut sorted = e.warnings.clone();
+            sorted.sort();
+            assert!(sorted == e.warnings, "{names:?}: {:#?}", e.warnings);
+        }
     }
 }
