@@ -365,187 +365,104 @@ impl ErrorKind {
 
     /// The English message: lowercase, no full stop, says what to change.
     pub fn message(&self) -> String {
+        fill(self.template(), &self.params())
+    }
+
+    /// The English message with a `{name}` where each parameter goes. Text rather than a
+    /// `format!` for each kind, each of which would compile to code of its own: the messages
+    /// cost a fraction of the space in the WebAssembly build.
+    fn template(&self) -> &'static str {
         use ErrorKind::*;
         match self {
-            JsonSyntax { detail } => format!("the file is not valid JSON ({detail}); check it was saved completely"),
+            JsonSyntax { .. } => "the file is not valid JSON ({detail}); check it was saved completely",
             UnsupportedFormat { found } if found.is_empty() => {
-                "add \"format\": \"bidscore/1\" at the top of the file".into()
+                "add \"format\": \"bidscore/1\" at the top of the file"
             }
-            UnsupportedFormat { found } => format!(
-                "format \"{found}\" is not supported; this engine reads \"bidscore/1\""
-            ),
-            WrongType { expected } => format!("must be {expected}"),
-            MissingField { field } => format!("add the required field \"{field}\""),
+            UnsupportedFormat { .. } => "format \"{found}\" is not supported; this engine reads \"bidscore/1\"",
+            WrongType { .. } => "must be {expected}",
+            MissingField { .. } => "add the required field \"{field}\"",
             UnknownField {
-                field,
-                suggestion: Some(s),
-            } => format!("unknown field \"{field}\"; did you mean \"{s}\"?"),
+                suggestion: Some(_),
+                ..
+            } => "unknown field \"{field}\"; did you mean \"{suggestion}\"?",
             UnknownField {
-                field,
                 suggestion: None,
-            } => format!("unknown field \"{field}\"; remove it or check the spelling"),
-            InvalidChoice { found, allowed } => {
-                format!("\"{found}\" is not allowed here; use one of: {}", allowed.join(", "))
+                ..
+            } => "unknown field \"{field}\"; remove it or check the spelling",
+            InvalidChoice { .. } => "\"{found}\" is not allowed here; use one of: {allowed}",
+            InvalidNumber { .. } => {
+                "\"{found}\" is not a number; write digits such as 1250000.50"
             }
-            InvalidNumber { found } => {
-                format!("\"{found}\" is not a number; write digits such as 1250000.50")
+            NumberOutOfRange { .. } => "{found} is out of range; use a number no larger than 1,000,000,000,000 with at most 10 decimal places",
+            Negative { .. } => "{found} is negative; use zero or more",
+            NotPositive { .. } => "{found} must be more than zero",
+            DuplicateId { .. } => "the id \"{id}\" is used twice; give each one its own id",
+            EmptyId => "the id is empty; give it a short unique name",
+            EmptyCriteria => "add at least one criterion",
+            MissingWeight { .. } => "criterion \"{id}\" needs a weight (its marks)",
+            GroupWeightMismatch { .. } => "group \"{id}\" states {stated} marks but its criteria add up to {children}; make them agree or remove the group's weight",
+            SecondPriceCriterion { .. } => "criterion \"{id}\" is a second price criterion; a tender has one price, so make it \"numeric\" or remove it",
+            GateHasWeight { .. } => "pass/fail criterion \"{id}\" cannot carry marks; remove its weight",
+            UnknownScale { .. } => "there is no scale \"{scale}\"; add it under \"scales\" or use an existing one",
+            InvalidScale { .. } => "the scale is not usable: {reason}",
+            ScoreOffScale { .. } => "{score} is not a point on the scale \"{scale}\"; use one of its values",
+            ThresholdOffScale { .. } => "the threshold {threshold} is outside the scale (its top is {top}); lower it",
+            InvalidBounds { .. } => "best ({best}) and worst ({worst}) must differ, with best the better value",
+            ZeroAtTooLow { .. } => "zeroAt is {found}; it must be more than 1 (2 means twice the lowest price scores 0)",
+            FormulaNotAllowed { .. } => "the formula \"{formula}\" only works where lower is better, but this criterion is \"{direction}\"; use relative-to-best or set-bounds",
+            UnknownCriterion { .. } => "there is no criterion \"{id}\"; check the id against the model",
+            WrongInputKind { .. } => "criterion \"{id}\" is a {kind} criterion and cannot take this input; move it to the right place in the bid",
+            UnknownMeasure { .. } => "there is no social value measure \"{id}\"; add it under \"measures\" or check the id",
+            NoMeasures { .. } => "criterion \"{id}\" lists no measures; name at least one",
+            MissingTarget { .. } => "criterion \"{id}\" scores against a target; add \"target\" (social value in money)",
+            UnknownTieBreak { .. } => "\"{entry}\" is not a tie-break rule; use \"price\", \"group:ID\" or \"criterion:ID\" with an id of this model",
+            InvalidDecimals { .. } => {
+                "{found} decimals is not allowed; use a whole number from 0 to 10"
             }
-            NumberOutOfRange { found } => format!(
-                "{found} is out of range; use a number no larger than 1,000,000,000,000 with at most 10 decimal places"
-            ),
-            Negative { found } => format!("{found} is negative; use zero or more"),
-            NotPositive { found } => format!("{found} must be more than zero"),
-            DuplicateId { id } => format!("the id \"{id}\" is used twice; give each one its own id"),
-            EmptyId => "the id is empty; give it a short unique name".into(),
-            EmptyCriteria => "add at least one criterion".into(),
-            MissingWeight { id } => format!("criterion \"{id}\" needs a weight (its marks)"),
-            GroupWeightMismatch {
-                id,
-                stated,
-                children,
-            } => format!(
-                "group \"{id}\" states {stated} marks but its criteria add up to {children}; make them agree or remove the group's weight"
-            ),
-            SecondPriceCriterion { id } => format!(
-                "criterion \"{id}\" is a second price criterion; a tender has one price, so make it \"numeric\" or remove it"
-            ),
-            GateHasWeight { id } => format!(
-                "pass/fail criterion \"{id}\" cannot carry marks; remove its weight"
-            ),
-            UnknownScale { scale } => format!(
-                "there is no scale \"{scale}\"; add it under \"scales\" or use an existing one"
-            ),
-            InvalidScale { reason } => format!("the scale is not usable: {reason}"),
-            ScoreOffScale { score, scale } => format!(
-                "{score} is not a point on the scale \"{scale}\"; use one of its values"
-            ),
-            ThresholdOffScale { threshold, top } => format!(
-                "the threshold {threshold} is outside the scale (its top is {top}); lower it"
-            ),
-            InvalidBounds { best, worst } => format!(
-                "best ({best}) and worst ({worst}) must differ, with best the better value"
-            ),
-            ZeroAtTooLow { found } => format!(
-                "zeroAt is {found}; it must be more than 1 (2 means twice the lowest price scores 0)"
-            ),
-            FormulaNotAllowed { formula, direction } => format!(
-                "the formula \"{formula}\" only works where lower is better, but this criterion is \"{direction}\"; use relative-to-best or set-bounds"
-            ),
-            UnknownCriterion { id } => format!(
-                "there is no criterion \"{id}\"; check the id against the model"
-            ),
-            WrongInputKind { id, kind } => format!(
-                "criterion \"{id}\" is a {kind} criterion and cannot take this input; move it to the right place in the bid"
-            ),
-            UnknownMeasure { id } => format!(
-                "there is no social value measure \"{id}\"; add it under \"measures\" or check the id"
-            ),
-            NoMeasures { id } => format!("criterion \"{id}\" lists no measures; name at least one"),
-            MissingTarget { id } => format!(
-                "criterion \"{id}\" scores against a target; add \"target\" (social value in money)"
-            ),
-            UnknownTieBreak { entry } => format!(
-                "\"{entry}\" is not a tie-break rule; use \"price\", \"group:ID\" or \"criterion:ID\" with an id of this model"
-            ),
-            InvalidDecimals { found } => {
-                format!("{found} decimals is not allowed; use a whole number from 0 to 10")
-            }
-            PriceCriterionRequired { method } => format!(
-                "the award method \"{method}\" divides by or subtracts from the price; add a criterion of kind \"price\""
-            ),
-            PriceHasWeight { method } => format!(
-                "under the award method \"{method}\" the price is not given marks; remove the price criterion's weight"
-            ),
-            MissingMoneyValue { id } => format!(
-                "criterion \"{id}\" needs \"value\": the money a bid with full marks on it is worth under the fictitious discount method"
-            ),
-            InvalidBand { found } => format!(
-                "band {found} is not a fraction; use a number between 0 and 1, such as 0.06 for 6%"
-            ),
-            AmountBelowOne { found } => format!(
-                "{found} is less than 1 unit of the currency; write the amount in whole units, such as 1250000"
-            ),
-            TooLarge { what, limit, found } => format!(
-                "too large: {found} {what}, more than the {limit} allowed; make it smaller or split it"
-            ),
-            DuplicateKey { key } => format!(
-                "\"{key}\" is given twice in the same object; keep one (otherwise the last would silently win)"
-            ),
-            ReservedId { id } => format!(
-                "\"{id}\" is reserved (it has a special meaning in JavaScript); choose another id or name"
-            ),
-            LoneSurrogate => "the text holds half a character (a lone \\u escape such as \\ud800); write the whole character".into(),
-            InvalidUtf8 { offset } => format!(
-                "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8"
-            ),
+            PriceCriterionRequired { .. } => "the award method \"{method}\" divides by or subtracts from the price; add a criterion of kind \"price\"",
+            PriceHasWeight { .. } => "under the award method \"{method}\" the price is not given marks; remove the price criterion's weight",
+            MissingMoneyValue { .. } => "criterion \"{id}\" needs \"value\": the money a bid with full marks on it is worth under the fictitious discount method",
+            InvalidBand { .. } => "band {found} is not a fraction; use a number between 0 and 1, such as 0.06 for 6%",
+            AmountBelowOne { .. } => "{found} is less than 1 unit of the currency; write the amount in whole units, such as 1250000",
+            TooLarge { .. } => "too large: {found} {what}, more than the {limit} allowed; make it smaller or split it",
+            DuplicateKey { .. } => "\"{key}\" is given twice in the same object; keep one (otherwise the last would silently win)",
+            ReservedId { .. } => "\"{id}\" is reserved (it has a special meaning in JavaScript); choose another id or name",
+            LoneSurrogate => "the text holds half a character (a lone \\u escape such as \\ud800); write the whole character",
+            InvalidUtf8 { .. } => "the file is not UTF-8 text (the byte at position {offset} is not); save it as UTF-8",
             // §11 price schedules
-            PriceWithSchedule { id } => format!(
-                "criterion \"{id}\" publishes a schedule of rates, so the bid gives \"prices\" (line id → rate), not one \"price\"; move the amounts to \"prices\""
-            ),
-            UnknownPriceLine { id } => format!(
-                "there is no line \"{id}\" in the price schedule; check the id against the schedule"
-            ),
-            EmptySchedule { id } => format!(
-                "the schedule of criterion \"{id}\" has no line that is evaluated (it has none, or only optional ones); add the lines bids must price, or remove \"schedule\""
-            ),
-            InvalidYears { found } => format!(
-                "{found} years is not allowed; use a whole number of years from 1 to 100"
-            ),
-            InvalidDiscountRate { found } => format!(
-                "discount rate {found} is not a yearly rate; use a fraction from 0 up to 1, such as 0.035 for 3.5%"
-            ),
-            LifeCycleUnused { id } => format!(
-                "criterion \"{id}\" has \"lifeCycle\" but no schedule line paid per year; mark the yearly lines \"perYear\": true or remove \"lifeCycle\""
-            ),
-            MissingLifeCycle { line } => format!(
-                "line \"{line}\" is paid per year, but the price criterion has no \"lifeCycle\"; add \"lifeCycle\": {{\"years\": 10, \"discountRate\": \"0.035\"}} or remove \"perYear\""
-            ),
+            PriceWithSchedule { .. } => "criterion \"{id}\" publishes a schedule of rates, so the bid gives \"prices\" (line id → rate), not one \"price\"; move the amounts to \"prices\"",
+            UnknownPriceLine { .. } => "there is no line \"{id}\" in the price schedule; check the id against the schedule",
+            EmptySchedule { .. } => "the schedule of criterion \"{id}\" has no line that is evaluated (it has none, or only optional ones); add the lines bids must price, or remove \"schedule\"",
+            InvalidYears { .. } => "{found} years is not allowed; use a whole number of years from 1 to 100",
+            InvalidDiscountRate { .. } => "discount rate {found} is not a yearly rate; use a fraction from 0 up to 1, such as 0.035 for 3.5%",
+            LifeCycleUnused { .. } => "criterion \"{id}\" has \"lifeCycle\" but no schedule line paid per year; mark the yearly lines \"perYear\": true or remove \"lifeCycle\"",
+            MissingLifeCycle { .. } => "line \"{line}\" is paid per year, but the price criterion has no \"lifeCycle\"; add \"lifeCycle\": {\"years\": 10, \"discountRate\": \"0.035\"} or remove \"perYear\"",
             // §13 thresholds and limits
-            InvalidPercent { found } => format!(
-                "\"{found}\" is not a percentage; write a number from 0 to 100 followed by %, in quotes, such as \"70%\""
-            ),
-            ThresholdAboveMarks {
-                id,
-                threshold,
-                marks,
-            } => format!(
-                "the threshold {threshold} is more than the {marks} marks group \"{id}\" holds, so no bid could reach it; lower it or write it as a share such as \"70%\""
-            ),
-            MinimumAboveMaximum { minimum, maximum } => format!(
-                "the minimum {minimum} is above the maximum {maximum}, so no value could be within them; swap or correct them"
-            ),
+            InvalidPercent { .. } => "\"{found}\" is not a percentage; write a number from 0 to 100 followed by %, in quotes, such as \"70%\"",
+            ThresholdAboveMarks { .. } => "the threshold {threshold} is more than the {marks} marks group \"{id}\" holds, so no bid could reach it; lower it or write it as a share such as \"70%\"",
+            MinimumAboveMaximum { .. } => "the minimum {minimum} is above the maximum {maximum}, so no value could be within them; swap or correct them",
             // Numbers: the decimals limit on its own
-            TooManyDecimals { found, limit } => format!(
-                "{found} has more than {limit} decimal places; round it to at most {limit}"
-            ),
+            TooManyDecimals { .. } => "{found} has more than {limit} decimal places; round it to at most {limit}",
             // §15 abnormally low: the proximity test
-            ProximityMinAboveMax { min, max } => {
-                format!("proximityMin ({min}) is above proximityMax ({max}); swap them")
+            ProximityMinAboveMax { .. } => {
+                "proximityMin ({min}) is above proximityMax ({max}); swap them"
             }
             // §16 the recorded draw
             MissingTieDrawSeed => {
-                "the tie-break rules hold a draw; record the text it is drawn from in \"tieDrawSeed\"".into()
+                "the tie-break rules hold a draw; record the text it is drawn from in \"tieDrawSeed\""
             }
-            TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end".into(),
+            TieDrawNotLast => "\"draw\" must be the last tie-break rule; move it to the end",
             // §18 lots
             UnknownLot {
-                id,
                 none_declared: true,
-            } => format!(
-                "the bid is for lot \"{id}\" but the tender is not divided into lots; remove \"lot\" or list the lots under \"lots\""
-            ),
-            UnknownLot { id, .. } => format!(
-                "there is no lot \"{id}\"; use the id of one of the lots under \"lots\""
-            ),
-            MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)".into(),
+                ..
+            } => "the bid is for lot \"{id}\" but the tender is not divided into lots; remove \"lot\" or list the lots under \"lots\"",
+            UnknownLot { .. } => "there is no lot \"{id}\"; use the id of one of the lots under \"lots\"",
+            MissingLot => "the tender is divided into lots; add \"lot\" with the id of the lot this bid is for (a supplier bidding for two lots sends two bids)",
             // bilingual text
-            EmptyText => "the text is in no language; add one, such as {\"en\": \"Price\"}, or write plain text".into(),
-            InvalidLanguage { found } => format!(
-                "\"{found}\" is not a language tag; use one such as \"en\", \"cy\" or \"cy-GB\""
-            ),
-            DuplicateLanguage { found, first } => format!(
-                "\"{found}\" is the language \"{first}\" again (case does not count); keep one"
-            ),
+            EmptyText => "the text is in no language; add one, such as {\"en\": \"Price\"}, or write plain text",
+            InvalidLanguage { .. } => "\"{found}\" is not a language tag; use one such as \"en\", \"cy\" or \"cy-GB\"",
+            DuplicateLanguage { .. } => "\"{found}\" is the language \"{first}\" again (case does not count); keep one",
         }
     }
 }
@@ -595,6 +512,30 @@ fn code_of(table: &[(&str, &'static str)], english: &str) -> Option<&'static str
         .map(|(_, code)| *code)
 }
 
+/// `template` with each `{name}` replaced by the parameter of that name; any other brace (the
+/// JSON in a message) is kept as it is.
+fn fill(template: &str, params: &Params) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let len = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+        match (after.as_bytes().get(len), params.get(&after[..len])) {
+            (Some(b'}'), Some(value)) => {
+                out.push_str(value);
+                rest = &after[len + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// One problem in a tender file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -636,8 +577,9 @@ impl Serialize for Error {
         let mut st = s.serialize_struct("Error", 4)?;
         st.serialize_field("code", self.code())?;
         st.serialize_field("path", &self.path)?;
-        st.serialize_field("message", &self.kind.message())?;
-        st.serialize_field("params", &self.kind.params())?;
+        let params = self.kind.params();
+        st.serialize_field("message", &fill(self.kind.template(), &params))?;
+        st.serialize_field("params", &params)?;
         st.end()
     }
 }
@@ -685,6 +627,26 @@ mod tests {
             (p.get("expected"), p.get("expectedCode")),
             (Some("a cat"), None)
         );
+    }
+
+    #[test]
+    fn messages_fill_parameters_and_keep_json_braces() {
+        let kind = ErrorKind::MissingLifeCycle { line: "{x}".into() };
+        assert_eq!(
+            kind.message(),
+            "line \"{x}\" is paid per year, but the price criterion has no \"lifeCycle\"; add \"lifeCycle\": {\"years\": 10, \"discountRate\": \"0.035\"} or remove \"perYear\""
+        );
+        let kind = ErrorKind::TooManyDecimals {
+            found: "0.123".into(),
+            limit: 2,
+        };
+        assert_eq!(
+            kind.message(),
+            "0.123 has more than 2 decimal places; round it to at most 2"
+        );
+        assert!(ErrorKind::EmptyText
+            .message()
+            .contains("{\"en\": \"Price\"}"));
     }
 
     #[test]

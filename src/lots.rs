@@ -20,9 +20,22 @@ pub(crate) struct Split<'t> {
 
 impl<'t> Split<'t> {
     pub fn new(t: &'t Tender) -> Split<'t> {
-        let mut part = t.clone();
-        part.bids = Vec::new();
-        part.lots = Vec::new();
+        // Field by field rather than a clone of the whole with its bids then dropped: a tender
+        // with lots may hold 10,000 bids, which a clone would copy for nothing.
+        let part = Tender {
+            info: t.info.clone(),
+            award: t.award,
+            rounding: t.rounding,
+            moderation: t.moderation,
+            tie_break: t.tie_break.clone(),
+            abnormally_low_percent: t.abnormally_low_percent,
+            measures: t.measures.clone(),
+            criteria: t.criteria.clone(),
+            bids: Vec::new(),
+            abnormally_low_proximity: t.abnormally_low_proximity,
+            tie_draw_seed: t.tie_draw_seed.clone(),
+            lots: Vec::new(),
+        };
         // The lots in order of id, to find each bid's lot by halving (a file may hold 1,000 lots
         // and 10,000 bids).
         let mut by_id: Vec<usize> = (0..t.lots.len()).collect();

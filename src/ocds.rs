@@ -76,57 +76,52 @@ pub struct Weight {
 pub fn award_criteria(t: &Tender) -> AwardCriteria {
     let total = t.max_total();
     let weighted = t.award == AwardMethod::WeightedSum;
-    let criteria: Vec<Criterion> = t
-        .leaves()
-        .into_iter()
-        .filter(|c| c.kind != Kind::PassFail)
-        .map(|c| {
-            let is_price = matches!(c.kind, Kind::Price { .. });
-            let kind = match &c.kind {
-                // A whole-life cost (spec §11) is the notice's "cost": price and the costs of
-                // use over the life cycle.
-                Kind::Price {
-                    schedule: Some(s), ..
-                } if s.life_cycle.is_some() => "cost",
-                Kind::Price { .. } => "price",
-                _ => "quality",
-            };
-            let mut description = c.description.clone();
-            let mut numbers = None;
-            if t.award == AwardMethod::FictitiousDiscount && !is_price {
-                description = Some(format!(
-                    "worth up to {} off the price for full marks{}",
-                    crate::money::money(c.marks, &t.info.currency),
-                    c.description
-                        .as_deref()
-                        .map(|d| format!(": {d}"))
-                        .unwrap_or_default()
-                ));
-            } else if weighted || !is_price {
-                // Every criterion has its share, but price under an award method other than
-                // the weighted sum, which sets price against quality another way.
-                let share = crate::money::parse(&share_percent(c.marks, total)).unwrap_or_default();
-                numbers = Some([Weight {
-                    number: Number(crate::money::Plain(share).to_string()),
-                    weight: "percentageExact",
-                }]);
-            }
-            Criterion {
-                kind,
-                name: c.name.clone(),
-                description,
-                numbers,
-            }
-        })
-        .collect();
-    let has_price = criteria
-        .iter()
-        .any(|c| c.kind == "price" || c.kind == "cost");
-    let has_quality = criteria.iter().any(|c| c.kind == "quality");
-    let code = match (has_price, has_quality) {
-        (true, false) => "priceOnly",
-        (false, true) => "qualityOnly",
-        _ => "ratedCriteria",
+    // Built again for each lot rather than cloned: the same few criteria, and no cloning code
+    // for them in the engine.
+    let criteria = || -> Vec<Criterion> {
+        t.leaves()
+            .into_iter()
+            .filter(|c| c.kind != Kind::PassFail)
+            .map(|c| {
+                let is_price = matches!(c.kind, Kind::Price { .. });
+                let kind = match &c.kind {
+                    // A whole-life cost (spec §11) is the notice's "cost": price and the costs of
+                    // use over the life cycle.
+                    Kind::Price {
+                        schedule: Some(s), ..
+                    } if s.life_cycle.is_some() => "cost",
+                    Kind::Price { .. } => "price",
+                    _ => "quality",
+                };
+                let mut description = c.description.clone();
+                let mut numbers = None;
+                if t.award == AwardMethod::FictitiousDiscount && !is_price {
+                    description = Some(format!(
+                        "worth up to {} off the price for full marks{}",
+                        crate::money::money(c.marks, &t.info.currency),
+                        c.description
+                            .as_deref()
+                            .map(|d| format!(": {d}"))
+                            .unwrap_or_default()
+                    ));
+                } else if weighted || !is_price {
+                    // Every criterion has its share, but price under an award method other than
+                    // the weighted sum, which sets price against quality another way.
+                    let share =
+                        crate::money::parse(&share_percent(c.marks, total)).unwrap_or_default();
+                    numbers = Some([Weight {
+                        number: Number(crate::money::Plain(share).to_string()),
+                        weight: "percentageExact",
+                    }]);
+                }
+                Criterion {
+                    kind,
+                    name: c.name.clone(),
+                    description,
+                    numbers,
+                }
+            })
+            .collect()
     };
     let lots = t
         .lots
@@ -136,10 +131,20 @@ pub fn award_criteria(t: &Tender) -> AwardCriteria {
             title: lot.name.clone(),
             description: lot.description.clone(),
             award_criteria: LotCriteria {
-                criteria: criteria.clone(),
+                criteria: criteria(),
             },
         })
         .collect();
+    let criteria = criteria();
+    let has_price = criteria
+        .iter()
+        .any(|c| c.kind == "price" || c.kind == "cost");
+    let has_quality = criteria.iter().any(|c| c.kind == "quality");
+    let code = match (has_price, has_quality) {
+        (true, false) => "priceOnly",
+        (false, true) => "qualityOnly",
+        _ => "ratedCriteria",
+    };
     AwardCriteria {
         award_criteria: code,
         award_criteria_details: format!(
