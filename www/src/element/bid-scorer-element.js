@@ -619,7 +619,7 @@ export class BidScorer extends HTMLElement {
         }
       } else {
         errors = pennyErrors(this.#draft, (path) => this.#fields?.control(path)?.value);
-        result = this.#engine.evaluate(this.#draft);
+        result = this.#engine.evaluateSince(this.#draft);
       }
     } catch (error) {
       errors = [...errors, ...engineErrors(error)];
