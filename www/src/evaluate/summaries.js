@@ -74,7 +74,24 @@ function missingTitle(ctx, count) {
   return [h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'), fill(title, { count: ctx.fmt.integer(count) })];
 }
 
-function missingList(ctx, debriefs) {
+/**
+ * The nodes of `items`, each kept from the last call (`kept`, a Map the caller keeps) while its
+ * `key` is the same, else built by `make`: the summaries of hundreds of bids come again after each
+ * score typed, and building every entry again was the longest task of the page after it.
+ */
+function keptNodes(kept, items, key, make) {
+  const was = new Map(kept);
+  kept.clear();
+  return items.map((d) => {
+    const k = key(d);
+    const old = was.get(d.bid);
+    const node = old?.key === k ? old.node : make(d);
+    kept.set(d.bid, { key: k, node });
+    return node;
+  });
+}
+
+function missingList(ctx, debriefs, kept = new Map()) {
   const { ui } = ctx.cat;
   const affected = debriefs.filter((d) => d.missingRationales.length);
   if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
@@ -87,7 +104,7 @@ function missingList(ctx, debriefs) {
     h('p', { class: 'warning-text' }, missingTitle(ctx, count)),
     h('p', {}, ui.missingRationalesText),
     many
-      ? affected.map((d) => missingEntry(ctx, d))
+      ? keptNodes(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d))
       : h(
           'ul',
           { class: 'list' },
@@ -131,6 +148,8 @@ export function summariesPanel(ctx) {
   let latest = null; // { debriefs, result } from the last valid tender
   let stale = false; // a rationale was typed since: a download asks the engine again first
   const missing = h('div', {});
+  const keptMissing = new Map(); // bid -> its entry in the list of scores without a reason
+  const keptSummaries = new Map(); // bid -> its item in the list of summaries
 
   // ---- The summaries are asked of the analysis worker (they evaluate the tender again, as long as
   // the results took), so typing never waits for them; only the latest answer is shown.
@@ -224,27 +243,28 @@ export function summariesPanel(ctx) {
         text,
         h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: who(d) })),
       );
-    missing.replaceChildren(missingList(ctx, debriefs));
+    missing.replaceChildren(missingList(ctx, debriefs, keptMissing));
+    const item = (d) =>
+      h(
+        'li',
+        { 'data-summary': d.bid },
+        h('h4', { class: 'heading-s' }, who(d)),
+        h('p', { class: 'body-s' }, statusLine(ctx, d)),
+        h(
+          'div',
+          { class: 'button-group no-print' },
+          button(d, 'html', ui.summaryHtml),
+          button(d, 'text', ui.summaryText),
+        ),
+      );
+    // What an item shows: its name and its status line (the buttons name the bid alone).
+    const itemKey = (d) => {
+      const line = statusLine(ctx, d);
+      return JSON.stringify([who(d), typeof line === 'string' ? line : line.textContent]);
+    };
     body.replaceChildren(
       missing,
-      h(
-        'ul',
-        { class: 'summary-list' },
-        debriefs.map((d) =>
-          h(
-            'li',
-            { 'data-summary': d.bid },
-            h('h4', { class: 'heading-s' }, who(d)),
-            h('p', { class: 'body-s' }, statusLine(ctx, d)),
-            h(
-              'div',
-              { class: 'button-group no-print' },
-              button(d, 'html', ui.summaryHtml),
-              button(d, 'text', ui.summaryText),
-            ),
-          ),
-        ),
-      ),
+      h('ul', { class: 'summary-list' }, keptNodes(keptSummaries, debriefs, itemKey, item)),
     );
   }
 
@@ -266,7 +286,9 @@ export function summariesPanel(ctx) {
     if (waiting || marking(bid, id)?.rationale === undefined) update(pending);
     else if (d?.missingRationales.includes(id)) {
       d.missingRationales = d.missingRationales.filter((x) => x !== id);
-      if (!reasonGiven(ctx, missing.firstChild, latest.debriefs, d)) missing.replaceChildren(missingList(ctx, latest.debriefs));
+      if (!reasonGiven(ctx, missing.firstChild, latest.debriefs, d)) {
+        missing.replaceChildren(missingList(ctx, latest.debriefs, keptMissing));
+      }
     }
   }
 
