@@ -5,7 +5,7 @@ import { h } from '../ui/dom.js';
 import { keyPath, marking } from '../ui/fields.js';
 import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
-import { resultOrder, statusTag } from '../ui/results.js';
+import { keptRows, resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, debriefText, summaryFileName } from './debrief.js';
 import { lifeCycleOf } from '../text/workings.js';
 import { runnerOf } from '../analysis/panel-parts.js';
@@ -74,24 +74,7 @@ function missingTitle(ctx, count) {
   return [h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'), fill(title, { count: ctx.fmt.integer(count) })];
 }
 
-/**
- * The nodes of `items`, each kept from the last call (`kept`, a Map the caller keeps) while its
- * `key` is the same, else built by `make`: the summaries of hundreds of bids come again after each
- * score typed, and building every entry again was the longest task of the page after it.
- */
-function keptNodes(kept, items, key, make) {
-  const was = new Map(kept);
-  kept.clear();
-  return items.map((d) => {
-    const k = key(d);
-    const old = was.get(d.bid);
-    const node = old?.key === k ? old.node : make(d);
-    kept.set(d.bid, { key: k, node });
-    return node;
-  });
-}
-
-function missingList(ctx, debriefs, kept = new Map()) {
+function missingList(ctx, debriefs, kept = {}) {
   const { ui } = ctx.cat;
   const affected = debriefs.filter((d) => d.missingRationales.length);
   if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
@@ -104,7 +87,7 @@ function missingList(ctx, debriefs, kept = new Map()) {
     h('p', { class: 'warning-text' }, missingTitle(ctx, count)),
     h('p', {}, ui.missingRationalesText),
     many
-      ? keptNodes(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d))
+      ? keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid)
       : h(
           'ul',
           { class: 'list' },
@@ -148,8 +131,12 @@ export function summariesPanel(ctx) {
   let latest = null; // { debriefs, result } from the last valid tender
   let stale = false; // a rationale was typed since: a download asks the engine again first
   const missing = h('div', {});
-  const keptMissing = new Map(); // bid -> its entry in the list of scores without a reason
-  const keptSummaries = new Map(); // bid -> its item in the list of summaries
+  // Each bid's entry in the list of scores without a reason, and its item in the list of
+  // summaries, kept while what it shows is the same (ui/results.js keptRows): the summaries of
+  // hundreds of bids come again after each score typed, and building every entry again was the
+  // longest task of the page after it.
+  const keptMissing = {};
+  const keptSummaries = {};
 
   // ---- The summaries are asked of the analysis worker (they evaluate the tender again, as long as
   // the results took), so typing never waits for them; only the latest answer is shown.
@@ -264,7 +251,7 @@ export function summariesPanel(ctx) {
     };
     body.replaceChildren(
       missing,
-      h('ul', { class: 'summary-list' }, keptNodes(keptSummaries, debriefs, itemKey, item)),
+      h('ul', { class: 'summary-list' }, keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid)),
     );
   }
 
