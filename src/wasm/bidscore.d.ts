@@ -701,3 +701,10 @@ export interface BidScoreError extends Error {
   path: string;
   errors: ErrorDetail[];
 }
+
+/**
+ * Evaluates a tender (a `TenderFile` object or its JSON text) and returns the result.
+ *
+ * @throws {BidScoreError} when the tender is invalid, with every error in `errors`.
+ */
+export function evaluate(tender: TenderFile | string): EvaluationResult;

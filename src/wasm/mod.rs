@@ -33,13 +33,20 @@ const TYPES: &'static str = include_str!("bidscore.d.ts");
 
 /// Evaluates a tender (a `TenderFile` object or its JSON text) and returns the result.
 ///
+/// Declared in `bidscore.d.ts` with the tender alone: `since`, not published, is `true` only from
+/// `www/src/engine/engine.js`, for the text of [`evaluate_since`] (a parameter costs the wasm less
+/// than an export of its own, and the wasm is near its size budget). Nothing but `true` counts,
+/// so `texts.map(evaluate)`, passing an index, evaluates as ever.
+///
 /// @throws {BidScoreError} when the tender is invalid, with every error in `errors`.
 #[cfg(not(test))]
-#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "EvaluationResult")]
-pub fn evaluate_export(
-    #[wasm_bindgen(unchecked_param_type = "TenderFile | string")] tender: JsValue,
-) -> Result<JsValue, JsValue> {
-    evaluate(&tender)
+#[wasm_bindgen(js_name = evaluate, skip_typescript)]
+pub fn evaluate_export(tender: JsValue, since: JsValue) -> Result<JsValue, JsValue> {
+    if since.as_bool() == Some(true) {
+        evaluate_since(&tender).map(JsValue::from)
+    } else {
+        evaluate(&tender)
+    }
 }
 
 /// Checks a tender (object or JSON text) without throwing: every error, or the warnings when it
@@ -206,10 +213,58 @@ fn analysis_options(options: &JsValue) -> crate::analysis::Options {
 
 /// The result object of a tender, or a `BidScoreError`.
 pub fn evaluate(tender: &JsValue) -> Result<JsValue, JsValue> {
-    match text_of(tender).and_then(|text| crate::evaluate_str(&text)) {
-        Ok(evaluation) => Ok(to_js(&evaluation)),
-        Err(errors) => Err(bidscore_error(&errors)),
-    }
+    evaluation(tender).map(|e| to_js(&e))
+}
+
+/// The evaluation of a tender, or a `BidScoreError`: `evaluate` and `evaluate_since` share one
+/// copy of it (the wasm is near its size budget).
+#[inline(never)]
+fn evaluation(tender: &JsValue) -> Result<crate::Evaluation, JsValue> {
+    text_of(tender)
+        .and_then(|text| crate::evaluate_str(&text))
+        .map_err(|errors| bidscore_error(&errors))
+}
+
+#[cfg(not(test))]
+thread_local! {
+    /// The JSON of each bid that [`evaluate_since`] last returned, which the next call compares
+    /// its own with. In step with the result the caller holds: both begin empty, and a fault,
+    /// which resets the instance, empties this one as the caller drops its own.
+    static LAST: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The result of a tender as the JSON text of `[result, bids]`: `result` with empty `bids`, and in
+/// `bids` for each bid either its index, when its JSON is that of the bid in the same place of
+/// the last result this function returned, or the bid itself. After an edit of one bid of
+/// hundreds that is nearly all numbers: the caller builds the result from the last one's bid
+/// objects, and passing and parsing megabytes of JSON is left out (the bids' JSON is still
+/// written, to be compared).
+#[cfg(not(test))]
+pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
+    let mut e = evaluation(tender)?;
+    let bids = std::mem::take(&mut e.bids);
+    let mut out = String::from("[");
+    out.push_str(&serde_json::to_string(&e).unwrap_or_default());
+    out.push_str(",[");
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let mut now = Vec::new();
+        for (i, bid) in bids.iter().enumerate() {
+            let json = serde_json::to_string(bid).unwrap_or_default();
+            if i > 0 {
+                out.push(',');
+            }
+            if last.get(i) == Some(&json) {
+                out.push_str(&i.to_string());
+            } else {
+                out.push_str(&json);
+            }
+            now.push(json);
+        }
+        *last = now;
+    });
+    out.push_str("]]");
+    Ok(out)
 }
 
 /// `{ errors, warnings }` of a tender; never a thrown error.

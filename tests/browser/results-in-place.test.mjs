@@ -104,3 +104,47 @@ test('with lots: a rate in the price schedule typed updates the lot shown in pla
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the summaries come again in place: an item is built again exactly when what it shows changed', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer [data-summary]').first().waitFor();
+  const card = page.locator('bid-scorer details[data-bid-editor="b1"]');
+  if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
+  for (const typed of ['0', '5', '5']) {
+    // Each item marked with its text; the list of scores without a reason is built again at each
+    // refresh, which says when the new summaries are in.
+    await page.locator('bid-scorer').evaluate((el) => {
+      window.shownBefore = new Map();
+      for (const li of el.shadowRoot.querySelectorAll('[data-summary]')) {
+        li.markedBefore = true;
+        window.shownBefore.set(li.dataset.summary, li.textContent);
+      }
+      el.shadowRoot.querySelector('[data-summaries] [data-missing-rationales]').old = true;
+    });
+    await field(page, 'bids[0].scores.q-delivery.moderated').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press(typed);
+    await page.waitForFunction(() => !document.querySelector('bid-scorer').shadowRoot.querySelector('[data-summaries] [data-missing-rationales]').old);
+    const items = await page.locator('bid-scorer [data-summary]').evaluateAll((lis) =>
+      lis.map((li) => ({
+        bid: li.dataset.summary,
+        kept: li.markedBefore === true,
+        same: window.shownBefore.get(li.dataset.summary) === li.textContent,
+      })),
+    );
+    for (const item of items) assert.equal(item.kept, item.same, `summary of ${item.bid}: kept ${item.kept}, same text ${item.same}`);
+    if (typed !== '0') assert.ok(items.some((i) => i.kept), 'an item whose text stayed is kept');
+    // The list reads as the summaries built afresh from the tender as typed.
+    const shown = await page.locator('bid-scorer [data-summaries]').evaluate((s) => s.textContent);
+    await page.locator('bid-scorer').evaluate((el) => {
+      el.tender = el.tender;
+    });
+    await ready(page);
+    await page.locator('bid-scorer [data-summary]').first().waitFor();
+    assert.equal(await page.locator('bid-scorer [data-summaries]').evaluate((s) => s.textContent), shown);
+    if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

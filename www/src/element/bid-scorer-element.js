@@ -47,6 +47,7 @@ let instances = 0;
  *   returns a copy). Setting it loads a new tender.
  * @prop {string} storageKey - Mirrors the `storage-key` attribute.
  * @prop {object|null} result - Read-only: the last result the engine returned for a valid tender.
+ *   Successive results share the bid objects that did not change: read them, never change them.
  *
  * @method evaluate - `evaluate(): Promise<object>` scores the current tender, renders and resolves to
  *   the result; rejects with the engine's `BidScoreError` (with `code`, `path`, `errors`) if invalid.
@@ -619,7 +620,7 @@ export class BidScorer extends HTMLElement {
         }
       } else {
         errors = pennyErrors(this.#draft, (path) => this.#fields?.control(path)?.value);
-        result = this.#engine.evaluate(this.#draft);
+        result = this.#engine.evaluateSince(this.#draft);
       }
     } catch (error) {
       errors = [...errors, ...engineErrors(error)];

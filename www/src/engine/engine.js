@@ -48,6 +48,7 @@ function fromEngine(error) {
 
 /** Replaces the instance; if that fails (no stack left, say), the next call tries again. */
 function renew() {
+  last = null; // the engine's copy of it goes with the instance
   glue.__wbg_reset_state();
   generation += 1;
   broken = false;
@@ -198,9 +199,25 @@ export function asText(tender) {
   return plain ? text : tender;
 }
 
+// The result `evaluateSince` last returned: the engine keeps its bids' JSON and names each bid of
+// the next result that reads the same as this one's.
+let last = null;
+
+/**
+ * `evaluate`, sharing with the result it last returned the bids that did not change: after an
+ * edit of one bid of hundreds, the page parses only the bids the edit changed, not megabytes.
+ * Successive results share objects: read them, never change them.
+ */
+function evaluateSince(tender) {
+  const [result, bids] = JSON.parse(glue.evaluate(asText(tender), true));
+  result.bids = bids.map((b) => (typeof b === 'number' ? last.bids[b] : b));
+  return (last = result);
+}
+
 const api = Object.freeze({
   // Each evaluation leaves a performance mark, so a page (or a test) can count them.
   evaluate: (tender) => (globalThis.performance?.mark('bid-scorer:evaluate'), guarded(() => glue.evaluate(asText(tender)))),
+  evaluateSince: (tender) => (globalThis.performance?.mark('bid-scorer:evaluate'), guarded(() => evaluateSince(tender))),
   validate: (tender) => validate(asText(tender)),
   version: () => guarded(() => glue.version()),
   describe: (tender) => guarded(() => glue.describe(asText(tender))),
@@ -211,9 +228,9 @@ const api = Object.freeze({
 });
 
 /**
- * Resolves to the engine's API `{ evaluate, validate, version, describe, debriefs,
+ * Resolves to the engine's API `{ evaluate, evaluateSince, validate, version, describe, debriefs,
  * ocdsAwardCriteria, analyse, RankAcceptability }` once it is instantiated: the same functions
- * as pkg/bidscore.js, recovering as described at the head of this file.
+ * as pkg/bidscore.js (and `evaluateSince`, above), recovering as described at the head of this file.
  */
 export function loadEngine() {
   ready ??= init(wasmBytes ? { module_or_path: wasmBytes() } : undefined).then(() => api);

@@ -5,7 +5,7 @@ import { h } from '../ui/dom.js';
 import { keyPath, marking } from '../ui/fields.js';
 import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
-import { resultOrder, statusTag } from '../ui/results.js';
+import { keptRows, resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, debriefText, summaryFileName } from './debrief.js';
 import { lifeCycleOf } from '../text/workings.js';
 import { runnerOf } from '../analysis/panel-parts.js';
@@ -74,7 +74,7 @@ function missingTitle(ctx, count) {
   return [h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'), fill(title, { count: ctx.fmt.integer(count) })];
 }
 
-function missingList(ctx, debriefs) {
+function missingList(ctx, debriefs, kept = {}) {
   const { ui } = ctx.cat;
   const affected = debriefs.filter((d) => d.missingRationales.length);
   if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
@@ -87,7 +87,7 @@ function missingList(ctx, debriefs) {
     h('p', { class: 'warning-text' }, missingTitle(ctx, count)),
     h('p', {}, ui.missingRationalesText),
     many
-      ? affected.map((d) => missingEntry(ctx, d))
+      ? keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid)
       : h(
           'ul',
           { class: 'list' },
@@ -131,6 +131,12 @@ export function summariesPanel(ctx) {
   let latest = null; // { debriefs, result } from the last valid tender
   let stale = false; // a rationale was typed since: a download asks the engine again first
   const missing = h('div', {});
+  // Each bid's entry in the list of scores without a reason, and its item in the list of
+  // summaries, kept while what it shows is the same (ui/results.js keptRows): the summaries of
+  // hundreds of bids come again after each score typed, and building every entry again was the
+  // longest task of the page after it.
+  const keptMissing = {};
+  const keptSummaries = {};
 
   // ---- The summaries are asked of the analysis worker (they evaluate the tender again, as long as
   // the results took), so typing never waits for them; only the latest answer is shown.
@@ -224,27 +230,28 @@ export function summariesPanel(ctx) {
         text,
         h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: who(d) })),
       );
-    missing.replaceChildren(missingList(ctx, debriefs));
+    missing.replaceChildren(missingList(ctx, debriefs, keptMissing));
+    const item = (d) =>
+      h(
+        'li',
+        { 'data-summary': d.bid },
+        h('h4', { class: 'heading-s' }, who(d)),
+        h('p', { class: 'body-s' }, statusLine(ctx, d)),
+        h(
+          'div',
+          { class: 'button-group no-print' },
+          button(d, 'html', ui.summaryHtml),
+          button(d, 'text', ui.summaryText),
+        ),
+      );
+    // What an item shows: its name and its status line (the buttons name the bid alone).
+    const itemKey = (d) => {
+      const line = statusLine(ctx, d);
+      return JSON.stringify([who(d), typeof line === 'string' ? line : line.textContent]);
+    };
     body.replaceChildren(
       missing,
-      h(
-        'ul',
-        { class: 'summary-list' },
-        debriefs.map((d) =>
-          h(
-            'li',
-            { 'data-summary': d.bid },
-            h('h4', { class: 'heading-s' }, who(d)),
-            h('p', { class: 'body-s' }, statusLine(ctx, d)),
-            h(
-              'div',
-              { class: 'button-group no-print' },
-              button(d, 'html', ui.summaryHtml),
-              button(d, 'text', ui.summaryText),
-            ),
-          ),
-        ),
-      ),
+      h('ul', { class: 'summary-list' }, keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid)),
     );
   }
 
@@ -266,7 +273,9 @@ export function summariesPanel(ctx) {
     if (waiting || marking(bid, id)?.rationale === undefined) update(pending);
     else if (d?.missingRationales.includes(id)) {
       d.missingRationales = d.missingRationales.filter((x) => x !== id);
-      if (!reasonGiven(ctx, missing.firstChild, latest.debriefs, d)) missing.replaceChildren(missingList(ctx, latest.debriefs));
+      if (!reasonGiven(ctx, missing.firstChild, latest.debriefs, d)) {
+        missing.replaceChildren(missingList(ctx, latest.debriefs, keptMissing));
+      }
     }
   }
 

@@ -78,16 +78,16 @@ function supplierCell(ctx, bid) {
 }
 
 /**
- * Rows kept from the last render, keyed by bid: each is built again only when what it shows (its
- * `key`, text from the result) changed. `kept` is the caller's cache, one per list shown.
+ * Rows kept from the last render, keyed by bid (`id(bid)`): each is built again only when what it
+ * shows (its `key`, text from the result) changed. `kept` is the caller's cache, one per list shown.
  */
-function keptRows(kept, bids, key, make) {
+export function keptRows(kept, bids, key, make, id = (bid) => bid.id) {
   const rows = new Map();
   const nodes = bids.map((bid) => {
     const k = key(bid);
-    const was = kept.rows?.get(bid.id);
+    const was = kept.rows?.get(id(bid));
     const node = was?.key === k ? was.node : make(bid);
-    rows.set(bid.id, { key: k, node });
+    rows.set(id(bid), { key: k, node });
     return node;
   });
   kept.rows = rows;

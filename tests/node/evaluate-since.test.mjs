@@ -1,0 +1,87 @@
+// `evaluateSince` (www/src/engine/engine.js), which the widget scores each edit with: its result is
+// always the one `evaluate` gives, to the byte, and it shares with the result before it the bids
+// whose JSON did not change, so that an edit of one bid of hundreds parses one bid, not all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, evaluate, generated } from './engine.mjs';
+import * as glue from '../../pkg/bidscore.js';
+import { loadEngine, useWasmBytes } from '../../www/src/engine/engine.js';
+
+useWasmBytes(() => readFileSync(join(root, 'pkg/bidscore_bg.wasm')));
+const engine = await loadEngine();
+
+/** `evaluateSince` of `tender`, checked against `evaluate` of its text: the same JSON, keys in order. */
+function since(tender) {
+  const got = engine.evaluateSince(tender);
+  assert.equal(JSON.stringify(got), JSON.stringify(evaluate(JSON.stringify(tender))));
+  return got;
+}
+
+/** The indices of the bids `now` shares (the same objects) with `before`. */
+const shared = (before, now) => now.bids.flatMap((b, i) => (b === before.bids[i] ? [i] : []));
+
+test('each edit gives what evaluate gives, sharing only the bids that read the same', () => {
+  const t = JSON.parse(generated(12, 6, 3, 5));
+  let before = since(t);
+  const scored = Object.keys(t.bids[3].scores)[0];
+  const panel = t.bids[3].scores[scored].evaluators;
+  const name = Object.keys(panel)[0];
+  // A quality score changes that bid alone (unless it moves others' ranks: those come again too).
+  panel[name] = panel[name] === 1 ? 2 : 1;
+  let now = since(t);
+  assert.ok(!shared(before, now).includes(3), 'the edited bid is new');
+  const moved = now.bids.filter((b, i) => JSON.stringify(b) !== JSON.stringify(before.bids[i])).length;
+  assert.equal(shared(before, now).length, t.bids.length - moved, 'every bid that reads the same is shared');
+  assert.ok(shared(before, now).length > 0);
+  // The same tender again: every bid shared.
+  before = now;
+  now = since(t);
+  assert.deepEqual(shared(before, now), t.bids.map((_, i) => i));
+  // A price: the lowest price scores every other bid again.
+  t.bids[0].price = '1';
+  before = now;
+  now = since(t);
+  // A bid added, one removed: the bids after them have moved, and are compared in their new places.
+  t.bids.splice(2, 0, { ...structuredClone(t.bids[5]), id: 'added', supplier: 'Added Ltd' });
+  since(t);
+  t.bids.splice(7, 1);
+  since(t);
+  t.bids = [];
+  since(t);
+});
+
+test('an invalid tender throws and leaves the last result in step; so does a fault', () => {
+  const t = JSON.parse(generated(6, 4, 2, 9));
+  const before = since(t);
+  const price = t.bids[1].price;
+  t.bids[1].price = 'lots';
+  assert.throws(() => engine.evaluateSince(t), (e) => e.name === 'BidScoreError' && e.path === 'bids[1].price');
+  t.bids[1].price = price;
+  assert.deepEqual(shared(before, since(t)), t.bids.map((_, i) => i));
+  // A trap replaces the instance and its copy of the last result: the next result shares nothing
+  // and is still whole.
+  new Uint8Array(glue.initSync().memory.buffer).fill(0xff);
+  assert.throws(() => engine.evaluateSince(t), (e) => e.code === 'engine-fault');
+  const after = since(t);
+  assert.deepEqual(shared(before, after), []);
+  assert.deepEqual(shared(after, since(t)), t.bids.map((_, i) => i));
+});
+
+test('the example tenders one after another (each compared with a different one), as evaluate gives them', () => {
+  const dir = join(root, 'www/examples');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(names.length > 5);
+  for (const name of [...names, ...names.reverse()]) {
+    const tender = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    let expected;
+    try {
+      expected = evaluate(JSON.stringify(tender));
+    } catch (error) {
+      assert.throws(() => engine.evaluateSince(tender), (e) => e.code === error.code, name);
+      continue;
+    }
+    assert.equal(JSON.stringify(engine.evaluateSince(tender)), JSON.stringify(expected), name);
+  }
+});
