@@ -5,7 +5,9 @@
 //! exported wrappers around them are exercised end to end by `tests/node/`.
 #![cfg(target_arch = "wasm32")]
 
-pub use bidscore::{evaluate_str, validate_str, Error, ErrorKind, Errors, Validation, VERSION};
+pub use bidscore::{
+    evaluate_str, validate_str, Error, ErrorKind, Errors, Evaluation, Validation, VERSION,
+};
 
 /// What the binding names as `crate::validate`: the path rule it shares with the reader.
 pub mod validate {
