@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { catalogue, catalogueLanguages, engineText } from '../../www/src/text/messages.js';
 import '../../www/src/text/cymraeg.js';
 import { formatter } from '../../www/src/text/format.js';
-import { errorCodes, reasonCodes, statuses, warningCodes } from './rust-codes.mjs';
+import { errorCodes, errorTemplates, reasonCodes, statuses, warningCodes } from './rust-codes.mjs';
 import { describe, evaluate, tenders } from './engine.mjs';
 
 const cat = catalogue('en-GB');
@@ -81,6 +81,22 @@ test('the Rust source is read: codes of every kind, with their params', () => {
   assert.ok(reasons.get('below-relative-threshold').has('best'));
   assert.ok(reasons.get('missing-price-line').has('lineName'));
   assert.deepEqual(statuses(), ['ranked', 'disqualified', 'incomplete']);
+});
+
+// The engine words its English error messages by filling `{name}` places from the error's
+// params (src/error.rs, `fill`): a place no param fills would stay in the message as written.
+test("the engine's English error messages fill only places its params give", () => {
+  const arms = errorTemplates();
+  assert.ok(arms.length > 60, `${arms.length} arms read`);
+  assert.ok(arms.some((a) => a.places.includes('suggestion')), 'the reading finds places');
+  const problems = [];
+  for (const { variants, text, places, given } of arms) {
+    assert.ok(text.length > 10, `${variants}: no message read`);
+    variants.forEach((v, i) => {
+      for (const p of places) if (!given[i].includes(p)) problems.push(`${v}: {${p}} in "${text}" is not among its params`);
+    });
+  }
+  assert.deepEqual(problems, []);
 });
 
 test('the widget has English and Welsh', () => {

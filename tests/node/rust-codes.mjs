@@ -195,6 +195,33 @@ export function errorCodes() {
   return codes;
 }
 
+/**
+ * The engine's own English message of each error variant (`ErrorKind::template`): for each arm,
+ * its variants, the `{name}` places its text fills, and every param the variant's arm of
+ * `ErrorKind::params` gives (always or sometimes).
+ */
+export function errorTemplates() {
+  const src = read('src/error.rs');
+  const m = masked(src);
+  const given = new Map();
+  const [pf, pt] = fnBody(src, m, 'params');
+  for (const arm of matchArms(m, pf, pt)) {
+    const names = withs(src, m, ...arm.body).map((w) => w.name);
+    for (const v of variantsOf(m, arm.pattern)) given.set(v, names);
+  }
+  const [tf, tt] = fnBody(src, m, 'template');
+  return matchArms(m, tf, tt).map((arm) => {
+    const variants = variantsOf(m, arm.pattern);
+    const text = literals(src, ...arm.body).join('');
+    return {
+      variants,
+      text,
+      places: [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((x) => x[1]),
+      given: variants.map((v) => given.get(v) ?? []),
+    };
+  });
+}
+
 /** `const NAME: &str = "value";` anywhere under src/. */
 function constants() {
   const out = new Map();
