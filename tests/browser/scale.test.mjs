@@ -70,7 +70,7 @@ async function opened(tender) {
 /** A screenshot of the screen at the top of the bids (the whole page is thousands of screens long). */
 async function shot(page, name) {
   await mkdir(screenshots, { recursive: true });
-  await page.locator('bid-scorer form h3').evaluate((el) => el.scrollIntoView());
+  await page.locator('bid-scorer [part~="form"] h3').evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: `${screenshots}${name}.png` });
 }
 

@@ -56,11 +56,11 @@ export function evaluateAnalysis(ctx) {
       node.dataset.analysisState = 'failed';
       status.textContent = errorText(ctx, e);
     },
-    render(all) {
+    async render(all) {
       const value = lotAnalysis(all, official);
-      node.dataset.analysisState = 'ready';
       status.hidden = true;
-      put(ptwSlot, priceToWinTable(ctx, value, official));
+      const [ptw, done] = priceToWinTable(ctx, value, official);
+      put(ptwSlot, ptw);
       const winner = value.winner ? supplierOf(ctx.tender, value.winner) : '';
       put(
         stabilitySlot,
@@ -74,6 +74,8 @@ export function evaluateAnalysis(ctx) {
               )
             : h('p', {}, a.noStability),
       );
+      // Unless a newer analysis is pending (its status shown) by the time the last row is in.
+      if ((await done) && status.hidden) node.dataset.analysisState = 'ready';
     },
   });
 

@@ -1,8 +1,8 @@
 // Price to win: for each bid, the price at which it would rank first, as the engine computed it
 // (`analyse`), in words and as a table.
-import { h, scroller } from '../ui/dom.js';
+import { h, inSteps, scroller } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
-import { bar, grid, legend, marker, num, pos, track } from './panel-parts.js';
+import { bar, grid, legend, marker, num, pos, stateOf, track } from './panel-parts.js';
 
 export function priceWords(ctx, p, templates) {
   const { fmt } = ctx;
@@ -50,18 +50,22 @@ export function priceToWinCell(ctx, p) {
   return ctx.fmt.money(p.priceToWin);
 }
 
+/**
+ * The table, and a promise of true once all its rows are in (false when a later table replaced
+ * it first): a thousand bids' rows are built in steps (dom.js inSteps).
+ */
 export function priceToWinTable(ctx, analysis, result) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
-  if (!analysis.priceToWin.length) return h('p', {}, a.noPriceToWin);
+  if (!analysis.priceToWin.length) return [h('p', {}, a.noPriceToWin), true];
   const rank = new Map(result.bids.map((b) => [b.id, b.rank]));
   const rows = [...analysis.priceToWin].sort((x, y) => (rank.get(x.bid) ?? 1e9) - (rank.get(y.bid) ?? 1e9));
   const caption = a.priceToWinCaption;
-  const t = grid(
-    caption,
-    'price-to-win',
-    [ctx.cat.ui.supplier, num(a.priceNow), num(a.priceToWin)],
-    rows.map((p, i) => {
+  const t = grid(caption, 'price-to-win', [ctx.cat.ui.supplier, num(a.priceNow), num(a.priceToWin)], []);
+  const done = inSteps(
+    stateOf(ctx),
+    t.tBodies[0],
+    rows.map((p, i) => () => {
       const id = `ptw-${ctx.uid}-${i}`;
       const scale = p.limit;
       const marks = [
@@ -87,10 +91,13 @@ export function priceToWinTable(ctx, analysis, result) {
     }),
   );
   return [
-    scroller(caption, t),
-    legend([
-      ['ptw-now', a.priceChartNow],
-      ['ptw-win', a.priceChartWin],
-    ]),
+    [
+      scroller(caption, t),
+      legend([
+        ['ptw-now', a.priceChartNow],
+        ['ptw-win', a.priceChartWin],
+      ]),
+    ],
+    done,
   ];
 }

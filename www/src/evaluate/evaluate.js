@@ -23,17 +23,19 @@ import { valuePhrase } from '../text/award.js';
 import { evaluateAnalysis } from '../analysis/panels.js';
 import { stateOf } from '../analysis/panel-parts.js';
 
+// Each part of a card is a form of its own: at every key and caret move, Chromium's form filling
+// looks over each field of the form typed in (a card of 30 criteria has 150), which took most of
+// a keystroke's time. Their submit events are stopped where they bubble to (renderEvaluate).
+const formOf = (...parts) => h('form', {}, parts);
+
 function bidBody(ctx, bid, index, evaluators) {
   const at = `bids[${index}]`;
   return [
-    supplierField(ctx, bid, at),
-    lotField(ctx, bid, at),
-    priceField(ctx, bid, at),
-    gateFields(ctx, bid, at),
+    formOf(supplierField(ctx, bid, at), lotField(ctx, bid, at), priceField(ctx, bid, at), gateFields(ctx, bid, at)),
     leaves(ctx.tender).map((c) => {
-      if (c.kind === 'scored') return panelScoreFields(ctx, bid, at, c, evaluators);
-      if (c.kind === 'numeric') return valueField(ctx, bid, at, c);
-      if (c.kind === 'measures') return commitmentFields(ctx, bid, at, c);
+      if (c.kind === 'scored') return formOf(panelScoreFields(ctx, bid, at, c, evaluators));
+      if (c.kind === 'numeric') return formOf(valueField(ctx, bid, at, c));
+      if (c.kind === 'measures') return formOf(commitmentFields(ctx, bid, at, c));
       return null;
     }),
     removeBidButton(ctx, index, bid.supplier || bid.id),
@@ -298,9 +300,10 @@ export function renderEvaluate(ctx) {
     details.firstChild.focus();
   };
 
+  // Not a form itself: the cards' parts are (see formOf).
   const form = h(
-    'form',
-    { class: 'section', part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    'div',
+    { class: 'section no-print', part: 'form', on: { submit: (e) => e.preventDefault() } },
     h('h3', { class: 'heading-m' }, ui.bidsHeading),
     toRanking(),
     jump &&
@@ -315,7 +318,9 @@ export function renderEvaluate(ctx) {
           h('button', { type: 'button', class: 'button button--secondary', 'data-action': 'jump', on: { click: goTo } }, ui.jump),
         ),
       ),
-    cards,
+    // In groups of 32, each painted on its own (styles.js): a key typed in one card then lays out
+    // and paints past 32 groups and 32 cards, not past every card of a thousand.
+    cards.map((_, i) => i % 32 === 0 && h('div', { class: 'bids' }, cards.slice(i, i + 32))),
     h(
       'div',
       { class: 'button-group' },

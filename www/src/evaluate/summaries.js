@@ -1,7 +1,7 @@
 // Evaluate mode: the assessment summaries (Procurement Act 2023 s.50), one per assessed bid, from
 // the engine's `debriefs()`: each downloads as a print-ready HTML file or as plain text, and scores
 // without a recorded reason are listed, each linked to the field where the reason goes.
-import { h } from '../ui/dom.js';
+import { h, inSteps } from '../ui/dom.js';
 import { keyPath, marking } from '../ui/fields.js';
 import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
@@ -79,21 +79,27 @@ function missingList(ctx, debriefs, kept = {}) {
   const affected = debriefs.filter((d) => d.missingRationales.length);
   if (!affected.length) return h('p', { 'data-missing-rationales': '0' }, ui.allRationales);
   const count = affected.reduce((n, d) => n + d.missingRationales.length, 0);
-  // Many bids: one expandable entry each, filled when opened, so the list stays short.
+  // Many bids: one expandable entry each, filled when opened, so the list stays short; added in
+  // steps, as a thousand entries at once made a long task.
   const many = affected.length > 10;
-  return h(
+  const panel = h(
     'div',
     { class: 'panel', 'data-missing-rationales': String(count) },
     h('p', { class: 'warning-text' }, missingTitle(ctx, count)),
     h('p', {}, ui.missingRationalesText),
     many
-      ? keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid)
+      ? null
       : h(
           'ul',
           { class: 'list' },
           affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: who(d) }), rationaleLinks(ctx, d))),
         ),
   );
+  if (many) {
+    const entries = keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid, true);
+    inSteps(kept, panel, entries);
+  }
+  return panel;
 }
 
 /**
@@ -249,10 +255,10 @@ export function summariesPanel(ctx) {
       const line = statusLine(ctx, d);
       return JSON.stringify([who(d), typeof line === 'string' ? line : line.textContent]);
     };
-    body.replaceChildren(
-      missing,
-      h('ul', { class: 'summary-list' }, keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid)),
-    );
+    // In steps: the summaries of a thousand bids at once made a long task.
+    const list = h('ul', { class: 'summary-list' });
+    body.replaceChildren(missing, list);
+    inSteps(keptSummaries, list, keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid, true));
   }
 
   function update(result) {

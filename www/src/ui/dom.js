@@ -111,3 +111,23 @@ export function place(parent, nodes) {
   });
   while (parent.childNodes.length > want.length) parent.lastChild.remove();
 }
+
+/**
+ * Adds the nodes `items` make (functions making one or an array of them) to `parent`, new each
+ * time, in steps: what is built in a few milliseconds now, the rest a frame at a time, so that a list of
+ * a thousand bids is never one long task to build or to lay out. Each step shows the list built so
+ * far, never a part of an earlier one: a later call with the same `key` (an object, whose
+ * `stepping` this sets) stops an unfinished one.
+ * Resolves true once every item is in place, false when stopped.
+ */
+export async function inSteps(key, parent, items) {
+  const run = (key.stepping = {});
+  for (let i = 0; ; ) {
+    const t = performance.now();
+    while (i < items.length && performance.now() - t < 6) parent.append(...[items[i++]()].flat());
+    if (i === items.length) return true;
+    // After the frame that lays out this step (a hidden page, which has none, finishes when shown).
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    if (key.stepping !== run) return false;
+  }
+}

@@ -80,15 +80,17 @@ function supplierCell(ctx, bid) {
 /**
  * Rows kept from the last render, keyed by bid (`id(bid)`): each is built again only when what it
  * shows (its `key`, text from the result) changed. `kept` is the caller's cache, one per list shown.
+ * With `lazy`, each row is a function making it when first called (for dom.js inSteps).
  */
-export function keptRows(kept, bids, key, make, id = (bid) => bid.id) {
+export function keptRows(kept, bids, key, make, id = (bid) => bid.id, lazy) {
   const rows = new Map();
   const nodes = bids.map((bid) => {
     const k = key(bid);
     const was = kept.rows?.get(id(bid));
-    const node = was?.key === k ? was.node : make(bid);
-    rows.set(id(bid), { key: k, node });
-    return node;
+    const row = was?.key === k ? was : { key: k };
+    rows.set(id(bid), row);
+    const node = () => (row.node ??= make(bid));
+    return lazy ? node : node();
   });
   kept.rows = rows;
   return nodes;
