@@ -9,7 +9,7 @@ use crate::model::*;
 use crate::sorting::{names, Keyed};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 impl Reader {
     pub(super) fn bids(&mut self, v: &Value, t: &Tender) -> Vec<Bid> {
@@ -73,7 +73,7 @@ impl Reader {
             let note = self.string(&o, "note");
             let lot = self.bid_lot(&o);
 
-            let mut gates = BTreeMap::new();
+            let mut gates = IdMap::new();
             let gates_at = o.at("gates");
             if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
@@ -92,7 +92,7 @@ impl Reader {
                 }
             }
 
-            let mut scores = BTreeMap::new();
+            let mut scores = IdMap::new();
             let scores_at = o.at("scores");
             if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
@@ -116,7 +116,7 @@ impl Reader {
                 }
             }
 
-            let mut values = BTreeMap::new();
+            let mut values = IdMap::new();
             let values_at = o.at("values");
             if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
@@ -158,7 +158,7 @@ impl Reader {
                 }
             }
 
-            let mut commitments = BTreeMap::new();
+            let mut commitments = IdMap::new();
             let commitments_at = o.at("commitments");
             if let Some(m) = o
                 .get("commitments")

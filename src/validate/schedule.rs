@@ -7,7 +7,7 @@ use super::reader::{index, join, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The most years a whole-life cost may run: longer than any asset a public buyer appraises.
 const MAX_YEARS: u32 = 100;
@@ -190,8 +190,8 @@ impl Reader {
         o: &Obj,
         schedule: Option<(&str, &Schedule)>,
         lines: &crate::sorting::Keyed<()>,
-    ) -> BTreeMap<String, Decimal> {
-        let mut out = BTreeMap::new();
+    ) -> IdMap<Decimal> {
+        let mut out = IdMap::new();
         if let (Some((id, _)), Some(_)) = (schedule, o.get("price")) {
             self.err(
                 ErrorKind::PriceWithSchedule { id: id.into() },
