@@ -669,6 +669,16 @@ impl<V> IdMap<V> {
     }
 }
 
+/// A set of ids, in order: an [`IdMap`] to nothing (a B-tree set compiles its own code too).
+pub type IdSet = IdMap<()>;
+
+impl IdSet {
+    /// Adds `id`; whether it was not there yet.
+    pub fn add(&mut self, id: String) -> bool {
+        self.insert(id, ()).is_none()
+    }
+}
+
 impl<V> FromIterator<(String, V)> for IdMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(items: I) -> Self {
         let mut map = IdMap::new();
