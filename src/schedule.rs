@@ -10,10 +10,9 @@
 //! Exact decimals throughout; the working shows every product and the sum, so a supplier can
 //! repeat it with a calculator.
 
-use crate::model::{PriceLine, Schedule};
+use crate::model::{IdMap, PriceLine, Schedule};
 use crate::money::{self, Money, Plain, Shown};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The largest evaluated price, either way from zero: 10^12, the largest amount a file may state.
@@ -42,17 +41,13 @@ pub enum Evaluated {
 ///     {"id": "call-out", "name": "Emergency call-out", "quantity": 50},
 ///     {"id": "set-up", "name": "Set-up"}]}]}"#).unwrap();
 /// let rates = [("visit", "30"), ("call-out", "90"), ("set-up", "2500")]
-///     .map(|(l, r)| (l.to_string(), r.parse().unwrap())).into();
+///     .map(|(l, r)| (l.to_string(), r.parse().unwrap())).into_iter().collect();
 /// let Evaluated::Price { amount, working } = evaluated_price(t.schedule().unwrap(), &rates, "GBP")
 /// else { panic!() };
 /// assert_eq!(amount.to_string(), "43000");
 /// assert_eq!(working, "1,200 × £30.00 + 50 × £90.00 + £2,500.00 = £43,000.00");
 /// ```
-pub fn evaluated_price(
-    schedule: &Schedule,
-    rates: &BTreeMap<String, Decimal>,
-    currency: &str,
-) -> Evaluated {
+pub fn evaluated_price(schedule: &Schedule, rates: &IdMap<Decimal>, currency: &str) -> Evaluated {
     evaluate(schedule, rates, Some(currency))
 }
 
@@ -60,7 +55,7 @@ pub fn evaluated_price(
 /// a bid many times over and needs only the figure.
 pub(crate) fn evaluate(
     schedule: &Schedule,
-    rates: &BTreeMap<String, Decimal>,
+    rates: &IdMap<Decimal>,
     currency: Option<&str>,
 ) -> Evaluated {
     let counted = || schedule.lines.iter().filter(|l| l.evaluated());
@@ -155,7 +150,7 @@ fn write_term(
 /// The lines of `schedule` whose rate in `rates` is above their `max`, with the rate.
 pub fn above_max<'s>(
     schedule: &'s Schedule,
-    rates: &'s BTreeMap<String, Decimal>,
+    rates: &'s IdMap<Decimal>,
 ) -> impl Iterator<Item = (&'s PriceLine, Decimal)> + 's {
     schedule.lines.iter().filter_map(move |l| {
         let rate = *rates.get(&l.id)?;

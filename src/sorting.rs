@@ -7,7 +7,6 @@
 //! an id or an index), so the result is the same as a stable sort's.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 /// Sorts `v` by `cmp`, which must be a total order.
 pub fn sort<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
@@ -38,16 +37,6 @@ pub(crate) fn permute<T>(v: &mut [T], order: &mut [usize]) {
         }
         order[current] = current;
     }
-}
-
-/// An ordered set built by inserting one at a time: `collect()` into a B-tree compiles a stable
-/// sort for each element type.
-pub fn set_of<K: Ord>(items: impl IntoIterator<Item = K>) -> BTreeSet<K> {
-    let mut set = BTreeSet::new();
-    for k in items {
-        set.insert(k);
-    }
-    set
 }
 
 /// A map from names (ids) to values, kept as a list sorted by name and searched by halving. Each

@@ -9,7 +9,6 @@ use crate::model::*;
 use crate::sorting::{names, Keyed};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
     pub(super) fn bids(&mut self, v: &Value, t: &Tender) -> Vec<Bid> {
@@ -31,7 +30,7 @@ impl Reader {
                 .flat_map(|(_, s)| s.lines.iter().map(|l| l.id.as_str())),
         );
         self.count(list.len(), MAX_BIDS, "bids", "bids");
-        let mut bid_ids = BTreeSet::new();
+        let mut bid_ids = IdSet::new();
         for (i, b) in list.iter().enumerate() {
             let path = index("bids", i);
             let Some(o) = self.obj(
@@ -56,7 +55,7 @@ impl Reader {
             let id = self.id(&o);
             if let Some(id) = &id {
                 // A set, not a scan of the bids read so far: that made reading quadratic.
-                if !bid_ids.insert(id.clone()) {
+                if !bid_ids.add(id.clone()) {
                     self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
                 }
             }
@@ -73,7 +72,7 @@ impl Reader {
             let note = self.string(&o, "note");
             let lot = self.bid_lot(&o);
 
-            let mut gates = BTreeMap::new();
+            let mut gates = IdMap::new();
             let gates_at = o.at("gates");
             if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
@@ -92,7 +91,7 @@ impl Reader {
                 }
             }
 
-            let mut scores = BTreeMap::new();
+            let mut scores = IdMap::new();
             let scores_at = o.at("scores");
             if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
@@ -116,7 +115,7 @@ impl Reader {
                 }
             }
 
-            let mut values = BTreeMap::new();
+            let mut values = IdMap::new();
             let values_at = o.at("values");
             if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
@@ -158,7 +157,7 @@ impl Reader {
                 }
             }
 
-            let mut commitments = BTreeMap::new();
+            let mut commitments = IdMap::new();
             let commitments_at = o.at("commitments");
             if let Some(m) = o
                 .get("commitments")
@@ -170,7 +169,7 @@ impl Reader {
                         continue;
                     }
                     if !measures.contains(mid) {
-                        if !self.broken_measures.contains(mid) {
+                        if !self.broken_measures.contains_key(mid) {
                             self.err(
                                 ErrorKind::UnknownMeasure {
                                     id: mid.to_string(),
@@ -226,7 +225,7 @@ impl Reader {
     ) -> Option<&'c Criterion> {
         match leaves.get(id).copied() {
             None => {
-                if !self.broken_criteria.contains(id) {
+                if !self.broken_criteria.contains_key(id) {
                     self.err(ErrorKind::UnknownCriterion { id: id.into() }, path());
                 }
                 None

@@ -7,7 +7,6 @@ use super::reader::{index, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
     pub(super) fn node(&mut self, v: &Value, path: &str, ctx: &mut TreeCtx) -> Option<Node> {
@@ -18,7 +17,7 @@ impl Reader {
             let leaf = self.leaf(v, path, ctx);
             if leaf.is_none() {
                 if let Some(id) = v.get("id").and_then(Value::as_str) {
-                    self.broken_criteria.insert(id.to_string());
+                    self.broken_criteria.add(id.to_string());
                 }
             }
             leaf.map(Node::Leaf)
@@ -26,7 +25,7 @@ impl Reader {
     }
 
     pub(super) fn check_unique(&mut self, id: &str, o: &Obj, ctx: &mut TreeCtx) -> bool {
-        if !ctx.seen.insert(id.to_string()) {
+        if !ctx.seen.add(id.to_string()) {
             self.err(ErrorKind::DuplicateId { id: id.into() }, o.at("id"));
             return false;
         }
@@ -259,7 +258,7 @@ impl Reader {
                     Some(n) => match ctx.scales.get(&n) {
                         Some(s) => Some(s.clone()),
                         None => {
-                            if !self.broken_scales.contains(&n) {
+                            if !self.broken_scales.contains_key(&n) {
                                 self.err(ErrorKind::UnknownScale { scale: n }, o.at("scale"));
                             }
                             None
@@ -741,8 +740,8 @@ pub(super) struct TreeCtx<'a> {
     /// How many groups hold the node being read.
     pub(super) depth: usize,
     pub(super) method: AwardMethod,
-    pub(super) scales: &'a BTreeMap<String, Scale>,
+    pub(super) scales: &'a IdMap<Scale>,
     pub(super) measures: &'a crate::sorting::Keyed<'a, ()>,
-    pub(super) seen: &'a mut BTreeSet<String>,
+    pub(super) seen: &'a mut IdSet,
     pub(super) price_seen: &'a mut Option<String>,
 }

@@ -5,8 +5,8 @@ use super::json::Value;
 use super::limits::*;
 use super::reader::{index, Obj, Reader};
 use crate::error::ErrorKind;
+use crate::model::IdSet;
 use crate::model::Lot;
-use std::collections::BTreeSet;
 
 /// The lots a bid may name, as far as the file says.
 #[derive(Default)]
@@ -15,7 +15,7 @@ pub(super) enum LotIds {
     #[default]
     None,
     /// The ids listed under `lots`, valid or not: a bid names one of them.
-    Listed(BTreeSet<String>),
+    Listed(IdSet),
     /// `lots` is there but is not a list, which is reported: the bids' lots are not checked, as
     /// no answer about them could be right.
     Unreadable,
@@ -34,7 +34,7 @@ impl Reader {
             return out;
         }
         self.count(list.len(), MAX_LOTS, "lots", "lots");
-        let mut ids = BTreeSet::new();
+        let mut ids = IdSet::new();
         for (i, l) in list.iter().enumerate() {
             let path = index("lots", i);
             let Some(o) = self.obj(l, &path, &["id", "name", "description"]) else {
@@ -45,7 +45,7 @@ impl Reader {
             let description = self.text(&o, "description");
             let Some(id) = id else { continue };
             // Recorded even when the lot is broken, so its bids are not also told it is unknown.
-            if !ids.insert(id.clone()) {
+            if !ids.add(id.clone()) {
                 self.err(ErrorKind::DuplicateId { id }, o.at("id"));
                 continue;
             }
@@ -72,7 +72,7 @@ impl Reader {
                 self.err(ErrorKind::MissingLot, o.at("lot"));
                 None
             }
-            (LotIds::Listed(ids), Some(id)) if ids.contains(&id) => Some(id),
+            (LotIds::Listed(ids), Some(id)) if ids.contains_key(&id) => Some(id),
             (LotIds::Unreadable, _) | (_, None) => None,
             (declared, Some(id)) => {
                 let none_declared = matches!(declared, LotIds::None);

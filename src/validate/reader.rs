@@ -5,10 +5,10 @@
 use super::json::{Map, Value};
 use super::limits::{too_large, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::error::{Error, ErrorKind};
+use crate::model::IdSet;
 use crate::money::Plain;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 /// Fields holding prose rather than a name: they may be up to [`MAX_TEXT_CHARS`] long.
 pub(super) const LONG_TEXT: &[&str] =
@@ -24,10 +24,10 @@ pub(super) struct Reader {
     /// Ids of criteria and measures that are declared but invalid. Their own errors are already
     /// reported, so references to them are not reported again as unknown ("there is no measure
     /// local-jobs" for a measure whose proxy is negative would send the buyer the wrong way).
-    pub(super) broken_criteria: BTreeSet<String>,
-    pub(super) broken_measures: BTreeSet<String>,
+    pub(super) broken_criteria: IdSet,
+    pub(super) broken_measures: IdSet,
     /// Names of scales that are declared but invalid, for the same reason.
-    pub(super) broken_scales: BTreeSet<String>,
+    pub(super) broken_scales: IdSet,
     /// A price schedule is declared but invalid: bids' rates are not checked against it.
     pub(super) broken_schedule: bool,
     /// The ids under `lots`, valid or not (spec §18): what a bid's `lot` must name.

@@ -8,11 +8,10 @@ use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
 
 impl Reader {
-    pub(super) fn scales(&mut self, v: Option<&Value>) -> BTreeMap<String, Scale> {
-        let mut out = BTreeMap::new();
+    pub(super) fn scales(&mut self, v: Option<&Value>) -> IdMap<Scale> {
+        let mut out = IdMap::new();
         let Some(v) = v else { return out };
         let Some(map) = self.map(v, "scales") else {
             return out;
@@ -25,7 +24,7 @@ impl Reader {
                     out.insert(name.to_string(), scale);
                 }
                 None => {
-                    self.broken_scales.insert(name.to_string());
+                    self.broken_scales.add(name.to_string());
                 }
             }
         }
@@ -155,7 +154,7 @@ impl Reader {
             return out;
         };
         self.count(list.len(), MAX_MEASURES, "measures", "measures");
-        let mut ids = BTreeSet::new();
+        let mut ids = IdSet::new();
         for (i, m) in list.iter().enumerate() {
             let path = index("measures", i);
             let Some(o) = self.obj(
@@ -182,7 +181,7 @@ impl Reader {
             let source = self.text(&o, "source");
             let licence = self.string(&o, "licence");
             if let Some(id) = &id {
-                if !ids.insert(id.clone()) {
+                if !ids.add(id.clone()) {
                     self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
                     continue;
                 }
@@ -197,7 +196,7 @@ impl Reader {
                     licence,
                 }),
                 (Some(id), ..) => {
-                    self.broken_measures.insert(id);
+                    self.broken_measures.add(id);
                 }
                 _ => {}
             }

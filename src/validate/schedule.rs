@@ -7,7 +7,6 @@ use super::reader::{index, join, Obj, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The most years a whole-life cost may run: longer than any asset a public buyer appraises.
 const MAX_YEARS: u32 = 100;
@@ -49,7 +48,7 @@ impl Reader {
         let mut lines = Vec::with_capacity(list.len());
         // Where each line read is in the list (a line in error is left out).
         let mut places = Vec::with_capacity(list.len());
-        let mut ids = BTreeSet::new();
+        let mut ids = IdSet::new();
         let mut complete = true;
         for (i, item) in list.iter().enumerate() {
             match self.price_line(item, &index(&at, i), &mut ids) {
@@ -92,12 +91,7 @@ impl Reader {
     }
 
     /// One line of a schedule; `None` when it is in error (its errors recorded).
-    fn price_line(
-        &mut self,
-        v: &Value,
-        path: &str,
-        ids: &mut BTreeSet<String>,
-    ) -> Option<PriceLine> {
+    fn price_line(&mut self, v: &Value, path: &str, ids: &mut IdSet) -> Option<PriceLine> {
         let before = self.errors.len();
         let o = self.obj(
             v,
@@ -108,7 +102,7 @@ impl Reader {
         )?;
         let id = self.id(&o);
         if let Some(id) = &id {
-            if !ids.insert(id.clone()) {
+            if !ids.add(id.clone()) {
                 self.err(ErrorKind::DuplicateId { id: id.clone() }, o.at("id"));
             }
         }
@@ -190,8 +184,8 @@ impl Reader {
         o: &Obj,
         schedule: Option<(&str, &Schedule)>,
         lines: &crate::sorting::Keyed<()>,
-    ) -> BTreeMap<String, Decimal> {
-        let mut out = BTreeMap::new();
+    ) -> IdMap<Decimal> {
+        let mut out = IdMap::new();
         if let (Some((id, _)), Some(_)) = (schedule, o.get("price")) {
             self.err(
                 ErrorKind::PriceWithSchedule { id: id.into() },

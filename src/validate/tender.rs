@@ -10,7 +10,6 @@ use crate::error::ErrorKind;
 use crate::model::*;
 use crate::money::Plain;
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 /// The format this engine reads.
 pub const FORMAT: &str = "bidscore/1";
@@ -68,16 +67,18 @@ impl Reader {
             self.abnormally_low(root.get("abnormallyLow"));
         let scales = self.scales(root.get("scales"));
         let measures = self.measures(root.get("measures"));
-        let declared: BTreeSet<String> = crate::sorting::set_of(
-            measures
-                .iter()
-                .map(|m| m.id.clone())
-                .chain(self.broken_measures.iter().cloned()),
-        );
-        let measure_ids = crate::sorting::names(declared.iter().map(String::as_str));
+        let mut declared = IdSet::new();
+        for id in measures
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(self.broken_measures.keys().cloned())
+        {
+            declared.add(id);
+        }
+        let measure_ids = crate::sorting::names(declared.keys().map(String::as_str));
 
         let mut criteria = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = IdSet::new();
         let mut price_seen = None;
         match root.get("criteria") {
             None => self.err(
@@ -443,7 +444,7 @@ impl Reader {
             };
             let broken = s
                 .split_once(':')
-                .is_some_and(|(_, id)| self.broken_criteria.contains(id));
+                .is_some_and(|(_, id)| self.broken_criteria.contains_key(id));
             match rule {
                 Some(r) => out.push(r),
                 None if broken => {}
