@@ -149,6 +149,30 @@ impl Working {
 }
 
 impl Scored {
+    /// The same figures, bit for bit (a decimal's scale too: 3.5 and 3.50 are written apart).
+    fn same_figures(&self, other: &Scored) -> bool {
+        let bits = |a: &Decimal, b: &Decimal| a.serialize() == b.serialize();
+        let (a, b) = (&self.how, &other.how);
+        let evaluators = match (&a.evaluators, &b.evaluators) {
+            (Evaluators::Moderated, Evaluators::Moderated) => true,
+            (Evaluators::Single(x), Evaluators::Single(y)) => x == y,
+            (
+                Evaluators::Few(..) | Evaluators::Many(_),
+                Evaluators::Few(..) | Evaluators::Many(_),
+            ) => {
+                let (x, y) = (a.scores(), b.scores());
+                x.len() == y.len() && x.iter().zip(y).all(|(x, y)| bits(x, y))
+            }
+            _ => false,
+        };
+        evaluators
+            && a.source == b.source
+            && bits(&a.value, &b.value)
+            && bits(&a.top, &b.top)
+            && self.marks == other.marks
+            && self.score == other.score
+    }
+
     /// How the evaluators' marks became one score ("mean of 3 and 4 is 3.5"), then its share of
     /// the marks and the score. Written piece by piece, without the formatting machinery.
     #[inline(never)]
@@ -233,10 +257,16 @@ impl fmt::Display for Working {
     }
 }
 
-/// Two workings are equal when they read the same.
+/// Two workings are equal when the result writes them the same, text and parameters: two held as
+/// text that read the same, or two scored ones of the very same figures (compared without writing
+/// either: after each edit the widget compares every bid with its last result).
 impl PartialEq for Working {
     fn eq(&self, other: &Self) -> bool {
-        self.text() == other.text()
+        match (&self.0, &other.0) {
+            (Repr::Text(a), Repr::Text(b)) => a == b,
+            (Repr::Scored(a), Repr::Scored(b)) => a.same_figures(b),
+            _ => false,
+        }
     }
 }
 
@@ -328,5 +358,49 @@ mod tests {
         let text = Working::written("60 × 1 = 60".into());
         assert_eq!(text.params(), None);
         assert_eq!(text.text(), "60 × 1 = 60");
+    }
+
+    #[test]
+    fn workings_are_equal_only_when_written_the_same() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let scored = |scores: &[&str], moderated: Option<&str>, top: &str, score: &str| {
+            let m = Marking {
+                evaluators: scores
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("E{i}"), d(s)))
+                    .collect(),
+                moderated: moderated.map(d),
+                rationale: None,
+            };
+            let a = aggregate(&m, ModerationMethod::Mean).unwrap();
+            Pending::of(&a, d(top)).finish(Rc::from("40"), Compact::text(score))
+        };
+        let ws = [
+            scored(&["3", "4"], None, "5", "28.00"),
+            scored(&["3", "4"], None, "5", "28.01"),
+            // The same mean, of the same scores written apart (read the same, held apart).
+            scored(&["3.0", "4"], None, "5", "28.00"),
+            scored(&["4", "3"], None, "5", "28.00"),
+            scored(&["3", "4", "3.5"], None, "5", "28.00"),
+            scored(&["3", "4"], None, "5.0", "28.00"),
+            scored(&["3"], None, "5", "24.00"),
+            // Moderated scores a little apart read the same (rounded) but their parameters differ.
+            scored(&["3", "4"], Some("3.33331"), "5", "26.67"),
+            scored(&["3", "4"], Some("3.33332"), "5", "26.67"),
+            scored(&["3", "4"], Some("3.3333"), "5", "26.67"),
+            Working::written("60 × 1 = 60".into()),
+            Working::written("60 × 1 = 60.00".into()),
+        ];
+        for (i, a) in ws.iter().enumerate() {
+            for (j, b) in ws.iter().enumerate() {
+                // Equal only when written the same (the same mean of scores written apart may
+                // be unequal: the bid is then sent again, never shown stale).
+                let written = a.text() == b.text() && a.params() == b.params();
+                assert!(a != b || written, "{i} {j}: {} / {}", a.text(), b.text());
+                assert_eq!(a == b, i == j, "{i} {j}");
+            }
+            assert!(*a == a.clone());
+        }
     }
 }

@@ -227,44 +227,81 @@ fn evaluation(tender: &JsValue) -> Result<crate::Evaluation, JsValue> {
 
 #[cfg(not(test))]
 thread_local! {
-    /// The JSON of each bid that [`evaluate_since`] last returned, which the next call compares
-    /// its own with. In step with the result the caller holds: both begin empty, and a fault,
-    /// which resets the instance, empties this one as the caller drops its own.
-    static LAST: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The bids and warnings of the result [`evaluate_since`] last returned, which the next call
+    /// compares its own with. In step with the result the caller holds: both begin empty, and a
+    /// fault, which resets the instance, empties this one as the caller drops its own.
+    static LAST: std::cell::RefCell<(Vec<crate::result::BidResult>, Vec<crate::Warning>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// The result of a tender as the JSON text of `[result, bids]`: `result` with empty `bids`, and in
-/// `bids` for each bid either its index, when its JSON is that of the bid in the same place of
-/// the last result this function returned, or the bid itself. After an edit of one bid of
-/// hundreds that is nearly all numbers: the caller builds the result from the last one's bid
-/// objects, and passing and parsing megabytes of JSON is left out (the bids' JSON is still
-/// written, to be compared).
+/// The result of a tender as the JSON text of `[result, bids, warnings]`: `result` with empty
+/// `bids` and `warnings`, and in `bids` and `warnings` for each of the result's either the index
+/// of its equal in the last result this function returned, or itself. After an edit of one bid
+/// of hundreds that is nearly all numbers: the caller builds the result from the last one's
+/// objects, and writing, passing and parsing megabytes of JSON is left out. Items are compared as
+/// values (equal ones are written the same: see `Working`'s `PartialEq`), not written to be.
 #[cfg(not(test))]
 pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
     let mut e = evaluation(tender)?;
     let bids = std::mem::take(&mut e.bids);
+    let warnings = std::mem::take(&mut e.warnings);
     let mut out = String::from("[");
     out.push_str(&serde_json::to_string(&e).unwrap_or_default());
-    out.push_str(",[");
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        let mut now = Vec::new();
-        for (i, bid) in bids.iter().enumerate() {
-            let json = serde_json::to_string(bid).unwrap_or_default();
-            if i > 0 {
-                out.push(',');
-            }
-            if last.get(i) == Some(&json) {
-                out.push_str(&i.to_string());
-            } else {
-                out.push_str(&json);
-            }
-            now.push(json);
-        }
-        *last = now;
+        let (last_bids, last_warnings) = &*last;
+        places(
+            &mut out,
+            bids.len(),
+            last_bids.len(),
+            &|i, j| bids[i] == last_bids[j],
+            &|i| serde_json::to_string(&bids[i]),
+        );
+        places(
+            &mut out,
+            warnings.len(),
+            last_warnings.len(),
+            &|i, j| warnings[i] == last_warnings[j],
+            &|i| serde_json::to_string(&warnings[i]),
+        );
+        *last = (bids, warnings);
     });
-    out.push_str("]]");
+    out.push(']');
     Ok(out)
+}
+
+/// How far past the last match [`places`] looks for an item's equal: far enough to step over a
+/// few items added, removed or changed by one edit.
+#[cfg(not(test))]
+const AHEAD: usize = 8;
+
+/// Writes `,[…]`: for each of `n` items, the index of its equal among the `m` last ones
+/// (`same(i, j)`), or its JSON. Both lists are in the engine's order (file order, sorted
+/// warnings), so they are matched in one walk. One copy for both lists (the wasm is near its
+/// size budget).
+#[cfg(not(test))]
+fn places(
+    out: &mut String,
+    n: usize,
+    m: usize,
+    same: &dyn Fn(usize, usize) -> bool,
+    json: &dyn Fn(usize) -> serde_json::Result<String>,
+) {
+    out.push_str(",[");
+    let mut j = 0;
+    for i in 0..n {
+        if i > 0 {
+            out.push(',');
+        }
+        match (j..m.min(j + AHEAD)).find(|&k| same(i, k)) {
+            Some(k) => {
+                out.push_str(&k.to_string());
+                j = k + 1;
+            }
+            None => out.push_str(&json(i).unwrap_or_default()),
+        }
+    }
+    out.push(']');
 }
 
 /// `{ errors, warnings }` of a tender; never a thrown error.

@@ -6,7 +6,7 @@
 // the caret stay in the field being typed in. With lots too (grounds-evaluate.html).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, ready, field } from './support.mjs';
+import { setUp, openPage, ready, field, exampleTender, inWidget, resultIn } from './support.mjs';
 
 let env;
 before(async () => {
@@ -145,6 +145,43 @@ test('the summaries come again in place: an item is built again exactly when wha
     assert.equal(await page.locator('bid-scorer [data-summaries]').evaluate((s) => s.textContent), shown);
     if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the warnings come again in place: kept while the same, built again as the engine changes them', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  const tender = await exampleTender('evaluator-spread.json');
+  await page.locator('bid-scorer').evaluate((el, t) => (el.tender = t), tender);
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.warnings.length === 6);
+  await page.locator(`bid-scorer details[data-bid-editor="${tender.bids[0].id}"] > summary`).click();
+  const list = () => inWidget(page, '[data-results] [part~="warnings"]');
+  /** Types `text` into the field at `path`; whether the warnings' list is the one shown before. */
+  const typeAndSee = async (path, text) => {
+    await list().evaluate((ul) => (ul.markedBeforeChange = true));
+    await page.locator('bid-scorer').evaluate((el) => {
+      window.seen = null;
+      el.addEventListener('bid-scorer-evaluated', () => (window.seen = true), { once: true });
+    });
+    await field(page, path).fill(text);
+    await page.waitForFunction(() => window.seen);
+    return list().evaluate((ul) => ul.markedBeforeChange === true);
+  };
+  const evaluators = Object.keys(tender.bids[0].scores['q-safety'].evaluators);
+  const at = `bids[0].scores.q-safety`;
+  const price = String(Number(tender.bids[0].price) + 1000);
+  assert.equal(await typeAndSee('bids[0].price', price), true, 'a price typed: the same warnings, kept');
+  // The spread on this criterion goes (2 to 3 is within a step): that warning leaves the list.
+  assert.equal(await typeAndSee(`${at}.evaluators.${evaluators[2]}`, '3'), false, 'a spread closed: built again');
+  const shown = await list().evaluate((ul) => [...ul.children].map((li) => li.dataset.code));
+  assert.deepEqual(shown, (await resultIn(page)).warnings.map((w) => w.code));
+  assert.equal(shown.length, 5);
+  assert.equal(
+    await inWidget(page, '[data-results]').evaluate((r) => r.textContent),
+    await builtAfresh(page),
+    'as built afresh',
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

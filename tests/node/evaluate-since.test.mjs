@@ -85,3 +85,32 @@ test('the example tenders one after another (each compared with a different one)
     assert.equal(JSON.stringify(engine.evaluateSince(tender)), JSON.stringify(expected), name);
   }
 });
+
+/** The warnings `now` shares (the same objects) with `before`. */
+const sharedWarnings = (before, now) => now.warnings.filter((w) => before.warnings.includes(w));
+
+test('warnings that read the same are shared too, and the list itself when none changed', () => {
+  const t = JSON.parse(generated(40, 6, 3, 2));
+  let before = since(t);
+  assert.ok(before.warnings.length > 10, `${before.warnings.length} warnings`);
+  let now = since(t);
+  assert.equal(now.warnings, before.warnings, 'nothing changed: the same list');
+  // Scores far apart on one bid add a spread warning (or change one) among the others'.
+  for (const [scored, { evaluators }] of Object.entries(t.bids[20].scores)) {
+    const names = Object.keys(evaluators);
+    evaluators[names[0]] = 0;
+    evaluators[names[1]] = scored === 'q0' ? 5 : 4;
+  }
+  before = now;
+  now = since(t);
+  assert.notEqual(now.warnings, before.warnings);
+  const texts = new Set(before.warnings.map((w) => JSON.stringify(w)));
+  const same = now.warnings.filter((w) => texts.has(JSON.stringify(w)));
+  assert.ok(same.length > 0 && same.length < now.warnings.length, `${same.length} of ${now.warnings.length}`);
+  assert.deepEqual(sharedWarnings(before, now), same, 'every warning that reads the same is shared, and only those');
+  // Back as it was: the new warnings go, the others stay shared.
+  t.bids[20] = JSON.parse(generated(40, 6, 3, 2)).bids[20];
+  const after = since(t);
+  assert.deepEqual(after.warnings.map((w) => JSON.stringify(w)), before.warnings.map((w) => JSON.stringify(w)));
+  assert.ok(sharedWarnings(now, after).length >= same.length);
+});

@@ -199,18 +199,22 @@ export function asText(tender) {
   return plain ? text : tender;
 }
 
-// The result `evaluateSince` last returned: the engine keeps its bids' JSON and names each bid of
-// the next result that reads the same as this one's.
+// The result `evaluateSince` last returned: the engine keeps its bids and warnings, and names each
+// of the next result's that equals one of this one's.
 let last = null;
 
 /**
- * `evaluate`, sharing with the result it last returned the bids that did not change: after an
- * edit of one bid of hundreds, the page parses only the bids the edit changed, not megabytes.
- * Successive results share objects: read them, never change them.
+ * `evaluate`, sharing with the result it last returned the bids and warnings that did not change:
+ * after an edit of one bid of hundreds, the page parses only what the edit changed, not megabytes.
+ * When no warning changed, `warnings` is the last result's list itself. Successive results share
+ * objects: read them, never change them.
  */
 function evaluateSince(tender) {
-  const [result, bids] = JSON.parse(glue.evaluate(asText(tender), true));
-  result.bids = bids.map((b) => (typeof b === 'number' ? last.bids[b] : b));
+  const [result, bids, warnings] = JSON.parse(glue.evaluate(asText(tender), true));
+  const placed = (items, before) => items.map((x) => (typeof x === 'number' ? before[x] : x));
+  result.bids = placed(bids, last?.bids);
+  const same = last && warnings.length === last.warnings.length && warnings.every((x, i) => x === i);
+  result.warnings = same ? last.warnings : placed(warnings, last?.warnings);
   return (last = result);
 }
 

@@ -370,6 +370,8 @@ export function renderEvaluate(ctx) {
     return node;
   }
 
+  const sameItems = (was, now) => was?.length === now.length && now.every((x, i) => x === was[i]);
+
   /** The results of one lot (or of the whole tender when it has no lots). */
   function renderResults(result) {
     const bids = ordered(result);
@@ -424,7 +426,11 @@ export function renderEvaluate(ctx) {
       missingH,
       keptPart('missing', JSON.stringify(result.bids.map((b) => [b.supplier, b.missing])), () => missingList(ctx, result)),
       warningsH,
-      keptPart('warnings', JSON.stringify(result.warnings), () => warningsList(ctx, result.warnings)),
+      // Kept while it holds the very same warnings: the engine hands back the objects of those
+      // that did not change (engine.js evaluateSince), so thousands are compared without text.
+      keptPart('warnings', sameItems(parts.warnings?.key, result.warnings) ? parts.warnings.key : result.warnings, () =>
+        warningsList(ctx, result.warnings),
+      ),
     ];
   }
 
