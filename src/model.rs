@@ -679,13 +679,13 @@ impl IdSet {
     }
 }
 
+/// Sorted once, a later value for an id replacing an earlier one: how a bid's maps are built from
+/// a file, whose ids can come in any order.
 impl<V> FromIterator<(String, V)> for IdMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(items: I) -> Self {
-        let mut map = IdMap::new();
-        for (id, value) in items {
-            map.insert(id, value);
-        }
-        map
+        let mut v: Vec<(String, V)> = items.into_iter().collect();
+        crate::sorting::last_by_key(&mut v);
+        IdMap(v)
     }
 }
 
@@ -797,6 +797,9 @@ mod tests {
         }
         let collected: IdMap<i32> = items.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         assert!(collected == ours);
+        // A thousand ids in reverse order, as a file may give them: in order of id once collected.
+        let many: IdMap<usize> = (0..1000).rev().map(|i| (format!("q{i:04}"), i)).collect();
+        assert!(many.values().copied().eq(0..1000));
         for k in ["a", "b", "c", "", "d", "aa", "ab", "e"] {
             assert_eq!(ours.get(k), map.get(k), "{k}");
             assert_eq!(ours.contains_key(k), map.contains_key(k), "{k}");

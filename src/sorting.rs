@@ -19,6 +19,23 @@ pub fn sort<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     permute(v, &mut order);
 }
 
+/// Sorts `v` by key, keeping one item per key: the last given, as collecting into a map does.
+/// Sorting once keeps a list given in any order at n log n, where inserting each item in its place
+/// would move the list's tail every time (a file can list a thousand ids in reverse order).
+pub(crate) fn last_by_key<K: Ord, V>(v: &mut Vec<(K, V)>) {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    // Equal keys in the order given, so the last one is kept below.
+    sort_positions(&mut order, &|a, b| v[a].0.cmp(&v[b].0).then(a.cmp(&b)));
+    permute(v, &mut order);
+    v.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            std::mem::swap(later, kept);
+        }
+        same
+    });
+}
+
 /// The one compiled sort.
 #[inline(never)]
 fn sort_positions(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
@@ -61,17 +78,7 @@ impl<'a, V> Keyed<'a, V> {
     /// `items` by name; a later name replaces an earlier one, as `collect()` into a map does.
     pub fn of(items: impl IntoIterator<Item = (&'a str, V)>) -> Self {
         let mut v: Vec<(&'a str, V)> = items.into_iter().collect();
-        let mut order: Vec<usize> = (0..v.len()).collect();
-        // Equal names in file order, so the last one is kept below.
-        sort_positions(&mut order, &|a, b| v[a].0.cmp(v[b].0).then(a.cmp(&b)));
-        permute(&mut v, &mut order);
-        v.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                std::mem::swap(later, kept);
-            }
-            same
-        });
+        last_by_key(&mut v);
         Keyed(v)
     }
 

@@ -72,7 +72,7 @@ impl Reader {
             let note = self.string(&o, "note");
             let lot = self.bid_lot(&o);
 
-            let mut gates = IdMap::new();
+            let mut gates = Vec::new();
             let gates_at = o.at("gates");
             if let Some(m) = o.get("gates").and_then(|g| self.map(g, &gates_at)) {
                 for (cid, val) in m {
@@ -82,7 +82,7 @@ impl Reader {
                     }
                     match val.as_bool() {
                         Some(b) => {
-                            gates.insert(cid.to_string(), b);
+                            gates.push((cid.to_string(), b));
                         }
                         None => {
                             self.boolean(val, &p());
@@ -91,7 +91,7 @@ impl Reader {
                 }
             }
 
-            let mut scores = IdMap::new();
+            let mut scores = Vec::new();
             let scores_at = o.at("scores");
             if let Some(m) = o.get("scores").and_then(|s| self.map(s, &scores_at)) {
                 for (cid, val) in m {
@@ -110,12 +110,12 @@ impl Reader {
                         continue;
                     };
                     if let Some(marking) = self.marking(val, &scores_at, cid, scale) {
-                        scores.insert(cid.to_string(), marking);
+                        scores.push((cid.to_string(), marking));
                     }
                 }
             }
 
-            let mut values = IdMap::new();
+            let mut values = Vec::new();
             let values_at = o.at("values");
             if let Some(m) = o.get("values").and_then(|s| self.map(s, &values_at)) {
                 for (cid, val) in m {
@@ -152,12 +152,12 @@ impl Reader {
                             p(),
                         );
                     } else {
-                        values.insert(cid.to_string(), d);
+                        values.push((cid.to_string(), d));
                     }
                 }
             }
 
-            let mut commitments = IdMap::new();
+            let mut commitments = Vec::new();
             let commitments_at = o.at("commitments");
             if let Some(m) = o
                 .get("commitments")
@@ -190,7 +190,7 @@ impl Reader {
                             p(),
                         );
                     } else {
-                        commitments.insert(mid.to_string(), d);
+                        commitments.push((mid.to_string(), d));
                     }
                 }
             }
@@ -201,10 +201,11 @@ impl Reader {
                     id,
                     price,
                     prices,
-                    gates,
-                    scores,
-                    values,
-                    commitments,
+                    // Sorted once each (IdMap's collect), whatever order the file gives.
+                    gates: gates.into_iter().collect(),
+                    scores: scores.into_iter().collect(),
+                    values: values.into_iter().collect(),
+                    commitments: commitments.into_iter().collect(),
                     note,
                     hypothetical,
                     lot,

@@ -185,7 +185,7 @@ impl Reader {
         schedule: Option<(&str, &Schedule)>,
         lines: &crate::sorting::Keyed<()>,
     ) -> IdMap<Decimal> {
-        let mut out = IdMap::new();
+        let mut out = Vec::new();
         if let (Some((id, _)), Some(_)) = (schedule, o.get("price")) {
             self.err(
                 ErrorKind::PriceWithSchedule { id: id.into() },
@@ -193,7 +193,7 @@ impl Reader {
             );
         }
         let Some(v) = o.get("prices") else {
-            return out;
+            return IdMap::new();
         };
         let at = o.at("prices");
         if schedule.is_none() {
@@ -206,10 +206,10 @@ impl Reader {
                     at,
                 );
             }
-            return out;
+            return IdMap::new();
         }
         let Some(m) = self.map(v, &at) else {
-            return out;
+            return IdMap::new();
         };
         for (line, val) in m {
             if val.is_null() {
@@ -236,9 +236,9 @@ impl Reader {
                     p(),
                 );
             } else {
-                out.insert(line.to_string(), rate);
+                out.push((line.to_string(), rate));
             }
         }
-        out
+        out.into_iter().collect()
     }
 }
