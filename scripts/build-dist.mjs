@@ -102,7 +102,7 @@ if (${worker}) {
  * The stylesheets in template literals: the widget's (www/src/ui/styles.js), and the assessment
  * summary's (www/src/evaluate/debrief.js), each the one `const NAME = String.raw`…`;` of its file.
  */
-const STYLESHEETS = [
+export const STYLESHEETS = [
   { file: 'www/src/ui/styles.js', name: 'CSS' },
   { file: 'www/src/evaluate/debrief.js', name: 'STYLE' },
 ];
@@ -113,7 +113,7 @@ const STYLESHEETS = [
  * and a space before `:` is kept as a selector needs it), which are for people reading the source,
  * and the module's text without the declaration, for stylesheetPlugin.
  */
-function stylesheetText(source, { file, name }) {
+export function stylesheetText(source, { file, name }) {
   const declaration = new RegExp(`^const ${name} = String\\.raw\`([^\`]*)\`;\n`, 'm');
   const m = declaration.exec(source);
   if (!m) throw new BuildError(`${file}: no \`const ${name} = String.raw\`…\`;\` found`);

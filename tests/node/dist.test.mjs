@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
-import { root, evaluate, analyse, describe, version, RankAcceptability } from './engine.mjs';
+import { root, evaluate, analyse, describe, version, debriefs, RankAcceptability } from './engine.mjs';
 import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
-import { bundle, BuildError, shortNames } from '../../scripts/build-dist.mjs';
+import { bundle, BuildError, shortNames, STYLESHEETS, stylesheetText } from '../../scripts/build-dist.mjs';
 
 const xz = (input, options) => execFileSync('xz', ['--format=lzma', ...options, '--stdout'], { input, maxBuffer: 1 << 26 });
 
@@ -147,6 +147,7 @@ async function packedCatalogues() {
   const payload = {
     packed: JSON.stringify(xz(Buffer.from(json), ['-9e']).toString('base64')),
     catalogueSize: String(Buffer.byteLength(json)),
+    stylesheetSizes: '[]',
     wasmSize: '0',
   };
   const keys = Object.fromEntries(Object.entries(catalogues).map(([lang, cat]) => [lang, Object.keys(cat)]));
@@ -166,6 +167,44 @@ test('the catalogues packed ahead of the engine read back as the same objects, k
   assert.deepEqual([...ctx.catalogueResult.languages], ['en-GB', 'cy']);
   assert.equal(ctx.catalogueResult.json, json);
   assert.equal(ctx.catalogueResult.text, 'Say “this”');
+});
+
+test('the stylesheets packed after the catalogues are the ones in the sources, read from the payload and not the code', async () => {
+  const { catalogue } = await import('../../www/src/text/messages.js');
+  const json = JSON.stringify({ 'en-GB': catalogue('en-GB') });
+  const sheets = STYLESHEETS.map((sheet) => stylesheetText(readFileSync(join(root, sheet.file), 'utf8'), sheet).css);
+  const [widget, summary] = sheets;
+  assert.match(widget, /^:host\{--_text:var\(--bid-scorer-text,#0b0c0c\);/);
+  assert.match(summary, /^@page\{size:A4;/);
+  const payload = {
+    packed: JSON.stringify(xz(Buffer.from(json + sheets.join('')), ['-9e']).toString('base64')),
+    catalogueSize: String(Buffer.byteLength(json)),
+    stylesheetSizes: JSON.stringify(sheets.map((s) => Buffer.byteLength(s))),
+    wasmSize: '0',
+  };
+  const options = { catalogueKeys: { 'en-GB': Object.keys(catalogue('en-GB')) } };
+  const run = async (stylesheets) => {
+    const { text } = await bundle('tests/node/bundle/stylesheets.js', payload, { ...options, stylesheets });
+    const ctx = { customElements: { get: () => undefined }, window: {}, document: {}, TextDecoder, atob, Intl };
+    ctx.CSSStyleSheet = class {
+      replaceSync(css) {
+        this.text = css;
+      }
+    };
+    ctx.globalThis = ctx;
+    vm.runInNewContext(text, ctx);
+    return { text, result: ctx.stylesheetResult };
+  };
+  const debrief = debriefs(readFileSync(join(root, 'www/examples/council-wellbeing.json'), 'utf8'))[0];
+  const packed = await run(true);
+  for (const sheet of sheets) assert.ok(!packed.text.includes(sheet.slice(0, 200)), 'the CSS is not in the code');
+  assert.equal(packed.result.widget(), widget);
+  assert.equal(packed.result.summary(debrief), summary);
+  // Bundled without the payload (as the tests' bundles are), the same CSS is in the code.
+  const inline = await run(false);
+  for (const sheet of sheets) assert.ok(inline.text.includes(sheet), 'the CSS is in the code');
+  assert.equal(inline.result.widget(), widget);
+  assert.equal(inline.result.summary(debrief), summary);
 });
 
 test('a build without Welsh refuses the Welsh catalogue rather than bundle it as code', async () => {
