@@ -118,7 +118,8 @@ test('the engine with short import and export names works through the bundled gl
   const tender = JSON.parse(example);
   assert.equal(JSON.stringify(engine.evaluate(tender)), JSON.stringify(evaluate(example)));
   assert.equal(JSON.stringify(engine.describe(tender)), JSON.stringify(describe(example)));
-  assert.equal(JSON.stringify(engine.analyse(tender, { samples: 20, seed: 1 })), JSON.stringify(analyse(example, { samples: 20, seed: 1 })));
+  const options = { samples: 20, seed: 1 };
+  assert.equal(JSON.stringify(engine.analyse(tender, options)), JSON.stringify(analyse(example, options)));
   const ranks = new engine.RankAcceptability(tender, { samples: 30, seed: 2 });
   while (ranks.step(7) < ranks.total);
   const direct = new RankAcceptability(example, { samples: 30, seed: 2 });
@@ -169,7 +170,7 @@ test('the catalogues packed ahead of the engine read back as the same objects, k
   assert.equal(ctx.catalogueResult.text, 'Say “this”');
 });
 
-test('the stylesheets packed after the catalogues are the ones in the sources, read from the payload and not the code', async () => {
+test('the stylesheets packed after the catalogues are the sources’ CSS, read from the payload, not the code', async () => {
   const { catalogue } = await import('../../www/src/text/messages.js');
   const json = JSON.stringify({ 'en-GB': catalogue('en-GB') });
   const sheets = STYLESHEETS.map((sheet) => stylesheetText(readFileSync(join(root, sheet.file), 'utf8'), sheet).css);
