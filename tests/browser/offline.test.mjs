@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { setUp, record, ready, axe, shot, root, nodeEngine, tenderIn, field, resultIn, defaultTenderText } from './support.mjs';
 import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
+import { shortNames } from '../../scripts/build-dist.mjs';
 
 /** The policy from the issue, exactly as a careful council site would send it. */
 const ISSUE_CSP =
@@ -122,14 +123,17 @@ test('dist/bid-scorer.js is one classic script holding the element, its styles a
   new vm.Script(text); // a classic script: an import or export statement would not compile
   assert.match(text, /^\/\*! bid-scorer /);
   assert.ok(text.includes('customElements') && text.includes('adoptedStyleSheets'), 'the element and its styles');
-  // The engine inside (first in the bundle's function, after the text catalogue in one LZMA
-  // stream) is byte for byte the wasm in pkg/.
+  // The engine inside (first in the bundle's function, after the text catalogue and the
+  // stylesheets in one LZMA stream) is byte for byte the wasm in pkg/, but for its import and
+  // export names, which the build shortens (scripts/build-dist.mjs, shortNames).
   const packed = /bidScorerPacked\s*=\s*"([A-Za-z0-9+/=]+)"/.exec(text)[1];
   const catalogueSize = Number(/catalogueSize:\s*(\d+)/.exec(text)[1]);
+  const sheets = JSON.parse(/stylesheetSizes:\s*(\[[\d,]*\])/.exec(text)[1]).reduce((a, b) => a + b, 0);
   const size = Number(/wasmSize:\s*(\d+)/.exec(text)[1]);
-  const built = await readFile(join(root, 'pkg/bidscore_bg.wasm'));
+  const built = shortNames(await readFile(join(root, 'pkg/bidscore_bg.wasm'))).wasm;
   assert.equal(size, built.length);
-  assert.ok(Buffer.from(lzmaDecode(fromBase64(packed), catalogueSize + size).subarray(catalogueSize)).equals(built));
+  const unpacked = lzmaDecode(fromBase64(packed), catalogueSize + sheets + size);
+  assert.ok(Buffer.from(unpacked.subarray(catalogueSize + sheets)).equals(built));
 });
 
 test('the one-script pages embed the default tender as in the file, the model only where suppliers see it', async () => {

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
-import { root } from './engine.mjs';
+import { root, evaluate, analyse, describe, version, debriefs, RankAcceptability } from './engine.mjs';
 import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
-import { bundle, BuildError } from '../../scripts/build-dist.mjs';
+import { bundle, BuildError, shortNames, STYLESHEETS, stylesheetText } from '../../scripts/build-dist.mjs';
 
 const xz = (input, options) => execFileSync('xz', ['--format=lzma', ...options, '--stdout'], { input, maxBuffer: 1 << 26 });
 
@@ -89,6 +89,56 @@ test('the bundler runs modules once, in order, with every import and export form
   assert.equal(ctx.sideEffects, 1);
 });
 
+test('the engine with short import and export names works through the bundled glue as the built one does', async () => {
+  const built = readFileSync(join(root, 'pkg/bidscore_bg.wasm'));
+  const { wasm, ...names } = shortNames(built);
+  const before = new WebAssembly.Module(built);
+  const after = new WebAssembly.Module(wasm);
+  // Only the names differ, and all of them are short.
+  assert.ok(wasm.length < built.length);
+  const kinds = (list) => list.map((e) => e.kind);
+  assert.deepEqual(kinds(WebAssembly.Module.imports(after)), kinds(WebAssembly.Module.imports(before)));
+  assert.deepEqual(kinds(WebAssembly.Module.exports(after)), kinds(WebAssembly.Module.exports(before)));
+  assert.ok([...WebAssembly.Module.imports(after), ...WebAssembly.Module.exports(after)].every((e) => e.name.length <= 2));
+  assert.ok(WebAssembly.Module.imports(after).every((e) => e.module === 'a'));
+  assert.equal(Buffer.from(wasm.subarray(-1000)).compare(built.subarray(-1000)), 0, 'the code is as built');
+
+  const run = async (engineNames) => {
+    const payload = { wasm: JSON.stringify(wasm.toString('base64')) };
+    const { text } = await bundle('tests/node/bundle/short-names.js', payload, { engineNames });
+    const ctx = { customElements: { get: () => undefined }, window: {}, document: {}, TextDecoder, TextEncoder, atob, console };
+    ctx.globalThis = ctx;
+    vm.runInNewContext(text, ctx);
+    return ctx.engine;
+  };
+  // The glue as wasm-bindgen wrote it cannot instantiate the renamed engine.
+  await assert.rejects(run(null));
+  const engine = await run(names);
+  const example = readFileSync(join(root, 'www/examples/council-wellbeing.json'), 'utf8');
+  const tender = JSON.parse(example);
+  assert.equal(JSON.stringify(engine.evaluate(tender)), JSON.stringify(evaluate(example)));
+  assert.equal(JSON.stringify(engine.describe(tender)), JSON.stringify(describe(example)));
+  const options = { samples: 20, seed: 1 };
+  assert.equal(JSON.stringify(engine.analyse(tender, options)), JSON.stringify(analyse(example, options)));
+  const ranks = new engine.RankAcceptability(tender, { samples: 30, seed: 2 });
+  while (ranks.step(7) < ranks.total);
+  const direct = new RankAcceptability(example, { samples: 30, seed: 2 });
+  direct.step(30);
+  assert.deepEqual(JSON.parse(JSON.stringify(ranks.result())), JSON.parse(JSON.stringify(direct.result())));
+  ranks.free();
+  direct.free();
+  // The engine's own errors cross the boundary as before (imports for errors and strings).
+  const error = (() => {
+    try {
+      engine.evaluate({ ...tender, bids: 'no' });
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.equal(error?.name, 'BidScoreError');
+  assert.equal(engine.version(), version());
+});
+
 /** The English and Welsh catalogues as JSON, packed as the build packs them, and their keys. */
 async function packedCatalogues() {
   const { catalogue } = await import('../../www/src/text/messages.js');
@@ -98,6 +148,7 @@ async function packedCatalogues() {
   const payload = {
     packed: JSON.stringify(xz(Buffer.from(json), ['-9e']).toString('base64')),
     catalogueSize: String(Buffer.byteLength(json)),
+    stylesheetSizes: '[]',
     wasmSize: '0',
   };
   const keys = Object.fromEntries(Object.entries(catalogues).map(([lang, cat]) => [lang, Object.keys(cat)]));
@@ -117,6 +168,44 @@ test('the catalogues packed ahead of the engine read back as the same objects, k
   assert.deepEqual([...ctx.catalogueResult.languages], ['en-GB', 'cy']);
   assert.equal(ctx.catalogueResult.json, json);
   assert.equal(ctx.catalogueResult.text, 'Say “this”');
+});
+
+test('the stylesheets packed after the catalogues are the sources’ CSS, read from the payload, not the code', async () => {
+  const { catalogue } = await import('../../www/src/text/messages.js');
+  const json = JSON.stringify({ 'en-GB': catalogue('en-GB') });
+  const sheets = STYLESHEETS.map((sheet) => stylesheetText(readFileSync(join(root, sheet.file), 'utf8'), sheet).css);
+  const [widget, summary] = sheets;
+  assert.match(widget, /^:host\{--_text:var\(--bid-scorer-text,#0b0c0c\);/);
+  assert.match(summary, /^@page\{size:A4;/);
+  const payload = {
+    packed: JSON.stringify(xz(Buffer.from(json + sheets.join('')), ['-9e']).toString('base64')),
+    catalogueSize: String(Buffer.byteLength(json)),
+    stylesheetSizes: JSON.stringify(sheets.map((s) => Buffer.byteLength(s))),
+    wasmSize: '0',
+  };
+  const options = { catalogueKeys: { 'en-GB': Object.keys(catalogue('en-GB')) } };
+  const run = async (stylesheets) => {
+    const { text } = await bundle('tests/node/bundle/stylesheets.js', payload, { ...options, stylesheets });
+    const ctx = { customElements: { get: () => undefined }, window: {}, document: {}, TextDecoder, atob, Intl };
+    ctx.CSSStyleSheet = class {
+      replaceSync(css) {
+        this.text = css;
+      }
+    };
+    ctx.globalThis = ctx;
+    vm.runInNewContext(text, ctx);
+    return { text, result: ctx.stylesheetResult };
+  };
+  const debrief = debriefs(readFileSync(join(root, 'www/examples/council-wellbeing.json'), 'utf8'))[0];
+  const packed = await run(true);
+  for (const sheet of sheets) assert.ok(!packed.text.includes(sheet.slice(0, 200)), 'the CSS is not in the code');
+  assert.equal(packed.result.widget(), widget);
+  assert.equal(packed.result.summary(debrief), summary);
+  // Bundled without the payload (as the tests' bundles are), the same CSS is in the code.
+  const inline = await run(false);
+  for (const sheet of sheets) assert.ok(inline.text.includes(sheet), 'the CSS is in the code');
+  assert.equal(inline.result.widget(), widget);
+  assert.equal(inline.result.summary(debrief), summary);
 });
 
 test('a build without Welsh refuses the Welsh catalogue rather than bundle it as code', async () => {
