@@ -31,21 +31,25 @@ export const WASM_GZ_BUDGET = 150 * 1024;
  * every language of a model (design/languages.js, about 0.9 KiB) and results updated in place
  * after a change (about 0.95 KiB): 212.5 KiB. Then 215 KiB, with the engine's growth for speed
  * (above) and whole saves put together in slices with analyses sent in parts (about 0.45 KiB). Then
- * 212 KiB, with the engine's shrink (above) and long lists added in steps. Then 207.5 KiB (206.7 KiB
- * now, 211,674 bytes by gzip -9), the build's own shrink: the code minified again by terser
- * (2.7 KiB), the engine's import and export names shortened in the .wasm and its glue (1.3 KiB),
- * and the stylesheets packed in the LZMA stream (0.4 KiB). The target is 200 KiB.
+ * 212 KiB, with the engine's shrink (above) and long lists added in steps. Then 207.5 KiB, the
+ * build's own shrink: the code minified again by terser (2.7 KiB), the engine's import and export
+ * names shortened in the .wasm and its glue (1.3 KiB), and the stylesheets packed in the LZMA
+ * stream (0.4 KiB). Then 207 KiB (206.4 KiB now, 211,371 bytes by gzip -9), with the wording of
+ * the engine's prose params and of a price schedule moved to the Welsh build
+ * (text/engine-words.js, 0.3 KiB). The target is 200 KiB.
  */
-export const DIST_GZ_BUDGET = 207.5 * 1024;
+export const DIST_GZ_BUDGET = 207 * 1024;
 /**
  * Gzipped bytes allowed for dist/bid-scorer-cy.js: the English build's budget and its Welsh
  * catalogue, which packs to about 14 KiB beside the English one, with the wording only another
  * language than English needs (the assessment summaries, text/summary-words.js, about 2.5 KiB with
  * its Welsh: English takes the engine's words, so the English build carries none of it). Then
- * 17.9 KiB over the English build's budget (224.6 KiB now, 229,977 bytes by gzip -9): the same
- * shrink took 5.1 KiB from this build (the stylesheets in the LZMA stream 1.2 KiB of it).
+ * 17.9 KiB over the English build's budget: the same shrink took 5.1 KiB from this build (the
+ * stylesheets in the LZMA stream 1.2 KiB of it). Then 18.2 KiB over it (224.6 KiB now, 230,034
+ * bytes by gzip -9; 225.2 KiB, 0.2 KiB less than before), as the wording of the engine's prose
+ * params and of a price schedule (text/engine-words.js, about 0.35 KiB) is now this build's alone.
  */
-export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 17.9 * 1024;
+export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 18.2 * 1024;
 
 const dir = process.argv[2] ?? 'pkg';
 const rows = ['bidscore_bg.wasm', 'bidscore.js'].map((name) => {

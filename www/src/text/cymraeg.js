@@ -4,8 +4,10 @@
 // cy (zero, one, two, few, many, other). Importing this module adds the catalogue to messages.js:
 // pages that load ES modules get it through element/define.js, and dist/bid-scorer-cy.js holds it.
 import { addCatalogue } from './messages.js';
-// The assessment summaries in Welsh (English takes the engine's words, and so carries none of it).
+// The assessment summaries, the engine's prose params and a price schedule's words in Welsh (English
+// takes the engine's words, and so carries none of their code).
 import './summary-words.js';
+import './engine-words.js';
 
 const CY = {
   /** The language tag of this catalogue's text: the widget's content carries it as `lang`. */

@@ -1303,16 +1303,17 @@ EN_GB.workings = {
 // could score a price (`scorable`). Another language's catalogue words each code in tables
 // `expected`, `reason`, `what`, `bound`, `direction`, `kind`, `jsonSyntax` (with `jsonPlace`) and
 // `scorable`, and how a price schedule makes the evaluated price in `scheduleWords`
-// (text/cymraeg.js); English leaves them out, as its words are the engine's own, and so this copy
-// carries them once. `or` joins the formulas that could score a price.
+// (text/cymraeg.js), which text/engine-words.js reads; English leaves them out, as its words are the
+// engine's own, and so this copy carries them once. `or` joins the formulas that could score a price.
 EN_GB.params = { or: ' or ' };
 
 const CATALOGUES = new Map([['en-GB', EN_GB]]);
 
 /**
  * Wording that only a catalogue other than English needs, as English takes the engine's own words:
- * set by the module that does it (text/summary-words.js, the assessment summaries, which
- * text/cymraeg.js imports), so a build in English only carries none of its code.
+ * set by the modules that do it, which text/cymraeg.js imports (text/summary-words.js, the
+ * assessment summaries; text/engine-words.js, the engine's prose params and a price schedule's
+ * words), so a build in English only carries none of their code.
  */
 export const wording = {};
 
@@ -1412,7 +1413,8 @@ export function engineText(cat, table, item, fmt = null) {
   // them. (A drawn order, `tie-drawn`, stays a sequence.)
   const names = item.code === 'tie' && typeof suppliers === 'string' && Array.isArray(item.bids) ? suppliers.split(', ') : [];
   if (names.length > 1 && names.length === item.bids.length) params = { ...params, suppliers: listText(cat, names) };
-  params = wordedParams(cat, params);
+  // Params the engine writes in English prose, in the catalogue's words (text/engine-words.js).
+  if (wording.params) params = wording.params(cat, params);
   // The engine's own English (no template here) quotes with straight marks: shown with the
   // catalogue's curly ones, so one page never mixes the two.
   const english = String(item.message ?? item.code).replace(/"([^"]*)"/g, '“$1”').replace(/(\w)'(\w)/g, '$1’$2');
@@ -1436,50 +1438,10 @@ function word(table, key) {
 }
 
 /**
- * `params` with each param the engine writes in English worded from its code by the catalogue;
- * as they are in English, where the catalogue has no words for it.
- */
-function wordedParams(cat, params) {
-  const t = cat.params;
-  const out = { ...params };
-  const set = (name, text) => {
-    if (text !== undefined) out[name] = text;
-  };
-  set('expected', word(t.expected, params.expectedCode));
-  set('reason', word(t.reason, params.reasonCode));
-  for (const name of ['what', 'bound', 'direction', 'kind']) set(name, word(t[name], params[name]));
-  const why = t.jsonSyntax?.[Number(params.syntax)];
-  if (typeof why === 'string' && params.line !== undefined && params.column !== undefined) {
-    set('detail', fill(t.jsonPlace, { syntax: why, line: params.line, column: params.column }));
-  }
-  return out;
-}
-
-/**
- * How a price schedule makes the evaluated price, in the catalogue's language, from the published
- * model's `price.schedule` (its lines, life cycle and `aboveMax`), figures through `fmt`; in
- * English, the engine's own words.
+ * How a price schedule makes the evaluated price, from the published model's `price.schedule`, in
+ * the catalogue's language (text/engine-words.js words it, for a catalogue with `scheduleWords`);
+ * in English, the engine's own words.
  */
 export function scheduleWords(cat, fmt, schedule) {
-  const w = cat.scheduleWords;
-  if (!w) return schedule.words;
-  const lines = schedule.lines ?? [];
-  const count = (key, n) => fill(plural(cat, w[key], n), { count: String(n) });
-  const evaluated = lines.filter((l) => !l.optional);
-  let text = count('cost', evaluated.filter((l) => !l.income).length);
-  const income = evaluated.filter((l) => l.income).length;
-  if (income > 0) text += count('income', income);
-  const life = schedule.lifeCycle;
-  if (life) {
-    text += fill(w.lifeCycle, {
-      years: fmt.integer(life.years),
-      percent: fmt.percent(life.discountRate),
-      rate: fmt.number(life.discountRate),
-      sum: fmt.number(life.factorSum),
-    });
-  }
-  const optional = lines.length - evaluated.length;
-  if (optional > 0) text += count('optional', optional);
-  if (lines.some((l) => l.max !== null && l.max !== undefined)) text += w.aboveMax[schedule.aboveMax] ?? '';
-  return text;
+  return wording.schedule ? wording.schedule(cat, fmt, schedule) : schedule.words;
 }
