@@ -185,3 +185,52 @@ test('the warnings come again in place: kept while the same, built again as the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the marks-to-try table comes again in place: a row is built again exactly when what it shows changed', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer [part~="what-if"] tbody tr').first().waitFor();
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  for (const typed of ['1', '5', '0']) {
+    await page.locator('bid-scorer').evaluate((el) => {
+      const rows = () => [...el.shadowRoot.querySelectorAll('[part~="what-if"] tbody tr')];
+      const before = new Map();
+      for (const tr of rows()) {
+        tr.markedBefore = true;
+        before.set(tr.dataset.bid, tr.textContent);
+      }
+      el.shadowRoot.querySelector('[part~="what-if"]').markedBefore = true;
+      window.seen = null;
+      el.addEventListener(
+        'bid-scorer-evaluated',
+        () =>
+          (window.seen = {
+            table: el.shadowRoot.querySelector('[part~="what-if"]').markedBefore === true,
+            rows: rows().map((tr) => ({ bid: tr.dataset.bid, kept: tr.markedBefore === true, same: before.get(tr.dataset.bid) === tr.textContent })),
+          }),
+        { once: true },
+      );
+    });
+    await field(page, 'bids[0].scores.q-delivery.moderated').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press(typed);
+    await page.waitForFunction(() => window.seen);
+    const seen = await page.evaluate(() => window.seen);
+    assert.ok(seen.table, 'the table is kept');
+    for (const row of seen.rows) assert.equal(row.kept, row.same, `what-if row of ${row.bid}: kept ${row.kept}, same text ${row.same}`);
+    assert.ok(seen.rows.some((r) => !r.same), 'the score typed changed a row');
+    assert.ok(seen.rows.some((r) => r.kept), 'a row whose figures stayed is kept');
+    // As the table built afresh from the tender as typed reads.
+    const shown = await inWidget(page, '[part~="what-if"]').evaluate((t) => t.parentNode.parentNode.outerHTML);
+    await page.locator('bid-scorer').evaluate((el) => {
+      el.tender = el.tender;
+    });
+    await ready(page);
+    await page.locator('bid-scorer [part~="what-if"] tbody tr').first().waitFor();
+    assert.equal(await inWidget(page, '[part~="what-if"]').evaluate((t) => t.parentNode.parentNode.outerHTML), shown);
+    const card = page.locator('bid-scorer details[data-bid-editor="b1"]');
+    if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
