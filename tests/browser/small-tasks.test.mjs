@@ -170,3 +170,38 @@ test('a hidden page saves at once what is waiting to be saved', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Page-side: counts the assessment summaries asked of the page's workers. */
+function countSummaryRequests() {
+  window.summaryRequests = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function countedPostMessage(data, ...rest) {
+    if (data?.job === 'debriefs') window.summaryRequests += 1;
+    return post.call(this, data, ...rest);
+  };
+}
+
+test('a reason typed does not ask the engine for the summaries again; a reason emptied does, once, after a pause', async () => {
+  const opened = await openPage(env, 'evaluate.html');
+  const { page, context, errors } = opened;
+  await page.addInitScript(countSummaryRequests);
+  await page.reload();
+  await ready(page);
+  await page.locator('bid-scorer [data-summary]').first().waitFor();
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  const area = page.locator('bid-scorer textarea[data-path$=".rationale"]').first();
+  await area.fill('');
+  await page.waitForTimeout(1500); // the summaries of the emptied reason come in
+  await page.evaluate(() => {
+    window.summaryRequests = 0;
+  });
+  await area.pressSequentially('Clear plan; named staff');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.summaryRequests), 0, 'typing a reason asks for no summaries');
+  await area.fill('');
+  await page.waitForFunction(() => window.summaryRequests === 1);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.summaryRequests), 1, 'an emptied reason asks once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
