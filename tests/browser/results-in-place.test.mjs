@@ -3,7 +3,8 @@
 // as the results built afresh from that tender, never the last result's. A ranking row is built
 // again exactly when what it shows changed (its rank aside, which is put right in place as other
 // bids move past it); the others are the same elements as before. Focus and
-// the caret stay in the field being typed in. With lots too (grounds-evaluate.html).
+// the caret stay in the field being typed in. With lots too (grounds-evaluate.html). The summaries'
+// list and the marks-to-try table are kept likewise, row by row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, openPage, ready, field, exampleTender, inWidget, resultIn } from './support.mjs';
@@ -121,6 +122,7 @@ test('the summaries come again in place: an item is built again exactly when wha
         window.shownBefore.set(li.dataset.summary, li.textContent);
       }
       el.shadowRoot.querySelector('[data-summaries] [data-missing-rationales]').old = true;
+      el.shadowRoot.querySelector('[data-summaries] .summary-list').markedBefore = true;
     });
     await field(page, 'bids[0].scores.q-delivery.moderated').focus();
     await page.keyboard.press('Control+A');
@@ -134,6 +136,8 @@ test('the summaries come again in place: an item is built again exactly when wha
       })),
     );
     for (const item of items) assert.equal(item.kept, item.same, `summary of ${item.bid}: kept ${item.kept}, same text ${item.same}`);
+    // The list itself is kept, its items put right in place.
+    assert.equal(await inWidget(page, '[data-summaries] .summary-list').evaluate((ul) => ul.markedBefore === true), true, 'the list is kept');
     if (typed !== '0') assert.ok(items.some((i) => i.kept), 'an item whose text stayed is kept');
     // The list reads as the summaries built afresh from the tender as typed.
     const shown = await page.locator('bid-scorer [data-summaries]').evaluate((s) => s.textContent);
