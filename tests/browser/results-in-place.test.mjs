@@ -3,7 +3,8 @@
 // as the results built afresh from that tender, never the last result's. A ranking row is built
 // again exactly when what it shows changed (its rank aside, which is put right in place as other
 // bids move past it); the others are the same elements as before. Focus and
-// the caret stay in the field being typed in. With lots too (grounds-evaluate.html).
+// the caret stay in the field being typed in. With lots too (grounds-evaluate.html). The summaries'
+// list and the marks-to-try table are kept likewise, row by row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, openPage, ready, field, exampleTender, inWidget, resultIn } from './support.mjs';
@@ -121,6 +122,7 @@ test('the summaries come again in place: an item is built again exactly when wha
         window.shownBefore.set(li.dataset.summary, li.textContent);
       }
       el.shadowRoot.querySelector('[data-summaries] [data-missing-rationales]').old = true;
+      el.shadowRoot.querySelector('[data-summaries] .summary-list').markedBefore = true;
     });
     await field(page, 'bids[0].scores.q-delivery.moderated').focus();
     await page.keyboard.press('Control+A');
@@ -134,6 +136,8 @@ test('the summaries come again in place: an item is built again exactly when wha
       })),
     );
     for (const item of items) assert.equal(item.kept, item.same, `summary of ${item.bid}: kept ${item.kept}, same text ${item.same}`);
+    // The list itself is kept, its items put right in place.
+    assert.equal(await inWidget(page, '[data-summaries] .summary-list').evaluate((ul) => ul.markedBefore === true), true, 'the list is kept');
     if (typed !== '0') assert.ok(items.some((i) => i.kept), 'an item whose text stayed is kept');
     // The list reads as the summaries built afresh from the tender as typed.
     const shown = await page.locator('bid-scorer [data-summaries]').evaluate((s) => s.textContent);
@@ -182,6 +186,55 @@ test('the warnings come again in place: kept while the same, built again as the 
     await builtAfresh(page),
     'as built afresh',
   );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the marks-to-try table comes again in place: a row is built again exactly when what it shows changed', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer [part~="what-if"] tbody tr').first().waitFor();
+  await page.locator('bid-scorer details[data-bid-editor="b1"] > summary').click();
+  for (const typed of ['1', '5', '0']) {
+    await page.locator('bid-scorer').evaluate((el) => {
+      const rows = () => [...el.shadowRoot.querySelectorAll('[part~="what-if"] tbody tr')];
+      const before = new Map();
+      for (const tr of rows()) {
+        tr.markedBefore = true;
+        before.set(tr.dataset.bid, tr.textContent);
+      }
+      el.shadowRoot.querySelector('[part~="what-if"]').markedBefore = true;
+      window.seen = null;
+      el.addEventListener(
+        'bid-scorer-evaluated',
+        () =>
+          (window.seen = {
+            table: el.shadowRoot.querySelector('[part~="what-if"]').markedBefore === true,
+            rows: rows().map((tr) => ({ bid: tr.dataset.bid, kept: tr.markedBefore === true, same: before.get(tr.dataset.bid) === tr.textContent })),
+          }),
+        { once: true },
+      );
+    });
+    await field(page, 'bids[0].scores.q-delivery.moderated').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press(typed);
+    await page.waitForFunction(() => window.seen);
+    const seen = await page.evaluate(() => window.seen);
+    assert.ok(seen.table, 'the table is kept');
+    for (const row of seen.rows) assert.equal(row.kept, row.same, `what-if row of ${row.bid}: kept ${row.kept}, same text ${row.same}`);
+    assert.ok(seen.rows.some((r) => !r.same), 'the score typed changed a row');
+    assert.ok(seen.rows.some((r) => r.kept), 'a row whose figures stayed is kept');
+    // As the table built afresh from the tender as typed reads.
+    const shown = await inWidget(page, '[part~="what-if"]').evaluate((t) => t.parentNode.parentNode.outerHTML);
+    await page.locator('bid-scorer').evaluate((el) => {
+      el.tender = el.tender;
+    });
+    await ready(page);
+    await page.locator('bid-scorer [part~="what-if"] tbody tr').first().waitFor();
+    assert.equal(await inWidget(page, '[part~="what-if"]').evaluate((t) => t.parentNode.parentNode.outerHTML), shown);
+    const card = page.locator('bid-scorer details[data-bid-editor="b1"]');
+    if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -170,3 +170,76 @@ test('a hidden page saves at once what is waiting to be saved', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Page-side: counts the assessment summaries asked of the page's workers. */
+function countSummaryRequests() {
+  window.summaryRequests = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function countedPostMessage(data, ...rest) {
+    if (data?.job === 'debriefs') window.summaryRequests += 1;
+    return post.call(this, data, ...rest);
+  };
+}
+
+test('a reason typed does not ask the engine for the summaries again; a reason emptied does, once, after a pause', async () => {
+  const opened = await openPage(env, 'evaluate.html');
+  const { page, context, errors } = opened;
+  await page.addInitScript(countSummaryRequests);
+  await page.reload();
+  await ready(page);
+  await page.locator('bid-scorer [data-summary]').first().waitFor();
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  const area = page.locator('bid-scorer textarea[data-path$=".rationale"]').first();
+  await area.fill('');
+  await page.waitForTimeout(1500); // the summaries of the emptied reason come in
+  await page.evaluate(() => {
+    window.summaryRequests = 0;
+  });
+  await area.pressSequentially('Clear plan; named staff');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.summaryRequests), 0, 'typing a reason asks for no summaries');
+  await area.fill('');
+  await page.waitForFunction(() => window.summaryRequests === 1);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.summaryRequests), 1, 'an emptied reason asks once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keys typed quickly are saved once, in a later task; a page being left saves at once what is waiting', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  await page.locator('bid-scorer textarea[data-path$=".rationale"]').first().waitFor();
+  const seen = await page.evaluate(async () => {
+    const root = document.querySelector('bid-scorer').shadowRoot;
+    const area = root.querySelector('textarea[data-path$=".rationale"]');
+    const has = (text) => Object.values(localStorage).some((t) => t.includes(text));
+    const writes = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function countedSetItem(key, value) {
+      writes.push(key);
+      return set.call(this, key, value);
+    };
+    const type = (text) => {
+      for (const ch of text) {
+        area.value += ch;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    };
+    area.value = '';
+    type('Typed quickly');
+    const inTask = writes.length;
+    await new Promise((ok) => setTimeout(ok, 1000));
+    const saved = has('Typed quickly');
+    // One save for all the keys: each key it wrote (an entry, or a bid's piece and its head) once.
+    const once = writes.length > 0 && new Set(writes).size === writes.length;
+    type(', then the page was left');
+    const before = has('Typed quickly, then the page was left');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    return { inTask, saved, once, before, left: has('Typed quickly, then the page was left') };
+  });
+  assert.deepEqual(seen, { inTask: 0, saved: true, once: true, before: false, left: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,10 +1,10 @@
 // Marks to try (evaluate): sliders re-ranking a copy of the tender through the engine. The only
 // arithmetic is on the marks being tried (a copy of the tender's inputs, which the engine checks).
 import { scoreText } from '../text/award.js';
-import { h, scroller } from '../ui/dom.js';
+import { h, place, scroller } from '../ui/dom.js';
 import { engineErrors, engineText, fill } from '../text/messages.js';
 import { copy, isGroup, leaves } from '../ui/model.js';
-import { lotResult, ordered } from '../ui/results.js';
+import { keptRows, lotResult, ordered } from '../ui/results.js';
 import { grid, heading, num, shown, stateOf } from './panel-parts.js';
 
 /** Top-level groups and every leaf with marks, with their engine paths and top-level group. */
@@ -233,6 +233,10 @@ export function whatIfSection(ctx, live) {
 
   const summary = h('p', { 'data-what-if-summary': '' });
   const tableSlot = h('div', { 'data-what-if': '' });
+  // The table and its rows are kept between results (each row while what it shows is the same):
+  // every evaluation brings a new result, and building hundreds of rows again was most of the
+  // panel's work after a score typed.
+  const table = { slot: tableSlot };
 
   function showErrors(errors) {
     const byPath = new Map();
@@ -303,7 +307,7 @@ export function whatIfSection(ctx, live) {
     summary.textContent = words.filter(Boolean).join(' ');
     summary.dataset.valid = String(Boolean(result));
     if (announce) live(summary.textContent);
-    tableSlot.replaceChildren(whatIfTable(ctx, shownResult, official));
+    whatIfTable(ctx, shownResult, official, table);
   }
 
   const node = h(
@@ -332,25 +336,36 @@ export function whatIfSection(ctx, live) {
   };
 }
 
-function whatIfTable(ctx, result, official) {
+/**
+ * The what-if ranking in `kept.slot`: the table is built once, then its caption and rows updated in
+ * place, a row built again only when what it shows changed.
+ */
+function whatIfTable(ctx, result, official, kept) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
   const officialRank = new Map(official.bids.map((b) => [b.id, b.rank]));
   const caption = fill(a.whatIfCaption, { max: scoreText(fmt, result.method, result.maxTotal) });
-  const t = grid(
-    caption,
-    'what-if',
-    [num(a.whatIfRank), ctx.cat.ui.supplier, num(a.whatIfTotal), num(a.officialRank)],
-    ordered(result).map((b) =>
-      h(
-        'tr',
-        { 'data-bid': b.id },
-        h('td', { class: 'num', 'data-rank': '' }, b.rank === null ? '–' : fmt.integer(b.rank)),
-        h('th', { scope: 'row' }, b.supplier),
-        h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, b.total)),
-        h('td', { class: 'num' }, officialRank.get(b.id) == null ? '–' : fmt.integer(officialRank.get(b.id))),
-      ),
-    ),
-  );
-  return scroller(caption, t);
+  const rank = (n) => (n == null ? '–' : fmt.integer(n));
+  const cells = (b) => [rank(b.rank), b.supplier, scoreText(fmt, result.method, b.total), rank(officialRank.get(b.id))];
+  const rows = keptRows(kept, ordered(result), (b) => JSON.stringify(cells(b)), (b) => {
+    const [r, supplier, total, was] = cells(b);
+    return h(
+      'tr',
+      { 'data-bid': b.id },
+      h('td', { class: 'num', 'data-rank': '' }, r),
+      h('th', { scope: 'row' }, supplier),
+      h('td', { class: 'num', 'data-total': '' }, total),
+      h('td', { class: 'num' }, was),
+    );
+  });
+  if (!kept.table) {
+    kept.table = grid(caption, 'what-if', [num(a.whatIfRank), ctx.cat.ui.supplier, num(a.whatIfTotal), num(a.officialRank)], []);
+    kept.slot.replaceChildren(scroller(caption, kept.table));
+  } else if (kept.caption !== caption) {
+    kept.table.caption.textContent = caption;
+    kept.slot.querySelector('.caption').textContent = caption;
+    kept.slot.querySelector('[role="group"]').setAttribute('aria-label', caption);
+  }
+  kept.caption = caption;
+  place(kept.table.tBodies[0], rows);
 }

@@ -1,7 +1,7 @@
 // Evaluate mode: the assessment summaries (Procurement Act 2023 s.50), one per assessed bid, from
 // the engine's `debriefs()`: each downloads as a print-ready HTML file or as plain text, and scores
 // without a recorded reason are listed, each linked to the field where the reason goes.
-import { h, inSteps } from '../ui/dom.js';
+import { h, inSteps, place } from '../ui/dom.js';
 import { keyPath, marking } from '../ui/fields.js';
 import { fill, plural } from '../text/messages.js';
 import { download } from '../storage/io.js';
@@ -18,6 +18,8 @@ function who(d) {
 // Summaries cost about as much as an evaluation, so they follow the results after a pause in typing
 // rather than on every keystroke; a download always uses the latest.
 const DELAY_MS = 250;
+/** Items built afresh at most, for the list of summaries to be put right at once rather than in steps. */
+const FEW_NEW = 32;
 
 function statusLine(ctx, d) {
   const { ui } = ctx.cat;
@@ -143,6 +145,7 @@ export function summariesPanel(ctx) {
   // longest task of the page after it.
   const keptMissing = {};
   const keptSummaries = {};
+  const list = h('ul', { class: 'summary-list' });
 
   // ---- The summaries are asked of the analysis worker (they evaluate the tender again, as long as
   // the results took), so typing never waits for them; only the latest answer is shown.
@@ -255,10 +258,19 @@ export function summariesPanel(ctx) {
       const line = statusLine(ctx, d);
       return JSON.stringify([who(d), typeof line === 'string' ? line : line.textContent]);
     };
-    // In steps: the summaries of a thousand bids at once made a long task.
-    const list = h('ul', { class: 'summary-list' });
-    body.replaceChildren(missing, list);
-    inSteps(keptSummaries, list, keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid, true));
+    const items = keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid, true);
+    if (body.firstChild !== missing || body.lastChild !== list) body.replaceChildren(missing, list);
+    // When few items are new (a score typed moves a few bids), the list is put right in place at
+    // once, the kept items left where they are: adding hundreds again was a layout of the whole
+    // list at every score. Otherwise in steps: the summaries of a thousand bids at once made a
+    // long task.
+    if ([...keptSummaries.rows.values()].filter((r) => !r.node).length <= FEW_NEW) {
+      keptSummaries.stepping = {}; // an unfinished list in steps stops
+      place(list, items.map((make) => make()));
+    } else {
+      list.replaceChildren();
+      inSteps(keptSummaries, list, items);
+    }
   }
 
   function update(result) {
