@@ -281,7 +281,10 @@ test('evaluate: a bid’s rates are entered line by line and its breakdown shows
   const tender = await fixture('schedule-income-line');
   const { page, context, errors } = await withTender('evaluate.html', tender);
   await page.locator('bid-scorer details[data-bid-editor="a"] > summary').click();
-  const labels = await page.locator('bid-scorer [data-bid-editor="a"] [data-schedule] label').allTextContents();
+  // A card's fields are built when it opens (its toggle event, a task after the click).
+  const rates = page.locator('bid-scorer [data-bid-editor="a"] [data-schedule] label');
+  await rates.first().waitFor();
+  const labels = await rates.allTextContents();
   assert.deepEqual(labels, [
     'Grass cutting visit: rate per visit, quantity 48',
     'Hedge cutting visit: rate per visit, quantity 12',
