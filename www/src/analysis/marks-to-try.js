@@ -358,14 +358,12 @@ function whatIfTable(ctx, result, official, kept) {
       h('td', { class: 'num' }, was),
     );
   });
-  if (!kept.table) {
+  // A new caption (the maximum changed) gets a new table around the kept rows: the caption is shown
+  // in three places that `scroller` owns.
+  if (kept.caption !== caption) {
     kept.table = grid(caption, 'what-if', [num(a.whatIfRank), ctx.cat.ui.supplier, num(a.whatIfTotal), num(a.officialRank)], []);
     kept.slot.replaceChildren(scroller(caption, kept.table));
-  } else if (kept.caption !== caption) {
-    kept.table.caption.textContent = caption;
-    kept.slot.querySelector('.caption').textContent = caption;
-    kept.slot.querySelector('[role="group"]').setAttribute('aria-label', caption);
+    kept.caption = caption;
   }
-  kept.caption = caption;
   place(kept.table.tBodies[0], rows);
 }
