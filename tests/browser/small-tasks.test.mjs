@@ -142,6 +142,59 @@ test('1,000 bids: the first save, whole, is put together in tasks shorter than a
   await context.close();
 });
 
+/** Page-side: the texts of whole tenders written on the page, and the summaries asked of workers. */
+function watchTenderTexts() {
+  window.wholeTexts = 0;
+  window.summaryTexts = [];
+  const stringify = JSON.stringify;
+  JSON.stringify = function countedStringify(value, ...rest) {
+    if (Array.isArray(value?.bids) && value.bids.length >= 1000) window.wholeTexts += 1;
+    return stringify.call(this, value, ...rest);
+  };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function watchedPostMessage(data, ...rest) {
+    if (data?.job === 'debriefs') window.summaryTexts.push(data.tender);
+    return post.call(this, data, ...rest);
+  };
+}
+
+test('1,000 bids: the summaries asked after a reason is emptied get the tender written a few bids per task', async () => {
+  const tender = JSON.parse(generated(1000, 40, 3, 1));
+  const { page, context, errors } = await withTender(tender);
+  await page.evaluate(watchStringify);
+  await page.evaluate(watchTenderTexts);
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  const rationale = field(page, 'bids[0].scores.q0.rationale');
+  await rationale.fill('A reason');
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    window.wholeTexts = 0;
+    window.summaryTexts.length = 0;
+    window.bidTexts.length = 0;
+  });
+  await rationale.fill('');
+  await page.waitForFunction(() => window.summaryTexts.length > 0, null, { timeout: 60000 });
+  const asked = await page.evaluate(() => ({
+    whole: window.wholeTexts,
+    texts: window.summaryTexts,
+    bidTexts: window.bidTexts,
+    tender: document.querySelector('bid-scorer').tender,
+  }));
+  // No one text of the whole tender on the page's thread: its bids, a task's worth at a time.
+  assert.equal(asked.whole, 0, 'the whole tender was written at once');
+  const spans = new Map();
+  for (const [tick, at] of asked.bidTexts) spans.set(tick, [Math.min(at, spans.get(tick)?.[0] ?? at), Math.max(at, spans.get(tick)?.[1] ?? at)]);
+  assert.ok(spans.size > 1, `the bids were written in ${spans.size} task(s)`);
+  const longest = Math.max(...[...spans.values()].map(([from, to]) => to - from));
+  assert.ok(longest < 50, `the bids' texts of one task took ${longest} ms`);
+  // What the worker was sent is the tender as it is now, reason emptied.
+  assert.equal(asked.texts.length, 1);
+  assert.deepEqual(JSON.parse(asked.texts[0]), asked.tender);
+  assert.equal(JSON.parse(asked.texts[0]).bids[0].scores.q0.rationale, undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a hidden page saves at once what is waiting to be saved', async () => {
   const { page, context, errors } = await openPage(env, 'evaluate.html');
   await ready(page);
