@@ -219,6 +219,21 @@ test('evaluate: marks tried re-rank a copy exactly as the engine does, never the
     leafExpected.maxTotal,
   );
   assert.deepEqual(await whatIf(), expectRows(leafExpected));
+  // The new maximum is in every place the caption is shown: above the table, in it, and as the
+  // name of its scrolling group; one table, never one inside another.
+  const captions = await page.locator('bid-scorer').evaluate((x) => {
+    const table = x.shadowRoot.querySelector('[part~="what-if"]');
+    const wrap = table.closest('.table-wrap');
+    return {
+      tables: wrap.parentNode.querySelectorAll('table').length,
+      shown: wrap.querySelector(':scope > .caption').textContent,
+      inTable: table.caption.textContent,
+      group: table.closest('[role="group"]').getAttribute('aria-label'),
+    };
+  });
+  assert.equal(captions.tables, 1);
+  assert.match(captions.shown, new RegExp(`\\(total ${leafExpected.maxTotal.replace('.', '\\.')}\\)`));
+  assert.deepEqual([captions.inTable, captions.group], [captions.shown, captions.shown]);
   const qualityMax = leafExpected.bids[0].groups.find((g) => g.id === 'quality').max;
   assert.equal(Number(qualityMax), 11.8, '1.80 + 10 by hand');
   assert.equal(await page.locator('bid-scorer input[data-marks="quality"]').inputValue(), qualityMax);
