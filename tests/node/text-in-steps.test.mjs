@@ -15,6 +15,8 @@ test('the text reads back as the tender, whatever its bids', async () => {
     { bids: [{ id: 'a' }, undefined, null] },
     { tender: { title: '"bids":[]' }, bids: [{ id: 'x"y</script>' }], after: 1 },
     { format: 'bidscore/1' },
+    // Own keys named __proto__, as JSON.parse makes them, stay data.
+    JSON.parse('{"__proto__":{"x":1},"bids":[{"id":"__proto__","__proto__":[1]}],"z":"\\u2028"}'),
   ];
   for (const tender of cases) {
     const text = await tenderTextInSteps(tender);
