@@ -69,20 +69,23 @@ class RangeDecoder {
 
   /** `count` bits with fixed probability one half, most significant first. */
   direct(count) {
+    let range = this.range;
+    let code = this.code;
     let result = 0;
     for (let i = 0; i < count; i += 1) {
-      this.range >>>= 1;
-      let bit = 0;
-      if ((this.code ^ 0x80000000) >= (this.range ^ 0x80000000)) {
-        this.code = (this.code - this.range) | 0;
-        bit = 1;
-      }
-      result = (result << 1) | bit;
-      if (this.range >>> 24 === 0) {
-        this.range <<= 8;
-        this.code = (this.code << 8) | this.data[this.pos++];
+      range = (range >>> 1) | 0;
+      // -1 when code < range, else 0: code is below twice range (the coder's invariant), so the
+      // difference's sign bit says which.
+      const t = (code - range) >> 31;
+      code = (code - (range & ~t)) | 0;
+      result = (result << 1) | (t + 1);
+      if (range >>> 24 === 0) {
+        range <<= 8;
+        code = (code << 8) | this.data[this.pos++];
       }
     }
+    this.range = range;
+    this.code = code;
     return result;
   }
 
@@ -130,15 +133,40 @@ class RangeDecoder {
     return m - top;
   }
 
-  /** The same, least significant bit first (distances' low bits). */
+  /**
+   * The same, least significant bit first (distances' low bits). Here, in tree and in direct the
+   * coder's state is in locals for the loop: every distance of the stream passes through one.
+   */
   reverse(p, base, bits) {
+    const data = this.data;
+    let range = this.range;
+    let code = this.code;
+    let at = this.pos;
     let m = 1;
     let symbol = 0;
-    for (let i = 0; i < bits; i += 1) {
-      const bit = this.bit(p, base + m);
-      m = (m << 1) | bit;
-      symbol |= bit << i;
+    for (let n = 0; n < bits; n += 1) {
+      const i = base + m;
+      const prob = p[i];
+      const bound = Math.imul(range >>> 11, prob);
+      if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+        p[i] = prob + ((2048 - prob) >> 5);
+        range = bound;
+        m <<= 1;
+      } else {
+        p[i] = prob - (prob >> 5);
+        code = (code - bound) | 0;
+        range = (range - bound) | 0;
+        m = (m << 1) | 1;
+        symbol |= 1 << n;
+      }
+      if (range >>> 24 === 0) {
+        range <<= 8;
+        code = (code << 8) | data[at++];
+      }
     }
+    this.pos = at;
+    this.range = range;
+    this.code = code;
     return symbol;
   }
 }
