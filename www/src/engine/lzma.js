@@ -45,28 +45,6 @@ class RangeDecoder {
     if (this.code === -1) throw new LzmaError('corrupt data');
   }
 
-  /** One bit coded with the adaptive probability p[i]. */
-  bit(p, i) {
-    const prob = p[i];
-    const bound = Math.imul(this.range >>> 11, prob);
-    let bit;
-    if ((this.code ^ 0x80000000) < (bound ^ 0x80000000)) {
-      p[i] = prob + ((2048 - prob) >> 5);
-      this.range = bound;
-      bit = 0;
-    } else {
-      p[i] = prob - (prob >> 5);
-      this.code = (this.code - bound) | 0;
-      this.range = (this.range - bound) | 0;
-      bit = 1;
-    }
-    if (this.range >>> 24 === 0) {
-      this.range <<= 8;
-      this.code = (this.code << 8) | this.data[this.pos++];
-    }
-    return bit;
-  }
-
   /** `count` bits with fixed probability one half, most significant first. */
   direct(count) {
     let range = this.range;
@@ -92,9 +70,11 @@ class RangeDecoder {
   /**
    * A symbol of log2(`top`) bits from the bit tree p[base + 1 ..], most significant bit first.
    * With `match` (a byte, not -1), a literal after a match: coded against the byte at the last
-   * distance until a bit differs from it (the LZMA SDK's "matched literal"). Most of the
-   * stream's bits are decoded here, in one loop with the coder's state in locals: a call per
-   * bit is what a decoder run once per page pays most for before the JIT has optimized it.
+   * distance until a bit differs from it (the LZMA SDK's "matched literal"). One bit coded
+   * with p[i] is the tree of one level `tree(p, i - 1, 2)`. Most of the stream's bits are
+   * decoded here, in one loop with the coder's state in locals: a call per bit is what a decoder
+   * run once per page pays most for before the JIT has optimized it (a method of its own for a
+   * single bit was no faster, and larger).
    */
   tree(p, base, top, match = -1) {
     const data = this.data;
@@ -181,8 +161,8 @@ class LengthDecoder {
   }
 
   decode(rc, posState) {
-    if (rc.bit(this.choice, 0) === 0) return rc.tree(this.low, posState << 3, 8);
-    if (rc.bit(this.choice, 1) === 0) return 8 + rc.tree(this.mid, posState << 3, 8);
+    if (rc.tree(this.choice, -1, 2) === 0) return rc.tree(this.low, posState << 3, 8);
+    if (rc.tree(this.choice, 0, 2) === 0) return 8 + rc.tree(this.mid, posState << 3, 8);
     return 16 + rc.tree(this.high, 0, 256);
   }
 }
@@ -248,7 +228,7 @@ export function lzmaDecode(data, expectedSize) {
       if (rc.code === 0) break;
     }
     const posState = pos & pbMask;
-    if (rc.bit(isMatch, (state << POS_BITS_MAX) + posState) === 0) {
+    if (rc.tree(isMatch, (state << POS_BITS_MAX) + posState - 1, 2) === 0) {
       if (pos >= capacity) throw new LzmaError('more data than expected');
       const prev = pos > 0 ? out[pos - 1] : 0;
       const base = 0x300 * (((pos & lpMask) << lc) + (prev >>> (8 - lc)));
@@ -258,10 +238,10 @@ export function lzmaDecode(data, expectedSize) {
       continue;
     }
     let len;
-    if (rc.bit(isRep, state) !== 0) {
+    if (rc.tree(isRep, state - 1, 2) !== 0) {
       if (pos === 0) throw new LzmaError('corrupt data');
-      if (rc.bit(isRepG0, state) === 0) {
-        if (rc.bit(isRep0Long, (state << POS_BITS_MAX) + posState) === 0) {
+      if (rc.tree(isRepG0, state - 1, 2) === 0) {
+        if (rc.tree(isRep0Long, (state << POS_BITS_MAX) + posState - 1, 2) === 0) {
           if (pos >= capacity) throw new LzmaError('more data than expected');
           state = state < 7 ? 9 : 11;
           out[pos] = out[pos - rep0 - 1];
@@ -270,10 +250,10 @@ export function lzmaDecode(data, expectedSize) {
         }
       } else {
         let dist;
-        if (rc.bit(isRepG1, state) === 0) {
+        if (rc.tree(isRepG1, state - 1, 2) === 0) {
           dist = rep1;
         } else {
-          if (rc.bit(isRepG2, state) === 0) {
+          if (rc.tree(isRepG2, state - 1, 2) === 0) {
             dist = rep2;
           } else {
             dist = rep3;
