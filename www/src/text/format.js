@@ -19,20 +19,19 @@ const PLAIN_LOCALES = new Set(['en-GB', 'cy']);
 const DECIMAL = /^(-?)(\d{1,40})(?:\.(\d{1,20}))?$/;
 
 /**
- * `text` (a decimal string, or a safe integer) with `places` decimals, `shift` places to the left
- * of where its point is (2 for a percentage), between `before` and `after`: "-£1,234.50"; ''
- * when that would drop a digit (rounding is Intl's), or the text is not a plain decimal of a usual
- * length (Intl takes 20 decimals in every browser; the widget shows longer text as Intl leaves it).
+ * `text` (a decimal string) with `places` decimals, `shift` places to the left of where its point
+ * is (2 for a percentage), between `before` and `after`: "-£1,234.50"; '' when that would drop a
+ * digit (rounding is Intl's), or the text is not a plain decimal of a usual length (Intl takes 20
+ * decimals in every browser; the widget shows longer text as Intl leaves it).
  */
 function written(text, places, before = '', after = '', shift = 0) {
-  const plainType = typeof text === 'number' ? Number.isSafeInteger(text) && !Object.is(text, -0) : typeof text === 'string';
-  const m = plainType && DECIMAL.exec(text);
+  const m = typeof text === 'string' && DECIMAL.exec(text);
   if (!m) return '';
   const [, sign, whole, fraction = ''] = m;
   const digits = whole + fraction.padEnd(shift, '0');
   const point = whole.length + shift;
   const decimals = digits.slice(point);
-  if (decimals.length > places || places > 20) return '';
+  if (decimals.length > places) return '';
   const grouped = digits.slice(0, point).replace(/^0+\B/, '').replace(/\B(?=(\d{3})+$)/g, ',');
   return `${sign}${before}${grouped}${places ? `.${decimals.padEnd(places, '0')}` : ''}${after}`;
 }
@@ -98,7 +97,8 @@ export function formatter(locale, currency = 'GBP') {
     },
     /** An ordinal-free rank: "2". */
     integer(n) {
-      return (plain && written(n, 0)) || nf('i', { maximumFractionDigits: 0 }).format(n);
+      // A count or a rank, never negative zero, which String writes as 0 and Intl as -0.
+      return (plain && n > 0 && Number.isSafeInteger(n) && written(String(n), 0)) || nf('i', { maximumFractionDigits: 0 }).format(n);
     },
     dateTime(date) {
       // Made once per locale: each save's "saved at" line would otherwise build one (milliseconds).
