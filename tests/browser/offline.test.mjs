@@ -121,7 +121,8 @@ async function savePageAs(page, dir) {
 test('dist/bid-scorer.js is one classic script holding the element, its styles and the engine', async () => {
   const text = await readFile(DIST, 'utf8');
   new vm.Script(text); // a classic script: an import or export statement would not compile
-  assert.match(text, /^\/\*! bid-scorer /);
+  // V8's compile hint first (the widget's functions compiled as the file loads), then the banner.
+  assert.match(text, /^\/\/# allFunctionsCalledOnLoad\n\/\*! bid-scorer /);
   assert.ok(text.includes('customElements') && text.includes('adoptedStyleSheets'), 'the element and its styles');
   // The engine inside (first in the bundle's function, after the text catalogue and the
   // stylesheets in one LZMA stream) is byte for byte the wasm in pkg/, but for its import and
@@ -134,6 +135,26 @@ test('dist/bid-scorer.js is one classic script holding the element, its styles a
   assert.equal(size, built.length);
   const unpacked = lzmaDecode(fromBase64(packed), catalogueSize + sheets + size);
   assert.ok(Buffer.from(unpacked.subarray(catalogueSize + sheets)).equals(built));
+});
+
+test('from disk, the first result is rendered in the task that runs DOMContentLoaded, not a later one', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Registered before the bundle's own listener: the timer runs once that task is over.
+  await context.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () =>
+      setTimeout(() => {
+        const widget = document.querySelector('bid-scorer');
+        window.rankedWithParsing = Boolean(widget?.result && widget.shadowRoot.querySelector('[part~="ranking"]'));
+      }),
+    ),
+  );
+  const page = await context.newPage();
+  const { errors } = record(page);
+  await page.goto(pathToFileURL(join(root, 'www/embed-script.html')).href);
+  await page.waitForFunction(() => window.rankedWithParsing !== undefined);
+  assert.equal(await page.evaluate(() => window.rankedWithParsing), true);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('the one-script pages embed the default tender as in the file, the model only where suppliers see it', async () => {

@@ -45,53 +45,36 @@ class RangeDecoder {
     if (this.code === -1) throw new LzmaError('corrupt data');
   }
 
-  /** One bit coded with the adaptive probability p[i]. */
-  bit(p, i) {
-    const prob = p[i];
-    const bound = Math.imul(this.range >>> 11, prob);
-    let bit;
-    if ((this.code ^ 0x80000000) < (bound ^ 0x80000000)) {
-      p[i] = prob + ((2048 - prob) >> 5);
-      this.range = bound;
-      bit = 0;
-    } else {
-      p[i] = prob - (prob >> 5);
-      this.code = (this.code - bound) | 0;
-      this.range = (this.range - bound) | 0;
-      bit = 1;
-    }
-    if (this.range >>> 24 === 0) {
-      this.range <<= 8;
-      this.code = (this.code << 8) | this.data[this.pos++];
-    }
-    return bit;
-  }
-
   /** `count` bits with fixed probability one half, most significant first. */
   direct(count) {
+    let range = this.range;
+    let code = this.code;
     let result = 0;
     for (let i = 0; i < count; i += 1) {
-      this.range >>>= 1;
-      let bit = 0;
-      if ((this.code ^ 0x80000000) >= (this.range ^ 0x80000000)) {
-        this.code = (this.code - this.range) | 0;
-        bit = 1;
-      }
-      result = (result << 1) | bit;
-      if (this.range >>> 24 === 0) {
-        this.range <<= 8;
-        this.code = (this.code << 8) | this.data[this.pos++];
+      range = (range >>> 1) | 0;
+      // -1 when code < range, else 0: code is below twice range (the coder's invariant), so the
+      // difference's sign bit says which.
+      const t = (code - range) >> 31;
+      code = (code - (range & ~t)) | 0;
+      result = (result << 1) | (t + 1);
+      if (range >>> 24 === 0) {
+        range <<= 8;
+        code = (code << 8) | this.data[this.pos++];
       }
     }
+    this.range = range;
+    this.code = code;
     return result;
   }
 
   /**
    * A symbol of log2(`top`) bits from the bit tree p[base + 1 ..], most significant bit first.
    * With `match` (a byte, not -1), a literal after a match: coded against the byte at the last
-   * distance until a bit differs from it (the LZMA SDK's "matched literal"). Most of the
-   * stream's bits are decoded here, in one loop with the coder's state in locals: a call per
-   * bit is what a decoder run once per page pays most for before the JIT has optimized it.
+   * distance until a bit differs from it (the LZMA SDK's "matched literal"). One bit coded
+   * with p[i] is the tree of one level `tree(p, i - 1, 2)`. Most of the stream's bits are
+   * decoded here, in one loop with the coder's state in locals: a call per bit is what a decoder
+   * run once per page pays most for before the JIT has optimized it (a method of its own for a
+   * single bit was no faster, and larger).
    */
   tree(p, base, top, match = -1) {
     const data = this.data;
@@ -130,15 +113,40 @@ class RangeDecoder {
     return m - top;
   }
 
-  /** The same, least significant bit first (distances' low bits). */
+  /**
+   * The same, least significant bit first (distances' low bits). Here, in tree and in direct the
+   * coder's state is in locals for the loop: every distance of the stream passes through one.
+   */
   reverse(p, base, bits) {
+    const data = this.data;
+    let range = this.range;
+    let code = this.code;
+    let at = this.pos;
     let m = 1;
     let symbol = 0;
-    for (let i = 0; i < bits; i += 1) {
-      const bit = this.bit(p, base + m);
-      m = (m << 1) | bit;
-      symbol |= bit << i;
+    for (let n = 0; n < bits; n += 1) {
+      const i = base + m;
+      const prob = p[i];
+      const bound = Math.imul(range >>> 11, prob);
+      if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+        p[i] = prob + ((2048 - prob) >> 5);
+        range = bound;
+        m <<= 1;
+      } else {
+        p[i] = prob - (prob >> 5);
+        code = (code - bound) | 0;
+        range = (range - bound) | 0;
+        m = (m << 1) | 1;
+        symbol |= 1 << n;
+      }
+      if (range >>> 24 === 0) {
+        range <<= 8;
+        code = (code << 8) | data[at++];
+      }
     }
+    this.pos = at;
+    this.range = range;
+    this.code = code;
     return symbol;
   }
 }
@@ -153,8 +161,8 @@ class LengthDecoder {
   }
 
   decode(rc, posState) {
-    if (rc.bit(this.choice, 0) === 0) return rc.tree(this.low, posState << 3, 8);
-    if (rc.bit(this.choice, 1) === 0) return 8 + rc.tree(this.mid, posState << 3, 8);
+    if (rc.tree(this.choice, -1, 2) === 0) return rc.tree(this.low, posState << 3, 8);
+    if (rc.tree(this.choice, 0, 2) === 0) return 8 + rc.tree(this.mid, posState << 3, 8);
     return 16 + rc.tree(this.high, 0, 256);
   }
 }
@@ -220,7 +228,7 @@ export function lzmaDecode(data, expectedSize) {
       if (rc.code === 0) break;
     }
     const posState = pos & pbMask;
-    if (rc.bit(isMatch, (state << POS_BITS_MAX) + posState) === 0) {
+    if (rc.tree(isMatch, (state << POS_BITS_MAX) + posState - 1, 2) === 0) {
       if (pos >= capacity) throw new LzmaError('more data than expected');
       const prev = pos > 0 ? out[pos - 1] : 0;
       const base = 0x300 * (((pos & lpMask) << lc) + (prev >>> (8 - lc)));
@@ -230,10 +238,10 @@ export function lzmaDecode(data, expectedSize) {
       continue;
     }
     let len;
-    if (rc.bit(isRep, state) !== 0) {
+    if (rc.tree(isRep, state - 1, 2) !== 0) {
       if (pos === 0) throw new LzmaError('corrupt data');
-      if (rc.bit(isRepG0, state) === 0) {
-        if (rc.bit(isRep0Long, (state << POS_BITS_MAX) + posState) === 0) {
+      if (rc.tree(isRepG0, state - 1, 2) === 0) {
+        if (rc.tree(isRep0Long, (state << POS_BITS_MAX) + posState - 1, 2) === 0) {
           if (pos >= capacity) throw new LzmaError('more data than expected');
           state = state < 7 ? 9 : 11;
           out[pos] = out[pos - rep0 - 1];
@@ -242,10 +250,10 @@ export function lzmaDecode(data, expectedSize) {
         }
       } else {
         let dist;
-        if (rc.bit(isRepG1, state) === 0) {
+        if (rc.tree(isRepG1, state - 1, 2) === 0) {
           dist = rep1;
         } else {
-          if (rc.bit(isRepG2, state) === 0) {
+          if (rc.tree(isRepG2, state - 1, 2) === 0) {
             dist = rep2;
           } else {
             dist = rep3;

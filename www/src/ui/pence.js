@@ -3,7 +3,10 @@
 // (its own files use tiny prices to test the edges), so the form says so instead, as an error
 // next to the price that keeps what was typed: the results wait until it is put right.
 
-const known = new Map(); // currency → places: making a NumberFormat costs more than a run's check
+// currency → places: making a NumberFormat costs more than a run's check. Pounds, the usual
+// currency, are known without one: a page's first NumberFormat costs tens of milliseconds, which
+// the first result would wait for.
+const known = new Map([['GBP', 2]]);
 
 /** How many decimal places a price in `currency` has (2 for GBP, 0 for JPY; 2 when unknown). */
 function places(currency) {
