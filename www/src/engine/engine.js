@@ -237,10 +237,10 @@ export function tenderText(tender) {
     for (let i = 0; i < bids.length; i += 1) {
       const bid = bids[i];
       // Anything but a bid's object (a hole, a value with toJSON) is read as the whole tender is.
-      if (bid === null || typeof bid !== 'object' || typeof bid.toJSON === 'function') return asText(tender);
-      const seen = JSON.stringify(bid);
+      if (Object(bid) !== bid || typeof bid.toJSON === 'function') return asText(tender);
+      // A bid not read before is checked at once, without its plain JSON to compare.
       let text = bidTexts.get(bid);
-      if (text !== seen || STAND_INS.test(seen)) {
+      if (text === undefined || text !== JSON.stringify(bid) || STAND_INS.test(text)) {
         // The tender is 1 deep, its list of bids 2, so each bid 3, as in the whole tender's text.
         text = plainText(bid, 2);
         if (text === null) return tender;

@@ -2,7 +2,6 @@
 // fields are built when first opened (a tender can have 50 bids × 30 criteria); the results show
 // the ranking, a chart, one bid's breakdown at a time, warnings and what is still missing.
 import { h, place } from '../ui/dom.js';
-import { reorder } from '../ui/reorder.js';
 import { fill } from '../text/messages.js';
 import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
 import { own, setOwn } from '../ui/fields.js';
@@ -371,15 +370,6 @@ export function renderEvaluate(ctx) {
     return node;
   }
 
-  // What the missing list shows of each bid, written once per bid object (results share the bids
-  // that did not change).
-  const missingKeys = new WeakMap();
-  const missingKey = (b) => {
-    let key = missingKeys.get(b);
-    if (key === undefined) missingKeys.set(b, (key = JSON.stringify([b.supplier, b.missing])));
-    return key;
-  };
-
   const sameItems = (was, now) => was?.length === now.length && now.every((x, i) => x === was[i]);
 
   /** The results of one lot (or of the whole tender when it has no lots). */
@@ -399,30 +389,19 @@ export function renderEvaluate(ctx) {
       slot.replaceChildren(keptPart('breakdown', key, () => (b ? breakdown(ctx, b, { headingLevel: 'h4' }) : '')));
     };
     parts.result = result;
-    // The list of bids to show the breakdown of, put right when their order or names change: an
-    // option per bid, kept, renamed or moved (a bid moving up the ranking moves one option).
-    const pickKey = JSON.stringify(bids.map((b) => [b.id, b.supplier]));
-    if (parts.pick?.key !== pickKey) {
-      let select = parts.pick?.node;
-      if (!select) {
-        select = h('select', { id: pickId, class: 'select', 'data-action': 'pick-breakdown' });
-        select.addEventListener('change', () => {
-          shown = select.value;
-          showBreakdown();
-        });
-      }
-      const was = parts.pick?.options ?? new Map();
-      const options = new Map();
-      for (const b of bids) {
-        let option = was.get(b.id);
-        if (!option) option = h('option', { value: b.id }, b.supplier);
-        else if (option.textContent !== b.supplier) option.textContent = b.supplier;
-        options.set(b.id, option);
-      }
-      reorder(select, [...options.values()]);
-      parts.pick = { key: pickKey, node: select, options };
-    }
-    const pick = parts.pick.node;
+    // The list of bids to show the breakdown of, built again when their order or names change.
+    const pick = keptPart('pick', JSON.stringify(bids.map((b) => [b.id, b.supplier])), () => {
+      const select = h(
+        'select',
+        { id: pickId, class: 'select', 'data-action': 'pick-breakdown' },
+        bids.map((b) => h('option', { value: b.id }, b.supplier)),
+      );
+      select.addEventListener('change', () => {
+        shown = select.value;
+        showBreakdown();
+      });
+      return select;
+    });
     pick.value = shown;
     showBreakdown();
     const [rankingH, chartH, breakdownH, missingH, warningsH] = (parts.heads ??= [
@@ -445,7 +424,7 @@ export function renderEvaluate(ctx) {
         : null,
       slot,
       missingH,
-      keptPart('missing', result.bids.map(missingKey).join(','), () => missingList(ctx, result)),
+      keptPart('missing', JSON.stringify(result.bids.map((b) => [b.supplier, b.missing])), () => missingList(ctx, result)),
       warningsH,
       // Kept while it holds the very same warnings: the engine hands back the objects of those
       // that did not change (engine.js evaluateSince), so thousands are compared without text.

@@ -35,20 +35,11 @@ export function lotAnalysis(analysis, result) {
   return result?.lot === undefined ? analysis : (analysis.lots?.find((l) => l.id === result.lot)?.analysis ?? analysis);
 }
 
-// The order of each result's bids, worked out once: the ranking, the chart and the list of bids to
-// pick a breakdown from all ask for it (a result is never changed once made).
-const orders = new WeakMap();
-
 /** Bids in ranked order first, then the unranked ones in file order. */
 export function ordered(result) {
-  let order = orders.get(result);
-  if (order && order.bids === result.bids && order.ranking === result.ranking) return [...order.list];
   const byId = new Map(result.bids.map((b) => [b.id, b]));
   const ranked = result.ranking.map((id) => byId.get(id)).filter(Boolean);
-  const inRanking = new Set(result.ranking);
-  const list = ranked.concat(result.bids.filter((b) => !inRanking.has(b.id)));
-  orders.set(result, { bids: result.bids, ranking: result.ranking, list });
-  return [...list];
+  return ranked.concat(result.bids.filter((b) => !result.ranking.includes(b.id)));
 }
 
 /** Every bid of a result in ranked order, lot by lot when the tender has lots, each lot's others after its ranked bids. */
@@ -115,25 +106,14 @@ export function keptRows(kept, bids, key, make, id = (bid) => bid.id, lazy, cont
   return nodes;
 }
 
-/** What `rowKey` reads besides the bid, as text: the award method and the segments, and `more`. */
+/** What `rowKey` reads besides the bid, as text: the award method, the segments' ids and `more`. */
 function rowContext(result, segs, ...more) {
-  return JSON.stringify([result.method, segs.map((s) => [s.id, isGroup(s)]), ...more]);
+  return JSON.stringify([result.method, segs.map((s) => s.id), ...more]);
 }
 
 /** The segment scores a row or bar shows, with what else it shows, as one text to compare. */
 function rowKey(result, segs, bid, ...more) {
   return JSON.stringify([result.method, bid.supplier, bid.total, segs.map((s) => segmentScore(bid, s)), ...more]);
-}
-
-// Each formatter's rank figures, written once: every row's rank is checked at each result.
-const rankTexts = new WeakMap();
-
-function rankText(fmt, rank) {
-  let texts = rankTexts.get(fmt);
-  if (!texts) rankTexts.set(fmt, (texts = new Map()));
-  let text = texts.get(rank);
-  if (text === undefined) texts.set(rank, (text = fmt.integer(rank)));
-  return text;
 }
 
 /**
@@ -183,7 +163,7 @@ export function rankingTable(ctx, result, kept = {}) {
   // A bid moving up or down moves the others' ranks by one: their rank is put right in place.
   bids.forEach((bid, i) => {
     const rank = rows[i].firstChild;
-    const text = bid.rank === null ? '–' : rankText(fmt, bid.rank);
+    const text = bid.rank === null ? '–' : fmt.integer(bid.rank);
     if (rank.textContent !== text) rank.textContent = text;
   });
   const headKey = JSON.stringify([caption, head]);
