@@ -151,45 +151,6 @@ function validate(tender) {
 const MAX_DEPTH = 128;
 
 /**
- * `value` as JSON text when JSON carries it as given, else null; `above` is how deep it sits in the
- * tender (0 for the tender itself). Throws where JSON.stringify does (a cycle, a BigInt, a getter
- * that throws). See `asText`.
- */
-function plainText(value, above = 0) {
-  let plain = true;
-  const depth = new WeakMap();
-  const text = JSON.stringify(value, function check(key, value) {
-    if (!plain) return undefined;
-    switch (typeof value) {
-      case 'string':
-      case 'boolean':
-        return value;
-      case 'number':
-        if (!Number.isFinite(value)) plain = false;
-        return value;
-      case 'object': {
-        if (value === null) return value;
-        if (value instanceof Map || value instanceof Set) plain = false;
-        // The tender is 1 (JSON.stringify's own holder has none); the engine names data 129 deep.
-        const level = (depth.get(this) ?? above) + 1;
-        if (level > MAX_DEPTH + 1) plain = false;
-        depth.set(value, level);
-        return value;
-      }
-      case 'undefined':
-        // Absent from an object, as in JSON; `null` in a list, which the engine names.
-        if (Array.isArray(this)) plain = false;
-        return undefined;
-      default:
-        // A function, a Symbol (a BigInt throws on its own).
-        plain = false;
-        return undefined;
-    }
-  });
-  return plain ? text : null;
-}
-
-/**
  * The tender as JSON text when JSON carries it as given, else the tender itself. Given an object,
  * the engine reads it property by property for anything JSON would lose (NaN, a function, a
  * Symbol, `undefined` in a list, a Map or Set, a cycle, a throwing getter, data nested too deep)
@@ -200,58 +161,42 @@ function plainText(value, above = 0) {
  */
 export function asText(tender) {
   if (tender === null || typeof tender !== 'object') return tender;
+  let plain = true;
+  const depth = new WeakMap();
+  let text;
   try {
-    return plainText(tender) ?? tender;
+    text = JSON.stringify(tender, function check(key, value) {
+      if (!plain) return undefined;
+      switch (typeof value) {
+        case 'string':
+        case 'boolean':
+          return value;
+        case 'number':
+          if (!Number.isFinite(value)) plain = false;
+          return value;
+        case 'object': {
+          if (value === null) return value;
+          if (value instanceof Map || value instanceof Set) plain = false;
+          // The top level is 1 (JSON.stringify's own holder has none); the engine names data 129 deep.
+          const level = (depth.get(this) ?? 0) + 1;
+          if (level > MAX_DEPTH + 1) plain = false;
+          depth.set(value, level);
+          return value;
+        }
+        case 'undefined':
+          // Absent from an object, as in JSON; `null` in a list, which the engine names.
+          if (Array.isArray(this)) plain = false;
+          return undefined;
+        default:
+          // A function, a Symbol (a BigInt throws on its own).
+          plain = false;
+          return undefined;
+      }
+    });
   } catch {
     return tender; // a cycle, a BigInt, a getter that throws: the engine says where
   }
-}
-
-// Each bid's text as `plainText` last wrote it, by the bid object (the widget edits bids in place).
-const bidTexts = new WeakMap();
-// Stands for the bids in the text of the rest of the tender, and is replaced by them.
-const BIDS = '\u0000bid-scorer:bids';
-const BIDS_JSON = JSON.stringify(BIDS);
-// What JSON writes for what it cannot carry (NaN and Infinity, `undefined` in a list, a Map or Set).
-const STAND_INS = /null|\{\}/;
-
-/**
- * `asText(tender)`, to the character, asking `plainText`'s questions again only of the bids whose
- * JSON changed: with their replacer they cost several times what JSON.stringify alone does, and an
- * edit changes one bid of hundreds. A bid's plain JSON (one fast JSON.stringify, no replacer) is
- * compared with the text its own object last had when checked; a bid whose JSON shows `null` or
- * `{}`, where something JSON cannot carry may now hide, is checked every time. The one change a
- * bid's JSON cannot show, a function or Symbol put in place of one left out, reaches the widget's
- * draft from nowhere: its fields write text.
- */
-export function tenderText(tender) {
-  const bids = tender?.bids;
-  const usual =
-    Array.isArray(bids) && Object.getPrototypeOf(tender) === Object.prototype && Object.keys(tender).includes('bids');
-  if (!usual) return asText(tender);
-  try {
-    const head = plainText({ ...tender, bids: BIDS });
-    const at = head?.indexOf(BIDS_JSON) ?? -1;
-    if (at < 0 || head.includes(BIDS_JSON, at + 1)) return asText(tender);
-    const texts = [];
-    for (let i = 0; i < bids.length; i += 1) {
-      const bid = bids[i];
-      // Anything but a bid's object (a hole, a value with toJSON) is read as the whole tender is.
-      if (Object(bid) !== bid || typeof bid.toJSON === 'function') return asText(tender);
-      // A bid not read before is checked at once, without its plain JSON to compare.
-      let text = bidTexts.get(bid);
-      if (text === undefined || text !== JSON.stringify(bid) || STAND_INS.test(text)) {
-        // The tender is 1 deep, its list of bids 2, so each bid 3, as in the whole tender's text.
-        text = plainText(bid, 2);
-        if (text === null) return tender;
-        bidTexts.set(bid, text);
-      }
-      texts.push(text);
-    }
-    return `${head.slice(0, at)}[${texts.join(',')}]${head.slice(at + BIDS_JSON.length)}`;
-  } catch {
-    return tender;
-  }
+  return plain ? text : tender;
 }
 
 // The result `evaluateSince` last returned: the engine keeps its bids and warnings, and names each
@@ -265,7 +210,7 @@ let last = null;
  * objects: read them, never change them.
  */
 function evaluateSince(tender) {
-  const [result, bids, warnings] = JSON.parse(glue.evaluate(tenderText(tender), true));
+  const [result, bids, warnings] = JSON.parse(glue.evaluate(asText(tender), true));
   const placed = (items, before) => items.map((x) => (typeof x === 'number' ? before[x] : x));
   result.bids = placed(bids, last?.bids);
   const same = last && warnings.length === last.warnings.length && warnings.every((x, i) => x === i);
