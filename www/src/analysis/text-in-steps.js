@@ -13,20 +13,19 @@ const STEP_MS = 6;
  * without a list of bids is written at once.
  */
 export async function tenderTextInSteps(tender, current = () => true) {
-  const bids = tender?.bids;
-  if (!Array.isArray(bids)) return JSON.stringify(tender);
-  const { bids: _, ...rest } = tender;
-  const head = JSON.stringify(rest);
+  if (!Array.isArray(tender?.bids)) return JSON.stringify(tender);
+  const { bids, ...rest } = tender;
   const texts = [];
-  for (;;) {
-    const t = performance.now();
-    // A hole or `undefined` in a list is written as null, as JSON.stringify writes it.
-    while (texts.length < bids.length && performance.now() - t < STEP_MS) {
-      texts.push(JSON.stringify(bids[texts.length]) ?? 'null');
+  let t = performance.now();
+  for (const bid of bids) {
+    if (performance.now() - t > STEP_MS) {
+      await new Promise((ok) => setTimeout(ok));
+      if (!current()) return null;
+      t = performance.now();
     }
-    if (texts.length === bids.length) break;
-    await new Promise((ok) => setTimeout(ok));
-    if (!current()) return null;
+    // A hole or `undefined` in a list is written as null, as JSON.stringify writes it.
+    texts.push(JSON.stringify(bid) ?? 'null');
   }
-  return `${head.slice(0, -1)}${head === '{}' ? '' : ','}"bids":[${texts.join(',')}]}`;
+  // `bids` last, a stand-in for the list cut off the end: `…,"bids":0}`.
+  return `${JSON.stringify({ ...rest, bids: 0 }).slice(0, -2)}[${texts}]}`;
 }
