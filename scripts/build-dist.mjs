@@ -617,11 +617,9 @@ export async function build({ entry, languages } = BUILDS[0]) {
   // it first called it. Measured on the English build, page load to the first result from file://
   // in headless Chromium, median of 12 loads each, taking turns: 113 → 96 ms of main-thread CPU.
   const banner = `//# allFunctionsCalledOnLoad
-/*! bid-scorer ${version ?? ''}: the <${TAG}> element and the bidscore engine (WebAssembly), in one
- * classic script, with text in ${languages.join(' and ')}. Embed: a <script src> element and a <${TAG}>
- * element with the tender inside it as JSON (docs/embedding.md). Runs entirely in the browser;
- * sends nothing. Needs 'wasm-unsafe-eval' in script-src under a Content-Security-Policy.
- * MIT OR Apache-2.0. */
+/*! bid-scorer ${version ?? ''} (${languages.join(', ')}): <${TAG}> and its engine in one classic script.
+ * Embed: <script src> and a <${TAG}> holding the tender as JSON (docs/embedding.md). Runs in the
+ * browser, sends nothing; a CSP needs 'wasm-unsafe-eval' in script-src. MIT OR Apache-2.0. */
 `;
   return bundle(
     entry,

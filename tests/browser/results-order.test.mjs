@@ -1,5 +1,5 @@
 // A score that moves a bid from first to last moves that bid's ranking row and chart bar, and
-// nothing else: the others stay where they are (ui/reorder.js), and the ranking, the chart and the
+// nothing else: the others stay where they are (ui/dom.js `place`), and the ranking, the chart and the
 // list of bids to pick a breakdown from come out in the engine's order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

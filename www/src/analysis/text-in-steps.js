@@ -12,7 +12,7 @@ const STEP_MS = 6;
  * still wanted: once it returns false, the work stops and the promise resolves to null. A tender
  * without a list of bids is written at once.
  */
-export async function tenderTextInSteps(tender, current = () => true) {
+export async function tenderTextInSteps(tender, current) {
   if (!Array.isArray(tender?.bids)) return JSON.stringify(tender);
   const { bids, ...rest } = tender;
   const texts = [];

@@ -1,8 +1,7 @@
 // Rendering an engine result: ranking, chart, breakdown with working, warnings and what is missing.
 // Every figure shown is one the engine returned; the chart's bar lengths are the only arithmetic,
 // and they are drawing geometry, not scores.
-import { h, scroller, scrollingTable } from './dom.js';
-import { reorder } from './reorder.js';
+import { h, place, scroller, scrollingTable } from './dom.js';
 import { engineText, fill } from '../text/messages.js';
 import { commitmentWorking, criterionWorking, lifeCycleOf, priceWorking } from '../text/workings.js';
 import { isGroup } from './model.js';
@@ -82,33 +81,19 @@ function supplierCell(ctx, bid) {
  * Rows kept from the last render, keyed by bid (`id(bid)`): each is built again only when what it
  * shows (its `key`, text from the result) changed. `kept` is the caller's cache, one per list shown.
  * With `lazy`, each row is a function making it when first called (for dom.js inSteps).
- * `context`, given, is text for all that `key` reads besides the bid: while it stays the same, a row
- * made from the very same bid object is kept without its key being written again (successive
- * results share the bids that did not change: engine.js evaluateSince).
  */
-export function keptRows(kept, bids, key, make, id = (bid) => bid.id, lazy, context) {
+export function keptRows(kept, bids, key, make, id = (bid) => bid.id, lazy) {
   const rows = new Map();
-  const sameContext = context !== undefined && kept.context === context;
-  kept.context = context;
   const nodes = bids.map((bid) => {
+    const k = key(bid);
     const was = kept.rows?.get(id(bid));
-    let row = was;
-    if (!sameContext || was?.bid !== bid) {
-      const k = key(bid);
-      row = was?.key === k ? was : { key: k };
-      row.bid = bid;
-    }
+    const row = was?.key === k ? was : { key: k };
     rows.set(id(bid), row);
     const node = () => (row.node ??= make(bid));
     return lazy ? node : node();
   });
   kept.rows = rows;
   return nodes;
-}
-
-/** What `rowKey` reads besides the bid, as text: the award method, the segments' ids and `more`. */
-function rowContext(result, segs, ...more) {
-  return JSON.stringify([result.method, segs.map((s) => s.id), ...more]);
 }
 
 /** The segment scores a row or bar shows, with what else it shows, as one text to compare. */
@@ -151,15 +136,8 @@ export function rankingTable(ctx, result, kept = {}) {
       valueCells(ctx, result, bid),
     );
   const bids = ordered(result);
-  const rows = keptRows(
-    kept,
-    bids,
-    (bid) => rowKey(result, segs, bid, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand),
-    row,
-    undefined,
-    false,
-    rowContext(result, segs),
-  );
+  const rows = keptRows(kept, bids, (bid) =>
+    rowKey(result, segs, bid, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand), row);
   // A bid moving up or down moves the others' ranks by one: their rank is put right in place.
   bids.forEach((bid, i) => {
     const rank = rows[i].firstChild;
@@ -168,7 +146,7 @@ export function rankingTable(ctx, result, kept = {}) {
   });
   const headKey = JSON.stringify([caption, head]);
   if (kept.head === headKey) {
-    reorder(kept.body, rows);
+    place(kept.body, rows);
     return kept.node;
   }
   kept.head = headKey;
@@ -225,10 +203,10 @@ export function chart(ctx, result, kept = {}) {
       svg,
     );
   };
-  const rows = keptRows(kept, ordered(result), (bid) => rowKey(result, segs, bid, max), bar, undefined, false, rowContext(result, segs, max));
+  const rows = keptRows(kept, ordered(result), (bid) => rowKey(result, segs, bid, max), bar);
   const legend = JSON.stringify(segs.map((s) => s.name));
   if (kept.legend === legend) {
-    reorder(kept.node, [...rows, kept.node.lastChild]);
+    place(kept.node, [...rows, kept.node.lastChild]);
     return kept.node;
   }
   kept.legend = legend;
