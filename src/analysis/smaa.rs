@@ -127,6 +127,8 @@ impl Setup<'_> {
             cells: Vec::with_capacity(self.pool.len() * leaves.len()),
             values: Vec::new(),
             words: 0,
+            pairs: Vec::new(),
+            draws: Vec::new(),
         };
         let mut drawn = 0;
         for (b, &j) in self.pool.iter().enumerate() {
@@ -155,6 +157,7 @@ impl Setup<'_> {
             }
         }
         cells.words = drawn.div_ceil(4);
+        cells.pair_up(self.pool.len(), leaves.len());
         let published: Vec<f64> = leaves
             .iter()
             .map(|&li| to_f(self.cx.leaves[li].marks))
@@ -240,8 +243,10 @@ impl SmaaRun {
         let nb = self.bids.len();
         let k = self.criteria.len();
         let mut weights = vec![0f64; k];
-        let mut totals = vec![0f64; nb];
+        // A total for each bid, and one more when they are odd in number (two bids to a pair).
+        let mut totals = vec![0f64; nb + nb % 2];
         let mut words = vec![0u64; self.cells.words];
+        let mut pairs = self.cells.pairs.clone();
         let mut sorted = Vec::new();
         for s in self.done..end {
             let mut rng = Rng::for_sample(self.options.seed, u64::from(s));
@@ -253,16 +258,9 @@ impl SmaaRun {
                 &mut weights,
             );
             Cells::roll(&mut rng, &mut words);
-            // Each total straight from the drawn cells: no row of fractions is written and read
-            // again.
-            for (total, row) in totals.iter_mut().zip(self.cells.rows(k)) {
-                *total = weights
-                    .iter()
-                    .zip(row)
-                    .map(|(w, cell)| w * self.cells.value(cell, &words))
-                    .sum();
-            }
-            ranks(&totals, &mut sorted, |b, rank| {
+            self.cells.draw(&words, &mut pairs);
+            totals_of(&pairs, &weights, &mut totals);
+            ranks(&totals[..nb], &mut sorted, |b, rank| {
                 if let Some(count) = self.rank_counts.get_mut(b * nb + rank) {
                     *count += 1;
                 }
@@ -333,33 +331,24 @@ impl SmaaRun {
             1
         };
         let n = self.bids.len();
-        let k = self.criteria.len().max(1);
-        // Rivals in order of their first places: a bid that does not come first is most often
-        // beaten by one of those, and stops there. The order changes no answer.
-        let mut rivals: Vec<usize> = (0..n).collect();
-        crate::sorting::sort(&mut rivals, &|&a, &b| {
-            self.rank_counts[b * n]
-                .cmp(&self.rank_counts[a * n])
-                .then(a.cmp(&b))
-        });
-        let mut fractions = vec![0f64; self.cells.cells.len()];
+        let mut pairs = self.cells.pairs.clone();
+        let mut totals = vec![0f64; n + n % 2];
         let mut words = vec![0u64; self.cells.words];
         let mut first = vec![0u32; n];
         for s in 0..draws {
             let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
             Cells::roll(&mut rng, &mut words);
-            for (f, cell) in fractions.iter_mut().zip(&self.cells.cells) {
-                *f = self.cells.value(cell, &words);
-            }
+            self.cells.draw(&words, &mut pairs);
             for (b, central) in centrals.iter().enumerate() {
                 let Some(cw) = central else { continue };
-                // Bid b's total first, then the others only until one beats it.
-                let total = |r: usize| -> f64 {
-                    let row = fractions.get(r * k..(r + 1) * k).unwrap_or_default();
-                    cw.iter().zip(row).map(|(w, f)| w * f).sum()
-                };
-                let own = total(b);
-                if rivals.iter().all(|&r| r == b || total(r) <= own) {
+                // Every total under bid b's central weights, two bids at a time.
+                totals_of(&pairs, cw, &mut totals);
+                let own = totals[b];
+                if totals[..n]
+                    .iter()
+                    .enumerate()
+                    .all(|(r, &t)| r == b || t <= own)
+                {
                     first[b] += 1;
                 }
             }
@@ -383,6 +372,24 @@ struct Cells {
     values: Vec<f64>,
     /// The random numbers a draw takes: one for every four drawn cells.
     words: usize,
+    /// The cells as the sampling loop reads them, two bids side by side: for each pair of bids (the
+    /// last one alone beside cells of value 0 when the bids are odd in number), criterion by
+    /// criterion, the two bids' values. Fixed cells hold theirs for good; each draw writes the
+    /// drawn ones (see [`Cells::draws`]). Both totals of a pair are summed at once, each still in
+    /// criterion order, so each comes out to the same bits as a sum of its own row.
+    pairs: Vec<f64>,
+    /// The drawn cells in the order they take their bits, four to a random number (the last
+    /// four filled out with cells that draw nothing into a spare place at the end of `pairs`).
+    draws: Vec<Four>,
+}
+
+/// Four drawn cells, the four that share a random number, as the sampling loop draws them: cell
+/// `j` from `Cells::values[at[j]..at[j] + len[j]]` into `Cells::pairs[to[j]]`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Four {
+    at: [u32; 4],
+    len: [u32; 4],
+    to: [u32; 4],
 }
 
 /// A cell: its value, or the values it is drawn from, at `Cells::values[at..at + len.max(1)]`.
@@ -398,9 +405,70 @@ struct Cell {
 }
 
 impl Cells {
-    /// The cells of each bid, a row of `k` per bid.
-    fn rows(&self, k: usize) -> std::slice::ChunksExact<'_, Cell> {
-        self.cells.chunks_exact(k.max(1))
+    /// Lays out [`Cells::pairs`] and [`Cells::draws`] for `n` bids on `k` criteria, once the
+    /// cells are in.
+    fn pair_up(&mut self, n: usize, k: usize) {
+        let spare = n.div_ceil(2) * 2 * k;
+        self.pairs = vec![0.0; spare + 1];
+        self.draws = vec![Four::default(); self.words];
+        let mut drawn = 0;
+        for (i, cell) in self.cells.iter().enumerate() {
+            let (b, c) = (i / k.max(1), i % k.max(1));
+            let to = (b / 2) * 2 * k + 2 * c + b % 2;
+            if cell.len == 0 {
+                self.pairs[to] = self.values[cell.at];
+            } else if let Some(four) = self.draws.get_mut(cell.bit / 64) {
+                let j = cell.bit / 16 % 4;
+                four.at[j] = cell.at as u32;
+                // Fewer than 65,536 evaluators, so that 16 bits times the count fit in 32.
+                four.len[j] = cell.len.min(65_535) as u32;
+                four.to[j] = to as u32;
+                drawn += 1;
+            }
+        }
+        // The last four filled out with cells that draw nothing into the spare place.
+        if let Some(four) = self.draws.last_mut().filter(|_| drawn % 4 != 0) {
+            for to in &mut four.to[drawn % 4..] {
+                *to = spare as u32;
+            }
+        }
+    }
+
+    /// Draws every drawn cell into `pairs` (a copy of [`Cells::pairs`]) with the draw's random
+    /// numbers `words`, as each [`Cell`] picks.
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    fn draw(&self, words: &[u64], pairs: &mut [f64]) {
+        for (four, w) in self.draws.iter().zip(words) {
+            for j in 0..4 {
+                let bits = ((w >> (16 * j)) & 0xFFFF) as u32;
+                self.put(pairs, four.to[j], four.at[j] + ((bits * four.len[j]) >> 16));
+            }
+        }
+    }
+
+    /// As above, the four cells of a random number picked in the four lanes of one vector (each
+    /// lane written out: a loop over the lanes would not be unrolled in this build).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn draw(&self, words: &[u64], pairs: &mut [f64]) {
+        use core::arch::wasm32::*;
+        let v = |x: &[u32; 4]| u32x4(x[0], x[1], x[2], x[3]);
+        for (four, w) in self.draws.iter().zip(words) {
+            let bits = u32x4_extend_low_u16x8(u64x2_splat(*w));
+            let i = i32x4_add(v(&four.at), u32x4_shr(i32x4_mul(bits, v(&four.len)), 16));
+            self.put(pairs, four.to[0], u32x4_extract_lane::<0>(i));
+            self.put(pairs, four.to[1], u32x4_extract_lane::<1>(i));
+            self.put(pairs, four.to[2], u32x4_extract_lane::<2>(i));
+            self.put(pairs, four.to[3], u32x4_extract_lane::<3>(i));
+        }
+    }
+
+    /// Writes value `i` into place `to` of `pairs`.
+    #[inline(always)]
+    fn put(&self, pairs: &mut [f64], to: u32, i: u32) {
+        let v = self.values.get(i as usize).copied();
+        if let Some(p) = pairs.get_mut(to as usize) {
+            *p = v.unwrap_or(0.0);
+        }
     }
 
     /// Takes the random numbers one draw of every cell needs into `words` (`self.words` long).
@@ -409,20 +477,6 @@ impl Cells {
             *w = rng.next();
         }
     }
-
-    /// A cell's value in the draw whose random numbers are `words`: the same value whichever
-    /// other cells are read, so the draw and the totals are one pass.
-    #[inline(always)]
-    fn value(&self, cell: &Cell, words: &[u64]) -> f64 {
-        let bits = words
-            .get(cell.bit / 64)
-            .map_or(0, |w| (w >> (cell.bit % 64)) & 0xFFFF);
-        let pick = (bits * cell.len) >> 16;
-        self.values
-            .get(cell.at + pick as usize)
-            .copied()
-            .unwrap_or(0.0)
-    }
 }
 
 /// Calls `each(bid, rank)` for every bid, its rank being the number of bids with a higher total
@@ -430,8 +484,8 @@ impl Cells {
 /// than a comparison with every other bid.
 fn ranks(totals: &[f64], sorted: &mut Vec<f64>, mut each: impl FnMut(usize, usize)) {
     if totals.len() <= 32 {
-        for (b, t) in totals.iter().enumerate() {
-            each(b, totals.iter().filter(|&&x| x > *t).count());
+        for (b, &t) in totals.iter().enumerate() {
+            each(b, above(totals, t));
         }
         return;
     }
@@ -441,6 +495,59 @@ fn ranks(totals: &[f64], sorted: &mut Vec<f64>, mut each: impl FnMut(usize, usiz
     for (b, t) in totals.iter().enumerate() {
         each(b, sorted.partition_point(|x| x > t));
     }
+}
+
+/// Each bid's total under `weights` from `pairs` (laid out as [`Cells::pairs`]), into `totals`
+/// (a total per bid, rounded up to even): each the sum of its products in criterion order, from
+/// -0.0 as `Iterator::sum` starts.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn totals_of(pairs: &[f64], weights: &[f64], totals: &mut [f64]) {
+    let row = 2 * weights.len().max(1);
+    for (out, row) in totals.chunks_exact_mut(2).zip(pairs.chunks_exact(row)) {
+        let mut sum = [-0.0f64; 2];
+        for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
+            sum[0] += w * v[0];
+            sum[1] += w * v[1];
+        }
+        out.copy_from_slice(&sum);
+    }
+}
+
+/// As above, the two totals of a pair in the two lanes of one vector: the same operations in the
+/// same order on each, so the same bits.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn totals_of(pairs: &[f64], weights: &[f64], totals: &mut [f64]) {
+    use core::arch::wasm32::*;
+    let row = 2 * weights.len().max(1);
+    for (out, row) in totals.chunks_exact_mut(2).zip(pairs.chunks_exact(row)) {
+        let mut sum = f64x2_splat(-0.0);
+        for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
+            sum = f64x2_add(sum, f64x2_mul(f64x2_splat(*w), f64x2(v[0], v[1])));
+        }
+        out[0] = f64x2_extract_lane::<0>(sum);
+        out[1] = f64x2_extract_lane::<1>(sum);
+    }
+}
+
+/// How many of `totals` are greater than `t`.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn above(totals: &[f64], t: f64) -> usize {
+    totals.iter().filter(|&&x| x > t).count()
+}
+
+/// As above, two totals to a comparison.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn above(totals: &[f64], t: f64) -> usize {
+    use core::arch::wasm32::*;
+    let tv = f64x2_splat(t);
+    // Each comparison gives -1 in a lane that is greater.
+    let mut count = i64x2_splat(0);
+    let mut pairs = totals.chunks_exact(2);
+    for p in &mut pairs {
+        count = i64x2_sub(count, f64x2_gt(f64x2(p[0], p[1]), tv));
+    }
+    let rest = pairs.remainder().iter().filter(|&&x| x > t).count();
+    (i64x2_extract_lane::<0>(count) + i64x2_extract_lane::<1>(count)) as usize + rest
 }
 
 /// Fills `out` with one weight vector (shares summing to 1).
@@ -460,8 +567,9 @@ fn sample_weights(
         WeightModel::Simplex | WeightModel::Ranking => {
             // Normalised exponentials are uniform on the simplex.
             for w in out.iter_mut() {
-                *w = -(1.0 - rng.unit()).ln();
+                *w = 1.0 - rng.unit();
             }
+            neg_ln(out);
             if model == WeightModel::Ranking {
                 let mut sorted: Vec<f64> = out.to_vec();
                 crate::sorting::sort(&mut sorted, &|a, b| {
@@ -479,6 +587,79 @@ fn sample_weights(
             *w /= sum;
         }
     }
+}
+
+/// Replaces each `x` in `xs` (each in (0, 1]) with `-ln(x)`.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn neg_ln(xs: &mut [f64]) {
+    for x in xs {
+        *x = -x.ln();
+    }
+}
+
+/// As above, two at a time: `f64::ln` on this target is the portable `log` the Rust runtime
+/// carries, and [`ln_pair`] does its operations in its order, so the weights come out to the same
+/// bits as one `ln` at a time.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn neg_ln(xs: &mut [f64]) {
+    use core::arch::wasm32::*;
+    let mut pairs = xs.chunks_exact_mut(2);
+    for p in &mut pairs {
+        let l = ln_pair(f64x2(p[0], p[1]));
+        p[0] = -f64x2_extract_lane::<0>(l);
+        p[1] = -f64x2_extract_lane::<1>(l);
+    }
+    for x in pairs.into_remainder() {
+        *x = -x.ln();
+    }
+}
+
+/// The natural logarithm of each lane, for positive normal numbers up to 1 (the weights' draws,
+/// `1 - u` with `u` in [0, 1) in steps of 2^-53, are no other; at 1 the general path gives +0
+/// like the special case it skips). `log`'s reduction to [sqrt(2)/2, sqrt(2)] and polynomial,
+/// step for step.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn ln_pair(x: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    // Its constants, bit for bit.
+    const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+    const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
+    const LG: [u64; 7] = [
+        0x3fe5_5555_5555_5593,
+        0x3fd9_9999_9997_fa04,
+        0x3fd2_4924_9422_9359,
+        0x3fcc_71c5_1d8e_78af,
+        0x3fc7_4664_96cb_03de,
+        0x3fc3_9a09_d078_c69f,
+        0x3fc2_f112_df3e_5244,
+    ];
+    let lg = |i: usize| f64x2_splat(f64::from_bits(LG[i]));
+    let c = f64x2_splat;
+    let (add, sub, mul) = (f64x2_add, f64x2_sub, f64x2_mul);
+    // The high word of each lane (the sign bit is 0), moved so that the exponent k counts from
+    // sqrt(2)/2 rather than 1; the mantissa is then put back under the exponent of [sqrt(2)/2, 2).
+    let hx = i64x2_add(u64x2_shr(x, 32), i64x2_splat(0x3ff0_0000 - 0x3fe6_a09e));
+    let k = i64x2_sub(u64x2_shr(hx, 20), i64x2_splat(0x3ff));
+    let hx = i64x2_add(
+        v128_and(hx, i64x2_splat(0x000f_ffff)),
+        i64x2_splat(0x3fe6_a09e),
+    );
+    let x = v128_or(i64x2_shl(hx, 32), v128_and(x, i64x2_splat(0xffff_ffff)));
+    let f = sub(x, c(1.0));
+    let hfsq = mul(mul(c(0.5), f), f);
+    let s = f64x2_div(f, add(c(2.0), f));
+    let z = mul(s, s);
+    let w = mul(z, z);
+    let t1 = mul(w, add(lg(1), mul(w, add(lg(3), mul(w, lg(5))))));
+    let t2 = mul(
+        z,
+        add(lg(0), mul(w, add(lg(2), mul(w, add(lg(4), mul(w, lg(6))))))),
+    );
+    let r = add(t2, t1);
+    // k fits in the low half of each 64-bit lane.
+    let dk = f64x2_convert_low_i32x4(i32x4_shuffle::<0, 2, 0, 2>(k, k));
+    let a = add(mul(s, add(hfsq, r)), mul(dk, c(LN2_LO)));
+    add(add(sub(a, hfsq), f), mul(dk, c(LN2_HI)))
 }
 
 #[cfg(test)]
