@@ -331,8 +331,20 @@ impl SmaaRun {
             1
         };
         let n = self.bids.len();
+        let row = 2 * self.criteria.len().max(1);
+        // Pairs of rivals in order of their bids' first places: a bid that does not come first is
+        // most often beaten by one of those, and stops there. The order changes no answer.
+        let firsts = |p: usize| {
+            (2 * p..(2 * p + 2).min(n))
+                .map(|b| self.rank_counts[b * n])
+                .max()
+                .unwrap_or(0)
+        };
+        let mut order: Vec<usize> = (0..n.div_ceil(2)).collect();
+        crate::sorting::sort(&mut order, &|&a, &b| {
+            firsts(b).cmp(&firsts(a)).then(a.cmp(&b))
+        });
         let mut pairs = self.cells.pairs.clone();
-        let mut totals = vec![0f64; n + n % 2];
         let mut words = vec![0u64; self.cells.words];
         let mut first = vec![0u32; n];
         for s in 0..draws {
@@ -341,14 +353,23 @@ impl SmaaRun {
             self.cells.draw(&words, &mut pairs);
             for (b, central) in centrals.iter().enumerate() {
                 let Some(cw) = central else { continue };
-                // Every total under bid b's central weights, two bids at a time.
-                totals_of(&pairs, cw, &mut totals);
-                let own = totals[b];
-                if totals[..n]
-                    .iter()
-                    .enumerate()
-                    .all(|(r, &t)| r == b || t <= own)
-                {
+                // Bid b's total first (beside the other bid of its pair), then the other pairs
+                // only until a bid beats it.
+                let rows = |p: usize| pairs.get(p * row..(p + 1) * row).unwrap_or_default();
+                let [t0, t1] = pair_totals(rows(b / 2), cw);
+                let (own, partner) = if b % 2 == 0 { (t0, t1) } else { (t1, t0) };
+                // As `t <= own` fails (NaN included, though no total is one).
+                let beats = |r: usize, t: f64| {
+                    r < n && !matches!(t.partial_cmp(&own), Some(Ordering::Less | Ordering::Equal))
+                };
+                let beaten = beats(b ^ 1, partner)
+                    || order.iter().any(|&p| {
+                        p != b / 2 && {
+                            let [x, y] = pair_totals(rows(p), cw);
+                            beats(2 * p, x) || beats(2 * p + 1, y)
+                        }
+                    });
+                if !beaten {
                     first[b] += 1;
                 }
             }
@@ -498,35 +519,38 @@ fn ranks(totals: &[f64], sorted: &mut Vec<f64>, mut each: impl FnMut(usize, usiz
 }
 
 /// Each bid's total under `weights` from `pairs` (laid out as [`Cells::pairs`]), into `totals`
-/// (a total per bid, rounded up to even): each the sum of its products in criterion order, from
-/// -0.0 as `Iterator::sum` starts.
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+/// (a total per bid, rounded up to even).
 fn totals_of(pairs: &[f64], weights: &[f64], totals: &mut [f64]) {
     let row = 2 * weights.len().max(1);
     for (out, row) in totals.chunks_exact_mut(2).zip(pairs.chunks_exact(row)) {
-        let mut sum = [-0.0f64; 2];
-        for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
-            sum[0] += w * v[0];
-            sum[1] += w * v[1];
-        }
-        out.copy_from_slice(&sum);
+        out.copy_from_slice(&pair_totals(row, weights));
     }
 }
 
-/// As above, the two totals of a pair in the two lanes of one vector: the same operations in the
-/// same order on each, so the same bits.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn totals_of(pairs: &[f64], weights: &[f64], totals: &mut [f64]) {
-    use core::arch::wasm32::*;
-    let row = 2 * weights.len().max(1);
-    for (out, row) in totals.chunks_exact_mut(2).zip(pairs.chunks_exact(row)) {
-        let mut sum = f64x2_splat(-0.0);
-        for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
-            sum = f64x2_add(sum, f64x2_mul(f64x2_splat(*w), f64x2(v[0], v[1])));
-        }
-        out[0] = f64x2_extract_lane::<0>(sum);
-        out[1] = f64x2_extract_lane::<1>(sum);
+/// The totals of the two bids of a pair under `weights`, from their row of [`Cells::pairs`]:
+/// each the sum of its products in criterion order, from -0.0 as `Iterator::sum` starts.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn pair_totals(row: &[f64], weights: &[f64]) -> [f64; 2] {
+    let mut sum = [-0.0f64; 2];
+    for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
+        sum[0] += w * v[0];
+        sum[1] += w * v[1];
     }
+    sum
+}
+
+/// As above, in the two lanes of one vector: the same operations in the same order on each, so
+/// the same bits.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn pair_totals(row: &[f64], weights: &[f64]) -> [f64; 2] {
+    use core::arch::wasm32::*;
+    let mut sum = f64x2_splat(-0.0);
+    for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
+        sum = f64x2_add(sum, f64x2_mul(f64x2_splat(*w), f64x2(v[0], v[1])));
+    }
+    [f64x2_extract_lane::<0>(sum), f64x2_extract_lane::<1>(sum)]
 }
 
 /// How many of `totals` are greater than `t`.
