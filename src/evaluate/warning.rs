@@ -402,23 +402,35 @@ fn evaluator_spread(t: &Tender) -> Vec<Warning> {
             if steps <= t.moderation.flag_spread {
                 continue;
             }
+            // Each figure written once, into the parameters and the message alike.
+            let [lo, hi, steps] = [lo, hi, steps].map(|d| Plain(d).compact());
+            let mut message = String::with_capacity(128 + b.supplier.len() + name.len());
+            for part in [
+                "evaluators scored ",
+                &b.supplier,
+                "'s \"",
+                name,
+                "\" from ",
+                &*lo,
+                " to ",
+                &*hi,
+                " (",
+                &*steps,
+                " steps of the scale apart); agree a moderated score",
+            ] {
+                message.push_str(part);
+            }
             out.push(warn(
                 "evaluator-spread",
                 vec![b.id.clone()],
                 Params::new()
-                    .with("criterion", cid)
-                    .with("low", Plain(lo))
-                    .with("high", Plain(hi))
-                    .with("steps", Plain(steps))
-                    .with("supplier", &b.supplier)
-                    .with("name", name),
-                format!(
-                    "evaluators scored {}'s \"{name}\" from {} to {} ({} steps of the scale apart); agree a moderated score",
-                    b.supplier,
-                    Plain(lo),
-                    Plain(hi),
-                    Plain(steps)
-                ),
+                    .put("criterion", cid)
+                    .put("low", &lo)
+                    .put("high", &hi)
+                    .put("steps", &steps)
+                    .put("supplier", &b.supplier)
+                    .put("name", name),
+                message,
             ));
         }
     }
