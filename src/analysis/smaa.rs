@@ -641,7 +641,8 @@ fn neg_ln(xs: &mut [f64]) {
 /// The natural logarithm of each lane, for positive normal numbers up to 1 (the weights' draws,
 /// `1 - u` with `u` in [0, 1) in steps of 2^-53, are no other; at 1 the general path gives +0
 /// like the special case it skips). `log`'s reduction to [sqrt(2)/2, sqrt(2)] and polynomial,
-/// step for step.
+/// step for step: the algorithm and constants of fdlibm's `e_log.c` (Sun Microsystems, 1993), which
+/// the libm this target's `f64::ln` calls follows.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn ln_pair(x: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
     use core::arch::wasm32::*;
