@@ -208,7 +208,10 @@ export class WorkKeeper {
       if (dirty.size) this.#later(SAVE_DELAY_MS);
       this.#saving = 'on';
       host.dropNotice('not-saving');
-      host.status(fill(cat.ui.saved, { time: formatter(host.locale()).dateTime(now) }));
+      // In a task of its own: the page's first date format loads the browser's calendar data
+      // (20 to 30 ms), which with a big first save made one long task. Not once a later save has
+      // failed or met another tab's work.
+      setTimeout(() => this.#saving === 'on' && host.status(fill(cat.ui.saved, { time: formatter(host.locale()).dateTime(now) })));
     } else {
       if (!head) this.#dirty = null; // whole again next time
       this.#saving = 'off';
