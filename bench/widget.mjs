@@ -13,7 +13,13 @@
 //   long tasks (over 50 ms) the page itself saw. Typing stops after TYPING_BUDGET_MS, whatever has
 //   been typed by then: while each key costs a second of work, the sentence would take minutes.
 // - Page load: the single-file build's page opened from disk (file://), from navigation to the end
-//   of the first frame in which the widget shows its ranking; median of LOADS loads.
+//   of the first frame in which the widget shows its ranking; median of LOADS loads. Taking turns
+//   with it, the same page without the widget, to its first frame: the browser's own part.
+
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Key presses timed on 200 bids, each kind (after one untimed press that warms up). */
 const KEYS = 5;
@@ -185,21 +191,39 @@ export async function measureWidget({ browser, url, tender200, tender1000, embed
     await context.close();
   }
   {
+    // Beside each load, the same page without the widget (its script and element taken out),
+    // timed from navigation to the end of its first frame: what any page costs here, which the
+    // widget's figure includes.
+    const dir = mkdtempSync(join(tmpdir(), 'bid-scorer-plain-'));
+    const plainFile = pathToFileURL(join(dir, 'plain.html'));
+    const html = readFileSync(fileURLToPath(embedFile), 'utf8');
+    copyFileSync(fileURLToPath(new URL('demo.css', embedFile)), join(dir, 'demo.css'));
+    const plain = html.replace(/<script src="[^"]*bid-scorer\.js"><\/script>/, '').replace(/<bid-scorer[\s\S]*<\/bid-scorer>/, '');
+    if (plain.includes('<bid-scorer') || plain.includes('bid-scorer.js"')) throw new Error('the page without the widget still has it');
+    writeFileSync(fileURLToPath(plainFile), plain);
     const loads = [];
-    for (let i = 0; i < LOADS; i += 1) {
-      const c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await c.addInitScript(() => document.addEventListener('bid-scorer-evaluated', (e) => {
-        if (window.firstResultAt !== undefined || !e.target.shadowRoot?.querySelector('[part~="ranking"]')) return;
-        window.firstResultAt = null;
-        requestAnimationFrame(() => setTimeout(() => { window.firstResultAt = performance.now(); }, 0));
-      }));
-      const p = await c.newPage();
-      await p.goto(embedFile);
-      await p.waitForFunction(() => typeof window.firstResultAt === 'number', null, { timeout: 60000 });
-      loads.push(await p.evaluate(() => window.firstResultAt));
-      await c.close();
+    const plainLoads = [];
+    try {
+      for (let i = 0; i < LOADS; i += 1) {
+        for (const [file, list, started] of [[embedFile, loads, 'bid-scorer-evaluated'], [plainFile.href, plainLoads, 'DOMContentLoaded']]) {
+          const c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          await c.addInitScript((event) => document.addEventListener(event, (e) => {
+            if (window.firstResultAt !== undefined) return;
+            if (event !== 'DOMContentLoaded' && !e.target.shadowRoot?.querySelector('[part~="ranking"]')) return;
+            window.firstResultAt = null;
+            requestAnimationFrame(() => setTimeout(() => { window.firstResultAt = performance.now(); }, 0));
+          }), started);
+          const p = await c.newPage();
+          await p.goto(file);
+          await p.waitForFunction(() => typeof window.firstResultAt === 'number', null, { timeout: 60000 });
+          list.push(await p.evaluate(() => window.firstResultAt));
+          await c.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    out.load = { ms: median(loads), loads };
+    out.load = { ms: median(loads), loads, plainMs: median(plainLoads), plainLoads };
   }
   return out;
 }

@@ -403,7 +403,8 @@ console.log(`  widget keystroke: ${ms(widget.keystroke.toFrame)} to the next fra
 console.log(`  widget typing with 1,000 bids: ${widget.typing.typed} of ${SENTENCE.length} characters typed in ${ms(widget.typing.typingMs)}` +
   `${widget.typing.typed < SENTENCE.length ? ' (stopped at its time limit)' : ''}; longest task ${ms(widget.typing.ms)} ` +
   `(${ms(widget.typing.cpu)} CPU), ${widget.typing.longTasks} tasks over 50 ms`);
-console.log(`  page loads: ${widget.load.loads.map(ms).join(', ')}`);
+console.log(`  page loads: ${widget.load.loads.map(ms).join(', ')}; the same page without the widget, to its first frame: ` +
+  `${ms(widget.load.plainMs)} (${widget.load.plainLoads.map(ms).join(', ')})`);
 console.log(`  rank acceptability, long tasks the page saw: ${smaaMain.longTasks.length ? smaaMain.longTasks.map(ms).join(', ') : 'none'}; ` +
   `its longest main-thread task took ${ms(smaaMain.cpu)} of CPU`);
 console.log(`  make bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
