@@ -560,3 +560,90 @@ test('big work saved whole, then in pieces, comes back as typed however the cloc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('big work first saved in parts: a save cut short before its entry loses nothing, a refused one says so, a refused whole save keeps the parts', async () => {
+  // Into an empty slot, big work is written in parts as it is put together, and its entry last.
+  const big = copy(original);
+  for (const bid of big.bids) for (const s of Object.values(bid.scores)) if (s && typeof s === 'object') s.rationale = 'Seen. '.repeat(1500);
+  const { context, page, errors } = await fresh();
+  // Page-side: `window.refuse(key)` says which writes the browser refuses (throws) or, with
+  // `window.lost`, which are lost as the page goes away (never reach storage).
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function watchedSetItem(key, value) {
+      if (window.refuse?.(key)) {
+        if (window.lost) return undefined;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await serve(context, () => ({ 'sw-parts.html': [{ tender: big }] }));
+  await page.goto(`${env.url}sw-parts.html`);
+  await ready(page);
+  const keys = async () =>
+    Object.keys(await store(page))
+      .map((k) => k.replace(/^.*:[0-9a-f]{16}/, '') || 'entry')
+      .sort();
+
+  // Cut short: the parts are written, the entry and its head never are.
+  await page.evaluate(() => {
+    window.lost = true;
+    window.refuse = (key) => !key.includes(':part:');
+  });
+  await open(page, 'b2');
+  const rationale = field(page, 'bids[1].scores.q-delivery.rationale');
+  await rationale.fill('Cut short.');
+  await waitSaved(page);
+  const cut = await keys();
+  assert.ok(cut.length > 0 && cut.every((k) => /^:part:/.test(k)), `only parts were written: ${cut.join(', ')}`);
+  await page.reload();
+  await ready(page);
+  // Nothing named them: the page's tender, nothing restored or set aside.
+  assert.deepEqual(await tenderIn(page), big);
+  assert.equal(await page.locator('bid-scorer [data-notice]').count(), 0);
+
+  // Refused: the widget says it is not saving; the next save, allowed, is whole and right.
+  await page.evaluate(() => {
+    window.refuse = () => true;
+  });
+  await open(page, 'b2');
+  await rationale.fill('Refused.');
+  await savedLine(page).filter({ hasText: 'Not saved' }).waitFor();
+  assert.equal(await page.locator('bid-scorer [data-notice="not-saving"]').count(), 1);
+  await page.evaluate(() => {
+    window.refuse = null;
+  });
+  await rationale.fill('Saved in parts.');
+  await waitSaved(page);
+  const saved = await keys();
+  assert.ok(saved.includes('entry') && saved.includes(':head') && saved.some((k) => /^:part:/.test(k)), saved.join(', '));
+  const typed = await tenderIn(page);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await tenderIn(page), typed);
+
+  // A bid removed is saved whole over the parts: refused, the parts are put back and the work
+  // saved before comes back; allowed, the whole entry replaces them.
+  await page.evaluate(() => {
+    window.refuse = (key) => /:[0-9a-f]{16}$/.test(key);
+  });
+  await open(page, 'b3');
+  await page.locator('bid-scorer [data-bid-editor="b3"] [data-action="remove-bid"]').click();
+  await savedLine(page).filter({ hasText: 'Not saved' }).waitFor();
+  assert.deepEqual(await keys(), saved);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await tenderIn(page), typed);
+  await open(page, 'b3');
+  await page.locator('bid-scorer [data-bid-editor="b3"] [data-action="remove-bid"]').click();
+  await waitSaved(page);
+  assert.deepEqual(await keys(), [':head', 'entry']);
+  const removed = await tenderIn(page);
+  assert.equal(removed.bids.length, typed.bids.length - 1);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await tenderIn(page), removed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

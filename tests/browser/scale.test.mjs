@@ -89,10 +89,12 @@ const active = (page) =>
 const saves = (page) => page.waitForFunction(() => window.scaleWatch.writes.length > 0, null, { timeout: 60000 });
 /** Characters written to storage for this tender since the last `forget`. */
 const written = async (page) => (await watched(page)).writes.reduce((n, [, size]) => n + size, 0);
+/** The slot's key and the size of the whole work saved there: its entry and, first saved in parts, its parts. */
 const wholeEntry = (page) =>
   page.evaluate(() => {
-    const [key, text] = Object.entries(localStorage).find(([k]) => /^bid-scorer:v2:evaluate:[^:]*:[^:]*:[0-9a-f]{16}$/.test(k));
-    return { key, size: text.length };
+    const [key] = Object.entries(localStorage).find(([k]) => /^bid-scorer:v2:evaluate:[^:]*:[^:]*:[0-9a-f]{16}$/.test(k));
+    const texts = Object.entries(localStorage).filter(([k]) => k === key || k.startsWith(`${key}:part:`));
+    return { key, size: texts.reduce((n, [, text]) => n + text.length, 0) };
   });
 
 test('200 bids: a rationale runs no evaluation and saves one bid; a score runs one; jump to a bid; axe', async () => {
@@ -165,6 +167,7 @@ test('200 bids: a rationale runs no evaluation and saves one bid; a score runs o
     ({ key, bids }) => {
       for (const k of Object.keys(localStorage)) if (k.startsWith(`${key}:`)) localStorage.removeItem(k);
       const entry = JSON.parse(localStorage.getItem(key));
+      delete entry.parts;
       entry.work.bids = bids;
       localStorage.setItem(key, JSON.stringify(entry));
       const stale = { base: '2020-01-01T00:00:00.000Z', savedAt: '2020-01-01T00:00:01.000Z', bids: [7] };

@@ -1,8 +1,9 @@
 // Typing never waits for a long task of the widget's own making, however many bids there are:
 // - the analyses' answers (thousands of bids' figures) come from the worker in parts of a few
 //   bids each, every part decoded in a task of its own, and the panels show the engine's figures;
-// - the first save of big work (whole, as nothing was saved yet) puts the bids' text together over
-//   several tasks, the page getting its turn in between, and saves what was typed meanwhile too;
+// - the first save of big work (whole, as nothing was saved yet) puts the bids' text together and
+//   writes it over several tasks, the page getting its turn in between, and saves what was typed
+//   meanwhile too; the "saved at" line (the page's first date format) comes in a task of its own;
 // - a hidden page saves at once what is waiting to be saved.
 // Each step is checked in the page itself (a wrapped Worker, JSON.stringify and setTimeout), not by
 // timing, which a busy machine would make unreliable.
@@ -79,36 +80,53 @@ test('200 bids: the analyses come from the worker in parts of a few bids, and th
 });
 
 /**
- * Page-side: records the task (numbered from the first bid's text made in it to the microtask
- * checkpoint that ends it) and the time at which each bid's own text is made.
+ * Page-side: records the task (numbered from the first bid's text, storage write or date format
+ * made in it to the microtask checkpoint that ends it) and the time at which each bid's own text
+ * is made; each storage write ([task, characters, start, end]); each date format made ([task]).
  */
 function watchStringify() {
   window.tick = 0;
   window.bidTexts = [];
+  window.writes = [];
+  window.dateFormats = [];
   let open = false;
+  const task = () => {
+    if (!open) {
+      open = true;
+      window.tick += 1;
+      queueMicrotask(() => {
+        open = false;
+      });
+    }
+    return window.tick;
+  };
   const stringify = JSON.stringify;
   JSON.stringify = function watchedStringify(value, ...rest) {
-    if (value && typeof value === 'object' && typeof value.id === 'string' && value.scores) {
-      if (!open) {
-        open = true;
-        window.tick += 1;
-        queueMicrotask(() => {
-          open = false;
-        });
-      }
-      window.bidTexts.push([window.tick, performance.now()]);
-    }
+    if (value && typeof value === 'object' && typeof value.id === 'string' && value.scores) window.bidTexts.push([task(), performance.now()]);
     return stringify.call(this, value, ...rest);
+  };
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function watchedSetItem(key, value) {
+    const start = performance.now();
+    const out = setItem.call(this, key, value);
+    window.writes.push([task(), String(value).length, start, performance.now()]);
+    return out;
+  };
+  const DateTimeFormat = Intl.DateTimeFormat;
+  Intl.DateTimeFormat = function watchedDateTimeFormat(...args) {
+    window.dateFormats.push([task()]);
+    return new DateTimeFormat(...args);
   };
 }
 
-test('1,000 bids: the first save, whole, is put together in tasks shorter than a long task, with what was typed meanwhile', async () => {
+test('1,000 bids: the first save, whole, is put together and written in tasks shorter than a long task, with what was typed meanwhile', async () => {
   const tender = JSON.parse(generated(1000, 40, 3, 1));
   const { page, context, errors } = await withTender(tender, watchStringify);
   const rationale = field(page, 'bids[0].scores.q0.rationale');
   await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
   await page.evaluate(() => {
     window.bidTexts.length = 0;
+    window.writes.length = 0;
   });
   await rationale.pressSequentially('A');
   const key = await page.waitForFunction(
@@ -117,14 +135,26 @@ test('1,000 bids: the first save, whole, is put together in tasks shorter than a
     { timeout: 60000 },
   );
   // Each bid's text is made on its own (not inside one text of the whole work), and the texts
-  // made in one task span less than a long task (50 ms), however many tasks that takes.
-  const texts = await page.evaluate(() => window.bidTexts);
+  // made and written in one task span less than a long task (50 ms), however many tasks that takes.
+  const { texts, writes } = await page.evaluate(() => ({ texts: window.bidTexts, writes: window.writes }));
   assert.ok(texts.length >= tender.bids.length, `${texts.length} bids' texts made for ${tender.bids.length} bids`);
   const spans = new Map();
-  for (const [tick, at] of texts) spans.set(tick, [Math.min(at, spans.get(tick)?.[0] ?? at), Math.max(at, spans.get(tick)?.[1] ?? at)]);
+  const add = (tick, from, to) => spans.set(tick, [Math.min(from, spans.get(tick)?.[0] ?? from), Math.max(to, spans.get(tick)?.[1] ?? to)]);
+  for (const [tick, at] of texts) add(tick, at, at);
+  for (const [tick, , from, to] of writes) add(tick, from, to);
   const longest = Math.max(...[...spans.values()].map(([from, to]) => to - from));
-  console.log(`1,000 bids: the whole save's bid texts made in ${spans.size} task(s), the longest ${longest.toFixed(1)} ms`);
+  // Written as it is put together: no one write holds most of the work, and the writes come in
+  // several tasks.
+  const total = writes.reduce((n, [, size]) => n + size, 0);
+  const largest = Math.max(...writes.map(([, size]) => size));
+  const writing = new Set(writes.map(([tick]) => tick)).size;
+  console.log(
+    `1,000 bids: the whole save's bid texts made in ${spans.size} task(s), written in ${writing}, the longest ${longest.toFixed(1)} ms; ` +
+      `${total} characters written, at most ${largest} at once`,
+  );
   assert.ok(longest < 50, `the bids' texts of one task took ${longest} ms`);
+  assert.ok(writing > 1, `the work was written in ${writing} task(s)`);
+  assert.ok(largest * 2 < total, `${largest} of ${total} characters written at once`);
   // Typed while the whole save was under way or after it: saved too, in pieces.
   await rationale.pressSequentially('B');
   await page.waitForFunction(() => document.querySelector('bid-scorer').shadowRoot.querySelector('[data-saved]')?.textContent);
@@ -191,6 +221,27 @@ test('1,000 bids: the summaries asked after a reason is emptied get the tender w
   // What the worker was sent is the tender as it is now, reason emptied.
   assert.deepEqual(JSON.parse(asked.text), asked.tender);
   assert.equal(JSON.parse(asked.text).bids[0].scores.q0.rationale, undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the "saved at" line, the page’s first date format, is made in a task after the save’s writes', async () => {
+  const opened = await openPage(env, 'evaluate.html');
+  const { page, context, errors } = opened;
+  await page.addInitScript(watchStringify);
+  await page.reload();
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  await page.locator('bid-scorer textarea[data-path$=".rationale"]').first().fill('Saved, then dated');
+  await page.locator('bid-scorer [data-saved]').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const { writes, dateFormats } = await page.evaluate(() => ({ writes: window.writes, dateFormats: window.dateFormats }));
+  assert.ok(writes.length > 0 && dateFormats.length > 0, `${writes.length} writes, ${dateFormats.length} date formats`);
+  const writing = new Set(writes.map(([tick]) => tick));
+  assert.deepEqual(
+    dateFormats.filter(([tick]) => writing.has(tick)),
+    [],
+    'no date format is made in a task that writes the work',
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,8 +4,8 @@
 // wrote it (the user is asked first). The element says what the work is and shows the notices.
 import { formatter } from '../text/format.js';
 import { fill } from '../text/messages.js';
-import { download } from '../storage/io.js';
-import { entryText, forgetWork, mark, readWork, retire, slot, workFileName, writeWork } from '../storage/saved-work.js';
+import { download, fileName } from '../storage/io.js';
+import { PIECES_FROM, entryText, forgetWork, mark, readWork, retire, slot, writeWork, writePart } from '../storage/saved-work.js';
 import { otherTabNotice, setAsideNotices } from './work-notices.js';
 
 /** Milliseconds after the last change before the work is saved (never while typing). */
@@ -26,7 +26,11 @@ export class WorkKeeper {
   // 'blocked' (the slot could not be read, or holds text that could not be set aside: never written)
   #saving = 'on';
   #timer = 0;
-  /** A whole save being put together a slice at a time: { bids, texts: each bid's text, dirty }. */
+  /**
+   * A whole save being put together a slice at a time: { bids, texts: each bid's text, dirty,
+   * parts: when written as it goes (into an empty slot), each part's first bid, put: how many
+   * texts the parts hold }.
+   */
   #build = null;
   /** Design mode's model waiting to be saved. */
   pendingDesign = null;
@@ -43,12 +47,12 @@ export class WorkKeeper {
     this.#host = host;
   }
 
-  /** An action downloading `text` as a file named for this widget's tender. */
+  /** An action downloading `text` as a file named for this widget's tender: "EBC-2026-014-saved-work.json". */
   downloadAction(label, action, text, suffix = 'saved-work.json') {
     return {
       label,
       action,
-      run: () => download(workFileName(this.slot?.reference, suffix), 'application/json', text),
+      run: () => download(fileName({ tender: { reference: this.slot?.reference } }, suffix), 'application/json', text),
     };
   }
 
@@ -183,26 +187,41 @@ export class WorkKeeper {
     const now = new Date();
     // Big work is saved in pieces: only the bids changed since the last save.
     const head = !this.#build && this.#dirty && this.#head;
-    let text = null;
+    let text;
+    let parts;
     let dirty = new Set();
     if (!head && where.mode === 'design') text = entryText(where, host.work(), now);
     else if (!head) {
       const bids = host.bids() ?? [];
       let b = this.#build;
       // Started again when the bids were added, removed or replaced meanwhile.
-      if (b?.bids !== bids || b.dirty !== this.#dirty) b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()) };
+      if (b?.bids !== bids || b.dirty !== this.#dirty) {
+        b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()), parts: there === null && [], put: 0 };
+      }
       const t0 = performance.now();
-      while (b.texts.length < bids.length && (sync || performance.now() - t0 < SLICE_MS)) b.texts.push(JSON.stringify(bids[b.texts.length]));
+      // Half a slice: writing a part takes about as long as putting it together.
+      while (b.texts.length < bids.length && (sync || performance.now() - t0 < SLICE_MS / 2)) b.texts.push(JSON.stringify(bids[b.texts.length]));
+      // Big work going into an empty slot is written as it is put together, the entry last (a
+      // save cut short leaves nothing it names); a part refused, the rest is saved whole. (An
+      // array's text is its items' texts joined by commas.)
+      const part = b.parts && `[${b.texts.slice(b.put)}]`;
+      if (part && (b.put || part.length >= PIECES_FROM)) {
+        if (writePart(where, b.put, part)) {
+          b.parts.push(b.put);
+          b.put = b.texts.length;
+        } else b.parts = 0;
+      }
       if (b.texts.length < bids.length) {
         this.#later(0);
         return;
       }
       this.#build = null;
       dirty = b.dirty;
-      const all = `"work":{"bids":[${b.texts.join(',')}]`;
-      text = entryText(where, host.work(true), now).replace('"work":{"bids":[]', () => all);
+      parts = b.put && b.parts;
+      // The entry names its parts, or holds its bids.
+      text = entryText(where, host.work(true), now).replace('"work":{"bids":[],', () => (parts ? `"parts":[${parts}],"work":{` : `"work":{"bids":[${b.texts}],`));
     }
-    if (this.#wrote(writeWork(where, text, now, head, host.bids(), this.#dirty))) {
+    if (this.#wrote(writeWork(where, text, now, head, host.bids(), this.#dirty, parts))) {
       // Bids changed while a whole save was put together are saved again, in pieces.
       this.#dirty = dirty;
       if (dirty.size) this.#later(SAVE_DELAY_MS);

@@ -12,7 +12,10 @@
 // never deleted.
 // Big work (hundreds of bids) is saved whole once, then in pieces: each bid changed since at
 // `<key>:bid:<index>`, and `<key>:head` listing them against the whole entry's `savedAt`, so a
-// keystroke writes one bid, not every bid. A head for another entry is not read.
+// keystroke writes one bid, not every bid. A head for another entry is not read. Big work saved
+// into an empty slot is written as it is put together, a slice at a time: its bids in parts
+// `<key>:part:<first bid>` that its entry lists (`parts: [first bid, ...]`), the entry written
+// last, so a save cut short leaves only parts that no entry names (the next one writes over them).
 import { h } from '../ui/dom.js';
 import { copy } from '../ui/model.js';
 import { engineErrors } from '../text/messages.js';
@@ -24,10 +27,10 @@ const FORMAT = 'bid-scorer-work';
 // is about what was typed and stays with it.
 const MISFIT = new Set(['unknown-criterion', 'unknown-measure', 'score-off-scale', 'wrong-input-kind']);
 
-/** The browser's storage, or null when the browser refuses even to hand it over. */
+/** The browser's storage, or nothing when the browser refuses even to hand it over. */
 function storage() {
   try {
-    return window.localStorage ?? null;
+    return window.localStorage;
   } catch {
     return null;
   }
@@ -48,14 +51,13 @@ function hash(text) {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return [a, b].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 /** A fingerprint of the tender's model: everything in the file except its bids. */
 export function fingerprint(tender) {
-  const model = tender && typeof tender === 'object' ? { ...tender } : {};
-  delete model.bids;
-  return hash(canonical(model));
+  // (A key whose value is undefined is left out of the text.)
+  return hash(canonical({ ...tender, bids: undefined }));
 }
 
 /**
@@ -93,11 +95,12 @@ export function slot(tender, mode, widget) {
   };
 }
 
-/** The entry's data when `text` is work this code saved for `where`'s mode, else null. */
-function parse(text, where) {
+/** The entry's data when `text` is work this code saved at `key` for `where`'s mode, else null. */
+function parse(text, where, get, key) {
   let e;
   try {
     e = JSON.parse(text);
+    if (e.parts) e.work.bids = e.parts.flatMap((n) => JSON.parse(get(`${key}:part:${n}`)));
   } catch {
     return null;
   }
@@ -114,11 +117,14 @@ function parse(text, where) {
 /** The entry with `savedAt` as a Date (null when unreadable) and as written, `at`. */
 function dated(e) {
   const savedAt = new Date(e.savedAt);
-  return { ...e, savedAt: Number.isNaN(savedAt.getTime()) ? null : savedAt, at: e.savedAt };
+  return { ...e, savedAt: isNaN(savedAt) ? null : savedAt, at: e.savedAt };
 }
 
-/** Work this long (as text) or longer is saved in pieces once it has been saved whole. */
-const PIECES_FROM = 65536;
+/**
+ * Work this long (as text) or longer is saved in pieces once it has been saved whole, and in parts
+ * when saved whole into an empty slot.
+ */
+export const PIECES_FROM = 65536;
 
 /** The head saved for the entry at `key`: { base, savedAt, bids: [index] }, or null. */
 function headOf(get, key) {
@@ -137,8 +143,12 @@ function headOf(get, key) {
  * version or an earlier one), else null.
  */
 function withPieces(get, key, entry, text) {
-  const head = headOf(get, key);
-  if (head?.base !== entry.at) return { entry, text, head: text.length < PIECES_FROM ? null : { base: entry.at, bids: [] } };
+  let head = headOf(get, key);
+  if (head?.base !== entry.at) {
+    head = { base: entry.at, savedAt: entry.at, bids: [] };
+    // Saved in parts, its text is put together below.
+    if (!entry.parts) return { entry, text, head: text.length < PIECES_FROM ? null : head };
+  }
   const bids = [...entry.work.bids];
   for (const i of head.bids) {
     try {
@@ -148,15 +158,18 @@ function withPieces(get, key, entry, text) {
       /* a piece not written: the bid as saved whole */
     }
   }
-  const whole = { ...entry, at: undefined, savedAt: head.savedAt, work: { ...entry.work, bids } };
+  const whole = { ...entry, at: undefined, parts: undefined, savedAt: head.savedAt, work: { ...entry.work, bids } };
   return { entry: dated(whole), text: JSON.stringify(whole), head };
 }
 
-/** Removes the head of the entry at `key` and the pieces it lists. */
-function dropPieces(s, key) {
-  for (const i of headOf((k) => s.getItem(k), key)?.bids ?? []) s.removeItem(`${key}:bid:${i}`);
-  s.removeItem(`${key}:head`);
-}
+/**
+ * Removes the head, pieces and parts of the entry at `key` (those of saves cut short too), not its
+ * copies set aside (`:unreadable:`, `:earlier-model:`). Returns what it removed, as [key, text].
+ */
+const drop = (s, key) =>
+  Object.keys(s)
+    .filter((k) => k.startsWith(key) && /^:[hbp]/.test(k.slice(key.length)))
+    .map((k) => [k, s.getItem(k), s.removeItem(k)]);
 
 /**
  * Moves unreadable text at `key` to `<key>:unreadable:<time>`. Returns { key, asideKey, text }:
@@ -194,7 +207,7 @@ export function readWork(where) {
   try {
     const text = get(where.key);
     if (text !== null) {
-      const entry = parse(text, where);
+      const entry = parse(text, where, get, where.key);
       if (entry && entry.fingerprint === where.fingerprint) return { state: 'ok', ...withPieces(get, where.key, entry, text), aside };
       const moved = setAside(store, where.key, text);
       aside.push(moved);
@@ -206,15 +219,10 @@ export function readWork(where) {
     }
     // Work saved against an earlier model under the same reference: the newest readable one.
     let earlier = null;
-    const keys = [];
-    for (let i = 0; i < store.length; i += 1) {
-      const k = store.key(i);
-      if (k && k !== where.key && k.startsWith(where.prefix) && !k.slice(where.prefix.length).includes(':')) keys.push(k);
-    }
-    for (const k of keys) {
+    for (const k of Object.keys(store).filter((k) => k !== where.key && k.startsWith(where.prefix) && !k.slice(where.prefix.length).includes(':'))) {
       const t = get(k);
       if (t === null) continue;
-      const entry = parse(t, where);
+      const entry = parse(t, where, get, k);
       if (!entry) {
         aside.push(setAside(store, k, t));
       } else if (!earlier || (entry.savedAt ?? 0) > (earlier.entry.savedAt ?? 0)) {
@@ -251,6 +259,9 @@ export function entryText(where, work, when) {
   });
 }
 
+/** Writes the part of the slot's big work from bid `n` on; false when the browser refuses. */
+export const writePart = (where, n, text) => attempt((s) => !s.setItem(`${where.key}:part:${n}`, text));
+
 /**
  * What changes whenever the slot's work is saved: its head when saved in pieces, else its text;
  * undefined when storage cannot be read. A tab compares it with what it last saw before writing.
@@ -258,21 +269,29 @@ export function entryText(where, work, when) {
 export const mark = (key) => attempt((s) => s.getItem(`${key}:head`) ?? s.getItem(key), undefined);
 
 /**
- * Saves work in the slot at `when`. Without `head`: whole, `text` being its entry, then (when it
- * is big) an empty head, so that the next saves are pieces. With the `head` of the whole entry
- * saved last: bids `dirty` (indices into `bids`) as pieces, then the head listing every piece
- * saved since. Returns { head, mark } (head null when the next save is whole), or undefined when
- * the browser refuses (full, off).
+ * Saves work in the slot at `when`. Without `head`: whole, `text` being its entry (its bids in the
+ * parts already written, when `parts` lists them), then (when it is big) an empty head, so that
+ * the next saves are pieces. With the `head` of the whole entry saved last: bids `dirty` (indices into
+ * `bids`) as pieces, then the head listing every piece saved since. Returns { head, mark } (head
+ * null when the next save is whole), or undefined when the browser refuses (full, off).
  */
-export const writeWork = (where, text, when, head, bids, dirty) =>
+export const writeWork = (where, text, when, head, bids, dirty, parts) =>
   attempt((s) => {
     const { key } = where;
     if (head) {
       for (const i of dirty) s.setItem(`${key}:bid:${i}`, JSON.stringify(bids[i]));
     } else {
-      s.setItem(key, text);
-      dropPieces(s, key);
-      if (text.length < PIECES_FROM) return { head: null, mark: text };
+      // What the entry replaces goes first, making room for it (work as big as half the browser's
+      // storage is saved whole over its parts), and is put back if the entry is refused. An entry
+      // listing its parts was written into an empty slot: there is nothing to replace.
+      const old = parts ? [] : drop(s, key);
+      try {
+        s.setItem(key, text);
+      } catch {
+        for (const [k, v] of old) s.setItem(k, v);
+        return undefined;
+      }
+      if (text.length < PIECES_FROM && !parts) return { head: null, mark: text };
     }
     const at = when.toISOString();
     const next = { base: head?.base ?? at, savedAt: at, bids: head ? [...new Set([...head.bids, ...dirty])] : [] };
@@ -290,14 +309,14 @@ export const retire = (from, text) =>
   attempt((s) => {
     s.setItem(`${from}:earlier-model:${new Date().toISOString()}`, text);
     s.removeItem(from);
-    dropPieces(s, from);
+    drop(s, from);
   });
 
 /** Removes the slot's work ("start again"); entries set aside stay. */
 export const forgetWork = (where) =>
   attempt((s) => {
     s.removeItem(where.key);
-    dropPieces(s, where.key);
+    drop(s, where.key);
   });
 
 /**
@@ -380,18 +399,11 @@ export function applyWork(engine, source, work, { prune, shape = (t) => t }) {
   return { tender, misfits };
 }
 
-/** A file name for downloaded work: "EBC-2026-014-saved-work.json". */
-export function workFileName(reference, suffix = 'saved-work.json') {
-  const base = (reference || 'tender').replace(/[^\w.-]+/g, '-');
-  return `${base}-${suffix}`;
-}
-
 /**
  * A notice about saved work: { id, kind, role?, text, lead?, items?, actions?: [{ label, action, run }] }, as a
  * banner with a focusable heading line (so it can be moved to and read), its list and its buttons.
  */
 export function noticeNode(n) {
-  if (!n) return '';
   return h(
     'div',
     {
@@ -400,7 +412,7 @@ export function noticeNode(n) {
       'data-notice': n.id,
     },
     h('p', { tabindex: '-1', 'data-notice-text': '' }, n.text),
-    n.lead ? h('p', {}, n.lead) : null,
+    n.lead && h('p', {}, n.lead),
     n.items?.length
       ? h(
           'ul',
@@ -417,7 +429,7 @@ export function noticeNode(n) {
               'button',
               {
                 type: 'button',
-                class: `button ${a.primary ? '' : 'button--secondary'}`.trim(),
+                class: a.primary ? 'button' : 'button button--secondary',
                 'data-action': a.action,
                 on: { click: a.run },
               },
