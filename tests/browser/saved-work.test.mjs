@@ -561,6 +561,52 @@ test('big work saved whole, then in pieces, comes back as typed however the cloc
   await context.close();
 });
 
+test('big work first saved in parts: each save names its own parts, so two tabs saving the same work at once never write over each other', async () => {
+  const big = copy(original);
+  for (const bid of big.bids) for (const s of Object.values(bid.scores)) if (s && typeof s === 'object') s.rationale = 'Seen. '.repeat(1500);
+  const { context, page, errors } = await fresh();
+  // Writes other than parts are lost as the page goes away, while `window.lost` is set: a save
+  // cut short, whose parts stay as another tab's save in progress would.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function watchedSetItem(key, value) {
+      if (window.lost && !key.includes(':part:')) return undefined;
+      return setItem.call(this, key, value);
+    };
+  });
+  await serve(context, () => ({ 'sw-tabs.html': [{ tender: big }] }));
+  await page.goto(`${env.url}sw-tabs.html`);
+  await ready(page);
+  await page.evaluate(() => {
+    window.lost = true;
+  });
+  await open(page, 'b2');
+  const rationale = field(page, 'bids[1].scores.q-delivery.rationale');
+  await rationale.fill('The other save.');
+  await waitSaved(page);
+  const other = await store(page);
+  const otherParts = Object.keys(other).filter((k) => k.includes(':part:'));
+  assert.ok(otherParts.length > 0, `the save wrote parts: ${Object.keys(other).join(', ')}`);
+  await page.reload();
+  await ready(page);
+  // This save into the same empty slot writes parts of its own and leaves the others as they were.
+  await open(page, 'b2');
+  await rationale.fill('This save.');
+  await waitSaved(page);
+  const after = await store(page);
+  for (const k of otherParts) assert.equal(after[k], other[k], `${k} was written over`);
+  const entry = Object.entries(after).find(([k]) => /:[0-9a-f]{16}$/.test(k))[1];
+  const named = JSON.parse(entry).parts;
+  assert.ok(named.length > 0 && named.every((n) => !otherParts.some((k) => k.endsWith(`:part:${n}`))), named.join(', '));
+  const typed = await tenderIn(page);
+  assert.equal(typed.bids[1].scores['q-delivery'].rationale, 'This save.');
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await tenderIn(page), typed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('big work first saved in parts: a save cut short before its entry loses nothing, a refused one says so, a refused whole save keeps the parts', async () => {
   // Into an empty slot, big work is written in parts as it is put together, and its entry last.
   const big = copy(original);

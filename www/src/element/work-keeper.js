@@ -196,7 +196,9 @@ export class WorkKeeper {
       let b = this.#build;
       // Started again when the bids were added, removed or replaced meanwhile.
       if (b?.bids !== bids || b.dirty !== this.#dirty) {
-        b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()), parts: there === null && [], put: 0 };
+        // Parts are named for this save alone (`tag`): two tabs saving the same work into the
+        // empty slot at once never write over each other's parts.
+        b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()), parts: there === null && [], put: 0, tag: Math.random().toString(36).slice(2) };
       }
       const t0 = performance.now();
       // Half a slice: writing a part takes about as long as putting it together.
@@ -206,8 +208,8 @@ export class WorkKeeper {
       // array's text is its items' texts joined by commas.)
       const part = b.parts && `[${b.texts.slice(b.put)}]`;
       if (part && (b.put || part.length >= PIECES_FROM)) {
-        if (writePart(where, b.put, part)) {
-          b.parts.push(b.put);
+        if (writePart(where, `${b.tag}-${b.put}`, part)) {
+          b.parts.push(`${b.tag}-${b.put}`);
           b.put = b.texts.length;
         } else b.parts = 0;
       }
@@ -219,7 +221,7 @@ export class WorkKeeper {
       dirty = b.dirty;
       parts = b.put && b.parts;
       // The entry names its parts, or holds its bids.
-      text = entryText(where, host.work(true), now).replace('"work":{"bids":[],', () => (parts ? `"parts":[${parts}],"work":{` : `"work":{"bids":[${b.texts}],`));
+      text = entryText(where, host.work(true), now).replace('"work":{"bids":[],', () => (parts ? `"parts":${JSON.stringify(parts)},"work":{` : `"work":{"bids":[${b.texts}],`));
     }
     if (this.#wrote(writeWork(where, text, now, head, host.bids(), this.#dirty, parts))) {
       // Bids changed while a whole save was put together are saved again, in pieces.

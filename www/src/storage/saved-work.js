@@ -14,8 +14,9 @@
 // `<key>:bid:<index>`, and `<key>:head` listing them against the whole entry's `savedAt`, so a
 // keystroke writes one bid, not every bid. A head for another entry is not read. Big work saved
 // into an empty slot is written as it is put together, a slice at a time: its bids in parts
-// `<key>:part:<first bid>` that its entry lists (`parts: [first bid, ...]`), the entry written
-// last, so a save cut short leaves only parts that no entry names (the next one writes over them).
+// `<key>:part:<save>-<first bid>` that its entry lists (`parts: ["<save>-<first bid>", ...]`), the
+// entry written last, so a save cut short leaves only parts that no entry names (the next whole
+// save removes them).
 import { h } from '../ui/dom.js';
 import { copy } from '../ui/model.js';
 import { engineErrors } from '../text/messages.js';
@@ -100,7 +101,8 @@ function parse(text, where, get, key) {
   let e;
   try {
     e = JSON.parse(text);
-    if (e.parts) e.work.bids = e.parts.flatMap((n) => JSON.parse(get(`${key}:part:${n}`)));
+    // A part missing (removed, or never written) makes the entry unreadable, never short of bids.
+    if (e.parts) e.work.bids = e.parts.flatMap((n) => [...JSON.parse(get(`${key}:part:${n}`))]);
   } catch {
     return null;
   }
@@ -259,7 +261,7 @@ export function entryText(where, work, when) {
   });
 }
 
-/** Writes the part of the slot's big work from bid `n` on; false when the browser refuses. */
+/** Writes the part `n` of the slot's big work; false when the browser refuses. */
 export const writePart = (where, n, text) => attempt((s) => !s.setItem(`${where.key}:part:${n}`, text));
 
 /**
