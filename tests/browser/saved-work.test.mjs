@@ -561,24 +561,41 @@ test('big work saved whole, then in pieces, comes back as typed however the cloc
   await context.close();
 });
 
-test('big work first saved in parts: each save names its own parts, so two tabs saving the same work at once never write over each other', async () => {
+/** The example tender with long rationales: big work, saved in pieces and, first, in parts. */
+function bigWork() {
   const big = copy(original);
   for (const bid of big.bids) for (const s of Object.values(bid.scores)) if (s && typeof s === 'object') s.rationale = 'Seen. '.repeat(1500);
-  const { context, page, errors } = await fresh();
-  // Writes other than parts are lost as the page goes away, while `window.lost` is set: a save
-  // cut short, whose parts stay as another tab's save in progress would.
+  return big;
+}
+
+/**
+ * Page-side `window.refuse(key)` says which writes the browser refuses (throws) or, with
+ * `window.lost`, which are lost as the page goes away (never reach storage).
+ */
+async function watchWrites(context) {
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function watchedSetItem(key, value) {
-      if (window.lost && !key.includes(':part:')) return undefined;
+      if (window.refuse?.(key)) {
+        if (window.lost) return undefined;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
       return setItem.call(this, key, value);
     };
   });
+}
+
+test('big work first saved in parts: each save names its own parts, so two tabs saving the same work at once never write over each other', async () => {
+  const big = bigWork();
+  const { context, page, errors } = await fresh();
+  await watchWrites(context);
   await serve(context, () => ({ 'sw-tabs.html': [{ tender: big }] }));
   await page.goto(`${env.url}sw-tabs.html`);
   await ready(page);
+  // A save cut short: its parts stay, as those of another tab's save in progress would.
   await page.evaluate(() => {
     window.lost = true;
+    window.refuse = (key) => !key.includes(':part:');
   });
   await open(page, 'b2');
   const rationale = field(page, 'bids[1].scores.q-delivery.rationale');
@@ -609,21 +626,9 @@ test('big work first saved in parts: each save names its own parts, so two tabs 
 
 test('big work first saved in parts: a save cut short before its entry loses nothing, a refused one says so, a refused whole save keeps the parts', async () => {
   // Into an empty slot, big work is written in parts as it is put together, and its entry last.
-  const big = copy(original);
-  for (const bid of big.bids) for (const s of Object.values(bid.scores)) if (s && typeof s === 'object') s.rationale = 'Seen. '.repeat(1500);
+  const big = bigWork();
   const { context, page, errors } = await fresh();
-  // Page-side: `window.refuse(key)` says which writes the browser refuses (throws) or, with
-  // `window.lost`, which are lost as the page goes away (never reach storage).
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function watchedSetItem(key, value) {
-      if (window.refuse?.(key)) {
-        if (window.lost) return undefined;
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await watchWrites(context);
   await serve(context, () => ({ 'sw-parts.html': [{ tender: big }] }));
   await page.goto(`${env.url}sw-parts.html`);
   await ready(page);
