@@ -54,6 +54,8 @@ const UNFAITHFUL = [
   ['undefined in a list', () => tender((t) => (t.tieBreak = [undefined])), 'tieBreak[0]'],
   ['a function in a list', () => tender((t) => (t.tieBreak = ['price', () => 'price'])), 'tieBreak[1]'],
   ['a toJSON giving a function', () => tender((t) => (t.tender.title = { toJSON: () => () => 1 })), 'tender.title'],
+  ['a toJSON giving NaN', () => tender((t) => (t.tender.title = { toJSON: () => NaN })), 'tender.title'],
+  ['a hole in a list', () => tender((t) => (t.tieBreak = [, 'price'])), 'tieBreak[0]'],
   ['a BigInt', () => tender((t) => (t.bids[0].price = 10n)), 'bids[0].price'],
   ['NaN', () => tender((t) => (t.bids[0].price = NaN)), 'bids[0].price'],
   ['a cycle', () => tender((t) => (t.bids[0].note = t)), 'bids[0].note'],
