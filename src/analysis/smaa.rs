@@ -245,7 +245,6 @@ impl SmaaRun {
         let mut weights = vec![0f64; k];
         // A total for each bid, and one more when they are odd in number (two bids to a pair).
         let mut totals = vec![0f64; nb + nb % 2];
-        let mut words = vec![0u64; self.cells.words];
         let mut pairs = self.cells.pairs.clone();
         let mut sorted = Vec::new();
         for s in self.done..end {
@@ -257,8 +256,7 @@ impl SmaaRun {
                 &self.order,
                 &mut weights,
             );
-            Cells::roll(&mut rng, &mut words);
-            self.cells.draw(&words, &mut pairs);
+            self.cells.draw(rng, &mut pairs);
             totals_of(&pairs, &weights, &mut totals);
             ranks(&totals[..nb], &mut sorted, |b, rank| {
                 if let Some(count) = self.rank_counts.get_mut(b * nb + rank) {
@@ -345,12 +343,10 @@ impl SmaaRun {
             firsts(b).cmp(&firsts(a)).then(a.cmp(&b))
         });
         let mut pairs = self.cells.pairs.clone();
-        let mut words = vec![0u64; self.cells.words];
         let mut first = vec![0u32; n];
         for s in 0..draws {
-            let mut rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
-            Cells::roll(&mut rng, &mut words);
-            self.cells.draw(&words, &mut pairs);
+            let rng = Rng::for_sample(self.options.seed ^ 0x5EED_C0F1_DE4C_E000, u64::from(s));
+            self.cells.draw(rng, &mut pairs);
             for (b, central) in centrals.iter().enumerate() {
                 let Some(cw) = central else { continue };
                 // Bid b's total first (beside the other bid of its pair), then the other pairs
@@ -455,11 +451,13 @@ impl Cells {
         }
     }
 
-    /// Draws every drawn cell into `pairs` (a copy of [`Cells::pairs`]) with the draw's random
-    /// numbers `words`, as each [`Cell`] picks.
+    /// Draws every drawn cell into `pairs` (a copy of [`Cells::pairs`]) with the draw's next
+    /// `self.words` random numbers, as each [`Cell`] picks. Each number is taken as its four cells
+    /// need it: the generator's chain of shifts then runs beside the picking, not before it.
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    fn draw(&self, words: &[u64], pairs: &mut [f64]) {
-        for (four, w) in self.draws.iter().zip(words) {
+    fn draw(&self, mut rng: Rng, pairs: &mut [f64]) {
+        for four in &self.draws {
+            let w = rng.next();
             for j in 0..4 {
                 let bits = ((w >> (16 * j)) & 0xFFFF) as u32;
                 self.put(pairs, four.to[j], four.at[j] + ((bits * four.len[j]) >> 16));
@@ -470,11 +468,11 @@ impl Cells {
     /// As above, the four cells of a random number picked in the four lanes of one vector (each
     /// lane written out: a loop over the lanes would not be unrolled in this build).
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    fn draw(&self, words: &[u64], pairs: &mut [f64]) {
+    fn draw(&self, mut rng: Rng, pairs: &mut [f64]) {
         use core::arch::wasm32::*;
         let v = |x: &[u32; 4]| u32x4(x[0], x[1], x[2], x[3]);
-        for (four, w) in self.draws.iter().zip(words) {
-            let bits = u32x4_extend_low_u16x8(u64x2_splat(*w));
+        for four in &self.draws {
+            let bits = u32x4_extend_low_u16x8(u64x2_splat(rng.next()));
             let i = i32x4_add(v(&four.at), u32x4_shr(i32x4_mul(bits, v(&four.len)), 16));
             self.put(pairs, four.to[0], u32x4_extract_lane::<0>(i));
             self.put(pairs, four.to[1], u32x4_extract_lane::<1>(i));
@@ -491,39 +489,45 @@ impl Cells {
             *p = v.unwrap_or(0.0);
         }
     }
-
-    /// Takes the random numbers one draw of every cell needs into `words` (`self.words` long).
-    fn roll(rng: &mut Rng, words: &mut [u64]) {
-        for w in words {
-            *w = rng.next();
-        }
-    }
 }
 
 /// Calls `each(bid, rank)` for every bid, its rank being the number of bids with a higher total
 /// (tied bids share a rank). With many bids, a sorted copy answers each in a binary search rather
-/// than a comparison with every other bid.
+/// than a comparison with every other bid. `each` is called from one place, where it is compiled
+/// in rather than called.
+#[inline(always)]
 fn ranks(totals: &[f64], sorted: &mut Vec<f64>, mut each: impl FnMut(usize, usize)) {
-    if totals.len() <= 32 {
-        for (b, &t) in totals.iter().enumerate() {
-            each(b, above(totals, t));
-        }
-        return;
+    let few = totals.len() <= 32;
+    if !few {
+        sorted.clear();
+        sorted.extend_from_slice(totals);
+        crate::sorting::sort(sorted, &|a, b| b.partial_cmp(a).unwrap_or(Ordering::Equal));
     }
-    sorted.clear();
-    sorted.extend_from_slice(totals);
-    crate::sorting::sort(sorted, &|a, b| b.partial_cmp(a).unwrap_or(Ordering::Equal));
-    for (b, t) in totals.iter().enumerate() {
-        each(b, sorted.partition_point(|x| x > t));
+    for (b, &t) in totals.iter().enumerate() {
+        each(
+            b,
+            if few {
+                above(totals, t)
+            } else {
+                sorted.partition_point(|&x| x > t)
+            },
+        );
     }
 }
 
 /// Each bid's total under `weights` from `pairs` (laid out as [`Cells::pairs`]), into `totals`
-/// (a total per bid, rounded up to even).
+/// (a total per bid, rounded up to even). Two pairs at a time: each sum waits on its last
+/// addition, and two pairs' sums side by side take little longer than one pair's.
 fn totals_of(pairs: &[f64], weights: &[f64], totals: &mut [f64]) {
     let row = 2 * weights.len().max(1);
-    for (out, row) in totals.chunks_exact_mut(2).zip(pairs.chunks_exact(row)) {
-        out.copy_from_slice(&pair_totals(row, weights));
+    for (out, rows) in totals.chunks_mut(4).zip(pairs.chunks(2 * row)) {
+        // The last pair alone when they are odd in number (then beside the spare place).
+        let (a, b) = rows.split_at(row.min(rows.len()));
+        if let Ok(out) = <&mut [f64; 4]>::try_from(&mut *out) {
+            *out = two_pair_totals(a, b, weights);
+        } else {
+            out.copy_from_slice(&pair_totals(a, weights));
+        }
     }
 }
 
@@ -553,6 +557,40 @@ fn pair_totals(row: &[f64], weights: &[f64]) -> [f64; 2] {
     [f64x2_extract_lane::<0>(sum), f64x2_extract_lane::<1>(sum)]
 }
 
+/// The totals of two pairs, from their rows `a` and `b`, each summed as [`pair_totals`] sums it.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn two_pair_totals(a: &[f64], b: &[f64], weights: &[f64]) -> [f64; 4] {
+    let mut sum = [-0.0f64; 4];
+    for ((w, u), v) in weights.iter().zip(a.chunks_exact(2)).zip(b.chunks_exact(2)) {
+        sum[0] += w * u[0];
+        sum[1] += w * u[1];
+        sum[2] += w * v[0];
+        sum[3] += w * v[1];
+    }
+    sum
+}
+
+/// As above, a vector to each pair.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn two_pair_totals(a: &[f64], b: &[f64], weights: &[f64]) -> [f64; 4] {
+    use core::arch::wasm32::*;
+    let mut s = f64x2_splat(-0.0);
+    let mut t = s;
+    for ((w, u), v) in weights.iter().zip(a.chunks_exact(2)).zip(b.chunks_exact(2)) {
+        let w = f64x2_splat(*w);
+        s = f64x2_add(s, f64x2_mul(w, f64x2(u[0], u[1])));
+        t = f64x2_add(t, f64x2_mul(w, f64x2(v[0], v[1])));
+    }
+    [
+        f64x2_extract_lane::<0>(s),
+        f64x2_extract_lane::<1>(s),
+        f64x2_extract_lane::<0>(t),
+        f64x2_extract_lane::<1>(t),
+    ]
+}
+
 /// How many of `totals` are greater than `t`.
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 fn above(totals: &[f64], t: f64) -> usize {
@@ -566,12 +604,12 @@ fn above(totals: &[f64], t: f64) -> usize {
     let tv = f64x2_splat(t);
     // Each comparison gives -1 in a lane that is greater.
     let mut count = i64x2_splat(0);
-    let mut pairs = totals.chunks_exact(2);
-    for p in &mut pairs {
+    for p in totals.chunks_exact(2) {
         count = i64x2_sub(count, f64x2_gt(f64x2(p[0], p[1]), tv));
     }
-    let rest = pairs.remainder().iter().filter(|&&x| x > t).count();
-    (i64x2_extract_lane::<0>(count) + i64x2_extract_lane::<1>(count)) as usize + rest
+    // The last total when they are odd in number.
+    let rest = totals.len() % 2 == 1 && totals.last().is_some_and(|&x| x > t);
+    (i64x2_extract_lane::<0>(count) + i64x2_extract_lane::<1>(count)) as usize + usize::from(rest)
 }
 
 /// Fills `out` with one weight vector (shares summing to 1).
