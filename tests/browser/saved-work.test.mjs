@@ -561,10 +561,13 @@ test('big work saved whole, then in pieces, comes back as typed however the cloc
   await context.close();
 });
 
-/** The example tender with long rationales: big work, saved in pieces and, first, in parts. */
-function bigWork() {
+/**
+ * The example tender with long rationales (`words` of them in each): big work, saved in pieces
+ * and, first, in parts.
+ */
+function bigWork(words = 1500) {
   const big = copy(original);
-  for (const bid of big.bids) for (const s of Object.values(bid.scores)) if (s && typeof s === 'object') s.rationale = 'Seen. '.repeat(1500);
+  for (const bid of big.bids) for (const s of Object.values(bid.scores)) if (s && typeof s === 'object') s.rationale = 'Seen. '.repeat(words);
   return big;
 }
 
@@ -620,6 +623,50 @@ test('big work first saved in parts: each save names its own parts, so two tabs 
   await page.reload();
   await ready(page);
   assert.deepEqual(await tenderIn(page), typed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('big work first saved in parts: a save dropped for another tab’s removes the parts it wrote, and the other tab’s work reads back whole', async () => {
+  // Each bid over 64 KB as text: a part for every slice of the first save.
+  const big = bigWork(4000);
+  const { context, page: a, errors } = await fresh();
+  await serve(context, () => ({ 'sw-dropped.html': [{ tender: big }] }));
+  // This tab puts each bid's text together slowly (800 ms), so its save is under way for seconds.
+  await a.addInitScript(() => {
+    const stringify = JSON.stringify;
+    JSON.stringify = function slowStringify(value, ...rest) {
+      if (value && typeof value === 'object' && typeof value.id === 'string' && value.scores) {
+        const until = performance.now() + 800;
+        while (performance.now() < until);
+      }
+      return stringify.call(this, value, ...rest);
+    };
+  });
+  await a.goto(`${env.url}sw-dropped.html`);
+  await ready(a);
+  const b = await context.newPage();
+  await b.goto(`${env.url}sw-dropped.html`);
+  await ready(b);
+  await open(a, 'b2');
+  await field(a, 'bids[1].scores.q-delivery.rationale').fill('From the slow tab.');
+  await a.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes(':part:')), null, { timeout: 60000 });
+  // The other tab saves first, while this one's save is under way: this one stops and says so.
+  await open(b, 'b2');
+  await field(b, 'bids[1].scores.q-delivery.rationale').fill('From the other tab.');
+  await waitSaved(b);
+  await a.locator('bid-scorer [data-notice="other-tab"]').waitFor();
+  // Only the parts the other tab's entry names are left.
+  const stored = await store(b);
+  const [key, entry] = Object.entries(stored).find(([k]) => /:[0-9a-f]{16}$/.test(k));
+  const named = JSON.parse(entry).parts.map((n) => `${key}:part:${n}`).sort();
+  assert.deepEqual(Object.keys(stored).filter((k) => k.includes(':part:')).sort(), named);
+  const c = await context.newPage();
+  await c.goto(`${env.url}sw-dropped.html`);
+  await ready(c);
+  const typed = await tenderIn(b);
+  assert.equal(typed.bids[1].scores['q-delivery'].rationale, 'From the other tab.');
+  assert.deepEqual(await tenderIn(c), typed);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,7 +5,7 @@
 import { formatter } from '../text/format.js';
 import { fill } from '../text/messages.js';
 import { download, fileName } from '../storage/io.js';
-import { PIECES_FROM, entryText, forgetWork, mark, readWork, retire, slot, writeWork, writePart } from '../storage/saved-work.js';
+import { PIECES_FROM, dropParts, entryText, forgetWork, mark, readWork, retire, slot, writeWork, writePart } from '../storage/saved-work.js';
 import { otherTabNotice, setAsideNotices } from './work-notices.js';
 
 /** Milliseconds after the last change before the work is saved (never while typing). */
@@ -64,9 +64,9 @@ export class WorkKeeper {
     const host = this.#host;
     const cat = host.cat();
     this.slot = slot(source, mode, name);
+    this.#dropBuild();
     this.#saving = 'on';
     this.pendingDesign = null;
-    this.#build = null;
     this.#head = null;
     this.#dirty = null;
     const notices = [];
@@ -151,6 +151,16 @@ export class WorkKeeper {
   cancel() {
     clearTimeout(this.#timer);
     this.#timer = 0;
+    this.#dropBuild();
+  }
+
+  /**
+   * Drops the whole save under way, with the parts it has written: no entry names them, and only
+   * this save does (they are named for it).
+   */
+  #dropBuild() {
+    const b = this.#build;
+    if (b?.parts?.length) dropParts(b.where, b.parts);
     this.#build = null;
   }
 
@@ -172,13 +182,13 @@ export class WorkKeeper {
     const host = this.#host;
     const cat = host.cat();
     if (this.#saving === 'conflict' || this.#saving === 'blocked') {
-      this.#build = null;
+      this.#dropBuild();
       host.status(this.#saving === 'blocked' ? cat.ui.notSavingShort : cat.ui.otherTabWaiting);
       return;
     }
     const there = mark(where.key);
     if (there !== undefined && this.#lastText !== undefined && there !== this.#lastText) {
-      this.#build = null;
+      this.#dropBuild();
       this.conflict(there);
       return;
     }
@@ -196,9 +206,10 @@ export class WorkKeeper {
       let b = this.#build;
       // Started again when the bids were added, removed or replaced meanwhile.
       if (b?.bids !== bids || b.dirty !== this.#dirty) {
+        this.#dropBuild();
         // Parts are named for this save alone (`tag`): two tabs saving the same work into the
         // empty slot at once never write over each other's parts.
-        b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()), parts: there === null && [], put: 0, tag: Math.random().toString(36).slice(2) };
+        b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()), parts: there === null && [], put: 0, tag: Math.random().toString(36).slice(2), where };
       }
       const t0 = performance.now();
       // Half a slice: writing a part takes about as long as putting it together.

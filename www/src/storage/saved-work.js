@@ -16,7 +16,7 @@
 // into an empty slot is written as it is put together, a slice at a time: its bids in parts
 // `<key>:part:<save>-<first bid>` that its entry lists (`parts: ["<save>-<first bid>", ...]`), the
 // entry written last, so a save cut short leaves only parts that no entry names (the next whole
-// save removes them).
+// save removes them; a save the page drops, for another tab's or a change of bids, removes its own).
 import { h } from '../ui/dom.js';
 import { copy } from '../ui/model.js';
 import { engineErrors } from '../text/messages.js';
@@ -263,6 +263,9 @@ export function entryText(where, work, when) {
 
 /** Writes the part `n` of the slot's big work; false when the browser refuses. */
 export const writePart = (where, n, text) => attempt((s) => !s.setItem(`${where.key}:part:${n}`, text));
+
+/** Removes the parts `names` of a save of the slot's big work that will not be finished. */
+export const dropParts = (where, names) => attempt((s) => names.forEach((n) => s.removeItem(`${where.key}:part:${n}`)));
 
 /**
  * What changes whenever the slot's work is saved: its head when saved in pieces, else its text;
