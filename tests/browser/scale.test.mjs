@@ -89,13 +89,22 @@ const active = (page) =>
 const saves = (page) => page.waitForFunction(() => window.scaleWatch.writes.length > 0, null, { timeout: 60000 });
 /** Characters written to storage for this tender since the last `forget`. */
 const written = async (page) => (await watched(page)).writes.reduce((n, [, size]) => n + size, 0);
-/** The slot's key and the size of the whole work saved there: its entry and, first saved in parts, its parts. */
-const wholeEntry = (page) =>
-  page.evaluate(() => {
-    const [key] = Object.entries(localStorage).find(([k]) => /^bid-scorer:v2:evaluate:[^:]*:[^:]*:[0-9a-f]{16}$/.test(k));
-    const texts = Object.entries(localStorage).filter(([k]) => k === key || k.startsWith(`${key}:part:`));
-    return { key, size: texts.reduce((n, [, text]) => n + text.length, 0) };
-  });
+/**
+ * Once the first save is done (its entry is written last, after any parts), the slot's key and the
+ * size of the whole work saved there: its entry and, first saved in parts, its parts.
+ */
+const wholeEntry = async (page) =>
+  (
+    await page.waitForFunction(
+      () => {
+        const key = Object.keys(localStorage).find((k) => /^bid-scorer:v2:evaluate:[^:]*:[^:]*:[0-9a-f]{16}$/.test(k));
+        const texts = Object.entries(localStorage).filter(([k]) => k === key || k.startsWith(`${key}:part:`));
+        return key && { key, size: texts.reduce((n, [, text]) => n + text.length, 0) };
+      },
+      null,
+      { timeout: 60000 },
+    )
+  ).jsonValue();
 
 test('200 bids: a rationale runs no evaluation and saves one bid; a score runs one; jump to a bid; axe', async () => {
   const tender = JSON.parse(generated(200, 30, 3, 1));
@@ -115,7 +124,6 @@ test('200 bids: a rationale runs no evaluation and saves one bid; a score runs o
   const before = await evaluations(page);
   const rationale = field(page, `${path}.rationale`);
   await rationale.pressSequentially(RATIONALE.slice(0, 1));
-  await saves(page);
   const whole = await wholeEntry(page);
   await forget(page);
   await rationale.pressSequentially(RATIONALE.slice(1, 2));
@@ -257,7 +265,6 @@ test('1,000 bids: the longest task while typing 34 characters of a rationale, an
   const rationale = field(page, `bids[700].scores.${criterion}.rationale`);
   // The first keystroke saves the whole work, once; then quiet before the measured typing.
   await rationale.pressSequentially(RATIONALE.slice(0, 1));
-  await saves(page);
   const whole = await wholeEntry(page);
   // Focus first, so that finding the field (the test's own work on the page) is not measured.
   await rationale.focus();
