@@ -12,6 +12,8 @@ import { otherTabNotice, setAsideNotices } from './work-notices.js';
 const SAVE_DELAY_MS = 300;
 /** Milliseconds a slice of a whole save works before the page has its turn (a long task is 50). */
 const SLICE_MS = 16;
+/** Characters of bids' text put together in one slice at most (a part's size, when in parts). */
+const PART_CHARS = 1 << 19;
 
 export class WorkKeeper {
   /** Where this widget's work is kept (storage/saved-work.js), null in publish mode. */
@@ -212,8 +214,13 @@ export class WorkKeeper {
         b = this.#build = { bids, texts: [], dirty: (this.#dirty = new Set()), parts: there === null && [], put: 0, tag: Math.random().toString(36).slice(2), where };
       }
       const t0 = performance.now();
-      // Half a slice: writing a part takes about as long as putting it together.
-      while (b.texts.length < bids.length && (sync || performance.now() - t0 < SLICE_MS / 2)) b.texts.push(JSON.stringify(bids[b.texts.length]));
+      // Half a slice: writing a part takes about as long as putting it together. Up to PART_CHARS
+      // too: a fast machine puts megabytes together in that time, whose one write then takes long.
+      for (let size = 0; b.texts.length < bids.length && (sync || (performance.now() - t0 < SLICE_MS / 2 && size < PART_CHARS)); ) {
+        const text = JSON.stringify(bids[b.texts.length]);
+        b.texts.push(text);
+        size += text.length;
+      }
       // Big work going into an empty slot is written as it is put together, the entry last (a
       // save cut short leaves nothing it names); a part refused, the rest is saved whole. (An
       // array's text is its items' texts joined by commas.)
