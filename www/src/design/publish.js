@@ -9,8 +9,10 @@ import { escapeHtml } from '../evaluate/debrief.js';
 import { actionButton } from './fields.js';
 
 // Loaded as modules (the demo's design page) the script is the built file beside www/: dist/ is
-// three folders up from this module on disk, and at /dist/ on the demo server.
-const SCRIPT_URL = new URL('../../../dist/bid-scorer.js', import.meta.url).href;
+// three folders up from this module on disk, and at /dist/ on the demo server. Found when the link
+// is made: the single-file build evaluates this module in its analysis worker too, where the page's
+// address (what the build gives for import.meta.url) is not there to read.
+const scriptUrl = () => new URL('../../../dist/bid-scorer.js', import.meta.url).href;
 const SCRIPT = 'bid-scorer.js';
 
 /**
@@ -76,7 +78,7 @@ export function publishSection(c) {
       ? actionButton('download-script', d.downloadScript, () =>
           download(SCRIPT, 'text/javascript', bundleText()),
         )
-      : h('a.button.button--secondary', { href: SCRIPT_URL, download: SCRIPT, 'data-action': 'download-script' }, d.downloadScript),
+      : h('a.button.button--secondary', { href: scriptUrl(), download: SCRIPT, 'data-action': 'download-script' }, d.downloadScript),
     actionButton('copy-snippet', d.copySnippet, async () => {
       try {
         await navigator.clipboard.writeText(snippet.value);

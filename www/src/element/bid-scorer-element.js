@@ -324,7 +324,8 @@ export class BidScorer extends HTMLElement {
 
   /**
    * Design mode builds a model from a template, a file or nothing: design/design.js takes over. It is
-   * loaded only here, so the other modes never fetch it.
+   * loaded only here, so the other modes never fetch it (the single-file build holds it anyway, and
+   * makes this a static import: see scripts/build-dist.mjs).
    */
   async #mountDesign() {
     let mountDesign;
