@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
 import { root, evaluate, analyse, describe, version, debriefs, RankAcceptability } from './engine.mjs';
 import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
-import { bundle, BuildError, shortNames, STYLESHEETS, stylesheetText } from '../../scripts/build-dist.mjs';
+import { BUILDS, build, bundle, BuildError, shortNames, STYLESHEETS, stylesheetText } from '../../scripts/build-dist.mjs';
 
 const xz = (input, options) => execFileSync('xz', ['--format=lzma', ...options, '--stdout'], { input, maxBuffer: 1 << 26 });
 
@@ -225,6 +225,50 @@ test('a dynamic import of a fixed path is bundled and runs on first use', async 
   // The imported module has not run yet; awaiting the import runs it, once.
   assert.equal(ctx.sideEffects, undefined);
   assert.equal(await ctx.lazyResult, 1);
+});
+
+test('a started bundle has the page modules in one scope, starts once a page, and runs the worker side only in a worker', async () => {
+  const options = { workerEntry: 'tests/node/bundle/worker-side.js', started: true, inlineImports: true, minify: false };
+  const { text } = await bundle('tests/node/bundle/started.js', {}, options);
+  // Only the worker side is wrapped to run on first use; the page's modules, the one imported
+  // dynamically too, are declared in the bundle's own scope.
+  assert.match(text, /\binit_worker_side = __esm\(/);
+  assert.doesNotMatch(text, /\binit_(started|lib|started_lazy)\b/);
+  const page = { customElements: { get: () => undefined }, window: {}, document: {} };
+  page.globalThis = page;
+  vm.runInNewContext(text, page);
+  vm.runInNewContext(text, page); // the script loaded twice
+  assert.equal(page.startedCount, 1);
+  assert.equal(await page.startedResult, 'hello lazily');
+  assert.equal(page.workerRuns, undefined);
+  const worker = { importScripts() {} };
+  worker.globalThis = worker;
+  vm.runInNewContext(text, worker);
+  assert.equal(worker.workerRuns, 1);
+  assert.equal(worker.startedCount, undefined);
+});
+
+test('the built files, started as the analysis worker, serve it without decoding their payload', async () => {
+  for (const spec of BUILDS) {
+    const { text } = await build(spec);
+    // The page's modules are evaluated there too: adding the Welsh catalogue reads its `lang`,
+    // which must not unpack the catalogues (and the engine after them) in every worker.
+    const decoded = [];
+    const ctx = { importScripts() {}, postMessage() {}, TextEncoder, atob, console };
+    ctx.TextDecoder = class extends TextDecoder {
+      decode(bytes) {
+        if (bytes?.length) decoded.push(bytes.length);
+        return super.decode(bytes);
+      }
+    };
+    const listening = [];
+    ctx.addEventListener = (type) => listening.push(type);
+    ctx.self = ctx;
+    ctx.globalThis = ctx;
+    vm.runInNewContext(text, ctx);
+    assert.deepEqual(listening, ['message'], spec.out);
+    assert.deepEqual(decoded, [], spec.out);
+  }
 });
 
 test('an exported let is read live, as ES modules read it', async () => {

@@ -127,9 +127,8 @@ export function whatIfSection(ctx, live) {
     const labelId = `${id}-label`;
     const errorId = `${id}-error`;
     const hintId = `${id}-hint`;
-    const number = h('input', {
+    const number = h('input.input.input--w5', {
       id,
-      class: 'input input--w5',
       type: 'text',
       inputmode: 'decimal',
       spellcheck: 'false',
@@ -137,8 +136,7 @@ export function whatIfSection(ctx, live) {
       'data-marks': it.c.id,
       'aria-describedby': hintId,
     });
-    const range = h('input', {
-      class: 'range',
+    const range = h('input.range', {
       type: 'range',
       min: 0,
       max,
@@ -147,7 +145,7 @@ export function whatIfSection(ctx, live) {
       'aria-describedby': hintId,
       'data-slider': it.c.id,
     });
-    const error = h('p', { id: errorId, class: 'error-message', hidden: true });
+    const error = h('p.error-message', { id: errorId, hidden: true });
     const box = h(
       'div',
       { class: `form-group marks-row${it.group || !it.top ? '' : ' marks-row--nested'}`, 'data-marks-row': it.c.id },
@@ -156,9 +154,9 @@ export function whatIfSection(ctx, live) {
         { class: `label${it.group ? ' label--s' : ''}`, id: labelId, for: id },
         fill(a.marksFor, { name: it.c.name }),
       ),
-      h('span', { class: 'hint', id: hintId }, ''),
+      h('span.hint', { id: hintId }, ''),
       error,
-      h('div', { class: 'marks-row__controls' }, range, number),
+      h('div.marks-row__controls', range, number),
     );
     return { ...it, number, range, error, box, hintId, errorId };
   });
@@ -199,10 +197,9 @@ export function whatIfSection(ctx, live) {
   }
 
   const resetButton = h(
-    'button',
+    'button.button.button--secondary',
     {
       type: 'button',
-      class: 'button button--secondary',
       'data-action': 'reset-marks',
       on: {
         click: () => {
@@ -247,7 +244,7 @@ export function whatIfSection(ctx, live) {
       row.number.classList.toggle('input--error', Boolean(text));
       row.error.hidden = !text;
       row.error.replaceChildren(
-        ...(text ? [h('span', { class: 'visually-hidden' }, `${ctx.cat.ui.errorPrefix} `), text] : []),
+        ...(text ? [h('span.visually-hidden', `${ctx.cat.ui.errorPrefix} `), text] : []),
       );
       const describedBy = [row.hintId, text ? row.errorId : null].filter(Boolean).join(' ');
       for (const c of [row.number, row.range]) {
@@ -311,14 +308,13 @@ export function whatIfSection(ctx, live) {
   }
 
   const node = h(
-    'div',
-    { class: 'section', 'data-what-if-panel': '' },
+    'div.section',
+    { 'data-what-if-panel': '' },
     heading('h4', a.whatIfHeading),
-    h('p', {}, a.whatIfIntro),
+    h('p', a.whatIfIntro),
     h(
-      'fieldset',
-      { class: 'fieldset' },
-      h('legend', { class: 'legend' }, a.marksLegend),
+      'fieldset.fieldset',
+      h('legend.legend', a.marksLegend),
       rows.map((r) => r.box),
     ),
     resetButton,
@@ -352,10 +348,10 @@ function whatIfTable(ctx, result, official, kept) {
     return h(
       'tr',
       { 'data-bid': b.id },
-      h('td', { class: 'num', 'data-rank': '' }, r),
+      h('td.num', { 'data-rank': '' }, r),
       h('th', { scope: 'row' }, supplier),
-      h('td', { class: 'num', 'data-total': '' }, total),
-      h('td', { class: 'num' }, was),
+      h('td.num', { 'data-total': '' }, total),
+      h('td.num', was),
     );
   });
   // A new caption (the maximum changed) gets a new table around the kept rows: the caption is shown

@@ -34,19 +34,17 @@ export function grid(caption, part, head, rows, className = 'table') {
   return h(
     'table',
     { class: className, part: `table ${part}` },
-    h('caption', { class: 'caption' }, caption),
+    h('caption.caption', caption),
     h(
       'thead',
-      {},
       h(
         'tr',
-        {},
         head.map((c) =>
-          c?.num === undefined ? h('th', { scope: 'col' }, c) : h('th', { scope: 'col', class: 'num' }, c.num),
+          c?.num === undefined ? h('th', { scope: 'col' }, c) : h('th.num', { scope: 'col' }, c.num),
         ),
       ),
     ),
-    h('tbody', {}, rows),
+    h('tbody', rows),
   );
 }
 
@@ -77,9 +75,9 @@ export function panel(ctx, title, { exploratory }, ...children) {
 
 function notOfficial(a) {
   return h(
-    'div',
-    { class: 'banner analysis-banner', 'data-not-official': '' },
-    h('p', {}, h('strong', {}, a.notOfficial), '. ', a.notOfficialText),
+    'div.banner.analysis-banner',
+    { 'data-not-official': '' },
+    h('p', h('strong', a.notOfficial), '. ', a.notOfficialText),
   );
 }
 
@@ -138,14 +136,14 @@ export function pos(value, max) {
 
 export function bar(...children) {
   return h(
-    'svg:svg',
-    { class: 'analysis-bar', width: '100%', height: 20, 'aria-hidden': 'true', focusable: 'false' },
+    'svg:svg.analysis-bar',
+    { width: '100%', height: 20, 'aria-hidden': 'true', focusable: 'false' },
     children,
   );
 }
 
 export function track() {
-  return h('svg:rect', { class: 'track', x: 0.5, y: 0.5, width: '99.8%', height: 19 });
+  return h('svg:rect.track', { x: 0.5, y: 0.5, width: '99.8%', height: 19 });
 }
 
 export function marker(x, cls) {
@@ -162,15 +160,15 @@ export function marker(x, cls) {
 
 export function legend(items) {
   return h(
-    'ul',
-    { class: 'legend-list', 'aria-hidden': 'true' },
-    items.map(([cls, text]) => h('li', {}, h('span', { class: `swatch ${cls}` }), text)),
+    'ul.legend-list',
+    { 'aria-hidden': 'true' },
+    items.map(([cls, text]) => h('li', h('span', { class: `swatch ${cls}` }), text)),
   );
 }
 
 /** A polite live region of the panel's own; says each new text once. */
 export function liveRegion() {
-  const node = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const node = h('div.visually-hidden', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   let said = '';
   return {
     node,

@@ -29,7 +29,7 @@ export function evaluateAnalysis(ctx) {
   const acceptability = acceptabilitySection(ctx, live.say);
   const ptwSlot = h('div', { 'data-price-to-win': '' });
   const stabilitySlot = h('div', { 'data-weight-stability': '' });
-  const status = h('p', { class: 'secondary', 'data-analysis-status': '' });
+  const status = h('p.secondary', { 'data-analysis-status': '' });
   let official = null;
   const node = panel(
     ctx,
@@ -38,7 +38,7 @@ export function evaluateAnalysis(ctx) {
     live.node,
     whatIf.node,
     heading('h4', a.priceToWinHeading),
-    h('p', {}, a.priceToWinIntro),
+    h('p', a.priceToWinIntro),
     status,
     ptwSlot,
     heading('h4', a.stabilityHeading),
@@ -65,14 +65,14 @@ export function evaluateAnalysis(ctx) {
       put(
         stabilitySlot,
         value.weightStability.length
-          ? [h('p', {}, fill(a.stabilityIntro, { winner })), stabilityTable(ctx, value, ctx.tender)]
+          ? [h('p', fill(a.stabilityIntro, { winner })), stabilityTable(ctx, value, ctx.tender)]
           : usesValue(official.method)
             ? h(
                 'p',
                 { 'data-only-weighted-sum': '' },
                 fill(a.onlyWeightedSum, { method: methodName(ctx, official.method) }),
               )
-            : h('p', {}, a.noStability),
+            : h('p', a.noStability),
       );
       // Unless a newer analysis is pending (its status shown) by the time the last row is in.
       if ((await done) && status.hidden) node.dataset.analysisState = 'ready';
@@ -95,7 +95,7 @@ export function evaluateAnalysis(ctx) {
 export function selfAssessAnalysis(ctx, ownId) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
-  const slot = h('div', {});
+  const slot = h('div');
   const node = panel(ctx, a.yourHeading, { exploratory: true }, slot);
   let official = null;
 
@@ -117,29 +117,25 @@ export function selfAssessAnalysis(ctx, ownId) {
       parts.push(
         h('p', { 'data-your-price': '', 'data-outcome': p.outcome }, priceWords(ctx, p, a.yourOutcomes)),
         h(
-          'table',
-          { class: 'table table--summary', part: 'table your-price' },
-          h('caption', { class: 'visually-hidden' }, a.yourPriceCaption),
+          'table.table.table--summary',
+          { part: 'table your-price' },
+          h('caption.visually-hidden', a.yourPriceCaption),
           h(
             'tbody',
-            {},
             h(
               'tr',
-              {},
               h('th', { scope: 'row' }, scheduleLines(ctx.tender) ? a.yourEvaluatedPrice : a.yourPrice),
-              h('td', { class: 'num' }, fmt.money(p.price)),
+              h('td.num', fmt.money(p.price)),
             ),
             h(
               'tr',
-              {},
               h('th', { scope: 'row' }, a.priceToWin),
-              h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
+              h('td.num', { 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
             ),
             h(
               'tr',
-              {},
               h('th', { scope: 'row' }, a.priceDifference),
-              h('td', { class: 'num' }, p.change === null ? '–' : fmt.money(p.change)),
+              h('td.num', p.change === null ? '–' : fmt.money(p.change)),
             ),
             rateChangeRow(ctx, p),
           ),
@@ -156,7 +152,7 @@ export function selfAssessAnalysis(ctx, ownId) {
     },
     fail(e) {
       node.dataset.analysisState = 'failed';
-      slot.replaceChildren(h('p', {}, errorText(ctx, e)));
+      slot.replaceChildren(h('p', errorText(ctx, e)));
     },
     render,
   });

@@ -33,11 +33,10 @@ export function rateChangeRow(ctx, p) {
   if (p.rateChange === undefined || p.rateChange === null) return null;
   return h(
     'tr',
-    {},
     h('th', { scope: 'row' }, ctx.cat.analysis.rateChangeHeading),
     h(
-      'td',
-      { class: 'num', 'data-rate-change': p.rateChange },
+      'td.num',
+      { 'data-rate-change': p.rateChange },
       fill(ctx.cat.analysis.percentChange, { percent: ctx.fmt.number(p.rateChange) }),
     ),
   );
@@ -57,7 +56,7 @@ export function priceToWinCell(ctx, p) {
 export function priceToWinTable(ctx, analysis, result) {
   const a = ctx.cat.analysis;
   const { fmt } = ctx;
-  if (!analysis.priceToWin.length) return [h('p', {}, a.noPriceToWin), true];
+  if (!analysis.priceToWin.length) return [h('p', a.noPriceToWin), true];
   const rank = new Map(result.bids.map((b) => [b.id, b.rank]));
   const rows = [...analysis.priceToWin].sort((x, y) => (rank.get(x.bid) ?? 1e9) - (rank.get(y.bid) ?? 1e9));
   const caption = a.priceToWinCaption;
@@ -70,22 +69,21 @@ export function priceToWinTable(ctx, analysis, result) {
       const scale = p.limit;
       const marks = [
         track(),
-        h('svg:rect', { class: 'ptw-now', x: 0, y: 4, width: `${pos(p.price, scale)}%`, height: 12 }),
+        h('svg:rect.ptw-now', { x: 0, y: 4, width: `${pos(p.price, scale)}%`, height: 12 }),
       ];
       if (p.priceToWin !== null) marks.push(marker(pos(p.priceToWin, scale), 'ptw-win'));
       if (p.outcome === 'any-price') marks.push(marker(100, 'ptw-win'));
       return [
         h(
-          'tr',
-          { class: 'has-note', 'data-bid': p.bid, 'data-outcome': p.outcome },
+          'tr.has-note',
+          { 'data-bid': p.bid, 'data-outcome': p.outcome },
           h('th', { scope: 'row', id }, p.supplier),
-          h('td', { class: 'num' }, fmt.money(p.price)),
-          h('td', { class: 'num', 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
+          h('td.num', fmt.money(p.price)),
+          h('td.num', { 'data-price-to-win': '' }, priceToWinCell(ctx, p)),
         ),
         h(
-          'tr',
-          { class: 'note-row' },
-          h('td', { colspan: 3, headers: id, class: 'working' }, priceWords(ctx, p, a.outcomes), bar(marks)),
+          'tr.note-row',
+          h('td.working', { colspan: 3, headers: id }, priceWords(ctx, p, a.outcomes), bar(marks)),
         ),
       ];
     }),

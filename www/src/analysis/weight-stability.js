@@ -40,20 +40,18 @@ export function stabilityTable(ctx, analysis, tender, part = 'weight-stability')
           'tr',
           { class: `has-note${order.get(w.id)?.[1] ? ' nested' : ''}`, 'data-item': w.id },
           h('th', { scope: 'row', id }, w.name),
-          h('td', { class: 'num' }, pct(w.share)),
+          h('td.num', pct(w.share)),
           h('td', { 'data-interval': '' }, fill(a.between, { low: pct(w.low), high: pct(w.high) })),
         ),
         h(
-          'tr',
-          { class: 'note-row' },
+          'tr.note-row',
           h(
-            'td',
-            { colspan: 3, headers: id, class: 'working', 'data-rivals': '' },
+            'td.working',
+            { colspan: 3, headers: id, 'data-rivals': '' },
             rivalWords(a, w, tender, pct),
             bar(
               track(),
-              h('svg:rect', {
-                class: 'ws-band',
+              h('svg:rect.ws-band', {
                 x: `${low}%`,
                 y: 4,
                 width: `${Math.max(0, high - low)}%`,

@@ -42,11 +42,11 @@ export function whatItTakes(ctx, takes) {
       );
     });
     parts.push(
-      h('p', {}, a.whatItTakesIntro),
+      h('p', a.whatItTakesIntro),
       h(
-        'ul',
-        { class: 'list', 'data-what-it-takes': '' },
-        words.map((w) => h('li', {}, w)),
+        'ul.list',
+        { 'data-what-it-takes': '' },
+        words.map((w) => h('li', w)),
       ),
       scroller(
         a.whatItTakesCaption,
@@ -64,8 +64,8 @@ export function whatItTakes(ctx, takes) {
               'tr',
               { 'data-option': o.measure ?? o.criterion },
               h('th', { scope: 'row' }, what),
-              h('td', { class: 'num' }, shown(fmt, o.fromDisplay)),
-              h('td', { class: 'num' }, o.to === null ? a.notEnough : fmt.number(o.to)),
+              h('td.num', shown(fmt, o.fromDisplay)),
+              h('td.num', o.to === null ? a.notEnough : fmt.number(o.to)),
             );
           }),
         ),

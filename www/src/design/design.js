@@ -128,23 +128,23 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
   }
 
   const els = {
-    live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
-    summary: h('div', {}),
-    notice: h('div', {}),
-    title: h('h2', { class: 'heading-l', tabindex: '-1', 'data-heading': 'title' }),
-    nav: h('nav', { class: 'design-contents', 'aria-label': d.contentsLabel }),
-    main: h('div', { class: 'design' }),
-    bar: h('p', { class: 'sticky-total design-bar', 'aria-hidden': 'true', part: 'sticky-total' }),
-    languages: h('div', {}, languages),
+    live: h('div.visually-hidden', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    summary: h('div'),
+    notice: h('div'),
+    title: h('h2.heading-l', { tabindex: '-1', 'data-heading': 'title' }),
+    nav: h('nav.design-contents', { 'aria-label': d.contentsLabel }),
+    main: h('div.design'),
+    bar: h('p.sticky-total.design-bar', { 'aria-hidden': 'true', part: 'sticky-total' }),
+    languages: h('div', languages),
   };
   root.replaceChildren(
     h(
-      'div',
-      { class: 'app', part: 'base', 'data-mode': 'design', lang: cat.lang },
+      'div.app',
+      { part: 'base', 'data-mode': 'design', lang: cat.lang },
       els.live,
       els.summary,
       els.notice,
-      h('header', { part: 'header' }, els.languages, h('span', { class: 'caption-m' }, d.modeCaption), els.title),
+      h('header', { part: 'header' }, els.languages, h('span.caption-m', d.modeCaption), els.title),
       els.nav,
       els.main,
       els.bar,
@@ -281,11 +281,11 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
       ...views.map((v) => {
         const hid = `design-${uid}-${v.id}`;
         return h(
-          'section',
-          { class: 'design-section', 'aria-labelledby': hid, 'data-section': v.id },
+          'section.design-section',
+          { 'aria-labelledby': hid, 'data-section': v.id },
           h(
-            'h3',
-            { class: 'heading-m design-section__title', id: hid, tabindex: '-1', 'data-heading': v.id },
+            'h3.heading-m.design-section__title',
+            { id: hid, tabindex: '-1', 'data-heading': v.id },
             fill(d.sectionNumber, { n: v.n, title: v.title }),
           ),
           v.body,
@@ -293,14 +293,12 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
       }),
     );
     els.nav.replaceChildren(
-      h('h3', { class: 'heading-s' }, d.contentsLabel),
+      h('h3.heading-s', d.contentsLabel),
       h(
-        'ol',
-        { class: 'list design-contents__list' },
+        'ol.list.design-contents__list',
         views.map((v) =>
           h(
             'li',
-            {},
             h(
               'a',
               {
@@ -446,15 +444,13 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     }
     const list2 = h(
       'ul',
-      {},
       items.map(({ text, target }) => {
         const control = target === null ? null : fields.control(target);
         const context = control?.closest('[data-context]')?.dataset.context;
         const label = context ? fill(d.errorIn, { context, message: text }) : text;
-        if (!control) return h('li', {}, label);
+        if (!control) return h('li', label);
         return h(
           'li',
-          {},
           h(
             'a',
             {
@@ -479,10 +475,10 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
     } else {
       els.summary.replaceChildren(
         h(
-          'div',
-          { class: 'error-summary', part: 'error-summary', role: 'alert', tabindex: '-1' },
-          h('h2', { class: 'error-summary__title' }, cat.ui.errorSummaryTitle),
-          h('p', { class: 'body-s' }, d.errorsKeepTyping),
+          'div.error-summary',
+          { part: 'error-summary', role: 'alert', tabindex: '-1' },
+          h('h2.error-summary__title', cat.ui.errorSummaryTitle),
+          h('p.body-s', d.errorsKeepTyping),
           list2,
         ),
       );

@@ -28,7 +28,7 @@ export function actionButton(action, text, onClick, { key, kind = 'secondary', s
     'button',
     { type: 'button', class: cls, 'data-action': action, 'data-key': key, on: { click: onClick } },
     text,
-    hidden ? h('span', { class: 'visually-hidden' }, hidden) : null,
+    hidden ? h('span.visually-hidden', hidden) : null,
   );
 }
 
@@ -49,7 +49,7 @@ export function identifierField(c, path, obj, rename) {
     },
   });
   field.querySelector('input').addEventListener('change', () => c.rebuildSoon());
-  return h('details', { class: 'design-more' }, h('summary', {}, c.d.moreOptions), h('div', {}, field));
+  return h('details.design-more', h('summary', c.d.moreOptions), h('div', field));
 }
 
 /** After a name is changed: an id that has followed the name so far follows it again. */
@@ -111,11 +111,10 @@ export class DesignFields extends FieldSet {
   checkbox({ path, label, hint, get, set }) {
     const id = this.id();
     const hintId = hint ? `${id}-hint` : null;
-    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
-    const control = h('input', {
+    const error = h('p.error-message', { id: `${id}-error`, hidden: true });
+    const control = h('input.checkbox__input', {
       id,
       type: 'checkbox',
-      class: 'checkbox__input',
       name: path,
       'data-path': path,
       value: 'on',
@@ -127,14 +126,12 @@ export class DesignFields extends FieldSet {
       this.onEdit(path);
     });
     const group = h(
-      'div',
-      { class: 'form-group' },
+      'div.form-group',
       error,
       h(
-        'div',
-        { class: 'checkbox' },
+        'div.checkbox',
         control,
-        h('label', { for: id }, label, hint ? h('span', { id: hintId, class: 'hint' }, hint) : null),
+        h('label', { for: id }, label, hint ? h('span.hint', { id: hintId }, hint) : null),
       ),
     );
     this.register(path, { group, control, error, hintId });
@@ -148,14 +145,13 @@ export class DesignFields extends FieldSet {
   checkboxes({ path, legend, hint, options, get, set }) {
     const id = this.id();
     const hintId = hint ? `${id}-hint` : null;
-    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const error = h('p.error-message', { id: `${id}-error`, hidden: true });
     const chosen = new Set((get() ?? []).map(String));
     const inputs = options.map((opt, i) => {
       const cid = `${id}-${i}`;
-      return h('input', {
+      return h('input.checkbox__input', {
         id: cid,
         type: 'checkbox',
-        class: 'checkbox__input',
         name: path,
         value: String(opt.value),
         'data-path': path,
@@ -163,7 +159,7 @@ export class DesignFields extends FieldSet {
       });
     });
     const items = options.map((opt, i) =>
-      h('div', { class: 'checkbox' }, inputs[i], h('label', { for: inputs[i].id }, opt.label)),
+      h('div.checkbox', inputs[i], h('label', { for: inputs[i].id }, opt.label)),
     );
     for (const input of inputs) {
       input.addEventListener('change', () => {
@@ -175,15 +171,14 @@ export class DesignFields extends FieldSet {
       });
     }
     const group = h(
-      'div',
-      { class: 'form-group' },
+      'div.form-group',
       h(
-        'fieldset',
-        { class: 'fieldset', 'aria-describedby': hintId },
-        h('legend', { class: 'legend' }, legend),
-        hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
+        'fieldset.fieldset',
+        { 'aria-describedby': hintId },
+        h('legend.legend', legend),
+        hint ? h('div.hint', { id: hintId }, hint) : null,
         error,
-        h('div', { class: 'checkboxes' }, items),
+        h('div.checkboxes', items),
       ),
     );
     this.register(path, { group, control: inputs[0] ?? group, inputs, error, hintId: null });
@@ -206,12 +201,12 @@ export function namedCards(c, o) {
     const at = `${path}[${i}]`;
     const k = c.key(item);
     const display = () => item.name || item.id || d.unnamed;
-    const title = h('h5', { class: 'heading-s', tabindex: '-1', 'data-heading': `${kind}-${k}` });
+    const title = h('h5.heading-s', { tabindex: '-1', 'data-heading': `${kind}-${k}` });
     const retitle = () => {
       title.textContent = o.heading(display(), i);
     };
     retitle();
-    const err = h('p', { class: 'error-message', hidden: true });
+    const err = h('p.error-message', { hidden: true });
     fields.anchor(at, { group: h('div'), control: title, error: err });
     const name = fields.text({
       path: `${at}.name`,
@@ -241,15 +236,14 @@ export function namedCards(c, o) {
       c.announce(fill(j < i ? d.movedUp : d.movedDown, { name: display() }));
     };
     return h(
-      'li',
-      { class: 'design-card', 'data-context': fill(o.context, { name: display() }) },
+      'li.design-card',
+      { 'data-context': fill(o.context, { name: display() }) },
       title,
       err,
       o.body(item, at, name),
       identifierField(c, at, item, o.rename),
       h(
-        'div',
-        { class: 'button-group' },
+        'div.button-group',
         o.movable && i > 0 ? btn('up', d.moveUp, () => move(i - 1, 'up')) : null,
         o.movable && i < list.length - 1 ? btn('down', d.moveDown, () => move(i + 1, 'down')) : null,
         btn('remove', d.remove, () => {
@@ -269,7 +263,7 @@ export function namedCards(c, o) {
     o.write([...list, item]);
     c.structure(`[data-path="${path}[${list.length}].name"]`, { select: true });
   });
-  const err = h('p', { class: 'error-message', hidden: true });
+  const err = h('p.error-message', { hidden: true });
   fields.anchor(path, { group: h('div'), control: add, error: err });
-  return [cards.length ? h('ol', { class: 'design-cards' }, cards) : h('p', { class: 'inset' }, o.empty), err, add];
+  return [cards.length ? h('ol.design-cards', cards) : h('p.inset', o.empty), err, add];
 }

@@ -125,11 +125,11 @@ export function designTexts(cat, locale) {
         return input;
       });
       const group = h(
-        'div',
-        { class: 'form-group design-languages', 'data-label': o.label },
-        o.hint && h('div', { class: 'hint', id: hintId }, o.hint),
+        'div.form-group.design-languages',
+        { 'data-label': o.label },
+        o.hint && h('div.hint', { id: hintId }, o.hint),
         first.error,
-        h('div', { class: 'row-fields' }, groups),
+        h('div.row-fields', groups),
       );
       fields.register(path, { ...first, group, inputs, hintId });
       return group;

@@ -9,8 +9,8 @@ export function lotsFields(c) {
   const { d, fields, tender } = c;
   const bids = () => tender.bids ?? [];
   return [
-    h('h4', { class: 'heading-s' }, d.lotsHeading),
-    h('p', { class: 'hint' }, d.lotsIntro),
+    h('h4.heading-s', d.lotsHeading),
+    h('p.hint', d.lotsIntro),
     namedCards(c, {
       kind: 'lot',
       path: 'lots',

@@ -106,15 +106,14 @@ function reportNode(c, report) {
     },
     h(
       'p',
-      {},
       fill(report.added.length === 1 ? d.csv.addedOne : d.csv.added, { count: report.added.length, file: report.file }),
     ),
     report.problems.length
       ? [
-          h('p', {}, d.csv.problemsIntro),
+          h('p', d.csv.problemsIntro),
           h(
-            'ul',
-            { class: 'list', 'data-csv-problems': '' },
+            'ul.list',
+            { 'data-csv-problems': '' },
             report.problems.map((p) => h('li', { 'data-row': p.row }, fill(d.csv.row, { row: p.row, text: p.text }))),
           ),
         ]
@@ -147,13 +146,12 @@ export function measuresSection(c) {
       c.rebuildSoon();
     });
     return h(
-      'li',
-      { class: 'design-card', 'data-context': fill(d.measureContext, { name: m.name || m.id }) },
-      h('h4', { class: 'heading-s' }, m.name || m.id || d.unnamed),
+      'li.design-card',
+      { 'data-context': fill(d.measureContext, { name: m.name || m.id }) },
+      h('h4.heading-s', m.name || m.id || d.unnamed),
       name,
       h(
-        'div',
-        { class: 'row-fields' },
+        'div.row-fields',
         text('unit', d.measureUnit, { field: { hint: d.measureUnitHint, width: 'input--w10', words: m } }),
         text('proxy', fill(d.measureProxy, { currency: tender.tender?.currency ?? 'GBP' }), {
           amount: true,
@@ -194,16 +192,15 @@ export function measuresSection(c) {
   fields.anchor('measures', {
     group: h('div'),
     control: addMeasure,
-    error: h('p', { class: 'error-message', hidden: true }),
+    error: h('p.error-message', { hidden: true }),
   });
 
   // CSV import: a file, or rows pasted in.
   const fileId = `design-csv-${uid}`;
   const pasteId = `design-paste-${uid}`;
-  const csvFile = h('input', {
+  const csvFile = h('input.file-upload', {
     id: fileId,
     type: 'file',
-    class: 'file-upload',
     accept: '.csv,text/csv',
     'data-action': 'csv-file',
     'aria-describedby': `${fileId}-hint`,
@@ -220,9 +217,8 @@ export function measuresSection(c) {
     if (problem) c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [problem] });
     else finish(importMeasures(c, text, f.name));
   });
-  const paste = h('textarea', {
+  const paste = h('textarea.textarea', {
     id: pasteId,
-    class: 'textarea',
     rows: 4,
     'data-action': 'csv-text',
     spellcheck: 'false',
@@ -252,8 +248,8 @@ export function measuresSection(c) {
         },
       });
     } else {
-      const err = h('p', { class: 'error-message', hidden: true });
-      which = h('div', {}, h('p', {}, d.noMeasuresYet), err);
+      const err = h('p.error-message', { hidden: true });
+      which = h('div', h('p', d.noMeasuresYet), err);
       fields.anchor(`${path}.measures`, { group: which, control: addMeasure, error: err });
     }
     const scoring = node.svScoring ?? 'relative-to-highest';
@@ -268,9 +264,9 @@ export function measuresSection(c) {
       input.addEventListener('change', () => c.structure(`[data-path="${path}.svScoring"][value="${input.value}"]`));
     }
     return h(
-      'li',
-      { class: 'design-card', 'data-context': fill(d.criterionContext, { name: node.name || node.id }) },
-      h('h4', { class: 'heading-s' }, fill(d.svRuleHeading, { name: node.name || node.id })),
+      'li.design-card',
+      { 'data-context': fill(d.criterionContext, { name: node.name || node.id }) },
+      h('h4.heading-s', fill(d.svRuleHeading, { name: node.name || node.id })),
       which,
       radios,
       scoring === 'target'
@@ -308,19 +304,19 @@ export function measuresSection(c) {
   return {
     title: d.svHeading,
     body: [
-      h('p', {}, d.svIntro),
+      h('p', d.svIntro),
       status.node,
-      h('h4', { class: 'heading-s' }, d.measuresHeading),
-      cards.length ? h('ul', { class: 'design-cards' }, cards) : h('p', { class: 'inset' }, d.noMeasuresYet),
+      h('h4.heading-s', d.measuresHeading),
+      cards.length ? h('ul.design-cards', cards) : h('p.inset', d.noMeasuresYet),
       addMeasure,
-      h('h4', { class: 'heading-s' }, d.csv.heading),
-      h('p', { class: 'hint', id: `${fileId}-hint` }, d.csv.hint),
-      h('div', { class: 'form-group' }, h('label', { class: 'label', for: fileId }, d.csv.fileLabel), csvFile),
-      h('div', { class: 'form-group' }, h('label', { class: 'label', for: pasteId }, d.csv.pasteLabel), paste),
+      h('h4.heading-s', d.csv.heading),
+      h('p.hint', { id: `${fileId}-hint` }, d.csv.hint),
+      h('div.form-group', h('label.label', { for: fileId }, d.csv.fileLabel), csvFile),
+      h('div.form-group', h('label.label', { for: pasteId }, d.csv.pasteLabel), paste),
       importPasted,
       reportNode(c, session.csvReport),
-      h('h4', { class: 'heading-s' }, d.svRulesHeading),
-      rules.length ? h('ul', { class: 'design-cards' }, rules) : h('p', {}, d.noMeasuresCriterion),
+      h('h4.heading-s', d.svRulesHeading),
+      rules.length ? h('ul.design-cards', rules) : h('p', d.noMeasuresCriterion),
       addRule,
     ],
     update(state) {

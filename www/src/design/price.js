@@ -83,50 +83,48 @@ function chartFigure(c, result, ceiling) {
   const X = (v) => L + (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * (W - L - R);
   const Y = (s) => T + (1 - s / max) * (H - T - B);
   const svg = h(
-    'svg:svg',
+    'svg:svg.design-chart__svg',
     {
-      class: 'design-chart__svg',
       viewBox: `0 0 ${W} ${H}`,
       role: 'img',
       'aria-label': d.chartAlt,
       focusable: 'false',
     },
-    h('svg:line', { class: 'design-chart__grid', x1: L, x2: W - R, y1: Y(max), y2: Y(max) }),
-    h('svg:line', { class: 'design-chart__axis', x1: L, x2: W - R, y1: Y(0), y2: Y(0) }),
-    h('svg:line', { class: 'design-chart__axis', x1: L, x2: L, y1: T, y2: Y(0) }),
+    h('svg:line.design-chart__grid', { x1: L, x2: W - R, y1: Y(max), y2: Y(max) }),
+    h('svg:line.design-chart__axis', { x1: L, x2: W - R, y1: Y(0), y2: Y(0) }),
+    h('svg:line.design-chart__axis', { x1: L, x2: L, y1: T, y2: Y(0) }),
     h(
-      'svg:text',
-      { class: 'design-chart__tick', x: L - 8, y: Y(max) + 5, 'text-anchor': 'end' },
+      'svg:text.design-chart__tick',
+      { x: L - 8, y: Y(max) + 5, 'text-anchor': 'end' },
       fmt.number(result.bids[0].criteria[0].max),
     ),
-    h('svg:text', { class: 'design-chart__tick', x: L - 8, y: Y(0) + 5, 'text-anchor': 'end' }, '0'),
+    h('svg:text.design-chart__tick', { x: L - 8, y: Y(0) + 5, 'text-anchor': 'end' }, '0'),
     h(
-      'svg:text',
-      { class: 'design-chart__tick', x: L, y: H - 28, 'text-anchor': 'start' },
+      'svg:text.design-chart__tick',
+      { x: L, y: H - 28, 'text-anchor': 'start' },
       fmt.money(result.bids[0].price),
     ),
     h(
-      'svg:text',
-      { class: 'design-chart__tick', x: W - R, y: H - 28, 'text-anchor': 'end' },
+      'svg:text.design-chart__tick',
+      { x: W - R, y: H - 28, 'text-anchor': 'end' },
       fmt.money(result.bids.at(-1).price),
     ),
     h(
-      'svg:text',
-      { class: 'design-chart__label', x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' },
+      'svg:text.design-chart__label',
+      { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' },
       d.chartPrice,
     ),
-    h('svg:text', { class: 'design-chart__label', x: L, y: T - 8, 'text-anchor': 'middle' }, d.chartScore),
+    h('svg:text.design-chart__label', { x: L, y: T - 8, 'text-anchor': 'middle' }, d.chartScore),
   );
   const c0 = positive(ceiling);
   if (c0 && c0 >= lo && c0 <= hi) {
     svg.append(
-      h('svg:line', { class: 'design-chart__ceiling', x1: X(c0), x2: X(c0), y1: T, y2: Y(0) }),
-      h('svg:text', { class: 'design-chart__tick', x: X(c0) - 4, y: T + 12, 'text-anchor': 'end' }, d.chartCeiling),
+      h('svg:line.design-chart__ceiling', { x1: X(c0), x2: X(c0), y1: T, y2: Y(0) }),
+      h('svg:text.design-chart__tick', { x: X(c0) - 4, y: T + 12, 'text-anchor': 'end' }, d.chartCeiling),
     );
   }
   svg.append(
-    h('svg:polyline', {
-      class: 'design-chart__line',
+    h('svg:polyline.design-chart__line', {
       points: pts.map((p) => `${X(p.price).toFixed(1)},${Y(p.score).toFixed(1)}`).join(' '),
     }),
     ...pts.map((p) =>
@@ -140,14 +138,13 @@ function chartFigure(c, result, ceiling) {
   );
   const caption = fill(d.chartTableCaption, { marks: fmt.number(result.bids[0].criteria[0].max) });
   return h(
-    'figure',
-    { class: 'design-chart', part: 'chart', 'data-price-chart': '' },
+    'figure.design-chart',
+    { part: 'chart', 'data-price-chart': '' },
     svg,
-    h('figcaption', { class: 'body-s secondary' }, d.chartKey),
+    h('figcaption.body-s.secondary', d.chartKey),
     h(
-      'details',
-      { class: 'design-more' },
-      h('summary', {}, d.chartTableSummary),
+      'details.design-more',
+      h('summary', d.chartTableSummary),
       scrollingTable({
         caption,
         part: 'table price-chart',
@@ -170,7 +167,7 @@ export function priceSection(c) {
     return {
       title: d.priceHeading,
       body: [
-        h('p', {}, d.noPrice),
+        h('p', d.noPrice),
         actionButton('add-price', d.addPrice, () => {
           tender.criteria ??= [];
           const at = tender.criteria.findIndex((n) => n.kind !== 'pass-fail');
@@ -210,8 +207,7 @@ export function priceSection(c) {
   if (formula === 'set-bounds') {
     params.push(
       h(
-        'div',
-        { class: 'row-fields' },
+        'div.row-fields',
         amount('best', d.bestPriceLabel, d.bestPriceHint),
         amount('worst', d.worstPriceLabel, d.worstPriceHint),
       ),
@@ -229,9 +225,9 @@ export function priceSection(c) {
     );
   }
 
-  const words = h('div', { class: 'design-words', 'data-price-words': '' });
+  const words = h('div.design-words', { 'data-price-words': '' });
   const chart = h('div', { 'data-price-chart-area': '' });
-  const example = h('div', {});
+  const example = h('div');
   let chartKey = '';
   const schedule = scheduleFields(c, node, path);
 
@@ -240,7 +236,7 @@ export function priceSection(c) {
     const described = state.described;
     const p = described?.price;
     if (!p) {
-      words.replaceChildren(h('p', { class: 'secondary' }, d.priceWhenValid));
+      words.replaceChildren(h('p.secondary', d.priceWhenValid));
       chart.replaceChildren();
       example.replaceChildren();
       chartKey = '';
@@ -250,15 +246,15 @@ export function priceSection(c) {
     words.replaceChildren(
       ...(p.scored
         ? [
-            h('h4', { class: 'heading-s' }, cat.ui.priceWords),
-            h('p', {}, filled),
-            h('h4', { class: 'heading-s' }, cat.ui.priceEquation),
-            h('p', {}, h('code', { class: 'equation', 'data-equation': '' }, equation)),
+            h('h4.heading-s', cat.ui.priceWords),
+            h('p', filled),
+            h('h4.heading-s', cat.ui.priceEquation),
+            h('p', h('code.equation', { 'data-equation': '' }, equation)),
             h(
-              'div',
-              { class: 'warning-text design-note', 'data-relative': String(p.relative) },
-              h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, p.relative ? '!' : 'i'),
-              h('p', {}, p.relative ? d.relativeNote : d.absoluteNote),
+              'div.warning-text.design-note',
+              { 'data-relative': String(p.relative) },
+              h('span.warning-text__icon', { 'aria-hidden': 'true' }, p.relative ? '!' : 'i'),
+              h('p', p.relative ? d.relativeNote : d.absoluteNote),
             ),
           ]
         : []),
@@ -267,8 +263,8 @@ export function priceSection(c) {
       // Other award methods: price is not scored; the engine works three bids through the method.
       chartKey = '';
       chart.replaceChildren(
-        h('h4', { class: 'heading-s' }, d.methodHeading),
-        h('p', {}, d.methods[described.method]?.words ?? described.methodDescription),
+        h('h4.heading-s', d.methodHeading),
+        h('p', d.methods[described.method]?.words ?? described.methodDescription),
         described.methodExample.length
           ? scrollingTable({
               caption: d.methodExampleCaption,
@@ -298,20 +294,19 @@ export function priceSection(c) {
         result = null;
       }
       chart.replaceChildren(
-        h('h4', { class: 'heading-s' }, d.chartHeading),
+        h('h4.heading-s', d.chartHeading),
         h(
-          'p',
-          { class: 'hint' },
+          'p.hint',
           p.relative
             ? fill(d.chartIntroRelative, { lowest: c.fmt.money(String(prices[0])), count: prices.length })
             : fill(d.chartIntro, { count: prices.length }),
         ),
-        result ? chartFigure(c, result, node.ceiling) : h('p', {}, d.priceWhenValid),
+        result ? chartFigure(c, result, node.ceiling) : h('p', d.priceWhenValid),
       );
     }
     example.replaceChildren(
-      h('h4', { class: 'heading-s' }, cat.ui.priceExample),
-      h('p', { class: 'hint' }, cat.ui.priceExampleNote),
+      h('h4.heading-s', cat.ui.priceExample),
+      h('p.hint', cat.ui.priceExampleNote),
       scrollingTable({
         caption: fill(cat.ui.priceExampleCaption, { marks: c.fmt.number(p.marks) }),
         part: 'table price-example',
@@ -331,12 +326,11 @@ export function priceSection(c) {
     body: h(
       'div',
       { 'data-context': fill(d.criterionContext, { name: node.name || node.id }) },
-      !usesValue(tenderMethod(tender)) ? null : h('p', { class: 'inset' }, d.priceNotScored),
+      !usesValue(tenderMethod(tender)) ? null : h('p.inset', d.priceNotScored),
       radios,
       params,
       h(
-        'div',
-        { class: 'row-fields' },
+        'div.row-fields',
         amount('ceiling', d.ceilingLabel, d.ceilingHint),
         fields.radios({
           path: `${path}.aboveCeiling`,

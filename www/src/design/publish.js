@@ -9,8 +9,10 @@ import { escapeHtml } from '../evaluate/debrief.js';
 import { actionButton } from './fields.js';
 
 // Loaded as modules (the demo's design page) the script is the built file beside www/: dist/ is
-// three folders up from this module on disk, and at /dist/ on the demo server.
-const SCRIPT_URL = new URL('../../../dist/bid-scorer.js', import.meta.url).href;
+// three folders up from this module on disk, and at /dist/ on the demo server. Found when the link
+// is made: the single-file build evaluates this module in its analysis worker too, where the page's
+// address (what the build gives for import.meta.url) is not there to read.
+const scriptUrl = () => new URL('../../../dist/bid-scorer.js', import.meta.url).href;
 const SCRIPT = 'bid-scorer.js';
 
 /**
@@ -52,24 +54,22 @@ export function publishSection(c) {
   const { d, session, uid } = c;
   const ready = h('div', { 'data-publish-status': '' });
   const snippetId = `design-snippet-${uid}`;
-  const snippet = h('textarea', {
+  const snippet = h('textarea.textarea.design-snippet', {
     id: snippetId,
-    class: 'textarea design-snippet',
     rows: 12,
     readonly: true,
     spellcheck: 'false',
     'data-action': 'snippet',
     'aria-describedby': `${snippetId}-hint`,
   });
-  const copied = h('p', { class: 'body-s', role: 'status' });
+  const copied = h('p.body-s', { role: 'status' });
   const snippetBlock = h(
     'div',
     { 'data-snippet-block': '' },
     h(
-      'div',
-      { class: 'form-group' },
-      h('label', { class: 'label label--s', for: snippetId }, d.snippetLabel),
-      h('div', { class: 'hint', id: `${snippetId}-hint` }, d.snippetHint),
+      'div.form-group',
+      h('label.label.label--s', { for: snippetId }, d.snippetLabel),
+      h('div.hint', { id: `${snippetId}-hint` }, d.snippetHint),
       snippet,
     ),
     // The script the snippet names: the single-file build hands over its own text; loaded as
@@ -78,7 +78,7 @@ export function publishSection(c) {
       ? actionButton('download-script', d.downloadScript, () =>
           download(SCRIPT, 'text/javascript', bundleText()),
         )
-      : h('a', { class: 'button button--secondary', href: SCRIPT_URL, download: SCRIPT, 'data-action': 'download-script' }, d.downloadScript),
+      : h('a.button.button--secondary', { href: scriptUrl(), download: SCRIPT, 'data-action': 'download-script' }, d.downloadScript),
     actionButton('copy-snippet', d.copySnippet, async () => {
       try {
         await navigator.clipboard.writeText(snippet.value);
@@ -101,11 +101,11 @@ export function publishSection(c) {
     }
     session.previewJson = '';
   }
-  const previewNote = h('p', { class: 'body-s secondary', hidden: true }, d.previewStale);
+  const previewNote = h('p.body-s.secondary', { hidden: true }, d.previewStale);
   // Shown once there is a model without problems: an element without a tender says so instead.
   const previewBox = h(
-    'div',
-    { class: 'design-preview', hidden: !session.previewJson },
+    'div.design-preview',
+    { hidden: !session.previewJson },
     session.previewJson ? session.preview : null,
   );
   let timer = 0;
@@ -113,7 +113,7 @@ export function publishSection(c) {
   return {
     title: d.publishHeading,
     body: [
-      h('p', {}, d.publishIntro),
+      h('p', d.publishIntro),
       ready,
       actionButton(
         'download-model',
@@ -125,8 +125,8 @@ export function publishSection(c) {
         { kind: 'primary' },
       ),
       snippetBlock,
-      h('h4', { class: 'heading-s' }, d.previewHeading),
-      h('p', { class: 'hint' }, d.previewHint),
+      h('h4.heading-s', d.previewHeading),
+      h('p.hint', d.previewHint),
       previewNote,
       previewBox,
     ],
@@ -135,10 +135,9 @@ export function publishSection(c) {
       const ok = problems === 0 && Boolean(state.described);
       ready.replaceChildren(
         ok
-          ? h('p', { class: 'inset design-ready' }, d.readyToPublish)
+          ? h('p.inset.design-ready', d.readyToPublish)
           : h(
-              'p',
-              { class: 'inset design-not-ready' },
+              'p.inset.design-not-ready',
               fill(problems === 1 ? d.notReadyOne : d.notReady, { count: problems }),
             ),
       );

@@ -98,8 +98,7 @@ export function rulesSection(c) {
   const qpr =
     method === 'quality-price-ratio'
       ? h(
-          'div',
-          { class: 'design-card' },
+          'div.design-card',
           fields.text({
             path: 'award.scale',
             label: d.qprScaleLabel,
@@ -143,7 +142,7 @@ export function rulesSection(c) {
   const tieItems = rules.map((rule, i) => {
     const label = tieLabel(c, rule);
     const pinned = drawLast && i >= rules.length - 2;
-    const err = h('p', { class: 'error-message', hidden: true });
+    const err = h('p.error-message', { hidden: true });
     const btn = (action, text, onClick) =>
       actionButton(action, text, onClick, { key: String(i), small: true, hidden: ` “${label}”` });
     const remove = btn('tie-remove', d.remove, () => {
@@ -157,11 +156,10 @@ export function rulesSection(c) {
     return h(
       'li',
       { 'data-context': d.tieHeading },
-      h('p', { class: 'design-tie__text' }, label),
+      h('p.design-tie__text', label),
       err,
       h(
-        'div',
-        { class: 'button-group' },
+        'div.button-group',
         i > 0 && !(drawLast && rule === 'draw')
           ? btn('tie-up', d.moveUp, () => move(i, i - 1, `[data-action="tie-up"][data-key="${i - 1}"]`))
           : null,
@@ -186,13 +184,13 @@ export function rulesSection(c) {
   ];
   const pickId = `design-tie-${uid}`;
   const pick = h(
-    'select',
-    { id: pickId, class: 'select', 'data-action': 'tie-pick' },
+    'select.select',
+    { id: pickId, 'data-action': 'tie-pick' },
     choices.map((ch, i) => h('option', { value: String(i) }, ch.label)),
   );
   const tieAdd = choices.length
     ? [
-        h('div', { class: 'form-group' }, h('label', { class: 'label', for: pickId }, d.tieAddLabel), pick),
+        h('div.form-group', h('label.label', { for: pickId }, d.tieAddLabel), pick),
         actionButton('tie-add', d.tieAdd, () => {
           const ch = choices[Number(pick.value)];
           if (!ch) return;
@@ -204,12 +202,12 @@ export function rulesSection(c) {
       ]
     : null;
 
-  const tieErr = h('p', { class: 'error-message', hidden: true });
+  const tieErr = h('p.error-message', { hidden: true });
   const tieControl = tieAdd ? pick : tieItems[0]?.querySelector('button');
   if (tieControl) fields.anchor('tieBreak', { group: h('div'), control: tieControl, error: tieErr });
   const seed = rules.includes('draw')
     ? [
-        h('p', { class: 'hint' }, d.tieDrawLast),
+        h('p.hint', d.tieDrawLast),
         fields.text({
           path: 'tieDrawSeed',
           label: d.seedLabel,
@@ -221,7 +219,7 @@ export function rulesSection(c) {
       ]
     : null;
 
-  const roundingWords = h('p', { class: 'inset', 'data-rounding-words': '' });
+  const roundingWords = h('p.inset', { 'data-rounding-words': '' });
   const num = (path, label, hint, get, set, width = 'input--w5') =>
     fields.text({ path, label, hint, numeric: true, width, get, set: (v) => set(amountOrNone(v)) });
 
@@ -232,13 +230,13 @@ export function rulesSection(c) {
       { 'data-context': d.rulesHeading },
       methodRadios,
       qpr,
-      h('h4', { class: 'heading-s' }, d.tieHeading),
-      h('p', {}, rules.length ? c.cat.ui.tieBreakIntro : c.cat.ui.noTieBreak),
+      h('h4.heading-s', d.tieHeading),
+      h('p', rules.length ? c.cat.ui.tieBreakIntro : c.cat.ui.noTieBreak),
       tieErr,
-      rules.length ? h('ol', { class: 'list design-tie' }, tieItems) : null,
+      rules.length ? h('ol.list.design-tie', tieItems) : null,
       seed,
       tieAdd,
-      h('h4', { class: 'heading-s' }, d.roundingHeading),
+      h('h4.heading-s', d.roundingHeading),
       num(
         'rounding.decimals',
         d.decimalsLabel,
@@ -254,7 +252,7 @@ export function rulesSection(c) {
         set: (opt) => rounding.set('stage', opt.value),
       }),
       roundingWords,
-      h('h4', { class: 'heading-s' }, d.settingsHeading),
+      h('h4.heading-s', d.settingsHeading),
       fields.radios({
         path: 'moderation.method',
         legend: d.moderationLegend,
@@ -287,13 +285,12 @@ export function rulesSection(c) {
         (v) => low.set('percent', v),
       ),
       h(
-        'div',
-        { class: 'design-card', 'data-context': d.proximityHeading },
-        h('h5', { class: 'heading-s' }, d.proximityHeading),
-        h('p', { class: 'hint' }, d.proximityIntro),
+        'div.design-card',
+        { 'data-context': d.proximityHeading },
+        h('h5.heading-s', d.proximityHeading),
+        h('p.hint', d.proximityIntro),
         h(
-          'div',
-          { class: 'row-fields' },
+          'div.row-fields',
           [
             ['proximityPercent', d.proximityPercentLabel],
             ['proximityMin', d.proximityMinLabel],

@@ -42,8 +42,7 @@ export function scalesSection(c) {
   };
 
   const presetButtons = h(
-    'div',
-    { class: 'button-group' },
+    'div.button-group',
     Object.entries(SCALE_PRESETS).map(([id, p]) =>
       actionButton(
         'add-scale',
@@ -80,17 +79,14 @@ export function scalesSection(c) {
     if (Array.isArray(scale?.points)) {
       body.push(
         h(
-          'ol',
-          { class: 'design-points' },
+          'ol.design-points',
           scale.points.map((p, i) => {
             const pp = `${at}.points[${i}]`;
             const k = c.key(p);
             return h(
-              'li',
-              { class: 'design-point' },
+              'li.design-point',
               h(
-                'div',
-                { class: 'row-fields' },
+                'div.row-fields',
                 fields.text({
                   path: `${pp}.value`,
                   label: d.pointValueLabel,
@@ -149,8 +145,8 @@ export function scalesSection(c) {
           set: (v) => setOrDelete(scale, key, amountOrNone(v)),
         });
       body.push(
-        h('p', { class: 'hint' }, d.rangeHint),
-        h('div', { class: 'row-fields' }, num('from', d.rangeFrom), num('to', d.rangeTo), num('step', d.rangeStep)),
+        h('p.hint', d.rangeHint),
+        h('div.row-fields', num('from', d.rangeFrom), num('to', d.rangeTo), num('step', d.rangeStep)),
         fields.text({
           path: `${at}.description`,
           label: d.rangeDescription,
@@ -161,7 +157,7 @@ export function scalesSection(c) {
       );
     }
     body.push(
-      h('p', { class: 'body-s' }, used.length ? fill(d.scaleUsedBy, { names: used.join(', ') }) : d.scaleUnused),
+      h('p.body-s', used.length ? fill(d.scaleUsedBy, { names: used.join(', ') }) : d.scaleUnused),
       used.length
         ? null
         : actionButton(
@@ -177,15 +173,15 @@ export function scalesSection(c) {
           ),
     );
     return h(
-      'li',
-      { class: 'design-card', 'data-context': fill(d.scaleContext, { name }) },
-      h('h4', { class: 'heading-s' }, fill(c.cat.ui.scaleCaption, { scale: name })),
+      'li.design-card',
+      { 'data-context': fill(d.scaleContext, { name }) },
+      h('h4.heading-s', fill(c.cat.ui.scaleCaption, { scale: name })),
       body,
     );
   });
 
-  const thresholds = h('div', {});
-  const gates = h('div', {});
+  const thresholds = h('div');
+  const gates = h('div');
   const addGate = actionButton('add-gate-here', d.addGate, () => {
     tender.criteria ??= [];
     tender.criteria.unshift(newLeaf(c, 'pass-fail', d.newGate));
@@ -195,19 +191,19 @@ export function scalesSection(c) {
   return {
     title: d.scalesHeading,
     body: [
-      h('p', {}, d.scalesIntro),
+      h('p', d.scalesIntro),
       presetButtons,
-      cards.length ? h('ul', { class: 'design-cards' }, cards) : h('p', { class: 'inset' }, d.noScalesYet),
-      h('h4', { class: 'heading-s' }, d.thresholdsHeading),
+      cards.length ? h('ul.design-cards', cards) : h('p.inset', d.noScalesYet),
+      h('h4.heading-s', d.thresholdsHeading),
       thresholds,
-      h('h4', { class: 'heading-s' }, d.gatesHeading),
+      h('h4.heading-s', d.gatesHeading),
       gates,
       addGate,
     ],
     update(state) {
       const m = state.last;
       if (!m) {
-        thresholds.replaceChildren(h('p', { class: 'secondary' }, d.summaryWhenValid));
+        thresholds.replaceChildren(h('p.secondary', d.summaryWhenValid));
         gates.replaceChildren();
         return;
       }
@@ -219,16 +215,15 @@ export function scalesSection(c) {
               head: [c.cat.ui.criterion, d.thresholdColumn, d.scaleColumn],
               rows: m.thresholds.map((t) => [t.name, c.fmt.number(t.threshold), t.scale]),
             })
-          : h('p', {}, d.noThresholds),
+          : h('p', d.noThresholds),
       );
       gates.replaceChildren(
         m.gates.length
           ? h(
-              'ul',
-              { class: 'list' },
-              m.gates.map((g) => h('li', {}, g.name)),
+              'ul.list',
+              m.gates.map((g) => h('li', g.name)),
             )
-          : h('p', {}, d.noGates),
+          : h('p', d.noGates),
       );
     },
   };

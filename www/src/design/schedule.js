@@ -78,10 +78,9 @@ export function scheduleFields(c, node, path) {
           set: (on) => setOrDelete(line, key, on ? true : undefined),
         });
       return [
-        h('div', { class: 'row-fields' }, name, text('unit', d.lineUnitLabel, d.lineUnitHint)),
+        h('div.row-fields', name, text('unit', d.lineUnitLabel, d.lineUnitHint)),
         h(
-          'div',
-          { class: 'row-fields' },
+          'div.row-fields',
           text('quantity', d.lineQuantityLabel, d.lineQuantityHint, true),
           text('max', fill(d.lineMaxLabel, { currency }), d.lineMaxHint, true),
         ),
@@ -107,22 +106,21 @@ export function scheduleFields(c, node, path) {
         if (!Object.keys(node.lifeCycle).length) delete node.lifeCycle;
       },
     });
-  const lifeErr = h('p', { class: 'error-message', hidden: true });
+  const lifeErr = h('p.error-message', { hidden: true });
   const lifeRow = h(
-    'div',
-    { class: 'row-fields' },
+    'div.row-fields',
     life('years', d.lifeYearsLabel),
     life('discountRate', d.lifeRateLabel, d.lifeRateHint),
   );
   fields.anchor(`${path}.lifeCycle`, { group: h('div'), control: lifeRow.querySelector('input'), error: lifeErr });
 
-  const words = h('p', { class: 'inset', 'data-schedule-words': '', hidden: true });
+  const words = h('p.inset', { 'data-schedule-words': '', hidden: true });
   const nodes = [
-    h('h4', { class: 'heading-s' }, d.scheduleHeading),
-    h('p', { class: 'hint' }, d.scheduleIntro),
+    h('h4.heading-s', d.scheduleHeading),
+    h('p.hint', d.scheduleIntro),
     cards,
-    h('h4', { class: 'heading-s' }, d.lifeCycleHeading),
-    h('p', { class: 'hint' }, d.lifeCycleIntro),
+    h('h4.heading-s', d.lifeCycleHeading),
+    h('p.hint', d.lifeCycleIntro),
     lifeErr,
     lifeRow,
     words,

@@ -42,7 +42,7 @@ function jurisdictionFields(c) {
   select.dataset.action = 'jurisdiction';
   const hintId = `${select.id}-hint`;
   select.setAttribute('aria-describedby', hintId);
-  pick.querySelector('label').after(h('div', { class: 'hint', id: hintId }, d.jurisdictionHint));
+  pick.querySelector('label').after(h('div.hint', { id: hintId }, d.jurisdictionHint));
   fields.fields.get('tender.jurisdiction').hintId = hintId;
   select.addEventListener('change', () => c.structure('[data-action="jurisdiction"]'));
   if (!other) return pick;
@@ -66,8 +66,7 @@ export function startSection(c) {
     const rid = `${name}-${i}`;
     const hintId = `${rid}-hint`;
     return h(
-      'div',
-      { class: 'radio' },
+      'div.radio',
       h('input', {
         id: rid,
         type: 'radio',
@@ -78,12 +77,12 @@ export function startSection(c) {
         'data-key': id,
         'aria-describedby': hintId,
       }),
-      h('label', { for: rid }, d.templates[id], h('span', { id: hintId, class: 'hint' }, d.templateHints[id])),
+      h('label', { for: rid }, d.templates[id], h('span.hint', { id: hintId }, d.templateHints[id])),
     );
   });
   const chosen = () => radios.map((r) => r.querySelector('input')).find((i) => i.checked)?.value ?? 'blank';
 
-  const confirmBox = h('div', { class: 'panel', 'data-confirm': '' });
+  const confirmBox = h('div.panel', { 'data-confirm': '' });
   const ask = (label, apply) => {
     if (c.pristine()) {
       apply();
@@ -102,14 +101,12 @@ export function startSection(c) {
     }
     confirmBox.replaceChildren(
       h(
-        'p',
-        { class: 'warning-text' },
-        h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
+        'p.warning-text',
+        h('span.warning-text__icon', { 'aria-hidden': 'true' }, '!'),
         fill(d.replaceConfirm, { what: q.label }),
       ),
       h(
-        'div',
-        { class: 'button-group' },
+        'div.button-group',
         actionButton(
           'replace-yes',
           d.replaceYes,
@@ -150,10 +147,9 @@ export function startSection(c) {
   );
 
   const fileId = `design-open-${uid}`;
-  const file = h('input', {
+  const file = h('input.file-upload', {
     id: fileId,
     type: 'file',
-    class: 'file-upload',
     accept: '.json,application/json',
     'data-action': 'open-file',
     'aria-describedby': `${fileId}-hint`,
@@ -185,22 +181,19 @@ export function startSection(c) {
     title: d.startHeading,
     body: [
       h(
-        'div',
-        { class: 'form-group' },
+        'div.form-group',
         h(
-          'fieldset',
-          { class: 'fieldset' },
-          h('legend', { class: 'legend' }, d.startLegend),
-          h('div', { class: 'radios' }, radios),
+          'fieldset.fieldset',
+          h('legend.legend', d.startLegend),
+          h('div.radios', radios),
         ),
       ),
       use,
       confirmBox,
       h(
-        'div',
-        { class: 'form-group' },
-        h('label', { class: 'label label--s', for: fileId }, d.openFile),
-        h('div', { class: 'hint', id: `${fileId}-hint` }, d.openFileHint),
+        'div.form-group',
+        h('label.label.label--s', { for: fileId }, d.openFile),
+        h('div.hint', { id: `${fileId}-hint` }, d.openFileHint),
         file,
       ),
     ],

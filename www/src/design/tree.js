@@ -211,10 +211,10 @@ export function socialValueStatus(c, described) {
 
 /** The status panel: total marks and the social value check, as the engine reports them. */
 export function statusPanel(c) {
-  const total = h('p', { class: 'design-status__total', 'data-total': '' });
-  const sv = h('p', { class: 'design-status__sv', 'data-sv': '' });
-  const stale = h('p', { class: 'body-s secondary', hidden: true }, c.d.stale);
-  const node = h('div', { class: 'design-status' }, total, sv, stale);
+  const total = h('p.design-status__total', { 'data-total': '' });
+  const sv = h('p.design-status__sv', { 'data-sv': '' });
+  const stale = h('p.body-s.secondary', { hidden: true }, c.d.stale);
+  const node = h('div.design-status', total, sv, stale);
   return {
     node,
     update(state) {
@@ -237,8 +237,8 @@ export function statusPanel(c) {
 function marksField(c, node, path) {
   const { d, fields } = c;
   const method = tenderMethod(c.tender);
-  if (node.kind === 'pass-fail') return h('p', { class: 'hint' }, d.gateHint);
-  if (node.kind === 'price' && usesValue(method)) return h('p', { class: 'hint' }, d.priceNoMarks);
+  if (node.kind === 'pass-fail') return h('p.hint', d.gateHint);
+  if (node.kind === 'price' && usesValue(method)) return h('p.hint', d.priceNoMarks);
   if (method === 'fictitious-discount' && node.kind !== 'price') {
     return fields.text({
       path: `${path}.value`,
@@ -277,7 +277,6 @@ function kindFields(c, node, path) {
   const goto = (section, text) =>
     h(
       'p',
-      {},
       actionButton(
         `goto-${section}`,
         text,
@@ -349,16 +348,14 @@ function kindFields(c, node, path) {
           set: (opt) => setOrDelete(node, 'direction', opt.value),
         }),
         h(
-          'div',
-          { class: 'row-fields' },
+          'div.row-fields',
           figure(c, node, path, 'minimum', d.minimumLabel, d.limitHint),
           figure(c, node, path, 'maximum', d.maximumLabel, d.limitHint),
         ),
         select,
         formula === 'set-bounds'
           ? h(
-              'div',
-              { class: 'row-fields' },
+              'div.row-fields',
               ['best', 'worst'].map((b) =>
                 fields.text({
                   path: `${path}.${b}`,
@@ -393,16 +390,16 @@ export function treeSection(c) {
     const group = isGroup(node);
     const display = () => node.name || node.id || d.unnamed;
     const title = h(
-      'h4',
-      { class: 'heading-s design-node__title', tabindex: '-1', 'data-heading': `node-${k}` },
+      'h4.heading-s.design-node__title',
+      { tabindex: '-1', 'data-heading': `node-${k}` },
       display(),
       ' ',
-      h('span', { class: 'tag design-kind' }, group ? d.groupTag : (d.kindTags[node.kind] ?? String(node.kind))),
+      h('span.tag.design-kind', group ? d.groupTag : (d.kindTags[node.kind] ?? String(node.kind))),
     );
     const titleText = title.firstChild;
-    const anchorError = h('p', { class: 'error-message', id: `${k}-err`, hidden: true });
+    const anchorError = h('p.error-message', { id: `${k}-err`, hidden: true });
     fields.anchor(path, { group: h('div'), control: title, error: anchorError });
-    const share = h('p', { class: 'body-s design-share', 'data-share': k });
+    const share = h('p.body-s.design-share', { 'data-share': k });
     shares.push({ node, share });
 
     const name = fields.text({
@@ -437,9 +434,9 @@ export function treeSection(c) {
         set: (opt) => changeKind(c, node, opt.value),
       });
       kind.querySelector('select').addEventListener('change', () => c.structure(`[data-path="${path}.kind"]`));
-      parts[0] = h('div', { class: 'row-fields' }, name, kind, marksField(c, node, path));
+      parts[0] = h('div.row-fields', name, kind, marksField(c, node, path));
       const extra = kindFields(c, node, path);
-      parts.push(node.kind === 'scored' ? h('div', { class: 'row-fields' }, extra) : extra);
+      parts.push(node.kind === 'scored' ? h('div.row-fields', extra) : extra);
       const qKey = Object.hasOwn(node, 'description') && !Object.hasOwn(node, 'question') ? 'description' : 'question';
       parts.push(
         fields.text({
@@ -477,8 +474,7 @@ export function treeSection(c) {
       }
       parts.push(
         h(
-          'div',
-          { class: 'row-fields' },
+          'div.row-fields',
           figure(c, node, path, 'threshold', d.groupThresholdLabel, d.groupThresholdHint),
           figure(c, node, path, 'thresholdRelative', d.relativeThresholdLabel, d.relativeThresholdHint),
         ),
@@ -551,7 +547,7 @@ export function treeSection(c) {
 
     let children = null;
     if (group) {
-      const childError = h('p', { class: 'error-message', id: `${k}-children-err`, hidden: true });
+      const childError = h('p.error-message', { id: `${k}-children-err`, hidden: true });
       const add = actionButton(
         'add-child',
         d.addToGroup,
@@ -565,11 +561,9 @@ export function treeSection(c) {
       );
       fields.anchor(`${path}.children`, { group: h('div'), control: add, error: childError });
       children = h(
-        'div',
-        { class: 'design-children' },
+        'div.design-children',
         h(
-          'ol',
-          { class: 'design-tree' },
+          'ol.design-tree',
           node.children.map((ch, j) =>
             nodeItem(ch, node.children, j, `${path}.children[${j}]`, { node, list, index }, depth + 1),
           ),
@@ -589,12 +583,12 @@ export function treeSection(c) {
       anchorError,
       share,
       parts,
-      h('div', { class: 'button-group design-node__actions' }, buttons),
+      h('div.button-group.design-node__actions', buttons),
       children,
     );
   }
 
-  const rootError = h('p', { class: 'error-message', id: `tree-${c.uid}-err`, hidden: true });
+  const rootError = h('p.error-message', { id: `tree-${c.uid}-err`, hidden: true });
   const addButton = (action, text, make) =>
     actionButton(action, text, () => {
       const node = make();
@@ -606,19 +600,17 @@ export function treeSection(c) {
   fields.anchor('criteria', { group: h('div'), control: addCriterion, error: rootError });
 
   const body = [
-    h('p', {}, d.criteriaIntro),
+    h('p', d.criteriaIntro),
     status.node,
     tender.criteria.length
       ? h(
-          'ol',
-          { class: 'design-tree design-tree--root' },
+          'ol.design-tree.design-tree--root',
           tender.criteria.map((n, i) => nodeItem(n, tender.criteria, i, `criteria[${i}]`, null, 0)),
         )
-      : h('p', { class: 'inset' }, d.noCriteria),
+      : h('p.inset', d.noCriteria),
     rootError,
     h(
-      'div',
-      { class: 'button-group' },
+      'div.button-group',
       addCriterion,
       addButton('add-group', d.addGroup, () => newGroup(c, d.newGroup)),
       addButton('add-gate', d.addGate, () => newLeaf(c, 'pass-fail', d.newGate)),

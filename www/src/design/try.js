@@ -71,9 +71,9 @@ export function trySection(c) {
     const at = `bids[${i}]`;
     const name = bid.supplier || fill(d.exampleBidName, { n: i + 1 });
     return h(
-      'li',
-      { class: 'design-card', 'data-context': fill(d.bidContext, { name }), 'data-bid-editor': bid.id },
-      h('h4', { class: 'heading-s' }, name),
+      'li.design-card',
+      { 'data-context': fill(d.bidContext, { name }), 'data-bid-editor': bid.id },
+      h('h4.heading-s', name),
       supplierField(c, bid, at),
       lotField(c, bid, at),
       priceField(c, bid, at),
@@ -98,7 +98,7 @@ export function trySection(c) {
 
   return {
     title: d.tryHeading,
-    body: [h('p', {}, d.tryIntro), editors.length ? h('ul', { class: 'design-cards' }, editors) : null, add, results],
+    body: [h('p', d.tryIntro), editors.length ? h('ul.design-cards', editors) : null, add, results],
     update(state) {
       if (!bids.length) {
         results.replaceChildren();
@@ -106,16 +106,16 @@ export function trySection(c) {
       }
       const r = state.evaluation;
       if (!r) {
-        results.replaceChildren(h('p', { class: 'inset' }, d.tryWhenValid));
+        results.replaceChildren(h('p.inset', d.tryWhenValid));
         return;
       }
       results.replaceChildren(
-        h('h4', { class: 'heading-s' }, c.cat.ui.rankingHeading),
+        h('h4.heading-s', c.cat.ui.rankingHeading),
         rankingTable(c, r),
         chart(c, r),
-        h('h4', { class: 'heading-s' }, c.cat.ui.breakdownHeading),
+        h('h4.heading-s', c.cat.ui.breakdownHeading),
         ...r.bids.map((b) => breakdown(c, b, { headingLevel: 'h5' })),
-        h('h4', { class: 'heading-s' }, c.cat.ui.warningsHeading),
+        h('h4.heading-s', c.cat.ui.warningsHeading),
         warningsList(c, r.warnings),
       );
     },

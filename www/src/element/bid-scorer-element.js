@@ -154,7 +154,7 @@ export class BidScorer extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    root.append(h('slot', {}), h('p', { class: 'secondary', role: 'status', 'data-loading': '' }, catalogue('en-GB').ui.loading));
+    root.append(h('slot'), h('p.secondary', { role: 'status', 'data-loading': '' }, catalogue('en-GB').ui.loading));
   }
 
   get mode() {
@@ -324,7 +324,8 @@ export class BidScorer extends HTMLElement {
 
   /**
    * Design mode builds a model from a template, a file or nothing: design/design.js takes over. It is
-   * loaded only here, so the other modes never fetch it.
+   * loaded only here, so the other modes never fetch it (the single-file build holds it anyway, and
+   * makes this a static import: see scripts/build-dist.mjs).
    */
   async #mountDesign() {
     let mountDesign;
@@ -401,7 +402,7 @@ export class BidScorer extends HTMLElement {
 
   #fail(text, error) {
     const { lang } = this.#cat();
-    this.shadowRoot.replaceChildren(h('slot', {}), h('p', { class: 'banner banner--error', role: 'alert', lang }, text));
+    this.shadowRoot.replaceChildren(h('slot'), h('p.banner.banner--error', { role: 'alert', lang }, text));
     this.#emit('bid-scorer-error', { error });
   }
 
@@ -521,21 +522,21 @@ export class BidScorer extends HTMLElement {
     const mode = this.mode;
     const info = this.#draft?.tender ?? {};
     const els = {
-      live: h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-live': 'results' }),
-      notice: h('div', {}),
-      summary: h('div', {}),
-      main: h('div', {}),
-      print: h('div', { class: 'print-only' }),
-      printDate: h('p', { class: 'print-only' }),
-      saved: h('p', { class: 'body-s secondary', 'data-saved': '' }),
+      live: h('div.visually-hidden', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-live': 'results' }),
+      notice: h('div'),
+      summary: h('div'),
+      main: h('div'),
+      print: h('div.print-only'),
+      printDate: h('p.print-only'),
+      saved: h('p.body-s.secondary', { 'data-saved': '' }),
     };
     this.#els = els;
     const header = widgetHeader(cat, mode, info, els.printDate, this.#languageSwitch());
     this.#build();
     this.shadowRoot.replaceChildren(
       h(
-        'div',
-        { class: 'app', part: 'base', 'data-mode': mode, lang: cat.lang },
+        'div.app',
+        { part: 'base', 'data-mode': mode, lang: cat.lang },
         els.live,
         els.summary,
         els.notice,

@@ -2,4 +2,4 @@
 // catalogue, then everything the English build holds (bundle.js). The catalogue is added before
 // any widget starts, so `locale="cy"` shows Welsh from the first render.
 import '../text/cymraeg.js';
-import './bundle.js';
+export { start } from './bundle.js';

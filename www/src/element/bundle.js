@@ -4,8 +4,9 @@
 // the bundle's own text, for standalone copies; 'bundle:unpacked' decodes the stream once, for the
 // engine here and for text/messages.js as built. Not for use as an ES module: pages that load ES
 // modules import define.js.
-// The same text, started as the analysis worker, runs analysis/worker.js instead of this module
-// (see scripts/build-dist.mjs): the worker needs no file of its own.
+// The same text, started as the analysis worker, runs analysis/worker.js instead of start() (see
+// scripts/build-dist.mjs): the worker needs no file of its own. Evaluating this module (and what it
+// imports) there, or on a page that loads the script twice, only declares things.
 import { source } from 'bundle:payload';
 import { wasmBytes } from 'bundle:unpacked';
 import { useWasmBytes } from '../engine/engine.js';
@@ -13,7 +14,7 @@ import { setBundleSource } from '../storage/standalone.js';
 import { useInlineWorker } from '../analysis/runner.js';
 import { BidScorer } from './bid-scorer-element.js';
 
-// The engine is decoded and compiled as this script runs, before any widget exists, so that the
+// The engine is decoded and compiled as this script starts, before any widget exists, so that the
 // first widget only instantiates it, and renders its first result in the task that runs
 // DOMContentLoaded. Compiled at once rather than by WebAssembly.compile, whose promise settled in
 // a task of its own, after the page had been laid out and painted once without the widget, when
@@ -39,15 +40,21 @@ const engineModule = () => {
   }
   return compiled;
 };
-engineModule();
-useWasmBytes(engineModule);
-setBundleSource(source);
-// Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
-useInlineWorker(source, engineModule);
-// Last, so widgets upgrade with the engine source set; and once the page is parsed, because a
-// classic script in <head> runs before the elements' inline tenders exist.
-if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', () => BidScorer.define(), { once: true });
-} else {
-  BidScorer.define();
+/**
+ * Starts the widget on this page (the build's entry calls it once per page, not in a worker): the
+ * engine compiled, the bundle's own text handed to what needs it, the element defined.
+ */
+export function start() {
+  engineModule();
+  useWasmBytes(engineModule);
+  setBundleSource(source);
+  // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
+  useInlineWorker(source, engineModule);
+  // Last, so widgets upgrade with the engine source set; and once the page is parsed, because a
+  // classic script in <head> runs before the elements' inline tenders exist.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => BidScorer.define(), { once: true });
+  } else {
+    BidScorer.define();
+  }
 }

@@ -14,12 +14,11 @@ export function widgetHeader(cat, mode, info, printDate, languages = null) {
     'header',
     { part: 'header' },
     languages,
-    h('span', { class: 'caption-m' }, cat.ui.modes[mode]),
+    h('span.caption-m', cat.ui.modes[mode]),
     // No heading at all rather than an empty one when the tender has no title yet.
-    shownText(info.title) ? h('h2', { class: 'heading-l' }, shownText(info.title)) : null,
+    shownText(info.title) ? h('h2.heading-l', shownText(info.title)) : null,
     h(
-      'p',
-      { class: 'secondary' },
+      'p.secondary',
       [
         shownText(info.buyer) ? fill(cat.ui.buyer, { buyer: shownText(info.buyer) }) : null,
         shownText(info.reference) ? fill(cat.ui.reference, { reference: shownText(info.reference) }) : null,
@@ -46,23 +45,22 @@ export function showErrorSummary(summary, errors, { cat, publish, linked, focus,
     const text = `${where ? `${where}: ` : ''}${engineText(cat, 'errors', e)}`;
     return h(
       'li',
-      {},
       linked(e.path)
         ? h('a', { href: `#${e.path}`, on: { click: (ev) => (ev.preventDefault(), focus(e.path)) } }, text)
         : text,
     );
   });
   const box = summary.firstElementChild;
-  const list = h('ul', {}, items);
+  const list = h('ul', items);
   if (box) {
     box.querySelector('ul').replaceWith(list);
   } else {
     summary.replaceChildren(
       h(
-        'div',
-        { class: 'error-summary', part: 'error-summary', role: 'alert', tabindex: '-1' },
-        h('h2', { class: 'error-summary__title' }, cat.ui.errorSummaryTitle),
-        h('p', { class: 'body-s' }, publish ? '' : cat.ui.errorsKeepResults),
+        'div.error-summary',
+        { part: 'error-summary', role: 'alert', tabindex: '-1' },
+        h('h2.error-summary__title', cat.ui.errorSummaryTitle),
+        h('p.body-s', publish ? '' : cat.ui.errorsKeepResults),
         list,
       ),
     );

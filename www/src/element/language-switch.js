@@ -27,14 +27,13 @@ export function switchLanguages(attr) {
 export function languageSwitch(cat, tags, choose) {
   if (tags.length < 2) return null;
   return h(
-    'div',
-    { class: 'language-switch', role: 'group', 'aria-label': cat.ui.languageSwitch },
+    'div.language-switch',
+    { role: 'group', 'aria-label': cat.ui.languageSwitch },
     tags.map((tag) =>
       h(
-        'button',
+        'button.link-button',
         {
           type: 'button',
-          class: 'link-button',
           lang: tag,
           'aria-pressed': String(tag === cat.lang),
           'data-language': tag,

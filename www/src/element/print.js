@@ -12,7 +12,7 @@ export function fillPrint(els, ctx, result, publish) {
   if (publish) return;
   const bids = new Map((ctx.tender?.bids ?? []).map((b) => [b?.id, b]));
   els.print.replaceChildren(
-    h('h3', { class: 'heading-m' }, ctx.cat.ui.breakdownHeading),
+    h('h3.heading-m', ctx.cat.ui.breakdownHeading),
     ...ordered(result).flatMap((b) => [
       breakdown(ctx, b, { headingLevel: 'h4' }),
       panelRecord(ctx, b, bids.get(b.id)),

@@ -11,10 +11,9 @@ import { h } from '../ui/dom.js';
  */
 export function toolsSection({ ui, uid, mode, saved, actions, focusStartAgain }) {
   const fileId = `import-${uid}`;
-  const fileInput = h('input', {
+  const fileInput = h('input.visually-hidden', {
     id: fileId,
     type: 'file',
-    class: 'visually-hidden',
     accept: '.json,application/json',
     on: {
       change: () => {
@@ -25,12 +24,12 @@ export function toolsSection({ ui, uid, mode, saved, actions, focusStartAgain })
     },
   });
   const drop = h(
-    'div',
-    { class: 'drop', part: 'drop' },
+    'div.drop',
+    { part: 'drop' },
     fileInput,
-    h('label', { for: fileId, class: 'button button--secondary' }, ui.importJson),
+    h('label.button.button--secondary', { for: fileId }, ui.importJson),
     ' ',
-    h('span', { class: 'secondary' }, ui.importDrop),
+    h('span.secondary', ui.importDrop),
   );
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -43,12 +42,11 @@ export function toolsSection({ ui, uid, mode, saved, actions, focusStartAgain })
     const file = e.dataTransfer?.files?.[0];
     if (file) actions.importFile(file);
   });
-  const confirmBox = h('div', { class: 'panel', hidden: true, 'data-confirm': '' });
+  const confirmBox = h('div.panel', { hidden: true, 'data-confirm': '' });
   const startAgain = h(
-    'button',
+    'button.button.button--secondary',
     {
       type: 'button',
-      class: 'button button--secondary',
       'data-action': 'start-again',
       on: { click: () => askStartAgain(ui, confirmBox, actions.startAgain, focusStartAgain) },
     },
@@ -56,17 +54,16 @@ export function toolsSection({ ui, uid, mode, saved, actions, focusStartAgain })
   );
   const button = (action, text, onClick) =>
     h(
-      'button',
-      { type: 'button', class: 'button button--secondary', 'data-action': action, on: { click: onClick } },
+      'button.button.button--secondary',
+      { type: 'button', 'data-action': action, on: { click: onClick } },
       text,
     );
   return h(
-    'div',
-    { class: 'section tools', part: 'tools' },
-    h('h3', { class: 'heading-m' }, ui.toolsHeading),
+    'div.section.tools',
+    { part: 'tools' },
+    h('h3.heading-m', ui.toolsHeading),
     h(
-      'div',
-      { class: 'button-group' },
+      'div.button-group',
       button('export-json', ui.exportJson, actions.exportJson),
       mode === 'publish' ? null : button('export-csv', ui.exportCsv, actions.exportCsv),
       actions.standalone ? button('standalone', ui.standalone, actions.standalone) : null,
@@ -89,22 +86,20 @@ function askStartAgain(ui, box, yes, focusStartAgain) {
   };
   box.replaceChildren(
     h(
-      'p',
-      { class: 'warning-text' },
-      h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'),
+      'p.warning-text',
+      h('span.warning-text__icon', { 'aria-hidden': 'true' }, '!'),
       ui.startAgainConfirm,
     ),
     h(
-      'div',
-      { class: 'button-group' },
+      'div.button-group',
       h(
-        'button',
-        { type: 'button', class: 'button button--warning', 'data-action': 'start-again-yes', on: { click: yes } },
+        'button.button.button--warning',
+        { type: 'button', 'data-action': 'start-again-yes', on: { click: yes } },
         ui.startAgainYes,
       ),
       h(
-        'button',
-        { type: 'button', class: 'link-button', 'data-action': 'start-again-cancel', on: { click: hide } },
+        'button.link-button',
+        { type: 'button', 'data-action': 'start-again-cancel', on: { click: hide } },
         ui.cancel,
       ),
     ),

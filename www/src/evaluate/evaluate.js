@@ -26,7 +26,7 @@ import { stateOf } from '../analysis/panel-parts.js';
 // Each part of a card is a form of its own: at every key and caret move, Chromium's form filling
 // looks over each field of the form typed in (a card of 30 criteria has 150), which took most of
 // a keystroke's time. Their submit events are stopped where they bubble to (renderEvaluate).
-const formOf = (...parts) => h('form', {}, parts);
+const formOf = (...parts) => h('form', parts);
 
 function bidBody(ctx, bid, index, evaluators) {
   const at = `bids[${index}]`;
@@ -109,10 +109,9 @@ function evaluatorsPart(ctx) {
   };
   const removers = evaluators.map((name, i) =>
     h(
-      'button',
+      'button.button.button--secondary',
       {
         type: 'button',
-        class: 'button button--secondary',
         'data-action': 'remove-evaluator',
         on: {
           click: () => {
@@ -134,13 +133,12 @@ function evaluatorsPart(ctx) {
   return {
     removable,
     node: h(
-      'div',
-      { class: 'section no-print', 'data-evaluators': '' },
-      h('h3', { class: 'heading-m' }, ui.evaluatorsHeading),
+      'div.section.no-print',
+      { 'data-evaluators': '' },
+      h('h3.heading-m', ui.evaluatorsHeading),
       evaluators.map((name, i) =>
         h(
-          'div',
-          { class: 'row-fields row-fields--end' },
+          'div.row-fields.row-fields--end',
           ctx.fields.text({
             path: path(i),
             label: fill(ui.evaluatorName, { n: i + 1 }),
@@ -155,10 +153,9 @@ function evaluatorsPart(ctx) {
         ),
       ),
       h(
-        'button',
+        'button.button.button--secondary',
         {
           type: 'button',
-          class: 'button button--secondary',
           'data-action': 'add-evaluator',
           on: {
             click: () => {
@@ -181,23 +178,21 @@ function evaluatorsPart(ctx) {
 /** In a tender with lots, the name of the lot a bid is for, beside its name on its card. */
 function lotTag(ctx, bid) {
   const lot = lotsOf(ctx.tender)?.find((l) => l.id === bid.lot);
-  return lot ? [' ', h('span', { class: 'tag', 'data-lot': lot.id }, lot.name)] : null;
+  return lot ? [' ', h('span.tag', { 'data-lot': lot.id }, lot.name)] : null;
 }
 
 /** Radio buttons choosing the lot whose results are shown; `choose(id)` shows another. */
 function lotSwitch(ctx, lots, current, choose) {
   const name = `lot-${ctx.uid}`;
   return h(
-    'fieldset',
-    { class: 'fieldset no-print', 'data-lot-switch': '' },
-    h('legend', { class: 'legend' }, ctx.cat.ui.lotSwitch),
+    'fieldset.fieldset.no-print',
+    { 'data-lot-switch': '' },
+    h('legend.legend', ctx.cat.ui.lotSwitch),
     h(
-      'div',
-      { class: 'radios radios--inline' },
+      'div.radios.radios--inline',
       lots.map((l, i) =>
         h(
-          'div',
-          { class: 'radio' },
+          'div.radio',
           h('input', {
             id: `${name}-${i}`,
             type: 'radio',
@@ -220,17 +215,16 @@ export function renderEvaluate(ctx) {
   for (const name of evaluatorNames(ctx.tender)) if (!evaluators.includes(name)) evaluators.push(name);
   if (!evaluators.length) evaluators.push(fill(ui.evaluatorName, { n: 1 }), fill(ui.evaluatorName, { n: 2 }));
 
-  const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const results = h('div.section', { part: 'results', 'data-results': '' });
   // Beyond a handful of bids the ranking is a long way down: a link to it above the bids and in
   // each, and a list of the bids that moves focus to the one chosen, opened.
   const many = ctx.tender.bids.length > 5;
   const toRanking = () =>
     many &&
     h(
-      'a',
+      'a.no-print',
       {
         href: '#',
-        class: 'no-print',
         'data-action': 'to-ranking',
         on: {
           click: (e) => {
@@ -246,11 +240,11 @@ export function renderEvaluate(ctx) {
   const cards = ctx.tender.bids.map((bid, index) => {
     // Each field's name in the card ends with this, the bid's name as typed.
     const summaryText = h('span', { id: `b${index}-name` }, bid.supplier || bid.id);
-    const lotSlot = h('span', {}, lotTag(ctx, bid));
-    const body = h('div', { class: 'bid__body' });
+    const lotSlot = h('span', lotTag(ctx, bid));
+    const body = h('div.bid__body');
     const details = h(
-      'details',
-      { class: 'bid', 'data-bid-editor': bid.id, open: ctx.open.has(bid.id) },
+      'details.bid',
+      { 'data-bid-editor': bid.id, open: ctx.open.has(bid.id) },
       h('summary', { part: 'bid-summary' }, summaryText, lotSlot),
       body,
     );
@@ -289,8 +283,8 @@ export function renderEvaluate(ctx) {
   const jump =
     many
       ? h(
-          'select',
-          { id: jumpId, class: 'select' },
+          'select.select',
+          { id: jumpId },
           ctx.tender.bids.map((b, i) => h('option', { value: i }, b.supplier || b.id)),
         )
       : null;
@@ -302,33 +296,29 @@ export function renderEvaluate(ctx) {
 
   // Not a form itself: the cards' parts are (see formOf).
   const form = h(
-    'div',
-    { class: 'section no-print', part: 'form', on: { submit: (e) => e.preventDefault() } },
-    h('h3', { class: 'heading-m' }, ui.bidsHeading),
+    'div.section.no-print',
+    { part: 'form', on: { submit: (e) => e.preventDefault() } },
+    h('h3.heading-m', ui.bidsHeading),
     toRanking(),
     jump &&
       h(
-        'div',
-        { class: 'form-group no-print' },
-        h('label', { class: 'label', for: jumpId }, ui.jumpTo),
+        'div.form-group.no-print',
+        h('label.label', { for: jumpId }, ui.jumpTo),
         h(
-          'div',
-          { class: 'button-group' },
+          'div.button-group',
           jump,
-          h('button', { type: 'button', class: 'button button--secondary', 'data-action': 'jump', on: { click: goTo } }, ui.jump),
+          h('button.button.button--secondary', { type: 'button', 'data-action': 'jump', on: { click: goTo } }, ui.jump),
         ),
       ),
     // In groups of 32, each painted on its own (styles.js): a key typed in one card then lays out
     // and paints past 32 groups and 32 cards, not past every card of a thousand.
-    cards.map((_, i) => i % 32 === 0 && h('div', { class: 'bids' }, cards.slice(i, i + 32))),
+    cards.map((_, i) => i % 32 === 0 && h('div.bids', cards.slice(i, i + 32))),
     h(
-      'div',
-      { class: 'button-group' },
+      'div.button-group',
       h(
-        'button',
+        'button.button.button--secondary',
         {
           type: 'button',
-          class: 'button button--secondary',
           'data-action': 'add-bid',
           on: {
             click: () => {
@@ -380,7 +370,7 @@ export function renderEvaluate(ctx) {
     parts ??= {
       ranking: {},
       chart: {},
-      slot: h('div', { class: 'no-print' }),
+      slot: h('div.no-print'),
     };
     const { slot } = parts;
     const showBreakdown = () => {
@@ -392,8 +382,8 @@ export function renderEvaluate(ctx) {
     // The list of bids to show the breakdown of, built again when their order or names change.
     const pick = keptPart('pick', JSON.stringify(bids.map((b) => [b.id, b.supplier])), () => {
       const select = h(
-        'select',
-        { id: pickId, class: 'select', 'data-action': 'pick-breakdown' },
+        'select.select',
+        { id: pickId, 'data-action': 'pick-breakdown' },
         bids.map((b) => h('option', { value: b.id }, b.supplier)),
       );
       select.addEventListener('change', () => {
@@ -405,11 +395,11 @@ export function renderEvaluate(ctx) {
     pick.value = shown;
     showBreakdown();
     const [rankingH, chartH, breakdownH, missingH, warningsH] = (parts.heads ??= [
-      h('h3', { class: 'heading-m', tabindex: '-1' }, ui.rankingHeading),
-      h('h3', { class: 'heading-m' }, ui.chartHeading),
-      h('h3', { class: 'heading-m no-print' }, ui.breakdownHeading),
-      h('h3', { class: 'heading-m' }, ui.missingHeading),
-      h('h3', { class: 'heading-m' }, ui.warningsHeading),
+      h('h3.heading-m', { tabindex: '-1' }, ui.rankingHeading),
+      h('h3.heading-m', ui.chartHeading),
+      h('h3.heading-m.no-print', ui.breakdownHeading),
+      h('h3.heading-m', ui.missingHeading),
+      h('h3.heading-m', ui.warningsHeading),
     ]);
     return [
       rankingH,
@@ -419,7 +409,7 @@ export function renderEvaluate(ctx) {
       breakdownH,
       bids.length
         ? keptPart('pickGroup', pick, () =>
-            h('div', { class: 'form-group no-print' }, h('label', { class: 'label', for: pickId }, ui.breakdownFor), pick),
+            h('div.form-group.no-print', h('label.label', { for: pickId }, ui.breakdownFor), pick),
           )
         : null,
       slot,
@@ -449,10 +439,10 @@ export function renderEvaluate(ctx) {
         const view = lotResult(result, one.id);
         slot.dataset.lotResults = one.id;
         slot.replaceChildren(
-          h('h3', { class: 'heading-l' }, one.name),
+          h('h3.heading-l', one.name),
           h(
-            'p',
-            { class: 'inset', 'data-lot-winner': one.winner ?? '' },
+            'p.inset',
+            { 'data-lot-winner': one.winner ?? '' },
             one.winner
               ? fill(ui.lotWinner, { supplier: result.bids.find((b) => b.id === one.winner)?.supplier ?? one.winner })
               : ui.lotNoWinner,
@@ -481,7 +471,7 @@ export function renderEvaluate(ctx) {
   }
 
   return {
-    node: h('div', { class: 'evaluate' }, panel.node, form, results, summaries.node, analysis.node),
+    node: h('div.evaluate', panel.node, form, results, summaries.node, analysis.node),
     update,
     announce,
     reworded: summaries.reworded,

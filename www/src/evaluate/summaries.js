@@ -34,14 +34,12 @@ function rationaleLinks(ctx, d) {
   const { ui } = ctx.cat;
   const index = ctx.tender.bids.findIndex((b) => b.id === d.bid);
   return h(
-    'ul',
-    { class: 'list' },
+    'ul.list',
     d.missingRationales.map((id) => {
       const path = `${keyPath(`bids[${index}].scores`, id)}.rationale`;
       const name = d.criteria.find((c) => c.id === id)?.name ?? id;
       return h(
         'li',
-        {},
         h(
           'a',
           {
@@ -58,11 +56,11 @@ function rationaleLinks(ctx, d) {
 
 /** With many bids, one expandable entry for `d`, filled when opened. */
 function missingEntry(ctx, d) {
-  const inner = h('div', { class: 'bid__body' });
+  const inner = h('div.bid__body');
   const details = h(
-    'details',
-    { class: 'bid', 'data-bid': d.bid },
-    h('summary', {}, `${who(d)} (${ctx.fmt.integer(d.missingRationales.length)})`),
+    'details.bid',
+    { 'data-bid': d.bid },
+    h('summary', `${who(d)} (${ctx.fmt.integer(d.missingRationales.length)})`),
     inner,
   );
   details.addEventListener('toggle', () => {
@@ -74,7 +72,7 @@ function missingEntry(ctx, d) {
 /** How many scores have no reason, as the list's heading says it. */
 function missingTitle(ctx, count) {
   const title = plural(ctx.cat, ctx.cat.ui.missingRationalesTitle, count);
-  return [h('span', { class: 'warning-text__icon', 'aria-hidden': 'true' }, '!'), fill(title, { count: ctx.fmt.integer(count) })];
+  return [h('span.warning-text__icon', { 'aria-hidden': 'true' }, '!'), fill(title, { count: ctx.fmt.integer(count) })];
 }
 
 function missingList(ctx, debriefs, kept = {}) {
@@ -86,16 +84,15 @@ function missingList(ctx, debriefs, kept = {}) {
   // steps, as a thousand entries at once made a long task.
   const many = affected.length > 10;
   const panel = h(
-    'div',
-    { class: 'panel', 'data-missing-rationales': String(count) },
-    h('p', { class: 'warning-text' }, missingTitle(ctx, count)),
-    h('p', {}, ui.missingRationalesText),
+    'div.panel',
+    { 'data-missing-rationales': String(count) },
+    h('p.warning-text', missingTitle(ctx, count)),
+    h('p', ui.missingRationalesText),
     many
       ? null
       : h(
-          'ul',
-          { class: 'list' },
-          affected.map((d) => h('li', {}, fill(ui.missingRationalesFor, { supplier: who(d) }), rationaleLinks(ctx, d))),
+          'ul.list',
+          affected.map((d) => h('li', fill(ui.missingRationalesFor, { supplier: who(d) }), rationaleLinks(ctx, d))),
         ),
   );
   if (many) {
@@ -127,26 +124,26 @@ function reasonGiven(ctx, panel, debriefs, d) {
 /** The panel: `node` to place once, `update(result)` after each evaluation. */
 export function summariesPanel(ctx) {
   const { ui } = ctx.cat;
-  const body = h('div', {}, h('p', { class: 'secondary' }, ui.summariesPending));
+  const body = h('div', h('p.secondary', ui.summariesPending));
   const node = h(
-    'section',
-    { class: 'section', part: 'summaries', 'data-summaries': '' },
-    h('h3', { class: 'heading-m' }, ui.summariesHeading),
-    h('p', {}, ui.summariesIntro),
+    'section.section',
+    { part: 'summaries', 'data-summaries': '' },
+    h('h3.heading-m', ui.summariesHeading),
+    h('p', ui.summariesIntro),
     body,
   );
   let timer = 0;
   let pending = null; // the result waiting for its summaries
   let latest = null; // { debriefs, result } from the last valid tender
   let stale = false; // a rationale was typed since: a download asks the engine again first
-  const missing = h('div', {});
+  const missing = h('div');
   // Each bid's entry in the list of scores without a reason, and its item in the list of
   // summaries, kept while what it shows is the same (ui/results.js keptRows): the summaries of
   // hundreds of bids come again after each score typed, and building every entry again was the
   // longest task of the page after it.
   const keptMissing = {};
   const keptSummaries = {};
-  const list = h('ul', { class: 'summary-list' });
+  const list = h('ul.summary-list');
 
   // ---- The summaries are asked of the analysis worker (they evaluate the tender again, as long as
   // the results took), so typing never waits for them; only the latest answer is shown.
@@ -227,15 +224,14 @@ export function summariesPanel(ctx) {
   function render() {
     const { debriefs } = latest;
     if (!debriefs.length) {
-      body.replaceChildren(h('p', {}, ui.summariesNone));
+      body.replaceChildren(h('p', ui.summariesNone));
       return;
     }
     const button = (d, kind, text) =>
       h(
-        'button',
+        'button.button.button--secondary',
         {
           type: 'button',
-          class: 'button button--secondary',
           'data-action': `summary-${kind}`,
           'data-bid': d.bid,
           on: {
@@ -246,18 +242,17 @@ export function summariesPanel(ctx) {
           },
         },
         text,
-        h('span', { class: 'visually-hidden' }, fill(ui.summaryFor, { supplier: who(d) })),
+        h('span.visually-hidden', fill(ui.summaryFor, { supplier: who(d) })),
       );
     missing.replaceChildren(missingList(ctx, debriefs, keptMissing));
     const item = (d) =>
       h(
         'li',
         { 'data-summary': d.bid },
-        h('h4', { class: 'heading-s' }, who(d)),
-        h('p', { class: 'body-s' }, statusLine(ctx, d)),
+        h('h4.heading-s', who(d)),
+        h('p.body-s', statusLine(ctx, d)),
         h(
-          'div',
-          { class: 'button-group no-print' },
+          'div.button-group.no-print',
           button(d, 'html', ui.summaryHtml),
           button(d, 'text', ui.summaryText),
         ),

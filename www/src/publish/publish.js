@@ -46,7 +46,7 @@ function methodSection(ctx, model) {
   const m = methodText(cat, model.method);
   const max = scoreText(fmt, model.method, model.maxTotal);
   const out = [
-    h('h3', { class: 'heading-m' }, a.methodHeading),
+    h('h3.heading-m', a.methodHeading),
     h(
       'p',
       { 'data-method': model.method },
@@ -55,14 +55,14 @@ function methodSection(ctx, model) {
   ];
   if (m) {
     out.push(
-      h('h4', { class: 'heading-s' }, a.methodEquation),
-      h('p', {}, h('code', { class: 'equation' }, m.equation)),
+      h('h4.heading-s', a.methodEquation),
+      h('p', h('code.equation', m.equation)),
     );
   }
   if (m && model.methodExample.length) {
     out.push(
-      h('h4', { class: 'heading-s' }, a.methodExample),
-      h('p', { class: 'hint' }, a.methodExampleNote),
+      h('h4.heading-s', a.methodExample),
+      h('p.hint', a.methodExampleNote),
       scrollingTable({
         caption: a.methodExampleCaption,
         part: 'table method-example',
@@ -89,8 +89,8 @@ function scheduleSection(ctx, schedule) {
   const ui = ctx.cat.ui;
   const life = schedule.lifeCycle;
   return [
-    h('h3', { class: 'heading-m' }, ui.scheduleHeading),
-    h('p', {}, sentence(scheduleWords(ctx.cat, fmt, schedule)), '.'),
+    h('h3.heading-m', ui.scheduleHeading),
+    h('p', sentence(scheduleWords(ctx.cat, fmt, schedule)), '.'),
     scrollingTable({
       caption: ui.scheduleCaption,
       part: 'table schedule',
@@ -168,7 +168,7 @@ function socialValueSection(ctx, model) {
   const names = new Map(model.measures.map((m) => [m.id, m.name]));
   const nodes = new Map(modelRows(model.criteria).map(({ n }) => [n.id, n]));
   return [
-    h('h3', { class: 'heading-m' }, ui.svRuleHeading),
+    h('h3.heading-m', ui.svRuleHeading),
     rules.map(({ c }) => {
       const scoring = cat.svRules[c.svScoring] ? c.svScoring : 'relative-to-highest';
       const words = cat.svRules[scoring];
@@ -182,18 +182,17 @@ function socialValueSection(ctx, model) {
         'section',
         { 'data-sv-rule': c.id, 'data-scoring': scoring },
         h(
-          'h4',
-          { class: 'heading-s' },
+          'h4.heading-s',
           model.method === 'fictitious-discount'
             ? fill(cat.award.criterionWorth, { name: c.name, value: marks })
             : fill(ui.svRuleFor, { name: c.name, marks }),
         ),
-        h('p', {}, fill(words.words, { target })),
-        h('p', {}, fill(ui.svRuleMeasures, { measures: measures.map((id) => names.get(id) ?? id).join(', ') })),
-        h('p', {}, h('code', { class: 'equation' }, fill(words.equation, { marks: raw, target }))),
+        h('p', fill(words.words, { target })),
+        h('p', fill(ui.svRuleMeasures, { measures: measures.map((id) => names.get(id) ?? id).join(', ') })),
+        h('p', h('code.equation', fill(words.equation, { marks: raw, target }))),
         offers.length
           ? [
-              h('p', { class: 'hint' }, ui.svExampleNote),
+              h('p.hint', ui.svExampleNote),
               scrollingTable({
                 caption: fill(ui.svExampleCaption, { name: c.name, marks }),
                 part: 'table sv-example',
@@ -232,10 +231,10 @@ export function renderPublish(ctx, { modelResult, model }) {
           'tr',
           { class: [depth ? 'nested' : '', n.description ? 'has-note' : ''].join(' ').trim() || null, 'data-node': n.id },
           h('th', { scope: 'row', id }, depth ? '— '.repeat(depth) : '', n.name),
-          h('td', { class: 'num', 'data-marks': n.marks }, notMarked ? ui.notMarked : scoreText(fmt, method, n.marks)),
+          h('td.num', { 'data-marks': n.marks }, notMarked ? ui.notMarked : scoreText(fmt, method, n.marks)),
           h(
-            'td',
-            { class: 'num', 'data-share': n.sharePercent },
+            'td.num',
+            { 'data-share': n.sharePercent },
             notMarked ? '' : fill(ui.shareOfTotal, { share: fmt.number(n.sharePercent) }),
           ),
         ),
@@ -243,32 +242,30 @@ export function renderPublish(ctx, { modelResult, model }) {
           ? h(
               'tr',
               { class: `note-row${depth ? ' nested' : ''}` },
-              h('td', { colspan: 3, headers: id, class: 'question' }, n.description),
+              h('td.question', { colspan: 3, headers: id }, n.description),
             )
           : null,
       ];
     });
   const criteriaCaption = fill(cat.award.criteriaCaption[method] ?? ui.criteriaCaption, { total });
   out.push(
-    h('h3', { class: 'heading-m' }, ui.modelHeading),
+    h('h3.heading-m', ui.modelHeading),
     scroller(
       criteriaCaption,
       h(
-        'table',
-        { class: 'table', part: 'table criteria' },
-        h('caption', { class: 'caption' }, criteriaCaption),
+        'table.table',
+        { part: 'table criteria' },
+        h('caption.caption', criteriaCaption),
         h(
           'thead',
-          {},
           h(
             'tr',
-            {},
             h('th', { scope: 'col' }, ui.criterion),
-            h('th', { scope: 'col', class: 'num' }, cat.award.marksHeading[method] ?? ui.marks),
-            h('th', { scope: 'col', class: 'num' }, ui.share),
+            h('th.num', { scope: 'col' }, cat.award.marksHeading[method] ?? ui.marks),
+            h('th.num', { scope: 'col' }, ui.share),
           ),
         ),
-        h('tbody', {}, rows),
+        h('tbody', rows),
       ),
     ),
   );
@@ -276,13 +273,13 @@ export function renderPublish(ctx, { modelResult, model }) {
   // Lots: the same model for each, every lot evaluated on its own.
   if (model.lots?.length) {
     out.push(
-      h('h3', { class: 'heading-m' }, ui.lotsHeading),
-      h('p', {}, ui.lotsIntro),
+      h('h3.heading-m', ui.lotsHeading),
+      h('p', ui.lotsIntro),
       h(
-        'ul',
-        { class: 'list', part: 'lots' },
+        'ul.list',
+        { part: 'lots' },
         model.lots.map((l) =>
-          h('li', { 'data-lot': l.id }, h('strong', {}, l.name), l.description ? `: ${l.description}` : ''),
+          h('li', { 'data-lot': l.id }, h('strong', l.name), l.description ? `: ${l.description}` : ''),
         ),
       ),
     );
@@ -300,17 +297,17 @@ export function renderPublish(ctx, { modelResult, model }) {
   if (price?.scored) {
     const { words, equation } = priceText(cat, fmt, price);
     out.push(
-      h('h3', { class: 'heading-m' }, ui.priceHeading),
-      h('h4', { class: 'heading-s' }, ui.priceWords),
-      h('p', {}, words),
-      h('h4', { class: 'heading-s' }, ui.priceEquation),
-      h('p', {}, h('code', { class: 'equation' }, equation)),
+      h('h3.heading-m', ui.priceHeading),
+      h('h4.heading-s', ui.priceWords),
+      h('p', words),
+      h('h4.heading-s', ui.priceEquation),
+      h('p', h('code.equation', equation)),
     );
     if (price.example.length) {
       const caption = fill(ui.priceExampleCaption, { marks: fmt.number(price.marks) });
       out.push(
-        h('h4', { class: 'heading-s' }, ui.priceExample),
-        h('p', { class: 'hint' }, ui.priceExampleNote),
+        h('h4.heading-s', ui.priceExample),
+        h('p.hint', ui.priceExampleNote),
         scrollingTable({
           caption,
           part: 'table price-example',
@@ -337,23 +334,23 @@ export function renderPublish(ctx, { modelResult, model }) {
   }
   if (method === 'price-per-quality-point') rules.push(cat.award.noQualityPoints);
   out.push(
-    h('h3', { class: 'heading-m' }, ui.disqualifyHeading),
+    h('h3.heading-m', ui.disqualifyHeading),
     rules.length
       ? h(
-          'ul',
-          { class: 'list', part: 'disqualify' },
-          rules.map((r) => h('li', {}, r)),
+          'ul.list',
+          { part: 'disqualify' },
+          rules.map((r) => h('li', r)),
         )
-      : h('p', {}, ui.nothingDisqualifies),
+      : h('p', ui.nothingDisqualifies),
   );
   if (price?.ceiling !== null && price?.ceiling !== undefined && price.aboveCeiling === 'zero') {
-    out.push(h('p', {}, fill(ui.ceilingZero, { ceiling: fmt.money(price.ceiling) })));
+    out.push(h('p', fill(ui.ceilingZero, { ceiling: fmt.money(price.ceiling) })));
   }
-  if (capped.length && price.schedule.aboveMax === 'zero') out.push(h('p', {}, ui.lineMaxZero));
+  if (capped.length && price.schedule.aboveMax === 'zero') out.push(h('p', ui.lineMaxZero));
 
   // Scales with every descriptor.
   if (model.scales.length) {
-    out.push(h('h3', { class: 'heading-m' }, ui.scalesHeading));
+    out.push(h('h3.heading-m', ui.scalesHeading));
     for (const scale of model.scales) {
       const caption = fill(ui.scaleCaption, { scale: scale.name });
       out.push(
@@ -364,14 +361,14 @@ export function renderPublish(ctx, { modelResult, model }) {
               head: [ui.scaleValue, ui.scaleLabel, ui.scaleDescriptor],
               rows: scale.points.map((p) => [fmt.number(p.value), p.label ?? '', p.descriptor ?? '']),
             })
-          : h('p', {}, caption, ': ', `${fmt.number(scale.range?.[0])} – ${fmt.number(scale.range?.[1] ?? scale.top)}`),
+          : h('p', caption, ': ', `${fmt.number(scale.range?.[0])} – ${fmt.number(scale.range?.[1] ?? scale.top)}`),
       );
     }
   }
 
   // Social value measures.
   if (model.measures.length) {
-    out.push(h('h3', { class: 'heading-m' }, ui.measuresHeading));
+    out.push(h('h3.heading-m', ui.measuresHeading));
     out.push(
       scrollingTable({
         caption: ui.measuresCaption,
@@ -393,30 +390,29 @@ export function renderPublish(ctx, { modelResult, model }) {
     return fill(ui.tieBreak[kind] ?? rule, { name: byId.get(id)?.name ?? id });
   });
   out.push(
-    h('h3', { class: 'heading-m' }, ui.rulesHeading),
+    h('h3.heading-m', ui.rulesHeading),
     tie.length
       ? [
-          h('p', {}, ui.tieBreakIntro),
+          h('p', ui.tieBreakIntro),
           h(
-            'ol',
-            { class: 'list' },
-            tie.map((t) => h('li', {}, t)),
+            'ol.list',
+            tie.map((t) => h('li', t)),
           ),
         ]
-      : h('p', {}, ui.noTieBreak),
+      : h('p', ui.noTieBreak),
     modelResult
-      ? h('p', {}, fill(ui.rounding[modelResult.roundingStage] ?? '', { decimals: modelResult.decimals }))
+      ? h('p', fill(ui.rounding[modelResult.roundingStage] ?? '', { decimals: modelResult.decimals }))
       : null,
   );
 
   // How an abnormally low price is treated, with the tender's figures.
   if (model.abnormallyLow) {
     out.push(
-      h('h3', { class: 'heading-m' }, ui.abnormallyLowHeading),
+      h('h3.heading-m', ui.abnormallyLowHeading),
       h('p', { 'data-abnormally-low': '' }, abnormallyLowRule(ui, fmt, model.abnormallyLow.params)),
     );
   }
   // The engine's notes on the model itself (marks not adding up to 100, social value under the
   // 10% minimum, a draw seed not used) are for the buyer, who sees them in design mode: not here.
-  return h('div', { class: 'publish', part: 'publish' }, out);
+  return h('div.publish', { part: 'publish' }, out);
 }

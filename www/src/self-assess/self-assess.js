@@ -47,9 +47,9 @@ function whatIfEditor(ctx, bid, index) {
   const { ui } = ctx.cat;
   const at = `bids[${index}]`;
   return h(
-    'div',
-    { class: 'bid bid__body', 'data-bid-editor': bid.id },
-    h('h4', { class: 'heading-s' }, fill(ui.whatIfName, { n: index })),
+    'div.bid.bid__body',
+    { 'data-bid-editor': bid.id },
+    h('h4.heading-s', fill(ui.whatIfName, { n: index })),
     supplierField(ctx, bid, at),
     lotField(ctx, bid, at),
     priceField(ctx, bid, at),
@@ -86,24 +86,24 @@ function totalPanel(ctx, result, mine) {
   const ranked = result.ranking.length;
   if (mine.status === 'disqualified') {
     return h(
-      'div',
-      { class: 'total-panel total-panel--disqualified', part: 'total', 'data-status': mine.status },
-      h('span', { class: 'total-panel__figure', 'data-own-total': '' }, ui.notQualifying),
-      h('p', {}, ui.notQualifyingIntro),
+      'div.total-panel.total-panel--disqualified',
+      { part: 'total', 'data-status': mine.status },
+      h('span.total-panel__figure', { 'data-own-total': '' }, ui.notQualifying),
+      h('p', ui.notQualifyingIntro),
       messageList(ctx, 'reasons', mine.reasons),
     );
   }
   return h(
     'div',
     { class: `total-panel total-panel--${mine.status}`, part: 'total', 'data-status': mine.status },
-    mine.status === 'incomplete' ? h('span', { class: 'total-panel__value' }, ui.notComplete) : null,
-    h('span', { class: 'total-panel__figure', 'data-own-total': '' }, yourTotal(ctx, result, mine)),
+    mine.status === 'incomplete' ? h('span.total-panel__value', ui.notComplete) : null,
+    h('span.total-panel__figure', { 'data-own-total': '' }, yourTotal(ctx, result, mine)),
     yourValue(ctx, result, mine)
-      ? h('span', { class: 'total-panel__value', 'data-own-value': mine.value }, yourValue(ctx, result, mine))
+      ? h('span.total-panel__value', { 'data-own-value': mine.value }, yourValue(ctx, result, mine))
       : null,
     mine.rank === null
       ? null
-      : h('span', {}, fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
+      : h('span', fill(ui.yourRank, { rank: ctx.fmt.integer(mine.rank), count: ctx.fmt.integer(ranked) })),
   );
 }
 
@@ -113,20 +113,20 @@ export function renderSelfAssess(ctx) {
   const at = 'bids[0]';
   // Social value and (under a price schedule) the evaluated price as the bid is typed. Not live
   // regions of their own: the widget's one live region says them when they change (announce).
-  const sv = h('p', { class: 'inset', 'data-sv': '' }, ui.svPending);
+  const sv = h('p.inset', { 'data-sv': '' }, ui.svPending);
   const priced = scheduleLines(ctx.tender)
-    ? h('div', { class: 'inset', 'data-evaluated-price': '' }, h('p', {}, ui.evaluatedPricePending))
+    ? h('div.inset', { 'data-evaluated-price': '' }, h('p', ui.evaluatedPricePending))
     : null;
   // A copy of the total that stays in view while the form is scrolled; screen readers hear the
   // total from the live region instead.
-  const sticky = h('p', { class: 'sticky-total', 'aria-hidden': 'true', part: 'sticky-total' });
+  const sticky = h('p.sticky-total', { 'aria-hidden': 'true', part: 'sticky-total' });
   let lastTotal = '';
 
   const form = h(
-    'form',
-    { class: 'section', part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
-    h('h3', { class: 'heading-m' }, ui.yourBidHeading),
-    h('p', { class: 'secondary' }, ui.privacy),
+    'form.section',
+    { part: 'form', novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    h('h3.heading-m', ui.yourBidHeading),
+    h('p.secondary', ui.privacy),
     supplierField(ctx, own, at),
     lotField(ctx, own, at),
     priceField(ctx, own, at),
@@ -134,14 +134,13 @@ export function renderSelfAssess(ctx) {
     gateFields(ctx, own, at),
     scoredFields(ctx, own, at, (c) => expectedScoreField(ctx, own, at, c)),
     sv,
-    h('h3', { class: 'heading-m' }, ui.whatIfHeading),
-    h('p', {}, ui.whatIfIntro),
+    h('h3.heading-m', ui.whatIfHeading),
+    h('p', ui.whatIfIntro),
     ctx.tender.bids.slice(1).map((b, i) => whatIfEditor(ctx, b, i + 1)),
     h(
-      'button',
+      'button.button.button--secondary',
       {
         type: 'button',
-        class: 'button button--secondary',
         'data-action': 'add-what-if',
         on: {
           click: () => {
@@ -169,7 +168,7 @@ export function renderSelfAssess(ctx) {
     }
   });
 
-  const results = h('div', { class: 'section', part: 'results', 'data-results': '' });
+  const results = h('div.section', { part: 'results', 'data-results': '' });
   const analysis = selfAssessAnalysis(ctx, OWN_ID);
 
   function update(all) {
@@ -181,8 +180,8 @@ export function renderSelfAssess(ctx) {
     if (priced) {
       const fmtPrice = ctx.fmt.money(mine.price);
       priced.replaceChildren(
-        h('p', {}, mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: fmtPrice })),
-        mine.priceWorking ? h('p', { class: 'working' }, priceWorking(ctx.cat, ctx.fmt, mine, lifeCycleOf(ctx.tender))) : null,
+        h('p', mine.price === null ? ui.evaluatedPricePending : fill(ui.evaluatedPrice, { price: fmtPrice })),
+        mine.priceWorking ? h('p.working', priceWorking(ctx.cat, ctx.fmt, mine, lifeCycleOf(ctx.tender))) : null,
       );
     }
     const s = mine.socialValue;
@@ -207,10 +206,10 @@ export function renderSelfAssess(ctx) {
     )
       .filter(Boolean)
       .join(' · ');
-    const parts = [h('h3', { class: 'heading-m' }, ui.yourResultHeading), totalPanel(ctx, result, mine)];
+    const parts = [h('h3.heading-m', ui.yourResultHeading), totalPanel(ctx, result, mine)];
     parts.push(breakdown(ctx, mine, { headingLevel: 'h4' }));
     if (result.bids.length > 1) {
-      parts.push(h('h3', { class: 'heading-m' }, ui.rankingHeading), rankingTable(ctx, result), chart(ctx, result));
+      parts.push(h('h3.heading-m', ui.rankingHeading), rankingTable(ctx, result), chart(ctx, result));
     }
     results.replaceChildren(...parts);
   }
@@ -242,5 +241,5 @@ export function renderSelfAssess(ctx) {
     ].filter((p) => p?.[1]);
   }
 
-  return { node: h('div', { class: 'self-assess' }, form, results, analysis.node), update, announce, stale };
+  return { node: h('div.self-assess', form, results, analysis.node), update, announce, stale };
 }

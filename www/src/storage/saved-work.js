@@ -417,18 +417,16 @@ export function noticeNode(n) {
       'data-notice': n.id,
     },
     h('p', { tabindex: '-1', 'data-notice-text': '' }, n.text),
-    n.lead && h('p', {}, n.lead),
+    n.lead && h('p', n.lead),
     n.items?.length
       ? h(
-          'ul',
-          { class: 'list' },
-          n.items.map((t) => h('li', {}, t)),
+          'ul.list',
+          n.items.map((t) => h('li', t)),
         )
       : null,
     n.actions?.length
       ? h(
-          'div',
-          { class: 'button-group banner__actions' },
+          'div.button-group.banner__actions',
           n.actions.map((a) =>
             h(
               'button',

@@ -79,7 +79,7 @@ export function valueCells(ctx, result, bid) {
   const { cat, fmt, tender } = ctx;
   if (!methodText(cat, result.method)) return [];
   return [
-    h('td', { class: 'num', 'data-value': bid.value ?? '' }, valueText(fmt, result.method, bid.value) || '–'),
+    h('td.num', { 'data-value': bid.value ?? '' }, valueText(fmt, result.method, bid.value) || '–'),
     hasBand(tender) ? h('td', { 'data-in-band': String(bid.inBand) }, bandText(cat, bid)) : null,
   ];
 }
@@ -102,12 +102,12 @@ export function valueSummary(ctx, method, bid) {
   const m = methodText(ctx.cat, method);
   if (!m || bid.value === null) return null;
   return h(
-    'div',
-    { class: 'inset', 'data-value-summary': bid.id },
-    h('p', {}, h('strong', {}, `${m.value}: `), valueText(ctx.fmt, method, bid.value)),
-    bid.valueWorking ? h('p', { class: 'working' }, valueWorking(ctx.cat, ctx.fmt, bid)) : null,
+    'div.inset',
+    { 'data-value-summary': bid.id },
+    h('p', h('strong', `${m.value}: `), valueText(ctx.fmt, method, bid.value)),
+    bid.valueWorking ? h('p.working', valueWorking(ctx.cat, ctx.fmt, bid)) : null,
     hasBand(ctx.tender) && bid.rank !== null
-      ? h('p', {}, bid.inBand ? ctx.cat.award.inBandYes : ctx.cat.award.inBandNo)
+      ? h('p', bid.inBand ? ctx.cat.award.inBandYes : ctx.cat.award.inBandNo)
       : null,
   );
 }

@@ -101,10 +101,10 @@ function rateText(ctx, line) {
 function rateFields(ctx, bid, at, lines, currency) {
   const { ui } = ctx.cat;
   return h(
-    'fieldset',
-    { class: 'fieldset', 'data-schedule': '' },
-    h('legend', { class: 'legend label--s' }, fill(ui.ratesLegend, { currency })),
-    h('p', { class: 'hint' }, fill(ui.ratesHint, { currency })),
+    'fieldset.fieldset',
+    { 'data-schedule': '' },
+    h('legend.legend.label--s', fill(ui.ratesLegend, { currency })),
+    h('p.hint', fill(ui.ratesHint, { currency })),
     lines.map((line) =>
       ctx.fields.text({
         path: keyPath(`${at}.prices`, String(line?.id)),
@@ -122,9 +122,8 @@ export function gateFields(ctx, bid, at) {
   const gates = leaves(ctx.tender).filter((c) => c.kind === 'pass-fail');
   if (!gates.length) return null;
   return h(
-    'div',
-    { class: 'section' },
-    h('h4', { class: 'heading-s' }, ui.gatesLegend),
+    'div.section',
+    h('h4.heading-s', ui.gatesLegend),
     gates.map((g) =>
       ctx.fields.radios({
         path: `${at}.gates.${g.id}`,
@@ -204,8 +203,7 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
     if (!Object.keys(s).length) setIn(bid, 'scores', c.id, undefined);
   };
   return h(
-    'div',
-    { class: 'criterion-block' },
+    'div.criterion-block',
     h(
       // A level below the bid's heading, as the gates and commitments beside it: with no gates
       // before it, an h5 skipped a level.
@@ -215,10 +213,9 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
         ? fill(ctx.cat.award.criterionWorth, { name: c.name, value: ctx.fmt.money(String(c.value)) })
         : `${c.name} (${ctx.fmt.number(String(c.weight ?? ''))} ${ui.marks.toLowerCase()})`,
     ),
-    hint ? h('p', { class: 'hint' }, hint) : null,
+    hint ? h('p.hint', hint) : null,
     h(
-      'div',
-      { class: 'evaluator-grid' },
+      'div.evaluator-grid',
       evaluators.map((name, i) =>
         ctx.fields.text({
           path: evaluatorPath(at, c, name),
@@ -269,9 +266,8 @@ export function valueField(ctx, bid, at, c) {
 export function commitmentFields(ctx, bid, at, c) {
   const { ui } = ctx.cat;
   return h(
-    'div',
-    { class: 'section' },
-    h('h4', { class: 'heading-s' }, c.name),
+    'div.section',
+    h('h4.heading-s', c.name),
     (c.measures ?? []).map((mid) => {
       const m = measureById(ctx.tender, mid) ?? { id: mid, name: mid, unit: '', proxy: '' };
       return ctx.fields.text({

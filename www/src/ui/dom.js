@@ -2,15 +2,24 @@
 // and rationales containing markup are shown as typed.
 
 /**
- * h('p', { class: 'x', part: 'y' }, 'text', child, [more]) -> HTMLElement.
- * Attribute values of `false`, `null` or `undefined` are left out; `true` sets an empty attribute.
- * `on: { click: fn }` adds listeners; `props: { value: 'x' }` sets properties.
+ * h('p.hint', { id: 'x' }, 'text', child, [more]) -> HTMLElement; h('p.hint', 'text') without attributes.
+ * The tag may name classes after dots (`'div.row-fields'`, `'p.body-s.secondary'`), as a CSS
+ * selector does: most elements have one fixed class, and spelling it there keeps each call short.
+ * The second argument is the attributes only when it is a plain object; anything else is the first
+ * child. Attribute values of `false`, `null` or `undefined` are left out; `true` sets an empty
+ * attribute. `on: { click: fn }` adds listeners; `props: { value: 'x' }` sets properties.
  */
-export function h(tag, attrs = {}, ...children) {
-  const el = tag.startsWith('svg:')
-    ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4))
-    : document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
+export function h(tag, attrs, ...children) {
+  const [name, ...classes] = tag.split('.');
+  const el = name.startsWith('svg:')
+    ? document.createElementNS('http://www.w3.org/2000/svg', name.slice(4))
+    : document.createElement(name);
+  if (classes.length) el.setAttribute('class', classes.join(' '));
+  if (attrs?.constructor !== Object) {
+    children.unshift(attrs);
+    attrs = {};
+  }
+  for (const [key, value] of Object.entries(attrs)) {
     if (key === 'on') {
       for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
     } else if (key === 'props') {
@@ -50,29 +59,27 @@ export function table({ caption, head, rows, part, rowHeader = true, className, 
       h(
         'tr',
         { class: note ? 'has-note' : null },
-        cells.map((cell, i) => (i === 0 && rowHeader ? h('th', { scope: 'row', id: rowId }, cell) : h('td', {}, cell))),
+        cells.map((cell, i) => (i === 0 && rowHeader ? h('th', { scope: 'row', id: rowId }, cell) : h('td', cell))),
       ),
     );
     if (note) {
       body.push(
-        h('tr', { class: 'note-row' }, h('td', { colspan: cells.length, headers: rowId, class: 'working' }, note)),
+        h('tr.note-row', h('td.working', { colspan: cells.length, headers: rowId }, note)),
       );
     }
   });
   return h(
     'table',
     { class: className ?? 'table', part: part ?? 'table' },
-    h('caption', { class: 'caption' }, caption),
+    h('caption.caption', caption),
     h(
       'thead',
-      {},
       h(
         'tr',
-        {},
         head.map((cell) => h('th', { scope: 'col' }, cell)),
       ),
     ),
-    h('tbody', {}, body),
+    h('tbody', body),
   );
 }
 
@@ -85,12 +92,11 @@ export function scroller(label, child) {
   const caption = child.querySelector?.(':scope > caption');
   caption?.classList.replace('caption', 'visually-hidden');
   return h(
-    'div',
-    { class: 'table-wrap' },
-    caption ? h('p', { class: 'caption', 'aria-hidden': 'true' }, caption.textContent) : null,
+    'div.table-wrap',
+    caption ? h('p.caption', { 'aria-hidden': 'true' }, caption.textContent) : null,
     // A named group, not a region: two widgets (or design mode and its preview) showing the same
     // table would otherwise make two landmarks with one name.
-    h('div', { class: 'scroll', role: 'group', 'aria-label': label, tabindex: '0' }, child),
+    h('div.scroll', { role: 'group', 'aria-label': label, tabindex: '0' }, child),
   );
 }
 

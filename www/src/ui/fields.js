@@ -78,7 +78,7 @@ export class FieldSet {
         else c.removeAttribute('aria-invalid');
       }
       f.error.hidden = !text;
-      f.error.replaceChildren(...(text ? [h('span', { class: 'visually-hidden' }, `${this.errorPrefix} `), text] : []));
+      f.error.replaceChildren(...(text ? [h('span.visually-hidden', `${this.errorPrefix} `), text] : []));
     }
   }
 
@@ -103,9 +103,9 @@ export class FieldSet {
   text({ path, label, hint, get, set, edited, width = 'input--w10', multiline = false, numeric = false, labelClass, names, local }) {
     const id = this.id();
     const hintId = hint ? `${id}-hint` : null;
-    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const error = h('p.error-message', { id: `${id}-error`, hidden: true });
     const control = multiline
-      ? h('textarea', { id, class: 'textarea', rows: 3, name: path, 'data-path': path })
+      ? h('textarea.textarea', { id, rows: 3, name: path, 'data-path': path })
       : h('input', {
           id,
           class: `input ${width}`,
@@ -126,10 +126,9 @@ export class FieldSet {
       else this.onEdit(path);
     });
     const group = h(
-      'div',
-      { class: 'form-group' },
+      'div.form-group',
       h('label', { id: `${id}-label`, class: `label ${labelClass ?? ''}`.trim(), for: id }, label),
-      hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
+      hint ? h('div.hint', { id: hintId }, hint) : null,
       error,
       control,
     );
@@ -144,7 +143,7 @@ export class FieldSet {
   radios({ path, legend, hint, options, get, set, legendClass }) {
     const id = this.id();
     const hintId = hint ? `${id}-hint` : null;
-    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const error = h('p.error-message', { id: `${id}-error`, hidden: true });
     const current = get();
     const inputs = [];
     const items = options.map((opt, i) => {
@@ -169,21 +168,20 @@ export class FieldSet {
       });
       inputs.push(input);
       return h(
-        'div',
-        { class: 'radio' },
+        'div.radio',
         input,
-        h('label', { for: rid }, opt.label, opt.hint ? h('span', { id: optHint, class: 'hint' }, opt.hint) : null),
+        h('label', { for: rid }, opt.label, opt.hint ? h('span.hint', { id: optHint }, opt.hint) : null),
       );
     });
     const fieldset = h(
-      'fieldset',
-      { class: 'fieldset', 'aria-describedby': hintId, 'aria-labelledby': this.context && `${id}-legend ${this.context}` },
+      'fieldset.fieldset',
+      { 'aria-describedby': hintId, 'aria-labelledby': this.context && `${id}-legend ${this.context}` },
       h('legend', { id: `${id}-legend`, class: `legend ${legendClass ?? ''}`.trim() }, legend),
-      hint ? h('div', { id: hintId, class: 'hint' }, hint) : null,
+      hint ? h('div.hint', { id: hintId }, hint) : null,
       error,
-      h('div', { class: 'radios' }, items),
+      h('div.radios', items),
     );
-    const group = h('div', { class: 'form-group' }, fieldset);
+    const group = h('div.form-group', fieldset);
     this.register(path, { group, control: inputs[0], inputs, error, hintId: null });
     return group;
   }
@@ -191,18 +189,18 @@ export class FieldSet {
   /** A select list. options: [{ value, label }]; set(option) receives the chosen option. */
   select({ path, label, options, get, set }) {
     const id = this.id();
-    const error = h('p', { id: `${id}-error`, class: 'error-message', hidden: true });
+    const error = h('p.error-message', { id: `${id}-error`, hidden: true });
     const current = get();
     const control = h(
-      'select',
-      { id, class: 'select', name: path, 'data-path': path, 'aria-labelledby': this.context && `${id}-label ${this.context}` },
+      'select.select',
+      { id, name: path, 'data-path': path, 'aria-labelledby': this.context && `${id}-label ${this.context}` },
       options.map((opt, i) => h('option', { value: String(i), selected: sameValue(current, opt.value) }, opt.label)),
     );
     control.addEventListener('change', () => {
       set(options[Number(control.value)]);
       this.onEdit(path);
     });
-    const group = h('div', { class: 'form-group' }, h('label', { id: `${id}-label`, class: 'label', for: id }, label), error, control);
+    const group = h('div.form-group', h('label.label', { id: `${id}-label`, for: id }, label), error, control);
     this.register(path, { group, control, error, hintId: null });
     return group;
   }

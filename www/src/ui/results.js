@@ -74,7 +74,7 @@ export function statusTag(ctx, bid) {
 }
 
 function supplierCell(ctx, bid) {
-  return [bid.supplier, bid.hypothetical ? [' ', h('span', { class: 'tag' }, ctx.cat.ui.whatIf)] : null];
+  return [bid.supplier, bid.hypothetical ? [' ', h('span.tag', ctx.cat.ui.whatIf)] : null];
 }
 
 /**
@@ -127,12 +127,12 @@ export function rankingTable(ctx, result, kept = {}) {
     h(
       'tr',
       { 'data-bid': bid.id },
-      h('td', { class: 'num' }),
+      h('td.num'),
       h('th', { scope: 'row' }, supplierCell(ctx, bid)),
-      h('td', {}, statusTag(ctx, bid)),
-      h('td', { class: 'num' }, fmt.money(bid.price)),
-      segs.map((s) => h('td', { class: 'num' }, scoreText(fmt, result.method, segmentScore(bid, s)) || cat.ui.notScored)),
-      h('td', { class: 'num', 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
+      h('td', statusTag(ctx, bid)),
+      h('td.num', fmt.money(bid.price)),
+      segs.map((s) => h('td.num', scoreText(fmt, result.method, segmentScore(bid, s)) || cat.ui.notScored)),
+      h('td.num', { 'data-total': '' }, scoreText(fmt, result.method, bid.total)),
       valueCells(ctx, result, bid),
     );
   const bids = ordered(result);
@@ -150,17 +150,15 @@ export function rankingTable(ctx, result, kept = {}) {
     return kept.node;
   }
   kept.head = headKey;
-  kept.body = h('tbody', {}, rows);
+  kept.body = h('tbody', rows);
   const t = h(
-    'table',
-    { class: 'table', part: 'table ranking' },
-    h('caption', { class: 'caption' }, caption),
+    'table.table',
+    { part: 'table ranking' },
+    h('caption.caption', caption),
     h(
       'thead',
-      {},
       h(
         'tr',
-        {},
         head.map((cell, i) => h('th', { scope: 'col', class: i >= 3 ? 'num' : null }, cell)),
       ),
     ),
@@ -181,8 +179,7 @@ export function chart(ctx, result, kept = {}) {
   const segs = segments(tender);
   const max = Number(result.maxTotal) || 1;
   const bar = (bid) => {
-    const svg = h('svg:svg', {
-      class: 'chart-bar',
+    const svg = h('svg:svg.chart-bar', {
       width: '100%',
       height: 20,
       'aria-hidden': 'true',
@@ -195,11 +192,10 @@ export function chart(ctx, result, kept = {}) {
       if (w > 0) svg.append(h('svg:rect', { class: `seg-${k % 5}`, x: `${x}%`, y: 1, width: `${w}%`, height: 18 }));
       x += w;
     });
-    svg.append(h('svg:rect', { class: 'track', x: 0.5, y: 0.5, width: '99.8%', height: 19 }));
+    svg.append(h('svg:rect.track', { x: 0.5, y: 0.5, width: '99.8%', height: 19 }));
     return h(
-      'div',
-      { class: 'chart-row' },
-      h('p', { class: 'chart-label' }, `${bid.supplier} – ${scoreText(ctx.fmt, result.method, bid.total)}`),
+      'div.chart-row',
+      h('p.chart-label', `${bid.supplier} – ${scoreText(ctx.fmt, result.method, bid.total)}`),
       svg,
     );
   };
@@ -211,13 +207,12 @@ export function chart(ctx, result, kept = {}) {
   }
   kept.legend = legend;
   kept.node = h(
-    'figure',
-    { class: 'chart section', part: 'chart', role: 'img', 'aria-label': cat.ui.chartTitle },
+    'figure.chart.section',
+    { part: 'chart', role: 'img', 'aria-label': cat.ui.chartTitle },
     rows,
     h(
-      'ul',
-      { class: 'legend-list' },
-      segs.map((s, k) => h('li', {}, h('span', { class: `swatch seg-${k % 5}` }), s.name)),
+      'ul.legend-list',
+      segs.map((s, k) => h('li', h('span', { class: `swatch seg-${k % 5}` }), s.name)),
     ),
   );
   return kept.node;
@@ -226,8 +221,8 @@ export function chart(ctx, result, kept = {}) {
 /** A bid's reasons for disqualification or missing inputs (`kind`), worded from their codes. */
 export function messageList(ctx, kind, messages) {
   return h(
-    'ul',
-    { class: 'list', 'data-messages': kind },
+    'ul.list',
+    { 'data-messages': kind },
     messages.map((m) => h('li', { 'data-code': m.code }, engineText(ctx.cat, 'reasons', m, ctx.fmt))),
   );
 }
@@ -245,12 +240,12 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
     ['missing', cat.ui.missingHeading, bid.missing],
   ]) {
     if (!messages.length) continue;
-    parts.push(h('p', { class: 'body-s' }, heading), messageList(ctx, kind, messages));
+    parts.push(h('p.body-s', heading), messageList(ctx, kind, messages));
   }
   // Under a price schedule (spec §11): how the evaluated price was formed, every product shown.
   if (bid.priceWorking) {
     const working = fill(cat.ui.priceWorking, { working: priceWorking(cat, fmt, bid, lifeCycleOf(tender)) });
-    parts.push(h('p', { class: 'body-s', 'data-price-working': bid.id }, working));
+    parts.push(h('p.body-s', { 'data-price-working': bid.id }, working));
   }
   const caption = fill(cat.ui.breakdownCaption, { supplier: bid.supplier });
   parts.push(
@@ -309,7 +304,6 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
       }),
       h(
         'p',
-        {},
         bid.socialValue.percentOfPrice === null
           ? fill(cat.ui.svSummaryNoPrice, { money: fmt.money(bid.socialValue.money) })
           : fill(cat.ui.svSummary, {
@@ -319,7 +313,7 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
       ),
     );
   }
-  return h('div', { class: 'section', part: 'breakdown', 'data-breakdown': bid.id }, parts);
+  return h('div.section', { part: 'breakdown', 'data-breakdown': bid.id }, parts);
 }
 
 /**
@@ -329,9 +323,9 @@ export function breakdown(ctx, bid, { headingLevel = 'h3' } = {}) {
  */
 export function warningsList(ctx, warnings) {
   const { cat } = ctx;
-  if (!warnings.length) return h('p', {}, cat.ui.noWarnings);
+  if (!warnings.length) return h('p', cat.ui.noWarnings);
   const item = (w) => h('li', { 'data-code': w.code }, engineText(cat, 'warnings', w, ctx.fmt));
-  if (warnings.length <= 10) return h('ul', { class: 'list', part: 'warnings' }, warnings.map(item));
+  if (warnings.length <= 10) return h('ul.list', { part: 'warnings' }, warnings.map(item));
   const groups = new Map();
   for (const w of warnings) {
     if (!groups.has(w.code)) groups.set(w.code, []);
@@ -341,16 +335,15 @@ export function warningsList(ctx, warnings) {
     'div',
     { part: 'warnings' },
     [...groups].map(([code, list]) => {
-      const ul = h('ul', { class: 'list' });
+      const ul = h('ul.list');
       const details = h(
-        'details',
-        { class: 'bid', 'data-code': code },
+        'details.bid',
+        { 'data-code': code },
         h(
           'summary',
-          {},
           fill(cat.ui.warningGroup, { title: cat.warningTitles[code] ?? code, count: ctx.fmt.integer(list.length) }),
         ),
-        h('div', { class: 'bid__body' }, ul),
+        h('div.bid__body', ul),
       );
       details.addEventListener('toggle', () => {
         if (details.open && !ul.childElementCount) ul.append(...list.map(item));
@@ -364,19 +357,17 @@ export function warningsList(ctx, warnings) {
 export function missingList(ctx, result) {
   const { cat } = ctx;
   const incomplete = result.bids.filter((b) => b.missing.length);
-  if (!incomplete.length) return h('p', {}, cat.ui.nothingMissing);
+  if (!incomplete.length) return h('p', cat.ui.nothingMissing);
   return h(
-    'ul',
-    { class: 'list', part: 'missing' },
+    'ul.list',
+    { part: 'missing' },
     incomplete.map((b) =>
       h(
         'li',
-        {},
         fill(cat.ui.missingFor, { supplier: b.supplier }),
         h(
-          'ul',
-          { class: 'list' },
-          b.missing.map((m) => h('li', {}, engineText(cat, 'reasons', m, ctx.fmt))),
+          'ul.list',
+          b.missing.map((m) => h('li', engineText(cat, 'reasons', m, ctx.fmt))),
         ),
       ),
     ),

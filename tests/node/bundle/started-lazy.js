@@ -1,0 +1,2 @@
+// Imported dynamically by started.js.
+export const lazyGreeting = (greet) => greet('lazily');
