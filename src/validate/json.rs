@@ -240,11 +240,17 @@ pub fn parse(text: &str) -> Result<Value<'_>> {
 /// [`parse`], and whether some object gives a key twice. Noticed while parsing, so that the
 /// slower scan that says where (`jsontext::duplicate_keys`) runs only on a file that has one.
 pub fn parse_noting_duplicates(text: &str) -> Result<(Value<'_>, bool)> {
+    parse_inside(text, 0)
+}
+
+/// [`parse_noting_duplicates`] of a value that a file holds `depth` lists and objects deep, so
+/// that it is refused just where it would be in the file.
+pub(super) fn parse_inside(text: &str, depth: u8) -> Result<(Value<'_>, bool)> {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
         i: 0,
-        depth: 0,
+        depth,
         duplicates: false,
     };
     let v = p.value()?;

@@ -22,6 +22,7 @@ mod bids;
 mod criteria;
 pub(crate) mod json;
 mod jsontext;
+mod kept;
 mod languages;
 mod limits;
 mod lots;
@@ -37,6 +38,7 @@ use limits::too_large;
 use reader::Reader;
 use std::str::FromStr;
 
+pub use kept::Kept;
 pub use limits::*;
 pub use reader::join;
 pub use tender::FORMAT;
@@ -79,12 +81,17 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Tender, Errors> {
 /// Parses and validates a tender file. A leading byte order mark is skipped; text over
 /// [`MAX_FILE_BYTES`] is refused before it is parsed.
 pub fn read(text: &str) -> Result<Tender, Errors> {
+    read_with(text, &mut Reader::default())
+}
+
+/// [`read`] by `r`, which keeps what it learnt of the model (for [`Kept`]).
+fn read_with(text: &str, r: &mut Reader) -> Result<Tender, Errors> {
     if text.len() > MAX_FILE_BYTES {
         return Err(file_too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match json::parse_noting_duplicates(text) {
-        Ok((v, false)) => read_value(&v),
+        Ok((v, false)) => read_value(&v, r),
         // The scan finds every duplicate with its path; a file without one is not scanned.
         Ok((_, true)) => Err(Errors {
             errors: jsontext::duplicate_keys(text),
@@ -104,8 +111,7 @@ pub fn read(text: &str) -> Result<Tender, Errors> {
 }
 
 /// Validates a parsed JSON document.
-fn read_value(v: &Value) -> Result<Tender, Errors> {
-    let mut r = Reader::default();
+fn read_value(v: &Value, r: &mut Reader) -> Result<Tender, Errors> {
     let tender = r.tender(v);
     match tender {
         Some(t) if r.errors.is_empty() => Ok(t),
@@ -129,7 +135,9 @@ fn read_value(v: &Value) -> Result<Tender, Errors> {
                     String::new(),
                 ));
             }
-            Err(Errors { errors: r.errors })
+            Err(Errors {
+                errors: std::mem::take(&mut r.errors),
+            })
         }
     }
 }

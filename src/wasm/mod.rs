@@ -17,6 +17,7 @@
 
 mod convert;
 
+use crate::validate::Kept;
 #[cfg(not(test))]
 use convert::one_error;
 use convert::{bidscore_error, text_of, to_js};
@@ -213,25 +214,28 @@ fn analysis_options(options: &JsValue) -> crate::analysis::Options {
 
 /// The result object of a tender, or a `BidScoreError`.
 pub fn evaluate(tender: &JsValue) -> Result<JsValue, JsValue> {
-    evaluation(tender).map(|e| to_js(&e))
+    evaluation(tender, None).map(|(e, _)| to_js(&e))
 }
 
-/// The evaluation of a tender, or a `BidScoreError`: `evaluate` and `evaluate_since` share one
-/// copy of it (the wasm is near its size budget).
+/// The evaluation of a tender, or a `BidScoreError`, and the tender kept (read by one bid from
+/// `kept` where it allows): `evaluate` and `evaluate_since` share one copy of it (the wasm is near
+/// its size budget).
 #[inline(never)]
-fn evaluation(tender: &JsValue) -> Result<crate::Evaluation, JsValue> {
+fn evaluation(tender: &JsValue, kept: Option<Kept>) -> Result<(crate::Evaluation, Kept), JsValue> {
     text_of(tender)
-        .and_then(|text| crate::evaluate_str(&text))
+        .and_then(|text| Kept::read(&text, kept))
+        .map(|k| (crate::evaluate(k.tender()), k))
         .map_err(|errors| bidscore_error(&errors))
 }
 
 #[cfg(not(test))]
 thread_local! {
     /// The bids and warnings of the result [`evaluate_since`] last returned, which the next call
-    /// compares its own with. In step with the result the caller holds: both begin empty, and a
+    /// compares its own with, and the tender it came from, kept to read the next text by one bid
+    /// (`validate::Kept`). In step with the result the caller holds: both begin empty, and a
     /// fault, which resets the instance, empties this one as the caller drops its own.
-    static LAST: std::cell::RefCell<(Vec<crate::result::BidResult>, Vec<crate::Warning>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    static LAST: std::cell::RefCell<(Vec<crate::result::BidResult>, Vec<crate::Warning>, Option<Kept>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), None)) };
 }
 
 /// The result of a tender as the JSON text of `[result, bids, warnings]`: `result` with empty
@@ -242,14 +246,17 @@ thread_local! {
 /// values (equal ones are written the same: see `Working`'s `PartialEq`), not written to be.
 #[cfg(not(test))]
 pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
-    let mut e = evaluation(tender)?;
+    // Reading an object runs the page's code (a getter, toJSON), which may call the engine: the
+    // engine's own state is not borrowed meanwhile.
+    let kept = LAST.with(|last| last.borrow_mut().2.take());
+    let (mut e, kept) = evaluation(tender, kept)?;
     let bids = std::mem::take(&mut e.bids);
     let warnings = std::mem::take(&mut e.warnings);
     let mut out = String::from("[");
     out.push_str(&serde_json::to_string(&e).unwrap_or_default());
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        let (last_bids, last_warnings) = &*last;
+        let (last_bids, last_warnings, _) = &*last;
         places(
             &mut out,
             bids.len(),
@@ -264,7 +271,7 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
             &|i, j| warnings[i] == last_warnings[j],
             &|i| serde_json::to_string(&warnings[i]),
         );
-        *last = (bids, warnings);
+        *last = (bids, warnings, Some(kept));
     });
     out.push(']');
     Ok(out)
