@@ -428,7 +428,7 @@ impl LifeCycle {
             exact = crate::money::div(exact, step)?;
             factors.push(crate::money::round(exact, 6));
         }
-        let factor_sum = factors.iter().sum();
+        let factor_sum = crate::money::sum(factors.iter().copied());
         Some(LifeCycle {
             years,
             discount_rate,
@@ -511,7 +511,7 @@ impl Scale {
         match &self.points {
             ScalePoints::Points(p) => p.last().map(|p| p.value).unwrap_or_default(),
             ScalePoints::Range { from, to, step } => {
-                *from + ((*to - *from) / *step).floor() * *step
+                *from + crate::money::floor((*to - *from) / *step) * *step
             }
         }
     }
@@ -534,7 +534,7 @@ impl Scale {
                 // and the quotient of at most 10^22 steps times a step fits exactly.
                 v >= *from && v <= self.top() && {
                     let d = v - *from;
-                    (d / *step).floor() * *step == d
+                    crate::money::floor(d / *step) * *step == d
                 }
             }
         }
@@ -748,7 +748,7 @@ impl Tender {
 
     /// The sum of all leaf marks: the maximum total.
     pub fn max_total(&self) -> Decimal {
-        self.leaves().iter().map(|c| c.marks).sum()
+        crate::money::sum(self.leaves().iter().map(|c| c.marks))
     }
 }
 

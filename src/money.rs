@@ -253,6 +253,34 @@ pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     add(a, -b)
 }
 
+/// The sum of `values`, as `Iterator::sum` adds them (from zero, in order). Sums, floors and
+/// ceilings written here use this crate's one compiled `+` and `−`: the decimal crate's own
+/// `sum`, `+=`, `floor`, `ceil` and `fract` each bring a second copy of the whole addition into
+/// the WebAssembly build.
+pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values.into_iter().fold(Decimal::ZERO, |sum, v| sum + v)
+}
+
+/// The largest whole number at most `value`, digit for digit `Decimal::floor` (see [`sum`]).
+pub fn floor(value: Decimal) -> Decimal {
+    let whole = value.trunc();
+    if value.is_sign_negative() && whole != value {
+        whole - Decimal::ONE
+    } else {
+        whole
+    }
+}
+
+/// The smallest whole number at least `value`, digit for digit `Decimal::ceil` (see [`sum`]).
+pub fn ceil(value: Decimal) -> Decimal {
+    let whole = value.trunc();
+    if value.is_sign_positive() && whole != value {
+        whole + Decimal::ONE
+    } else {
+        whole
+    }
+}
+
 /// `part` as a percentage of `whole`; `None` when `whole` is zero or the percentage is beyond what
 /// a decimal holds (social value of 10^24 on a price of 10^-10).
 pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {

@@ -60,7 +60,7 @@ impl Tried<'_> {
         let mut sum = Decimal::ZERO;
         for &l in leaves {
             if let Some(v) = self.leaf(l) {
-                sum += v;
+                sum = sum + v;
             }
         }
         sum

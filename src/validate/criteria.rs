@@ -83,13 +83,10 @@ impl Reader {
             }
             ctx.depth -= 1;
         }
-        let marks: Decimal = children
-            .iter()
-            .map(|n| match n {
-                Node::Group(g) => g.marks,
-                Node::Leaf(c) => c.marks,
-            })
-            .sum();
+        let marks = crate::money::sum(children.iter().map(|n| match n {
+            Node::Group(g) => g.marks,
+            Node::Leaf(c) => c.marks,
+        }));
         if let (Some(stated), Some(gid), true) = (stated, &id, complete) {
             if stated != marks {
                 self.err(

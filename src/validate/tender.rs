@@ -294,7 +294,7 @@ impl Reader {
         };
         if let Some(d) = self.decimal(&o, "decimals") {
             // "3.0" is the whole number 3: read the value, not its text.
-            let whole = (d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::TEN)
+            let whole = (crate::money::is_whole(d) && d >= Decimal::ZERO && d <= Decimal::TEN)
                 .then(|| rust_decimal::prelude::ToPrimitive::to_u32(&d))
                 .flatten();
             if let Some(n) = whole {
