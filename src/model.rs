@@ -20,8 +20,10 @@ pub struct Tender {
     pub abnormally_low_percent: Decimal,
     /// Social value measures, in file order.
     pub measures: Vec<Measure>,
-    /// The criteria tree, in file order.
-    pub criteria: Vec<Node>,
+    /// The criteria tree, in file order. Shared: each lot of a tender divided into lots is
+    /// evaluated as a tender of its own with this one tree (`lots::Split`), which copying would
+    /// cost the WebAssembly build the whole tree's clone (about 2 KB) for nothing.
+    pub criteria: std::sync::Arc<[Node]>,
     pub bids: Vec<Bid>,
     // §15 abnormally low, §16 the recorded draw
     /// The proximity test of the abnormally low rule (spec §15); `None`: the average test alone.

@@ -581,6 +581,40 @@ mod tests {
     }
 
     #[test]
+    fn sums_floors_and_ceilings_are_the_decimal_crates() {
+        // Mantissas at the edges and a spread between, at every scale, both signs.
+        let max = (1i128 << 96) - 1;
+        let mut mantissas: Vec<i128> = vec![0, 1, 5, 9, 10, 15, 99, 100, 1005, max, max / 10];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..200 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            mantissas.push((i128::from(x) % max) >> (x % 90));
+        }
+        let mut values = Vec::new();
+        for m in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    values.push(Decimal::from_i128_with_scale(sign * m, scale));
+                }
+            }
+        }
+        for &v in &values {
+            assert_eq!(floor(v).serialize(), v.floor().serialize(), "floor {v}");
+            assert_eq!(ceil(v).serialize(), v.ceil().serialize(), "ceil {v}");
+            assert_eq!(is_whole(v), v.fract().is_zero(), "{v}");
+        }
+        for three in values
+            .chunks(3)
+            .filter(|p| p.iter().all(|v| v.abs() < d("1e20")))
+        {
+            let want: Decimal = three.iter().sum();
+            assert_eq!(sum(three.iter().copied()).serialize(), want.serialize());
+        }
+    }
+
+    #[test]
     fn rounding_is_half_away_from_zero() {
         let cases = [
             ("2.675", 2, "2.68"),

@@ -42,7 +42,7 @@ impl Setup<'_> {
         let marks: Vec<Decimal> = self.cx.leaves.iter().map(|c| c.marks).collect();
         // Items: each top-level group, then each leaf with marks.
         let mut items: Vec<(String, String, &'static str, Vec<usize>)> = Vec::new();
-        for n in &self.t.criteria {
+        for n in self.t.criteria.iter() {
             if let Node::Group(g) = n {
                 let idx = self
                     .cx

@@ -127,7 +127,7 @@ impl Reader {
             tie_break: Vec::new(),
             abnormally_low_percent,
             measures,
-            criteria,
+            criteria: criteria.into(),
             bids: Vec::new(),
             abnormally_low_proximity,
             tie_draw_seed: None,
