@@ -438,7 +438,7 @@ fn write_grouped(text: &str, f: &mut impl fmt::Write) -> fmt::Result {
         Some(rest) => ("-", rest),
         None => ("", text),
     };
-    let (int, frac) = match digits.find('.') {
+    let (int, frac) = match crate::text::find_byte(digits, b'.') {
         Some(i) => (&digits[..i], &digits[i..]),
         None => (digits, ""),
     };

@@ -150,7 +150,7 @@ impl Reader {
     #[inline(never)]
     fn group_threshold(&mut self, o: &Obj) -> Option<GroupThreshold> {
         match o.get("threshold")? {
-            Value::String(s) if s.contains('%') => {
+            Value::String(s) if crate::text::find_byte(s, b'%').is_some() => {
                 let percent = self.percent(o, "threshold")?;
                 Some(GroupThreshold {
                     marks: Decimal::ZERO,

@@ -442,8 +442,7 @@ impl Reader {
                     .filter(|c| leaves.contains(c))
                     .map(|c| TieBreak::Score(c.into()))
             };
-            let broken = s
-                .split_once(':')
+            let broken = crate::text::split_once_byte(s, b':')
                 .is_some_and(|(_, id)| self.broken_criteria.contains_key(id));
             match rule {
                 Some(r) => out.push(r),
