@@ -81,8 +81,15 @@ fn max_magnitude() -> Decimal {
 /// between "not a number" and "a number too large to hold". Checked by hand so the WebAssembly
 /// build carries no floating-point parser.
 fn well_formed(t: &str) -> bool {
-    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
-    let (mantissa, exponent) = match t.find(['e', 'E']) {
+    // A sign, and `e` or `E`, found byte by byte: searching for either of two characters would
+    // bring the standard library's searcher for sets of characters into the WebAssembly build.
+    fn unsigned(s: &str) -> &str {
+        s.strip_prefix('-')
+            .or_else(|| s.strip_prefix('+'))
+            .unwrap_or(s)
+    }
+    let t = unsigned(t);
+    let (mantissa, exponent) = match t.bytes().position(|b| b | 0x20 == b'e') {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
         None => (t, None),
     };
@@ -90,7 +97,7 @@ fn well_formed(t: &str) -> bool {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
     let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        let e = unsigned(e);
         !e.is_empty() && digits(e)
     });
     mantissa_ok && exponent_ok
