@@ -287,6 +287,20 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     mul_div(part, Decimal::ONE_HUNDRED, whole)
 }
 
+/// `text` as `str::parse::<u32>` reads it (an optional `+`, then one digit or more, at most
+/// `u32::MAX`), in one loop of this module's own rather than the standard library's integer parser.
+fn parse_u32(text: &str) -> Option<u32> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u32, |n, b| {
+        let digit = b.wrapping_sub(b'0');
+        (digit < 10).then_some(())?;
+        n.checked_mul(10)?.checked_add(u32::from(digit))
+    })
+}
+
 /// A number written in a file (`-12.5`, `1.2e3`) as an exact decimal, with the scale it was
 /// written with; `None` when it is not a number or no decimal holds it.
 ///
@@ -304,11 +318,11 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
     let exp = &text[e + 1..];
     match exp.strip_prefix('-') {
         Some(exp) => {
-            let exp: u32 = exp.parse().ok()?;
+            let exp = parse_u32(exp)?;
             d.set_scale(scale.checked_add(exp)?).ok()?;
         }
         None => {
-            let mut exp: u32 = exp.parse().ok()?;
+            let mut exp = parse_u32(exp)?;
             if exp <= scale {
                 d.set_scale(scale - exp).ok()?;
             } else if exp <= 28 {
@@ -611,6 +625,27 @@ mod tests {
         {
             let want: Decimal = three.iter().sum();
             assert_eq!(sum(three.iter().copied()).serialize(), want.serialize());
+        }
+    }
+
+    #[test]
+    fn exponents_read_as_the_standard_library_reads_them() {
+        for text in [
+            "",
+            "+",
+            "-",
+            "0",
+            "+7",
+            "-7",
+            "007",
+            "28",
+            "4294967295",
+            "4294967296",
+            "1a",
+            "٣",
+            "++1",
+        ] {
+            assert_eq!(parse_u32(text), text.parse::<u32>().ok(), "{text:?}");
         }
     }
 
