@@ -392,7 +392,7 @@ impl Reader {
         if d.is_sign_negative() && !d.is_zero() {
             self.err(
                 ErrorKind::Negative {
-                    found: d.to_string(),
+                    found: crate::money::Exact(d).to_string(),
                 },
                 o.at(field),
             );
@@ -407,7 +407,7 @@ impl Reader {
         if d <= Decimal::ZERO {
             self.err(
                 ErrorKind::NotPositive {
-                    found: d.to_string(),
+                    found: crate::money::Exact(d).to_string(),
                 },
                 o.at(field),
             );

@@ -231,7 +231,7 @@ impl Reader {
             if rate < Decimal::ZERO {
                 self.err(
                     ErrorKind::Negative {
-                        found: rate.to_string(),
+                        found: crate::money::Exact(rate).to_string(),
                     },
                     p(),
                 );

@@ -302,7 +302,7 @@ impl Reader {
             } else {
                 self.err(
                     ErrorKind::InvalidDecimals {
-                        found: d.to_string(),
+                        found: crate::money::Exact(d).to_string(),
                     },
                     "rounding.decimals",
                 );
