@@ -517,7 +517,7 @@ fn code_of(table: &[(&str, &'static str)], english: &str) -> Option<&'static str
 fn fill(template: &str, params: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = crate::text::find_byte(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let len = after.bytes().take_while(u8::is_ascii_alphabetic).count();

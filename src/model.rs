@@ -20,8 +20,10 @@ pub struct Tender {
     pub abnormally_low_percent: Decimal,
     /// Social value measures, in file order.
     pub measures: Vec<Measure>,
-    /// The criteria tree, in file order.
-    pub criteria: Vec<Node>,
+    /// The criteria tree, in file order. Shared: each lot of a tender divided into lots is
+    /// evaluated as a tender of its own with this one tree (`lots::Split`), which copying would
+    /// cost the WebAssembly build the whole tree's clone (about 2 KB) for nothing.
+    pub criteria: std::sync::Arc<[Node]>,
     pub bids: Vec<Bid>,
     // §15 abnormally low, §16 the recorded draw
     /// The proximity test of the abnormally low rule (spec §15); `None`: the average test alone.
@@ -428,7 +430,7 @@ impl LifeCycle {
             exact = crate::money::div(exact, step)?;
             factors.push(crate::money::round(exact, 6));
         }
-        let factor_sum = factors.iter().sum();
+        let factor_sum = crate::money::sum(factors.iter().copied());
         Some(LifeCycle {
             years,
             discount_rate,
@@ -511,7 +513,7 @@ impl Scale {
         match &self.points {
             ScalePoints::Points(p) => p.last().map(|p| p.value).unwrap_or_default(),
             ScalePoints::Range { from, to, step } => {
-                *from + ((*to - *from) / *step).floor() * *step
+                *from + crate::money::floor((*to - *from) / *step) * *step
             }
         }
     }
@@ -534,7 +536,7 @@ impl Scale {
                 // and the quotient of at most 10^22 steps times a step fits exactly.
                 v >= *from && v <= self.top() && {
                     let d = v - *from;
-                    (d / *step).floor() * *step == d
+                    crate::money::floor(d / *step) * *step == d
                 }
             }
         }
@@ -748,7 +750,7 @@ impl Tender {
 
     /// The sum of all leaf marks: the maximum total.
     pub fn max_total(&self) -> Decimal {
-        self.leaves().iter().map(|c| c.marks).sum()
+        crate::money::sum(self.leaves().iter().map(|c| c.marks))
     }
 }
 

@@ -140,7 +140,11 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>>
     let (numerator, denominator, source) = match (n, method) {
         (0, _) => return None,
         (1, _) => return Some(whole(m.evaluators[0].1, Source::Single)),
-        (_, ModerationMethod::Mean) => (scores.sum(), Decimal::from(n as u64), Source::Mean),
+        (_, ModerationMethod::Mean) => (
+            crate::money::sum(scores),
+            Decimal::from(n as u64),
+            Source::Mean,
+        ),
         (_, ModerationMethod::Median) => {
             let mut scores: Vec<Decimal> = scores.collect();
             crate::sorting::sort(&mut scores, &|a, b| a.cmp(b));

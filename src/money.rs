@@ -111,6 +111,21 @@ impl fmt::Display for Plain {
     }
 }
 
+/// Displays a value as the decimal crate displays it: every place of its scale ("1.50"), and a
+/// minus on a negative zero ("-0.0"). The crate's own display would bring its digit routine into
+/// the WebAssembly build for the few places that show a value this way.
+#[derive(Debug, Clone, Copy)]
+pub struct Exact(pub Decimal);
+
+impl fmt::Display for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_zero() && self.0.is_sign_negative() {
+            f.write_str("-")?;
+        }
+        f.write_str(Digits::of(self.0, false).as_str())
+    }
+}
+
 /// A decimal's text ("-1080000.5") built on the stack from its integer mantissa: about twenty
 /// times faster than the general routine, which matters when a large evaluation writes hundreds
 /// of thousands of numbers. Digits come from 64-bit arithmetic once the rest fits in 64 bits
@@ -253,10 +268,52 @@ pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     add(a, -b)
 }
 
+/// The sum of `values`, as `Iterator::sum` adds them (from zero, in order). Sums, floors and
+/// ceilings written here use this crate's one compiled `+` and `−`: the decimal crate's own
+/// `sum`, `+=`, `floor`, `ceil` and `fract` each bring a second copy of the whole addition into
+/// the WebAssembly build.
+pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values.into_iter().fold(Decimal::ZERO, |sum, v| sum + v)
+}
+
+/// The largest whole number at most `value`, digit for digit `Decimal::floor` (see [`sum`]).
+pub fn floor(value: Decimal) -> Decimal {
+    let whole = value.trunc();
+    if value.is_sign_negative() && whole != value {
+        whole - Decimal::ONE
+    } else {
+        whole
+    }
+}
+
+/// The smallest whole number at least `value`, digit for digit `Decimal::ceil` (see [`sum`]).
+pub fn ceil(value: Decimal) -> Decimal {
+    let whole = value.trunc();
+    if value.is_sign_positive() && whole != value {
+        whole + Decimal::ONE
+    } else {
+        whole
+    }
+}
+
 /// `part` as a percentage of `whole`; `None` when `whole` is zero or the percentage is beyond what
 /// a decimal holds (social value of 10^24 on a price of 10^-10).
 pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     mul_div(part, Decimal::ONE_HUNDRED, whole)
+}
+
+/// `text` as `str::parse::<u32>` reads it (an optional `+`, then one digit or more, at most
+/// `u32::MAX`), in one loop of this module's own rather than the standard library's integer parser.
+fn parse_u32(text: &str) -> Option<u32> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u32, |n, b| {
+        let digit = b.wrapping_sub(b'0');
+        (digit < 10).then_some(())?;
+        n.checked_mul(10)?.checked_add(u32::from(digit))
+    })
 }
 
 /// A number written in a file (`-12.5`, `1.2e3`) as an exact decimal, with the scale it was
@@ -276,11 +333,11 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
     let exp = &text[e + 1..];
     match exp.strip_prefix('-') {
         Some(exp) => {
-            let exp: u32 = exp.parse().ok()?;
+            let exp = parse_u32(exp)?;
             d.set_scale(scale.checked_add(exp)?).ok()?;
         }
         None => {
-            let mut exp: u32 = exp.parse().ok()?;
+            let mut exp = parse_u32(exp)?;
             if exp <= scale {
                 d.set_scale(scale - exp).ok()?;
             } else if exp <= 28 {
@@ -410,7 +467,7 @@ fn write_grouped(text: &str, f: &mut impl fmt::Write) -> fmt::Result {
         Some(rest) => ("-", rest),
         None => ("", text),
     };
-    let (int, frac) = match digits.find('.') {
+    let (int, frac) = match crate::text::find_byte(digits, b'.') {
         Some(i) => (&digits[..i], &digits[i..]),
         None => (digits, ""),
     };
@@ -549,6 +606,79 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn sums_floors_and_ceilings_are_the_decimal_crates() {
+        // Mantissas at the edges and a spread between, at every scale, both signs.
+        let max = (1i128 << 96) - 1;
+        let mut mantissas: Vec<i128> = vec![0, 1, 5, 9, 10, 15, 99, 100, 1005, max, max / 10];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..200 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            mantissas.push((i128::from(x) % max) >> (x % 90));
+        }
+        let mut values = Vec::new();
+        for m in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    values.push(Decimal::from_i128_with_scale(sign * m, scale));
+                }
+            }
+        }
+        for &v in &values {
+            assert_eq!(floor(v).serialize(), v.floor().serialize(), "floor {v}");
+            assert_eq!(ceil(v).serialize(), v.ceil().serialize(), "ceil {v}");
+            assert_eq!(is_whole(v), v.fract().is_zero(), "{v}");
+        }
+        for three in values
+            .chunks(3)
+            .filter(|p| p.iter().all(|v| v.abs() < d("1e20")))
+        {
+            let want: Decimal = three.iter().sum();
+            assert_eq!(sum(three.iter().copied()).serialize(), want.serialize());
+        }
+    }
+
+    #[test]
+    fn exact_text_is_the_decimal_crates() {
+        let max = (1i128 << 96) - 1;
+        for m in [0, 1, 5, 10, 100, 1005, 123_456_789, max, max / 10, max - 1] {
+            for scale in 0..=28 {
+                for negative in [false, true] {
+                    let mut v = Decimal::from_i128_with_scale(m, scale);
+                    v.set_sign_negative(negative);
+                    assert_eq!(
+                        Exact(v).to_string(),
+                        v.to_string(),
+                        "{m} {scale} {negative}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn exponents_read_as_the_standard_library_reads_them() {
+        for text in [
+            "",
+            "+",
+            "-",
+            "0",
+            "+7",
+            "-7",
+            "007",
+            "28",
+            "4294967295",
+            "4294967296",
+            "1a",
+            "٣",
+            "++1",
+        ] {
+            assert_eq!(parse_u32(text), text.parse::<u32>().ok(), "{text:?}");
         }
     }
 

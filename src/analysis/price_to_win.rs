@@ -118,7 +118,7 @@ impl Setup<'_> {
                 // Whole pence from the bottom to the limit; winning is monotone in the price (a
                 // lower price never lowers a bid's own score nor raises a rival's). Without a
                 // schedule at least one penny: the search never tries a price of zero.
-                let top = (limit / cent).floor().max(Decimal::ONE);
+                let top = crate::money::floor(limit / cent).max(Decimal::ONE);
                 let (outcome, best) = if !wins(bottom * cent) {
                     (PriceOutcome::CannotWin, None)
                 } else if wins(top * cent) {
@@ -126,7 +126,7 @@ impl Setup<'_> {
                 } else {
                     let (mut lo, mut hi) = (bottom, top);
                     while hi - lo > Decimal::ONE {
-                        let mid = ((lo + hi) / Decimal::TWO).floor();
+                        let mid = crate::money::floor((lo + hi) / Decimal::TWO);
                         if wins(mid * cent) {
                             lo = mid;
                         } else {
@@ -234,7 +234,7 @@ fn rate_change(price: Decimal, target: Decimal) -> Option<Decimal> {
     }
     let percent = crate::money::percent(target - price, price)?;
     // Hundredths of a percent, rounded towards minus infinity.
-    let hundredths = crate::money::mul(percent, Decimal::ONE_HUNDRED)?.floor();
+    let hundredths = crate::money::floor(crate::money::mul(percent, Decimal::ONE_HUNDRED)?);
     crate::money::div(hundredths, Decimal::ONE_HUNDRED)
 }
 

@@ -29,11 +29,12 @@ impl WhatIf<'_> {
     /// The official sub-total of group `g` (an index into `Ctx::groups`), summed as the
     /// evaluation sums it: only a tie-break on the group or its threshold asks for it.
     fn group(&self, g: usize) -> Decimal {
-        self.setup.cx.groups[g]
-            .1
-            .iter()
-            .filter_map(|&i| self.leaves[i])
-            .sum()
+        crate::money::sum(
+            self.setup.cx.groups[g]
+                .1
+                .iter()
+                .filter_map(|&i| self.leaves[i]),
+        )
     }
 }
 
@@ -75,7 +76,7 @@ impl Setup<'_> {
         leaves: Vec<Option<Decimal>>,
         price: Option<Decimal>,
     ) -> WhatIf<'s> {
-        let sum: Decimal = leaves.iter().flatten().copied().sum();
+        let sum = crate::money::sum(leaves.iter().flatten().copied());
         let total = total_of(sum, self.t);
         let value = crate::award::value_for(self.t, &self.cx.fmt, total, price, false);
         WhatIf {

@@ -57,13 +57,7 @@ impl Tried<'_> {
 
     /// The scores on these leaves added in turn, as the evaluation adds them.
     fn sum(&self, leaves: &[usize]) -> Decimal {
-        let mut sum = Decimal::ZERO;
-        for &l in leaves {
-            if let Some(v) = self.leaf(l) {
-                sum += v;
-            }
-        }
-        sum
+        crate::money::sum(leaves.iter().filter_map(|&l| self.leaf(l)))
     }
 }
 

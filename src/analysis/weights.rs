@@ -42,7 +42,7 @@ impl Setup<'_> {
         let marks: Vec<Decimal> = self.cx.leaves.iter().map(|c| c.marks).collect();
         // Items: each top-level group, then each leaf with marks.
         let mut items: Vec<(String, String, &'static str, Vec<usize>)> = Vec::new();
-        for n in &self.t.criteria {
+        for n in self.t.criteria.iter() {
             if let Node::Group(g) = n {
                 let idx = self
                     .cx
@@ -63,16 +63,17 @@ impl Setup<'_> {
         items
             .into_iter()
             .filter_map(|(id, name, kind, idx)| {
-                let mk: Decimal = idx.iter().map(|&li| marks[li]).sum();
+                let mk = crate::money::sum(idx.iter().map(|&li| marks[li]));
                 if mk.is_zero() || mk >= total {
                     return None;
                 }
                 // T_b(x) ∝ x·F_b + (1 − x)·R_b, with F the item's fraction and R the rest's.
                 let part = |b: usize, inside: bool| -> Decimal {
-                    (0..marks.len())
-                        .filter(|li| idx.contains(li) == inside)
-                        .map(|li| marks[li] * fractions[b][li])
-                        .sum()
+                    crate::money::sum(
+                        (0..marks.len())
+                            .filter(|li| idx.contains(li) == inside)
+                            .map(|li| marks[li] * fractions[b][li]),
+                    )
                 };
                 // Fractions of at most `price::RATIO_LIMIT`, but marks as small as 10^-10 can
                 // still divide them out of range: such an item has no interval to show.

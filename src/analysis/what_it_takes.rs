@@ -190,14 +190,17 @@ impl Setup<'_> {
             now
         } else {
             money::mul_div(highest_sv.max(Decimal::ONE), Decimal::ONE_HUNDRED, proxy)
-                .map_or(most, |x| x.ceil().min(most))
+                .map_or(most, |x| money::ceil(x).min(most))
         };
         let found = if proxy.is_zero() || !wins(cap.max(now)) {
             None
         } else {
-            let (mut lo, mut hi) = ((now / hundredth).floor(), (cap.max(now) / hundredth).ceil());
+            let (mut lo, mut hi) = (
+                money::floor(now / hundredth),
+                money::ceil(cap.max(now) / hundredth),
+            );
             while hi - lo > Decimal::ONE {
-                let mid = ((lo + hi) / Decimal::TWO).floor();
+                let mid = money::floor((lo + hi) / Decimal::TWO);
                 if wins(mid * hundredth) {
                     hi = mid;
                 } else {
@@ -284,10 +287,10 @@ fn lowest_point_above(
                 let lo = if now < *from {
                     Decimal::ZERO
                 } else {
-                    ((now - *from) / *step).floor() + Decimal::ONE
+                    money::floor((now - *from) / *step) + Decimal::ONE
                 };
                 let at = move |k: Decimal| *from + k * *step;
-                (lo, ((*to - *from) / *step).floor(), Box::new(at))
+                (lo, money::floor((*to - *from) / *step), Box::new(at))
             }
         };
     if lo > hi || !wins(point(hi)) {
@@ -295,7 +298,7 @@ fn lowest_point_above(
     }
     // Invariant: the point at `hi` wins; no point before `lo` does.
     while lo < hi {
-        let mid = ((lo + hi) / Decimal::TWO).floor();
+        let mid = money::floor((lo + hi) / Decimal::TWO);
         if wins(point(mid)) {
             hi = mid;
         } else {

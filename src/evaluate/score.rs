@@ -241,7 +241,9 @@ pub(crate) fn score_leaf(
         }
         Kind::Measures { scoring, .. } => {
             let sv = *p.sv.get(c.id.as_str())?;
-            let mut params = Params::when(words).with("marks", m).with("socialValue", sv);
+            let mut params = Params::when(words)
+                .with("marks", m)
+                .with("socialValue", crate::money::Exact(sv));
             let (num, den, num_text, den_text, code) = match scoring {
                 SvScoring::Target(target) => {
                     if sv >= *target {

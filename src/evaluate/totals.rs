@@ -95,13 +95,13 @@ pub(super) fn bid_result(
     }
     // Each score is at most its marks × `price::RATIO_LIMIT` (10^12 × 10^6), so no sum of the
     // criteria a file can hold comes near the 7.9 × 10^28 an exact decimal holds.
-    let sum: Decimal = criteria.iter().filter_map(|c| c.value).sum();
+    let sum = money::sum(criteria.iter().filter_map(|c| c.value));
     let total = total_of(sum, t);
     let groups = cx
         .groups
         .iter()
         .map(|(g, idx)| {
-            let value: Decimal = idx.iter().filter_map(|&i| values[i]).sum();
+            let value = money::sum(idx.iter().filter_map(|&i| values[i]));
             GroupResult {
                 id: g.id.clone(),
                 name: g.name.clone(),
@@ -191,19 +191,16 @@ pub(crate) fn pool_totals(
     let fields = fields(cx, prepared, pool);
     pool.iter()
         .map(|&i| {
-            let sum: Decimal = cx
-                .scored
-                .iter()
-                .zip(&bids[i].criteria)
-                .filter_map(|(&li, fixed)| {
+            let sum = money::sum(cx.scored.iter().zip(&bids[i].criteria).filter_map(
+                |(&li, fixed)| {
                     if is_relative(cx.leaves[li]) {
                         score_criterion(cx, li, &prepared[i], &fields, true, false)
                             .map(|r| official(r.score, t))
                     } else {
                         fixed.value
                     }
-                })
-                .sum();
+                },
+            ));
             let total = total_of(sum, t);
             let value = crate::award::value_for(t, &cx.fmt, total, prepared[i].price, false);
             crate::award::key(t.award, total, value.map(|v| v.value))

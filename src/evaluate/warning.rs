@@ -9,7 +9,6 @@ use crate::money::{fixed, Approx, Plain};
 use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Every warning for an evaluated tender, sorted by code, then bids.
@@ -72,12 +71,12 @@ pub(crate) fn model_warnings(t: &Tender, out: &mut Vec<Warning>) {
     // §17: the social value minimum is UK policy (PPN 06/20, PPN 002), so it is checked only for
     // a tender run in the United Kingdom.
     if !max.is_zero() && !marks_are_money && t.info.in_uk() {
-        let sv: Decimal = t
-            .groups()
-            .iter()
-            .filter(|g| g.category.as_deref() == Some("social-value"))
-            .map(|g| g.marks)
-            .sum();
+        let sv = crate::money::sum(
+            t.groups()
+                .iter()
+                .filter(|g| g.category.as_deref() == Some("social-value"))
+                .map(|g| g.marks),
+        );
         // The social value groups' marks are part of the positive total: at most 100%.
         let share = crate::money::percent(sv, max).unwrap_or(Decimal::ZERO);
         if share < Decimal::TEN {
@@ -269,7 +268,7 @@ fn abnormally_low(
     // file can hold, the average times (100 − percent) and the share below it all fit a decimal.
     let rest = &prices[..prices.len() - 1];
     let average: Decimal =
-        rest.iter().map(|(_, p)| *p).sum::<Decimal>() / Decimal::from(rest.len() as u64);
+        crate::money::sum(rest.iter().map(|(_, p)| *p)) / Decimal::from(rest.len() as u64);
     // Evaluated prices (spec §11) may be zero or less: below an average of zero or less no price
     // is a share below it.
     if average <= Decimal::ZERO {
@@ -452,15 +451,18 @@ fn quoted(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// `tie`: bids still equal after every tie-break rule share a rank.
 fn ties(bids: &[BidResult], out: &mut Vec<Warning>) {
-    let mut by_rank: BTreeMap<u32, Vec<&BidResult>> = BTreeMap::new();
-    for b in bids {
-        if let Some(r) = b.rank {
-            by_rank.entry(r).or_default().push(b);
-        }
-    }
-    for (rank, mut group) in by_rank.into_iter().filter(|(_, g)| g.len() > 1) {
-        // Named in id order, so the order of bids in the file never shows.
-        crate::sorting::sort(&mut group, &|a, b| a.id.cmp(&b.id));
+    // The ranked bids in order of rank, and within a rank in id order, so the order of bids in the
+    // file never shows: through the one sort rather than a B-tree map, which would compile one for
+    // this alone into the WebAssembly build.
+    let mut ranked: Vec<&BidResult> = bids.iter().filter(|b| b.rank.is_some()).collect();
+    crate::sorting::sort(&mut ranked, &|a, b| {
+        a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id))
+    });
+    for group in ranked
+        .chunk_by(|a, b| a.rank == b.rank)
+        .filter(|g| g.len() > 1)
+    {
+        let rank = group[0].rank.unwrap_or_default();
         let names: Vec<&str> = group.iter().map(|b| b.supplier.as_str()).collect();
         out.push(warn(
             "tie",
@@ -626,7 +628,7 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
             continue;
         }
         // Rates are at most 10^12 each (validation) and bids at most 10^4: the sum fits.
-        let sum: Decimal = rates.iter().map(|(_, r)| *r).sum();
+        let sum = crate::money::sum(rates.iter().map(|(_, r)| *r));
         let others = Decimal::from(rates.len() as u64 - 1);
         for &(i, rate) in &rates {
             let average = (sum - rate) / others;
@@ -680,9 +682,9 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
         // On a scale of whole numbers (the usual one) a score with a fraction is off it with no
         // comparison against each point: the test runs for every score of every bid.
         let whole = match &scale.points {
-            ScalePoints::Points(p) => p.iter().all(|p| p.value.fract().is_zero()),
+            ScalePoints::Points(p) => p.iter().all(|p| crate::money::is_whole(p.value)),
             ScalePoints::Range { from, step, .. } => {
-                from.fract().is_zero() && step.fract().is_zero()
+                crate::money::is_whole(*from) && crate::money::is_whole(*step)
             }
         };
         // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a

@@ -180,14 +180,14 @@ impl Reader {
                 if needs_positive && d <= Decimal::ZERO {
                     self.err(
                         ErrorKind::NotPositive {
-                            found: d.to_string(),
+                            found: crate::money::Exact(d).to_string(),
                         },
                         p(),
                     );
                 } else if d < Decimal::ZERO {
                     self.err(
                         ErrorKind::Negative {
-                            found: d.to_string(),
+                            found: crate::money::Exact(d).to_string(),
                         },
                         p(),
                     );
@@ -225,7 +225,7 @@ impl Reader {
                 if d < Decimal::ZERO {
                     self.err(
                         ErrorKind::Negative {
-                            found: d.to_string(),
+                            found: crate::money::Exact(d).to_string(),
                         },
                         p(),
                     );

@@ -83,13 +83,10 @@ impl Reader {
             }
             ctx.depth -= 1;
         }
-        let marks: Decimal = children
-            .iter()
-            .map(|n| match n {
-                Node::Group(g) => g.marks,
-                Node::Leaf(c) => c.marks,
-            })
-            .sum();
+        let marks = crate::money::sum(children.iter().map(|n| match n {
+            Node::Group(g) => g.marks,
+            Node::Leaf(c) => c.marks,
+        }));
         if let (Some(stated), Some(gid), true) = (stated, &id, complete) {
             if stated != marks {
                 self.err(
@@ -153,7 +150,7 @@ impl Reader {
     #[inline(never)]
     fn group_threshold(&mut self, o: &Obj) -> Option<GroupThreshold> {
         match o.get("threshold")? {
-            Value::String(s) if s.contains('%') => {
+            Value::String(s) if crate::text::find_byte(s, b'%').is_some() => {
                 let percent = self.percent(o, "threshold")?;
                 Some(GroupThreshold {
                     marks: Decimal::ZERO,

@@ -47,7 +47,7 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
 
 /// The language of a tag: its primary subtag (`cy` of `cy-GB`).
 fn language(tag: &str) -> &str {
-    tag.split_once('-').map_or(tag, |(language, _)| language)
+    crate::text::split_once_byte(tag, b'-').map_or(tag, |(language, _)| language)
 }
 
 /// The tag of `tags` that best matches `want`: the same tag, else the bare language of `want`

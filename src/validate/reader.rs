@@ -81,16 +81,23 @@ fn max_magnitude() -> Decimal {
 /// between "not a number" and "a number too large to hold". Checked by hand so the WebAssembly
 /// build carries no floating-point parser.
 fn well_formed(t: &str) -> bool {
-    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
-    let (mantissa, exponent) = match t.find(['e', 'E']) {
+    // A sign, and `e` or `E`, found byte by byte: searching for either of two characters would
+    // bring the standard library's searcher for sets of characters into the WebAssembly build.
+    fn unsigned(s: &str) -> &str {
+        s.strip_prefix('-')
+            .or_else(|| s.strip_prefix('+'))
+            .unwrap_or(s)
+    }
+    let t = unsigned(t);
+    let (mantissa, exponent) = match t.bytes().position(|b| b | 0x20 == b'e') {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
         None => (t, None),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int, frac) = crate::text::split_once_byte(mantissa, b'.').unwrap_or((mantissa, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
     let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        let e = unsigned(e);
         !e.is_empty() && digits(e)
     });
     mantissa_ok && exponent_ok
@@ -385,7 +392,7 @@ impl Reader {
         if d.is_sign_negative() && !d.is_zero() {
             self.err(
                 ErrorKind::Negative {
-                    found: d.to_string(),
+                    found: crate::money::Exact(d).to_string(),
                 },
                 o.at(field),
             );
@@ -400,7 +407,7 @@ impl Reader {
         if d <= Decimal::ZERO {
             self.err(
                 ErrorKind::NotPositive {
-                    found: d.to_string(),
+                    found: crate::money::Exact(d).to_string(),
                 },
                 o.at(field),
             );

@@ -134,7 +134,7 @@ impl Reader {
         // At most 10^12 / 10^-10 = 10^22 steps: an exact decimal holds that.
         let points = (to - from)
             .checked_div(step)
-            .map(|n| n.floor() + Decimal::ONE);
+            .map(|n| crate::money::floor(n) + Decimal::ONE);
         if points.is_none_or(|n| n > Decimal::from(MAX_SCALE_POINTS)) {
             let found = points.map(|n| Plain(n).to_string()).unwrap_or_default();
             self.errors

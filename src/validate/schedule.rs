@@ -148,7 +148,7 @@ impl Reader {
             r.decimal(&o, field)
         };
         let years = required(self, "years").and_then(|y| {
-            let whole = (y.fract().is_zero() && y >= Decimal::ONE)
+            let whole = (crate::money::is_whole(y) && y >= Decimal::ONE)
                 .then(|| rust_decimal::prelude::ToPrimitive::to_u32(&y))
                 .flatten()
                 .filter(|n| *n <= MAX_YEARS);
@@ -231,7 +231,7 @@ impl Reader {
             if rate < Decimal::ZERO {
                 self.err(
                     ErrorKind::Negative {
-                        found: rate.to_string(),
+                        found: crate::money::Exact(rate).to_string(),
                     },
                     p(),
                 );

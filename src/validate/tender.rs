@@ -127,7 +127,7 @@ impl Reader {
             tie_break: Vec::new(),
             abnormally_low_percent,
             measures,
-            criteria,
+            criteria: criteria.into(),
             bids: Vec::new(),
             abnormally_low_proximity,
             tie_draw_seed: None,
@@ -294,7 +294,7 @@ impl Reader {
         };
         if let Some(d) = self.decimal(&o, "decimals") {
             // "3.0" is the whole number 3: read the value, not its text.
-            let whole = (d.fract().is_zero() && d >= Decimal::ZERO && d <= Decimal::TEN)
+            let whole = (crate::money::is_whole(d) && d >= Decimal::ZERO && d <= Decimal::TEN)
                 .then(|| rust_decimal::prelude::ToPrimitive::to_u32(&d))
                 .flatten();
             if let Some(n) = whole {
@@ -302,7 +302,7 @@ impl Reader {
             } else {
                 self.err(
                     ErrorKind::InvalidDecimals {
-                        found: d.to_string(),
+                        found: crate::money::Exact(d).to_string(),
                     },
                     "rounding.decimals",
                 );
@@ -442,8 +442,7 @@ impl Reader {
                     .filter(|c| leaves.contains(c))
                     .map(|c| TieBreak::Score(c.into()))
             };
-            let broken = s
-                .split_once(':')
+            let broken = crate::text::split_once_byte(s, b':')
                 .is_some_and(|(_, id)| self.broken_criteria.contains_key(id));
             match rule {
                 Some(r) => out.push(r),
