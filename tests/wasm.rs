@@ -6,12 +6,13 @@
 #![cfg(target_arch = "wasm32")]
 
 pub use bidscore::{
-    evaluate_str, validate_str, Error, ErrorKind, Errors, Evaluation, Validation, VERSION,
+    evaluate, evaluate_str, validate_str, Error, ErrorKind, Errors, Evaluation, Validation, VERSION,
 };
 
-/// What the binding names as `crate::validate`: the path rule it shares with the reader.
+/// What the binding names as `crate::validate`: the path rule it shares with the reader, and the
+/// tender kept to read the next text by one bid.
 pub mod validate {
-    pub use bidscore::validate::join;
+    pub use bidscore::validate::{join, Kept};
 }
 
 #[path = "../src/wasm/mod.rs"]
