@@ -49,12 +49,14 @@ impl Json {
         }
     }
 
-    /// One field of the open object.
+    /// One field of the open object. Its name is one the engine spells (a field's, a
+    /// parameter's), which needs no escaping.
     #[inline(never)]
     pub fn field(&mut self, key: &str, value: &dyn ToJson) {
         self.comma();
-        self.string(key);
-        self.0.push(':');
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
         value.write(self);
     }
 
