@@ -10,10 +10,9 @@ cd "$(dirname "$0")/.."
 # The pinned nightly (see setup.sh) rebuilds std with panics that abort at once and no panic
 # locations: the same engine in about a tenth less space. Its own target directory keeps the
 # stable builds' caches intact.
-# serde_json, which writes every result, is built with "s" rather than "z" like the rest: the
-# .wasm comes out 47 bytes smaller gzipped (157,363 against 157,410) for the same speed (the
-# 1,000 x 40 x 3 evaluate in Node ran 7.5 against 7.4 billion instructions under cachegrind, within
-# its noise). Settings measured the same way and left out, for their size: alloc and std at "s",
+# Every crate is built at "z" (serde_json, which the command line writes its output with, is not
+# in the .wasm: its results are written by src/json.rs). Settings measured and left out, for their size (speed from the 1,000 x 40 x 3
+# evaluate in Node, in instructions under cachegrind): alloc and std at "s",
 # 3% fewer instructions for 134 bytes more; rust_decimal and compiler_builtins at 3, 2.5 KB more;
 # wasm-opt -O3 instead of -Os, 4.5% fewer for 414 bytes more (-O2: 1.8 KB more). The target
 # already has bulk memory (memory.copy, memory.fill), and --inline-functions-with-loops changes
@@ -25,7 +24,7 @@ RUSTUP_TOOLCHAIN=$toolchain CARGO_TARGET_DIR=target/wasm-release \
   RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=+simd128" \
   cargo build --quiet --locked --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --config 'profile.release.opt-level="z"' \
-  --config 'profile.release.panic="abort"' --config 'profile.release.package.serde_json.opt-level="s"'
+  --config 'profile.release.panic="abort"'
 rm -rf pkg
 wasm-bindgen --target web --typescript --experimental-reset-state-function --out-dir pkg \
   target/wasm-release/wasm32-unknown-unknown/release/bidscore.wasm

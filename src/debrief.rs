@@ -579,3 +579,61 @@ pub fn share_percent(marks: Decimal, total: Decimal) -> String {
         2,
     )
 }
+
+crate::json::json_object!(Debrief {
+    "bid": bid,
+    "supplier": supplier,
+    "title": title,
+    "buyer": buyer,
+    "reference": reference,
+    "lot": lot if none,
+    "lotName": lot_name if none,
+    "method": method,
+    "methodDescription": method_description,
+    "status": status,
+    "rank": rank,
+    "rankedBids": ranked_bids,
+    "total": total,
+    "maxTotal": max_total,
+    "value": value,
+    "price": price,
+    "valueWorking": value_working,
+    "winner": winner,
+    "criteria": criteria,
+    "groups": groups,
+    "reasons": reasons,
+    "missingRationales": missing_rationales,
+    "text": text,
+});
+
+crate::json::json_object!(WinnerSummary {
+    "bid": bid,
+    "supplier": supplier,
+    "total": total,
+    "value": value,
+    "price": price,
+    "valueWorking": value_working,
+});
+
+crate::json::json_object!(CriterionSummary {
+    "id": id,
+    "name": name,
+    "group": group,
+    "max": max,
+    "weightPercent": weight_percent,
+    "assessed": assessed,
+    "score": score,
+    "working": working,
+    "explanation": explanation,
+    "winnerScore": winner_score,
+    "winnerExplanation": winner_explanation,
+});
+
+crate::json::json_object!(GroupSummary {
+    "id": id,
+    "name": name,
+    "score": score,
+    "max": max,
+    "winnerScore": winner_score,
+    "threshold": threshold,
+});

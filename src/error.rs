@@ -584,11 +584,25 @@ impl Serialize for Error {
     }
 }
 
+impl crate::json::ToJson for Error {
+    fn write(&self, out: &mut crate::json::Json) {
+        let params = self.kind.params();
+        out.open();
+        out.field("code", &self.code());
+        out.field("path", &self.path);
+        out.field("message", &fill(self.kind.template(), &params));
+        out.field("params", &params);
+        out.close();
+    }
+}
+
 /// Every error found in one file, in the order of the file. Never empty when returned as `Err`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Errors {
     pub errors: Vec<Error>,
 }
+
+crate::json::json_object!(Errors { "errors": errors });
 
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -35,6 +35,7 @@ pub mod debrief;
 pub mod draw;
 pub mod error;
 pub mod evaluate;
+pub mod json;
 mod lots;
 pub mod model;
 pub mod moderation;
@@ -78,6 +79,11 @@ pub struct Validation {
     pub errors: Vec<Error>,
     pub warnings: Vec<Warning>,
 }
+
+json::json_object!(Validation {
+    "errors": errors,
+    "warnings": warnings,
+});
 
 /// Checks a tender file without failing: all errors, or the evaluation's warnings when valid.
 pub fn validate_str(text: &str) -> Validation {

@@ -45,6 +45,12 @@ pub struct Lot {
     pub description: Option<String>,
 }
 
+crate::json::json_object!(Lot {
+    "id": id,
+    "name": name,
+    "description": description,
+});
+
 /// Descriptive fields of the tender.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TenderInfo {

@@ -159,6 +159,38 @@ pub fn award_criteria(t: &Tender) -> AwardCriteria {
     }
 }
 
+crate::json::json_object!(AwardCriteria {
+    "awardCriteria": award_criteria,
+    "awardCriteriaDetails": award_criteria_details,
+    "awardCriteriaBreakdown": award_criteria_breakdown,
+    "lots": lots if empty,
+});
+
+crate::json::json_object!(Lot {
+    "id": id,
+    "title": title,
+    "description": description if none,
+    "awardCriteria": award_criteria,
+});
+
+crate::json::json_object!(LotCriteria { "criteria": criteria });
+
+crate::json::json_object!(Breakdown {
+    "awardCriteria": award_criteria,
+});
+
+crate::json::json_object!(Criterion {
+    "type": kind,
+    "name": name,
+    "description": description if none,
+    "numbers": numbers if none,
+});
+
+crate::json::json_object!(Weight {
+    "number": number,
+    "weight": weight,
+});
+
 #[cfg(test)]
 mod tests {
     #[test]

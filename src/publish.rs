@@ -736,6 +736,138 @@ fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
         .collect()
 }
 
+crate::json::json_object!(Published {
+    "format": format,
+    "title": title,
+    "buyer": buyer,
+    "reference": reference,
+    "currency": currency,
+    "method": method,
+    "methodDescription": method_description,
+    "methodParams": method_params,
+    "methodExample": method_example,
+    "maxTotal": max_total,
+    "criteria": criteria,
+    "gates": gates,
+    "thresholds": thresholds,
+    "thresholdRules": threshold_rules,
+    "scales": scales,
+    "measures": measures,
+    "price": price,
+    "tieBreak": tie_break,
+    "tieBreakRules": tie_break_rules,
+    "rounding": rounding,
+    "roundingDecimals": rounding_decimals,
+    "roundingStage": rounding_stage,
+    "warnings": warnings,
+    "abnormallyLow": abnormally_low,
+    "lots": lots if empty,
+});
+
+crate::json::json_object!(NodeSummary {
+    "id": id,
+    "name": name,
+    "kind": kind,
+    "category": category,
+    "marks": marks,
+    "sharePercent": share_percent,
+    "description": description,
+    "scale": scale,
+    "children": children,
+});
+
+crate::json::json_object!(GateSummary {
+    "id": id,
+    "name": name,
+    "description": description,
+});
+
+crate::json::json_object!(ThresholdSummary {
+    "criterion": criterion,
+    "name": name,
+    "threshold": threshold,
+    "scale": scale,
+});
+
+crate::json::json_object!(ScaleSummary {
+    "name": name,
+    "top": top,
+    "points": points,
+    "range": range,
+});
+
+crate::json::json_object!(PointSummary {
+    "value": value,
+    "label": label,
+    "descriptor": descriptor,
+});
+
+crate::json::json_object!(MeasureSummary {
+    "id": id,
+    "name": name,
+    "unit": unit,
+    "proxy": proxy,
+    "source": source,
+    "licence": licence,
+});
+
+crate::json::json_object!(PriceSummary {
+    "criterion": criterion,
+    "name": name,
+    "marks": marks,
+    "scored": scored,
+    "formula": formula,
+    "words": words,
+    "equation": equation,
+    "equationCode": equation_code,
+    "params": params,
+    "relative": relative,
+    "ceiling": ceiling,
+    "aboveCeiling": above_ceiling,
+    "example": example,
+    "schedule": schedule if none,
+});
+
+crate::json::json_object!(ScheduleSummary {
+    "words": words,
+    "lines": lines,
+    "lifeCycle": life_cycle,
+    "aboveMax": above_max,
+});
+
+crate::json::json_object!(LineSummary {
+    "id": id,
+    "name": name,
+    "quantity": quantity,
+    "unit": unit,
+    "income": income,
+    "max": max,
+    "optional": optional,
+    "perYear": per_year,
+});
+
+crate::json::json_object!(LifeCycleSummary {
+    "years": years,
+    "discountRate": discount_rate,
+    "factors": factors,
+    "factorSum": factor_sum,
+});
+
+crate::json::json_object!(MethodExample {
+    "price": price,
+    "quality": quality,
+    "value": value,
+    "working": working,
+    "explain": explain,
+});
+
+crate::json::json_object!(ExampleBid {
+    "price": price,
+    "score": score,
+    "working": working,
+    "explain": explain,
+});
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,6 +2,7 @@
 //! command line prints. Amounts are decimal strings, written once here so every consumer shows the
 //! same digits.
 
+use crate::json::{json_name, json_object, Json, ToJson};
 use crate::text::{Compact, Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -214,3 +215,117 @@ pub struct Warning {
     pub message: String,
     pub params: Params,
 }
+
+json_object!(Evaluation {
+    "format": format,
+    "maxTotal": max_total,
+    "method": method,
+    "currency": currency,
+    "decimals": decimals,
+    "roundingStage": rounding_stage,
+    "bids": bids,
+    "ranking": ranking,
+    "warnings": warnings,
+    "lots": lots if none,
+});
+
+json_object!(LotResult {
+    "id": id,
+    "name": name,
+    "ranking": ranking,
+    "winner": winner,
+});
+
+json_name!(Status {
+    Ranked => "ranked",
+    Disqualified => "disqualified",
+    Incomplete => "incomplete",
+});
+
+json_object!(BidResult {
+    "id": id,
+    "supplier": supplier,
+    "lot": lot if none,
+    "hypothetical": hypothetical,
+    "status": status,
+    "rank": rank,
+    "total": total,
+    "value": value,
+    "valueWorking": value_working,
+    "valueExplain": value_explain,
+    "price": price,
+    "priceWorking": price_working if none,
+    "criteria": criteria,
+    "groups": groups,
+    "gates": gates,
+    "socialValue": social_value,
+    "reasons": reasons,
+    "missing": missing,
+    "inBand": in_band,
+});
+
+impl ToJson for CriterionResult {
+    fn write(&self, out: &mut Json) {
+        out.open();
+        out.field("id", &self.id);
+        out.field("name", &self.name);
+        out.field("kind", &self.kind);
+        out.field("score", &self.score);
+        out.field("max", &self.max);
+        out.field("fraction", &self.fraction);
+        out.field("input", &self.input);
+        out.field("inputFrom", &self.input_from);
+        out.field("working", &self.working);
+        match self.working.params() {
+            Some(params) => out.field(
+                "explain",
+                &Explain {
+                    code: self.explain.code,
+                    params,
+                },
+            ),
+            None => out.field("explain", &self.explain),
+        }
+        out.close();
+    }
+}
+
+json_object!(Explain {
+    "code": code,
+    "params": params,
+});
+
+json_object!(GroupResult {
+    "id": id,
+    "name": name,
+    "category": category,
+    "score": score,
+    "max": max,
+});
+
+json_object!(GateResult {
+    "id": id,
+    "name": name,
+    "passed": passed,
+});
+
+json_object!(SocialValue {
+    "money": money,
+    "percentOfPrice": percent_of_price,
+    "items": items,
+});
+
+json_object!(SocialValueItem {
+    "measure": measure,
+    "quantity": quantity,
+    "proxy": proxy,
+    "money": money,
+    "working": working,
+});
+
+json_object!(Warning {
+    "code": code,
+    "bids": bids,
+    "message": message,
+    "params": params,
+});

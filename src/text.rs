@@ -100,6 +100,16 @@ impl Serialize for Params {
 
 /// The text `args` writes when `words` is set, else nothing (and no allocation): a score worked
 /// out "what if" is read only for its figure, never for its working.
+impl crate::json::ToJson for Params {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.open();
+        for (k, v) in self.list() {
+            out.field(k, v);
+        }
+        out.close();
+    }
+}
+
 #[inline(never)]
 pub fn say(words: bool, args: fmt::Arguments<'_>) -> String {
     if !words {
@@ -260,8 +270,26 @@ impl Serialize for Compact {
 /// A decimal written as a JSON number from its digits (`33.33`, `40`), never through a float:
 /// the WebAssembly build then carries neither a float formatter nor a number parser. The text
 /// must be a JSON number, as `money::Plain` writes one.
+impl crate::json::ToJson for Compact {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.string(self);
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number(pub String);
+
+impl crate::json::ToJson for Number {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.raw(&self.0);
+    }
+}
+
+crate::json::json_object!(Message {
+    "code": code,
+    "params": params,
+    "message": message,
+});
 
 impl Serialize for Number {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

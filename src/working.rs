@@ -245,6 +245,12 @@ impl Serialize for Working {
     }
 }
 
+impl crate::json::ToJson for Working {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.string(&self.text());
+    }
+}
+
 impl fmt::Debug for Working {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&*self.text(), f)

@@ -9,6 +9,11 @@ pub use bidscore::{
     evaluate, evaluate_str, validate_str, Error, ErrorKind, Errors, Evaluation, Validation, VERSION,
 };
 
+/// What the binding names as `crate::json`: the writer of the results' JSON.
+pub mod json {
+    pub use bidscore::json::{to_string, Json, ToJson};
+}
+
 /// What the binding names as `crate::validate`: the path rule it shares with the reader, and the
 /// tender kept to read the next text by one bid.
 pub mod validate {

@@ -255,3 +255,23 @@ fn lowest_scorable(award: AwardMethod, formula: &Formula) -> Decimal {
         AwardMethod::PricePerQualityPoint | AwardMethod::FictitiousDiscount => floor,
     }
 }
+
+crate::json::json_name!(PriceOutcome {
+    Headroom => "headroom",
+    Undercut => "undercut",
+    AnyPrice => "any-price",
+    CannotWin => "cannot-win",
+});
+
+crate::json::json_object!(PriceToWin {
+    "bid": bid,
+    "supplier": supplier,
+    "price": price,
+    "outcome": outcome,
+    "priceToWin": price_to_win,
+    "change": change,
+    "rateChange": rate_change if none,
+    "limit": limit,
+    "message": message,
+    "params": params,
+});

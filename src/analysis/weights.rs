@@ -123,3 +123,14 @@ impl Setup<'_> {
             .collect()
     }
 }
+
+crate::json::json_object!(WeightInterval {
+    "id": id,
+    "name": name,
+    "kind": kind,
+    "share": share,
+    "low": low,
+    "high": high,
+    "rivalBelow": rival_below,
+    "rivalAbove": rival_above,
+});

@@ -307,3 +307,21 @@ fn lowest_point_above(
     }
     Some(point(hi))
 }
+
+crate::json::json_object!(WhatItTakes {
+    "bid": bid,
+    "supplier": supplier,
+    "options": options,
+});
+
+crate::json::json_object!(Improvement {
+    "kind": kind,
+    "code": code,
+    "params": params,
+    "criterion": criterion,
+    "measure": measure,
+    "from": from,
+    "fromDisplay": from_display,
+    "to": to,
+    "message": message,
+});

@@ -57,7 +57,7 @@ pub fn join(path: &str, key: &str) -> String {
             out.push_str(key);
             out
         }
-        (false, _) => format!("{path}[{}]", serde_json::to_string(key).unwrap_or_default()),
+        (false, _) => format!("{path}[{}]", crate::json::to_string(&key)),
     }
 }
 

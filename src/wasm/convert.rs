@@ -2,6 +2,7 @@
 //! reader, refused at its path where JSON would not carry it faithfully; the engine's results
 //! become JS objects, and its errors one `BidScoreError`.
 
+use crate::json::ToJson;
 use crate::{Error, ErrorKind, Errors};
 use js_sys::{Array, Reflect, JSON};
 use std::fmt::Write;
@@ -223,13 +224,10 @@ fn inside(js: &Builtins, v: &JsValue, open: &mut Vec<JsValue>) -> Option<Found> 
     None
 }
 
-/// A serialisable engine value as a plain JS object, through its JSON (so decimals stay strings
-/// and absent values are `null`, exactly as the command line prints them).
-pub(super) fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|json| JSON::parse(&json).ok())
-        .unwrap_or(JsValue::NULL)
+/// An engine value as a plain JS object, through its JSON (so decimals stay strings and absent
+/// values are `null`, exactly as the command line prints them).
+pub(super) fn to_js(value: &dyn ToJson) -> JsValue {
+    JSON::parse(&crate::json::to_string(value)).unwrap_or(JsValue::NULL)
 }
 
 /// A real JS `Error` named `BidScoreError`, with `code` and `path` of the first error and the

@@ -17,6 +17,8 @@
 
 mod convert;
 
+#[cfg(not(test))]
+use crate::json::{Json, ToJson};
 use crate::validate::Kept;
 #[cfg(not(test))]
 use convert::one_error;
@@ -252,8 +254,9 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
     let (mut e, kept) = evaluation(tender, kept)?;
     let bids = std::mem::take(&mut e.bids);
     let warnings = std::mem::take(&mut e.warnings);
-    let mut out = String::from("[");
-    out.push_str(&serde_json::to_string(&e).unwrap_or_default());
+    let mut out = Json::new();
+    out.open_list();
+    e.write(&mut out);
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         let (last_bids, last_warnings, _) = &*last;
@@ -262,19 +265,19 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
             bids.len(),
             last_bids.len(),
             &|i, j| bids[i] == last_bids[j],
-            &|i| serde_json::to_string(&bids[i]),
+            &|i| &bids[i],
         );
         places(
             &mut out,
             warnings.len(),
             last_warnings.len(),
             &|i, j| warnings[i] == last_warnings[j],
-            &|i| serde_json::to_string(&warnings[i]),
+            &|i| &warnings[i],
         );
         *last = (bids, warnings, Some(kept));
     });
-    out.push(']');
-    Ok(out)
+    out.close_list();
+    Ok(out.into_string())
 }
 
 /// How far past the last match [`places`] looks for an item's equal: far enough to step over a
@@ -287,28 +290,25 @@ const AHEAD: usize = 8;
 /// warnings), so they are matched in one walk. One copy for both lists (the wasm is near its
 /// size budget).
 #[cfg(not(test))]
-fn places(
-    out: &mut String,
+fn places<'a>(
+    out: &mut Json,
     n: usize,
     m: usize,
     same: &dyn Fn(usize, usize) -> bool,
-    json: &dyn Fn(usize) -> serde_json::Result<String>,
+    item: &dyn Fn(usize) -> &'a dyn ToJson,
 ) {
-    out.push_str(",[");
+    out.raw(",[");
     let mut j = 0;
     for i in 0..n {
-        if i > 0 {
-            out.push(',');
-        }
         match (j..m.min(j + AHEAD)).find(|&k| same(i, k)) {
             Some(k) => {
-                out.push_str(&k.to_string());
+                out.item(&k);
                 j = k + 1;
             }
-            None => out.push_str(&json(i).unwrap_or_default()),
+            None => out.item(item(i)),
         }
     }
-    out.push(']');
+    out.close_list();
 }
 
 /// `{ errors, warnings }` of a tender; never a thrown error.
