@@ -308,6 +308,11 @@ test('with more than ten bids lacking reasons, their list comes again in place: 
   await panel.evaluate((p) => {
     p.markedBefore = true;
     for (const d of p.querySelectorAll('details[data-bid]')) d.markedBefore = true;
+    // Entries put in (again): a kept one moved costs a layout of it as a new one does.
+    window.entriesIn = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.dataset?.bid) window.entriesIn.push(n.dataset.bid);
+    }).observe(p, { childList: true });
   });
   // A score taken away: that bid no longer lacks its reason.
   await page.locator('bid-scorer details[data-bid-editor="m0"] > summary').click();
@@ -319,7 +324,9 @@ test('with more than ten bids lacking reasons, their list comes again in place: 
   const seen = await panel.evaluate((p) => ({
     kept: p.markedBefore === true,
     entries: [...p.querySelectorAll('details[data-bid]')].map((d) => ({ bid: d.dataset.bid, kept: d.markedBefore === true })),
+    entriesIn: window.entriesIn,
   }));
+  assert.deepEqual(seen.entriesIn, ['m0'], 'only the new entry is put in');
   assert.ok(seen.kept, 'the list is kept');
   assert.equal(seen.entries.length, 12);
   for (const e of seen.entries) assert.equal(e.kept, e.bid !== 'm0', `entry of ${e.bid}: kept ${e.kept}`);

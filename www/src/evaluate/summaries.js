@@ -103,7 +103,8 @@ function missingList(ctx, debriefs, kept = {}) {
     if (was && [...kept.rows.values()].filter((r) => !r.node).length <= FEW_NEW) {
       kept.stepping = {}; // an unfinished list in steps stops
       was.dataset.missingRationales = count;
-      place(was, [...panel.childNodes, ...entries.map((make) => make())]);
+      was.firstChild.replaceChildren(...missingTitle(ctx, count));
+      place(was, [was.firstChild, was.children[1], ...entries.map((make) => make())]);
       return was;
     }
     inSteps(kept, (kept.panel = panel), entries);
