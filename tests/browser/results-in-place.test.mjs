@@ -7,7 +7,7 @@
 // list and the marks-to-try table are kept likewise, row by row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, ready, field, exampleTender, inWidget, resultIn } from './support.mjs';
+import { setUp, openPage, ready, field, exampleTender, inWidget, resultIn, nodeEngine, tenderIn } from './support.mjs';
 
 let env;
 before(async () => {
@@ -235,6 +235,107 @@ test('the marks-to-try table comes again in place: a row is built again exactly 
     const card = page.locator('bid-scorer details[data-bid-editor="b1"]');
     if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the list of bids to pick a breakdown from comes again in place: a bid moving keeps every option, in the engine’s order', async () => {
+  const { page, context, errors } = await openPage(env, 'evaluate.html');
+  await ready(page);
+  const card = page.locator('bid-scorer details[data-bid-editor="b1"]');
+  if ((await card.getAttribute('open')) === null) await card.locator('> summary').click();
+  await page.locator('bid-scorer [data-action="pick-breakdown"]').selectOption('b1');
+  let moved = false;
+  for (const typed of ['0', '5', '0']) {
+    await page.locator('bid-scorer').evaluate((el) => {
+      const pick = el.shadowRoot.querySelector('[data-action="pick-breakdown"]');
+      pick.markedBefore = true;
+      for (const o of pick.options) o.markedBefore = true;
+      window.orderBefore = [...pick.options].map((o) => o.value);
+      window.seen = null;
+      el.addEventListener(
+        'bid-scorer-evaluated',
+        (e) => {
+          const now = el.shadowRoot.querySelector('[data-action="pick-breakdown"]');
+          const ranked = new Set(e.detail.ranking);
+          window.seen = {
+            kept: now.markedBefore === true,
+            options: [...now.options].map((o) => ({ bid: o.value, kept: o.markedBefore === true, text: o.textContent })),
+            order: [...e.detail.ranking, ...e.detail.bids.filter((b) => !ranked.has(b.id)).map((b) => b.id)],
+            suppliers: Object.fromEntries(e.detail.bids.map((b) => [b.id, b.supplier])),
+            value: now.value,
+            moved: JSON.stringify(window.orderBefore) !== JSON.stringify([...now.options].map((o) => o.value)),
+          };
+        },
+        { once: true },
+      );
+    });
+    await field(page, 'bids[0].scores.q-delivery.moderated').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press(typed);
+    await page.waitForFunction(() => window.seen);
+    const seen = await page.evaluate(() => window.seen);
+    moved ||= seen.moved;
+    assert.ok(seen.kept, 'the list is kept');
+    assert.deepEqual(seen.options.map((o) => o.bid), seen.order, 'in the order of the results');
+    for (const o of seen.options) {
+      assert.ok(o.kept, `the option of ${o.bid} is kept`);
+      assert.equal(o.text, seen.suppliers[o.bid]);
+    }
+    assert.equal(seen.value, 'b1', 'the breakdown chosen stays chosen');
+  }
+  assert.ok(moved, 'a score typed moved a bid');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with more than ten bids lacking reasons, their list comes again in place: only the entry of the bid that changed is new', async () => {
+  const { page, context, errors } = await openPage(env, 'award.html?example=award-price-per-quality-point&mode=evaluate');
+  await ready(page);
+  const tender = await exampleTender('award-price-per-quality-point.json');
+  const many = { ...tender, bids: [] };
+  for (let i = 0; i < 12; i += 1) many.bids.push({ ...tender.bids[i % 3], id: `m${i}`, supplier: `Supplier ${i + 1}` });
+  await page.locator('bid-scorer').evaluate((el, t) => (el.tender = t), many);
+  const engine = await nodeEngine();
+  const missingIn = (t) => engine.debriefs(t).reduce((n, d) => n + d.missingRationales.length, 0);
+  const listed = (n) =>
+    page.waitForFunction(
+      (count) => document.querySelector('bid-scorer').shadowRoot.querySelector('[data-missing-rationales]')?.dataset.missingRationales === String(count),
+      n,
+    );
+  await listed(missingIn(many));
+  const panel = inWidget(page, '[data-missing-rationales]');
+  await panel.evaluate((p) => {
+    p.markedBefore = true;
+    for (const d of p.querySelectorAll('details[data-bid]')) d.markedBefore = true;
+    // Entries put in (again): a kept one moved costs a layout of it as a new one does.
+    window.entriesIn = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.dataset?.bid) window.entriesIn.push(n.dataset.bid);
+    }).observe(p, { childList: true });
+  });
+  // A score taken away: that bid no longer lacks its reason.
+  await page.locator('bid-scorer details[data-bid-editor="m0"] > summary').click();
+  await field(page, 'bids[0].scores.q-method.moderated').fill('');
+  await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.find((b) => b.id === 'm0')?.criteria.find((c) => c.id === 'q-method')?.score == null);
+  const now = await tenderIn(page);
+  assert.ok(missingIn(now) < missingIn(many));
+  await listed(missingIn(now));
+  const seen = await panel.evaluate((p) => ({
+    kept: p.markedBefore === true,
+    entries: [...p.querySelectorAll('details[data-bid]')].map((d) => ({ bid: d.dataset.bid, kept: d.markedBefore === true })),
+    entriesIn: window.entriesIn,
+  }));
+  assert.deepEqual(seen.entriesIn, ['m0'], 'only the new entry is put in');
+  assert.ok(seen.kept, 'the list is kept');
+  assert.equal(seen.entries.length, 12);
+  for (const e of seen.entries) assert.equal(e.kept, e.bid !== 'm0', `entry of ${e.bid}: kept ${e.kept}`);
+  // It reads as the list built afresh from the tender as it now stands.
+  const shown = await panel.evaluate((p) => p.textContent);
+  await page.locator('bid-scorer').evaluate((el) => (el.tender = el.tender));
+  await listed(missingIn(now));
+  await page.waitForFunction(() => document.querySelector('bid-scorer').shadowRoot.querySelectorAll('[data-missing-rationales] > details').length === 12);
+  assert.equal(await panel.evaluate((p) => p.textContent), shown);
   assert.deepEqual(errors, []);
   await context.close();
 });

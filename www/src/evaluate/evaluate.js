@@ -5,7 +5,7 @@ import { h, place } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { leaves, evaluatorNames, freshBidId } from '../ui/model.js';
 import { own, setOwn } from '../ui/fields.js';
-import { breakdown, chart, lotResult, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
+import { breakdown, chart, keptRows, lotResult, missingList, ordered, rankingTable, warningsList } from '../ui/results.js';
 import {
   commitmentFields,
   gateFields,
@@ -379,19 +379,14 @@ export function renderEvaluate(ctx) {
       slot.replaceChildren(keptPart('breakdown', key, () => (b ? breakdown(ctx, b, { headingLevel: 'h4' }) : '')));
     };
     parts.result = result;
-    // The list of bids to show the breakdown of, built again when their order or names change.
-    const pick = keptPart('pick', JSON.stringify(bids.map((b) => [b.id, b.supplier])), () => {
-      const select = h(
-        'select.select',
-        { id: pickId, 'data-action': 'pick-breakdown' },
-        bids.map((b) => h('option', { value: b.id }, b.supplier)),
-      );
-      select.addEventListener('change', () => {
-        shown = select.value;
-        showBreakdown();
-      });
-      return select;
-    });
+    // The list of bids to show the breakdown of: an option per bid, moved as the order changes and
+    // built again only when its name does (a new list of 200 options is most of an update).
+    const pick = (parts.pick ??= h('select.select', {
+      id: pickId,
+      'data-action': 'pick-breakdown',
+      on: { change: () => ((shown = pick.value), showBreakdown()) },
+    }));
+    place(pick, keptRows((parts.options ??= {}), bids, (b) => b.supplier, (b) => h('option', { value: b.id }, b.supplier)));
     pick.value = shown;
     showBreakdown();
     const [rankingH, chartH, breakdownH, missingH, warningsH] = (parts.heads ??= [

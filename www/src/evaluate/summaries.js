@@ -97,7 +97,17 @@ function missingList(ctx, debriefs, kept = {}) {
   );
   if (many) {
     const entries = keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid, true);
-    inSteps(kept, panel, entries);
+    // The last panel is kept, its entries put right in place, when few are new: entries moved into
+    // a new panel were a layout of every one of them after each score.
+    const was = kept.panel;
+    if (was && [...kept.rows.values()].filter((r) => !r.node).length <= FEW_NEW) {
+      kept.stepping = {}; // an unfinished list in steps stops
+      was.dataset.missingRationales = count;
+      was.firstChild.replaceChildren(...missingTitle(ctx, count));
+      place(was, [was.firstChild, was.children[1], ...entries.map((make) => make())]);
+      return was;
+    }
+    inSteps(kept, (kept.panel = panel), entries);
   }
   return panel;
 }
@@ -137,6 +147,8 @@ export function summariesPanel(ctx) {
   let latest = null; // { debriefs, result } from the last valid tender
   let stale = false; // a rationale was typed since: a download asks the engine again first
   const missing = h('div');
+  // The list kept from the last render stays where it is (put in again, it would be laid out again).
+  const shown = (panel) => missing.firstChild !== panel && missing.replaceChildren(panel);
   // Each bid's entry in the list of scores without a reason, and its item in the list of
   // summaries, kept while what it shows is the same (ui/results.js keptRows): the summaries of
   // hundreds of bids come again after each score typed, and building every entry again was the
@@ -244,7 +256,7 @@ export function summariesPanel(ctx) {
         text,
         h('span.visually-hidden', fill(ui.summaryFor, { supplier: who(d) })),
       );
-    missing.replaceChildren(missingList(ctx, debriefs, keptMissing));
+    shown(missingList(ctx, debriefs, keptMissing));
     const item = (d) =>
       h(
         'li',
@@ -298,7 +310,7 @@ export function summariesPanel(ctx) {
     else if (d?.missingRationales.includes(id)) {
       d.missingRationales = d.missingRationales.filter((x) => x !== id);
       if (!reasonGiven(ctx, missing.firstChild, latest.debriefs, d)) {
-        missing.replaceChildren(missingList(ctx, latest.debriefs, keptMissing));
+        shown(missingList(ctx, latest.debriefs, keptMissing));
       }
     }
   }

@@ -37,8 +37,8 @@ export function lotAnalysis(analysis, result) {
 /** Bids in ranked order first, then the unranked ones in file order. */
 export function ordered(result) {
   const byId = new Map(result.bids.map((b) => [b.id, b]));
-  const ranked = result.ranking.map((id) => byId.get(id)).filter(Boolean);
-  return ranked.concat(result.bids.filter((b) => !result.ranking.includes(b.id)));
+  const ranked = new Set(result.ranking);
+  return result.ranking.map((id) => byId.get(id)).filter(Boolean).concat(result.bids.filter((b) => !ranked.has(b.id)));
 }
 
 /** Every bid of a result in ranked order, lot by lot when the tender has lots, each lot's others after its ranked bids. */
