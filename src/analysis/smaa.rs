@@ -243,8 +243,8 @@ impl SmaaRun {
         let nb = self.bids.len();
         let k = self.criteria.len();
         let mut weights = vec![0f64; k];
-        // A total for each bid, and one more when they are odd in number (two bids to a pair).
-        let mut totals = vec![0f64; nb + nb % 2];
+        // A total for each bid, and for each empty place of the last block.
+        let mut totals = vec![0f64; nb.div_ceil(8) * 8];
         let mut pairs = self.cells.pairs.clone();
         let mut sorted = Vec::new();
         for s in self.done..end {
@@ -329,16 +329,16 @@ impl SmaaRun {
             1
         };
         let n = self.bids.len();
-        let row = 2 * self.criteria.len().max(1);
-        // Pairs of rivals in order of their bids' first places: a bid that does not come first is
-        // most often beaten by one of those, and stops there. The order changes no answer.
-        let firsts = |p: usize| {
-            (2 * p..(2 * p + 2).min(n))
+        let block = 8 * self.criteria.len().max(1);
+        // Blocks of rivals in order of their bids' first places: a bid that does not come first
+        // is most often beaten by one of those, and stops there. The order changes no answer.
+        let firsts = |q: usize| {
+            (8 * q..(8 * q + 8).min(n))
                 .map(|b| self.rank_counts[b * n])
                 .max()
                 .unwrap_or(0)
         };
-        let mut order: Vec<usize> = (0..n.div_ceil(2)).collect();
+        let mut order: Vec<usize> = (0..n.div_ceil(8)).collect();
         crate::sorting::sort(&mut order, &|&a, &b| {
             firsts(b).cmp(&firsts(a)).then(a.cmp(&b))
         });
@@ -349,22 +349,27 @@ impl SmaaRun {
             self.cells.draw(rng, &mut pairs);
             for (b, central) in centrals.iter().enumerate() {
                 let Some(cw) = central else { continue };
-                // Bid b's total first (beside the other bid of its pair), then the other pairs
+                // Bid b's total first (beside the others of its block), then the other blocks
                 // only until a bid beats it.
-                let rows = |p: usize| pairs.get(p * row..(p + 1) * row).unwrap_or_default();
-                let [t0, t1] = pair_totals(rows(b / 2), cw);
-                let (own, partner) = if b % 2 == 0 { (t0, t1) } else { (t1, t0) };
+                let at = |q: usize| pairs.get(q * block..(q + 1) * block).unwrap_or_default();
+                let mine = block_totals(at(b / 8), cw);
+                let own = mine[b % 8];
                 // As `t <= own` fails (NaN included, though no total is one).
-                let beats = |r: usize, t: f64| {
-                    r < n && !matches!(t.partial_cmp(&own), Some(Ordering::Less | Ordering::Equal))
+                let beats = |q: usize, totals: &[f64; 8]| {
+                    totals.iter().enumerate().any(|(j, t)| {
+                        let r = 8 * q + j;
+                        r < n
+                            && r != b
+                            && !matches!(
+                                t.partial_cmp(&own),
+                                Some(Ordering::Less | Ordering::Equal)
+                            )
+                    })
                 };
-                let beaten = beats(b ^ 1, partner)
-                    || order.iter().any(|&p| {
-                        p != b / 2 && {
-                            let [x, y] = pair_totals(rows(p), cw);
-                            beats(2 * p, x) || beats(2 * p + 1, y)
-                        }
-                    });
+                let beaten = beats(b / 8, &mine)
+                    || order
+                        .iter()
+                        .any(|&q| q != b / 8 && beats(q, &block_totals(at(q), cw)));
                 if !beaten {
                     first[b] += 1;
                 }
@@ -389,11 +394,11 @@ struct Cells {
     values: Vec<f64>,
     /// The random numbers a draw takes: one for every four drawn cells.
     words: usize,
-    /// The cells as the sampling loop reads them, two bids side by side: for each pair of bids (the
-    /// last one alone beside cells of value 0 when the bids are odd in number), criterion by
-    /// criterion, the two bids' values. Fixed cells hold theirs for good; each draw writes the
-    /// drawn ones (see [`Cells::draws`]). Both totals of a pair are summed at once, each still in
-    /// criterion order, so each comes out to the same bits as a sum of its own row.
+    /// The cells as the sampling loop reads them, eight bids side by side: for each block of eight
+    /// bids (the last filled out with places of value 0), criterion by criterion, the eight bids'
+    /// values. Fixed cells hold theirs for good; each draw writes the drawn ones (see
+    /// [`Cells::draws`]). The eight totals of a block are summed at once, each still in criterion
+    /// order, so each comes out to the same bits as a sum of its own row.
     pairs: Vec<f64>,
     /// The drawn cells in the order they take their bits, four to a random number (the last
     /// four filled out with cells that draw nothing into a spare place at the end of `pairs`).
@@ -425,13 +430,13 @@ impl Cells {
     /// Lays out [`Cells::pairs`] and [`Cells::draws`] for `n` bids on `k` criteria, once the
     /// cells are in.
     fn pair_up(&mut self, n: usize, k: usize) {
-        let spare = n.div_ceil(2) * 2 * k;
+        let spare = n.div_ceil(8) * 8 * k;
         self.pairs = vec![0.0; spare + 1];
         self.draws = vec![Four::default(); self.words];
         let mut drawn = 0;
         for (i, cell) in self.cells.iter().enumerate() {
             let (b, c) = (i / k.max(1), i % k.max(1));
-            let to = (b / 2) * 2 * k + 2 * c + b % 2;
+            let to = (b / 8) * 8 * k + 8 * c + b % 8;
             if cell.len == 0 {
                 self.pairs[to] = self.values[cell.at];
             } else if let Some(four) = self.draws.get_mut(cell.bit / 64) {
@@ -516,78 +521,53 @@ fn ranks(totals: &[f64], sorted: &mut Vec<f64>, mut each: impl FnMut(usize, usiz
 }
 
 /// Each bid's total under `weights` from `pairs` (laid out as [`Cells::pairs`]), into `totals`
-/// (a total per bid, rounded up to even). Two pairs at a time: each sum waits on its last
-/// addition, and two pairs' sums side by side take little longer than one pair's.
+/// (a total per bid, rounded up to a multiple of 8). A block at a time: each sum waits on its last
+/// addition, and eight sums side by side take little longer than one.
 fn totals_of(pairs: &[f64], weights: &[f64], totals: &mut [f64]) {
-    let row = 2 * weights.len().max(1);
-    for (out, rows) in totals.chunks_mut(4).zip(pairs.chunks(2 * row)) {
-        // The last pair alone when they are odd in number (then beside the spare place).
-        let (a, b) = rows.split_at(row.min(rows.len()));
-        if let Ok(out) = <&mut [f64; 4]>::try_from(&mut *out) {
-            *out = two_pair_totals(a, b, weights);
-        } else {
-            out.copy_from_slice(&pair_totals(a, weights));
-        }
+    let block = 8 * weights.len().max(1);
+    for (out, block) in totals.chunks_exact_mut(8).zip(pairs.chunks_exact(block)) {
+        out.copy_from_slice(&block_totals(block, weights));
     }
 }
 
-/// The totals of the two bids of a pair under `weights`, from their row of [`Cells::pairs`]:
+/// The totals of the eight bids of a block under `weights`, from its part of [`Cells::pairs`]:
 /// each the sum of its products in criterion order, from -0.0 as `Iterator::sum` starts.
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 #[inline(always)]
-fn pair_totals(row: &[f64], weights: &[f64]) -> [f64; 2] {
-    let mut sum = [-0.0f64; 2];
-    for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
-        sum[0] += w * v[0];
-        sum[1] += w * v[1];
+fn block_totals(block: &[f64], weights: &[f64]) -> [f64; 8] {
+    let mut sum = [-0.0f64; 8];
+    for (w, v) in weights.iter().zip(block.chunks_exact(8)) {
+        for (s, v) in sum.iter_mut().zip(v) {
+            *s += w * v;
+        }
     }
     sum
 }
 
-/// As above, in the two lanes of one vector: the same operations in the same order on each, so
-/// the same bits.
+/// As above, two bids to a vector: the same operations in the same order in each lane, so the
+/// same bits.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline(always)]
-fn pair_totals(row: &[f64], weights: &[f64]) -> [f64; 2] {
+fn block_totals(block: &[f64], weights: &[f64]) -> [f64; 8] {
     use core::arch::wasm32::*;
-    let mut sum = f64x2_splat(-0.0);
-    for (w, v) in weights.iter().zip(row.chunks_exact(2)) {
-        sum = f64x2_add(sum, f64x2_mul(f64x2_splat(*w), f64x2(v[0], v[1])));
-    }
-    [f64x2_extract_lane::<0>(sum), f64x2_extract_lane::<1>(sum)]
-}
-
-/// The totals of two pairs, from their rows `a` and `b`, each summed as [`pair_totals`] sums it.
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-#[inline(always)]
-fn two_pair_totals(a: &[f64], b: &[f64], weights: &[f64]) -> [f64; 4] {
-    let mut sum = [-0.0f64; 4];
-    for ((w, u), v) in weights.iter().zip(a.chunks_exact(2)).zip(b.chunks_exact(2)) {
-        sum[0] += w * u[0];
-        sum[1] += w * u[1];
-        sum[2] += w * v[0];
-        sum[3] += w * v[1];
-    }
-    sum
-}
-
-/// As above, a vector to each pair.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[inline(always)]
-fn two_pair_totals(a: &[f64], b: &[f64], weights: &[f64]) -> [f64; 4] {
-    use core::arch::wasm32::*;
-    let mut s = f64x2_splat(-0.0);
-    let mut t = s;
-    for ((w, u), v) in weights.iter().zip(a.chunks_exact(2)).zip(b.chunks_exact(2)) {
+    let z = f64x2_splat(-0.0);
+    let (mut s0, mut s1, mut s2, mut s3) = (z, z, z, z);
+    for (w, v) in weights.iter().zip(block.chunks_exact(8)) {
         let w = f64x2_splat(*w);
-        s = f64x2_add(s, f64x2_mul(w, f64x2(u[0], u[1])));
-        t = f64x2_add(t, f64x2_mul(w, f64x2(v[0], v[1])));
+        s0 = f64x2_add(s0, f64x2_mul(w, f64x2(v[0], v[1])));
+        s1 = f64x2_add(s1, f64x2_mul(w, f64x2(v[2], v[3])));
+        s2 = f64x2_add(s2, f64x2_mul(w, f64x2(v[4], v[5])));
+        s3 = f64x2_add(s3, f64x2_mul(w, f64x2(v[6], v[7])));
     }
     [
-        f64x2_extract_lane::<0>(s),
-        f64x2_extract_lane::<1>(s),
-        f64x2_extract_lane::<0>(t),
-        f64x2_extract_lane::<1>(t),
+        f64x2_extract_lane::<0>(s0),
+        f64x2_extract_lane::<1>(s0),
+        f64x2_extract_lane::<0>(s1),
+        f64x2_extract_lane::<1>(s1),
+        f64x2_extract_lane::<0>(s2),
+        f64x2_extract_lane::<1>(s2),
+        f64x2_extract_lane::<0>(s3),
+        f64x2_extract_lane::<1>(s3),
     ]
 }
 
