@@ -44,54 +44,6 @@ crate::json::json_object!(LotAnalysis {
     "analysis": analysis,
 });
 
-crate::json::json_object!(Acceptability {
-    "samples": samples,
-    "seed": seed,
-    "weights": weights,
-    "criteria": criteria,
-    "bids": bids,
-});
-
-impl crate::json::ToJson for BidAcceptability {
-    fn write(&self, out: &mut crate::json::Json) {
-        out.open();
-        out.field("bid", &self.bid);
-        out.field("supplier", &self.supplier);
-        out.field("ranks", &Shares(&self.ranks));
-        out.field(
-            "centralWeights",
-            &self.central_weights.as_deref().map(Shares),
-        );
-        out.field("confidence", &self.confidence.map(Share));
-        out.close();
-    }
-}
-
-/// A share of samples (0–1, already rounded to 4 places) as a JSON number, written from its
-/// decimal digits as the command line writes it: the WebAssembly build then carries no
-/// floating-point formatter.
-struct Share(f64);
-
-impl crate::json::ToJson for Share {
-    fn write(&self, out: &mut crate::json::Json) {
-        // In ten-thousandths: a share lies in 0..=1, so this fits easily.
-        let d = rust_decimal::Decimal::new((self.0 * 10_000.0).round() as i64, 4).normalize();
-        out.raw(&crate::money::Plain(d).to_string());
-    }
-}
-
-struct Shares<'a>(&'a [f64]);
-
-impl crate::json::ToJson for Shares<'_> {
-    fn write(&self, out: &mut crate::json::Json) {
-        out.open_list();
-        for &x in self.0 {
-            out.item(&Share(x));
-        }
-        out.close_list();
-    }
-}
-
 #[cfg(test)]
 mod tests;
 mod weights;

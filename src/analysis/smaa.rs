@@ -83,6 +83,50 @@ fn share_number(x: f64) -> crate::text::Number {
     crate::text::Number(Plain(d).to_string())
 }
 
+crate::json::json_object!(Acceptability {
+    "samples": samples,
+    "seed": seed,
+    "weights": weights,
+    "criteria": criteria,
+    "bids": bids,
+});
+
+impl crate::json::ToJson for BidAcceptability {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.open();
+        out.field("bid", &self.bid);
+        out.field("supplier", &self.supplier);
+        out.field("ranks", &Shares(&self.ranks));
+        out.field(
+            "centralWeights",
+            &self.central_weights.as_deref().map(Shares),
+        );
+        out.field("confidence", &self.confidence.map(Share));
+        out.close();
+    }
+}
+
+/// A share as the JSON writer writes it: as [`share_number`] gives it.
+struct Share(f64);
+
+impl crate::json::ToJson for Share {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.raw(&share_number(self.0).0);
+    }
+}
+
+struct Shares<'a>(&'a [f64]);
+
+impl crate::json::ToJson for Shares<'_> {
+    fn write(&self, out: &mut crate::json::Json) {
+        out.open_list();
+        for &x in self.0 {
+            out.item(&Share(x));
+        }
+        out.close_list();
+    }
+}
+
 fn shares<S: serde::Serializer>(v: &[f64], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(v.iter().map(|&x| share_number(x)))
 }
