@@ -169,10 +169,8 @@ pub(super) struct Setup<'t> {
 impl<'t> Setup<'t> {
     pub(super) fn new(t: &'t Tender, official: &'t Evaluation) -> Setup<'t> {
         let cx = Ctx::new(t);
-        let prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare_at(&cx, b, None)).collect();
-        let pool: Vec<usize> = (0..t.bids.len())
-            .filter(|&i| official.bids[i].status == Status::Ranked)
-            .collect();
+        let (prepared, pool, fields) =
+            read_bids(&cx, &|i, _| official.bids[i].status == Status::Ranked);
         let values = official
             .bids
             .iter()
@@ -186,7 +184,6 @@ impl<'t> Setup<'t> {
                 v
             })
             .collect();
-        let fields = fields(&cx, &prepared, &pool);
         Setup {
             t,
             every: (0..cx.leaves.len()).collect(),
@@ -439,20 +436,51 @@ impl<'t> Setup<'t> {
 
     /// The pool bids' exact fractions on every scored leaf (same index as `cx.leaves`; 0 for gates).
     pub(super) fn fractions(&self) -> Vec<Vec<Decimal>> {
-        let f = &self.fields;
-        self.pool
-            .iter()
-            .map(|&j| {
-                (0..self.cx.leaves.len())
-                    .map(|li| {
-                        score_criterion(&self.cx, li, &self.prepared[j], f, true, false)
-                            .map(|r| r.fraction)
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            })
-            .collect()
+        fractions(&self.cx, &self.prepared, &self.pool, &self.fields).0
     }
+}
+
+/// Every bid read for the analysis, the ranked ones (those `ranked` takes, by index and as read)
+/// and the comparison inputs over them (same index as `cx.leaves`).
+pub(super) fn read_bids<'t>(
+    cx: &Ctx<'t>,
+    ranked: &dyn Fn(usize, &Prepared) -> bool,
+) -> (Vec<Prepared<'t>>, Vec<usize>, Vec<Option<Field>>) {
+    let prepared: Vec<Prepared> = cx.t.bids.iter().map(|b| prepare_at(cx, b, None)).collect();
+    let pool: Vec<usize> = (0..prepared.len())
+        .filter(|&i| ranked(i, &prepared[i]))
+        .collect();
+    let fields = fields(cx, &prepared, &pool);
+    (prepared, pool, fields)
+}
+
+/// The exact fractions of the bids `pool` (read as `prepared`) on every leaf against the
+/// comparison inputs `fields` (same index as `cx.leaves`; 0 for gates, and for a score out of
+/// range), and whether any score was out of range.
+pub(super) fn fractions(
+    cx: &Ctx,
+    prepared: &[Prepared],
+    pool: &[usize],
+    fields: &[Option<Field>],
+) -> (Vec<Vec<Decimal>>, bool) {
+    let mut out_of_range = false;
+    let fractions = pool
+        .iter()
+        .map(|&j| {
+            (0..cx.leaves.len())
+                .map(
+                    |li| match score_leaf(cx, li, &prepared[j], fields, true, false) {
+                        Some(r) if r.code != OUT_OF_RANGE => r.fraction,
+                        r => {
+                            out_of_range |= r.is_some();
+                            Decimal::ZERO
+                        }
+                    },
+                )
+                .collect()
+        })
+        .collect();
+    (fractions, out_of_range)
 }
 
 #[cfg(test)]

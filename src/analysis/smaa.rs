@@ -3,10 +3,12 @@
 //! The only part of the engine that computes in `f64`, and only for sampling.
 
 use super::rng::Rng;
-use super::setup::Setup;
+use super::setup::{fractions, read_bids, Setup};
+use crate::context::Ctx;
 use crate::evaluate;
 use crate::model::*;
 use crate::money::Plain;
+use crate::result::Status;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -154,89 +156,121 @@ impl Setup<'_> {
 
     /// A rank acceptability run, ready to sample; `None` without ranked bids.
     pub(super) fn smaa_run(&self, o: &SmaaOptions) -> Option<SmaaRun> {
-        if self.pool.is_empty() {
-            return None;
-        }
-        let fractions = self.fractions();
-        let leaves: Vec<usize> = (0..self.cx.leaves.len())
-            .filter(|&li| {
-                self.cx.leaves[li].kind != Kind::PassFail && !self.cx.leaves[li].marks.is_zero()
-            })
-            .collect();
-        let to_f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-        // Each pool bid's fraction on each leaf, a cell per bid and leaf, row by row; a cell whose
-        // score is drawn from its evaluators' scores takes the next 16 random bits, in row order,
-        // which is the order a sample draws them.
-        let mut cells = Cells {
-            cells: Vec::with_capacity(self.pool.len() * leaves.len()),
-            values: Vec::new(),
-            words: 0,
-            pairs: Vec::new(),
-            draws: Vec::new(),
-        };
-        let mut drawn = 0;
-        for (b, &j) in self.pool.iter().enumerate() {
-            for &li in &leaves {
-                let c = self.cx.leaves[li];
-                let marking = self.t.bids[j].scores.get(&c.id);
-                let at = cells.values.len();
-                match (&c.kind, marking, o.score_uncertainty) {
-                    (Kind::Scored { scale, .. }, Some(m), true) if m.evaluators.len() > 1 => {
-                        let top = to_f(scale.top());
-                        cells
-                            .values
-                            .extend(m.evaluators.iter().map(|(_, s)| to_f(*s) / top));
-                        cells.cells.push(Cell {
-                            at,
-                            len: m.evaluators.len() as u64,
-                            bit: drawn * 16,
-                        });
-                        drawn += 1;
-                    }
-                    _ => {
-                        cells.values.push(to_f(fractions[b][li]));
-                        cells.cells.push(Cell { at, len: 0, bit: 0 });
-                    }
+        smaa_run(self.t, &self.cx, &self.pool, &self.fractions(), o)
+    }
+}
+
+/// The ranked bids (indexes into the tender's bids, in file order) and each one's exact fraction
+/// on every leaf (as [`Setup::fractions`]), worked out without the evaluation when nothing but
+/// the bids' own figures decides which bids are ranked: no threshold read after scoring (a
+/// group's, or one relative to the best score), and no ranked bid with a score out of range.
+/// Each bid is read, the comparison inputs taken over those it leaves ranked and every score
+/// worked out as the evaluation does, by its own functions, without the words. `None` when the
+/// evaluation must decide.
+fn ranked_fractions(cx: &Ctx) -> Option<(Vec<usize>, Vec<Vec<Decimal>>)> {
+    let after_scoring = cx
+        .groups
+        .iter()
+        .any(|(g, _)| g.threshold.is_some() || g.threshold_relative.is_some())
+        || cx.leaves.iter().any(|c| {
+            matches!(
+                c.kind,
+                Kind::Scored {
+                    threshold_relative: Some(_),
+                    ..
+                }
+            )
+        });
+    if after_scoring {
+        return None;
+    }
+    let (prepared, pool, fields) = read_bids(cx, &|_, p| p.status == Status::Ranked);
+    // A score out of range disqualifies its bid, and the evaluation compares the others without it.
+    let (fractions, out_of_range) = fractions(cx, &prepared, &pool, &fields);
+    (!out_of_range).then_some((pool, fractions))
+}
+
+/// A rank acceptability run over the ranked bids `pool` of `t`, with their `fractions` on each
+/// leaf; `None` without ranked bids.
+fn smaa_run(
+    t: &Tender,
+    cx: &Ctx,
+    pool: &[usize],
+    fractions: &[Vec<Decimal>],
+    o: &SmaaOptions,
+) -> Option<SmaaRun> {
+    if pool.is_empty() {
+        return None;
+    }
+    let leaves: Vec<usize> = (0..cx.leaves.len())
+        .filter(|&li| cx.leaves[li].kind != Kind::PassFail && !cx.leaves[li].marks.is_zero())
+        .collect();
+    let to_f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    // Each pool bid's fraction on each leaf, a cell per bid and leaf, row by row; a cell whose
+    // score is drawn from its evaluators' scores takes the next 16 random bits, in row order,
+    // which is the order a sample draws them.
+    let mut cells = Cells {
+        cells: Vec::with_capacity(pool.len() * leaves.len()),
+        values: Vec::new(),
+        words: 0,
+        pairs: Vec::new(),
+        draws: Vec::new(),
+    };
+    let mut drawn = 0;
+    for (b, &j) in pool.iter().enumerate() {
+        for &li in &leaves {
+            let c = cx.leaves[li];
+            let marking = t.bids[j].scores.get(&c.id);
+            let at = cells.values.len();
+            match (&c.kind, marking, o.score_uncertainty) {
+                (Kind::Scored { scale, .. }, Some(m), true) if m.evaluators.len() > 1 => {
+                    let top = to_f(scale.top());
+                    cells
+                        .values
+                        .extend(m.evaluators.iter().map(|(_, s)| to_f(*s) / top));
+                    cells.cells.push(Cell {
+                        at,
+                        len: m.evaluators.len() as u64,
+                        bit: drawn * 16,
+                    });
+                    drawn += 1;
+                }
+                _ => {
+                    cells.values.push(to_f(fractions[b][li]));
+                    cells.cells.push(Cell { at, len: 0, bit: 0 });
                 }
             }
         }
-        cells.words = drawn.div_ceil(4);
-        cells.pair_up(self.pool.len(), leaves.len());
-        let published: Vec<f64> = leaves
-            .iter()
-            .map(|&li| to_f(self.cx.leaves[li].marks))
-            .collect();
-        let sum_pub: f64 = published.iter().sum();
-        let published: Vec<f64> = published.iter().map(|w| w / sum_pub).collect();
-        // Order of importance for the ranking model: by marks, ties in file order.
-        let mut order: Vec<usize> = (0..leaves.len()).collect();
-        crate::sorting::sort(&mut order, &|&a, &b| {
-            published[b]
-                .partial_cmp(&published[a])
-                .unwrap_or(Ordering::Equal)
-                .then(a.cmp(&b))
-        });
-        let n = self.pool.len();
-        let k = leaves.len();
-        Some(SmaaRun {
-            options: o.clone(),
-            bids: self
-                .pool
-                .iter()
-                .map(|&j| (self.t.bids[j].id.clone(), self.t.bids[j].supplier.clone()))
-                .collect(),
-            criteria: leaves
-                .iter()
-                .map(|&li| self.cx.leaves[li].id.clone())
-                .collect(),
-            cells,
-            published,
-            order,
-            done: 0,
-            rank_counts: vec![0; n * n],
-            central: vec![vec![0.0; k]; n],
-        })
     }
+    cells.words = drawn.div_ceil(4);
+    cells.pair_up(pool.len(), leaves.len());
+    let published: Vec<f64> = leaves.iter().map(|&li| to_f(cx.leaves[li].marks)).collect();
+    let sum_pub: f64 = published.iter().sum();
+    let published: Vec<f64> = published.iter().map(|w| w / sum_pub).collect();
+    // Order of importance for the ranking model: by marks, ties in file order.
+    let mut order: Vec<usize> = (0..leaves.len()).collect();
+    crate::sorting::sort(&mut order, &|&a, &b| {
+        published[b]
+            .partial_cmp(&published[a])
+            .unwrap_or(Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    let n = pool.len();
+    let k = leaves.len();
+    Some(SmaaRun {
+        options: o.clone(),
+        bids: pool
+            .iter()
+            .map(|&j| (t.bids[j].id.clone(), t.bids[j].supplier.clone()))
+            .collect(),
+        criteria: leaves.iter().map(|&li| cx.leaves[li].id.clone()).collect(),
+        cells,
+        published,
+        order,
+        done: 0,
+        rank_counts: vec![0; n * n],
+        central: vec![vec![0.0; k]; n],
+    })
 }
 
 /// A rank acceptability analysis that can be run a slice at a time (a Web Worker reports progress
@@ -265,8 +299,14 @@ impl SmaaRun {
         if t.award != AwardMethod::WeightedSum || !t.lots.is_empty() {
             return None;
         }
-        let official = evaluate::evaluate(t);
-        Setup::new(t, &official).smaa_run(o)
+        let cx = Ctx::new(t);
+        match ranked_fractions(&cx) {
+            Some((pool, fractions)) => smaa_run(t, &cx, &pool, &fractions, o),
+            None => {
+                let official = evaluate::evaluate(t);
+                Setup::new(t, &official).smaa_run(o)
+            }
+        }
     }
 
     /// A run over the ranked bids of lot `lot` (its id) of a tender divided into lots (spec §18);
@@ -838,6 +878,70 @@ mod tests {
         counts: Vec<Vec<u32>>,
         central: Vec<Vec<u64>>,
         first: Vec<Option<u32>>,
+    }
+
+    #[test]
+    fn the_ranked_bids_read_without_the_evaluation_are_the_evaluations() {
+        // Every fixture and generated tenders (thresholds, schedules, ties, lots, each lot as the
+        // analysis takes it): where the bids' own figures decide, the same bids, the same
+        // fractions to the last digit and scale, and so the same run.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .map(|path| {
+                let fixture: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+                match &fixture["tender"] {
+                    serde_json::Value::String(file) => {
+                        std::fs::read_to_string(root.join(file)).unwrap()
+                    }
+                    tender => tender.to_string(),
+                }
+            })
+            .collect();
+        let mut rng = crate::synth::Rng(20_261_203);
+        texts.extend((0..700).map(|_| crate::analysis::tests::tender(&mut rng).to_string()));
+        let (mut read, mut evaluated) = (0, 0);
+        for text in texts {
+            let Ok(t) = crate::read(&text) else { continue };
+            let mut split = crate::lots::Split::new(&t);
+            let tenders: Vec<Tender> = match t.lots.len() {
+                0 => vec![t.clone()],
+                n => (0..n).map(|k| split.lot(k).clone()).collect(),
+            };
+            for t in tenders
+                .iter()
+                .filter(|t| t.award == AwardMethod::WeightedSum)
+            {
+                let cx = Ctx::new(t);
+                let Some((pool, fractions)) = ranked_fractions(&cx) else {
+                    evaluated += 1;
+                    continue;
+                };
+                let official = evaluate::evaluate(t);
+                let setup = Setup::new(t, &official);
+                let exact = |f: &[Vec<Decimal>]| -> Vec<Vec<[u8; 16]>> {
+                    f.iter()
+                        .map(|row| row.iter().map(|d| d.serialize()).collect())
+                        .collect()
+                };
+                assert_eq!(pool, setup.pool, "{text}");
+                assert_eq!(exact(&fractions), exact(&setup.fractions()), "{text}");
+                let o = SmaaOptions::default();
+                assert_eq!(
+                    format!("{:?}", SmaaRun::new(t, &o)),
+                    format!("{:?}", setup.smaa_run(&o)),
+                    "{text}"
+                );
+                read += 1;
+            }
+        }
+        assert!(
+            read >= 150 && evaluated >= 50,
+            "{read} read, {evaluated} evaluated"
+        );
     }
 
     #[test]
