@@ -98,8 +98,8 @@ impl Serialize for Params {
     }
 }
 
-/// The text `args` writes when `words` is set, else nothing (and no allocation): a score worked
-/// out "what if" is read only for its figure, never for its working.
+/// Parameters as a JSON object; their names are the engine's own (`&'static str`), so the
+/// writer's unescaped field names hold.
 impl crate::json::ToJson for Params {
     fn write(&self, out: &mut crate::json::Json) {
         out.open();
@@ -110,6 +110,8 @@ impl crate::json::ToJson for Params {
     }
 }
 
+/// The text `args` writes when `words` is set, else nothing (and no allocation): a score worked
+/// out "what if" is read only for its figure, never for its working.
 #[inline(never)]
 pub fn say(words: bool, args: fmt::Arguments<'_>) -> String {
     if !words {
@@ -267,15 +269,15 @@ impl Serialize for Compact {
     }
 }
 
-/// A decimal written as a JSON number from its digits (`33.33`, `40`), never through a float:
-/// the WebAssembly build then carries neither a float formatter nor a number parser. The text
-/// must be a JSON number, as `money::Plain` writes one.
 impl crate::json::ToJson for Compact {
     fn write(&self, out: &mut crate::json::Json) {
         out.string(self);
     }
 }
 
+/// A decimal written as a JSON number from its digits (`33.33`, `40`), never through a float:
+/// the WebAssembly build then carries neither a float formatter nor a number parser. The text
+/// must be a JSON number, as `money::Plain` writes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number(pub String);
 

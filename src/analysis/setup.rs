@@ -484,13 +484,24 @@ pub(super) fn fractions(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::evaluate;
 
-    /// Every fixture's tender, read from its file (inline, or the example it names); a tender in
-    /// lots as each lot's tender, as the analysis takes it (spec §18).
-    fn fixtures() -> Vec<(String, Tender)> {
+    /// Each tender as the analysis takes it: a tender in lots as each lot's tender (spec §18).
+    pub(in crate::analysis) fn as_analysed(name: String, t: Tender) -> Vec<(String, Tender)> {
+        if t.lots.is_empty() {
+            return vec![(name, t)];
+        }
+        let mut split = crate::lots::Split::new(&t);
+        (0..t.lots.len())
+            .map(|k| (format!("{name}, lot {k}"), split.lot(k).clone()))
+            .collect()
+    }
+
+    /// Every fixture's tender, read from its file (inline, or the example it names), as the
+    /// analysis takes it.
+    pub(in crate::analysis) fn fixtures() -> Vec<(String, Tender)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
             .unwrap()
@@ -511,13 +522,7 @@ mod tests {
                 };
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
                 let t = crate::read(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-                if t.lots.is_empty() {
-                    return vec![(name, t)];
-                }
-                let mut split = crate::lots::Split::new(&t);
-                (0..t.lots.len())
-                    .map(|k| (format!("{name}, lot {k}"), split.lot(k).clone()))
-                    .collect()
+                as_analysed(name, t)
             })
             .collect()
     }

@@ -885,36 +885,18 @@ mod tests {
         // Every fixture and generated tenders (thresholds, schedules, ties, lots, each lot as the
         // analysis takes it): where the bids' own figures decide, the same bids, the same
         // fractions to the last digit and scale, and so the same run.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts: Vec<String> = std::fs::read_dir(root.join("tests/fixtures"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .map(|path| {
-                let fixture: serde_json::Value =
-                    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-                match &fixture["tender"] {
-                    serde_json::Value::String(file) => {
-                        std::fs::read_to_string(root.join(file)).unwrap()
-                    }
-                    tender => tender.to_string(),
-                }
-            })
-            .collect();
+        use crate::analysis::setup::tests::{as_analysed, fixtures};
+        let mut tenders = fixtures();
         let mut rng = crate::synth::Rng(20_261_203);
-        texts.extend((0..700).map(|_| crate::analysis::tests::tender(&mut rng).to_string()));
+        for i in 0..700 {
+            let text = crate::analysis::tests::tender(&mut rng).to_string();
+            if let Ok(t) = crate::read(&text) {
+                tenders.extend(as_analysed(format!("generated {i}: {text}"), t));
+            }
+        }
         let (mut read, mut evaluated) = (0, 0);
-        for text in texts {
-            let Ok(t) = crate::read(&text) else { continue };
-            let mut split = crate::lots::Split::new(&t);
-            let tenders: Vec<Tender> = match t.lots.len() {
-                0 => vec![t.clone()],
-                n => (0..n).map(|k| split.lot(k).clone()).collect(),
-            };
-            for t in tenders
-                .iter()
-                .filter(|t| t.award == AwardMethod::WeightedSum)
-            {
+        for (name, t) in &tenders {
+            if t.award == AwardMethod::WeightedSum {
                 let cx = Ctx::new(t);
                 let Some((pool, fractions)) = ranked_fractions(&cx) else {
                     evaluated += 1;
@@ -927,13 +909,13 @@ mod tests {
                         .map(|row| row.iter().map(|d| d.serialize()).collect())
                         .collect()
                 };
-                assert_eq!(pool, setup.pool, "{text}");
-                assert_eq!(exact(&fractions), exact(&setup.fractions()), "{text}");
+                assert_eq!(pool, setup.pool, "{name}");
+                assert_eq!(exact(&fractions), exact(&setup.fractions()), "{name}");
                 let o = SmaaOptions::default();
                 assert_eq!(
                     format!("{:?}", SmaaRun::new(t, &o)),
                     format!("{:?}", setup.smaa_run(&o)),
-                    "{text}"
+                    "{name}"
                 );
                 read += 1;
             }

@@ -16,17 +16,11 @@ const BASE: &str = "base.json";
 
 /// Every case of `tests/<dir>`, sorted by file name, with `"input"` filled in from its `patch`.
 pub fn cases(dir: &str) -> Vec<(String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+    let files: Vec<PathBuf> = json_files(&format!("tests/{dir}"))
+        .into_iter()
         .filter(|p| p.file_name().is_some_and(|n| n != BASE))
         .collect();
-    files.sort();
-    let base = dir.join(BASE);
+    let base = root().join("tests").join(dir).join(BASE);
     let base = base.exists().then(|| read(&base));
     files
         .iter()
@@ -48,6 +42,23 @@ pub fn cases(dir: &str) -> Vec<(String, Value)> {
             (name, case)
         })
         .collect()
+}
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.json` file of the folder `dir` (from the crate's root), sorted by name.
+pub fn json_files(dir: &str) -> Vec<PathBuf> {
+    let dir = root().join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
 }
 
 fn read(path: &Path) -> Value {
