@@ -83,33 +83,44 @@ function missingList(ctx, debriefs, kept = {}) {
   // Many bids: one expandable entry each, filled when opened, so the list stays short; added in
   // steps, as a thousand entries at once made a long task.
   const many = affected.length > 10;
-  const panel = h(
+  if (many) {
+    // One panel for good, its entries put right in place (see putRows): entries moved into a new
+    // panel were a layout of every one of them after each score.
+    const panel = (kept.panel ??= h('div.panel', h('p.warning-text'), h('p')));
+    const [title, text] = panel.children;
+    panel.dataset.missingRationales = String(count);
+    title.replaceChildren(...missingTitle(ctx, count));
+    text.textContent = ui.missingRationalesText;
+    const entries = keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid, true);
+    putRows(kept, panel, [title, text], entries);
+    return panel;
+  }
+  return h(
     'div.panel',
     { 'data-missing-rationales': String(count) },
     h('p.warning-text', missingTitle(ctx, count)),
     h('p', ui.missingRationalesText),
-    many
-      ? null
-      : h(
-          'ul.list',
-          affected.map((d) => h('li', fill(ui.missingRationalesFor, { supplier: who(d) }), rationaleLinks(ctx, d))),
-        ),
+    h(
+      'ul.list',
+      affected.map((d) => h('li', fill(ui.missingRationalesFor, { supplier: who(d) }), rationaleLinks(ctx, d))),
+    ),
   );
-  if (many) {
-    const entries = keptRows(kept, affected, (d) => JSON.stringify([who(d), d.missingRationales]), (d) => missingEntry(ctx, d), (d) => d.bid, true);
-    // The last panel is kept, its entries put right in place, when few are new: entries moved into
-    // a new panel were a layout of every one of them after each score.
-    const was = kept.panel;
-    if (was && [...kept.rows.values()].filter((r) => !r.node).length <= FEW_NEW) {
-      kept.stepping = {}; // an unfinished list in steps stops
-      was.dataset.missingRationales = count;
-      was.firstChild.replaceChildren(...missingTitle(ctx, count));
-      place(was, [was.firstChild, was.children[1], ...entries.map((make) => make())]);
-      return was;
-    }
-    inSteps(kept, (kept.panel = panel), entries);
+}
+
+/**
+ * Puts the rows `entries` (keptRows' makers) into `parent` after the nodes `head`. When few are
+ * new (a score typed moves a few bids) at once, the kept rows left where they are: adding hundreds
+ * again was a layout of the whole list at every score. Otherwise in steps: a thousand rows at once
+ * made a long task.
+ */
+function putRows(kept, parent, head, entries) {
+  if ([...kept.rows.values()].filter((r) => !r.node).length <= FEW_NEW) {
+    kept.stepping = {}; // an unfinished list in steps stops
+    place(parent, [...head, ...entries.map((make) => make())]);
+  } else {
+    parent.replaceChildren(...head);
+    inSteps(kept, parent, entries);
   }
-  return panel;
 }
 
 /**
@@ -276,17 +287,7 @@ export function summariesPanel(ctx) {
     };
     const items = keptRows(keptSummaries, debriefs, itemKey, item, (d) => d.bid, true);
     if (body.firstChild !== missing || body.lastChild !== list) body.replaceChildren(missing, list);
-    // When few items are new (a score typed moves a few bids), the list is put right in place at
-    // once, the kept items left where they are: adding hundreds again was a layout of the whole
-    // list at every score. Otherwise in steps: the summaries of a thousand bids at once made a
-    // long task.
-    if ([...keptSummaries.rows.values()].filter((r) => !r.node).length <= FEW_NEW) {
-      keptSummaries.stepping = {}; // an unfinished list in steps stops
-      place(list, items.map((make) => make()));
-    } else {
-      list.replaceChildren();
-      inSteps(keptSummaries, list, items);
-    }
+    putRows(keptSummaries, list, [], items);
   }
 
   function update(result) {
