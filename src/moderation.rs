@@ -3,7 +3,7 @@
 //! A moderated (consensus) score always wins; without one the evaluators' scores are combined by the
 //! tender's method. A mean may fall between scale points; that is allowed and kept exact.
 
-use crate::model::{Marking, ModerationMethod, Scale};
+use crate::model::{Marking, ModerationMethod, Scale, ScalePoints};
 use crate::money::{Approx, Plain};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -165,21 +165,33 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>>
     })
 }
 
-/// How many steps of the scale separate the lowest and highest evaluator, when no moderated score
-/// settles it; `None` with fewer than two evaluators or a moderated score.
-pub fn spread(m: &Marking, scale: &Scale) -> Option<(Decimal, Decimal, Decimal)> {
+/// The lowest and highest evaluator's scores and how many steps of the scale separate them, when
+/// that is more than `beyond` steps and no moderated score settles it; `None` otherwise (also with
+/// fewer than two evaluators).
+pub fn spread(m: &Marking, scale: &Scale, beyond: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
     if m.moderated.is_some() || m.evaluators.len() < 2 {
         return None;
     }
     let lo = m.evaluators.iter().map(|(_, s)| *s).min()?;
     let hi = m.evaluators.iter().map(|(_, s)| *s).max()?;
-    Some((lo, hi, scale.step_index(hi) - scale.step_index(lo)))
+    // On a range (the usual scale) the steps are a division, taken only for a spread wider than
+    // `beyond` steps of it: most markings are closer (an evaluation checks every one).
+    if let ScalePoints::Range { step, .. } = &scale.points {
+        if beyond
+            .checked_mul(*step)
+            .is_none_or(|width| hi - lo <= width)
+        {
+            return None;
+        }
+    }
+    let steps = scale.step_index(hi) - scale.step_index(lo);
+    (steps > beyond).then_some((lo, hi, steps))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ScalePoint, ScalePoints};
+    use crate::model::ScalePoint;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -279,15 +291,37 @@ mod tests {
                     .collect(),
             ),
         };
+        let zero = Decimal::ZERO;
         assert_eq!(
-            spread(&marking(&["5", "8"], None), &scale).unwrap().2,
+            spread(&marking(&["5", "8"], None), &scale, zero).unwrap().2,
             d("1")
         );
         assert_eq!(
-            spread(&marking(&["2", "10"], None), &scale).unwrap().2,
+            spread(&marking(&["2", "10"], None), &scale, zero)
+                .unwrap()
+                .2,
             d("3")
         );
-        assert!(spread(&marking(&["2", "10"], Some("5")), &scale).is_none());
-        assert!(spread(&marking(&["2"], None), &scale).is_none());
+        // Three steps are not more than three.
+        assert!(spread(&marking(&["2", "10"], None), &scale, d("3")).is_none());
+        assert!(spread(&marking(&["2", "10"], Some("5")), &scale, zero).is_none());
+        assert!(spread(&marking(&["2"], None), &scale, zero).is_none());
+        // On a range: 1 to 4 in steps of 0.5 is six steps.
+        let range = Scale {
+            name: "halves".into(),
+            points: ScalePoints::Range {
+                from: d("0"),
+                to: d("5"),
+                step: d("0.5"),
+            },
+        };
+        let wide = marking(&["1", "4", "2"], None);
+        assert_eq!(
+            spread(&wide, &range, d("5")).unwrap(),
+            (d("1"), d("4"), d("6"))
+        );
+        assert!(spread(&wide, &range, d("6")).is_none());
+        // A limit too large to multiply by the step is never exceeded.
+        assert!(spread(&wide, &range, Decimal::MAX).is_none());
     }
 }

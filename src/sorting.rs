@@ -70,11 +70,6 @@ impl<V> Default for Keyed<'_, V> {
 }
 
 impl<'a, V> Keyed<'a, V> {
-    /// An empty map with room for `n` names.
-    pub fn with_capacity(n: usize) -> Self {
-        Keyed(Vec::with_capacity(n))
-    }
-
     /// `items` by name; a later name replaces an earlier one, as `collect()` into a map does.
     pub fn of(items: impl IntoIterator<Item = (&'a str, V)>) -> Self {
         let mut v: Vec<(&'a str, V)> = items.into_iter().collect();

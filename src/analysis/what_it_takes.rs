@@ -72,7 +72,7 @@ impl Setup<'_> {
                 for (li, c) in self.cx.leaves.iter().enumerate() {
                     match &c.kind {
                         Kind::Scored { scale, .. } => {
-                            let Some(now) = self.prepared[i].aggregates.get(c.id.as_str()) else {
+                            let Some(now) = &self.prepared[i].aggregates[li] else {
                                 continue;
                             };
                             let now = now.value;

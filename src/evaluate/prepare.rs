@@ -46,8 +46,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     let mut p = Prepared {
         bid: b,
         status: Status::Ranked,
-        // Room for a score per leaf, so a large tender's bids never grow their list.
-        aggregates: crate::sorting::Keyed::with_capacity(cx.leaves.len()),
+        aggregates: vec![None; cx.leaves.len()],
         sv: Default::default(),
         above_ceiling_zero: false,
         reasons: Vec::new(),
@@ -76,7 +75,8 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
             Evaluated::OutOfRange => out_of_range = true,
         }
     }
-    for c in cx.leaves.iter().copied() {
+    let markings = cx.markings(b);
+    for (li, c) in cx.leaves.iter().copied().enumerate() {
         let id = c.id.as_str();
         let name = &c.name;
         let params = || Params::new().with("criterion", id).with("name", name);
@@ -95,7 +95,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                 )),
             },
             Kind::Scored { threshold, .. } => {
-                let marking = b.scores.get(id);
+                let marking = markings[li];
                 // Spec §14: where the tender requires a consensus, several evaluators' scores are
                 // never combined; the bid waits for the panel's moderated score.
                 if let Some(m) = marking.filter(|m| needs_consensus(t, m)) {
@@ -126,7 +126,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                                 ));
                             }
                         }
-                        p.aggregates.insert(id, a);
+                        p.aggregates[li] = Some(a);
                     }
                     None => {
                         p.missing

@@ -212,7 +212,7 @@ pub(crate) fn score_leaf(
             Some(from_price(s, input(v)))
         }
         Kind::Scored { scale, .. } => {
-            let a = p.aggregates.get(c.id.as_str())?;
+            let a = p.aggregates[leaf].as_ref()?;
             let top = scale.top();
             // An exact mean can run to 28 digits; written once for the input and the parameter.
             let score = input(a.value);

@@ -33,7 +33,7 @@ pub(crate) fn warnings(
     ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     // The spread warnings come in order (see `evaluator_spread`), after every code before theirs.
-    let spread = evaluator_spread(t);
+    let spread = evaluator_spread(cx);
     let at = out.partition_point(|w| w.code < "evaluator-spread");
     let rest = out.split_off(at);
     out.extend(spread);
@@ -373,12 +373,11 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 /// made in the order of the final sort, which then leaves them out: by bid id, and a bid's own by
 /// the text after the words they share ("evaluators scored X's \""), which begins with the
 /// criterion's name and a quote.
-fn evaluator_spread(t: &Tender) -> Vec<Warning> {
-    let mut scored: Vec<(&str, &Scale, &str)> = t
-        .leaves()
-        .into_iter()
-        .filter_map(|c| match &c.kind {
-            Kind::Scored { scale, .. } => Some((c.name.as_str(), scale, c.id.as_str())),
+fn evaluator_spread(cx: &Ctx) -> Vec<Warning> {
+    let t = cx.t;
+    let mut scored: Vec<(&str, &Scale, &str, usize)> = (cx.leaves.iter().enumerate())
+        .filter_map(|(li, c)| match &c.kind {
+            Kind::Scored { scale, .. } => Some((c.name.as_str(), scale, c.id.as_str(), li)),
             _ => None,
         })
         .collect();
@@ -394,13 +393,12 @@ fn evaluator_spread(t: &Tender) -> Vec<Warning> {
     }) && order.windows(2).all(|w| t.bids[w[0]].id != t.bids[w[1]].id);
     let mut out = Vec::new();
     for b in order.into_iter().map(|i| &t.bids[i]) {
-        for &(name, scale, cid) in &scored {
-            let Some((lo, hi, steps)) = b.scores.get(cid).and_then(|m| spread(m, scale)) else {
+        let markings = cx.markings(b);
+        for &(name, scale, cid, li) in &scored {
+            let flag = t.moderation.flag_spread;
+            let Some((lo, hi, steps)) = markings[li].and_then(|m| spread(m, scale, flag)) else {
                 continue;
             };
-            if steps <= t.moderation.flag_spread {
-                continue;
-            }
             // Each figure written once, into the parameters and the message alike.
             let [lo, hi, steps] = [lo, hi, steps].map(|d| Plain(d).compact());
             let mut message = String::with_capacity(128 + b.supplier.len() + name.len());
@@ -665,6 +663,16 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
     }
 }
 
+/// Whether every point of `scale` is a whole number.
+fn whole_points(scale: &Scale) -> bool {
+    match &scale.points {
+        ScalePoints::Points(p) => p.iter().all(|p| crate::money::is_whole(p.value)),
+        ScalePoints::Range { from, step, .. } => {
+            crate::money::is_whole(*from) && crate::money::is_whole(*step)
+        }
+    }
+}
+
 /// `averaged-off-scale` (spec §14): on each scored criterion, the bids whose score is a mean or
 /// median that is not a point of the scale (3 and 4 make 3.5 on a 0–5 scale). Averaging in place
 /// of the consensus a method promised was found unlawful in Bromcom v United Learning Trust
@@ -675,39 +683,44 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
     crate::sorting::sort(&mut order, &|&a, &b| {
         prepared[a].bid.id.cmp(&prepared[b].bid.id)
     });
-    for c in &cx.leaves {
-        let Kind::Scored { scale, .. } = &c.kind else {
-            continue;
-        };
-        // On a scale of whole numbers (the usual one) a score with a fraction is off it with no
-        // comparison against each point: the test runs for every score of every bid.
-        let whole = match &scale.points {
-            ScalePoints::Points(p) => p.iter().all(|p| crate::money::is_whole(p.value)),
-            ScalePoints::Range { from, step, .. } => {
-                crate::money::is_whole(*from) && crate::money::is_whole(*step)
+    // Each scored leaf's scale, and whether its points are all whole numbers (the usual scale):
+    // then a score with a fraction is off it with no comparison against each point.
+    let scales: Vec<Option<(&Scale, bool)>> = cx
+        .leaves
+        .iter()
+        .map(|c| match &c.kind {
+            Kind::Scored { scale, .. } => Some((scale, whole_points(scale))),
+            _ => None,
+        })
+        .collect();
+    // The scores off their scale, leaf by leaf, found bid by bid: each bid's scores lie together
+    // in memory, and a thousand bids on forty criteria are forty thousand tests.
+    let mut off: Vec<Vec<(usize, Decimal)>> = vec![Vec::new(); cx.leaves.len()];
+    for &i in &order {
+        for (li, a) in prepared[i].aggregates.iter().enumerate() {
+            let (Some(a), Some((scale, whole))) = (a, scales[li]) else {
+                continue;
+            };
+            if (whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value) {
+                off[li].push((i, a.value));
             }
-        };
+        }
+    }
+    for (c, off) in cx.leaves.iter().zip(off) {
         // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
         // template in any language.
         let (mut ids, mut named, mut listed) = (Vec::new(), String::new(), String::new());
         // Each score is written once and copied into both texts: with a thousand bids on forty
         // criteria this warning can name tens of thousands of scores.
         let mut score = String::new();
-        for &i in &order {
+        for (i, value) in off {
             let p = &prepared[i];
-            let Some(a) = p.aggregates.get(c.id.as_str()) else {
-                continue;
-            };
-            let off = (whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value);
-            if !off {
-                continue;
-            }
             if !ids.is_empty() {
                 named.push_str(", ");
                 listed.push_str("; ");
             }
             score.clear();
-            Approx(a.value, 2).push_to(&mut score);
+            Approx(value, 2).push_to(&mut score);
             for (text, between) in [(&mut named, "'s "), (&mut listed, ": ")] {
                 text.push_str(&p.bid.supplier);
                 text.push_str(between);
