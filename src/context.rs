@@ -109,19 +109,41 @@ impl<'t> Ctx<'t> {
 }
 
 impl<'t> Ctx<'t> {
-    /// `b`'s marking of each leaf (same index as `leaves`). Both lists are in order of id, so one
-    /// walk matches them: a search per leaf, with a thousand bids on forty criteria, was a tenth
-    /// of an evaluation, most of it waiting on memory.
-    pub fn markings(&self, b: &'t Bid) -> Vec<Option<&'t Marking>> {
-        let mut out = vec![None; self.leaves.len()];
-        let mut scores = b.scores.iter().peekable();
+    /// `b`'s marking of each leaf. Both lists are in order of id, so one walk matches them: a
+    /// search per leaf, with a thousand bids on forty criteria, was a tenth of an evaluation, most
+    /// of it waiting on memory.
+    pub fn markings(&self, b: &'t Bid) -> Markings<'t> {
+        let scores = b.scores.entries();
+        // Past the end: no marking.
+        let mut at = vec![usize::MAX; self.leaves.len()];
+        let mut next = 0;
         for &li in &self.by_id {
             let id = self.leaves[li].id.as_str();
             // Scores under ids no leaf has are passed over (validation reports them).
-            while scores.next_if(|(k, _)| k.as_str() < id).is_some() {}
-            out[li] = scores.next_if(|(k, _)| k.as_str() == id).map(|(_, m)| m);
+            while next < scores.len() && scores[next].0.as_str() < id {
+                next += 1;
+            }
+            if next < scores.len() && scores[next].0 == id {
+                at[li] = next;
+                next += 1;
+            }
         }
-        out
+        Markings { scores, at }
+    }
+}
+
+/// A bid's marking of each leaf, found by [`Ctx::markings`]: where each leaf's is among the bid's
+/// scores (a list of positions rather than of references: the WebAssembly build has code for
+/// lists of numbers already).
+pub(crate) struct Markings<'t> {
+    scores: &'t [(String, Marking)],
+    at: Vec<usize>,
+}
+
+impl<'t> Markings<'t> {
+    /// The marking of the leaf at `li` (an index into [`Ctx::leaves`]), if the bid has one.
+    pub fn of(&self, li: usize) -> Option<&'t Marking> {
+        self.scores.get(self.at[li]).map(|(_, m)| m)
     }
 }
 

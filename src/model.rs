@@ -663,6 +663,11 @@ impl<V> IdMap<V> {
         self.0.is_empty()
     }
 
+    /// The ids and values in order of id, as a slice.
+    pub fn entries(&self) -> &[(String, V)] {
+        &self.0
+    }
+
     /// The ids and values in order of id.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))

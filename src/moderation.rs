@@ -177,10 +177,7 @@ pub fn spread(m: &Marking, scale: &Scale, beyond: Decimal) -> Option<(Decimal, D
     // On a range (the usual scale) the steps are a division, taken only for a spread wider than
     // `beyond` steps of it: most markings are closer (an evaluation checks every one).
     if let ScalePoints::Range { step, .. } = &scale.points {
-        if beyond
-            .checked_mul(*step)
-            .is_none_or(|width| hi - lo <= width)
-        {
+        if crate::money::mul(beyond, *step).is_none_or(|width| hi - lo <= width) {
             return None;
         }
     }

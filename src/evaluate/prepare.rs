@@ -46,7 +46,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     let mut p = Prepared {
         bid: b,
         status: Status::Ranked,
-        aggregates: vec![None; cx.leaves.len()],
+        aggregates: Vec::with_capacity(cx.leaves.len()),
         sv: Default::default(),
         above_ceiling_zero: false,
         reasons: Vec::new(),
@@ -77,6 +77,8 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
     }
     let markings = cx.markings(b);
     for (li, c) in cx.leaves.iter().copied().enumerate() {
+        // One entry per leaf, set below where the leaf is scored.
+        p.aggregates.push(None);
         let id = c.id.as_str();
         let name = &c.name;
         let params = || Params::new().with("criterion", id).with("name", name);
@@ -95,7 +97,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                 )),
             },
             Kind::Scored { threshold, .. } => {
-                let marking = markings[li];
+                let marking = markings.of(li);
                 // Spec §14: where the tender requires a consensus, several evaluators' scores are
                 // never combined; the bid waits for the panel's moderated score.
                 if let Some(m) = marking.filter(|m| needs_consensus(t, m)) {

@@ -375,28 +375,35 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 /// criterion's name and a quote.
 fn evaluator_spread(cx: &Ctx) -> Vec<Warning> {
     let t = cx.t;
-    let mut scored: Vec<(&str, &Scale, &str, usize)> = (cx.leaves.iter().enumerate())
-        .filter_map(|(li, c)| match &c.kind {
-            Kind::Scored { scale, .. } => Some((c.name.as_str(), scale, c.id.as_str(), li)),
-            _ => None,
-        })
-        .collect();
-    crate::sorting::sort(&mut scored, &|a, b| quoted(a.0, b.0));
+    // The scored leaves' indexes, in the order of their names.
+    let mut scored = Vec::new();
+    for (li, c) in cx.leaves.iter().enumerate() {
+        if let Kind::Scored { .. } = c.kind {
+            scored.push(li);
+        }
+    }
+    let name = |li: usize| cx.leaves[li].name.as_str();
+    crate::sorting::sort(&mut scored, &|&a, &b| quoted(name(a), name(b)));
     // When no name with its quote begins the next one's, two texts first differ where their
     // names do, in this order; otherwise (a name twice, or "Plan" and "Plan\" B") the texts are
     // compared. So are those of bids sharing an id, which validation refuses.
     let mut order: Vec<usize> = (0..t.bids.len()).collect();
     crate::sorting::sort(&mut order, &|&a, &b| t.bids[a].id.cmp(&t.bids[b].id));
     let by_name = scored.windows(2).all(|w| {
-        let (a, b) = (w[0].0, w[1].0);
+        let (a, b) = (name(w[0]), name(w[1]));
         !(b.starts_with(a) && b.as_bytes().get(a.len()).is_none_or(|&c| c == b'"'))
     }) && order.windows(2).all(|w| t.bids[w[0]].id != t.bids[w[1]].id);
     let mut out = Vec::new();
     for b in order.into_iter().map(|i| &t.bids[i]) {
         let markings = cx.markings(b);
-        for &(name, scale, cid, li) in &scored {
+        for &li in &scored {
+            let c = cx.leaves[li];
+            let (name, cid) = (c.name.as_str(), c.id.as_str());
+            let Kind::Scored { scale, .. } = &c.kind else {
+                continue;
+            };
             let flag = t.moderation.flag_spread;
-            let Some((lo, hi, steps)) = markings[li].and_then(|m| spread(m, scale, flag)) else {
+            let Some((lo, hi, steps)) = markings.of(li).and_then(|m| spread(m, scale, flag)) else {
                 continue;
             };
             // Each figure written once, into the parameters and the message alike.
@@ -683,44 +690,35 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
     crate::sorting::sort(&mut order, &|&a, &b| {
         prepared[a].bid.id.cmp(&prepared[b].bid.id)
     });
-    // Each scored leaf's scale, and whether its points are all whole numbers (the usual scale):
-    // then a score with a fraction is off it with no comparison against each point.
-    let scales: Vec<Option<(&Scale, bool)>> = cx
-        .leaves
-        .iter()
-        .map(|c| match &c.kind {
-            Kind::Scored { scale, .. } => Some((scale, whole_points(scale))),
-            _ => None,
-        })
-        .collect();
-    // The scores off their scale, leaf by leaf, found bid by bid: each bid's scores lie together
-    // in memory, and a thousand bids on forty criteria are forty thousand tests.
-    let mut off: Vec<Vec<(usize, Decimal)>> = vec![Vec::new(); cx.leaves.len()];
-    for &i in &order {
-        for (li, a) in prepared[i].aggregates.iter().enumerate() {
-            let (Some(a), Some((scale, whole))) = (a, scales[li]) else {
-                continue;
-            };
-            if (whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value) {
-                off[li].push((i, a.value));
-            }
-        }
-    }
-    for (c, off) in cx.leaves.iter().zip(off) {
+    for (li, c) in cx.leaves.iter().enumerate() {
+        let Kind::Scored { scale, .. } = &c.kind else {
+            continue;
+        };
+        // On a scale of whole numbers (the usual one) a score with a fraction is off it with no
+        // comparison against each point: the test runs for every score of every bid.
+        let whole = whole_points(scale);
         // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
         // template in any language.
         let (mut ids, mut named, mut listed) = (Vec::new(), String::new(), String::new());
         // Each score is written once and copied into both texts: with a thousand bids on forty
         // criteria this warning can name tens of thousands of scores.
         let mut score = String::new();
-        for (i, value) in off {
+        for &i in &order {
             let p = &prepared[i];
+            // Held by leaf: no search per bid and criterion.
+            let Some(a) = &p.aggregates[li] else {
+                continue;
+            };
+            let off = (whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value);
+            if !off {
+                continue;
+            }
             if !ids.is_empty() {
                 named.push_str(", ");
                 listed.push_str("; ");
             }
             score.clear();
-            Approx(value, 2).push_to(&mut score);
+            Approx(a.value, 2).push_to(&mut score);
             for (text, between) in [(&mut named, "'s "), (&mut listed, ": ")] {
                 text.push_str(&p.bid.supplier);
                 text.push_str(between);
