@@ -259,6 +259,11 @@ test('the catalogue’s words, not the engine’s, for messages the engine words
   const near = { ...low, next: '610000', gap: '10000.00', margin: '6100.00', marginFrom: 'percent', proximityPercent: '1' };
   assert.match(text('warnings', 'abnormally-low', near), /, and £10,000\.00 below the next lowest, more than the margin of £6,100\.00: ask/);
   assert.equal(text('reasons', 'above-ceiling', { price: '1200000', ceiling: '1000000' }), 'The price of £1,200,000.00 is above the ceiling of £1,000,000.00');
+  // One averaged score reads as well as several: the list follows a label, in both languages.
+  const one = { criterion: 'q1', name: 'Staffing', count: '1', scores: 'Riverside Ltd: 2.5' };
+  assert.match(text('warnings', 'averaged-off-scale', one), /^On “Staffing”, averages of the evaluators’ scores that are not points of the scale: Riverside Ltd: 2\.5\. If/);
+  const cy = engineText(catalogue('cy'), 'warnings', { code: 'averaged-off-scale', params: one, message: '' }, formatter('cy'));
+  assert.match(cy, /^Ar “Staffing”, cyfartaleddau o sgorau’r gwerthuswyr nad ydynt yn bwyntiau ar y raddfa: Riverside Ltd: 2\.5\. Os/);
 });
 
 test('the language switch takes the host’s tags in any case, each language once, and leaves out one without text', async (t) => {

@@ -1134,7 +1134,7 @@ Object.assign(CY.errors, {
 Object.assign(CY.warningTitles, { 'averaged-off-scale': 'Sgorau cyfartalog nad ydynt yn bwyntiau ar y raddfa' });
 Object.assign(CY.warnings, {
   'averaged-off-scale':
-    'Ar “{name}”, mae’r sgorau hyn yn gyfartaleddau o sgorau’r gwerthuswyr, nid pwyntiau ar y raddfa: {scores}. Os oedd y dull gwerthuso wedi addo sgôr gonsensws, cytunwch ar sgôr wedi’i chymedroli a’i chofnodi (barnwyd bod defnyddio cyfartaledd yn ei lle yn anghyfreithlon yn achos Bromcom v United Learning Trust [2022])',
+    'Ar “{name}”, cyfartaleddau o sgorau’r gwerthuswyr nad ydynt yn bwyntiau ar y raddfa: {scores}. Os oedd y dull gwerthuso wedi addo sgôr gonsensws, cytunwch ar sgôr wedi’i chymedroli a’i chofnodi (barnwyd bod defnyddio cyfartaledd yn ei lle yn anghyfreithlon yn achos Bromcom v United Learning Trust [2022])',
 });
 Object.assign(CY.reasons, {
   'below-group-threshold': 'sgoriodd {score} ar “{name}”; yr isafswm yw {threshold}',

@@ -1127,7 +1127,7 @@ Object.assign(EN_GB.errors, {
 Object.assign(EN_GB.warningTitles, { 'averaged-off-scale': 'Averaged scores that are not points of the scale' });
 Object.assign(EN_GB.warnings, {
   'averaged-off-scale':
-    'On “{name}”, these scores are averages of the evaluators’ scores, not points of the scale: {scores}. If the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])',
+    'On “{name}”, averages of the evaluators’ scores that are not points of the scale: {scores}. If the evaluation method promised a consensus score, agree and record a moderated score (averaging in its place was found unlawful in Bromcom v United Learning Trust [2022])',
 });
 Object.assign(EN_GB.reasons, {
   'below-group-threshold': 'scored {score} on “{name}”; the minimum is {threshold}',
