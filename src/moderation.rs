@@ -318,7 +318,19 @@ mod tests {
             (d("1"), d("4"), d("6"))
         );
         assert!(spread(&wide, &range, d("6")).is_none());
-        // A limit too large to multiply by the step is never exceeded.
+        // Limits as large as a decimal holds are never exceeded, whether or not the limit times
+        // the step still fits.
         assert!(spread(&wide, &range, Decimal::MAX).is_none());
+        let coarse = Scale {
+            name: "tens".into(),
+            points: ScalePoints::Range {
+                from: d("0"),
+                to: d("100"),
+                step: d("10"),
+            },
+        };
+        let far = marking(&["0", "100"], None);
+        assert!(spread(&far, &coarse, Decimal::MAX).is_none());
+        assert_eq!(spread(&far, &coarse, d("9")).unwrap().2, d("10"));
     }
 }
