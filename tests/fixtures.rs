@@ -9,23 +9,14 @@
 //! Only what `expected` lists is compared, except `warnings`, which must be the complete set.
 #![cfg(not(target_arch = "wasm32"))] // reads files (and runs the binary); native only
 
+// Only its file listing is used here; the catalogues' case reader is not.
+#[allow(dead_code)]
+mod common;
+
+use common::{json_files, root};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
+use std::path::Path;
 
 /// Collects differences between what a fixture expects and what the engine returned.
 struct Diff {
@@ -204,7 +195,7 @@ fn prefixed(name: &str, lines: Vec<String>) -> Vec<String> {
 
 #[test]
 fn every_fixture_matches_its_hand_worked_figures() {
-    let files = json_files(&root().join("tests/fixtures"));
+    let files = json_files("tests/fixtures");
     assert!(!files.is_empty(), "no fixtures found");
     let failures: Vec<String> = files.iter().flat_map(|f| run(f)).collect();
     assert!(
@@ -218,14 +209,14 @@ fn every_fixture_matches_its_hand_worked_figures() {
 
 #[test]
 fn every_example_tender_has_a_fixture() {
-    let covered: BTreeSet<String> = json_files(&root().join("tests/fixtures"))
+    let covered: BTreeSet<String> = json_files("tests/fixtures")
         .iter()
         .filter_map(|f| {
             let v: Value = serde_json::from_str(&std::fs::read_to_string(f).ok()?).ok()?;
             v["tender"].as_str().map(str::to_string)
         })
         .collect();
-    let missing: Vec<String> = json_files(&root().join("www/examples"))
+    let missing: Vec<String> = json_files("www/examples")
         .iter()
         .map(|p| format!("www/examples/{}", p.file_name().unwrap().to_string_lossy()))
         .filter(|p| !covered.contains(p))

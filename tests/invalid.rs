@@ -12,13 +12,9 @@
 
 mod common;
 
+use common::root;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn cases() -> Vec<(String, Value)> {
     common::cases("invalid")

@@ -7,6 +7,8 @@
 //! `/` and `~0` for `~` in a key; `-` as the last index adds to the end of a list). `add` puts a
 //! new key last in its object (key order is kept: some errors are reported in file order) and
 //! inserts into a list; `replace` keeps the key's place.
+//!
+//! Also the crate's root folder and its folders' JSON files, for every test that lists them.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
