@@ -1,12 +1,13 @@
 //! The JSON the WebAssembly binding writes (`bidscore::json`) is the command line's, byte for byte:
 //! every result, error list, published model, debrief, OCDS fragment and analysis, written both
-//! ways, for every fixture, example, case catalogue entry and a few generated tenders.
+//! ways, for every fixture, example, case catalogue entry and a few generated tenders; and its
+//! all-ASCII text (`to_ascii`, what the page parses) reads back as the same values.
 #![cfg(not(target_arch = "wasm32"))] // reads files; native only
 
 mod common;
 
 use bidscore::analysis::{Options, SmaaOptions, WeightModel};
-use bidscore::json::{to_string, ToJson};
+use bidscore::json::{to_ascii, to_string, ToJson};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -16,6 +17,13 @@ fn same<T: Serialize + ToJson>(name: &str, what: &str, value: &T) {
     assert!(
         got == want,
         "{name}: {what} differs\n  serde_json: {want}\n  json:       {got}"
+    );
+    let ascii = to_ascii(value);
+    assert!(ascii.is_ascii(), "{name}: {what} in ASCII is not: {ascii}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&ascii).unwrap(),
+        serde_json::from_str::<Value>(&want).unwrap(),
+        "{name}: {what} in ASCII reads differently"
     );
 }
 

@@ -11,7 +11,7 @@ pub use bidscore::{
 
 /// What the binding names as `crate::json`: the writer of the results' JSON.
 pub mod json {
-    pub use bidscore::json::{to_string, Json, ToJson};
+    pub use bidscore::json::{to_ascii, to_string, Json, ToJson};
 }
 
 /// What the binding names as `crate::validate`: the path rule it shares with the reader, and the

@@ -298,6 +298,8 @@ impl<'t> Parser<'t> {
         }
     }
 
+    // Always inlined: the wasm is built for size, where it would otherwise be a call per byte read.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }

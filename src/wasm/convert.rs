@@ -225,9 +225,9 @@ fn inside(js: &Builtins, v: &JsValue, open: &mut Vec<JsValue>) -> Option<Found> 
 }
 
 /// An engine value as a plain JS object, through its JSON (so decimals stay strings and absent
-/// values are `null`, exactly as the command line prints them).
+/// values are `null`, exactly as the command line prints them), written in ASCII for speed.
 pub(super) fn to_js(value: &dyn ToJson) -> JsValue {
-    JSON::parse(&crate::json::to_string(value)).unwrap_or(JsValue::NULL)
+    JSON::parse(&crate::json::to_ascii(value)).unwrap_or(JsValue::NULL)
 }
 
 /// A real JS `Error` named `BidScoreError`, with `code` and `path` of the first error and the

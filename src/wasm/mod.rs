@@ -254,7 +254,7 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
     let (mut e, kept) = evaluation(tender, kept)?;
     let bids = std::mem::take(&mut e.bids);
     let warnings = std::mem::take(&mut e.warnings);
-    let mut out = Json::new();
+    let mut out = Json::ascii();
     out.open_list();
     e.write(&mut out);
     LAST.with(|last| {
