@@ -1,7 +1,13 @@
 //! Analysis against hand-worked cases (spec §10). Every expected figure is worked out in the
 //! comment above it, not taken from the engine.
 
-use bidscore::analysis::{analyse, Options, PriceOutcome, SmaaOptions, WeightModel};
+// Only its file listing is used here; the catalogues' case reader is not.
+#[allow(dead_code)]
+mod common;
+
+use bidscore::analysis::{
+    analyse, Analysis, Options, PriceOutcome, SmaaOptions, Takers, WeightModel,
+};
 use serde_json::{json, Value};
 
 /// A tender with price (lowest-ratio) and one scored quality question on a 0–4 scale, 50/50 marks.
@@ -27,7 +33,10 @@ fn price_quality(bids: &[(&str, &str, u32)]) -> bidscore::Tender {
 }
 
 fn no_sampling() -> Options {
-    Options { smaa: None }
+    Options {
+        smaa: None,
+        ..Options::default()
+    }
 }
 
 fn price_to_win(t: &bidscore::Tender, bid: &str) -> (PriceOutcome, Option<String>) {
@@ -135,6 +144,7 @@ fn smaa(
             weights,
             score_uncertainty: true,
         }),
+        ..Default::default()
     };
     analyse(t, &o).rank_acceptability.expect("sampled")
 }
@@ -417,6 +427,7 @@ fn rank_acceptability_samples_one_lot_at_a_time() {
         &t,
         &Options {
             smaa: Some(o.clone()),
+            ..Default::default()
         },
     );
     let y = full.lots.unwrap()[1]
@@ -426,4 +437,58 @@ fn rank_acceptability_samples_one_lot_at_a_time() {
         .unwrap();
     assert_eq!(y.bids.len(), 1);
     assert_eq!(y.bids[0].ranks, [1.0]);
+}
+
+// What it takes for some bids only
+
+/// `a` with each competition's "what it takes" kept only for the bids `keep` says.
+fn takers_kept(mut a: Analysis, keep: &dyn Fn(&str) -> bool) -> Analysis {
+    a.what_it_takes.retain(|w| keep(&w.bid));
+    for lot in a.lots.iter_mut().flatten() {
+        lot.analysis.what_it_takes.retain(|w| keep(&w.bid));
+    }
+    a
+}
+
+#[test]
+fn what_it_takes_for_one_bid_or_none_is_the_whole_analysis_with_the_others_left_out() {
+    let mut checked = 0;
+    for path in common::json_files("tests/fixtures")
+        .into_iter()
+        .chain(common::json_files("www/examples"))
+    {
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let text = file.get("tender").unwrap_or(&file).to_string();
+        let Ok(t) = bidscore::read(&text) else {
+            continue;
+        };
+        let every = analyse(&t, &no_sampling());
+        let with = |what_it_takes| {
+            analyse(
+                &t,
+                &Options {
+                    what_it_takes,
+                    ..no_sampling()
+                },
+            )
+        };
+        let name = path.display();
+        assert_eq!(
+            with(Takers::NoBid),
+            takers_kept(every.clone(), &|_| false),
+            "{name}: none"
+        );
+        for bid in &t.bids {
+            let one = with(Takers::Bid(bid.id.clone()));
+            assert_eq!(
+                one,
+                takers_kept(every.clone(), &|id| id == bid.id),
+                "{name}: {}",
+                bid.id
+            );
+            checked += usize::from(one.what_it_takes.len() == 1);
+        }
+    }
+    // Enough bids had a "what it takes" of their own for the comparison to mean something.
+    assert!(checked > 40, "only {checked} bids had one");
 }

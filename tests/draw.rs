@@ -102,7 +102,13 @@ fn price_to_win_counts_a_won_draw_as_a_win() {
     // 90,000.01 its price score is 23.999996 → 24.00, a level total and quality, but a higher
     // price: it loses. So its price to win is its own price.
     let t = bidscore::read(&tender().to_string()).unwrap();
-    let a = analyse(&t, &Options { smaa: None });
+    let a = analyse(
+        &t,
+        &Options {
+            smaa: None,
+            ..Default::default()
+        },
+    );
     let ptw = |id: &str| {
         let p = a.price_to_win.iter().find(|p| p.bid == id).unwrap();
         (p.outcome, p.price_to_win.clone())
@@ -119,7 +125,13 @@ fn price_to_win_counts_a_won_draw_as_a_win() {
     let mut file = tender();
     file["tieBreak"] = serde_json::json!(["group:quality", "price"]);
     let t = bidscore::read(&file.to_string()).unwrap();
-    let a = analyse(&t, &Options { smaa: None });
+    let a = analyse(
+        &t,
+        &Options {
+            smaa: None,
+            ..Default::default()
+        },
+    );
     let d1 = a.price_to_win.iter().find(|p| p.bid == "d1").unwrap();
     assert_eq!(d1.price_to_win.as_deref(), Some("89999.99"));
 }

@@ -239,6 +239,7 @@ fn extreme_numbers_never_panic_the_analysis_or_the_summaries() {
                     samples: 50,
                     ..Default::default()
                 }),
+                ..Default::default()
             };
             serde_json::to_string(&bidscore::analysis::analyse(&t, &options)).unwrap();
             serde_json::to_string(&bidscore::publish::describe(&t)).unwrap();

@@ -51,6 +51,7 @@ fn outcome(text: &str) -> Result<String, String> {
             samples: 200,
             ..SmaaOptions::default()
         }),
+        ..Default::default()
     };
     let a = bidscore::analysis::analyse(&t, &options);
     serde_json::to_string(&a).map_err(|e| format!("the analysis does not serialise: {e}"))?;

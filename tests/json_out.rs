@@ -55,6 +55,7 @@ fn check(name: &str, text: &str) {
                 score_uncertainty,
                 ..SmaaOptions::default()
             }),
+            ..Default::default()
         };
         same(name, "analysis", &bidscore::analysis::analyse(&t, &options));
     }

@@ -570,6 +570,7 @@ proptest! {
         out.push_str(&serde_json::to_string(&bidscore::ocds::award_criteria(&t)).unwrap());
         let options = bidscore::analysis::Options {
             smaa: Some(bidscore::analysis::SmaaOptions { samples: 50, ..Default::default() }),
+            ..Default::default()
         };
         out.push_str(&serde_json::to_string(&bidscore::analysis::analyse(&t, &options)).unwrap());
         prop_assert!(!out.contains("79228162514264337593543950335"));

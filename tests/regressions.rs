@@ -239,7 +239,13 @@ fn what_it_takes_listed_every_point_of_a_huge_scale() {
     assert_eq!(refused.errors[0].code(), "too-large");
     assert_eq!(refused.errors[0].path, "scales.huge.step");
     let t = bidscore::read(&model(1000, 600)).unwrap();
-    let a = bidscore::analysis::analyse(&t, &bidscore::analysis::Options { smaa: None });
+    let a = bidscore::analysis::analyse(
+        &t,
+        &bidscore::analysis::Options {
+            smaa: None,
+            ..Default::default()
+        },
+    );
     let b = a.what_it_takes.iter().find(|w| w.bid == "b").unwrap();
     let q = b.options.iter().find(|o| o.criterion == "q").unwrap();
     // Equal prices: b needs more than a's 30.00 quality marks after rounding to 2 places:

@@ -177,7 +177,10 @@ fn the_price_to_win_stops_at_a_group_threshold() {
     })
     .to_string();
     let t = bidscore::read(&tender).unwrap();
-    let options = bidscore::analysis::Options { smaa: None };
+    let options = bidscore::analysis::Options {
+        smaa: None,
+        ..Default::default()
+    };
     let a = bidscore::analysis::analyse(&t, &options);
     let leader = a.price_to_win.iter().find(|p| p.bid == "a").unwrap();
     // a leads 96.00 to 76.00 and keeps the lead up to a price of 224.99 on totals alone, but its

@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
             weights,
             score_uncertainty: bool::arbitrary(&mut u).unwrap_or(true),
         }),
+        ..Default::default()
     };
     if let Ok(t) = bidscore::read(&text) {
         let a = bidscore::analysis::analyse(&t, &options);

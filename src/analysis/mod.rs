@@ -67,12 +67,27 @@ pub const ANALYSIS_FORMAT: &str = "bidscore-analysis/1";
 pub struct Options {
     /// Rank acceptability settings; `None` skips the sampling.
     pub smaa: Option<SmaaOptions>,
+    /// Whose "what it takes" to search for.
+    pub what_it_takes: Takers,
+}
+
+/// The bids "what it takes" is searched for: a page that shows one bid's, or none, asks for no
+/// more (for hundreds of bids the searches are most of the analysis, and most of its text).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Takers {
+    /// Every ranked bid but the winner (the default).
+    Every,
+    /// The bid with this id, if it is one of those.
+    Bid(String),
+    /// None: `whatItTakes` is empty.
+    NoBid,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             smaa: Some(SmaaOptions::default()),
+            what_it_takes: Takers::Every,
         }
     }
 }
@@ -127,7 +142,7 @@ fn of(s: &Setup, options: &Options) -> Analysis {
         format: ANALYSIS_FORMAT,
         winner,
         price_to_win: s.price_to_win(),
-        what_it_takes: s.what_it_takes(),
+        what_it_takes: s.what_it_takes(&options.what_it_takes),
         // Both rest on totals that are linear in the weights: the weighted sum only.
         weight_stability: if linear { s.weight_stability() } else { vec![] },
         rank_acceptability: options

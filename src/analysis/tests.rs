@@ -222,7 +222,10 @@ pub(super) fn tender(rng: &mut Rng) -> Value {
 
 #[test]
 fn the_fast_tries_answer_as_the_reference_does() {
-    let options = Options { smaa: None };
+    let options = Options {
+        smaa: None,
+        ..Options::default()
+    };
     let mut rng = Rng(20_261_201);
     let (mut valid, mut with_rivals) = (0, 0);
     for k in 0..700 {
@@ -252,7 +255,10 @@ fn the_fast_tries_answer_as_the_reference_does() {
 
 #[test]
 fn every_fixture_is_analysed_as_the_reference_does() {
-    let options = Options { smaa: None };
+    let options = Options {
+        smaa: None,
+        ..Options::default()
+    };
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
         .unwrap()

@@ -2,6 +2,7 @@
 //! (a score, a value, a social value commitment) that would make it win.
 
 use super::setup::{Baseline, Setup};
+use super::Takers;
 use crate::evaluate::prepare_at;
 use crate::model::*;
 use crate::money::{self, Plain};
@@ -39,10 +40,18 @@ pub struct Improvement {
 }
 
 impl Setup<'_> {
-    pub(super) fn what_it_takes(&self) -> Vec<WhatItTakes> {
+    pub(super) fn what_it_takes(&self, takers: &Takers) -> Vec<WhatItTakes> {
         let Some(winner) = self.official.ranking.first() else {
             return vec![];
         };
+        let asked = |id: &String| match takers {
+            Takers::Every => true,
+            Takers::Bid(one) => id == one,
+            Takers::NoBid => false,
+        };
+        if matches!(takers, Takers::NoBid) {
+            return vec![];
+        }
         let fmt = &self.cx.fmt;
         // The standings every search starts from, worked out once: per leaf, a scored
         // criterion's, or one per measure of a measures criterion.
@@ -62,7 +71,7 @@ impl Setup<'_> {
         }
         self.pool
             .iter()
-            .filter(|&&i| &self.t.bids[i].id != winner)
+            .filter(|&&i| &self.t.bids[i].id != winner && asked(&self.t.bids[i].id))
             .map(|&i| {
                 let bid = &self.t.bids[i];
                 let mut options = Vec::new();

@@ -452,6 +452,9 @@ export interface AnalysisOptions {
   /** `RankAcceptability` of a tender divided into lots: the id of the lot to sample (required
    * there; `analyse` samples every lot). */
   lot?: string | null;
+  /** `analyse`: whose "what it takes" to search for: a bid's id (that bid's alone), `false` (none:
+   * `whatItTakes` is empty), or every ranked bid but the winner's when absent. */
+  whatItTakes?: string | boolean | null;
 }
 
 /** What `describe` returns: the evaluation model as suppliers read it, format `bidscore-model/1`. */

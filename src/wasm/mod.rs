@@ -183,7 +183,7 @@ fn tender_of(tender: &JsValue) -> Result<crate::Tender, JsValue> {
 /// Analysis options from a plain object; anything absent or unreadable keeps its default.
 #[cfg(not(test))]
 fn analysis_options(options: &JsValue) -> crate::analysis::Options {
-    use crate::analysis::{Options, SmaaOptions, WeightModel};
+    use crate::analysis::{Options, SmaaOptions, Takers, WeightModel};
     let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).ok();
     let number = |key: &str| {
         get(key)
@@ -209,8 +209,14 @@ fn analysis_options(options: &JsValue) -> crate::analysis::Options {
             _ => WeightModel::Simplex,
         };
     }
+    let what_it_takes = match get("whatItTakes") {
+        Some(v) if v.as_bool() == Some(false) => Takers::NoBid,
+        Some(v) => v.as_string().map_or(Takers::Every, Takers::Bid),
+        None => Takers::Every,
+    };
     Options {
         smaa: (smaa.samples > 0).then_some(smaa),
+        what_it_takes,
     }
 }
 

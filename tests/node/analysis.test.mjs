@@ -37,6 +37,19 @@ for (const { name, text } of valid) {
   });
 }
 
+test('options.whatItTakes asks for one bid\'s "what it takes", or none, and leaves the rest as it was', () => {
+  const text = valid.find(({ text }) => analyse(text, { samples: 0 }).whatItTakes.length > 1).text;
+  const every = analyse(text, { samples: 0 });
+  const one = every.whatItTakes[1];
+  assert.deepEqual(analyse(text, { samples: 0, whatItTakes: one.bid }), { ...every, whatItTakes: [one] });
+  assert.deepEqual(analyse(text, { samples: 0, whatItTakes: false }), { ...every, whatItTakes: [] });
+  // Anything else asks for every bid's, as when it is absent.
+  for (const whatItTakes of [true, null, undefined, 7]) {
+    assert.deepEqual(analyse(text, { samples: 0, whatItTakes }), every);
+  }
+  assert.deepEqual(analyse(text, { samples: 0, whatItTakes: 'no-such-bid' }).whatItTakes, []);
+});
+
 test('rank acceptability in slices equals one run, and reports its progress', () => {
   const text = valid.find((t) => t.name === 'www/examples/council-wellbeing.json').text;
   const whole = analyse(text, { samples: 2000, seed: 9 }).rankAcceptability;

@@ -139,6 +139,7 @@ impl Sampling {
         };
         bidscore::analysis::Options {
             smaa: (smaa.samples > 0).then_some(smaa),
+            ..bidscore::analysis::Options::default()
         }
     }
 }

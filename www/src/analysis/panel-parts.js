@@ -92,8 +92,11 @@ export function errorText(ctx, e) {
  * Runs `analyse` (no sampling) on the tender when it has changed, after a pause in typing, through
  * the runner; `render(value)` gets the engine's analysis, `fail(error)` an error. The last
  * analysis is reused when nothing has changed (a re-render after adding a bid card, say).
+ * `whatItTakes` says whose "what it takes" the panel shows (a bid's id, or false for none): with
+ * hundreds of bids, everyone's is most of the analysis's time and nearly all of what the page
+ * would decode.
  */
-export function scheduler(ctx, key, { render, fail, pending }) {
+export function scheduler(ctx, key, { render, fail, pending, whatItTakes }) {
   const state = stateOf(ctx);
   let timer = 0;
   let latest = null; // the tender whose analysis should be shown
@@ -108,7 +111,7 @@ export function scheduler(ctx, key, { render, fail, pending }) {
     pending();
     timer = setTimeout(() => {
       runnerOf(ctx)
-        .analyse(text)
+        .analyse(text, { whatItTakes })
         .then(
           (value) => {
             state[key] = { text, value };

@@ -47,6 +47,7 @@ export function evaluateAnalysis(ctx) {
   );
 
   const schedule = scheduler(ctx, 'evaluate', {
+    whatItTakes: false, // shown in self-assess mode only
     pending() {
       node.dataset.analysisState = 'pending';
       status.textContent = a.working;
@@ -147,6 +148,7 @@ export function selfAssessAnalysis(ctx, ownId) {
   }
 
   const schedule = scheduler(ctx, 'self-assess', {
+    whatItTakes: ownId,
     pending() {
       node.dataset.analysisState = 'pending';
     },

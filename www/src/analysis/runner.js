@@ -412,12 +412,14 @@ export class AnalysisRunner {
 
   /**
    * Price to win, what it takes and weight stability (`analyse` without sampling). `tender` is
-   * JSON text or an object. A newer call replaces one still waiting. Rejects with the engine's
-   * error for an invalid tender, and with an AbortError when replaced or aborted.
+   * JSON text or an object; `whatItTakes` as the engine's option (a bid's id, or false for none).
+   * A newer call replaces one still waiting. Rejects with the engine's error for an invalid
+   * tender, and with an AbortError when replaced or aborted.
    */
-  analyse(tender, { signal } = {}) {
+  analyse(tender, { signal, whatItTakes } = {}) {
     const text = typeof tender === 'string' ? tender : JSON.stringify(tender);
-    return this.#lane('analyse').submit({ job: 'analyse', tender: text, options: { samples: 0 }, signal });
+    const options = { samples: 0, whatItTakes };
+    return this.#lane('analyse').submit({ job: 'analyse', tender: text, options, signal });
   }
 
   /**
