@@ -1,10 +1,10 @@
 // The analysis panel beyond the weighted sum and the mouse: other award methods, the keyboard
-// alone, screenshots at 1280 px and 320 px with axe, and self-assess mode's price to win and
-// what it takes.
+// alone, screenshots at 1280 px and 320 px with axe, self-assess mode's price to win and what it
+// takes, and how much of "what it takes" each mode asks the analysis for.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, ready, axe, root, defaultTenderText, nodeEngine, tenderIn } from './support.mjs';
+import { setUp, openPage, record, ready, axe, root, defaultTenderText, nodeEngine, tenderIn } from './support.mjs';
 import { fmt, analysed, rows, runAcceptability, noOverflow } from './analysis-support.mjs';
 
 let env;
@@ -258,4 +258,36 @@ test('self-assess: with no competitor, it says to add one', async () => {
   assert.match(await page.locator('bid-scorer [data-your-price]').textContent(), /Add a “what if” competitor bid/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('each mode asks the analysis for no more "what it takes" than it shows', async () => {
+  for (const [path, wanted] of [['evaluate.html', false], ['self-assess.html', 'your-bid']]) {
+    const context = await env.browser.newContext();
+    // What the page asks of the analysis worker, as it is posted.
+    await context.addInitScript(() => {
+      window.analyses = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (data, ...rest) {
+        if (data?.job === 'analyse') window.analyses.push(data.options);
+        return post.call(this, data, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    const { errors } = record(page);
+    await page.goto(env.url + path);
+    await ready(page);
+    if (path === 'self-assess.html') {
+      const t = await selfAssessTender();
+      await page.locator('bid-scorer').evaluate((el, tender) => {
+        el.tender = tender;
+      }, t);
+      await page.waitForFunction(() => document.querySelector('bid-scorer').result?.bids.length === 3);
+    }
+    await analysed(page);
+    const asked = await page.evaluate(() => window.analyses);
+    assert.ok(asked.length > 0, `${path}: the analysis ran in the worker`);
+    for (const options of asked) assert.equal(options.whatItTakes, wanted, path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
