@@ -44,14 +44,13 @@ impl Setup<'_> {
         let Some(winner) = self.official.ranking.first() else {
             return vec![];
         };
-        let asked = |id: &String| match takers {
-            Takers::Every => true,
-            Takers::Bid(one) => id == one,
-            Takers::NoBid => false,
-        };
         if matches!(takers, Takers::NoBid) {
             return vec![];
         }
+        let asked = |id: &String| match takers {
+            Takers::Bid(one) => id == one,
+            _ => true,
+        };
         let fmt = &self.cx.fmt;
         // The standings every search starts from, worked out once: per leaf, a scored
         // criterion's, or one per measure of a measures criterion.

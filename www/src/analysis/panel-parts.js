@@ -93,7 +93,7 @@ export function errorText(ctx, e) {
  * the runner; `render(value)` gets the engine's analysis, `fail(error)` an error. The last
  * analysis is reused when nothing has changed (a re-render after adding a bid card, say).
  * `whatItTakes` says whose "what it takes" the panel shows (a bid's id, or false for none): with
- * hundreds of bids, everyone's is most of the analysis's time and nearly all of what the page
+ * hundreds of bids, everyone's is a third of the analysis's time and nearly all of what the page
  * would decode.
  */
 export function scheduler(ctx, key, { render, fail, pending, whatItTakes }) {
