@@ -2,10 +2,12 @@
 //! command line prints. Amounts are decimal strings, written once here so every consumer shows the
 //! same digits.
 
+use crate::evaluate::warning::Spread;
 use crate::json::{json_name, json_object, Json, ToJson};
 use crate::text::{Compact, Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 pub use crate::working::Working;
@@ -206,14 +208,142 @@ pub struct SocialValueItem {
     pub working: String,
 }
 
-/// Something the buyer should know that does not stop the evaluation (spec §9).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// Something the buyer should know that does not stop the evaluation (spec §9): a code, the bids
+/// it concerns, and its message and parameters. Most are held as their text. An
+/// `evaluator-spread` warning, one for each bid and criterion whose evaluators disagree (a
+/// thousand bids on forty criteria gave 16,880), is held as its figures and written when read or
+/// serialised, as a scored criterion's working is: an evaluation then allocates and formats
+/// nothing for each of them that nobody reads.
+///
+/// Equal when written the same. One held as text never equals one held as figures: only an
+/// `evaluator-spread` warning is held as figures, and one in a lot (held as text) names its lot.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub code: &'static str,
+    said: Said,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Said {
+    /// Boxed: the few warnings held as text keep the thousands held as figures small.
+    Written(Box<Written>),
+    Spread(Spread),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Written {
+    bids: Vec<String>,
+    message: String,
+    params: Params,
+}
+
+impl Warning {
+    /// A warning held as its text; `bids` sorted.
+    pub(crate) fn written(
+        code: &'static str,
+        bids: Vec<String>,
+        params: Params,
+        message: String,
+    ) -> Warning {
+        Warning {
+            code,
+            said: Said::Written(Box::new(Written {
+                bids,
+                message,
+                params,
+            })),
+        }
+    }
+
+    /// An `evaluator-spread` warning, held as its figures.
+    pub(crate) fn spread(figures: Spread) -> Warning {
+        Warning {
+            code: Spread::CODE,
+            said: Said::Spread(figures),
+        }
+    }
+
     /// The bids it concerns, sorted; empty for the model as a whole.
-    pub bids: Vec<String>,
-    pub message: String,
-    pub params: Params,
+    pub fn bids(&self) -> &[String] {
+        match &self.said {
+            Said::Written(w) => &w.bids,
+            Said::Spread(s) => &s.bid[..1],
+        }
+    }
+
+    /// Its English text.
+    pub fn message(&self) -> Cow<'_, str> {
+        match &self.said {
+            Said::Written(w) => Cow::Borrowed(&w.message),
+            Said::Spread(s) => Cow::Owned(s.message()),
+        }
+    }
+
+    /// Its parameters, for wording it in another language.
+    pub fn params(&self) -> Cow<'_, Params> {
+        match &self.said {
+            Said::Written(w) => Cow::Borrowed(&w.params),
+            Said::Spread(s) => Cow::Owned(s.params()),
+        }
+    }
+
+    /// The same warning with one more parameter and its message after a prefix (a lot's).
+    pub(crate) fn reworded(self, prefix: &str, name: &'static str, value: &str) -> Warning {
+        let mut w = match self.said {
+            Said::Written(w) => w,
+            Said::Spread(s) => Box::new(Written {
+                bids: vec![s.bid[0].clone()],
+                message: s.message(),
+                params: s.params(),
+            }),
+        };
+        w.message.insert_str(0, prefix);
+        w.params = w.params.put(name, value);
+        Warning {
+            code: self.code,
+            said: Said::Written(w),
+        }
+    }
+}
+
+/// By code, then bids, then message, then parameters: the order of the result's warnings.
+impl Ord for Warning {
+    fn cmp(&self, other: &Warning) -> std::cmp::Ordering {
+        self.code
+            .cmp(other.code)
+            .then_with(|| self.bids().cmp(other.bids()))
+            .then_with(|| self.message().cmp(&other.message()))
+            .then_with(|| self.params().cmp(&other.params()))
+    }
+}
+
+impl PartialOrd for Warning {
+    fn partial_cmp(&self, other: &Warning) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Warning", 4)?;
+        st.serialize_field("code", self.code)?;
+        st.serialize_field("bids", self.bids())?;
+        st.serialize_field("message", &*self.message())?;
+        st.serialize_field("params", &*self.params())?;
+        st.end()
+    }
+}
+
+impl ToJson for Warning {
+    fn write(&self, out: &mut Json) {
+        out.open();
+        out.field("code", &self.code);
+        out.field("bids", &self.bids());
+        out.field("message", &&*self.message());
+        out.field("params", &*self.params());
+        out.close();
+    }
 }
 
 json_object!(Evaluation {
@@ -321,11 +451,4 @@ json_object!(SocialValueItem {
     "proxy": proxy,
     "money": money,
     "working": working,
-});
-
-json_object!(Warning {
-    "code": code,
-    "bids": bids,
-    "message": message,
-    "params": params,
 });

@@ -163,7 +163,7 @@ pub fn ranking_table(t: &Tender, e: &Evaluation) -> String {
     if !e.warnings.is_empty() {
         out.push_str("\nWarnings\n");
         for w in &e.warnings {
-            out.push_str(&format!("  [{}] {}\n", w.code, printable(&w.message)));
+            out.push_str(&format!("  [{}] {}\n", w.code, printable(&w.message())));
         }
     }
     out

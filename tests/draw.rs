@@ -67,11 +67,11 @@ fn the_same_seed_draws_the_same_order_and_some_other_seed_another() {
         other["tieDrawSeed"] = Value::String(format!("seed {n}"));
         let e = evaluate(&other);
         assert_eq!(e.ranking[3], "d4");
-        let drawn: Vec<&str> = e
+        let drawn: Vec<String> = e
             .warnings
             .iter()
             .filter(|w| w.code == "tie-drawn")
-            .map(|w| w.params.get("order").unwrap())
+            .map(|w| w.params().get("order").unwrap().to_string())
             .collect();
         assert_eq!(drawn, [e.ranking[..3].join(", ")]);
     }

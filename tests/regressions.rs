@@ -21,7 +21,7 @@ fn tie_message_named_suppliers_in_file_order() {
         e.warnings
             .iter()
             .find(|w| w.code == "tie")
-            .map(|w| w.message.clone())
+            .map(|w| w.message().into_owned())
             .unwrap()
     };
     assert_eq!(tie(&one), tie(&two));
@@ -58,8 +58,11 @@ fn rank_reversal_named_a_tied_bid_by_file_order() {
     let reversal = |bids| {
         let e = bidscore::evaluate_str(&tender(bids)).unwrap();
         let w = e.warnings.into_iter().find(|w| w.code == "rank-reversal");
-        w.map(|w| (w.params.get("ahead").map(str::to_string), w.message))
-            .expect("removing x lets c overtake a and b")
+        w.map(|w| {
+            let ahead = w.params().get("ahead").map(str::to_string);
+            (ahead, w.message().into_owned())
+        })
+        .expect("removing x lets c overtake a and b")
     };
     let one = reversal(json!([x, a, b, c]));
     let two = reversal(json!([x, b, a, c]));

@@ -54,8 +54,6 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
 
 /// A warning about one lot's bids, saying which lot: the lot's id in `params.lot` and its name
 /// before the message.
-fn in_lot(mut w: Warning, lot: &Lot) -> Warning {
-    w.params = w.params.with("lot", &lot.id);
-    w.message = format!("lot \"{}\": {}", lot.name, w.message);
-    w
+fn in_lot(w: Warning, lot: &Lot) -> Warning {
+    w.reworded(&format!("lot \"{}\": ", lot.name), "lot", &lot.id)
 }

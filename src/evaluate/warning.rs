@@ -10,6 +10,7 @@ use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
 use std::fmt::Write;
+use std::rc::Rc;
 
 /// Every warning for an evaluated tender, sorted by code, then bids.
 pub(crate) fn warnings(
@@ -43,12 +44,7 @@ pub(crate) fn warnings(
 
 fn warn(code: &'static str, mut bids: Vec<String>, params: Params, message: String) -> Warning {
     crate::sorting::sort(&mut bids, &|a, b| a.cmp(b));
-    Warning {
-        code,
-        bids,
-        message,
-        params,
-    }
+    Warning::written(code, bids, params, message)
 }
 
 /// Warnings about the model itself, the same with or without bids.
@@ -396,52 +392,71 @@ fn evaluator_spread(cx: &Ctx) -> Vec<Warning> {
     let mut out = Vec::new();
     for b in order.into_iter().map(|i| &t.bids[i]) {
         let markings = cx.markings(b);
+        // The bid's id and supplier, shared by each of its warnings.
+        let mut named: Option<Rc<[String; 2]>> = None;
         for &li in &scored {
-            let c = cx.leaves[li];
-            let (name, cid) = (c.name.as_str(), c.id.as_str());
-            let Kind::Scored { scale, .. } = &c.kind else {
+            let Kind::Scored { scale, .. } = &cx.leaves[li].kind else {
                 continue;
             };
             let flag = t.moderation.flag_spread;
-            let Some((lo, hi, steps)) = markings.of(li).and_then(|m| spread(m, scale, flag)) else {
+            let Some((low, high, steps)) = markings.of(li).and_then(|m| spread(m, scale, flag))
+            else {
                 continue;
             };
-            // Each figure written once, into the parameters and the message alike.
-            let [lo, hi, steps] = [lo, hi, steps].map(|d| Plain(d).compact());
-            let mut message = String::with_capacity(128 + b.supplier.len() + name.len());
-            for part in [
-                "evaluators scored ",
-                &b.supplier,
-                "'s \"",
-                name,
-                "\" from ",
-                &*lo,
-                " to ",
-                &*hi,
-                " (",
-                &*steps,
-                " steps of the scale apart); agree a moderated score",
-            ] {
-                message.push_str(part);
-            }
-            out.push(warn(
-                "evaluator-spread",
-                vec![b.id.clone()],
-                Params::new()
-                    .put("criterion", cid)
-                    .put("low", &lo)
-                    .put("high", &hi)
-                    .put("steps", &steps)
-                    .put("supplier", &b.supplier)
-                    .put("name", name),
-                message,
-            ));
+            let bid = named.get_or_insert_with(|| Rc::new([b.id.clone(), b.supplier.clone()]));
+            out.push(Warning::spread(Spread {
+                bid: bid.clone(),
+                criterion: cx.ids[li].clone(),
+                name: cx.names[li].clone(),
+                low,
+                high,
+                steps,
+            }));
         }
     }
     if !by_name {
         crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     }
     out
+}
+
+/// The figures of an `evaluator-spread` warning: bid `[id, supplier]`'s evaluators scored
+/// criterion `criterion` ("name") from `low` to `high`, `steps` steps of the scale apart. Its
+/// message and parameters are written from them when read (see [`Warning`]). Its names are
+/// shared (counted references) with the bid's other warnings and the criterion's results.
+///
+/// Equal when written the same: figures are written with their trailing zeros stripped (and zero
+/// without a sign), so equal values are equal texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Spread {
+    pub bid: Rc<[String; 2]>,
+    pub criterion: Rc<str>,
+    pub name: Rc<str>,
+    pub low: Decimal,
+    pub high: Decimal,
+    pub steps: Decimal,
+}
+
+impl Spread {
+    pub const CODE: &'static str = "evaluator-spread";
+
+    pub fn message(&self) -> String {
+        let (low, high, steps) = (Plain(self.low), Plain(self.high), Plain(self.steps));
+        format!(
+            "evaluators scored {}'s \"{}\" from {low} to {high} ({steps} steps of the scale apart); agree a moderated score",
+            self.bid[1], self.name
+        )
+    }
+
+    pub fn params(&self) -> Params {
+        Params::new()
+            .put("criterion", &self.criterion)
+            .with("low", Plain(self.low))
+            .with("high", Plain(self.high))
+            .with("steps", Plain(self.steps))
+            .put("supplier", &self.bid[1])
+            .put("name", &self.name)
+    }
 }
 
 /// `a` and `b` each followed by a quote, compared as bytes.
@@ -805,5 +820,60 @@ mod tests {
             sorted.sort();
             assert!(sorted == e.warnings, "{names:?}: {:#?}", e.warnings);
         }
+    }
+
+    #[test]
+    fn spread_warnings_are_equal_only_when_written_the_same() {
+        use super::Spread;
+        use crate::result::Warning;
+        use std::rc::Rc;
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        let spread = |bid: [&str; 2], c: [&str; 2], [low, high, steps]: [&str; 3]| {
+            Warning::spread(Spread {
+                bid: Rc::new(bid.map(String::from)),
+                criterion: Rc::from(c[0]),
+                name: Rc::from(c[1]),
+                low: d(low),
+                high: d(high),
+                steps: d(steps),
+            })
+        };
+        let (bid, c) = (["b1", "Abel"], ["c1", "Plan"]);
+        let first = spread(bid, c, ["0", "4", "4"]);
+        assert_eq!(
+            first.message(),
+            "evaluators scored Abel's \"Plan\" from 0 to 4 (4 steps of the scale apart); agree a moderated score"
+        );
+        let ws = [
+            // Written the same: the same values with other trailing zeros, or a signed zero.
+            spread(bid, c, ["0.0", "4.00", "4"]),
+            spread(bid, c, ["-0", "4", "4.0"]),
+            // Written apart.
+            spread(["b2", "Abel"], c, ["0", "4", "4"]),
+            spread(["b1", "Abe"], c, ["0", "4", "4"]),
+            spread(bid, ["c2", "Plan"], ["0", "4", "4"]),
+            spread(bid, ["c1", "Plan B"], ["0", "4", "4"]),
+            spread(bid, c, ["1", "4", "3"]),
+            spread(bid, c, ["0", "4.5", "4.5"]),
+            // The same text, held as text.
+            Warning::written(
+                first.code,
+                first.bids().to_vec(),
+                first.params().into_owned(),
+                first.message().into_owned(),
+            ),
+            first,
+        ];
+        for (i, a) in ws.iter().enumerate() {
+            for (j, b) in ws.iter().enumerate() {
+                let written = crate::json::to_string(a) == crate::json::to_string(b);
+                // Equal only when written the same; two held as figures, whenever they are.
+                assert!(a != b || written, "{i} {j}: {a:?} / {b:?}");
+                if i != 8 && j != 8 {
+                    assert_eq!(a == b, written, "{i} {j}: {a:?} / {b:?}");
+                }
+            }
+        }
+        assert!(ws[0] == ws[9] && ws[1] == ws[9] && ws[8] != ws[9]);
     }
 }

@@ -1,7 +1,8 @@
 // Reads the engine's Rust source for every message code it can emit and the params it gives each:
-// errors (src/error.rs), warnings (`warn(…)` in src/evaluate/), disqualification reasons and
-// missing inputs (`msg(…)` in src/evaluate/) and bid statuses (`enum Status`). Only enough of Rust
-// is understood for that: strings, comments, brackets, match arms and `.with("name", …)` calls.
+// errors (src/error.rs), warnings (`warn(…)` and `Spread` in src/evaluate/), disqualification
+// reasons and missing inputs (`msg(…)` in src/evaluate/) and bid statuses (`enum Status`). Only
+// enough of Rust is understood for that: strings, comments, brackets, match arms and
+// `.with("name", …)` calls.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -305,10 +306,17 @@ function calls(dir, fn, paramsArg) {
 
 /** Warning code → the params some warning of that code gives (`lot` when divided into lots). */
 export function warningCodes() {
-  const src = read('src/evaluate/lots.rs');
-  const m = masked(src);
-  const lot = withs(src, m, ...fnBody(src, m, 'in_lot')).map((w) => w.name);
   const out = calls('src/evaluate', 'warn', 2);
+  // The evaluator-spread warning, held as its figures: `Spread::CODE`, with the params
+  // `Spread::params` writes.
+  const src = read('src/evaluate/warning.rs');
+  const m = masked(src);
+  const code = src.match(/const CODE: &'static str = "([^"]+)"/)[1];
+  out.set(code, new Set([...(out.get(code) ?? []), ...withs(src, m, ...fnBody(src, m, 'params')).map((w) => w.name)]));
+  // Each warning of a lot is reworded with one more param: `w.reworded(prefix, "name", value)`.
+  const lots = read('src/evaluate/lots.rs');
+  const lot = literals(lots, ...fnBody(lots, masked(lots), 'in_lot')).filter((s) => /^\w+$/.test(s));
+  if (!lot.length) throw new Error('src/evaluate/lots.rs: in_lot names no param');
   for (const set of out.values()) for (const n of lot) set.add(n);
   return out;
 }
