@@ -81,10 +81,11 @@ export const DIST_GZ_BUDGET = 200 * 1024;
  * 18.9 KiB (218.8 KiB now, 224,082 bytes by gzip -9) for the same reason, with analyses that
  * search "what it takes" only for the bid a page shows (`whatItTakes`: about 0.2 KiB in all),
  * which makes an analysis of 200 bids a third shorter and its answer to the page 27 times smaller.
- * Then 19.4 KiB (219.4 KiB now, 224,621 bytes by gzip -9), for the same reason, with the
- * engine's `evaluator-spread` warnings held as figures (above; the English build absorbed it).
+ * Then 19.5 KiB (219.4 KiB now, 224,678 bytes by gzip -9), for the same reason, with the
+ * engine's `evaluator-spread` warnings held as figures (above; the English build absorbed it)
+ * and the tender's JSON written once per change for the engine and the analyses alike.
  */
-export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 19.4 * 1024;
+export const DIST_CY_GZ_BUDGET = DIST_GZ_BUDGET + 19.5 * 1024;
 
 const dir = process.argv[2] ?? 'pkg';
 const rows = ['bidscore_bg.wasm', 'bidscore.js'].map((name) => {

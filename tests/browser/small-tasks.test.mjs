@@ -4,7 +4,8 @@
 // - the first save of big work (whole, as nothing was saved yet) puts the bids' text together and
 //   writes it over several tasks, the page getting its turn in between, and saves what was typed
 //   meanwhile too; the "saved at" line (the page's first date format) comes in a task of its own;
-// - a hidden page saves at once what is waiting to be saved.
+// - a hidden page saves at once what is waiting to be saved;
+// - a score typed has the tender written as JSON once, for the engine and the analyses alike.
 // Each step is checked in the page itself (a wrapped Worker, JSON.stringify and setTimeout), not by
 // timing, which a busy machine would make unreliable.
 import { test, before, after } from 'node:test';
@@ -344,6 +345,67 @@ test('keys typed quickly are saved once, in a later task; a page being left save
     return { inTask, saved, once, before, left: has('Typed quickly, then the page was left') };
   });
   assert.deepEqual(seen, { inTask: 0, saved: true, once: true, before: false, left: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/**
+ * Page-side: counts the tender written as JSON in each input event's task, and keeps the text of
+ * the last analysis asked of the worker.
+ */
+function countTenderWrites() {
+  window.writes = [];
+  const stringify = JSON.stringify;
+  let now = null;
+  JSON.stringify = function countedStringify(value, ...rest) {
+    if (now && Array.isArray(value?.bids) && Array.isArray(value?.criteria)) now.count += 1;
+    return stringify.call(this, value, ...rest);
+  };
+  addEventListener(
+    'input',
+    () => {
+      now = { count: 0 };
+      const mine = now;
+      setTimeout(() => {
+        window.writes.push(mine.count);
+        if (now === mine) now = null;
+      });
+    },
+    { capture: true },
+  );
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function keptPostMessage(data, ...rest) {
+    if (data?.job === 'analyse') window.analysed = data.tender;
+    return post.call(this, data, ...rest);
+  };
+}
+
+test('a score typed has the tender written as JSON once, for the engine and the analyses alike, which analyse the tender as typed', async () => {
+  const opened = await openPage(env, 'evaluate.html');
+  const { page, context, errors } = opened;
+  await page.addInitScript(countTenderWrites);
+  await page.reload();
+  await ready(page);
+  await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
+  const score = page.locator('bid-scorer input[data-path*=".evaluators."]').first();
+  await score.fill('');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    window.writes.length = 0;
+  });
+  await score.pressSequentially('2');
+  await page.waitForFunction(() => window.writes.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.writes), [1], 'written once in the task of the key');
+  // The analysis asked after the pause is of the tender with the score typed.
+  await page.waitForFunction(() => window.analysed === JSON.stringify(document.querySelector('bid-scorer').tender), null, {
+    timeout: 10000,
+  });
+  const path = await score.getAttribute('data-path');
+  const typed = await page.evaluate((p) => {
+    const [, bid, criterion, evaluator] = /^bids\[(\d+)\]\.scores\.([^.]+)\.evaluators\.(.+)$/.exec(p);
+    return JSON.parse(window.analysed).bids[bid].scores[criterion].evaluators[evaluator];
+  }, path);
+  assert.equal(String(typed), '2');
   assert.deepEqual(errors, []);
   await context.close();
 });

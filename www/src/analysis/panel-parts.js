@@ -100,8 +100,9 @@ export function scheduler(ctx, key, { render, fail, pending, whatItTakes }) {
   const state = stateOf(ctx);
   let timer = 0;
   let latest = null; // the tender whose analysis should be shown
-  return function schedule(tender) {
-    const text = JSON.stringify(tender);
+  // `text`, when the caller has it, is the tender's JSON (with hundreds of bids, writing it again
+  // is a few milliseconds of every change).
+  return function schedule(tender, text = JSON.stringify(tender)) {
     latest = text;
     clearTimeout(timer);
     if (state[key]?.text === text) {

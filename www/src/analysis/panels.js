@@ -80,13 +80,14 @@ export function evaluateAnalysis(ctx) {
     },
   });
 
-  function update(result) {
+  /** The results to show, and the tender's JSON when the caller has it (see `scheduler`). */
+  function update(result, text) {
     official = result;
     whatIf.update(result);
     const linear = !usesValue(result.method);
     acceptability.node.hidden = !linear;
-    acceptability.update(result);
-    schedule(ctx.tender);
+    acceptability.update(result, text);
+    schedule(ctx.tender, text);
   }
 
   return { node, update };
@@ -161,9 +162,9 @@ export function selfAssessAnalysis(ctx, ownId) {
 
   return {
     node,
-    update(result) {
+    update(result, text) {
       official = result;
-      schedule(ctx.tender);
+      schedule(ctx.tender, text);
     },
   };
 }

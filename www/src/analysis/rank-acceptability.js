@@ -257,8 +257,8 @@ export function acceptabilitySection(ctx, live) {
   };
   smaa.view = view;
 
-  function checkStale() {
-    stale.hidden = !smaa.result || smaa.result.text === JSON.stringify(ctx.tender);
+  function checkStale(text) {
+    stale.hidden = !smaa.result || smaa.result.text === (text ?? JSON.stringify(ctx.tender));
   }
 
   run.addEventListener('click', () => {
@@ -329,10 +329,10 @@ export function acceptabilitySection(ctx, live) {
 
   return {
     node,
-    update(result) {
+    update(result, text) {
       official = result;
       showResult();
-      checkStale();
+      checkStale(text);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { loadEngine } from '../engine/engine.js';
+import { asText, loadEngine } from '../engine/engine.js';
 import { catalogue, engineErrors, engineText, fill } from '../text/messages.js';
 import { formatter, usableLocale } from '../text/format.js';
 import { styles } from '../ui/styles.js';
@@ -608,6 +608,7 @@ export class BidScorer extends HTMLElement {
     let result = null;
     let errors = [];
     let published = null;
+    let text;
     try {
       // Every engine call inside the try: a fault in any of them is shown in words like any
       // other error, never an empty widget.
@@ -621,7 +622,9 @@ export class BidScorer extends HTMLElement {
         }
       } else {
         errors = pennyErrors(this.#draft, (path) => this.#fields?.control(path)?.value);
-        result = this.#engine.evaluateSince(this.#draft);
+        // The tender's JSON, written once for the engine and the analyses after it.
+        text = asText(this.#draft);
+        result = this.#engine.evaluateSince(text);
       }
     } catch (error) {
       errors = [...errors, ...engineErrors(error)];
@@ -640,7 +643,7 @@ export class BidScorer extends HTMLElement {
       return;
     }
     this.#result = result;
-    this.#view.update(result);
+    this.#view.update(result, typeof text === 'string' ? text : undefined);
     this.#announce(this.#view.announce(result));
     this.#emit('bid-scorer-evaluated', result);
   }

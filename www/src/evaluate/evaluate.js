@@ -419,16 +419,17 @@ export function renderEvaluate(ctx) {
     ];
   }
 
-  function update(result) {
+  /** Shows `result`; `text` is the tender's JSON it came from, when the caller has it. */
+  function update(result, text) {
     const lots = result.lots ?? [];
     if (!lots.length) {
       place(results, renderResults(result));
-      analysis.update(result);
+      analysis.update(result, text);
     } else {
       if (!lots.some((l) => l.id === kept.lot)) kept.lot = lots[0].id;
       const slot = h('div', { 'data-lot-results': '' });
       // One lot at a time: its ranking, breakdowns, warnings and analysis.
-      const show = () => {
+      const show = (json) => {
         const one = lots.find((l) => l.id === kept.lot);
         if (parts?.lot !== one.id) parts = null; // another lot's results: built afresh
         const view = lotResult(result, one.id);
@@ -445,10 +446,10 @@ export function renderEvaluate(ctx) {
           ...renderResults(view),
         );
         parts.lot = one.id;
-        analysis.update(view);
+        analysis.update(view, json);
       };
       results.replaceChildren(lotSwitch(ctx, lots, kept.lot, (id) => ((kept.lot = id), show())), slot);
-      show();
+      show(text);
     }
     summaries.update(result);
   }

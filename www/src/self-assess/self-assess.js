@@ -171,12 +171,12 @@ export function renderSelfAssess(ctx) {
   const results = h('div.section', { part: 'results', 'data-results': '' });
   const analysis = selfAssessAnalysis(ctx, OWN_ID);
 
-  function update(all) {
+  function update(all, text) {
     const mine = all.bids.find((b) => b.id === OWN_ID) ?? all.bids[0];
     if (!mine) return;
     // With lots, the supplier's own lot: its bids, its ranking and its analysis.
     const result = lotResult(all, mine.lot);
-    analysis.update(result);
+    analysis.update(result, text);
     if (priced) {
       const fmtPrice = ctx.fmt.money(mine.price);
       priced.replaceChildren(
