@@ -705,26 +705,36 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
     crate::sorting::sort(&mut order, &|&a, &b| {
         prepared[a].bid.id.cmp(&prepared[b].bid.id)
     });
-    for (li, c) in cx.leaves.iter().enumerate() {
-        let Kind::Scored { scale, .. } = &c.kind else {
-            continue;
-        };
-        // On a scale of whole numbers (the usual one) a score with a fraction is off it with no
-        // comparison against each point: the test runs for every score of every bid.
-        let whole = whole_points(scale);
-        // "A's 3.5, B's ≈3.67" for the message; "A: 3.5; B: ≈3.67" as a parameter, for a
-        // template in any language.
-        let (mut ids, mut named, mut listed) = (Vec::new(), String::new(), String::new());
-        // Each score is written once and copied into both texts: with a thousand bids on forty
-        // criteria this warning can name tens of thousands of scores.
-        let mut score = String::new();
-        for &i in &order {
-            let p = &prepared[i];
-            // Held by leaf: no search per bid and criterion.
-            let Some(a) = &p.aggregates[li] else {
+    // Each scored criterion with what is found on it: the bids' ids, "A's 3.5, B's ≈3.67" for the
+    // message, and "A: 3.5; B: ≈3.67" as a parameter, for a template in any language. On a scale of
+    // whole numbers (the usual one) a score with a fraction is off it with no comparison against
+    // each point: the test runs for every score of every bid.
+    let mut found: Vec<_> = (cx.leaves.iter().enumerate())
+        .filter_map(|(li, c)| match &c.kind {
+            Kind::Scored { scale, .. } => Some((
+                li,
+                c,
+                scale,
+                whole_points(scale),
+                Vec::new(),
+                String::new(),
+                String::new(),
+            )),
+            _ => None,
+        })
+        .collect();
+    // Bid by bid, each bid's scores in the order they are held (criterion by criterion, every bid's
+    // scores would be read from a thousand places in turn: most of this warning's time, waiting
+    // on memory). Each score is written once and copied into both texts: with a thousand bids on
+    // forty criteria this warning can name tens of thousands of scores.
+    let mut score = String::new();
+    for &i in &order {
+        let p = &prepared[i];
+        for (li, _, scale, whole, ids, named, listed) in &mut found {
+            let Some(a) = &p.aggregates[*li] else {
                 continue;
             };
-            let off = (whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value);
+            let off = (*whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value);
             if !off {
                 continue;
             }
@@ -734,13 +744,15 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
             }
             score.clear();
             Approx(a.value, 2).push_to(&mut score);
-            for (text, between) in [(&mut named, "'s "), (&mut listed, ": ")] {
+            for (text, between) in [(&mut *named, "'s "), (&mut *listed, ": ")] {
                 text.push_str(&p.bid.supplier);
                 text.push_str(between);
                 text.push_str(&score);
             }
             ids.push(p.bid.id.clone());
         }
+    }
+    for (_, c, _, _, ids, named, listed) in found {
         let verb = match ids.len() {
             0 => continue,
             1 => "is an average of the evaluators' scores, not a point",

@@ -276,6 +276,15 @@ test('a hidden page saves at once what is waiting to be saved', async () => {
   await context.close();
 });
 
+/** evaluate.html as it opens, with `init` run before the page's own scripts. */
+async function openWith(init) {
+  const opened = await openPage(env, 'evaluate.html');
+  await opened.page.addInitScript(init);
+  await opened.page.reload();
+  await ready(opened.page);
+  return opened;
+}
+
 /** Page-side: counts the assessment summaries asked of the page's workers. */
 function countSummaryRequests() {
   window.summaryRequests = 0;
@@ -287,11 +296,7 @@ function countSummaryRequests() {
 }
 
 test('a reason typed does not ask the engine for the summaries again; a reason emptied does, once, after a pause', async () => {
-  const opened = await openPage(env, 'evaluate.html');
-  const { page, context, errors } = opened;
-  await page.addInitScript(countSummaryRequests);
-  await page.reload();
-  await ready(page);
+  const { page, context, errors } = await openWith(countSummaryRequests);
   await page.locator('bid-scorer [data-summary]').first().waitFor();
   await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
   const area = page.locator('bid-scorer textarea[data-path$=".rationale"]').first();
@@ -381,11 +386,7 @@ function countTenderWrites() {
 }
 
 test('a score typed has the tender written as JSON once, for the engine and the analyses alike, which analyse the tender as typed', async () => {
-  const opened = await openPage(env, 'evaluate.html');
-  const { page, context, errors } = opened;
-  await page.addInitScript(countTenderWrites);
-  await page.reload();
-  await ready(page);
+  const { page, context, errors } = await openWith(countTenderWrites);
   await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
   const score = page.locator('bid-scorer input[data-path*=".evaluators."]').first();
   await score.fill('');
