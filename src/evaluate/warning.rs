@@ -835,6 +835,36 @@ mod tests {
     }
 
     #[test]
+    fn a_spread_warning_in_a_lot_names_the_lot_in_its_text_and_params() {
+        let tender = json!({
+            "format": "bidscore/1",
+            "scales": { "s": { "from": 0, "to": 4, "step": 1 } },
+            "criteria": [{ "id": "q1", "kind": "scored", "name": "Plan", "weight": 10, "scale": "s" }],
+            "lots": [{ "id": "north", "name": "North" }],
+            "bids": [{ "id": "b1", "supplier": "Abel <b>&</b>", "lot": "north",
+                       "scores": { "q1": { "evaluators": { "E1": 0, "E2": 4 } } } }]
+        });
+        let e =
+            crate::evaluate::evaluate(&crate::read(&tender.to_string()).expect("a valid tender"));
+        let w: Vec<_> = e
+            .warnings
+            .iter()
+            .filter(|w| w.code == "evaluator-spread")
+            .collect();
+        assert_eq!(w.len(), 1, "{:#?}", e.warnings);
+        assert_eq!(
+            w[0].message(),
+            "lot \"North\": evaluators scored Abel <b>&</b>'s \"Plan\" from 0 to 4 (4 steps of the scale apart); agree a moderated score"
+        );
+        let params = w[0].params();
+        assert_eq!(
+            ["criterion", "low", "high", "steps", "supplier", "lot"].map(|k| params.get(k)),
+            ["q1", "0", "4", "4", "Abel <b>&</b>", "north"].map(Some)
+        );
+        assert_eq!(w[0].bids(), ["b1"]);
+    }
+
+    #[test]
     fn spread_warnings_are_equal_only_when_written_the_same() {
         use super::Spread;
         use crate::result::Warning;
