@@ -12,7 +12,7 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
     let mut split = Split::new(t);
     // The model alone gives the heading of the result and the warnings about the model, which
     // every lot would otherwise repeat.
-    let mut out = super::whole(split.model());
+    let mut out = super::whole(split.model(), None).0;
     let model_warnings = out.warnings.len();
     // The lots' results one after another; `from[i]` is where bid `i` of the file is among them.
     let mut bids: Vec<BidResult> = Vec::with_capacity(t.bids.len());
@@ -27,7 +27,7 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
         };
         // A lot without bids has nothing to rank, and nothing to warn of but the model.
         if !split.bids[k].is_empty() {
-            let e = super::whole(split.lot(k));
+            let e = super::whole(split.lot(k), None).0;
             let first = e.bids.iter().filter(|b| b.rank == Some(1)).count();
             result.winner = e.ranking.first().filter(|_| first == 1).cloned();
             out.ranking.extend(e.ranking.iter().cloned());

@@ -14,6 +14,7 @@
 //! is `crate::context`, below them all. A tender divided into lots goes through `lots`, which runs
 //! this whole pipeline once per lot and puts the results together.
 
+mod again;
 mod lots;
 mod prepare;
 mod relative;
@@ -23,6 +24,7 @@ mod totals;
 pub(crate) mod warning;
 mod workings;
 
+pub use again::{Memo, Reuse};
 pub(crate) use prepare::{prepare, prepare_at};
 pub(crate) use relative::{field, fields};
 pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};
@@ -30,6 +32,7 @@ pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_R
 use crate::context::{Ctx, Prepared};
 use crate::model::*;
 use crate::money::plain;
+use crate::price::Field;
 use crate::result::*;
 use crate::text::Params;
 use prepare::{disqualify, msg, out_of_range_reason};
@@ -38,23 +41,29 @@ use totals::bid_result;
 
 /// Evaluates a validated tender.
 pub fn evaluate(t: &Tender) -> Evaluation {
+    evaluate_again(t, None).0
+}
+
+/// Evaluates a validated tender, reusing the last evaluation's results where `reuse` allows (see
+/// [`again`]; a tender with lots is evaluated whole), and returns what the next can reuse.
+pub fn evaluate_again(t: &Tender, reuse: Option<Reuse>) -> (Evaluation, Memo) {
     if t.lots.is_empty() {
-        whole(t)
+        whole(t, reuse)
     } else {
-        lots::evaluate(t)
+        (lots::evaluate(t), Memo::default())
     }
 }
 
 /// Evaluates a tender as one competition: one without lots, or one lot as a tender of its own.
-fn whole(t: &Tender) -> Evaluation {
+fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
     let cx = Ctx::new(t);
     let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
-    let (mut bids, mut pool) = score_pool(&cx, &prepared);
+    let (mut bids, mut pool, mut fields) = score_pool(&cx, &prepared, &mut reuse);
     // Group thresholds read the sub-totals, and relative thresholds the best of them (spec §13):
     // each bid they disqualify leaves the comparison pool, and the others are scored again.
     for pass in [thresholds::Pass::Absolute, thresholds::Pass::Relative] {
         if thresholds::apply(&cx, &mut prepared, &bids, pass) {
-            (bids, pool) = score_pool(&cx, &prepared);
+            (bids, pool, fields) = score_pool(&cx, &prepared, &mut reuse);
         }
     }
     // Price per quality point cannot rank a bid with no quality points (spec §4), and no bid can be
@@ -82,23 +91,26 @@ fn whole(t: &Tender) -> Evaluation {
             changed = true;
         }
     }
+    // Which results are their pass's as scored (see `again::Memo`).
+    let mut exact = vec![true; bids.len()];
     if changed {
-        (bids, pool) = score_pool(&cx, &prepared);
+        (bids, pool, fields) = score_pool(&cx, &prepared, &mut reuse);
         // A bid the second pass pushes out of range (its field moved) is set aside without a
         // third pass: it leaves no one else's score unexplained.
-        for b in bids.iter_mut().filter(|b| b.out_of_range) {
+        for (i, b) in bids.iter_mut().enumerate().filter(|(_, b)| b.out_of_range) {
             if !b.reasons.iter().any(|r| r.code == OUT_OF_RANGE) {
                 b.reasons.push(out_of_range_reason());
             }
             b.status = Status::Disqualified;
             b.missing.clear();
+            exact[i] = false;
         }
         pool.retain(|&i| bids[i].status == Status::Ranked);
     }
 
     let ranking = crate::ranking::rank(t, &mut bids);
     let warnings = warning::warnings(&cx, &prepared, &bids, &pool);
-    Evaluation {
+    let e = Evaluation {
         format: RESULT_FORMAT,
         max_total: plain(t.max_total()),
         method: t.award.as_str(),
@@ -109,20 +121,30 @@ fn whole(t: &Tender) -> Evaluation {
         ranking,
         warnings,
         lots: None,
-    }
+    };
+    (e, Memo { fields, exact })
 }
 
-/// Scores every bid against the pool of ranked bids; returns the results and the pool. Called
-/// from up to four places: compiled once.
+/// Scores every bid against the pool of ranked bids, or takes its last result where `reuse`
+/// allows; returns the results, the pool and its fields. Called from up to four places:
+/// compiled once.
 #[inline(never)]
-fn score_pool(cx: &Ctx, prepared: &[Prepared]) -> (Vec<BidResult>, Vec<usize>) {
+fn score_pool(
+    cx: &Ctx,
+    prepared: &[Prepared],
+    reuse: &mut Option<Reuse>,
+) -> (Vec<BidResult>, Vec<usize>, Vec<Option<Field>>) {
     let pool: Vec<usize> = (0..prepared.len())
         .filter(|&i| prepared[i].status == Status::Ranked)
         .collect();
     let fields = fields(cx, prepared, &pool);
     let bids = prepared
         .iter()
-        .map(|p| bid_result(cx, p, &fields, p.status == Status::Ranked))
+        .enumerate()
+        .map(|(i, p)| {
+            let last = reuse.as_mut().and_then(|r| r.take(i, &fields, p));
+            last.unwrap_or_else(|| bid_result(cx, p, &fields, p.status == Status::Ranked))
+        })
         .collect();
-    (bids, pool)
+    (bids, pool, fields)
 }

@@ -23,6 +23,8 @@ pub struct Kept {
     spans: Vec<(usize, usize)>,
     /// The reader, holding what it learnt of the model, errors none.
     reader: Reader,
+    /// The bid the last text was read by (its index), when it was.
+    edited: Option<usize>,
 }
 
 impl Kept {
@@ -49,11 +51,18 @@ impl Kept {
             },
             tender,
             reader,
+            edited: None,
         })
     }
 
     pub fn tender(&self) -> &Tender {
         &self.tender
+    }
+
+    /// The index of the bid this text was read by, the rest being the last text's; `None` when
+    /// it was read whole (the model, or which bids there are, may have changed).
+    pub fn edited(&self) -> Option<usize> {
+        self.edited
     }
 
     /// Takes in `text` where it differs from the kept one inside one bid; `None` otherwise (with
@@ -77,6 +86,7 @@ impl Kept {
             return None;
         }
         self.tender.bids[k] = bid;
+        self.edited = Some(k);
         for s in &mut self.spans[k..] {
             if s.0 > start {
                 s.0 = s.0 + new.len() - old.len();

@@ -17,6 +17,7 @@
 
 mod convert;
 
+use crate::evaluate::{Memo, Reuse};
 #[cfg(not(test))]
 use crate::json::{Json, ToJson};
 use crate::validate::Kept;
@@ -222,28 +223,45 @@ fn analysis_options(options: &JsValue) -> crate::analysis::Options {
 
 /// The result object of a tender, or a `BidScoreError`.
 pub fn evaluate(tender: &JsValue) -> Result<JsValue, JsValue> {
-    evaluation(tender, None).map(|(e, _)| to_js(&e))
+    let text = text_of(tender).map_err(|errors| bidscore_error(&errors))?;
+    evaluation(&text, None, None).map(|(e, ..)| to_js(&e))
 }
 
-/// The evaluation of a tender, or a `BidScoreError`, and the tender kept (read by one bid from
-/// `kept` where it allows): `evaluate` and `evaluate_since` share one copy of it (the wasm is near
-/// its size budget).
+/// The evaluation of a tender's text, or a `BidScoreError`; what the next evaluation can reuse
+/// of it; and the tender kept (read by one bid from `kept` where it allows, and then evaluated
+/// reusing `last`'s results where it allows: see `evaluate::again`). `evaluate` and
+/// `evaluate_since` share one copy of it (the wasm is near its size budget).
 #[inline(never)]
-fn evaluation(tender: &JsValue, kept: Option<Kept>) -> Result<(crate::Evaluation, Kept), JsValue> {
-    text_of(tender)
-        .and_then(|text| Kept::read(&text, kept))
-        .map(|k| (crate::evaluate(k.tender()), k))
-        .map_err(|errors| bidscore_error(&errors))
+fn evaluation(
+    text: &str,
+    kept: Option<Kept>,
+    last: Option<(&mut [Option<crate::result::BidResult>], &Memo)>,
+) -> Result<(crate::Evaluation, Memo, Kept), JsValue> {
+    let k = Kept::read(text, kept).map_err(|errors| bidscore_error(&errors))?;
+    let reuse = last
+        .zip(k.edited())
+        .map(|((last, memo), edited)| Reuse { last, memo, edited });
+    let (e, memo) = crate::evaluate::evaluate_again(k.tender(), reuse);
+    Ok((e, memo, k))
+}
+
+/// What [`evaluate_since`] last returned: its bids (taken as the next evaluation reuses them) and
+/// warnings, which the next call compares its own with, what the next evaluation can reuse, and
+/// the tender it came from, kept to read the next text by one bid (`validate::Kept`). In step
+/// with the result the caller holds: both begin empty, and a fault, which resets the instance,
+/// empties this one as the caller drops its own.
+#[cfg(not(test))]
+#[derive(Default)]
+struct Last {
+    bids: Vec<Option<crate::result::BidResult>>,
+    warnings: Vec<crate::Warning>,
+    memo: Memo,
+    kept: Option<Kept>,
 }
 
 #[cfg(not(test))]
 thread_local! {
-    /// The bids and warnings of the result [`evaluate_since`] last returned, which the next call
-    /// compares its own with, and the tender it came from, kept to read the next text by one bid
-    /// (`validate::Kept`). In step with the result the caller holds: both begin empty, and a
-    /// fault, which resets the instance, empties this one as the caller drops its own.
-    static LAST: std::cell::RefCell<(Vec<crate::result::BidResult>, Vec<crate::Warning>, Option<Kept>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new(), None)) };
+    static LAST: std::cell::RefCell<Last> = std::cell::RefCell::default();
 }
 
 /// The result of a tender as the JSON text of `[result, bids, warnings]`: `result` with empty
@@ -251,39 +269,56 @@ thread_local! {
 /// of its equal in the last result this function returned, or itself. After an edit of one bid
 /// of hundreds that is nearly all numbers: the caller builds the result from the last one's
 /// objects, and writing, passing and parsing megabytes of JSON is left out. Items are compared as
-/// values (equal ones are written the same: see `Working`'s `PartialEq`), not written to be.
+/// values (equal ones are written the same: see `Working`'s `PartialEq`), not written to be; a
+/// bid's result reused from the last is that one's equal when its rank is.
 #[cfg(not(test))]
 pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
     // Reading an object runs the page's code (a getter, toJSON), which may call the engine: the
-    // engine's own state is not borrowed meanwhile.
-    let kept = LAST.with(|last| last.borrow_mut().2.take());
-    let (mut e, kept) = evaluation(tender, kept)?;
-    let bids = std::mem::take(&mut e.bids);
-    let warnings = std::mem::take(&mut e.warnings);
-    let mut out = Json::ascii();
-    out.open_list();
-    e.write(&mut out);
+    // engine's own state is borrowed only after.
+    let text = text_of(tender).map_err(|errors| bidscore_error(&errors))?;
     LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        let (last_bids, last_warnings, _) = &*last;
+        let last = &mut *last.borrow_mut();
+        // Each last bid's place, for those the evaluation takes over.
+        let ranks: Vec<_> = last
+            .bids
+            .iter()
+            .flatten()
+            .map(|b| (b.rank, b.in_band))
+            .collect();
+        let reuse = (ranks.len() == last.bids.len()).then_some((&mut last.bids[..], &last.memo));
+        let (mut e, memo, kept) = evaluation(&text, last.kept.take(), reuse)?;
+        let bids = std::mem::take(&mut e.bids);
+        let warnings = std::mem::take(&mut e.warnings);
+        let mut out = Json::ascii();
+        out.open_list();
+        e.write(&mut out);
         places(
             &mut out,
             bids.len(),
-            last_bids.len(),
-            &|i, j| bids[i] == last_bids[j],
+            last.bids.len(),
+            &|i, j| match &last.bids[j] {
+                Some(b) => bids[i] == *b,
+                // Taken by bid `i` itself, unchanged but for its place.
+                None => i == j && (bids[i].rank, bids[i].in_band) == ranks[j],
+            },
             &|i| &bids[i],
         );
         places(
             &mut out,
             warnings.len(),
-            last_warnings.len(),
-            &|i, j| warnings[i] == last_warnings[j],
+            last.warnings.len(),
+            &|i, j| warnings[i] == last.warnings[j],
             &|i| &warnings[i],
         );
-        *last = (bids, warnings, Some(kept));
-    });
-    out.close_list();
-    Ok(out.into_string())
+        *last = Last {
+            bids: bids.into_iter().map(Some).collect(),
+            warnings,
+            memo,
+            kept: Some(kept),
+        };
+        out.close_list();
+        Ok(out.into_string())
+    })
 }
 
 /// How far past the last match [`places`] looks for an item's equal: far enough to step over a
