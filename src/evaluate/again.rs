@@ -182,15 +182,12 @@ mod tests {
         out
     }
 
-    /// One evaluation of `text` after the last (`state`), reusing what it may; the state after it.
-    fn again(
-        text: &str,
-        state: Option<(Kept, Vec<Option<BidResult>>, Memo)>,
-    ) -> Option<(
-        crate::Evaluation,
-        (Kept, Vec<Option<BidResult>>, Memo),
-        usize,
-    )> {
+    /// What the page's engine keeps between evaluations.
+    type State = (Kept, Vec<Option<BidResult>>, Memo);
+
+    /// One evaluation of `text` after the last (`state`), reusing what it may: the result, the
+    /// state after it and how many of the last results it took.
+    fn again(text: &str, state: Option<State>) -> Option<(crate::Evaluation, State, usize)> {
         let (kept, mut last, memo) = match state {
             Some((k, l, m)) => (Some(k), l, m),
             None => (None, Vec::new(), Memo::default()),
