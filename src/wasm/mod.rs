@@ -341,7 +341,10 @@ fn places<'a>(
     out.raw(",[");
     let mut j = 0;
     for i in 0..n {
-        match (j..m.min(j + AHEAD)).find(|&k| same(i, k)) {
+        // Past the window, an item's own place too: after a run of items that changed (bids whose
+        // rank did), the next that did not is still found where it was.
+        let own = (j + AHEAD..m).contains(&i).then_some(i);
+        match (j..m.min(j + AHEAD)).chain(own).find(|&k| same(i, k)) {
             Some(k) => {
                 out.item(&k);
                 j = k + 1;

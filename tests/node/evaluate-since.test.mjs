@@ -114,3 +114,22 @@ test('warnings that read the same are shared too, and the list itself when none 
   assert.deepEqual(after.warnings.map((w) => JSON.stringify(w)), before.warnings.map((w) => JSON.stringify(w)));
   assert.ok(sharedWarnings(now, after).length >= same.length);
 });
+
+test('a score that moves a bid up the ranking brings back every bid whose rank changed, and shares the rest', () => {
+  const t = JSON.parse(generated(30, 6, 3, 7));
+  let before = since(t);
+  // The last-ranked bid scores top marks from every evaluator on every question.
+  const last = before.bids.reduce((a, b, i) => ((b.rank ?? 0) > (before.bids[a].rank ?? 0) ? i : a), 0);
+  const top = Math.max(...Object.values(t.bids[last].scores).flatMap((s) => Object.values(s.evaluators ?? {})), 5);
+  for (const s of Object.values(t.bids[last].scores)) for (const name of Object.keys(s.evaluators ?? {})) s.evaluators[name] = top;
+  const now = since(t);
+  const moved = now.bids.flatMap((b, i) => (b.rank !== before.bids[i].rank ? [i] : []));
+  assert.ok(moved.length > 5, `${moved.length} bids moved`);
+  for (const i of moved) assert.notEqual(now.bids[i], before.bids[i], `bid ${i} moved and is new`);
+  const unmoved = now.bids.map((_, i) => i).filter((i) => i !== last && !moved.includes(i));
+  assert.deepEqual(shared(before, now), unmoved, 'every other bid is shared');
+  // And back: each bid's rank as before.
+  before = now;
+  t.bids[last] = JSON.parse(generated(30, 6, 3, 7)).bids[last];
+  assert.deepEqual(since(t).bids.map((b) => b.rank), JSON.parse(JSON.stringify(evaluate(JSON.stringify(t)))).bids.map((b) => b.rank));
+});
