@@ -657,9 +657,8 @@ export async function build({ entry, languages } = BUILDS[0]) {
   // it first called it. Measured on the English build, page load to the first result from file://
   // in headless Chromium, median of 12 loads each, taking turns: 113 → 96 ms of main-thread CPU.
   const banner = `//# allFunctionsCalledOnLoad
-/*! bid-scorer ${version ?? ''} (${languages.join(', ')}): <${TAG}> and its engine in one classic script.
- * Embed: <script src> and a <${TAG}> holding the tender as JSON (docs/embedding.md). Runs in the
- * browser, sends nothing; a CSP needs 'wasm-unsafe-eval' in script-src. MIT OR Apache-2.0. */
+/*! bid-scorer ${version ?? ''} (${languages.join(', ')}), MIT OR Apache-2.0: <${TAG}> and its engine
+ * in one classic script that sends nothing. How to embed it, and the CSP: docs/embedding.md */
 `;
   return bundle(
     entry,

@@ -5,6 +5,7 @@
 //! score lies on its scale, marks are non-negative and group marks add up. Evaluation therefore
 //! never re-checks input and never fails.
 
+use crate::money::{floor, minus, plus, times};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -429,7 +430,7 @@ impl LifeCycle {
     /// assert_eq!(l.factor_sum.to_string(), "2.801638");
     /// ```
     pub fn new(years: u32, discount_rate: Decimal) -> Option<LifeCycle> {
-        let step = Decimal::ONE + discount_rate;
+        let step = crate::money::plus(Decimal::ONE, discount_rate);
         let mut exact = Decimal::ONE;
         let mut factors = Vec::with_capacity(years as usize);
         for _ in 0..years {
@@ -519,7 +520,7 @@ impl Scale {
         match &self.points {
             ScalePoints::Points(p) => p.last().map(|p| p.value).unwrap_or_default(),
             ScalePoints::Range { from, to, step } => {
-                *from + crate::money::floor((*to - *from) / *step) * *step
+                plus(*from, times(floor(minus(*to, *from) / *step), *step))
             }
         }
     }
@@ -541,8 +542,8 @@ impl Scale {
                 // than with a remainder: the engine has no other use for decimal remainders,
                 // and the quotient of at most 10^22 steps times a step fits exactly.
                 v >= *from && v <= self.top() && {
-                    let d = v - *from;
-                    crate::money::floor(d / *step) * *step == d
+                    let d = minus(v, *from);
+                    times(floor(d / *step), *step) == d
                 }
             }
         }
@@ -555,7 +556,7 @@ impl Scale {
             ScalePoints::Points(p) => {
                 Decimal::from(p.iter().position(|p| p.value == v).unwrap_or(0) as u64)
             }
-            ScalePoints::Range { from, step, .. } => (v - *from) / *step,
+            ScalePoints::Range { from, step, .. } => minus(v, *from) / *step,
         }
     }
 }

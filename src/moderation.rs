@@ -4,7 +4,7 @@
 //! tender's method. A mean may fall between scale points; that is allowed and kept exact.
 
 use crate::model::{Marking, ModerationMethod, Scale, ScalePoints};
-use crate::money::{Approx, Plain};
+use crate::money::{minus, plus, Approx, Plain};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -152,7 +152,11 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>>
             if n % 2 == 1 {
                 (scores[mid], Decimal::ONE, Source::Median)
             } else {
-                (scores[mid - 1] + scores[mid], Decimal::TWO, Source::Median)
+                (
+                    plus(scores[mid - 1], scores[mid]),
+                    Decimal::TWO,
+                    Source::Median,
+                )
             }
         }
     };
@@ -177,11 +181,11 @@ pub fn spread(m: &Marking, scale: &Scale, beyond: Decimal) -> Option<(Decimal, D
     // On a range (the usual scale) the steps are a division, taken only for a spread wider than
     // `beyond` steps of it: most markings are closer (an evaluation checks every one).
     if let ScalePoints::Range { step, .. } = &scale.points {
-        if crate::money::mul(beyond, *step).is_none_or(|width| hi - lo <= width) {
+        if crate::money::mul(beyond, *step).is_none_or(|width| minus(hi, lo) <= width) {
             return None;
         }
     }
-    let steps = scale.step_index(hi) - scale.step_index(lo);
+    let steps = minus(scale.step_index(hi), scale.step_index(lo));
     (steps > beyond).then_some((lo, hi, steps))
 }
 

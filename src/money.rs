@@ -268,19 +268,39 @@ pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     add(a, -b)
 }
 
+// The operators, through the checked operations above: `a + b`, `a − b` and `a × b` of figures
+// the caller knows to fit, which panic beyond a decimal as the decimal crate's operators do. Its
+// operators compile each operation a second time beside its checked one (five kilobytes of
+// WebAssembly for the three), so the crate writes these instead.
+
+/// `a + b` (see above).
+pub fn plus(a: Decimal, b: Decimal) -> Decimal {
+    add(a, b).expect("a sum within what a decimal holds")
+}
+
+/// `a − b` (see above).
+pub fn minus(a: Decimal, b: Decimal) -> Decimal {
+    add(a, -b).expect("a difference within what a decimal holds")
+}
+
+/// `a × b` (see above).
+pub fn times(a: Decimal, b: Decimal) -> Decimal {
+    mul(a, b).expect("a product within what a decimal holds")
+}
+
 /// The sum of `values`, as `Iterator::sum` adds them (from zero, in order). Sums, floors and
 /// ceilings written here use this crate's one compiled `+` and `−`: the decimal crate's own
 /// `sum`, `+=`, `floor`, `ceil` and `fract` each bring a second copy of the whole addition into
 /// the WebAssembly build.
 pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
-    values.into_iter().fold(Decimal::ZERO, |sum, v| sum + v)
+    values.into_iter().fold(Decimal::ZERO, plus)
 }
 
 /// The largest whole number at most `value`, digit for digit `Decimal::floor` (see [`sum`]).
 pub fn floor(value: Decimal) -> Decimal {
     let whole = value.trunc();
     if value.is_sign_negative() && whole != value {
-        whole - Decimal::ONE
+        minus(whole, Decimal::ONE)
     } else {
         whole
     }
@@ -290,7 +310,7 @@ pub fn floor(value: Decimal) -> Decimal {
 pub fn ceil(value: Decimal) -> Decimal {
     let whole = value.trunc();
     if value.is_sign_positive() && whole != value {
-        whole + Decimal::ONE
+        plus(whole, Decimal::ONE)
     } else {
         whole
     }

@@ -8,7 +8,7 @@
 //! rounded fraction, so rounding happens once, at the stage the tender chooses.
 
 use crate::model::Formula;
-use crate::money::{mul_div, Plain, Shown};
+use crate::money::{minus, mul_div, plus, Plain, Shown};
 use crate::text::{say, Params};
 use rust_decimal::Decimal;
 
@@ -159,10 +159,10 @@ pub fn score(
                     p,
                 );
             }
-            let span = field.highest - field.lowest;
+            let span = minus(field.highest, field.lowest);
             Scored {
-                score: mul_div(marks, field.highest - amount, span)?,
-                fraction: mul_div(Decimal::ONE, field.highest - amount, span)?,
+                score: mul_div(marks, minus(field.highest, amount), span)?,
+                fraction: mul_div(Decimal::ONE, minus(field.highest, amount), span)?,
                 working: say(
                     words,
                     format_args!(
@@ -196,12 +196,15 @@ pub fn score(
                     p.with("zeroPoint", Plain(zero_point)),
                 );
             }
-            let denom = crate::money::mul(zero_at - Decimal::ONE, field.lowest)?;
+            let denom = crate::money::mul(minus(zero_at, Decimal::ONE), field.lowest)?;
             // amount < zeroAt × lowest, so (amount − lowest) ÷ denom is below 1.
-            let fraction = Decimal::ONE - mul_div(Decimal::ONE, amount - field.lowest, denom)?;
+            let fraction = minus(
+                Decimal::ONE,
+                mul_div(Decimal::ONE, minus(amount, field.lowest), denom)?,
+            );
             Scored {
                 // marks × (1 − (P − Pmin) ÷ ((k − 1) × Pmin)) = marks × (denom − P + Pmin) ÷ denom
-                score: mul_div(marks, denom - amount + field.lowest, denom)?,
+                score: mul_div(marks, plus(minus(denom, amount), field.lowest), denom)?,
                 fraction,
                 working: say(
                     words,
@@ -264,8 +267,8 @@ pub fn score(
                 };
             }
             Scored {
-                score: mul_div(marks, worst - amount, worst - best)?,
-                fraction: mul_div(Decimal::ONE, worst - amount, worst - best)?,
+                score: mul_div(marks, minus(worst, amount), minus(worst, best))?,
+                fraction: mul_div(Decimal::ONE, minus(worst, amount), minus(worst, best))?,
                 working: say(
                     words,
                     format_args!(

@@ -6,7 +6,7 @@
 
 use crate::debrief::share_percent;
 use crate::model::*;
-use crate::money::{fixed, Plain};
+use crate::money::{fixed, times, Plain};
 use crate::price::{self, Field};
 use crate::result::{Explain, Warning};
 use crate::text::{Message, Params};
@@ -649,13 +649,15 @@ fn example(
         .or(t.info.contract_value)
         .or(match formula {
             Formula::SetBounds { worst, .. } => Some(*worst),
-            Formula::ReferenceRatio { reference, .. } => Some(*reference * Decimal::new(125, 2)),
+            Formula::ReferenceRatio { reference, .. } => {
+                Some(times(*reference, Decimal::new(125, 2)))
+            }
             _ => None,
         })
         .unwrap_or(Decimal::from(100_000));
     let prices: Vec<Decimal> = [80, 90, 100]
         .iter()
-        .map(|p| crate::money::round(base * Decimal::from(*p) / Decimal::ONE_HUNDRED, 0))
+        .map(|p| crate::money::round(times(base, Decimal::from(*p)) / Decimal::ONE_HUNDRED, 0))
         .collect();
     // Validation keeps the base at 1 or more, so the made-up prices are positive; a worked example
     // is left out rather than divided by zero should that ever change.
@@ -699,7 +701,7 @@ fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
     // Under the fictitious discount the quality can be worth a lot of money: price the made-up bids
     // well above the most they could earn, so no fictitious price goes below zero.
     let floor = match t.award {
-        AwardMethod::FictitiousDiscount => total * Decimal::from(4),
+        AwardMethod::FictitiousDiscount => times(total, Decimal::from(4)),
         _ => Decimal::ZERO,
     };
     let base = t
@@ -710,10 +712,14 @@ fn method_example(t: &Tender, total: Decimal) -> Vec<MethodExample> {
     [(80, 50), (90, 65), (100, 80)]
         .iter()
         .filter_map(|&(price_pct, quality_pct)| {
-            let price =
-                crate::money::round(base * Decimal::from(price_pct) / Decimal::ONE_HUNDRED, 0);
-            let q =
-                crate::money::round(total * Decimal::from(quality_pct) / Decimal::ONE_HUNDRED, 2);
+            let price = crate::money::round(
+                times(base, Decimal::from(price_pct)) / Decimal::ONE_HUNDRED,
+                0,
+            );
+            let q = crate::money::round(
+                times(total, Decimal::from(quality_pct)) / Decimal::ONE_HUNDRED,
+                2,
+            );
             let v = crate::award::value_of(
                 t.award,
                 q,

@@ -123,7 +123,7 @@ fn banded(
         return;
     };
     // band lies in 0..1 (validation), so the floor is below the best value, which fitted.
-    let floor = best * (Decimal::ONE - band);
+    let floor = crate::money::times(best, crate::money::minus(Decimal::ONE, band));
     let in_band = order
         .iter()
         .take_while(|&&i| bids[i].key_value.is_some_and(|v| v >= floor))

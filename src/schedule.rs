@@ -73,7 +73,7 @@ pub(crate) fn evaluate(
             working,
             "present value of a yearly payment over {} years at {}%: ",
             life.years,
-            Plain(life.discount_rate * Decimal::ONE_HUNDRED)
+            Plain(money::times(life.discount_rate, Decimal::ONE_HUNDRED))
         );
         for (i, f) in life.factors.iter().enumerate() {
             if i > 0 {
@@ -189,7 +189,7 @@ pub fn describe(schedule: &Schedule) -> String {
             s,
             "; a line paid per year counts at its present value over {} years at {}% (each year's factor 1 ÷ (1 + {})^year, rounded to 6 decimals; together {})",
             life.years,
-            Plain(life.discount_rate * Decimal::ONE_HUNDRED),
+            Plain(money::times(life.discount_rate, Decimal::ONE_HUNDRED)),
             Plain(life.discount_rate),
             Plain(life.factor_sum)
         );

@@ -20,11 +20,6 @@ pub mod validate {
     pub use bidscore::validate::{join, Kept};
 }
 
-/// What the binding names as `crate::result`: a bid's result, kept for the next evaluation.
-pub mod result {
-    pub use bidscore::result::BidResult;
-}
-
 #[path = "../src/wasm/mod.rs"]
 mod binding;
 

@@ -4,7 +4,7 @@
 use super::setup::Setup;
 use crate::evaluate::prepare_at;
 use crate::model::*;
-use crate::money::{fixed, Plain};
+use crate::money::{fixed, minus, plus, times, Plain};
 use crate::text::Params;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -77,7 +77,7 @@ impl Setup<'_> {
             } => (*amount, true),
             // Evaluated prices (spec §11) may all be zero or less: then up to a penny.
             _ if highest <= Decimal::ZERO => (cent, false),
-            _ => (highest * Decimal::TEN, false),
+            _ => (times(highest, Decimal::TEN), false),
         };
         // The lowest price tried, in pence: 1p for one price (it is more than zero), and under a
         // schedule the lowest evaluated price the formula or award method can score (spec §12).
@@ -119,21 +119,21 @@ impl Setup<'_> {
                 // lower price never lowers a bid's own score nor raises a rival's). Without a
                 // schedule at least one penny: the search never tries a price of zero.
                 let top = crate::money::floor(limit / cent).max(Decimal::ONE);
-                let (outcome, best) = if !wins(bottom * cent) {
+                let (outcome, best) = if !wins(times(bottom, cent)) {
                     (PriceOutcome::CannotWin, None)
-                } else if wins(top * cent) {
+                } else if wins(times(top, cent)) {
                     (PriceOutcome::AnyPrice, None)
                 } else {
                     let (mut lo, mut hi) = (bottom, top);
-                    while hi - lo > Decimal::ONE {
-                        let mid = crate::money::floor((lo + hi) / Decimal::TWO);
-                        if wins(mid * cent) {
+                    while minus(hi, lo) > Decimal::ONE {
+                        let mid = crate::money::floor(plus(lo, hi) / Decimal::TWO);
+                        if wins(times(mid, cent)) {
                             lo = mid;
                         } else {
                             hi = mid;
                         }
                     }
-                    let best = lo * cent;
+                    let best = times(lo, cent);
                     let outcome = if best >= price {
                         PriceOutcome::Headroom
                     } else {
@@ -173,7 +173,7 @@ impl Setup<'_> {
                         bid.supplier,
                         if schedule { "evaluated " } else { "" },
                         fmt.money(b),
-                        fmt.money(b - price),
+                        fmt.money(minus(b, price)),
                         rates(rate_change)
                     ),
                     (PriceOutcome::Undercut, Some(b)) => format!(
@@ -181,7 +181,7 @@ impl Setup<'_> {
                         bid.supplier,
                         if schedule { "an evaluated " } else { "a " },
                         fmt.money(b),
-                        fmt.money(price - b),
+                        fmt.money(minus(price, b)),
                         rates(rate_change)
                     ),
                     (PriceOutcome::AnyPrice, _) => format!(
@@ -198,7 +198,7 @@ impl Setup<'_> {
                     _ if bottom < Decimal::ONE => format!(
                         "{} cannot rank first on price alone: even at an evaluated price of {} the others stay ahead",
                         bid.supplier,
-                        fmt.money(bottom * cent)
+                        fmt.money(times(bottom, cent))
                     ),
                     _ => format!(
                         "{} cannot rank first on price alone: even at 1p the others stay ahead",
@@ -211,7 +211,7 @@ impl Setup<'_> {
                     price: fixed(price, 2),
                     outcome,
                     price_to_win: best.map(|b| fixed(b, 2)),
-                    change: best.map(|b| fixed(b - price, 2)),
+                    change: best.map(|b| fixed(minus(b, price), 2)),
                     rate_change: rate_change.map(|c| fixed(c, 2)),
                     limit: fixed(limit, 2),
                     message,
@@ -232,7 +232,7 @@ fn rate_change(price: Decimal, target: Decimal) -> Option<Decimal> {
     if price <= Decimal::ZERO || target < Decimal::ZERO {
         return None;
     }
-    let percent = crate::money::percent(target - price, price)?;
+    let percent = crate::money::percent(minus(target, price), price)?;
     // Hundredths of a percent, rounded towards minus infinity.
     let hundredths = crate::money::floor(crate::money::mul(percent, Decimal::ONE_HUNDRED)?);
     crate::money::div(hundredths, Decimal::ONE_HUNDRED)

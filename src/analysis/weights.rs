@@ -59,7 +59,7 @@ impl Setup<'_> {
                 items.push((c.id.clone(), c.name.clone(), "criterion", vec![li]));
             }
         }
-        let pct = |x: Decimal| fixed(x * Decimal::ONE_HUNDRED, 2);
+        let pct = |x: Decimal| fixed(money::times(x, Decimal::ONE_HUNDRED), 2);
         items
             .into_iter()
             .filter_map(|(id, name, kind, idx)| {
@@ -72,7 +72,7 @@ impl Setup<'_> {
                     crate::money::sum(
                         (0..marks.len())
                             .filter(|li| idx.contains(li) == inside)
-                            .map(|li| marks[li] * fractions[b][li]),
+                            .map(|li| money::times(marks[li], fractions[b][li])),
                     )
                 };
                 // Fractions of at most `price::RATIO_LIMIT`, but marks as small as 10^-10 can
@@ -80,7 +80,7 @@ impl Setup<'_> {
                 let fr = |b: usize| {
                     Some((
                         money::div(part(b, true), mk)?,
-                        money::div(part(b, false), total - mk)?,
+                        money::div(part(b, false), money::minus(total, mk))?,
                     ))
                 };
                 let (fw, rw) = fr(w)?;

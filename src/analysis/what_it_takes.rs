@@ -207,15 +207,15 @@ impl Setup<'_> {
                 money::floor(now / hundredth),
                 money::ceil(cap.max(now) / hundredth),
             );
-            while hi - lo > Decimal::ONE {
-                let mid = money::floor((lo + hi) / Decimal::TWO);
-                if wins(mid * hundredth) {
+            while money::minus(hi, lo) > Decimal::ONE {
+                let mid = money::floor(money::plus(lo, hi) / Decimal::TWO);
+                if wins(money::times(mid, hundredth)) {
                     hi = mid;
                 } else {
                     lo = mid;
                 }
             }
-            Some(hi * hundredth)
+            Some(money::times(hi, hundredth))
         };
         let name = m.map(|m| m.name.as_str()).unwrap_or(measure);
         let params = Params::new()
@@ -234,7 +234,7 @@ impl Setup<'_> {
             params: match found {
                 Some(q) => params
                     .with("to", Plain(q))
-                    .with("socialValue", Plain(q * proxy)),
+                    .with("socialValue", Plain(money::times(q, proxy))),
                 None => params,
             },
             criterion: c.id.clone(),
@@ -247,7 +247,7 @@ impl Setup<'_> {
                     "committing {} {unit} of \"{name}\" (now {}; {} of social value) would rank it first",
                     Plain(q),
                     Plain(now),
-                    fmt.money(q * proxy)
+                    fmt.money(money::times(q, proxy))
                 ),
                 None => format!("more \"{name}\" alone would not rank it first"),
             },
@@ -287,7 +287,7 @@ fn lowest_point_above(
                 };
                 (
                     Decimal::from(first as u64),
-                    Decimal::from(p.len() as u64) - Decimal::ONE,
+                    money::minus(Decimal::from(p.len() as u64), Decimal::ONE),
                     Box::new(at),
                 )
             }
@@ -295,10 +295,14 @@ fn lowest_point_above(
                 let lo = if now < *from {
                     Decimal::ZERO
                 } else {
-                    money::floor((now - *from) / *step) + Decimal::ONE
+                    money::plus(money::floor(money::minus(now, *from) / *step), Decimal::ONE)
                 };
-                let at = move |k: Decimal| *from + k * *step;
-                (lo, money::floor((*to - *from) / *step), Box::new(at))
+                let at = move |k: Decimal| money::plus(*from, money::times(k, *step));
+                (
+                    lo,
+                    money::floor(money::minus(*to, *from) / *step),
+                    Box::new(at),
+                )
             }
         };
     if lo > hi || !wins(point(hi)) {
@@ -306,11 +310,11 @@ fn lowest_point_above(
     }
     // Invariant: the point at `hi` wins; no point before `lo` does.
     while lo < hi {
-        let mid = money::floor((lo + hi) / Decimal::TWO);
+        let mid = money::floor(money::plus(lo, hi) / Decimal::TWO);
         if wins(point(mid)) {
             hi = mid;
         } else {
-            lo = mid + Decimal::ONE;
+            lo = money::plus(mid, Decimal::ONE);
         }
     }
     Some(point(hi))

@@ -16,18 +16,21 @@ use crate::price::Field;
 use crate::result::BidResult;
 use rust_decimal::Decimal;
 
-/// What an evaluation leaves for the next one: the fields of its final scoring pass, and which
-/// bids' results are that pass's as scored (not set aside after it).
-#[derive(Default)]
-pub struct Memo {
-    pub(super) fields: Vec<Option<Field>>,
-    pub(super) exact: Vec<bool>,
+/// What an evaluation leaves for the next one: the fields of its final scoring pass, when every
+/// bid's result is that pass's as scored (none when one was set aside after it, which is rare).
+pub struct Memo(pub(super) Option<Vec<Option<Field>>>);
+
+impl Memo {
+    pub const NONE: Memo = Memo(None);
 }
+
+/// A last result, or where it stood (rank, in the band) once taken by the next evaluation.
+pub type Slot = Result<BidResult, (Option<u32>, bool)>;
 
 /// The last evaluation, for the next after an edit inside bid `edited` (its index): the results
 /// of its bids, of which those reused are taken, and its [`Memo`].
 pub struct Reuse<'a> {
-    pub last: &'a mut [Option<BidResult>],
+    pub last: &'a mut [Slot],
     pub memo: &'a Memo,
     pub edited: usize,
 }
@@ -42,14 +45,19 @@ impl Reuse<'_> {
         p: &crate::context::Prepared,
     ) -> Option<BidResult> {
         let fits = i != self.edited
-            && self.memo.exact.get(i) == Some(&true)
-            && same_fields(&self.memo.fields, fields);
+            && self
+                .memo
+                .0
+                .as_ref()
+                .is_some_and(|last| same_fields(last, fields));
         let slot = self.last.get_mut(i).filter(|_| fits)?;
         // Left in place otherwise: the caller may compare the new result with it.
-        let stood = slot.as_ref().is_some_and(|b| {
-            b.status == p.status && b.reasons == p.reasons && b.missing == p.missing
-        });
-        let mut b = slot.take_if(|_| stood)?;
+        let b = slot
+            .as_ref()
+            .ok()
+            .filter(|b| b.status == p.status && b.reasons == p.reasons && b.missing == p.missing)?;
+        let place = (b.rank, b.in_band);
+        let mut b = std::mem::replace(slot, Err(place)).ok()?;
         b.rank = None;
         b.in_band = false;
         Some(b)
@@ -183,14 +191,14 @@ mod tests {
     }
 
     /// What the page's engine keeps between evaluations.
-    type State = (Kept, Vec<Option<BidResult>>, Memo);
+    type State = (Kept, Vec<Slot>, Memo);
 
     /// One evaluation of `text` after the last (`state`), reusing what it may: the result, the
     /// state after it and how many of the last results it took.
     fn again(text: &str, state: Option<State>) -> Option<(crate::Evaluation, State, usize)> {
         let (kept, mut last, memo) = match state {
             Some((k, l, m)) => (Some(k), l, m),
-            None => (None, Vec::new(), Memo::default()),
+            None => (None, Vec::new(), Memo::NONE),
         };
         let k = Kept::read(text, kept).ok()?;
         let reuse = k.edited().map(|edited| Reuse {
@@ -199,8 +207,8 @@ mod tests {
             edited,
         });
         let (e, memo) = super::super::evaluate_again(k.tender(), reuse);
-        let taken = last.iter().filter(|b| b.is_none()).count();
-        let bids = e.bids.clone().into_iter().map(Some).collect();
+        let taken = last.iter().filter(|b| b.is_err()).count();
+        let bids = e.bids.clone().into_iter().map(Ok).collect();
         Some((e, (k, bids, memo), taken))
     }
 

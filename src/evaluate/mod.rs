@@ -24,7 +24,7 @@ mod totals;
 pub(crate) mod warning;
 mod workings;
 
-pub use again::{Memo, Reuse};
+pub use again::{Memo, Reuse, Slot};
 pub(crate) use prepare::{prepare, prepare_at};
 pub(crate) use relative::{field, fields};
 pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};
@@ -50,7 +50,7 @@ pub fn evaluate_again(t: &Tender, reuse: Option<Reuse>) -> (Evaluation, Memo) {
     if t.lots.is_empty() {
         whole(t, reuse)
     } else {
-        (lots::evaluate(t), Memo::default())
+        (lots::evaluate(t), Memo::NONE)
     }
 }
 
@@ -91,19 +91,19 @@ fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
             changed = true;
         }
     }
-    // Which results are their pass's as scored (see `again::Memo`).
-    let mut exact = vec![true; bids.len()];
+    // Whether every result is its pass's as scored (see `again::Memo`).
+    let mut exact = true;
     if changed {
         (bids, pool, fields) = score_pool(&cx, &prepared, &mut reuse);
         // A bid the second pass pushes out of range (its field moved) is set aside without a
         // third pass: it leaves no one else's score unexplained.
-        for (i, b) in bids.iter_mut().enumerate().filter(|(_, b)| b.out_of_range) {
+        for b in bids.iter_mut().filter(|b| b.out_of_range) {
             if !b.reasons.iter().any(|r| r.code == OUT_OF_RANGE) {
                 b.reasons.push(out_of_range_reason());
             }
             b.status = Status::Disqualified;
             b.missing.clear();
-            exact[i] = false;
+            exact = false;
         }
         pool.retain(|&i| bids[i].status == Status::Ranked);
     }
@@ -122,7 +122,7 @@ fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
         warnings,
         lots: None,
     };
-    (e, Memo { fields, exact })
+    (e, Memo(exact.then_some(fields)))
 }
 
 /// Scores every bid against the pool of ranked bids, or takes its last result where `reuse`

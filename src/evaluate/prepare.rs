@@ -114,7 +114,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                 match marking.and_then(|m| aggregate(m, t.moderation.method)) {
                     Some(a) => {
                         if let Some(th) = threshold {
-                            if a.numerator < *th * a.denominator {
+                            if a.numerator < money::times(*th, a.denominator) {
                                 p.reasons.push(msg(
                                     "below-threshold",
                                     params()
@@ -288,7 +288,7 @@ fn sv_money(t: &Tender, b: &Bid, measures: &[String]) -> Option<Decimal> {
     t.measures
         .iter()
         .filter(|m| measures.contains(&m.id))
-        .filter_map(|m| b.commitments.get(&m.id).map(|q| *q * m.proxy))
+        .filter_map(|m| b.commitments.get(&m.id).map(|q| money::times(*q, m.proxy)))
         .try_fold(Decimal::ZERO, money::add)
 }
 

@@ -220,7 +220,7 @@ pub(crate) fn score_leaf(
             // aggregate lies on the scale, so the fraction is at most 1 and `mul_div` returns a
             // score of at most the marks even when marks × Σ scores (many evaluators) would not fit.
             // The denominator (evaluators or 2, times the top) is at most a few times 10^12.
-            let den = a.denominator * top;
+            let den = money::times(a.denominator, top);
             let (Some(score_value), Some(fraction)) = (
                 money::mul_div(marks, a.numerator, den),
                 money::mul_div(Decimal::ONE, a.numerator, den),

@@ -157,7 +157,7 @@ fn social_value(t: &Tender, b: &Bid, price: Option<Decimal>, fmt: &Fmt) -> Optio
         .filter_map(|m| {
             let q = *b.commitments.get(&m.id)?;
             // Quantity and proxy are at most 10^12 each (validation): the product fits.
-            let value = q * m.proxy;
+            let value = money::times(q, m.proxy);
             total = total.and_then(|t| money::add(t, value));
             Some(SocialValueItem {
                 measure: m.id.clone(),

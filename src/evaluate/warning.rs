@@ -5,7 +5,7 @@ use super::totals::pool_totals;
 use crate::context::{Ctx, Fmt, Prepared};
 use crate::model::*;
 use crate::moderation::spread;
-use crate::money::{fixed, Approx, Plain};
+use crate::money::{fixed, minus, times, Approx, Plain};
 use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
@@ -271,10 +271,10 @@ fn abnormally_low(
         return;
     }
     let pct = t.abnormally_low_percent;
-    let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
+    let limit = times(average, minus(Decimal::ONE_HUNDRED, pct)) / Decimal::ONE_HUNDRED;
     for (k, &(i, p)) in prices.iter().enumerate() {
         if p < limit {
-            let below = (average - p) / average * Decimal::ONE_HUNDRED;
+            let below = times(minus(average, p) / average, Decimal::ONE_HUNDRED);
             let mut params = Params::new()
                 .with("price", Plain(p))
                 .with("average", fixed(average, 2))
@@ -651,15 +651,15 @@ fn abnormally_low_lines(cx: &Ctx, bids: &[BidResult], pool: &[usize], out: &mut 
         let sum = crate::money::sum(rates.iter().map(|(_, r)| *r));
         let others = Decimal::from(rates.len() as u64 - 1);
         for &(i, rate) in &rates {
-            let average = (sum - rate) / others;
+            let average = minus(sum, rate) / others;
             if average <= Decimal::ZERO {
                 continue;
             }
-            let limit = average * (Decimal::ONE_HUNDRED - pct) / Decimal::ONE_HUNDRED;
+            let limit = times(average, minus(Decimal::ONE_HUNDRED, pct)) / Decimal::ONE_HUNDRED;
             if rate >= limit {
                 continue;
             }
-            let below = (average - rate) / average * Decimal::ONE_HUNDRED;
+            let below = times(minus(average, rate) / average, Decimal::ONE_HUNDRED);
             out.push(warn(
                 "abnormally-low-line",
                 vec![bids[i].id.clone()],

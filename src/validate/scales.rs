@@ -6,7 +6,7 @@ use super::limits::*;
 use super::reader::{index, join, Reader};
 use crate::error::ErrorKind;
 use crate::model::*;
-use crate::money::Plain;
+use crate::money::{minus, plus, Plain};
 use rust_decimal::Decimal;
 
 impl Reader {
@@ -132,9 +132,9 @@ impl Reader {
             return None;
         }
         // At most 10^12 / 10^-10 = 10^22 steps: an exact decimal holds that.
-        let points = (to - from)
+        let points = minus(to, from)
             .checked_div(step)
-            .map(|n| crate::money::floor(n) + Decimal::ONE);
+            .map(|n| plus(crate::money::floor(n), Decimal::ONE));
         if points.is_none_or(|n| n > Decimal::from(MAX_SCALE_POINTS)) {
             let found = points.map(|n| Plain(n).to_string()).unwrap_or_default();
             self.errors
@@ -209,5 +209,5 @@ impl Reader {
 /// "step": 5}` holds only 0, so its top is worth nothing and scores on it divide by zero. `to` and
 /// `from` are at most 10^12 and `step` at least 10^-10, so the sum fits.
 fn range_has_two_points(from: Decimal, to: Decimal, step: Decimal) -> bool {
-    from + step <= to
+    plus(from, step) <= to
 }

@@ -17,7 +17,7 @@
 
 mod convert;
 
-use crate::evaluate::{Memo, Reuse};
+use crate::evaluate::{Memo, Reuse, Slot};
 #[cfg(not(test))]
 use crate::json::{Json, ToJson};
 use crate::validate::Kept;
@@ -235,7 +235,7 @@ pub fn evaluate(tender: &JsValue) -> Result<JsValue, JsValue> {
 fn evaluation(
     text: &str,
     kept: Option<Kept>,
-    last: Option<(&mut [Option<crate::result::BidResult>], &Memo)>,
+    last: Option<(&mut [Slot], &Memo)>,
 ) -> Result<(crate::Evaluation, Memo, Kept), JsValue> {
     let k = Kept::read(text, kept).map_err(|errors| bidscore_error(&errors))?;
     let reuse = last
@@ -251,9 +251,8 @@ fn evaluation(
 /// with the result the caller holds: both begin empty, and a fault, which resets the instance,
 /// empties this one as the caller drops its own.
 #[cfg(not(test))]
-#[derive(Default)]
 struct Last {
-    bids: Vec<Option<crate::result::BidResult>>,
+    bids: Vec<Slot>,
     warnings: Vec<crate::Warning>,
     memo: Memo,
     kept: Option<Kept>,
@@ -261,16 +260,19 @@ struct Last {
 
 #[cfg(not(test))]
 thread_local! {
-    static LAST: std::cell::RefCell<Last> = std::cell::RefCell::default();
+    static LAST: std::cell::RefCell<Last> = const {
+        std::cell::RefCell::new(Last { bids: Vec::new(), warnings: Vec::new(), memo: Memo::NONE, kept: None })
+    };
 }
 
 /// The result of a tender as the JSON text of `[result, bids, warnings]`: `result` with empty
 /// `bids` and `warnings`, and in `bids` and `warnings` for each of the result's either the index
 /// of its equal in the last result this function returned, or itself. After an edit of one bid
 /// of hundreds that is nearly all numbers: the caller builds the result from the last one's
-/// objects, and writing, passing and parsing megabytes of JSON is left out. Items are compared as
-/// values (equal ones are written the same: see `Working`'s `PartialEq`), not written to be; a
-/// bid's result reused from the last is that one's equal when its rank is.
+/// objects, and writing, passing and parsing megabytes of JSON is left out. A bid's result is
+/// named so when the evaluation took it over from the last (see `evaluate::again`) and its rank
+/// is as it was; warnings are compared as values (equal ones are written the same: see
+/// `Working`'s `PartialEq`), not written to be.
 #[cfg(not(test))]
 pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
     // Reading an object runs the page's code (a getter, toJSON), which may call the engine: the
@@ -278,15 +280,8 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
     let text = text_of(tender).map_err(|errors| bidscore_error(&errors))?;
     LAST.with(|last| {
         let last = &mut *last.borrow_mut();
-        // Each last bid's place, for those the evaluation takes over.
-        let ranks: Vec<_> = last
-            .bids
-            .iter()
-            .flatten()
-            .map(|b| (b.rank, b.in_band))
-            .collect();
-        let reuse = (ranks.len() == last.bids.len()).then_some((&mut last.bids[..], &last.memo));
-        let (mut e, memo, kept) = evaluation(&text, last.kept.take(), reuse)?;
+        let (mut e, memo, kept) =
+            evaluation(&text, last.kept.take(), Some((&mut last.bids, &last.memo)))?;
         let bids = std::mem::take(&mut e.bids);
         let warnings = std::mem::take(&mut e.warnings);
         let mut out = Json::ascii();
@@ -296,10 +291,13 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
             &mut out,
             bids.len(),
             last.bids.len(),
+            // Only a bid's result taken over from the last is known to read the same; any
+            // other is written, and the caller shares it with the last one's if they read alike
+            // (after a bid added, say): comparing here compiled 1.7 KB of WebAssembly.
             &|i, j| match &last.bids[j] {
-                Some(b) => bids[i] == *b,
-                // Taken by bid `i` itself, unchanged but for its place.
-                None => i == j && (bids[i].rank, bids[i].in_band) == ranks[j],
+                Ok(_) => false,
+                // Taken by bid `i` itself, unchanged but maybe for its place.
+                Err(place) => i == j && (bids[i].rank, bids[i].in_band) == *place,
             },
             &|i| &bids[i],
         );
@@ -311,7 +309,7 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
             &|i| &warnings[i],
         );
         *last = Last {
-            bids: bids.into_iter().map(Some).collect(),
+            bids: bids.into_iter().map(Ok).collect(),
             warnings,
             memo,
             kept: Some(kept),
@@ -341,10 +339,7 @@ fn places<'a>(
     out.raw(",[");
     let mut j = 0;
     for i in 0..n {
-        // Past the window, an item's own place too: after a run of items that changed (bids whose
-        // rank did), the next that did not is still found where it was.
-        let own = (j + AHEAD..m).contains(&i).then_some(i);
-        match (j..m.min(j + AHEAD)).chain(own).find(|&k| same(i, k)) {
+        match (j..m.min(j + AHEAD)).find(|&k| same(i, k)) {
             Some(k) => {
                 out.item(&k);
                 j = k + 1;

@@ -43,14 +43,30 @@ test('each edit gives what evaluate gives, sharing only the bids that read the s
   t.bids[0].price = '1';
   before = now;
   now = since(t);
-  // A bid added, one removed: the bids after them have moved, and are compared in their new places.
+  // A bid added, one removed: read whole, the bids after them in new places; each bid that reads
+  // as the one of its id did is still shared.
   t.bids.splice(2, 0, { ...structuredClone(t.bids[5]), id: 'added', supplier: 'Added Ltd' });
-  since(t);
+  before = now;
+  now = since(t);
+  assert.ok(sharedAlike(before, now) > 5);
   t.bids.splice(7, 1);
-  since(t);
+  before = now;
+  now = since(t);
+  assert.ok(sharedAlike(before, now) > 5);
   t.bids = [];
   since(t);
 });
+
+/**
+ * Asserts that each bid of `now` that reads as the bid of its id in `before` is that very object;
+ * returns how many there are.
+ */
+function sharedAlike(before, now) {
+  const byId = new Map(before.bids.map((b) => [b.id, b]));
+  const alike = now.bids.filter((b) => JSON.stringify(b) === JSON.stringify(byId.get(b.id)));
+  for (const b of alike) assert.equal(b, byId.get(b.id), `bid ${b.id} reads as before and is shared`);
+  return alike.length;
+}
 
 test('an invalid tender throws and leaves the last result in step; so does a fault', () => {
   const t = JSON.parse(generated(6, 4, 2, 9));

@@ -207,13 +207,19 @@ let last = null;
 /**
  * `evaluate`, sharing with the result it last returned the bids and warnings that did not change:
  * after an edit of one bid of hundreds, the page parses only what the edit changed, not megabytes.
- * When no warning changed, `warnings` is the last result's list itself. Successive results share
- * objects: read them, never change them.
+ * The engine names the bids it took over from the last result unchanged; a bid it wrote out that
+ * reads as the last result's bid of that id did (after a bid was added, or a setting changed that
+ * no bid's score depends on) is shared too. When no warning changed, `warnings` is the last
+ * result's list itself. Successive results share objects: read them, never change them.
  */
 function evaluateSince(tender) {
   const [result, bids, warnings] = JSON.parse(glue.evaluate(asText(tender), true));
   const placed = (items, before) => items.map((x) => (typeof x === 'number' ? before[x] : x));
-  result.bids = placed(bids, last?.bids);
+  // A bid written out is shared with the last bid of its id if it reads the same (as the engine
+  // writes keys in one order, when their JSON is the same).
+  const byId = new Map(last?.bids.map((b) => [b.id, b]));
+  const alike = (b, was = byId.get(b.id)) => (was && JSON.stringify(b) === JSON.stringify(was) ? was : b);
+  result.bids = placed(bids, last?.bids).map((b, i) => (typeof bids[i] === 'number' ? b : alike(b)));
   const same = last && warnings.length === last.warnings.length && warnings.every((x, i) => x === i);
   result.warnings = same ? last.warnings : placed(warnings, last?.warnings);
   return (last = result);
