@@ -12,6 +12,25 @@ use crate::money::{minus, mul_div, plus, Plain, Shown};
 use crate::text::{say, Params};
 use rust_decimal::Decimal;
 
+/// Whether two comparison inputs are the same to the bit, scale included ("100.0" and "100.00"
+/// are equal numbers, but a working may write them apart): the same inputs give the same scores.
+pub(crate) fn same_bits(a: &Option<Field>, b: &Option<Field>) -> bool {
+    let d = |x: Decimal, y: Decimal| x.serialize() == y.serialize();
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            d(a.lowest, b.lowest)
+                && d(a.highest, b.highest)
+                && match (a.highest_parts, b.highest_parts) {
+                    (None, None) => true,
+                    (Some((w, x)), Some((y, z))) => d(w, y) && d(x, z),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
+}
+
 /// The lowest and highest amounts among the bids that a relative formula compares against.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Field {

@@ -19,7 +19,7 @@ use crate::context::{Ctx, Prepared};
 use crate::evaluate::{field, fields, official, score_leaf};
 use crate::evaluate::{prepare_at, score_criterion, total_of, OUT_OF_RANGE};
 use crate::model::*;
-use crate::price::Field;
+use crate::price::{same_bits, Field};
 use crate::ranking::{compare, Standing};
 use crate::result::{Evaluation, Status};
 use rust_decimal::Decimal;
@@ -110,25 +110,6 @@ fn join(a: Option<Field>, b: Option<Field>) -> Option<Field> {
         y.highest_parts
     };
     Some(f)
-}
-
-/// Whether two comparison inputs are the same to the bit, scale included: the same inputs give
-/// the same scores.
-fn same_bits(a: &Option<Field>, b: &Option<Field>) -> bool {
-    let d = |x: Decimal, y: Decimal| x.serialize() == y.serialize();
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => {
-            d(a.lowest, b.lowest)
-                && d(a.highest, b.highest)
-                && match (a.highest_parts, b.highest_parts) {
-                    (None, None) => true,
-                    (Some((w, x)), Some((y, z))) => d(w, y) && d(x, z),
-                    _ => false,
-                }
-        }
-        _ => false,
-    }
 }
 
 /// The pool's standings in a try that leaves the comparison inputs of the `dependent` leaves as

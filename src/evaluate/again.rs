@@ -12,9 +12,8 @@
 //! Invariant: the result is the whole evaluation's, byte for byte (the tests below compare them
 //! after edits of every kind on every fixture).
 
-use crate::price::Field;
+use crate::price::{same_bits, Field};
 use crate::result::BidResult;
-use rust_decimal::Decimal;
 
 /// What an evaluation leaves for the next one: the fields of its final scoring pass, when every
 /// bid's result is that pass's as scored (none when one was set aside after it, which is rare).
@@ -51,7 +50,6 @@ impl Reuse<'_> {
                 .as_ref()
                 .is_some_and(|last| same_fields(last, fields));
         let slot = self.last.get_mut(i).filter(|_| fits)?;
-        // Left in place otherwise: the caller may compare the new result with it.
         let b = slot
             .as_ref()
             .ok()
@@ -64,24 +62,9 @@ impl Reuse<'_> {
     }
 }
 
-/// Equal fields, figure by figure as held (scale included: "100.0" and "100.00" are equal
-/// numbers, but a working may write them apart).
+/// Equal fields, each the same to the bit (see [`same_bits`]).
 fn same_fields(a: &[Option<Field>], b: &[Option<Field>]) -> bool {
-    let d = |x: Decimal, y: Decimal| x.serialize() == y.serialize();
-    a.len() == b.len()
-        && a.iter().zip(b).all(|pair| match pair {
-            (None, None) => true,
-            (Some(x), Some(y)) => {
-                d(x.lowest, y.lowest)
-                    && d(x.highest, y.highest)
-                    && match (x.highest_parts, y.highest_parts) {
-                        (None, None) => true,
-                        (Some((p, q)), Some((r, s))) => d(p, r) && d(q, s),
-                        _ => false,
-                    }
-            }
-            _ => false,
-        })
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_bits(x, y))
 }
 
 #[cfg(test)]
