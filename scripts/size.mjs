@@ -37,8 +37,9 @@ import { join } from 'node:path';
  * by gzip -9): `evaluator-spread` warnings held as their figures and written when read
  * (src/result.rs `Warning`) put 0.5 KiB back for an evaluation of 200 bids after a score change
  * a sixth shorter in Node (22.7 → 18.9 ms) and natively a fifth (7.1 → 5.5 ms). Still 139 KiB
- * (138.5 KiB now, 141,794 bytes by gzip -9) with an evaluation after an edit inside one bid that
- * takes over the other bids' last results (src/evaluate/again.rs: 23 → 11 ms in Node), paid for
+ * (138.3 KiB now, 141,627 bytes by gzip -9) with an evaluation after an edit inside one bid that
+ * takes over the other bids' last results, lot by lot in a tender with lots
+ * (src/evaluate/again.rs: 23 → 11 ms in Node for 200 bids), paid for
  * by bids no longer compared value by value in the engine (the page compares those written out),
  * the decimal operators through the crate's one checked copy of each (money.rs `plus`, `minus`,
  * `times`: 4 KB fewer raw) and wasm-opt -Oz.
@@ -65,7 +66,7 @@ export const WASM_GZ_BUDGET = 139 * 1024;
  * scope of the bundle and h() taking an element's classes in its tag (1.1 KiB), and the engine's
  * shrink and growth (above). Then the target, 200 KiB (198.2 KiB now, 202,999 bytes by gzip -9),
  * with the engine's results written by its own JSON writer (above; 4.8 KiB less in the LZMA
- * stream). Still 200 KiB (199.8 KiB now, 204,645 bytes by gzip -9) with the engine's reuse of
+ * stream). Still 200 KiB (199.6 KiB now, 204,352 bytes by gzip -9) with the engine's reuse of
  * results (above, about 0.2 KiB in the LZMA stream) and the page sharing a bid written out that
  * reads as before (engine/engine.js, 50 bytes), paid for by a shorter banner.
  */

@@ -15,23 +15,26 @@
 use crate::price::{same_bits, Field};
 use crate::result::BidResult;
 
-/// What an evaluation leaves for the next one: the fields of its final scoring pass, when every
-/// bid's result is that pass's as scored (none when one was set aside after it, which is rare).
-pub struct Memo(pub(super) Option<Vec<Option<Field>>>);
+/// What an evaluation leaves for the next one: for the tender, or for each of its lots (spec
+/// §18: each is evaluated as a tender of its own), the fields of its final scoring pass.
+pub struct Memo(pub(super) Vec<Vec<Option<Field>>>);
 
 impl Memo {
-    pub const NONE: Memo = Memo(None);
+    pub const NONE: Memo = Memo(Vec::new());
 }
 
 /// A last result, or where it stood (rank, in the band) once taken by the next evaluation.
 pub type Slot = Result<BidResult, (Option<u32>, bool)>;
 
-/// The last evaluation, for the next after an edit inside bid `edited` (its index): the results
-/// of its bids, of which those reused are taken, and its [`Memo`].
+/// The last evaluation, for the next after an edit inside bid `edited` (its index in the file):
+/// the results of its bids, of which those reused are taken, and its [`Memo`]. Evaluating lot
+/// `part` of a tender, `at` gives each of the lot's bids' index in the file.
 pub struct Reuse<'a> {
     pub last: &'a mut [Slot],
     pub memo: &'a Memo,
     pub edited: usize,
+    pub part: usize,
+    pub at: &'a [usize],
 }
 
 impl Reuse<'_> {
@@ -43,17 +46,21 @@ impl Reuse<'_> {
         fields: &[Option<Field>],
         p: &crate::context::Prepared,
     ) -> Option<BidResult> {
+        let i = self.at.get(i).copied().unwrap_or(i);
         let fits = i != self.edited
             && self
                 .memo
                 .0
-                .as_ref()
+                .get(self.part)
                 .is_some_and(|last| same_fields(last, fields));
         let slot = self.last.get_mut(i).filter(|_| fits)?;
-        let b = slot
-            .as_ref()
-            .ok()
-            .filter(|b| b.status == p.status && b.reasons == p.reasons && b.missing == p.missing)?;
+        // A result out of range was set aside after its pass (see `whole`): never its pass's.
+        let b = slot.as_ref().ok().filter(|b| {
+            !b.out_of_range
+                && b.status == p.status
+                && b.reasons == p.reasons
+                && b.missing == p.missing
+        })?;
         let place = (b.rank, b.in_band);
         let mut b = std::mem::replace(slot, Err(place)).ok()?;
         b.rank = None;
@@ -75,7 +82,7 @@ mod tests {
 
     /// Each edit a person could make inside bid `k`: every figure (a number, or a string of
     /// one) set to 0, raised by 1, doubled and halved; every yes/no turned over; every score
-    /// removed.
+    /// removed; the bid moved to each other lot.
     fn edits(tender: &Value, k: usize) -> Vec<Value> {
         fn walk(v: &Value, path: &mut Vec<Value>, out: &mut Vec<(Vec<Value>, Option<Value>)>) {
             let figure = match v {
@@ -121,6 +128,12 @@ mod tests {
         }
         let mut found = Vec::new();
         walk(&tender["bids"][k], &mut Vec::new(), &mut found);
+        // Moved to each other lot.
+        for lot in tender["lots"].as_array().into_iter().flatten() {
+            if lot["id"] != tender["bids"][k]["lot"] {
+                found.push((vec![Value::from("lot")], Some(lot["id"].clone())));
+            }
+        }
         found
             .into_iter()
             .map(|(path, to)| {
@@ -145,12 +158,12 @@ mod tests {
             .collect()
     }
 
-    /// The tenders of the fixtures and examples, without lots (a tender with lots is evaluated
-    /// whole).
+    /// The tenders of the fixtures, the hostile tenders (figures at the limits) and the examples,
+    /// with lots or without.
     fn tenders() -> Vec<(String, Value)> {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut out = Vec::new();
-        for dir in ["tests/fixtures", "www/examples"] {
+        for dir in ["tests/fixtures", "tests/hostile", "www/examples"] {
             let mut files: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
                 .unwrap()
                 .map(|e| e.unwrap().path())
@@ -165,7 +178,7 @@ mod tests {
                     Value::String(_) => continue, // an example, read from its own file
                     _ => v,
                 };
-                if t["bids"].as_array().is_some_and(|b| !b.is_empty()) && t.get("lots").is_none() {
+                if t["bids"].as_array().is_some_and(|b| !b.is_empty()) {
                     out.push((path.display().to_string(), t));
                 }
             }
@@ -188,6 +201,8 @@ mod tests {
             last: &mut last,
             memo: &memo,
             edited,
+            part: 0,
+            at: &[],
         });
         let (e, memo) = super::super::evaluate_again(k.tender(), reuse);
         let taken = last.iter().filter(|b| b.is_err()).count();
@@ -234,11 +249,55 @@ mod tests {
     }
 
     #[test]
+    fn a_result_set_aside_after_its_pass_is_never_taken_over() {
+        let text = include_str!("../../www/examples/council-wellbeing.json");
+        let t = crate::read(text).expect("a valid tender");
+        assert!(t.bids.len() >= 3);
+        let (e, memo) = super::super::evaluate_again(&t, None);
+        let mut last: Vec<Slot> = e.bids.into_iter().map(Ok).collect();
+        // As the last evaluation leaves a bid pushed out of range by its second pass.
+        if let Ok(b) = &mut last[0] {
+            b.out_of_range = true;
+        }
+        let reuse = Reuse {
+            last: &mut last,
+            memo: &memo,
+            edited: 1,
+            part: 0,
+            at: &[],
+        };
+        super::super::evaluate_again(&t, Some(reuse));
+        assert!(last[0].is_ok(), "the result set aside is worked out again");
+        assert!(last[1].is_ok(), "so is the edited bid's");
+        assert!(last[2].is_err(), "another is taken over");
+    }
+
+    #[test]
     fn a_score_typed_in_one_bid_of_two_hundred_reuses_every_other_bids_result() {
         let mut tender = crate::synth::tender(200, 30, 3, 1);
         let (_, state, _) = again(&tender.to_string(), None).unwrap();
         let score = &mut tender["bids"][7]["scores"]["q0"]["evaluators"]["Evaluator 1"];
         *score = Value::from(if score.as_u64() == Some(1) { 2 } else { 1 });
+        let (got, _, taken) = again(&tender.to_string(), Some(state)).unwrap();
+        assert_eq!(taken, 199);
+        let whole = super::super::evaluate(&crate::read(&tender.to_string()).unwrap());
+        assert_eq!(
+            serde_json::to_string(&got).unwrap(),
+            serde_json::to_string(&whole).unwrap()
+        );
+        // Divided into lots, each lot's bids but the edited one are taken over too.
+        tender["lots"] =
+            serde_json::json!([{ "id": "n", "name": "North" }, { "id": "s", "name": "South" }]);
+        for (i, b) in tender["bids"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            b["lot"] = Value::from(if i % 2 == 0 { "n" } else { "s" });
+        }
+        let (_, state, _) = again(&tender.to_string(), None).unwrap();
+        tender["bids"][7]["scores"]["q0"]["evaluators"]["Evaluator 1"] = Value::from(0);
         let (got, _, taken) = again(&tender.to_string(), Some(state)).unwrap();
         assert_eq!(taken, 199);
         let whole = super::super::evaluate(&crate::read(&tender.to_string()).unwrap());

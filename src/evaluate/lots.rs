@@ -2,13 +2,15 @@
 //! model and only its own bids, then put together. Relative formulas, thresholds, ranking, ties and
 //! warnings are therefore all within the lot.
 
+use super::{Memo, Reuse};
 use crate::lots::Split;
 use crate::model::{Lot, Tender};
 use crate::result::{BidResult, Evaluation, LotResult, Warning};
 
-/// Evaluates every lot of `t` (which has lots) and puts the results together: bids in file order,
-/// each with its lot; the top-level ranking is each lot's ranking in turn.
-pub(super) fn evaluate(t: &Tender) -> Evaluation {
+/// Evaluates every lot of `t` (which has lots), reusing the last evaluation's results where
+/// `reuse` allows, and puts the results together: bids in file order, each with its lot; the
+/// top-level ranking is each lot's ranking in turn. Returns what the next can reuse, lot by lot.
+pub(super) fn evaluate(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
     let mut split = Split::new(t);
     // The model alone gives the heading of the result and the warnings about the model, which
     // every lot would otherwise repeat.
@@ -18,6 +20,7 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
     let mut bids: Vec<BidResult> = Vec::with_capacity(t.bids.len());
     let mut from = vec![0; t.bids.len()];
     let mut lots = Vec::with_capacity(t.lots.len());
+    let mut memo = Memo(Vec::with_capacity(t.lots.len()));
     for (k, lot) in t.lots.iter().enumerate() {
         let mut result = LotResult {
             id: lot.id.clone(),
@@ -26,8 +29,18 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
             winner: None,
         };
         // A lot without bids has nothing to rank, and nothing to warn of but the model.
+        let mut fields = Vec::new();
         if !split.bids[k].is_empty() {
-            let e = super::whole(split.lot(k), None).0;
+            let at = split.bids[k].clone();
+            let lot_reuse = reuse.as_mut().map(|r| Reuse {
+                last: &mut *r.last,
+                memo: r.memo,
+                edited: r.edited,
+                part: k,
+                at: &at,
+            });
+            let e;
+            (e, fields) = super::whole(split.lot(k), lot_reuse);
             let first = e.bids.iter().filter(|b| b.rank == Some(1)).count();
             result.winner = e.ranking.first().filter(|_| first == 1).cloned();
             out.ranking.extend(e.ranking.iter().cloned());
@@ -37,11 +50,12 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
                     out.warnings.push(in_lot(w, lot));
                 }
             }
-            for (j, &i) in split.bids[k].iter().enumerate() {
+            for (j, &i) in at.iter().enumerate() {
                 from[i] = bids.len() + j;
             }
             bids.extend(e.bids);
         }
+        memo.0.push(fields);
         lots.push(result);
     }
     crate::sorting::sort(&mut out.warnings, &|a, b| a.cmp(b));
@@ -49,7 +63,7 @@ pub(super) fn evaluate(t: &Tender) -> Evaluation {
     crate::sorting::permute(&mut bids, &mut from);
     out.bids = bids;
     out.lots = Some(lots);
-    out
+    (out, memo)
 }
 
 /// A warning about one lot's bids, saying which lot: the lot's id in `params.lot` and its name

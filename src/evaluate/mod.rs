@@ -48,14 +48,16 @@ pub fn evaluate(t: &Tender) -> Evaluation {
 /// [`again`]; a tender with lots is evaluated whole), and returns what the next can reuse.
 pub fn evaluate_again(t: &Tender, reuse: Option<Reuse>) -> (Evaluation, Memo) {
     if t.lots.is_empty() {
-        whole(t, reuse)
+        let (e, fields) = whole(t, reuse);
+        (e, Memo(vec![fields]))
     } else {
-        (lots::evaluate(t), Memo::NONE)
+        lots::evaluate(t, reuse)
     }
 }
 
 /// Evaluates a tender as one competition: one without lots, or one lot as a tender of its own.
-fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
+/// Returns too the fields of its final pass (see [`again::Memo`]).
+fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Vec<Option<Field>>) {
     let cx = Ctx::new(t);
     let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
     let (mut bids, mut pool, mut fields) = score_pool(&cx, &prepared, &mut reuse);
@@ -91,8 +93,6 @@ fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
             changed = true;
         }
     }
-    // Whether every result is its pass's as scored (see `again::Memo`).
-    let mut exact = true;
     if changed {
         (bids, pool, fields) = score_pool(&cx, &prepared, &mut reuse);
         // A bid the second pass pushes out of range (its field moved) is set aside without a
@@ -103,7 +103,6 @@ fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
             }
             b.status = Status::Disqualified;
             b.missing.clear();
-            exact = false;
         }
         pool.retain(|&i| bids[i].status == Status::Ranked);
     }
@@ -122,7 +121,7 @@ fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Memo) {
         warnings,
         lots: None,
     };
-    (e, Memo(exact.then_some(fields)))
+    (e, fields)
 }
 
 /// Scores every bid against the pool of ranked bids, or takes its last result where `reuse`

@@ -238,9 +238,13 @@ fn evaluation(
     last: Option<(&mut [Slot], &Memo)>,
 ) -> Result<(crate::Evaluation, Memo, Kept), JsValue> {
     let k = Kept::read(text, kept).map_err(|errors| bidscore_error(&errors))?;
-    let reuse = last
-        .zip(k.edited())
-        .map(|((last, memo), edited)| Reuse { last, memo, edited });
+    let reuse = last.zip(k.edited()).map(|((last, memo), edited)| Reuse {
+        last,
+        memo,
+        edited,
+        part: 0,
+        at: &[],
+    });
     let (e, memo) = crate::evaluate::evaluate_again(k.tender(), reuse);
     Ok((e, memo, k))
 }
