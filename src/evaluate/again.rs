@@ -272,19 +272,28 @@ mod tests {
         assert!(last[2].is_err(), "another is taken over");
     }
 
-    #[test]
-    fn a_score_typed_in_one_bid_of_two_hundred_reuses_every_other_bids_result() {
-        let mut tender = crate::synth::tender(200, 30, 3, 1);
+    /// How many of the last results an evaluation of `tender` after `edit` takes over, checked
+    /// to give the whole evaluation's result.
+    fn taken_after(tender: &mut Value, edit: impl FnOnce(&mut Value)) -> usize {
         let (_, state, _) = again(&tender.to_string(), None).unwrap();
-        let score = &mut tender["bids"][7]["scores"]["q0"]["evaluators"]["Evaluator 1"];
-        *score = Value::from(if score.as_u64() == Some(1) { 2 } else { 1 });
+        edit(tender);
         let (got, _, taken) = again(&tender.to_string(), Some(state)).unwrap();
-        assert_eq!(taken, 199);
         let whole = super::super::evaluate(&crate::read(&tender.to_string()).unwrap());
         assert_eq!(
             serde_json::to_string(&got).unwrap(),
             serde_json::to_string(&whole).unwrap()
         );
+        taken
+    }
+
+    #[test]
+    fn a_score_typed_in_one_bid_of_two_hundred_reuses_every_other_bids_result() {
+        let mut tender = crate::synth::tender(200, 30, 3, 1);
+        let type_score = |t: &mut Value| {
+            let score = &mut t["bids"][7]["scores"]["q0"]["evaluators"]["Evaluator 1"];
+            *score = Value::from(if score.as_u64() == Some(1) { 2 } else { 1 });
+        };
+        assert_eq!(taken_after(&mut tender, type_score), 199);
         // Divided into lots, each lot's bids but the edited one are taken over too.
         tender["lots"] =
             serde_json::json!([{ "id": "n", "name": "North" }, { "id": "s", "name": "South" }]);
@@ -296,19 +305,9 @@ mod tests {
         {
             b["lot"] = Value::from(if i % 2 == 0 { "n" } else { "s" });
         }
-        let (_, state, _) = again(&tender.to_string(), None).unwrap();
-        tender["bids"][7]["scores"]["q0"]["evaluators"]["Evaluator 1"] = Value::from(0);
-        let (got, _, taken) = again(&tender.to_string(), Some(state)).unwrap();
-        assert_eq!(taken, 199);
-        let whole = super::super::evaluate(&crate::read(&tender.to_string()).unwrap());
-        assert_eq!(
-            serde_json::to_string(&got).unwrap(),
-            serde_json::to_string(&whole).unwrap()
-        );
+        assert_eq!(taken_after(&mut tender, type_score), 199);
         // A change outside the bids is read whole, and nothing is reused.
-        let (_, state, _) = again(&tender.to_string(), None).unwrap();
-        tender["tender"]["title"] = Value::from("Renamed");
-        let (_, _, taken) = again(&tender.to_string(), Some(state)).unwrap();
-        assert_eq!(taken, 0);
+        let rename = |t: &mut Value| t["tender"]["title"] = Value::from("Renamed");
+        assert_eq!(taken_after(&mut tender, rename), 0);
     }
 }
