@@ -45,7 +45,7 @@ pub fn evaluate(t: &Tender) -> Evaluation {
 }
 
 /// Evaluates a validated tender, reusing the last evaluation's results where `reuse` allows (see
-/// [`again`]; a tender with lots is evaluated whole), and returns what the next can reuse.
+/// [`again`]; a tender with lots lot by lot), and returns what the next can reuse.
 pub fn evaluate_again(t: &Tender, reuse: Option<Reuse>) -> (Evaluation, Memo) {
     if t.lots.is_empty() {
         let (e, fields) = whole(t, reuse);

@@ -699,27 +699,38 @@ fn whole_points(scale: &Scale) -> bool {
 /// median that is not a point of the scale (3 and 4 make 3.5 on a 0–5 scale). Averaging in place
 /// of the consensus a method promised was found unlawful in Bromcom v United Learning Trust
 /// [2022]; where the tender requires a consensus nothing is averaged, so this never arises.
+/// A scored criterion, with the bids whose combined score is off its scale: their ids, "A's 3.5,
+/// B's ≈3.67" for the message, and "A: 3.5; B: ≈3.67" as a parameter, for a template in any
+/// language. On a scale of whole numbers (`whole`, the usual one) a score with a fraction is off
+/// it with no comparison against each point: the test runs for every score of every bid.
+struct OffScale<'t> {
+    li: usize,
+    c: &'t Criterion,
+    scale: &'t Scale,
+    whole: bool,
+    ids: Vec<String>,
+    named: String,
+    listed: String,
+}
+
 fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
     // Bids named in id order, so the order of bids in the file never shows.
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     crate::sorting::sort(&mut order, &|&a, &b| {
         prepared[a].bid.id.cmp(&prepared[b].bid.id)
     });
-    // Each scored criterion with what is found on it: the bids' ids, "A's 3.5, B's ≈3.67" for the
-    // message, and "A: 3.5; B: ≈3.67" as a parameter, for a template in any language. On a scale of
-    // whole numbers (the usual one) a score with a fraction is off it with no comparison against
-    // each point: the test runs for every score of every bid.
-    let mut found: Vec<_> = (cx.leaves.iter().enumerate())
+    // Each scored criterion with what is found on it.
+    let mut found: Vec<OffScale> = (cx.leaves.iter().enumerate())
         .filter_map(|(li, c)| match &c.kind {
-            Kind::Scored { scale, .. } => Some((
+            Kind::Scored { scale, .. } => Some(OffScale {
                 li,
                 c,
                 scale,
-                whole_points(scale),
-                Vec::new(),
-                String::new(),
-                String::new(),
-            )),
+                whole: whole_points(scale),
+                ids: Vec::new(),
+                named: String::new(),
+                listed: String::new(),
+            }),
             _ => None,
         })
         .collect();
@@ -730,29 +741,36 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
     let mut score = String::new();
     for &i in &order {
         let p = &prepared[i];
-        for (li, _, scale, whole, ids, named, listed) in &mut found {
-            let Some(a) = &p.aggregates[*li] else {
+        for f in &mut found {
+            let Some(a) = &p.aggregates[f.li] else {
                 continue;
             };
-            let off = (*whole && !crate::money::is_whole(a.value)) || !scale.contains(a.value);
+            let off = (f.whole && !crate::money::is_whole(a.value)) || !f.scale.contains(a.value);
             if !off {
                 continue;
             }
-            if !ids.is_empty() {
-                named.push_str(", ");
-                listed.push_str("; ");
+            if !f.ids.is_empty() {
+                f.named.push_str(", ");
+                f.listed.push_str("; ");
             }
             score.clear();
             Approx(a.value, 2).push_to(&mut score);
-            for (text, between) in [(&mut *named, "'s "), (&mut *listed, ": ")] {
+            for (text, between) in [(&mut f.named, "'s "), (&mut f.listed, ": ")] {
                 text.push_str(&p.bid.supplier);
                 text.push_str(between);
                 text.push_str(&score);
             }
-            ids.push(p.bid.id.clone());
+            f.ids.push(p.bid.id.clone());
         }
     }
-    for (_, c, _, _, ids, named, listed) in found {
+    for OffScale {
+        c,
+        ids,
+        named,
+        listed,
+        ..
+    } in found
+    {
         let verb = match ids.len() {
             0 => continue,
             1 => "is an average of the evaluators' scores, not a point",
