@@ -406,8 +406,8 @@ if (peer.reason) {
   }
 }
 console.log(`  widget keystroke: ${ms(widget.keystroke.toFrame)} to the next frame, longest task after it ${ms(widget.keystroke.task)} ` +
-  `(${ms(widget.keystroke.cpu)} CPU); score change: ${ms(widget.scoreChange.toResults)} to the rendered results, ` +
-  `longest task ${ms(widget.scoreChange.task)} (${ms(widget.scoreChange.cpu)} CPU)`);
+  `(${ms(widget.keystroke.cpu)} CPU); score change: ${ms(widget.scoreChange.presented)} to the rendered results on screen ` +
+  `(the browser's event timing; ${ms(widget.scoreChange.toResults)} to a task after that frame, which waits behind any queued before it), longest task ${ms(widget.scoreChange.task)} (${ms(widget.scoreChange.cpu)} CPU)`);
 console.log(`  widget typing with 1,000 bids: ${widget.typing.typed} of ${SENTENCE.length} characters typed in ${ms(widget.typing.typingMs)}` +
   `${widget.typing.typed < SENTENCE.length ? ' (stopped at its time limit)' : ''}; longest task ${ms(widget.typing.ms)} ` +
   `(${ms(widget.typing.cpu)} CPU), ${widget.typing.longTasks} tasks over 50 ms`);

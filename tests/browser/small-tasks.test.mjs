@@ -5,7 +5,8 @@
 //   writes it over several tasks, the page getting its turn in between, and saves what was typed
 //   meanwhile too; the "saved at" line (the page's first date format) comes in a task of its own;
 // - a hidden page saves at once what is waiting to be saved;
-// - a score typed has the tender written as JSON once, for the engine and the analyses alike.
+// - a score typed has its bid written as JSON again, alone, and the rest of the tender once, for
+//   the engine and the analyses alike.
 // Each step is checked in the page itself (a wrapped Worker, JSON.stringify and setTimeout), not by
 // timing, which a busy machine would make unreliable.
 import { test, before, after } from 'node:test';
@@ -355,7 +356,8 @@ test('keys typed quickly are saved once, in a later task; a page being left save
 });
 
 /**
- * Page-side: counts the tender written as JSON in each input event's task, and keeps the text of
+ * Page-side: counts, in each input event's task, the tender written as JSON (the tender itself, or
+ * the rest of it with its bids written apart) and the bids written alone; and keeps the text of
  * the last analysis asked of the worker.
  */
 function countTenderWrites() {
@@ -363,16 +365,17 @@ function countTenderWrites() {
   const stringify = JSON.stringify;
   let now = null;
   JSON.stringify = function countedStringify(value, ...rest) {
-    if (now && Array.isArray(value?.bids) && Array.isArray(value?.criteria)) now.count += 1;
+    if (now && Array.isArray(value?.criteria) && 'bids' in value) now.tenders += 1;
+    else if (now && typeof value?.id === 'string' && value.scores) now.bids += 1;
     return stringify.call(this, value, ...rest);
   };
   addEventListener(
     'input',
     () => {
-      now = { count: 0 };
+      now = { tenders: 0, bids: 0 };
       const mine = now;
       setTimeout(() => {
-        window.writes.push(mine.count);
+        window.writes.push([mine.tenders, mine.bids]);
         if (now === mine) now = null;
       });
     },
@@ -385,7 +388,7 @@ function countTenderWrites() {
   };
 }
 
-test('a score typed has the tender written as JSON once, for the engine and the analyses alike, which analyse the tender as typed', async () => {
+test('a score typed has its bid written as JSON again, alone, and the tender around it once, for the engine and the analyses alike, which analyse the tender as typed', async () => {
   const { page, context, errors } = await openWith(countTenderWrites);
   await page.locator('bid-scorer details[data-bid-editor] > summary').first().click();
   const score = page.locator('bid-scorer input[data-path*=".evaluators."]').first();
@@ -396,7 +399,7 @@ test('a score typed has the tender written as JSON once, for the engine and the 
   });
   await score.pressSequentially('2');
   await page.waitForFunction(() => window.writes.length === 1);
-  assert.deepEqual(await page.evaluate(() => window.writes), [1], 'written once in the task of the key');
+  assert.deepEqual(await page.evaluate(() => window.writes), [[1, 1]], 'in the task of the key: the rest of the tender once, and the bid typed');
   // The analysis asked after the pause is of the tender with the score typed.
   await page.waitForFunction(() => window.analysed === JSON.stringify(document.querySelector('bid-scorer').tender), null, {
     timeout: 10000,

@@ -1,4 +1,5 @@
-import { asText, loadEngine } from '../engine/engine.js';
+import { loadEngine } from '../engine/engine.js';
+import { draftText } from '../engine/draft-text.js';
 import { catalogue, engineErrors, engineText, fill } from '../text/messages.js';
 import { formatter, usableLocale } from '../text/format.js';
 import { styles } from '../ui/styles.js';
@@ -103,6 +104,9 @@ export class BidScorer extends HTMLElement {
   #draft = null; // the tender being worked on, with everything typed so far
   #result = null;
   #errors = [];
+  #text = draftText(); // the draft's JSON, written again only where it changed
+  // Indexes of the bids changed since the draft was last written; null when more may have.
+  #changedBids = null;
   #view = null;
   #fields = null;
   #notice = null;
@@ -513,7 +517,15 @@ export class BidScorer extends HTMLElement {
       removeBid: (index) => this.#removeBid(index),
       reworded: (bid, id, text) => this.#reworded(bid, id, text),
       marked: (html) => this.#parts.html(html),
+      text: () => this.#draftText(this.#changedBids),
     };
+  }
+
+  /** The draft's JSON (see asText), written again only for the bids `changed` (null: all). */
+  #draftText(changed) {
+    const text = this.#text(this.#draft, changed);
+    this.#changedBids = new Set();
+    return text;
   }
 
   /** Builds the whole widget for the current mode and runs the engine once. */
@@ -569,8 +581,10 @@ export class BidScorer extends HTMLElement {
 
   /** A field of bid `index` (or, without one, of the tender) changed: the engine runs again. */
   #edited(path) {
-    this.#run();
     const m = /^bids\[(\d+)\]/.exec(path);
+    if (m) this.#changedBids?.add(+m[1]);
+    else this.#changedBids = null;
+    this.#run(this.#changedBids);
     this.#changed(m ? +m[1] : -1);
   }
 
@@ -581,6 +595,7 @@ export class BidScorer extends HTMLElement {
    */
   #reworded(bid, id, text) {
     const index = this.#draft.bids.indexOf(bid);
+    this.#changedBids?.add(index);
     if (this.#errors.length || text.length >= 1e5) return this.#edited(`bids[${index}]`);
     this.#view.reworded?.(bid, id);
     this.#changed(index);
@@ -601,9 +616,10 @@ export class BidScorer extends HTMLElement {
   /**
    * Runs the engine on the tender. `evaluate` reads and validates the file in the same pass as
    * `validate` does, and throws a BidScoreError listing every error; so one call both checks what
-   * was typed and, when it is valid, gives the result to render.
+   * was typed and, when it is valid, gives the result to render. `changedBids`: the indexes of the
+   * only bids changed since the last run, when the caller knows them (a field of a bid typed).
    */
-  #run() {
+  #run(changedBids = null) {
     const mode = this.mode;
     let result = null;
     let errors = [];
@@ -623,7 +639,7 @@ export class BidScorer extends HTMLElement {
       } else {
         errors = pennyErrors(this.#draft, (path) => this.#fields?.control(path)?.value);
         // The tender's JSON, written once for the engine and the analyses after it.
-        text = asText(this.#draft);
+        text = this.#draftText(changedBids);
         result = this.#engine.evaluateSince(text);
       }
     } catch (error) {

@@ -155,7 +155,7 @@ const MAX_DEPTH = 128;
  * a finite number, text, true/false, null, or a plain object or list of such (after `toJSON`, as
  * JSON.stringify reads it). `undefined` in an object is absent, as in JSON.
  */
-function faithful(value, level, listed, key) {
+export function faithful(value, level, listed, key) {
   if (typeof value?.toJSON === 'function') value = value.toJSON(key);
   switch (typeof value) {
     case 'string':

@@ -419,12 +419,22 @@ export function renderEvaluate(ctx) {
     ];
   }
 
+  // The analysis panels follow the results a frame later: the ranking a score moved is painted
+  // first (with hundreds of bids, the marks-to-try table alone is several milliseconds of every
+  // evaluation). Only the latest result is shown; a hidden page, which draws no frames, catches up
+  // when shown.
+  let analysisDue = 0;
+  function analysisSoon(result, text) {
+    const due = (analysisDue += 1);
+    requestAnimationFrame(() => setTimeout(() => due === analysisDue && analysis.update(result, text)));
+  }
+
   /** Shows `result`; `text` is the tender's JSON it came from, when the caller has it. */
   function update(result, text) {
     const lots = result.lots ?? [];
     if (!lots.length) {
       place(results, renderResults(result));
-      analysis.update(result, text);
+      analysisSoon(result, text);
     } else {
       if (!lots.some((l) => l.id === kept.lot)) kept.lot = lots[0].id;
       const slot = h('div', { 'data-lot-results': '' });
@@ -446,7 +456,7 @@ export function renderEvaluate(ctx) {
           ...renderResults(view),
         );
         parts.lot = one.id;
-        analysis.update(view, json);
+        analysisSoon(view, json);
       };
       results.replaceChildren(lotSwitch(ctx, lots, kept.lot, (id) => ((kept.lot = id), show())), slot);
       show(text);

@@ -9,7 +9,6 @@ import { keptRows, resultOrder, statusTag } from '../ui/results.js';
 import { debriefHtml, debriefText, summaryFileName } from './debrief.js';
 import { lifeCycleOf } from '../text/workings.js';
 import { runnerOf } from '../analysis/panel-parts.js';
-import { tenderTextInSteps } from '../analysis/text-in-steps.js';
 
 /** A summary's supplier, with its lot where the tender has lots (a supplier may bid for two). */
 function who(d) {
@@ -172,7 +171,6 @@ export function summariesPanel(ctx) {
   // the results took), so typing never waits for them; only the latest answer is shown.
   let asked = 0; // requests made; an answer to an earlier one is dropped
   let waiting = false; // a request is out: `latest` may be behind the tender
-  let edits = 0; // results and rationales typed: a text being written across one is dropped
 
   function show(debriefs, result) {
     // In the order of the results (ranked first, lot by lot), not the order of the file.
@@ -187,16 +185,11 @@ export function summariesPanel(ctx) {
     stale = false;
     waiting = true;
     const n = (asked += 1);
-    const since = edits;
     const answered = () => n === asked && !(waiting = false);
-    // The text is written in steps; one written across an edit would mix two states of the tender,
-    // so an edit stops it and the summaries are asked again after it.
-    tenderTextInSteps(ctx.tender, () => n === asked && since === edits)
-      .then((text) => {
-        if (text !== null) return runnerOf(ctx).debriefs(text);
-        if (answered() && !timer) update(pending);
-        return new Promise(() => {}); // stopped: nothing to show
-      })
+    // The tender as it is now (rationales typed since the results included), as the widget keeps
+    // its text: only what changed is written again.
+    runnerOf(ctx)
+      .debriefs(ctx.text())
       // Replaced, or the tender is invalid just now: the last summaries stand, as the results do.
       .then((debriefs) => answered() && show(debriefs, result), answered);
   }
@@ -291,7 +284,6 @@ export function summariesPanel(ctx) {
   }
 
   function update(result) {
-    edits += 1;
     clearTimeout(timer);
     pending = result;
     timer = setTimeout(() => refresh(result), DELAY_MS);
@@ -303,7 +295,6 @@ export function summariesPanel(ctx) {
    * for the engine, after a pause, as after an evaluation.
    */
   function reworded(bid, id) {
-    edits += 1;
     stale = true;
     const d = latest?.debriefs.find((x) => x.bid === bid.id);
     // An answer on its way was asked before this was typed: ask again.

@@ -96,6 +96,22 @@ export function keptRows(kept, bids, key, make, id = (bid) => bid.id, lazy) {
   return nodes;
 }
 
+/**
+ * `key(bid)`, worked out once for each bid object while `context` (text) stays the same:
+ * successive results share the objects of the bids that did not change (engine.js
+ * evaluateSince), so after a score typed only the bids written out again are keyed again, not
+ * every row of hundreds (each key looks up every segment's score).
+ */
+function keyedOnce(kept, context, key) {
+  if (kept.keyContext !== context) (kept.keys = new WeakMap()), (kept.keyContext = context);
+  return (bid) => kept.keys.get(bid) ?? kept.keys.set(bid, key(bid)).get(bid);
+}
+
+/** What a row's key depends on besides its bid: the method and the segments' places. */
+function rowContext(result, segs, ...more) {
+  return JSON.stringify([result.method, segs.map((s) => [s.id, isGroup(s)]), ...more]);
+}
+
 /** The segment scores a row or bar shows, with what else it shows, as one text to compare. */
 function rowKey(result, segs, bid, ...more) {
   return JSON.stringify([result.method, bid.supplier, bid.total, segs.map((s) => segmentScore(bid, s)), ...more]);
@@ -136,8 +152,9 @@ export function rankingTable(ctx, result, kept = {}) {
       valueCells(ctx, result, bid),
     );
   const bids = ordered(result);
-  const rows = keptRows(kept, bids, (bid) =>
-    rowKey(result, segs, bid, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand), row);
+  const key = keyedOnce(kept, rowContext(result, segs), (bid) =>
+    rowKey(result, segs, bid, bid.status, bid.hypothetical, bid.price, bid.value, bid.inBand));
+  const rows = keptRows(kept, bids, key, row);
   // A bid moving up or down moves the others' ranks by one: their rank is put right in place.
   bids.forEach((bid, i) => {
     const rank = rows[i].firstChild;
@@ -199,7 +216,8 @@ export function chart(ctx, result, kept = {}) {
       svg,
     );
   };
-  const rows = keptRows(kept, ordered(result), (bid) => rowKey(result, segs, bid, max), bar);
+  const key = keyedOnce(kept, rowContext(result, segs, max), (bid) => rowKey(result, segs, bid, max));
+  const rows = keptRows(kept, ordered(result), key, bar);
   const legend = JSON.stringify(segs.map((s) => s.name));
   if (kept.legend === legend) {
     place(kept.node, [...rows, kept.node.lastChild]);
