@@ -135,6 +135,7 @@ impl<'t> Ctx<'t> {
 /// A bid's marking of each leaf, found by [`Ctx::markings`]: where each leaf's is among the bid's
 /// scores (a list of positions rather than of references: the WebAssembly build has code for
 /// lists of numbers already).
+#[derive(Clone)]
 pub(crate) struct Markings<'t> {
     scores: &'t [(String, Marking)],
     at: Vec<usize>,
@@ -177,6 +178,10 @@ pub(crate) struct Prepared<'t> {
     pub status: Status,
     /// Each scored leaf's combined score (same index as [`Ctx::leaves`]).
     pub aggregates: Vec<Option<Aggregate<'t>>>,
+    /// Where each leaf's marking is among the bid's scores: found once, for the combined scores
+    /// and the spread warnings both (in WebAssembly, a tenth of an evaluation after a score
+    /// change was finding them again for the warnings).
+    pub markings: Markings<'t>,
     /// Social value in money per measures criterion.
     pub sv: Keyed<'t, Decimal>,
     /// Price above a ceiling that scores zero: kept out of the price comparison.

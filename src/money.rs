@@ -50,10 +50,12 @@ fn rounded(value: Decimal, dp: u32) -> (Decimal, bool) {
     (out, r == 0)
 }
 
-/// Whether `value` is a whole number (3, 3.00), in one division of its mantissa: the test runs on
-/// every score of every bid for the averaged-off-scale warning.
+/// Whether `value` is a whole number (3, 3.00), in at most one division of its mantissa: the test
+/// runs on every score of every bid for the averaged-off-scale warning. With decimals, a whole
+/// number's mantissa is a multiple of ten, so an odd one is not whole: most averages off a scale
+/// (3.33…3, 2.5, 3.66…7) are told apart by their last bit, without the 128-bit division.
 pub fn is_whole(value: Decimal) -> bool {
-    rounded(value, 0).1
+    value.scale() == 0 || (value.mantissa() & 1 == 0 && rounded(value, 0).1)
 }
 
 /// Displays a value with exactly `.1` decimals after rounding half away from zero ("36.30").

@@ -47,6 +47,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
         bid: b,
         status: Status::Ranked,
         aggregates: Vec::with_capacity(cx.leaves.len()),
+        markings: cx.markings(b),
         sv: Default::default(),
         above_ceiling_zero: false,
         reasons: Vec::new(),
@@ -75,7 +76,6 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
             Evaluated::OutOfRange => out_of_range = true,
         }
     }
-    let markings = cx.markings(b);
     for (li, c) in cx.leaves.iter().copied().enumerate() {
         // One entry per leaf, set below where the leaf is scored.
         p.aggregates.push(None);
@@ -97,7 +97,7 @@ fn prepared<'t>(cx: &Ctx<'t>, b: &'t Bid, price: Option<Decimal>, working: bool)
                 )),
             },
             Kind::Scored { threshold, .. } => {
-                let marking = markings.of(li);
+                let marking = p.markings.of(li);
                 // Spec §14: where the tender requires a consensus, several evaluators' scores are
                 // never combined; the bid waits for the panel's moderated score.
                 if let Some(m) = marking.filter(|m| needs_consensus(t, m)) {

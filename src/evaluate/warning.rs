@@ -29,12 +29,16 @@ pub(crate) fn warnings(
     // §11 price schedules, §12 zero and negative prices
     zero_price(cx, prepared, bids, pool, &mut out);
     abnormally_low_lines(cx, bids, pool, &mut out);
-    averaged_off_scale(cx, prepared, &mut out);
+    // The bids in id order, for the warnings that name bids by the score: so the order of bids
+    // in the file never shows. Sorted once for both.
+    let mut by_id: Vec<usize> = (0..t.bids.len()).collect();
+    crate::sorting::sort(&mut by_id, &|&a, &b| t.bids[a].id.cmp(&t.bids[b].id));
+    averaged_off_scale(cx, prepared, &by_id, &mut out);
     // §16 the recorded draw
     ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     // The spread warnings come in order (see `evaluator_spread`), after every code before theirs.
-    let spread = evaluator_spread(cx);
+    let spread = evaluator_spread(cx, prepared, by_id);
     let at = out.partition_point(|w| w.code < "evaluator-spread");
     let rest = out.split_off(at);
     out.extend(spread);
@@ -369,7 +373,7 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 /// made in the order of the final sort, which then leaves them out: by bid id, and a bid's own by
 /// the text after the words they share ("evaluators scored X's \""), which begins with the
 /// criterion's name and a quote.
-fn evaluator_spread(cx: &Ctx) -> Vec<Warning> {
+fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>) -> Vec<Warning> {
     let t = cx.t;
     // The scored leaves' indexes, in the order of their names.
     let mut scored = Vec::new();
@@ -383,15 +387,13 @@ fn evaluator_spread(cx: &Ctx) -> Vec<Warning> {
     // When no name with its quote begins the next one's, two texts first differ where their
     // names do, in this order; otherwise (a name twice, or "Plan" and "Plan\" B") the texts are
     // compared. So are those of bids sharing an id, which validation refuses.
-    let mut order: Vec<usize> = (0..t.bids.len()).collect();
-    crate::sorting::sort(&mut order, &|&a, &b| t.bids[a].id.cmp(&t.bids[b].id));
     let by_name = scored.windows(2).all(|w| {
         let (a, b) = (name(w[0]), name(w[1]));
         !(b.starts_with(a) && b.as_bytes().get(a.len()).is_none_or(|&c| c == b'"'))
     }) && order.windows(2).all(|w| t.bids[w[0]].id != t.bids[w[1]].id);
     let mut out = Vec::new();
-    for b in order.into_iter().map(|i| &t.bids[i]) {
-        let markings = cx.markings(b);
+    for i in order {
+        let (b, markings) = (&t.bids[i], &prepared[i].markings);
         // The bid's id and supplier, shared by each of its warnings.
         let mut named: Option<Rc<[String; 2]>> = None;
         for &li in &scored {
@@ -713,12 +715,7 @@ struct OffScale<'t> {
     listed: String,
 }
 
-fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
-    // Bids named in id order, so the order of bids in the file never shows.
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
-    crate::sorting::sort(&mut order, &|&a, &b| {
-        prepared[a].bid.id.cmp(&prepared[b].bid.id)
-    });
+fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], order: &[usize], out: &mut Vec<Warning>) {
     // Each scored criterion with what is found on it.
     let mut found: Vec<OffScale> = (cx.leaves.iter().enumerate())
         .filter_map(|(li, c)| match &c.kind {
@@ -739,7 +736,7 @@ fn averaged_off_scale(cx: &Ctx, prepared: &[Prepared], out: &mut Vec<Warning>) {
     // on memory). Each score is written once and copied into both texts: with a thousand bids on
     // forty criteria this warning can name tens of thousands of scores.
     let mut score = String::new();
-    for &i in &order {
+    for &i in order {
         let p = &prepared[i];
         for f in &mut found {
             let Some(a) = &p.aggregates[f.li] else {
