@@ -31,8 +31,10 @@ pub(crate) fn warnings(
     abnormally_low_lines(cx, bids, pool, &mut out);
     // The bids in id order, for the warnings that name bids by the score: so the order of bids
     // in the file never shows. Sorted once for both.
-    let mut by_id: Vec<usize> = (0..t.bids.len()).collect();
-    crate::sorting::sort(&mut by_id, &|&a, &b| t.bids[a].id.cmp(&t.bids[b].id));
+    let mut by_id: Vec<usize> = (0..prepared.len()).collect();
+    crate::sorting::sort(&mut by_id, &|&a, &b| {
+        prepared[a].bid.id.cmp(&prepared[b].bid.id)
+    });
     averaged_off_scale(cx, prepared, &by_id, &mut out);
     // §16 the recorded draw
     ties_drawn(t, bids, &mut out);
@@ -390,10 +392,12 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>) -> Vec<W
     let by_name = scored.windows(2).all(|w| {
         let (a, b) = (name(w[0]), name(w[1]));
         !(b.starts_with(a) && b.as_bytes().get(a.len()).is_none_or(|&c| c == b'"'))
-    }) && order.windows(2).all(|w| t.bids[w[0]].id != t.bids[w[1]].id);
+    }) && order
+        .windows(2)
+        .all(|w| prepared[w[0]].bid.id != prepared[w[1]].bid.id);
     let mut out = Vec::new();
-    for i in order {
-        let (b, markings) = (&t.bids[i], &prepared[i].markings);
+    for p in order.into_iter().map(|i| &prepared[i]) {
+        let (b, markings) = (p.bid, &p.markings);
         // The bid's id and supplier, shared by each of its warnings.
         let mut named: Option<Rc<[String; 2]>> = None;
         for &li in &scored {
