@@ -23,8 +23,11 @@ impl Memo {
     pub const NONE: Memo = Memo(Vec::new());
 }
 
-/// A last result, or where it stood (rank, in the band) once taken by the next evaluation.
-pub type Slot = Result<BidResult, (Option<u32>, bool)>;
+/// A last result; once the next evaluation has taken it over, where it stood (rank, in the band);
+/// `Err(None)` once a later scoring pass of that evaluation has scored the bid again instead
+/// (see [`Reuse::take`]). Only a result taken by the final pass is in the evaluation: the
+/// page is told that such a bid, in the same place, reads as before (`wasm::evaluate_since`).
+pub type Slot = Result<BidResult, Option<(Option<u32>, bool)>>;
 
 /// The last evaluation, for the next after an edit inside bid `edited` (its index in the file):
 /// the results of its bids, of which those reused are taken, and its [`Memo`]. Evaluating lot
@@ -39,7 +42,8 @@ pub struct Reuse<'a> {
 
 impl Reuse<'_> {
     /// Bid `i`'s last result, if this pass, with `fields`, would give it again: the bid was not
-    /// edited and stands as it stood. Its rank is cleared for the ranking to set again.
+    /// edited and stands as it stood. Its rank is cleared for the ranking to set again. Asked
+    /// for every bid of every scoring pass (`score_pool`).
     pub(super) fn take(
         &mut self,
         i: usize,
@@ -53,16 +57,28 @@ impl Reuse<'_> {
                 .0
                 .get(self.part)
                 .is_some_and(|last| same_fields(last, fields));
-        let slot = self.last.get_mut(i).filter(|_| fits)?;
+        let slot = self.last.get_mut(i)?;
+        let b = match slot {
+            // Taken by an earlier pass of this evaluation, which this pass replaces: every pass
+            // scores every bid again (after a group threshold has set a bid aside, against
+            // fields that may differ from the last evaluation's).
+            Err(place) => {
+                *place = None;
+                return None;
+            }
+            Ok(b) => b,
+        };
         // A result out of range was set aside after its pass (see `whole`): never its pass's.
-        let b = slot.as_ref().ok().filter(|b| {
-            !b.out_of_range
-                && b.status == p.status
-                && b.reasons == p.reasons
-                && b.missing == p.missing
-        })?;
+        let fits = fits
+            && !b.out_of_range
+            && b.status == p.status
+            && b.reasons == p.reasons
+            && b.missing == p.missing;
+        if !fits {
+            return None;
+        }
         let place = (b.rank, b.in_band);
-        let mut b = std::mem::replace(slot, Err(place)).ok()?;
+        let mut b = std::mem::replace(slot, Err(Some(place))).ok()?;
         b.rank = None;
         b.in_band = false;
         Some(b)
@@ -196,6 +212,11 @@ mod tests {
             Some((k, l, m)) => (Some(k), l, m),
             None => (None, Vec::new(), Memo::NONE),
         };
+        let before: Vec<String> = last
+            .iter()
+            .map(|b| b.as_ref().map(|b| serde_json::to_string(b).unwrap()))
+            .map(Result::unwrap_or_default)
+            .collect();
         let k = Kept::read(text, kept).ok()?;
         let reuse = k.edited().map(|edited| Reuse {
             last: &mut last,
@@ -205,7 +226,17 @@ mod tests {
             at: &[],
         });
         let (e, memo) = super::super::evaluate_again(k.tender(), reuse);
-        let taken = last.iter().filter(|b| b.is_err()).count();
+        // What the page is told (`wasm::evaluate_since`): a bid whose result the final pass took
+        // over, in the place it had, reads as it did.
+        for (i, slot) in last.iter().enumerate() {
+            if let Err(Some(place)) = slot {
+                let b = &e.bids[i];
+                if (b.rank, b.in_band) == *place {
+                    assert_eq!(serde_json::to_string(b).unwrap(), before[i], "bid {i}");
+                }
+            }
+        }
+        let taken = last.iter().filter(|b| matches!(b, Err(Some(_)))).count();
         let bids = e.bids.clone().into_iter().map(Ok).collect();
         Some((e, (k, bids, memo), taken))
     }
@@ -284,6 +315,37 @@ mod tests {
             serde_json::to_string(&whole).unwrap()
         );
         taken
+    }
+
+    #[test]
+    fn a_result_taken_by_a_pass_that_a_group_threshold_replaces_is_not_taken_over() {
+        // Bids b and c tie on the lowest price; b is below the quality threshold. Once c falls
+        // below it too, the first pass finds the last fields (b's price is c's) and takes a's
+        // result, but the pass after the threshold compares a with no one: a's price now scores
+        // full marks, in the first place it already held.
+        let mut tender = serde_json::json!({
+            "format": "bidscore/1",
+            "scales": { "s": { "from": 0, "to": 5, "step": 1 } },
+            "criteria": [
+                { "id": "price", "kind": "price", "name": "Price", "weight": 50,
+                  "formula": "lowest-ratio" },
+                { "id": "quality", "name": "Quality", "weight": 50, "threshold": 30, "children": [
+                    { "id": "q", "kind": "scored", "name": "Plan", "weight": 50, "scale": "s" }
+                ] }
+            ],
+            "bids": [
+                { "id": "a", "supplier": "A", "price": "120000", "scores": { "q": 5 } },
+                { "id": "b", "supplier": "B", "price": "100000", "scores": { "q": 1 } },
+                { "id": "c", "supplier": "C", "price": "100000", "scores": { "q": 3 } }
+            ]
+        });
+        let (before, state, _) = again(&tender.to_string(), None).unwrap();
+        assert_eq!(before.bids[0].rank, Some(1));
+        tender["bids"][2]["scores"]["q"] = Value::from(1);
+        // `again` checks that a bid counted as taken over reads as it did.
+        let (after, ..) = again(&tender.to_string(), Some(state)).unwrap();
+        assert_eq!(after.bids[0].rank, Some(1));
+        assert_ne!(after.bids[0].total, before.bids[0].total);
     }
 
     #[test]

@@ -299,9 +299,10 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
             // other is written, and the caller shares it with the last one's if they read alike
             // (after a bid added, say): comparing here compiled 1.7 KB of WebAssembly.
             &|i, j| match &last.bids[j] {
-                Ok(_) => false,
-                // Taken by bid `i` itself, unchanged but maybe for its place.
-                Err(place) => i == j && (bids[i].rank, bids[i].in_band) == *place,
+                // Taken over by bid `i` itself in the final pass, unchanged but maybe for its
+                // place (a result taken by an earlier pass was replaced: see `evaluate::Slot`).
+                Err(Some(place)) => i == j && (bids[i].rank, bids[i].in_band) == *place,
+                _ => false,
             },
             &|i| &bids[i],
         );

@@ -149,3 +149,28 @@ test('a score that moves a bid up the ranking brings back every bid whose rank c
   t.bids[last] = JSON.parse(generated(30, 6, 3, 7)).bids[last];
   assert.deepEqual(since(t).bids.map((b) => b.rank), JSON.parse(JSON.stringify(evaluate(JSON.stringify(t)))).bids.map((b) => b.rank));
 });
+
+test('a bid set aside by a group threshold after the first pass has the others scored again, not taken over', () => {
+  // b and c tie on the lowest price and b is below the quality threshold. Once c falls below it
+  // too, the first pass finds the fields of the last evaluation (b's price is c's), but the pass
+  // after the threshold compares a with no one: a's price now scores full marks, and a keeps
+  // the first place it had.
+  const t = {
+    format: 'bidscore/1',
+    scales: { s: { from: 0, to: 5, step: 1 } },
+    criteria: [
+      { id: 'price', kind: 'price', name: 'Price', weight: 50, formula: 'lowest-ratio' },
+      { id: 'quality', name: 'Quality', weight: 50, threshold: 30, children: [{ id: 'q', kind: 'scored', name: 'Plan', weight: 50, scale: 's' }] },
+    ],
+    bids: [
+      { id: 'a', supplier: 'A', price: '120000', scores: { q: 5 } },
+      { id: 'b', supplier: 'B', price: '100000', scores: { q: 1 } },
+      { id: 'c', supplier: 'C', price: '100000', scores: { q: 3 } },
+    ],
+  };
+  const before = since(t);
+  t.bids[2].scores.q = 1;
+  const now = since(t);
+  assert.deepEqual([before.bids[0].rank, now.bids[0].rank], [1, 1]);
+  assert.deepEqual([before.bids[0].total, now.bids[0].total], ['91.67', '100.00']);
+});
