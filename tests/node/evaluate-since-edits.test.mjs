@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, evaluate } from './engine.mjs';
 import { loadEngine, useWasmBytes } from '../../www/src/engine/engine.js';
+import { draws } from '../seeded.mjs';
 
 useWasmBytes(() => readFileSync(join(root, 'pkg/bidscore_bg.wasm')));
 const engine = await loadEngine();
@@ -27,16 +28,6 @@ function tenders() {
     if (t?.format) out.push([f, t]);
   }
   return out;
-}
-
-/** A linear congruential generator: the same draws for the same seed. */
-function draws(seed) {
-  let s = seed;
-  const next = () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-  return { next, pick: (xs) => xs[Math.floor(next() * xs.length)] };
 }
 
 const FIGURES = [0, 1, 2, 3, 4, 5, 2.5, 7, 10, 100, -1, '0', '-5', '980000', '1150000.50', '99999999999999999999'];
