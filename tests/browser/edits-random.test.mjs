@@ -4,7 +4,8 @@
 // the tender's text again for that bid alone (engine/draft-text.js), and the engine reads that
 // bid alone, takes the other bids' last results over and names those that read as before, which
 // the page keeps. A wrong guess anywhere on that way shows a buyer a figure from before the edit.
-// With lots too (grounds-evaluate.html), where a price moves every bid of its lot.
+// With lots too (grounds-evaluate.html), where a price moves every bid of its lot. At the end, the
+// page opened again brings back the tender as typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, openPage, ready, nodeEngine, tenderIn, resultIn } from './support.mjs';
@@ -28,7 +29,7 @@ function typed(path, value, { pick }) {
 }
 
 for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23]]) {
-  test(`${page_}: after each of ${STEPS} edits in a random order, the widget's result is the engine's for the tender as typed`, async () => {
+  test(`${page_}: after each of ${STEPS} edits in a random order, the widget's result is the engine's for the tender as typed, and the page opened again brings it back`, async () => {
     const engine = await nodeEngine();
     const { page, context, errors } = await openPage(env, page_);
     await ready(page);
@@ -76,6 +77,12 @@ for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23
       compared += 1;
     }
     assert.ok(compared >= STEPS / 2, `${compared} results compared`);
+    // The work is kept in this browser as typed (in pieces once it is big, saved whole as the page
+    // goes): the page opened again shows the same tender.
+    const typedIn = await tenderIn(page);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('bid-scorer')?.shadowRoot?.querySelector('[data-mode]'));
+    assert.deepEqual(await tenderIn(page), typedIn);
     assert.deepEqual(errors, []);
     await context.close();
   });
