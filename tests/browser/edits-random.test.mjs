@@ -4,8 +4,8 @@
 // the tender's text again for that bid alone (engine/draft-text.js), and the engine reads that
 // bid alone, takes the other bids' last results over and names those that read as before, which
 // the page keeps. A wrong guess anywhere on that way shows a buyer a figure from before the edit.
-// With lots too (grounds-evaluate.html), where a price moves every bid of its lot. At the end, the
-// page opened again brings back the tender as typed.
+// In evaluate and self-assess modes, with lots too (grounds-*.html), where a price moves every bid
+// of its lot. At the end, the page opened again brings back the tender as typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, openPage, ready, nodeEngine, tenderIn, resultIn } from './support.mjs';
@@ -28,7 +28,7 @@ function typed(path, value, { pick }) {
   return pick(['0', String(Math.round(n * 0.8)), String(Math.round(n * 1.25)), String(n), '1']);
 }
 
-for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23]]) {
+for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23], ['self-assess.html', 5], ['grounds-self-assess.html', 31]]) {
   test(`${page_}: after each of ${STEPS} edits in a random order, the widget's result is the engine's for the tender as typed, and the page opened again brings it back`, async () => {
     const engine = await nodeEngine();
     const { page, context, errors } = await openPage(env, page_);
@@ -39,7 +39,8 @@ for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23
     let compared = 0;
     for (let step = 0; step < STEPS; step += 1) {
       const fields = await page
-        .locator('bid-scorer [data-bid-editor] [data-path^="bids["]:is(input[type="text"], input:not([type]), input[type="checkbox"], select)')
+        .locator('bid-scorer [data-path^="bids["]:is(input[type="text"], input:not([type]), input[type="checkbox"], input[type="radio"], select)')
+        .filter({ visible: true })
         .all();
       assert.ok(fields.length > 10, `${fields.length} fields`);
       const f = random.pick(fields);
@@ -50,9 +51,9 @@ for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23
         document.querySelector('bid-scorer').addEventListener('bid-scorer-evaluated', () => { window.evaluated = true; }, { once: true });
       });
       const kind = await f.evaluate((e) => (e.tagName === 'SELECT' ? 'select' : e.type));
-      if (kind === 'checkbox') {
+      if (kind === 'checkbox' || kind === 'radio') {
         await f.click();
-        done.push(`${path} clicked`);
+        done.push(`${path} ${kind === 'radio' ? `= ${await f.getAttribute('value')}` : 'clicked'}`);
       } else if (kind === 'select') {
         const values = await f.locator('option').evaluateAll((os) => os.map((o) => o.value));
         const value = random.pick(values);
