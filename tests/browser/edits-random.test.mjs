@@ -3,7 +3,9 @@
 // to the byte. Each edit goes the page's whole way: the element notes the bid it changed, writes
 // the tender's text again for that bid alone (engine/draft-text.js), and the engine reads that
 // bid alone, takes the other bids' last results over and names those that read as before, which
-// the page keeps. A wrong guess anywhere on that way shows a buyer a figure from before the edit.
+// the page keeps, updating what it shows in place. A wrong guess anywhere on that way shows a buyer
+// a figure from before the edit: so the results shown are checked too, against the same results
+// built afresh.
 // In evaluate and self-assess modes, with lots too (grounds-*.html), where a price moves every bid
 // of its lot. At the end, the page opened again brings back the tender as typed.
 import { test, before, after } from 'node:test';
@@ -29,15 +31,17 @@ function typed(path, value, { pick }) {
 }
 
 for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23], ['self-assess.html', 5], ['grounds-self-assess.html', 31]]) {
-  test(`${page_}: after each of ${STEPS} edits in a random order, the widget's result is the engine's for the tender as typed, and the page opened again brings it back`, async () => {
+  test(`${page_}: after each of ${STEPS} edits in a random order, the widget's result and what it shows are the engine's for the tender as typed, and the page opened again brings it back`, async () => {
     const engine = await nodeEngine();
     const { page, context, errors } = await openPage(env, page_);
     await ready(page);
-    for (const card of await page.locator('bid-scorer details[data-bid-editor] > summary').all()) await card.click();
     const random = draws(seed);
     const done = [];
     let compared = 0;
     for (let step = 0; step < STEPS; step += 1) {
+      // Every bid's card open (evaluate mode; a page built afresh closes them).
+      const closed = page.locator('bid-scorer details[data-bid-editor]:not([open]) > summary');
+      while (await closed.count()) await closed.first().click();
       const fields = await page
         .locator('bid-scorer [data-path^="bids["]:is(input[type="text"], input:not([type]), input[type="checkbox"], input[type="radio"], select)')
         .filter({ visible: true })
@@ -75,6 +79,19 @@ for (const [page_, seed] of [['evaluate.html', 11], ['grounds-evaluate.html', 23
       }
       await page.waitForFunction(() => window.evaluated, null, { timeout: 60000 });
       assert.equal(JSON.stringify(await resultIn(page)), want, `after: ${done.join('; ')}`);
+      // And what the page shows, updated in place, is what it shows built afresh from the tender.
+      const results = page.locator('bid-scorer [data-results]');
+      if (await results.count()) {
+        const pick = page.locator('bid-scorer [data-action="pick-breakdown"]');
+        const shown = (await pick.count()) ? await pick.inputValue() : null;
+        const inPlace = await results.evaluate((r) => r.textContent);
+        await page.locator('bid-scorer').evaluate((el) => {
+          el.tender = el.tender;
+        });
+        await ready(page);
+        if (shown !== null) await pick.selectOption(shown);
+        assert.equal(inPlace, await results.evaluate((r) => r.textContent), `shown after: ${done.join('; ')}`);
+      }
       compared += 1;
     }
     assert.ok(compared >= STEPS / 2, `${compared} results compared`);
