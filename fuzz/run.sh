@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(read_bytes evaluate analyse describe debrief ocds text)
+[ ${#targets[@]} -gt 0 ] || targets=(read_bytes evaluate analyse describe debrief ocds text again)
 toolchain=$(cat target/.wasm-toolchain 2>/dev/null || echo nightly)
 # Debug assertions and overflow checks on; no sanitizer (the engine is safe Rust, and without one
 # the build and every run are several times faster).
