@@ -4,7 +4,7 @@
 //! reads as before (what the page is told it may keep).
 #![no_main]
 use arbitrary::{Arbitrary, Unstructured};
-use bidscore::evaluate::{evaluate_again, Reuse, Slot};
+use bidscore::evaluate::{evaluate_again, reads_as_before, Reuse, Slot};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -150,15 +150,12 @@ fuzz_target!(|data: &[u8]| {
             "bid {k} edited: the result taking over others' differs from the whole evaluation"
         );
         for (i, slot) in last.iter().enumerate() {
-            if let Err(Some(place)) = slot {
-                let b = &e.bids[i];
-                if (b.rank, b.in_band) == *place {
-                    assert_eq!(
-                        serde_json::to_string(b).unwrap(),
-                        before[i],
-                        "bid {i} taken over reads otherwise"
-                    );
-                }
+            if reads_as_before(slot, &e.bids[i]) {
+                assert_eq!(
+                    serde_json::to_string(&e.bids[i]).unwrap(),
+                    before[i],
+                    "bid {i}, said to read as before, reads otherwise"
+                );
             }
         }
         last = e.bids.into_iter().map(Ok).collect();

@@ -85,6 +85,14 @@ impl Reuse<'_> {
     }
 }
 
+/// Whether result `b` is the one `slot` held, in the place it had: taken over by the final pass,
+/// its rank and band unchanged. Such a bid reads as before, and the page is told it may keep its
+/// last one (`wasm::evaluate_since`).
+#[inline(always)]
+pub fn reads_as_before(slot: &Slot, b: &BidResult) -> bool {
+    matches!(slot, Err(Some(place)) if (b.rank, b.in_band) == *place)
+}
+
 /// Equal fields, each the same to the bit (see [`same_bits`]).
 fn same_fields(a: &[Option<Field>], b: &[Option<Field>]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_bits(x, y))
@@ -229,11 +237,12 @@ mod tests {
         // What the page is told (`wasm::evaluate_since`): a bid whose result the final pass took
         // over, in the place it had, reads as it did.
         for (i, slot) in last.iter().enumerate() {
-            if let Err(Some(place)) = slot {
-                let b = &e.bids[i];
-                if (b.rank, b.in_band) == *place {
-                    assert_eq!(serde_json::to_string(b).unwrap(), before[i], "bid {i}");
-                }
+            if reads_as_before(slot, &e.bids[i]) {
+                assert_eq!(
+                    serde_json::to_string(&e.bids[i]).unwrap(),
+                    before[i],
+                    "bid {i}"
+                );
             }
         }
         let taken = last.iter().filter(|b| matches!(b, Err(Some(_)))).count();

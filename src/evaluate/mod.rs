@@ -24,7 +24,7 @@ mod totals;
 pub(crate) mod warning;
 mod workings;
 
-pub use again::{Memo, Reuse, Slot};
+pub use again::{reads_as_before, Memo, Reuse, Slot};
 pub(crate) use prepare::{prepare, prepare_at};
 pub(crate) use relative::{field, fields};
 pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_RANGE};

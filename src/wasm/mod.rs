@@ -298,12 +298,7 @@ pub fn evaluate_since(tender: &JsValue) -> Result<String, JsValue> {
             // Only a bid's result taken over from the last is known to read the same; any
             // other is written, and the caller shares it with the last one's if they read alike
             // (after a bid added, say): comparing here compiled 1.7 KB of WebAssembly.
-            &|i, j| match &last.bids[j] {
-                // Taken over by bid `i` itself in the final pass, unchanged but maybe for its
-                // place (a result taken by an earlier pass was replaced: see `evaluate::Slot`).
-                Err(Some(place)) => i == j && (bids[i].rank, bids[i].in_band) == *place,
-                _ => false,
-            },
+            &|i, j| i == j && crate::evaluate::reads_as_before(&last.bids[j], &bids[i]),
             &|i| &bids[i],
         );
         places(
