@@ -679,3 +679,49 @@ test('a buyer adding things: no errors before anything is typed, names of their 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a measure still being written shows in the example bids as far as it goes: no template gap for its unit, no "£NaN" for its value', async () => {
+  const { page, context, errors } = await openDesign();
+  await inDesign(page, '[data-action="start-choice"][value="services-60-30-10"]').check();
+  await inDesign(page, '[data-action="use-template"]').click();
+  await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('.design-ready'), W);
+  await inDesign(page, '[data-action="add-bid"]').click();
+  await inDesign(page, '[data-action="add-measure"]').click();
+  await inDesign(page, '[data-action="add-measures-criterion"]').click();
+  const t = await designTender(page);
+  const at = t.measures.length - 1;
+  // The example bid's field for the new measure: its label, and its hint if it has one.
+  const commitment = async () => {
+    const f = inDesign(page, `[data-path="bids[0].commitments.${t.measures[at].id}"]`);
+    await f.waitFor();
+    return f.evaluate((e) => ({
+      label: e.labels[0].textContent.trim(),
+      hint: e.getRootNode().getElementById(e.getAttribute('aria-describedby')?.split(' ')[0])?.textContent ?? null,
+    }));
+  };
+  /** The field once it reads `want` (the example bids follow an edit after a pause). */
+  const settles = async (want) => {
+    let got;
+    for (let i = 0; i < 50 && JSON.stringify((got = await commitment())) !== JSON.stringify(want); i += 1) await page.waitForTimeout(100);
+    return got;
+  };
+  assert.deepEqual(await commitment(), { label: t.measures[at].name, hint: null });
+  await inDesign(page, `[data-path="measures[${at}].unit"]`).fill('tonne');
+  await inDesign(page, '[data-path="tender.title"]').focus();
+  const label = `${t.measures[at].name} (tonne)`;
+  assert.deepEqual(await settles({ label, hint: null }), { label, hint: null });
+  // A value being typed is shown as typed until it is a number.
+  for (const [typed, hint] of [
+    ['95x', 'Each tonne is valued at 95x.'],
+    ['1e400', 'Each tonne is valued at 1e400.'],
+    ['95', 'Each tonne is valued at £95.00.'],
+  ]) {
+    await inDesign(page, `[data-path="measures[${at}].proxy"]`).fill(typed);
+    await inDesign(page, '[data-path="tender.title"]').focus();
+    assert.deepEqual(await settles({ label, hint }), { label, hint }, typed);
+  }
+  assert.doesNotMatch(await inDesign(page, '[data-section]').allTextContents().then((x) => x.join(' ')), /NaN|\{unit\}|\{proxy\}/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine } from './support.mjs';
+import { setUp, openPage, ready, axe, shot, root, screenshots, defaultTenderText, nodeEngine, exampleTender } from './support.mjs';
 import { catalogue, engineText } from '../../www/src/text/messages.js';
 
 const cat = catalogue('en-GB');
@@ -120,6 +120,24 @@ test('self-assess mode starts with a blank bid of the supplier’s own and shows
   assert.deepEqual(missing, result.bids[0].missing.map((m) => engineText(cat, 'reasons', m)));
   assert.deepEqual(errors, []);
   assertOwnFiles(requests, env.url);
+  await context.close();
+});
+
+test('a numeric criterion labels its field with its unit, and with its name alone when it has none (a unit is optional)', async () => {
+  const { page, context, errors } = await openPage(env, 'self-assess.html');
+  await ready(page);
+  const tender = await exampleTender('numeric-criteria.json');
+  const criteria = (list) => list.flatMap((c) => [c, ...criteria(c.children ?? [])]);
+  const [withUnit, without] = criteria(tender.criteria).filter((c) => c.kind === 'numeric');
+  delete without.unit;
+  await page.locator('bid-scorer').evaluate((el, t) => {
+    el.tender = t;
+  }, tender);
+  await page.waitForFunction((id) => document.querySelector('bid-scorer').result?.bids[0].criteria.some((c) => c.id === id), without.id);
+  const label = (c) => page.locator(`bid-scorer [data-path$="].values.${c.id}"]`).evaluate((e) => e.labels[0].textContent.trim());
+  assert.equal(await label(withUnit), `${withUnit.name} (${withUnit.unit})`);
+  assert.equal(await label(without), without.name);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

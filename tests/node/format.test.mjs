@@ -46,8 +46,10 @@ const FIGURES = [
   '1080000', '1080000.00', '1080000.5', '72127.64616', '-72127.64', '0.5', '0.05', '-0.005',
   '100', '1000', '99.99', '60.00', '59.9999', '0.9885', '1', '0.0001', '-1', '007', '007.50',
   '1200000.000', '12345678901234567890', '12345678901234567890.12345678901234567890', '1.23456789012345678901',
-  '1e5', '12.', '.5', '1,234', ' 12', 'about', '+5', '--1',
+  '1e5', '12.', '.5', ' 12', '+5',
 ];
+/** Text Intl reads as no finite number: a figure still being typed in design mode. */
+const NOT_NUMBERS = ['about', '1,234', '--1', '£5', '95x', '1e400', '-1e400', 'Infinity', 'NaN', '1'.padEnd(400, '0')];
 const SHARES = ['0', '1', '0.5', '0.9885', '0.98856', '-0.5', '0.0001', '0.12345', '12.5', '0.333333', 0.5, 0.25, 1, 1e-7];
 const INTEGERS = [0, 1, 12, 999, 1000, 12345, -4321, 2 ** 53 - 1, 1.5, -0];
 
@@ -72,6 +74,13 @@ for (const locale of ['en-GB', 'cy', 'en', 'de-DE']) {
         for (const places of [0, 2, 4]) assert.equal(ours.percent(s, places), intl.percent(s, places), `percent(${s}, ${places})`);
       }
       for (const n of INTEGERS) assert.equal(ours.integer(n), intl.integer(n), `integer(${n})`);
+    });
+
+    test(`${locale}, ${currency}: text that is no number is shown as typed, where Intl would write "NaN" or "∞"`, () => {
+      const ours = formatter(locale, currency);
+      for (const t of NOT_NUMBERS) {
+        for (const kind of ['number', 'money', 'pence', 'percent']) assert.equal(ours[kind](t), t, `${kind}(${JSON.stringify(t)})`);
+      }
     });
   }
 }

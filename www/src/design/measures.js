@@ -129,8 +129,8 @@ export function measuresSection(c) {
   const cards = measures.map((m, i) => {
     const at = `measures[${i}]`;
     const k = c.key(m);
-    const text = (key, label, opts = {}) =>
-      fields.text({
+    const text = (key, label, opts = {}) => {
+      const field = fields.text({
         path: `${at}.${key}`,
         label,
         width: 'input--w20',
@@ -138,13 +138,16 @@ export function measuresSection(c) {
         set: (v) => setOrDelete(m, key, (opts.amount ? amountOrNone : textOrNone)(v)),
         ...opts.field,
       });
+      // The example bids' fields are labelled with the measure's name, unit and value.
+      field.addEventListener('change', () => c.rebuildSoon());
+      return field;
+    };
     const name = text('name', d.measureName, { field: { words: m } });
-    name.addEventListener('change', () => {
+    name.addEventListener('change', () =>
       followName(c, m, new Set((tender.measures ?? []).map((x) => x.id)), 'measure', (a, b) =>
         renameMeasure(tender, a, b),
-      );
-      c.rebuildSoon();
-    });
+      ),
+    );
     return h(
       'li.design-card',
       { 'data-context': fill(d.measureContext, { name: m.name || m.id }) },

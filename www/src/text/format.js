@@ -45,15 +45,16 @@ export function formatter(locale, currency = 'GBP') {
   const pounds = plain && currency === 'GBP';
   const nf = (key, options) => {
     if (!cache.has(key)) {
-      let f;
+      let f = { format: String };
       try {
         f = new Intl.NumberFormat(locale, options);
       } catch {
         // More decimals than this browser's Intl takes (text still being typed in design mode):
         // shown as written rather than stopping the page.
-        f = { format: String };
       }
-      cache.set(key, f);
+      // So is text Intl reads as no finite number ("abc", "1e400" typed in design mode), which it
+      // would write as "NaN" or "∞".
+      cache.set(key, { format: (text) => (isFinite(text) ? f.format(text) : text) });
     }
     return cache.get(key);
   };

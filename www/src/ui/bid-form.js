@@ -253,10 +253,16 @@ export function panelScoreFields(ctx, bid, at, c, evaluators) {
 /** The engine's path of evaluator `name`'s score on criterion `c` of the bid at `at`. */
 export const evaluatorPath = (at, c, name) => keyPath(`${keyPath(`${at}.scores`, c.id)}.evaluators`, name);
 
+/**
+ * "Name (unit)" from `template`, or the name alone for what has no unit: a numeric criterion's
+ * is optional, and a measure still being written in design mode may have none yet.
+ */
+const withUnit = (template, o) => (o.unit ? fill(template, o) : o.name);
+
 export function valueField(ctx, bid, at, c) {
   return ctx.fields.text({
     path: keyPath(`${at}.values`, c.id),
-    label: fill(ctx.cat.ui.valueLabel, { name: c.name, unit: c.unit ?? '' }),
+    label: withUnit(ctx.cat.ui.valueLabel, c),
     numeric: true,
     get: () => own(bid.values, c.id),
     set: (v) => setIn(bid, 'values', c.id, numeric(v)),
@@ -269,11 +275,12 @@ export function commitmentFields(ctx, bid, at, c) {
     'div.section',
     h('h4.heading-s', c.name),
     (c.measures ?? []).map((mid) => {
-      const m = measureById(ctx.tender, mid) ?? { id: mid, name: mid, unit: '', proxy: '' };
+      const m = measureById(ctx.tender, mid) ?? { name: mid };
       return ctx.fields.text({
         path: keyPath(`${at}.commitments`, mid),
-        label: fill(ui.commitmentLabel, { name: m.name, unit: m.unit }),
-        hint: fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(String(m.proxy)) }),
+        label: withUnit(ui.commitmentLabel, m),
+        // None for a measure still being written in design mode, with no unit or value yet.
+        hint: m.unit && m.proxy && fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(m.proxy) }),
         numeric: true,
         get: () => own(bid.commitments, mid),
         set: (v) => setIn(bid, 'commitments', mid, numeric(v)),
