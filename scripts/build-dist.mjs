@@ -196,8 +196,8 @@ function stylesheetPlugin(packed = false) {
 
 /**
  * Loads wasm-bindgen's glue (pkg/bidscore.js) without its paths for a fetched .wasm (a Response or
- * a Request, streamed compilation, the server's MIME type warning): the bundle always hands the
- * glue a compiled module or the bytes. Only the glue's own `typeof Response/Request` tests become
+ * a Request, streamed compilation, the server's MIME type warning, and with short names the fetch
+ * itself): the bundle always hands the glue a compiled module or the bytes. Only the glue's own `typeof Response/Request` tests become
  * false, so the minifier drops those branches; the rest of the bundle keeps the globals.
  * With `names` (see shortNames), the glue gives the engine its imports, and reads its exports, by
  * the short names the bundled .wasm has instead of wasm-bindgen's; the build stops if any name the
@@ -228,6 +228,14 @@ function gluePlugin(names = null) {
             return `wasm.${names.exports.get(name)}`;
           });
           if (/\bwasm\s*\[/.test(contents)) problems.push('the glue reads an export by a computed name');
+          // The bundle always calls init() with `{ module_or_path }` holding the bytes or a compiled
+          // module (www/src/element/bundle.js hands them to the engine before any call): the glue's
+          // ways with any other argument (one given bare, warned about as deprecated; none, a path
+          // or a URL, fetched next to the module) never run, so they are not kept. The one-file
+          // build then holds no call that could fetch the engine.
+          once(/if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{/g, () => 'if (true) {', 'init()\'s test for `{ module_or_path }`');
+          once(/if \(module_or_path === undefined\) \{\n\s*module_or_path = new URL\(/g, (m) => m.replace('module_or_path === undefined', 'false'), 'init()\'s default URL');
+          once(/if \(typeof module_or_path === 'string' \|\|[^\n]*\) \{\n\s*module_or_path = fetch\(/g, (m) => m.replace(/\(typeof module_or_path[^\n]*\) \{/, '(false) {'), 'init()\'s fetch');
           if (problems.length) return { errors: problems.map((text) => ({ text: `pkg/bidscore.js: ${text}` })) };
         }
         return { contents, loader: 'js' };

@@ -103,9 +103,11 @@ test('the engine with short import and export names works through the bundled gl
   assert.ok(WebAssembly.Module.imports(after).every((e) => e.module === 'a'));
   assert.equal(Buffer.from(wasm.subarray(-1000)).compare(built.subarray(-1000)), 0, 'the code is as built');
 
+  let bundled;
   const run = async (engineNames) => {
     const payload = { wasm: JSON.stringify(wasm.toString('base64')) };
     const { text } = await bundle('tests/node/bundle/short-names.js', payload, { engineNames });
+    bundled = text;
     const ctx = { customElements: { get: () => undefined }, window: {}, document: {}, TextDecoder, TextEncoder, atob, console };
     ctx.globalThis = ctx;
     vm.runInNewContext(text, ctx);
@@ -114,6 +116,9 @@ test('the engine with short import and export names works through the bundled gl
   // The glue as wasm-bindgen wrote it cannot instantiate the renamed engine.
   await assert.rejects(run(null));
   const engine = await run(names);
+  // The glue as bundled keeps only the way the bundle starts the engine: no fetch of the .wasm
+  // next to the module, and no warning about arguments it is never given.
+  assert.doesNotMatch(bundled, /\bfetch\(|import\.meta|deprecated/);
   const example = readFileSync(join(root, 'www/examples/council-wellbeing.json'), 'utf8');
   const tender = JSON.parse(example);
   assert.equal(JSON.stringify(engine.evaluate(tender)), JSON.stringify(evaluate(example)));

@@ -11,6 +11,7 @@ import { copy, walk } from '../ui/model.js';
 import { shownText } from '../text/tender-text.js';
 import { slugId } from './csv.js';
 import { noticeNode } from '../storage/saved-work.js';
+import { refusals } from '../element/header-and-errors.js';
 import { DesignFields } from './fields.js';
 import { designTexts } from './languages.js';
 import { blankTender } from './templates.js';
@@ -245,18 +246,30 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
         rebuildWanted = true;
         rebuildWhenFree();
       },
-      /** Starts again from `tender` (a template, a blank model or an opened file). */
+      /**
+       * Starts again from `tender` (a template, a blank model or an opened file). One the page
+       * cannot be drawn from (a list given as an object, say) leaves the work as it was, with the
+       * engine's errors for it.
+       */
       replace: (tender, { text, kind = 'success', errorsNow = false } = {}) => {
-        draft = texts.split(tender);
-        keep = true;
-        session.csvReport = null;
-        session.localErrors.clear();
-        session.confirm = null;
-        pristine = true;
-        showErrors = errorsNow;
-        notice = text ? { kind, text } : null;
-        result = null;
-        render('[data-heading="about"]');
+        const was = [draft, keep];
+        try {
+          draft = texts.split(tender);
+          keep = true;
+          session.csvReport = null;
+          session.localErrors.clear();
+          session.confirm = null;
+          pristine = true;
+          showErrors = errorsNow;
+          notice = text ? { kind, text } : null;
+          result = null;
+          render('[data-heading="about"]');
+        } catch {
+          [draft, keep] = was;
+          notice = { kind: 'error', text: cat.ui.errorSummaryTitle, items: refusals(engine, tender, cat) };
+          render('keep');
+          return;
+        }
         changed();
       },
       notify: (n) => {

@@ -13,7 +13,7 @@ import { renderEvaluate } from '../evaluate/evaluate.js';
 import { download, fileName, resultsCsv } from '../storage/io.js';
 import { applyWork, fingerprint, noticeNode, widgetName, workOf } from '../storage/saved-work.js';
 import { downloadStandalone, standaloneAvailable } from '../storage/standalone.js';
-import { showErrorSummary, widgetHeader } from './header-and-errors.js';
+import { refusals, showErrorSummary, widgetHeader } from './header-and-errors.js';
 import { readTenderFile } from './import-file.js';
 import { toolsSection } from './tools.js';
 import { earlierDesignNotice, earlierWorkNotice, misfitText, removedNotice } from './work-notices.js';
@@ -341,19 +341,21 @@ export class BidScorer extends HTMLElement {
     }
     if (this.mode !== 'design' || this.#design) return;
     this.#draftLocale = this.locale;
-    this.#design = mountDesign({
-      root: this.shadowRoot,
-      engine: this.#engine,
-      // A model given in several languages is edited in all of them (design/languages.js).
-      source: this.#source,
-      cat: this.#cat(),
-      locale: this.locale,
-      languages: this.#languageSwitch(),
-      emit: this.#emitter,
-      uid: this.#uid,
-      work: this.#designWork(),
+    this.#drawn(() => {
+      this.#design = mountDesign({
+        root: this.shadowRoot,
+        engine: this.#engine,
+        // A model given in several languages is edited in all of them (design/languages.js).
+        source: this.#source,
+        cat: this.#cat(),
+        locale: this.locale,
+        languages: this.#languageSwitch(),
+        emit: this.#emitter,
+        uid: this.#uid,
+        work: this.#designWork(),
+      });
     });
-    this.#markParts(this.#design.tender);
+    this.#markParts(this.#design?.tender);
   }
 
   /**
@@ -460,7 +462,28 @@ export class BidScorer extends HTMLElement {
   }
 
   /** Loads the source tender for the current mode, restoring saved work when asked. */
-  #load({ restore }) {
+  #load(options) {
+    this.#drawn(() => this.#loadDraft(options));
+  }
+
+  /**
+   * Runs `draw`, which builds the widget from the tender. A tender the forms cannot be drawn from
+   * (a list given as an object, say: the engine refuses it) is not drawn: the engine's errors are
+   * shown in its place, each naming its field and what it needs, above the element's own content
+   * (as when the engine cannot load), and the tender given and the work saved for it are kept.
+   */
+  #drawn(draw) {
+    try {
+      draw();
+    } catch (error) {
+      this.#keeper.cancel();
+      this.#draft = this.#result = null;
+      const cat = this.#cat();
+      this.#fail(`${cat.ui.errorSummaryTitle}: ${refusals(this.#engine, this.#source, cat, error).join('; ')}`, error);
+    }
+  }
+
+  #loadDraft({ restore }) {
     const mode = this.mode;
     const cat = this.#cat();
     this.#draftLocale = this.locale;

@@ -1,7 +1,7 @@
 // The top of the widget: its header (mode, title, buyer and reference) and the error summary
 // listing every problem the engine found, each linked to its field when there is one.
 import { h } from '../ui/dom.js';
-import { engineText, fill } from '../text/messages.js';
+import { engineErrors, engineText, fill } from '../text/messages.js';
 import { own } from '../ui/fields.js';
 import { shownText } from '../text/tender-text.js';
 
@@ -110,4 +110,19 @@ export function placeNamer(tender, ui) {
     else if (!/^\d+$/.test(last) && !keyed.test(keys.at(-2)) && last !== 'name') parts.push(last);
     return parts.slice(-3).join(', ');
   };
+}
+
+/**
+ * What the engine finds wrong with `tender`, a line for each error naming its field ("criteria:
+ * Must be a list"): for a tender the page cannot be drawn from. `error` is what drawing it threw,
+ * said when the engine finds nothing (which would be the page's own fault).
+ */
+export function refusals(engine, tender, cat, error) {
+  let errors;
+  try {
+    errors = engine.validate(tender).errors;
+  } catch (fault) {
+    errors = engineErrors(fault);
+  }
+  return (errors.length ? errors : engineErrors(error)).map((e) => `${e.path}: ${engineText(cat, 'errors', e)}`);
 }
