@@ -97,7 +97,30 @@ test('design mode: a file the page cannot be drawn from, opened over the work, l
     buffer: Buffer.from(JSON.stringify(patched(base, patch))),
   });
   await page.locator(`${W} [role="alert"], ${W} .notice`).filter({ hasText: said }).first().waitFor();
+  assert.ok(await page.locator(`${W} *`).filter({ hasText: 'The file “broken.json” could not be opened, so your current work was kept' }).count());
   assert.deepEqual(await designTender(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('design mode: a criterion kind or tie-break rule the page does not know is shown as the file has it, never looked up on a prototype', async () => {
+  const { page, context, errors } = await openDesign(env);
+  const kinds = ['constructor', '__proto__', 'toString', undefined];
+  const tender = patched(base, [
+    ...kinds.map((kind, i) => ({ op: 'add', path: '/criteria/-', value: { id: `odd-${i}`, name: `Odd ${i}`, weight: 1, ...(kind ? { kind } : {}) } })),
+    { op: 'add', path: '/tieBreak', value: ['constructor:odd-0', 'toString', 'price'] },
+  ]);
+  await page.locator(W).evaluate((el, t) => {
+    el.tender = t;
+  }, tender);
+  const tags = inDesign(page, '[data-section="criteria"] .design-kind');
+  await tags.first().waitFor();
+  const shown = await tags.allTextContents();
+  assert.ok(['constructor', '__proto__', 'toString'].every((k) => shown.includes(k)), shown.join(' | '));
+  assert.ok(!shown.some((t) => /function|native code|undefined|object/.test(t)), shown.join(' | '));
+  const rules = await inDesign(page, '[data-section="rules"]').textContent();
+  assert.ok(rules.includes('constructor:odd-0') && rules.includes('toString'), rules);
+  assert.doesNotMatch(rules, /native code|undefined/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -248,10 +248,10 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
       },
       /**
        * Starts again from `tender` (a template, a blank model or an opened file). One the page
-       * cannot be drawn from (a list given as an object, say) leaves the work as it was, with the
-       * engine's errors for it.
+       * cannot be drawn from (a list given as an object, say) leaves the work as it was, with
+       * `failed` and the engine's errors for it.
        */
-      replace: (tender, { text, kind = 'success', errorsNow = false } = {}) => {
+      replace: (tender, { text, kind = 'success', errorsNow = false, failed = cat.ui.errorSummaryTitle } = {}) => {
         const was = [draft, keep];
         try {
           draft = texts.split(tender);
@@ -266,7 +266,7 @@ export function mountDesign({ root, engine, source, cat, locale, languages, emit
           render('[data-heading="about"]');
         } catch {
           [draft, keep] = was;
-          notice = { kind: 'error', text: cat.ui.errorSummaryTitle, items: refusals(engine, tender, cat) };
+          notice = { kind: 'error', text: failed, items: refusals(engine, tender, cat) };
           render('keep');
           return;
         }

@@ -74,7 +74,8 @@ function tieLabel(c, rule) {
   }
   const [kind, id] = String(rule).split(/:(.*)/s);
   const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
-  return ui.tieBreak[kind] ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);
+  // A rule from the file, never looked up on the catalogue's prototype ("constructor:x").
+  return Object.hasOwn(ui.tieBreak, kind) ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);
 }
 
 export function rulesSection(c) {

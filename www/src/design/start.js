@@ -174,7 +174,9 @@ export function startSection(c) {
       c.notify({ kind: 'error', text: fill(c.cat.ui.importFailed, { file: f.name }), items: [d.notATender] });
       return;
     }
-    ask(f.name, () => c.replace(data, { text: fill(c.cat.ui.imported, { file: f.name }), errorsNow: true }));
+    ask(f.name, () =>
+      c.replace(data, { text: fill(c.cat.ui.imported, { file: f.name }), errorsNow: true, failed: fill(c.cat.ui.importFailed, { file: f.name }) }),
+    );
   });
 
   return {

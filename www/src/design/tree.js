@@ -394,7 +394,9 @@ export function treeSection(c) {
       { tabindex: '-1', 'data-heading': `node-${k}` },
       display(),
       ' ',
-      h('span.tag.design-kind', group ? d.groupTag : (d.kindTags[node.kind] ?? String(node.kind))),
+      // A kind the page does not know is shown as the file has it (none when it has none): never
+      // looked up on the catalogue's prototype ("constructor").
+      h('span.tag.design-kind', group ? d.groupTag : Object.hasOwn(d.kindTags, node.kind) ? d.kindTags[node.kind] : node.kind),
     );
     const titleText = title.firstChild;
     const anchorError = h('p.error-message', { id: `${k}-err`, hidden: true });
