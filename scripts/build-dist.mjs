@@ -197,8 +197,9 @@ function stylesheetPlugin(packed = false) {
 /**
  * Loads wasm-bindgen's glue (pkg/bidscore.js) without its paths for a fetched .wasm (a Response or
  * a Request, streamed compilation, the server's MIME type warning, and with short names the fetch
- * itself): the bundle always hands the glue a compiled module or the bytes. Only the glue's own `typeof Response/Request` tests become
- * false, so the minifier drops those branches; the rest of the bundle keeps the globals.
+ * itself): the bundle always hands the glue a compiled module or the bytes. Only the glue's own
+ * `typeof Response/Request` tests become false, so the minifier drops those branches; the rest of
+ * the bundle keeps the globals.
  * With `names` (see shortNames), the glue gives the engine its imports, and reads its exports, by
  * the short names the bundled .wasm has instead of wasm-bindgen's; the build stops if any name the
  * glue uses is not the engine's, or any of the engine's is not found in the glue.

@@ -469,7 +469,7 @@ export class BidScorer extends HTMLElement {
   /**
    * Runs `draw`, which builds the widget from the tender. A tender the forms cannot be drawn from
    * (a list given as an object, say: the engine refuses it) is not drawn: the engine's errors are
-   * shown in its place, each naming its field and what it needs, above the element's own content
+   * shown in its place, each naming its field and what it needs, after the element's own content
    * (as when the engine cannot load), and the tender given and the work saved for it are kept.
    */
   #drawn(draw) {

@@ -280,7 +280,7 @@ export function commitmentFields(ctx, bid, at, c) {
         path: keyPath(`${at}.commitments`, mid),
         label: withUnit(ui.commitmentLabel, m),
         // None for a measure still being written in design mode, with no unit or value yet.
-        hint: m.unit && m.proxy && fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(m.proxy) }),
+        hint: m.unit && m.proxy && fill(ui.commitmentHint, { unit: m.unit, proxy: ctx.fmt.money(String(m.proxy)) }),
         numeric: true,
         get: () => own(bid.commitments, mid),
         set: (v) => setIn(bid, 'commitments', mid, numeric(v)),
