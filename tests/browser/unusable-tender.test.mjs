@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setUp, openPage, root, axe } from './support.mjs';
 import { W, designTender, inDesign, openDesign } from './design-support.mjs';
-import { patched } from '../node/engine.mjs';
+import { patched, tenders } from '../node/engine.mjs';
 
 let env;
 before(async () => {
@@ -123,4 +123,32 @@ test('design mode: a criterion kind or tie-break rule the page does not know is 
   assert.doesNotMatch(rules, /native code|undefined/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('every tender in the repository (examples, fixtures, generated, each invalid case) set on a widget in each mode is drawn or refused in words, never left half-drawn', async () => {
+  const all = tenders()
+    .map(({ name, text }) => {
+      try {
+        return { name, tender: JSON.parse(text) };
+      } catch {
+        return null; // not JSON at all: the page's own reading refuses it before the element
+      }
+    })
+    .filter((t) => t?.tender && typeof t.tender === 'object' && !Array.isArray(t.tender));
+  assert.ok(all.length > 200, `${all.length} tenders`);
+  for (const mode of ['evaluate', 'self-assess', 'design']) {
+    const { page, context, errors } = await openPage(env, `${mode}.html`);
+    await page.waitForFunction(() => document.querySelector('bid-scorer')?.shadowRoot?.querySelector('[data-mode]'));
+    for (const { name, tender } of all) {
+      // The setter draws at once (the engine is loaded): what it leaves is what the page shows.
+      const shown = await page.locator('bid-scorer').first().evaluate((el, t) => {
+        el.tender = t;
+        const root = el.shadowRoot;
+        return Boolean(root.querySelector('[data-mode]') || root.querySelector('.banner--error[role="alert"]'));
+      }, tender);
+      assert.ok(shown, `${mode}: ${name} left neither the widget nor a refusal`);
+    }
+    assert.deepEqual(errors, [], mode);
+    await context.close();
+  }
 });
