@@ -69,7 +69,7 @@ export const WASM_GZ_BUDGET = 139 * 1024;
  * stream). Still 200 KiB (199.6 KiB now, 204,352 bytes by gzip -9) with the engine's reuse of
  * results (above, about 0.2 KiB in the LZMA stream) and the page sharing a bid written out that
  * reads as before (engine/engine.js, 50 bytes), paid for by a shorter banner. Still 200 KiB
- * (199.9 KiB now, 204,734 bytes by gzip -9) with figures that are no number shown as typed and
+ * (199.9 KiB now, 204,735 bytes by gzip -9) with figures that are no number shown as typed and
  * labels without an empty "()" (about 30 bytes) and a tender the forms cannot be drawn from
  * refused in words (the element's `#drawn`, design mode's `replace`: about 0.2 KiB), paid for by
  * the engine's glue without its ways to fetch the .wasm, which the bundle never takes (0.1 KiB).

@@ -124,5 +124,5 @@ export function refusals(engine, tender, cat, error) {
   } catch (fault) {
     errors = engineErrors(fault);
   }
-  return (errors.length ? errors : engineErrors(error)).map((e) => `${e.path}: ${engineText(cat, 'errors', e)}`);
+  return (errors.length ? errors : engineErrors(error)).map((e) => [e.path, engineText(cat, 'errors', e)].filter(Boolean).join(': '));
 }
