@@ -6,10 +6,15 @@
 //! `{"case":"20x30x3","evaluate_ms":..,"read_ms":..,"with_json_ms":..,"runs":..}`: the medians of
 //! `evaluate` on a read tender (with dropping its result), of reading the text alone, and of the
 //! whole text-to-JSON round (large: a 1,000-bid result is about 18 MB of JSON). `make bench`
-//! compares these with the wasm figures and the budgets.
+//! compares these with the wasm figures and the budgets. With the command line's allocator.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+
+// The command line's allocator (src/bin/bidscore/main.rs), so that these are the figures of a
+// native evaluation as the command line runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Median milliseconds of one call to `f`, timing batches long enough for a coarse clock.
 pub fn median_ms(mut f: impl FnMut()) -> (f64, usize) {
