@@ -29,7 +29,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 // The engine's allocator in the browser: talc rather than the standard library's dlmalloc, for a
-// .wasm 1.6 KB smaller gzipped and evaluations as fast (see ARCHITECTURE.md). The tests that
+// .wasm 1.7 KiB smaller gzipped and evaluations as fast (see ARCHITECTURE.md). The tests that
 // include this file use the library's, as one program has one allocator.
 #[cfg(not(test))]
 #[global_allocator]
