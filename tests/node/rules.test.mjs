@@ -74,3 +74,24 @@ test('a fictitious discount summary document gives the prices and the working wi
     assert.ok(html.includes(part), part);
   }
 });
+
+test('a tie-break rule reads the same in design and publish mode: an id may hold a colon, and a rule the catalogue does not word is shown as written', async () => {
+  const { tieRuleText } = await import('../../www/src/text/award.js');
+  const names = { 'q:1': 'Delivery: plan', quality: 'Quality' };
+  const nameOf = (id) => names[id];
+  const cases = [
+    ['price', undefined, 'the lower price ranks higher'],
+    ['criterion:q:1', undefined, 'the higher score for “Delivery: plan” ranks higher'],
+    ['group:quality', undefined, 'the higher score for “Quality” ranks higher'],
+    ['criterion:gone', undefined, 'the higher score for “gone” ranks higher'],
+    ['draw', 'Minute 14', 'a draw from the recorded seed “Minute 14” decides the order; anyone can repeat it'],
+    ['draw', '  ', 'NO SEED'],
+    ['draw', undefined, 'NO SEED'],
+    ['constructor:q:1', undefined, 'constructor:q:1'],
+    ['__proto__', undefined, '__proto__'],
+    ['toString', undefined, 'toString'],
+  ];
+  for (const [rule, seed, want] of cases) {
+    assert.equal(tieRuleText(cat.ui, rule, nameOf, seed, 'NO SEED'), want, rule);
+  }
+});

@@ -4,7 +4,7 @@ import { h } from '../ui/dom.js';
 import { fill } from '../text/messages.js';
 import { isGroup, walk } from '../ui/model.js';
 import { actionButton, amountOrNone, setOrDelete } from './fields.js';
-import { tenderMethod } from '../text/award.js';
+import { tenderMethod, tieRuleText } from '../text/award.js';
 import { priceNode } from './tree.js';
 
 const METHODS = ['weighted-sum', 'price-per-quality-point', 'quality-price-ratio', 'fictitious-discount'];
@@ -66,16 +66,8 @@ function stashSeed(c, away) {
 }
 
 function tieLabel(c, rule) {
-  const ui = c.cat.ui;
-  if (rule === 'price') return ui.tieBreak.price;
-  if (rule === 'draw') {
-    const seed = c.tender.tieDrawSeed;
-    return typeof seed === 'string' && seed.trim() ? fill(ui.tieBreak.draw, { seed }) : c.d.tieDraw;
-  }
-  const [kind, id] = String(rule).split(/:(.*)/s);
-  const node = walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c;
-  // A rule from the file, never looked up on the catalogue's prototype ("constructor:x").
-  return Object.hasOwn(ui.tieBreak, kind) ? fill(ui.tieBreak[kind], { name: node?.name || id }) : String(rule);
+  const nameOf = (id) => walk(c.tender.criteria).find(({ c: n }) => n.id === id)?.c.name;
+  return tieRuleText(c.cat.ui, rule, nameOf, c.tender.tieDrawSeed, c.d.tieDraw);
 }
 
 export function rulesSection(c) {

@@ -7,7 +7,7 @@ import { h, scroller, scrollingTable } from '../ui/dom.js';
 import { engineText, fill, scheduleWords, sentence } from '../text/messages.js';
 import { walk } from '../ui/model.js';
 import { lineNotes } from '../ui/bid-form.js';
-import { methodText, methodWords, scoreText, usesValue, valueText } from '../text/award.js';
+import { methodText, methodWords, scoreText, tieRuleText, usesValue, valueText } from '../text/award.js';
 import { priceText } from '../text/price.js';
 import { criterionWorking, exampleWorking } from '../text/workings.js';
 
@@ -383,12 +383,9 @@ export function renderPublish(ctx, { modelResult, model }) {
 
   // Ties and rounding.
   const byId = new Map(walk(tender.criteria).map(({ c }) => [c.id, c]));
-  const tie = (tender.tieBreak ?? []).map((rule) => {
-    if (rule === 'price') return ui.tieBreak.price;
-    if (rule === 'draw') return fill(ui.tieBreak.draw, { seed: tender.tieDrawSeed ?? '' });
-    const [kind, id] = rule.split(':');
-    return fill(ui.tieBreak[kind] ?? rule, { name: byId.get(id)?.name ?? id });
-  });
+  const tie = (tender.tieBreak ?? []).map((rule) =>
+    tieRuleText(ui, rule, (id) => byId.get(id)?.name, tender.tieDrawSeed, fill(ui.tieBreak.draw, { seed: '' })),
+  );
   out.push(
     h('h3.heading-m', ui.rulesHeading),
     tie.length

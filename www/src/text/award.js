@@ -9,6 +9,18 @@ import { valueWorking } from './workings.js';
 
 const WEIGHTED_SUM = 'weighted-sum';
 
+/**
+ * A tie-break rule in words: `price`, `draw` (from `seed`, or `noSeed` when it has none) or
+ * `criterion:ID` / `group:ID`, named by `nameOf(ID)`. An id may hold a colon: only the first one
+ * ends the kind. A rule the catalogue does not word is shown as written, never looked up on the
+ * catalogue's prototype ("constructor:x").
+ */
+export function tieRuleText(ui, rule, nameOf, seed, noSeed) {
+  if (rule === 'draw' && !(typeof seed === 'string' && seed.trim())) return noSeed;
+  const [kind, id] = String(rule).split(/:(.*)/s);
+  return Object.hasOwn(ui.tieBreak, kind) ? fill(ui.tieBreak[kind], { name: nameOf(id) || id, seed }) : String(rule);
+}
+
 /** True for the methods that rank on a value other than the total score. */
 export function usesValue(method) {
   return Boolean(method) && method !== WEIGHTED_SUM;
