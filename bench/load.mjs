@@ -19,6 +19,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { firstFrame } from './widget.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values, positionals: builds } = parseArgs({
@@ -70,14 +71,7 @@ const browser = await chromium.launch({
 
 async function load(side, n) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => document.addEventListener('bid-scorer-evaluated', (e) => {
-    if (window.firstResultAt !== undefined || !e.target.shadowRoot?.querySelector('[part~="ranking"]')) return;
-    window.firstResultAt = null;
-    requestAnimationFrame(() => setTimeout(() => {
-      window.firstResultAt = performance.now();
-      performance.mark('bid-scorer-load:first');
-    }, 0));
-  }));
+  await context.addInitScript(firstFrame, 'bid-scorer-evaluated');
   const p = await context.newPage();
   const errors = [];
   p.on('pageerror', (e) => errors.push(e));

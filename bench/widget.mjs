@@ -35,6 +35,35 @@ const TYPING_BUDGET_MS = 45000;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * A page's init script (`context.addInitScript(firstFrame, event)`) that sets
+ * `window.firstResultAt` to the end of the first frame after `event` (with the widget's ranking in
+ * it, unless the event is DOMContentLoaded): `performance.now()` in a task queued from that frame's
+ * animation callbacks, which runs once the frame's style, layout and paint are done. The callback
+ * is asked for every frame from the start, so it runs before any the page asks for in the same
+ * frame and its task comes before theirs. The widget puts off filling its analysis panels to a
+ * task queued from the frame that shows the ranking; a callback asked for on `event` itself came
+ * after the widget's in that frame, so its time included that task, which is not part of the first
+ * result: 1.4 to 12.8 ms more in ten loads on this machine (median 3.2 ms).
+ */
+export function firstFrame(event) {
+  let seen = false;
+  document.addEventListener(event, (e) => {
+    if (event === 'DOMContentLoaded' || e.target.shadowRoot?.querySelector('[part~="ranking"]')) seen = true;
+  });
+  const frame = () => {
+    if (!seen) {
+      requestAnimationFrame(frame);
+      return;
+    }
+    setTimeout(() => {
+      window.firstResultAt = performance.now();
+      performance.mark('bid-scorer-load:first');
+    }, 0);
+  };
+  requestAnimationFrame(frame);
+}
+
 /** The main thread's tasks in a Chromium trace: [{ start, end, cpu }] in ms, and its marks. */
 function tasksOf(trace) {
   const events = trace.traceEvents ?? trace;
@@ -230,12 +259,7 @@ export async function measureWidget({ browser, url, tender200, tender1000, embed
       for (let i = 0; i < LOADS; i += 1) {
         for (const [file, list, started] of [[embedFile, loads, 'bid-scorer-evaluated'], [plainFile.href, plainLoads, 'DOMContentLoaded']]) {
           const c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-          await c.addInitScript((event) => document.addEventListener(event, (e) => {
-            if (window.firstResultAt !== undefined) return;
-            if (event !== 'DOMContentLoaded' && !e.target.shadowRoot?.querySelector('[part~="ranking"]')) return;
-            window.firstResultAt = null;
-            requestAnimationFrame(() => setTimeout(() => { window.firstResultAt = performance.now(); }, 0));
-          }), started);
+          await c.addInitScript(firstFrame, started);
           const p = await c.newPage();
           await p.goto(file);
           await p.waitForFunction(() => typeof window.firstResultAt === 'number', null, { timeout: 60000 });
