@@ -77,8 +77,10 @@ test('a fictitious discount summary document gives the prices and the working wi
 
 test('a tie-break rule reads the same in design and publish mode: an id may hold a colon, and a rule the catalogue does not word is shown as written', async () => {
   const { tieRuleText } = await import('../../www/src/text/award.js');
-  const names = { 'q:1': 'Delivery: plan', quality: 'Quality' };
-  const nameOf = (id) => names[id];
+  // A name that is no text (a tender design mode draws before the engine accepts it) or only
+  // spaces is not shown: the id is.
+  const names = new Map([['q:1', 'Delivery: plan'], ['quality', 'Quality'], ['odd', { name: 'x' }], ['blank', '  ']]);
+  const nameOf = (id) => names.get(id);
   const cases = [
     ['price', undefined, 'the lower price ranks higher'],
     ['criterion:q:1', undefined, 'the higher score for “Delivery: plan” ranks higher'],
@@ -90,6 +92,16 @@ test('a tie-break rule reads the same in design and publish mode: an id may hold
     ['constructor:q:1', undefined, 'constructor:q:1'],
     ['__proto__', undefined, '__proto__'],
     ['toString', undefined, 'toString'],
+    // Only the forms the engine accepts are worded; no template shows its placeholder.
+    ['criterion', undefined, 'criterion'],
+    ['group:', undefined, 'group:'],
+    ['draw:x', 'Minute 14', 'draw:x'],
+    ['price:junk', undefined, 'price:junk'],
+    ['criterion:odd', undefined, 'the higher score for “odd” ranks higher'],
+    ['criterion:blank', undefined, 'the higher score for “blank” ranks higher'],
+    [5, undefined, '5'],
+    [null, undefined, 'null'],
+    [['price'], undefined, 'price'],
   ];
   for (const [rule, seed, want] of cases) {
     assert.equal(tieRuleText(cat.ui, rule, nameOf, seed, 'NO SEED'), want, rule);

@@ -171,7 +171,7 @@ export function rulesSection(c) {
       .filter(({ rule }) => !rules.includes(rule))
       .map(({ rule, n }) => ({
         rule,
-        label: fill(c.cat.ui.tieBreak[isGroup(n) ? 'group' : 'criterion'], { name: n.name || n.id }),
+        label: tieRuleText(c.cat.ui, rule, () => n.name),
       })),
     ...(rules.includes('draw') ? [] : [{ rule: 'draw', label: d.tieDraw }]),
   ];

@@ -11,14 +11,19 @@ const WEIGHTED_SUM = 'weighted-sum';
 
 /**
  * A tie-break rule in words: `price`, `draw` (from `seed`, or `noSeed` when it has none) or
- * `criterion:ID` / `group:ID`, named by `nameOf(ID)`. An id may hold a colon: only the first one
- * ends the kind. A rule the catalogue does not word is shown as written, never looked up on the
- * catalogue's prototype ("constructor:x").
+ * `criterion:ID` / `group:ID`, named by `nameOf(ID)` when that is text, else by the id. Only the
+ * forms the engine accepts are worded: an id may hold a colon (only the first one ends the kind),
+ * and anything else ("criterion" with no id, "draw:x", "constructor:x", a number) is shown as
+ * written, never a template with its placeholder left in or one looked up on the catalogue's
+ * prototype.
  */
 export function tieRuleText(ui, rule, nameOf, seed, noSeed) {
-  if (rule === 'draw' && !(typeof seed === 'string' && seed.trim())) return noSeed;
-  const [kind, id] = String(rule).split(/:(.*)/s);
-  return Object.hasOwn(ui.tieBreak, kind) ? fill(ui.tieBreak[kind], { name: nameOf(id) || id, seed }) : String(rule);
+  if (rule === 'price') return ui.tieBreak.price;
+  if (rule === 'draw') return typeof seed === 'string' && seed.trim() ? fill(ui.tieBreak.draw, { seed }) : noSeed;
+  const [, kind, id] = /^(criterion|group):(.+)$/s.exec(typeof rule === 'string' ? rule : '') ?? [];
+  if (!kind) return String(rule);
+  const name = nameOf(id);
+  return fill(ui.tieBreak[kind], { name: typeof name === 'string' && name.trim() ? name : id });
 }
 
 /** True for the methods that rank on a value other than the total score. */
