@@ -37,7 +37,7 @@ use crate::result::*;
 use crate::text::Params;
 use prepare::{disqualify, msg, out_of_range_reason};
 use rust_decimal::Decimal;
-use totals::bid_result;
+use totals::{bid_result, Repeats};
 
 /// Evaluates a validated tender.
 pub fn evaluate(t: &Tender) -> Evaluation {
@@ -137,12 +137,15 @@ fn score_pool(
         .filter(|&i| prepared[i].status == Status::Ranked)
         .collect();
     let fields = fields(cx, prepared, &pool);
+    let mut repeats = Repeats::new(cx);
     let bids = prepared
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let last = reuse.as_mut().and_then(|r| r.take(i, &fields, p));
-            last.unwrap_or_else(|| bid_result(cx, p, &fields, p.status == Status::Ranked))
+            last.unwrap_or_else(|| {
+                bid_result(cx, p, &fields, p.status == Status::Ranked, &mut repeats)
+            })
         })
         .collect();
     (bids, pool, fields)

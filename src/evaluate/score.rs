@@ -5,6 +5,7 @@ use super::relative::sv_base;
 use super::workings;
 use crate::context::{Ctx, Prepared};
 use crate::model::*;
+use crate::moderation::Aggregate;
 use crate::money::{self, Plain, Shown};
 use crate::price::{self, Field};
 use crate::text::{say, Compact, Params};
@@ -230,13 +231,8 @@ pub(crate) fn score_leaf(
             Some(Raw {
                 score: score_value,
                 fraction,
-                input: score.clone(),
-                input_from: Some(a.source.as_str()),
-                // Written when the result is (see `crate::working`).
-                working: String::new(),
-                code: "scored",
-                params: Params::when(false),
-                how: words.then(|| Pending::of(a, top)),
+                input: score,
+                ..scored_raw(a, top, words)
             })
         }
         Kind::Measures { scoring, .. } => {
@@ -337,6 +333,22 @@ pub(crate) fn score_leaf(
                 params: params.with("best", Plain(den)).with("amount", Plain(num)),
             })
         }
+    }
+}
+
+/// A scored criterion's score as it explains itself: where its input came from and, with `words`,
+/// the figures its working is written from (when the result is: see `crate::working`). Its
+/// figures are left at zero for the caller to fill.
+pub(crate) fn scored_raw(a: &Aggregate, top: Decimal, words: bool) -> Raw {
+    Raw {
+        score: Decimal::ZERO,
+        fraction: Decimal::ZERO,
+        input: Compact::EMPTY,
+        input_from: Some(a.source.as_str()),
+        working: String::new(),
+        code: "scored",
+        params: Params::when(false),
+        how: words.then(|| Pending::of(a, top)),
     }
 }
 
