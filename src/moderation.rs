@@ -43,6 +43,11 @@ pub struct Aggregate<'m> {
     pub source: Source,
     /// The marks it was reached from.
     pub marking: &'m Marking,
+    /// The lowest and the highest evaluator's mark, or the one score that settles it: found while
+    /// the marks are at hand, for the spread warning, which reads them for every bid and criterion
+    /// (reading them again from a thousand bids' markings was most of its time, waiting on memory).
+    pub low: Decimal,
+    pub high: Decimal,
 }
 
 impl Aggregate<'_> {
@@ -129,6 +134,8 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>>
         denominator: Decimal::ONE,
         source,
         marking: m,
+        low: v,
+        high: v,
     };
     if let Some(v) = m.moderated {
         return Some(whole(v, Source::Moderated));
@@ -160,24 +167,52 @@ pub fn aggregate(m: &Marking, method: ModerationMethod) -> Option<Aggregate<'_>>
             }
         }
     };
+    let (low, high) = extremes(m)?;
     Some(Aggregate {
         value: (numerator / denominator).normalize(),
         numerator,
         denominator,
         source,
         marking: m,
+        low,
+        high,
     })
+}
+
+/// The first lowest and the last highest of the evaluators' marks (as `min` and `max` give).
+fn extremes(m: &Marking) -> Option<(Decimal, Decimal)> {
+    let mut scores = m.evaluators.iter().map(|(_, s)| *s);
+    let first = scores.next()?;
+    Some(scores.fold((first, first), |(lo, hi), s| {
+        (if s < lo { s } else { lo }, if s >= hi { s } else { hi })
+    }))
 }
 
 /// The lowest and highest evaluator's scores and how many steps of the scale separate them, when
 /// that is more than `beyond` steps and no moderated score settles it; `None` otherwise (also with
 /// fewer than two evaluators).
 pub fn spread(m: &Marking, scale: &Scale, beyond: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
-    if m.moderated.is_some() || m.evaluators.len() < 2 {
-        return None;
+    aggregate(m, ModerationMethod::Mean)?.spread(scale, beyond)
+}
+
+impl Aggregate<'_> {
+    /// [`spread`] of the marks this was reached from, read from its own `low` and `high`.
+    pub fn spread(&self, scale: &Scale, beyond: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
+        match self.source {
+            Source::Mean | Source::Median => apart(self.low, self.high, scale, beyond),
+            // A moderated score settles it; a single evaluator has no one to differ from.
+            Source::Moderated | Source::Single => None,
+        }
     }
-    let lo = m.evaluators.iter().map(|(_, s)| *s).min()?;
-    let hi = m.evaluators.iter().map(|(_, s)| *s).max()?;
+}
+
+/// `lo`, `hi` and the steps of `scale` between them, when more than `beyond`.
+fn apart(
+    lo: Decimal,
+    hi: Decimal,
+    scale: &Scale,
+    beyond: Decimal,
+) -> Option<(Decimal, Decimal, Decimal)> {
     // On a range (the usual scale) the steps are a division, taken only for a spread wider than
     // `beyond` steps of it: most markings are closer (an evaluation checks every one).
     if let ScalePoints::Range { step, .. } = &scale.points {
@@ -207,6 +242,50 @@ mod tests {
                 .collect(),
             moderated: moderated.map(d),
             rationale: None,
+        }
+    }
+
+    /// The spread read from a combined score is that of the marks it was combined from, whichever
+    /// way they were combined: the first lowest and the last highest mark as the evaluators wrote
+    /// them, and the steps between.
+    #[test]
+    fn a_combined_score_spreads_as_its_marks_do() {
+        let scale = Scale {
+            name: "halves".into(),
+            points: ScalePoints::Range {
+                from: d("0"),
+                to: d("5"),
+                step: d("0.5"),
+            },
+        };
+        type Case<'a> = (&'a [&'a str], Option<&'a str>, Option<[&'a str; 3]>);
+        let cases: &[Case] = &[
+            (&["1", "4", "2"], None, Some(["1", "4", "6"])),
+            (&["4", "1"], None, Some(["1", "4", "6"])),
+            (&["4.0", "1", "4", "1.00"], None, Some(["1", "4", "6"])),
+            (&["5", "0", "2.5", "0", "5"], None, Some(["0", "5", "10"])),
+            (&["3", "3.5"], None, Some(["3", "3.5", "1"])),
+            (&["3", "3"], None, None),
+            (&["0", "5"], Some("2"), None),
+            (&["4"], None, None),
+            (&[], Some("3"), None),
+        ];
+        let written = |s: Option<(Decimal, Decimal, Decimal)>| {
+            s.map(|(lo, hi, n)| [lo, hi, n.normalize()].map(|x| x.to_string()))
+        };
+        for &(scores, moderated, expected) in cases {
+            let m = marking(scores, moderated);
+            let expected = expected.map(|e| e.map(|x| d(x).to_string()));
+            assert_eq!(
+                written(spread(&m, &scale, Decimal::ZERO)),
+                expected,
+                "{scores:?}"
+            );
+            for method in [ModerationMethod::Mean, ModerationMethod::Median] {
+                let a = aggregate(&m, method).expect("marked");
+                let found = written(a.spread(&scale, Decimal::ZERO));
+                assert_eq!(found, expected, "{scores:?} {moderated:?} {method:?}");
+            }
         }
     }
 

@@ -405,8 +405,13 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>) -> Vec<W
                 continue;
             };
             let flag = t.moderation.flag_spread;
-            let Some((low, high, steps)) = markings.of(li).and_then(|m| spread(m, scale, flag))
-            else {
+            // Read from the bid's combined score where there is one (see `Aggregate::low`); the
+            // marks waiting for a consensus score have none.
+            let found = match &p.aggregates[li] {
+                Some(a) => a.spread(scale, flag),
+                None => markings.of(li).and_then(|m| spread(m, scale, flag)),
+            };
+            let Some((low, high, steps)) = found else {
                 continue;
             };
             let bid = named.get_or_insert_with(|| Rc::new([b.id.clone(), b.supplier.clone()]));
