@@ -338,7 +338,8 @@ pub(crate) fn score_leaf(
 
 /// A scored criterion's score as it explains itself: where its input came from and, with `words`,
 /// the figures its working is written from (when the result is: see `crate::working`). Its
-/// figures are left at zero for the caller to fill.
+/// figures are zero: [`score_leaf`] fills them in, and a bid's result takes those of an earlier
+/// bid with the same marks instead (`totals::Repeats`).
 pub(crate) fn scored_raw(a: &Aggregate, top: Decimal, words: bool) -> Raw {
     Raw {
         score: Decimal::ZERO,

@@ -858,6 +858,50 @@ mod tests {
         }
     }
 
+    /// Marks waiting for a consensus score have no combined score to read the spread from: the
+    /// warning still names them, as it does where the tender asks for none.
+    #[test]
+    fn marks_waiting_for_a_consensus_score_are_warned_of_as_any_others() {
+        let spread_of = |require: Option<&str>| {
+            let mut tender = json!({
+                "format": "bidscore/1",
+                "scales": { "s": { "from": 0, "to": 4, "step": 1 } },
+                "criteria": [{ "id": "q1", "kind": "scored", "name": "Plan", "weight": 10, "scale": "s" }],
+                "bids": [
+                    { "id": "b1", "supplier": "Abel", "scores": { "q1": { "evaluators": { "E1": 0, "E2": 4 } } } },
+                    { "id": "b2", "supplier": "Mo", "scores": { "q1": { "evaluators": { "E1": 0, "E2": 4 }, "moderated": 2 } } },
+                    { "id": "b3", "supplier": "Zed", "scores": { "q1": { "evaluators": { "E1": 1, "E2": "3.0", "E3": 2 } } } }
+                ]
+            });
+            if let Some(r) = require {
+                tender["moderation"] = json!({ "require": r });
+            }
+            let e = crate::evaluate::evaluate(
+                &crate::read(&tender.to_string()).expect("a valid tender"),
+            );
+            let missing = e.bids.iter().filter(|b| !b.missing.is_empty()).count();
+            let spread: Vec<_> = e
+                .warnings
+                .iter()
+                .filter(|w| w.code == "evaluator-spread")
+                .map(|w| w.message().to_string())
+                .collect::<Vec<String>>();
+            (missing, spread)
+        };
+        let (missing, asked) = spread_of(Some("consensus"));
+        // Two bids wait for a consensus score; the moderated one does not.
+        assert_eq!(missing, 2);
+        assert_eq!(
+            asked,
+            [
+                "evaluators scored Abel's \"Plan\" from 0 to 4 (4 steps of the scale apart); agree a moderated score",
+                "evaluators scored Zed's \"Plan\" from 1 to 3 (2 steps of the scale apart); agree a moderated score",
+            ]
+        );
+        let (missing, combined) = spread_of(None);
+        assert_eq!((missing, combined), (0, asked));
+    }
+
     #[test]
     fn a_spread_warning_in_a_lot_names_the_lot_in_its_text_and_params() {
         let tender = json!({
