@@ -536,7 +536,7 @@ impl Scale {
     /// Whether `v` is a point of the scale.
     pub fn contains(&self, v: Decimal) -> bool {
         match &self.points {
-            ScalePoints::Points(p) => p.iter().any(|p| p.value == v),
+            ScalePoints::Points(p) => point(p, v).is_some(),
             ScalePoints::Range { from, step, .. } => {
                 // A whole number of steps from the bottom, checked by multiplying back rather
                 // than with a remainder: the engine has no other use for decimal remainders,
@@ -549,16 +549,30 @@ impl Scale {
         }
     }
 
-    /// The position of a point on the scale (0 for the lowest), used to count how many steps apart
-    /// two evaluators are. Only called with points of the scale.
-    pub fn step_index(&self, v: Decimal) -> Decimal {
+    /// How many steps of the scale separate two of its points (`lo` ≤ `hi`): how far apart two
+    /// evaluators are. On a list of points the difference of their positions, with no decimal
+    /// arithmetic (an evaluation asks it of every bid's marks on every criterion).
+    pub fn steps_between(&self, lo: Decimal, hi: Decimal) -> Decimal {
         match &self.points {
             ScalePoints::Points(p) => {
-                Decimal::from(p.iter().position(|p| p.value == v).unwrap_or(0) as u64)
+                let at = |v| point(p, v).unwrap_or(0) as i64;
+                Decimal::from(at(hi) - at(lo))
             }
-            ScalePoints::Range { from, step, .. } => minus(v, *from) / *step,
+            // Both are points (validation), so the steps between them are a whole number.
+            ScalePoints::Range { step, .. } => minus(hi, lo) / *step,
         }
     }
+}
+
+/// Where `v` is among `points`. A mark is most often written as its point is ("4" for the point
+/// 4), and those are found by the bits they are held in (sign, scale and digits), before any
+/// comparison of values ("4.0" for 4): an evaluation looks up every evaluator's marks of every bid,
+/// and a comparison of two decimals costs several times a comparison of two integers.
+fn point(points: &[ScalePoint], v: Decimal) -> Option<usize> {
+    let bits = |d: Decimal| u128::from_le_bytes(d.serialize());
+    let held = bits(v);
+    (points.iter().position(|p| bits(p.value) == held))
+        .or_else(|| points.iter().position(|p| p.value == v))
 }
 
 /// One bid, as submitted (or as a supplier imagines a competitor's).

@@ -220,7 +220,7 @@ fn apart(
             return None;
         }
     }
-    let steps = minus(scale.step_index(hi), scale.step_index(lo));
+    let steps = scale.steps_between(lo, hi);
     (steps > beyond).then_some((lo, hi, steps))
 }
 
@@ -378,6 +378,19 @@ mod tests {
         );
         assert_eq!(
             spread(&marking(&["2", "10"], None), &scale, zero)
+                .unwrap()
+                .2,
+            d("3")
+        );
+        // A mark written otherwise than its point ("5.0" for 5) is that point all the same.
+        assert_eq!(
+            spread(&marking(&["5.0", "8"], None), &scale, zero)
+                .unwrap()
+                .2,
+            d("1")
+        );
+        assert_eq!(
+            spread(&marking(&["2.00", "10.0"], None), &scale, zero)
                 .unwrap()
                 .2,
             d("3")

@@ -462,9 +462,11 @@ fn wide(negative: bool, body: &[u8], round: bool) -> Option<Decimal> {
     })
 }
 
-/// Writes `value` with exactly `dp` decimals after rounding half away from zero ("36.30").
+/// Writes `value` with exactly `dp` decimals after rounding half away from zero ("36.30"). Copied
+/// from its digits in one allocation of the right size: through the formatting machinery the text
+/// grew twice or three times (a large evaluation writes every bid's price and social value so).
 pub fn fixed(value: Decimal, dp: u32) -> String {
-    Fixed(value, dp).to_string()
+    Fixed(value, dp).digits().as_str().into()
 }
 
 /// Writes `value` without trailing zeros ("40", "12.5"), for marks and inputs as the buyer wrote them.
@@ -484,7 +486,7 @@ pub fn grouped(text: &str) -> String {
     out
 }
 
-fn write_grouped(text: &str, f: &mut impl fmt::Write) -> fmt::Result {
+pub(crate) fn write_grouped(text: &str, f: &mut dyn fmt::Write) -> fmt::Result {
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text),
@@ -521,9 +523,7 @@ pub struct Money<'a>(pub Decimal, pub &'a str);
 
 impl fmt::Display for Money<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut r = round(self.0, 2);
-        r.rescale(2);
-        write_money(r, self.1, f)
+        write_money(Fixed(self.0, 2).digits().as_str(), self.1, f)
     }
 }
 
@@ -539,16 +539,23 @@ impl fmt::Display for MoneyExact<'_> {
         if r.scale() < 2 {
             r.rescale(2);
         }
-        write_money(r, self.1, f)
+        write_money(Digits::of(r, false).as_str(), self.1, f)
     }
 }
 
-/// The currency's symbol (or code) and the grouped digits of `r`, all the decimals it holds.
-fn write_money(r: Decimal, currency: &str, f: &mut impl fmt::Write) -> fmt::Result {
-    // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00".
-    if r.is_sign_negative() && !r.is_zero() {
-        f.write_str("−")?;
-    }
+/// The currency's symbol (or code) and the grouped digits of `text`, an amount as [`fixed`] writes
+/// it: from the digits already written, a working shows an amount it also gives as a figure
+/// without converting it a second time.
+pub(crate) fn write_money(text: &str, currency: &str, f: &mut dyn fmt::Write) -> fmt::Result {
+    // A negative amount reads "−£1,500.00" (a minus sign before the symbol), never "£-1,500.00";
+    // a zero is written without a sign.
+    let digits = match text.strip_prefix('-') {
+        Some(rest) => {
+            f.write_str("−")?;
+            rest
+        }
+        None => text,
+    };
     match currency {
         "GBP" => f.write_str("£")?,
         "EUR" => f.write_str("€")?,
@@ -558,7 +565,7 @@ fn write_money(r: Decimal, currency: &str, f: &mut impl fmt::Write) -> fmt::Resu
             f.write_str(" ")?;
         }
     }
-    write_grouped(Digits::of(r.abs(), false).as_str(), f)
+    write_grouped(digits, f)
 }
 
 /// How a working shows an amount: money in a currency, or a quantity with its unit (if any).

@@ -40,10 +40,10 @@ pub(crate) fn warnings(
     ties_drawn(t, bids, &mut out);
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     // The spread warnings come in order (see `evaluator_spread`), after every code before theirs.
-    let spread = evaluator_spread(cx, prepared, by_id);
     let at = out.partition_point(|w| w.code < "evaluator-spread");
     let rest = out.split_off(at);
-    out.extend(spread);
+    // Made in their place at the end of the list: a large evaluation has tens of thousands.
+    evaluator_spread(cx, prepared, by_id, &mut out);
     out.extend(rest);
     out
 }
@@ -374,8 +374,8 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 /// A large tender gives thousands (a thousand bids on forty criteria gave 16,880), so they are
 /// made in the order of the final sort, which then leaves them out: by bid id, and a bid's own by
 /// the text after the words they share ("evaluators scored X's \""), which begins with the
-/// criterion's name and a quote.
-fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>) -> Vec<Warning> {
+/// criterion's name and a quote. Appended to `out`.
+fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>, out: &mut Vec<Warning>) {
     let t = cx.t;
     // The scored leaves' indexes, in the order of their names.
     let mut scored = Vec::new();
@@ -395,7 +395,7 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>) -> Vec<W
     }) && order
         .windows(2)
         .all(|w| prepared[w[0]].bid.id != prepared[w[1]].bid.id);
-    let mut out = Vec::new();
+    let start = out.len();
     for p in order.into_iter().map(|i| &prepared[i]) {
         let (b, markings) = (p.bid, &p.markings);
         // The bid's id and supplier, shared by each of its warnings.
@@ -426,9 +426,8 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>) -> Vec<W
         }
     }
     if !by_name {
-        crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
+        crate::sorting::sort(&mut out[start..], &|a, b| a.cmp(b));
     }
-    out
 }
 
 /// The figures of an `evaluator-spread` warning: bid `[id, supplier]`'s evaluators scored

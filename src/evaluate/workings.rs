@@ -7,7 +7,7 @@
 //! is called: as calls of their own they made the WebAssembly build larger.
 
 use crate::context::Fmt;
-use crate::money::{Approx, Shown};
+use crate::money::{write_grouped, write_money, Approx};
 use crate::text::say;
 use rust_decimal::Decimal;
 use std::fmt::Display;
@@ -120,19 +120,31 @@ pub(super) fn equals(mut working: String, shown: &str) -> String {
     working
 }
 
-/// One social value commitment: quantity × proxy value = money.
+/// One social value commitment: quantity × proxy value = money ("4.2 FTE year × £28,000.00 =
+/// £117,600.00"), from the figures the result gives it as (a quantity as [`plain`] writes it, the
+/// proxy value and the money as [`fixed`] does, to the penny): each converted once, and the working
+/// put together from them with no formatting machinery (every bid has a line per measure).
+///
+/// [`plain`]: crate::money::plain
+/// [`fixed`]: crate::money::fixed
 #[inline]
 pub(super) fn commitment(
-    fmt: &Fmt,
+    currency: &str,
     unit: &str,
-    q: Decimal,
-    proxy: Decimal,
-    value: Decimal,
+    quantity: &str,
+    proxy: &str,
+    money: &str,
 ) -> String {
-    format!(
-        "{} × {} = {}",
-        Shown::Quantity(Some(unit)).of(q),
-        fmt.money(proxy),
-        fmt.money(value)
-    )
+    let mut out =
+        String::with_capacity(quantity.len() + unit.len() + proxy.len() + money.len() + 24);
+    let written = write_grouped(quantity, &mut out).and_then(|()| {
+        out.push(' ');
+        out.push_str(unit);
+        out.push_str(" × ");
+        write_money(proxy, currency, &mut out)?;
+        out.push_str(" = ");
+        write_money(money, currency, &mut out)
+    });
+    written.expect("writing to a String cannot fail");
+    out
 }
