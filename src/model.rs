@@ -801,6 +801,46 @@ impl Group {
 mod tests {
     use super::*;
 
+    /// A listed point is found however its value is written: as the point is ("5"), with trailing
+    /// zeros ("5.00") or as a negative zero ("-0" for 0), and a value that is no point is not.
+    #[test]
+    fn points_are_found_by_value_however_written() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let scale = Scale {
+            name: "uneven".into(),
+            points: ScalePoints::Points(
+                ["0", "2", "2.5", "8"]
+                    .iter()
+                    .map(|v| ScalePoint {
+                        value: d(v),
+                        label: None,
+                        descriptor: None,
+                    })
+                    .collect(),
+            ),
+        };
+        let cases = [
+            ("0", true),
+            ("0.0", true),
+            ("-0", true),
+            ("2.50", true),
+            ("8.000", true),
+            ("8", true),
+            ("2.4", false),
+            ("5", false),
+            ("80", false),
+        ];
+        for (v, on) in cases {
+            assert_eq!(scale.contains(d(v)), on, "{v}");
+        }
+        // Steps are counted between positions: 0 to 8 is three, 2.5 to 8.0 is one.
+        let steps = |lo: &str, hi: &str| scale.steps_between(d(lo), d(hi));
+        assert_eq!(steps("0", "8"), Decimal::from(3));
+        assert_eq!(steps("2.50", "8.0"), Decimal::ONE);
+        assert_eq!(steps("-0", "2"), Decimal::ONE);
+        assert_eq!(steps("2", "2.0"), Decimal::ZERO);
+    }
+
     #[test]
     fn id_maps_read_like_b_tree_maps() {
         // In order, out of order, repeated (the later value kept), empty and prefix ids.

@@ -235,13 +235,13 @@ fn social_value(t: &Tender, b: &Bid, price: Option<Decimal>, fmt: &Fmt) -> Optio
             // Quantity and proxy are at most 10^12 each (validation): the product fits.
             let value = money::times(q, m.proxy);
             total = total.and_then(|t| money::add(t, value));
-            let (quantity, proxy, money) = (plain(q), fixed(m.proxy, 2), fixed(value, 2));
+            let (quantity, proxy, amount) = (plain(q), fixed(m.proxy, 2), fixed(value, 2));
             Some(SocialValueItem {
                 measure: m.id.clone(),
-                working: workings::commitment(&fmt.currency, &m.unit, &quantity, &proxy, &money),
+                working: workings::commitment(&fmt.currency, &m.unit, &quantity, &proxy, &amount),
                 quantity,
                 proxy,
-                money,
+                money: amount,
             })
         })
         .collect();

@@ -148,3 +148,40 @@ pub(super) fn commitment(
     written.expect("writing to a String cannot fail");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::commitment;
+    use crate::money::{fixed, plain};
+
+    /// A social value line reads as the quantity, proxy value and money it is given as: grouped in
+    /// threes, money with its currency's symbol (or code), the unit as the buyer wrote it.
+    #[test]
+    fn a_commitment_reads_from_its_figures() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        let cases = [
+            ("GBP", "hour", "1200", "17.5", "1,200 hour × £17.50 = £21,000.00"),
+            ("EUR", "FTE year", "4.20", "28000", "4.2 FTE year × €28,000.00 = €117,600.00"),
+            ("CHF", "tonne", "0", "12.345", "0 tonne × CHF 12.35 = CHF 0.00"),
+            ("USD", "<b>visit</b>", "0.001", "999.999", "0.001 <b>visit</b> × $1,000.00 = $1.00"),
+            (
+                "GBP",
+                "week",
+                "999999999999.999",
+                "999999999999.99",
+                "999,999,999,999.999 week × £999,999,999,999.99 = £999,999,999,999,989,000,000,000.00",
+            ),
+        ];
+        for (currency, unit, q, proxy, want) in cases {
+            let value = d(q) * d(proxy);
+            let got = commitment(
+                currency,
+                unit,
+                &plain(d(q)),
+                &fixed(d(proxy), 2),
+                &fixed(value, 2),
+            );
+            assert_eq!(got, want);
+        }
+    }
+}
