@@ -797,6 +797,23 @@ impl Group {
     }
 }
 
+/// A scale of the listed points, without labels (for tests).
+#[cfg(test)]
+pub(crate) fn listed(points: &[&str]) -> Scale {
+    Scale {
+        name: "listed".into(),
+        points: ScalePoints::Points(
+            (points.iter())
+                .map(|v| ScalePoint {
+                    value: v.parse().expect("a decimal"),
+                    label: None,
+                    descriptor: None,
+                })
+                .collect(),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -806,19 +823,7 @@ mod tests {
     #[test]
     fn points_are_found_by_value_however_written() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        let scale = Scale {
-            name: "uneven".into(),
-            points: ScalePoints::Points(
-                ["0", "2", "2.5", "8"]
-                    .iter()
-                    .map(|v| ScalePoint {
-                        value: d(v),
-                        label: None,
-                        descriptor: None,
-                    })
-                    .collect(),
-            ),
-        };
+        let scale = listed(&["0", "2", "2.5", "8"]);
         let cases = [
             ("0", true),
             ("0.0", true),

@@ -227,7 +227,6 @@ fn apart(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ScalePoint;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -358,19 +357,7 @@ mod tests {
 
     #[test]
     fn spread_counts_scale_steps_not_values() {
-        let scale = Scale {
-            name: "uneven".into(),
-            points: ScalePoints::Points(
-                ["0", "2", "5", "8", "10"]
-                    .iter()
-                    .map(|v| ScalePoint {
-                        value: d(v),
-                        label: None,
-                        descriptor: None,
-                    })
-                    .collect(),
-            ),
-        };
+        let scale = crate::model::listed(&["0", "2", "5", "8", "10"]);
         let zero = Decimal::ZERO;
         assert_eq!(
             spread(&marking(&["5", "8"], None), &scale, zero).unwrap().2,
