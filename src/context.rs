@@ -8,11 +8,11 @@
 use crate::model::*;
 use crate::moderation::Aggregate;
 use crate::money::{self, fixed, plain, Fixed, Money, Plain};
+use crate::parallel::Shared;
 use crate::result::Status;
 use crate::sorting::Keyed;
 use crate::text::{Compact, Message};
 use rust_decimal::Decimal;
-use std::rc::Rc;
 
 /// How amounts are written in workings.
 pub(crate) struct Fmt {
@@ -59,10 +59,10 @@ pub(crate) struct Ctx<'t> {
     /// Every leaf, depth first in file order.
     pub leaves: Vec<&'t Criterion>,
     /// Each leaf's marks as written (same index as `leaves`).
-    pub marks: Vec<Rc<str>>,
+    pub marks: Vec<Shared<str>>,
     /// Each leaf's id and name, shared by every bid's result.
-    pub ids: Vec<Rc<str>>,
-    pub names: Vec<Rc<str>>,
+    pub ids: Vec<Shared<str>>,
+    pub names: Vec<Shared<str>>,
     /// Each group, with the indexes into `leaves` of the leaves under it.
     pub groups: Vec<(&'t Group, Vec<usize>)>,
     /// The leaves that get a criterion score, in order: not gates, and not the price outside the
@@ -99,9 +99,15 @@ impl<'t> Ctx<'t> {
             price_leaf,
             by_id,
             fmt: Fmt::of(t),
-            marks: leaves.iter().map(|c| Rc::from(plain(c.marks))).collect(),
-            ids: leaves.iter().map(|c| Rc::from(c.id.as_str())).collect(),
-            names: leaves.iter().map(|c| Rc::from(c.name.as_str())).collect(),
+            marks: leaves
+                .iter()
+                .map(|c| Shared::from(plain(c.marks)))
+                .collect(),
+            ids: leaves.iter().map(|c| Shared::from(c.id.as_str())).collect(),
+            names: leaves
+                .iter()
+                .map(|c| Shared::from(c.name.as_str()))
+                .collect(),
             leaves,
             groups,
         }
@@ -109,6 +115,12 @@ impl<'t> Ctx<'t> {
 }
 
 impl<'t> Ctx<'t> {
+    /// How many scores an evaluation of the tender works out: what decides whether it is worth
+    /// splitting across threads (see `crate::parallel`).
+    pub fn work(&self) -> usize {
+        self.t.bids.len().saturating_mul(self.leaves.len())
+    }
+
     /// `b`'s marking of each leaf. Both lists are in order of id, so one walk matches them: a
     /// search per leaf, with a thousand bids on forty criteria, was a tenth of an evaluation, most
     /// of it waiting on memory.

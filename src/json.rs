@@ -6,8 +6,8 @@
 //! fields once, and a field is written through `&dyn ToJson` rather than a serializer generic over
 //! every type, which keeps the .wasm several kilobytes smaller.
 
+use crate::parallel::Shared;
 use std::fmt::Write;
-use std::rc::Rc;
 
 /// JSON text being written. Commas are placed by looking back: a field or item follows a comma
 /// unless it opens its object or list. With `.1` set ([`Json::ascii`]), every character past
@@ -168,7 +168,7 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for Rc<str> {
+impl ToJson for Shared<str> {
     fn write(&self, out: &mut Json) {
         out.string(self);
     }

@@ -41,6 +41,7 @@ pub mod model;
 pub mod moderation;
 pub mod money;
 pub mod ocds;
+mod parallel;
 pub mod price;
 pub mod publish;
 pub mod ranking;

@@ -4,11 +4,11 @@
 
 use crate::evaluate::warning::Spread;
 use crate::json::{json_name, json_object, Json, ToJson};
+use crate::parallel::Shared;
 use crate::text::{Compact, Message, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::rc::Rc;
 
 pub use crate::working::Working;
 
@@ -112,12 +112,12 @@ pub struct BidResult {
 pub struct CriterionResult {
     /// Shared with every other bid's result for the same criterion (large tenders repeat them
     /// tens of thousands of times).
-    pub id: Rc<str>,
-    pub name: Rc<str>,
+    pub id: Shared<str>,
+    pub name: Shared<str>,
     pub kind: &'static str,
     /// `null` when the input is missing.
     pub score: Option<Compact>,
-    pub max: Rc<str>,
+    pub max: Shared<str>,
     /// Share of the marks earned, to 4 decimals (for display; the score is computed exactly).
     pub fraction: Option<Compact>,
     /// The input that was scored: aggregated score, price, value or social value.

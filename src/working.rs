@@ -7,12 +7,12 @@
 
 use crate::moderation::{Aggregate, Source};
 use crate::money::{Approx, Plain};
+use crate::parallel::Shared;
 use crate::text::{Compact, Params};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
-use std::rc::Rc;
 
 /// The formula of a criterion score with the bid's own numbers; [`Working::text`] writes it.
 #[derive(Clone)]
@@ -30,7 +30,7 @@ enum Repr {
 struct Scored {
     how: Pending,
     /// The criterion's marks as written.
-    marks: Rc<str>,
+    marks: Shared<str>,
     /// The official score as published.
     score: Compact,
 }
@@ -86,7 +86,7 @@ impl Pending {
     }
 
     /// The working completed with the criterion's marks and the official score it comes to.
-    pub(crate) fn finish(self, marks: Rc<str>, score: Compact) -> Working {
+    pub(crate) fn finish(self, marks: Shared<str>, score: Compact) -> Working {
         Working(Repr::Scored(Scored {
             how: self,
             marks,
@@ -354,7 +354,7 @@ mod tests {
             for method in [ModerationMethod::Mean, ModerationMethod::Median] {
                 let a = aggregate(&m, method).unwrap();
                 let top = d("5");
-                let w = Pending::of(&a, top).finish(Rc::from("12.5"), Compact::text("7.33"));
+                let w = Pending::of(&a, top).finish(Shared::from("12.5"), Compact::text("7.33"));
                 let (text, params) = up_front(&a, "12.5", top, "7.33");
                 assert_eq!(w.text(), text);
                 assert_eq!(w.params(), Some(params));
@@ -380,7 +380,7 @@ mod tests {
                 rationale: None,
             };
             let a = aggregate(&m, ModerationMethod::Mean).unwrap();
-            Pending::of(&a, d(top)).finish(Rc::from("40"), Compact::text(score))
+            Pending::of(&a, d(top)).finish(Shared::from("40"), Compact::text(score))
         };
         let ws = [
             scored(&["3", "4"], None, "5", "28.00"),

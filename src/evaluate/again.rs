@@ -99,7 +99,7 @@ fn same_fields(a: &[Option<Field>], b: &[Option<Field>]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::validate::Kept;
     use serde_json::Value;
@@ -184,7 +184,7 @@ mod tests {
 
     /// The tenders of the fixtures, the hostile tenders (figures at the limits) and the examples,
     /// with lots or without.
-    fn tenders() -> Vec<(String, Value)> {
+    pub(in crate::evaluate) fn tenders() -> Vec<(String, Value)> {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut out = Vec::new();
         for dir in ["tests/fixtures", "tests/hostile", "www/examples"] {

@@ -32,6 +32,7 @@ pub(crate) use score::{official, score_criterion, score_leaf, total_of, OUT_OF_R
 use crate::context::{Ctx, Prepared};
 use crate::model::*;
 use crate::money::plain;
+use crate::parallel::in_parts;
 use crate::price::Field;
 use crate::result::*;
 use crate::text::Params;
@@ -59,7 +60,9 @@ pub fn evaluate_again(t: &Tender, reuse: Option<Reuse>) -> (Evaluation, Memo) {
 /// Returns too the fields of its final pass (see [`again::Memo`]).
 fn whole(t: &Tender, mut reuse: Option<Reuse>) -> (Evaluation, Vec<Option<Field>>) {
     let cx = Ctx::new(t);
-    let mut prepared: Vec<Prepared> = t.bids.iter().map(|b| prepare(&cx, b)).collect();
+    let mut prepared: Vec<Prepared> = in_parts(&t.bids, cx.work(), &cx, fresh(t), |cx, bids| {
+        bids.iter().map(|b| prepare(cx, b)).collect()
+    });
     let (mut bids, mut pool, mut fields) = score_pool(&cx, &prepared, &mut reuse);
     // Group thresholds read the sub-totals, and relative thresholds the best of them (spec §13):
     // each bid they disqualify leaves the comparison pool, and the others are scored again.
@@ -137,16 +140,66 @@ fn score_pool(
         .filter(|&i| prepared[i].status == Status::Ranked)
         .collect();
     let fields = fields(cx, prepared, &pool);
-    let mut repeats = Repeats::new(cx);
-    let bids = prepared
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let last = reuse.as_mut().and_then(|r| r.take(i, &fields, p));
-            last.unwrap_or_else(|| {
-                bid_result(cx, p, &fields, p.status == Status::Ranked, &mut repeats)
-            })
-        })
-        .collect();
+    let bids = match reuse {
+        // The widget's evaluation after a change (in one thread there).
+        Some(r) => score_bids(cx, prepared, &fields, Some(r)),
+        None => in_parts(prepared, cx.work(), cx, fresh(cx.t), |cx, part| {
+            score_bids(cx, part, &fields, None)
+        }),
+    };
     (bids, pool, fields)
+}
+
+/// What makes a tender's [`Ctx`] again on another thread: its own counted references, which two
+/// threads counting at once would slow.
+fn fresh<'t>(t: &'t Tender) -> impl Fn() -> Ctx<'t> + Sync + 't {
+    move || Ctx::new(t)
+}
+
+/// Scores `prepared` against the pool's `fields`, or takes a bid's last result where `reuse`
+/// allows.
+fn score_bids(
+    cx: &Ctx,
+    prepared: &[Prepared],
+    fields: &[Option<Field>],
+    mut reuse: Option<&mut Reuse>,
+) -> Vec<BidResult> {
+    let mut repeats = Repeats::new(cx);
+    let mut bids = Vec::with_capacity(prepared.len());
+    for (i, p) in prepared.iter().enumerate() {
+        let last = reuse.as_mut().and_then(|r| r.take(i, fields, p));
+        bids.push(last.unwrap_or_else(|| {
+            bid_result(cx, p, fields, p.status == Status::Ranked, &mut repeats)
+        }));
+    }
+    bids
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::parallel::tests::in_parts_of;
+
+    /// Split into parts (the bids prepared and scored on several threads, the warnings' largest
+    /// readings beside the others), every fixture, hostile tender and example, and generated
+    /// tenders, evaluate as on one thread, byte for byte.
+    #[test]
+    fn an_evaluation_in_parts_is_the_one_threads() {
+        let mut tenders = super::again::tests::tenders();
+        for (bids, criteria, evaluators, seed) in [(40, 12, 3, 1), (97, 20, 4, 2), (150, 8, 1, 3)] {
+            let t = crate::synth::tender(bids, criteria, evaluators, seed);
+            tenders.push((format!("{bids} generated bids"), t));
+        }
+        for (name, v) in tenders {
+            let t = crate::read(&v.to_string()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let text = |parts| {
+                in_parts_of(parts, || {
+                    serde_json::to_string(&super::evaluate(&t)).unwrap()
+                })
+            };
+            let one = text(1);
+            for parts in [2, 3, 7] {
+                assert!(text(parts) == one, "{name} in {parts} parts");
+            }
+        }
+    }
 }

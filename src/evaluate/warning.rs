@@ -6,11 +6,11 @@ use crate::context::{Ctx, Fmt, Prepared};
 use crate::model::*;
 use crate::moderation::spread;
 use crate::money::{fixed, minus, times, Approx, Plain};
+use crate::parallel::Shared;
 use crate::result::{BidResult, Status, Warning};
 use crate::text::Params;
 use rust_decimal::Decimal;
 use std::fmt::Write;
-use std::rc::Rc;
 
 /// Every warning for an evaluated tender, sorted by code, then bids.
 pub(crate) fn warnings(
@@ -19,33 +19,74 @@ pub(crate) fn warnings(
     bids: &[BidResult],
     pool: &[usize],
 ) -> Vec<Warning> {
-    let t = cx.t;
-    let mut out = Vec::new();
-    model_warnings(t, &mut out);
-    rank_reversal(cx, prepared, bids, pool, &mut out);
-    abnormally_low(t, bids, pool, &cx.fmt, &mut out);
-    ties(bids, &mut out);
-    incomplete(bids, &mut out);
-    // §11 price schedules, §12 zero and negative prices
-    zero_price(cx, prepared, bids, pool, &mut out);
-    abnormally_low_lines(cx, bids, pool, &mut out);
     // The bids in id order, for the warnings that name bids by the score: so the order of bids
     // in the file never shows. Sorted once for both.
     let mut by_id: Vec<usize> = (0..prepared.len()).collect();
     crate::sorting::sort(&mut by_id, &|&a, &b| {
         prepared[a].bid.id.cmp(&prepared[b].bid.id)
     });
-    averaged_off_scale(cx, prepared, &by_id, &mut out);
-    // §16 the recorded draw
-    ties_drawn(t, bids, &mut out);
+    // Natively, the two largest readings of a large evaluation, rank reversal (the pool totalled
+    // again without each bid that sets a field) and the spread (every bid on every criterion),
+    // are made on a thread beside the others. Where the list has the reversals before it is
+    // sorted makes no difference: it is sorted by all a warning says.
+    #[cfg(not(target_arch = "wasm32"))]
+    let (mut out, mut spread) = {
+        let beside = || {
+            let (mut reversals, mut spread) = (Vec::new(), Vec::new());
+            rank_reversal(cx, prepared, bids, pool, &mut reversals);
+            evaluator_spread(cx, prepared, &by_id, &mut spread);
+            (reversals, spread)
+        };
+        let others = || {
+            let mut out = Vec::new();
+            others(cx, prepared, bids, pool, &by_id, &mut out);
+            out
+        };
+        let (mut out, (reversals, spread)) = crate::parallel::both(cx.work(), others, beside);
+        out.extend(reversals);
+        (out, spread)
+    };
+    // One thread in WebAssembly, and one list.
+    #[cfg(target_arch = "wasm32")]
+    let mut out = {
+        let mut out = Vec::new();
+        others(cx, prepared, bids, pool, &by_id, &mut out);
+        rank_reversal(cx, prepared, bids, pool, &mut out);
+        out
+    };
     crate::sorting::sort(&mut out, &|a, b| a.cmp(b));
     // The spread warnings come in order (see `evaluator_spread`), after every code before theirs.
-    let at = out.partition_point(|w| w.code < "evaluator-spread");
+    let at = out.partition_point(|w| w.code < Spread::CODE);
     let rest = out.split_off(at);
+    #[cfg(not(target_arch = "wasm32"))]
+    out.append(&mut spread);
     // Made in their place at the end of the list: a large evaluation has tens of thousands.
-    evaluator_spread(cx, prepared, by_id, &mut out);
+    #[cfg(target_arch = "wasm32")]
+    evaluator_spread(cx, prepared, &by_id, &mut out);
     out.extend(rest);
     out
+}
+
+/// Every warning but rank reversal's and the spread's, appended to `out` unsorted.
+fn others(
+    cx: &Ctx,
+    prepared: &[Prepared],
+    bids: &[BidResult],
+    pool: &[usize],
+    by_id: &[usize],
+    out: &mut Vec<Warning>,
+) {
+    let t = cx.t;
+    model_warnings(t, out);
+    abnormally_low(t, bids, pool, &cx.fmt, out);
+    ties(bids, out);
+    incomplete(bids, out);
+    // §11 price schedules, §12 zero and negative prices
+    zero_price(cx, prepared, bids, pool, out);
+    abnormally_low_lines(cx, bids, pool, out);
+    averaged_off_scale(cx, prepared, by_id, out);
+    // §16 the recorded draw
+    ties_drawn(t, bids, out);
 }
 
 fn warn(code: &'static str, mut bids: Vec<String>, params: Params, message: String) -> Warning {
@@ -375,7 +416,7 @@ fn proximity(rule: Proximity, price: Decimal, next: Decimal) -> Option<Gap> {
 /// made in the order of the final sort, which then leaves them out: by bid id, and a bid's own by
 /// the text after the words they share ("evaluators scored X's \""), which begins with the
 /// criterion's name and a quote. Appended to `out`.
-fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>, out: &mut Vec<Warning>) {
+fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: &[usize], out: &mut Vec<Warning>) {
     let t = cx.t;
     // The scored leaves' indexes, in the order of their names.
     let mut scored = Vec::new();
@@ -396,10 +437,10 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>, out: &mu
         .windows(2)
         .all(|w| prepared[w[0]].bid.id != prepared[w[1]].bid.id);
     let start = out.len();
-    for p in order.into_iter().map(|i| &prepared[i]) {
+    for p in order.iter().map(|&i| &prepared[i]) {
         let (b, markings) = (p.bid, &p.markings);
         // The bid's id and supplier, shared by each of its warnings.
-        let mut named: Option<Rc<[String; 2]>> = None;
+        let mut named: Option<Shared<[String; 2]>> = None;
         for &li in &scored {
             let Kind::Scored { scale, .. } = &cx.leaves[li].kind else {
                 continue;
@@ -414,7 +455,7 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>, out: &mu
             let Some((low, high, steps)) = found else {
                 continue;
             };
-            let bid = named.get_or_insert_with(|| Rc::new([b.id.clone(), b.supplier.clone()]));
+            let bid = named.get_or_insert_with(|| Shared::new([b.id.clone(), b.supplier.clone()]));
             out.push(Warning::spread(Spread {
                 bid: bid.clone(),
                 criterion: cx.ids[li].clone(),
@@ -439,9 +480,9 @@ fn evaluator_spread(cx: &Ctx, prepared: &[Prepared], order: Vec<usize>, out: &mu
 /// without a sign), so equal values are equal texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Spread {
-    pub bid: Rc<[String; 2]>,
-    pub criterion: Rc<str>,
-    pub name: Rc<str>,
+    pub bid: Shared<[String; 2]>,
+    pub criterion: Shared<str>,
+    pub name: Shared<str>,
     pub low: Decimal,
     pub high: Decimal,
     pub steps: Decimal,
@@ -934,14 +975,14 @@ mod tests {
     #[test]
     fn spread_warnings_are_equal_only_when_written_the_same() {
         use super::Spread;
+        use crate::parallel::Shared;
         use crate::result::Warning;
-        use std::rc::Rc;
         let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
         let spread = |bid: [&str; 2], c: [&str; 2], [low, high, steps]: [&str; 3]| {
             Warning::spread(Spread {
-                bid: Rc::new(bid.map(String::from)),
-                criterion: Rc::from(c[0]),
-                name: Rc::from(c[1]),
+                bid: Shared::new(bid.map(String::from)),
+                criterion: Shared::from(c[0]),
+                name: Shared::from(c[1]),
                 low: d(low),
                 high: d(high),
                 steps: d(steps),

@@ -1,0 +1,135 @@
+//! A large evaluation split across the machine's cores: natively, the bids of a large tender are
+//! prepared and scored in consecutive parts, one per core, and the warnings' two largest readings
+//! run beside the others. The results are put back together in order, so the output is the same
+//! byte for byte as one thread's. The WebAssembly build runs one thread (the page's, or the
+//! worker's) and does each part in turn, with nothing here compiled in.
+
+/// Text shared by many results (a criterion's id, name and marks, repeated in every bid's result):
+/// a counted reference, atomic natively where results are made on several threads, plain in
+/// WebAssembly, which has one.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Shared<T> = std::sync::Arc<T>;
+#[cfg(target_arch = "wasm32")]
+pub type Shared<T> = std::rc::Rc<T>;
+
+/// How many scores (bids × criteria) are worth a thread: about half a millisecond of scoring,
+/// against some tens of microseconds to start one. A tender of twenty bids on thirty criteria
+/// stays on one thread.
+#[cfg(not(target_arch = "wasm32"))]
+const PER_THREAD: usize = 1024;
+
+/// `f` over consecutive parts of `items`, results in order. `work` is the number of scores the
+/// items stand for. The first part is made here with `here`; each other part on a thread of its
+/// own, with what `fresh` makes there (what is not to be shared with the other threads: counted
+/// references, which two threads counting at once would slow).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn in_parts<'a, T: Sync, S: Sync, R: Send>(
+    items: &'a [T],
+    work: usize,
+    here: &S,
+    fresh: impl Fn() -> S + Sync,
+    f: impl Fn(&S, &'a [T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let parts = parts(work, items.len());
+    if parts <= 1 {
+        return f(here, items);
+    }
+    let size = items.len().div_ceil(parts);
+    let mut chunks = items.chunks(size);
+    let first = chunks.next().unwrap_or_default();
+    std::thread::scope(|s| {
+        let (f, fresh) = (&f, &fresh);
+        let others: Vec<_> = chunks
+            .map(|c| (c, spawn(s, move || f(&fresh(), c))))
+            .collect();
+        let mut out = f(here, first);
+        for (c, thread) in others {
+            // A thread that could not be started leaves its part to this one.
+            out.extend(thread.map_or_else(|| f(here, c), join));
+        }
+        out
+    })
+}
+
+/// `a` and `b`, `b` on a thread of its own when `work` (scores) is worth one.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn both<A, B: Send>(
+    work: usize,
+    a: impl FnOnce() -> A,
+    b: impl Fn() -> B + Sync,
+) -> (A, B) {
+    if parts(work, 2) < 2 {
+        return (a(), b());
+    }
+    std::thread::scope(|s| {
+        let thread = spawn(s, &b);
+        let a = a();
+        // A thread that could not be started leaves `b` to this one.
+        (a, thread.map_or_else(&b, join))
+    })
+}
+
+/// `f` on a new thread of `scope`; `None` when the system refuses one.
+#[cfg(not(target_arch = "wasm32"))]
+fn spawn<'s, R: Send + 's>(
+    scope: &'s std::thread::Scope<'s, '_>,
+    f: impl FnOnce() -> R + Send + 's,
+) -> Option<std::thread::ScopedJoinHandle<'s, R>> {
+    std::thread::Builder::new().spawn_scoped(scope, f).ok()
+}
+
+/// What the thread returned; a panic there goes on here.
+#[cfg(not(target_arch = "wasm32"))]
+fn join<R>(thread: std::thread::ScopedJoinHandle<'_, R>) -> R {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// How many parts `work` scores over `items` items are split into: one per core, each worth a
+/// thread.
+#[cfg(not(target_arch = "wasm32"))]
+fn parts(work: usize, items: usize) -> usize {
+    #[cfg(test)]
+    if let Some(n) = tests::FORCED.get() {
+        return n.min(items).max(1);
+    }
+    match work / PER_THREAD {
+        0 | 1 => 1,
+        // The cores are asked of the system (a few system calls) only when they could be used.
+        most => std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(most)
+            .min(items),
+    }
+}
+
+/// One thread: all the items at once.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn in_parts<'a, T, S, R>(
+    items: &'a [T],
+    _work: usize,
+    here: &S,
+    _fresh: impl Fn() -> S,
+    f: impl Fn(&S, &'a [T]) -> Vec<R>,
+) -> Vec<R> {
+    f(here, items)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod tests {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many parts every split on this thread makes, whatever its size (tests only).
+        pub(super) static FORCED: Cell<Option<usize>> = const { Cell::new(None) };
+    }
+
+    /// `f` with every split on this thread made in `parts` parts (one: none), however small.
+    pub(crate) fn in_parts_of<R>(parts: usize, f: impl FnOnce() -> R) -> R {
+        FORCED.set(Some(parts));
+        let r = f();
+        FORCED.set(None);
+        r
+    }
+}
