@@ -2,7 +2,7 @@
 //! prepared and scored in consecutive parts, one per core, and the warnings' two largest readings
 //! run beside the others. The results are put back together in order, so the output is the same
 //! byte for byte as one thread's. The WebAssembly build runs one thread (the page's, or the
-//! worker's) and does each part in turn, with nothing here compiled in.
+//! worker's), which does all of it: nothing here that starts a thread is compiled in.
 
 /// Text shared by many results (a criterion's id, name and marks, repeated in every bid's result):
 /// a counted reference, atomic natively where results are made on several threads, plain in
@@ -12,8 +12,8 @@ pub type Shared<T> = std::sync::Arc<T>;
 #[cfg(target_arch = "wasm32")]
 pub type Shared<T> = std::rc::Rc<T>;
 
-/// How many scores (bids × criteria) are worth a thread: about half a millisecond of scoring,
-/// against some tens of microseconds to start one. A tender of twenty bids on thirty criteria
+/// How many scores (bids × criteria) are worth a thread: about 0.7 ms of scoring, against some
+/// tens of microseconds to start one. A tender of twenty bids on thirty criteria
 /// stays on one thread.
 #[cfg(not(target_arch = "wasm32"))]
 const PER_THREAD: usize = 1024;
@@ -75,6 +75,10 @@ fn spawn<'s, R: Send + 's>(
     scope: &'s std::thread::Scope<'s, '_>,
     f: impl FnOnce() -> R + Send + 's,
 ) -> Option<std::thread::ScopedJoinHandle<'s, R>> {
+    #[cfg(test)]
+    if tests::FORCED.get().is_some_and(|(_, start)| !start) {
+        return None;
+    }
     std::thread::Builder::new().spawn_scoped(scope, f).ok()
 }
 
@@ -91,7 +95,7 @@ fn join<R>(thread: std::thread::ScopedJoinHandle<'_, R>) -> R {
 #[cfg(not(target_arch = "wasm32"))]
 fn parts(work: usize, items: usize) -> usize {
     #[cfg(test)]
-    if let Some(n) = tests::FORCED.get() {
+    if let Some((n, _)) = tests::FORCED.get() {
         return n.min(items).max(1);
     }
     match work / PER_THREAD {
@@ -121,13 +125,15 @@ pub(crate) mod tests {
     use std::cell::Cell;
 
     thread_local! {
-        /// How many parts every split on this thread makes, whatever its size (tests only).
-        pub(super) static FORCED: Cell<Option<usize>> = const { Cell::new(None) };
+        /// How many parts every split on this thread makes, whatever its size, and whether the
+        /// system lets it start threads for them (tests only).
+        pub(super) static FORCED: Cell<Option<(usize, bool)>> = const { Cell::new(None) };
     }
 
-    /// `f` with every split on this thread made in `parts` parts (one: none), however small.
-    pub(crate) fn in_parts_of<R>(parts: usize, f: impl FnOnce() -> R) -> R {
-        FORCED.set(Some(parts));
+    /// `f` with every split on this thread made in `parts` parts (one: none), however small; when
+    /// `start` is false, as where the system refuses to start a thread.
+    pub(crate) fn in_parts_of<R>(parts: usize, start: bool, f: impl FnOnce() -> R) -> R {
+        FORCED.set(Some((parts, start)));
         let r = f();
         FORCED.set(None);
         r
