@@ -130,6 +130,44 @@ pub(crate) mod tests {
         pub(super) static FORCED: Cell<Option<(usize, bool)>> = const { Cell::new(None) };
     }
 
+    /// A split gives `f` consecutive parts of the items, the first on the calling thread and
+    /// each other on a thread of its own (with what `fresh` makes there), or all on the calling
+    /// thread where none can start; the results come back in order. Small work is not split.
+    #[test]
+    fn parts_are_consecutive_and_each_on_its_own_thread() {
+        use std::thread::{current, ThreadId};
+        let items: Vec<u32> = (0..10).collect();
+        let here = current().id();
+        let split = |start| {
+            in_parts_of(3, start, || {
+                let mine = |own: &ThreadId, part: &[u32]| vec![(*own, part.to_vec())];
+                super::in_parts(&items, 0, &here, || current().id(), mine)
+            })
+        };
+        let parts = split(true);
+        let chunks: Vec<_> = parts.iter().map(|(_, c)| c.clone()).collect();
+        assert_eq!(chunks, [vec![0, 1, 2, 3], vec![4, 5, 6, 7], vec![8, 9]]);
+        let threads: Vec<ThreadId> = parts.iter().map(|(t, _)| *t).collect();
+        assert_eq!(threads[0], here);
+        assert!(threads[1] != here && threads[2] != here && threads[1] != threads[2]);
+        // Where no thread starts, the same parts, all made here.
+        let alone = split(false);
+        assert!(alone.iter().all(|(t, _)| *t == here));
+        assert_eq!(
+            alone.into_iter().map(|(_, c)| c).collect::<Vec<_>>(),
+            chunks
+        );
+        // Two pieces of work side by side: the second on a thread of its own.
+        let (a, b) = in_parts_of(2, true, || {
+            super::both(0, || current().id(), || current().id())
+        });
+        assert!(a == here && b != here);
+        // Unforced, work below two threads' worth stays on one, as do fewer items than parts.
+        assert_eq!(super::parts(2 * super::PER_THREAD - 1, 1000), 1);
+        assert_eq!(super::parts(100 * super::PER_THREAD, 1), 1);
+        assert_eq!(super::parts(0, 0), 1);
+    }
+
     /// `f` with every split on this thread made in `parts` parts (one: none), however small; when
     /// `start` is false, as where the system refuses to start a thread.
     pub(crate) fn in_parts_of<R>(parts: usize, start: bool, f: impl FnOnce() -> R) -> R {

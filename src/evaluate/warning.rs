@@ -31,22 +31,25 @@ pub(crate) fn warnings(
     // sorted makes no difference: it is sorted by all a warning says.
     #[cfg(not(target_arch = "wasm32"))]
     let (mut out, mut spread) = {
-        let beside = || {
-            let (mut reversals, mut spread) = (Vec::new(), Vec::new());
-            rank_reversal(cx, prepared, bids, pool, &mut reversals);
-            evaluator_spread(cx, prepared, &by_id, &mut spread);
-            (reversals, spread)
-        };
-        let others = || {
-            let mut out = Vec::new();
-            others(cx, prepared, bids, pool, &by_id, &mut out);
-            out
-        };
-        let (mut out, (reversals, spread)) = crate::parallel::both(cx.work(), others, beside);
+        let (mut out, (reversals, spread)) = crate::parallel::both(
+            cx.work(),
+            || {
+                let mut out = Vec::new();
+                others(cx, prepared, bids, pool, &by_id, &mut out);
+                out
+            },
+            || {
+                let (mut reversals, mut spread) = (Vec::new(), Vec::new());
+                rank_reversal(cx, prepared, bids, pool, &mut reversals);
+                evaluator_spread(cx, prepared, &by_id, &mut spread);
+                (reversals, spread)
+            },
+        );
         out.extend(reversals);
         (out, spread)
     };
-    // One thread in WebAssembly, and one list.
+    // WebAssembly runs one thread, and keeps one list: the three lists and the copies joining
+    // them made its .wasm larger.
     #[cfg(target_arch = "wasm32")]
     let mut out = {
         let mut out = Vec::new();
