@@ -22,14 +22,19 @@ lint: fmt-check clippy
 
 fmt-check:
 	cargo fmt --all --check
+	cargo fmt --manifest-path unlzma/Cargo.toml --check
 
-## clippy: native targets (lib, bin, tests, benches) and the wasm-only binding
+## clippy: native targets (lib, bin, tests, benches) and the wasm-only binding; the same for the
+##         single-file build's LZMA decoder (unlzma/), a crate of its own
 clippy:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --test wasm --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --locked --manifest-path unlzma/Cargo.toml --target-dir target/unlzma --all-targets -- -D warnings
+	cargo clippy --locked --manifest-path unlzma/Cargo.toml --target-dir target/unlzma --lib --target wasm32-unknown-unknown -- -D warnings
 
 cargo-test:
 	cargo test --locked
+	cargo test --locked --manifest-path unlzma/Cargo.toml --target-dir target/unlzma
 
 ## wasm: pkg/ (ES module, .wasm, .d.ts), shrunk with the pinned wasm-opt -Os
 wasm: setup

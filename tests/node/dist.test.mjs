@@ -40,7 +40,18 @@ test('truncated or mis-sized LZMA data is an LzmaError; a flipped byte is mostly
   assert.throws(() => lzmaDecode(truncated, input.length), { name: 'LzmaError' });
   assert.throws(() => lzmaDecode(packed.slice(0, 10), input.length), { name: 'LzmaError' });
   assert.throws(() => lzmaDecode(packed, input.length + 1), { name: 'LzmaError' });
-  assert.throws(() => lzmaDecode(packed), { name: 'LzmaError', message: /size is unknown/ });
+  assert.throws(() => lzmaDecode(packed, input.length - 1), { name: 'LzmaError' });
+  // A header that gives the size must give this one.
+  const sized = packed.slice();
+  new DataView(sized.buffer).setBigUint64(5, BigInt(input.length + 1), true);
+  assert.throws(() => lzmaDecode(sized, input.length), { name: 'LzmaError' });
+  new DataView(sized.buffer).setBigUint64(5, BigInt(input.length), true);
+  assert.ok(Buffer.from(lzmaDecode(sized, input.length)).equals(input));
+  for (const size of [undefined, -1, 2 ** 31]) {
+    assert.throws(() => lzmaDecode(packed, size), { name: 'LzmaError', message: /\(-1\)$/ });
+  }
+  // The bytes are the caller's own, not a view of the decoder's memory.
+  assert.equal(lzmaDecode(packed, input.length).buffer.byteLength, input.length);
   let failures = 0;
   for (const at of [20, 100, 1000, packed.length - 8]) {
     const bad = packed.slice();

@@ -41,20 +41,43 @@ const engineModule = () => {
   return compiled;
 };
 /**
+ * What each widget says where the stream cannot be decoded, as the catalogue's `engineFailed`
+ * does (the catalogue is in the stream too); bundle-cy.js gives it in Welsh to a widget in Welsh.
+ */
+export const engineFailed = { text: () => 'The scoring engine could not be loaded, so scores cannot be shown.' };
+
+/**
  * Starts the widget on this page (the build's entry calls it once per page, not in a worker): the
  * engine compiled, the bundle's own text handed to what needs it, the element defined.
+ * Where the stream cannot be decoded (a page whose policy forbids WebAssembly, which the decoder
+ * is), there is no catalogue and no stylesheet either: each widget says in plain text that the
+ * engine could not be loaded (see engineFailed), and the console says why.
  */
 export function start() {
-  engineModule();
-  useWasmBytes(engineModule);
-  setBundleSource(source);
-  // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
-  useInlineWorker(source, engineModule);
+  let define = () => BidScorer.define();
+  try {
+    engineModule();
+    useWasmBytes(engineModule);
+    setBundleSource(source);
+    // Analysis workers run this very script from a Blob URL and get the engine compiled, by message.
+    useInlineWorker(source, engineModule);
+  } catch (error) {
+    console.error(error);
+    define = () =>
+      customElements.define(
+        'bid-scorer',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.shadowRoot ?? (this.attachShadow({ mode: 'open' }).textContent = engineFailed.text(this));
+          }
+        },
+      );
+  }
   // Last, so widgets upgrade with the engine source set; and once the page is parsed, because a
   // classic script in <head> runs before the elements' inline tenders exist.
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => BidScorer.define(), { once: true });
+    document.addEventListener('DOMContentLoaded', define, { once: true });
   } else {
-    BidScorer.define();
+    define();
   }
 }
