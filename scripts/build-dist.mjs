@@ -689,13 +689,16 @@ async function lzma(bytes, options, what) {
 export async function build({ entry, languages } = BUILDS[0]) {
   const { wasm, names, catalogue, stylesheets, keys, packed } = await compressPayload(languages);
   const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))?.[1];
-  // The first line asks the browser to compile every function as it loads the script (V8's
-  // explicit compile hint; elsewhere a comment): off the page's thread while the file streams in,
-  // where the widget's first render otherwise compiled each function it called, on that thread, as
-  // it first called it. Measured on the English build, page load to the first result from file://
-  // in headless Chromium, median of 12 loads each, taking turns: 113 → 96 ms of main-thread CPU.
-  const banner = `//# allFunctionsCalledOnLoad
-/*! bid-scorer ${version ?? ''} (${languages.join(', ')}), MIT OR Apache-2.0: <${TAG}> and its engine
+  // No compile hint (V8's `//# allFunctionsCalledOnLoad` first line, which asks the browser to
+  // compile every function as the script streams in, off the page's thread): with it, the widget's
+  // first render compiled no function on the page's thread (main-thread CPU 113 → 96 ms, measured
+  // when the LZMA decoder was JavaScript), but the page waited for every function of the file,
+  // design mode's and the analyses' too, to be compiled before the script could run. Measured with
+  // the decoder in WebAssembly, page load to the first result from file:// in headless Chromium on
+  // two cores, the English build with and without it taking turns, medians of three runs of 60, 40
+  // and 80 loads each: 208 → 183, 186 → 184 and 197 → 184 ms without it, for about 15 ms more of
+  // the main thread's CPU.
+  const banner = `/*! bid-scorer ${version ?? ''} (${languages.join(', ')}), MIT OR Apache-2.0: <${TAG}> and its engine
  * in one classic script that sends nothing. How to embed it, and the CSP: docs/embedding.md */
 `;
   return bundle(

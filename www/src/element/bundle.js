@@ -18,12 +18,13 @@ import { BidScorer } from './bid-scorer-element.js';
 // first widget only instantiates it, and renders its first result in the task that runs
 // DOMContentLoaded. Compiled at once rather than by WebAssembly.compile, whose promise settled in
 // a task of its own, after the page had been laid out and painted once without the widget, when
-// the browser's threads were busy compiling the script's functions (see scripts/build-dist.mjs).
+// the browser's threads were busy compiling the script's functions (measured when the script
+// asked for them all to be compiled as it loaded: see scripts/build-dist.mjs).
 // The engine's functions are compiled as they are first called, so compiling the module at once
 // only reads and checks it: 0.4 to 1.6 ms of the main thread's CPU time in headless Chromium.
 // Compiled once for the page: the widgets' engine and every analysis worker (sent it by message)
-// share the one module. A page whose policy forbids WebAssembly sees the failure where the
-// engine is loaded (each widget says so), not as an unhandled rejection here.
+// share the one module. A page whose policy forbids WebAssembly cannot decode the stream, the
+// engine's or the text's: start() says so in each widget, not as an unhandled error here.
 let compiled = null;
 const engineModule = () => {
   if (!compiled) {
