@@ -64,9 +64,9 @@ export function start() {
     useInlineWorker(source, engineModule);
   } catch (error) {
     console.error(error);
+    // A stand-in element, defined as the element would be (unless the tag is taken by then).
     define = () =>
-      customElements.define(
-        'bid-scorer',
+      BidScorer.define.call(
         class extends HTMLElement {
           connectedCallback() {
             this.shadowRoot ?? (this.attachShadow({ mode: 'open' }).textContent = engineFailed.text(this));
