@@ -391,6 +391,34 @@ test('the CSP check is real: without wasm-unsafe-eval the violation is seen and 
   }
 });
 
+test('a browser with no WebAssembly at all (as with Lockdown Mode on an iPhone) gets the same words', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 900 } });
+  await context.addInitScript(() => {
+    delete globalThis.WebAssembly;
+    window.failures = [];
+    document.addEventListener('bid-scorer-error', (e) => window.failures.push(String(e.detail.error)));
+  });
+  const page = await context.newPage();
+  const { errors } = record(page);
+  await page.goto(`${env.url}embed-script.html`);
+  const said = await page.waitForFunction(() => document.querySelector('bid-scorer')?.shadowRoot?.textContent);
+  assert.equal(await said.jsonValue(), 'The scoring engine could not be loaded, so scores cannot be shown.');
+  // As the element does when its engine cannot load: the page's own content inside it still shown
+  // (a slot), the words as an alert, and bid-scorer-error with the cause, once.
+  const inside = await page.evaluate(() => {
+    const root = document.querySelector('bid-scorer').shadowRoot;
+    return [...root.children].map((el) => `${el.localName}${el.getAttribute('role') ? `[${el.getAttribute('role')}]` : ''}`);
+  });
+  assert.deepEqual(inside, ['slot', 'p[alert]']);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /WebAssembly is not defined/);
+  assert.deepEqual(await axe(page), []);
+  // Moved in the page, the widget says it once.
+  await page.evaluate(() => document.body.append(document.querySelector('bid-scorer')));
+  assert.deepEqual(await page.evaluate(() => window.failures), ['ReferenceError: WebAssembly is not defined']);
+  await context.close();
+});
+
 test('the ES module in pkg/ stays importable for teams building their own interface', async () => {
   const { page, context, errors } = await open(`${env.url}index.html`);
   const tender = JSON.parse(await defaultTenderText());

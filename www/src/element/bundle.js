@@ -13,6 +13,7 @@ import { useWasmBytes } from '../engine/engine.js';
 import { setBundleSource } from '../storage/standalone.js';
 import { useInlineWorker } from '../analysis/runner.js';
 import { BidScorer } from './bid-scorer-element.js';
+import { h } from '../ui/dom.js';
 
 // The engine is decoded and compiled as this script starts, before any widget exists, so that the
 // first widget only instantiates it, and renders its first result in the task that runs
@@ -52,7 +53,8 @@ export const engineFailed = { text: () => 'The scoring engine could not be loade
  * engine compiled, the bundle's own text handed to what needs it, the element defined.
  * Where the stream cannot be decoded (a page whose policy forbids WebAssembly, which the decoder
  * is), there is no catalogue and no stylesheet either: each widget says in plain text that the
- * engine could not be loaded (see engineFailed), and the console says why.
+ * engine could not be loaded (see engineFailed) and emits `bid-scorer-error`, and the console
+ * says why.
  */
 export function start() {
   let define = () => BidScorer.define();
@@ -64,12 +66,16 @@ export function start() {
     useInlineWorker(source, engineModule);
   } catch (error) {
     console.error(error);
-    // A stand-in element, defined as the element would be (unless the tag is taken by then).
+    // A stand-in element, defined as the element would be (unless the tag is taken by then), that
+    // does as the element does when the engine cannot load: the page's own content inside it still
+    // shown, the words after it, and `bid-scorer-error` with the cause.
     define = () =>
       BidScorer.define.call(
         class extends HTMLElement {
           connectedCallback() {
-            this.shadowRoot ?? (this.attachShadow({ mode: 'open' }).textContent = engineFailed.text(this));
+            if (this.shadowRoot) return;
+            this.attachShadow({ mode: 'open' }).append(h('slot'), h('p', { role: 'alert' }, engineFailed.text(this)));
+            this.dispatchEvent(new CustomEvent('bid-scorer-error', { detail: { error }, bubbles: true, composed: true }));
           }
         },
       );
