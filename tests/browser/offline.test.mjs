@@ -12,6 +12,8 @@ import vm from 'node:vm';
 import { setUp, record, ready, axe, shot, root, nodeEngine, tenderIn, field, resultIn, defaultTenderText } from './support.mjs';
 import { lzmaDecode, fromBase64 } from '../../www/src/engine/lzma.js';
 import { shortNames } from '../../scripts/build-dist.mjs';
+import { catalogue } from '../../www/src/text/messages.js';
+import '../../www/src/text/cymraeg.js';
 
 /** The policy from the issue, exactly as a careful council site would send it. */
 const ISSUE_CSP =
@@ -364,19 +366,23 @@ test('under the strict CSP: two widgets, the script loaded twice, zero violation
 
 test('the CSP check is real: without wasm-unsafe-eval the violation is seen and the widget says so', async () => {
   // The stream holding the engine, the text and the styles is decoded by WebAssembly too: each
-  // widget says in plain words, in the page's language, that the engine could not be loaded.
+  // widget says in plain words, in the page's language (marked), what the catalogue says there.
   const pages = [
-    ['embed-script.html', /^The scoring engine could not be loaded, so scores cannot be shown\.$/],
-    ['cymraeg.html', /^Nid oedd modd llwytho’r peiriant sgorio, felly nid oes modd dangos sgorau\.$/],
+    ['embed-script.html', 'en-GB'],
+    ['cymraeg.html', 'cy'],
   ];
-  for (const [name, words] of pages) {
+  for (const [name, lang] of pages) {
+    const words = catalogue(lang).ui.engineFailed;
     const { page, context, errors } = await open(`${env.url}${name}`, {
       csp: "default-src 'none'; script-src 'self'; style-src 'self'",
     });
     await page.waitForFunction(() => window.cspViolations.length > 0);
     assert.match((await page.evaluate(() => window.cspViolations)).join('\n'), /script-src/);
-    const said = await page.waitForFunction(() => document.querySelector('bid-scorer')?.shadowRoot?.textContent);
-    assert.match(await said.jsonValue(), words, name);
+    const said = await page.waitForFunction(() => {
+      const p = document.querySelector('bid-scorer')?.shadowRoot?.querySelector('p');
+      return p && [p.lang, p.textContent];
+    });
+    assert.deepEqual(await said.jsonValue(), [lang, words], name);
     // Why, for the page's developers: the browser's own refusal, reported once (not thrown); the
     // only other error is the policy refusing the page's icon (a data: URL, with no img-src).
     const [refusal, ...others] = errors.filter((e) => !/^Loading the image 'data:,'/.test(e));
@@ -386,7 +392,7 @@ test('the CSP check is real: without wasm-unsafe-eval the violation is seen and 
     await shot(page, `no-wasm-${name.replace('.html', '')}`);
     // Moved in the page, the widget says it once.
     await page.evaluate(() => document.body.append(document.querySelector('bid-scorer')));
-    assert.match(await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.textContent), words);
+    assert.equal(await page.evaluate(() => document.querySelector('bid-scorer').shadowRoot.textContent), words);
     await context.close();
   }
 });
@@ -402,7 +408,7 @@ test('a browser with no WebAssembly at all (as with Lockdown Mode on an iPhone) 
   const { errors } = record(page);
   await page.goto(`${env.url}embed-script.html`);
   const said = await page.waitForFunction(() => document.querySelector('bid-scorer')?.shadowRoot?.textContent);
-  assert.equal(await said.jsonValue(), 'The scoring engine could not be loaded, so scores cannot be shown.');
+  assert.equal(await said.jsonValue(), catalogue('en-GB').ui.engineFailed);
   // As the element does when its engine cannot load: the page's own content inside it still shown
   // (a slot), the words as an alert, and bid-scorer-error with the cause, once.
   const inside = await page.evaluate(() => {

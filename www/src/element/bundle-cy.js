@@ -7,8 +7,8 @@ import { engineFailed } from './bundle.js';
 export { start } from './bundle.js';
 
 // Where the engine cannot be loaded, a widget whose `locale` or page is Welsh says so in Welsh.
-const english = engineFailed.text;
-engineFailed.text = (widget) =>
+const english = engineFailed.say;
+engineFailed.say = (widget) =>
   /^cy\b/i.test(widget.getAttribute('locale') ?? widget.closest('[lang]')?.lang)
-    ? 'Nid oedd modd llwytho’r peiriant sgorio, felly nid oes modd dangos sgorau.'
+    ? ['cy', 'Nid oedd modd llwytho’r peiriant sgorio, felly nid oes modd dangos sgorau.']
     : english(widget);

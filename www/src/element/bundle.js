@@ -43,10 +43,13 @@ const engineModule = () => {
   return compiled;
 };
 /**
- * What each widget says where the stream cannot be decoded, as the catalogue's `engineFailed`
- * does (the catalogue is in the stream too); bundle-cy.js gives it in Welsh to a widget in Welsh.
+ * What each widget says where the stream cannot be decoded, [language, text]: the catalogue's
+ * `engineFailed` (the catalogue is in the stream too); bundle-cy.js gives it in Welsh to a widget
+ * in Welsh.
  */
-export const engineFailed = { text: () => 'The scoring engine could not be loaded, so scores cannot be shown.' };
+export const engineFailed = {
+  say: () => ['en-GB', 'The scoring engine could not be loaded, so scores cannot be shown.'],
+};
 
 /**
  * Starts the widget on this page (the build's entry calls it once per page, not in a worker): the
@@ -74,7 +77,8 @@ export function start() {
         class extends HTMLElement {
           connectedCallback() {
             if (this.shadowRoot) return;
-            this.attachShadow({ mode: 'open' }).append(h('slot'), h('p', { role: 'alert' }, engineFailed.text(this)));
+            const [lang, text] = engineFailed.say(this);
+            this.attachShadow({ mode: 'open' }).append(h('slot'), h('p', { role: 'alert', lang }, text));
             this.dispatchEvent(new CustomEvent('bid-scorer-error', { detail: { error }, bubbles: true, composed: true }));
           }
         },
