@@ -99,6 +99,10 @@ pub struct BidResult {
     /// What the ranking orders by, higher is better (see `award::key`).
     #[serde(skip)]
     pub key_value: Option<Decimal>,
+    /// The sum of its scores that no comparison moves, for rank reversal (`evaluate::totals`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip)]
+    pub(crate) kept: Option<crate::evaluate::Kept>,
     /// A score or the award value was beyond what an exact decimal holds (the bid is then
     /// disqualified with the reason `out-of-range`).
     #[serde(skip)]

@@ -38,6 +38,8 @@ use crate::result::*;
 use crate::text::Params;
 use prepare::{disqualify, msg, out_of_range_reason};
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use totals::Kept;
 use totals::{bid_result, Repeats};
 
 /// Evaluates a validated tender.
