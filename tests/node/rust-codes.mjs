@@ -343,7 +343,8 @@ export function statuses() {
 /**
  * Every code of a working the engine can give (a criterion's, an award value's or a made-up bid's
  * `explain.code`): the kebab-case literals of the files that write workings, but for a param's
- * name (`.with("marks", …)`) and the set bounds' own words (`at(best, "best")`).
+ * name (`.with("marks", …)`), the set bounds' own words (`at(best, "best")`) and an attribute's
+ * (`#[cfg(target_arch = "wasm32")]`).
  */
 export function workingCodes() {
   const files = ['src/price.rs', 'src/evaluate/score.rs', 'src/evaluate/totals.rs', 'src/award.rs'];
@@ -351,7 +352,9 @@ export function workingCodes() {
   for (const file of files) {
     const src = read(file).split('#[cfg(test)]')[0];
     const m = masked(src);
+    const attributes = [...m.matchAll(/#!?\[[^\]]*\]/g)].map((a) => [a.index, a.index + a[0].length]);
     for (const x of src.matchAll(/(?<!\.(?:with|put)\(\s*)(?<!\bat\(\w+,\s*)"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"/g)) {
+      if (attributes.some(([from, to]) => from < x.index && x.index < to)) continue;
       // A literal inside a comment is blanked in the masked text; a string's quote is kept.
       if (m[x.index] === '"') codes.add(x[1]);
     }
