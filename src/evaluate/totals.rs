@@ -300,11 +300,9 @@ impl Kept {
         })
     }
 
-    /// The sum, with the most places of its terms; `None` for zero, whose sign the decimals
-    /// decide.
-    fn sum(self, places: u32) -> Option<Decimal> {
-        let units = self.units / 10i64.pow(places - self.scale);
-        (units != 0).then(|| Decimal::new(units, self.scale))
+    /// The sum, with the most places of its terms.
+    fn sum(self, places: u32) -> Decimal {
+        Decimal::new(self.units / 10i64.pow(places - self.scale), self.scale)
     }
 }
 
@@ -335,7 +333,7 @@ fn quick_sum(cx: &Ctx, p: &Prepared, b: &BidResult, fields: &[Option<Field>]) ->
             sum = sum.plus(official(r.score, cx.t), places)?;
         }
     }
-    sum.sum(places)
+    Some(sum.sum(places))
 }
 
 /// Official totals of the bids in `pool` with the comparison taken over `pool` alone: what the
@@ -438,9 +436,9 @@ mod tests {
         }
     }
 
-    /// A kept sum is the sum the decimals add up to, or nothing: for a zero (whose sign the
-    /// decimals decide), a score with more places than the tender rounds to, and terms whose sizes
-    /// reach 10^18 smallest places, however small their sum.
+    /// A kept sum is the sum the decimals add up to, or nothing: for a score with more places
+    /// than the tender rounds to, and terms whose sizes reach 10^18 smallest places, however small
+    /// their sum.
     #[test]
     fn a_kept_sum_is_the_decimals_sum_or_nothing() {
         use super::Kept;
@@ -451,7 +449,7 @@ mod tests {
             (&["0.1234567891", "7", "-0.0000000001"], 10, true),
             (&["3", "4"], 0, true),
             (&["2.5", "0.5"], 1, true),
-            (&["1.5", "-1.5"], 2, false),
+            (&["1.5", "-1.5"], 2, true),
             (&["1.255"], 2, false),
             (&["9999999999999999.99"], 2, true),
             (&["9999999999999999.99", "0.01"], 2, false),
@@ -464,7 +462,7 @@ mod tests {
             let sum = values
                 .iter()
                 .try_fold(Kept::NOTHING, |k, &v| k.plus(v, places))
-                .and_then(|k| k.sum(places));
+                .map(|k| k.sum(places));
             let decimals = crate::money::sum(values.iter().copied());
             assert_eq!(
                 sum,
@@ -500,6 +498,12 @@ mod tests {
             assert!(pool.len() > 30, "{places} places: {} ranked", pool.len());
             for r in &pool {
                 let rest: Vec<usize> = pool.iter().copied().filter(|i| i != r).collect();
+                // Every bid's total taken from its kept sum: the two below are not both the fold.
+                let fields = super::fields(&cx, &prepared, &rest);
+                let quick = rest
+                    .iter()
+                    .filter(|&&i| super::quick_sum(&cx, &prepared[i], &bids[i], &fields).is_some());
+                assert_eq!(quick.count(), rest.len(), "{places} places, without {r}");
                 assert_eq!(
                     super::pool_totals(&cx, &prepared, &bids, &rest),
                     super::pool_totals(&cx, &prepared, &added, &rest),
