@@ -18,10 +18,16 @@ export function medianMs(fn, now = () => performance.now()) {
   return { medianMs: times[Math.floor(times.length / 2)], runs: samples * batch };
 }
 
-/** Times `evaluate` on each `{ name, text }`, checking first that the tender evaluates. */
+/**
+ * Times `evaluate` on each `{ name, text }`, checking first that the tender evaluates. Also times
+ * `JSON.parse` of the result as JSON text (`parseMs`): building the result object alone, which
+ * any call handing back the whole result as a JS object pays, whatever the engine does.
+ */
 export function benchEvaluate(evaluate, cases) {
   return cases.map(({ name, text }) => {
-    if (evaluate(text).format !== 'bidscore-result/1') throw new Error(`${name}: no result`);
-    return { name, ...medianMs(() => evaluate(text)) };
+    const result = evaluate(text);
+    if (result.format !== 'bidscore-result/1') throw new Error(`${name}: no result`);
+    const json = JSON.stringify(result);
+    return { name, ...medianMs(() => evaluate(text)), parseMs: medianMs(() => JSON.parse(json)).medianMs, chars: json.length };
   });
 }
