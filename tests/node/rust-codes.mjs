@@ -352,7 +352,7 @@ export function workingCodes() {
   for (const file of files) {
     const src = read(file).split('#[cfg(test)]')[0];
     const m = masked(src);
-    const attributes = [...m.matchAll(/#!?\[[^\]]*\]/g)].map((a) => [a.index, a.index + a[0].length]);
+    const attributes = [...m.matchAll(/#!?\[/g)].map((a) => [a.index, closing(m, a.index + a[0].length - 1)]);
     for (const x of src.matchAll(/(?<!\.(?:with|put)\(\s*)(?<!\bat\(\w+,\s*)"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"/g)) {
       if (attributes.some(([from, to]) => from < x.index && x.index < to)) continue;
       // A literal inside a comment is blanked in the masked text; a string's quote is kept.
