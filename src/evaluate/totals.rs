@@ -300,9 +300,11 @@ impl Kept {
         })
     }
 
-    /// The sum, with the most places of its terms.
-    fn sum(self, places: u32) -> Decimal {
-        Decimal::new(self.units / 10i64.pow(places - self.scale), self.scale)
+    /// The sum, with the most places of its terms; `None` where 10^`places` is beyond 64 bits
+    /// (a tender read from a file rounds to at most 10 places, but one built in code may say more).
+    fn sum(self, places: u32) -> Option<Decimal> {
+        let unit = 10i64.checked_pow(places - self.scale)?;
+        Some(Decimal::new(self.units / unit, self.scale))
     }
 }
 
@@ -333,7 +335,7 @@ fn quick_sum(cx: &Ctx, p: &Prepared, b: &BidResult, fields: &[Option<Field>]) ->
             sum = sum.plus(official(r.score, cx.t), places)?;
         }
     }
-    Some(sum.sum(places))
+    sum.sum(places)
 }
 
 /// Official totals of the bids in `pool` with the comparison taken over `pool` alone: what the
@@ -442,7 +444,7 @@ mod tests {
     #[test]
     fn a_kept_sum_is_the_decimals_sum_or_nothing() {
         use super::Kept;
-        let cases: [(&[&str], u32, bool); 13] = [
+        let cases: [(&[&str], u32, bool); 16] = [
             (&["1.5", "2.25", "-3.75", "40"], 2, true),
             (&["3", "4.5"], 2, true),
             (&["1.5", "-1.5", "40"], 3, true),
@@ -456,13 +458,16 @@ mod tests {
             (&["-5000000000000000.00", "5000000000000000.01"], 2, false),
             (&["79228162514264337593543950335"], 0, false),
             (&["0.00000000001"], 10, false),
+            (&[], 18, true),
+            (&[], 19, false),
+            (&["1"], 19, false),
         ];
         for (values, places, kept) in cases {
             let values: Vec<Decimal> = values.iter().map(|v| v.parse().unwrap()).collect();
             let sum = values
                 .iter()
                 .try_fold(Kept::NOTHING, |k, &v| k.plus(v, places))
-                .map(|k| k.sum(places));
+                .and_then(|k| k.sum(places));
             let decimals = crate::money::sum(values.iter().copied());
             assert_eq!(
                 sum,
